@@ -1,0 +1,29 @@
+import { z } from "~/lib/zod";
+import { parseDayMonthYear } from "~/lib/dates";
+
+/**
+ * Reads a DateInput's three fields into "YYYY-MM-DD". Messages are translation keys,
+ * so the same schema speaks Danish or English in the browser and on the server.
+ */
+export function dateInputSchema(messages: { required: string; invalid: string }) {
+  return z
+    .object({
+      day: z.string().trim().optional().default(""),
+      month: z.string().trim().optional().default(""),
+      year: z.string().trim().optional().default(""),
+    })
+    .optional()
+    .default({ day: "", month: "", year: "" })
+    .transform((value, context) => {
+      if (!value.day && !value.month && !value.year) {
+        context.addIssue({ code: "custom", message: messages.required });
+        return z.NEVER;
+      }
+      const date = parseDayMonthYear(value.day, value.month, value.year);
+      if (!date) {
+        context.addIssue({ code: "custom", message: messages.invalid });
+        return z.NEVER;
+      }
+      return date;
+    });
+}

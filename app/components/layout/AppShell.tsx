@@ -1,0 +1,105 @@
+import { useTranslation } from "react-i18next";
+import { Form, NavLink, useLocation } from "react-router";
+import { supportedLanguages } from "~/lib/i18n/config";
+import { SessionTimeoutWarning } from "./SessionTimeoutWarning";
+
+export interface ShellUser {
+  firstName: string;
+  isParticipant: boolean;
+  idleTimeoutMs: number;
+  warnBeforeMs: number;
+}
+
+/** Main navigation. Entries appear here when their pages exist. */
+const participantNav = [
+  { to: "/", key: "nav.overview" },
+  { to: "/min-plan", key: "nav.plan" },
+  { to: "/moeder", key: "nav.appointments" },
+  { to: "/om", key: "nav.about" },
+] as const;
+
+export function AppShell({ user, children }: { user: ShellUser | null; children: React.ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const returnTo = location.pathname + location.search;
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t("skipLink")}
+      </a>
+      <header className="site-header">
+        <div className="container site-header__inner">
+          <a href="/" className="site-header__name">
+            <svg aria-hidden="true" focusable="false" viewBox="0 0 32 32" width="28" height="28" className="site-header__logo">
+              <path d="M6 26 C 10 14, 18 22, 26 6" fill="none" stroke="currentColor" strokeWidth="3.5" strokeLinecap="round" />
+              <circle cx="6" cy="26" r="3" fill="currentColor" />
+            </svg>
+            {t("appName")}
+          </a>
+          {user ? (
+            <div className="site-header__user">
+              <span>{t("header.signedInAs", { name: user.firstName })}</span>
+              <Form method="post" action="/log-ud">
+                <button type="submit" className="button button--secondary button--small">
+                  {t("header.signOut")}
+                </button>
+              </Form>
+            </div>
+          ) : null}
+        </div>
+      </header>
+      {user?.isParticipant ? (
+        <nav aria-label={t("nav.label")} className="site-nav">
+          <ul className="container site-nav__list">
+            {participantNav.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === "/"} className="site-nav__link">
+                  {t(item.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <main id="main" className="container main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <h2 className="visually-hidden">{t("footer.label")}</h2>
+          <ul className="site-footer__links">
+            <li>
+              <a href="/hjaelp">{t("footer.help")}</a>
+            </li>
+            <li>
+              <a href="/tilgaengelighed">{t("footer.accessibility")}</a>
+            </li>
+          </ul>
+          <form method="post" action="/sprog" className="language-switch">
+            <input type="hidden" name="returnTo" value={returnTo} />
+            <span id="language-label">{t("footer.language")}:</span>
+            <ul className="language-switch__list" aria-labelledby="language-label">
+              {supportedLanguages.map((language) => (
+                <li key={language}>
+                  <button
+                    type="submit"
+                    name="lng"
+                    value={language}
+                    lang={language}
+                    aria-pressed={i18n.language === language}
+                    className="language-switch__button"
+                  >
+                    {t(`languages.${language}`)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </form>
+          <p className="site-footer__about">{t("footer.about")}</p>
+        </div>
+      </footer>
+      {user ? <SessionTimeoutWarning idleTimeoutMs={user.idleTimeoutMs} warnBeforeMs={user.warnBeforeMs} /> : null}
+    </>
+  );
+}

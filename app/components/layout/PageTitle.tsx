@@ -1,0 +1,7 @@
+import { useTranslation } from "react-i18next";
+
+/** The document title: "<page> – Min Vej", prefixed "Fejl: " when a submitted form has errors. */
+export function PageTitle({ title, hasErrors = false }: { title: string; hasErrors?: boolean }) {
+  const { t } = useTranslation();
+  return <title>{`${hasErrors ? t("errorTitlePrefix") : ""}${title} – ${t("titleSuffix")}`}</title>;
+}

@@ -1,0 +1,94 @@
+import { randomBytes } from "node:crypto";
+import { PassThrough } from "node:stream";
+import { createReadableStreamFromReadable } from "@react-router/node";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { ServerRouter, type AppLoadContext, type EntryContext } from "react-router";
+import { getDatabase } from "../db/client";
+import { RequestContextProvider } from "./lib/request-context";
+
+export const streamTimeout = 5_000;
+
+/** Called by server.js before it listens: opens and migrates the database (and seeds an empty embedded one). */
+export async function prepare() {
+  await getDatabase();
+}
+
+function contentSecurityPolicy(nonce: string, development: boolean) {
+  const connect = development ? "'self' ws: wss:" : "'self'";
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src ${connect}`,
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+  ].join("; ");
+}
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  routerContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const nonce = randomBytes(16).toString("base64");
+  const development = process.env.NODE_ENV !== "production";
+  // Vite's dev client injects inline scripts without a nonce; the policy is enforced in production.
+  if (!development) responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, development));
+
+  if (request.method.toUpperCase() === "HEAD") {
+    return new Response(null, { status: responseStatusCode, headers: responseHeaders });
+  }
+
+  const userAgent = request.headers.get("user-agent");
+  const readyOption = (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? "onAllReady" : "onShellReady";
+
+  return new Promise<Response>((resolve, reject) => {
+    let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
+    const { pipe, abort } = renderToPipeableStream(
+      <RequestContextProvider value={{ nonce, requestId: (loadContext as { requestId?: string }).requestId }}>
+        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+      </RequestContextProvider>,
+      {
+        nonce,
+        [readyOption]() {
+          const body = new PassThrough({
+            final(callback) {
+              clearTimeout(timeoutId);
+              timeoutId = undefined;
+              callback();
+            },
+          });
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          pipe(body);
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          console.error(error);
+        },
+      },
+    );
+  });
+}
+
+/** Server errors are logged with the request id that the error page shows; the page never shows a stack. */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  const requestId = request.headers.get("x-request-id");
+  console.error(`[${requestId ?? "no request id"}]`, error);
+}

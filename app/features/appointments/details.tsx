@@ -1,0 +1,175 @@
+import { useTranslation } from "react-i18next";
+import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
+import type { AppointmentKind, AppointmentMode } from "./queries.server";
+import { JOBCENTRE_LANGUAGE } from "./components";
+import { durationParts } from "./time";
+
+function useList(key: string): string[] {
+  const { t } = useTranslation("appointments");
+  const value = t(key, { returnObjects: true }) as unknown;
+  return Array.isArray(value) ? (value as string[]) : [];
+}
+
+/** "Hvad er det for et møde?": the plain-language text for the kind, then the jobcentre's own words. */
+export function KindExplanation({ kind, purpose }: { kind: AppointmentKind; purpose: string }) {
+  const { t } = useTranslation("appointments");
+  const what = useList(`kinds.${kind}.what`);
+  return (
+    <section aria-labelledby="what-heading">
+      <h2 id="what-heading">{t("detail.whatHeading")}</h2>
+      <p className="card__label">{t(`kinds.${kind}.name`)}</p>
+      {what.map((paragraph) => (
+        <p key={paragraph}>{paragraph}</p>
+      ))}
+      <h3>{t("detail.purposeHeading")}</h3>
+      <p lang={JOBCENTRE_LANGUAGE}>{purpose}</p>
+    </section>
+  );
+}
+
+/** Before, during and after the rehabiliteringsteam meeting: predictability calms. */
+export function RehabGuide() {
+  const { t } = useTranslation("appointments");
+  const parts = [
+    { id: "before", heading: t("rehab.beforeHeading"), items: useList("rehab.before") },
+    { id: "during", heading: t("rehab.duringHeading"), items: useList("rehab.during") },
+    { id: "after", heading: t("rehab.afterHeading"), items: useList("rehab.after") },
+  ];
+  return (
+    <section aria-labelledby="rehab-heading" className="rehab-guide">
+      <h2 id="rehab-heading">{t("rehab.heading")}</h2>
+      <ol className="rehab-guide__steps">
+        {parts.map((part) => (
+          <li key={part.id} className="rehab-guide__step">
+            <h3 id={`rehab-${part.id}`}>{part.heading}</h3>
+            <ul>
+              {part.items.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+interface DetailsAppointment {
+  startsAt: Date;
+  endsAt: Date;
+  mode: AppointmentMode;
+  placeName: string | null;
+  address: string | null;
+  directions: string | null;
+  phoneNote: string | null;
+  videoNote: string | null;
+  bringItems: string[];
+  supportPersonAllowed: boolean;
+}
+
+/** When, how long, where (and how to get there), who comes, what to bring, and the bisidder question. */
+export function AppointmentDetails({
+  appointment,
+  attendees,
+}: {
+  appointment: DetailsAppointment;
+  attendees: { name: string; roleText: string }[];
+}) {
+  const { t, i18n } = useTranslation("appointments");
+  const language = i18n.language;
+  const { hours, minutes } = durationParts(appointment.startsAt, appointment.endsAt);
+  const hoursText = t("detail.durationHours", { count: hours });
+  const minutesText = t("detail.durationMinutes", { count: minutes });
+  const duration =
+    hours > 0 && minutes > 0
+      ? t("detail.durationBoth", { hours: hoursText, minutes: minutesText })
+      : hours > 0
+        ? hoursText
+        : minutesText;
+  const practicalNote =
+    appointment.mode === "phone" ? appointment.phoneNote : appointment.mode === "video" ? appointment.videoNote : null;
+
+  return (
+    <dl className="summary-list appointment-details">
+      <div className="summary-list__row">
+        <dt>{t("detail.when")}</dt>
+        <dd>
+          <time dateTime={isoDateTime(appointment.startsAt)}>
+            <span className="capitalize-first">{formatDate(appointment.startsAt, language)},</span>{" "}
+            {t("common:dates.timeRange", {
+              start: formatTime(appointment.startsAt, language),
+              end: formatTime(appointment.endsAt, language),
+            })}
+          </time>
+        </dd>
+      </div>
+      <div className="summary-list__row">
+        <dt>{t("detail.duration")}</dt>
+        <dd>{duration}</dd>
+      </div>
+      {appointment.mode === "in_person" ? (
+        <>
+          <div className="summary-list__row">
+            <dt>{t("detail.where")}</dt>
+            <dd>
+              {appointment.placeName}
+              {appointment.address ? (
+                <>
+                  {appointment.placeName ? <br /> : null}
+                  {appointment.address}
+                </>
+              ) : null}
+            </dd>
+          </div>
+          {appointment.directions ? (
+            <div className="summary-list__row">
+              <dt>{t("detail.directions")}</dt>
+              <dd lang={JOBCENTRE_LANGUAGE}>{appointment.directions}</dd>
+            </div>
+          ) : null}
+        </>
+      ) : (
+        <div className="summary-list__row">
+          <dt>{t("detail.howItWorks")}</dt>
+          <dd>
+            <p>{appointment.mode === "phone" ? t("detail.phoneWhere") : t("detail.videoWhere")}</p>
+            {practicalNote ? <p lang={JOBCENTRE_LANGUAGE}>{practicalNote}</p> : null}
+          </dd>
+        </div>
+      )}
+      <div className="summary-list__row">
+        <dt>{t("detail.who")}</dt>
+        <dd>
+          <ul className="plain-list attendee-list">
+            <li>{t("detail.you")}</li>
+            {attendees.map((person) => (
+              <li key={person.name + person.roleText}>
+                <span className="emphasis">{person.name}</span>
+                <br />
+                <span lang={JOBCENTRE_LANGUAGE}>{person.roleText}</span>
+              </li>
+            ))}
+          </ul>
+        </dd>
+      </div>
+      <div className="summary-list__row">
+        <dt>{t("detail.bringHeading")}</dt>
+        <dd>
+          {appointment.bringItems.length > 0 ? (
+            <ul className="bring-list" lang={JOBCENTRE_LANGUAGE}>
+              {appointment.bringItems.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          ) : (
+            t("detail.bringNone")
+          )}
+        </dd>
+      </div>
+      <div className="summary-list__row">
+        <dt>{t("detail.supportHeading")}</dt>
+        <dd>{appointment.supportPersonAllowed ? t("detail.supportYes") : t("detail.supportNo")}</dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,272 @@
+import { createHash } from "node:crypto";
+import { and, asc, desc, eq, gt, inArray, isNull, lte, max } from "drizzle-orm";
+import { db } from "../../../db/client";
+import {
+  absenceNotices,
+  appointmentAttendees,
+  appointmentPreparations,
+  appointments,
+  calendarFeeds,
+  participantContacts,
+  participants,
+  persons,
+  professionals,
+} from "../../../db/schema";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A malformed id is "not found" too, and never reaches the database as a cast error. */
+export function isAppointmentId(value: string | undefined): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
+export type AppointmentKind = (typeof appointments.$inferSelect)["kind"];
+export type AppointmentMode = (typeof appointments.$inferSelect)["mode"];
+export type AppointmentStatus = (typeof appointments.$inferSelect)["status"];
+
+export interface AppointmentListItem {
+  id: string;
+  kind: AppointmentKind;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  mode: AppointmentMode;
+  placeName: string | null;
+  address: string | null;
+  status: AppointmentStatus;
+  /** When the participant last said "Jeg kan ikke komme" for this meeting. */
+  absenceSentAt: Date | null;
+}
+
+const listColumns = {
+  id: appointments.id,
+  kind: appointments.kind,
+  title: appointments.title,
+  startsAt: appointments.startsAt,
+  endsAt: appointments.endsAt,
+  mode: appointments.mode,
+  placeName: appointments.placeName,
+  address: appointments.address,
+  status: appointments.status,
+};
+
+/** Adds when the participant last said "Jeg kan ikke komme" to each meeting (one query for the list). */
+async function withAbsences(rows: Omit<AppointmentListItem, "absenceSentAt">[]): Promise<AppointmentListItem[]> {
+  if (rows.length === 0) return [];
+  const database = await db();
+  const latest = await database
+    .select({ appointmentId: absenceNotices.appointmentId, sentAt: max(absenceNotices.createdAt) })
+    .from(absenceNotices)
+    .where(
+      inArray(
+        absenceNotices.appointmentId,
+        rows.map((row) => row.id),
+      ),
+    )
+    .groupBy(absenceNotices.appointmentId);
+  const byId = new Map(latest.map((row) => [row.appointmentId, row.sentAt]));
+  return rows.map((row) => ({ ...row, absenceSentAt: byId.get(row.id) ?? null }));
+}
+
+/** Meetings that have not ended yet, soonest first (cancelled ones too, marked as such). */
+export async function listUpcomingAppointments(participantId: string, now = new Date()): Promise<AppointmentListItem[]> {
+  const database = await db();
+  const rows = await database
+    .select(listColumns)
+    .from(appointments)
+    .where(and(eq(appointments.participantId, participantId), gt(appointments.endsAt, now)))
+    .orderBy(asc(appointments.startsAt));
+  return withAbsences(rows);
+}
+
+/** Meetings that have ended, most recent first. */
+export async function listPastAppointments(participantId: string, now = new Date()): Promise<AppointmentListItem[]> {
+  const database = await db();
+  const rows = await database
+    .select(listColumns)
+    .from(appointments)
+    .where(and(eq(appointments.participantId, participantId), lte(appointments.endsAt, now)))
+    .orderBy(desc(appointments.startsAt));
+  return withAbsences(rows);
+}
+
+export interface Contact {
+  name: string;
+  phone: string | null;
+  reachableText: string | null;
+}
+
+/** The coordinating caseworker: who to call when something is urgent. */
+export async function getCoordinatingCaseworker(participantId: string): Promise<Contact | null> {
+  const database = await db();
+  const [row] = await database
+    .select({ name: professionals.name, phone: professionals.phone, reachableText: professionals.reachableText })
+    .from(participantContacts)
+    .innerJoin(professionals, eq(professionals.id, participantContacts.professionalId))
+    .where(
+      and(
+        eq(participantContacts.participantId, participantId),
+        eq(participantContacts.role, "koordinerende_sagsbehandler"),
+      ),
+    )
+    .orderBy(desc(participantContacts.isPrimary))
+    .limit(1);
+  return row ?? null;
+}
+
+/** One of the participant's own meetings, or null: another person's id looks exactly like an unknown one. */
+export async function findOwnAppointment(participantId: string, appointmentId: string) {
+  if (!isAppointmentId(appointmentId)) return null;
+  const database = await db();
+  const [row] = await database
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.id, appointmentId), eq(appointments.participantId, participantId)));
+  return row ?? null;
+}
+
+export type Appointment = NonNullable<Awaited<ReturnType<typeof findOwnAppointment>>>;
+
+export interface Preparation {
+  notes: string;
+  questions: string;
+  version: number;
+  updatedAt: Date;
+}
+
+export async function getPreparation(appointmentId: string): Promise<Preparation | null> {
+  const database = await db();
+  const [row] = await database
+    .select()
+    .from(appointmentPreparations)
+    .where(eq(appointmentPreparations.appointmentId, appointmentId));
+  return row
+    ? { notes: row.notes ?? "", questions: row.questions ?? "", version: row.version, updatedAt: row.updatedAt }
+    : null;
+}
+
+export interface AbsenceNotice {
+  reason: string;
+  wishForNewTime: string | null;
+  createdAt: Date;
+}
+
+export async function getLatestAbsenceNotice(appointmentId: string): Promise<AbsenceNotice | null> {
+  const database = await db();
+  const [row] = await database
+    .select({
+      reason: absenceNotices.reason,
+      wishForNewTime: absenceNotices.wishForNewTime,
+      createdAt: absenceNotices.createdAt,
+    })
+    .from(absenceNotices)
+    .where(eq(absenceNotices.appointmentId, appointmentId))
+    .orderBy(desc(absenceNotices.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Can "Jeg kan ikke komme" still be sent? Not once the meeting has started, nor for a cancelled one. */
+export function absenceState(appointment: Pick<Appointment, "startsAt" | "status">, now = new Date()) {
+  if (appointment.status === "cancelled") return "cancelled" as const;
+  if (appointment.startsAt.getTime() <= now.getTime() || appointment.status === "held") return "past" as const;
+  return "open" as const;
+}
+
+/** Everything the meeting page shows, for the participant's own meeting only. */
+export async function getAppointmentPage(participantId: string, appointmentId: string, now = new Date()) {
+  const appointment = await findOwnAppointment(participantId, appointmentId);
+  if (!appointment) return null;
+  const database = await db();
+  const [attendees, preparation, absence, caseworker] = await Promise.all([
+    database
+      .select({ name: appointmentAttendees.name, roleText: appointmentAttendees.roleText })
+      .from(appointmentAttendees)
+      .where(eq(appointmentAttendees.appointmentId, appointment.id))
+      .orderBy(asc(appointmentAttendees.sortOrder)),
+    getPreparation(appointment.id),
+    getLatestAbsenceNotice(appointment.id),
+    getCoordinatingCaseworker(participantId),
+  ]);
+  return {
+    appointment,
+    attendees,
+    preparation,
+    absence,
+    caseworker,
+    isPast: appointment.endsAt.getTime() <= now.getTime(),
+    absenceState: absenceState(appointment, now),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar feed
+// ---------------------------------------------------------------------------------------------
+
+/** Tokens are 32 random bytes in base64url: 43 characters. Anything else is not worth a lookup. */
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export function hashFeedToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** The participant's current (not revoked) feed, if any. */
+export async function getActiveFeed(participantId: string) {
+  const database = await db();
+  const [row] = await database
+    .select({ id: calendarFeeds.id, createdAt: calendarFeeds.createdAt, tokenHash: calendarFeeds.tokenHash })
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.participantId, participantId), isNull(calendarFeeds.revokedAt)))
+    .orderBy(desc(calendarFeeds.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Who a feed token belongs to. "unknown" for a token never issued (or malformed),
+ * "revoked" for one the participant has stopped.
+ */
+export async function findFeedByToken(
+  token: string,
+): Promise<{ status: "unknown" } | { status: "revoked" } | { status: "active"; participantId: string; language: "da" | "en" }> {
+  if (!TOKEN.test(token)) return { status: "unknown" };
+  const database = await db();
+  const [row] = await database
+    .select({
+      participantId: calendarFeeds.participantId,
+      revokedAt: calendarFeeds.revokedAt,
+      language: persons.preferredLanguage,
+    })
+    .from(calendarFeeds)
+    .innerJoin(participants, eq(participants.id, calendarFeeds.participantId))
+    .innerJoin(persons, eq(persons.id, participants.personId))
+    .where(eq(calendarFeeds.tokenHash, hashFeedToken(token)));
+  if (!row) return { status: "unknown" };
+  if (row.revokedAt) return { status: "revoked" };
+  return { status: "active", participantId: row.participantId, language: row.language };
+}
+
+/** What a subscribed calendar may see: time, place and kind. No titles, purposes, notes or names. */
+export async function listFeedAppointments(participantId: string, now = new Date()) {
+  const database = await db();
+  return database
+    .select({
+      id: appointments.id,
+      kind: appointments.kind,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      mode: appointments.mode,
+      placeName: appointments.placeName,
+      address: appointments.address,
+      status: appointments.status,
+    })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.participantId, participantId),
+        gt(appointments.endsAt, now),
+        inArray(appointments.status, ["planned", "moved", "cancelled"]),
+      ),
+    )
+    .orderBy(asc(appointments.startsAt));
+}

@@ -1,0 +1,48 @@
+import { z } from "~/lib/zod";
+
+/** Limits shown before the person reaches them (TextareaField says "up to N characters"). */
+export const LIMITS = {
+  notes: 2000,
+  questions: 2000,
+  reason: 1000,
+  wish: 500,
+} as const;
+
+/** Interpolation values for every limit message, so one translate function serves every field. */
+export const limitValues = {
+  notesMax: LIMITS.notes,
+  questionsMax: LIMITS.questions,
+  reasonMax: LIMITS.reason,
+  wishMax: LIMITS.wish,
+};
+
+/** Windows browsers post "\r\n": store one kind of line break, so equal texts compare equal. */
+const text = (max: number, tooLong: string) =>
+  z
+    .string()
+    .optional()
+    .default("")
+    .transform((value) => value.replace(/\r\n?/g, "\n").trim())
+    .refine((value) => value.length <= max, { message: tooLong });
+
+/** The participant's own notes and questions for a meeting. Both may be empty (that clears them). */
+export const preparationSchema = z.object({
+  intent: z.enum(["save", "keep-saved"]).optional().default("save"),
+  notes: text(LIMITS.notes, "appointments:prep.errors.notesTooLong"),
+  questions: text(LIMITS.questions, "appointments:prep.errors.questionsTooLong"),
+  /** The version the person started from; 0 when nothing was saved before. */
+  version: z.coerce.number().int().min(0).optional().default(0),
+});
+
+/** "Jeg kan ikke komme": a short reason, and optionally when would suit better. */
+export const absenceSchema = z.object({
+  reason: text(LIMITS.reason, "appointments:absence.errors.reasonTooLong").refine((value) => value.length > 0, {
+    message: "appointments:absence.errors.reasonRequired",
+  }),
+  wish: text(LIMITS.wish, "appointments:absence.errors.wishTooLong"),
+});
+
+/** The calendar feed page has two buttons: make a (new) address, or stop it. */
+export const feedActionSchema = z.object({
+  intent: z.enum(["create", "revoke"]),
+});

@@ -1,0 +1,95 @@
+import { useTranslation } from "react-i18next";
+import { PageTitle } from "~/components/layout/PageTitle";
+
+export interface ContentPageData {
+  title: string;
+  summary: string;
+  lastReviewed: string;
+  sources: { title: string; url: string; note?: string }[];
+  related: { href: string; title: string }[];
+  /** Rendered on the server by markdown-it with raw HTML turned off: it holds no HTML a person wrote. */
+  html?: string;
+}
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "23. november 2026" / "23 November 2026". */
+export function formatDay(isoDay: string, language: string): string {
+  let formatter = dayFormatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(language === "da" ? "da-DK" : "en-GB", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    dayFormatters.set(language, formatter);
+  }
+  return formatter.format(new Date(`${isoDay}T00:00:00Z`));
+}
+
+/** A breadcrumb back to "Om dit forløb", for pages under /om/. */
+export function AboutBreadcrumb() {
+  const { t } = useTranslation("content");
+  return (
+    <nav aria-label={t("page.breadcrumbLabel")} className="content-breadcrumb">
+      <ol>
+        <li>
+          <a href="/om">{t("about.title")}</a>
+        </li>
+      </ol>
+    </nav>
+  );
+}
+
+/**
+ * A plain-language page: heading, summary, the Markdown body (or `children`), "Læs også", the
+ * sources and the day it was last checked. Links are plain <a>: these pages run no JavaScript.
+ */
+export function ContentPage({
+  page,
+  breadcrumb = false,
+  children,
+}: {
+  page: ContentPageData;
+  breadcrumb?: boolean;
+  children?: React.ReactNode;
+}) {
+  const { t, i18n } = useTranslation("content");
+  return (
+    <>
+      <PageTitle title={page.title} />
+      {breadcrumb ? <AboutBreadcrumb /> : null}
+      <h1 tabIndex={-1}>{page.title}</h1>
+      <p className="lead">{page.summary}</p>
+      {children}
+      {page.html ? <div className="prose" dangerouslySetInnerHTML={{ __html: page.html }} /> : null}
+      <section aria-labelledby="content-read-also" className="content-read-also">
+        <h2 id="content-read-also">{t("page.readAlso")}</h2>
+        <ul>
+          {page.related.map((link) => (
+            <li key={link.href}>
+              <a href={link.href}>{link.title}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="content-sources" className="content-sources">
+        <h2 id="content-sources">{t("page.sources")}</h2>
+        <p>{t("page.sourcesIntro")}</p>
+        <ul>
+          {page.sources.map((source) => (
+            <li key={source.url}>
+              <a href={source.url}>{source.title}</a>
+              {source.note ? <> {source.note}</> : null}
+            </li>
+          ))}
+        </ul>
+        <p className="meta">
+          {t("page.lastReviewed")}{" "}
+          <time dateTime={page.lastReviewed}>{formatDay(page.lastReviewed, i18n.language)}</time>
+        </p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { fallbackLanguage, isLanguage, type Language } from "~/lib/i18n/config";
+import { i18nServer } from "~/lib/i18n/i18n.server";
+import { resources } from "~/lib/i18n/resources.server";
+import { hrefFor, pageSlugs, type PageSlug } from "./catalogue";
+import { glossaryTermsOf, parsePage, type FrontMatter, type GlossaryTerm, type ParsedPage } from "./page-parser.server";
+
+export type { GlossaryTerm, ParsedPage };
+
+// Every locales/<lng>/pages/<slug>.md, bundled into the server build as text.
+const files = import.meta.glob<string>("../../../locales/*/pages/*.md", { query: "?raw", import: "default", eager: true });
+
+let cache: Map<string, ParsedPage> | undefined;
+
+/** All pages in all languages, parsed once. A page that does not parse fails loudly (the unit tests catch it first). */
+export function allPages(): Map<string, ParsedPage> {
+  if (cache) return cache;
+  const pages = new Map<string, ParsedPage>();
+  for (const [file, source] of Object.entries(files)) {
+    const match = /locales\/(\w+)\/pages\/([\w-]+)\.md$/.exec(file);
+    if (!match) continue;
+    const [, language, slug] = match as unknown as [string, string, string];
+    if (!isLanguage(language)) continue;
+    if (!(pageSlugs as readonly string[]).includes(slug)) {
+      throw new Error(`locales/${language}/pages/${slug}.md is not listed in app/features/content/catalogue.ts`);
+    }
+    pages.set(`${language}/${slug}`, parsePage(source, slug as PageSlug, language));
+  }
+  cache = pages;
+  return pages;
+}
+
+export function findPage(language: Language, slug: PageSlug): ParsedPage | null {
+  const pages = allPages();
+  return pages.get(`${language}/${slug}`) ?? pages.get(`${fallbackLanguage}/${slug}`) ?? null;
+}
+
+/** The title of any content page, the help page included, in a language. */
+export function titleOf(language: Language, slug: PageSlug | "hjaelp" | "om"): string {
+  if (slug === "hjaelp" || slug === "om") {
+    const content = resources[language].content as { help: { title: string }; about: { title: string } };
+    return slug === "hjaelp" ? content.help.title : content.about.title;
+  }
+  return findPage(language, slug)?.title ?? slug;
+}
+
+export interface PageView {
+  slug: PageSlug;
+  title: string;
+  summary: string;
+  lastReviewed: string;
+  sources: FrontMatter["sources"];
+  related: { href: string; title: string }[];
+  html: string;
+}
+
+/** What a route sends to its component: no tokens, related pages resolved to links. */
+export function pageView(language: Language, slug: PageSlug): PageView | null {
+  const page = findPage(language, slug);
+  if (!page) return null;
+  return {
+    slug,
+    title: page.title,
+    summary: page.summary,
+    lastReviewed: page.lastReviewed,
+    sources: page.sources,
+    related: page.related.map((related) => ({ href: hrefFor(related), title: titleOf(language, related) })),
+    html: page.html,
+  };
+}
+
+/** The terms of /ordliste in a language (see glossaryTermsOf). */
+export function glossaryTerms(language: Language): GlossaryTerm[] {
+  const page = findPage(language, "ordliste");
+  return page ? glossaryTermsOf(page) : [];
+}
+
+
+/** The language a request is answered in (the footer switch's cookie, else the browser's, else Danish). */
+export async function requestLanguage(request: Request): Promise<Language> {
+  const detected = await i18nServer.getLocale(request);
+  return isLanguage(detected) ? detected : fallbackLanguage;
+}

@@ -1,0 +1,78 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
+import type { Overview } from "./queries.server";
+
+type Appointment = NonNullable<Overview["nextAppointment"]>;
+
+export function NextAppointment({ appointment }: { appointment: Appointment | null }) {
+  const { t, i18n } = useTranslation("overview");
+  const language = i18n.language;
+  return (
+    <section aria-labelledby="next-appointment-heading" className="card card--highlight">
+      <h2 id="next-appointment-heading">{t("nextAppointment.heading")}</h2>
+      {appointment ? (
+        <>
+          <p className="card__title">{appointment.title}</p>
+          <dl className="summary-list">
+            <div className="summary-list__row">
+              <dt>{t("nextAppointment.when")}</dt>
+              <dd>
+                <time dateTime={isoDateTime(appointment.startsAt)}>
+                  <span className="capitalize-first">{formatDate(appointment.startsAt, language)}</span>
+                  {", "}
+                  {t("common:dates.timeRange", {
+                    start: formatTime(appointment.startsAt, language),
+                    end: formatTime(appointment.endsAt, language),
+                  })}
+                </time>
+              </dd>
+            </div>
+            <div className="summary-list__row">
+              <dt>{t("nextAppointment.where")}</dt>
+              <dd>
+                {appointment.mode === "phone" ? (
+                  <>
+                    {t("nextAppointment.byPhone")}
+                    {appointment.phoneNote ? <>. {appointment.phoneNote}</> : null}
+                  </>
+                ) : appointment.mode === "video" ? (
+                  t("nextAppointment.byVideo")
+                ) : (
+                  <>
+                    {appointment.placeName}
+                    {appointment.address ? (
+                      <>
+                        <br />
+                        {appointment.address}
+                      </>
+                    ) : null}
+                  </>
+                )}
+              </dd>
+            </div>
+            {appointment.attendees.length > 0 ? (
+              <div className="summary-list__row">
+                <dt>{t("nextAppointment.who")}</dt>
+                <dd>
+                  <ul className="plain-list">
+                    {appointment.attendees.map((person) => (
+                      <li key={person.name + person.roleText}>
+                        {person.name}, {person.roleText}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+          <p>
+            <Link to={`/moeder/${appointment.id}`}>{t("appointments:overviewLink")}</Link>
+          </p>
+        </>
+      ) : (
+        <p>{t("nextAppointment.none")}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,256 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { formatDay, formatHours, formatMoment } from "./format";
+import type { PlanChange } from "./snapshot";
+import type { PlanView } from "./view";
+
+// Pieces of the plan shared by the screen page, the print view and the version pages.
+// Texts written by the jobcentre are Danish whatever the page language: they carry lang="da".
+
+/** Visible text, not colour alone: "Nyt" for things the jobcentre changed since the last visit. */
+export function NewTag() {
+  const { t } = useTranslation("plan");
+  return <strong className="plan-tag plan-tag--new">{t("new")}</strong>;
+}
+
+export function StatusTag({ kind, status }: { kind: "subGoal" | "activity"; status: string }) {
+  const { t } = useTranslation("plan");
+  return <span className={`plan-tag plan-tag--${status}`}>{t(`status.${kind}.${status}`)}</span>;
+}
+
+/** "5. marts 2026 til 30. juni 2026", "Fra 5. marts 2026", ... */
+function period(startsOn: string | null, endsOn: string | null, language: string, t: (key: string, o?: Record<string, unknown>) => string) {
+  const start = startsOn ? formatDay(startsOn, language) : null;
+  const end = endsOn ? formatDay(endsOn, language) : null;
+  if (start && end) return t("activities.periodValue", { start, end });
+  if (start) return t("activities.periodFrom", { start });
+  if (end) return t("activities.periodUntil", { end });
+  return null;
+}
+
+export function OwnGoalText({ ownGoal }: { ownGoal: PlanView["ownGoal"] }) {
+  const { t, i18n } = useTranslation("plan");
+  if (!ownGoal.text) return <p>{t("goal.own.missing")}</p>;
+  const when = ownGoal.updatedAt ? formatMoment(ownGoal.updatedAt, i18n.language, t) : null;
+  return (
+    <>
+      {/* The participant's own words, in whatever language they wrote them: not marked as Danish. */}
+      <blockquote className="own-words plan-own-words">
+        <p>{ownGoal.text}</p>
+      </blockquote>
+      {when ? (
+        <p className="meta">
+          {ownGoal.author.kind === "you"
+            ? t("goal.own.byYou", { when })
+            : ownGoal.author.name
+              ? t("goal.own.byOther", { name: ownGoal.author.name, when })
+              : t("goal.own.byUnknown", { when })}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function SubGoalDetails({ goal }: { goal: PlanView["subGoals"][number] }) {
+  const { t, i18n } = useTranslation("plan");
+  return (
+    <dl className="summary-list">
+      <div className="summary-list__row">
+        <dt>{t("subGoals.status")}</dt>
+        <dd>
+          <StatusTag kind="subGoal" status={goal.status} />
+        </dd>
+      </div>
+      {goal.helperText ? (
+        <div className="summary-list__row">
+          <dt>{t("subGoals.helper")}</dt>
+          <dd lang="da">{goal.helperText}</dd>
+        </div>
+      ) : null}
+      {goal.dueOn ? (
+        <div className="summary-list__row">
+          <dt>{t("subGoals.due")}</dt>
+          <dd>{t("subGoals.dueValue", { date: formatDay(goal.dueOn, i18n.language) })}</dd>
+        </div>
+      ) : null}
+      {goal.participantStatus ? (
+        <div className="summary-list__row">
+          <dt>{t("subGoals.yourMark")}</dt>
+          <dd>
+            <StatusTag kind="subGoal" status={goal.participantStatus} />
+            {goal.participantUpdatedAt ? (
+              <span className="meta"> {t("subGoals.markedWhen", { when: formatMoment(goal.participantUpdatedAt, i18n.language, t) })}</span>
+            ) : null}
+            {goal.participantComment ? (
+              <blockquote className="own-words plan-comment">
+                <p>{goal.participantComment}</p>
+              </blockquote>
+            ) : null}
+          </dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+export function ActivityDetails({ activity }: { activity: PlanView["activities"][number] }) {
+  const { t, i18n } = useTranslation("plan");
+  const when = period(activity.startsOn, activity.endsOn, i18n.language, t);
+  return (
+    <dl className="summary-list">
+      <div className="summary-list__row">
+        <dt>{t("activities.purpose")}</dt>
+        <dd lang="da">{activity.purpose}</dd>
+      </div>
+      {activity.responsibleName ? (
+        <div className="summary-list__row">
+          <dt>{t("activities.responsible")}</dt>
+          <dd lang="da">{activity.responsibleName}</dd>
+        </div>
+      ) : null}
+      {activity.place ? (
+        <div className="summary-list__row">
+          <dt>{t("activities.place")}</dt>
+          <dd lang="da">{activity.place}</dd>
+        </div>
+      ) : null}
+      {when ? (
+        <div className="summary-list__row">
+          <dt>{t("activities.period")}</dt>
+          <dd>{when}</dd>
+        </div>
+      ) : null}
+      {activity.hoursPerWeek ? (
+        <div className="summary-list__row">
+          <dt>{t("activities.hours")}</dt>
+          <dd>{t("activities.hoursValue", { hours: formatHours(activity.hoursPerWeek, i18n.language) })}</dd>
+        </div>
+      ) : null}
+      <div className="summary-list__row">
+        <dt>{t("activities.status")}</dt>
+        <dd>
+          <StatusTag kind="activity" status={activity.status} />
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/** Slugs of the plain-language pages under /om that explain an activity kind. */
+const readMoreSlugs: Partial<Record<PlanView["activities"][number]["kind"], string>> = {
+  mentor: "mentor",
+  virksomhedspraktik: "virksomhedspraktik",
+  loentilskud: "loentilskud",
+};
+
+/** What this kind of activity is, in plain words, one click away (a native disclosure: works without JavaScript). */
+export function ActivityKindExplanation({ kind }: { kind: PlanView["activities"][number]["kind"] }) {
+  const { t } = useTranslation("plan");
+  const slug = readMoreSlugs[kind];
+  return (
+    <details className="plan-explain">
+      <summary>{t(`kinds.${kind}.question`)}</summary>
+      <div className="plan-explain__body">
+        <p>{t(`kinds.${kind}.text`)}</p>
+        {slug ? (
+          <p>
+            <Link to={`/om/${slug}`}>{t(`kinds.${kind}.readMore`)}</Link>
+          </p>
+        ) : null}
+      </div>
+    </details>
+  );
+}
+
+export function AgreementDetails({ agreement }: { agreement: PlanView["agreements"][number] }) {
+  const { t, i18n } = useTranslation("plan");
+  if (!agreement.ownerText && !agreement.dueOn) return null;
+  return (
+    <dl className="summary-list">
+      {agreement.ownerText ? (
+        <div className="summary-list__row">
+          <dt>{t("agreements.who")}</dt>
+          <dd lang="da">{agreement.ownerText}</dd>
+        </div>
+      ) : null}
+      {agreement.dueOn ? (
+        <div className="summary-list__row">
+          <dt>{t("agreements.when")}</dt>
+          <dd>{t("agreements.dueValue", { date: formatDay(agreement.dueOn, i18n.language) })}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+export function ContactDetails({ contact, linked = true }: { contact: PlanView["contacts"][number]; linked?: boolean }) {
+  const { t } = useTranslation("plan");
+  return (
+    <dl className="summary-list">
+      <div className="summary-list__row">
+        <dt>{t("contacts.organisation")}</dt>
+        <dd lang="da">{contact.organisation}</dd>
+      </div>
+      {contact.phone ? (
+        <div className="summary-list__row">
+          <dt>{t("contacts.phone")}</dt>
+          <dd>{linked ? <a href={`tel:${contact.phone.replace(/\s+/g, "")}`}>{contact.phone}</a> : contact.phone}</dd>
+        </div>
+      ) : null}
+      {contact.email ? (
+        <div className="summary-list__row">
+          <dt>{t("contacts.email")}</dt>
+          <dd>{linked ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : contact.email}</dd>
+        </div>
+      ) : null}
+      {contact.reachableText ? (
+        <div className="summary-list__row">
+          <dt>{t("contacts.reachable")}</dt>
+          <dd lang="da">{contact.reachableText}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+/** A list of what changed between two versions, in plain words. */
+export function ChangeList({ changes, detailed = false }: { changes: PlanChange[]; detailed?: boolean }) {
+  const { t } = useTranslation("plan");
+  if (changes.length === 0) return <p>{t("changes.none")}</p>;
+  return (
+    <ul className="plan-changes">
+      {changes.map((change, index) => {
+        if (!("label" in change)) {
+          return (
+            <li key={`${change.area}-${index}`}>
+              {t(`changes.${change.area}`)}
+              {detailed ? (
+                <dl className="plan-changes__texts">
+                  <dt>{t("changes.before")}</dt>
+                  <dd lang={change.area === "ownGoal" ? undefined : "da"}>{change.from || "–"}</dd>
+                  <dt>{t("changes.after")}</dt>
+                  <dd lang={change.area === "ownGoal" ? undefined : "da"}>{change.to || "–"}</dd>
+                </dl>
+              ) : null}
+            </li>
+          );
+        }
+        const statusKind = change.area === "activity" ? "activity" : "subGoal";
+        return (
+          <li key={`${change.area}-${change.kind}-${change.id ?? change.label}-${index}`}>
+            {t(`changes.${change.area}.${change.kind}`)} <span lang="da">{change.label}</span>
+            {change.statusFrom && change.statusTo ? (
+              <>
+                {" "}
+                {t("changes.status", {
+                  from: t(`status.${statusKind}.${change.statusFrom}`),
+                  to: t(`status.${statusKind}.${change.statusTo}`),
+                })}
+              </>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,276 @@
+import { and, eq, sql } from "drizzle-orm";
+import { db } from "../../../db/client";
+import {
+  ownGoalVersions,
+  persons,
+  planResponses,
+  planVersions,
+  planVisits,
+  plans,
+  subGoalUpdates,
+  subGoals,
+} from "../../../db/schema";
+import { recordAudit } from "~/lib/audit.server";
+import { liveSnapshot, type PlanContent, type PlanRow } from "./queries.server";
+import type { SubGoalStatus } from "./snapshot";
+
+/** Who is acting: always taken from the session, never from a form. */
+export interface Actor {
+  personId: string;
+  participantId: string;
+  requestId?: string | null;
+}
+
+/**
+ * Stores the current version's snapshot if nobody has (the jobcentre side should write one with
+ * every new version; the seed and older writers did not). Safe to call on every read.
+ */
+export async function freezeCurrentVersion(plan: PlanRow, content: PlanContent): Promise<void> {
+  const database = await db();
+  await database
+    .insert(planVersions)
+    .values({
+      planId: plan.id,
+      version: plan.version,
+      snapshot: liveSnapshot(plan, content),
+      changedByName: plan.updatedByName,
+      createdAt: plan.updatedAt,
+    })
+    .onConflictDoNothing();
+}
+
+/**
+ * Records that the participant has seen the current version, and returns the version to mark
+ * "Nyt siden sidst" against (null: nothing to mark). The markers stay for the rest of the
+ * sign-in session in which the participant first saw the new version.
+ */
+export async function recordPlanVisit(plan: PlanRow, sessionId: string, now = new Date()): Promise<number | null> {
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const [visit] = await tx.select().from(planVisits).where(eq(planVisits.planId, plan.id)).for("update");
+    if (!visit) {
+      await tx
+        .insert(planVisits)
+        .values({ planId: plan.id, lastSeenVersion: plan.version, lastSeenAt: now, markerSessionId: sessionId })
+        .onConflictDoNothing();
+      return null;
+    }
+    if (plan.version > visit.lastSeenVersion) {
+      await tx
+        .update(planVisits)
+        .set({
+          lastSeenVersion: plan.version,
+          lastSeenAt: now,
+          markerBaseVersion: visit.lastSeenVersion,
+          markerSessionId: sessionId,
+        })
+        .where(eq(planVisits.planId, plan.id));
+      return visit.lastSeenVersion;
+    }
+    await tx.update(planVisits).set({ lastSeenAt: now }).where(eq(planVisits.planId, plan.id));
+    const base = visit.markerBaseVersion;
+    return visit.markerSessionId === sessionId && base !== null && base < plan.version ? base : null;
+  });
+}
+
+export type SaveOwnGoalResult =
+  | { status: "saved"; version: number }
+  | { status: "unchanged" }
+  | { status: "missing" }
+  | {
+      status: "conflict";
+      saved: string;
+      savedVersion: number;
+      savedAt: Date | null;
+      /** Who saved the text now in the database: you (another tab), someone named, or unknown. */
+      savedBy: { kind: "you" } | { kind: "other"; name: string | null };
+    };
+
+/**
+ * Saves the participant's own goal if nobody changed it since the form was loaded
+ * (`loadedVersion`). Never touches the jobcentre's fields (goal, version, "opdateret").
+ */
+export async function saveOwnGoal(actor: Actor, text: string, loadedVersion: number, now = new Date()): Promise<SaveOwnGoalResult> {
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ id: plans.id, ownGoal: plans.ownGoal, ownGoalVersion: plans.ownGoalVersion, ownGoalUpdatedAt: plans.ownGoalUpdatedAt })
+      .from(plans)
+      .where(eq(plans.participantId, actor.participantId));
+    if (!current) return { status: "missing" };
+    // The same text again (a double submit, or nothing changed): nothing to save, nothing lost.
+    if ((current.ownGoal ?? "") === text) return { status: "unchanged" };
+
+    const [updated] = await tx
+      .update(plans)
+      .set({ ownGoal: text, ownGoalVersion: sql`${plans.ownGoalVersion} + 1`, ownGoalUpdatedAt: now })
+      .where(and(eq(plans.id, current.id), eq(plans.ownGoalVersion, loadedVersion)))
+      .returning({ version: plans.ownGoalVersion });
+    if (!updated) {
+      const [saved] = await tx
+        .select({ ownGoal: plans.ownGoal, ownGoalVersion: plans.ownGoalVersion, ownGoalUpdatedAt: plans.ownGoalUpdatedAt })
+        .from(plans)
+        .where(eq(plans.id, current.id));
+      // Two sends of the same form at once: the other one saved this very text.
+      if (saved?.ownGoal === text) return { status: "unchanged" };
+      const [author] = await tx
+        .select({
+          personId: ownGoalVersions.authorPersonId,
+          name: ownGoalVersions.authorName,
+          firstName: persons.firstName,
+          lastName: persons.lastName,
+        })
+        .from(ownGoalVersions)
+        .leftJoin(persons, eq(persons.id, ownGoalVersions.authorPersonId))
+        .where(and(eq(ownGoalVersions.planId, current.id), eq(ownGoalVersions.version, saved?.ownGoalVersion ?? -1)));
+      return {
+        status: "conflict",
+        saved: saved?.ownGoal ?? "",
+        savedVersion: saved?.ownGoalVersion ?? current.ownGoalVersion,
+        savedAt: saved?.ownGoalUpdatedAt ?? null,
+        savedBy:
+          author?.personId === actor.personId
+            ? { kind: "you" }
+            : { kind: "other", name: author?.firstName ? `${author.firstName} ${author.lastName}` : (author?.name ?? null) },
+      };
+    }
+
+    if (current.ownGoal) {
+      // The text being replaced was written before the portal kept history: keep it now.
+      await tx
+        .insert(ownGoalVersions)
+        .values({
+          planId: current.id,
+          version: current.ownGoalVersion,
+          text: current.ownGoal,
+          authorRole: "participant",
+          createdAt: current.ownGoalUpdatedAt ?? now,
+        })
+        .onConflictDoNothing();
+    }
+    await tx.insert(ownGoalVersions).values({
+      planId: current.id,
+      version: updated.version,
+      text,
+      authorPersonId: actor.personId,
+      authorRole: "participant",
+      createdAt: now,
+    });
+    await recordAudit(tx, {
+      actorPersonId: actor.personId,
+      participantId: actor.participantId,
+      action: "plan.own_goal_changed",
+      details: { planId: current.id, ownGoalVersion: updated.version },
+      requestId: actor.requestId,
+    });
+    return { status: "saved", version: updated.version };
+  });
+}
+
+/**
+ * The participant's own progress mark on a sub-goal, with an optional short comment. Kept in
+ * the participant's columns and in the history; the jobcentre's `status` is never written.
+ */
+export async function markSubGoal(
+  actor: Actor,
+  input: { subGoalId: string; status: SubGoalStatus; comment: string | null; submissionId: string | null },
+  now = new Date(),
+): Promise<"saved" | "duplicate" | "missing"> {
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const [goal] = await tx
+      .select({ id: subGoals.id, planId: subGoals.planId })
+      .from(subGoals)
+      .innerJoin(plans, eq(plans.id, subGoals.planId))
+      .where(and(eq(subGoals.id, input.subGoalId), eq(plans.participantId, actor.participantId)));
+    if (!goal) return "missing";
+    const inserted = await tx
+      .insert(subGoalUpdates)
+      .values({
+        subGoalId: goal.id,
+        authorPersonId: actor.personId,
+        status: input.status,
+        comment: input.comment,
+        submissionId: input.submissionId,
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: subGoalUpdates.id });
+    if (inserted.length === 0) return "duplicate";
+    await tx
+      .update(subGoals)
+      .set({ participantStatus: input.status, participantComment: input.comment, participantUpdatedAt: now })
+      .where(eq(subGoals.id, goal.id));
+    await recordAudit(tx, {
+      actorPersonId: actor.personId,
+      participantId: actor.participantId,
+      action: "plan.sub_goal_marked",
+      details: { subGoalId: goal.id, status: input.status, withComment: Boolean(input.comment) },
+      requestId: actor.requestId,
+    });
+    return "saved";
+  });
+}
+
+/** "Jeg har læst planen" for one version: one row per version, however often it is sent. */
+export async function confirmRead(actor: Actor, planVersion: number): Promise<"saved" | "duplicate" | "invalid"> {
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const [plan] = await tx
+      .select({ id: plans.id, version: plans.version })
+      .from(plans)
+      .where(eq(plans.participantId, actor.participantId));
+    // Only a version that exists; the participant may confirm the one they read, even if a newer came since.
+    if (!plan || planVersion < 1 || planVersion > plan.version) return "invalid";
+    const inserted = await tx
+      .insert(planResponses)
+      .values({ planId: plan.id, planVersion, kind: "read", authorPersonId: actor.personId })
+      .onConflictDoNothing()
+      .returning({ id: planResponses.id });
+    if (inserted.length === 0) return "duplicate";
+    await recordAudit(tx, {
+      actorPersonId: actor.personId,
+      participantId: actor.participantId,
+      action: "plan.read_confirmed",
+      details: { planId: plan.id, planVersion },
+      requestId: actor.requestId,
+    });
+    return "saved";
+  });
+}
+
+/** "Jeg er ikke enig / Jeg har spørgsmål" with the participant's comment, tied to a version. */
+export async function sendQuestion(
+  actor: Actor,
+  input: { planVersion: number; comment: string; submissionId: string | null },
+): Promise<"saved" | "duplicate" | "invalid"> {
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const [plan] = await tx
+      .select({ id: plans.id, version: plans.version })
+      .from(plans)
+      .where(eq(plans.participantId, actor.participantId));
+    if (!plan || input.planVersion < 1 || input.planVersion > plan.version) return "invalid";
+    const inserted = await tx
+      .insert(planResponses)
+      .values({
+        planId: plan.id,
+        planVersion: input.planVersion,
+        kind: "question",
+        comment: input.comment,
+        authorPersonId: actor.personId,
+        submissionId: input.submissionId,
+      })
+      .onConflictDoNothing()
+      .returning({ id: planResponses.id });
+    if (inserted.length === 0) return "duplicate";
+    await recordAudit(tx, {
+      actorPersonId: actor.personId,
+      participantId: actor.participantId,
+      action: "plan.question_sent",
+      details: { planId: plan.id, planVersion: input.planVersion },
+      requestId: actor.requestId,
+    });
+    return "saved";
+  });
+}

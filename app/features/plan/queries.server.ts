@@ -1,0 +1,417 @@
+import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
+import { db } from "../../../db/client";
+import {
+  activities,
+  agreements,
+  appointments,
+  ownGoalVersions,
+  participantContacts,
+  persons,
+  planResponses,
+  planVersions,
+  planVisits,
+  plans,
+  professionals,
+  subGoalUpdates,
+  subGoals,
+} from "../../../db/schema";
+import {
+  diffSnapshots,
+  jobcentreChanges,
+  parseSnapshot,
+  type ActivityKind,
+  type ActivityStatus,
+  type PlanChange,
+  type PlanSnapshot,
+  type SubGoalStatus,
+} from "./snapshot";
+import type { PlanNews } from "./view";
+
+export type PlanRow = typeof plans.$inferSelect;
+
+/** The participant's plan, or undefined when the jobcentre has not written one yet. */
+export async function findPlan(participantId: string): Promise<PlanRow | undefined> {
+  const database = await db();
+  const [plan] = await database.select().from(plans).where(eq(plans.participantId, participantId));
+  return plan;
+}
+
+export interface PlanContent {
+  subGoals: {
+    id: string;
+    title: string;
+    description: string | null;
+    status: SubGoalStatus;
+    helperText: string | null;
+    dueOn: string | null;
+    participantStatus: SubGoalStatus | null;
+    participantComment: string | null;
+    participantUpdatedAt: Date | null;
+  }[];
+  activities: {
+    id: string;
+    kind: ActivityKind;
+    title: string;
+    purpose: string;
+    responsibleName: string | null;
+    place: string | null;
+    startsOn: string | null;
+    endsOn: string | null;
+    hoursPerWeek: string | null;
+    status: ActivityStatus;
+  }[];
+  agreements: { id: string; text: string; ownerText: string | null; dueOn: string | null; createdAt: Date }[];
+}
+
+/** Sub-goals, activities and agreements of one plan, in the jobcentre's order. */
+export async function getPlanContent(planId: string): Promise<PlanContent> {
+  const database = await db();
+  const [goalRows, activityRows, agreementRows] = await Promise.all([
+    database
+      .select({
+        id: subGoals.id,
+        title: subGoals.title,
+        description: subGoals.description,
+        status: subGoals.status,
+        helperText: subGoals.helperText,
+        dueOn: subGoals.dueOn,
+        participantStatus: subGoals.participantStatus,
+        participantComment: subGoals.participantComment,
+        participantUpdatedAt: subGoals.participantUpdatedAt,
+      })
+      .from(subGoals)
+      .where(eq(subGoals.planId, planId))
+      .orderBy(asc(subGoals.sortOrder), asc(subGoals.title)),
+    database
+      .select({
+        id: activities.id,
+        kind: activities.kind,
+        title: activities.title,
+        purpose: activities.purpose,
+        responsibleName: activities.responsibleName,
+        place: activities.place,
+        startsOn: activities.startsOn,
+        endsOn: activities.endsOn,
+        hoursPerWeek: activities.hoursPerWeek,
+        status: activities.status,
+      })
+      .from(activities)
+      .where(eq(activities.planId, planId))
+      .orderBy(asc(activities.sortOrder), asc(activities.title)),
+    database
+      .select({
+        id: agreements.id,
+        text: agreements.text,
+        ownerText: agreements.ownerText,
+        dueOn: agreements.dueOn,
+        createdAt: agreements.createdAt,
+      })
+      .from(agreements)
+      .where(eq(agreements.planId, planId))
+      .orderBy(asc(agreements.sortOrder), asc(agreements.createdAt)),
+  ]);
+  return { subGoals: goalRows, activities: activityRows, agreements: agreementRows };
+}
+
+/** The plan as it is now, in the snapshot shape (what the portal freezes for the current version). */
+export function liveSnapshot(plan: PlanRow, content: PlanContent): PlanSnapshot {
+  return {
+    shape: 2,
+    employmentGoal: plan.employmentGoal,
+    ownGoal: plan.ownGoal,
+    nextStep: plan.nextStep,
+    subGoals: content.subGoals.map((goal) => ({
+      id: goal.id,
+      title: goal.title,
+      description: goal.description,
+      status: goal.status,
+      helperText: goal.helperText,
+      dueOn: goal.dueOn,
+    })),
+    activities: content.activities.map((activity) => ({
+      id: activity.id,
+      kind: activity.kind,
+      title: activity.title,
+      purpose: activity.purpose,
+      responsibleName: activity.responsibleName,
+      place: activity.place,
+      startsOn: activity.startsOn,
+      endsOn: activity.endsOn,
+      hoursPerWeek: activity.hoursPerWeek,
+      status: activity.status,
+    })),
+    agreements: content.agreements.map((agreement) => ({
+      id: agreement.id,
+      text: agreement.text,
+      ownerText: agreement.ownerText,
+      dueOn: agreement.dueOn,
+      createdAt: agreement.createdAt.toISOString(),
+    })),
+  };
+}
+
+export interface Contact {
+  id: string;
+  name: string;
+  role: "koordinerende_sagsbehandler" | "forberedende_sagsbehandler" | "mentor" | "virksomhedskonsulent" | "sundhedskoordinator" | "other";
+  organisation: string;
+  phone: string | null;
+  email: string | null;
+  reachableText: string | null;
+}
+
+const roleOrder: Contact["role"][] = [
+  "koordinerende_sagsbehandler",
+  "mentor",
+  "virksomhedskonsulent",
+  "sundhedskoordinator",
+  "forberedende_sagsbehandler",
+  "other",
+];
+
+/** The professionals who work with this participant: the coordinating caseworker first. */
+export async function getContacts(participantId: string): Promise<Contact[]> {
+  const database = await db();
+  const rows = await database
+    .select({
+      id: participantContacts.id,
+      name: professionals.name,
+      role: participantContacts.role,
+      isPrimary: participantContacts.isPrimary,
+      organisation: professionals.organisation,
+      phone: professionals.phone,
+      email: professionals.email,
+      reachableText: professionals.reachableText,
+    })
+    .from(participantContacts)
+    .innerJoin(professionals, eq(professionals.id, participantContacts.professionalId))
+    .where(eq(participantContacts.participantId, participantId));
+  return rows
+    .sort(
+      (a, b) =>
+        Number(b.isPrimary) - Number(a.isPrimary) ||
+        roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) ||
+        a.name.localeCompare(b.name, "da"),
+    )
+    .map(({ isPrimary: _isPrimary, ...contact }) => contact);
+}
+
+/** The next conversation with the jobcentre (the plan is updated at every one), if booked. */
+export async function getNextConversation(participantId: string, now = new Date()) {
+  const database = await db();
+  const [next] = await database
+    .select({ id: appointments.id, title: appointments.title, startsAt: appointments.startsAt, endsAt: appointments.endsAt })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.participantId, participantId),
+        eq(appointments.kind, "samtale"),
+        gt(appointments.endsAt, now),
+        inArray(appointments.status, ["planned", "moved"]),
+      ),
+    )
+    .orderBy(asc(appointments.startsAt))
+    .limit(1);
+  return next ?? null;
+}
+
+export interface PlanResponses {
+  /** The newest "Jeg har læst planen", if any. */
+  lastRead: { planVersion: number; createdAt: Date } | null;
+  /** "Jeg er ikke enig / Jeg har spørgsmål", newest first. */
+  questions: { id: string; planVersion: number; comment: string; createdAt: Date }[];
+}
+
+export async function getResponses(planId: string): Promise<PlanResponses> {
+  const database = await db();
+  const rows = await database
+    .select({
+      id: planResponses.id,
+      kind: planResponses.kind,
+      planVersion: planResponses.planVersion,
+      comment: planResponses.comment,
+      createdAt: planResponses.createdAt,
+    })
+    .from(planResponses)
+    .where(eq(planResponses.planId, planId))
+    .orderBy(desc(planResponses.createdAt));
+  const reads = rows.filter((row) => row.kind === "read").sort((a, b) => b.planVersion - a.planVersion);
+  return {
+    lastRead: reads[0] ? { planVersion: reads[0].planVersion, createdAt: reads[0].createdAt } : null,
+    questions: rows
+      .filter((row) => row.kind === "question")
+      .map((row) => ({ id: row.id, planVersion: row.planVersion, comment: row.comment ?? "", createdAt: row.createdAt })),
+  };
+}
+
+export interface OwnGoalEntry {
+  version: number;
+  text: string;
+  createdAt: Date | null;
+  /** "you": the participant; otherwise the writer's name (null when unknown). */
+  author: { kind: "you" } | { kind: "other"; name: string | null; role: "participant" | "relative" | "caseworker" };
+}
+
+/**
+ * Who wrote the participant's own goal, what and when, newest first. A text written before the
+ * portal kept history (or by a writer that kept none) appears as one entry without a known author.
+ */
+export async function getOwnGoalHistory(plan: PlanRow, viewerPersonId: string): Promise<OwnGoalEntry[]> {
+  const database = await db();
+  const rows = await database
+    .select({
+      version: ownGoalVersions.version,
+      text: ownGoalVersions.text,
+      createdAt: ownGoalVersions.createdAt,
+      authorPersonId: ownGoalVersions.authorPersonId,
+      authorRole: ownGoalVersions.authorRole,
+      authorName: ownGoalVersions.authorName,
+      firstName: persons.firstName,
+      lastName: persons.lastName,
+    })
+    .from(ownGoalVersions)
+    .leftJoin(persons, eq(persons.id, ownGoalVersions.authorPersonId))
+    .where(eq(ownGoalVersions.planId, plan.id))
+    .orderBy(desc(ownGoalVersions.version));
+  const entries: OwnGoalEntry[] = rows.map((row) => ({
+    version: row.version,
+    text: row.text,
+    createdAt: row.createdAt,
+    author:
+      row.authorPersonId === viewerPersonId
+        ? { kind: "you" }
+        : {
+            kind: "other",
+            role: row.authorRole,
+            name: row.firstName ? `${row.firstName} ${row.lastName ?? ""}`.trim() : row.authorName,
+          },
+  }));
+  const current = entries[0];
+  if (plan.ownGoal && (!current || current.version !== plan.ownGoalVersion)) {
+    // Written outside the portal's history: show it, but do not pretend to know who wrote it.
+    entries.unshift({
+      version: plan.ownGoalVersion,
+      text: plan.ownGoal,
+      createdAt: plan.ownGoalUpdatedAt,
+      author: { kind: "other", role: "participant", name: null },
+    });
+  }
+  return entries;
+}
+
+export interface SubGoalUpdate {
+  id: string;
+  status: SubGoalStatus | null;
+  comment: string | null;
+  createdAt: Date;
+  byYou: boolean;
+}
+
+/** One sub-goal of this participant's plan with its history, or undefined (someone else's, or gone). */
+export async function findSubGoal(participantId: string, subGoalId: string, viewerPersonId: string) {
+  const database = await db();
+  const [row] = await database
+    .select({
+      id: subGoals.id,
+      planId: subGoals.planId,
+      title: subGoals.title,
+      description: subGoals.description,
+      status: subGoals.status,
+      helperText: subGoals.helperText,
+      dueOn: subGoals.dueOn,
+      participantStatus: subGoals.participantStatus,
+      participantComment: subGoals.participantComment,
+      participantUpdatedAt: subGoals.participantUpdatedAt,
+    })
+    .from(subGoals)
+    .innerJoin(plans, eq(plans.id, subGoals.planId))
+    .where(and(eq(subGoals.id, subGoalId), eq(plans.participantId, participantId)));
+  if (!row) return undefined;
+  const updates = await database
+    .select({
+      id: subGoalUpdates.id,
+      status: subGoalUpdates.status,
+      comment: subGoalUpdates.comment,
+      createdAt: subGoalUpdates.createdAt,
+      authorPersonId: subGoalUpdates.authorPersonId,
+    })
+    .from(subGoalUpdates)
+    .where(eq(subGoalUpdates.subGoalId, row.id))
+    .orderBy(desc(subGoalUpdates.createdAt));
+  return {
+    ...row,
+    updates: updates.map(
+      ({ authorPersonId, ...update }): SubGoalUpdate => ({ ...update, byYou: authorPersonId === viewerPersonId }),
+    ),
+  };
+}
+
+export interface VersionRow {
+  version: number;
+  snapshot: PlanSnapshot;
+  changeSummary: string | null;
+  changedByName: string | null;
+  createdAt: Date;
+}
+
+/** Every frozen version of the plan, oldest first. */
+export async function getVersions(planId: string): Promise<VersionRow[]> {
+  const database = await db();
+  const rows = await database
+    .select({
+      version: planVersions.version,
+      snapshot: planVersions.snapshot,
+      changeSummary: planVersions.changeSummary,
+      changedByName: planVersions.changedByName,
+      createdAt: planVersions.createdAt,
+    })
+    .from(planVersions)
+    .where(eq(planVersions.planId, planId))
+    .orderBy(asc(planVersions.version));
+  return rows.map((row) => ({ ...row, snapshot: parseSnapshot(row.snapshot) }));
+}
+
+export async function findVersion(planId: string, version: number): Promise<VersionRow | undefined> {
+  const database = await db();
+  const [row] = await database
+    .select({
+      version: planVersions.version,
+      snapshot: planVersions.snapshot,
+      changeSummary: planVersions.changeSummary,
+      changedByName: planVersions.changedByName,
+      createdAt: planVersions.createdAt,
+    })
+    .from(planVersions)
+    .where(and(eq(planVersions.planId, planId), eq(planVersions.version, version)));
+  return row ? { ...row, snapshot: parseSnapshot(row.snapshot) } : undefined;
+}
+
+/**
+ * What the jobcentre changed since version `baseVersion`, compared with the plan as it is now.
+ * `null` when the base version was never frozen (the portal cannot tell what changed).
+ */
+export async function changesSince(
+  plan: PlanRow,
+  content: PlanContent,
+  baseVersion: number,
+): Promise<PlanChange[] | null> {
+  const base = await findVersion(plan.id, baseVersion);
+  if (!base) return null;
+  return jobcentreChanges(diffSnapshots(base.snapshot, liveSnapshot(plan, content), base.createdAt));
+}
+
+/**
+ * For the overview: has the jobcentre changed the plan since the participant last looked, and
+ * how many things. Reads only; looking at /min-plan is what marks the changes as seen.
+ */
+export async function getPlanNews(participantId: string): Promise<PlanNews> {
+  const plan = await findPlan(participantId);
+  if (!plan) return { state: "no-plan" };
+  const database = await db();
+  const [visit] = await database.select().from(planVisits).where(eq(planVisits.planId, plan.id));
+  if (!visit) return { state: "never-seen" };
+  if (plan.version <= visit.lastSeenVersion) return { state: "up-to-date" };
+  const changes = await changesSince(plan, await getPlanContent(plan.id), visit.lastSeenVersion);
+  // A newer version always counts as at least one change, even one the snapshots cannot show.
+  return { state: "changed", count: Math.max(1, changes?.length ?? plan.version - visit.lastSeenVersion) };
+}

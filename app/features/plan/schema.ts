@@ -1,0 +1,50 @@
+import { z } from "~/lib/zod";
+import { subGoalStatuses } from "./snapshot";
+
+/** Limits, stated next to each field before the person reaches them. */
+export const OWN_GOAL_MAX = 1000;
+export const SUB_GOAL_COMMENT_MAX = 500;
+export const QUESTION_MAX = 2000;
+
+/**
+ * A free text: line breaks counted and stored as one character (browsers send CRLF), surrounding
+ * space trimmed, then checked. The checks run after trimming, so "   " counts as empty.
+ */
+const text = (base: z.ZodType<string>, messages: { required?: string; tooLong: string }, max: number) =>
+  base
+    .transform((value) => value.replace(/\r\n?/g, "\n").trim())
+    .superRefine((value, context) => {
+      if (messages.required && value.length === 0) context.addIssue({ code: "custom", message: messages.required });
+      if (value.length > max) context.addIssue({ code: "custom", message: messages.tooLong });
+    });
+
+// Messages are translation keys in the "plan" namespace.
+
+export const ownGoalSchema = z.object({
+  ownGoal: text(
+    z.string({ error: "ownGoal.errors.required" }),
+    { required: "ownGoal.errors.required", tooLong: "ownGoal.errors.tooLong" },
+    OWN_GOAL_MAX,
+  ),
+  version: z.coerce.number().int().min(0),
+});
+
+export const subGoalMarkSchema = z.object({
+  status: z.enum(subGoalStatuses, { error: "subGoal.errors.statusRequired" }),
+  comment: text(z.string().optional().default(""), { tooLong: "subGoal.errors.commentTooLong" }, SUB_GOAL_COMMENT_MAX),
+  submissionId: z.uuid().optional(),
+});
+
+export const questionSchema = z.object({
+  comment: text(
+    z.string({ error: "question.errors.required" }),
+    { required: "question.errors.required", tooLong: "question.errors.tooLong" },
+    QUESTION_MAX,
+  ),
+  planVersion: z.coerce.number().int().min(1),
+  submissionId: z.uuid().optional(),
+});
+
+export const confirmReadSchema = z.object({
+  planVersion: z.coerce.number().int().min(1),
+});

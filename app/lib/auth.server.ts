@@ -1,0 +1,133 @@
+import { and, eq, gte, sql } from "drizzle-orm";
+import { redirect } from "react-router";
+import { db } from "../../db/client";
+import { participants, persons, relativeGrants } from "../../db/schema";
+import { recordAudit } from "./audit.server";
+import type { IdentityProvider } from "./auth/providers.server";
+import { copenhagenDay } from "./dates";
+import { readSession, startSession, type SessionState } from "./session.server";
+
+export interface CurrentUser {
+  sessionId: string;
+  idleEndsAt: Date;
+  personId: string;
+  firstName: string;
+  lastName: string;
+  isCaseworker: boolean;
+  /** Set when this person is in a programme themselves. */
+  participant: { id: string; programme: "ressourceforloeb" | "jobafklaringsforloeb" } | null;
+}
+
+export type Scope = "plan" | "appointments" | "preparation" | "cv" | "network";
+
+const cache = new WeakMap<Request, Promise<{ session: SessionState; user: CurrentUser | null }>>();
+
+/** The signed-in person for this request (looked up once per request), or null. */
+export function getCurrentUser(request: Request): Promise<{ session: SessionState; user: CurrentUser | null }> {
+  let pending = cache.get(request);
+  if (!pending) {
+    pending = loadUser(request);
+    cache.set(request, pending);
+  }
+  return pending;
+}
+
+async function loadUser(request: Request) {
+  const session = await readSession(request);
+  if (session.status !== "active") return { session, user: null };
+  const database = await db();
+  const [row] = await database
+    .select({
+      firstName: persons.firstName,
+      lastName: persons.lastName,
+      isCaseworker: persons.isCaseworker,
+      participantId: participants.id,
+      programme: participants.programme,
+    })
+    .from(persons)
+    .leftJoin(participants, eq(participants.personId, persons.id))
+    .where(eq(persons.id, session.personId));
+  if (!row) return { session: { status: "expired" } as const, user: null };
+  const user: CurrentUser = {
+    sessionId: session.id,
+    idleEndsAt: session.idleEndsAt,
+    personId: session.personId,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    isCaseworker: row.isCaseworker,
+    participant: row.participantId && row.programme ? { id: row.participantId, programme: row.programme } : null,
+  };
+  return { session, user };
+}
+
+/** Sends a signed-out visitor to the sign-in page (telling them calmly if their session ran out). */
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const { session, user } = await getCurrentUser(request);
+  if (user) return user;
+  throw redirect(session.status === "expired" ? "/log-ind?udloebet=1" : "/log-ind");
+}
+
+/** The signed-in participant. Anyone else gets 404: the page does not exist for them. */
+export async function requireParticipant(request: Request) {
+  const user = await requireUser(request);
+  if (!user.participant) throw notFound();
+  return { ...user, participant: user.participant };
+}
+
+/**
+ * May the signed-in person see `scope` of this participant's data? The participant always may;
+ * a relative only through an active, unexpired grant that names the scope. Anything else is 404,
+ * so that nobody learns whether the participant exists.
+ */
+export async function requireAccess(request: Request, participantId: string, scope: Scope) {
+  const user = await requireUser(request);
+  if (user.participant?.id === participantId) return { user, as: "participant" as const };
+  const database = await db();
+  const [grant] = await database
+    .select({ id: relativeGrants.id })
+    .from(relativeGrants)
+    .where(
+      and(
+        eq(relativeGrants.participantId, participantId),
+        eq(relativeGrants.relativePersonId, user.personId),
+        eq(relativeGrants.status, "active"),
+        gte(relativeGrants.validUntil, copenhagenDay(new Date())),
+        sql`${scope} = any(${relativeGrants.scopes})`,
+      ),
+    );
+  if (!grant) throw notFound();
+  return { user, as: "relative" as const, grantId: grant.id };
+}
+
+/**
+ * Signs a person in through a provider. Returns the session's Set-Cookie header and the
+ * person's preferred language, or null when the provider does not vouch for them (fail closed).
+ */
+export async function signIn(
+  provider: IdentityProvider,
+  subject: string,
+  requestId: string | null,
+): Promise<{ setCookie: string; preferredLanguage: "da" | "en" } | null> {
+  if (!provider.enabled) return null;
+  const personId = await provider.resolvePerson(subject);
+  if (!personId) return null;
+  const setCookie = await startSession(personId, provider.id);
+  const database = await db();
+  const [participant] = await database
+    .select({ id: participants.id, preferredLanguage: persons.preferredLanguage })
+    .from(persons)
+    .leftJoin(participants, eq(participants.personId, persons.id))
+    .where(eq(persons.id, personId));
+  await recordAudit(database, {
+    actorPersonId: personId,
+    participantId: participant?.id ?? null,
+    action: "session.signed_in",
+    details: { provider: provider.id },
+    requestId,
+  });
+  return { setCookie, preferredLanguage: participant?.preferredLanguage ?? "da" };
+}
+
+export function notFound() {
+  return new Response("Not Found", { status: 404 });
+}

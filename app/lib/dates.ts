@@ -1,0 +1,69 @@
+export const TIME_ZONE = "Europe/Copenhagen";
+
+function localeFor(language: string) {
+  return language === "da" ? "da-DK" : "en-GB";
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per language and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: string, style: "date" | "time"): Intl.DateTimeFormat {
+  const key = `${language}:${style}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(
+      localeFor(language),
+      style === "date"
+        ? { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long" }
+        : { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" },
+    );
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
+/** "torsdag den 3. december" / "Thursday 3 December" in Copenhagen time. */
+export function formatDate(value: Date | string, language: string): string {
+  const parts = formatter(language, "date").formatToParts(new Date(value));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  // Danes write "torsdag den 3. december"; Intl leaves out "den".
+  return language === "da"
+    ? `${part("weekday")} den ${part("day")}. ${part("month")}`
+    : `${part("weekday")} ${part("day")} ${part("month")}`;
+}
+
+/** "10.00" / "10:00" in Copenhagen time. */
+export function formatTime(value: Date | string, language: string): string {
+  return formatter(language, "time").format(new Date(value));
+}
+
+/** Machine-readable date-time for <time dateTime>. */
+export function isoDateTime(value: Date | string): string {
+  return new Date(value).toISOString();
+}
+
+/** The calendar date (YYYY-MM-DD) a moment falls on in Copenhagen. */
+const isoDayFormatter = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE });
+export function copenhagenDay(value: Date): string {
+  return isoDayFormatter.format(value);
+}
+
+/** Days between two moments' Copenhagen calendar dates (0 = same day). */
+export function daysBetween(from: Date, to: Date): number {
+  const a = Date.parse(copenhagenDay(from));
+  const b = Date.parse(copenhagenDay(to));
+  return Math.round((b - a) / 86_400_000);
+}
+
+/**
+ * Reads a day/month/year triple typed by a person. Returns "YYYY-MM-DD" or null
+ * when it is not a real calendar date (31 February, month 13, ...).
+ */
+export function parseDayMonthYear(day: string, month: string, year: string): string | null {
+  const d = Number(day.trim());
+  const m = Number(month.trim());
+  const y = Number(year.trim());
+  if (![d, m, y].every(Number.isInteger) || y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return null;
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}

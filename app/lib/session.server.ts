@@ -1,0 +1,100 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { createCookie } from "react-router";
+import { db } from "../../db/client";
+import { authSessions } from "../../db/schema";
+import { env } from "./env.server";
+
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_TIMEOUT_MS = 8 * 60 * 60 * 1000;
+export const WARN_BEFORE_IDLE_END_MS = 5 * 60 * 1000;
+/** Do not write last_seen_at on every request: once a minute is precise enough. */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+export const sessionCookie = createCookie(env.secureCookies ? "__Host-minvej_session" : "minvej_session", {
+  path: "/",
+  httpOnly: true,
+  sameSite: "lax",
+  secure: env.secureCookies,
+  secrets: [env.sessionSecret],
+  // No maxAge: the cookie ends with the browser; the server decides when the session ends.
+});
+
+export type SessionState =
+  | { status: "none" }
+  | { status: "expired" }
+  | { status: "active"; id: string; personId: string; provider: string; idleEndsAt: Date; absoluteEndsAt: Date };
+
+function hashToken(token: string) {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+async function tokenFrom(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 20 ? value : null;
+}
+
+/** Starts a new session with a fresh id (never reuses one sent by the browser) and returns its cookie. */
+export async function startSession(personId: string, provider: string, now = new Date()): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  const database = await db();
+  await database.insert(authSessions).values({
+    tokenHash: hashToken(token),
+    personId,
+    provider,
+    createdAt: now,
+    lastSeenAt: now,
+    absoluteExpiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS),
+  });
+  return sessionCookie.serialize(token);
+}
+
+export async function readSession(request: Request, now = new Date()): Promise<SessionState> {
+  const token = await tokenFrom(request);
+  if (!token) return { status: "none" };
+  const database = await db();
+  const [row] = await database
+    .select()
+    .from(authSessions)
+    .where(and(eq(authSessions.tokenHash, hashToken(token)), isNull(authSessions.endedAt)));
+  if (!row) return { status: "expired" };
+
+  const idleEndsAt = new Date(row.lastSeenAt.getTime() + IDLE_TIMEOUT_MS);
+  if (now >= idleEndsAt || now >= row.absoluteExpiresAt) {
+    await database.update(authSessions).set({ endedAt: now }).where(eq(authSessions.id, row.id));
+    return { status: "expired" };
+  }
+
+  let lastSeenAt = row.lastSeenAt;
+  if (now.getTime() - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    lastSeenAt = now;
+    await database.update(authSessions).set({ lastSeenAt }).where(eq(authSessions.id, row.id));
+  }
+  return {
+    status: "active",
+    id: row.id,
+    personId: row.personId,
+    provider: row.provider,
+    idleEndsAt: new Date(Math.min(lastSeenAt.getTime() + IDLE_TIMEOUT_MS, row.absoluteExpiresAt.getTime())),
+    absoluteEndsAt: row.absoluteExpiresAt,
+  };
+}
+
+/** Keeps an active session alive now (the "Bliv logget ind" button). */
+export async function touchSession(sessionId: string, now = new Date()) {
+  const database = await db();
+  await database.update(authSessions).set({ lastSeenAt: now }).where(eq(authSessions.id, sessionId));
+}
+
+/** Ends the session server-side and returns a cookie that clears it in the browser. */
+export async function endSession(request: Request, now = new Date()): Promise<string> {
+  const token = await tokenFrom(request);
+  if (token) {
+    const database = await db();
+    await database
+      .update(authSessions)
+      .set({ endedAt: now })
+      .where(and(eq(authSessions.tokenHash, hashToken(token)), isNull(authSessions.endedAt)));
+  }
+  return sessionCookie.serialize("", { maxAge: 0 });
+}

@@ -1,0 +1,136 @@
+import { useEffect, useMemo, useRef } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useMatches,
+  useRouteLoaderData,
+  type ShouldRevalidateFunctionArgs,
+} from "react-router";
+import type { Route } from "./+types/root";
+import { AppShell } from "./components/layout/AppShell";
+import { allowsHydration } from "./features/content/handle";
+import { PageTitle } from "./components/layout/PageTitle";
+import { getCurrentUser } from "./lib/auth.server";
+import { directionOf, fallbackLanguage, isLanguage } from "./lib/i18n/config";
+import { i18nServer } from "./lib/i18n/i18n.server";
+import { createI18n } from "./lib/i18n/instance";
+import { resources } from "./lib/i18n/resources.server";
+import { useNonce, useRequestId } from "./lib/request-context";
+import { IDLE_TIMEOUT_MS, WARN_BEFORE_IDLE_END_MS } from "./lib/session.server";
+import fallbackCommon from "../locales/da/common.json";
+import stylesheet from "./styles/app.css?url";
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const detected = await i18nServer.getLocale(request);
+  const language = isLanguage(detected) ? detected : fallbackLanguage;
+  const { user } = await getCurrentUser(request);
+  return {
+    language,
+    translations: resources[language],
+    user: user
+      ? {
+          firstName: user.firstName,
+          isParticipant: Boolean(user.participant),
+          idleTimeoutMs: IDLE_TIMEOUT_MS,
+          warnBeforeMs: WARN_BEFORE_IDLE_END_MS,
+        }
+      : null,
+  };
+}
+
+/**
+ * The root's data (language, translations, who is signed in) changes only when someone
+ * signs in or out, changes language, or keeps their session: don't refetch it on every click.
+ */
+export function shouldRevalidate({ formAction, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  if (!formAction) return false;
+  return /^\/(log-ind|log-ud|sprog)\b/.test(formAction) ? defaultShouldRevalidate : false;
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  // A route with `handle = { hydrate: false }` (the plain-language pages) ships no JavaScript at
+  // all: no <Scripts> (React hoists its modulepreload links, so they go too), no scroll script.
+  // In the browser the Layout only exists after a hydrated page, so keep the scripts there.
+  const matches = useMatches();
+  const withScripts = typeof document !== "undefined" || allowsHydration(matches.map((match) => match.handle));
+  const language = data?.language ?? fallbackLanguage;
+  const i18n = useMemo(
+    () => createI18n(language, data?.translations ?? { common: fallbackCommon }),
+    [language, data?.translations],
+  );
+  return (
+    <html lang={language} dir={directionOf(language)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        {withScripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
+      </body>
+    </html>
+  );
+}
+
+/** After a client-side page change, move focus to the new page's h1 so screen readers announce it. */
+function useFocusHeadingOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>("main h1")?.focus();
+  }, [pathname]);
+}
+
+export default function App({ loaderData }: Route.ComponentProps) {
+  useFocusHeadingOnNavigation();
+  return (
+    <AppShell user={loaderData.user}>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const { t } = useTranslation();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const requestId = useRequestId();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const title = notFound ? t("errors.notFoundTitle") : t("errors.genericTitle");
+  if (!notFound && import.meta.env.DEV) console.error(error);
+  return (
+    <AppShell user={data?.user ?? null}>
+      <PageTitle title={title} />
+      <h1 tabIndex={-1}>{title}</h1>
+      <p>{notFound ? t("errors.notFoundText") : t("errors.genericText")}</p>
+      {!notFound && requestId ? <p data-request-id={requestId}>{t("errors.requestId", { id: requestId })}</p> : null}
+      <p>
+        <a href="/">{t("errors.backHome")}</a>
+      </p>
+    </AppShell>
+  );
+}

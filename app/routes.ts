@@ -1,0 +1,19 @@
+import { type RouteConfig, index, route } from "@react-router/dev/routes";
+import { appointmentRoutes } from "./features/appointments/routes";
+import { contentRoutes } from "./features/content/routes";
+import { planRoutes } from "./features/plan/routes";
+
+// URLs are Danish: citizens read them. Each area lists its own in features/<area>/routes.ts.
+export default [
+  index("routes/overview.tsx"),
+  route("log-ind", "routes/sign-in.tsx"),
+  route("log-ud", "routes/sign-out.tsx"),
+  route("sprog", "routes/language.ts"),
+  route("session/forny", "routes/session-keepalive.ts"),
+  route("healthz", "routes/healthz.ts"),
+  route("readyz", "routes/readyz.ts"),
+  ...planRoutes,
+  ...appointmentRoutes,
+  ...contentRoutes,
+  route("*", "routes/not-found.tsx"),
+] satisfies RouteConfig;

@@ -1,0 +1,17 @@
+import type { Route } from "./+types/appointments-feed";
+import { appointmentsT, calendarResponse, feedFile, publicOrigin } from "~/features/appointments/calendar.server";
+import { findFeedByToken, listFeedAppointments } from "~/features/appointments/queries.server";
+
+/**
+ * /kalender/:token/moeder.ics: the participant's subscribed calendar. Calendar apps cannot
+ * sign in, so the secret token in the address is the only key; no session is read.
+ * An unknown token is 404; a stopped one is 410 Gone, which tells apps to stop asking.
+ */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const feed = await findFeedByToken(params.token);
+  if (feed.status === "unknown") throw new Response("Not Found", { status: 404 });
+  if (feed.status === "revoked") throw new Response("Gone", { status: 410 });
+  const rows = await listFeedAppointments(feed.participantId);
+  const body = feedFile(rows, { t: appointmentsT(feed.language), origin: publicOrigin(request) });
+  return calendarResponse(body, "min-vej-moeder.ics", "inline");
+}

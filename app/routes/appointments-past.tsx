@@ -1,0 +1,35 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Route } from "./+types/appointments-past";
+import { PageTitle } from "~/components/layout/PageTitle";
+import { AppointmentList } from "~/features/appointments/components";
+import { listPastAppointments } from "~/features/appointments/queries.server";
+import { requireParticipant } from "~/lib/auth.server";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireParticipant(request);
+  const now = new Date();
+  return { now, past: await listPastAppointments(user.participant.id, now) };
+}
+
+export default function PastAppointmentsPage({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("appointments");
+  const { past, now } = loaderData;
+  return (
+    <>
+      <PageTitle title={t("past.title")} />
+      <h1 tabIndex={-1}>{t("past.title")}</h1>
+      {past.length === 0 ? (
+        <p className="lead">{t("past.none")}</p>
+      ) : (
+        <>
+          <p className="lead">{t("past.intro")}</p>
+          <AppointmentList items={past} headingLevel={2} now={now} past />
+        </>
+      )}
+      <p>
+        <Link to="/moeder">{t("past.back")}</Link>
+      </p>
+    </>
+  );
+}

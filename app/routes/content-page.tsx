@@ -1,0 +1,20 @@
+import { data } from "react-router";
+import type { Route } from "./+types/content-page";
+import { isAboutSlug } from "~/features/content/catalogue";
+import { ContentPage } from "~/features/content/ContentPage";
+import { noJavaScript } from "~/features/content/handle";
+import { pageView, requestLanguage } from "~/features/content/pages.server";
+
+export const handle = noJavaScript;
+
+/** /om/<slug>: one plain-language page. Readable signed out; an unknown slug is a calm 404. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  if (!isAboutSlug(params.slug)) throw data(null, { status: 404 });
+  const page = pageView(await requestLanguage(request), params.slug);
+  if (!page) throw data(null, { status: 404 });
+  return { page };
+}
+
+export default function AboutPage({ loaderData }: Route.ComponentProps) {
+  return <ContentPage page={loaderData.page} breadcrumb />;
+}

@@ -1,0 +1,21 @@
+import { data } from "react-router";
+import type { Route } from "./+types/content-standalone";
+import { isStandaloneSlug } from "~/features/content/catalogue";
+import { ContentPage } from "~/features/content/ContentPage";
+import { noJavaScript } from "~/features/content/handle";
+import { pageView, requestLanguage } from "~/features/content/pages.server";
+
+export const handle = noJavaScript;
+
+/** /ordliste, /privatliv and /tilgaengelighed: the page is named by the address. Readable signed out. */
+export async function loader({ request }: Route.LoaderArgs) {
+  const slug = new URL(request.url).pathname.replace(/^\/+|\/+$/g, "");
+  if (!isStandaloneSlug(slug)) throw data(null, { status: 404 });
+  const page = pageView(await requestLanguage(request), slug);
+  if (!page) throw data(null, { status: 404 });
+  return { page };
+}
+
+export default function StandalonePage({ loaderData }: Route.ComponentProps) {
+  return <ContentPage page={loaderData.page} />;
+}

@@ -1,0 +1,100 @@
+import { useTranslation } from "react-i18next";
+import type { Route } from "./+types/overview";
+import { PageTitle } from "~/components/layout/PageTitle";
+import { NextAppointment } from "~/features/overview/NextAppointment";
+import { getOverview } from "~/features/overview/queries.server";
+import { PlanNews } from "~/features/overview/PlanNews";
+import { getPlanNews } from "~/features/plan/queries.server";
+import { requireUser } from "~/lib/auth.server";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  if (!user.participant) {
+    return { firstName: user.firstName, isCaseworker: user.isCaseworker, participant: null, overview: null, planNews: null };
+  }
+  return {
+    firstName: user.firstName,
+    isCaseworker: user.isCaseworker,
+    participant: { programme: user.participant.programme },
+    overview: await getOverview(user.participant.id),
+    planNews: await getPlanNews(user.participant.id),
+  };
+}
+
+export default function OverviewPage({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("overview");
+  const { overview, participant } = loaderData;
+  return (
+    <>
+      <PageTitle title={t("title")} />
+      <h1 tabIndex={-1}>{t("greeting", { name: loaderData.firstName })}</h1>
+      {overview && participant ? (
+        <>
+          <p className="lead">
+            {t(`programme.${participant.programme}`)} {t("intro")}
+          </p>
+          <div className="overview-grid">
+            <NextAppointment appointment={overview.nextAppointment} />
+            {loaderData.planNews ? <PlanNews news={loaderData.planNews} /> : null}
+            {overview.goal ? (
+              <section aria-labelledby="goal-heading" className="card">
+                <h2 id="goal-heading">{t("goal.heading")}</h2>
+                <h3 className="card__label">{t("goal.own")}</h3>
+                {overview.goal.ownGoal ? (
+                  <blockquote className="own-words">
+                    <p>{overview.goal.ownGoal}</p>
+                  </blockquote>
+                ) : (
+                  <p>{t("goal.ownMissing")}</p>
+                )}
+                <h3 className="card__label">{t("goal.plan")}</h3>
+                <p>{overview.goal.employmentGoal}</p>
+              </section>
+            ) : null}
+            {overview.goal?.nextStep ? (
+              <section aria-labelledby="next-step-heading" className="card">
+                <h2 id="next-step-heading">{t("nextStep.heading")}</h2>
+                <p>{overview.goal.nextStep}</p>
+              </section>
+            ) : null}
+            {overview.caseworker ? (
+              <section aria-labelledby="contact-heading" className="card">
+                <h2 id="contact-heading">{t("contact.heading")}</h2>
+                <p className="card__title">{overview.caseworker.name}</p>
+                <dl className="summary-list">
+                  {overview.caseworker.phone ? (
+                    <div className="summary-list__row">
+                      <dt>{t("contact.phone")}</dt>
+                      <dd>
+                        <a href={`tel:${overview.caseworker.phone.replace(/\s+/g, "")}`}>{overview.caseworker.phone}</a>
+                      </dd>
+                    </div>
+                  ) : null}
+                  {overview.caseworker.reachableText ? (
+                    <div className="summary-list__row">
+                      <dt>{t("contact.reachable")}</dt>
+                      <dd>{overview.caseworker.reachableText}</dd>
+                    </div>
+                  ) : null}
+                  {overview.caseworker.email ? (
+                    <div className="summary-list__row">
+                      <dt>{t("contact.email")}</dt>
+                      <dd>
+                        <a href={`mailto:${overview.caseworker.email}`}>{overview.caseworker.email}</a>
+                      </dd>
+                    </div>
+                  ) : null}
+                </dl>
+              </section>
+            ) : null}
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="lead">{t("noProgramme.text")}</p>
+          <p>{loaderData.isCaseworker ? t("noProgramme.caseworker") : t("noProgramme.relative")}</p>
+        </>
+      )}
+    </>
+  );
+}

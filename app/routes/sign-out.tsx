@@ -1,0 +1,47 @@
+import { useTranslation } from "react-i18next";
+import { Form, redirect } from "react-router";
+import type { Route } from "./+types/sign-out";
+import { PageTitle } from "~/components/layout/PageTitle";
+import { getCurrentUser } from "~/lib/auth.server";
+import { recordAudit } from "~/lib/audit.server";
+import { endSession } from "~/lib/session.server";
+import { db } from "../../db/client";
+
+/** Signing out is a POST (no mutating GET). A GET shows a one-button page, for links and no-JS. */
+export async function loader({ request }: Route.LoaderArgs) {
+  const { user } = await getCurrentUser(request);
+  if (!user) throw redirect("/log-ind");
+  return null;
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { user } = await getCurrentUser(request);
+  const formData = await request.formData();
+  const timedOut = formData.get("reason") === "timeout";
+  const cookie = await endSession(request);
+  if (user) {
+    await recordAudit(await db(), {
+      actorPersonId: user.personId,
+      participantId: user.participant?.id ?? null,
+      action: timedOut ? "session.timed_out" : "session.signed_out",
+      requestId: (context as { requestId?: string }).requestId ?? null,
+    });
+  }
+  return redirect(timedOut ? "/log-ind?udloebet=1" : "/log-ind?logget-ud=1", { headers: { "Set-Cookie": cookie } });
+}
+
+export default function SignOut() {
+  const { t } = useTranslation("account");
+  return (
+    <>
+      <PageTitle title={t("signOut.title")} />
+      <h1 tabIndex={-1}>{t("signOut.title")}</h1>
+      <p>{t("signOut.text")}</p>
+      <Form method="post">
+        <button type="submit" className="button">
+          {t("signOut.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}

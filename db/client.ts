@@ -1,0 +1,178 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** What a business operation receives inside `db.transaction(...)`. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: "postgres" | "pglite";
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** A Postgres connection string. Without it, the embedded PGlite is used. */
+  url?: string;
+  /** Where PGlite keeps its files; "memory://" keeps nothing. */
+  dataDir?: string;
+  /** Seed demo data when the database has no people yet. */
+  seedWhenEmpty?: boolean;
+}
+
+const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
+/** Any fixed 64-bit number; every portal process takes this lock before migrating. */
+const MIGRATION_LOCK_KEY = 4_207_771_001;
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  const handle = options.url ? await openPostgres(options.url) : await openPglite(options.dataDir ?? "./.data");
+  if (options.seedWhenEmpty) {
+    const [row] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(schema.persons);
+    if (!row || row.n === 0) {
+      const { seedDemoData } = await import("./seed-data");
+      await seedDemoData(handle.db);
+    }
+  }
+  return handle;
+}
+
+/**
+ * postgres.js 3.4.x can throw a TypeError from a setImmediate callback (`nextWrite` on a socket
+ * that a server restart has already closed: porsager/postgres#1066, #1154, #1208). It cannot be
+ * caught where the query was made, and by then the query has already been rejected with
+ * CONNECTION_CLOSED, so the write is moot. Swallow exactly that error instead of crashing;
+ * anything else still ends the process as Node would.
+ */
+function isPostgresJsClosedSocketWrite(error: unknown): boolean {
+  return (
+    error instanceof TypeError &&
+    /reading 'write'|evaluating 'socket\.write'/.test(error.message) &&
+    /nextWrite|postgres[\\/]src[\\/]connection\.js/.test(error.stack ?? "")
+  );
+}
+
+/** Every open Postgres handle's "start over with a fresh pool". */
+const poolReplacers = new Set<() => void>();
+let crashGuardInstalled = false;
+function installPostgresCrashGuard() {
+  if (crashGuardInstalled) return;
+  crashGuardInstalled = true;
+  process.on("uncaughtException", (error) => {
+    if (isPostgresJsClosedSocketWrite(error)) {
+      console.error("postgres.js wrote to a closed connection after a database restart; the query had already failed.");
+      for (const replace of poolReplacers) replace();
+      return;
+    }
+    // Ours is the only handler: behave like Node without one. Otherwise leave it to the others.
+    if (process.listenerCount("uncaughtException") === 1) {
+      console.error(error);
+      process.exit(1);
+    }
+  });
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  installPostgresCrashGuard();
+  // Migrate on one dedicated connection that holds an advisory lock, so that two
+  // processes starting at once never run the same migration twice.
+  const migrator = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: "min-vej-migrate" } });
+  try {
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migratePostgres(drizzlePostgres(migrator), { migrationsFolder });
+  } finally {
+    await migrator`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+    await migrator.end();
+  }
+
+  // A Postgres restart leaves every pooled connection dead, and postgres.js does not always
+  // recover those by itself (porsager/postgres#1208, #1215). So when a connection closes
+  // without our asking, the whole pool is replaced; queries already in flight fail (their
+  // writes were never acknowledged) and the next ones get fresh connections.
+  const connect = () =>
+    postgres(url, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+      // Planned closes would otherwise look like a lost server and trigger a pool swap.
+      max_lifetime: null,
+      onclose: () => replacePool(),
+      connection: {
+        application_name: "min-vej",
+        statement_timeout: 10_000,
+        idle_in_transaction_session_timeout: 30_000,
+      },
+    });
+  let client = connect();
+  let database = drizzlePostgres(client, { schema }) as unknown as Database;
+  let closing = false;
+
+  function replacePool() {
+    if (closing) return;
+    const old = client;
+    client = connect();
+    database = drizzlePostgres(client, { schema }) as unknown as Database;
+    void old.end({ timeout: 5 }).catch(() => {});
+  }
+  poolReplacers.add(replacePool);
+
+  return {
+    get db() {
+      return database;
+    },
+    kind: "postgres",
+    close: async () => {
+      closing = true;
+      poolReplacers.delete(replacePool);
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  let location = dataDir;
+  if (!dataDir.startsWith("memory://")) {
+    mkdirSync(dataDir, { recursive: true });
+    location = path.join(dataDir, "pglite");
+  }
+  // PGlite has a single connection and runs in this process: no lock is needed.
+  const client = await PGlite.create(location);
+  const db = drizzlePglite(client, { schema });
+  await migratePglite(db, { migrationsFolder });
+  return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
+}
+
+let current: Promise<DatabaseHandle> | undefined;
+
+/** The process-wide database, opened (and migrated) on first use from the environment. */
+export function getDatabase(): Promise<DatabaseHandle> {
+  current ??= openDatabase({
+    url: process.env.DATABASE_URL || undefined,
+    dataDir: process.env.DATA_DIR || "./.data",
+    // The embedded database is for trying the portal: it always gets demo people.
+    // A server database gets them only when asked (SEED_DEMO_DATA=1, e.g. for end-to-end tests).
+    seedWhenEmpty: !process.env.DATABASE_URL || process.env.SEED_DEMO_DATA === "1",
+  }).catch((error: unknown) => {
+    current = undefined;
+    throw error;
+  });
+  return current;
+}
+
+export async function db(): Promise<Database> {
+  return (await getDatabase()).db;
+}
+
+/** Tests point the app at their own database. */
+export function useDatabase(handle: DatabaseHandle | undefined) {
+  current = handle ? Promise.resolve(handle) : undefined;
+}
+
+export { schema };

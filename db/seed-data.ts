@@ -1,0 +1,878 @@
+import { eq, sql } from "drizzle-orm";
+import type { Database, Transaction } from "./client";
+import {
+  activities,
+  agreements,
+  appointmentAttendees,
+  appointments,
+  cvEntries,
+  identities,
+  networkPeople,
+  participantContacts,
+  participants,
+  persons,
+  planVersions,
+  planVisits,
+  plans,
+  professionals,
+  subGoals,
+} from "./schema";
+
+/**
+ * Demo people for local development and demonstrations:
+ *
+ * - `mette`: Mette Hansen, 4 months into a ressourceforløb, with a full plan and meetings ahead.
+ * - `ali`:   Ali Hassan, 6 weeks into a jobafklaringsforløb, prefers English.
+ * - `jonas`: Jonas Hansen, Mette's brother (a relative; not a participant).
+ * - `sara`:  Sara Nielsen, the coordinating caseworker for both.
+ *
+ * Everything is dated relative to `now`, so the demo always looks current. Does nothing when
+ * the person `mette` already exists.
+ */
+export async function seedDemoData(db: Database, now: Date = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    // Serialises concurrent seeders, so the second one sees the first one's people and stops.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+    const [existing] = await tx.select({ id: persons.id }).from(persons).where(eq(persons.demoKey, "mette"));
+    if (existing) return;
+
+    const clock = createClock(now);
+    const people = await seedPersons(tx);
+    const staff = await seedProfessionals(tx, people.sara);
+    await seedMette(tx, clock, people, staff);
+    await seedAli(tx, clock, people, staff);
+  });
+}
+
+const SEED_LOCK_KEY = 4_207_771_002;
+
+const MUNICIPALITY = "Solbjerg Kommune";
+const JOBCENTRE = "Jobcenter Solbjerg";
+const JOBCENTRE_ADDRESS = "Rådhusvej 12, 4999 Solbjerg";
+
+type Clock = ReturnType<typeof createClock>;
+type People = Awaited<ReturnType<typeof seedPersons>>;
+type Staff = Awaited<ReturnType<typeof seedProfessionals>>;
+
+// ---------------------------------------------------------------------------------------------
+// Persons and professionals
+// ---------------------------------------------------------------------------------------------
+
+async function seedPersons(tx: Transaction) {
+  // CPR numbers are fictitious: real birth dates, but test sequence numbers 999x.
+  // Phone numbers starting with 1 are not given to subscribers in Denmark.
+  const mette = await insertPerson(tx, {
+    demoKey: "mette",
+    firstName: "Mette",
+    lastName: "Hansen",
+    cpr: "1203859991",
+    email: "mette.hansen@example.org",
+    phone: "+45 11 22 33 01",
+    preferredLanguage: "da",
+  });
+  const ali = await insertPerson(tx, {
+    demoKey: "ali",
+    firstName: "Ali",
+    lastName: "Hassan",
+    cpr: "0507829992",
+    email: "ali.hassan@example.net",
+    phone: "+45 11 22 33 02",
+    preferredLanguage: "en",
+  });
+  const jonas = await insertPerson(tx, {
+    demoKey: "jonas",
+    firstName: "Jonas",
+    lastName: "Hansen",
+    cpr: "2011879993",
+    email: "jonas.hansen@example.com",
+    phone: "+45 11 22 33 03",
+    preferredLanguage: "da",
+  });
+  const sara = await insertPerson(tx, {
+    demoKey: "sara",
+    firstName: "Sara",
+    lastName: "Nielsen",
+    cpr: "1506799994",
+    email: "sara.nielsen@solbjerg.example.org",
+    phone: "+45 11 22 30 11",
+    preferredLanguage: "da",
+    isCaseworker: true,
+  });
+  return { mette, ali, jonas, sara };
+}
+
+async function insertPerson(tx: Transaction, person: typeof persons.$inferInsert & { demoKey: string }) {
+  const row = first(await tx.insert(persons).values(person).returning({ id: persons.id }));
+  await tx.insert(identities).values({ personId: row.id, provider: "demo", subject: person.demoKey });
+  return row.id;
+}
+
+async function seedProfessionals(tx: Transaction, saraPersonId: string) {
+  const insert = async (values: typeof professionals.$inferInsert) =>
+    first(await tx.insert(professionals).values(values).returning({ id: professionals.id })).id;
+
+  const sara = await insert({
+    personId: saraPersonId,
+    name: "Sara Nielsen",
+    role: "koordinerende_sagsbehandler",
+    organisation: JOBCENTRE,
+    phone: "+45 11 22 30 11",
+    email: "sara.nielsen@solbjerg.example.org",
+    reachableText: "Mandag til torsdag kl. 9-12. Du kan altid skrive en besked.",
+  });
+  const lars = await insert({
+    name: "Lars Mikkelsen",
+    role: "mentor",
+    organisation: `${JOBCENTRE}, mentorteamet`,
+    phone: "+45 11 22 30 24",
+    email: "lars.mikkelsen@solbjerg.example.org",
+    reachableText: "Hverdage kl. 8-15. Du må gerne sende en sms.",
+  });
+  const maria = await insert({
+    name: "Maria Andersen",
+    role: "forberedende_sagsbehandler",
+    organisation: JOBCENTRE,
+    phone: "+45 11 22 30 17",
+    email: "maria.andersen@solbjerg.example.org",
+    reachableText: "Mandag, tirsdag og torsdag kl. 9-12.",
+  });
+  const peter = await insert({
+    name: "Peter Holm",
+    role: "virksomhedskonsulent",
+    organisation: `${JOBCENTRE}, Virksomhedsservice`,
+    phone: "+45 11 22 30 35",
+    email: "peter.holm@solbjerg.example.org",
+    reachableText: "Mandag til fredag kl. 8.30-14. Ring gerne, han er ofte ude hos virksomheder.",
+  });
+  return { sara, lars, maria, peter };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mette Hansen: ressourceforløb, 4 months in
+// ---------------------------------------------------------------------------------------------
+
+const METTE_EMPLOYMENT_GOAL = "Job i en mindre butik eller på et lager med faste opgaver, 15-20 timer om ugen";
+const METTE_OWN_GOAL =
+  "Jeg vil gerne have en hverdag, hvor jeg kommer ud af døren og føler, jeg bidrager. " +
+  "Jeg vil gerne arbejde med noget praktisk, hvor jeg kan tage pauser.";
+
+const METTE_SUB_GOALS = {
+  morning: "Komme op og ud af døren tre morgener om ugen",
+  energy: "Lære at styre min energi med hjælp fra smerteskolen",
+  internship: "Prøve 8 timer om ugen i virksomhedspraktik",
+};
+const METTE_ACTIVITIES = {
+  mentor: "Mentor",
+  painSchool: "Smerteskolen",
+  internship: "Virksomhedspraktik i Genbrugsbutikken Anden Chance",
+};
+
+async function seedMette(tx: Transaction, clock: Clock, people: People, staff: Staff) {
+  const started = clock.daysFromToday(clock.openDay({ months: -4 })); // negative: days before today
+  const participant = first(
+    await tx
+      .insert(participants)
+      .values({
+        personId: people.mette,
+        programme: "ressourceforloeb",
+        status: "active",
+        startedOn: clock.date({ days: started }),
+        expectedEndOn: clock.date({ months: 24 }),
+        municipality: MUNICIPALITY,
+      })
+      .returning({ id: participants.id }),
+  ).id;
+
+  await tx.insert(participantContacts).values([
+    {
+      participantId: participant,
+      professionalId: staff.sara,
+      role: "koordinerende_sagsbehandler",
+      isPrimary: true,
+      since: clock.date({ days: started }),
+    },
+    { participantId: participant, professionalId: staff.lars, role: "mentor", since: clock.date({ days: started + 7 }) },
+    {
+      participantId: participant,
+      professionalId: staff.maria,
+      role: "forberedende_sagsbehandler",
+      since: clock.date({ days: started - 60 }),
+    },
+    { participantId: participant, professionalId: staff.peter, role: "virksomhedskonsulent", since: clock.date({ days: -21 }) },
+  ]);
+
+  // The pain school meets one morning a week for 12 weeks, on the weekday it started.
+  const painSchoolStart = clock.daysFromToday(clock.openDay({ days: -56 }));
+  const painSchoolEnd = painSchoolStart + 11 * 7;
+  const nextPainSchoolDay = painSchoolStart + Math.ceil((6 - painSchoolStart) / 7) * 7;
+
+  // Meetings are booked first: the plan's agreements are due on meeting days.
+  const book = createMeetingPlanner(clock);
+  const lastTalk = book(-21, "10:00", 60);
+  const painSchoolDay = book(nextPainSchoolDay, "09:00", 180);
+  const saraTalk = book(3, "10:00", 60);
+  const mentorTrip = book(5, "10:00", 90);
+  const teamMeeting = book(10, "10:00", 60);
+  const roundTable = book(28, "13:00", 60);
+
+  // Plan history: v1 at the start, v2 after the conversation ~7 weeks ago, v3 (current) after the last one.
+  const v1At = clock.atOpenDay(started + 2, "14:00");
+  const v2At = clock.atOpenDay(-49, "14:30");
+  const v3At = clock.at(clock.daysFromToday(lastTalk.day), "14:00");
+
+  const plan = first(
+    await tx
+      .insert(plans)
+      .values({
+        participantId: participant,
+        employmentGoal: METTE_EMPLOYMENT_GOAL,
+        ownGoal: METTE_OWN_GOAL,
+        ownGoalUpdatedAt: v2At,
+        version: 3,
+        nextStep:
+          "Du og Sara taler om praktikken i genbrugsbutikken, og om hvor mange timer du vil starte med. " +
+          "Bagefter mødes du med rehabiliteringsteamet.",
+        updatedAt: v3At,
+        updatedByName: "Sara Nielsen",
+      })
+      .returning({ id: plans.id }),
+  ).id;
+
+  await tx.insert(planVersions).values([
+    {
+      planId: plan,
+      version: 1,
+      snapshot: {
+        employmentGoal: "Job i en butik eller på et lager med faste opgaver, få timer om ugen",
+        ownGoal: "Jeg vil gerne have en hverdag, hvor jeg kommer ud af døren.",
+        subGoals: [
+          { title: METTE_SUB_GOALS.morning, status: "in_progress" },
+          { title: METTE_SUB_GOALS.energy, status: "not_started" },
+        ],
+        activities: [
+          { title: METTE_ACTIVITIES.mentor, status: "active" },
+          { title: METTE_ACTIVITIES.painSchool, status: "planned" },
+        ],
+      },
+      changeSummary: "Første udgave af din plan, skrevet sammen med dig ved vores første samtale.",
+      changedByName: "Sara Nielsen",
+      createdAt: v1At,
+    },
+    {
+      planId: plan,
+      version: 2,
+      snapshot: {
+        employmentGoal: "Job i en butik eller på et lager med faste opgaver, få timer om ugen",
+        ownGoal: METTE_OWN_GOAL,
+        subGoals: [
+          { title: METTE_SUB_GOALS.morning, status: "reached" },
+          { title: METTE_SUB_GOALS.energy, status: "in_progress" },
+        ],
+        activities: [
+          { title: METTE_ACTIVITIES.mentor, status: "active" },
+          { title: METTE_ACTIVITIES.painSchool, status: "active" },
+        ],
+      },
+      changeSummary:
+        "Du har nået delmålet om at komme ud af døren om morgenen. Smerteskolen er startet, " +
+        "og dit eget mål er skrevet med dine ord.",
+      changedByName: "Sara Nielsen",
+      createdAt: v2At,
+    },
+  ]);
+  await tx.insert(planVisits).values({ planId: plan, lastSeenVersion: 2, lastSeenAt: clock.at(-45, "19:30") });
+
+  await tx.insert(subGoals).values([
+    {
+      planId: plan,
+      title: METTE_SUB_GOALS.morning,
+      description: "En fast rytme om morgenen giver overskud til resten af dagen.",
+      status: "reached",
+      helperText: "Lars ringede dig op om morgenen de første uger. Nu klarer du det selv.",
+      dueOn: clock.date({ days: -56 }),
+      sortOrder: 1,
+      updatedAt: v2At,
+    },
+    {
+      planId: plan,
+      title: METTE_SUB_GOALS.energy,
+      description: "At kende dine signaler, så du kan holde en pause, før smerterne tager over.",
+      status: "in_progress",
+      helperText:
+        "Smerteskolen én formiddag om ugen. Tag gerne energidagbogen fra kurset med til samtalerne med Sara.",
+      dueOn: clock.date({ days: painSchoolEnd }),
+      sortOrder: 2,
+      updatedAt: v2At,
+    },
+    {
+      planId: plan,
+      title: METTE_SUB_GOALS.internship,
+      description: "At mærke, hvordan det er at have faste opgaver på en arbejdsplads igen, i dit eget tempo.",
+      status: "not_started",
+      helperText:
+        "Peter finder stedet sammen med dig, og Lars tager med den første dag. " +
+        "Timerne kan sættes ned, hvis det bliver for meget.",
+      dueOn: clock.date({ months: 4 }),
+      sortOrder: 3,
+      updatedAt: v3At,
+    },
+  ]);
+
+  const internshipStart = clock.daysFromToday(clock.openDay({ days: clock.daysFromToday(roundTable.day) + 7 }));
+  await tx.insert(activities).values([
+    {
+      planId: plan,
+      kind: "mentor",
+      title: METTE_ACTIVITIES.mentor,
+      purpose:
+        "Lars hjælper dig med de praktiske ting, fx at komme af sted om morgenen og finde vej til nye steder.",
+      responsibleName: "Lars Mikkelsen, mentor",
+      place: "Hvor det passer dig bedst, ofte på Café Kornet eller i telefonen",
+      startsOn: clock.date({ days: started + 7 }),
+      endsOn: clock.date({ months: 6 }),
+      hoursPerWeek: "2",
+      status: "active",
+      sortOrder: 1,
+    },
+    {
+      planId: plan,
+      kind: "kursus",
+      title: METTE_ACTIVITIES.painSchool,
+      purpose:
+        "Du lærer om smerter, og om hvordan du kan fordele dine kræfter over dagen, sammen med andre, " +
+        "der kender til det samme.",
+      responsibleName: "Pia Lund, fysioterapeut, Sundhedscenter Solbjerg",
+      place: "Sundhedscenter Solbjerg, Parkvej 3, 4999 Solbjerg",
+      startsOn: clock.date({ days: painSchoolStart }),
+      endsOn: clock.date({ days: painSchoolEnd }),
+      hoursPerWeek: "3",
+      status: "active",
+      sortOrder: 2,
+    },
+    {
+      planId: plan,
+      kind: "virksomhedspraktik",
+      title: METTE_ACTIVITIES.internship,
+      purpose:
+        "Du prøver faste, praktiske opgaver som at sortere tøj og sætte varer på plads, med pauser, når du " +
+        "har brug for det. Praktikken er ulønnet, og du får din ressourceforløbsydelse som nu.",
+      responsibleName: "Peter Holm, virksomhedskonsulent",
+      place: "Genbrugsbutikken Anden Chance, Algade 31, 4999 Solbjerg",
+      startsOn: clock.date({ days: internshipStart }),
+      endsOn: clock.date({ days: internshipStart + 13 * 7 }),
+      hoursPerWeek: "8",
+      status: "being_arranged",
+      sortOrder: 3,
+    },
+  ]);
+
+  await tx.insert(agreements).values([
+    {
+      planId: plan,
+      text:
+        "Tænk over, hvilke dage og tidspunkter der passer dig bedst til praktikken. " +
+        "Skriv det gerne ned til samtalen med Sara.",
+      ownerText: "Du",
+      dueOn: saraTalk.date,
+      sortOrder: 1,
+      createdAt: v3At,
+    },
+    {
+      planId: plan,
+      text:
+        "Beder smerteskolen om en kort status til mødet med rehabiliteringsteamet. " +
+        "Du får den at se, før den bliver sendt videre.",
+      ownerText: "Sara",
+      dueOn: teamMeeting.date,
+      sortOrder: 2,
+      createdAt: v3At,
+    },
+    {
+      planId: plan,
+      text: "Tager bussen med dig ud til genbrugsbutikken, så du kender vejen, før praktikken starter.",
+      ownerText: "Lars",
+      dueOn: mentorTrip.date,
+      sortOrder: 3,
+      createdAt: v3At,
+    },
+  ]);
+
+  const sara = { name: "Sara Nielsen", roleText: "Din koordinerende sagsbehandler" };
+  const lars = { name: "Lars Mikkelsen", roleText: "Din mentor" };
+  const jobcentre = { placeName: JOBCENTRE, address: JOBCENTRE_ADDRESS };
+
+  await insertAppointment(tx, participant, {
+    kind: "samtale",
+    title: "Samtale med Sara",
+    purpose: "I fulgte op på din plan og talte om, hvordan en virksomhedspraktik kunne se ud for dig.",
+    ...lastTalk.time,
+    ...jobcentre,
+    directions: "Meld dig i skranken i stueetagen, så henter Sara dig.",
+    afterwards: "Planen blev opdateret efter samtalen. Du kan se ændringerne under Min Plan.",
+    status: "held",
+    attendees: [sara],
+  });
+
+  await insertAppointment(tx, participant, {
+    kind: "samtale",
+    title: "Samtale med Sara",
+    purpose:
+      "I taler om, hvordan det går med smerteskolen, og om praktikken i genbrugsbutikken: " +
+      "hvilke opgaver, hvilke dage og hvor mange timer du vil starte med. Du får planen med hjem bagefter.",
+    ...saraTalk.time,
+    ...jobcentre,
+    directions: "Meld dig i skranken i stueetagen, så henter Sara dig.",
+    bringItems: ["Dine tanker om, hvilke dage der passer til praktikken", "Din plan, på papir eller på telefonen"],
+    afterwards: "Sara opdaterer din plan, så du kan se aftalerne under Min Plan.",
+    attendees: [sara],
+  });
+
+  await insertAppointment(tx, participant, {
+    kind: "mentor",
+    title: "Med Lars ud til genbrugsbutikken",
+    purpose:
+      "I tager bussen sammen ud til genbrugsbutikken, så du kender vejen og har set stedet, før praktikken " +
+      "starter. Bagefter kan I få en kop kaffe og tale om, hvordan det var.",
+    ...mentorTrip.time,
+    placeName: "Café Kornet",
+    address: "Stationsvej 4, 4999 Solbjerg",
+    directions: "Caféen ligger lige over for busstationen. Lars venter ved indgangen.",
+    bringItems: ["Buskort eller penge til en billet"],
+    attendees: [lars],
+  });
+
+  await insertAppointment(tx, participant, {
+    kind: "kursus",
+    title: "Smerteskolen",
+    purpose:
+      "Dagens emne er søvn og hvile. Du bestemmer selv, hvor meget du vil sige på holdet, " +
+      "og du må gerne rejse dig og gå en tur undervejs.",
+    ...painSchoolDay.time,
+    placeName: "Sundhedscenter Solbjerg",
+    address: "Parkvej 3, 4999 Solbjerg",
+    directions: "Indgang B, 1. sal. Der er elevator lige inden for døren.",
+    bringItems: ["Behageligt tøj, der er lidt let bevægelse", "Vand og en lille madpakke", "Din energidagbog"],
+    supportPersonAllowed: false,
+    attendees: [{ name: "Pia Lund", roleText: "Fysioterapeut og underviser på smerteskolen" }],
+  });
+
+  await insertAppointment(tx, participant, {
+    kind: "rehabiliteringsteam",
+    title: "Møde med rehabiliteringsteamet",
+    purpose:
+      "Rehabiliteringsteamet ser sammen med dig på, hvordan dit ressourceforløb går, og hvad der kan hjælpe " +
+      "dig videre, fx hvor mange timer praktikken skal have. Det er dig, der kender dit liv bedst, så det, " +
+      "du fortæller, er vigtigt. Mødet varer cirka en time, og du kan altid bede om en pause.",
+    ...teamMeeting.time,
+    ...jobcentre,
+    directions:
+      "Bus 12 holder ved stoppestedet »Rådhuset« lige uden for døren. Gå ind ad hovedindgangen og meld dig " +
+      "i skranken i stueetagen. Sig, at du skal til møde i rehabiliteringsteamet, så henter Sara dig. " +
+      "Mødet er i lokale 2.14 på 2. sal, og der er elevator. Kom gerne 10 minutter før.",
+    bringItems: [
+      "Dine noter fra »Forbered dit møde«, hvis du har skrevet noget",
+      "En liste over den medicin, du tager",
+      "Spørgsmål, du gerne vil stille teamet",
+    ],
+    supportPersonAllowed: true,
+    afterwards:
+      "Teamet skriver en indstilling, et skriftligt råd om de næste skridt, som du får en kopi af. " +
+      "Inden for to uger holder du og Sara en samtale, hvor I tilpasser din plan sammen.",
+    attendees: [
+      { name: "Karin Vestergaard", roleText: "Leder mødet. Hun kommer fra jobcentret og sørger for, at alle bliver hørt" },
+      sara,
+      { name: "Henrik Bech", roleText: "Læge. Han rådgiver teamet om helbred og behandling" },
+      { name: "Bente Juhl", roleText: "Sygeplejerske fra kommunens sundhedsområde" },
+      { name: "Anne Kjær", roleText: "Fra kommunens sociale område. Hun kender til hjælp i hverdagen, fx med bolig og økonomi" },
+    ],
+  });
+
+  await insertAppointment(tx, participant, {
+    kind: "rundbordssamtale",
+    title: "Rundbordssamtale om din praktik",
+    purpose:
+      "Du mødes med alle, der hjælper dig med praktikken, ved samme bord. I aftaler, hvornår praktikken " +
+      "starter, hvilke opgaver du skal have, og hvor mange timer du begynder med. Timerne kan altid " +
+      "justeres undervejs.",
+    ...roundTable.time,
+    ...jobcentre,
+    directions: "Meld dig i skranken i stueetagen. Mødet er i lokale 1.05 på 1. sal.",
+    bringItems: ["Dine spørgsmål om praktikken"],
+    afterwards: "Aftalerne kommer ind i din plan, så du kan se dem under Min Plan.",
+    attendees: [
+      sara,
+      lars,
+      { name: "Peter Holm", roleText: "Virksomhedskonsulent. Han har fundet praktikpladsen sammen med dig" },
+      { name: "Susanne Kragh", roleText: "Din kontaktperson i Genbrugsbutikken Anden Chance" },
+    ],
+  });
+
+  await tx.insert(cvEntries).values([
+    {
+      participantId: participant,
+      kind: "work",
+      title: "Butiksassistent",
+      organisation: "Købmandsgården, Solbjerg",
+      fromText: "2012",
+      toText: "2019",
+      details: "Kasse, varemodtagelse, opfyldning og kundeservice. Jeg åbnede butikken om morgenen.",
+      sortOrder: 1,
+    },
+    {
+      participantId: participant,
+      kind: "education",
+      title: "Folkeskolens afgangsprøve (9. klasse)",
+      organisation: "Solbjerg Skole",
+      fromText: "1992",
+      toText: "2001",
+      sortOrder: 2,
+    },
+    {
+      participantId: participant,
+      kind: "course",
+      title: "Hygiejnebevis for fødevarebranchen",
+      organisation: "AMU Solbjerg",
+      fromText: "2013",
+      toText: "2013",
+      sortOrder: 3,
+    },
+    { participantId: participant, kind: "driving_licence", title: "Kørekort til bil (B)", sortOrder: 4 },
+  ]);
+
+  await tx.insert(networkPeople).values([
+    {
+      participantId: participant,
+      name: "Jonas Hansen",
+      relation: "Min bror",
+      sector: "family",
+      closeness: "close",
+      helpKinds: ["Kører mig til lægen", "Jeg kan ringe til ham, når det er svært"],
+      stance: "helps",
+      contactFrequency: "Flere gange om ugen",
+      wantedAtMeeting: true,
+    },
+    {
+      participantId: participant,
+      name: "Camilla",
+      relation: "Veninde fra skolen",
+      sector: "friends",
+      closeness: "middle",
+      helpKinds: ["Går ture med mig", "Vi drikker kaffe og snakker om andet end sygdom"],
+      stance: "helps",
+      contactFrequency: "Et par gange om måneden",
+    },
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ali Hassan: jobafklaringsforløb, 6 weeks in
+// ---------------------------------------------------------------------------------------------
+
+async function seedAli(tx: Transaction, clock: Clock, people: People, staff: Staff) {
+  const started = clock.daysFromToday(clock.openDay({ days: -42 }));
+  const internshipStart = clock.daysFromToday(clock.openDay({ days: 42 }));
+  const participant = first(
+    await tx
+      .insert(participants)
+      .values({
+        personId: people.ali,
+        programme: "jobafklaringsforloeb",
+        status: "active",
+        startedOn: clock.date({ days: started }),
+        expectedEndOn: clock.date({ days: started, months: 12 }),
+        municipality: MUNICIPALITY,
+      })
+      .returning({ id: participants.id }),
+  ).id;
+
+  await tx.insert(participantContacts).values([
+    {
+      participantId: participant,
+      professionalId: staff.sara,
+      role: "koordinerende_sagsbehandler",
+      isPrimary: true,
+      since: clock.date({ days: started }),
+    },
+    { participantId: participant, professionalId: staff.peter, role: "virksomhedskonsulent", since: clock.date({ days: -14 }) },
+  ]);
+
+  const book = createMeetingPlanner(clock);
+  const phoneCall = book(4, "13:00", 30);
+  const planAt = clock.at(started + 7, "13:30");
+
+  // The jobcentre writes the plan in Danish; Ali's own goal is in his own words, in English.
+  const plan = first(
+    await tx
+      .insert(plans)
+      .values({
+        participantId: participant,
+        employmentGoal:
+          "Arbejde som elektriker igen, i første omgang med færre timer og opgaver, der tager hensyn til skulderen",
+        ownGoal:
+          "I want to get back to work as an electrician, maybe with fewer hours at first. " +
+          "I miss my colleagues and having somewhere to be in the morning.",
+        ownGoalUpdatedAt: planAt,
+        version: 1,
+        nextStep:
+          "Sara ringer dig op, og I taler om, hvordan genoptræningen går, og om en praktik hos en el-installatør.",
+        updatedAt: planAt,
+        updatedByName: "Sara Nielsen",
+      })
+      .returning({ id: plans.id }),
+  ).id;
+
+  await tx.insert(subGoals).values([
+    {
+      planId: plan,
+      title: "Kunne arbejde med armene over hovedet i 20 minutter ad gangen",
+      status: "in_progress",
+      helperText: "Genoptræningen hos fysioterapeuten to gange om ugen. Øvelserne derhjemme tæller også.",
+      dueOn: clock.date({ days: 56 }),
+      sortOrder: 1,
+      updatedAt: planAt,
+    },
+    {
+      planId: plan,
+      title: "Prøve arbejdet hos en el-installatør 10 timer om ugen",
+      status: "not_started",
+      helperText: "Peter finder et sted, hvor du kan starte med lettere opgaver, fx fejlfinding og tavlearbejde.",
+      dueOn: clock.date({ months: 4 }),
+      sortOrder: 2,
+      updatedAt: planAt,
+    },
+  ]);
+
+  await tx.insert(activities).values([
+    {
+      planId: plan,
+      kind: "behandling",
+      title: "Genoptræning af skulderen",
+      purpose: "Du træner skulderen op, så du kan klare de løft og bevægelser, arbejdet kræver.",
+      responsibleName: "Mikkel Dahl, fysioterapeut",
+      place: "Solbjerg Fysioterapi, Nørregade 8, 4999 Solbjerg",
+      startsOn: clock.date({ days: started + 7 }),
+      endsOn: clock.date({ days: 49 }),
+      hoursPerWeek: "2",
+      status: "active",
+      sortOrder: 1,
+    },
+    {
+      planId: plan,
+      kind: "virksomhedspraktik",
+      title: "Virksomhedspraktik hos en el-installatør",
+      purpose:
+        "Du prøver, hvilke opgaver du kan klare nu, og hvor mange timer der passer. " +
+        "Det hjælper med at afklare, hvad du kan arbejde med fremover.",
+      responsibleName: "Peter Holm, virksomhedskonsulent",
+      startsOn: clock.date({ days: internshipStart }),
+      endsOn: clock.date({ days: internshipStart + 8 * 7 }),
+      hoursPerWeek: "10",
+      status: "planned",
+      sortOrder: 2,
+    },
+  ]);
+
+  await tx.insert(agreements).values([
+    {
+      planId: plan,
+      text: "Skriv ned, hvilke bevægelser og opgaver der er svære for skulderen, så I kan tale om dem i telefonen.",
+      ownerText: "Du",
+      dueOn: phoneCall.date,
+      sortOrder: 1,
+      createdAt: planAt,
+    },
+    {
+      planId: plan,
+      text: "Beder din læge om en vurdering af, hvad skulderen kan holde til i arbejdet.",
+      ownerText: "Sara",
+      dueOn: clock.date({ days: 21 }),
+      sortOrder: 2,
+      createdAt: planAt,
+    },
+  ]);
+
+  await insertAppointment(tx, participant, {
+    kind: "samtale",
+    title: "Telefonsamtale med Sara",
+    purpose: "I taler om, hvordan genoptræningen går, og om en praktik hos en el-installatør kunne passe dig.",
+    ...phoneCall.time,
+    mode: "phone",
+    phoneNote: "Sara ringer dig op på dit mobilnummer. I kan tale engelsk, hvis du foretrækker det.",
+    bringItems: ["Dine noter om, hvad der er svært for skulderen"],
+    attendees: [{ name: "Sara Nielsen", roleText: "Din koordinerende sagsbehandler" }],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Insert helpers
+// ---------------------------------------------------------------------------------------------
+
+type AppointmentInput = Omit<typeof appointments.$inferInsert, "participantId"> & {
+  attendees: { name: string; roleText: string }[];
+};
+
+async function insertAppointment(tx: Transaction, participantId: string, input: AppointmentInput) {
+  const { attendees, ...values } = input;
+  const appointment = first(
+    await tx
+      .insert(appointments)
+      .values({ ...values, participantId })
+      .returning({ id: appointments.id }),
+  ).id;
+  await tx
+    .insert(appointmentAttendees)
+    .values(attendees.map((attendee, i) => ({ ...attendee, appointmentId: appointment, sortOrder: i + 1 })));
+}
+
+function first<T>(rows: T[]): T {
+  const [row] = rows;
+  if (row === undefined) throw new Error("Insert returned no row");
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates in Copenhagen time
+// ---------------------------------------------------------------------------------------------
+
+const TIME_ZONE = "Europe/Copenhagen";
+
+/** A calendar day as seen on a Danish wall calendar. */
+interface CalendarDay {
+  year: number;
+  month: number; // 1-12
+  day: number;
+}
+
+const zoneFormat = new Intl.DateTimeFormat("en-US", {
+  timeZone: TIME_ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+});
+
+/** Copenhagen wall-clock reading of an instant, as if that reading were UTC (ms since epoch). */
+function wallClockMs(instant: Date): number {
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(zoneFormat.formatToParts(instant).find((p) => p.type === type)?.value);
+  return Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+}
+
+/** Copenhagen's offset from UTC at an instant: +60 min in winter, +120 in summer. */
+function offsetMs(instant: Date): number {
+  return wallClockMs(instant) - (instant.getTime() - instant.getUTCMilliseconds());
+}
+
+function copenhagenDay(instant: Date): CalendarDay {
+  const wall = new Date(wallClockMs(instant));
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
+}
+
+function toUtcMidnight(day: CalendarDay): number {
+  return Date.UTC(day.year, day.month - 1, day.day);
+}
+
+function fromUtcMidnight(ms: number): CalendarDay {
+  const d = new Date(ms);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+function shiftDay(day: CalendarDay, { days = 0, months = 0 }: { days?: number; months?: number }): CalendarDay {
+  let result = day;
+  if (months !== 0) {
+    const monthIndex = day.year * 12 + (day.month - 1) + months;
+    const year = Math.floor(monthIndex / 12);
+    const month = (monthIndex % 12) + 1;
+    const lastDayOfMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    result = { year, month, day: Math.min(day.day, lastDayOfMonth) };
+  }
+  return fromUtcMidnight(toUtcMidnight(result) + days * DAY_MS);
+}
+
+const DAY_MS = 86_400_000;
+
+function isoDate(day: CalendarDay): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${day.year}-${pad(day.month)}-${pad(day.day)}`;
+}
+
+/** The instant at which Copenhagen clocks show `hh:mm` on `day`, in winter and summer time alike. */
+function copenhagenTime(day: CalendarDay, hhmm: string): Date {
+  const [hours = 0, minutes = 0] = hhmm.split(":").map(Number);
+  const wall = Date.UTC(day.year, day.month - 1, day.day, hours, minutes);
+  // The offset is looked up twice: the first guess may sit on the other side of a DST change.
+  const guess = wall - offsetMs(new Date(wall));
+  return new Date(wall - offsetMs(new Date(guess)));
+}
+
+/** Weekends and Danish public holidays, when the jobcentre holds no meetings. */
+function isClosedDay(day: CalendarDay): boolean {
+  const weekday = new Date(toUtcMidnight(day)).getUTCDay();
+  if (weekday === 0 || weekday === 6) return true;
+  const key = isoDate(day).slice(5);
+  if (["01-01", "06-05", "12-24", "12-25", "12-26", "12-31"].includes(key)) return true;
+  const easter = toUtcMidnight(easterSunday(day.year));
+  // Skærtorsdag, langfredag, 2. påskedag, Kristi himmelfartsdag, 2. pinsedag.
+  return [-3, -2, 1, 39, 50].some((offset) => easter + offset * DAY_MS === toUtcMidnight(day));
+}
+
+/** Gregorian Easter Sunday (the anonymous Gregorian algorithm). */
+function easterSunday(year: number): CalendarDay {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { year, month, day };
+}
+
+/** Dates and times relative to `now`, counted in Copenhagen calendar days. */
+function createClock(now: Date) {
+  const today = copenhagenDay(now);
+  return {
+    today,
+    /** A `date` column value: "YYYY-MM-DD". */
+    date: (shift: { days?: number; months?: number }) => isoDate(shiftDay(today, shift)),
+    /** A timestamp: `days` from today at `hhmm` Copenhagen time. */
+    at: (days: number, hhmm: string) => copenhagenTime(shiftDay(today, { days }), hhmm),
+    /** Like `at`, but moved forward to a working day (for things the jobcentre does). */
+    atOpenDay: (days: number, hhmm: string) => copenhagenTime(nextOpenDay(shiftDay(today, { days })), hhmm),
+    /** The first weekday that is not a holiday, on or after the shifted day. */
+    openDay: (shift: { days?: number; months?: number }) => nextOpenDay(shiftDay(today, shift)),
+    /** Whole calendar days from today to `day`: negative in the past, positive in the future. */
+    daysFromToday: (day: CalendarDay) => Math.round((toUtcMidnight(day) - toUtcMidnight(today)) / DAY_MS),
+  };
+}
+
+function nextOpenDay(day: CalendarDay, isTaken: (day: CalendarDay) => boolean = () => false): CalendarDay {
+  let result = day;
+  while (isClosedDay(result) || isTaken(result)) result = shiftDay(result, { days: 1 });
+  return result;
+}
+
+/**
+ * Books meetings for one participant on open weekdays, moving a meeting forward past weekends,
+ * holidays and days that already hold one of their meetings (one meeting a day is plenty).
+ */
+function createMeetingPlanner(clock: Clock) {
+  const booked = new Set<string>();
+  return (daysFromToday: number, hhmm: string, minutes: number) => {
+    const day = nextOpenDay(shiftDay(clock.today, { days: daysFromToday }), (d) => booked.has(isoDate(d)));
+    booked.add(isoDate(day));
+    const startsAt = copenhagenTime(day, hhmm);
+    const endsAt = new Date(startsAt.getTime() + minutes * 60_000);
+    return { day, date: isoDate(day), time: { startsAt, endsAt } };
+  };
+}

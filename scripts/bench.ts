@@ -1,0 +1,679 @@
+// Benchmark for Min Vej: page weight (gzip bytes of HTML, JS and CSS) and throughput under a
+// fixed load, next to a static-file ceiling. It prints figures; it asserts nothing about time.
+//
+//   npm run bench                      build, then measure against the embedded PGlite database
+//   DATABASE_URL=postgres://… npm run bench   also measure against that PostgreSQL database
+//
+// Environment: BENCH_SKIP_BUILD=1, BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS
+// (default 10). Results go to stdout as a table and to bench-results/latest.json.
+// Exits non-zero only when something broke: the server never became ready, sign-in failed,
+// an asset could not be fetched, or the app answered non-2xx (or failed) under load.
+
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { gzipSync } from "node:zlib";
+// @ts-expect-error -- autocannon ships no type declarations and @types/autocannon is not installed.
+import autocannonUntyped from "autocannon";
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
+const RESULTS_FILE = path.join(PROJECT_ROOT, "bench-results", "latest.json");
+const READY_TIMEOUT_MS = 120_000;
+const DEMO_PERSON = "mette";
+
+const PAGES: PageSpec[] = [
+  { path: "/", signedIn: true },
+  { path: "/log-ind", signedIn: false },
+];
+
+interface PageSpec {
+  path: string;
+  signedIn: boolean;
+}
+
+interface LoadSettings {
+  durationSeconds: number;
+  connections: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Result shapes (also the JSON written to bench-results/latest.json)
+
+interface LoadFigures {
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+interface PageWeight {
+  htmlGzipBytes: number;
+  jsGzipBytes: number;
+  jsFiles: string[];
+  cssGzipBytes: number;
+  cssFiles: string[];
+}
+
+interface PageResult extends PageWeight {
+  database: string;
+  page: string;
+  app: LoadFigures;
+  static: LoadFigures;
+  appToStaticRatio: number;
+  serverPeakRssMiB: number | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// autocannon, typed for the few fields used here
+
+interface AutocannonOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+}
+
+interface AutocannonResult {
+  requests: { mean: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+const autocannon = autocannonUntyped as (options: AutocannonOptions) => Promise<AutocannonResult>;
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+function log(message: string): void {
+  // Progress goes to stderr so that stdout carries only the results table.
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function readPositiveInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  }
+  return value;
+}
+
+function gzipBytes(body: Uint8Array): number {
+  return gzipSync(body).length;
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error("could not find a free port"))));
+    });
+  });
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build
+
+function buildApp(): void {
+  if (process.env.BENCH_SKIP_BUILD === "1") {
+    log("BENCH_SKIP_BUILD=1: using the existing build/");
+    return;
+  }
+  log("npm run build");
+  // The build's own output goes to stderr, next to the progress lines.
+  const result = spawnSync("npm", ["run", "build"], { cwd: PROJECT_ROOT, stdio: ["ignore", 2, 2] });
+  if (result.status !== 0) {
+    throw new Error(`npm run build failed (exit code ${result.status ?? result.signal})`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The app server as a child process
+
+interface RunningServer {
+  child: ChildProcess;
+  baseUrl: string;
+  dataDir: string;
+  recentOutput: string[];
+}
+
+// Servers that are still running, so that an interrupted run (Ctrl-C) does not leave them behind.
+const runningServers = new Set<RunningServer>();
+
+async function startServer(databaseUrl: string | undefined): Promise<RunningServer> {
+  const port = await findFreePort();
+  const dataDir = await mkdtemp(path.join(tmpdir(), "minvej-bench-"));
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    DEMO_LOGIN: "1",
+    // An empty server database gets the demo people too (a seeded one is left alone).
+    SEED_DEMO_DATA: "1",
+    DATA_DIR: dataDir,
+  };
+  delete env.DATABASE_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+
+  const child = spawn(process.execPath, ["server.js"], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const server: RunningServer = { child, baseUrl: `http://localhost:${port}`, dataDir, recentOutput: [] };
+  runningServers.add(server);
+
+  // Keep the last lines of output for error messages; reading the pipes also keeps the child
+  // from blocking on a full pipe.
+  const remember = (chunk: Buffer) => {
+    for (const line of chunk.toString("utf8").split("\n")) {
+      if (line.trim() === "") continue;
+      server.recentOutput.push(line);
+      if (server.recentOutput.length > 40) server.recentOutput.shift();
+    }
+  };
+  child.stdout?.on("data", remember);
+  child.stderr?.on("data", remember);
+
+  log(`started server pid ${child.pid} on ${server.baseUrl}, DATA_DIR=${dataDir}`);
+  return server;
+}
+
+function serverOutput(server: RunningServer): string {
+  if (server.recentOutput.length === 0) return "(the server printed nothing)";
+  return server.recentOutput.map((line) => `  | ${line}`).join("\n");
+}
+
+async function waitUntilReady(server: RunningServer): Promise<number> {
+  const startedAt = Date.now();
+  const url = `${server.baseUrl}/readyz`;
+  let lastProblem = "no answer yet";
+
+  while (Date.now() - startedAt < READY_TIMEOUT_MS) {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) {
+      throw new Error(
+        `server exited before it was ready (exit ${server.child.exitCode ?? server.child.signalCode})\n` +
+          serverOutput(server),
+      );
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      await response.arrayBuffer();
+      if (response.status === 200) return Date.now() - startedAt;
+      lastProblem = `GET /readyz answered ${response.status}`;
+    } catch (error) {
+      lastProblem = describeError(error);
+    }
+    await sleep(250);
+  }
+  throw new Error(
+    `server was not ready after ${READY_TIMEOUT_MS / 1000} s (${lastProblem})\n` + serverOutput(server),
+  );
+}
+
+function readPeakRssMiB(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  const statusFile = `/proc/${pid}/status`;
+  if (!existsSync(statusFile)) return null;
+  const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(readFileSync(statusFile, "utf8"));
+  return match?.[1] ? Number(match[1]) / 1024 : null;
+}
+
+async function stopServer(server: RunningServer): Promise<void> {
+  const { child } = server;
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    child.kill("SIGTERM");
+    const stoppedInTime = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
+    if (!stoppedInTime) {
+      log(`server pid ${child.pid} ignored SIGTERM for 10 s; sending SIGKILL`);
+      child.kill("SIGKILL");
+      await exited;
+    }
+  }
+  runningServers.delete(server);
+  await rm(server.dataDir, { recursive: true, force: true });
+}
+
+function killRemainingServersNow(): void {
+  for (const server of runningServers) {
+    server.child.kill("SIGKILL");
+    rmSync(server.dataDir, { recursive: true, force: true });
+  }
+  runningServers.clear();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sign-in
+
+async function signIn(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/log-ind`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: baseUrl,
+    },
+    body: new URLSearchParams({ person: DEMO_PERSON }).toString(),
+    redirect: "manual",
+  });
+  const body = await response.text();
+
+  if (response.status !== 302 && response.status !== 303) {
+    throw new Error(
+      `sign-in: POST /log-ind (person=${DEMO_PERSON}) answered ${response.status}, expected 302/303. ` +
+        `Are the demo people in this database? Page text: ${visibleText(body).slice(0, 200)}`,
+    );
+  }
+  const cookies = response.headers.getSetCookie().map((header) => header.split(";")[0]?.trim() ?? "");
+  const cookieHeader = cookies.filter((pair) => pair.includes("=")).join("; ");
+  if (cookieHeader === "") {
+    throw new Error("sign-in: POST /log-ind redirected but set no cookie");
+  }
+  log(`signed in as ${DEMO_PERSON}; cookies: ${cookies.map((pair) => pair.split("=")[0]).join(", ")}`);
+  return cookieHeader;
+}
+
+/** Rough visible text of an HTML page, for error messages: tags and scripts removed. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page weight
+
+async function fetchBytes(url: string, headers: Record<string, string> = {}): Promise<Buffer> {
+  const response = await fetch(url, { headers, redirect: "manual" });
+  const body = Buffer.from(await response.arrayBuffer());
+  if (response.status !== 200) {
+    const location = response.headers.get("location");
+    const where = location ? ` (Location: ${location})` : "";
+    throw new Error(`GET ${url} answered ${response.status}${where}, expected 200`);
+  }
+  return body;
+}
+
+/** The value of one attribute in a tag's source text, e.g. readAttribute('<link rel="x">', "rel"). */
+function readAttribute(tag: string, name: string): string | undefined {
+  const pattern = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i");
+  const match = pattern.exec(tag);
+  return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+}
+
+function linkHrefsWithRel(html: string, rel: string): string[] {
+  const hrefs: string[] = [];
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
+    const rels = (readAttribute(tag, "rel") ?? "").toLowerCase().split(/\s+/);
+    const href = readAttribute(tag, "href");
+    if (href && rels.includes(rel)) hrefs.push(href);
+  }
+  return hrefs;
+}
+
+function scriptSrcs(html: string): string[] {
+  const srcs: string[] = [];
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
+    const src = readAttribute(tag, "src");
+    if (src) srcs.push(src);
+  }
+  return srcs;
+}
+
+/** Specifiers of `import "…"`, `import … from "…"` and `import("…")` in inline module scripts. */
+function inlineModuleImports(html: string): string[] {
+  const specifiers: string[] = [];
+  for (const [, attributes = "", code = ""] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const isModule = (readAttribute(`<script ${attributes}>`, "type") ?? "").toLowerCase() === "module";
+    const isInline = readAttribute(`<script ${attributes}>`, "src") === undefined;
+    if (!isModule || !isInline) continue;
+    for (const match of code.matchAll(/(?:\bimport\s*\(\s*|\bimport\s+|\bfrom\s+)(["'])([^"']+)\1/g)) {
+      if (match[2]) specifiers.push(match[2]);
+    }
+  }
+  return specifiers;
+}
+
+/** Unique paths (e.g. "/assets/root-abc.js") on the page's own origin that pass the filter. */
+function sameOriginPaths(references: string[], pageUrl: string, keepPath: (pathname: string) => boolean): string[] {
+  const origin = new URL(pageUrl).origin;
+  const paths = new Set<string>();
+  for (const reference of references) {
+    const url = new URL(reference, pageUrl);
+    if (url.origin === origin && keepPath(url.pathname)) paths.add(url.pathname + url.search);
+  }
+  return [...paths].sort();
+}
+
+function isAssetScript(pathname: string): boolean {
+  return pathname.startsWith("/assets/") && pathname.endsWith(".js");
+}
+
+async function sumGzipBytes(baseUrl: string, paths: string[]): Promise<number> {
+  let total = 0;
+  for (const assetPath of paths) total += gzipBytes(await fetchBytes(`${baseUrl}${assetPath}`));
+  return total;
+}
+
+async function measurePageWeight(baseUrl: string, pagePath: string, html: Buffer): Promise<PageWeight> {
+  const pageUrl = `${baseUrl}${pagePath}`;
+  const text = html.toString("utf8");
+  const scriptReferences = [
+    ...scriptSrcs(text),
+    ...linkHrefsWithRel(text, "modulepreload"),
+    ...inlineModuleImports(text),
+  ];
+  const jsFiles = sameOriginPaths(scriptReferences, pageUrl, isAssetScript);
+  const cssFiles = sameOriginPaths(linkHrefsWithRel(text, "stylesheet"), pageUrl, () => true);
+
+  return {
+    htmlGzipBytes: gzipBytes(html),
+    jsGzipBytes: await sumGzipBytes(baseUrl, jsFiles),
+    jsFiles,
+    cssGzipBytes: await sumGzipBytes(baseUrl, cssFiles),
+    cssFiles,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load
+
+async function runLoad(url: string, headers: Record<string, string>, load: LoadSettings): Promise<LoadFigures> {
+  const result = await autocannon({
+    url,
+    connections: load.connections,
+    duration: load.durationSeconds,
+    headers,
+  });
+  return {
+    requestsPerSecond: result.requests.mean,
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The static ceiling: the same HTML bytes from a plain node:http server.
+//
+// It runs in a worker thread of this process, so that it does not share an event loop with
+// autocannon (which would understate the ceiling). The worker's code is plain JavaScript.
+
+const STATIC_SERVER_CODE = `
+const http = require("node:http");
+const { parentPort, workerData } = require("node:worker_threads");
+const pages = new Map(workerData.pages);
+const server = http.createServer((request, response) => {
+  const body = pages.get(new URL(request.url, "http://localhost").pathname);
+  if (!body) {
+    response.writeHead(404).end();
+    return;
+  }
+  response.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": body.length });
+  response.end(body);
+});
+server.listen(workerData.port, () => parentPort.postMessage("listening"));
+`;
+
+interface StaticServer {
+  baseUrl: string;
+  stop: () => Promise<void>;
+}
+
+async function startStaticServer(pages: Map<string, Buffer>): Promise<StaticServer> {
+  const port = await findFreePort();
+  const worker = new Worker(STATIC_SERVER_CODE, {
+    eval: true,
+    workerData: { port, pages: [...pages.entries()] },
+  });
+  await new Promise<void>((resolve, reject) => {
+    worker.once("message", () => resolve());
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`static server worker exited early (code ${code})`)));
+  });
+  return {
+    baseUrl: `http://localhost:${port}`,
+    stop: async () => {
+      await worker.terminate();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One database: start the server, measure both pages, stop the server
+
+function cookieHeaders(page: PageSpec, cookie: string): Record<string, string> {
+  return page.signedIn ? { Cookie: cookie } : {};
+}
+
+async function measureDatabase(
+  database: string,
+  databaseUrl: string | undefined,
+  load: LoadSettings,
+): Promise<PageResult[]> {
+  log(`--- ${database} ---`);
+  const server = await startServer(databaseUrl);
+  try {
+    const readyAfterMs = await waitUntilReady(server);
+    log(`ready after ${(readyAfterMs / 1000).toFixed(1)} s`);
+
+    const cookie = await signIn(server.baseUrl);
+
+    // Fetch each page once: its HTML is both measured and served by the static ceiling.
+    const htmlByPath = new Map<string, Buffer>();
+    const weights: PageWeight[] = [];
+    for (const page of PAGES) {
+      const html = await fetchBytes(`${server.baseUrl}${page.path}`, cookieHeaders(page, cookie));
+      htmlByPath.set(page.path, html);
+      weights.push(await measurePageWeight(server.baseUrl, page.path, html));
+    }
+
+    const staticServer = await startStaticServer(htmlByPath);
+    const results: PageResult[] = [];
+    try {
+      for (const [index, page] of PAGES.entries()) {
+        log(`load: app ${page.path} (${load.connections} connections, ${load.durationSeconds} s)`);
+        const app = await runLoad(`${server.baseUrl}${page.path}`, cookieHeaders(page, cookie), load);
+        log(`load: static ${page.path}`);
+        const ceiling = await runLoad(`${staticServer.baseUrl}${page.path}`, {}, load);
+        results.push({
+          database,
+          page: page.path,
+          ...weights[index]!,
+          app,
+          static: ceiling,
+          appToStaticRatio: ceiling.requestsPerSecond > 0 ? app.requestsPerSecond / ceiling.requestsPerSecond : 0,
+          serverPeakRssMiB: null,
+        });
+      }
+    } finally {
+      await staticServer.stop();
+    }
+
+    // VmHWM is the process's high-water mark, so one reading at the end covers the whole run.
+    const peakRssMiB = readPeakRssMiB(server.child.pid);
+    for (const result of results) result.serverPeakRssMiB = peakRssMiB;
+    if (results.some((result) => result.app.non2xx > 0 || result.app.errors > 0)) {
+      log("recent server output:\n" + serverOutput(server));
+    }
+    return results;
+  } finally {
+    await stopServer(server);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+function formatKiB(bytes: number): string {
+  return (bytes / 1024).toFixed(1);
+}
+
+function formatNumber(value: number, decimals: number): string {
+  return value.toFixed(decimals);
+}
+
+function renderTable(headers: string[], rows: string[][]): string {
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
+  const renderRow = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join("  ");
+  const separator = widths.map((width) => "-".repeat(width)).join("  ");
+  return [renderRow(headers), separator, ...rows.map(renderRow)].join("\n");
+}
+
+function printResults(results: PageResult[], load: LoadSettings): void {
+  const headers = [
+    "db",
+    "page",
+    "html KiB",
+    "js KiB (files)",
+    "css KiB",
+    "app req/s",
+    "p50 ms",
+    "p99 ms",
+    "non2xx",
+    "errors",
+    "static req/s",
+    "p50 ms",
+    "p99 ms",
+    "app/static",
+    "peak RSS MiB",
+  ];
+  const rows = results.map((result) => [
+    result.database,
+    result.page,
+    formatKiB(result.htmlGzipBytes),
+    `${formatKiB(result.jsGzipBytes)} (${result.jsFiles.length})`,
+    formatKiB(result.cssGzipBytes),
+    formatNumber(result.app.requestsPerSecond, 0),
+    formatNumber(result.app.latencyP50Ms, 0),
+    formatNumber(result.app.latencyP99Ms, 0),
+    String(result.app.non2xx),
+    String(result.app.errors),
+    formatNumber(result.static.requestsPerSecond, 0),
+    formatNumber(result.static.latencyP50Ms, 0),
+    formatNumber(result.static.latencyP99Ms, 0),
+    formatNumber(result.appToStaticRatio, 3),
+    result.serverPeakRssMiB === null ? "n/a" : formatNumber(result.serverPeakRssMiB, 0),
+  ]);
+  console.log("");
+  console.log(
+    `Min Vej benchmark: ${load.connections} connections, ${load.durationSeconds} s per run, ` +
+      `sizes are gzip (default level) in KiB, node ${process.version}`,
+  );
+  console.log(renderTable(headers, rows));
+  console.log("");
+}
+
+function gitCommit(): string | null {
+  const result = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: PROJECT_ROOT, encoding: "utf8" });
+  return result.status === 0 ? result.stdout.trim() : null;
+}
+
+async function writeResults(results: PageResult[], failures: string[], load: LoadSettings): Promise<void> {
+  const report = {
+    generatedAt: new Date().toISOString(),
+    gitCommit: gitCommit(),
+    node: process.version,
+    durationSeconds: load.durationSeconds,
+    connections: load.connections,
+    results,
+    failures,
+  };
+  await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
+  await writeFile(RESULTS_FILE, JSON.stringify(report, null, 2) + "\n");
+  log(`wrote ${path.relative(PROJECT_ROOT, RESULTS_FILE)}`);
+}
+
+function loadProblems(results: PageResult[]): string[] {
+  const problems: string[] = [];
+  for (const result of results) {
+    const { non2xx, errors } = result.app;
+    if (non2xx > 0 || errors > 0) {
+      problems.push(`${result.database} ${result.page}: ${non2xx} non-2xx responses, ${errors} errors under load`);
+    }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function main(): Promise<number> {
+  const load: LoadSettings = {
+    durationSeconds: readPositiveInteger("BENCH_DURATION", 10),
+    connections: readPositiveInteger("BENCH_CONNECTIONS", 10),
+  };
+
+  buildApp();
+
+  const databases: { name: string; url: string | undefined }[] = [{ name: "pglite", url: undefined }];
+  if (process.env.DATABASE_URL) databases.push({ name: "postgres", url: process.env.DATABASE_URL });
+
+  // A failure with one database still leaves the figures of the other to report.
+  const results: PageResult[] = [];
+  const failures: string[] = [];
+  for (const database of databases) {
+    try {
+      results.push(...(await measureDatabase(database.name, database.url, load)));
+    } catch (error) {
+      failures.push(`${database.name}: ${describeError(error)}`);
+    }
+  }
+  failures.push(...loadProblems(results));
+
+  if (results.length > 0) printResults(results, load);
+  await writeResults(results, failures, load);
+
+  for (const failure of failures) log(`FAILED: ${failure}`);
+  return failures.length > 0 ? 1 : 0;
+}
+
+process.on("exit", killRemainingServersNow);
+// On Ctrl-C or SIGTERM, exit; the "exit" handler above kills any server still running.
+process.once("SIGINT", () => process.exit(130));
+process.once("SIGTERM", () => process.exit(143));
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  log(`FAILED: ${describeError(error)}`);
+  process.exitCode = 1;
+}

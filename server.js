@@ -1,0 +1,98 @@
+// The one HTTP server for development and production: security headers, the origin
+// check and request ids apply to every request, pages and resource routes alike.
+import { randomUUID } from "node:crypto";
+import compression from "compression";
+import express from "express";
+import { createRequestHandler } from "@react-router/express";
+
+const PRODUCTION = process.env.NODE_ENV === "production";
+// Several builds can live side by side (e.g. one per parallel test run): BUILD_DIR picks one.
+const BUILD_DIR = process.env.BUILD_DIR || "build";
+const PORT = Number(process.env.PORT || 3000);
+const HOST = process.env.HOST || "0.0.0.0";
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", process.env.TRUST_PROXY === "1");
+
+app.use((req, res, next) => {
+  const incoming = req.get("x-request-id");
+  res.locals.requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+  res.set("X-Request-Id", res.locals.requestId);
+  req.headers["x-request-id"] = res.locals.requestId;
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("Referrer-Policy", "same-origin");
+  res.set("X-Frame-Options", "DENY");
+  res.set("Cross-Origin-Opener-Policy", "same-origin");
+  res.set("Cross-Origin-Resource-Policy", "same-origin");
+  res.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+  if (PRODUCTION) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  next();
+});
+
+app.use(compression());
+
+// Static files first: they need neither the origin check nor the app.
+let viteDevServer;
+if (PRODUCTION) {
+  app.use("/assets", express.static(`${BUILD_DIR}/client/assets`, { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(`${BUILD_DIR}/client`, { maxAge: "1h", index: false }));
+} else {
+  const vite = await import("vite");
+  viteDevServer = await vite.createServer({ server: { middlewareMode: true }, appType: "custom" });
+  app.use(viteDevServer.middlewares);
+}
+
+const { checkOrigin } = await import("./server/origin.js");
+app.use((req, res, next) => {
+  const verdict = checkOrigin({
+    method: req.method,
+    origin: req.get("origin"),
+    referer: req.get("referer"),
+    secFetchSite: req.get("sec-fetch-site"),
+    host: req.get("host"),
+    protocol: req.protocol,
+    publicOrigin: process.env.PUBLIC_ORIGIN,
+  });
+  if (verdict.ok) return next();
+  res.status(403).type("text/plain; charset=utf-8").set("Cache-Control", "no-store");
+  res.send(`Forespørgslen blev afvist (${verdict.reason}). Request id: ${res.locals.requestId}\n`);
+});
+
+// Pages and data are personal: never cache them anywhere.
+app.use((_req, res, next) => {
+  res.set("Cache-Control", "no-store");
+  next();
+});
+
+const getLoadContext = (_req, res) => ({ requestId: res.locals.requestId });
+
+let build;
+if (PRODUCTION) {
+  build = await import(new URL(`./${BUILD_DIR}/server/index.js`, import.meta.url).href);
+  app.all("*splat", createRequestHandler({ build, getLoadContext, mode: "production" }));
+} else {
+  app.all("*splat", async (req, res, next) => {
+    try {
+      const devBuild = await viteDevServer.ssrLoadModule("virtual:react-router/server-build");
+      return createRequestHandler({ build: devBuild, getLoadContext, mode: "development" })(req, res, next);
+    } catch (error) {
+      if (error instanceof Error) viteDevServer.ssrFixStacktrace(error);
+      next(error);
+    }
+  });
+}
+
+// Open and migrate the database before taking traffic, so a broken database fails the start.
+if (build?.entry?.module?.prepare) await build.entry.module.prepare();
+
+const server = app.listen(PORT, HOST, () => {
+  console.log(`Min Vej lytter på http://localhost:${PORT} (${PRODUCTION ? "production" : "development"})`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}

@@ -1,0 +1,36 @@
+// Cross-site request forgery defence for every non-GET request, resource routes included.
+// React Router's own check lets requests without an Origin header through; this one decides.
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * @param {{method: string, origin?: string, referer?: string, secFetchSite?: string,
+ *          host?: string, protocol: string, publicOrigin?: string}} request
+ * @returns {{ok: true} | {ok: false, reason: string}}
+ */
+export function checkOrigin(request) {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return { ok: true };
+
+  const expected = request.publicOrigin || (request.host ? `${request.protocol}://${request.host}` : undefined);
+  if (!expected) return { ok: false, reason: "no host" };
+
+  if (request.secFetchSite && request.secFetchSite !== "same-origin" && request.secFetchSite !== "none") {
+    return { ok: false, reason: "cross-site" };
+  }
+
+  const claimed = request.origin && request.origin !== "null" ? request.origin : originOf(request.referer);
+  // A browser always sends Origin (or at least Referer) on a form POST. A request with
+  // neither comes from a script or an old proxy: refuse it rather than guess.
+  if (!claimed) return { ok: false, reason: "origin missing" };
+  if (claimed !== new URL(expected).origin) return { ok: false, reason: "foreign origin" };
+  return { ok: true };
+}
+
+function originOf(url) {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,21 @@
+import { expectNoAxeViolations } from "./support/axe";
+import { expect, test } from "./support/fixtures";
+
+// The checks that every journey leans on must be able to fail.
+
+test("the axe helper fails, readably, on a real violation", async ({ page, javaScriptEnabled }) => {
+  test.skip(
+    !javaScriptEnabled,
+    "One check of the helper is enough; the no-JS scan path is exercised by every journey.",
+  );
+  await page.setContent(
+    '<!doctype html><html lang="da"><head><title>Test</title></head><body><main><h1>Test</h1>' +
+      '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="10" height="10"></main></body></html>',
+  );
+  const failure = await expectNoAxeViolations(page, "helper self-test", { record: false }).then(
+    () => null,
+    (error: Error) => error.message,
+  );
+  expect(failure).toContain("image-alt (critical)");
+  expect(failure).toContain("img");
+});

@@ -1,0 +1,43 @@
+import { expect, mainHeading, tabTo, test } from "./support/fixtures";
+
+test("Mette signs in and out with the keyboard only", async ({ page, javaScriptEnabled }) => {
+  await page.goto("/log-ind");
+
+  await test.step("Tab to the first choice and choose it with Space", async () => {
+    const mette = page.getByRole("radio", { name: "Mette Hansen", exact: true });
+    await tabTo(page, mette);
+    await page.keyboard.press("Space");
+    await expect(mette).toBeChecked();
+  });
+
+  await test.step("arrow keys move between the choices", async () => {
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByRole("radio", { name: "Ali Hassan", exact: true })).toBeChecked();
+    await expect(page.getByRole("radio", { name: "Ali Hassan", exact: true })).toBeFocused();
+    await page.keyboard.press("ArrowUp");
+    await expect(page.getByRole("radio", { name: "Mette Hansen", exact: true })).toBeChecked();
+  });
+
+  await test.step("Tab to 'Log ind' and press Enter", async () => {
+    await tabTo(page, page.getByRole("button", { name: "Log ind", exact: true }), { max: 3 });
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/$/);
+    await expect(mainHeading(page)).toHaveText("Hej Mette");
+  });
+
+  await test.step("reach 'Log ud' with Tab and press Enter", async () => {
+    const signOut = page.getByRole("button", { name: "Log ud", exact: true });
+    if (javaScriptEnabled) {
+      // After a page change the app moves focus to the new h1; above it sit the four main
+      // navigation links, then the header's 'Log ud'.
+      await expect(mainHeading(page)).toBeFocused();
+      await tabTo(page, signOut, { max: 5, backwards: true });
+    } else {
+      // A full page load: focus starts at the top (skip link, site name, Log ud).
+      await tabTo(page, signOut, { max: 3 });
+    }
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/log-ind\?logget-ud=1$/);
+    await expect(page.getByRole("status")).toHaveText("Du er nu logget ud. Tak for i dag.");
+  });
+});

@@ -1,0 +1,322 @@
+import ICAL from "ical.js";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appointments, auditEvents, calendarFeeds, participants, persons } from "../../db/schema";
+import { buildCalendar, escapeText, foldLine } from "~/features/appointments/ical";
+import { newFeedTokenCookie } from "~/features/appointments/calendar.server";
+import { loader as icsLoader } from "~/routes/appointment-ics";
+import { action as feedPageAction, loader as feedPageLoader } from "~/routes/appointments-calendar";
+import { loader as feedLoader } from "~/routes/appointments-feed";
+import { languageCookie } from "~/lib/i18n/i18n.server";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { cookieFor, get, ORIGIN, post, settle } from "../support/requests";
+
+let database: TestDatabase;
+let mette: string;
+let ali: string;
+let metteParticipant: string;
+let teamMeeting: string;
+let alisCall: string;
+
+async function participantOf(demoKey: string) {
+  const [row] = await database.db
+    .select({ id: participants.id })
+    .from(participants)
+    .innerJoin(persons, eq(persons.id, participants.personId))
+    .where(eq(persons.demoKey, demoKey));
+  return row!.id;
+}
+async function appointmentId(participantId: string, title: string) {
+  const [row] = await database.db
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(and(eq(appointments.participantId, participantId), eq(appointments.title, title)));
+  return row!.id;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  mette = await cookieFor("mette");
+  ali = await cookieFor("ali");
+  metteParticipant = await participantOf("mette");
+  teamMeeting = await appointmentId(metteParticipant, "Møde med rehabiliteringsteamet");
+  alisCall = await appointmentId(await participantOf("ali"), "Telefonsamtale med Sara");
+});
+afterAll(() => database.dispose());
+
+const args = (request: Request, params: Record<string, string> = {}) =>
+  ({ request, params, context: { requestId: "test" } }) as never;
+
+interface ParsedEvent {
+  uid: string;
+  summary: string;
+  location: string | null;
+  description: string | null;
+  start: Date;
+  end: Date;
+  status: string | null;
+}
+
+/**
+ * Validates an iCalendar text the strict way a calendar app would need it: CRLF line ends,
+ * no line over 75 octets, parseable by ical.js, VCALENDAR 2.0 with PRODID, and every VEVENT
+ * with UID, DTSTAMP, DTSTART/DTEND in UTC and a SUMMARY. Returns the events.
+ */
+function validateCalendar(text: string): ParsedEvent[] {
+  expect(text.endsWith("\r\n")).toBe(true);
+  expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+  for (const line of text.split("\r\n")) {
+    expect(new TextEncoder().encode(line).length, line).toBeLessThanOrEqual(75);
+  }
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  expect(calendar.name).toBe("vcalendar");
+  expect(calendar.getFirstPropertyValue("version")).toBe("2.0");
+  expect(calendar.getFirstPropertyValue("prodid")).toBeTruthy();
+  return calendar.getAllSubcomponents("vevent").map((vevent) => {
+    for (const name of ["uid", "dtstamp", "dtstart", "dtend", "summary"]) {
+      expect(vevent.hasProperty(name), `VEVENT has ${name}`).toBe(true);
+    }
+    const start = vevent.getFirstPropertyValue("dtstart") as ICAL.Time;
+    const end = vevent.getFirstPropertyValue("dtend") as ICAL.Time;
+    expect(start.zone?.tzid).toBe("UTC");
+    expect(end.compare(start)).toBe(1);
+    return {
+      uid: String(vevent.getFirstPropertyValue("uid")),
+      summary: String(vevent.getFirstPropertyValue("summary")),
+      location: (vevent.getFirstPropertyValue("location") as string | null) ?? null,
+      description: (vevent.getFirstPropertyValue("description") as string | null) ?? null,
+      status: (vevent.getFirstPropertyValue("status") as string | null) ?? null,
+      start: start.toJSDate(),
+      end: end.toJSDate(),
+    };
+  });
+}
+
+describe("the iCalendar writer", () => {
+  it("escapes commas, semicolons, backslashes and line breaks", () => {
+    expect(escapeText("a,b;c\\d\ne\r\nf")).toBe("a\\,b\\;c\\\\d\\ne\\nf");
+  });
+
+  it("folds at 75 octets without splitting a Danish letter, and unfolds to the original", () => {
+    const line = `DESCRIPTION:${"æøå ".repeat(60)}`;
+    const folded = foldLine(line);
+    for (const physical of folded.split("\r\n")) expect(new TextEncoder().encode(physical).length).toBeLessThanOrEqual(75);
+    expect(folded.replace(/\r\n /g, "")).toBe(line);
+    expect(folded).not.toContain("\uFFFD");
+  });
+
+  it("hostile text round-trips through a real parser unchanged", () => {
+    const nasty = 'Mødet, "lokale 2;14"\\ <script>alert(1)</script>\nEND:VEVENT\nBEGIN:VALARM';
+    const text = buildCalendar({
+      now: new Date("2026-03-01T10:00:00Z"),
+      events: [
+        {
+          uid: "x@min-vej",
+          start: new Date("2026-03-05T09:00:00Z"),
+          end: new Date("2026-03-05T10:00:00Z"),
+          summary: nasty,
+          location: nasty,
+          description: nasty.repeat(5),
+        },
+      ],
+    });
+    const [event] = validateCalendar(text);
+    expect(event!.summary).toBe(nasty);
+    expect(event!.location).toBe(nasty);
+    expect(event!.description).toBe(nasty.repeat(5));
+    // The injected END:VEVENT stayed text: still exactly one event, no alarm.
+    expect(text.match(/^BEGIN:VEVENT/gm)).toHaveLength(1);
+    expect(text).not.toMatch(/^BEGIN:VALARM/m);
+  });
+});
+
+describe("/moeder/:id/kalender.ics", () => {
+  it("is a valid calendar file with the meeting's time, place and title, as a download", async () => {
+    const response = (await icsLoader(args(get(`/moeder/${teamMeeting}/kalender.ics`, mette), { id: teamMeeting }))) as Response;
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
+    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="moede-\d{4}-\d{2}-\d{2}\.ics"$/);
+    const [event] = validateCalendar(await response.text());
+    const [row] = await database.db.select().from(appointments).where(eq(appointments.id, teamMeeting));
+    expect(event!.uid).toBe(`appointment-${teamMeeting}@min-vej`);
+    expect(event!.summary).toBe("Møde med rehabiliteringsteamet");
+    expect(event!.start.getTime()).toBe(row!.startsAt.getTime());
+    expect(event!.end.getTime()).toBe(row!.endsAt.getTime());
+    expect(event!.location).toBe("Jobcenter Solbjerg, Rådhusvej 12, 4999 Solbjerg");
+    expect(event!.description).toContain("Bus 12");
+    expect(event!.description).toContain(`${ORIGIN}/moeder/${teamMeeting}`);
+    expect(event!.status).toBe("CONFIRMED");
+  });
+
+  it("a phone meeting has 'Telefonmøde' as its place, in the person's language", async () => {
+    const english = (await languageCookie.serialize("en")).split(";")[0];
+    const inEnglish = (await icsLoader(args(get(`/moeder/${alisCall}/kalender.ics`, `${ali}; ${english}`), { id: alisCall }))) as Response;
+    const [event] = validateCalendar(await inEnglish.text());
+    expect(event!.location).toBe("Phone meeting");
+    expect(event!.description).toContain("Read more about the meeting in Min Vej:");
+    // The jobcentre's own words are not translated.
+    expect(event!.summary).toBe("Telefonsamtale med Sara");
+
+    const inDanish = (await icsLoader(args(get(`/moeder/${alisCall}/kalender.ics`, ali), { id: alisCall }))) as Response;
+    expect(validateCalendar(await inDanish.text())[0]!.location).toBe("Telefonmøde");
+  });
+
+  it("someone else's meeting, an unknown and a malformed id: 404; signed out: sign in", async () => {
+    for (const id of [alisCall, "00000000-0000-4000-8000-000000000000", "nope"]) {
+      const refused = (await settle(() => icsLoader(args(get(`/moeder/${id}/kalender.ics`, mette), { id })))) as Response;
+      expect(refused.status, id).toBe(404);
+      expect(refused.headers.get("Content-Type") ?? "", id).not.toContain("calendar");
+    }
+    const signedOut = (await settle(() => icsLoader(args(get(`/moeder/${teamMeeting}/kalender.ics`), { id: teamMeeting })))) as Response;
+    expect(signedOut.status).toBe(302);
+  });
+});
+
+async function createFeed(cookie: string): Promise<string> {
+  const response = (await settle(() => feedPageAction(args(post("/moeder/kalender", { intent: "create" }, cookie))))) as Response;
+  expect(response.status).toBe(302);
+  const setCookie = response.headers.get("Set-Cookie") ?? "";
+  expect(setCookie).toMatch(/^minvej_new_feed=.*Path=\/moeder.*HttpOnly/i);
+  const page = await feedPageLoader(args(get("/moeder/kalender", `${cookie}; ${setCookie.split(";")[0]}`)));
+  expect(page.address).toMatch(new RegExp(`^${ORIGIN}/kalender/[A-Za-z0-9_-]{43}/moeder\\.ics$`));
+  return new URL(page.address!).pathname.split("/")[2]!;
+}
+
+const fetchFeed = (token: string) =>
+  settle(() => feedLoader(args(get(`/kalender/${token}/moeder.ics`), { token }))) as Promise<Response>;
+
+describe("the personal calendar feed", () => {
+  let token: string;
+
+  it("before one is made, the page offers to make one and shows no address", async () => {
+    const page = await feedPageLoader(args(get("/moeder/kalender", mette)));
+    expect(page.feed).toBeNull();
+    expect(page.address).toBeNull();
+  });
+
+  it("making one is a POST; the address is shown once to its owner, and only its hash is stored", async () => {
+    token = await createFeed(mette);
+    const rows = await database.db.select().from(calendarFeeds).where(eq(calendarFeeds.participantId, metteParticipant));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(rows)).not.toContain(token);
+    // Without the one-time cookie the page knows a feed exists but cannot show its address.
+    const later = await feedPageLoader(args(get("/moeder/kalender", mette)));
+    expect(later.feed).not.toBeNull();
+    expect(later.address).toBeNull();
+    const audit = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "appointment.calendar_feed_created"));
+    expect(JSON.stringify(audit)).not.toContain(token);
+  });
+
+  it("another participant carrying Mette's one-time cookie does not see her address", async () => {
+    const cookieValue = await newFeedTokenCookie.serialize(token);
+    const page = await feedPageLoader(args(get("/moeder/kalender", `${ali}; ${cookieValue.split(";")[0]}`)));
+    expect(page.address).toBeNull();
+  });
+
+  it("the feed needs no sign-in, is valid iCalendar, and holds only time, place and kind of the upcoming meetings", async () => {
+    const response = await fetchFeed(token);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
+    const text = await response.text();
+    const events = validateCalendar(text);
+    const upcoming = await database.db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.participantId, metteParticipant));
+    const future = upcoming.filter((a) => a.endsAt.getTime() > Date.now());
+    expect(events).toHaveLength(future.length);
+    expect(events.map((e) => e.summary).sort()).toEqual(
+      [
+        "Kursusdag",
+        "Møde med din mentor",
+        "Møde med rehabiliteringsteamet",
+        "Rundbordssamtale",
+        "Samtale med din sagsbehandler",
+      ].sort(),
+    );
+    // No titles (they carry names), purposes, directions, attendees or notes.
+    const unfolded = text.replace(/\r\n /g, "");
+    for (const meeting of upcoming) {
+      expect(unfolded).not.toContain(escapeText(meeting.purpose.slice(0, 30)));
+      // (The team meeting's title happens to be its kind's name; every other title is absent.)
+      if (!events.some((e) => e.summary === meeting.title)) expect(unfolded).not.toContain(escapeText(meeting.title));
+      if (meeting.directions) expect(unfolded).not.toContain(escapeText(meeting.directions.slice(0, 30)));
+    }
+    for (const secret of ["Sara", "Lars", "Karin", "Smerteskolen", "genbrugsbutikken", "medicin"]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(events.every((e) => e.description === null)).toBe(true);
+    expect(events.find((e) => e.summary === "Kursusdag")!.location).toBe("Sundhedscenter Solbjerg, Parkvej 3, 4999 Solbjerg");
+    expect(text).toMatch(/^X-WR-CALNAME:Min Vej: dine møder\r$/m);
+  });
+
+  it("a cancelled meeting stays in the feed as cancelled, so calendars remove it", async () => {
+    const [meeting] = await database.db
+      .insert(appointments)
+      .values({
+        participantId: metteParticipant,
+        kind: "mentor",
+        title: "Aflyst",
+        purpose: "x",
+        startsAt: new Date(Date.now() + 5 * 86_400_000),
+        endsAt: new Date(Date.now() + 5 * 86_400_000 + 3_600_000),
+        status: "cancelled",
+      })
+      .returning({ id: appointments.id });
+    const events = validateCalendar(await (await fetchFeed(token)).text());
+    const cancelled = events.find((e) => e.uid === `appointment-${meeting!.id}@min-vej`);
+    expect(cancelled?.status).toBe("CANCELLED");
+    expect(cancelled?.summary).toBe("Aflyst: Møde med din mentor");
+  });
+
+  it("unknown and malformed tokens: 404", async () => {
+    for (const bad of ["A".repeat(43), "short", "../../etc/passwd", `${token}x`]) {
+      expect((await fetchFeed(bad)).status, bad).toBe(404);
+    }
+  });
+
+  it("making a new address stops the old one (410 Gone) and the new one works", async () => {
+    const newToken = await createFeed(mette);
+    expect(newToken).not.toBe(token);
+    expect((await fetchFeed(token)).status).toBe(410);
+    expect((await fetchFeed(newToken)).status).toBe(200);
+    token = newToken;
+  });
+
+  it("stopping the address makes the URL answer 410, and the page says it is stopped", async () => {
+    const response = (await settle(() => feedPageAction(args(post("/moeder/kalender", { intent: "revoke" }, mette))))) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/moeder/kalender?stoppet=1");
+    expect(response.headers.get("Set-Cookie")).toMatch(/minvej_new_feed=;.*Max-Age=0/i);
+    expect((await fetchFeed(token)).status).toBe(410);
+    const page = await feedPageLoader(args(get("/moeder/kalender?stoppet=1", mette)));
+    expect(page.feed).toBeNull();
+    expect(page.revoked).toBe(true);
+  });
+
+  it("Ali's feed shows only Ali's meetings, in English", async () => {
+    const alisToken = await createFeed(ali);
+    const events = validateCalendar(await (await fetchFeed(alisToken)).text());
+    expect(events.map((e) => e.summary)).toEqual(["Conversation with your caseworker"]);
+    expect(events[0]!.location).toBe("Phone meeting");
+  });
+
+  it("signed out, or a caseworker: no feed can be made or stopped", async () => {
+    const signedOut = (await settle(() => feedPageAction(args(post("/moeder/kalender", { intent: "create" }))))) as Response;
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get("Location")).toBe("/log-ind");
+    const saraCookie = await cookieFor("sara");
+    const sara = (await settle(() => feedPageAction(args(post("/moeder/kalender", { intent: "create" }, saraCookie))))) as Response;
+    expect(sara.status).toBe(404);
+    const page = (await settle(() => feedPageLoader(args(get("/moeder/kalender"))))) as Response;
+    expect(page.status).toBe(302);
+  });
+
+  it("an unknown intent changes nothing", async () => {
+    const before = await database.db.select().from(calendarFeeds);
+    const result = await settle(() => feedPageAction(args(post("/moeder/kalender", { intent: "delete-everything" }, mette))));
+    expect((result as { init?: { status?: number } }).init?.status).toBe(400);
+    expect(await database.db.select().from(calendarFeeds)).toEqual(before);
+  });
+});

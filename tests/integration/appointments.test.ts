@@ -1,0 +1,198 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appointments, participants, persons, relativeGrants } from "../../db/schema";
+import { groupByWeek, endOfCopenhagenWeek } from "~/features/appointments/time";
+import { copenhagenDay } from "~/lib/dates";
+import { loader as detailLoader } from "~/routes/appointment";
+import { loader as listLoader } from "~/routes/appointments";
+import { loader as pastLoader } from "~/routes/appointments-past";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { cookieFor, get, settle } from "../support/requests";
+
+let database: TestDatabase;
+let metteParticipant: string;
+let aliParticipant: string;
+let cookies: Record<"mette" | "ali" | "jonas" | "sara", string>;
+
+async function participantOf(demoKey: string) {
+  const [row] = await database.db
+    .select({ id: participants.id })
+    .from(participants)
+    .innerJoin(persons, eq(persons.id, participants.personId))
+    .where(eq(persons.demoKey, demoKey));
+  return row!.id;
+}
+
+async function appointmentId(participantId: string, title: string, status?: "held" | "planned") {
+  const rows = await database.db
+    .select({ id: appointments.id, status: appointments.status })
+    .from(appointments)
+    .where(and(eq(appointments.participantId, participantId), eq(appointments.title, title)));
+  const row = status ? rows.find((r) => r.status === status) : rows[0];
+  return row!.id;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  metteParticipant = await participantOf("mette");
+  aliParticipant = await participantOf("ali");
+  cookies = {
+    mette: await cookieFor("mette"),
+    ali: await cookieFor("ali"),
+    jonas: await cookieFor("jonas"),
+    sara: await cookieFor("sara"),
+  };
+});
+afterAll(() => database.dispose());
+
+const args = (request: Request, params: Record<string, string> = {}) =>
+  ({ request, params, context: { requestId: "test" } }) as never;
+
+describe("/moeder: upcoming meetings", () => {
+  it("lists only the participant's own meetings that have not ended, soonest first", async () => {
+    const data = await listLoader(args(get("/moeder", cookies.mette)));
+    const all = [...data.thisWeek, ...data.later];
+    expect(all.map((a) => a.title)).toEqual(
+      expect.arrayContaining([
+        "Samtale med Sara",
+        "Smerteskolen",
+        "Med Lars ud til genbrugsbutikken",
+        "Møde med rehabiliteringsteamet",
+        "Rundbordssamtale om din praktik",
+      ]),
+    );
+    const starts = all.map((a) => new Date(a.startsAt).getTime());
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(all.every((a) => new Date(a.endsAt).getTime() > Date.now())).toBe(true);
+    // Ali's phone call is not among them.
+    expect(all.map((a) => a.title)).not.toContain("Telefonsamtale med Sara");
+    // The held talk three weeks ago belongs on the "earlier" page.
+    expect(all.filter((a) => a.title === "Samtale med Sara")).toHaveLength(1);
+  });
+
+  it('splits them into "Denne uge" and "Senere" by the Copenhagen calendar week', async () => {
+    const data = await listLoader(args(get("/moeder", cookies.mette)));
+    const sunday = endOfCopenhagenWeek(new Date(data.now));
+    for (const item of data.thisWeek) expect(copenhagenDay(new Date(item.startsAt)) <= sunday).toBe(true);
+    for (const item of data.later) expect(copenhagenDay(new Date(item.startsAt)) > sunday).toBe(true);
+    // The round-table meeting is four weeks away: always "Senere".
+    expect(data.later.map((a) => a.title)).toContain("Rundbordssamtale om din praktik");
+  });
+
+  it("signed out: sent to sign in; a relative or a caseworker: 404", async () => {
+    const signedOut = (await settle(() => listLoader(args(get("/moeder"))))) as Response;
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get("Location")).toBe("/log-ind");
+    for (const person of ["jonas", "sara"] as const) {
+      const refused = (await settle(() => listLoader(args(get("/moeder", cookies[person]))))) as Response;
+      expect(refused.status).toBe(404);
+    }
+  });
+
+  it("a relative with an 'appointments' grant still gets no participant page (participant-only area)", async () => {
+    const [jonas] = await database.db.select().from(persons).where(eq(persons.demoKey, "jonas"));
+    await database.db.insert(relativeGrants).values({
+      participantId: metteParticipant,
+      relativePersonId: jonas!.id,
+      invitedName: "Jonas Hansen",
+      invitedEmail: "jonas@example.org",
+      relation: "Bror",
+      scopes: ["appointments"],
+      validUntil: copenhagenDay(new Date(Date.now() + 30 * 86_400_000)),
+      status: "active",
+    });
+    const refused = (await settle(() => listLoader(args(get("/moeder", cookies.jonas))))) as Response;
+    expect(refused.status).toBe(404);
+  });
+});
+
+describe("/moeder/tidligere: past meetings", () => {
+  it("shows the meetings that have ended, newest first, and nothing of anyone else's", async () => {
+    const data = await pastLoader(args(get("/moeder/tidligere", cookies.mette)));
+    expect(data.past.map((a) => a.title)).toEqual(["Samtale med Sara"]);
+    expect(data.past[0]!.status).toBe("held");
+    const ali = await pastLoader(args(get("/moeder/tidligere", cookies.ali)));
+    expect(ali.past).toEqual([]);
+  });
+
+  it("signed out: sent to sign in", async () => {
+    const response = (await settle(() => pastLoader(args(get("/moeder/tidligere"))))) as Response;
+    expect(response.status).toBe(302);
+  });
+});
+
+describe("/moeder/:id: one meeting", () => {
+  it("shows what, when, where, who, what to bring and the bisidder rule for the participant's own meeting", async () => {
+    const id = await appointmentId(metteParticipant, "Møde med rehabiliteringsteamet");
+    const data = await detailLoader(args(get(`/moeder/${id}`, cookies.mette), { id }));
+    expect(data.appointment.kind).toBe("rehabiliteringsteam");
+    expect(data.appointment.address).toBe("Rådhusvej 12, 4999 Solbjerg");
+    expect(data.appointment.directions).toMatch(/Bus 12/);
+    expect(data.appointment.bringItems).toHaveLength(3);
+    expect(data.appointment.supportPersonAllowed).toBe(true);
+    expect(data.attendees.map((a) => a.name)).toEqual([
+      "Karin Vestergaard",
+      "Sara Nielsen",
+      "Henrik Bech",
+      "Bente Juhl",
+      "Anne Kjær",
+    ]);
+    expect(data.caseworker?.name).toBe("Sara Nielsen");
+    expect(data.absenceState).toBe("open");
+    expect(data.isPast).toBe(false);
+    // The page data never carries the owner's id (nothing to tamper with).
+    expect(JSON.stringify(data)).not.toContain(metteParticipant);
+  });
+
+  it("a phone meeting says so, with its note about who calls whom", async () => {
+    const id = await appointmentId(aliParticipant, "Telefonsamtale med Sara");
+    const data = await detailLoader(args(get(`/moeder/${id}`, cookies.ali), { id }));
+    expect(data.appointment.mode).toBe("phone");
+    expect(data.appointment.phoneNote).toMatch(/Sara ringer dig op/);
+  });
+
+  it("someone else's meeting, an unknown id and a malformed id all answer 404 with nothing in it", async () => {
+    const alis = await appointmentId(aliParticipant, "Telefonsamtale med Sara");
+    for (const id of [alis, "00000000-0000-4000-8000-000000000000", "not-a-uuid", "1 or 1=1", "%00"]) {
+      const refused = await settle(() => detailLoader(args(get(`/moeder/${encodeURIComponent(id)}`, cookies.mette), { id })));
+      expect(refused, id).toBeInstanceOf(Response);
+      expect((refused as Response).status, id).toBe(404);
+      expect(await (refused as Response).text(), id).not.toMatch(/Telefonsamtale|Ali|Sara/);
+    }
+  });
+
+  it("signed out: sent to sign in; a caseworker (no programme): 404", async () => {
+    const id = await appointmentId(metteParticipant, "Smerteskolen");
+    const signedOut = (await settle(() => detailLoader(args(get(`/moeder/${id}`), { id })))) as Response;
+    expect(signedOut.status).toBe(302);
+    const sara = (await settle(() => detailLoader(args(get(`/moeder/${id}`, cookies.sara), { id })))) as Response;
+    expect(sara.status).toBe(404);
+  });
+
+  it("a past meeting is marked as past and takes no 'Jeg kan ikke komme'", async () => {
+    const id = await appointmentId(metteParticipant, "Samtale med Sara", "held");
+    const data = await detailLoader(args(get(`/moeder/${id}`, cookies.mette), { id }));
+    expect(data.isPast).toBe(true);
+    expect(data.absenceState).toBe("past");
+  });
+});
+
+describe("grouping by week (Copenhagen time)", () => {
+  it("a meeting late on Sunday evening Copenhagen time is still 'this week'", () => {
+    // Wednesday 4 March 2026, 12:00 in Copenhagen.
+    const now = new Date("2026-03-04T11:00:00Z");
+    expect(endOfCopenhagenWeek(now)).toBe("2026-03-08");
+    const sundayLate = { startsAt: new Date("2026-03-08T22:30:00Z") }; // 23:30 Sunday in Copenhagen
+    const mondayEarly = { startsAt: new Date("2026-03-08T23:30:00Z") }; // 00:30 Monday in Copenhagen
+    const { thisWeek, later } = groupByWeek([sundayLate, mondayEarly], now);
+    expect(thisWeek).toEqual([sundayLate]);
+    expect(later).toEqual([mondayEarly]);
+  });
+
+  it("on a Sunday, 'this week' ends that same day", () => {
+    const sunday = new Date("2026-03-29T10:00:00Z"); // summer time starts that night
+    expect(endOfCopenhagenWeek(sunday)).toBe("2026-03-29");
+    // 23:30 UTC on Sunday is already Monday 01:30 in Copenhagen (CEST).
+    expect(endOfCopenhagenWeek(new Date("2026-03-29T23:30:00Z"))).toBe("2026-04-05");
+  });
+});

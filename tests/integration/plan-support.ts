@@ -1,0 +1,42 @@
+import { eq } from "drizzle-orm";
+import { participants, persons, plans, subGoals } from "../../db/schema";
+import type { TestDatabase } from "../support/db";
+import { settle } from "../support/requests";
+
+/** Calls a route's loader or action the way React Router does, and returns what it returned or threw. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function run<F extends (args: any) => any>(fn: F, request: Request, params: Record<string, string> = {}) {
+  return settle(() => fn({ request, params, context: { requestId: "test-request" } } as Parameters<F>[0])) as Promise<
+    Awaited<ReturnType<F>> | Response
+  >;
+}
+
+/** The value a loader or action returned with `data(...)`, and its status. */
+export function unwrap<T>(result: T | Response): { status: number; data: unknown } {
+  if (result instanceof Response) return { status: result.status, data: null };
+  const maybeData = result as unknown as { type?: string; data?: unknown; init?: { status?: number } };
+  if (maybeData && maybeData.type === "DataWithResponseInit") {
+    return { status: maybeData.init?.status ?? 200, data: maybeData.data };
+  }
+  return { status: 200, data: result };
+}
+
+export async function participantOf(database: TestDatabase, demoKey: string) {
+  const [row] = await database.db
+    .select({ personId: persons.id, participantId: participants.id, planId: plans.id })
+    .from(persons)
+    .innerJoin(participants, eq(participants.personId, persons.id))
+    .innerJoin(plans, eq(plans.participantId, participants.id))
+    .where(eq(persons.demoKey, demoKey));
+  if (!row) throw new Error(`no participant ${demoKey}`);
+  return row;
+}
+
+export async function subGoalIds(database: TestDatabase, planId: string) {
+  const rows = await database.db
+    .select({ id: subGoals.id, title: subGoals.title })
+    .from(subGoals)
+    .where(eq(subGoals.planId, planId))
+    .orderBy(subGoals.sortOrder);
+  return rows;
+}

@@ -1,0 +1,296 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agreements, identities, participants, persons, planVersions, planVisits, plans, subGoals } from "../../db/schema";
+import { loader as overviewLoader } from "~/routes/overview";
+import { action as planAction, loader as planLoader } from "~/routes/plan";
+import { loader as ownGoalLoader, action as ownGoalAction } from "~/routes/plan-own-goal";
+import { loader as subGoalLoader, action as subGoalAction } from "~/routes/plan-sub-goal";
+import { loader as questionLoader, action as questionAction } from "~/routes/plan-question";
+import { loader as printLoader } from "~/routes/plan-print";
+import { loader as pdfLoader } from "~/routes/plan-pdf";
+import { loader as versionsLoader } from "~/routes/plan-versions";
+import { loader as versionLoader } from "~/routes/plan-version";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { cookieFor, get, post } from "../support/requests";
+import { participantOf, run, subGoalIds } from "./plan-support";
+
+let database: TestDatabase;
+let mette: Awaited<ReturnType<typeof participantOf>>;
+let ali: Awaited<ReturnType<typeof participantOf>>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  mette = await participantOf(database, "mette");
+  ali = await participantOf(database, "ali");
+});
+afterAll(() => database.dispose());
+
+type PlanData = Exclude<Awaited<ReturnType<typeof planLoader>>, Response>;
+
+async function openPlan(cookie: string): Promise<PlanData> {
+  const result = await run(planLoader, get("/min-plan", cookie));
+  if (result instanceof Response) throw new Error(`expected the plan, got ${result.status}`);
+  return result;
+}
+
+async function overviewNews(cookie: string) {
+  const result = await run(overviewLoader, get("/", cookie));
+  if (result instanceof Response) throw new Error(`expected the overview, got ${result.status}`);
+  return result.planNews;
+}
+
+describe("who may open Min Plan and its pages", () => {
+  const pages = [
+    { name: "plan", loader: planLoader, path: "/min-plan", params: {} },
+    { name: "own goal", loader: ownGoalLoader, path: "/min-plan/eget-maal", params: {} },
+    { name: "question", loader: questionLoader, path: "/min-plan/spoergsmaal", params: {} },
+    { name: "print", loader: printLoader, path: "/min-plan/udskriv", params: {} },
+    { name: "pdf", loader: pdfLoader, path: "/min-plan/min-plan.pdf", params: {} },
+    { name: "versions", loader: versionsLoader, path: "/min-plan/tidligere-versioner", params: {} },
+    { name: "version", loader: versionLoader, path: "/min-plan/tidligere-versioner/1", params: { version: "1" } },
+  ] as const;
+
+  it("signed out: every page sends you to sign in, and shows nothing", async () => {
+    for (const page of pages) {
+      const response = (await run(page.loader, get(page.path), page.params)) as Response;
+      expect(response, page.name).toBeInstanceOf(Response);
+      expect(response.status, page.name).toBe(302);
+      expect(response.headers.get("Location"), page.name).toBe("/log-ind");
+    }
+    const [goal] = await subGoalIds(database, mette.planId);
+    const subGoal = (await run(subGoalLoader, get(`/min-plan/delmaal/${goal!.id}`), { subGoalId: goal!.id })) as Response;
+    expect(subGoal.headers.get("Location")).toBe("/log-ind");
+  });
+
+  it("signed out: no write goes through", async () => {
+    const [goal] = await subGoalIds(database, mette.planId);
+    const attempts = [
+      run(planAction, post("/min-plan", { intent: "confirm-read", planVersion: "3" })),
+      run(ownGoalAction, post("/min-plan/eget-maal", { ownGoal: "Overtaget", version: "1" })),
+      run(subGoalAction, post(`/min-plan/delmaal/${goal!.id}`, { status: "reached" }), { subGoalId: goal!.id }),
+      run(questionAction, post("/min-plan/spoergsmaal", { comment: "Hej", planVersion: "3" })),
+    ];
+    for (const response of (await Promise.all(attempts)) as Response[]) {
+      expect(response.status).toBe(302);
+      expect(response.headers.get("Location")).toBe("/log-ind");
+    }
+    const [plan] = await database.db.select().from(plans).where(eq(plans.id, mette.planId));
+    expect(plan!.ownGoal).not.toBe("Overtaget");
+  });
+
+  it("a relative without a programme (Jonas) and a caseworker (Sara) get 404 on every page", async () => {
+    for (const person of ["jonas", "sara"]) {
+      const cookie = await cookieFor(person);
+      for (const page of pages) {
+        const response = (await run(page.loader, get(page.path, cookie), page.params)) as Response;
+        expect(response.status, `${person} ${page.name}`).toBe(404);
+      }
+      const refused = (await run(planAction, post("/min-plan", { intent: "confirm-read", planVersion: "3" }, cookie))) as Response;
+      expect(refused.status).toBe(404);
+    }
+  });
+});
+
+describe("reading the plan", () => {
+  it("Mette sees her goal, own goal, sub-goals, activities, agreements and contacts, and nothing of Ali's", async () => {
+    const { page } = await openPlan(await cookieFor("mette"));
+    const view = page!.view;
+    expect(view.version).toBe(3);
+    expect(view.updatedByName).toBe("Sara Nielsen");
+    expect(view.employmentGoal).toContain("Job i en mindre butik");
+    expect(view.ownGoal.text).toContain("Jeg vil gerne have en hverdag");
+    expect(view.subGoals.map((goal) => goal.title)).toEqual([
+      "Komme op og ud af døren tre morgener om ugen",
+      "Lære at styre min energi med hjælp fra smerteskolen",
+      "Prøve 8 timer om ugen i virksomhedspraktik",
+    ]);
+    expect(view.subGoals.map((goal) => goal.status)).toEqual(["reached", "in_progress", "not_started"]);
+    expect(view.activities.map((activity) => activity.kind)).toEqual(["mentor", "kursus", "virksomhedspraktik"]);
+    expect(view.activities[2]!.hoursPerWeek).toBe("8.0");
+    expect(view.agreements.map((agreement) => agreement.ownerText)).toEqual(["Du", "Sara", "Lars"]);
+    // The coordinating caseworker first, each with how to reach them.
+    expect(view.contacts[0]).toMatchObject({ name: "Sara Nielsen", role: "koordinerende_sagsbehandler" });
+    expect(view.contacts.map((contact) => contact.role).sort()).toEqual(
+      ["forberedende_sagsbehandler", "koordinerende_sagsbehandler", "mentor", "virksomhedskonsulent"].sort(),
+    );
+    expect(view.contacts.every((contact) => contact.phone && contact.reachableText)).toBe(true);
+    expect(view.nextConversation?.title).toBe("Samtale med Sara");
+    expect(view.nextConversation!.startsAt.getTime()).toBeGreaterThan(Date.now());
+    const text = JSON.stringify(view);
+    expect(text).not.toContain("elektriker");
+    expect(text).not.toContain("Ali");
+  });
+
+  it("Ali sees his own plan only", async () => {
+    const { page } = await openPlan(await cookieFor("ali"));
+    expect(page!.view.employmentGoal).toContain("elektriker");
+    expect(page!.view.ownGoal.text).toContain("I want to get back to work as an electrician");
+    expect(JSON.stringify(page!.view)).not.toContain("Genbrugsbutikken");
+    // His first visit: nothing is marked new.
+    expect(page!.news).toBeNull();
+  });
+
+  it("a participant whose plan is not written yet sees a calm page, and cannot write into it", async () => {
+    const [person] = await database.db
+      .insert(persons)
+      .values({ demoKey: "nina", firstName: "Nina", lastName: "Berg" })
+      .returning({ id: persons.id });
+    await database.db.insert(identities).values({ personId: person!.id, provider: "demo", subject: "nina" });
+    await database.db
+      .insert(participants)
+      .values({ personId: person!.id, programme: "ressourceforloeb", municipality: "Solbjerg Kommune" });
+    const cookie = await cookieFor("nina");
+    const { page } = await openPlan(cookie);
+    expect(page).toBeNull();
+    expect(await overviewNews(cookie)).toEqual({ state: "no-plan" });
+    const toPlan = (await run(ownGoalLoader, get("/min-plan/eget-maal", cookie))) as Response;
+    expect(toPlan.headers.get("Location")).toBe("/min-plan");
+    const refused = (await run(ownGoalAction, post("/min-plan/eget-maal", { ownGoal: "Mit mål", version: "1" }, cookie))) as Response;
+    expect(refused.status).toBe(404);
+    const pdf = (await run(pdfLoader, get("/min-plan/min-plan.pdf", cookie))) as Response;
+    expect(pdf.status).toBe(404);
+  });
+});
+
+describe("\"Nyt siden sidst\" and the overview's count of unread changes", () => {
+  it("counts what the caseworker changed since Mette last saw the plan (version 2), until she opens it", async () => {
+    // As seeded: Mette last saw version 2 (other tests in this file may have opened the plan since).
+    await database.db
+      .update(planVisits)
+      .set({ lastSeenVersion: 2, markerBaseVersion: null, markerSessionId: null })
+      .where(eq(planVisits.planId, mette.planId));
+    const sessionA = await cookieFor("mette");
+    expect(await overviewNews(sessionA)).toEqual({ state: "changed", count: 6 });
+
+    const first = await openPlan(sessionA);
+    const news = first.page!.news!;
+    expect(news.sinceVersion).toBe(2);
+    expect(news.changedByName).toBe("Sara Nielsen");
+    expect(news.employmentGoalChanged).toBe(true);
+    const summary = news.changes!.map((change) => `${change.area}:${change.kind}`);
+    expect(summary).toEqual([
+      "employmentGoal:changed",
+      "subGoal:added",
+      "activity:added",
+      "agreement:added",
+      "agreement:added",
+      "agreement:added",
+    ]);
+    const internship = first.page!.view.subGoals.find((goal) => goal.title.startsWith("Prøve 8 timer"))!;
+    const morning = first.page!.view.subGoals.find((goal) => goal.title.startsWith("Komme op"))!;
+    expect(news.newItems).toContain(internship.id);
+    expect(news.newItems).not.toContain(morning.id);
+
+    // Seen: the overview stops counting, and the current version is frozen for later comparison.
+    expect(await overviewNews(sessionA)).toEqual({ state: "up-to-date" });
+    const [visit] = await database.db.select().from(planVisits).where(eq(planVisits.planId, mette.planId));
+    expect(visit!.lastSeenVersion).toBe(3);
+    const versions = await database.db.select().from(planVersions).where(eq(planVersions.planId, mette.planId));
+    expect(versions.map((version) => version.version).sort()).toEqual([1, 2, 3]);
+
+    // The markers stay for the rest of that sitting (e.g. after saving something and coming back)...
+    const again = await openPlan(sessionA);
+    expect(again.page!.news?.changes).toHaveLength(6);
+    // ...but a later sign-in shows them as seen.
+    const sessionB = await cookieFor("mette");
+    const later = await openPlan(sessionB);
+    expect(later.page!.news).toBeNull();
+  });
+
+  it("a new version from the caseworker is counted and marked: a status change, a new agreement, a removed one", async () => {
+    const cookie = await cookieFor("mette");
+    await openPlan(cookie); // up to date at version 3
+    const [energy] = await database.db
+      .select()
+      .from(subGoals)
+      .where(and(eq(subGoals.planId, mette.planId), eq(subGoals.sortOrder, 2)));
+    const [oldAgreement] = await database.db
+      .select()
+      .from(agreements)
+      .where(and(eq(agreements.planId, mette.planId), eq(agreements.sortOrder, 3)));
+
+    // The jobcentre's side writes version 4 (without a snapshot: the portal freezes it on sight).
+    await database.db.transaction(async (tx) => {
+      await tx.update(subGoals).set({ status: "reached" }).where(eq(subGoals.id, energy!.id));
+      await tx.delete(agreements).where(eq(agreements.id, oldAgreement!.id));
+      await tx.insert(agreements).values({ planId: mette.planId, text: "Ringer til Peter om praktikstedet.", ownerText: "Du", sortOrder: 4 });
+      await tx.update(plans).set({ version: 4, updatedAt: new Date(), updatedByName: "Sara Nielsen" }).where(eq(plans.id, mette.planId));
+    });
+
+    expect(await overviewNews(cookie)).toEqual({ state: "changed", count: 3 });
+    const { page } = await openPlan(await cookieFor("mette"));
+    const changes = page!.news!.changes!;
+    expect(changes).toContainEqual(
+      expect.objectContaining({ area: "subGoal", kind: "changed", id: energy!.id, statusFrom: "in_progress", statusTo: "reached" }),
+    );
+    expect(changes).toContainEqual(expect.objectContaining({ area: "agreement", kind: "removed", label: oldAgreement!.text }));
+    expect(changes).toContainEqual(
+      expect.objectContaining({ area: "agreement", kind: "added", label: "Ringer til Peter om praktikstedet." }),
+    );
+    expect(page!.news!.newItems).toContain(energy!.id);
+    expect(page!.news!.employmentGoalChanged).toBe(false);
+
+    // The version history now says what changed from 3 to 4, in the same terms.
+    const history = (await run(versionsLoader, get("/min-plan/tidligere-versioner", cookie))) as Exclude<
+      Awaited<ReturnType<typeof versionsLoader>>,
+      Response
+    >;
+    expect(history.versions.map((version) => version.version)).toEqual([4, 3, 2, 1]);
+    expect(history.versions[0]!.changes).toHaveLength(3);
+  });
+
+  it("Ali has never opened his plan: the overview says it is ready; after a visit it is up to date", async () => {
+    await database.db.delete(planVisits).where(eq(planVisits.planId, ali.planId));
+    const cookie = await cookieFor("ali");
+    expect(await overviewNews(cookie)).toEqual({ state: "never-seen" });
+    await openPlan(cookie);
+    expect(await overviewNews(cookie)).toEqual({ state: "up-to-date" });
+  });
+});
+
+describe("earlier versions", () => {
+  it("lists every version newest first, with who saved it and what changed from the one before", async () => {
+    const cookie = await cookieFor("ali");
+    const ali1 = (await run(versionsLoader, get("/min-plan/tidligere-versioner", cookie))) as Exclude<
+      Awaited<ReturnType<typeof versionsLoader>>,
+      Response
+    >;
+    expect(ali1.versions.map((version) => version.version)).toEqual([1]);
+    expect(ali1.versions[0]!.isFirst).toBe(true);
+
+    const mine = (await run(versionsLoader, get("/min-plan/tidligere-versioner", await cookieFor("mette")))) as Exclude<
+      Awaited<ReturnType<typeof versionsLoader>>,
+      Response
+    >;
+    const v2 = mine.versions.find((version) => version.version === 2)!;
+    expect(v2.changedByName).toBe("Sara Nielsen");
+    expect(v2.changeSummary).toContain("Smerteskolen er startet");
+    expect(v2.changes).toContainEqual(expect.objectContaining({ area: "ownGoal", kind: "changed" }));
+    expect(v2.changes).toContainEqual(
+      expect.objectContaining({ area: "subGoal", kind: "changed", statusFrom: "in_progress", statusTo: "reached" }),
+    );
+    expect(v2.changes).toContainEqual(
+      expect.objectContaining({ area: "activity", kind: "changed", label: "Smerteskolen", statusFrom: "planned", statusTo: "active" }),
+    );
+  });
+
+  it("opens one version as it was saved; a version that does not exist, or belongs to someone else, is 404", async () => {
+    const cookie = await cookieFor("mette");
+    const v1 = (await run(versionLoader, get("/min-plan/tidligere-versioner/1", cookie), { version: "1" })) as Exclude<
+      Awaited<ReturnType<typeof versionLoader>>,
+      Response
+    >;
+    expect(v1.version.snapshot.ownGoal).toBe("Jeg vil gerne have en hverdag, hvor jeg kommer ud af døren.");
+    // Version 1 was stored before agreements were recorded: "not recorded", not "none".
+    expect(v1.version.snapshot.agreements).toBeUndefined();
+
+    for (const version of ["99", "0", "abc", "1e3", "-1"]) {
+      const response = (await run(versionLoader, get(`/min-plan/tidligere-versioner/${version}`, cookie), { version })) as Response;
+      expect(response.status, version).toBe(404);
+    }
+    // Mette's plan has version 3; Ali's has only version 1, and his session never reaches hers.
+    const aliCookie = await cookieFor("ali");
+    const refused = (await run(versionLoader, get("/min-plan/tidligere-versioner/3", aliCookie), { version: "3" })) as Response;
+    expect(refused.status).toBe(404);
+  });
+});

@@ -1,0 +1,122 @@
+import { desc, eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents, authSessions, persons } from "../../db/schema";
+import { action as signInAction, loader as signInLoader } from "~/routes/sign-in";
+import { action as signOutAction } from "~/routes/sign-out";
+import { readSession } from "~/lib/session.server";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { cookieFor, get, post, settle } from "../support/requests";
+
+let database: TestDatabase;
+const previousDemoLogin = process.env.DEMO_LOGIN;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterEach(() => {
+  process.env.DEMO_LOGIN = previousDemoLogin;
+});
+afterAll(() => database.dispose());
+
+/** Loader/action arguments as React Router passes them (typed loosely: each route has its own type). */
+const args = (request: Request) => ({ request, params: {}, context: { requestId: "test-request" } }) as never;
+
+interface DataResult {
+  type: string;
+  data: { refused?: boolean; result?: { error?: Record<string, string[]> } | null };
+  init?: { status?: number };
+}
+
+describe("demo sign-in", () => {
+  it("signs the chosen person in, with a new session cookie and an audit row", async () => {
+    process.env.DEMO_LOGIN = "1";
+    const response = (await settle(() => signInAction(args(post("/log-ind", { person: "mette" }))))) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/");
+    const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
+    expect(response.headers.get("Set-Cookie")).toMatch(/minvej_lng=/);
+    const session = await readSession(get("/", cookie));
+    expect(session.status).toBe("active");
+
+    const [mette] = await database.db.select().from(persons).where(eq(persons.demoKey, "mette"));
+    if (session.status === "active") expect(session.personId).toBe(mette!.id);
+    const [event] = await database.db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+    expect(event).toMatchObject({ action: "session.signed_in", actorPersonId: mette!.id, requestId: "test-request" });
+  });
+
+  it("uses the person's preferred language, unless they already chose one", async () => {
+    process.env.DEMO_LOGIN = "1";
+    const ali = (await settle(() => signInAction(args(post("/log-ind", { person: "ali" }))))) as Response;
+    const languageCookie = ali.headers.getSetCookie().find((c) => c.startsWith("minvej_lng="));
+    expect(languageCookie).toBeDefined();
+    expect(Buffer.from(decodeURIComponent(languageCookie!.split(";")[0]!.split("=")[1]!), "base64").toString()).toBe('"en"');
+
+    const request = post("/log-ind", { person: "ali" });
+    request.headers.set("Cookie", `minvej_lng=${encodeURIComponent(Buffer.from('"da"').toString("base64"))}`);
+    const chosen = (await settle(() => signInAction(args(request)))) as Response;
+    expect(chosen.headers.getSetCookie().some((c) => c.startsWith("minvej_lng="))).toBe(false);
+  });
+
+  it("ends the browser's previous session when someone signs in again", async () => {
+    process.env.DEMO_LOGIN = "1";
+    const oldCookie = await cookieFor("ali");
+    const request = post("/log-ind", { person: "mette" });
+    request.headers.set("Cookie", oldCookie);
+    const response = (await settle(() => signInAction(args(request)))) as Response;
+    expect(response.status).toBe(302);
+    expect((await readSession(get("/", oldCookie))).status).toBe("expired");
+  });
+
+  it("refuses everyone when DEMO_LOGIN is not 1, and lists nobody", async () => {
+    for (const value of [undefined, "0", "true", ""]) {
+      if (value === undefined) delete process.env.DEMO_LOGIN;
+      else process.env.DEMO_LOGIN = value;
+      const before = await database.db.$count(authSessions);
+      const result = (await signInAction(args(post("/log-ind", { person: "mette" })))) as unknown as DataResult;
+      expect(result.init?.status).toBe(403);
+      expect(result.data.refused).toBe(true);
+      expect(await database.db.$count(authSessions)).toBe(before);
+      const page = (await signInLoader(args(get("/log-ind")))) as { demoEnabled: boolean; demoPeople: unknown[] };
+      expect(page.demoEnabled).toBe(false);
+      expect(page.demoPeople).toEqual([]);
+    }
+  });
+
+  it("says what to do when nobody or an unknown person is chosen", async () => {
+    process.env.DEMO_LOGIN = "1";
+    const empty = (await signInAction(args(post("/log-ind", {})))) as unknown as DataResult;
+    expect(empty.init?.status).toBe(400);
+    expect(empty.data.result?.error?.person).toEqual(["signIn.personRequired"]);
+
+    const unknown = (await signInAction(args(post("/log-ind", { person: "nobody" })))) as unknown as DataResult;
+    expect(unknown.init?.status).toBe(400);
+    expect(unknown.data.result?.error?.person).toEqual(["signIn.personUnknown"]);
+
+    const html = (await signInAction(args(post("/log-ind", { person: "<script>" })))) as unknown as DataResult;
+    expect(html.data.result?.error?.person).toEqual(["signIn.personUnknown"]);
+  });
+
+  it("lists the demo people with participants first", async () => {
+    process.env.DEMO_LOGIN = "1";
+    const page = (await signInLoader(args(get("/log-ind")))) as { demoPeople: { key: string }[] };
+    expect(page.demoPeople.map((p) => p.key)).toEqual(["mette", "ali", "jonas", "sara"]);
+  });
+
+  it("sends a signed-in person on from the sign-in page", async () => {
+    const cookie = await cookieFor("mette");
+    const response = (await settle(() => signInLoader(args(get("/log-ind", cookie))))) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/");
+  });
+
+  it("signs out on the server and says so; a timed-out sign-out says why", async () => {
+    const cookie = await cookieFor("mette");
+    const response = (await settle(() => signOutAction(args(post("/log-ud", {}, cookie))))) as Response;
+    expect(response.headers.get("Location")).toBe("/log-ind?logget-ud=1");
+    expect((await readSession(get("/", cookie))).status).toBe("expired");
+
+    const other = await cookieFor("mette");
+    const timedOut = (await settle(() => signOutAction(args(post("/log-ud", { reason: "timeout" }, other))))) as Response;
+    expect(timedOut.headers.get("Location")).toBe("/log-ind?udloebet=1");
+  });
+});

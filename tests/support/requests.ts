@@ -1,0 +1,39 @@
+import { signIn } from "~/lib/auth.server";
+import { demoProvider } from "~/lib/auth/providers.server";
+
+export const ORIGIN = "http://localhost:3000";
+
+/** Signs a demo person in through the real provider and returns the Cookie header value. */
+export async function cookieFor(person: string): Promise<string> {
+  const previous = process.env.DEMO_LOGIN;
+  process.env.DEMO_LOGIN = "1";
+  try {
+    const signedIn = await signIn(demoProvider, person, "test");
+    if (!signedIn) throw new Error(`could not sign in ${person}`);
+    return signedIn.setCookie.split(";")[0]!;
+  } finally {
+    process.env.DEMO_LOGIN = previous;
+  }
+}
+
+export function get(path: string, cookie?: string): Request {
+  return new Request(ORIGIN + path, { headers: cookie ? { Cookie: cookie } : {} });
+}
+
+export function post(path: string, form: Record<string, string>, cookie?: string): Request {
+  return new Request(ORIGIN + path, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, ...(cookie ? { Cookie: cookie } : {}) },
+    body: new URLSearchParams(form),
+  });
+}
+
+/** Runs a loader or action and returns the Response it threw or returned (redirects and 404s are thrown). */
+export async function settle<T>(run: () => Promise<T>): Promise<T | Response> {
+  try {
+    return await run();
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}

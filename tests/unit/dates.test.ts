@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { dateInputSchema } from "~/components/form/schemas";
+import { copenhagenDay, daysBetween, formatDate, formatTime, parseDayMonthYear } from "~/lib/dates";
+
+describe("dates in Europe/Copenhagen", () => {
+  it("shows winter and summer times in Danish local time", () => {
+    expect(formatTime("2026-12-03T09:00:00Z", "da")).toBe("10.00");
+    expect(formatTime("2026-06-03T08:00:00Z", "da")).toBe("10.00");
+    expect(formatTime("2026-06-03T08:00:00Z", "en")).toBe("10:00");
+  });
+
+  it("writes dates the way people say them", () => {
+    expect(formatDate("2026-12-03T09:00:00Z", "da")).toBe("torsdag den 3. december");
+    expect(formatDate("2026-12-03T09:00:00Z", "en")).toBe("Thursday 3 December");
+  });
+
+  it("knows which Danish day a late-evening UTC moment falls on", () => {
+    expect(copenhagenDay(new Date("2026-11-23T23:30:00Z"))).toBe("2026-11-24");
+    expect(daysBetween(new Date("2026-11-23T10:00:00Z"), new Date("2026-11-24T23:30:00Z"))).toBe(2);
+  });
+});
+
+describe("typed dates (day, month, year)", () => {
+  it("reads real dates, with or without leading zeros and spaces", () => {
+    expect(parseDayMonthYear("3", "12", "2026")).toBe("2026-12-03");
+    expect(parseDayMonthYear(" 03 ", "09", "2026")).toBe("2026-09-03");
+    expect(parseDayMonthYear("29", "2", "2028")).toBe("2028-02-29");
+  });
+
+  it("refuses dates that do not exist", () => {
+    expect(parseDayMonthYear("31", "2", "2026")).toBeNull();
+    expect(parseDayMonthYear("29", "2", "2027")).toBeNull();
+    expect(parseDayMonthYear("1", "13", "2026")).toBeNull();
+    expect(parseDayMonthYear("x", "1", "2026")).toBeNull();
+    expect(parseDayMonthYear("1", "1", "26")).toBeNull();
+  });
+
+  it("the shared schema gives the field a message key to show", () => {
+    const schema = z.object({ start: dateInputSchema({ required: "date.required", invalid: "date.invalid" }) });
+    expect(schema.parse({ start: { day: "3", month: "12", year: "2026" } })).toEqual({ start: "2026-12-03" });
+    const empty = schema.safeParse({ start: { day: "", month: "", year: "" } });
+    expect(empty.success).toBe(false);
+    expect(empty.error?.issues[0]?.message).toBe("date.required");
+    const invalid = schema.safeParse({ start: { day: "31", month: "2", year: "2026" } });
+    expect(invalid.error?.issues[0]?.message).toBe("date.invalid");
+  });
+});

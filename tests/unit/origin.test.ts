@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { checkOrigin } from "../../server/origin.js";
+
+const base = { host: "localhost:3000", protocol: "http" };
+
+describe("origin check on non-GET requests", () => {
+  it("lets reads through whatever their origin", () => {
+    for (const method of ["GET", "HEAD", "OPTIONS"]) {
+      expect(checkOrigin({ ...base, method, origin: "https://evil.example" }).ok).toBe(true);
+    }
+  });
+
+  it("accepts a form posted from the portal itself", () => {
+    expect(checkOrigin({ ...base, method: "POST", origin: "http://localhost:3000", secFetchSite: "same-origin" })).toEqual({
+      ok: true,
+    });
+  });
+
+  it("refuses a foreign Origin", () => {
+    expect(checkOrigin({ ...base, method: "POST", origin: "https://evil.example" })).toEqual({
+      ok: false,
+      reason: "foreign origin",
+    });
+    expect(checkOrigin({ ...base, method: "DELETE", origin: "http://localhost:3001" }).ok).toBe(false);
+  });
+
+  it("refuses a cross-site request even when Origin looks right", () => {
+    expect(checkOrigin({ ...base, method: "POST", origin: "http://localhost:3000", secFetchSite: "cross-site" }).ok).toBe(
+      false,
+    );
+  });
+
+  it("falls back to Referer when Origin is missing or null, and refuses when both are missing", () => {
+    expect(checkOrigin({ ...base, method: "POST", referer: "http://localhost:3000/log-ind" }).ok).toBe(true);
+    expect(checkOrigin({ ...base, method: "POST", origin: "null", referer: "https://evil.example/x" }).ok).toBe(false);
+    expect(checkOrigin({ ...base, method: "POST" })).toEqual({ ok: false, reason: "origin missing" });
+  });
+
+  it("uses PUBLIC_ORIGIN behind a proxy instead of trusting the Host header", () => {
+    const behindProxy = { method: "POST", host: "10.0.0.5:3000", protocol: "http", publicOrigin: "https://minvej.example.dk" };
+    expect(checkOrigin({ ...behindProxy, origin: "https://minvej.example.dk" }).ok).toBe(true);
+    expect(checkOrigin({ ...behindProxy, origin: "http://10.0.0.5:3000" }).ok).toBe(false);
+  });
+});
