@@ -1,7 +1,11 @@
 import { type RouteConfig, index, route } from "@react-router/dev/routes";
 import { appointmentRoutes } from "./features/appointments/routes";
 import { contentRoutes } from "./features/content/routes";
+import { cvRoutes } from "./features/cv/routes";
+import { networkRoutes } from "./features/network/routes";
 import { planRoutes } from "./features/plan/routes";
+import { preparationRoutes } from "./features/preparation/routes";
+import { relativesRoutes } from "./features/relatives/routes";
 
 // URLs are Danish: citizens read them. Each area lists its own in features/<area>/routes.ts.
 export default [
@@ -15,5 +19,9 @@ export default [
   ...planRoutes,
   ...appointmentRoutes,
   ...contentRoutes,
+  ...preparationRoutes,
+  ...networkRoutes,
+  ...cvRoutes,
+  ...relativesRoutes,
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

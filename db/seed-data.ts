@@ -11,6 +11,7 @@ import {
   participantContacts,
   participants,
   persons,
+  preparationParts,
   planVersions,
   planVisits,
   plans,
@@ -507,62 +508,130 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
     ],
   });
 
-  await tx.insert(cvEntries).values([
-    {
-      participantId: participant,
-      kind: "work",
-      title: "Butiksassistent",
-      organisation: "Købmandsgården, Solbjerg",
-      fromText: "2012",
-      toText: "2019",
-      details: "Kasse, varemodtagelse, opfyldning og kundeservice. Jeg åbnede butikken om morgenen.",
-      sortOrder: 1,
-    },
-    {
-      participantId: participant,
-      kind: "education",
-      title: "Folkeskolens afgangsprøve (9. klasse)",
-      organisation: "Solbjerg Skole",
-      fromText: "1992",
-      toText: "2001",
-      sortOrder: 2,
-    },
-    {
-      participantId: participant,
-      kind: "course",
-      title: "Hygiejnebevis for fødevarebranchen",
-      organisation: "AMU Solbjerg",
-      fromText: "2013",
-      toText: "2013",
-      sortOrder: 3,
-    },
-    { participantId: participant, kind: "driving_licence", title: "Kørekort til bil (B)", sortOrder: 4 },
-  ]);
+  await seedMetteCv(tx, participant);
+  await seedMettePreparation(tx, clock, participant, people.mette);
 
-  await tx.insert(networkPeople).values([
-    {
-      participantId: participant,
-      name: "Jonas Hansen",
-      relation: "Min bror",
-      sector: "family",
-      closeness: "close",
-      helpKinds: ["Kører mig til lægen", "Jeg kan ringe til ham, når det er svært"],
-      stance: "helps",
-      contactFrequency: "Flere gange om ugen",
-      wantedAtMeeting: true,
-    },
-    {
-      participantId: participant,
-      name: "Camilla",
-      relation: "Veninde fra skolen",
-      sector: "friends",
-      closeness: "middle",
-      helpKinds: ["Går ture med mig", "Vi drikker kaffe og snakker om andet end sygdom"],
-      stance: "helps",
-      contactFrequency: "Et par gange om måneden",
-    },
-  ]);
+  await tx.insert(networkPeople).values(METTE_NETWORK.map((person) => ({ participantId: participant, ...person })));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Mette's network map (/netvaerk): all four sectors and all three rings, one person who holds
+// her back and one who does both. Exported for the layout's unit test. help_kinds holds the
+// keys of app/features/network/constants.ts (HELP_KINDS).
+// ---------------------------------------------------------------------------------------------
+
+export const METTE_NETWORK = [
+  {
+    name: "Jonas Hansen",
+    relation: "Min bror",
+    sector: "family",
+    closeness: "close",
+    helpKinds: ["practical", "emotional"],
+    stance: "helps",
+    contactFrequency: "Flere gange om ugen",
+    note: "Kører mig til lægen. Jeg kan ringe til ham, når det er svært.",
+    wantedAtMeeting: true,
+  },
+  {
+    name: "Freja",
+    relation: "Min datter, 15 år",
+    sector: "family",
+    closeness: "close",
+    helpKinds: ["company"],
+    stance: "helps",
+    contactFrequency: "Hver dag",
+    note: "Hun er grunden til, at jeg står op om morgenen.",
+    wantedAtMeeting: false,
+  },
+  {
+    name: "Thomas",
+    relation: "Frejas far",
+    sector: "family",
+    closeness: "middle",
+    helpKinds: [],
+    stance: "holds_back",
+    contactFrequency: "Hver anden uge",
+    note: "Siger tit, at jobcentret er spild af tid. Jeg bliver træt efter vi har talt sammen.",
+    wantedAtMeeting: false,
+  },
+  {
+    name: "Camilla",
+    relation: "Veninde fra skolen",
+    sector: "friends",
+    closeness: "close",
+    helpKinds: ["emotional", "company"],
+    stance: "helps",
+    contactFrequency: "Et par gange om måneden",
+    note: "Vi går ture og taler om andet end sygdom.",
+    wantedAtMeeting: false,
+  },
+  {
+    name: "Louise",
+    relation: "Veninde",
+    sector: "friends",
+    closeness: "middle",
+    helpKinds: ["company"],
+    stance: "both",
+    contactFrequency: "En gang om måneden",
+    note: "Sjov at være sammen med, men vi bliver tit for længe oppe.",
+    wantedAtMeeting: false,
+  },
+  {
+    name: "Birgit",
+    relation: "Nabo",
+    sector: "friends",
+    closeness: "further",
+    helpKinds: ["practical"],
+    stance: "helps",
+    contactFrequency: "Når vi mødes på trappen",
+    note: null,
+    wantedAtMeeting: false,
+  },
+  {
+    name: "Henrik",
+    relation: "Tidligere kollega fra Netto",
+    sector: "work_school",
+    closeness: "further",
+    helpKinds: ["advice"],
+    stance: "helps",
+    contactFrequency: "Sjældent",
+    note: "Kender en lagerchef. Måske kan han hjælpe med en praktikplads.",
+    wantedAtMeeting: false,
+  },
+  {
+    name: "Lars",
+    relation: "Min mentor",
+    sector: "professionals",
+    closeness: "close",
+    helpKinds: ["practical", "advice"],
+    stance: "helps",
+    contactFrequency: "Hver uge",
+    note: "Tager bussen med mig til genbrugsbutikken.",
+    wantedAtMeeting: true,
+  },
+  {
+    name: "Sara",
+    relation: "Min koordinerende sagsbehandler",
+    sector: "professionals",
+    closeness: "middle",
+    helpKinds: ["advice"],
+    stance: "helps",
+    contactFrequency: "Hver måned",
+    note: null,
+    wantedAtMeeting: false,
+  },
+  {
+    name: "Dr. Anne Krogh",
+    relation: "Min praktiserende læge",
+    sector: "professionals",
+    closeness: "further",
+    helpKinds: ["advice"],
+    stance: "helps",
+    contactFrequency: "Hver tredje måned",
+    note: "Spørg hende om en udtalelse om mine smerter til mødet.",
+    wantedAtMeeting: false,
+  },
+] as const satisfies readonly Omit<typeof networkPeople.$inferInsert, "participantId">[];
 
 // ---------------------------------------------------------------------------------------------
 // Ali Hassan: jobafklaringsforløb, 6 weeks in
@@ -701,6 +770,80 @@ async function seedAli(tx: Transaction, clock: Clock, people: People, staff: Sta
     bringItems: ["Dine noter om, hvad der er svært for skulderen"],
     attendees: [{ name: "Sara Nielsen", roleText: "Din koordinerende sagsbehandler" }],
   });
+
+  await seedAliCv(tx, participant);
+}
+
+// ---------------------------------------------------------------------------------------------
+// CV demo data (area: cv). Mette has a start to build from: one job with a gap after it, one
+// education, one course, two skills, Danish, a driving licence, no task suggestions yet.
+// Ali has a small CV. Sort orders are per section.
+// ---------------------------------------------------------------------------------------------
+
+async function seedMetteCv(tx: Transaction, participant: string) {
+  await tx.insert(cvEntries).values([
+    {
+      participantId: participant,
+      kind: "work",
+      title: "Butiksassistent",
+      organisation: "Købmandsgården, Solbjerg",
+      fromText: "2012",
+      toText: "2019",
+      details: "Kasse, varemodtagelse, opfyldning og kundeservice. Jeg åbnede butikken om morgenen.",
+      sortOrder: 1,
+    },
+    {
+      participantId: participant,
+      kind: "education",
+      title: "Folkeskolens afgangsprøve (9. klasse)",
+      organisation: "Solbjerg Skole",
+      fromText: "1992",
+      toText: "2001",
+      sortOrder: 1,
+    },
+    {
+      participantId: participant,
+      kind: "course",
+      title: "Hygiejnebevis for fødevarebranchen",
+      organisation: "AMU Solbjerg",
+      fromText: "2013",
+      toText: "2013",
+      sortOrder: 2,
+    },
+    { participantId: participant, kind: "skill", title: "Kundeservice", category: "professional", sortOrder: 1 },
+    { participantId: participant, kind: "skill", title: "Omhyggelig og stabil", category: "personal", sortOrder: 2 },
+    { participantId: participant, kind: "language", title: "Dansk", level: "native", sortOrder: 1 },
+    { participantId: participant, kind: "driving_licence", title: "Kørekort til bil (B)", sortOrder: 1 },
+  ]);
+}
+
+async function seedAliCv(tx: Transaction, participant: string) {
+  await tx.insert(cvEntries).values([
+    {
+      participantId: participant,
+      kind: "work",
+      title: "Elektriker",
+      organisation: "Solbjerg El-service",
+      fromText: "2008",
+      toText: "2024",
+      details: "Installationer i boliger og butikker, fejlfinding og tavlearbejde.",
+      sortOrder: 1,
+    },
+    {
+      participantId: participant,
+      kind: "education",
+      title: "Elektrikeruddannelsen (svendebrev)",
+      organisation: "Solbjerg Tekniske Skole",
+      fromText: "2004",
+      toText: "2008",
+      sortOrder: 1,
+    },
+    { participantId: participant, kind: "skill", title: "Fejlfinding på el-installationer", category: "professional", sortOrder: 1 },
+    { participantId: participant, kind: "language", title: "Arabisk", level: "native", sortOrder: 1 },
+    { participantId: participant, kind: "language", title: "Dansk", level: "good", sortOrder: 2 },
+    { participantId: participant, kind: "language", title: "Engelsk", level: "fluent", sortOrder: 3 },
+    { participantId: participant, kind: "driving_licence", title: "Kørekort til bil (B)", sortOrder: 1 },
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -875,4 +1018,50 @@ function createMeetingPlanner(clock: Clock) {
     const endsAt = new Date(startsAt.getTime() + minutes * 60_000);
     return { day, date: isoDate(day), time: { startsAt, endsAt } };
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// "Forbered dit møde" demo data (area: preparation). Mette has read about the meeting, finished
+// "Uddannelse og arbejde" and started "Mine ressourcer"; nothing is shared yet. Ali has not started.
+// ---------------------------------------------------------------------------------------------
+
+async function seedMettePreparation(tx: Transaction, clock: Clock, participant: string, mettePersonId: string) {
+  const twoDaysAgo = clock.at(-2, "19:40");
+  const yesterday = clock.at(-1, "20:15");
+  await tx.insert(preparationParts).values([
+    {
+      participantId: participant,
+      part: "about_meeting",
+      status: "done",
+      version: 1,
+      updatedAt: twoDaysAgo,
+      updatedByPersonId: mettePersonId,
+    },
+    {
+      participantId: participant,
+      part: "education_work",
+      status: "done",
+      version: 2,
+      answers: {
+        education: "",
+        work: "Jeg har hjulpet til i min mors genbrugsbutik om lørdagen i flere år.",
+        goodAt: "Jeg er god til at holde orden og til at tale med kunderne. Jeg er altid mødt til tiden.",
+      },
+      updatedAt: twoDaysAgo,
+      updatedByPersonId: mettePersonId,
+    },
+    {
+      participantId: participant,
+      part: "resources",
+      status: "in_progress",
+      version: 1,
+      answers: {
+        energy: "Gåture om morgenen, også når det er koldt. Og at lave mad til andre.",
+        interests: "",
+        worksWell: "",
+      },
+      updatedAt: yesterday,
+      updatedByPersonId: mettePersonId,
+    },
+  ]);
 }

@@ -1,4 +1,4 @@
-import { and, eq, gte, sql } from "drizzle-orm";
+import { and, eq, gte } from "drizzle-orm";
 import { redirect } from "react-router";
 import { db } from "../../db/client";
 import { participants, persons, relativeGrants } from "../../db/schema";
@@ -74,6 +74,46 @@ export async function requireParticipant(request: Request) {
   return { ...user, participant: user.participant };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What an active grant lets a relative do, as read on this request. */
+export interface ActiveGrant {
+  id: string;
+  scopes: Scope[];
+  mayComment: boolean;
+  bisidderAppointmentIds: string[];
+  /** The last day (Copenhagen, YYYY-MM-DD) the grant is valid, inclusive. */
+  validUntil: string;
+}
+
+/**
+ * The relative's active, unexpired grant for this participant, or null. Expiry is derived from
+ * `valid_until` here, on every request; withdrawal and ending take effect on the next request.
+ */
+export async function findActiveGrant(relativePersonId: string, participantId: string, now = new Date()): Promise<ActiveGrant | null> {
+  if (!UUID.test(participantId)) return null;
+  const database = await db();
+  const [grant] = await database
+    .select({
+      id: relativeGrants.id,
+      scopes: relativeGrants.scopes,
+      mayComment: relativeGrants.mayComment,
+      bisidderAppointmentIds: relativeGrants.bisidderAppointmentIds,
+      validUntil: relativeGrants.validUntil,
+    })
+    .from(relativeGrants)
+    .where(
+      and(
+        eq(relativeGrants.participantId, participantId),
+        eq(relativeGrants.relativePersonId, relativePersonId),
+        eq(relativeGrants.status, "active"),
+        gte(relativeGrants.validUntil, copenhagenDay(now)),
+      ),
+    )
+    .limit(1);
+  return grant ? { ...grant, scopes: grant.scopes as Scope[] } : null;
+}
+
 /**
  * May the signed-in person see `scope` of this participant's data? The participant always may;
  * a relative only through an active, unexpired grant that names the scope. Anything else is 404,
@@ -82,21 +122,21 @@ export async function requireParticipant(request: Request) {
 export async function requireAccess(request: Request, participantId: string, scope: Scope) {
   const user = await requireUser(request);
   if (user.participant?.id === participantId) return { user, as: "participant" as const };
-  const database = await db();
-  const [grant] = await database
-    .select({ id: relativeGrants.id })
-    .from(relativeGrants)
-    .where(
-      and(
-        eq(relativeGrants.participantId, participantId),
-        eq(relativeGrants.relativePersonId, user.personId),
-        eq(relativeGrants.status, "active"),
-        gte(relativeGrants.validUntil, copenhagenDay(new Date())),
-        sql`${scope} = any(${relativeGrants.scopes})`,
-      ),
-    );
+  const grant = await findActiveGrant(user.personId, participantId);
+  if (!grant || !grant.scopes.includes(scope)) throw notFound();
+  return { user, as: "relative" as const, grantId: grant.id, grant };
+}
+
+/**
+ * A relative's pages for this participant (any scope): only through an active, unexpired grant.
+ * The participant themselves gets 404 here too: their own pages live at their own URLs, so the
+ * two roles are never mixed on one page.
+ */
+export async function requireRelative(request: Request, participantId: string) {
+  const user = await requireUser(request);
+  const grant = user.participant?.id === participantId ? null : await findActiveGrant(user.personId, participantId);
   if (!grant) throw notFound();
-  return { user, as: "relative" as const, grantId: grant.id };
+  return { user, grant };
 }
 
 /**

@@ -163,7 +163,7 @@ export default function AppointmentPage({ loaderData, actionData }: Route.Compon
         <AppointmentDetails appointment={appointment} attendees={attendees} />
       </section>
 
-      {appointment.kind === "rehabiliteringsteam" ? <RehabGuide /> : null}
+      {appointment.kind === "rehabiliteringsteam" ? <RehabGuide preparationHref="/forberedelse" /> : null}
 
       {appointment.afterwards ? (
         <section aria-labelledby="afterwards-heading">

@@ -32,10 +32,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, "")}`;
+/** A phone number must not break over two lines: its spaces become non-breaking spaces. */
+const keepTogether = (phone: string) => phone.replace(/ /g, "\u00a0");
 
 export default function HelpPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("content");
-  const { caseworker, isParticipant, related } = loaderData;
+  const { caseworker, isParticipant, signedIn, related } = loaderData;
   const page = {
     title: t("help.title"),
     summary: t("help.intro"),
@@ -82,7 +84,7 @@ export default function HelpPage({ loaderData }: Route.ComponentProps) {
               <div className="summary-list__row">
                 <dt>{t("help.caseworker.phone")}</dt>
                 <dd>
-                  <a href={telHref(caseworker.phone)}>{caseworker.phone}</a>
+                  <a href={telHref(caseworker.phone)}>{keepTogether(caseworker.phone)}</a>
                 </dd>
               </div>
             ) : null}
@@ -102,7 +104,13 @@ export default function HelpPage({ loaderData }: Route.ComponentProps) {
             ) : null}
           </dl>
         ) : (
-          <p>{isParticipant ? t("help.caseworker.missing") : t("help.caseworker.signedOut")}</p>
+          <p>
+            {isParticipant
+              ? t("help.caseworker.missing")
+              : signedIn
+                ? t("help.caseworker.notParticipant")
+                : t("help.caseworker.signedOut")}
+          </p>
         )}
         <p>{t("help.caseworker.privateNote")}</p>
       </section>

@@ -5,20 +5,37 @@ import { NextAppointment } from "~/features/overview/NextAppointment";
 import { getOverview } from "~/features/overview/queries.server";
 import { PlanNews } from "~/features/overview/PlanNews";
 import { getPlanNews } from "~/features/plan/queries.server";
+import { explanationFor } from "~/features/content/catalogue";
+import { getPreparation } from "~/features/preparation/queries.server";
+import { HelpingCard, HelpingChooser } from "~/features/relatives/components";
+import { pendingInvitationRedirect } from "~/features/relatives/invite.server";
+import { listHelped } from "~/features/relatives/queries.server";
 import { requireUser } from "~/lib/auth.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
+  // Back to the invitation the person opened before signing in (relatives).
+  const pendingInvitation = await pendingInvitationRedirect(request);
+  if (pendingInvitation) throw pendingInvitation;
+  const helped = await listHelped(user.personId);
   if (!user.participant) {
-    return { firstName: user.firstName, isCaseworker: user.isCaseworker, participant: null, overview: null, planNews: null };
+    return { firstName: user.firstName, isCaseworker: user.isCaseworker, participant: null, overview: null, planNews: null, helped };
   }
   return {
     firstName: user.firstName,
     isCaseworker: user.isCaseworker,
+    helped,
     participant: { programme: user.participant.programme },
     overview: await getOverview(user.participant.id),
     planNews: await getPlanNews(user.participant.id),
+    preparation: preparationProgress(await getPreparation(user.participant.id)),
   };
+}
+
+const moreLinks = { cv: "/cv", network: "/netvaerk", relatives: "/paaroerende" } as const;
+
+function preparationProgress({ parts }: Awaited<ReturnType<typeof getPreparation>>) {
+  return { done: parts.filter((part) => part.status === "done").length, total: parts.length };
 }
 
 export default function OverviewPage({ loaderData }: Route.ComponentProps) {
@@ -33,9 +50,25 @@ export default function OverviewPage({ loaderData }: Route.ComponentProps) {
           <p className="lead">
             {t(`programme.${participant.programme}`)} {t("intro")}
           </p>
+          <p>
+            <a href={explanationFor("programme", participant.programme)}>{t(`programmeLink.${participant.programme}`)}</a>
+          </p>
           <div className="overview-grid">
             <NextAppointment appointment={overview.nextAppointment} />
             {loaderData.planNews ? <PlanNews news={loaderData.planNews} /> : null}
+            {"preparation" in loaderData && loaderData.preparation ? (
+              <section aria-labelledby="preparation-heading" className="card">
+                <h2 id="preparation-heading">{t("preparation.heading")}</h2>
+                <p>
+                  {loaderData.preparation.done === 0
+                    ? t("preparation.notStarted")
+                    : t("preparation.progress", { done: loaderData.preparation.done, total: loaderData.preparation.total })}
+                </p>
+                <p>
+                  <a href="/forberedelse">{t("preparation.link")}</a>
+                </p>
+              </section>
+            ) : null}
             {overview.goal ? (
               <section aria-labelledby="goal-heading" className="card">
                 <h2 id="goal-heading">{t("goal.heading")}</h2>
@@ -87,12 +120,30 @@ export default function OverviewPage({ loaderData }: Route.ComponentProps) {
                 </dl>
               </section>
             ) : null}
+            <HelpingCard helped={loaderData.helped} />
           </div>
+          <section aria-labelledby="more-heading">
+            <h2 id="more-heading">{t("more.heading")}</h2>
+            <ul className="content-list">
+              {(["cv", "network", "relatives"] as const).map((area) => (
+                <li key={area}>
+                  <a href={moreLinks[area]} className="content-list__link">
+                    {t(`more.${area}.title`)}
+                  </a>
+                  <p>{t(`more.${area}.text`)}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
         </>
       ) : (
         <>
           <p className="lead">{t("noProgramme.text")}</p>
-          <p>{loaderData.isCaseworker ? t("noProgramme.caseworker") : t("noProgramme.relative")}</p>
+          {loaderData.helped.length > 0 ? (
+            <HelpingChooser helped={loaderData.helped} />
+          ) : (
+            <p>{loaderData.isCaseworker ? t("noProgramme.caseworker") : t("noProgramme.relative")}</p>
+          )}
         </>
       )}
     </>

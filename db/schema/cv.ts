@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { portal } from "./portal";
 import { participants } from "./people";
 
@@ -13,6 +13,9 @@ export const cvEntryKindEnum = portal.enum("cv_entry_kind", [
   "driving_licence",
 ]);
 
+/** A skill is professional (fagligt) or personal (personligt); other kinds leave it empty. */
+export const cvSkillCategoryEnum = portal.enum("cv_skill_category", ["professional", "personal"]);
+
 /** The CV's single-valued parts and what the participant chooses to show. */
 export const cvProfiles = portal.table("cv_profiles", {
   participantId: uuid("participant_id")
@@ -23,7 +26,10 @@ export const cvProfiles = portal.table("cv_profiles", {
   contactVisibility: jsonb("contact_visibility").notNull().default({}),
   version: integer("version").notNull().default(1),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  /** "Del med min sagsbehandler": when the participant last shared the CV and work wishes. */
   sharedAt: timestamp("shared_at", { withTimezone: true }),
+  /** Address or town as the participant wants it on the CV (the portal holds no address of its own). */
+  address: text("address"),
 });
 
 /** One line of the CV: a job, an education, a skill, a language... Details vary by kind. */
@@ -43,11 +49,21 @@ export const cvEntries = portal.table(
     isOngoing: boolean("is_ongoing").notNull().default(false),
     details: text("details"),
     level: text("level"),
+    /** Skills only: professional or personal. */
+    category: cvSkillCategoryEnum("category"),
     sortOrder: integer("sort_order").notNull().default(0),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Optimistic lock: an edit posts the version it was loaded with. */
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** One-time id from the "new entry" form: a double submit stores one row. */
+    submissionId: uuid("submission_id"),
   },
-  (t) => [index("cv_entries_participant_kind").on(t.participantId, t.kind)],
+  (t) => [
+    index("cv_entries_participant_kind").on(t.participantId, t.kind),
+    uniqueIndex("cv_entries_submission_id").on(t.submissionId),
+  ],
 );
 
 /** Jobønsker: what work the participant wishes for and what must be taken into account. */

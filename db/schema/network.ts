@@ -46,5 +46,7 @@ export const shareSettings = portal.table("share_settings", {
     .primaryKey()
     .references(() => participants.id, { onDelete: "cascade" }),
   networkSharedAt: timestamp("network_shared_at", { withTimezone: true }),
+  /** While the network is shared: may the caseworker also see `stance` (helps / holds back)? Off unless the participant ticks it. */
+  networkStanceShared: boolean("network_stance_shared").notNull().default(false),
   cvSharedAt: timestamp("cv_shared_at", { withTimezone: true }),
 });

@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { portal } from "./portal";
 import { participants, persons } from "./people";
 
@@ -10,6 +10,8 @@ export const preparationPartEnum = portal.enum("preparation_part", [
   "wishes",
   "network",
   "questions",
+  /** "Om mødet": read-only; its row only records that the participant has read it. */
+  "about_meeting",
 ]);
 export const preparationStatusEnum = portal.enum("preparation_status", ["not_started", "in_progress", "done"]);
 
@@ -26,6 +28,8 @@ export const preparationParts = portal.table(
     status: preparationStatusEnum("status").notNull().default("not_started"),
     version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Who saved the current answers (the participant, later maybe a relative). */
+    updatedByPersonId: uuid("updated_by_person_id").references(() => persons.id, { onDelete: "set null" }),
     /** Set when the participant shares; the caseworker sees `shared_answers`, never the draft. */
     sharedAt: timestamp("shared_at", { withTimezone: true }),
     sharedVersion: integer("shared_version"),
@@ -48,3 +52,28 @@ export const preparationComments = portal.table("preparation_comments", {
   includeWhenShared: boolean("include_when_shared").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Every time the participant shares a part with the caseworker: which version, what it said, and
+ * when. The caseworker can see which version they read. Withdrawing clears `answers` (the
+ * caseworker may no longer read it) and sets `withdrawn_at`; the rest stays as a record.
+ */
+export const preparationShares = portal.table(
+  "preparation_shares",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    preparationPartId: uuid("preparation_part_id")
+      .notNull()
+      .references(() => preparationParts.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    part: preparationPartEnum("part").notNull(),
+    version: integer("version").notNull(),
+    answers: jsonb("answers"),
+    sharedAt: timestamp("shared_at", { withTimezone: true }).notNull().defaultNow(),
+    sharedByPersonId: uuid("shared_by_person_id").references(() => persons.id, { onDelete: "set null" }),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+  },
+  (t) => [index("preparation_shares_participant_part").on(t.participantId, t.part, t.sharedAt)],
+);

@@ -28,10 +28,10 @@ test("Mette signs in and out with the keyboard only", async ({ page, javaScriptE
   await test.step("reach 'Log ud' with Tab and press Enter", async () => {
     const signOut = page.getByRole("button", { name: "Log ud", exact: true });
     if (javaScriptEnabled) {
-      // After a page change the app moves focus to the new h1; above it sit the four main
+      // After a page change the app moves focus to the new h1; above it sit the eight main
       // navigation links, then the header's 'Log ud'.
       await expect(mainHeading(page)).toBeFocused();
-      await tabTo(page, signOut, { max: 5, backwards: true });
+      await tabTo(page, signOut, { max: 9, backwards: true });
     } else {
       // A full page load: focus starts at the top (skip link, site name, Log ud).
       await tabTo(page, signOut, { max: 3 });

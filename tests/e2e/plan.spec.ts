@@ -273,6 +273,16 @@ test("Mette reads her plan, writes her own goal, marks a sub-goal, confirms read
       await expectNoAxeViolationsAtAllWidths(page, "plan, explanation open (Mette)");
     });
 
+    await test.step("every activity type links to a page or glossary entry that exists", async () => {
+      const explanations = page.locator(".plan-explain a");
+      await expect(explanations.first()).toBeAttached();
+      const hrefs = await explanations.evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href") ?? ""));
+      expect(hrefs).toContain("/om/mentor");
+      expect(hrefs).toContain("/ordliste#kursus");
+      for (const href of new Set(hrefs)) expect((await page.request.get(href)).status(), href).toBe(200);
+      await expect(page.getByRole("contentinfo").getByRole("link").first()).toHaveText("Hjælp og kontakt");
+    });
+
     const ownGoal = `${METTE_OWN_GOAL} Jeg vil gerne prøve at sortere tøj. <b>fed</b> (${tag})`;
     await test.step("write her own goal: empty and too long are explained, then it is saved", async () => {
       await page.getByRole("link", { name: "Ret dit mål" }).click();

@@ -15,6 +15,10 @@ const participantNav = [
   { to: "/", key: "nav.overview" },
   { to: "/min-plan", key: "nav.plan" },
   { to: "/moeder", key: "nav.appointments" },
+  { to: "/forberedelse", key: "nav.preparation" },
+  { to: "/cv", key: "nav.cv" },
+  { to: "/netvaerk", key: "nav.network" },
+  { to: "/paaroerende", key: "nav.relatives" },
   { to: "/om", key: "nav.about" },
 ] as const;
 
@@ -74,6 +78,12 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
             </li>
             <li>
               <a href="/tilgaengelighed">{t("footer.accessibility")}</a>
+            </li>
+            <li>
+              <a href="/privatliv">{t("footer.privacy")}</a>
+            </li>
+            <li>
+              <a href="/ordliste">{t("footer.glossary")}</a>
             </li>
           </ul>
           <form method="post" action="/sprog" className="language-switch">

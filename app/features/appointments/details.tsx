@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { explanationFor } from "~/features/content/catalogue";
 import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
 import type { AppointmentKind, AppointmentMode } from "./queries.server";
 import { JOBCENTRE_LANGUAGE } from "./components";
@@ -14,6 +15,7 @@ function useList(key: string): string[] {
 export function KindExplanation({ kind, purpose }: { kind: AppointmentKind; purpose: string }) {
   const { t } = useTranslation("appointments");
   const what = useList(`kinds.${kind}.what`);
+  const explanation = explanationFor("appointment", kind);
   return (
     <section aria-labelledby="what-heading">
       <h2 id="what-heading">{t("detail.whatHeading")}</h2>
@@ -21,6 +23,12 @@ export function KindExplanation({ kind, purpose }: { kind: AppointmentKind; purp
       {what.map((paragraph) => (
         <p key={paragraph}>{paragraph}</p>
       ))}
+      {explanation ? (
+        <p>
+          {/* A plain link: the plain-language pages ship no JavaScript and load as whole documents. */}
+          <a href={explanation}>{t(`kinds.${kind}.readMore`)}</a>
+        </p>
+      ) : null}
       <h3>{t("detail.purposeHeading")}</h3>
       <p lang={JOBCENTRE_LANGUAGE}>{purpose}</p>
     </section>
@@ -28,7 +36,8 @@ export function KindExplanation({ kind, purpose }: { kind: AppointmentKind; purp
 }
 
 /** Before, during and after the rehabiliteringsteam meeting: predictability calms. */
-export function RehabGuide() {
+/** `preparationHref`: where the participant prepares for the meeting (not shown to relatives). */
+export function RehabGuide({ preparationHref }: { preparationHref?: string } = {}) {
   const { t } = useTranslation("appointments");
   const parts = [
     { id: "before", heading: t("rehab.beforeHeading"), items: useList("rehab.before") },
@@ -47,6 +56,11 @@ export function RehabGuide() {
                 <li key={item}>{item}</li>
               ))}
             </ul>
+            {part.id === "before" && preparationHref ? (
+              <p>
+                <a href={preparationHref}>{t("rehab.prepareLink")}</a>
+              </p>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -79,3 +79,41 @@ export function firstUseProblems(page: ParsedPage, terms: GlossaryTerm[]): strin
   }
   return problems;
 }
+
+/** Where internal links may point: content pages by address (with their heading ids) and other static addresses. */
+export interface LinkTargets {
+  /** "/om/mentor" -> the ids of the headings on that page (in the page's language). */
+  pages: Map<string, Set<string>>;
+  /** Other addresses of the portal ("/", "/min-plan", "/hjaelp"), which take no #anchor. */
+  paths: Set<string>;
+}
+
+/**
+ * Links in a page that lead nowhere: an internal address no route answers, an #anchor the target
+ * page does not have, or an external link that is not https.
+ */
+export function linkProblems(page: Pick<ParsedPage, "slug" | "language">, hrefs: string[], targets: LinkTargets): string[] {
+  const problems: string[] = [];
+  const where = `${page.language}/${page.slug}`;
+  for (const href of hrefs) {
+    if (/^(mailto|tel):/.test(href)) continue;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) {
+      if (!href.startsWith("https://")) problems.push(`${where}: external link is not https: ${href}`);
+      continue;
+    }
+    if (!href.startsWith("/")) {
+      problems.push(`${where}: relative link (write the full path from /): ${href}`);
+      continue;
+    }
+    const [path = "", anchor] = href.split("#");
+    const ids = targets.pages.get(path);
+    if (ids) {
+      if (anchor !== undefined && !ids.has(anchor)) problems.push(`${where}: ${path} has no #${anchor}`);
+    } else if (!targets.paths.has(path)) {
+      problems.push(`${where}: no page answers ${href}`);
+    } else if (anchor !== undefined) {
+      problems.push(`${where}: cannot check #${anchor} on ${path}`);
+    }
+  }
+  return problems;
+}

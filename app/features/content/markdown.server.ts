@@ -22,7 +22,7 @@ const EXPLICIT_ID = /\s*\{#([a-z0-9-]+)\}\s*$/;
  * slug. Ids let pages link to a glossary entry (/ordliste#mentor) or a section.
  */
 function createRenderer(): InstanceType<typeof MarkdownIt> {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
+  const md = new MarkdownIt({ html: false, xhtmlOut: true, linkify: false, typographer: false, breaks: false });
   md.core.ruler.push("heading_ids", (state) => {
     const used = new Set<string>();
     state.tokens.forEach((token, index) => {

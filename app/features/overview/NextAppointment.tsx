@@ -19,8 +19,8 @@ export function NextAppointment({ appointment }: { appointment: Appointment | nu
               <dt>{t("nextAppointment.when")}</dt>
               <dd>
                 <time dateTime={isoDateTime(appointment.startsAt)}>
-                  <span className="capitalize-first">{formatDate(appointment.startsAt, language)}</span>
-                  {", "}
+                  {/* The comma sits inside the inline-block so that it never wraps onto a line of its own. */}
+                  <span className="capitalize-first">{formatDate(appointment.startsAt, language)},</span>{" "}
                   {t("common:dates.timeRange", {
                     start: formatTime(appointment.startsAt, language),
                     end: formatTime(appointment.endsAt, language),

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { explanationFor } from "~/features/content/catalogue";
 import { formatDay, formatHours, formatMoment } from "./format";
 import type { PlanChange } from "./snapshot";
 import type { PlanView } from "./view";
@@ -136,25 +136,20 @@ export function ActivityDetails({ activity }: { activity: PlanView["activities"]
   );
 }
 
-/** Slugs of the plain-language pages under /om that explain an activity kind. */
-const readMoreSlugs: Partial<Record<PlanView["activities"][number]["kind"], string>> = {
-  mentor: "mentor",
-  virksomhedspraktik: "virksomhedspraktik",
-  loentilskud: "loentilskud",
-};
-
 /** What this kind of activity is, in plain words, one click away (a native disclosure: works without JavaScript). */
 export function ActivityKindExplanation({ kind }: { kind: PlanView["activities"][number]["kind"] }) {
   const { t } = useTranslation("plan");
-  const slug = readMoreSlugs[kind];
+  // The plain-language page or glossary entry for the kind (features/content/catalogue.ts). A plain
+  // link: those pages ship no JavaScript and load as whole documents.
+  const href = explanationFor("activity", kind);
   return (
     <details className="plan-explain">
       <summary>{t(`kinds.${kind}.question`)}</summary>
       <div className="plan-explain__body">
         <p>{t(`kinds.${kind}.text`)}</p>
-        {slug ? (
+        {href ? (
           <p>
-            <Link to={`/om/${slug}`}>{t(`kinds.${kind}.readMore`)}</Link>
+            <a href={href}>{t(`kinds.${kind}.readMore`)}</a>
           </p>
         ) : null}
       </div>

@@ -1,0 +1,170 @@
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, Link, useLocation, useSubmit } from "react-router";
+import { ConfirmDialog } from "~/components/ui/ConfirmDialog";
+import { formatPeriod } from "./partial-date";
+import type { CvEntry } from "./queries.server";
+import type { SectionConfig } from "./sections";
+
+/** True after hydration: parts that need JavaScript render only then. */
+export function useHydrated() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+/** A calm "saved" message that takes focus after a redirect (after the shell has focused the h1). */
+export function StatusNotice({ id = "cv-status", children, warning = false }: { id?: string; children: React.ReactNode; warning?: boolean }) {
+  const location = useLocation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => ref.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [location.key]);
+  return (
+    <div ref={ref} className={warning ? "notice notice--warning cv-status" : "notice cv-status"} id={id} tabIndex={-1} role="status">
+      {children}
+    </div>
+  );
+}
+
+/** One checkbox with a label and an optional hint. */
+export function Checkbox(props: {
+  name: string;
+  label: React.ReactNode;
+  hint?: React.ReactNode;
+  defaultChecked?: boolean;
+  id?: string;
+  value?: string;
+}) {
+  const id = props.id ?? props.name;
+  return (
+    <div className="cv-checkbox">
+      <input
+        className="cv-checkbox__input"
+        type="checkbox"
+        id={id}
+        name={props.name}
+        value={props.value}
+        defaultChecked={props.defaultChecked}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+      />
+      <label className="cv-checkbox__label" htmlFor={id}>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <div id={`${id}-hint`} className="cv-checkbox__hint">
+          {props.hint}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** What one entry says, in a line or two: title, where, when, level. */
+export function EntrySummary({ entry, section }: { entry: CvEntry; section: SectionConfig }) {
+  const { t, i18n } = useTranslation("cv");
+  const period = formatPeriod(entry, i18n.language, t("now"));
+  const extra = [
+    section.kinds.length > 1 ? t(`kinds.${entry.kind}`) : null,
+    entry.organisation,
+    period || null,
+    entry.level && section.levels ? t(`levels.${section.key}.${entry.level}`) : null,
+    entry.category ? t(`categories.${entry.category}`) : null,
+  ].filter(Boolean);
+  return (
+    <>
+      <span className="cv-entry__title">{entry.title}</span>
+      {extra.length ? <span className="cv-entry__meta">{extra.join(" · ")}</span> : null}
+    </>
+  );
+}
+
+/**
+ * Delete: with JavaScript a button that asks in a dialog; without it a link to a page that asks.
+ * Both end in the same POST (intent=delete) to the section page.
+ */
+function DeleteControl({ entry, section }: { entry: CvEntry; section: SectionConfig }) {
+  const { t } = useTranslation("cv");
+  const hydrated = useHydrated();
+  const submit = useSubmit();
+  const [open, setOpen] = useState(false);
+  const href = `/cv/${section.slug}/${entry.id}/slet`;
+  const label = (
+    <>
+      {t("deleteButton")}
+      <span className="visually-hidden"> {entry.title}</span>
+    </>
+  );
+  if (!hydrated) {
+    return (
+      <Link to={href} className="button button--secondary button--small cv-entry__delete">
+        {label}
+      </Link>
+    );
+  }
+  return (
+    <ConfirmDialog
+      open={open}
+      onOpenChange={setOpen}
+      title={t("delete.title", { title: entry.title })}
+      description={t("delete.text")}
+      confirmLabel={t("delete.confirm")}
+      cancelLabel={t("delete.keep")}
+      onConfirm={() => {
+        setOpen(false);
+        void submit({ intent: "delete", entryId: entry.id }, { method: "post", action: `/cv/${section.slug}` });
+      }}
+      trigger={
+        <button type="button" className="button button--secondary button--small cv-entry__delete">
+          {label}
+        </button>
+      }
+    />
+  );
+}
+
+/** The entries of one section with "Ret", "Flyt op", "Flyt ned" and "Slet" (no dragging: WCAG 2.5.7). */
+export function EntryList({ entries, section }: { entries: CvEntry[]; section: SectionConfig }) {
+  const { t } = useTranslation("cv");
+  return (
+    <ol className="cv-entries" aria-label={t(`sections.${section.key}.title`)}>
+      {entries.map((entry, index) => (
+        <li key={entry.id} className="cv-entry" id={`punkt-${entry.id}`} tabIndex={-1}>
+          <p className="cv-entry__text">
+            <EntrySummary entry={entry} section={section} />
+          </p>
+          <div className="cv-entry__actions">
+            <Link to={`/cv/${section.slug}/${entry.id}`} className="button button--secondary button--small">
+              {t("edit")}
+              <span className="visually-hidden"> {entry.title}</span>
+            </Link>
+            {entries.length > 1 ? (
+              <Form method="post" action={`/cv/${section.slug}`} className="cv-entry__move" preventScrollReset>
+                <input type="hidden" name="entryId" value={entry.id} />
+                {index > 0 ? (
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="move-up"
+                    className="button button--secondary button--small"
+                  >
+                    {t("moveUp")}
+                    <span className="visually-hidden"> {entry.title}</span>
+                  </button>
+                ) : null}
+                {index < entries.length - 1 ? (
+                  <button type="submit" name="intent" value="move-down" className="button button--secondary button--small">
+                    {t("moveDown")}
+                    <span className="visually-hidden"> {entry.title}</span>
+                  </button>
+                ) : null}
+              </Form>
+            ) : null}
+            <DeleteControl entry={entry} section={section} />
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

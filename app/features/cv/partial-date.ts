@@ -1,0 +1,76 @@
+/**
+ * Partial dates for a CV: "03/2019" (month/year) or "2019" (year). Stored as "2019-03" / "2019",
+ * shown as "marts 2019" / "2019". Shared by the browser and the server.
+ */
+
+export interface PartialDate {
+  year: number;
+  month: number | null;
+}
+
+/** Reads what a person typed: "3/2019", "03/2019", "03-2019", "03.2019", "2019-03" or "2019". */
+export function parsePartialDate(input: string): PartialDate | null {
+  const text = input.trim();
+  let match = /^(\d{4})$/.exec(text);
+  if (match) return validYear(Number(match[1]), null);
+  match = /^(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(text);
+  if (match) return validYear(Number(match[2]), Number(match[1]));
+  match = /^(\d{4})-(\d{1,2})$/.exec(text);
+  if (match) return validYear(Number(match[1]), Number(match[2]));
+  return null;
+}
+
+function validYear(year: number, month: number | null): PartialDate | null {
+  if (year < 1940 || year > 2100) return null;
+  if (month !== null && (month < 1 || month > 12)) return null;
+  return { year, month };
+}
+
+/** "2019-03" or "2019". */
+export function storePartialDate(date: PartialDate): string {
+  return date.month ? `${date.year}-${String(date.month).padStart(2, "0")}` : String(date.year);
+}
+
+/** The stored form back into what the form field shows: "03/2019" or "2019". */
+export function editablePartialDate(stored: string | null | undefined): string {
+  if (!stored) return "";
+  const date = parsePartialDate(stored);
+  if (!date) return stored;
+  return date.month ? `${String(date.month).padStart(2, "0")}/${date.year}` : String(date.year);
+}
+
+/** Comparable number: a year alone counts as its first month for starts and last month for ends. */
+export function partialDateValue(date: PartialDate, edge: "start" | "end"): number {
+  return date.year * 12 + (date.month ?? (edge === "start" ? 1 : 12)) - 1;
+}
+
+/** This month in Copenhagen, as a comparable number. */
+export function currentMonthValue(now = new Date()): number {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Copenhagen", year: "numeric", month: "numeric" }).formatToParts(now);
+  const year = Number(parts.find((part) => part.type === "year")?.value);
+  const month = Number(parts.find((part) => part.type === "month")?.value);
+  return year * 12 + month - 1;
+}
+
+/** "marts 2019" / "March 2019" / "2019". */
+export function formatPartialDate(stored: string | null | undefined, language: string): string {
+  if (!stored) return "";
+  const date = parsePartialDate(stored);
+  if (!date) return stored;
+  if (!date.month) return String(date.year);
+  return new Intl.DateTimeFormat(language === "da" ? "da-DK" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(date.year, date.month - 1, 1)),
+  );
+}
+
+/** "2012 – 2019", "marts 2019 – nu" (the word for "now" comes translated). */
+export function formatPeriod(
+  entry: { fromText: string | null; toText: string | null; isOngoing: boolean },
+  language: string,
+  now: string,
+): string {
+  const from = formatPartialDate(entry.fromText, language);
+  const to = entry.isOngoing ? now : formatPartialDate(entry.toText, language);
+  if (from && to) return from === to ? from : `${from} – ${to}`;
+  return from || to;
+}

@@ -1,0 +1,163 @@
+import { and, asc, desc, eq, gt, isNotNull, isNull } from "drizzle-orm";
+import { db } from "../../../db/client";
+import { cvEntries, cvProfiles, participants, persons, workWishes } from "../../../db/schema";
+import type { CvEntryKind } from "./sections";
+import { UNDO_MINUTES } from "./sections";
+import { listTaskSuggestions, type TaskSuggestion } from "./task-suggestions.server";
+
+export interface CvEntry {
+  id: string;
+  kind: CvEntryKind;
+  title: string;
+  organisation: string | null;
+  fromText: string | null;
+  toText: string | null;
+  isOngoing: boolean;
+  details: string | null;
+  level: string | null;
+  category: "professional" | "personal" | null;
+  sortOrder: number;
+  version: number;
+  updatedAt: Date;
+}
+
+export interface ContactVisibility {
+  email: boolean;
+  phone: boolean;
+  address: boolean;
+}
+
+export interface CvData {
+  name: string;
+  /** From the person's record; what shows on the CV follows `visibility`. Never a CPR number. */
+  contact: { email: string | null; phone: string | null; address: string | null };
+  visibility: ContactVisibility;
+  summary: string;
+  profileVersion: number;
+  sharedAt: Date | null;
+  /** The newest change to anything in the CV (to say "changed since you shared it"). */
+  lastChangedAt: Date | null;
+  entries: CvEntry[];
+  wishes: {
+    fields: string[];
+    hoursPerWeek: number | null;
+    maxCommuteMinutes: number | null;
+    areas: string | null;
+    accommodations: string | null;
+    showAccommodationsOnCv: boolean;
+    version: number;
+  };
+  tasks: TaskSuggestion[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string | undefined): value is string => Boolean(value && UUID.test(value));
+
+const entryColumns = {
+  id: cvEntries.id,
+  kind: cvEntries.kind,
+  title: cvEntries.title,
+  organisation: cvEntries.organisation,
+  fromText: cvEntries.fromText,
+  toText: cvEntries.toText,
+  isOngoing: cvEntries.isOngoing,
+  details: cvEntries.details,
+  level: cvEntries.level,
+  category: cvEntries.category,
+  sortOrder: cvEntries.sortOrder,
+  version: cvEntries.version,
+  updatedAt: cvEntries.updatedAt,
+};
+
+/** Default: name, phone and e-mail on the CV; the address only when the person adds it. */
+export function readVisibility(value: unknown): ContactVisibility {
+  const stored = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
+  return {
+    email: stored.email !== false,
+    phone: stored.phone !== false,
+    address: stored.address !== false,
+  };
+}
+
+export async function listEntries(participantId: string): Promise<CvEntry[]> {
+  const database = await db();
+  return database
+    .select(entryColumns)
+    .from(cvEntries)
+    .where(and(eq(cvEntries.participantId, participantId), isNull(cvEntries.deletedAt)))
+    .orderBy(asc(cvEntries.sortOrder), asc(cvEntries.createdAt));
+}
+
+/** The whole CV of the signed-in participant (`participantId` from the session). */
+export async function getCv(participantId: string): Promise<CvData> {
+  const database = await db();
+  const [person] = await database
+    .select({ firstName: persons.firstName, lastName: persons.lastName, email: persons.email, phone: persons.phone })
+    .from(participants)
+    .innerJoin(persons, eq(persons.id, participants.personId))
+    .where(eq(participants.id, participantId));
+  const [profile] = await database.select().from(cvProfiles).where(eq(cvProfiles.participantId, participantId));
+  const [wishes] = await database.select().from(workWishes).where(eq(workWishes.participantId, participantId));
+  const entries = await listEntries(participantId);
+  const [lastDeleted] = await database
+    .select({ deletedAt: cvEntries.deletedAt })
+    .from(cvEntries)
+    .where(and(eq(cvEntries.participantId, participantId), isNotNull(cvEntries.deletedAt)))
+    .orderBy(desc(cvEntries.deletedAt))
+    .limit(1);
+  const tasks = await listTaskSuggestions(participantId);
+  const moments = [
+    profile?.updatedAt,
+    wishes?.updatedAt,
+    lastDeleted?.deletedAt,
+    ...entries.map((entry) => entry.updatedAt),
+  ].filter((value): value is Date => value instanceof Date);
+  return {
+    name: person ? `${person.firstName} ${person.lastName}` : "",
+    contact: { email: person?.email ?? null, phone: person?.phone ?? null, address: profile?.address ?? null },
+    visibility: readVisibility(profile?.contactVisibility),
+    summary: profile?.summary ?? "",
+    profileVersion: profile?.version ?? 0,
+    sharedAt: profile?.sharedAt ?? null,
+    lastChangedAt: moments.length ? new Date(Math.max(...moments.map((moment) => moment.getTime()))) : null,
+    entries,
+    wishes: {
+      fields: wishes?.fields ?? [],
+      hoursPerWeek: wishes?.hoursPerWeek ?? null,
+      maxCommuteMinutes: wishes?.maxCommuteMinutes ?? null,
+      areas: wishes?.areas ?? null,
+      accommodations: wishes?.accommodations ?? null,
+      showAccommodationsOnCv: wishes?.showAccommodationsOnCv ?? false,
+      version: wishes?.version ?? 0,
+    },
+    tasks,
+  };
+}
+
+/** One of the participant's own entries that is not deleted, or null (someone else's id: null too). */
+export async function findEntry(participantId: string, entryId: string | undefined): Promise<CvEntry | null> {
+  if (!isUuid(entryId)) return null;
+  const database = await db();
+  const [row] = await database
+    .select(entryColumns)
+    .from(cvEntries)
+    .where(and(eq(cvEntries.id, entryId), eq(cvEntries.participantId, participantId), isNull(cvEntries.deletedAt)));
+  return row ?? null;
+}
+
+/** A deleted entry that can still be brought back ("Fortryd"). */
+export async function findUndoableEntry(participantId: string, entryId: string | null, now = new Date()) {
+  if (!isUuid(entryId ?? undefined)) return null;
+  const database = await db();
+  const [row] = await database
+    .select({ id: cvEntries.id, title: cvEntries.title, kind: cvEntries.kind })
+    .from(cvEntries)
+    .where(
+      and(
+        eq(cvEntries.id, entryId!),
+        eq(cvEntries.participantId, participantId),
+        gt(cvEntries.deletedAt, new Date(now.getTime() - UNDO_MINUTES * 60_000)),
+      ),
+    );
+  return row ?? null;
+}

@@ -1,0 +1,143 @@
+import { z } from "~/lib/zod";
+import { currentMonthValue, parsePartialDate, partialDateValue, storePartialDate } from "./partial-date";
+import {
+  ACCOMMODATIONS_MAX,
+  ADDRESS_MAX,
+  AREAS_MAX,
+  DETAILS_MAX,
+  FIELDS_MAX,
+  ORGANISATION_MAX,
+  SUMMARY_MAX,
+  TITLE_MAX,
+  type SectionConfig,
+} from "./sections";
+
+// Messages are translation keys in the "cv" namespace.
+
+/** Line breaks stored as one character (browsers send CRLF), surrounding space trimmed. */
+const clean = (value: string) => value.replace(/\r\n?/g, "\n").trim();
+
+const optionalText = (max: number, tooLong: string) =>
+  z
+    .string()
+    .optional()
+    .default("")
+    .transform(clean)
+    .refine((value) => value.length <= max, { message: tooLong });
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value === "on" || value === "true");
+
+const field = z.string().optional().default("").transform(clean);
+
+/**
+ * The form for one CV entry, shaped by its section. `now` decides what "the future" is.
+ * Every field is read as text first and all checks run in one place, so the person sees every
+ * problem at once (an object refinement would be skipped while any field had an error).
+ */
+export function entrySchema(section: SectionConfig, now = new Date()) {
+  return z
+    .object({
+      entryKind: field,
+      title: field,
+      organisation: field,
+      from: field,
+      to: field,
+      ongoing: checkbox,
+      details: field,
+      level: field,
+      category: field,
+      version: z.coerce.number().int().min(0).optional(),
+      submissionId: z.uuid().optional(),
+    })
+    .superRefine((value, context) => {
+      const issue = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
+      if (section.kinds.length > 1 && !section.kinds.includes(value.entryKind as never)) issue("entryKind", "errors.kindRequired");
+      if (!value.title) issue("title", `sections.${section.key}.errors.titleRequired`);
+      else if (value.title.length > TITLE_MAX) issue("title", "errors.titleTooLong");
+      if (section.dated && value.organisation.length > ORGANISATION_MAX) issue("organisation", "errors.organisationTooLong");
+      if (section.details && value.details.length > DETAILS_MAX) issue("details", "errors.detailsTooLong");
+      if (section.levels) {
+        if (value.level && !section.levels.includes(value.level)) issue("level", "errors.levelRequired");
+        else if (!value.level && section.key === "languages") issue("level", "errors.levelRequired");
+      }
+      if (section.categories && !section.categories.includes(value.category as never)) issue("category", "errors.categoryRequired");
+      if (!section.dated) return;
+
+      const from = value.from ? parsePartialDate(value.from) : null;
+      const to = value.to && !value.ongoing ? parsePartialDate(value.to) : null;
+      const thisMonth = currentMonthValue(now);
+      if (!value.from) issue("from", "errors.fromRequired");
+      else if (!from) issue("from", "errors.dateFormat");
+      if (!value.ongoing) {
+        if (!value.to) issue("to", "errors.toRequired");
+        else if (!to) issue("to", "errors.dateFormat");
+      }
+      if (from && !value.ongoing && partialDateValue(from, "start") > thisMonth) issue("from", "errors.fromFuture");
+      if (from && to && partialDateValue(to, "end") < partialDateValue(from, "start")) issue("to", "errors.toBeforeFrom");
+      else if (to && partialDateValue(to, "start") > thisMonth) issue("to", "errors.toFuture");
+    })
+    .transform((value) => {
+      const from = section.dated && value.from ? parsePartialDate(value.from) : null;
+      const to = section.dated && value.to && !value.ongoing ? parsePartialDate(value.to) : null;
+      return {
+        kind: (section.kinds.length > 1 ? value.entryKind : section.kinds[0]) as SectionConfig["kinds"][number],
+        title: value.title,
+        organisation: section.dated && value.organisation ? value.organisation : null,
+        fromText: from ? storePartialDate(from) : null,
+        toText: to ? storePartialDate(to) : null,
+        isOngoing: section.dated ? value.ongoing : false,
+        details: section.details && value.details ? value.details : null,
+        level: section.levels && value.level ? value.level : null,
+        category: section.categories ? (value.category as "professional" | "personal") : null,
+        version: value.version,
+        submissionId: value.submissionId ?? null,
+      };
+    });
+}
+
+export type EntryInput = z.output<ReturnType<typeof entrySchema>>;
+
+export const summarySchema = z.object({
+  summary: optionalText(SUMMARY_MAX, "about.errors.tooLong"),
+  version: z.coerce.number().int().min(0),
+});
+
+export const contactSchema = z.object({
+  showEmail: checkbox,
+  showPhone: checkbox,
+  showAddress: checkbox,
+  address: optionalText(ADDRESS_MAX, "contact.errors.addressTooLong"),
+});
+
+export const commuteOptions = ["15", "30", "45", "60", "90"] as const;
+
+export const wishesSchema = z.object({
+  fields: optionalText(FIELDS_MAX, "wishes.errors.fieldsTooLong"),
+  hoursPerWeek: z
+    .string()
+    .optional()
+    .default("")
+    .transform((value) => value.trim().replace(",", "."))
+    .superRefine((value, context) => {
+      if (value && !/^\d{1,2}$/.test(value)) context.addIssue({ code: "custom", message: "wishes.errors.hoursFormat" });
+      else if (value && Number(value) > 60) context.addIssue({ code: "custom", message: "wishes.errors.hoursTooMany" });
+    })
+    .transform((value) => (value ? Number(value) : null)),
+  commute: z.enum(commuteOptions).optional(),
+  areas: optionalText(AREAS_MAX, "wishes.errors.areasTooLong"),
+  accommodations: optionalText(ACCOMMODATIONS_MAX, "wishes.errors.accommodationsTooLong"),
+  showAccommodations: checkbox,
+  version: z.coerce.number().int().min(0),
+});
+
+/** "Butik, lager\nKantine" -> ["Butik", "lager", "Kantine"]: one kind of work per line or comma. */
+export function splitFields(text: string): string[] {
+  return text
+    .split(/[\n,;]+/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .slice(0, 20);
+}

@@ -1,0 +1,27 @@
+import { formatDate, formatTime, TIME_ZONE } from "~/lib/dates";
+
+const monthFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "november 2026" / "November 2026" in Copenhagen time. */
+export function formatMonthYear(
+  value: Date | string,
+  language: string,
+): string {
+  let formatter = monthFormatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(language === "da" ? "da-DK" : "en-GB", {
+      timeZone: TIME_ZONE,
+      month: "long",
+      year: "numeric",
+    });
+    monthFormatters.set(language, formatter);
+  }
+  return formatter.format(new Date(value));
+}
+
+/** "mandag den 23. november kl. 15.40" / "Monday 23 November at 15:40". */
+export function formatMoment(value: Date | string, language: string): string {
+  return language === "da"
+    ? `${formatDate(value, language)} kl. ${formatTime(value, language)}`
+    : `${formatDate(value, language)} at ${formatTime(value, language)}`;
+}

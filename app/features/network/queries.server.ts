@@ -1,0 +1,138 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import { db } from "../../../db/client";
+import {
+  networkPeople,
+  networkSnapshots,
+  shareSettings,
+} from "../../../db/schema";
+import { sortPeople, type NetworkPersonView } from "./constants";
+import { parseSnapshotPeople, type SnapshotPerson } from "./snapshot";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Only a well-formed id reaches the database (anything else is simply "not found"). */
+export function isPersonId(value: string | undefined): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
+type Row = typeof networkPeople.$inferSelect;
+
+function toView(row: Row, includeStance: boolean): NetworkPersonView {
+  return {
+    id: row.id,
+    name: row.name,
+    relation: row.relation,
+    sector: row.sector,
+    closeness: row.closeness,
+    helpKinds: row.helpKinds,
+    stance: includeStance ? row.stance : null,
+    contactFrequency: row.contactFrequency,
+    note: row.note,
+    wantedAtMeeting: row.wantedAtMeeting,
+    version: row.version,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/**
+ * The participant's network, sorted by sector, ring and name. `stance` (the participant's
+ * private judgement) is left out unless the caller says this viewer may see it: the
+ * participant always; a relative only when the participant has granted it (issue 7).
+ */
+export async function listPeople(
+  participantId: string,
+  options: { includeStance: boolean },
+): Promise<NetworkPersonView[]> {
+  const database = await db();
+  const rows = await database
+    .select()
+    .from(networkPeople)
+    .where(eq(networkPeople.participantId, participantId))
+    .orderBy(asc(networkPeople.name));
+  return sortPeople(rows.map((row) => toView(row, options.includeStance)));
+}
+
+/** One person of this participant's network, or null (unknown id, or someone else's). */
+export async function getPerson(
+  participantId: string,
+  personId: string,
+): Promise<NetworkPersonView | null> {
+  if (!isPersonId(personId)) return null;
+  const database = await db();
+  const [row] = await database
+    .select()
+    .from(networkPeople)
+    .where(
+      and(
+        eq(networkPeople.id, personId),
+        eq(networkPeople.participantId, participantId),
+      ),
+    );
+  return row ? toView(row, true) : null;
+}
+
+export interface ShareState {
+  sharedAt: Date | null;
+  stanceShared: boolean;
+}
+
+export async function getShareState(
+  participantId: string,
+): Promise<ShareState> {
+  const database = await db();
+  const [row] = await database
+    .select({
+      sharedAt: shareSettings.networkSharedAt,
+      stanceShared: shareSettings.networkStanceShared,
+    })
+    .from(shareSettings)
+    .where(eq(shareSettings.participantId, participantId));
+  return {
+    sharedAt: row?.sharedAt ?? null,
+    stanceShared: Boolean(row?.sharedAt && row.stanceShared),
+  };
+}
+
+export interface SnapshotSummary {
+  id: string;
+  label: string | null;
+  createdAt: Date;
+  people: SnapshotPerson[];
+}
+
+export async function listSnapshots(
+  participantId: string,
+): Promise<SnapshotSummary[]> {
+  const database = await db();
+  const rows = await database
+    .select()
+    .from(networkSnapshots)
+    .where(eq(networkSnapshots.participantId, participantId))
+    .orderBy(desc(networkSnapshots.createdAt));
+  return rows.map((row) => ({
+    id: row.id,
+    label: row.label,
+    createdAt: row.createdAt,
+    people: parseSnapshotPeople(row.people),
+  }));
+}
+
+/**
+ * What a caseworker may read of a participant's network: nothing (null) until the participant
+ * shares it; the judgement (helps / holds back) only when the participant ticked that too.
+ * The caseworker views in the shared schema must follow the same rule.
+ */
+export async function getSharedNetwork(
+  participantId: string,
+): Promise<{
+  sharedAt: Date;
+  stanceShared: boolean;
+  people: NetworkPersonView[];
+} | null> {
+  const share = await getShareState(participantId);
+  if (!share.sharedAt) return null;
+  const people = await listPeople(participantId, {
+    includeStance: share.stanceShared,
+  });
+  return { sharedAt: share.sharedAt, stanceShared: share.stanceShared, people };
+}

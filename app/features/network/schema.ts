@@ -1,0 +1,106 @@
+import { z } from "~/lib/zod";
+import { CLOSENESS, HELP_KINDS, LIMITS, SECTORS, STANCES } from "./constants";
+
+/** Interpolation values for every limit message, so one translate function serves every field. */
+export const limitValues = {
+  nameMax: LIMITS.name,
+  relationMax: LIMITS.relation,
+  contactFrequencyMax: LIMITS.contactFrequency,
+  noteMax: LIMITS.note,
+};
+
+/** Windows browsers post "\r\n": store one kind of line break, so equal texts compare equal. */
+const text = (max: number, tooLong: string) =>
+  z
+    .string()
+    .optional()
+    .default("")
+    .transform((value) => value.replace(/\r\n?/g, "\n").trim())
+    .refine((value) => value.length <= max, { message: tooLong });
+
+/** A checkbox group posts nothing, one value, or several. */
+const helpKinds = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) =>
+    value === undefined ? [] : Array.isArray(value) ? value : [value],
+  )
+  .pipe(
+    z.array(z.enum(HELP_KINDS, { message: "network:form.errors.helpKinds" })),
+  )
+  .transform((values) => HELP_KINDS.filter((kind) => values.includes(kind)));
+
+/** One person in the network: the add and the edit form. */
+export const personSchema = z.object({
+  intent: z.enum(["save", "keep-saved"]).optional().default("save"),
+  name: text(LIMITS.name, "network:form.errors.nameTooLong").refine(
+    (value) => value.length > 0,
+    {
+      message: "network:form.errors.nameRequired",
+    },
+  ),
+  relation: text(LIMITS.relation, "network:form.errors.relationTooLong"),
+  sector: z.enum(SECTORS, { message: "network:form.errors.sectorRequired" }),
+  closeness: z.enum(CLOSENESS, {
+    message: "network:form.errors.closenessRequired",
+  }),
+  helpKinds,
+  stance: z.enum(STANCES, { message: "network:form.errors.stanceRequired" }),
+  contactFrequency: text(
+    LIMITS.contactFrequency,
+    "network:form.errors.contactFrequencyTooLong",
+  ),
+  note: text(LIMITS.note, "network:form.errors.noteTooLong"),
+  wantedAtMeeting: z
+    .string()
+    .optional()
+    .transform((value) => value === "on" || value === "true"),
+  /** The version the person started from (edit form only). */
+  version: z.coerce.number().int().min(0).optional().default(0),
+});
+
+export type PersonInput = z.output<typeof personSchema>;
+
+export const PERSON_FIELDS = [
+  "name",
+  "relation",
+  "sector",
+  "closeness",
+  "helpKinds",
+  "stance",
+  "contactFrequency",
+  "note",
+  "wantedAtMeeting",
+] as const;
+
+/** The share switch on /netvaerk. */
+export const shareSchema = z.object({
+  intent: z.enum(["share", "stop-sharing"]),
+  includeStance: z
+    .string()
+    .optional()
+    .transform((value) => value === "on" || value === "true"),
+});
+
+/** "Sammenlign": two snapshot ids, or "now" for the network as it is. */
+export const compareSchema = z.object({
+  from: z.string().optional(),
+  to: z.string().optional(),
+});
+
+/** The person's fields from a parsed form (without the form's own intent and version). */
+export function personFields(
+  value: PersonInput,
+): Omit<PersonInput, "intent" | "version"> {
+  return {
+    name: value.name,
+    relation: value.relation,
+    sector: value.sector,
+    closeness: value.closeness,
+    helpKinds: value.helpKinds,
+    stance: value.stance,
+    contactFrequency: value.contactFrequency,
+    note: value.note,
+    wantedAtMeeting: value.wantedAtMeeting,
+  };
+}

@@ -1,0 +1,206 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { db } from "../../../db/client";
+import { cvEntries, networkPeople, persons, preparationParts, preparationShares } from "../../../db/schema";
+import { listTaskSuggestions } from "~/features/cv/task-suggestions.server";
+import { getAppointmentPage, listUpcomingAppointments } from "~/features/appointments/queries.server";
+import {
+  PARTS,
+  cleanAnswers,
+  hasContent,
+  partByKey,
+  type Answers,
+  type PartDefinition,
+  type PartKey,
+  type PartStatus,
+  type SharedAnswers,
+} from "./parts";
+
+/** Is what the caseworker can read the newest text? */
+export type ShareState =
+  | { kind: "not_shared" }
+  | { kind: "shared"; sharedAt: Date; version: number }
+  | { kind: "changed"; sharedAt: Date; version: number };
+
+export interface PartState {
+  key: PartKey;
+  slug: string;
+  status: PartStatus;
+  version: number;
+  updatedAt: Date | null;
+  answers: Answers;
+  share: ShareState;
+  /** The text itself, ready to show or print: any answer, or (for "Mine ønsker") a work task. */
+  hasContent: boolean;
+}
+
+type PartRow = typeof preparationParts.$inferSelect;
+
+function shareStateOf(row: PartRow | undefined): ShareState {
+  if (!row?.sharedAt || row.sharedVersion === null) return { kind: "not_shared" };
+  return row.sharedVersion === row.version
+    ? { kind: "shared", sharedAt: row.sharedAt, version: row.sharedVersion }
+    : { kind: "changed", sharedAt: row.sharedAt, version: row.sharedVersion };
+}
+
+function stateOf(part: PartDefinition, row: PartRow | undefined, tasks: string[]): PartState {
+  const answers = cleanAnswers(part, row?.answers);
+  return {
+    key: part.key,
+    slug: part.slug,
+    status: row?.status ?? "not_started",
+    version: row?.version ?? 0,
+    updatedAt: row?.updatedAt ?? null,
+    answers,
+    share: shareStateOf(row),
+    hasContent: hasContent(answers, part.key === "wishes" ? tasks : []),
+  };
+}
+
+async function partRows(participantId: string): Promise<Map<PartKey, PartRow>> {
+  const database = await db();
+  const rows = await database.select().from(preparationParts).where(eq(preparationParts.participantId, participantId));
+  return new Map(rows.map((row) => [row.part, row]));
+}
+
+/** Every part's status and sharing state, in task-list order, and the work tasks. Own data only. */
+export async function getPreparation(participantId: string) {
+  const [rows, taskRows] = await Promise.all([partRows(participantId), listTaskSuggestions(participantId)]);
+  const tasks = taskRows.map((task) => task.text);
+  return { parts: PARTS.map((part) => stateOf(part, rows.get(part.key), tasks)), tasks };
+}
+
+export type PreparationState = Awaited<ReturnType<typeof getPreparation>>;
+
+/** One part for its form, with who saved it last (for a conflict message). */
+export async function getPart(participantId: string, key: PartKey) {
+  const database = await db();
+  const [row] = await database
+    .select()
+    .from(preparationParts)
+    .where(and(eq(preparationParts.participantId, participantId), eq(preparationParts.part, key)));
+  const tasks = key === "wishes" ? (await listTaskSuggestions(participantId)).map((task) => task.text) : [];
+  return { ...stateOf(partByKey(key), row, tasks), tasks };
+}
+
+/** The next rehabiliteringsteam meeting that is not cancelled, with who sits there; null when none is planned. */
+export async function getTeamMeeting(participantId: string, now = new Date()) {
+  const upcoming = await listUpcomingAppointments(participantId, now);
+  const next = upcoming.find((item) => item.kind === "rehabiliteringsteam" && item.status !== "cancelled");
+  if (!next) return null;
+  const page = await getAppointmentPage(participantId, next.id, now);
+  if (!page) return null;
+  const { appointment } = page;
+  return {
+    id: appointment.id,
+    title: appointment.title,
+    startsAt: appointment.startsAt,
+    endsAt: appointment.endsAt,
+    mode: appointment.mode,
+    placeName: appointment.placeName,
+    address: appointment.address,
+    directions: appointment.directions,
+    phoneNote: appointment.phoneNote,
+    videoNote: appointment.videoNote,
+    bringItems: appointment.bringItems,
+    supportPersonAllowed: appointment.supportPersonAllowed,
+    afterwards: appointment.afterwards,
+    attendees: page.attendees,
+  };
+}
+
+export type TeamMeeting = NonNullable<Awaited<ReturnType<typeof getTeamMeeting>>>;
+
+/** "Fra dit CV": jobs, educations, courses and volunteering the participant has written in the CV. */
+export async function getCvSummary(participantId: string) {
+  const database = await db();
+  return database
+    .select({
+      kind: cvEntries.kind,
+      title: cvEntries.title,
+      organisation: cvEntries.organisation,
+      fromText: cvEntries.fromText,
+      toText: cvEntries.toText,
+      isOngoing: cvEntries.isOngoing,
+    })
+    .from(cvEntries)
+    .where(
+      and(
+        eq(cvEntries.participantId, participantId),
+        isNull(cvEntries.deletedAt),
+        inArray(cvEntries.kind, ["work", "education", "course", "volunteering"]),
+      ),
+    )
+    .orderBy(asc(cvEntries.kind), asc(cvEntries.sortOrder), asc(cvEntries.createdAt));
+}
+
+export type CvSummaryEntry = Awaited<ReturnType<typeof getCvSummary>>[number];
+
+/**
+ * People from the network map: name, relation and whether the participant wants them at the
+ * meeting. Never `stance` (whether someone helps or holds back is the participant's private note).
+ */
+export async function getNetworkSummary(participantId: string) {
+  const database = await db();
+  return database
+    .select({ name: networkPeople.name, relation: networkPeople.relation, wantedAtMeeting: networkPeople.wantedAtMeeting })
+    .from(networkPeople)
+    .where(eq(networkPeople.participantId, participantId))
+    .orderBy(desc(networkPeople.wantedAtMeeting), asc(networkPeople.createdAt));
+}
+
+export type NetworkSummaryPerson = Awaited<ReturnType<typeof getNetworkSummary>>[number];
+
+export interface SharedPart {
+  key: PartKey;
+  version: number;
+  sharedAt: Date;
+  answers: Answers;
+  tasks: string[];
+  /** The draft has changed since it was shared (the reader sees the shared version, not the draft). */
+  changedSince: boolean;
+}
+
+/**
+ * What the caseworker (or a relative with the "preparation" scope) may read: the version the
+ * participant shared, never the draft. Withdrawn parts are not here. Callers check access.
+ */
+export async function getSharedPreparation(participantId: string): Promise<SharedPart[]> {
+  const database = await db();
+  const rows = await database
+    .select()
+    .from(preparationParts)
+    .where(and(eq(preparationParts.participantId, participantId), isNotNull(preparationParts.sharedAt)));
+  const byKey = new Map(rows.map((row) => [row.part, row]));
+  return PARTS.flatMap((part) => {
+    const row = byKey.get(part.key);
+    if (!row?.sharedAt || row.sharedVersion === null) return [];
+    const shared = (row.sharedAnswers ?? {}) as Partial<SharedAnswers>;
+    return [
+      {
+        key: part.key,
+        version: row.sharedVersion,
+        sharedAt: row.sharedAt,
+        answers: cleanAnswers(part, shared.answers),
+        tasks: Array.isArray(shared.tasks) ? shared.tasks.filter((task): task is string => typeof task === "string") : [],
+        changedSince: row.version !== row.sharedVersion,
+      },
+    ];
+  });
+}
+
+/** The record of shares for one participant (newest first), e.g. for "which version did I read". */
+export async function listShares(participantId: string) {
+  const database = await db();
+  return database
+    .select({
+      part: preparationShares.part,
+      version: preparationShares.version,
+      sharedAt: preparationShares.sharedAt,
+      withdrawnAt: preparationShares.withdrawnAt,
+      sharedBy: persons.firstName,
+    })
+    .from(preparationShares)
+    .leftJoin(persons, eq(persons.id, preparationShares.sharedByPersonId))
+    .where(eq(preparationShares.participantId, participantId))
+    .orderBy(desc(preparationShares.sharedAt));
+}

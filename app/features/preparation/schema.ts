@@ -1,0 +1,81 @@
+import { z } from "~/lib/zod";
+import { HOURS_MAX, MAX_TASK_INPUTS, TASK_MAX, type PartDefinition } from "./parts";
+
+/**
+ * Form schemas for the preparation, shared by the browser and the server. Messages are
+ * translation keys in the "preparation" namespace; the page adds the field's name and limit.
+ * Line breaks count as one character (browsers send CRLF), surrounding space is trimmed.
+ */
+const normalise = (value: string) => value.replace(/\r\n?/g, "\n").trim();
+
+const freeText = (max: number) =>
+  z
+    .string()
+    .optional()
+    .default("")
+    .transform(normalise)
+    .refine((value) => value.length <= max, { message: "errors.tooLong" });
+
+const hours = z
+  .string()
+  .optional()
+  .default("")
+  .transform((value) => value.trim())
+  .refine((value) => value === "" || (/^\d{1,2}$/.test(value) && Number(value) <= HOURS_MAX), { message: "errors.hours" });
+
+const task = z
+  .string()
+  .optional()
+  .default("")
+  .transform(normalise)
+  .refine((value) => value.length <= TASK_MAX, { message: "errors.taskTooLong" });
+
+export function partSchema(part: PartDefinition) {
+  const shape: Record<string, z.ZodType> = {
+    version: z.coerce.number().int().min(0),
+    done: z.enum(["yes", "no"]).optional(),
+  };
+  for (const field of part.fields) shape[field.name] = freeText(field.max);
+  if (part.key === "wishes") {
+    shape.hoursPerWeek = hours;
+    shape.tasks = z.array(task).max(MAX_TASK_INPUTS).optional().default([]);
+    /** The task list as the form was loaded (JSON), to notice a change made elsewhere meanwhile. */
+    shape.tasksBaseline = z.string().optional().default("[]");
+  }
+  return z.object(shape);
+}
+
+export interface PartInput {
+  version: number;
+  done?: "yes" | "no";
+  answers: Record<string, string>;
+  /** Only for "Mine ønsker". */
+  tasks?: string[];
+  tasksBaseline?: string[];
+}
+
+/** Turns the parsed form into the command's input. */
+export function toPartInput(part: PartDefinition, value: Record<string, unknown>): PartInput {
+  const answers: Record<string, string> = {};
+  for (const field of part.fields) answers[field.name] = String(value[field.name] ?? "");
+  const input: PartInput = { version: Number(value.version), done: value.done as PartInput["done"], answers };
+  if (part.key === "wishes") {
+    answers.hoursPerWeek = String(value.hoursPerWeek ?? "");
+    input.tasks = ((value.tasks as (string | undefined)[]) ?? []).map((item) => item ?? "").filter((item) => item.length > 0);
+    input.tasksBaseline = parseBaseline(String(value.tasksBaseline ?? "[]"));
+  }
+  return input;
+}
+
+function parseBaseline(json: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+export const shareSchema = z.object({
+  parts: z.array(z.string(), { error: "errors.chooseParts" }).min(1, { message: "errors.chooseParts" }),
+});

@@ -1,0 +1,170 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSubmit } from "react-router";
+import { ConfirmDialog } from "~/components/ui/ConfirmDialog";
+import { formatDay } from "~/features/plan/format";
+import type { Scope } from "~/lib/auth.server";
+import { sharedViewPath } from "./scopes";
+import type { GrantState } from "./status";
+
+/** "Mettes", "Jonas'" / "Mette's", "Jonas'": a first name as owner. */
+export function possessive(name: string, language: string): string {
+  if (language === "da") return /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}
+
+export function usePossessive() {
+  const { i18n } = useTranslation();
+  return (name: string) => possessive(name, i18n.language);
+}
+
+export function StateTag({ state }: { state: GrantState }) {
+  const { t } = useTranslation("relatives");
+  const warning = state === "withdrawn" || state === "expired" || state === "ended" || state === "invitationExpired";
+  return <span className={warning ? "tag tag--muted" : state === "active" ? "tag tag--active" : "tag"}>{t(`state.${state}`)}</span>;
+}
+
+/** The shared parts as a list of plain words ("Din plan", "Dine møder"). */
+export function ScopeList({ scopes, owner }: { scopes: Scope[]; owner: "you" | "other" }) {
+  const { t } = useTranslation("relatives");
+  return (
+    <ul className="plain-list relatives-scopes">
+      {scopes.map((scope) => (
+        <li key={scope}>{t(owner === "you" ? `scopes.${scope}` : `scopesOther.${scope}`)}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function Until({ day }: { day: string }) {
+  const { i18n } = useTranslation();
+  return <time dateTime={day}>{formatDay(day, i18n.language)}</time>;
+}
+
+/**
+ * A consequential action: without JavaScript a link to a page that asks first; with JavaScript
+ * a button that asks in a dialog and then posts `confirm=yes` to the same address.
+ */
+export function ConfirmAction(props: {
+  href: string;
+  label: string;
+  /** Words for screen readers that say which one ("for Jonas Hansen"). */
+  hiddenLabel?: string;
+  title: string;
+  description: string;
+  confirmLabel: string;
+  cancelLabel: string;
+}) {
+  const submit = useSubmit();
+  const [hydrated, setHydrated] = useState(false);
+  const [open, setOpen] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const label = (
+    <>
+      {props.label}
+      {props.hiddenLabel ? <span className="visually-hidden"> {props.hiddenLabel}</span> : null}
+    </>
+  );
+  if (!hydrated) {
+    return (
+      <Link to={props.href} className="button button--secondary">
+        {label}
+      </Link>
+    );
+  }
+  return (
+    <ConfirmDialog
+      open={open}
+      onOpenChange={setOpen}
+      title={props.title}
+      description={props.description}
+      confirmLabel={props.confirmLabel}
+      cancelLabel={props.cancelLabel}
+      onConfirm={() => {
+        setOpen(false);
+        void submit({ confirm: "yes" }, { method: "post", action: props.href });
+      }}
+      trigger={
+        <button type="button" className="button button--secondary">
+          {label}
+        </button>
+      }
+    />
+  );
+}
+
+export interface HelpedSummary {
+  participantId: string;
+  firstName: string;
+  lastName: string;
+  scopes: Scope[];
+  validUntil: string;
+}
+
+/** "Du hjælper": the people who have shared their planning with the signed-in person. */
+export function HelpingList({ helped, headingLevel = 2 }: { helped: HelpedSummary[]; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation("relatives");
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <ul className="plain-list relatives-helping">
+      {helped.map((person) => (
+        <li key={person.participantId} className="card">
+          <Heading className="card__title">
+            <Link to={`/hjaelper/${person.participantId}`}>
+              {t("helping.choose", { name: `${person.firstName} ${person.lastName}` })}
+            </Link>
+          </Heading>
+          <p>{t("helping.canSee", { name: person.firstName })}</p>
+          <ScopeList scopes={person.scopes} owner="other" />
+          <p>
+            {t("helping.until")} <Until day={person.validUntil} />
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** For the overview: a person with grants chooses whose planning to see. */
+export function HelpingCard({ helped }: { helped: HelpedSummary[] }) {
+  const { t } = useTranslation("relatives");
+  if (helped.length === 0) return null;
+  return (
+    <section aria-labelledby="helping-heading" className="card relatives-helping-card">
+      <h2 id="helping-heading">{t("helping.heading")}</h2>
+      <ul className="plain-list">
+        {helped.map((person) => (
+          <li key={person.participantId}>
+            <Link to={`/hjaelper/${person.participantId}`}>
+              {t("helping.choose", { name: `${person.firstName} ${person.lastName}` })}
+            </Link>
+            <span className="meta">
+              {" "}
+              {t("helping.untilShort")} <Until day={person.validUntil} />
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Links to the relative's pages for the granted scopes that have a view. */
+export function sharedLinks(participantId: string, scopes: Scope[]) {
+  return scopes.flatMap((scope) => {
+    const path = sharedViewPath(participantId, scope);
+    return path ? [{ scope, path }] : [];
+  });
+}
+
+/** The overview of a person with grants but no programme of their own: "Du hjælper: Mette". */
+export function HelpingChooser({ helped }: { helped: HelpedSummary[] }) {
+  const { t } = useTranslation("relatives");
+  return (
+    <section aria-labelledby="helping-heading">
+      <h2 id="helping-heading">{t("helping.heading")}</h2>
+      <p>{t("helping.introRelative")}</p>
+      <HelpingList helped={helped} headingLevel={3} />
+    </section>
+  );
+}

@@ -1,0 +1,168 @@
+import { createCookie, redirect } from "react-router";
+import type { CurrentUser } from "~/lib/auth.server";
+import { env } from "~/lib/env.server";
+import { formatDay } from "~/features/plan/format";
+import { escapeHtml, sendMail } from "./mail.server";
+import { INVITATION_DAYS } from "./scopes";
+
+// ---------------------------------------------------------------------------------------------
+// The draft between "Inviter en pårørende" and "Tjek og bekræft": a signed, HttpOnly cookie, so
+// the steps work without JavaScript and survive a round trip to MitID (see the hook below).
+// ---------------------------------------------------------------------------------------------
+
+export interface InviteDraft {
+  participantId: string;
+  name: string;
+  email: string;
+  relation: string;
+  scopes: string[];
+  network: boolean;
+  mayComment: boolean;
+  bisidder: string[];
+  validUntil: string;
+}
+
+const draftCookie = createCookie(env.secureCookies ? "__Host-minvej_invite_draft" : "minvej_invite_draft", {
+  path: "/",
+  httpOnly: true,
+  sameSite: "lax",
+  secure: env.secureCookies,
+  secrets: [env.sessionSecret],
+  maxAge: 60 * 60,
+});
+
+export async function readDraft(request: Request, participantId: string): Promise<InviteDraft | null> {
+  const value: unknown = await draftCookie.parse(request.headers.get("Cookie"));
+  if (!value || typeof value !== "object") return null;
+  const draft = value as InviteDraft;
+  // A draft belongs to the participant who wrote it, never to whoever uses the browser next.
+  return draft.participantId === participantId ? draft : null;
+}
+
+export function saveDraft(draft: InviteDraft): Promise<string> {
+  return draftCookie.serialize(draft);
+}
+
+export function clearDraft(): Promise<string> {
+  return draftCookie.serialize("", { maxAge: 0 });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The re-confirmation hook. Creating or changing a grant hands out access to someone else, so it
+// is confirmed by the participant at that moment, not just by an old session.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * How a grant change is confirmed.
+ *
+ * - `demo` (DEMO_LOGIN=1): the "Bekræft" button on the check page posts `confirm=yes`.
+ * - `mitid` (production): the check page's button sends the participant to a fresh MitID
+ *   sign-in (NemLog-in `ForceAuthn`, assurance level Substantial) that returns to the check
+ *   page; `verify` then accepts only a MitID authentication of the same person made within
+ *   `FRESH_MS`. NemLog-in is not configured in this version, so it fails closed: nothing is sent.
+ */
+export interface ConfirmationHook {
+  kind: "demo" | "mitid";
+  /** null: confirmed, go ahead. A Response: send it instead (a redirect to MitID, or a refusal). */
+  verify(args: { request: Request; formData: FormData; user: CurrentUser; returnTo: string }): Promise<Response | null>;
+}
+
+export const FRESH_MS = 5 * 60 * 1000;
+
+const demoConfirmation: ConfirmationHook = {
+  kind: "demo",
+  async verify({ formData, returnTo }) {
+    return formData.get("confirm") === "yes" ? null : redirect(returnTo);
+  },
+};
+
+const mitidConfirmation: ConfirmationHook = {
+  kind: "mitid",
+  async verify() {
+    // When NemLog-in lands: if the session's last MitID authentication is older than FRESH_MS,
+    // return redirect(`/log-ind/mitid?tving=1&til=${encodeURIComponent(returnTo)}`).
+    return new Response("Confirmation with MitID is not configured", { status: 403 });
+  },
+};
+
+export function confirmationHook(): ConfirmationHook {
+  return env.demoLogin ? demoConfirmation : mitidConfirmation;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The invitation link, before sign-in: remembered in a short-lived cookie, so that after the
+// sign-in (which lands on the overview) the relative comes straight back to the invitation.
+// ---------------------------------------------------------------------------------------------
+
+const pendingCookie = createCookie(env.secureCookies ? "__Host-minvej_invitation" : "minvej_invitation", {
+  path: "/",
+  httpOnly: true,
+  sameSite: "lax",
+  secure: env.secureCookies,
+  secrets: [env.sessionSecret],
+  maxAge: 30 * 60,
+});
+
+export function rememberInvitation(token: string): Promise<string> {
+  return pendingCookie.serialize(token);
+}
+
+export function forgetInvitation(): Promise<string> {
+  return pendingCookie.serialize("", { maxAge: 0 });
+}
+
+/** For the overview: a redirect back to the invitation the person opened before signing in. */
+export async function pendingInvitationRedirect(request: Request): Promise<Response | null> {
+  const value: unknown = await pendingCookie.parse(request.headers.get("Cookie"));
+  if (typeof value !== "string" || !/^[A-Za-z0-9_-]{43}$/.test(value)) return null;
+  return redirect(`/invitation/${value}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The e-mail
+// ---------------------------------------------------------------------------------------------
+
+export function publicOrigin(request: Request): string {
+  return process.env.PUBLIC_ORIGIN?.replace(/\/$/, "") || new URL(request.url).origin;
+}
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * The invitation: who invites, what they share, until when, and that the link works once, for
+ * 7 days, and only after signing in. Names are the participant's and the one they typed: in the
+ * HTML part they are escaped, so "<b>" in a name arrives as text.
+ */
+export function invitationMail(args: {
+  t: T;
+  language: string;
+  to: string;
+  invitedName: string;
+  participantName: string;
+  scopeNames: string[];
+  validUntil: string;
+  link: string;
+}) {
+  const { t } = args;
+  const until = formatDay(args.validUntil, args.language);
+  const paragraphs = [
+    t("mail.greeting", { name: args.invitedName }),
+    t("mail.intro", { participant: args.participantName }),
+    t("mail.scopes", { scopes: args.scopeNames.join(", "), until }),
+    t("mail.howTo", { days: INVITATION_DAYS }),
+    t("mail.notYou"),
+  ];
+  const subject = t("mail.subject", { participant: args.participantName });
+  const text = [...paragraphs.slice(0, 4), args.link, paragraphs[4], "", t("mail.signature")].join("\n\n");
+  const html = [
+    ...paragraphs.slice(0, 4).map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
+    `<p><a href="${escapeHtml(args.link)}">${escapeHtml(t("mail.linkText"))}</a></p>`,
+    `<p>${escapeHtml(paragraphs[4]!)}</p>`,
+    `<p>${escapeHtml(t("mail.signature"))}</p>`,
+  ].join("\n");
+  return { to: args.to, subject, text, html: `<!doctype html><html lang="${args.language}"><body>${html}</body></html>` };
+}
+
+export async function sendInvitation(args: Parameters<typeof invitationMail>[0]) {
+  return sendMail(invitationMail(args));
+}

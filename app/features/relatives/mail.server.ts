@@ -1,0 +1,79 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import nodemailer from "nodemailer";
+
+/**
+ * Outgoing e-mail. With `SMTP_URL` (e.g. smtp://user:pass@smtp.example.dk:587) it goes through
+ * nodemailer; without it each message is written as JSON to `<DATA_DIR>/mail/`, where the demo
+ * mailbox (`/dev/postkasse`, only with DEMO_LOGIN=1) shows it.
+ */
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface StoredMail extends Mail {
+  id: string;
+  sentAt: string;
+}
+
+export function mailDir(): string {
+  return path.resolve(process.env.DATA_DIR || "./.data", "mail");
+}
+
+function from(): string {
+  return process.env.MAIL_FROM || "Min Vej <ingen-svar@minvej.example.dk>";
+}
+
+export async function sendMail(mail: Mail): Promise<{ via: "smtp" | "file" }> {
+  const url = process.env.SMTP_URL;
+  if (url) {
+    const transport = nodemailer.createTransport(url);
+    try {
+      await transport.sendMail({ from: from(), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+    } finally {
+      transport.close();
+    }
+    return { via: "smtp" };
+  }
+  const dir = mailDir();
+  await mkdir(dir, { recursive: true });
+  const sentAt = new Date().toISOString();
+  // Sortable by time, unguessable, and safe as a file name.
+  const id = `${sentAt.replace(/[^0-9]/g, "")}-${randomBytes(6).toString("hex")}`;
+  const stored: StoredMail = { id, sentAt, ...mail };
+  await writeFile(path.join(dir, `${id}.json`), JSON.stringify(stored, null, 2), { mode: 0o600 });
+  return { via: "file" };
+}
+
+/** The written mails, newest first (the demo mailbox). */
+export async function listStoredMail(limit = 50): Promise<StoredMail[]> {
+  let names: string[];
+  try {
+    names = await readdir(mailDir());
+  } catch {
+    return [];
+  }
+  const files = names
+    .filter((name) => /^[0-9]+-[0-9a-f]{12}\.json$/.test(name))
+    .sort()
+    .reverse()
+    .slice(0, limit);
+  const mails = await Promise.all(
+    files.map(async (name) => {
+      try {
+        return JSON.parse(await readFile(path.join(mailDir(), name), "utf8")) as StoredMail;
+      } catch {
+        return null;
+      }
+    }),
+  );
+  return mails.filter((mail): mail is StoredMail => mail !== null);
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}

@@ -1,0 +1,270 @@
+import { createHash } from "node:crypto";
+import { and, asc, desc, eq, gt, gte, inArray, like, ne, sql } from "drizzle-orm";
+import { db } from "../../../db/client";
+import { appointments, auditEvents, invitations, participants, persons, relativeGrants } from "../../../db/schema";
+import type { Scope } from "~/lib/auth.server";
+import { copenhagenDay } from "~/lib/dates";
+import { grantState, type GrantState } from "./status";
+
+export function hashInvitationToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Tokens are 32 random bytes in base64url: 43 characters. Anything else is not worth a lookup. */
+export const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export interface GrantListItem {
+  id: string;
+  name: string;
+  email: string;
+  relation: string;
+  scopes: Scope[];
+  mayComment: boolean;
+  bisidder: { id: string; title: string; startsAt: Date }[];
+  validUntil: string;
+  state: GrantState;
+  createdAt: Date;
+  acceptedAt: Date | null;
+  endedAt: Date | null;
+  lastViewedAt: Date | null;
+  invitationExpiresAt: Date | null;
+}
+
+/** The participant's grants, open ones first, newest first within each group. */
+export async function listGrants(participantId: string, now = new Date()): Promise<GrantListItem[]> {
+  const database = await db();
+  const rows = await database
+    .select({
+      grant: relativeGrants,
+      invitationExpiresAt: sql<Date | null>`(select max(i.expires_at) from portal.invitations i where i.grant_id = "relative_grants"."id")`.mapWith(
+        (value: string | Date | null) => (value ? new Date(value) : null),
+      ),
+    })
+    .from(relativeGrants)
+    .where(eq(relativeGrants.participantId, participantId))
+    .orderBy(desc(relativeGrants.createdAt));
+  const appointmentIds = [...new Set(rows.flatMap((row) => row.grant.bisidderAppointmentIds))];
+  const meetings = appointmentIds.length
+    ? await database
+        .select({ id: appointments.id, title: appointments.title, startsAt: appointments.startsAt })
+        .from(appointments)
+        .where(and(inArray(appointments.id, appointmentIds), eq(appointments.participantId, participantId)))
+        .orderBy(asc(appointments.startsAt))
+    : [];
+  const today = copenhagenDay(now);
+  const items = rows.map(({ grant, invitationExpiresAt }) => ({
+    id: grant.id,
+    name: grant.invitedName,
+    email: grant.invitedEmail,
+    relation: grant.relation,
+    scopes: grant.scopes as Scope[],
+    mayComment: grant.mayComment,
+    bisidder: meetings.filter((meeting) => grant.bisidderAppointmentIds.includes(meeting.id)),
+    validUntil: grant.validUntil,
+    state: grantState({ status: grant.status, validUntil: grant.validUntil, invitationExpiresAt }, today, now),
+    createdAt: grant.createdAt,
+    acceptedAt: grant.acceptedAt,
+    endedAt: grant.endedAt,
+    lastViewedAt: grant.lastViewedAt,
+    invitationExpiresAt,
+  }));
+  const order: GrantState[] = ["active", "invited", "invitationExpired", "expired", "withdrawn", "ended"];
+  return items.sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
+}
+
+/** One of the participant's own grants, or null: another person's id looks exactly like an unknown one. */
+export async function findOwnGrant(participantId: string, grantId: string, now = new Date()) {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (!UUID.test(grantId)) return null;
+  const grants = await listGrants(participantId, now);
+  return grants.find((grant) => grant.id === grantId) ?? null;
+}
+
+/**
+ * Is there already an open invitation or an active grant for this e-mail address? An invitation
+ * whose link has run out does not count: the participant may invite again.
+ */
+export async function hasOpenGrantFor(participantId: string, email: string, now = new Date()): Promise<boolean> {
+  const grants = await listGrants(participantId, now);
+  return grants.some((grant) => grant.email.toLowerCase() === email.toLowerCase() && (grant.state === "active" || grant.state === "invited"));
+}
+
+/** The participant's own e-mail address (to refuse inviting oneself). */
+export async function participantEmail(participantId: string): Promise<string | null> {
+  const database = await db();
+  const [row] = await database
+    .select({ email: persons.email })
+    .from(participants)
+    .innerJoin(persons, eq(persons.id, participants.personId))
+    .where(eq(participants.id, participantId));
+  return row?.email?.toLowerCase() ?? null;
+}
+
+/** Upcoming meetings a bisidder may be chosen for (not cancelled, not ended). */
+export async function bisidderCandidates(participantId: string, now = new Date()) {
+  const database = await db();
+  return database
+    .select({
+      id: appointments.id,
+      title: appointments.title,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      supportPersonAllowed: appointments.supportPersonAllowed,
+    })
+    .from(appointments)
+    .where(and(eq(appointments.participantId, participantId), gt(appointments.endsAt, now), ne(appointments.status, "cancelled")))
+    .orderBy(asc(appointments.startsAt));
+}
+
+export type InvitationLookup =
+  | { state: "unknown" }
+  | { state: "used" | "expired" | "withdrawn"; participantName: string }
+  | {
+      state: "open";
+      invitationId: string;
+      grantId: string;
+      participantId: string;
+      participantName: string;
+      participantFirstName: string;
+      invitedName: string;
+      relation: string;
+      scopes: Scope[];
+      mayComment: boolean;
+      bisidderCount: number;
+      validUntil: string;
+      expiresAt: Date;
+    };
+
+/** What an invitation link points at, and whether it can still be used. */
+export async function findInvitation(token: string, now = new Date()): Promise<InvitationLookup> {
+  if (!TOKEN.test(token)) return { state: "unknown" };
+  const database = await db();
+  const [row] = await database
+    .select({
+      invitation: invitations,
+      grant: relativeGrants,
+      firstName: persons.firstName,
+      lastName: persons.lastName,
+    })
+    .from(invitations)
+    .innerJoin(relativeGrants, eq(relativeGrants.id, invitations.grantId))
+    .innerJoin(participants, eq(participants.id, relativeGrants.participantId))
+    .innerJoin(persons, eq(persons.id, participants.personId))
+    .where(eq(invitations.tokenHash, hashInvitationToken(token)));
+  if (!row) return { state: "unknown" };
+  const participantName = `${row.firstName} ${row.lastName}`;
+  if (row.invitation.usedAt || row.grant.status === "active" || row.grant.status === "ended_by_relative") {
+    return { state: "used", participantName };
+  }
+  if (row.grant.status === "withdrawn") return { state: "withdrawn", participantName };
+  if (row.invitation.expiresAt.getTime() <= now.getTime() || row.grant.validUntil < copenhagenDay(now)) {
+    return { state: "expired", participantName };
+  }
+  return {
+    state: "open",
+    invitationId: row.invitation.id,
+    grantId: row.grant.id,
+    participantId: row.grant.participantId,
+    participantName,
+    participantFirstName: row.firstName,
+    invitedName: row.grant.invitedName,
+    relation: row.grant.relation,
+    scopes: row.grant.scopes as Scope[],
+    mayComment: row.grant.mayComment,
+    bisidderCount: row.grant.bisidderAppointmentIds.length,
+    validUntil: row.grant.validUntil,
+    expiresAt: row.invitation.expiresAt,
+  };
+}
+
+export interface HelpedParticipant {
+  participantId: string;
+  firstName: string;
+  lastName: string;
+  relation: string;
+  scopes: Scope[];
+  validUntil: string;
+}
+
+/** The people the signed-in person helps right now (active, unexpired grants bound to them). */
+export async function listHelped(relativePersonId: string, now = new Date()): Promise<HelpedParticipant[]> {
+  const database = await db();
+  const rows = await database
+    .select({
+      participantId: relativeGrants.participantId,
+      firstName: persons.firstName,
+      lastName: persons.lastName,
+      relation: relativeGrants.relation,
+      scopes: relativeGrants.scopes,
+      validUntil: relativeGrants.validUntil,
+    })
+    .from(relativeGrants)
+    .innerJoin(participants, eq(participants.id, relativeGrants.participantId))
+    .innerJoin(persons, eq(persons.id, participants.personId))
+    .where(
+      and(
+        eq(relativeGrants.relativePersonId, relativePersonId),
+        eq(relativeGrants.status, "active"),
+        gte(relativeGrants.validUntil, copenhagenDay(now)),
+      ),
+    )
+    .orderBy(asc(persons.firstName));
+  return rows.map((row) => ({ ...row, scopes: row.scopes as Scope[] }));
+}
+
+/** The participant's name, for the relative's banner. */
+export async function participantName(participantId: string) {
+  const database = await db();
+  const [row] = await database
+    .select({ firstName: persons.firstName, lastName: persons.lastName })
+    .from(participants)
+    .innerJoin(persons, eq(persons.id, participants.personId))
+    .where(eq(participants.id, participantId));
+  return row ?? null;
+}
+
+export interface AccessLogEntry {
+  id: number;
+  occurredAt: Date;
+  action: string;
+  actorName: string | null;
+  /** Whether the participant did it themselves. */
+  byParticipant: boolean;
+  details: { grantName?: string; page?: string; scopes?: string[]; validUntil?: string };
+}
+
+/** "Hvem har set mine oplysninger": every relatives.* event about this participant, newest first. */
+export async function accessLog(participantId: string, participantPersonId: string, limit = 300): Promise<AccessLogEntry[]> {
+  const database = await db();
+  const rows = await database
+    .select({
+      id: auditEvents.id,
+      occurredAt: auditEvents.occurredAt,
+      action: auditEvents.action,
+      actorPersonId: auditEvents.actorPersonId,
+      firstName: persons.firstName,
+      lastName: persons.lastName,
+      details: auditEvents.details,
+    })
+    .from(auditEvents)
+    .leftJoin(persons, eq(persons.id, auditEvents.actorPersonId))
+    .where(and(eq(auditEvents.participantId, participantId), like(auditEvents.action, "relatives.%")))
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+    .limit(limit);
+  return rows.map((row) => {
+    const details = (row.details ?? {}) as Record<string, unknown>;
+    return {
+      id: row.id,
+      occurredAt: row.occurredAt,
+      action: row.action,
+      actorName: row.firstName ? `${row.firstName} ${row.lastName}` : null,
+      byParticipant: row.actorPersonId === participantPersonId,
+      details: {
+        grantName: typeof details.grantName === "string" ? details.grantName : undefined,
+        page: typeof details.page === "string" ? details.page : undefined,
+        scopes: Array.isArray(details.scopes) ? (details.scopes as string[]) : undefined,
+        validUntil: typeof details.validUntil === "string" ? details.validUntil : undefined,
+      },
+    };
+  });
+}

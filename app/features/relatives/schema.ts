@@ -1,0 +1,102 @@
+import { dateInputSchema } from "~/components/form/schemas";
+import { z } from "~/lib/zod";
+import { addDays, addMonths, MAX_MONTHS, NETWORK_SCOPE, SHAREABLE_SCOPES } from "./scopes";
+
+/** Limits, stated next to each field. */
+export const NAME_MAX = 100;
+export const RELATION_MAX = 60;
+export const EMAIL_MAX = 254;
+
+// Messages are translation keys in the "relatives" namespace.
+
+/** One line of text: no line breaks or control characters (names end up in e-mails). */
+const line = (messages: { required: string; tooLong: string; invalid: string }, max: number) =>
+  z
+    .string({ error: messages.required })
+    .transform((value) => value.replace(/\s+/g, " ").trim())
+    .superRefine((value, context) => {
+      if (value.length === 0) context.addIssue({ code: "custom", message: messages.required });
+      else if (value.length > max) context.addIssue({ code: "custom", message: messages.tooLong });
+      // eslint-disable-next-line no-control-regex
+      else if (/[\u0000-\u001f\u007f]/.test(value)) context.addIssue({ code: "custom", message: messages.invalid });
+    });
+
+/** A checkbox group posts nothing, one value, or several. */
+const many = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value === "yes");
+
+/** A simple, strict-enough e-mail check: one @, a dot in the domain, no spaces. */
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
+
+export interface InviteRules {
+  /** Today in Copenhagen, YYYY-MM-DD: the end date must be after it and at most 12 months on. */
+  today: string;
+  /** The participant's upcoming meetings that a bisidder may be chosen for. */
+  appointmentIds: string[];
+}
+
+/** "Inviter en pårørende": shared by the browser and the server (which adds its own checks). */
+export function inviteSchema(rules: InviteRules) {
+  const latest = addMonths(rules.today, MAX_MONTHS);
+  const earliest = addDays(rules.today, 1);
+  return z
+    .object({
+      name: line({ required: "form.errors.nameRequired", tooLong: "form.errors.nameTooLong", invalid: "form.errors.nameInvalid" }, NAME_MAX),
+      email: z
+        .string({ error: "form.errors.emailRequired" })
+        .trim()
+        .toLowerCase()
+        .superRefine((value, context) => {
+          if (value.length === 0) context.addIssue({ code: "custom", message: "form.errors.emailRequired" });
+          else if (value.length > EMAIL_MAX || !EMAIL.test(value))
+            context.addIssue({ code: "custom", message: "form.errors.emailInvalid" });
+        }),
+      relation: line(
+        { required: "form.errors.relationRequired", tooLong: "form.errors.relationTooLong", invalid: "form.errors.relationInvalid" },
+        RELATION_MAX,
+      ),
+      // The network map posts "scopes=network" from its own fieldset: any one part is enough.
+      scopes: many.superRefine((values, context) => {
+        // Only the parts listed in the form: "everything" or a made-up part is refused.
+        const known = (value: string) => (SHAREABLE_SCOPES as readonly string[]).includes(value) || value === NETWORK_SCOPE;
+        if (values.length === 0 || !values.every(known)) {
+          context.addIssue({ code: "custom", message: "form.errors.scopesRequired" });
+        }
+      }),
+      mayComment: checkbox,
+      bisidder: many,
+      validUntil: dateInputSchema({ required: "form.errors.endDateRequired", invalid: "form.errors.endDateInvalid" }).superRefine(
+        (value, context) => {
+          if (value < earliest) context.addIssue({ code: "custom", message: "form.errors.endDatePast" });
+          else if (value > latest) context.addIssue({ code: "custom", message: "form.errors.endDateTooLate" });
+        },
+      ),
+    })
+    .superRefine((value, context) => {
+      if (value.mayComment && !value.scopes.includes("preparation")) {
+        context.addIssue({ code: "custom", path: ["mayComment"], message: "form.errors.commentNeedsPreparation" });
+      }
+      if (value.bisidder.some((id) => !rules.appointmentIds.includes(id))) {
+        context.addIssue({ code: "custom", path: ["bisidder"], message: "form.errors.bisidderUnknown" });
+      } else if (value.bisidder.length > 0 && !value.scopes.includes("appointments")) {
+        context.addIssue({ code: "custom", path: ["bisidder"], message: "form.errors.bisidderNeedsAppointments" });
+      }
+    })
+    .transform(({ scopes, ...rest }) => ({
+      ...rest,
+      scopes: SHAREABLE_SCOPES.filter((scope) => scopes.includes(scope)),
+      network: scopes.includes(NETWORK_SCOPE),
+    }));
+}
+
+export type InviteInput = z.output<ReturnType<typeof inviteSchema>>;
+
+/** The fields in the order the form shows them (for the error summary). */
+export const INVITE_FIELDS = ["name", "email", "relation", "scopes", "mayComment", "bisidder", "validUntil"] as const;

@@ -1,0 +1,47 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import type { Route } from "./+types/cv-entry-delete";
+import { PageTitle } from "~/components/layout/PageTitle";
+import { EntrySummary } from "~/features/cv/components";
+import { findEntry } from "~/features/cv/queries.server";
+import { isSectionSlug, sections } from "~/features/cv/sections";
+import { notFound, requireParticipant } from "~/lib/auth.server";
+
+/**
+ * "Vil du slette ...?" as a page, for when JavaScript is off (with it, a dialog asks the same).
+ * The answer posts to the section page, which checks ownership again.
+ */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireParticipant(request);
+  if (!isSectionSlug(params.section)) throw notFound();
+  const section = sections[params.section];
+  const entry = await findEntry(user.participant.id, params.entryId);
+  if (!entry || !section.kinds.includes(entry.kind)) throw notFound();
+  return { slug: section.slug, entry };
+}
+
+export default function CvEntryDeletePage({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("cv");
+  const section = sections[loaderData.slug];
+  const { entry } = loaderData;
+  const back = `/cv/${section.slug}`;
+  return (
+    <>
+      <PageTitle title={t("delete.pageTitle")} />
+      <h1 tabIndex={-1}>{t("delete.title", { title: entry.title })}</h1>
+      <p className="cv-entry__text">
+        <EntrySummary entry={entry} section={section} />
+      </p>
+      <p>{t("delete.text")}</p>
+      <Form method="post" action={back} className="button-group">
+        <input type="hidden" name="entryId" value={entry.id} />
+        <button type="submit" name="intent" value="delete" className="button cv-button--danger">
+          {t("delete.confirm")}
+        </button>
+        <Link to={back} className="button button--secondary">
+          {t("delete.keep")}
+        </Link>
+      </Form>
+    </>
+  );
+}

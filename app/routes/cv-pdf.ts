@@ -1,0 +1,23 @@
+import type { Route } from "./+types/cv-pdf";
+import { toDocument } from "~/features/cv/document";
+import { cvTranslator } from "~/features/cv/i18n.server";
+import { renderCvPdf } from "~/features/cv/pdf.server";
+import { getCv } from "~/features/cv/queries.server";
+import { requireParticipant } from "~/lib/auth.server";
+
+/** /cv/cv.pdf: the CV as a PDF with real text, in the person's language. */
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireParticipant(request);
+  const doc = toDocument(await getCv(user.participant.id));
+  const { language, t } = await cvTranslator(request);
+  const pdf = await renderCvPdf(doc, { language, t });
+  // The file name uses only letters a-z: no name, nothing personal in a download folder listing.
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${language === "da" ? "mit-cv" : "my-cv"}.pdf"`,
+      "Content-Length": String(pdf.length),
+      "Cache-Control": "no-store",
+    },
+  });
+}

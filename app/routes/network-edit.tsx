@@ -1,0 +1,103 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
+import { data, Link, redirect, useNavigation } from "react-router";
+import type { Route } from "./+types/network-edit";
+import { updatePerson } from "~/features/network/commands.server";
+import { PersonForm, typedValues } from "~/features/network/PersonForm";
+import { getPerson } from "~/features/network/queries.server";
+import { personFields, personSchema } from "~/features/network/schema";
+import { notFound, requireParticipant } from "~/lib/auth.server";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireParticipant(request);
+  const person = await getPerson(user.participant.id, params.id);
+  if (!person) throw notFound();
+  return { person };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = await requireParticipant(request);
+  // Checked before anything is read from the form: someone else's id is simply not found.
+  const existing = await getPerson(user.participant.id, params.id);
+  if (!existing) throw notFound();
+  const formData = await request.formData();
+  if (formData.get("intent") === "keep-saved")
+    return redirect("/netvaerk?gemt=uaendret");
+  const submission = parseWithZod(formData, { schema: personSchema });
+  if (submission.status !== "success")
+    return data(
+      { result: submission.reply(), conflict: null },
+      { status: 400 },
+    );
+  const fields = personFields(submission.value);
+  const version = submission.value.version;
+  const result = await updatePerson(
+    {
+      personId: user.personId,
+      participantId: user.participant.id,
+      requestId: (context as { requestId?: string }).requestId ?? null,
+    },
+    params.id,
+    fields,
+    version,
+  );
+  if (result.status === "not_found") throw notFound();
+  if (result.status === "conflict") {
+    // Nothing typed is lost: both versions go back to the page.
+    return data(
+      {
+        result: submission.reply(),
+        conflict: { saved: result.saved, mine: fields },
+      },
+      { status: 409 },
+    );
+  }
+  return redirect(`/netvaerk?gemt=rettet#sektor-${fields.sector}`);
+}
+
+export default function EditPersonPage({
+  loaderData,
+  actionData,
+}: Route.ComponentProps) {
+  const { t } = useTranslation("network");
+  const navigation = useNavigation();
+  const idle = navigation.state === "idle";
+  const { person } = loaderData;
+  const conflict =
+    idle && actionData?.conflict
+      ? {
+          saved: actionData.conflict.saved,
+          mine: typedValues(actionData.conflict.mine) ?? {},
+        }
+      : null;
+  const title = conflict
+    ? t("edit.conflictTitle", { name: person.name })
+    : t("edit.title", { name: person.name });
+  return (
+    <>
+      <p className="back-link">
+        <Link to="/netvaerk">{t("back")}</Link>
+      </p>
+      <PersonForm
+        formId="network-person"
+        title={title}
+        defaults={person}
+        version={person.version}
+        lastResult={conflict ? null : actionData?.result}
+        conflict={conflict}
+        submitLabel={t("edit.submit")}
+        cancelTo="/netvaerk"
+      >
+        <h1 tabIndex={-1}>{title}</h1>
+      </PersonForm>
+      <section aria-labelledby="remove-heading" className="network-remove-link">
+        <h2 id="remove-heading">{t("edit.removeHeading")}</h2>
+        <p>
+          <Link to={`/netvaerk/${person.id}/fjern`}>
+            {t("edit.removeLink", { name: person.name })}
+          </Link>
+        </p>
+      </section>
+    </>
+  );
+}

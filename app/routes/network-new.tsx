@@ -1,0 +1,56 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
+import { data, Link, redirect } from "react-router";
+import type { Route } from "./+types/network-new";
+import { addPerson } from "~/features/network/commands.server";
+import { PersonForm } from "~/features/network/PersonForm";
+import { personFields, personSchema } from "~/features/network/schema";
+import { requireParticipant } from "~/lib/auth.server";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireParticipant(request);
+  return null;
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await requireParticipant(request);
+  const submission = parseWithZod(await request.formData(), {
+    schema: personSchema,
+  });
+  if (submission.status !== "success")
+    return data({ result: submission.reply() }, { status: 400 });
+  const fields = personFields(submission.value);
+  await addPerson(
+    {
+      personId: user.personId,
+      participantId: user.participant.id,
+      requestId: (context as { requestId?: string }).requestId ?? null,
+    },
+    fields,
+  );
+  return redirect("/netvaerk?gemt=tilfoejet");
+}
+
+export default function NewPersonPage({ actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("network");
+  return (
+    <>
+      <p className="back-link">
+        <Link to="/netvaerk">{t("back")}</Link>
+      </p>
+      <PersonForm
+        formId="network-person"
+        title={t("new.title")}
+        defaults={{}}
+        version={0}
+        lastResult={actionData?.result}
+        conflict={null}
+        submitLabel={t("new.submit")}
+        cancelTo="/netvaerk"
+      >
+        <h1 tabIndex={-1}>{t("new.title")}</h1>
+        <p className="lead">{t("new.intro")}</p>
+      </PersonForm>
+    </>
+  );
+}

@@ -1,0 +1,333 @@
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useLocation } from "react-router";
+import type { Route } from "./+types/network-snapshots";
+import { PageTitle } from "~/components/layout/PageTitle";
+import { saveSnapshot } from "~/features/network/commands.server";
+import { formatMoment, formatMonthYear } from "~/features/network/format";
+import { helpKindsText } from "~/features/network/PeopleList";
+import { listPeople, listSnapshots } from "~/features/network/queries.server";
+import { compareSchema } from "~/features/network/schema";
+import {
+  compareNetworks,
+  type NetworkChange,
+  type SnapshotPerson,
+} from "~/features/network/snapshot";
+import { requireParticipant } from "~/lib/auth.server";
+
+const NOW = "nu";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireParticipant(request);
+  const [snapshots, current] = await Promise.all([
+    listSnapshots(user.participant.id),
+    listPeople(user.participant.id, { includeStance: true }),
+  ]);
+  const url = new URL(request.url);
+  const query = compareSchema.parse({
+    from: url.searchParams.get("fra") ?? undefined,
+    to: url.searchParams.get("til") ?? undefined,
+  });
+  const currentPeople: SnapshotPerson[] = current.map((p) => ({
+    ...p,
+    stance: p.stance ?? "helps",
+  }));
+  const pick = (id: string | undefined) =>
+    id === NOW
+      ? { id: NOW, people: currentPeople, createdAt: null }
+      : (snapshots.find((s) => s.id === id) ?? null);
+  let comparison: {
+    fromId: string;
+    toId: string;
+    changes: NetworkChange[];
+  } | null = null;
+  let compareError = false;
+  if (query.from || query.to) {
+    const from = pick(query.from);
+    const to = pick(query.to);
+    if (from && to && from.id !== to.id) {
+      comparison = {
+        fromId: from.id,
+        toId: to.id,
+        changes: compareNetworks(from.people, to.people),
+      };
+    } else {
+      compareError = true;
+    }
+  }
+  return {
+    snapshots: snapshots.map((s) => ({
+      id: s.id,
+      createdAt: s.createdAt,
+      count: s.people.length,
+    })),
+    comparison,
+    compareError,
+    query,
+    saved: url.searchParams.get("gemt") === "1",
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await requireParticipant(request);
+  const formData = await request.formData();
+  if (formData.get("intent") !== "save-snapshot")
+    return data({ refused: true }, { status: 400 });
+  await saveSnapshot(
+    {
+      personId: user.personId,
+      participantId: user.participant.id,
+      requestId: (context as { requestId?: string }).requestId ?? null,
+    },
+    null,
+  );
+  return redirect("/netvaerk/tidligere?gemt=1");
+}
+
+function ChangeText({ change }: { change: NetworkChange }) {
+  const { t } = useTranslation("network");
+  switch (change.kind) {
+    case "added":
+      return (
+        <>
+          {t("changes.added", {
+            name: change.name,
+            sector: t(`sectors.${change.person.sector}`),
+            ring: t(`closeness.${change.person.closeness}`),
+          })}
+        </>
+      );
+    case "removed":
+      return <>{t("changes.removed", { name: change.name })}</>;
+    case "closeness":
+      return (
+        <>
+          {t("changes.closeness", {
+            name: change.name,
+            from: t(`closeness.${change.from}`),
+            to: t(`closeness.${change.to}`),
+          })}
+        </>
+      );
+    case "sector":
+      return (
+        <>
+          {t("changes.sector", {
+            name: change.name,
+            from: t(`sectors.${change.from}`),
+            to: t(`sectors.${change.to}`),
+          })}
+        </>
+      );
+    case "stance":
+      return (
+        <>
+          {t("changes.stance", {
+            name: change.name,
+            from: t(`stances.${change.from}`),
+            to: t(`stances.${change.to}`),
+          })}
+        </>
+      );
+    case "wanted":
+      return (
+        <>
+          {change.to
+            ? t("changes.wantedOn", { name: change.name })
+            : t("changes.wantedOff", { name: change.name })}
+        </>
+      );
+    case "helpKinds":
+      return (
+        <>
+          {t("changes.helpKinds", {
+            name: change.name,
+            to: helpKindsText(change.to, t) || "–",
+          })}
+        </>
+      );
+    case "relation":
+      return (
+        <>
+          {t("changes.relation", { name: change.name, to: change.to || "–" })}
+        </>
+      );
+    case "renamed":
+      return (
+        <>{t("changes.renamed", { name: change.name, from: change.from })}</>
+      );
+  }
+}
+
+export default function NetworkSnapshotsPage({
+  loaderData,
+}: Route.ComponentProps) {
+  const { t, i18n } = useTranslation("network");
+  const location = useLocation();
+  const { snapshots, comparison, saved } = loaderData;
+  const labelFor = (id: string) => {
+    if (id === NOW) return t("snapshots.now");
+    const s = snapshots.find((x) => x.id === id);
+    return s
+      ? t("snapshots.label", {
+          month: formatMonthYear(s.createdAt, i18n.language),
+        })
+      : "";
+  };
+  useEffect(() => {
+    if (!saved && !comparison) return;
+    const frame = requestAnimationFrame(() =>
+      document
+        .getElementById(saved ? "snapshot-saved" : "comparison-heading")
+        ?.focus(),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [saved, comparison, location.key]);
+  const defaultFrom = loaderData.query.from ?? snapshots[0]?.id ?? "";
+  const defaultTo = loaderData.query.to ?? NOW;
+
+  return (
+    <>
+      <PageTitle
+        title={t("snapshots.title")}
+        hasErrors={loaderData.compareError}
+      />
+      <p className="back-link">
+        <Link to="/netvaerk">{t("back")}</Link>
+      </p>
+      <h1 tabIndex={-1}>{t("snapshots.title")}</h1>
+      {saved ? (
+        <div className="notice" id="snapshot-saved" tabIndex={-1} role="status">
+          <p>{t("snapshots.saved")}</p>
+        </div>
+      ) : null}
+      <p className="lead">{t("snapshots.intro")}</p>
+      <Form method="post">
+        <button
+          type="submit"
+          name="intent"
+          value="save-snapshot"
+          className="button"
+        >
+          {t("snapshots.save", {
+            month: formatMonthYear(new Date(), i18n.language),
+          })}
+        </button>
+      </Form>
+
+      <section aria-labelledby="saved-heading">
+        <h2 id="saved-heading">{t("snapshots.listHeading")}</h2>
+        {snapshots.length === 0 ? (
+          <p>{t("snapshots.none")}</p>
+        ) : (
+          <ul
+            className="plan-list network-snapshots"
+            data-testid="snapshot-list"
+          >
+            {snapshots.map((s) => (
+              <li key={s.id} className="card">
+                <p className="card__title">
+                  {t("snapshots.label", {
+                    month: formatMonthYear(s.createdAt, i18n.language),
+                  })}
+                </p>
+                <p className="meta">
+                  {t("snapshots.meta", {
+                    when: formatMoment(s.createdAt, i18n.language),
+                    count: s.count,
+                  })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {snapshots.length > 0 ? (
+        <section aria-labelledby="compare-heading" className="panel">
+          <h2 id="compare-heading">{t("snapshots.compareHeading")}</h2>
+          <p>{t("snapshots.compareIntro")}</p>
+          {loaderData.compareError ? (
+            <div className="error-summary" role="alert" tabIndex={-1}>
+              <h3 className="error-summary__title">
+                {t("common:form.errorSummaryTitle")}
+              </h3>
+              <ul className="error-summary__list">
+                <li>
+                  <a href="#fra">{t("snapshots.compareError")}</a>
+                </li>
+              </ul>
+            </div>
+          ) : null}
+          <Form
+            method="get"
+            action="/netvaerk/tidligere"
+            key={`${defaultFrom}-${defaultTo}`}
+          >
+            <div className="network-compare">
+              <div className="field">
+                <label htmlFor="fra" className="field__label">
+                  {t("snapshots.from")}
+                </label>
+                <select
+                  id="fra"
+                  name="fra"
+                  className="input network-select"
+                  defaultValue={defaultFrom}
+                >
+                  {snapshots.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {`${labelFor(s.id)} (${formatMoment(s.createdAt, i18n.language)})`}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="til" className="field__label">
+                  {t("snapshots.to")}
+                </label>
+                <select
+                  id="til"
+                  name="til"
+                  className="input network-select"
+                  defaultValue={defaultTo}
+                >
+                  <option value={NOW}>{t("snapshots.now")}</option>
+                  {snapshots.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {`${labelFor(s.id)} (${formatMoment(s.createdAt, i18n.language)})`}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <button type="submit" className="button button--secondary">
+              {t("snapshots.compare")}
+            </button>
+          </Form>
+          {comparison ? (
+            <div className="network-changes">
+              <h3 id="comparison-heading" tabIndex={-1}>
+                {t("snapshots.changesHeading", {
+                  from: labelFor(comparison.fromId),
+                  to: labelFor(comparison.toId),
+                })}
+              </h3>
+              {comparison.changes.length === 0 ? (
+                <p>{t("snapshots.noChanges")}</p>
+              ) : (
+                <ul data-testid="network-changes">
+                  {comparison.changes.map((change, index) => (
+                    <li key={index}>
+                      <ChangeText change={change} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

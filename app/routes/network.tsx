@@ -1,0 +1,230 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useLocation } from "react-router";
+import type { Route } from "./+types/network";
+import { PageTitle } from "~/components/layout/PageTitle";
+import { setSharing } from "~/features/network/commands.server";
+import { formatMoment } from "~/features/network/format";
+import { MapLegend, NetworkMap } from "~/features/network/NetworkMap";
+import { PeopleList } from "~/features/network/PeopleList";
+import { getShareState, listPeople } from "~/features/network/queries.server";
+import { shareSchema } from "~/features/network/schema";
+import { requireParticipant } from "~/lib/auth.server";
+
+/** What a redirect after a save may ask the page to say (`?gemt=`). */
+const notices = [
+  "tilfoejet",
+  "rettet",
+  "fjernet",
+  "delt",
+  "stoppet",
+  "uaendret",
+] as const;
+type Notice = (typeof notices)[number];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireParticipant(request);
+  const [people, share] = await Promise.all([
+    listPeople(user.participant.id, { includeStance: true }),
+    getShareState(user.participant.id),
+  ]);
+  const saved = new URL(request.url).searchParams.get("gemt");
+  return {
+    people,
+    share,
+    firstName: user.firstName,
+    notice: (notices as readonly string[]).includes(saved ?? "")
+      ? (saved as Notice)
+      : null,
+  };
+}
+
+/** The share switch. Adding, changing and removing people have their own pages. */
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await requireParticipant(request);
+  const submission = parseWithZod(await request.formData(), {
+    schema: shareSchema,
+  });
+  if (submission.status !== "success")
+    return data({ refused: true }, { status: 400 });
+  const share = submission.value.intent === "share";
+  await setSharing(
+    {
+      personId: user.personId,
+      participantId: user.participant.id,
+      requestId: (context as { requestId?: string }).requestId ?? null,
+    },
+    share,
+    submission.value.includeStance,
+  );
+  return redirect(`/netvaerk?gemt=${share ? "delt" : "stoppet"}#deling`);
+}
+
+function useFocusNotice(notice: string | null) {
+  const location = useLocation();
+  useEffect(() => {
+    if (!notice) return;
+    const frame = requestAnimationFrame(() =>
+      document.getElementById("network-notice")?.focus(),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [notice, location.key]);
+}
+
+export default function NetworkPage({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation("network");
+  const { people, share, notice } = loaderData;
+  useFocusNotice(notice);
+  const wanted = people.filter((p) => p.wantedAtMeeting);
+
+  return (
+    <>
+      <PageTitle title={t("title")} />
+      <h1 tabIndex={-1}>{t("title")}</h1>
+      {notice ? (
+        <div className="notice" id="network-notice" tabIndex={-1} role="status">
+          <p>{t(`notices.${notice}`)}</p>
+        </div>
+      ) : null}
+      <p className="lead">{t("intro")}</p>
+
+      <div className="button-group network-actions">
+        <Link to="/netvaerk/ny" className="button">
+          {t("add")}
+        </Link>
+        <Link to="/netvaerk/tidligere" className="button button--secondary">
+          {t("snapshotsLink")}
+        </Link>
+        <Link to="/netvaerk/udskriv" className="button button--secondary">
+          {t("printLink")}
+        </Link>
+      </div>
+
+      <details className="plan-explain network-privacy">
+        <summary>{t("privacy.summary")}</summary>
+        <div className="plan-explain__body">
+          <p>{t("privacy.you")}</p>
+          <p>
+            {share.sharedAt
+              ? share.stanceShared
+                ? t("privacy.caseworkerWithStance")
+                : t("privacy.caseworkerWithoutStance")
+              : t("privacy.caseworkerNotShared")}
+          </p>
+          <p>{t("privacy.relatives")}</p>
+        </div>
+      </details>
+
+      {people.length === 0 ? (
+        <section
+          aria-labelledby="empty-heading"
+          className="panel network-empty"
+        >
+          <h2 id="empty-heading">{t("empty.heading")}</h2>
+          <p>{t("empty.text")}</p>
+          <p>{t("empty.tip")}</p>
+          <Link to="/netvaerk/ny" className="button">
+            {t("empty.add")}
+          </Link>
+        </section>
+      ) : (
+        <>
+          <section aria-labelledby="map-heading">
+            <h2 id="map-heading">{t("map.heading")}</h2>
+            <p>{t("map.intro")}</p>
+            <figure className="network-figure">
+              <NetworkMap
+                people={people}
+                centreName={loaderData.firstName}
+                showStance
+              />
+              <figcaption>
+                <MapLegend showStance />
+                <p className="meta">{t("map.sameAsList")}</p>
+              </figcaption>
+            </figure>
+          </section>
+          <section aria-labelledby="list-heading">
+            <h2 id="list-heading">
+              {t("list.heading", { count: people.length })}
+            </h2>
+            {wanted.length > 0 ? (
+              <p>
+                {t("list.wantedSummary", {
+                  names: wanted.map((p) => p.name).join(", "),
+                  count: wanted.length,
+                })}
+              </p>
+            ) : null}
+            <PeopleList people={people} editable />
+          </section>
+        </>
+      )}
+
+      <section aria-labelledby="deling" className="panel network-share">
+        <h2 id="deling" tabIndex={-1}>
+          {t("share.heading")}
+        </h2>
+        {share.sharedAt ? (
+          <>
+            <p>
+              <strong>
+                {t("share.isShared", {
+                  when: formatMoment(share.sharedAt, i18n.language),
+                })}
+              </strong>
+            </p>
+            <p>
+              {share.stanceShared
+                ? t("share.withStance")
+                : t("share.withoutStance")}
+            </p>
+            <Form method="post">
+              <button
+                type="submit"
+                name="intent"
+                value="stop-sharing"
+                className="button button--secondary"
+              >
+                {t("share.stop")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <>
+            <p>{t("share.notShared")}</p>
+            <p>{t("share.explain")}</p>
+            <Form method="post">
+              <div className="field">
+                <div className="radios__item">
+                  <input
+                    className="radios__input"
+                    type="checkbox"
+                    id="includeStance"
+                    name="includeStance"
+                    aria-describedby="includeStance-hint"
+                  />
+                  <label className="radios__label" htmlFor="includeStance">
+                    {t("share.includeStance")}
+                  </label>
+                  <div id="includeStance-hint" className="radios__hint">
+                    {t("share.includeStanceHint")}
+                  </div>
+                </div>
+              </div>
+              <button
+                type="submit"
+                name="intent"
+                value="share"
+                className="button"
+              >
+                {t("share.share")}
+              </button>
+            </Form>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Route } from "./+types/preparation-pdf";
+import { renderPreparationPdf } from "~/features/preparation/pdf.server";
+import { getPreparation, getTeamMeeting } from "~/features/preparation/queries.server";
+import { requireParticipant } from "~/lib/auth.server";
+import { fallbackLanguage, isLanguage } from "~/lib/i18n/config";
+import { i18nServer } from "~/lib/i18n/i18n.server";
+import { createI18n } from "~/lib/i18n/instance";
+import { resources } from "~/lib/i18n/resources.server";
+
+/** /forberedelse/forberedelse.pdf: the participant's answers as a tagged PDF, in the person's language. */
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireParticipant(request);
+  const [preparation, meeting] = await Promise.all([getPreparation(user.participant.id), getTeamMeeting(user.participant.id)]);
+  const detected = await i18nServer.getLocale(request);
+  const language = isLanguage(detected) ? detected : fallbackLanguage;
+  const t = createI18n(language, resources[language]).getFixedT(language, "preparation");
+  const pdf = await renderPreparationPdf(preparation, {
+    name: `${user.firstName} ${user.lastName}`,
+    language,
+    t,
+    meetingAt: meeting?.startsAt ?? null,
+  });
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${language === "da" ? "forberedelse" : "preparation"}.pdf"`,
+      "Content-Length": String(pdf.length),
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,73 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/preparation-withdraw";
+import { PageTitle } from "~/components/layout/PageTitle";
+import { withdrawPart } from "~/features/preparation/commands.server";
+import { CHECK_SLUG, isWritable, partBySlug } from "~/features/preparation/parts";
+import { getPart } from "~/features/preparation/queries.server";
+import { notFound, requireParticipant } from "~/lib/auth.server";
+
+function writablePart(slug: string | undefined) {
+  const part = partBySlug(slug);
+  if (!part || !isWritable(part)) throw notFound();
+  return part;
+}
+
+/** The confirmation page for "Træk tilbage" (with JavaScript the check page asks in a dialog instead). */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireParticipant(request);
+  const part = writablePart(params.part);
+  const state = await getPart(user.participant.id, part.key);
+  return { key: part.key, slug: part.slug, shared: state.share.kind !== "not_shared" };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = await requireParticipant(request);
+  const part = writablePart(params.part);
+  const formData = await request.formData();
+  if (formData.get("confirm") !== "yes") return redirect(`/forberedelse/${CHECK_SLUG}`);
+  await withdrawPart(
+    {
+      personId: user.personId,
+      participantId: user.participant.id,
+      requestId: (context as { requestId?: string }).requestId ?? null,
+    },
+    part.key,
+  );
+  return redirect(`/forberedelse/${CHECK_SLUG}?trukket=${part.slug}`);
+}
+
+export default function PreparationWithdrawPage({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("preparation");
+  const partTitle = t(`parts.${loaderData.key}.title`);
+  const title = t("withdraw.title", { part: partTitle });
+  return (
+    <>
+      <PageTitle title={title} />
+      <p className="back-link">
+        <Link to={`/forberedelse/${CHECK_SLUG}`}>{t("withdraw.cancel")}</Link>
+      </p>
+      <h1 tabIndex={-1}>{title}</h1>
+      {loaderData.shared ? (
+        <>
+          <p>{t("withdraw.text")}</p>
+          <Form method="post" className="button-group">
+            <button type="submit" name="confirm" value="yes" className="button">
+              {t("withdraw.confirm")}
+            </button>
+            <Link to={`/forberedelse/${CHECK_SLUG}`} className="button button--secondary">
+              {t("withdraw.cancel")}
+            </Link>
+          </Form>
+        </>
+      ) : (
+        <>
+          <p>{t("withdraw.notShared")}</p>
+          <p>
+            <Link to={`/forberedelse/${CHECK_SLUG}`}>{t("check.title")}</Link>
+          </p>
+        </>
+      )}
+    </>
+  );
+}

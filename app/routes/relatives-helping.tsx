@@ -1,0 +1,37 @@
+import { useTranslation } from "react-i18next";
+import type { Route } from "./+types/relatives-helping";
+import { PageTitle } from "~/components/layout/PageTitle";
+import { HelpingList } from "~/features/relatives/components";
+import { listHelped } from "~/features/relatives/queries.server";
+import { requireUser } from "~/lib/auth.server";
+
+/** "Du hjælper": whose planning the signed-in person may see, and until when. */
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  return { helped: await listHelped(user.personId), ended: url.searchParams.get("stoppet") };
+}
+
+export default function HelpingPage({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("relatives");
+  const { helped, ended } = loaderData;
+  return (
+    <>
+      <PageTitle title={t("helping.title")} />
+      {ended ? (
+        <div className="notice" role="status">
+          <p>{t("end.done", { name: ended })}</p>
+        </div>
+      ) : null}
+      <h1 tabIndex={-1}>{t("helping.title")}</h1>
+      {helped.length === 0 ? (
+        <p className="lead">{t("helping.none")}</p>
+      ) : (
+        <>
+          <p className="lead">{t("helping.intro")}</p>
+          <HelpingList helped={helped} />
+        </>
+      )}
+    </>
+  );
+}

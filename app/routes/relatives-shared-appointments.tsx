@@ -1,0 +1,84 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Route } from "./+types/relatives-shared-appointments";
+import { PageTitle } from "~/components/layout/PageTitle";
+import { AppointmentPlace, AppointmentTime, JOBCENTRE_LANGUAGE } from "~/features/appointments/components";
+import { listUpcomingAppointments } from "~/features/appointments/queries.server";
+import { openSharedView } from "~/features/relatives/access.server";
+import { usePossessive } from "~/features/relatives/components";
+import { participantName } from "~/features/relatives/queries.server";
+import { notFound } from "~/lib/auth.server";
+
+/** The participant's upcoming meetings, read-only: time, place and kind, never their notes. */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { grant, participantId, viewed } = await openSharedView(request, params.participantId, "appointments", "appointments", context);
+  const person = await participantName(participantId);
+  if (!person) throw notFound();
+  const now = new Date();
+  const upcoming = await listUpcomingAppointments(participantId, now);
+  await viewed();
+  return {
+    now,
+    participantId,
+    firstName: person.firstName,
+    // Only what the list shows; "I cannot come" messages stay the participant's.
+    appointments: upcoming.map(({ absenceSentAt: _absence, ...item }) => ({
+      ...item,
+      bisidder: grant.bisidderAppointmentIds.includes(item.id),
+    })),
+  };
+}
+
+export default function SharedAppointmentsPage({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("relatives");
+  const { t: ta } = useTranslation("appointments");
+  const owner = usePossessive();
+  const { appointments, firstName, participantId, now } = loaderData;
+  const title = t("shared.appointmentsTitle", { owner: owner(firstName) });
+  return (
+    <>
+      <PageTitle title={title} />
+      <h1 tabIndex={-1}>{title}</h1>
+      {appointments.length === 0 ? (
+        <p className="lead">{t("shared.noAppointments", { name: firstName })}</p>
+      ) : (
+        <>
+          <p className="lead">{t("shared.appointmentsIntro", { name: firstName })}</p>
+          <ul className="appointment-list">
+            {appointments.map((item) => (
+              <li key={item.id} className={item.status === "cancelled" ? "card appointment-card appointment-card--cancelled" : "card appointment-card"}>
+                <h2 className="appointment-card__title">
+                  <Link to={`/hjaelper/${participantId}/moeder/${item.id}`} lang={JOBCENTRE_LANGUAGE}>
+                    {item.title}
+                  </Link>
+                </h2>
+                {ta(`kinds.${item.kind}.name`) !== item.title ? <p className="appointment-card__kind">{ta(`kinds.${item.kind}.name`)}</p> : null}
+                {item.status === "cancelled" || item.status === "moved" || item.bisidder ? (
+                  <p className="tags">
+                    {item.status === "cancelled" ? <span className="tag tag--warning">{ta("status.cancelled")}</span> : null}
+                    {item.status === "moved" ? <span className="tag">{ta("status.moved")}</span> : null}
+                    {item.bisidder ? <span className="tag tag--active">{t("shared.bisidderTag")}</span> : null}
+                  </p>
+                ) : null}
+                <dl className="summary-list">
+                  <div className="summary-list__row">
+                    <dt>{ta("item.when")}</dt>
+                    <dd>
+                      <AppointmentTime appointment={item} now={now} relative />
+                    </dd>
+                  </div>
+                  <div className="summary-list__row">
+                    <dt>{ta("item.where")}</dt>
+                    <dd>
+                      <AppointmentPlace appointment={item} />
+                    </dd>
+                  </div>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+import { useTranslation } from "react-i18next";
+import type { Route } from "./+types/relatives-shared-plan";
+import { PageTitle } from "~/components/layout/PageTitle";
+import { formatMoment } from "~/features/plan/format";
+import { getPlanView } from "~/features/plan/page.server";
+import { ActivityDetails, ActivityKindExplanation, AgreementDetails, ContactDetails, OwnGoalText, SubGoalDetails } from "~/features/plan/PlanParts";
+import type { PlanView } from "~/features/plan/view";
+import { openSharedView } from "~/features/relatives/access.server";
+import { usePossessive } from "~/features/relatives/components";
+import { participantName } from "~/features/relatives/queries.server";
+import { notFound } from "~/lib/auth.server";
+
+/**
+ * The participant's plan, read-only, for a relative with the "plan" scope. Only what the plan
+ * page shows the jobcentre's way: the participant's own marks on sub-goals, their questions and
+ * read confirmations are theirs and never sent to the relative's browser.
+ */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { user, participantId, viewed } = await openSharedView(request, params.participantId, "plan", "plan", context);
+  const person = await participantName(participantId);
+  if (!person) throw notFound();
+  const view = await getPlanView({ participantId, personId: user.personId });
+  await viewed();
+  return { firstName: person.firstName, plan: view ? relativeView(view) : null };
+}
+
+function relativeView(view: PlanView) {
+  return {
+    version: view.version,
+    updatedAt: view.updatedAt,
+    updatedByName: view.updatedByName,
+    employmentGoal: view.employmentGoal,
+    nextStep: view.nextStep,
+    ownGoal: view.ownGoal,
+    subGoals: view.subGoals.map((goal) => ({ ...goal, participantStatus: null, participantComment: null, participantUpdatedAt: null })),
+    activities: view.activities,
+    agreements: view.agreements,
+    contacts: view.contacts,
+  };
+}
+
+export default function SharedPlanPage({ loaderData }: Route.ComponentProps) {
+  const { t: tp, i18n } = useTranslation("plan");
+  const { t } = useTranslation("relatives");
+  const owner = usePossessive();
+  const language = i18n.language;
+  const { plan, firstName } = loaderData;
+  const title = t("shared.planTitle", { owner: owner(firstName) });
+  if (!plan) {
+    return (
+      <>
+        <PageTitle title={title} />
+        <h1 tabIndex={-1}>{title}</h1>
+        <p className="lead">{t("shared.noPlan", { name: firstName })}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageTitle title={title} />
+      <h1 tabIndex={-1}>{title}</h1>
+      <p className="plan-meta">
+        <span className="plan-meta__version">{tp("meta.version", { version: plan.version })}</span>{" "}
+        {plan.updatedByName
+          ? tp("meta.updatedBy", { when: formatMoment(plan.updatedAt, language, tp), name: plan.updatedByName })
+          : tp("meta.updated", { when: formatMoment(plan.updatedAt, language, tp) })}
+      </p>
+
+      <section aria-labelledby="goal-heading">
+        <h2 id="goal-heading">{t("shared.plan.goalHeading")}</h2>
+        <div className="plan-goals">
+          <div className="card plan-card">
+            <h3>{t("shared.plan.ownGoal", { owner: owner(firstName) })}</h3>
+            <OwnGoalText ownGoal={plan.ownGoal} />
+          </div>
+          <div className="card plan-card">
+            <h3>{tp("goal.employment.heading")}</h3>
+            <p lang="da" className="plan-goal-text">
+              {plan.employmentGoal}
+            </p>
+          </div>
+        </div>
+      </section>
+
+      {plan.nextStep ? (
+        <section aria-labelledby="next-step-heading">
+          <h2 id="next-step-heading">{tp("nextStep.heading")}</h2>
+          <p lang="da">{plan.nextStep}</p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="sub-goals-heading">
+        <h2 id="sub-goals-heading">{tp("subGoals.heading")}</h2>
+        {plan.subGoals.length === 0 ? <p>{tp("subGoals.none")}</p> : null}
+        <ul className="plan-list">
+          {plan.subGoals.map((goal) => (
+            <li key={goal.id} className="card plan-card">
+              <h3 lang="da">{goal.title}</h3>
+              {goal.description ? <p lang="da">{goal.description}</p> : null}
+              <SubGoalDetails goal={goal} />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="activities-heading">
+        <h2 id="activities-heading">{tp("activities.heading")}</h2>
+        {plan.activities.length === 0 ? <p>{tp("activities.none")}</p> : null}
+        <ul className="plan-list">
+          {plan.activities.map((activity) => (
+            <li key={activity.id} className="card plan-card">
+              {tp(`kinds.${activity.kind}.name`).toLowerCase() !== activity.title.toLowerCase() ? (
+                <p className="card__label">{tp(`kinds.${activity.kind}.name`)}</p>
+              ) : null}
+              <h3 lang="da">{activity.title}</h3>
+              <ActivityDetails activity={activity} />
+              <ActivityKindExplanation kind={activity.kind} />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="agreements-heading">
+        <h2 id="agreements-heading">{tp("agreements.heading")}</h2>
+        {plan.agreements.length === 0 ? <p>{tp("agreements.none")}</p> : null}
+        <ul className="plan-list">
+          {plan.agreements.map((agreement) => (
+            <li key={agreement.id} className="card plan-card">
+              <p lang="da" className="plan-agreement-text">
+                {agreement.text}
+              </p>
+              <AgreementDetails agreement={agreement} />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="contacts-heading">
+        <h2 id="contacts-heading">{t("shared.plan.contactsHeading", { owner: owner(firstName) })}</h2>
+        <ul className="plan-list plan-contacts">
+          {plan.contacts.map((contact) => (
+            <li key={contact.id} className="card plan-card">
+              <h3>{contact.name}</h3>
+              <p>{tp(`contacts.roles.${contact.role}`)}</p>
+              <ContactDetails contact={contact} />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,158 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Route } from "./+types/relatives";
+import { PageTitle } from "~/components/layout/PageTitle";
+import { formatMoment } from "~/features/plan/format";
+import { ConfirmAction, ScopeList, StateTag, Until } from "~/features/relatives/components";
+import { listGrants, type GrantListItem } from "~/features/relatives/queries.server";
+import { isOpen } from "~/features/relatives/status";
+import { requireParticipant } from "~/lib/auth.server";
+import { formatDate, formatTime } from "~/lib/dates";
+
+const notices = ["sendt", "ikke-sendt", "tilbagekaldt"] as const;
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireParticipant(request);
+  const grants = await listGrants(user.participant.id);
+  const url = new URL(request.url);
+  const notice = url.searchParams.get("besked");
+  const about = grants.find((grant) => grant.id === url.searchParams.get("id")) ?? null;
+  return {
+    grants,
+    notice: (notices as readonly string[]).includes(notice ?? "") && about ? (notice as (typeof notices)[number]) : null,
+    about: about ? { name: about.name, email: about.email } : null,
+  };
+}
+
+function GrantCard({ grant }: { grant: GrantListItem }) {
+  const { t, i18n } = useTranslation("relatives");
+  const language = i18n.language;
+  const open = isOpen(grant.state);
+  const invitedOnly = grant.state === "invited" || grant.state === "invitationExpired";
+  return (
+    <li className="card relatives-grant" id={`adgang-${grant.id}`}>
+      <h3 className="card__title">{grant.name}</h3>
+      <p className="tags">
+        <StateTag state={grant.state} />
+      </p>
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>{t("list.relation")}</dt>
+          <dd>{grant.relation}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("list.email")}</dt>
+          <dd>{grant.email}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("list.scopes")}</dt>
+          <dd>
+            <ScopeList scopes={grant.scopes} owner="you" />
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("list.mayDo")}</dt>
+          <dd>{grant.mayComment ? t("list.mayComment") : t("list.readOnly")}</dd>
+        </div>
+        {grant.bisidder.length > 0 ? (
+          <div className="summary-list__row">
+            <dt>{t("list.bisidder")}</dt>
+            <dd>
+              <ul className="plain-list">
+                {grant.bisidder.map((meeting) => (
+                  <li key={meeting.id}>
+                    <span lang="da">{meeting.title}</span>, {formatDate(meeting.startsAt, language)}{" "}
+                    {t("list.at", { time: formatTime(meeting.startsAt, language) })}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
+        <div className="summary-list__row">
+          <dt>{t("list.until")}</dt>
+          <dd>
+            <Until day={grant.validUntil} />
+          </dd>
+        </div>
+        {grant.state === "invited" && grant.invitationExpiresAt ? (
+          <div className="summary-list__row">
+            <dt>{t("list.linkWorks")}</dt>
+            <dd>{formatMoment(grant.invitationExpiresAt, language, t)}</dd>
+          </div>
+        ) : null}
+        {!invitedOnly ? (
+          <div className="summary-list__row">
+            <dt>{t("list.lastViewed")}</dt>
+            <dd>{grant.lastViewedAt ? formatMoment(grant.lastViewedAt, language, t) : t("list.neverViewed")}</dd>
+          </div>
+        ) : null}
+        {grant.endedAt ? (
+          <div className="summary-list__row">
+            <dt>{grant.state === "ended" ? t("list.endedAt") : t("list.withdrawnAt")}</dt>
+            <dd>{formatMoment(grant.endedAt, language, t)}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {grant.state === "invitationExpired" ? <p>{t("list.invitationExpiredHint")}</p> : null}
+      {open ? (
+        <ConfirmAction
+          href={`/paaroerende/${grant.id}/tilbagekald`}
+          label={invitedOnly ? t("withdraw.inviteButton") : t("withdraw.button")}
+          hiddenLabel={t("withdraw.hiddenLabel", { name: grant.name })}
+          title={invitedOnly ? t("withdraw.inviteTitle", { name: grant.name }) : t("withdraw.title", { name: grant.name })}
+          description={invitedOnly ? t("withdraw.inviteText") : t("withdraw.text", { name: grant.name })}
+          confirmLabel={invitedOnly ? t("withdraw.inviteConfirm") : t("withdraw.confirm")}
+          cancelLabel={t("withdraw.cancel")}
+        />
+      ) : null}
+    </li>
+  );
+}
+
+export default function RelativesPage({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("relatives");
+  const { grants, notice, about } = loaderData;
+  const current = grants.filter((grant) => isOpen(grant.state));
+  const earlier = grants.filter((grant) => !isOpen(grant.state));
+  return (
+    <>
+      <PageTitle title={t("list.title")} />
+      {notice && about ? (
+        <div className="notice" role="status">
+          <p>{t(`list.notice.${notice}`, { name: about.name, email: about.email })}</p>
+        </div>
+      ) : null}
+      <h1 tabIndex={-1}>{t("list.title")}</h1>
+      <p className="lead">{t("list.intro")}</p>
+      <p>{t("list.intro2")}</p>
+      <p className="button-group">
+        <Link to="/paaroerende/inviter" className="button">
+          {t("list.invite")}
+        </Link>
+        <Link to="/paaroerende/log" className="button button--secondary">
+          {t("list.log")}
+        </Link>
+      </p>
+      <section aria-labelledby="current-heading">
+        <h2 id="current-heading">{t("list.currentHeading")}</h2>
+        {current.length === 0 ? <p>{t("list.none")}</p> : null}
+        <ul className="plain-list relatives-grants">
+          {current.map((grant) => (
+            <GrantCard key={grant.id} grant={grant} />
+          ))}
+        </ul>
+      </section>
+      {earlier.length > 0 ? (
+        <section aria-labelledby="earlier-heading">
+          <h2 id="earlier-heading">{t("list.earlierHeading")}</h2>
+          <ul className="plain-list relatives-grants">
+            {earlier.map((grant) => (
+              <GrantCard key={grant.id} grant={grant} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

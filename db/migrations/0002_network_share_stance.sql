@@ -1,0 +1,1 @@
+ALTER TABLE "portal"."share_settings" ADD COLUMN "network_stance_shared" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,123 @@
+import { eq } from "drizzle-orm";
+import { extractText, getDocumentProxy } from "unpdf";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cvProfiles, participants, persons, workWishes } from "../../db/schema";
+import { saveTaskSuggestions } from "~/features/cv/task-suggestions.server";
+import { loader as pdfLoader } from "~/routes/cv-pdf";
+import { loader as previewLoader } from "~/routes/cv-preview";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { cookieFor, get } from "../support/requests";
+import { run } from "./plan-support";
+
+let database: TestDatabase;
+let mette: { personId: string; participantId: string };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const [row] = await database.db
+    .select({ personId: persons.id, participantId: participants.id })
+    .from(persons)
+    .innerJoin(participants, eq(participants.personId, persons.id))
+    .where(eq(persons.demoKey, "mette"));
+  mette = row!;
+});
+afterAll(() => database.dispose());
+
+async function readPdf(response: Response) {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const pdf = await getDocumentProxy(bytes.slice());
+  const { text, totalPages } = await extractText(pdf, { mergePages: true });
+  const info = (await pdf.getMetadata()).info as Record<string, unknown>;
+  return { text: text.replace(/\s+/g, " "), totalPages, info, bytes };
+}
+
+async function mettePdf() {
+  const response = (await run(pdfLoader, get("/cv/cv.pdf", await cookieFor("mette")))) as Response;
+  expect(response.status).toBe(200);
+  return { response, ...(await readPdf(response)) };
+}
+
+describe("the CV as a PDF", () => {
+  it("has real text in reading order, in Danish, with the document language set", async () => {
+    await database.db
+      .insert(workWishes)
+      .values({ participantId: mette.participantId, fields: ["Butik", "Lager"], hoursPerWeek: 12, accommodations: "Ingen tunge løft" });
+    await saveTaskSuggestions(mette.participantId, ["Sætte varer på hylder", "Pakke ordrer", "Tage imod kunder"], { personId: mette.personId });
+    const { response, text, info, bytes } = await mettePdf();
+    expect(response.headers.get("Content-Type")).toBe("application/pdf");
+    expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="mit-cv.pdf"');
+    expect(new TextDecoder().decode(bytes.slice(0, 8))).toBe("%PDF-1.7");
+    expect(info.Language).toBe("da-DK");
+    expect(info.Title).toBe("CV: Mette Hansen");
+    const expected = [
+      "Mette Hansen",
+      "E-mail: mette.hansen@example.org",
+      "Telefon: +45 11 22 33 01",
+      "Erhvervserfaring",
+      "Butiksassistent",
+      "Købmandsgården, Solbjerg · 2012 – 2019",
+      "Uddannelse og kurser",
+      "Hygiejnebevis for fødevarebranchen",
+      "Kompetencer",
+      "Faglige kompetencer",
+      "Kundeservice",
+      "Personlige kompetencer",
+      "Omhyggelig og stabil",
+      "Sprog",
+      "Dansk: Modersmål",
+      "Kørekort til bil (B)",
+      "Jobønsker",
+      "Slags arbejde: Butik, Lager",
+      "Timer om ugen: 12 timer",
+      "Opgaver, jeg gerne vil prøve",
+      "Pakke ordrer",
+      "Side 1 af 1",
+    ];
+    for (const part of expected) expect(text, part).toContain(part);
+    // Reading order: the sections come in the order a reader expects.
+    const positions = ["Mette Hansen", "Erhvervserfaring", "Uddannelse og kurser", "Kompetencer", "Sprog", "Jobønsker"].map((part) => text.indexOf(part));
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    // Skånehensyn are not on the CV unless the participant chooses; no CPR number ever.
+    expect(text).not.toContain("Ingen tunge løft");
+    expect(text).not.toContain("Skånehensyn");
+    expect(text).not.toContain("1203859991");
+    expect(text).not.toContain("120385");
+  });
+
+  it("shows only the contact details and accommodations the participant chose", async () => {
+    await database.db
+      .insert(cvProfiles)
+      .values({ participantId: mette.participantId, contactVisibility: { email: false, phone: true, address: true }, address: "Solbjerg", summary: `<script>alert("x")</script> Øl & "æbler"` })
+      .onConflictDoUpdate({
+        target: cvProfiles.participantId,
+        set: { contactVisibility: { email: false, phone: true, address: true }, address: "Solbjerg", summary: `<script>alert("x")</script> Øl & "æbler"` },
+      });
+    await database.db.update(workWishes).set({ showAccommodationsOnCv: true }).where(eq(workWishes.participantId, mette.participantId));
+    const { text } = await mettePdf();
+    expect(text).not.toContain("mette.hansen@example.org");
+    expect(text).toContain("Adresse: Solbjerg");
+    expect(text).toContain("Skånehensyn: Ingen tunge løft");
+    expect(text).toContain(`<script>alert("x")</script> Øl & "æbler"`);
+
+    // The preview gets exactly the same: hidden details never reach the page.
+    const preview = (await run(previewLoader, get("/cv/vis", await cookieFor("mette")))) as { doc: { contact: { email: string | null } } };
+    expect(preview.doc.contact.email).toBeNull();
+  });
+
+  it("follows the person's language (Ali: English)", async () => {
+    const request = get("/cv/cv.pdf", await cookieFor("ali"));
+    request.headers.set("Accept-Language", "en-GB,en;q=0.9");
+    const response = (await run(pdfLoader, request)) as Response;
+    const { text, info } = await readPdf(response);
+    expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="my-cv.pdf"');
+    expect(info.Language).toBe("en-GB");
+    for (const part of ["Ali Hassan", "Work experience", "Elektriker", "Languages", "Arabisk: Mother tongue", "Page 1 of 1"]) {
+      expect(text, part).toContain(part);
+    }
+  });
+
+  it("is refused signed out, and for people without a programme", async () => {
+    expect(((await run(pdfLoader, get("/cv/cv.pdf"))) as Response).status).toBe(302);
+    expect(((await run(pdfLoader, get("/cv/cv.pdf", await cookieFor("jonas")))) as Response).status).toBe(404);
+  });
+});

@@ -1,0 +1,804 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  auditEvents,
+  networkPeople,
+  participants,
+  persons,
+} from "../../db/schema";
+import {
+  getSharedNetwork,
+  listPeople,
+} from "~/features/network/queries.server";
+import * as edit from "~/routes/network-edit";
+import * as main from "~/routes/network";
+import * as create from "~/routes/network-new";
+import * as print from "~/routes/network-print";
+import * as remove from "~/routes/network-remove";
+import * as snapshots from "~/routes/network-snapshots";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { cookieFor, get, post, settle } from "../support/requests";
+
+let database: TestDatabase;
+let mette: string;
+let ali: string;
+let jonas: string;
+let sara: string;
+let metteId: string;
+let aliId: string;
+
+async function participantOf(demoKey: string) {
+  const [row] = await database.db
+    .select({ id: participants.id })
+    .from(participants)
+    .innerJoin(persons, eq(persons.id, participants.personId))
+    .where(eq(persons.demoKey, demoKey));
+  return row!.id;
+}
+async function personNamed(participantId: string, name: string) {
+  const [row] = await database.db
+    .select()
+    .from(networkPeople)
+    .where(
+      and(
+        eq(networkPeople.participantId, participantId),
+        eq(networkPeople.name, name),
+      ),
+    );
+  return row ?? null;
+}
+async function countPeople(participantId: string) {
+  return (
+    await database.db
+      .select()
+      .from(networkPeople)
+      .where(eq(networkPeople.participantId, participantId))
+  ).length;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  [mette, ali, jonas, sara] = await Promise.all([
+    cookieFor("mette"),
+    cookieFor("ali"),
+    cookieFor("jonas"),
+    cookieFor("sara"),
+  ]);
+  metteId = await participantOf("mette");
+  aliId = await participantOf("ali");
+});
+afterAll(() => database.dispose());
+
+const args = (request: Request, params: Record<string, string> = {}) =>
+  ({ request, params, context: { requestId: "test" } }) as never;
+
+function statusOf(result: unknown): number {
+  if (result instanceof Response) return result.status;
+  const init = (result as { init?: { status?: number } } | null)?.init;
+  return init?.status ?? 200;
+}
+function dataOf<T = Record<string, unknown>>(result: unknown): T {
+  return (result as { data: T }).data;
+}
+function location(result: unknown) {
+  return (result as Response).headers.get("Location");
+}
+
+const valid = {
+  intent: "save",
+  name: "Yasmin",
+  relation: "Fra svømmeholdet",
+  sector: "friends",
+  closeness: "middle",
+  helpKinds: "company",
+  stance: "helps",
+  contactFrequency: "Hver tirsdag",
+  note: "",
+};
+
+describe("reading the network", () => {
+  it("Mette sees her ten people, with her own judgement, sorted by sector", async () => {
+    const page = await main.loader(args(get("/netvaerk", mette)));
+    expect(page.people).toHaveLength(10);
+    expect(page.people[0]).toMatchObject({
+      sector: "family",
+      closeness: "close",
+    });
+    expect(page.people.find((p) => p.name === "Thomas")).toMatchObject({
+      stance: "holds_back",
+      sector: "family",
+    });
+    expect(page.people.find((p) => p.name === "Louise")?.stance).toBe("both");
+    expect(page.share).toEqual({ sharedAt: null, stanceShared: false });
+  });
+
+  it("Ali has no network yet (the empty state)", async () => {
+    const page = await main.loader(args(get("/netvaerk", ali)));
+    expect(page.people).toEqual([]);
+  });
+
+  it("signed out: every page sends to sign in, and nothing is written", async () => {
+    const someone = (await personNamed(metteId, "Camilla"))!;
+    const runs: (() => Promise<unknown>)[] = [
+      () => main.loader(args(get("/netvaerk"))),
+      () => create.loader(args(get("/netvaerk/ny"))),
+      () => create.action(args(post("/netvaerk/ny", valid))),
+      () =>
+        edit.loader(args(get(`/netvaerk/${someone.id}`), { id: someone.id })),
+      () =>
+        edit.action(
+          args(post(`/netvaerk/${someone.id}`, { ...valid, version: "1" }), {
+            id: someone.id,
+          }),
+        ),
+      () =>
+        remove.action(
+          args(post(`/netvaerk/${someone.id}/fjern`, {}), { id: someone.id }),
+        ),
+      () =>
+        snapshots.action(
+          args(post("/netvaerk/tidligere", { intent: "save-snapshot" })),
+        ),
+      () => main.action(args(post("/netvaerk", { intent: "share" }))),
+      () => print.loader(args(get("/netvaerk/udskriv"))),
+    ];
+    for (const run of runs) {
+      const result = await settle(run);
+      expect(statusOf(result)).toBe(302);
+      expect(location(result)).toBe("/log-ind");
+    }
+    expect(await personNamed(metteId, "Camilla")).toMatchObject({
+      version: someone.version,
+    });
+    expect(await personNamed(metteId, "Yasmin")).toBeNull();
+  });
+
+  it("a relative (Jonas) and a caseworker (Sara) get 404 on the participant's pages", async () => {
+    const someone = (await personNamed(metteId, "Camilla"))!;
+    for (const cookie of [jonas, sara]) {
+      expect(
+        statusOf(
+          await settle(() => main.loader(args(get("/netvaerk", cookie)))),
+        ),
+      ).toBe(404);
+      expect(
+        statusOf(
+          await settle(() =>
+            edit.loader(
+              args(get(`/netvaerk/${someone.id}`, cookie), { id: someone.id }),
+            ),
+          ),
+        ),
+      ).toBe(404);
+      expect(
+        statusOf(
+          await settle(() =>
+            edit.action(
+              args(
+                post(
+                  `/netvaerk/${someone.id}`,
+                  { ...valid, version: "1" },
+                  cookie,
+                ),
+                { id: someone.id },
+              ),
+            ),
+          ),
+        ),
+      ).toBe(404);
+      expect(
+        statusOf(
+          await settle(() =>
+            remove.action(
+              args(post(`/netvaerk/${someone.id}/fjern`, {}, cookie), {
+                id: someone.id,
+              }),
+            ),
+          ),
+        ),
+      ).toBe(404);
+    }
+    expect(await personNamed(metteId, "Camilla")).toMatchObject({
+      name: "Camilla",
+      version: someone.version,
+    });
+  });
+
+  it("relatives never get the judgement through the query unless it is asked for", async () => {
+    const people = await listPeople(metteId, { includeStance: false });
+    expect(people).toHaveLength(10);
+    expect(people.every((p) => p.stance === null)).toBe(true);
+  });
+});
+
+describe("adding a person", () => {
+  it("refuses an empty form with a message per field, keeping what was typed", async () => {
+    const result = await settle(() =>
+      create.action(
+        args(
+          post(
+            "/netvaerk/ny",
+            { name: "  ", relation: "Min fætter", helpKinds: "practical" },
+            mette,
+          ),
+        ),
+      ),
+    );
+    expect(statusOf(result)).toBe(400);
+    const reply = dataOf<{
+      result: {
+        error: Record<string, string[]>;
+        initialValue: Record<string, unknown>;
+      };
+    }>(result).result;
+    expect(reply.error).toMatchObject({
+      name: ["network:form.errors.nameRequired"],
+      sector: ["network:form.errors.sectorRequired"],
+      closeness: ["network:form.errors.closenessRequired"],
+      stance: ["network:form.errors.stanceRequired"],
+    });
+    expect(reply.initialValue).toMatchObject({ relation: "Min fætter" });
+    expect(await countPeople(metteId)).toBe(10);
+  });
+
+  it("refuses too long texts and unknown choices", async () => {
+    const result = await settle(() =>
+      create.action(
+        args(
+          post(
+            "/netvaerk/ny",
+            {
+              ...valid,
+              name: "x".repeat(61),
+              sector: "enemies",
+              helpKinds: "money",
+            },
+            mette,
+          ),
+        ),
+      ),
+    );
+    expect(statusOf(result)).toBe(400);
+    const reply = dataOf<{ result: { error: Record<string, string[]> } }>(
+      result,
+    ).result;
+    expect(reply.error.name).toEqual(["network:form.errors.nameTooLong"]);
+    expect(reply.error.sector).toEqual(["network:form.errors.sectorRequired"]);
+    expect(
+      Object.keys(reply.error).some((key) => key.startsWith("helpKinds")),
+    ).toBe(true);
+  });
+
+  it("adds the person for the signed-in participant, whatever the form says about owners", async () => {
+    const result = await settle(() =>
+      create.action(
+        args(
+          post(
+            "/netvaerk/ny",
+            {
+              ...valid,
+              participantId: aliId,
+              wantedAtMeeting: "on",
+              note: "Hun spurgte, om jeg ville med til svømning.",
+            },
+            mette,
+          ),
+        ),
+      ),
+    );
+    expect(statusOf(result)).toBe(302);
+    expect(location(result)).toBe("/netvaerk?gemt=tilfoejet");
+    const row = await personNamed(metteId, "Yasmin");
+    expect(row).toMatchObject({
+      participantId: metteId,
+      relation: "Fra svømmeholdet",
+      sector: "friends",
+      closeness: "middle",
+      helpKinds: ["company"],
+      stance: "helps",
+      wantedAtMeeting: true,
+      version: 1,
+    });
+    expect(await countPeople(aliId)).toBe(0);
+  });
+
+  it("a double submit adds the person once", async () => {
+    const body = new URLSearchParams({
+      ...valid,
+      name: "Kasper",
+      sector: "work_school",
+      closeness: "further",
+    });
+    body.delete("helpKinds");
+    body.append("helpKinds", "advice");
+    body.append("helpKinds", "practical");
+    const request = () =>
+      new Request("http://localhost:3000/netvaerk/ny", {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          Origin: "http://localhost:3000",
+          Cookie: mette,
+        },
+        body: body.toString(),
+      });
+    await settle(() => create.action(args(request())));
+    await settle(() => create.action(args(request())));
+    const rows = await database.db
+      .select()
+      .from(networkPeople)
+      .where(
+        and(
+          eq(networkPeople.participantId, metteId),
+          eq(networkPeople.name, "Kasper"),
+        ),
+      );
+    expect(rows).toHaveLength(1);
+    // Several ticked boxes are kept, in the form's order.
+    expect(rows[0]!.helpKinds).toEqual(["practical", "advice"]);
+  });
+
+  it("stores HTML and script as plain text (React escapes it on the page)", async () => {
+    const name = '<script>alert("x")</script><b>Bo</b>';
+    await settle(() =>
+      create.action(
+        args(
+          post("/netvaerk/ny", { ...valid, name: name.slice(0, 60) }, mette),
+        ),
+      ),
+    );
+    expect(await personNamed(metteId, name.slice(0, 60))).toMatchObject({
+      name: name.slice(0, 60),
+    });
+  });
+
+  it("audits each addition without names or notes", async () => {
+    const rows = await database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "network.person_added"));
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    const details = JSON.stringify(rows.map((row) => row.details));
+    expect(details).not.toMatch(/Yasmin|Kasper|svømning|script/);
+    expect(rows.every((row) => row.participantId === metteId)).toBe(true);
+  });
+});
+
+describe("changing a person", () => {
+  it("the edit page shows the saved person; another participant's id is 404, and so is a malformed id", async () => {
+    const yasmin = (await personNamed(metteId, "Yasmin"))!;
+    const page = await edit.loader(
+      args(get(`/netvaerk/${yasmin.id}`, mette), { id: yasmin.id }),
+    );
+    expect(page.person).toMatchObject({ name: "Yasmin", version: 1 });
+    expect(
+      statusOf(
+        await settle(() =>
+          edit.loader(
+            args(get(`/netvaerk/${yasmin.id}`, ali), { id: yasmin.id }),
+          ),
+        ),
+      ),
+    ).toBe(404);
+    const changed = await settle(() =>
+      edit.action(
+        args(
+          post(
+            `/netvaerk/${yasmin.id}`,
+            { ...valid, name: "Hacked", version: "1" },
+            ali,
+          ),
+          { id: yasmin.id },
+        ),
+      ),
+    );
+    expect(statusOf(changed)).toBe(404);
+    expect(
+      statusOf(
+        await settle(() =>
+          edit.loader(args(get("/netvaerk/abc", mette), { id: "abc" })),
+        ),
+      ),
+    ).toBe(404);
+    expect(await personNamed(metteId, "Yasmin")).toMatchObject({ version: 1 });
+  });
+
+  it("saves a change and bumps the version", async () => {
+    const yasmin = (await personNamed(metteId, "Yasmin"))!;
+    const result = await settle(() =>
+      edit.action(
+        args(
+          post(
+            `/netvaerk/${yasmin.id}`,
+            { ...valid, closeness: "close", stance: "both", version: "1" },
+            mette,
+          ),
+          { id: yasmin.id },
+        ),
+      ),
+    );
+    expect(statusOf(result)).toBe(302);
+    expect(location(result)).toBe("/netvaerk?gemt=rettet#sektor-friends");
+    expect(await personNamed(metteId, "Yasmin")).toMatchObject({
+      closeness: "close",
+      stance: "both",
+      wantedAtMeeting: false,
+      version: 2,
+    });
+  });
+
+  it("a stale form (another tab saved in between) loses nothing: 409 with both versions", async () => {
+    const yasmin = (await personNamed(metteId, "Yasmin"))!;
+    const result = await settle(() =>
+      edit.action(
+        args(
+          post(
+            `/netvaerk/${yasmin.id}`,
+            {
+              ...valid,
+              note: "Fra det gamle vindue",
+              closeness: "further",
+              version: "1",
+            },
+            mette,
+          ),
+          { id: yasmin.id },
+        ),
+      ),
+    );
+    expect(statusOf(result)).toBe(409);
+    const body = dataOf<{
+      conflict: {
+        saved: { closeness: string; version: number };
+        mine: { closeness: string; note: string };
+      };
+    }>(result);
+    expect(body.conflict.saved).toMatchObject({
+      closeness: "close",
+      version: 2,
+    });
+    expect(body.conflict.mine).toMatchObject({
+      closeness: "further",
+      note: "Fra det gamle vindue",
+    });
+    expect(await personNamed(metteId, "Yasmin")).toMatchObject({
+      closeness: "close",
+      version: 2,
+    });
+
+    // "Gem det, jeg skrev": posted again with the saved version, it wins.
+    const kept = await settle(() =>
+      edit.action(
+        args(
+          post(
+            `/netvaerk/${yasmin.id}`,
+            {
+              ...valid,
+              note: "Fra det gamle vindue",
+              closeness: "further",
+              version: "2",
+            },
+            mette,
+          ),
+          { id: yasmin.id },
+        ),
+      ),
+    );
+    expect(statusOf(kept)).toBe(302);
+    expect(await personNamed(metteId, "Yasmin")).toMatchObject({
+      closeness: "further",
+      note: "Fra det gamle vindue",
+      version: 3,
+    });
+  });
+
+  it("the same change sent twice from the same form is not a conflict", async () => {
+    const yasmin = (await personNamed(metteId, "Yasmin"))!;
+    const form = {
+      ...valid,
+      note: "Fra det gamle vindue",
+      closeness: "further",
+      version: "2",
+    };
+    const again = await settle(() =>
+      edit.action(
+        args(post(`/netvaerk/${yasmin.id}`, form, mette), { id: yasmin.id }),
+      ),
+    );
+    expect(statusOf(again)).toBe(302);
+    expect(await personNamed(metteId, "Yasmin")).toMatchObject({ version: 3 });
+  });
+
+  it("'Behold det gemte' changes nothing", async () => {
+    const yasmin = (await personNamed(metteId, "Yasmin"))!;
+    const result = await settle(() =>
+      edit.action(
+        args(
+          post(
+            `/netvaerk/${yasmin.id}`,
+            { intent: "keep-saved", name: "Anders", version: "1" },
+            mette,
+          ),
+          { id: yasmin.id },
+        ),
+      ),
+    );
+    expect(location(result)).toBe("/netvaerk?gemt=uaendret");
+    expect(await personNamed(metteId, "Yasmin")).toMatchObject({ version: 3 });
+  });
+});
+
+describe("removing a person", () => {
+  it("the confirm page warns when the person is wanted at the meeting", async () => {
+    const jonasRow = (await personNamed(metteId, "Jonas Hansen"))!;
+    const page = await remove.loader(
+      args(get(`/netvaerk/${jonasRow.id}/fjern`, mette), { id: jonasRow.id }),
+    );
+    expect(page.person).toMatchObject({
+      name: "Jonas Hansen",
+      wantedAtMeeting: true,
+    });
+    const camilla = (await personNamed(metteId, "Camilla"))!;
+    expect(
+      (
+        await remove.loader(
+          args(get(`/netvaerk/${camilla.id}/fjern`, mette), { id: camilla.id }),
+        )
+      ).person.wantedAtMeeting,
+    ).toBe(false);
+  });
+
+  it("another participant cannot remove Mette's person (404), nothing removed", async () => {
+    const camilla = (await personNamed(metteId, "Camilla"))!;
+    expect(
+      statusOf(
+        await settle(() =>
+          remove.loader(
+            args(get(`/netvaerk/${camilla.id}/fjern`, ali), { id: camilla.id }),
+          ),
+        ),
+      ),
+    ).toBe(404);
+    expect(
+      statusOf(
+        await settle(() =>
+          remove.action(
+            args(post(`/netvaerk/${camilla.id}/fjern`, {}, ali), {
+              id: camilla.id,
+            }),
+          ),
+        ),
+      ),
+    ).toBe(404);
+    expect(await personNamed(metteId, "Camilla")).not.toBeNull();
+  });
+
+  it("removes after the confirmation, audits it, and a second try is 404", async () => {
+    const kasper = (await personNamed(metteId, "Kasper"))!;
+    const result = await settle(() =>
+      remove.action(
+        args(post(`/netvaerk/${kasper.id}/fjern`, {}, mette), {
+          id: kasper.id,
+        }),
+      ),
+    );
+    expect(location(result)).toBe("/netvaerk?gemt=fjernet");
+    expect(await personNamed(metteId, "Kasper")).toBeNull();
+    const again = await settle(() =>
+      remove.action(
+        args(post(`/netvaerk/${kasper.id}/fjern`, {}, mette), {
+          id: kasper.id,
+        }),
+      ),
+    );
+    expect(statusOf(again)).toBe(404);
+    const [audit] = await database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "network.person_removed"));
+    expect(audit!.details).toEqual({
+      networkPersonId: kasper.id,
+      wasWantedAtMeeting: false,
+    });
+  });
+});
+
+describe("snapshots", () => {
+  it("saves the network as it is now and compares it with a later state as a list of changes", async () => {
+    const before = await snapshots.loader(
+      args(get("/netvaerk/tidligere", mette)),
+    );
+    expect(before.snapshots).toEqual([]);
+    const saved = await settle(() =>
+      snapshots.action(
+        args(post("/netvaerk/tidligere", { intent: "save-snapshot" }, mette)),
+      ),
+    );
+    expect(location(saved)).toBe("/netvaerk/tidligere?gemt=1");
+
+    const page = await snapshots.loader(
+      args(get("/netvaerk/tidligere?gemt=1", mette)),
+    );
+    expect(page.saved).toBe(true);
+    expect(page.snapshots).toHaveLength(1);
+    const count = await countPeople(metteId);
+    expect(page.snapshots[0]!.count).toBe(count);
+
+    // Change the network: move Camilla out, remove Yasmin, add Ole.
+    const camilla = (await personNamed(metteId, "Camilla"))!;
+    await edit.action(
+      args(
+        post(
+          `/netvaerk/${camilla.id}`,
+          {
+            ...valid,
+            name: "Camilla",
+            relation: camilla.relation!,
+            sector: "friends",
+            closeness: "further",
+            helpKinds: "company",
+            stance: "helps",
+            version: String(camilla.version),
+          },
+          mette,
+        ),
+        { id: camilla.id },
+      ),
+    );
+    const yasmin = (await personNamed(metteId, "Yasmin"))!;
+    await remove.action(
+      args(post(`/netvaerk/${yasmin.id}/fjern`, {}, mette), { id: yasmin.id }),
+    );
+    await create.action(
+      args(
+        post(
+          "/netvaerk/ny",
+          {
+            ...valid,
+            name: "Ole",
+            sector: "family",
+            closeness: "middle",
+            stance: "holds_back",
+          },
+          mette,
+        ),
+      ),
+    );
+
+    const snapshotId = page.snapshots[0]!.id;
+    const compared = await snapshots.loader(
+      args(get(`/netvaerk/tidligere?fra=${snapshotId}&til=nu`, mette)),
+    );
+    expect(compared.compareError).toBe(false);
+    const changes = compared.comparison!.changes;
+    expect(changes).toContainEqual(
+      expect.objectContaining({ kind: "added", name: "Ole" }),
+    );
+    expect(changes).toContainEqual(
+      expect.objectContaining({ kind: "removed", name: "Yasmin" }),
+    );
+    expect(changes).toContainEqual({
+      kind: "closeness",
+      name: "Camilla",
+      from: "close",
+      to: "further",
+    });
+    expect(changes).toContainEqual(
+      expect.objectContaining({
+        kind: "helpKinds",
+        name: "Camilla",
+        to: ["company"],
+      }),
+    );
+    // The snapshot itself did not change.
+    const again = await snapshots.loader(
+      args(get("/netvaerk/tidligere", mette)),
+    );
+    expect(again.snapshots[0]!.count).toBe(count);
+  });
+
+  it("comparing a snapshot with itself, or with an unknown id, is refused calmly", async () => {
+    const page = await snapshots.loader(
+      args(get("/netvaerk/tidligere", mette)),
+    );
+    const id = page.snapshots[0]!.id;
+    expect(
+      (
+        await snapshots.loader(
+          args(get(`/netvaerk/tidligere?fra=${id}&til=${id}`, mette)),
+        )
+      ).compareError,
+    ).toBe(true);
+    expect(
+      (
+        await snapshots.loader(
+          args(get(`/netvaerk/tidligere?fra=nope&til=nu`, mette)),
+        )
+      ).compareError,
+    ).toBe(true);
+  });
+
+  it("another participant never sees Mette's snapshots, not even by id", async () => {
+    const page = await snapshots.loader(
+      args(get("/netvaerk/tidligere", mette)),
+    );
+    const id = page.snapshots[0]!.id;
+    const alis = await snapshots.loader(
+      args(get(`/netvaerk/tidligere?fra=${id}&til=nu`, ali)),
+    );
+    expect(alis.snapshots).toEqual([]);
+    expect(alis.comparison).toBeNull();
+    expect(alis.compareError).toBe(true);
+  });
+});
+
+describe("sharing with the caseworker", () => {
+  it("nothing is shared until the participant says so", async () => {
+    expect(await getSharedNetwork(metteId)).toBeNull();
+  });
+
+  it("sharing without the judgement: the caseworker gets names and meeting wishes, never the stance", async () => {
+    const result = await settle(() =>
+      main.action(args(post("/netvaerk", { intent: "share" }, mette))),
+    );
+    expect(location(result)).toBe("/netvaerk?gemt=delt#deling");
+    const shared = (await getSharedNetwork(metteId))!;
+    expect(shared.sharedAt).toBeInstanceOf(Date);
+    expect(shared.stanceShared).toBe(false);
+    expect(shared.people.find((p) => p.name === "Jonas Hansen")).toMatchObject({
+      wantedAtMeeting: true,
+      stance: null,
+    });
+    expect(shared.people.every((p) => p.stance === null)).toBe(true);
+    const page = await main.loader(args(get("/netvaerk?gemt=delt", mette)));
+    expect(page.share.sharedAt).toEqual(shared.sharedAt);
+    expect(page.notice).toBe("delt");
+  });
+
+  it("sharing the judgement too keeps the first shared time", async () => {
+    const first = (await getSharedNetwork(metteId))!.sharedAt;
+    await main.action(
+      args(post("/netvaerk", { intent: "share", includeStance: "on" }, mette)),
+    );
+    const shared = (await getSharedNetwork(metteId))!;
+    expect(shared.sharedAt).toEqual(first);
+    expect(shared.stanceShared).toBe(true);
+    expect(shared.people.find((p) => p.name === "Thomas")?.stance).toBe(
+      "holds_back",
+    );
+  });
+
+  it("stopping hides everything again; every switch is audited", async () => {
+    await main.action(
+      args(post("/netvaerk", { intent: "stop-sharing" }, mette)),
+    );
+    expect(await getSharedNetwork(metteId)).toBeNull();
+    expect((await main.loader(args(get("/netvaerk", mette)))).share).toEqual({
+      sharedAt: null,
+      stanceShared: false,
+    });
+    const rows = await database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.participantId, metteId));
+    const actions = rows.map((row) => row.action);
+    expect(actions.filter((a) => a === "network.shared")).toHaveLength(2);
+    expect(actions).toContain("network.sharing_stopped");
+  });
+
+  it("an unknown intent is refused and changes nothing", async () => {
+    const result = await settle(() =>
+      main.action(
+        args(post("/netvaerk", { intent: "share-with-everyone" }, mette)),
+      ),
+    );
+    expect(statusOf(result)).toBe(400);
+    expect(await getSharedNetwork(metteId)).toBeNull();
+  });
+
+  it("Ali's switch only ever touches Ali's network", async () => {
+    await main.action(args(post("/netvaerk", { intent: "share" }, ali)));
+    expect(await getSharedNetwork(metteId)).toBeNull();
+    expect((await getSharedNetwork(aliId))!.people).toEqual([]);
+  });
+});

@@ -1,0 +1,126 @@
+import { mkdtempSync, readdirSync, rmSync, existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invitations } from "../../db/schema";
+import { findInvitation, hashInvitationToken } from "~/features/relatives/queries.server";
+import { addMonths, dayParts } from "~/features/relatives/scopes";
+import { copenhagenDay } from "~/lib/dates";
+import { action as checkAction } from "~/routes/relatives-check";
+import { action as inviteAction } from "~/routes/relatives-invite";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { cookieFor, ORIGIN, post } from "../support/requests";
+import { run } from "./plan-support";
+
+interface Received {
+  from: string | undefined;
+  to: string[];
+  raw: string;
+}
+
+let database: TestDatabase;
+let server: SMTPServer;
+let dataDir: string;
+const received: Received[] = [];
+const previous = { SMTP_URL: process.env.SMTP_URL, DATA_DIR: process.env.DATA_DIR, DEMO_LOGIN: process.env.DEMO_LOGIN };
+
+beforeAll(async () => {
+  // A real SMTP server in this process, on a free port.
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined,
+          to: session.envelope.rcptTo.map((address) => address.address),
+          raw: Buffer.concat(chunks).toString("utf8"),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  dataDir = mkdtempSync(path.join(tmpdir(), "minvej-relatives-smtp-"));
+  process.env.DATA_DIR = dataDir;
+  process.env.DEMO_LOGIN = "1";
+  database = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await database.dispose();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  rmSync(dataDir, { recursive: true, force: true });
+  for (const [key, value] of Object.entries(previous)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+
+/** Quoted-printable soft line breaks and escapes, enough to read the text part. */
+function decode(raw: string): string {
+  return raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+describe("the invitation through SMTP", () => {
+  it("is delivered to the invited address with a working single-use link, and nothing is written to disk", async () => {
+    const cookie = await cookieFor("mette");
+    const until = dayParts(addMonths(copenhagenDay(new Date()), 3));
+    const form = new URLSearchParams([
+      ["name", "Jonas <b>Hansen</b>"],
+      ["email", "jonas.hansen@example.com"],
+      ["relation", "Bror"],
+      ["scopes", "plan"],
+      ["scopes", "appointments"],
+      ["validUntil.day", until.day],
+      ["validUntil.month", until.month],
+      ["validUntil.year", until.year],
+    ]);
+    const first = (await run(
+      inviteAction,
+      new Request(`${ORIGIN}/paaroerende/inviter`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, Cookie: cookie },
+        body: form,
+      }),
+    )) as Response;
+    expect(first.status).toBe(302);
+    const draft = first.headers.get("Set-Cookie")!.split(";")[0]!;
+    const sent = (await run(checkAction, post("/paaroerende/inviter/tjek", { confirm: "yes" }, `${cookie}; ${draft}`))) as Response;
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get("Location")).toContain("besked=sendt");
+
+    expect(received).toHaveLength(1);
+    const mail = received[0]!;
+    expect(mail.to).toEqual(["jonas.hansen@example.com"]);
+    expect(mail.from).toBe("ingen-svar@minvej.example.dk");
+    const body = decode(mail.raw);
+    expect(body).toMatch(/Subject: .*Mette Hansen/);
+    const token = /http:\/\/localhost:3000\/invitation\/([A-Za-z0-9_-]{43})/.exec(body)?.[1];
+    expect(token).toBeTruthy();
+    // The HTML part carries the typed name as text, never as markup.
+    const html = body.slice(body.indexOf("Content-Type: text/html"));
+    expect(html.length).toBeLessThan(body.length);
+    expect(html).not.toContain("<b>Hansen</b>");
+    expect(html).toContain("&#60;b&#62;Hansen");
+    // The plain-text part says it as typed.
+    expect(body.slice(0, body.indexOf("Content-Type: text/html"))).toContain("Hej Jonas <b>Hansen</b>");
+    // The link is the one stored (as a hash), and it is open.
+    const [row] = await database.db.select().from(invitations);
+    expect(row!.tokenHash).toBe(hashInvitationToken(token!));
+    expect((await findInvitation(token!)).state).toBe("open");
+    // With SMTP configured, nothing goes to the file mailbox.
+    const dir = path.join(dataDir, "mail");
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+    // Idempotent envelope: one invitation row.
+    expect(await database.db.select().from(invitations).where(eq(invitations.id, row!.id))).toHaveLength(1);
+  });
+});
