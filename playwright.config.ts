@@ -35,7 +35,15 @@ const serverEnv: Record<string, string> = {
   SEED_DEMO_DATA: "1",
   DATA_DIR: dataDir,
 };
-if (process.env.DATABASE_URL) serverEnv.DATABASE_URL = process.env.DATABASE_URL;
+if (process.env.DATABASE_URL) {
+  // On a Postgres server the portal runs as it does in production: as `portal_app`, bound by
+  // row-level security; migrations, roles and demo data go through the owner's connection.
+  serverEnv.DATABASE_OWNER_URL = process.env.DATABASE_URL;
+  const appUrl = new URL(process.env.DATABASE_URL);
+  appUrl.username = "portal_app";
+  appUrl.password = "";
+  serverEnv.DATABASE_URL = appUrl.toString();
+}
 if (process.env.PATH) serverEnv.PATH = process.env.PATH;
 if (process.env.BUILD_DIR) serverEnv.BUILD_DIR = process.env.BUILD_DIR;
 

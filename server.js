@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import compression from "compression";
 import express from "express";
-import { createRequestHandler } from "@react-router/express";
+import { createRequestHandler } from "./server/request-handler.js";
 
 const PRODUCTION = process.env.NODE_ENV === "production";
 // Several builds can live side by side (e.g. one per parallel test run): BUILD_DIR picks one.

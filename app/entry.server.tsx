@@ -5,6 +5,9 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { ServerRouter, type AppLoadContext, type EntryContext } from "react-router";
 import { getDatabase } from "../db/client";
+
+// server.js runs every request inside this (a transaction on Postgres, see db/client.ts).
+export { withRequestTransaction } from "../db/client";
 import { RequestContextProvider } from "./lib/request-context";
 
 export const streamTimeout = 5_000;

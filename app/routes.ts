@@ -1,5 +1,6 @@
 import { type RouteConfig, index, route } from "@react-router/dev/routes";
 import { appointmentRoutes } from "./features/appointments/routes";
+import { caseworkerRoutes } from "./features/caseworker/routes";
 import { contentRoutes } from "./features/content/routes";
 import { cvRoutes } from "./features/cv/routes";
 import { networkRoutes } from "./features/network/routes";
@@ -23,5 +24,6 @@ export default [
   ...networkRoutes,
   ...cvRoutes,
   ...relativesRoutes,
+  ...caseworkerRoutes,
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -27,6 +28,11 @@ export interface OpenOptions {
   dataDir?: string;
   /** Seed demo data when the database has no people yet. */
   seedWhenEmpty?: boolean;
+  /**
+   * The schema owner's connection string, when `url` is a less privileged role (portal_app).
+   * Migrations, the role script (db/caseworker/roles.sql) and seeding then run as the owner.
+   */
+  ownerUrl?: string;
 }
 
 const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
@@ -34,15 +40,25 @@ const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 const MIGRATION_LOCK_KEY = 4_207_771_001;
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  const handle = options.url ? await openPostgres(options.url) : await openPglite(options.dataDir ?? "./.data");
-  if (options.seedWhenEmpty) {
-    const [row] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(schema.persons);
-    if (!row || row.n === 0) {
-      const { seedDemoData } = await import("./seed-data");
-      await seedDemoData(handle.db);
-    }
-  }
+  if (options.url) return openPostgres(options.url, options);
+  const handle = await openPglite(options.dataDir ?? "./.data");
+  if (options.seedWhenEmpty) await seedIfEmpty(handle.db);
   return handle;
+}
+
+async function seedIfEmpty(database: Database) {
+  const [row] = await database.select({ n: sql<number>`count(*)::int` }).from(schema.persons);
+  if (!row || row.n === 0) {
+    const { seedDemoData } = await import("./seed-data");
+    await seedDemoData(database);
+  }
+}
+
+const rolesScript = path.resolve(process.cwd(), "db/caseworker/roles.sql");
+
+/** Creates the roles and grants of db/caseworker/roles.sql (idempotent; run as the schema owner). */
+export async function setupRoles(owner: postgres.Sql) {
+  await owner.unsafe(readFileSync(rolesScript, "utf8"));
 }
 
 /**
@@ -80,14 +96,21 @@ function installPostgresCrashGuard() {
   });
 }
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
+async function openPostgres(url: string, options: OpenOptions): Promise<DatabaseHandle> {
   installPostgresCrashGuard();
   // Migrate on one dedicated connection that holds an advisory lock, so that two
   // processes starting at once never run the same migration twice.
-  const migrator = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: "min-vej-migrate" } });
+  const migrator = postgres(options.ownerUrl ?? url, {
+    max: 1,
+    onnotice: () => {},
+    connection: { application_name: "min-vej-migrate" },
+  });
   try {
     await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     await migratePostgres(drizzlePostgres(migrator), { migrationsFolder });
+    if (options.ownerUrl) await setupRoles(migrator);
+    // As the owner: the portal's own role may not write participant rows without a person.
+    if (options.seedWhenEmpty) await seedIfEmpty(drizzlePostgres(migrator, { schema }) as unknown as Database);
   } finally {
     await migrator`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
     await migrator.end();
@@ -149,12 +172,36 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
 }
 
+/**
+ * One transaction per HTTP request on a Postgres server, so that row-level security knows who is
+ * asking: `actAs(personId)` sets `minvej.person_id` for that transaction only, and every query of
+ * the request (through `db()`) runs in it. A business operation's own `transaction()` becomes a
+ * savepoint inside it. The response is sent only after the commit (server.js), so nothing is
+ * acknowledged that could still be lost. The embedded PGlite has one connection and one user
+ * (the owner, whom row-level security does not bind): there, requests run as before.
+ */
+const requestScope = new AsyncLocalStorage<{ tx: Database }>();
+
+export async function withRequestTransaction<T>(work: () => Promise<T>): Promise<T> {
+  const handle = await getDatabase();
+  if (handle.kind !== "postgres") return work();
+  return handle.db.transaction((tx) => requestScope.run({ tx: tx as unknown as Database }, work));
+}
+
+/** From here to the end of this request's transaction, row-level security sees this person. */
+export async function actAs(personId: string) {
+  const scope = requestScope.getStore();
+  if (!scope) return;
+  await scope.tx.execute(sql`select set_config('minvej.person_id', ${personId}, true)`);
+}
+
 let current: Promise<DatabaseHandle> | undefined;
 
 /** The process-wide database, opened (and migrated) on first use from the environment. */
 export function getDatabase(): Promise<DatabaseHandle> {
   current ??= openDatabase({
     url: process.env.DATABASE_URL || undefined,
+    ownerUrl: process.env.DATABASE_OWNER_URL || undefined,
     dataDir: process.env.DATA_DIR || "./.data",
     // The embedded database is for trying the portal: it always gets demo people.
     // A server database gets them only when asked (SEED_DEMO_DATA=1, e.g. for end-to-end tests).
@@ -167,7 +214,7 @@ export function getDatabase(): Promise<DatabaseHandle> {
 }
 
 export async function db(): Promise<Database> {
-  return (await getDatabase()).db;
+  return requestScope.getStore()?.tx ?? (await getDatabase()).db;
 }
 
 /** Tests point the app at their own database. */

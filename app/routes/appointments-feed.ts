@@ -1,6 +1,7 @@
 import type { Route } from "./+types/appointments-feed";
 import { appointmentsT, calendarResponse, feedFile, publicOrigin } from "~/features/appointments/calendar.server";
 import { findFeedByToken, listFeedAppointments } from "~/features/appointments/queries.server";
+import { actAs } from "~/lib/auth.server";
 
 /**
  * /kalender/:token/moeder.ics: the participant's subscribed calendar. Calendar apps cannot
@@ -11,6 +12,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const feed = await findFeedByToken(params.token);
   if (feed.status === "unknown") throw new Response("Not Found", { status: 404 });
   if (feed.status === "revoked") throw new Response("Gone", { status: 410 });
+  // The token speaks for its owner only: row-level security shows their meetings and nobody else's.
+  await actAs(feed.personId);
   const rows = await listFeedAppointments(feed.participantId);
   const body = feedFile(rows, { t: appointmentsT(feed.language), origin: publicOrigin(request) });
   return calendarResponse(body, "min-vej-moeder.ics", "inline");

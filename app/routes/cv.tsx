@@ -8,6 +8,7 @@ import { completeness } from "~/features/cv/completeness";
 import { hasWorkGap } from "~/features/cv/gap";
 import { getCv } from "~/features/cv/queries.server";
 import { sections } from "~/features/cv/sections";
+import { changedSinceShared } from "~/features/cv/snapshot.server";
 import { RECOMMENDED_TASK_COUNT } from "~/features/cv/task-suggestions.server";
 import { formatMoment } from "~/features/plan/format";
 import { requireParticipant } from "~/lib/auth.server";
@@ -20,7 +21,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   return {
     shared: url.searchParams.has("delt"),
     sharedAt: cv.sharedAt,
-    changedSinceShared: Boolean(cv.sharedAt && cv.lastChangedAt && cv.lastChangedAt > cv.sharedAt),
+    changedSinceShared: changedSinceShared(cv),
     counts: Object.fromEntries(Object.values(sections).map((section) => [section.key, count(section.kinds)])) as Record<
       (typeof sections)[keyof typeof sections]["key"],
       number

@@ -144,6 +144,11 @@ export default function OverviewPage({ loaderData }: Route.ComponentProps) {
           ) : (
             <p>{loaderData.isCaseworker ? t("noProgramme.caseworker") : t("noProgramme.relative")}</p>
           )}
+          {loaderData.isCaseworker ? (
+            <p>
+              <a href="/sagsbehandler">{t("caseworker:overviewLink")}</a>
+            </p>
+          ) : null}
         </>
       )}
     </>

@@ -10,14 +10,17 @@ import { shareParts } from "~/features/preparation/commands.server";
 import { PartAnswers, ShareTag, StatusTag } from "~/features/preparation/components";
 import { CHECK_SLUG, PARTS, STEP_COUNT, partBySlug, type PartKey, type WritablePartKey } from "~/features/preparation/parts";
 import { getPreparation } from "~/features/preparation/queries.server";
+import { RemarkList } from "~/features/preparation/RemarkList";
+import { listRemarks } from "~/features/preparation/remarks.server";
 import { requireParticipant } from "~/lib/auth.server";
 
 const WRITABLE = PARTS.filter((part) => part.key !== "about_meeting").map((part) => part.key as WritablePartKey);
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
-  const preparation = await getPreparation(user.participant.id);
+  const [preparation, remarks] = await Promise.all([getPreparation(user.participant.id), listRemarks(user.participant.id)]);
   const url = new URL(request.url);
+  const remarkChoice = url.searchParams.get("bemaerkning");
   const sharedCount = url.searchParams.get("delt");
   const withdrawn = partBySlug(url.searchParams.get("trukket") ?? undefined);
   return {
@@ -25,6 +28,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     tasks: preparation.tasks,
     sharedCount: sharedCount && /^\d+$/.test(sharedCount) ? Number(sharedCount) : null,
     withdrawnKey: withdrawn?.key ?? null,
+    remarks,
+    remarkChoice: remarkChoice === "med" || remarkChoice === "ikke-med" ? remarkChoice : null,
   };
 }
 
@@ -85,6 +90,11 @@ export default function PreparationCheckPage({ loaderData, actionData }: Route.C
           <p>{t("check.withdrawn", { part: t(`parts.${loaderData.withdrawnKey}.title`) })}</p>
         </div>
       ) : null}
+      {loaderData.remarkChoice && !actionData ? (
+        <div className="notice" role="status">
+          <p>{t(`remarks.choice.${loaderData.remarkChoice}`)}</p>
+        </div>
+      ) : null}
       <p className="prep-caption">{t("form.stepOf", { step: STEP_COUNT, total: STEP_COUNT })}</p>
       <h1 tabIndex={-1}>{title}</h1>
       <p className="lead">{t("check.intro")}</p>
@@ -120,6 +130,7 @@ export default function PreparationCheckPage({ loaderData, actionData }: Route.C
                 ) : part.status !== "not_started" ? (
                   <p className="meta">{t("check.notShared")}</p>
                 ) : null}
+                <RemarkList remarks={loaderData.remarks.filter((remark) => remark.partKey === part.key)} back={CHECK_SLUG} headingLevel={3} />
                 <div className="button-group prep-check-part__actions">
                   <Link to={`/forberedelse/${part.slug}`} className="button button--secondary">
                     {t("check.change")}
@@ -139,7 +150,7 @@ export default function PreparationCheckPage({ loaderData, actionData }: Route.C
         </h2>
         <p>{t("check.shareIntro")}</p>
         <p>{t("check.shareWho")}</p>
-        <p className="meta">{t("check.relatives")}</p>
+        <p className="meta">{loaderData.remarks.length === 0 ? t("check.relatives") : t("remarks.checkNote")}</p>
         {shareable.length === 0 ? (
           <p>{t("check.nothingToShare")}</p>
         ) : (

@@ -29,6 +29,8 @@ import {
   type PartKey,
 } from "~/features/preparation/parts";
 import { getCvSummary, getNetworkSummary, getPart, type CvSummaryEntry, type NetworkSummaryPerson } from "~/features/preparation/queries.server";
+import { RemarkList } from "~/features/preparation/RemarkList";
+import { listRemarks } from "~/features/preparation/remarks.server";
 import { partSchema, toPartInput } from "~/features/preparation/schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 
@@ -42,14 +44,26 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
   const part = writablePart(params.part);
   const participantId = user.participant.id;
-  const [state, cv, network] = await Promise.all([
+  const [state, cv, network, remarks] = await Promise.all([
     getPart(participantId, part.key),
     part.key === "education_work" ? getCvSummary(participantId) : Promise.resolve([] as CvSummaryEntry[]),
     part.key === "network" ? getNetworkSummary(participantId) : Promise.resolve([] as NetworkSummaryPerson[]),
+    listRemarks(participantId),
   ]);
-  const savedSlug = new URL(request.url).searchParams.get("gemt");
-  const saved = partBySlug(savedSlug ?? undefined);
-  return { slug: part.slug, key: part.key, state, cv, network, savedKey: saved?.key ?? null };
+  const url = new URL(request.url);
+  const saved = partBySlug(url.searchParams.get("gemt") ?? undefined);
+  const remarkChoice = url.searchParams.get("bemaerkning");
+  return {
+    slug: part.slug,
+    key: part.key,
+    state,
+    cv,
+    network,
+    savedKey: saved?.key ?? null,
+    // Relatives' remarks on this part ("Jonas' bemærkninger"), and the choice just made, if any.
+    remarks: remarks.filter((remark) => remark.partKey === part.key),
+    remarkChoice: remarkChoice === "med" || remarkChoice === "ikke-med" ? remarkChoice : null,
+  };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -209,6 +223,13 @@ export default function PreparationPartPage({ loaderData, actionData }: Route.Co
           <p>{t("form.changedNote", { when: formatWhen(new Date(state.share.sharedAt)) })}</p>
         </div>
       ) : null}
+
+      {loaderData.remarkChoice && !actionData ? (
+        <div className="notice" role="status">
+          <p>{t(`remarks.choice.${loaderData.remarkChoice}`)}</p>
+        </div>
+      ) : null}
+      <RemarkList remarks={loaderData.remarks} back={part.slug} />
 
       {part.key === "challenges" ? <WhoReads /> : null}
       {part.key === "education_work" ? <FromCv entries={loaderData.cv} /> : null}

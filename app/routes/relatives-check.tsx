@@ -3,11 +3,11 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/relatives-check";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { formatDay } from "~/features/plan/format";
-import { createInvitation, scopesOf } from "~/features/relatives/commands.server";
+import { changeGrant, createInvitation, scopesOf } from "~/features/relatives/commands.server";
 import { ScopeList } from "~/features/relatives/components";
 import { clearDraft, confirmationHook, publicOrigin, readDraft, sendInvitation } from "~/features/relatives/invite.server";
-import { bisidderCandidates } from "~/features/relatives/queries.server";
-import { inviteSchema } from "~/features/relatives/schema";
+import { bisidderCandidates, grantForChange } from "~/features/relatives/queries.server";
+import { changeSchema, inviteSchema } from "~/features/relatives/schema";
 import { ALL_SCOPES, dayParts } from "~/features/relatives/scopes";
 import { requireParticipant } from "~/lib/auth.server";
 import { copenhagenDay, formatDate, formatTime } from "~/lib/dates";
@@ -18,22 +18,55 @@ async function validDraft(request: Request, participantId: string, now = new Dat
   const draft = await readDraft(request, participantId);
   if (!draft) return null;
   const appointments = await bisidderCandidates(participantId, now);
-  const schema = inviteSchema({ today: copenhagenDay(now), appointmentIds: appointments.map((appointment) => appointment.id) });
-  const parsed = schema.safeParse({
+  const rules = { today: copenhagenDay(now), appointmentIds: appointments.map((appointment) => appointment.id) };
+  const raw = {
     ...draft,
     scopes: [...draft.scopes, ...(draft.network ? ["network"] : [])],
     mayComment: draft.mayComment ? "yes" : undefined,
     validUntil: dayParts(draft.validUntil),
-  });
+  };
+  if (draft.grantId) {
+    // "Ret adgangen": the same draft and page, for a grant that exists. Who it is comes from the grant.
+    const grant = await grantForChange(participantId, draft.grantId, now);
+    if (!grant) return null;
+    if (!grant.open) return { gone: true as const, grantId: grant.id };
+    const parsed = changeSchema(rules).safeParse(raw);
+    if (!parsed.success) return null;
+    return {
+      gone: false as const,
+      change: { grantId: grant.id, basis: draft.basis ?? "", active: grant.status === "active" },
+      input: { ...parsed.data, name: grant.invitedName, email: grant.invitedEmail, relation: grant.relation },
+      appointments: appointments.filter((appointment) => parsed.data.bisidder.includes(appointment.id)),
+    };
+  }
+  const parsed = inviteSchema(rules).safeParse(raw);
   if (!parsed.success) return null;
-  return { input: parsed.data, appointments: appointments.filter((appointment) => parsed.data.bisidder.includes(appointment.id)) };
+  return {
+    gone: false as const,
+    change: null,
+    input: parsed.data,
+    appointments: appointments.filter((appointment) => parsed.data.bisidder.includes(appointment.id)),
+  };
 }
+
+const CHECK = "/paaroerende/inviter/tjek";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
   const draft = await validDraft(request, user.participant.id);
   if (!draft) throw redirect("/paaroerende/inviter");
-  return { draft: draft.input, scopes: scopesOf(draft.input), bisidder: draft.appointments, confirmation: confirmationHook().kind };
+  if (draft.gone) {
+    throw redirect(`/paaroerende?besked=kan-ikke-rettes&id=${draft.grantId}#adgang-${draft.grantId}`, {
+      headers: { "Set-Cookie": await clearDraft() },
+    });
+  }
+  return {
+    draft: draft.input,
+    change: draft.change ? { grantId: draft.change.grantId, active: draft.change.active } : null,
+    scopes: scopesOf(draft.input),
+    bisidder: draft.appointments,
+    confirmation: confirmationHook().kind,
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -44,15 +77,33 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   const draft = await validDraft(request, user.participant.id);
   if (!draft) return redirect("/paaroerende/inviter");
+  if (draft.gone)
+    return data({ problem: "gone" as const, grantId: draft.grantId }, { status: 409, headers: { "Set-Cookie": await clearDraft() } });
   // The re-confirmation hook: "Bekræft" in the demo, a fresh MitID sign-in in production.
-  const refused = await confirmationHook().verify({ request, formData, user, returnTo: "/paaroerende/inviter/tjek" });
+  const refused = await confirmationHook().verify({ request, formData, user, returnTo: CHECK });
   if (refused) return refused;
 
   const requestId = (context as { requestId?: string }).requestId ?? null;
-  const result = await createInvitation({ personId: user.personId, participantId: user.participant.id, requestId }, draft.input);
+  const actor = { personId: user.personId, participantId: user.participant.id, requestId };
+  if (draft.change) {
+    const changed = await changeGrant(actor, draft.change.grantId, draft.input, draft.change.basis);
+    if (changed.status === "stale" || changed.status === "gone") {
+      // Changed or ended meanwhile (another tab, the relative, the date): nothing is changed.
+      return data(
+        { problem: changed.status, grantId: draft.change.grantId },
+        { status: 409, headers: { "Set-Cookie": await clearDraft() } },
+      );
+    }
+    const notice = changed.status === "changed" ? "aendret" : "uaendret";
+    return redirect(`/paaroerende?besked=${notice}&id=${draft.change.grantId}#adgang-${draft.change.grantId}`, {
+      headers: { "Set-Cookie": await clearDraft() },
+    });
+  }
+
+  const result = await createInvitation(actor, draft.input);
   if (result.status !== "created") {
     // Someone (or another tab) got there first: back to the form, which says what is wrong.
-    return data({ problem: result.status }, { status: 409 });
+    return data({ problem: result.status, grantId: null }, { status: 409 });
   }
   const t = await i18nServer.getFixedT(request, "relatives");
   const language = await i18nServer.getLocale(request);
@@ -79,22 +130,35 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function CheckPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("relatives");
   const language = i18n.language;
-  const { draft, scopes, bisidder, confirmation } = loaderData;
+  const { draft, scopes, bisidder, confirmation, change } = loaderData;
   const name = draft.name;
   const notShared = ALL_SCOPES.filter((scope) => !scopes.includes(scope));
+  // The form the "Ret" links go back to: the invitation, or "Ret adgangen" for an existing grant.
+  const formPath = change ? `/paaroerende/${change.grantId}/ret` : "/paaroerende/inviter";
+  const title = change ? t("check.changeTitle", { name }) : t("check.title");
+  const problem = actionData?.problem;
   return (
     <>
-      <PageTitle title={t("check.title")} hasErrors={Boolean(actionData?.problem)} />
+      <PageTitle title={title} hasErrors={Boolean(problem)} />
       <p className="back-link">
-        <Link to="/paaroerende/inviter">{t("check.back")}</Link>
+        <Link to={formPath}>{t("check.back")}</Link>
       </p>
-      {actionData?.problem ? (
+      {problem ? (
         <div className="notice notice--warning" role="alert">
-          <p>{t(`check.problem.${actionData.problem}`, { name })}</p>
+          <p>{t(`check.problem.${problem}`, { name })}</p>
+          {problem === "stale" && actionData?.grantId ? (
+            <p>
+              <Link to={`/paaroerende/${actionData.grantId}/ret`}>{t("check.problemStaleLink", { name })}</Link>
+            </p>
+          ) : problem === "gone" ? (
+            <p>
+              <Link to="/paaroerende">{t("backToList")}</Link>
+            </p>
+          ) : null}
         </div>
       ) : null}
-      <h1 tabIndex={-1}>{t("check.title")}</h1>
-      <p className="lead">{t("check.intro", { name })}</p>
+      <h1 tabIndex={-1}>{title}</h1>
+      <p className="lead">{change ? t("check.changeIntro", { name }) : t("check.intro", { name })}</p>
 
       <dl className="summary-list relatives-check">
         {(
@@ -107,12 +171,16 @@ export default function CheckPage({ loaderData, actionData }: Route.ComponentPro
           <div className="summary-list__row" key={key}>
             <dt>{t(`check.rows.${key}`)}</dt>
             <dd>{value}</dd>
-            <dd className="summary-list__action">
-              <Link to={`/paaroerende/inviter#${key}`}>
-                {t("check.change")}
-                <span className="visually-hidden"> {t(`check.rows.${key}`).toLowerCase()}</span>
-              </Link>
-            </dd>
+            {change ? (
+              <dd className="summary-list__action" />
+            ) : (
+              <dd className="summary-list__action">
+                <Link to={`/paaroerende/inviter#${key}`}>
+                  {t("check.change")}
+                  <span className="visually-hidden"> {t(`check.rows.${key}`).toLowerCase()}</span>
+                </Link>
+              </dd>
+            )}
           </div>
         ))}
         <div className="summary-list__row">
@@ -121,7 +189,7 @@ export default function CheckPage({ loaderData, actionData }: Route.ComponentPro
             <ScopeList scopes={scopes} owner="you" />
           </dd>
           <dd className="summary-list__action">
-            <Link to="/paaroerende/inviter#scopes">
+            <Link to={`${formPath}#scopes`}>
               {t("check.change")}
               <span className="visually-hidden"> {t("check.rows.scopes").toLowerCase()}</span>
             </Link>
@@ -131,7 +199,7 @@ export default function CheckPage({ loaderData, actionData }: Route.ComponentPro
           <dt>{t("check.rows.comment")}</dt>
           <dd>{draft.mayComment ? t("check.commentYes", { name }) : t("check.commentNo", { name })}</dd>
           <dd className="summary-list__action">
-            <Link to="/paaroerende/inviter#mayComment">
+            <Link to={`${formPath}#mayComment`}>
               {t("check.change")}
               <span className="visually-hidden"> {t("check.rows.comment").toLowerCase()}</span>
             </Link>
@@ -154,7 +222,7 @@ export default function CheckPage({ loaderData, actionData }: Route.ComponentPro
             )}
           </dd>
           <dd className="summary-list__action">
-            <Link to="/paaroerende/inviter#bisidder">
+            <Link to={`${formPath}#bisidder`}>
               {t("check.change")}
               <span className="visually-hidden"> {t("check.rows.bisidder").toLowerCase()}</span>
             </Link>
@@ -166,7 +234,7 @@ export default function CheckPage({ loaderData, actionData }: Route.ComponentPro
             <time dateTime={draft.validUntil}>{formatDay(draft.validUntil, language)}</time>
           </dd>
           <dd className="summary-list__action">
-            <Link to="/paaroerende/inviter#validUntil">
+            <Link to={`${formPath}#validUntil`}>
               {t("check.change")}
               <span className="visually-hidden"> {t("check.rows.until").toLowerCase()}</span>
             </Link>
@@ -180,7 +248,7 @@ export default function CheckPage({ loaderData, actionData }: Route.ComponentPro
           {scopes.map((scope) => (
             <li key={scope}>{t(`explain.${scope}`)}</li>
           ))}
-          {draft.mayComment ? <li>{t("explain.comment")}</li> : null}
+          {draft.mayComment ? <li>{t("explain.comment", { name })}</li> : null}
           {bisidder.length > 0 ? <li>{t("explain.bisidder", { count: bisidder.length, name })}</li> : null}
         </ul>
         <h2>{t("check.willNotSeeHeading", { name })}</h2>
@@ -195,20 +263,24 @@ export default function CheckPage({ loaderData, actionData }: Route.ComponentPro
       </section>
 
       <section aria-labelledby="confirm-heading">
-        <h2 id="confirm-heading">{t("check.confirmHeading")}</h2>
-        <p>{t("check.mail", { email: draft.email, name })}</p>
+        <h2 id="confirm-heading">{change ? t("check.changeConfirmHeading") : t("check.confirmHeading")}</h2>
+        {change ? (
+          <p>{change.active ? t("check.changeActive", { name }) : t("check.changeInvited", { name })}</p>
+        ) : (
+          <p>{t("check.mail", { email: draft.email, name })}</p>
+        )}
         <p>{confirmation === "demo" ? t("check.confirmDemo", { name }) : t("check.confirmMitid", { name })}</p>
         <div className="button-group">
           <Form method="post">
             <input type="hidden" name="confirm" value="yes" />
             <button type="submit" className="button">
-              {t("check.confirmButton")}
+              {change ? t("check.changeConfirmButton") : t("check.confirmButton")}
             </button>
           </Form>
           <Form method="post">
             <input type="hidden" name="intent" value="cancel" />
             <button type="submit" className="button button--secondary">
-              {t("check.cancelButton")}
+              {change ? t("check.changeCancelButton") : t("check.cancelButton")}
             </button>
           </Form>
         </div>

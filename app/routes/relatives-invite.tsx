@@ -3,18 +3,17 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/relatives-invite";
-import { DateInput } from "~/components/form/DateInput";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
 import { Field } from "~/components/form/Field";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { formatDay } from "~/features/plan/format";
 import { readDraft, saveDraft, type InviteDraft } from "~/features/relatives/invite.server";
 import { bisidderCandidates, hasOpenGrantFor, participantEmail } from "~/features/relatives/queries.server";
 import { INVITE_FIELDS, inviteSchema, NAME_MAX, RELATION_MAX } from "~/features/relatives/schema";
-import { addMonths, dayParts, DEFAULT_MONTHS, MAX_MONTHS, SHAREABLE_SCOPES } from "~/features/relatives/scopes";
+import { addMonths, dayParts, DEFAULT_MONTHS, MAX_MONTHS } from "~/features/relatives/scopes";
+import { TermsFields } from "~/features/relatives/TermsFields";
 import { requireParticipant } from "~/lib/auth.server";
-import { copenhagenDay, formatDate, formatTime } from "~/lib/dates";
+import { copenhagenDay } from "~/lib/dates";
 
 interface FormValues {
   name: string;
@@ -59,18 +58,20 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
   const { today, appointments, rules } = await rulesFor(user.participant.id);
   const draft = await readDraft(request, user.participant.id);
-  const initial: FormValues = draft
-    ? fromDraft(draft)
-    : {
-        name: "",
-        email: "",
-        relation: "",
-        scopes: [],
-        network: false,
-        mayComment: false,
-        bisidder: [],
-        validUntil: dayParts(addMonths(today, DEFAULT_MONTHS)),
-      };
+  // A draft that changes an existing grant belongs to "Ret adgangen", not to a new invitation.
+  const initial: FormValues =
+    draft && !draft.grantId
+      ? fromDraft(draft)
+      : {
+          name: "",
+          email: "",
+          relation: "",
+          scopes: [],
+          network: false,
+          mayComment: false,
+          bisidder: [],
+          validUntil: dayParts(addMonths(today, DEFAULT_MONTHS)),
+        };
   return { rules, appointments, initial, latest: addMonths(today, MAX_MONTHS) };
 }
 
@@ -97,44 +98,8 @@ export async function action({ request }: Route.ActionArgs) {
   return redirect("/paaroerende/inviter/tjek", { headers: { "Set-Cookie": cookie } });
 }
 
-function Checkbox(props: { name: string; value: string; id: string; label: React.ReactNode; hint?: React.ReactNode; defaultChecked: boolean }) {
-  return (
-    <div className="radios__item">
-      <input
-        className="radios__input"
-        type="checkbox"
-        id={props.id}
-        name={props.name}
-        value={props.value}
-        defaultChecked={props.defaultChecked}
-        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
-      />
-      <label className="radios__label" htmlFor={props.id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div id={`${props.id}-hint`} className="radios__hint">
-          {props.hint}
-        </div>
-      ) : null}
-    </div>
-  );
-}
-
-function GroupError({ id, message }: { id: string; message?: string }) {
-  const { t } = useTranslation();
-  if (!message) return null;
-  return (
-    <p id={`${id}-error`} className="error-message">
-      <span className="visually-hidden">{t("errorTitlePrefix")}</span>
-      {message}
-    </p>
-  );
-}
-
 export default function InvitePage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation("relatives");
-  const language = i18n.language;
+  const { t } = useTranslation("relatives");
   const navigation = useNavigation();
   const { rules, appointments, latest } = loaderData;
   const [form] = useForm({
@@ -150,8 +115,6 @@ export default function InvitePage({ loaderData, actionData }: Route.ComponentPr
     return key ? translate(key) : undefined;
   };
   const values = actionData?.values ?? loaderData.initial;
-  const describedBy = (id: string, hint: boolean, hasError: boolean) =>
-    [hint ? `${id}-hint` : null, hasError ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
   return (
     <>
@@ -206,83 +169,7 @@ export default function InvitePage({ loaderData, actionData }: Route.ComponentPr
           )}
         </Field>
 
-        <fieldset
-          className={error("scopes") ? "field field--error fieldset" : "field fieldset"}
-          aria-describedby={describedBy("scopes", true, Boolean(error("scopes")))}
-        >
-          <legend className="fieldset__legend">{t("form.scopesLegend")}</legend>
-          <div id="scopes-hint" className="field__hint">
-            {t("form.scopesHint")}
-          </div>
-          <GroupError id="scopes" message={error("scopes")} />
-          {SHAREABLE_SCOPES.map((scope, index) => (
-            <Checkbox
-              key={scope}
-              id={index === 0 ? "scopes" : `scopes-${scope}`}
-              name="scopes"
-              value={scope}
-              label={t(`scopes.${scope}`)}
-              hint={t(`scopeHints.${scope}`)}
-              defaultChecked={values.scopes.includes(scope)}
-            />
-          ))}
-        </fieldset>
-
-        <fieldset className="field fieldset" aria-describedby="network-hint">
-          <legend className="fieldset__legend">{t("form.networkLegend")}</legend>
-          <div id="network-hint" className="field__hint">
-            {t("form.networkHint")}
-          </div>
-          <Checkbox id="network" name="scopes" value="network" label={t("form.networkLabel")} defaultChecked={values.network} />
-        </fieldset>
-
-        <fieldset
-          className={error("mayComment") ? "field field--error fieldset" : "field fieldset"}
-          aria-describedby={describedBy("mayComment", true, Boolean(error("mayComment")))}
-        >
-          <legend className="fieldset__legend">{t("form.commentLegend")}</legend>
-          <div id="mayComment-hint" className="field__hint">
-            {t("form.commentHint")}
-          </div>
-          <GroupError id="mayComment" message={error("mayComment")} />
-          <Checkbox id="mayComment" name="mayComment" value="yes" label={t("form.commentLabel")} defaultChecked={values.mayComment} />
-        </fieldset>
-
-        <fieldset
-          className={error("bisidder") ? "field field--error fieldset" : "field fieldset"}
-          aria-describedby={describedBy("bisidder", true, Boolean(error("bisidder")))}
-        >
-          <legend className="fieldset__legend">{t("form.bisidderLegend")}</legend>
-          <div id="bisidder-hint" className="field__hint">
-            {t("form.bisidderHint")}
-          </div>
-          <GroupError id="bisidder" message={error("bisidder")} />
-          {appointments.length === 0 ? <p>{t("form.bisidderNone")}</p> : null}
-          {appointments.map((appointment, index) => (
-            <Checkbox
-              key={appointment.id}
-              id={index === 0 ? "bisidder" : `bisidder-${appointment.id}`}
-              name="bisidder"
-              value={appointment.id}
-              label={
-                <>
-                  <span lang="da">{appointment.title}</span>, {formatDate(appointment.startsAt, language)}{" "}
-                  {t("list.at", { time: formatTime(appointment.startsAt, language) })}
-                </>
-              }
-              hint={appointment.supportPersonAllowed ? undefined : t("form.bisidderAsk")}
-              defaultChecked={values.bisidder.includes(appointment.id)}
-            />
-          ))}
-        </fieldset>
-
-        <DateInput
-          name="validUntil"
-          legend={t("form.endLegend")}
-          hint={t("form.endHint", { months: MAX_MONTHS, latest: formatDay(latest, language) })}
-          error={error("validUntil")}
-          defaultValue={values.validUntil}
-        />
+        <TermsFields values={values} appointments={appointments} latest={latest} error={error} />
 
         <div className="button-group">
           <button type="submit" className="button">

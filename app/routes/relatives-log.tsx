@@ -8,19 +8,38 @@ import { copenhagenDay, formatDate, formatTime, isoDateTime } from "~/lib/dates"
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
-  return { entries: await accessLog(user.participant.id, user.personId) };
+  // Only what the page shows: never a caseworker's name or id, never what anyone wrote.
+  const entries = await accessLog(user.participant.id, user.personId);
+  return { entries };
 }
 
-const KNOWN = ["invited", "accepted", "declined", "withdrawn", "ended", "viewed"];
+const KNOWN = ["invited", "accepted", "declined", "withdrawn", "ended", "viewed", "changed", "resent", "commented", "comment_deleted"];
 const PAGES = ["home", "plan", "appointments", "appointment", "preparation", "cv", "network"];
+/** Pages the caseworker's briefing may name; anything else is shown without a page. */
+const CASEWORKER_PAGES = ["briefing", "plan", "appointments", "preparation", "cv", "network"];
+const PARTS = ["education_work", "resources", "challenges", "abilities", "wishes", "network", "questions"];
 
 function What({ entry }: { entry: AccessLogEntry }) {
   const { t } = useTranslation("relatives");
+  const { t: tp } = useTranslation("preparation");
+  if (entry.byCaseworker) {
+    const page = entry.details.page;
+    return (
+      <>
+        {t("log.caseworkerViewed")}
+        {page && CASEWORKER_PAGES.includes(page) ? ` (${t(`log.caseworkerPages.${page}`)})` : null}
+      </>
+    );
+  }
   const verb = entry.action.replace(/^relatives\./, "");
   if (!KNOWN.includes(verb)) return <>{t("log.other")}</>;
   if (verb === "viewed") {
     const page = PAGES.includes(entry.details.page ?? "") ? entry.details.page : "home";
     return <>{t("log.viewed", { page: t(`log.pages.${page}`) })}</>;
+  }
+  if (verb === "commented" || verb === "comment_deleted") {
+    const part = PARTS.includes(entry.details.part ?? "") ? tp(`parts.${entry.details.part}.title`) : t("log.pages.preparation");
+    return <>{t(`log.${verb}`, { part })}</>;
   }
   return <>{t(`log.${verb}`, { name: entry.details.grantName ?? "" })}</>;
 }
@@ -60,7 +79,9 @@ export default function AccessLogPage({ loaderData }: Route.ComponentProps) {
                   <time dateTime={isoDateTime(entry.occurredAt)} className="relatives-log__time">
                     {t("list.at", { time: formatTime(entry.occurredAt, language) })}
                   </time>{" "}
-                  <span className="emphasis">{entry.byParticipant ? t("log.you") : (entry.actorName ?? t("log.unknown"))}</span>
+                  <span className="emphasis">
+                    {entry.byCaseworker ? t("log.caseworker") : entry.byParticipant ? t("log.you") : (entry.actorName ?? t("log.unknown"))}
+                  </span>
                   {": "}
                   <What entry={entry} />
                 </li>

@@ -3,11 +3,10 @@ import { Link } from "react-router";
 import type { Route } from "./+types/relatives-shared-appointment";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { AppointmentTime, JOBCENTRE_LANGUAGE } from "~/features/appointments/components";
-import { KindExplanation } from "~/features/appointments/details";
 import { getAppointmentPage } from "~/features/appointments/queries.server";
-import { durationParts } from "~/features/appointments/time";
+import { AppointmentDetails } from "~/features/appointments/details";
 import { openSharedView } from "~/features/relatives/access.server";
-import { usePossessive } from "~/features/relatives/components";
+import { RelativeKindExplanation, usePossessive } from "~/features/relatives/components";
 import { participantName } from "~/features/relatives/queries.server";
 import { notFound } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
@@ -58,11 +57,6 @@ export default function SharedAppointmentPage({ loaderData }: Route.ComponentPro
   const { t: ta } = useTranslation("appointments");
   const owner = usePossessive();
   const { appointment, attendees, participantId, firstName, fullName, bisidder, now, isPast } = loaderData;
-  const { hours, minutes } = durationParts(appointment.startsAt, appointment.endsAt);
-  const hoursText = ta("detail.durationHours", { count: hours });
-  const minutesText = ta("detail.durationMinutes", { count: minutes });
-  const duration = hours > 0 && minutes > 0 ? ta("detail.durationBoth", { hours: hoursText, minutes: minutesText }) : hours > 0 ? hoursText : minutesText;
-  const practicalNote = appointment.mode === "phone" ? appointment.phoneNote : appointment.mode === "video" ? appointment.videoNote : null;
   return (
     <>
       <PageTitle title={`${appointment.title}, ${formatDate(appointment.startsAt, i18n.language)}`} />
@@ -85,74 +79,22 @@ export default function SharedAppointmentPage({ loaderData }: Route.ComponentPro
           <p>{t("shared.bisidderText", { name: firstName })}</p>
         </div>
       ) : null}
-      <KindExplanation kind={appointment.kind} purpose={appointment.purpose} />
+      <RelativeKindExplanation kind={appointment.kind} purpose={appointment.purpose} name={firstName} />
       <section aria-labelledby="practical-heading">
         <h2 id="practical-heading">{ta("detail.practicalHeading")}</h2>
-        <dl className="summary-list appointment-details">
-          <div className="summary-list__row">
-            <dt>{ta("detail.duration")}</dt>
-            <dd>{duration}</dd>
-          </div>
-          {appointment.mode === "in_person" ? (
-            <>
-              <div className="summary-list__row">
-                <dt>{ta("detail.where")}</dt>
-                <dd>
-                  {appointment.placeName}
-                  {appointment.placeName && appointment.address ? <br /> : null}
-                  {appointment.address}
-                </dd>
-              </div>
-              {appointment.directions ? (
-                <div className="summary-list__row">
-                  <dt>{t("shared.directions")}</dt>
-                  <dd lang={JOBCENTRE_LANGUAGE}>{appointment.directions}</dd>
-                </div>
-              ) : null}
-            </>
-          ) : (
-            <div className="summary-list__row">
-              <dt>{ta("detail.howItWorks")}</dt>
-              <dd>
-                <p>{appointment.mode === "phone" ? ta("detail.phoneWhere") : ta("detail.videoWhere")}</p>
-                {practicalNote ? <p lang={JOBCENTRE_LANGUAGE}>{practicalNote}</p> : null}
-              </dd>
-            </div>
-          )}
-          <div className="summary-list__row">
-            <dt>{ta("detail.who")}</dt>
-            <dd>
-              <ul className="plain-list attendee-list">
-                <li>{fullName}</li>
-                {attendees.map((person) => (
-                  <li key={person.name + person.roleText}>
-                    <span className="emphasis">{person.name}</span>
-                    <br />
-                    <span lang={JOBCENTRE_LANGUAGE}>{person.roleText}</span>
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </div>
-          <div className="summary-list__row">
-            <dt>{t("shared.bring", { name: firstName })}</dt>
-            <dd>
-              {appointment.bringItems.length > 0 ? (
-                <ul className="bring-list" lang={JOBCENTRE_LANGUAGE}>
-                  {appointment.bringItems.map((item) => (
-                    <li key={item}>{item}</li>
-                  ))}
-                </ul>
-              ) : (
-                t("shared.bringNone")
-              )}
-            </dd>
-          </div>
-          <div className="summary-list__row">
-            <dt>{t("shared.supportHeading")}</dt>
-            <dd>{appointment.supportPersonAllowed ? t("shared.supportYes", { name: firstName }) : t("shared.supportNo", { name: firstName })}</dd>
-          </div>
-        </dl>
+        <AppointmentDetails
+          appointment={appointment}
+          attendees={attendees}
+          otherReader={{
+            participantName: fullName,
+            directions: t("shared.directions"),
+            bring: t("shared.bring", { name: firstName }),
+            bringNone: t("shared.bringNone"),
+            supportHeading: t("shared.supportHeading"),
+            supportYes: t("shared.supportYes", { name: firstName }),
+            supportNo: t("shared.supportNo", { name: firstName }),
+          }}
+        />
       </section>
     </>
   );

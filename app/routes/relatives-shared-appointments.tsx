@@ -52,7 +52,9 @@ export default function SharedAppointmentsPage({ loaderData }: Route.ComponentPr
                     {item.title}
                   </Link>
                 </h2>
-                {ta(`kinds.${item.kind}.name`) !== item.title ? <p className="appointment-card__kind">{ta(`kinds.${item.kind}.name`)}</p> : null}
+                {ta(`kinds.${item.kind}.name`) !== item.title ? (
+                  <p className="appointment-card__kind">{t(`about.appointmentNames.${item.kind}`, { defaultValue: ta(`kinds.${item.kind}.name`) })}</p>
+                ) : null}
                 {item.status === "cancelled" || item.status === "moved" || item.bisidder ? (
                   <p className="tags">
                     {item.status === "cancelled" ? <span className="tag tag--warning">{ta("status.cancelled")}</span> : null}

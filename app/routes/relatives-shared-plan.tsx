@@ -3,10 +3,10 @@ import type { Route } from "./+types/relatives-shared-plan";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { formatMoment } from "~/features/plan/format";
 import { getPlanView } from "~/features/plan/page.server";
-import { ActivityDetails, ActivityKindExplanation, AgreementDetails, ContactDetails, OwnGoalText, SubGoalDetails } from "~/features/plan/PlanParts";
+import { ActivityDetails, AgreementDetails, ContactDetails, OwnGoalText, SubGoalDetails } from "~/features/plan/PlanParts";
 import type { PlanView } from "~/features/plan/view";
 import { openSharedView } from "~/features/relatives/access.server";
-import { usePossessive } from "~/features/relatives/components";
+import { RelativeActivityExplanation, usePossessive } from "~/features/relatives/components";
 import { participantName } from "~/features/relatives/queries.server";
 import { notFound } from "~/lib/auth.server";
 
@@ -114,7 +114,7 @@ export default function SharedPlanPage({ loaderData }: Route.ComponentProps) {
               ) : null}
               <h3 lang="da">{activity.title}</h3>
               <ActivityDetails activity={activity} />
-              <ActivityKindExplanation kind={activity.kind} />
+              <RelativeActivityExplanation kind={activity.kind} name={firstName} />
             </li>
           ))}
         </ul>

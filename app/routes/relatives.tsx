@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/relatives";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { formatMoment } from "~/features/plan/format";
@@ -9,7 +9,7 @@ import { isOpen } from "~/features/relatives/status";
 import { requireParticipant } from "~/lib/auth.server";
 import { formatDate, formatTime } from "~/lib/dates";
 
-const notices = ["sendt", "ikke-sendt", "tilbagekaldt"] as const;
+const notices = ["sendt", "ikke-sendt", "tilbagekaldt", "aendret", "uaendret", "sendt-igen", "kan-ikke-rettes", "kan-ikke-sendes"] as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -62,7 +62,9 @@ function GrantCard({ grant }: { grant: GrantListItem }) {
                 {grant.bisidder.map((meeting) => (
                   <li key={meeting.id}>
                     <span lang="da">{meeting.title}</span>, {formatDate(meeting.startsAt, language)}{" "}
-                    {t("list.at", { time: formatTime(meeting.startsAt, language) })}
+                    {t("list.at", {
+                      time: formatTime(meeting.startsAt, language),
+                    })}
                   </li>
                 ))}
               </ul>
@@ -96,15 +98,30 @@ function GrantCard({ grant }: { grant: GrantListItem }) {
       </dl>
       {grant.state === "invitationExpired" ? <p>{t("list.invitationExpiredHint")}</p> : null}
       {open ? (
-        <ConfirmAction
-          href={`/paaroerende/${grant.id}/tilbagekald`}
-          label={invitedOnly ? t("withdraw.inviteButton") : t("withdraw.button")}
-          hiddenLabel={t("withdraw.hiddenLabel", { name: grant.name })}
-          title={invitedOnly ? t("withdraw.inviteTitle", { name: grant.name }) : t("withdraw.title", { name: grant.name })}
-          description={invitedOnly ? t("withdraw.inviteText") : t("withdraw.text", { name: grant.name })}
-          confirmLabel={invitedOnly ? t("withdraw.inviteConfirm") : t("withdraw.confirm")}
-          cancelLabel={t("withdraw.cancel")}
-        />
+        <div className="button-group">
+          {invitedOnly ? (
+            // A new link for an invitation that was not answered (the old link stops working).
+            <Form method="post" action={`/paaroerende/${grant.id}/send-igen`}>
+              <button type="submit" className={grant.state === "invitationExpired" ? "button" : "button button--secondary"}>
+                {t("resend.button")}
+                <span className="visually-hidden"> {t("resend.hiddenLabel", { name: grant.name })}</span>
+              </button>
+            </Form>
+          ) : null}
+          <Link to={`/paaroerende/${grant.id}/ret`} className="button button--secondary">
+            {t("change.button")}
+            <span className="visually-hidden"> {t("change.hiddenLabel", { name: grant.name })}</span>
+          </Link>
+          <ConfirmAction
+            href={`/paaroerende/${grant.id}/tilbagekald`}
+            label={invitedOnly ? t("withdraw.inviteButton") : t("withdraw.button")}
+            hiddenLabel={t("withdraw.hiddenLabel", { name: grant.name })}
+            title={invitedOnly ? t("withdraw.inviteTitle", { name: grant.name }) : t("withdraw.title", { name: grant.name })}
+            description={invitedOnly ? t("withdraw.inviteText") : t("withdraw.text", { name: grant.name })}
+            confirmLabel={invitedOnly ? t("withdraw.inviteConfirm") : t("withdraw.confirm")}
+            cancelLabel={t("withdraw.cancel")}
+          />
+        </div>
       ) : null}
     </li>
   );
@@ -120,7 +137,12 @@ export default function RelativesPage({ loaderData }: Route.ComponentProps) {
       <PageTitle title={t("list.title")} />
       {notice && about ? (
         <div className="notice" role="status">
-          <p>{t(`list.notice.${notice}`, { name: about.name, email: about.email })}</p>
+          <p>
+            {t(`list.notice.${notice}`, {
+              name: about.name,
+              email: about.email,
+            })}
+          </p>
         </div>
       ) : null}
       <h1 tabIndex={-1}>{t("list.title")}</h1>

@@ -30,6 +30,12 @@ export const cvProfiles = portal.table("cv_profiles", {
   sharedAt: timestamp("shared_at", { withTimezone: true }),
   /** Address or town as the participant wants it on the CV (the portal holds no address of its own). */
   address: text("address"),
+  /**
+   * What the caseworker sees, frozen at `shared_at` (`app/features/cv/snapshot.ts`): name, the
+   * contact details the participant shows, "Kort om mig", the entries, work wishes with
+   * skånehensyn and task suggestions. The caseworker views read only this, never the live CV.
+   */
+  sharedSnapshot: jsonb("shared_snapshot"),
 });
 
 /** One line of the CV: a job, an education, a skill, a language... Details vary by kind. */

@@ -3,9 +3,11 @@ import { expectNoAxeViolations, expectNoAxeViolationsAtAllWidths } from "./suppo
 import { expect, mainHeading, signIn, tabTo, test } from "./support/fixtures";
 
 /**
- * Pårørende: a participant invites Jonas with two scopes (plan, meetings); Jonas reads the mail
- * in the demo mailbox, signs in in his own browser, accepts and sees exactly those; the
- * participant sees the access log and withdraws; Jonas's next request is refused.
+ * Pårørende: a participant invites Jonas with two scopes (plan, preparation) and the comment
+ * right; Jonas reads the mail in the demo mailbox, signs in in his own browser, accepts and sees
+ * exactly those, and adds a remark ("Jonas' bemærkninger") on a part; the participant sees it and
+ * decides that it goes along to the caseworker, changes the grant (meetings, CV and the network
+ * map too), sees the access log and withdraws; Jonas's next request is refused.
  *
  * The js and no-js projects share one database, so each uses its own participant (js: Mette,
  * no-js: Ali, who is both a participant and, here, the one inviting) and the journeys within a
@@ -38,7 +40,32 @@ const text = {
     planLink: (first: string) => `Se ${first === "Ali" ? "Alis" : "Mettes"} plan`,
     planTitle: (first: string) => `${first === "Ali" ? "Alis" : "Mettes"} plan`,
     appointmentsTitle: (first: string) => `${first === "Ali" ? "Alis" : "Mettes"} møder`,
-    nav: ["Forside", "Plan", "Møder"],
+    preparation: "Din forberedelse til mødet i rehabiliteringsteamet",
+    comment: "Personen må skrive bemærkninger til min forberedelse",
+    cv: "Dit CV",
+    networkLabel: "Del også mit netværkskort",
+    nav: ["Forside", "Plan", "Forberedelse"],
+    navAll: ["Forside", "Plan", "Møder", "Forberedelse", "CV", "Netværk"],
+    preparationTitle: (first: string) => `${first === "Ali" ? "Alis" : "Mettes"} forberedelse`,
+    writeRemark: "Skriv en bemærkning til «Uddannelse og arbejde»",
+    remarkLabel: "Din bemærkning til «Uddannelse og arbejde»",
+    saveRemark: "Gem bemærkningen",
+    remarkRequired: "Skriv din bemærkning",
+    remarkSaved: "Din bemærkning er gemt.",
+    remarksHeading: "Jonas' bemærkninger",
+    include: "Tag med, når jeg deler",
+    included: "Bemærkningen kommer med.",
+    saveLater: "Gem og fortsæt senere",
+    change: "Ret adgangen",
+    changeTitle: "Ret adgangen for Jonas Hansen",
+    changeCheckTitle: "Tjek og bekræft ændringen for Jonas Hansen",
+    changeConfirm: "Bekræft ændringen",
+    changed: "Adgangen for Jonas Hansen er ændret.",
+    cvTitle: (first: string) => `${first === "Ali" ? "Alis" : "Mettes"} CV`,
+    networkTitle: (first: string) => `${first === "Ali" ? "Alis" : "Mettes"} netværkskort`,
+    networkMapName: (first: string) => new RegExp(`^Kort over ${first === "Ali" ? "Alis" : "Mettes"} netværk`),
+    networkEmpty: (first: string) => `${first} har ikke skrevet nogen på netværkskortet endnu.`,
+    logRemark: "Skrev en bemærkning til «Uddannelse og arbejde»",
     banner: (who: string) => `Du ser ${who}s sider.`,
     usedTitle: "Invitationen er allerede besvaret",
     logLink: "Hvem har set mine oplysninger",
@@ -76,7 +103,32 @@ const text = {
     planLink: (first: string) => `See ${first}'s plan`,
     planTitle: (first: string) => `${first}'s plan`,
     appointmentsTitle: (first: string) => `${first}'s meetings`,
-    nav: ["Front page", "Plan", "Meetings"],
+    preparation: "Your preparation for the rehabilitation team meeting",
+    comment: "The person may write comments on my preparation",
+    cv: "Your CV",
+    networkLabel: "Also share my network map",
+    nav: ["Front page", "Plan", "Preparation"],
+    navAll: ["Front page", "Plan", "Meetings", "Preparation", "CV", "Network"],
+    preparationTitle: (first: string) => `${first}'s preparation`,
+    writeRemark: "Write a remark on “Education and work”",
+    remarkLabel: "Your remark on “Education and work”",
+    saveRemark: "Save the remark",
+    remarkRequired: "Write your remark",
+    remarkSaved: "Your remark is saved.",
+    remarksHeading: "Jonas' remarks",
+    include: "Include it when I share",
+    included: "The remark goes along.",
+    saveLater: "Save and come back later",
+    change: "Change the access",
+    changeTitle: "Change the access for Jonas Hansen",
+    changeCheckTitle: "Check and confirm the change for Jonas Hansen",
+    changeConfirm: "Confirm the change",
+    changed: "The access for Jonas Hansen has been changed.",
+    cvTitle: (first: string) => `${first}'s CV`,
+    networkTitle: (first: string) => `${first}'s network map`,
+    networkMapName: (first: string) => new RegExp(`^Map of ${first}'s network`),
+    networkEmpty: (first: string) => `${first} has not added anyone to the network map yet.`,
+    logRemark: "Wrote a remark on “Education and work”",
     banner: (who: string) => `You are looking at ${who}'s pages.`,
     usedTitle: "The invitation has already been answered",
     logLink: "Who has seen my information",
@@ -88,7 +140,12 @@ const text = {
     notFound: "Page not found",
     helping: (who: string) => `You help: ${who}`,
     errorTitle: "Error: ",
-    errors: ["Enter the person's name", "Enter the person's email", "Enter who the person is to you", "Choose at least one thing the person may see"],
+    errors: [
+      "Enter the person's name",
+      "Enter the person's email",
+      "Enter who the person is to you",
+      "Choose at least one thing the person may see",
+    ],
   },
 } as const;
 
@@ -102,15 +159,22 @@ async function switchLanguage(page: Page, language: Language) {
 }
 
 async function newPerson(browser: Browser, javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ javaScriptEnabled, locale: "da-DK", timezoneId: "Europe/Copenhagen", baseURL: test.info().project.use.baseURL });
+  const context = await browser.newContext({
+    javaScriptEnabled,
+    locale: "da-DK",
+    timezoneId: "Europe/Copenhagen",
+    baseURL: test.info().project.use.baseURL,
+  });
   return { context, page: await context.newPage() };
 }
 
 for (const language of ["da", "en"] as const) {
   test(`the whole life cycle, ${language}: invite, accept, read, log, withdraw`, async ({ page, browser, javaScriptEnabled }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(900_000);
     const L = text[language];
-    const who = javaScriptEnabled ? { key: "mette" as const, name: "Mette Hansen", first: "Mette" } : { key: "ali" as const, name: "Ali Hassan", first: "Ali" };
+    const who = javaScriptEnabled
+      ? { key: "mette" as const, name: "Mette Hansen", first: "Mette" }
+      : { key: "ali" as const, name: "Ali Hassan", first: "Ali" };
     const participantPage = page;
     let participantId = "";
 
@@ -133,12 +197,13 @@ for (const language of ["da", "en"] as const) {
       await expectNoAxeViolationsAtAllWidths(participantPage, `invite form with errors (${language})`);
     });
 
-    await test.step("two scopes, check the answers, confirm and send", async () => {
+    await test.step("two scopes and the comment right, check the answers, confirm and send", async () => {
       await participantPage.getByLabel(L.name, { exact: true }).fill("Jonas Hansen");
       await participantPage.getByLabel(L.email, { exact: true }).fill("jonas.hansen@example.com");
       await participantPage.getByLabel(L.relation).fill(language === "da" ? "Bror" : "Friend");
       await participantPage.getByRole("checkbox", { name: L.plan }).check();
-      await participantPage.getByRole("checkbox", { name: L.appointments }).check();
+      await participantPage.getByRole("checkbox", { name: L.preparation }).check();
+      await participantPage.getByRole("checkbox", { name: L.comment }).check();
       await participantPage.getByRole("button", { name: L.continue }).click();
       await expect(mainHeading(participantPage)).toHaveText(L.checkTitle);
       await expect(participantPage.getByRole("main")).toContainText("jonas.hansen@example.com");
@@ -148,6 +213,18 @@ for (const language of ["da", "en"] as const) {
       await expectNoAxeViolationsAtAllWidths(participantPage, `relatives list, invitation sent (${language})`);
     });
 
+    // Remarks need a part the participant has started. Mette's seeded "Uddannelse og arbejde" is;
+    // Ali writes his first (his own page, not a relative's).
+    const ownText = language === "da" ? "Jeg er god til at lave mad til mange." : "I am good at cooking for many people.";
+    if (who.key === "ali") {
+      await test.step(`${who.first} writes something in "Uddannelse og arbejde"`, async () => {
+        await participantPage.goto("/forberedelse/uddannelse-og-arbejde");
+        await participantPage.locator("#goodAt").fill(ownText);
+        await participantPage.getByRole("button", { name: L.saveLater }).click();
+        await expect(participantPage).toHaveURL(/\/forberedelse\?gemt=/);
+      });
+    }
+
     const jonas = await newPerson(browser, javaScriptEnabled);
     try {
       let link = "";
@@ -155,7 +232,10 @@ for (const language of ["da", "en"] as const) {
         await jonas.page.goto("/dev/postkasse");
         await switchLanguage(jonas.page, language);
         await expect(mainHeading(jonas.page)).toHaveText(L.mailboxTitle);
-        const mail = jonas.page.locator(".relatives-mail").filter({ hasText: L.subject(who.name) }).first();
+        const mail = jonas.page
+          .locator(".relatives-mail")
+          .filter({ hasText: L.subject(who.name) })
+          .first();
         link = (await mail.getByRole("link", { name: /\/invitation\// }).getAttribute("href")) ?? "";
         expect(link).toMatch(/\/invitation\/[A-Za-z0-9_-]{43}$/);
         await expectNoAxeViolationsAtAllWidths(jonas.page, `demo mailbox (${language})`);
@@ -173,7 +253,7 @@ for (const language of ["da", "en"] as const) {
         await expectNoAxeViolationsAtAllWidths(jonas.page, `invitation, answer (${language})`);
       });
 
-      await test.step("Jonas accepts and sees exactly the plan and the meetings, read-only", async () => {
+      await test.step("Jonas accepts and sees exactly the plan and the preparation, read-only", async () => {
         await jonas.page.getByRole("button", { name: L.accept, exact: true }).click();
         await expect(mainHeading(jonas.page)).toHaveText(L.homeTitle(who.first));
         participantId = /\/hjaelper\/([0-9a-f-]{36})/.exec(jonas.page.url())![1]!;
@@ -189,13 +269,17 @@ for (const language of ["da", "en"] as const) {
         await expect(jonas.page.getByRole("main").locator("form")).toHaveCount(0);
         await expectNoAxeViolationsAtAllWidths(jonas.page, `relative's plan view (${language})`);
 
-        await nav.getByRole("link", { name: L.nav[2] }).click();
-        await expect(mainHeading(jonas.page)).toHaveText(L.appointmentsTitle(who.first));
-        await expectNoAxeViolationsAtAllWidths(jonas.page, `relative's meetings (${language})`);
-        await jonas.page.locator(".appointment-card__title a").first().click();
-        await expect(jonas.page).toHaveURL(new RegExp(`/hjaelper/${participantId}/moeder/`));
+        // Outside the two scopes: 404.
+        for (const path of ["moeder", "cv", "netvaerk"]) {
+          const outside = await jonas.page.goto(`/hjaelper/${participantId}/${path}`);
+          expect(outside?.status()).toBe(404);
+        }
+
+        await jonas.page.goto(`/hjaelper/${participantId}/forberedelse`);
+        await expect(mainHeading(jonas.page)).toHaveText(L.preparationTitle(who.first));
+        await expect(jonas.page.getByRole("main")).toContainText(who.key === "ali" ? ownText : language === "da" ? "Det er jeg god til" : "What I am good at");
         await expect(jonas.page.getByRole("main").locator("form")).toHaveCount(0);
-        await expectNoAxeViolationsAtAllWidths(jonas.page, `relative's meeting (${language})`);
+        await expectNoAxeViolationsAtAllWidths(jonas.page, `relative's preparation (${language})`);
 
         // The participant's own pages are not his.
         const own = await jonas.page.goto("/min-plan");
@@ -209,12 +293,100 @@ for (const language of ["da", "en"] as const) {
         await expectNoAxeViolationsAtAllWidths(jonas.page, `relative's overview (${language})`);
       });
 
+      const remarkText = `Jonas: <b>${who.first}</b> ${language === "da" ? "laver mad til hele familien" : "cooks for the whole family"}.`;
+      await test.step("Jonas adds a remark to a part of the preparation (errors first)", async () => {
+        await jonas.page.goto(`/hjaelper/${participantId}/forberedelse`);
+        await jonas.page.getByRole("link", { name: L.writeRemark }).click();
+        await expect(mainHeading(jonas.page)).toHaveText(language === "da" ? "Uddannelse og arbejde" : "Education and work");
+        await expectNoAxeViolationsAtAllWidths(jonas.page, `relative's preparation part (${language})`);
+        await jonas.page.getByRole("button", { name: L.saveRemark }).click();
+        await expect(jonas.page.getByRole("alert").getByRole("link", { name: L.remarkRequired })).toBeVisible();
+        await expect(jonas.page).toHaveTitle(new RegExp(`^${L.errorTitle}`));
+        await expectNoAxeViolationsAtAllWidths(jonas.page, `relative's remark with an error (${language})`);
+        await jonas.page.getByLabel(L.remarkLabel).fill(remarkText);
+        await jonas.page.getByRole("button", { name: L.saveRemark }).click();
+        await expect(jonas.page.getByRole("status")).toContainText(L.remarkSaved);
+        // HTML is shown as text.
+        await expect(jonas.page.getByRole("main").getByText(remarkText)).toBeVisible();
+        await expectNoAxeViolationsAtAllWidths(jonas.page, `relative's remark saved (${language})`);
+      });
+
+      await test.step(`${who.first} sees "Jonas' bemærkninger" and lets the remark go along to the caseworker`, async () => {
+        await participantPage.goto("/forberedelse/uddannelse-og-arbejde");
+        await expect(participantPage.getByRole("heading", { name: L.remarksHeading })).toBeVisible();
+        await expect(participantPage.getByRole("main").getByText(remarkText)).toBeVisible();
+        await expectNoAxeViolationsAtAllWidths(participantPage, `participant's part with a remark (${language})`);
+        await participantPage.goto("/forberedelse/tjek-og-del");
+        const remarks = participantPage.locator(".prep-remarks").filter({ hasText: remarkText });
+        await expect(remarks.getByRole("heading", { name: L.remarksHeading })).toBeVisible();
+        await expectNoAxeViolationsAtAllWidths(participantPage, `Tjek og del with a remark (${language})`);
+        await remarks.getByRole("button", { name: new RegExp(L.include) }).click();
+        await expect(participantPage.getByRole("status")).toContainText(L.included);
+        await expectNoAxeViolationsAtAllWidths(participantPage, `Tjek og del, remark included (${language})`);
+      });
+
+      await test.step(`${who.first} changes the grant: meetings, CV and the network map too`, async () => {
+        await participantPage.goto("/paaroerende");
+        const card = participantPage
+          .locator(".relatives-grant")
+          .filter({ hasText: L.active })
+          .filter({ hasText: "jonas.hansen@example.com" });
+        await card.getByRole("link", { name: new RegExp(L.change) }).click();
+        await expect(mainHeading(participantPage)).toHaveText(L.changeTitle);
+        await expectNoAxeViolationsAtAllWidths(participantPage, `change the access (${language})`);
+        await participantPage.getByRole("checkbox", { name: L.appointments }).check();
+        await participantPage.getByRole("checkbox", { name: L.cv }).check();
+        await participantPage.getByRole("checkbox", { name: L.networkLabel }).check();
+        await participantPage.getByRole("button", { name: L.continue }).click();
+        await expect(mainHeading(participantPage)).toHaveText(L.changeCheckTitle);
+        await expectNoAxeViolationsAtAllWidths(participantPage, `check and confirm the change (${language})`);
+        await participantPage.getByRole("button", { name: L.changeConfirm }).click();
+        await expect(participantPage.getByRole("status")).toContainText(L.changed);
+        await expectNoAxeViolationsAtAllWidths(participantPage, `relatives list, access changed (${language})`);
+      });
+
+      await test.step("Jonas now sees the meetings, the CV and the network map, never the judgement", async () => {
+        await jonas.page.goto(`/hjaelper/${participantId}`);
+        const nav = jonas.page.getByRole("navigation", { name: L.homeTitle(who.first) });
+        await expect(nav.getByRole("link")).toHaveText([...L.navAll]);
+        await nav.getByRole("link", { name: L.navAll[2] }).click();
+        await expect(mainHeading(jonas.page)).toHaveText(L.appointmentsTitle(who.first));
+        await expectNoAxeViolationsAtAllWidths(jonas.page, `relative's meetings (${language})`);
+        await jonas.page.locator(".appointment-card__title a").first().click();
+        await expect(jonas.page).toHaveURL(new RegExp(`/hjaelper/${participantId}/moeder/`));
+        await expect(jonas.page.getByRole("main").locator("form")).toHaveCount(0);
+        await expectNoAxeViolationsAtAllWidths(jonas.page, `relative's meeting (${language})`);
+
+        await nav.getByRole("link", { name: L.navAll[4] }).click();
+        await expect(jonas.page).toHaveTitle(new RegExp(L.cvTitle(who.first)));
+        await expect(jonas.page.getByRole("main").locator("form")).toHaveCount(0);
+        await expectNoAxeViolationsAtAllWidths(jonas.page, `relative's CV (${language})`);
+
+        await nav.getByRole("link", { name: L.navAll[5] }).click();
+        await expect(mainHeading(jonas.page)).toHaveText(L.networkTitle(who.first));
+        await expect(jonas.page.getByRole("main").locator("form")).toHaveCount(0);
+        // Only plain markers: no shape for "helps" or "holds back", and no such words in the list.
+        await expect(jonas.page.locator("[data-stance]")).toHaveCount(0);
+        if (who.key === "mette") {
+          // Written about the participant, not to the reader ("dit netværk").
+          await expect(jonas.page.getByRole("img", { name: L.networkMapName(who.first) })).toBeVisible();
+        } else {
+          // Ali has no one on his map (network.spec relies on that): the empty state, about him.
+          await expect(jonas.page.getByRole("main")).toContainText(L.networkEmpty(who.first));
+        }
+        await expectNoAxeViolationsAtAllWidths(jonas.page, `relative's network map (${language})`);
+      });
+
       await test.step(`${who.first} sees who looked, then withdraws`, async () => {
         await participantPage.goto("/paaroerende");
-        const card = participantPage.locator(".relatives-grant").filter({ hasText: L.active }).filter({ hasText: "jonas.hansen@example.com" });
+        const card = participantPage
+          .locator(".relatives-grant")
+          .filter({ hasText: L.active })
+          .filter({ hasText: "jonas.hansen@example.com" });
         await expect(card).toHaveCount(1);
         await participantPage.getByRole("link", { name: L.logLink }).click();
         await expect(participantPage.getByRole("main")).toContainText(`Jonas Hansen: ${L.logViewedPlan}`);
+        await expect(participantPage.getByRole("main")).toContainText(`Jonas Hansen: ${L.logRemark}`);
         await expectNoAxeViolationsAtAllWidths(participantPage, `access log (${language})`);
 
         await participantPage.goto("/paaroerende");
@@ -236,6 +408,9 @@ for (const language of ["da", "en"] as const) {
         const response = await jonas.page.goto(`/hjaelper/${participantId}/min-plan`);
         expect(response?.status()).toBe(404);
         await expect(mainHeading(jonas.page)).toHaveText(L.notFound);
+        for (const path of ["forberedelse", "forberedelse/uddannelse-og-arbejde", "cv", "netvaerk"]) {
+          expect((await jonas.page.goto(`/hjaelper/${participantId}/${path}`))?.status()).toBe(404);
+        }
         await jonas.page.goto("/");
         await expect(jonas.page.getByRole("link", { name: L.helping(who.name) })).toHaveCount(0);
       });
@@ -245,7 +420,7 @@ for (const language of ["da", "en"] as const) {
   });
 }
 
-test("keyboard only: invite, then withdraw the invitation", async ({ page, javaScriptEnabled }) => {
+test("keyboard only: invite, send the invitation again, then withdraw it", async ({ page, javaScriptEnabled }) => {
   const who = javaScriptEnabled ? "mette" : "ali";
   const email = `naboen.${who}@example.dk`;
   await signIn(page, who);
@@ -273,6 +448,12 @@ test("keyboard only: invite, then withdraw the invitation", async ({ page, javaS
   await expect(page.getByRole("status")).toContainText(email);
 
   const card = page.locator(".relatives-grant").filter({ hasText: email });
+  // The e-mail may not have arrived: a new link, and the old one stops working.
+  await tabTo(page, card.getByRole("button", { name: /Send invitationen igen/ }), { max: 80 });
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status")).toContainText("sendt igen");
+  await expectNoAxeViolationsAtAllWidths(page, "relatives list, invitation sent again (da)");
+
   const withdraw = javaScriptEnabled
     ? card.getByRole("button", { name: /Træk invitationen tilbage/ })
     : card.getByRole("link", { name: /Træk invitationen tilbage/ });

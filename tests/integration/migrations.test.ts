@@ -10,7 +10,7 @@ describe("migrations and demo data", () => {
     const database = await createTestDatabase({ seed: false });
     try {
       const result = await database.db.execute<{ table_schema: string }>(
-        sql`select distinct table_schema from information_schema.tables where table_name in ('persons','plans','appointments','auth_sessions','audit_events')`,
+        sql`select distinct table_schema from information_schema.tables where table_type = 'BASE TABLE' and table_name in ('persons','plans','appointments','auth_sessions','audit_events')`,
       );
       const rows = (result as unknown as { rows?: { table_schema: string }[] }).rows ?? (result as unknown as { table_schema: string }[]);
       expect(rows.map((r) => r.table_schema)).toEqual(["portal"]);

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plans } from "../../db/schema";
-import { toWinAnsi } from "~/features/plan/pdf.server";
+import { toWinAnsi } from "~/lib/pdf.server";
 import { loader as pdfLoader } from "~/routes/plan-pdf";
 import { loader as printLoader } from "~/routes/plan-print";
 import { createTestDatabase, type TestDatabase } from "../support/db";

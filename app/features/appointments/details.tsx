@@ -81,13 +81,27 @@ interface DetailsAppointment {
   supportPersonAllowed: boolean;
 }
 
+/** The words that change when someone other than the participant reads the meeting (a relative). */
+export interface OtherReaderWords {
+  participantName: string;
+  directions: string;
+  bring: string;
+  bringNone: string;
+  supportHeading: string;
+  supportYes: string;
+  supportNo: string;
+}
+
 /** When, how long, where (and how to get there), who comes, what to bring, and the bisidder question. */
 export function AppointmentDetails({
   appointment,
   attendees,
+  otherReader,
 }: {
   appointment: DetailsAppointment;
   attendees: { name: string; roleText: string }[];
+  /** Set when a relative reads it: no "when" row (their page says it above), and words about the participant. */
+  otherReader?: OtherReaderWords;
 }) {
   const { t, i18n } = useTranslation("appointments");
   const language = i18n.language;
@@ -105,18 +119,20 @@ export function AppointmentDetails({
 
   return (
     <dl className="summary-list appointment-details">
-      <div className="summary-list__row">
-        <dt>{t("detail.when")}</dt>
-        <dd>
-          <time dateTime={isoDateTime(appointment.startsAt)}>
-            <span className="capitalize-first">{formatDate(appointment.startsAt, language)},</span>{" "}
-            {t("common:dates.timeRange", {
-              start: formatTime(appointment.startsAt, language),
-              end: formatTime(appointment.endsAt, language),
-            })}
-          </time>
-        </dd>
-      </div>
+      {otherReader ? null : (
+        <div className="summary-list__row">
+          <dt>{t("detail.when")}</dt>
+          <dd>
+            <time dateTime={isoDateTime(appointment.startsAt)}>
+              <span className="capitalize-first">{formatDate(appointment.startsAt, language)},</span>{" "}
+              {t("common:dates.timeRange", {
+                start: formatTime(appointment.startsAt, language),
+                end: formatTime(appointment.endsAt, language),
+              })}
+            </time>
+          </dd>
+        </div>
+      )}
       <div className="summary-list__row">
         <dt>{t("detail.duration")}</dt>
         <dd>{duration}</dd>
@@ -137,7 +153,7 @@ export function AppointmentDetails({
           </div>
           {appointment.directions ? (
             <div className="summary-list__row">
-              <dt>{t("detail.directions")}</dt>
+              <dt>{otherReader?.directions ?? t("detail.directions")}</dt>
               <dd lang={JOBCENTRE_LANGUAGE}>{appointment.directions}</dd>
             </div>
           ) : null}
@@ -155,7 +171,7 @@ export function AppointmentDetails({
         <dt>{t("detail.who")}</dt>
         <dd>
           <ul className="plain-list attendee-list">
-            <li>{t("detail.you")}</li>
+            <li>{otherReader?.participantName ?? t("detail.you")}</li>
             {attendees.map((person) => (
               <li key={person.name + person.roleText}>
                 <span className="emphasis">{person.name}</span>
@@ -167,7 +183,7 @@ export function AppointmentDetails({
         </dd>
       </div>
       <div className="summary-list__row">
-        <dt>{t("detail.bringHeading")}</dt>
+        <dt>{otherReader?.bring ?? t("detail.bringHeading")}</dt>
         <dd>
           {appointment.bringItems.length > 0 ? (
             <ul className="bring-list" lang={JOBCENTRE_LANGUAGE}>
@@ -176,13 +192,17 @@ export function AppointmentDetails({
               ))}
             </ul>
           ) : (
-            t("detail.bringNone")
+            (otherReader?.bringNone ?? t("detail.bringNone"))
           )}
         </dd>
       </div>
       <div className="summary-list__row">
-        <dt>{t("detail.supportHeading")}</dt>
-        <dd>{appointment.supportPersonAllowed ? t("detail.supportYes") : t("detail.supportNo")}</dd>
+        <dt>{otherReader?.supportHeading ?? t("detail.supportHeading")}</dt>
+        <dd>
+          {appointment.supportPersonAllowed
+            ? (otherReader?.supportYes ?? t("detail.supportYes"))
+            : (otherReader?.supportNo ?? t("detail.supportNo"))}
+        </dd>
       </div>
     </dl>
   );

@@ -228,12 +228,15 @@ export async function getActiveFeed(participantId: string) {
  */
 export async function findFeedByToken(
   token: string,
-): Promise<{ status: "unknown" } | { status: "revoked" } | { status: "active"; participantId: string; language: "da" | "en" }> {
+): Promise<
+  { status: "unknown" } | { status: "revoked" } | { status: "active"; participantId: string; personId: string; language: "da" | "en" }
+> {
   if (!TOKEN.test(token)) return { status: "unknown" };
   const database = await db();
   const [row] = await database
     .select({
       participantId: calendarFeeds.participantId,
+      personId: persons.id,
       revokedAt: calendarFeeds.revokedAt,
       language: persons.preferredLanguage,
     })
@@ -243,7 +246,7 @@ export async function findFeedByToken(
     .where(eq(calendarFeeds.tokenHash, hashFeedToken(token)));
   if (!row) return { status: "unknown" };
   if (row.revokedAt) return { status: "revoked" };
-  return { status: "active", participantId: row.participantId, language: row.language };
+  return { status: "active", participantId: row.participantId, personId: row.personId, language: row.language };
 }
 
 /** What a subscribed calendar may see: time, place and kind. No titles, purposes, notes or names. */

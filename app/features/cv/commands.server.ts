@@ -2,8 +2,9 @@ import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { db, type Transaction } from "../../../db/client";
 import { cvEntries, cvProfiles, workWishes } from "../../../db/schema";
 import { recordAudit } from "~/lib/audit.server";
-import type { CvEntry } from "./queries.server";
+import { type CvEntry, getCv } from "./queries.server";
 import type { EntryInput } from "./schema";
+import { cvSnapshot } from "./snapshot.server";
 import { type CvEntryKind, type SectionConfig, UNDO_MINUTES } from "./sections";
 
 /** Who is acting: always taken from the session, never from a form. */
@@ -332,12 +333,22 @@ export async function saveWishes(actor: Actor, input: WishesInput, loadedVersion
   });
 }
 
-/** "Del med min sagsbehandler": stamps cv_profiles.shared_at. */
+/**
+ * "Del med min sagsbehandler": stamps cv_profiles.shared_at and, in the same transaction, stores
+ * what the caseworker may see from now on (`shared_snapshot`, see snapshot.server.ts). The
+ * caseworker views read only the snapshot: later edits reach the caseworker when shared again.
+ */
 export async function shareCv(actor: Actor, now = new Date()): Promise<Date> {
   const database = await db();
   return database.transaction(async (tx) => {
     await ensureProfile(tx, actor.participantId);
-    await tx.update(cvProfiles).set({ sharedAt: now }).where(eq(cvProfiles.participantId, actor.participantId));
+    // Lock the profile first: a second "Del" at the same moment waits and stores its own snapshot.
+    await tx.select({ id: cvProfiles.participantId }).from(cvProfiles).where(eq(cvProfiles.participantId, actor.participantId)).for("update");
+    const snapshot = cvSnapshot(await getCv(actor.participantId, tx));
+    await tx
+      .update(cvProfiles)
+      .set({ sharedAt: now, sharedSnapshot: snapshot })
+      .where(eq(cvProfiles.participantId, actor.participantId));
     await recordAudit(tx, {
       actorPersonId: actor.personId,
       participantId: actor.participantId,

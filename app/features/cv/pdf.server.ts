@@ -1,6 +1,4 @@
-import { existsSync } from "node:fs";
-import PDFDocument from "pdfkit";
-import { toWinAnsi } from "~/features/plan/pdf.server";
+import { createTaggedPdf } from "~/lib/pdf.server";
 import { formatMomentDay } from "~/features/plan/format";
 import type { CvDocument } from "./document";
 import { hasWishes } from "./document";
@@ -9,27 +7,6 @@ import type { CvEntry } from "./queries.server";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-/** The same fonts as the plan's PDF (Debian fonts-liberation / fonts-dejavu), else Helvetica. */
-const FONT_CANDIDATES = [
-  {
-    regular: "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-    bold: "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
-  },
-  {
-    regular: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    bold: "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-  },
-];
-
-function findFonts(): { regular: string; bold: string } | null {
-  const regular = process.env.PDF_FONT_REGULAR;
-  const bold = process.env.PDF_FONT_BOLD;
-  if (regular && bold && existsSync(regular) && existsSync(bold)) return { regular, bold };
-  return FONT_CANDIDATES.find((fonts) => existsSync(fonts.regular) && existsSync(fonts.bold)) ?? null;
-}
-
-const COLOURS = { text: "#1b1b1b", muted: "#4a4f55" };
-
 /**
  * The CV as a tagged A4 PDF: real, selectable text in reading order (H1, H2, H3, P, L/LI),
  * the document language set, page numbers as artifacts.
@@ -37,83 +14,18 @@ const COLOURS = { text: "#1b1b1b", muted: "#4a4f55" };
 export async function renderCvPdf(doc: CvDocument, options: { language: string; t: Translate; now?: Date }): Promise<Buffer> {
   const { language, t } = options;
   const now = options.now ?? new Date();
-  const fonts = findFonts();
-  const clean = fonts ? (text: string) => text : toWinAnsi;
-  const title = `${t("doc.title")}: ${doc.name}`;
-
-  const pdf = new PDFDocument({
-    size: "A4",
-    margins: { top: 56, bottom: 64, left: 62, right: 62 },
-    bufferPages: true,
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: language === "da" ? "da-DK" : "en-GB",
-    displayTitle: true,
-    info: { Title: title, Author: doc.name, Subject: t("doc.subject"), Creator: "Min Vej" },
+  const { heading, paragraph, field, list, gap, finish } = createTaggedPdf({
+    language,
+    title: `${t("doc.title")}: ${doc.name}`,
+    subject: t("doc.subject"),
+    author: doc.name,
   });
-  const chunks: Buffer[] = [];
-  pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    pdf.on("end", () => resolve(Buffer.concat(chunks)));
-    pdf.on("error", reject);
-  });
-  pdf.registerFont("body", fonts?.regular ?? "Helvetica");
-  pdf.registerFont("bold", fonts?.bold ?? "Helvetica-Bold");
-
-  const root = pdf.struct("Document");
-  pdf.addStructure(root);
-
-  const heading = (level: 1 | 2 | 3, text: string) => {
-    const size = level === 1 ? 22 : level === 2 ? 15 : 12;
-    if (level === 2) pdf.moveDown(0.6);
-    if (pdf.y + size * 4 > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
-    root.add(
-      pdf.struct(`H${level}`, {}, () => {
-        pdf.font("bold").fontSize(size).fillColor(COLOURS.text).text(clean(text), { paragraphGap: 4 });
-      }),
-    );
-  };
-  const paragraph = (text: string, muted = false) => {
-    root.add(
-      pdf.struct("P", {}, () => {
-        pdf
-          .font("body")
-          .fontSize(muted ? 10 : 11)
-          .fillColor(muted ? COLOURS.muted : COLOURS.text)
-          .text(clean(text), { paragraphGap: 5, lineGap: 1.5 });
-      }),
-    );
-  };
-  const list = (items: string[]) => {
-    const l = pdf.struct("L");
-    root.add(l);
-    for (const item of items) {
-      l.add(
-        pdf.struct("LI", {}, () => {
-          pdf.font("body").fontSize(11).fillColor(COLOURS.text).text(clean(`•  ${item}`), { paragraphGap: 2, lineGap: 1.5, indent: 6 });
-        }),
-      );
-    }
-    l.end();
-    pdf.moveDown(0.3);
-  };
-  const field = (label: string, value: string) => {
-    const p = pdf.struct("P");
-    root.add(p);
-    p.add(() => {
-      pdf.font("bold").fontSize(11).fillColor(COLOURS.text).text(clean(`${label}: `), { continued: true, lineGap: 1.5 });
-    });
-    p.add(() => {
-      pdf.font("body").fontSize(11).fillColor(COLOURS.text).text(clean(value), { paragraphGap: 3, lineGap: 1.5 });
-    });
-    p.end();
-  };
   const dated = (entries: CvEntry[]) => {
     for (const entry of entries) {
       heading(3, entry.title);
       const period = formatPeriod(entry, language, t("now"));
       const meta = [entry.kind === "course" ? t("kinds.course") : null, entry.organisation, period || null].filter(Boolean);
-      if (meta.length) paragraph(meta.join(" · "), true);
+      if (meta.length) paragraph(meta.join(" · "), { muted: true });
       if (entry.details) paragraph(entry.details);
     }
   };
@@ -177,28 +89,7 @@ export async function renderCvPdf(doc: CvDocument, options: { language: string; 
       list(doc.tasks);
     }
   }
-  pdf.moveDown(1);
-  paragraph(t("doc.printedAt", { date: formatMomentDay(now, language) }), true);
-  root.end();
-
-  const range = pdf.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index++) {
-    pdf.switchToPage(index);
-    const bottom = pdf.page.margins.bottom;
-    pdf.page.margins.bottom = 0;
-    pdf.markContent("Artifact", { type: "Pagination" });
-    pdf
-      .font("body")
-      .fontSize(9)
-      .fillColor(COLOURS.muted)
-      .text(clean(t("doc.page", { page: index + 1, pages: range.count })), pdf.page.margins.left, pdf.page.height - 40, {
-        width: pdf.page.width - pdf.page.margins.left - pdf.page.margins.right,
-        align: "center",
-        lineBreak: false,
-      });
-    pdf.endMarkedContent();
-    pdf.page.margins.bottom = bottom;
-  }
-  pdf.end();
-  return finished;
+  gap();
+  paragraph(t("doc.printedAt", { date: formatMomentDay(now, language) }), { muted: true });
+  return finish((page, pages) => t("doc.page", { page, pages }));
 }

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gt, isNotNull, isNull } from "drizzle-orm";
-import { db } from "../../../db/client";
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { db, type Database, type Transaction } from "../../../db/client";
 import { cvEntries, cvProfiles, participants, persons, workWishes } from "../../../db/schema";
 import type { CvEntryKind } from "./sections";
 import { UNDO_MINUTES } from "./sections";
@@ -27,16 +27,21 @@ export interface ContactVisibility {
   address: boolean;
 }
 
+/** Where a read runs: the request's database, or a command's own transaction (share). */
+export type Executor = Database | Transaction;
+
 export interface CvData {
   name: string;
+  firstName: string;
+  lastName: string;
   /** From the person's record; what shows on the CV follows `visibility`. Never a CPR number. */
   contact: { email: string | null; phone: string | null; address: string | null };
   visibility: ContactVisibility;
   summary: string;
   profileVersion: number;
   sharedAt: Date | null;
-  /** The newest change to anything in the CV (to say "changed since you shared it"). */
-  lastChangedAt: Date | null;
+  /** What the caseworker sees (`snapshot.server.ts`); compare with it to say "changed since you shared it". */
+  sharedSnapshot: unknown;
   entries: CvEntry[];
   wishes: {
     fields: string[];
@@ -46,6 +51,8 @@ export interface CvData {
     accommodations: string | null;
     showAccommodationsOnCv: boolean;
     version: number;
+    /** null when no work wishes were ever saved. */
+    updatedAt: Date | null;
   };
   tasks: TaskSuggestion[];
 }
@@ -79,8 +86,8 @@ export function readVisibility(value: unknown): ContactVisibility {
   };
 }
 
-export async function listEntries(participantId: string): Promise<CvEntry[]> {
-  const database = await db();
+export async function listEntries(participantId: string, executor?: Executor): Promise<CvEntry[]> {
+  const database = executor ?? (await db());
   return database
     .select(entryColumns)
     .from(cvEntries)
@@ -88,9 +95,12 @@ export async function listEntries(participantId: string): Promise<CvEntry[]> {
     .orderBy(asc(cvEntries.sortOrder), asc(cvEntries.createdAt));
 }
 
-/** The whole CV of the signed-in participant (`participantId` from the session). */
-export async function getCv(participantId: string): Promise<CvData> {
-  const database = await db();
+/**
+ * The whole CV of the signed-in participant (`participantId` from the session). `executor`: a
+ * command's transaction, so "Del med min sagsbehandler" snapshots what that transaction sees.
+ */
+export async function getCv(participantId: string, executor?: Executor): Promise<CvData> {
+  const database = executor ?? (await db());
   const [person] = await database
     .select({ firstName: persons.firstName, lastName: persons.lastName, email: persons.email, phone: persons.phone })
     .from(participants)
@@ -98,28 +108,18 @@ export async function getCv(participantId: string): Promise<CvData> {
     .where(eq(participants.id, participantId));
   const [profile] = await database.select().from(cvProfiles).where(eq(cvProfiles.participantId, participantId));
   const [wishes] = await database.select().from(workWishes).where(eq(workWishes.participantId, participantId));
-  const entries = await listEntries(participantId);
-  const [lastDeleted] = await database
-    .select({ deletedAt: cvEntries.deletedAt })
-    .from(cvEntries)
-    .where(and(eq(cvEntries.participantId, participantId), isNotNull(cvEntries.deletedAt)))
-    .orderBy(desc(cvEntries.deletedAt))
-    .limit(1);
-  const tasks = await listTaskSuggestions(participantId);
-  const moments = [
-    profile?.updatedAt,
-    wishes?.updatedAt,
-    lastDeleted?.deletedAt,
-    ...entries.map((entry) => entry.updatedAt),
-  ].filter((value): value is Date => value instanceof Date);
+  const entries = await listEntries(participantId, database);
+  const tasks = await listTaskSuggestions(participantId, database);
   return {
     name: person ? `${person.firstName} ${person.lastName}` : "",
+    firstName: person?.firstName ?? "",
+    lastName: person?.lastName ?? "",
     contact: { email: person?.email ?? null, phone: person?.phone ?? null, address: profile?.address ?? null },
     visibility: readVisibility(profile?.contactVisibility),
     summary: profile?.summary ?? "",
     profileVersion: profile?.version ?? 0,
     sharedAt: profile?.sharedAt ?? null,
-    lastChangedAt: moments.length ? new Date(Math.max(...moments.map((moment) => moment.getTime()))) : null,
+    sharedSnapshot: profile?.sharedSnapshot ?? null,
     entries,
     wishes: {
       fields: wishes?.fields ?? [],
@@ -129,6 +129,7 @@ export async function getCv(participantId: string): Promise<CvData> {
       accommodations: wishes?.accommodations ?? null,
       showAccommodationsOnCv: wishes?.showAccommodationsOnCv ?? false,
       version: wishes?.version ?? 0,
+      updatedAt: wishes?.updatedAt ?? null,
     },
     tasks,
   };

@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import { db } from "../../../db/client";
+import { db, type Database, type Transaction } from "../../../db/client";
 import { taskSuggestions } from "../../../db/schema";
 import { recordAudit } from "~/lib/audit.server";
 
@@ -18,8 +18,9 @@ export interface TaskSuggestion {
   text: string;
 }
 
-export async function listTaskSuggestions(participantId: string): Promise<TaskSuggestion[]> {
-  const database = await db();
+/** `executor`: a command's own transaction (the CV's share snapshot); the request's database otherwise. */
+export async function listTaskSuggestions(participantId: string, executor?: Database | Transaction): Promise<TaskSuggestion[]> {
+  const database = executor ?? (await db());
   return database
     .select({ id: taskSuggestions.id, text: taskSuggestions.text })
     .from(taskSuggestions)

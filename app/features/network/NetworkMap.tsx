@@ -18,6 +18,8 @@ export function NetworkMap(props: {
   centreName: string;
   idPrefix?: string;
   showStance: boolean;
+  /** The image's title; a relative reads "Kort over Mettes netværk", not "dit netværk". */
+  title?: string;
 }) {
   const { t } = useTranslation("network");
   const prefix = props.idPrefix ?? "network-map";
@@ -58,7 +60,7 @@ export function NetworkMap(props: {
       data-testid="network-map"
       focusable="false"
     >
-      <title id={`${prefix}-title`}>{t("map.title")}</title>
+      <title id={`${prefix}-title`}>{props.title ?? t("map.title")}</title>
       <desc id={`${prefix}-desc`}>{description}</desc>
       <defs>
         <pattern

@@ -77,9 +77,12 @@ export function StanceText({
 export function PeopleList({
   people,
   editable,
+  wantedYes,
 }: {
   people: NetworkPersonView[];
   editable: boolean;
+  /** "Ja, jeg vil gerne have personen med" in the participant's voice, unless someone else reads it. */
+  wantedYes?: string;
 }) {
   const { t } = useTranslation("network");
   const groups = SECTORS.map((sector) => ({
@@ -169,7 +172,7 @@ export function PeopleList({
                       <dt>{t("list.wantedAtMeeting")}</dt>
                       <dd>
                         {person.wantedAtMeeting
-                          ? t("list.wantedYes")
+                          ? (wantedYes ?? t("list.wantedYes"))
                           : t("list.wantedNo")}
                       </dd>
                     </div>

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, gte, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { invitations, relativeGrants } from "../../../db/schema";
 import { recordAudit } from "~/lib/audit.server";
@@ -231,5 +231,128 @@ export async function recordView(
       details: { grantId: view.grantId, page: view.page },
       requestId: view.requestId,
     });
+  });
+}
+
+/**
+ * What a grant allows, as one string: the change page carries it from the moment the participant
+ * opened the form, and the change is refused if the grant looks different now (changed in another
+ * tab, accepted, withdrawn or ended meanwhile).
+ */
+export function grantBasis(grant: { status: string; scopes: string[]; mayComment: boolean; bisidderAppointmentIds: string[]; validUntil: string }): string {
+  return JSON.stringify([grant.status, [...grant.scopes].sort(), grant.mayComment, [...grant.bisidderAppointmentIds].sort(), grant.validUntil]);
+}
+
+export type ChangeResult = { status: "changed" | "unchanged"; name: string } | { status: "stale" } | { status: "gone" };
+
+/**
+ * The participant changes what a grant allows (parts, comment right, bisidder meetings, end date).
+ * Who it is stays the same. Only an open grant (invited or active, not expired) can be changed;
+ * `basis` must match the grant as it is now, or nothing is changed. Audit: `relatives.changed`.
+ */
+export async function changeGrant(
+  actor: Actor,
+  grantId: string,
+  input: Pick<InviteInput, "scopes" | "network" | "mayComment" | "bisidder" | "validUntil">,
+  basis: string,
+  now = new Date(),
+): Promise<ChangeResult> {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (!UUID.test(grantId)) return { status: "gone" };
+  const database = await db();
+  return database.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`relatives:${actor.participantId}`}))`);
+    const [grant] = await tx
+      .select()
+      .from(relativeGrants)
+      .where(and(eq(relativeGrants.id, grantId), eq(relativeGrants.participantId, actor.participantId)))
+      .for("update");
+    if (!grant || (grant.status !== "invited" && grant.status !== "active") || grant.validUntil < copenhagenDay(now)) {
+      return { status: "gone" } as const;
+    }
+    if (grantBasis(grant) !== basis) return { status: "stale" } as const;
+    const scopes = scopesOf(input);
+    const next = { status: grant.status, scopes, mayComment: input.mayComment, bisidderAppointmentIds: input.bisidder, validUntil: input.validUntil };
+    if (grantBasis(next) === basis) return { status: "unchanged", name: grant.invitedName } as const;
+    await tx
+      .update(relativeGrants)
+      .set({ scopes, mayComment: input.mayComment, bisidderAppointmentIds: input.bisidder, validUntil: input.validUntil })
+      .where(eq(relativeGrants.id, grantId));
+    await recordAudit(tx, {
+      actorPersonId: actor.personId,
+      participantId: actor.participantId,
+      action: "relatives.changed",
+      details: {
+        grantId,
+        grantName: grant.invitedName,
+        scopes,
+        mayComment: input.mayComment,
+        bisidderAppointmentIds: input.bisidder,
+        validUntil: input.validUntil,
+        before: {
+          scopes: grant.scopes,
+          mayComment: grant.mayComment,
+          bisidderAppointmentIds: grant.bisidderAppointmentIds,
+          validUntil: grant.validUntil,
+        },
+      },
+      requestId: actor.requestId,
+    });
+    return { status: "changed", name: grant.invitedName } as const;
+  });
+}
+
+export type ResendResult =
+  | { status: "resent"; token: string; expiresAt: Date; name: string; email: string; scopes: Scope[]; validUntil: string }
+  | { status: "not_found" };
+
+/**
+ * Sends an invitation again (its link ran out, or the e-mail could not be sent): a new single-use
+ * link valid 7 days; every earlier link of the grant stops working at once. Only for a grant
+ * still waiting for an answer and not expired. Audit: `relatives.resent`.
+ */
+export async function resendInvitation(actor: Actor, grantId: string, now = new Date()): Promise<ResendResult> {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (!UUID.test(grantId)) return { status: "not_found" };
+  const database = await db();
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+  return database.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`relatives:${actor.participantId}`}))`);
+    const [grant] = await tx
+      .select()
+      .from(relativeGrants)
+      .where(
+        and(
+          eq(relativeGrants.id, grantId),
+          eq(relativeGrants.participantId, actor.participantId),
+          eq(relativeGrants.status, "invited"),
+          gte(relativeGrants.validUntil, copenhagenDay(now)),
+        ),
+      )
+      .for("update");
+    if (!grant) return { status: "not_found" } as const;
+    // The old links die: an unused link that has not run out yet runs out now.
+    await tx
+      .update(invitations)
+      .set({ expiresAt: now })
+      .where(and(eq(invitations.grantId, grantId), isNull(invitations.usedAt), gt(invitations.expiresAt, now)));
+    await tx.insert(invitations).values({ grantId, tokenHash: hashInvitationToken(token), expiresAt, createdAt: now });
+    await recordAudit(tx, {
+      actorPersonId: actor.personId,
+      participantId: actor.participantId,
+      action: "relatives.resent",
+      details: { grantId, grantName: grant.invitedName, scopes: grant.scopes, validUntil: grant.validUntil },
+      requestId: actor.requestId,
+    });
+    return {
+      status: "resent",
+      token,
+      expiresAt,
+      name: grant.invitedName,
+      email: grant.invitedEmail,
+      scopes: grant.scopes as Scope[],
+      validUntil: grant.validUntil,
+    } as const;
   });
 }

@@ -2,16 +2,15 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSubmit } from "react-router";
 import { ConfirmDialog } from "~/components/ui/ConfirmDialog";
+import { explanationFor } from "~/features/content/catalogue";
+import { possessiveName } from "~/features/preparation/remarks";
 import { formatDay } from "~/features/plan/format";
 import type { Scope } from "~/lib/auth.server";
 import { sharedViewPath } from "./scopes";
 import type { GrantState } from "./status";
 
-/** "Mettes", "Jonas'" / "Mette's", "Jonas'": a first name as owner. */
-export function possessive(name: string, language: string): string {
-  if (language === "da") return /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
-  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
-}
+/** "Mettes", "Jonas'" / "Mette's", "Jonas'": a first name as owner (one rule for the whole portal). */
+export const possessive = possessiveName;
 
 export function usePossessive() {
   const { i18n } = useTranslation();
@@ -165,6 +164,57 @@ export function HelpingChooser({ helped }: { helped: HelpedSummary[] }) {
       <h2 id="helping-heading">{t("helping.heading")}</h2>
       <p>{t("helping.introRelative")}</p>
       <HelpingList helped={helped} headingLevel={3} />
+    </section>
+  );
+}
+
+/** The plain-language page for an activity or meeting kind (the kinds come from the database as text). */
+const explain = explanationFor as (kind: "activity" | "appointment", value: string) => string | null;
+
+/**
+ * "Hvad er en mentor?" for a relative: the plan's plain-language explanation of an activity, told
+ * about the participant ("Mette") instead of to them ("du"). The link is the plan's own.
+ */
+export function RelativeActivityExplanation({ kind, name }: { kind: string; name: string }) {
+  const { t, i18n } = useTranslation("relatives");
+  const owner = possessive(name, i18n.language);
+  const { t: tp } = useTranslation("plan");
+  const href = explain("activity", kind);
+  return (
+    <details className="plan-explain">
+      <summary>{t(`about.activity.${kind}.question`, { name })}</summary>
+      <div className="plan-explain__body">
+        <p>{t(`about.activity.${kind}.text`, { name, owner })}</p>
+        {href ? (
+          <p>
+            <a href={href}>{tp(`kinds.${kind}.readMore`)}</a>
+          </p>
+        ) : null}
+      </div>
+    </details>
+  );
+}
+
+/** "Hvad er det for et møde?" for a relative: the meeting kind explained about the participant, then the jobcentre's own words. */
+export function RelativeKindExplanation({ kind, purpose, name }: { kind: string; purpose: string; name: string }) {
+  const { t, i18n } = useTranslation("relatives");
+  const { t: ta } = useTranslation("appointments");
+  const what = t(`about.appointment.${kind}`, { name, owner: possessive(name, i18n.language), returnObjects: true }) as unknown;
+  const href = explain("appointment", kind);
+  return (
+    <section aria-labelledby="what-heading">
+      <h2 id="what-heading">{ta("detail.whatHeading")}</h2>
+      <p className="card__label">{t(`about.appointmentNames.${kind}`, { defaultValue: ta(`kinds.${kind}.name`) })}</p>
+      {(Array.isArray(what) ? (what as string[]) : []).map((paragraph) => (
+        <p key={paragraph}>{paragraph}</p>
+      ))}
+      {href ? (
+        <p>
+          <a href={href}>{t(`about.readMore.${kind}`, { defaultValue: ta(`kinds.${kind}.readMore`) })}</a>
+        </p>
+      ) : null}
+      <h3>{t("about.purposeHeading")}</h3>
+      <p lang="da">{purpose}</p>
     </section>
   );
 }

@@ -20,6 +20,10 @@ export interface InviteDraft {
   mayComment: boolean;
   bisidder: string[];
   validUntil: string;
+  /** Set when the draft changes an existing grant ("Ret adgangen") instead of inviting someone. */
+  grantId?: string;
+  /** The grant as it was when the change form was opened (see `grantBasis`): a stale change is refused. */
+  basis?: string;
 }
 
 const draftCookie = createCookie(env.secureCookies ? "__Host-minvej_invite_draft" : "minvej_invite_draft", {

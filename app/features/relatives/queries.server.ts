@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, gt, gte, inArray, like, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, like, ne, or, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { appointments, auditEvents, invitations, participants, persons, relativeGrants } from "../../../db/schema";
 import type { Scope } from "~/lib/auth.server";
@@ -230,10 +230,18 @@ export interface AccessLogEntry {
   actorName: string | null;
   /** Whether the participant did it themselves. */
   byParticipant: boolean;
-  details: { grantName?: string; page?: string; scopes?: string[]; validUntil?: string };
+  /** A caseworker read the participant's shared information: shown as "Din sagsbehandler", never by name. */
+  byCaseworker: boolean;
+  details: { grantName?: string; page?: string; scopes?: string[]; validUntil?: string; part?: string };
 }
 
-/** "Hvem har set mine oplysninger": every relatives.* event about this participant, newest first. */
+/** What the caseworker side writes when a caseworker opens the participant's briefing. */
+export const CASEWORKER_VIEWED = "caseworker.briefing_viewed";
+
+/**
+ * "Hvem har set mine oplysninger": every relatives.* event about this participant, and every time
+ * a caseworker read their shared information, newest first. A caseworker's name is never sent.
+ */
 export async function accessLog(participantId: string, participantPersonId: string, limit = 300): Promise<AccessLogEntry[]> {
   const database = await db();
   const rows = await database
@@ -248,18 +256,26 @@ export async function accessLog(participantId: string, participantPersonId: stri
     })
     .from(auditEvents)
     .leftJoin(persons, eq(persons.id, auditEvents.actorPersonId))
-    .where(and(eq(auditEvents.participantId, participantId), like(auditEvents.action, "relatives.%")))
+    .where(
+      and(
+        eq(auditEvents.participantId, participantId),
+        or(like(auditEvents.action, "relatives.%"), eq(auditEvents.action, CASEWORKER_VIEWED)),
+      ),
+    )
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
     .limit(limit);
   return rows.map((row) => {
     const details = (row.details ?? {}) as Record<string, unknown>;
+    const byCaseworker = row.action === CASEWORKER_VIEWED;
     return {
       id: row.id,
       occurredAt: row.occurredAt,
       action: row.action,
-      actorName: row.firstName ? `${row.firstName} ${row.lastName}` : null,
-      byParticipant: row.actorPersonId === participantPersonId,
+      actorName: row.firstName && !byCaseworker ? `${row.firstName} ${row.lastName}` : null,
+      byParticipant: !byCaseworker && row.actorPersonId === participantPersonId,
+      byCaseworker,
       details: {
+        part: typeof details.part === "string" ? details.part : undefined,
         grantName: typeof details.grantName === "string" ? details.grantName : undefined,
         page: typeof details.page === "string" ? details.page : undefined,
         scopes: Array.isArray(details.scopes) ? (details.scopes as string[]) : undefined,
@@ -267,4 +283,21 @@ export async function accessLog(participantId: string, participantPersonId: stri
       },
     };
   });
+}
+
+/**
+ * One of the participant's own grants as stored, for the change page: null when it is not theirs
+ * (or not a grant id); `open` says whether it can still be changed (invited or active, not expired).
+ */
+export async function grantForChange(participantId: string, grantId: string, now = new Date()) {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (!UUID.test(grantId)) return null;
+  const database = await db();
+  const [grant] = await database
+    .select()
+    .from(relativeGrants)
+    .where(and(eq(relativeGrants.id, grantId), eq(relativeGrants.participantId, participantId)));
+  if (!grant) return null;
+  const open = (grant.status === "invited" || grant.status === "active") && grant.validUntil >= copenhagenDay(now);
+  return { ...grant, scopes: grant.scopes as Scope[], open };
 }

@@ -42,10 +42,53 @@ export interface InviteRules {
   appointmentIds: string[];
 }
 
-/** "Inviter en pårørende": shared by the browser and the server (which adds its own checks). */
-export function inviteSchema(rules: InviteRules) {
+/** What a grant allows and until when: the part of the invitation that can be changed later. */
+function termsShape(rules: InviteRules) {
   const latest = addMonths(rules.today, MAX_MONTHS);
   const earliest = addDays(rules.today, 1);
+  return {
+    // The network map posts "scopes=network" from its own fieldset: any one part is enough.
+    scopes: many.superRefine((values, context) => {
+      // Only the parts listed in the form: "everything" or a made-up part is refused.
+      const known = (value: string) => (SHAREABLE_SCOPES as readonly string[]).includes(value) || value === NETWORK_SCOPE;
+      if (values.length === 0 || !values.every(known)) {
+        context.addIssue({ code: "custom", message: "form.errors.scopesRequired" });
+      }
+    }),
+    mayComment: checkbox,
+    bisidder: many,
+    validUntil: dateInputSchema({ required: "form.errors.endDateRequired", invalid: "form.errors.endDateInvalid" }).superRefine(
+      (value, context) => {
+        if (value < earliest) context.addIssue({ code: "custom", message: "form.errors.endDatePast" });
+        else if (value > latest) context.addIssue({ code: "custom", message: "form.errors.endDateTooLate" });
+      },
+    ),
+  };
+}
+
+function refineTerms(rules: InviteRules) {
+  return (value: { scopes: string[]; mayComment: boolean; bisidder: string[] }, context: z.RefinementCtx) => {
+    if (value.mayComment && !value.scopes.includes("preparation")) {
+      context.addIssue({ code: "custom", path: ["mayComment"], message: "form.errors.commentNeedsPreparation" });
+    }
+    if (value.bisidder.some((id) => !rules.appointmentIds.includes(id))) {
+      context.addIssue({ code: "custom", path: ["bisidder"], message: "form.errors.bisidderUnknown" });
+    } else if (value.bisidder.length > 0 && !value.scopes.includes("appointments")) {
+      context.addIssue({ code: "custom", path: ["bisidder"], message: "form.errors.bisidderNeedsAppointments" });
+    }
+  };
+}
+
+function toTerms<T extends { scopes: string[] }>({ scopes, ...rest }: T) {
+  return {
+    ...rest,
+    scopes: SHAREABLE_SCOPES.filter((scope) => scopes.includes(scope)),
+    network: scopes.includes(NETWORK_SCOPE),
+  };
+}
+
+/** "Inviter en pårørende": shared by the browser and the server (which adds its own checks). */
+export function inviteSchema(rules: InviteRules) {
   return z
     .object({
       name: line({ required: "form.errors.nameRequired", tooLong: "form.errors.nameTooLong", invalid: "form.errors.nameInvalid" }, NAME_MAX),
@@ -62,39 +105,21 @@ export function inviteSchema(rules: InviteRules) {
         { required: "form.errors.relationRequired", tooLong: "form.errors.relationTooLong", invalid: "form.errors.relationInvalid" },
         RELATION_MAX,
       ),
-      // The network map posts "scopes=network" from its own fieldset: any one part is enough.
-      scopes: many.superRefine((values, context) => {
-        // Only the parts listed in the form: "everything" or a made-up part is refused.
-        const known = (value: string) => (SHAREABLE_SCOPES as readonly string[]).includes(value) || value === NETWORK_SCOPE;
-        if (values.length === 0 || !values.every(known)) {
-          context.addIssue({ code: "custom", message: "form.errors.scopesRequired" });
-        }
-      }),
-      mayComment: checkbox,
-      bisidder: many,
-      validUntil: dateInputSchema({ required: "form.errors.endDateRequired", invalid: "form.errors.endDateInvalid" }).superRefine(
-        (value, context) => {
-          if (value < earliest) context.addIssue({ code: "custom", message: "form.errors.endDatePast" });
-          else if (value > latest) context.addIssue({ code: "custom", message: "form.errors.endDateTooLate" });
-        },
-      ),
+      ...termsShape(rules),
     })
-    .superRefine((value, context) => {
-      if (value.mayComment && !value.scopes.includes("preparation")) {
-        context.addIssue({ code: "custom", path: ["mayComment"], message: "form.errors.commentNeedsPreparation" });
-      }
-      if (value.bisidder.some((id) => !rules.appointmentIds.includes(id))) {
-        context.addIssue({ code: "custom", path: ["bisidder"], message: "form.errors.bisidderUnknown" });
-      } else if (value.bisidder.length > 0 && !value.scopes.includes("appointments")) {
-        context.addIssue({ code: "custom", path: ["bisidder"], message: "form.errors.bisidderNeedsAppointments" });
-      }
-    })
-    .transform(({ scopes, ...rest }) => ({
-      ...rest,
-      scopes: SHAREABLE_SCOPES.filter((scope) => scopes.includes(scope)),
-      network: scopes.includes(NETWORK_SCOPE),
-    }));
+    .superRefine(refineTerms(rules))
+    .transform(toTerms);
 }
+
+/** "Ret adgangen": what the participant may change on an existing grant (who it is stays). */
+export function changeSchema(rules: InviteRules) {
+  return z.object(termsShape(rules)).superRefine(refineTerms(rules)).transform(toTerms);
+}
+
+export type ChangeInput = z.output<ReturnType<typeof changeSchema>>;
+
+/** The fields of the change form, in order (for the error summary). */
+export const CHANGE_FIELDS = ["scopes", "mayComment", "bisidder", "validUntil"] as const;
 
 export type InviteInput = z.output<ReturnType<typeof inviteSchema>>;
 

@@ -19,6 +19,9 @@ export function isScope(value: string): value is Scope {
 export const SHARED_VIEWS: { scope: Scope; path: string }[] = [
   { scope: "plan", path: "min-plan" },
   { scope: "appointments", path: "moeder" },
+  { scope: "preparation", path: "forberedelse" },
+  { scope: "cv", path: "cv" },
+  { scope: "network", path: "netvaerk" },
 ];
 
 export function sharedViewPath(participantId: string, scope: Scope): string | null {

@@ -1,4 +1,5 @@
-import { appendFileSync, mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type Response } from "@playwright/test";
@@ -9,6 +10,13 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
 
 /** Every scan adds one line here, so a run can say how many pages × states were checked. */
 export const AXE_LOG = path.resolve("test-results", "axe-scans.txt");
+
+/**
+ * Fingerprints of page states axe has already passed in this run. The js and no-js projects
+ * walk the same journeys, and most states render the same DOM either way: a state whose DOM
+ * (scripts and nonces aside) and width were already scanned clean is not scanned again.
+ */
+export const AXE_CLEAN_STATES = path.resolve("test-results", "axe-clean-states.txt");
 
 export const DESKTOP = { width: 1280, height: 800 };
 export const MOBILE = { width: 320, height: 640 };
@@ -112,24 +120,44 @@ interface Scan {
   violations: Result[];
 }
 
+/** What axe would see: the DOM without scripts, module preloads and per-response nonces. */
+async function stateFingerprint(page: Page, width: number): Promise<string> {
+  const dom = (await page.content())
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "")
+    .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, "")
+    .replace(/\snonce="[^"]*"/gi, "");
+  return createHash("sha256").update(`${width}\n${dom}`).digest("hex");
+}
+
+function alreadyScannedClean(fingerprint: string): boolean {
+  return existsSync(AXE_CLEAN_STATES) && readFileSync(AXE_CLEAN_STATES, "utf8").includes(fingerprint);
+}
+
 /** Runs axe on the page as it is now and records the scan in test-results/axe-scans.txt. */
 async function scan(page: Page, label: string, record = true): Promise<Scan> {
-  const results =
-    test.info().project.use.javaScriptEnabled === false
-      ? await analyzeWithoutPageScripts(page)
-      : await analyzeWithPageScripts(page);
   const url = new URL(page.url());
   const width = page.viewportSize()?.width ?? 0;
   const language = (await page.locator("html").getAttribute("lang")) ?? "?";
   const project = test.info().project.name;
+  const fingerprint = await stateFingerprint(page, width);
+  const reused = alreadyScannedClean(fingerprint);
+  const violations = reused
+    ? []
+    : (
+        test.info().project.use.javaScriptEnabled === false
+          ? await analyzeWithoutPageScripts(page)
+          : await analyzeWithPageScripts(page)
+      ).violations;
   mkdirSync(path.dirname(AXE_LOG), { recursive: true });
+  if (!reused && violations.length === 0) appendFileSync(AXE_CLEAN_STATES, `${fingerprint}\n`);
   if (record) {
     appendFileSync(
       AXE_LOG,
-      [label, url.pathname + url.search, `${width}px`, language, project, results.violations.length].join("\t") + "\n",
+      [label, url.pathname + url.search, `${width}px`, language, project, violations.length, reused ? "same DOM already clean" : "scanned"].join("\t") +
+        "\n",
     );
   }
-  return { label, url: url.pathname + url.search, width, language, violations: results.violations };
+  return { label, url: url.pathname + url.search, width, language, violations };
 }
 
 function report(scans: Scan[]): string {

@@ -11,8 +11,8 @@ export default function globalTeardown() {
     .split("\n")
     .filter(Boolean)
     .map((line) => {
-      const [label = "", url = "", width = "", language = "", project = "", violations = "0"] = line.split("\t");
-      return { label, url, width, language, project, violations: Number(violations) };
+      const [label = "", url = "", width = "", language = "", project = "", violations = "0", how = "scanned"] = line.split("\t");
+      return { label, url, width, language, project, violations: Number(violations), reused: how !== "scanned" };
     });
   const count = (key: "width" | "language" | "project") =>
     Object.entries(
@@ -22,8 +22,10 @@ export default function globalTeardown() {
       .join(", ");
   const withViolations = rows.filter((row) => row.violations > 0).length;
   const states = new Set(rows.map((row) => row.label.replace(/ @\d+px$/, ""))).size;
+  const reused = rows.filter((row) => row.reused).length;
   console.log(
-    `axe: ${rows.length} scans (${states} distinct page states; by width ${count("width")}; ` +
+    `axe: ${rows.length} checks, ${rows.length - reused} scanned and ${reused} of a DOM already scanned clean in this run ` +
+      `(${states} distinct page states; by width ${count("width")}; ` +
       `by language ${count("language")}; by project ${count("project")}); ${withViolations} with violations. ` +
       `Details: test-results/axe-scans.txt`,
   );

@@ -1,0 +1,28 @@
+import { redirect } from "react-router";
+import { getCurrentUser, notFound, requireUser } from "~/lib/auth.server";
+
+/**
+ * The signed-in caseworker (persons.is_caseworker) for the overview `/sagsbehandler`.
+ * Signed-out visitors go to sign in (like every other signed-in page); participants and
+ * relatives get 404: the page does not exist for them.
+ */
+export async function requireCaseworker(request: Request) {
+  const user = await requireUser(request);
+  if (!user.isCaseworker) throw notFound();
+  return user;
+}
+
+/**
+ * The stricter guard of a participant's briefing: 404 for everyone who is not a signed-in
+ * caseworker, signed-out visitors included, so the address reveals nothing. Only a session that
+ * ran out while open is sent to sign in again (the answer is the same for every address).
+ */
+export async function requireCaseworkerStrict(request: Request) {
+  const { session, user } = await getCurrentUser(request);
+  if (!user) {
+    if (session.status === "expired") throw redirect("/log-ind?udloebet=1");
+    throw notFound();
+  }
+  if (!user.isCaseworker) throw notFound();
+  return user;
+}

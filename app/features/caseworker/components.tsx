@@ -1,0 +1,32 @@
+import { useTranslation } from "react-i18next";
+import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
+
+/** "tirsdag den 1. december kl. 10.00" in Copenhagen time, as a <time> element. */
+export function MeetingTime({ startsAt }: { startsAt: Date | string }) {
+  const { t, i18n } = useTranslation("caseworker");
+  return (
+    <time dateTime={isoDateTime(startsAt)}>
+      {t("when", { date: formatDate(startsAt, i18n.language), time: formatTime(startsAt, i18n.language) })}
+    </time>
+  );
+}
+
+/** A date with its year ("1. december 2026"), for programme dates and share times. */
+export function formatLongDate(value: Date | string, language: string): string {
+  const date = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  return new Intl.DateTimeFormat(language === "da" ? "da-DK" : "en-GB", {
+    timeZone: "Europe/Copenhagen",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(date);
+}
+
+/** Text the participant wrote: kept as written, line breaks included. */
+export function OwnWords({ text, lang }: { text: string; lang?: string }) {
+  return (
+    <p className="pre-wrap-text cw-own-words" lang={lang}>
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,455 @@
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { db } from "../../../db/client";
+import {
+  cwAbsenceRequests,
+  cwAppointmentAttendees,
+  cwAppointments,
+  cwCv,
+  cwCvEntries,
+  cwNetworkPeople,
+  cwParticipants,
+  cwPlanResponses,
+  cwPlans,
+  cwRelativeGrants,
+  cwSharedPreparation,
+  cwSharedPreparationComments,
+  cwSubGoals,
+  cwWorkWishes,
+} from "./views.server";
+
+/**
+ * Reads for the caseworker briefing. Built ONLY on the `caseworker` views (never on `portal`
+ * tables), so the page can show nothing the contract does not already expose. Every function
+ * takes the signed-in caseworker's person id and returns only participants for whom that person
+ * is the coordinating caseworker.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isParticipantId(value: string | undefined): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
+/** Meetings that still lie ahead (not ended), and are not cancelled or held. */
+const upcoming = (now: Date) =>
+  and(gt(cwAppointments.endsAt, now), inArray(cwAppointments.status, ["planned", "moved"]));
+
+export interface MeetingSummary {
+  id: string;
+  kind: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  mode: string;
+  status: string;
+}
+
+export interface ParticipantListItem {
+  participantId: string;
+  name: string;
+  programme: string;
+  status: string;
+  nextMeeting: MeetingSummary | null;
+  /** What the participant has shared or asked, for the "new and shared" column. */
+  shared: {
+    preparationParts: number;
+    preparationLatestAt: Date | null;
+    cvSharedAt: Date | null;
+    networkSharedAt: Date | null;
+  };
+  absenceRequests: number;
+  planQuestions: number;
+  hasQuestionsForNextMeeting: boolean;
+}
+
+/** The caseworker's own participants: those she coordinates. Sorted by name. */
+export async function listMyParticipants(caseworkerPersonId: string, now = new Date()): Promise<ParticipantListItem[]> {
+  const database = await db();
+  const people = await database
+    .select()
+    .from(cwParticipants)
+    .where(eq(cwParticipants.coordinatingCaseworkerPersonId, caseworkerPersonId))
+    .orderBy(asc(cwParticipants.firstName), asc(cwParticipants.lastName));
+  if (people.length === 0) return [];
+  const ids = people.map((person) => person.participantId);
+
+  const [meetings, preparation, cvs, networks, absences, plans, questions] = await Promise.all([
+    database
+      .select()
+      .from(cwAppointments)
+      .where(and(inArray(cwAppointments.participantId, ids), upcoming(now)))
+      .orderBy(asc(cwAppointments.startsAt)),
+    database
+      .select({
+        participantId: cwSharedPreparation.participantId,
+        parts: sql<number>`count(*)::int`,
+        latest: sql<string>`max(${cwSharedPreparation.sharedAt})`,
+      })
+      .from(cwSharedPreparation)
+      .where(inArray(cwSharedPreparation.participantId, ids))
+      .groupBy(cwSharedPreparation.participantId),
+    database
+      .select({ participantId: cwCv.participantId, sharedAt: cwCv.sharedAt })
+      .from(cwCv)
+      .where(inArray(cwCv.participantId, ids)),
+    database
+      .selectDistinct({ participantId: cwNetworkPeople.participantId, sharedAt: cwNetworkPeople.sharedAt })
+      .from(cwNetworkPeople)
+      .where(inArray(cwNetworkPeople.participantId, ids)),
+    database
+      .select({ participantId: cwAbsenceRequests.participantId, appointmentId: cwAbsenceRequests.appointmentId })
+      .from(cwAbsenceRequests)
+      .where(inArray(cwAbsenceRequests.participantId, ids)),
+    database
+      .select({ participantId: cwPlans.participantId, version: cwPlans.version })
+      .from(cwPlans)
+      .where(inArray(cwPlans.participantId, ids)),
+    database
+      .select({ participantId: cwPlanResponses.participantId, planVersion: cwPlanResponses.planVersion })
+      .from(cwPlanResponses)
+      .where(and(inArray(cwPlanResponses.participantId, ids), eq(cwPlanResponses.kind, "question"))),
+  ]);
+
+  const upcomingIds = new Set(meetings.map((meeting) => meeting.appointmentId));
+  return people.map((person) => {
+    const next = meetings.find((meeting) => meeting.participantId === person.participantId) ?? null;
+    const prep = preparation.find((row) => row.participantId === person.participantId);
+    const planVersion = plans.find((plan) => plan.participantId === person.participantId)?.version;
+    return {
+      participantId: person.participantId,
+      name: `${person.firstName} ${person.lastName}`,
+      programme: person.programme,
+      status: person.status,
+      nextMeeting: next ? toMeeting(next) : null,
+      shared: {
+        preparationParts: prep?.parts ?? 0,
+        preparationLatestAt: prep?.latest ? new Date(prep.latest) : null,
+        cvSharedAt: cvs.find((row) => row.participantId === person.participantId)?.sharedAt ?? null,
+        networkSharedAt: networks.find((row) => row.participantId === person.participantId)?.sharedAt ?? null,
+      },
+      absenceRequests: absences.filter(
+        (row) => row.participantId === person.participantId && upcomingIds.has(row.appointmentId),
+      ).length,
+      planQuestions: questions.filter(
+        (row) => row.participantId === person.participantId && row.planVersion === planVersion,
+      ).length,
+      hasQuestionsForNextMeeting: Boolean(next?.participantQuestions?.trim() || next?.participantNotes?.trim()),
+    };
+  });
+}
+
+function toMeeting(row: typeof cwAppointments.$inferSelect): MeetingSummary {
+  return {
+    id: row.appointmentId,
+    kind: row.kind,
+    title: row.title,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    mode: row.mode,
+    status: row.status,
+  };
+}
+
+/**
+ * The participant, if this caseworker coordinates their case; null otherwise (unknown id,
+ * malformed id, or someone else's participant): the page answers 404 in every such case.
+ */
+export async function findMyParticipant(caseworkerPersonId: string, participantId: string | undefined) {
+  if (!isParticipantId(participantId)) return null;
+  const database = await db();
+  const [row] = await database
+    .select()
+    .from(cwParticipants)
+    .where(
+      and(
+        eq(cwParticipants.participantId, participantId),
+        eq(cwParticipants.coordinatingCaseworkerPersonId, caseworkerPersonId),
+      ),
+    );
+  return row ?? null;
+}
+
+export interface SharedPart {
+  part: string;
+  version: number;
+  sharedAt: Date;
+  answers: Record<string, string>;
+  tasks: string[];
+  remarks: { id: string; body: string; authorFirstName: string; authorRelation: string | null; createdAt: Date }[];
+}
+
+export interface Briefing {
+  participant: {
+    id: string;
+    name: string;
+    programme: string;
+    status: string;
+    startedOn: string | null;
+    expectedEndOn: string | null;
+    caseworkerName: string | null;
+  };
+  nextMeeting:
+    | (MeetingSummary & {
+        placeName: string | null;
+        address: string | null;
+        phoneNote: string | null;
+        videoNote: string | null;
+        supportPersonAllowed: boolean;
+        questions: string | null;
+        notes: string | null;
+        preparedAt: Date | null;
+        attendees: { name: string; roleText: string }[];
+        bisidders: { name: string; relation: string }[];
+      })
+    | null;
+  absenceRequests: {
+    id: string;
+    meeting: MeetingSummary;
+    reason: string;
+    wishForNewTime: string | null;
+    createdAt: Date;
+  }[];
+  plan: {
+    version: number;
+    updatedAt: Date;
+    employmentGoal: string;
+    ownGoal: string | null;
+    ownGoalUpdatedAt: Date | null;
+    ownGoalAuthorRole: string | null;
+    lastReadVersion: number | null;
+    subGoals: {
+      id: string;
+      title: string;
+      status: string;
+      participantStatus: string | null;
+      participantComment: string | null;
+      participantUpdatedAt: Date | null;
+    }[];
+    questions: { id: string; planVersion: number; comment: string | null; createdAt: Date }[];
+  } | null;
+  preparation: SharedPart[];
+  cv: {
+    sharedAt: Date;
+    /** The participant saved a change after sharing; the content shown is still the shared one. */
+    changedSinceShared: boolean;
+    summary: string | null;
+    contact: { email: string | null; phone: string | null; address: string | null };
+    entries: { id: string; kind: string; title: string; organisation: string | null; fromText: string | null; toText: string | null; isOngoing: boolean; level: string | null; category: string | null }[];
+    wishes: {
+      fields: string[];
+      hoursPerWeek: number | null;
+      maxCommuteMinutes: number | null;
+      areas: string | null;
+      accommodations: string | null;
+      tasks: string[];
+    } | null;
+  } | null;
+  network: {
+    sharedAt: Date;
+    stanceShared: boolean;
+    people: { id: string; name: string; relation: string | null; sector: string; closeness: string; helpKinds: string[]; stance: string | null; wantedAtMeeting: boolean }[];
+  } | null;
+}
+
+/** The preparation parts in the order the participant meets them. */
+export const PART_ORDER = ["education_work", "resources", "challenges", "abilities", "wishes", "network", "questions"];
+const SECTOR_ORDER = ["family", "friends", "work_school", "professionals"];
+const CLOSENESS_ORDER = ["close", "middle", "further"];
+const CV_KIND_ORDER = ["work", "education", "course", "volunteering", "skill", "language", "it_skill", "driving_licence"];
+
+function readSharedAnswers(raw: unknown): { answers: Record<string, string>; tasks: string[] } {
+  const value = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  const source = value.answers && typeof value.answers === "object" ? (value.answers as Record<string, unknown>) : {};
+  const answers: Record<string, string> = {};
+  for (const [key, text] of Object.entries(source)) {
+    if (typeof text === "string" && text.trim() !== "") answers[key] = text;
+  }
+  const tasks = Array.isArray(value.tasks) ? value.tasks.filter((task): task is string => typeof task === "string" && task.trim() !== "") : [];
+  return { answers, tasks };
+}
+
+/**
+ * Everything the meeting briefing shows for one participant, or null when this caseworker does
+ * not coordinate their case. Only shared parts, a shared CV and a shared network appear: the
+ * views already leave out everything else.
+ */
+export async function getBriefing(caseworkerPersonId: string, participantId: string | undefined, now = new Date()): Promise<Briefing | null> {
+  const person = await findMyParticipant(caseworkerPersonId, participantId);
+  if (!person) return null;
+  const id = person.participantId;
+  const database = await db();
+
+  const [meetings, absences, [plan], subGoals, questions, parts, remarks, [cv], entries, [wishes], network, grants] =
+    await Promise.all([
+      database.select().from(cwAppointments).where(and(eq(cwAppointments.participantId, id), upcoming(now))).orderBy(asc(cwAppointments.startsAt)),
+      database
+        .select()
+        .from(cwAbsenceRequests)
+        .where(eq(cwAbsenceRequests.participantId, id))
+        .orderBy(desc(cwAbsenceRequests.createdAt)),
+      database.select().from(cwPlans).where(eq(cwPlans.participantId, id)),
+      database.select().from(cwSubGoals).where(eq(cwSubGoals.participantId, id)).orderBy(asc(cwSubGoals.sortOrder)),
+      database
+        .select()
+        .from(cwPlanResponses)
+        .where(and(eq(cwPlanResponses.participantId, id), eq(cwPlanResponses.kind, "question")))
+        .orderBy(desc(cwPlanResponses.createdAt)),
+      database.select().from(cwSharedPreparation).where(eq(cwSharedPreparation.participantId, id)),
+      database
+        .select()
+        .from(cwSharedPreparationComments)
+        .where(eq(cwSharedPreparationComments.participantId, id))
+        .orderBy(asc(cwSharedPreparationComments.createdAt)),
+      database.select().from(cwCv).where(eq(cwCv.participantId, id)),
+      database.select().from(cwCvEntries).where(eq(cwCvEntries.participantId, id)).orderBy(asc(cwCvEntries.sortOrder)),
+      database.select().from(cwWorkWishes).where(eq(cwWorkWishes.participantId, id)),
+      database.select().from(cwNetworkPeople).where(eq(cwNetworkPeople.participantId, id)).orderBy(asc(cwNetworkPeople.name)),
+      database.select().from(cwRelativeGrants).where(and(eq(cwRelativeGrants.participantId, id), eq(cwRelativeGrants.status, "active"))),
+    ]);
+
+  const next = meetings[0] ?? null;
+  const attendees = next
+    ? await database
+        .select({ name: cwAppointmentAttendees.name, roleText: cwAppointmentAttendees.roleText })
+        .from(cwAppointmentAttendees)
+        .where(eq(cwAppointmentAttendees.appointmentId, next.appointmentId))
+        .orderBy(asc(cwAppointmentAttendees.sortOrder))
+    : [];
+  const meetingById = new Map(meetings.map((meeting) => [meeting.appointmentId, meeting]));
+
+  return {
+    participant: {
+      id,
+      name: `${person.firstName} ${person.lastName}`,
+      programme: person.programme,
+      status: person.status,
+      startedOn: person.startedOn,
+      expectedEndOn: person.expectedEndOn,
+      caseworkerName: person.coordinatingCaseworkerName,
+    },
+    nextMeeting: next
+      ? {
+          ...toMeeting(next),
+          placeName: next.placeName,
+          address: next.address,
+          phoneNote: next.phoneNote,
+          videoNote: next.videoNote,
+          supportPersonAllowed: next.supportPersonAllowed,
+          questions: next.participantQuestions?.trim() ? next.participantQuestions : null,
+          notes: next.participantNotes?.trim() ? next.participantNotes : null,
+          preparedAt: next.participantPreparedAt,
+          attendees,
+          bisidders: grants
+            .filter((grant) => grant.bisidderAppointmentIds.includes(next.appointmentId))
+            .map((grant) => ({ name: grant.name, relation: grant.relation })),
+        }
+      : null,
+    // "Jeg kan ikke komme" for meetings that still lie ahead.
+    absenceRequests: absences.flatMap((absence) => {
+      const meeting = meetingById.get(absence.appointmentId);
+      return meeting
+        ? [{ id: absence.absenceRequestId, meeting: toMeeting(meeting), reason: absence.reason, wishForNewTime: absence.wishForNewTime, createdAt: absence.createdAt }]
+        : [];
+    }),
+    plan: plan
+      ? {
+          version: plan.version,
+          updatedAt: plan.updatedAt,
+          employmentGoal: plan.employmentGoal,
+          ownGoal: plan.ownGoal,
+          ownGoalUpdatedAt: plan.ownGoalUpdatedAt,
+          ownGoalAuthorRole: plan.ownGoalAuthorRole,
+          lastReadVersion: plan.lastReadVersion,
+          subGoals: subGoals.map((goal) => ({
+            id: goal.subGoalId,
+            title: goal.title,
+            status: goal.status,
+            participantStatus: goal.participantStatus,
+            participantComment: goal.participantComment,
+            participantUpdatedAt: goal.participantUpdatedAt,
+          })),
+          questions: questions.map((question) => ({
+            id: question.responseId,
+            planVersion: question.planVersion,
+            comment: question.comment,
+            createdAt: question.createdAt,
+          })),
+        }
+      : null,
+    preparation: parts
+      .slice()
+      .sort((a, b) => PART_ORDER.indexOf(a.part) - PART_ORDER.indexOf(b.part))
+      .map((part) => ({
+        part: part.part,
+        version: part.sharedVersion,
+        sharedAt: part.sharedAt,
+        ...readSharedAnswers(part.sharedAnswers),
+        remarks: remarks
+          .filter((remark) => remark.preparationPartId === part.preparationPartId)
+          .map((remark) => ({
+            id: remark.commentId,
+            body: remark.body,
+            authorFirstName: remark.authorFirstName,
+            authorRelation: remark.authorRelation,
+            createdAt: remark.createdAt,
+          })),
+      })),
+    cv: cv
+      ? {
+          sharedAt: cv.sharedAt,
+          changedSinceShared: cv.changedSinceShared,
+          summary: cv.summary?.trim() ? cv.summary : null,
+          contact: { email: cv.email, phone: cv.phone, address: cv.address },
+          entries: entries
+            .slice()
+            .sort((a, b) => CV_KIND_ORDER.indexOf(a.kind) - CV_KIND_ORDER.indexOf(b.kind) || a.sortOrder - b.sortOrder)
+            .map((entry) => ({
+              id: entry.entryId,
+              kind: entry.kind,
+              title: entry.title,
+              organisation: entry.organisation,
+              fromText: entry.fromText,
+              toText: entry.toText,
+              isOngoing: entry.isOngoing,
+              level: entry.level,
+              category: entry.category,
+            })),
+          wishes: wishes
+            ? {
+                fields: wishes.fields,
+                hoursPerWeek: wishes.hoursPerWeek,
+                maxCommuteMinutes: wishes.maxCommuteMinutes,
+                areas: wishes.areas,
+                accommodations: wishes.accommodations,
+                tasks: wishes.taskSuggestions,
+              }
+            : null,
+        }
+      : null,
+    network:
+      network.length > 0
+        ? {
+            sharedAt: network[0]!.sharedAt,
+            stanceShared: network[0]!.stanceShared,
+            people: network
+              .slice()
+              .sort(
+                (a, b) =>
+                  SECTOR_ORDER.indexOf(a.sector) - SECTOR_ORDER.indexOf(b.sector) ||
+                  CLOSENESS_ORDER.indexOf(a.closeness) - CLOSENESS_ORDER.indexOf(b.closeness) ||
+                  a.name.localeCompare(b.name, "da"),
+              )
+              .map((row) => ({
+                id: row.networkPersonId,
+                name: row.name,
+                relation: row.relation,
+                sector: row.sector,
+                closeness: row.closeness,
+                helpKinds: row.helpKinds,
+                stance: row.stance,
+                wantedAtMeeting: row.wantedAtMeeting,
+              })),
+          }
+        : null,
+  };
+}

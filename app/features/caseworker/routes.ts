@@ -1,0 +1,7 @@
+import { type RouteConfigEntry, route } from "@react-router/dev/routes";
+
+/** The caseworker's read-only briefing (Danish URLs). Paths are relative to app/. */
+export const caseworkerRoutes: RouteConfigEntry[] = [
+  route("sagsbehandler", "routes/caseworker.tsx"),
+  route("sagsbehandler/:participantId", "routes/caseworker-briefing.tsx"),
+];

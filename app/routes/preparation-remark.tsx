@@ -1,0 +1,33 @@
+import { redirect } from "react-router";
+import type { Route } from "./+types/preparation-remark";
+import { CHECK_SLUG, partBySlug } from "~/features/preparation/parts";
+import { setRemarkIncluded } from "~/features/preparation/remarks.server";
+import { notFound, requireParticipant } from "~/lib/auth.server";
+
+/** Only a POST: whether a relative's remark goes along when sharing. A GET has nothing to show. */
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireParticipant(request);
+  throw notFound();
+}
+
+/**
+ * The participant's choice for one remark ("include" yes/no). The remark is looked up by id AND
+ * the session's participant: anyone else's remark, or a relative posting here, is 404.
+ */
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = await requireParticipant(request);
+  const formData = await request.formData();
+  const include = formData.get("include");
+  if (include !== "yes" && include !== "no") return new Response("Bad Request", { status: 400 });
+  const result = await setRemarkIncluded(
+    { personId: user.personId, participantId: user.participant.id, requestId: (context as { requestId?: string }).requestId ?? null },
+    params.commentId,
+    include === "yes",
+  );
+  if (result.status === "not_found") throw notFound();
+  // Back to where the choice was made: "Tjek og del" or the part's own page (never an outside address).
+  const back = formData.get("back");
+  const part = typeof back === "string" ? partBySlug(back) : null;
+  const to = part ? `/forberedelse/${part.slug}` : `/forberedelse/${CHECK_SLUG}`;
+  return redirect(`${to}?bemaerkning=${include === "yes" ? "med" : "ikke-med"}#bemaerkninger-${result.partKey}`);
+}

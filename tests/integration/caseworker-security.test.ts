@@ -1,0 +1,372 @@
+import { readFileSync } from "node:fs";
+import { eq, sql } from "drizzle-orm";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupRoles } from "../../db/client";
+import { participants, persons, relativeGrants } from "../../db/schema";
+import { confirmRead, sendQuestion } from "~/features/plan/commands.server";
+import { markAboutMeetingRead, shareParts } from "~/features/preparation/commands.server";
+import { recordAudit } from "~/lib/audit.server";
+import { loader as appointmentsLoader } from "~/routes/appointments";
+import { createTestDatabase, serverUrl, type TestDatabase } from "../support/db";
+import { cookieFor, get } from "../support/requests";
+
+// The caseworker contract's safety: the events outbox (every database), and the roles and
+// row-level security (real Postgres only: the embedded PGlite has a single superuser).
+
+let database: TestDatabase;
+let mette: { personId: string; participantId: string };
+let ali: { personId: string; participantId: string };
+let jonasPersonId: string;
+
+async function demoPerson(key: string) {
+  const [row] = await database.db
+    .select({ personId: persons.id, participantId: participants.id })
+    .from(persons)
+    .leftJoin(participants, eq(participants.personId, persons.id))
+    .where(eq(persons.demoKey, key));
+  return row!;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  mette = (await demoPerson("mette")) as typeof mette;
+  ali = (await demoPerson("ali")) as typeof ali;
+  jonasPersonId = (await demoPerson("jonas")).personId;
+});
+afterAll(() => database.dispose());
+
+interface EventRow {
+  id: number;
+  participant_id: string;
+  kind: string;
+  area: string;
+  actor_role: string;
+  settled: boolean;
+}
+
+async function eventsFor(participantId: string): Promise<EventRow[]> {
+  const result = await database.db.execute(
+    sql`select id::int as id, participant_id, kind, area, actor_role, settled from caseworker.events where participant_id = ${participantId} order by id`,
+  );
+  return ((result as unknown as { rows?: EventRow[] }).rows ?? (result as unknown as EventRow[])).map((row) => ({ ...row }));
+}
+
+describe("caseworker.events: one event per participant write, in the same transaction", () => {
+  it("records each write once and in order, and leaves out drafts and reads", async () => {
+    const before = (await eventsFor(mette.participantId)).length;
+    expect(await sendQuestion(mette, { planVersion: 1, comment: "Hvad betyder delmål 2?", submissionId: null })).toBe("saved");
+    await markAboutMeetingRead(mette); // reading "Om mødet" is not news for the caseworker
+    expect(await confirmRead(mette, 1)).toBe("saved");
+    const shared = await shareParts(mette, ["education_work"], {});
+    expect(shared.status).toBe("shared");
+    // A relative looking at a page is a read, not a change.
+    await recordAudit(database.db, {
+      actorPersonId: jonasPersonId,
+      participantId: mette.participantId,
+      action: "relatives.viewed",
+      details: { page: "plan" },
+    });
+
+    const events = (await eventsFor(mette.participantId)).slice(before);
+    expect(events.map((event) => event.kind)).toEqual(["plan.question_sent", "plan.read_confirmed", "preparation.shared"]);
+    expect(events.map((event) => event.area)).toEqual(["plan", "plan", "preparation"]);
+    expect(events.every((event) => event.actor_role === "participant")).toBe(true);
+    expect(events.map((event) => event.id)).toEqual([...events.map((event) => event.id)].sort((a, b) => a - b));
+    // Nothing for the other participant.
+    expect((await eventsFor(ali.participantId)).filter((event) => event.kind === "plan.question_sent")).toEqual([]);
+  });
+
+  it("writes nothing when the write is rolled back", async () => {
+    const before = await eventsFor(mette.participantId);
+    await expect(
+      database.db.transaction(async (tx) => {
+        await recordAudit(tx, { actorPersonId: mette.personId, participantId: mette.participantId, action: "plan.question_sent" });
+        throw new Error("the write failed after its audit row");
+      }),
+    ).rejects.toThrow("the write failed");
+    expect(await eventsFor(mette.participantId)).toEqual(before);
+  });
+
+  it("marks a relative's write as the relative's", async () => {
+    await recordAudit(database.db, { actorPersonId: jonasPersonId, participantId: mette.participantId, action: "relatives.ended" });
+    const [last] = (await eventsFor(mette.participantId)).slice(-1);
+    expect(last).toMatchObject({ kind: "relatives.ended", area: "relatives", actor_role: "relative" });
+  });
+
+  it.skipIf(!serverUrl)("sends a NOTIFY on caseworker_events at commit, never for a rollback (real Postgres)", async () => {
+    const listener = postgres(await urlAs("postgres"), { max: 1, onnotice: () => {} });
+    const heard: { id: number; participant_id: string; kind: string }[] = [];
+    try {
+      await listener.listen("caseworker_events", (payload) => heard.push(JSON.parse(payload)));
+      await database.db
+        .transaction(async (tx) => {
+          await recordAudit(tx, { actorPersonId: ali.personId, participantId: ali.participantId, action: "plan.question_sent" });
+          throw new Error("rolled back");
+        })
+        .catch(() => {});
+      await sendQuestion(ali, { planVersion: 1, comment: "Can we meet by phone?", submissionId: null });
+      await waitFor(() => heard.length > 0);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const [event] = (await eventsFor(ali.participantId)).filter((row) => row.kind === "plan.question_sent");
+      expect(heard).toEqual([{ id: event!.id, participant_id: ali.participantId, kind: "plan.question_sent" }]);
+    } finally {
+      await listener.end();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Real Postgres: roles and row-level security.
+
+async function urlAs(role: string): Promise<string> {
+  const result = await database.db.execute(sql`select current_database() as name`);
+  const rows = (result as unknown as { rows?: { name: string }[] }).rows ?? (result as unknown as { name: string }[]);
+  const url = new URL(serverUrl!);
+  url.pathname = `/${rows[0]!.name}`;
+  url.username = role;
+  url.password = "";
+  return url.toString();
+}
+
+async function waitFor(check: () => boolean, ms = 3000) {
+  const until = Date.now() + ms;
+  while (!check() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+async function waitForAsync(check: () => Promise<boolean>, ms: number) {
+  const until = Date.now() + ms;
+  while (!(await check()) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+/** The Postgres error code a statement fails with, or "ok". */
+async function codeOf(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+    return "ok";
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+}
+
+describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () => {
+  let owner: postgres.Sql;
+  let app: postgres.Sql;
+  let caseworker: postgres.Sql;
+  let jobcentre: postgres.Sql;
+
+  beforeAll(async () => {
+    if (!serverUrl) return;
+    owner = postgres(await urlAs("postgres"), { max: 1, onnotice: () => {} });
+    // Idempotent: a second run changes nothing and does not fail.
+    await setupRoles(owner);
+    await setupRoles(owner);
+    app = postgres(await urlAs("portal_app"), { max: 1, onnotice: () => {} });
+    caseworker = postgres(await urlAs("caseworker_ro"), { max: 1, onnotice: () => {} });
+    jobcentre = postgres(await urlAs("jobcentre_writer"), { max: 1, onnotice: () => {} });
+  });
+  afterAll(async () => {
+    await Promise.all([owner, app, caseworker, jobcentre].map((connection) => connection?.end()));
+  });
+
+  /** Counts the rows `portal_app` can see in a table, with minvej.person_id set to `person` (or unset). */
+  function visibleRows(person: string | null, table: string, where = "true"): Promise<number> {
+    return app.begin(async (tx) => {
+      if (person !== null) await tx`select set_config('minvej.person_id', ${person}, true)`;
+      const [row] = await tx.unsafe(`select count(*)::int as n from portal.${table} where ${where}`);
+      return row!.n as number;
+    }) as Promise<number>;
+  }
+
+  it("marks an event unsettled while an older transaction could still add one before it", async () => {
+    const other = postgres(await urlAs("postgres"), { max: 1, onnotice: () => {} });
+    const audit = (sql: postgres.Sql | postgres.TransactionSql, comment: string) =>
+      sql`insert into portal.audit_events (actor_person_id, participant_id, action, details)
+          values (${ali.personId}, ${ali.participantId}, 'plan.question_sent', ${sql.json({ comment })})`;
+    const settledOf = async () =>
+      (await other`select details->>'comment' as comment, settled from caseworker.events
+                   where participant_id = ${ali.participantId} and details ? 'comment'
+                   order by transaction_position, id`).map((row) => `${row.comment}:${row.settled}`);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const hasStarted = new Promise<void>((resolve) => (started = resolve));
+    try {
+      // The older transaction takes its id first, then waits while a newer one commits.
+      const older = owner.begin(async (tx) => {
+        await tx`select pg_current_xact_id()`;
+        started();
+        await held;
+        await audit(tx, "older");
+      });
+      await hasStarted;
+      await audit(other, "newer");
+      expect(await settledOf()).toEqual(["newer:false"]);
+      release();
+      await older;
+      // In (transaction_position, id) order the older transaction's event comes first, and only
+      // now can the newer one become final: a reader that took settled events has skipped nothing.
+      // (Settling waits for every older transaction in the cluster, other test databases too.)
+      await waitForAsync(async () => (await settledOf()).every((row) => row.endsWith(":true")), 20_000);
+      expect(await settledOf()).toEqual(["older:true", "newer:true"]);
+    } finally {
+      release();
+      await other.end();
+    }
+  });
+
+  it("makes the three roles without special powers, owning nothing", async () => {
+    const roles = await owner`
+      select rolname, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb from pg_roles
+      where rolname in ('portal_app', 'caseworker_ro', 'jobcentre_writer') order by rolname`;
+    expect(roles.map((role) => role.rolname)).toEqual(["caseworker_ro", "jobcentre_writer", "portal_app"]);
+    for (const role of roles) expect([role.rolsuper, role.rolbypassrls, role.rolcreaterole, role.rolcreatedb]).toEqual([false, false, false, false]);
+    const owned = await owner`
+      select count(*)::int as n from pg_class c join pg_roles r on r.oid = c.relowner
+      where r.rolname in ('portal_app', 'caseworker_ro', 'jobcentre_writer')`;
+    expect(owned[0]!.n).toBe(0);
+    const [setting] = await caseworker`show default_transaction_read_only`;
+    expect(setting!.default_transaction_read_only).toBe("on");
+  });
+
+  describe("portal_app is bound by row-level security on the person set per transaction", () => {
+    const participantTables = ["plans", "appointments", "preparation_parts", "network_people", "cv_entries", "sub_goals", "appointment_attendees"];
+
+    it("sees nothing when the setting is missing, empty or not a person id", async () => {
+      for (const table of participantTables) {
+        expect(await visibleRows(null, table), `${table}, no setting`).toBe(0);
+        expect(await visibleRows("", table), `${table}, empty`).toBe(0);
+        expect(await visibleRows("'; drop table portal.plans; --", table), `${table}, garbage`).toBe(0);
+      }
+    });
+
+    it("shows a participant their own rows and never another participant's", async () => {
+      expect(await visibleRows(mette.personId, "plans")).toBe(1);
+      expect(await visibleRows(mette.personId, "plans", `participant_id = '${mette.participantId}'`)).toBe(1);
+      expect(await visibleRows(mette.personId, "appointments", `participant_id <> '${mette.participantId}'`)).toBe(0);
+      expect(await visibleRows(mette.personId, "appointments")).toBeGreaterThan(0);
+      // Ali, also a participant, with the wrong person set for Mette's rows.
+      expect(await visibleRows(ali.personId, "preparation_parts", `participant_id = '${mette.participantId}'`)).toBe(0);
+      expect(await visibleRows(ali.personId, "network_people", `participant_id = '${mette.participantId}'`)).toBe(0);
+      expect(await visibleRows(ali.personId, "plans", `participant_id = '${mette.participantId}'`)).toBe(0);
+    });
+
+    it("keeps the setting inside its transaction", async () => {
+      const leaked = await app.begin(async (tx) => {
+        await tx`select set_config('minvej.person_id', ${mette.personId}, true)`;
+        return (await tx`select count(*)::int as n from portal.plans`)[0]!.n;
+      });
+      expect(leaked).toBe(1);
+      expect((await app`select count(*)::int as n from portal.plans`)[0]!.n).toBe(0);
+    });
+
+    it("refuses to write another participant's rows", async () => {
+      const insert = app.begin(async (tx) => {
+        await tx`select set_config('minvej.person_id', ${ali.personId}, true)`;
+        await tx`insert into portal.network_people (participant_id, name, sector, closeness) values (${mette.participantId}, 'Indtrængende', 'friends', 'close')`;
+      });
+      expect(await codeOf(insert)).toBe("42501");
+      const updated = await app.begin(async (tx) => {
+        await tx`select set_config('minvej.person_id', ${ali.personId}, true)`;
+        return (await tx`update portal.plans set own_goal = 'overskrevet' where participant_id = ${mette.participantId} returning id`).length;
+      });
+      expect(updated).toBe(0);
+    });
+
+    it("lets a relative in only while an active grant runs, and only to that participant", async () => {
+      expect(await visibleRows(jonasPersonId, "plans")).toBe(0);
+      const [grant] = await database.db
+        .insert(relativeGrants)
+        .values({
+          participantId: mette.participantId,
+          relativePersonId: jonasPersonId,
+          invitedName: "Jonas",
+          invitedEmail: "jonas-rls@example.org",
+          relation: "Bror",
+          scopes: ["plan"],
+          validUntil: "2999-12-31",
+          status: "active",
+        })
+        .returning({ id: relativeGrants.id });
+      try {
+        expect(await visibleRows(jonasPersonId, "plans")).toBe(1);
+        expect(await visibleRows(jonasPersonId, "plans", `participant_id = '${ali.participantId}'`)).toBe(0);
+        await database.db.update(relativeGrants).set({ validUntil: "2020-01-01" }).where(eq(relativeGrants.id, grant!.id));
+        expect(await visibleRows(jonasPersonId, "plans"), "expired").toBe(0);
+        await database.db.update(relativeGrants).set({ validUntil: "2999-12-31", status: "withdrawn" }).where(eq(relativeGrants.id, grant!.id));
+        expect(await visibleRows(jonasPersonId, "plans"), "withdrawn").toBe(0);
+      } finally {
+        await database.db.delete(relativeGrants).where(eq(relativeGrants.id, grant!.id));
+      }
+    });
+
+    it("may append to the audit log but never change it, and cannot read the outbox", async () => {
+      const asMette = <T>(work: (tx: postgres.TransactionSql) => Promise<T>) =>
+        app.begin(async (tx) => {
+          await tx`select set_config('minvej.person_id', ${mette.personId}, true)`;
+          return work(tx);
+        });
+      expect(await codeOf(asMette((tx) => tx`insert into portal.audit_events (actor_person_id, participant_id, action) values (${mette.personId}, ${mette.participantId}, 'test.appended')`))).toBe("ok");
+      expect(await codeOf(asMette((tx) => tx`update portal.audit_events set action = 'test.rewritten'`))).toBe("42501");
+      expect(await codeOf(asMette((tx) => tx`delete from portal.audit_events`))).toBe("42501");
+      expect(await codeOf(asMette((tx) => tx`select * from portal.caseworker_outbox`))).toBe("42501");
+      // Another person's audit rows stay out of sight.
+      const others = await asMette((tx) => tx`select count(*)::int as n from portal.audit_events where participant_id = ${ali.participantId}`);
+      expect(others[0]!.n).toBe(0);
+    });
+  });
+
+  describe("caseworker_ro reads the caseworker views and nothing else", () => {
+    it("can read every view in the caseworker schema", async () => {
+      const views = await owner`select table_name from information_schema.views where table_schema = 'caseworker' order by table_name`;
+      expect(views.map((view) => view.table_name)).toContain("events");
+      for (const view of views) {
+        expect(await codeOf(caseworker.unsafe(`select * from caseworker.${view.table_name} limit 1`)), view.table_name).toBe("ok");
+      }
+    });
+
+    it("cannot read portal tables: no sessions, no drafts, no private notes", async () => {
+      for (const table of ["auth_sessions", "preparation_parts", "network_people", "persons", "appointment_preparations", "caseworker_outbox"]) {
+        expect(await codeOf(caseworker.unsafe(`select * from portal.${table} limit 1`)), table).toBe("42501");
+      }
+    });
+
+    it("cannot write anything, even in a transaction it declares read-write", async () => {
+      const [readOnly] = await caseworker`show transaction_read_only`;
+      expect(readOnly!.transaction_read_only).toBe("on");
+      expect(await codeOf(caseworker`insert into portal.plans (participant_id, employment_goal) values (${mette.participantId}, 'x')`)).toBe("42501");
+      const forced = caseworker.begin("read write", (tx) => tx`update caseworker.events set kind = 'rewritten'`);
+      expect(await codeOf(forced)).toBe("42501");
+      const forcedInsert = caseworker.begin("read write", (tx) => tx`insert into portal.plans (participant_id, employment_goal) values (${mette.participantId}, 'x')`);
+      expect(await codeOf(forcedInsert)).toBe("42501");
+    });
+  });
+
+  describe("jobcentre_writer writes the jobcentre's part, never the participant's", () => {
+    it("books a meeting with the documented example script, and the participant sees it on /moeder", async () => {
+      const script = readFileSync("db/caseworker/examples/write-appointment.sql", "utf8").replaceAll(
+        ":'participant_id'",
+        `'${mette.participantId}'`,
+      );
+      await jobcentre.unsafe(script);
+      const data = await appointmentsLoader({ request: get("/moeder", await cookieFor("mette")), params: {}, context: { requestId: "test" } } as never);
+      const booked = [...data.thisWeek, ...data.later].find((item) => item.title === "Opfølgende samtale om praktikken");
+      expect(booked).toBeDefined();
+      const aliData = await appointmentsLoader({ request: get("/moeder", await cookieFor("ali")), params: {}, context: { requestId: "test" } } as never);
+      expect([...aliData.thisWeek, ...aliData.later].map((item) => item.title)).not.toContain("Opfølgende samtale om praktikken");
+    });
+
+    it("cannot touch the participant's own goal, marks, notes or answers", async () => {
+      expect(await codeOf(jobcentre`update portal.plans set own_goal = 'skrevet af systemet'`)).toBe("42501");
+      expect(await codeOf(jobcentre`update portal.sub_goals set participant_comment = 'x'`)).toBe("42501");
+      expect(await codeOf(jobcentre`update portal.sub_goals set participant_status = 'reached'`)).toBe("42501");
+      expect(await codeOf(jobcentre`select * from portal.appointment_preparations`)).toBe("42501");
+      expect(await codeOf(jobcentre`select * from portal.preparation_parts`)).toBe("42501");
+      expect(await codeOf(jobcentre`select * from portal.auth_sessions`)).toBe("42501");
+      // Its own fields it may change.
+      expect(await codeOf(jobcentre`update portal.plans set next_step = next_step where participant_id = ${mette.participantId}`)).toBe("ok");
+    });
+  });
+});
+
+if (!serverUrl) console.log("caseworker-security.test: roles, row-level security and NOTIFY need real Postgres (TEST_DATABASE_URL); skipped on PGlite.");
