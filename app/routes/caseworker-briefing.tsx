@@ -4,8 +4,9 @@ import type { Route } from "./+types/caseworker-briefing";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { requireCaseworkerStrict } from "~/features/caseworker/access.server";
 import { recordBriefingViewed } from "~/features/caseworker/commands.server";
-import { formatLongDate, MeetingTime, OwnWords } from "~/features/caseworker/components";
+import { formatLongDate, MeetingTime, OwnWords, useAnswerLabel } from "~/features/caseworker/components";
 import stylesheet from "~/features/caseworker/caseworker.css?url";
+import { PrintBriefing } from "~/features/caseworker/PrintBriefing";
 import { getBriefing, type Briefing, type SharedPart } from "~/features/caseworker/queries.server";
 import { notFound } from "~/lib/auth.server";
 import { formatTime } from "~/lib/dates";
@@ -61,7 +62,9 @@ export default function CaseworkerBriefingPage({ loaderData }: Route.ComponentPr
             <p className="meta">{t("briefing.printHowTo")}</p>
             <PrintButton />
           </div>
-          <p className="meta cw-print-only">{t("briefing.printedAt", { date: longDate(loaderData.printedAt) })}</p>
+          <p className="meta cw-print-only">
+            {t("briefing.printedAt", { date: longDate(loaderData.printedAt) })}. {t("briefing.print.shortVersion")}
+          </p>
           <h2 className="visually-hidden">{t("briefing.facts")}</h2>
           <dl className="cw-facts">
             <div>
@@ -92,7 +95,8 @@ export default function CaseworkerBriefingPage({ loaderData }: Route.ComponentPr
             ) : null}
           </dl>
         </header>
-        <div className="cw-briefing__body">
+        <PrintBriefing briefing={briefing} />
+        <div className="cw-briefing__body cw-screen-only">
           <NextMeeting briefing={briefing} />
           <Absences briefing={briefing} />
           <Plan briefing={briefing} />
@@ -312,24 +316,6 @@ function Plan({ briefing }: { briefing: Briefing }) {
       ) : null}
     </Section>
   );
-}
-
-const ABILITY_FIELD = /^(sitting|concentration|others|transport|energy)(How|Helps)$/;
-
-/** The question the participant answered, in the preparation's own words (its locale). */
-function useAnswerLabel() {
-  const { t } = useTranslation(["preparation", "caseworker"]);
-  return (part: string, field: string): string => {
-    if (field === "hoursPerWeek") return t("caseworker:briefing.hoursPerWeek");
-    const ability = ABILITY_FIELD.exec(field);
-    if (part === "abilities" && ability) {
-      const [, area, which] = ability;
-      return `${t(`preparation:parts.abilities.areas.${area}.legend`)}: ${t(
-        which === "How" ? "preparation:parts.abilities.how" : "preparation:parts.abilities.helps",
-      )}`;
-    }
-    return t(`preparation:parts.${part}.fields.${field}.label`, { defaultValue: field });
-  };
 }
 
 function PreparationPart({ part }: { part: SharedPart }) {

@@ -30,3 +30,21 @@ export function OwnWords({ text, lang }: { text: string; lang?: string }) {
     </p>
   );
 }
+
+const ABILITY_FIELD = /^(sitting|concentration|others|transport|energy)(How|Helps)$/;
+
+/** The question the participant answered, in the preparation's own words (its locale). */
+export function useAnswerLabel() {
+  const { t } = useTranslation(["preparation", "caseworker"]);
+  return (part: string, field: string): string => {
+    if (field === "hoursPerWeek") return t("caseworker:briefing.hoursPerWeek");
+    const ability = ABILITY_FIELD.exec(field);
+    if (part === "abilities" && ability) {
+      const [, area, which] = ability;
+      return `${t(`preparation:parts.abilities.areas.${area}.legend`)}: ${t(
+        which === "How" ? "preparation:parts.abilities.how" : "preparation:parts.abilities.helps",
+      )}`;
+    }
+    return t(`preparation:parts.${part}.fields.${field}.label`, { defaultValue: field });
+  };
+}

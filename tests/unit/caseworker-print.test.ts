@@ -1,0 +1,232 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { chromium, type Browser } from "@playwright/test";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import CaseworkerBriefingPage from "~/routes/caseworker-briefing";
+import { excerpt, firstOf } from "~/features/caseworker/excerpt";
+import { PART_ORDER, type Briefing } from "~/features/caseworker/queries.server";
+import { createI18n } from "~/lib/i18n/instance";
+import { resources } from "~/lib/i18n/resources.server";
+
+/**
+ * The printed caseworker briefing is one A4 page, also for a participant who shared everything
+ * and wrote as much as every field allows. The page component is rendered with the real styles
+ * and translations and printed by Chromium; the PDF's page count is the answer. To look at the
+ * PDFs while tuning the limits in PrintBriefing.tsx: PRINT_PDF_DIR=/tmp npx vitest run <this file>.
+ */
+
+describe("excerpt", () => {
+  it("keeps a short text as it is, on one line", () => {
+    expect(excerpt("  Jeg kan\n\ngå  en tur ", 40)).toBe("Jeg kan gå en tur");
+  });
+  it("cuts a long text at a word boundary, within the limit, with an ellipsis", () => {
+    const text = "Jeg vil gerne arbejde med mad, gerne i et køkken med faste tider og gode kolleger.";
+    const cut = excerpt(text, 40);
+    expect(cut.length).toBeLessThanOrEqual(40);
+    expect(cut).toBe("Jeg vil gerne arbejde med mad, gerne i…");
+  });
+  it("cuts one very long word inside the word", () => {
+    const cut = excerpt("x".repeat(500), 50);
+    expect(cut).toHaveLength(50);
+    expect(cut.endsWith("…")).toBe(true);
+  });
+  it("counts what it leaves out of a list", () => {
+    expect(firstOf([1, 2, 3, 4], 3)).toEqual({ shown: [1, 2, 3], more: 1 });
+    expect(firstOf([1], 3)).toEqual({ shown: [1], more: 0 });
+  });
+});
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`caseworker-print: skipped, no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+
+const words = (length: number, seed: string) => {
+  const base = `${seed} jeg skriver meget om det her, fordi det betyder noget for mig og min hverdag. `;
+  return base.repeat(Math.ceil(length / base.length)).slice(0, length);
+};
+const paragraphs = (length: number, seed: string) => words(length, seed).replace(/\. /g, ".\n\n");
+const at = new Date("2026-11-20T09:00:00Z");
+const ABILITY_FIELDS = ["sitting", "concentration", "others", "transport", "energy"].flatMap((area) => [`${area}How`, `${area}Helps`]);
+
+function fieldsOf(part: string): string[] {
+  if (part === "abilities") return ABILITY_FIELDS;
+  const parts = resources.da.preparation!.parts as Record<string, { fields?: Record<string, unknown> }>;
+  return Object.keys(parts[part]?.fields ?? {});
+}
+
+/** Everything shared, every text at its longest, every list long. */
+function worstCase(): Briefing {
+  const meeting = { title: words(200, "Møde i rehabiliteringsteamet"), startsAt: new Date("2026-12-01T09:00:00Z"), endsAt: new Date("2026-12-01T10:30:00Z") };
+  return {
+    participant: {
+      id: "00000000-0000-4000-8000-000000000001",
+      name: "Mette Margrethe Christiansen-Hansen",
+      programme: "ressourceforloeb",
+      status: "active",
+      startedOn: "2025-03-01",
+      expectedEndOn: "2027-02-28",
+      caseworkerName: "Sara Nielsen",
+    },
+    nextMeeting: {
+      id: "m1",
+      kind: "rehabiliteringsteam",
+      mode: "in_person",
+      ...meeting,
+      placeName: words(120, "Jobcentret"),
+      address: words(200, "Rådhusvej 1"),
+      phoneNote: null,
+      videoNote: null,
+      supportPersonAllowed: true,
+      questions: paragraphs(4000, "Spørgsmål"),
+      notes: paragraphs(4000, "Noter"),
+      preparedAt: at,
+      attendees: Array.from({ length: 8 }, (_, index) => ({ name: `Fagperson Nummer ${index + 1}`, roleText: words(60, "Sundhedskoordinator") })),
+      bisidders: Array.from({ length: 4 }, (_, index) => ({ name: `Pårørende Nummer ${index + 1}`, relation: "Søster" })),
+    } as Briefing["nextMeeting"],
+    absenceRequests: Array.from({ length: 6 }, (_, index) => ({
+      id: `a${index}`,
+      meeting: { ...meeting, id: `m${index}`, kind: "samtale", mode: "phone" } as Briefing["absenceRequests"][number]["meeting"],
+      reason: paragraphs(2000, "Grund"),
+      wishForNewTime: paragraphs(1000, "Ny tid"),
+      createdAt: at,
+    })),
+    plan: {
+      version: 7,
+      updatedAt: at,
+      employmentGoal: words(2000, "Beskæftigelsesmål"),
+      ownGoal: paragraphs(2000, "Eget mål"),
+      ownGoalUpdatedAt: at,
+      ownGoalAuthorRole: "participant",
+      lastReadVersion: 6,
+      subGoals: Array.from({ length: 15 }, (_, index) => ({
+        id: `g${index}`,
+        title: words(200, `Delmål ${index + 1}`),
+        status: "in_progress",
+        participantStatus: "paused",
+        participantComment: paragraphs(1000, "Kommentar"),
+        participantUpdatedAt: at,
+      })),
+      questions: Array.from({ length: 10 }, (_, index) => ({ id: `q${index}`, planVersion: 7, comment: paragraphs(2000, "Uenig"), createdAt: at })),
+    },
+    preparation: PART_ORDER.map((part) => ({
+      part,
+      version: 4,
+      sharedAt: at,
+      answers: Object.fromEntries(fieldsOf(part).map((field) => [field, paragraphs(4000, field)])),
+      tasks: Array.from({ length: 10 }, (_, index) => words(100, `Opgave ${index}`)),
+      remarks: Array.from({ length: 20 }, (_, index) => ({
+        id: `${part}-r${index}`,
+        body: words(1000, "Bemærkning"),
+        authorFirstName: "Jonas",
+        authorRelation: "Bror",
+        createdAt: at,
+      })),
+    })),
+    cv: {
+      sharedAt: at,
+      changedSinceShared: true,
+      summary: paragraphs(2000, "Kort om mig"),
+      contact: { email: "mette.hansen@example.com", phone: "12 34 56 78", address: "Aarhus" },
+      entries: Array.from({ length: 40 }, (_, index) => ({
+        id: `e${index}`,
+        kind: ["work", "education", "course", "skill"][index % 4]!,
+        title: words(120, `Erfaring ${index}`),
+        organisation: words(80, "Firma"),
+        fromText: "2010",
+        toText: "2015",
+        isOngoing: false,
+        level: null,
+        category: null,
+      })),
+      wishes: {
+        fields: Array.from({ length: 12 }, (_, index) => words(60, `Fag ${index}`)),
+        hoursPerWeek: 15,
+        maxCommuteMinutes: 45,
+        areas: words(300, "Aarhus og omegn"),
+        accommodations: paragraphs(2000, "Skånehensyn"),
+        tasks: Array.from({ length: 10 }, (_, index) => words(100, `Opgave ${index}`)),
+      },
+    },
+    network: {
+      sharedAt: at,
+      stanceShared: true,
+      people: Array.from({ length: 40 }, (_, index) => ({
+        id: `p${index}`,
+        name: `Person med et meget, meget langt navn nummer ${index}`,
+        relation: words(60, "Tidligere kollega"),
+        sector: "friends",
+        closeness: "middle",
+        helpKinds: ["practical", "emotional", "advice", "company"],
+        stance: "both",
+        wantedAtMeeting: true,
+      })),
+    },
+  };
+}
+
+const css = ["app/styles/app.css", "app/features/caseworker/caseworker.css"].map((file) => readFileSync(file, "utf8")).join("\n");
+
+function pageHtml(briefing: Briefing, language: "da" | "en"): string {
+  const i18n = createI18n(language, resources[language]);
+  const props = { loaderData: { briefing, printedAt: at } } as unknown as Parameters<typeof CaseworkerBriefingPage>[0];
+  const body = renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(CaseworkerBriefingPage, props)));
+  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><style>${css}</style></head><body><main class="container main">${body}</main></body></html>`;
+}
+
+describe.skipIf(!haveChromium)("the printed caseworker briefing", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function print(html: string): Promise<{ pages: number; text: string }> {
+    const page = await browser.newPage();
+    try {
+      await page.setContent(html, { waitUntil: "load" });
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      if (process.env.PRINT_PDF_DIR) writeFileSync(path.join(process.env.PRINT_PDF_DIR, `briefing-${Date.now()}.pdf`), pdf);
+      await page.emulateMedia({ media: "print" });
+      const text = await page.locator("body").innerText();
+      return { pages: Number(/\/Count (\d+)/.exec(pdf.toString("latin1"))?.[1]), text };
+    } finally {
+      await page.close();
+    }
+  }
+
+  for (const language of ["da", "en"] as const) {
+    it(`fits on one A4 page when everything is shared and every field is full (${language})`, async () => {
+      const { pages, text } = await print(pageHtml(worstCase(), language));
+      expect(pages).toBe(1);
+      // The short version says what it left out, and where the whole text is.
+      expect(text).toContain(language === "da" ? "og 12 mere, se skærmen" : "and 12 more, see the screen");
+      expect(text).toContain(language === "da" ? "Hele teksten står i Min Vej" : "The whole text is in Min Vej");
+      expect(text).toContain("…");
+      // The full answers are not printed.
+      expect(text).not.toContain(paragraphs(400, "goodAt").replace(/\s+/g, " ").trim());
+    }, 30_000);
+  }
+
+  it("prints the full text nowhere but the screen: the print view hides the long version", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.setContent(pageHtml(worstCase(), "da"));
+      await page.emulateMedia({ media: "print" });
+      await expect.poll(() => page.locator(".cw-briefing__body").isVisible()).toBe(false);
+      await expect.poll(() => page.locator(".cw-print").isVisible()).toBe(true);
+      await page.emulateMedia({ media: "screen" });
+      await expect.poll(() => page.locator(".cw-briefing__body").isVisible()).toBe(true);
+      await expect.poll(() => page.locator(".cw-print").isVisible()).toBe(false);
+    } finally {
+      await page.close();
+    }
+  }, 30_000);
+});
