@@ -20,11 +20,14 @@ import { getCurrentUser } from "./lib/auth.server";
 import { directionOf, fallbackLanguage, isLanguage } from "./lib/i18n/config";
 import { i18nServer } from "./lib/i18n/i18n.server";
 import { createI18n } from "./lib/i18n/instance";
-import { resources } from "./lib/i18n/resources.server";
+import { bundleFor, loadBundle } from "./lib/i18n/bundles";
+import { translationFiles } from "./lib/i18n/resources.server";
 import { useNonce, useRequestId } from "./lib/request-context";
 import { IDLE_TIMEOUT_MS, WARN_BEFORE_IDLE_END_MS } from "./lib/session.server";
 import fallbackCommon from "../locales/da/common.json";
 import stylesheet from "./styles/app.css?url";
+
+const fallbackBundle = { common: fallbackCommon };
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -37,7 +40,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   const { user } = await getCurrentUser(request);
   return {
     language,
-    translations: resources[language],
+    // Not the translations themselves: the browser fetches them once from this address and keeps them.
+    translationsHref: translationFiles[language].href,
     user: user
       ? {
           firstName: user.firstName,
@@ -47,6 +51,13 @@ export async function loader({ request }: Route.LoaderArgs) {
         }
       : null,
   };
+}
+
+/** After sign-in or a change of language the root's data may name a language this page has not loaded yet. */
+export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
+  const data = await serverLoader();
+  await loadBundle(data.language, data.translationsHref);
+  return data;
 }
 
 /**
@@ -67,10 +78,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const matches = useMatches();
   const withScripts = typeof document !== "undefined" || allowsHydration(matches.map((match) => match.handle));
   const language = data?.language ?? fallbackLanguage;
-  const i18n = useMemo(
-    () => createI18n(language, data?.translations ?? { common: fallbackCommon }),
-    [language, data?.translations],
-  );
+  // The server registers every language at start; the browser loads the page's language before
+  // it hydrates (entry.client.tsx) and any other before the root's data names it (clientLoader).
+  // Without the root's data (its loader failed) both sides render with the common words only.
+  const bundle = (data && bundleFor(language)) || fallbackBundle;
+  const i18n = useMemo(() => createI18n(language, bundle), [language, bundle]);
   return (
     <html lang={language} dir={directionOf(language)}>
       <head>
@@ -79,6 +91,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="color-scheme" content="light" />
         <Meta />
         <Links />
+        {withScripts && data ? (
+          <link id="translations" rel="preload" as="fetch" crossOrigin="anonymous" href={data.translationsHref} data-language={language} />
+        ) : null}
       </head>
       <body>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>

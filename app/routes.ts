@@ -14,6 +14,7 @@ export default [
   route("log-ind", "routes/sign-in.tsx"),
   route("log-ud", "routes/sign-out.tsx"),
   route("sprog", "routes/language.ts"),
+  route("i18n/:file", "routes/translations.ts"),
   route("session/forny", "routes/session-keepalive.ts"),
   route("healthz", "routes/healthz.ts"),
   route("readyz", "routes/readyz.ts"),

@@ -51,7 +51,13 @@ async function send(res, response) {
   }
   res.statusMessage = response.statusText;
   res.status(response.status);
-  for (const [name, value] of response.headers.entries()) res.append(name, value);
+  for (const [name, value] of response.headers.entries()) {
+    // Set-Cookie may come more than once. Any other header the app sets replaces the server's
+    // default (server.js sets `Cache-Control: no-store` on everything; the translations file is
+    // the one response that may be cached).
+    if (name === "set-cookie") res.append(name, value);
+    else res.setHeader(name, value);
+  }
   if (!response.body) {
     res.end();
     return;

@@ -37,3 +37,25 @@ test("an unknown address shows a calm 404 page", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Gå til forsiden" })).toBeVisible();
   await expectNoAxeViolationsAtAllWidths(page, "404");
 });
+
+test("the words come from one cached file per language, not inside every page", async ({ request }) => {
+  const html = await (await request.get("/log-ind")).text();
+  // Words of other pages (here: withdrawing a relative's access) are not in the sign-in page.
+  expect(html).not.toContain("Tilbagekald adgangen");
+  const href = /<link id="translations"[^>]* href="(\/i18n\/da\.[0-9a-f]{12}\.json)"/.exec(html)?.[1];
+  expect(href).toBeTruthy();
+
+  const file = await request.get(href!);
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-type"]).toContain("application/json");
+  expect(file.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  const bundle = (await file.json()) as Record<string, unknown>;
+  expect(JSON.stringify(bundle.relatives)).toContain("Tilbagekald adgangen");
+
+  // An address from an older release gets today's words, not to be kept; nonsense is 404.
+  const older = await request.get("/i18n/da.000000000000.json");
+  expect(older.status()).toBe(200);
+  expect(older.headers()["cache-control"]).toBe("no-cache");
+  expect((await request.get("/i18n/xx.000000000000.json")).status()).toBe(404);
+  expect((await request.get("/i18n/da.json")).status()).toBe(404);
+});

@@ -1,4 +1,6 @@
-import type { Language } from "./config";
+import { createHash } from "node:crypto";
+import { registerBundle } from "./bundles";
+import { supportedLanguages, type Language } from "./config";
 
 // Every locales/<lng>/<namespace>.json, bundled into the server build.
 const files = import.meta.glob<{ default: Record<string, unknown> }>("../../../locales/*/*.json", { eager: true });
@@ -14,3 +16,13 @@ for (const [file, module] of Object.entries(files)) {
 }
 
 export const namespaces = Object.keys(resources.da);
+
+/** Each language's translations as served to the browser, and the address that names their content. */
+export const translationFiles = Object.fromEntries(
+  supportedLanguages.map((language) => {
+    registerBundle(language, resources[language]);
+    const body = JSON.stringify(resources[language]);
+    const hash = createHash("sha256").update(body).digest("hex").slice(0, 12);
+    return [language, { body, hash, href: `/i18n/${language}.${hash}.json` }];
+  }),
+) as Record<Language, { body: string; hash: string; href: string }>;
