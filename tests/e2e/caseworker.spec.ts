@@ -174,3 +174,25 @@ test("Mette and Jonas get 404 on both pages; Sara gets 404 for anyone who is not
   expect((await anonymous.goto(mette))?.status()).toBe(404);
   await context.close();
 });
+
+test("Mette's log says that her caseworker opened her briefing, with the time and not the name", async ({ page, browser, javaScriptEnabled }) => {
+  await signIn(page, "sara");
+  const { mette } = await briefingPaths(page);
+  await page.goto(mette);
+  await expect(mainHeading(page)).toHaveText("Mødebriefing: Mette Hansen");
+
+  const context = await newContext(browser, javaScriptEnabled);
+  try {
+    const metteSees = await context.newPage();
+    await signIn(metteSees, "mette");
+    await metteSees.goto("/paaroerende/log");
+    await expect(mainHeading(metteSees)).toHaveText("Hvem har set mine oplysninger");
+    const row = metteSees.locator(".relatives-log__entry").filter({ hasText: "Din sagsbehandler" }).first();
+    await expect(row).toContainText("Så dine delte oplysninger (overblikket)");
+    await expect(row.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
+    await expect(metteSees.getByRole("main")).not.toContainText("Sara");
+    await expectNoAxeViolationsAtAllWidths(metteSees, "access log with the caseworker's reading (da)");
+  } finally {
+    await context.close();
+  }
+});
