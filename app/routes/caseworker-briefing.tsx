@@ -6,7 +6,7 @@ import { requireCaseworkerStrict } from "~/features/caseworker/access.server";
 import { recordBriefingViewed } from "~/features/caseworker/commands.server";
 import { formatLongDate, MeetingTime, OwnWords, useAnswerLabel } from "~/features/caseworker/components";
 import stylesheet from "~/features/caseworker/caseworker.css?url";
-import { PrintBriefing } from "~/features/caseworker/PrintBriefing";
+import { PrintBriefing, printsWhole } from "~/features/caseworker/PrintBriefing";
 import { getBriefing, type Briefing, type SharedPart } from "~/features/caseworker/queries.server";
 import { notFound } from "~/lib/auth.server";
 import { formatTime } from "~/lib/dates";
@@ -63,7 +63,8 @@ export default function CaseworkerBriefingPage({ loaderData }: Route.ComponentPr
             <PrintButton />
           </div>
           <p className="meta cw-print-only">
-            {t("briefing.printedAt", { date: longDate(loaderData.printedAt) })}. {t("briefing.print.shortVersion")}
+            {t("briefing.printedAt", { date: longDate(loaderData.printedAt) })}.
+            {printsWhole(briefing) ? null : ` ${t("briefing.print.shortVersion")}`}
           </p>
           <h2 className="visually-hidden">{t("briefing.facts")}</h2>
           <dl className="cw-facts">

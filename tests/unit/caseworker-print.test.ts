@@ -7,6 +7,7 @@ import { chromium, type Browser } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import CaseworkerBriefingPage from "~/routes/caseworker-briefing";
 import { excerpt, firstOf } from "~/features/caseworker/excerpt";
+import { printsWhole } from "~/features/caseworker/PrintBriefing";
 import { PART_ORDER, type Briefing } from "~/features/caseworker/queries.server";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
@@ -167,6 +168,62 @@ function worstCase(): Briefing {
   };
 }
 
+/** A briefing built by `make(n)` with the largest n whose whole version is still chosen. */
+function largestWhole(make: (n: number) => Briefing): Briefing {
+  let n = 1;
+  while (printsWhole(make(n + 1))) n += 1;
+  expect(printsWhole(make(n)), "the smallest briefing of this shape prints whole").toBe(true);
+  return make(n);
+}
+
+/** Many short things: each a line of its own. */
+function manyShortThings(n: number): Briefing {
+  const base = worstCase();
+  return {
+    ...base,
+    nextMeeting: { ...base.nextMeeting!, title: "Samtale", placeName: "Jobcentret", address: null, questions: "Hvad så nu?", notes: null, attendees: [{ name: "Sara Nielsen", roleText: "Sagsbehandler" }], bisidders: [] },
+    absenceRequests: [],
+    plan: {
+      ...base.plan!,
+      employmentGoal: "Job i en butik",
+      ownGoal: "Ud af døren",
+      subGoals: base.plan!.subGoals.slice(0, 1 + (n % 5)).map((goal) => ({ ...goal, title: "Gå en tur", participantComment: "Det går" })),
+      questions: [],
+    },
+    preparation: PART_ORDER.slice(0, Math.min(PART_ORDER.length, 1 + Math.floor(n / 3))).map((part) => ({
+      part,
+      version: 1,
+      sharedAt: at,
+      answers: Object.fromEntries(fieldsOf(part).map((field) => [field, "Ja, lidt."])),
+      tasks: ["Lager"],
+      remarks: [{ id: `${part}-r`, body: "Godt skrevet.", authorFirstName: "Jonas", authorRelation: "Bror", createdAt: at }],
+    })),
+    cv: { ...base.cv!, entries: base.cv!.entries.slice(0, n), wishes: { ...base.cv!.wishes!, fields: ["Lager"], areas: "Aarhus", accommodations: "Pauser", tasks: [] } },
+    network: { ...base.network!, people: base.network!.people.slice(0, n).map((person, index) => ({ ...person, name: `Ven ${index}`, relation: "Ven" })) },
+  };
+}
+
+/** A few long texts: every shared answer grows. */
+function fewLongTexts(n: number): Briefing {
+  const base = worstCase();
+  return {
+    ...base,
+    nextMeeting: { ...base.nextMeeting!, title: "Møde i rehabiliteringsteamet", placeName: "Jobcentret", address: "Rådhusvej 1", questions: paragraphs(20 * n, "Spørgsmål"), notes: paragraphs(10 * n, "Noter"), attendees: base.nextMeeting!.attendees.slice(0, 3), bisidders: base.nextMeeting!.bisidders.slice(0, 1) },
+    absenceRequests: base.absenceRequests.slice(0, 1).map((absence) => ({ ...absence, meeting: { ...absence.meeting, title: "Samtale" }, reason: paragraphs(5 * n, "Grund") })),
+    plan: { ...base.plan!, employmentGoal: words(5 * n, "Mål"), ownGoal: paragraphs(10 * n, "Eget mål"), subGoals: base.plan!.subGoals.slice(0, 3).map((goal) => ({ ...goal, title: "Komme op og ud af døren tre morgener om ugen", participantComment: paragraphs(3 * n, "Kommentar") })), questions: base.plan!.questions.slice(0, 1).map((question) => ({ ...question, comment: paragraphs(3 * n, "Uenig") })) },
+    preparation: PART_ORDER.slice(0, 4).map((part) => ({
+      part,
+      version: 2,
+      sharedAt: at,
+      answers: Object.fromEntries(fieldsOf(part).slice(0, 2).map((field) => [field, paragraphs(10 * n, field)])),
+      tasks: [],
+      remarks: [],
+    })),
+    cv: { ...base.cv!, entries: base.cv!.entries.slice(0, 4), wishes: { ...base.cv!.wishes!, fields: ["Lager", "Butik"], areas: "Aarhus", accommodations: paragraphs(5 * n, "Skånehensyn") } },
+    network: { ...base.network!, people: base.network!.people.slice(0, 6) },
+  };
+}
+
 const css = ["app/styles/app.css", "app/features/caseworker/caseworker.css"].map((file) => readFileSync(file, "utf8")).join("\n");
 
 function pageHtml(briefing: Briefing, language: "da" | "en"): string {
@@ -213,6 +270,23 @@ describe.skipIf(!haveChromium)("the printed caseworker briefing", () => {
       // The full answers are not printed.
       expect(text).not.toContain(paragraphs(400, "goodAt").replace(/\s+/g, " ").trim());
     }, 30_000);
+  }
+
+  for (const [shape, make] of [
+    ["many short things", manyShortThings],
+    ["a few long texts", fewLongTexts],
+  ] as const) {
+    it(`prints whole, uncut and on one page, up to the largest briefing of ${shape} it chooses to`, async () => {
+      const briefing = largestWhole(make);
+      for (const language of ["da", "en"] as const) {
+        const { pages, text } = await print(pageHtml(briefing, language));
+        expect(pages, language).toBe(1);
+        expect(text).not.toContain("…");
+        expect(text).not.toContain(language === "da" ? "Kort udgave" : "Short version");
+      }
+      // One step more and the short version takes over.
+      expect(printsWhole(make(1000))).toBe(false);
+    }, 60_000);
   }
 
   it("prints the full text nowhere but the screen: the print view hides the long version", async () => {

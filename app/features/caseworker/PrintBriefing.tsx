@@ -5,13 +5,16 @@ import type { Briefing } from "./queries.server";
 import { formatTime } from "~/lib/dates";
 
 /**
- * The one-page printed briefing. The screen shows everything the participant shared; on paper a
- * caseworker needs the meeting at a glance, so each text is cut to its first words and each list
- * to its first items, with "and N more" where something was left out. The limits below keep the
- * worst case (every part shared, every field full) on one A4 page; a test prints that case.
- * Shown only in print (`.cw-print-only`), so it has no ids and is not read twice on screen.
+ * The one-page printed briefing, shown only in print (`.cw-print-only`, so it has no ids and is
+ * not read twice on screen). When everything the participant shared fits on one A4 page, it is
+ * printed whole. When it does not, each text is cut to its first words and each list to its first
+ * items, with "og 5 mere, se skærmen" where something was left out; the screen keeps everything.
+ * The short limits keep the worst case (every part shared, every field full) on one page, and the
+ * whole version is chosen only below a line count that fits; tests print both.
  */
-const LIMIT = {
+const SHORT = {
+  meetingTitle: 80,
+  place: 90,
   meetingText: 200,
   absences: 1,
   absenceText: 100,
@@ -25,17 +28,67 @@ const LIMIT = {
   label: 45,
   listText: 130,
   networkText: 220,
-} as const;
+  areas: 60,
+  personName: 32,
+  relation: 24,
+};
+type Limits = typeof SHORT;
+const WHOLE: Limits = Object.fromEntries(Object.keys(SHORT).map((key) => [key, Infinity])) as Limits;
+
+/** Lines the whole version takes, counted generously: 48 characters a line, labels included. */
+export function wholeBriefingLines(briefing: Briefing): number {
+  const lines = (...texts: (string | null | undefined)[]) => Math.max(1, Math.ceil(texts.filter(Boolean).join(" ").length / 48));
+  const label = "x".repeat(30);
+  const meeting = briefing.nextMeeting;
+  const network = briefing.network?.people ?? [];
+  let total = 8 + 6 * 2; // the header, and each section's heading and rule
+  if (meeting) {
+    total += lines(meeting.title) + lines(meeting.placeName, meeting.address, label);
+    total += lines(label, ...meeting.attendees.map((a) => `${a.name} (${a.roleText}), `), ...meeting.bisidders.map((b) => `${b.name} (${b.relation}), ${label}`));
+    total += lines(label, ...network.filter((person) => person.wantedAtMeeting).map((person) => `${person.name}, `));
+    total += lines(label, meeting.questions) + lines(label, meeting.notes);
+  }
+  for (const absence of briefing.absenceRequests) total += lines(label, absence.meeting.title, absence.reason);
+  if (briefing.plan) {
+    const latestQuestion = briefing.plan.questions.find((question) => question.comment);
+    total += 2 + lines(label, briefing.plan.employmentGoal) + lines(label, briefing.plan.ownGoal) + lines(label, latestQuestion?.comment);
+    for (const goal of briefing.plan.subGoals) total += lines(goal.title, label, label, goal.participantComment);
+  }
+  for (const part of briefing.preparation) {
+    total += 2 + Object.values(part.answers).reduce((sum, text) => sum + lines(label, label, text), 0);
+    if (part.tasks.length > 0) total += lines(label, ...part.tasks.map((task) => `${task}, `));
+    for (const remark of part.remarks) total += lines(label, remark.body);
+  }
+  if (briefing.cv) {
+    const wishes = briefing.cv.wishes;
+    total += 2 + lines(label, ...(wishes?.fields ?? [])) + 1 + lines(label, wishes?.accommodations);
+    total += lines(label, ...briefing.cv.entries.filter((entry) => entry.kind === "work" || entry.kind === "education").map((entry) => `${entry.title}, `));
+  }
+  total += lines(...network.map((person) => `${person.name} (${person.relation ?? ""}, ${label}), `));
+  return total;
+}
+
+/**
+ * Lines are counted generously (48 characters each, 30 for every label), so 140 counted lines
+ * fill about three quarters of the page; the tests print the largest briefings of two shapes that
+ * pass, in Danish and English, and check for one page.
+ */
+export const WHOLE_BRIEFING_MAX_LINES = 140;
+
+export function printsWhole(briefing: Briefing): boolean {
+  return wholeBriefingLines(briefing) <= WHOLE_BRIEFING_MAX_LINES;
+}
 
 export function PrintBriefing({ briefing }: { briefing: Briefing }) {
+  const limits = printsWhole(briefing) ? WHOLE : SHORT;
   return (
     <div className="cw-print-only cw-print">
-      <PrintMeeting briefing={briefing} />
-      <PrintAbsences briefing={briefing} />
-      <PrintPlan briefing={briefing} />
-      <PrintPreparation briefing={briefing} />
-      <PrintCv briefing={briefing} />
-      <PrintNetwork briefing={briefing} />
+      <PrintMeeting briefing={briefing} limits={limits} />
+      <PrintAbsences briefing={briefing} limits={limits} />
+      <PrintPlan briefing={briefing} limits={limits} />
+      <PrintPreparation briefing={briefing} limits={limits} />
+      <PrintCv briefing={briefing} limits={limits} />
+      <PrintNetwork briefing={briefing} limits={limits} />
     </div>
   );
 }
@@ -55,7 +108,7 @@ function More({ count }: { count: number }) {
   return <p className="cw-print__more">{t("briefing.print.more", { count })}</p>;
 }
 
-function PrintMeeting({ briefing }: { briefing: Briefing }) {
+function PrintMeeting({ briefing, limits }: { briefing: Briefing; limits: Limits }) {
   const { t, i18n } = useTranslation("caseworker");
   const meeting = briefing.nextMeeting;
   if (!meeting) {
@@ -77,30 +130,30 @@ function PrintMeeting({ briefing }: { briefing: Briefing }) {
     <section className="cw-print__section">
       <h2>{t("briefing.meetingHeading")}</h2>
       <p>
-        <strong>{excerpt(meeting.title, 80)}</strong>
+        <strong>{excerpt(meeting.title, limits.meetingTitle)}</strong>
       </p>
-      <p>{[when, t(`modes.${meeting.mode}`), excerpt(where, 90)].filter(Boolean).join(" · ")}</p>
-      <Line label={t("briefing.whoHeading")}>{who.length > 0 ? excerpt(who.join(", "), LIMIT.listText) : t("briefing.noAttendees")}</Line>
+      <p>{[when, t(`modes.${meeting.mode}`), excerpt(where, limits.place)].filter(Boolean).join(" · ")}</p>
+      <Line label={t("briefing.whoHeading")}>{who.length > 0 ? excerpt(who.join(", "), limits.listText) : t("briefing.noAttendees")}</Line>
       {wanted.length > 0 ? (
-        <Line label={t("briefing.wantedFromNetwork")}>{excerpt(wanted.map((person) => person.name).join(", "), LIMIT.listText)}</Line>
+        <Line label={t("briefing.wantedFromNetwork")}>{excerpt(wanted.map((person) => person.name).join(", "), limits.listText)}</Line>
       ) : null}
-      {meeting.questions ? <Line label={t("briefing.questions")}>{excerpt(meeting.questions, LIMIT.meetingText)}</Line> : null}
-      {meeting.notes ? <Line label={t("briefing.notes")}>{excerpt(meeting.notes, LIMIT.meetingText)}</Line> : null}
+      {meeting.questions ? <Line label={t("briefing.questions")}>{excerpt(meeting.questions, limits.meetingText)}</Line> : null}
+      {meeting.notes ? <Line label={t("briefing.notes")}>{excerpt(meeting.notes, limits.meetingText)}</Line> : null}
       {!meeting.questions && !meeting.notes ? <p>{t("briefing.noQuestions", { name: briefing.participant.name })}</p> : null}
     </section>
   );
 }
 
-function PrintAbsences({ briefing }: { briefing: Briefing }) {
+function PrintAbsences({ briefing, limits }: { briefing: Briefing; limits: Limits }) {
   const { t, i18n } = useTranslation("caseworker");
   if (briefing.absenceRequests.length === 0) return null;
-  const { shown, more } = firstOf(briefing.absenceRequests, LIMIT.absences);
+  const { shown, more } = firstOf(briefing.absenceRequests, limits.absences);
   return (
     <section className="cw-print__section">
       <h2>{t("briefing.absenceHeading")}</h2>
       {shown.map((absence) => (
-        <Line key={absence.id} label={`${excerpt(absence.meeting.title, 60)}, ${formatLongDate(absence.meeting.startsAt, i18n.language)}`}>
-          {excerpt(absence.reason, LIMIT.absenceText)}
+        <Line key={absence.id} label={`${excerpt(absence.meeting.title, limits.meetingTitle)}, ${formatLongDate(absence.meeting.startsAt, i18n.language)}`}>
+          {excerpt(absence.reason, limits.absenceText)}
         </Line>
       ))}
       <More count={more} />
@@ -108,12 +161,12 @@ function PrintAbsences({ briefing }: { briefing: Briefing }) {
   );
 }
 
-function PrintPlan({ briefing }: { briefing: Briefing }) {
+function PrintPlan({ briefing, limits }: { briefing: Briefing; limits: Limits }) {
   const { t, i18n } = useTranslation("caseworker");
   const plan = briefing.plan;
   if (!plan) return null;
   const status = (value: string) => t(`briefing.subGoalStatus.${value}`);
-  const { shown, more } = firstOf(plan.subGoals, LIMIT.subGoals);
+  const { shown, more } = firstOf(plan.subGoals, limits.subGoals);
   // Newest first (the view's order).
   const latestQuestion = plan.questions.find((question) => question.comment);
   return (
@@ -123,15 +176,15 @@ function PrintPlan({ briefing }: { briefing: Briefing }) {
         {t("briefing.planVersion", { version: plan.version, date: formatLongDate(plan.updatedAt, i18n.language) })}.{" "}
         {plan.lastReadVersion === plan.version ? t("briefing.planRead", { version: plan.version }) : t("briefing.planNotRead")}.
       </p>
-      <Line label={t("briefing.employmentGoal")}>{excerpt(plan.employmentGoal, LIMIT.goalText)}</Line>
-      <Line label={t("briefing.ownGoal")}>{plan.ownGoal ? excerpt(plan.ownGoal, LIMIT.goalText) : t("briefing.ownGoalMissing")}</Line>
+      <Line label={t("briefing.employmentGoal")}>{excerpt(plan.employmentGoal, limits.goalText)}</Line>
+      <Line label={t("briefing.ownGoal")}>{plan.ownGoal ? excerpt(plan.ownGoal, limits.goalText) : t("briefing.ownGoalMissing")}</Line>
       {shown.length > 0 ? (
         <ul>
           {shown.map((goal) => (
             <li key={goal.id}>
-              {excerpt(goal.title, LIMIT.subGoalTitle)} ({t("briefing.subGoalJobcentre", { status: status(goal.status) })}
+              {excerpt(goal.title, limits.subGoalTitle)} ({t("briefing.subGoalJobcentre", { status: status(goal.status) })}
               {goal.participantStatus ? `; ${t("briefing.subGoalOwn", { status: status(goal.participantStatus) })}` : null})
-              {goal.participantComment ? `: «${excerpt(goal.participantComment, LIMIT.subGoalComment)}»` : null}
+              {goal.participantComment ? `: «${excerpt(goal.participantComment, limits.subGoalComment)}»` : null}
             </li>
           ))}
         </ul>
@@ -141,7 +194,7 @@ function PrintPlan({ briefing }: { briefing: Briefing }) {
         <p>
           <strong>{t("briefing.print.planQuestions", { count: plan.questions.length })}</strong>
           {latestQuestion?.comment
-            ? `. ${t("briefing.print.latest")}: «${excerpt(latestQuestion.comment, LIMIT.planQuestionText)}»`
+            ? `. ${t("briefing.print.latest")}: «${excerpt(latestQuestion.comment, limits.planQuestionText)}»`
             : null}
         </p>
       ) : null}
@@ -149,24 +202,38 @@ function PrintPlan({ briefing }: { briefing: Briefing }) {
   );
 }
 
-function PrintPreparation({ briefing }: { briefing: Briefing }) {
+function PrintPreparation({ briefing, limits }: { briefing: Briefing; limits: Limits }) {
   const { t } = useTranslation(["caseworker", "preparation"]);
   const label = useAnswerLabel();
+  const whole = limits === WHOLE;
   return (
     <section className="cw-print__section">
       <h2>{t("caseworker:briefing.preparationHeading")}</h2>
       {briefing.preparation.length === 0 ? <p>{t("caseworker:briefing.preparationNone", { name: briefing.participant.name })}</p> : null}
       {briefing.preparation.map((part) => {
-        const { shown, more } = firstOf(Object.entries(part.answers), LIMIT.answersPerPart);
+        const { shown, more } = firstOf(Object.entries(part.answers), limits.answersPerPart);
         return (
           <div key={part.part} className="cw-print__part">
             <h3>{t(`preparation:parts.${part.part}.title`, { defaultValue: part.part })}</h3>
             {shown.map(([field, text]) => (
-              <Line key={field} label={excerpt(label(part.part, field), LIMIT.label)}>
-                {excerpt(text, LIMIT.answerText)}
+              <Line key={field} label={excerpt(label(part.part, field), limits.label)}>
+                {excerpt(text, limits.answerText)}
               </Line>
             ))}
-            {more > 0 || part.tasks.length > 0 || part.remarks.length > 0 ? (
+            {whole && part.tasks.length > 0 ? <Line label={t("caseworker:briefing.tasks")}>{part.tasks.join(", ")}</Line> : null}
+            {whole
+              ? part.remarks.map((remark) => (
+                  <Line
+                    key={remark.id}
+                    label={t("caseworker:briefing.print.remarkBy", {
+                      name: remark.authorRelation ? `${remark.authorFirstName} (${remark.authorRelation})` : remark.authorFirstName,
+                    })}
+                  >
+                    {excerpt(remark.body, Infinity)}
+                  </Line>
+                ))
+              : null}
+            {!whole && (more > 0 || part.tasks.length > 0 || part.remarks.length > 0) ? (
               <p className="cw-print__more">
                 {[
                   more > 0 ? t("caseworker:briefing.print.moreAnswers", { count: more }) : null,
@@ -184,7 +251,7 @@ function PrintPreparation({ briefing }: { briefing: Briefing }) {
   );
 }
 
-function PrintCv({ briefing }: { briefing: Briefing }) {
+function PrintCv({ briefing, limits }: { briefing: Briefing; limits: Limits }) {
   const { t, i18n } = useTranslation("caseworker");
   const cv = briefing.cv;
   if (!cv) {
@@ -201,7 +268,7 @@ function PrintCv({ briefing }: { briefing: Briefing }) {
     ? [
         wishes.hoursPerWeek !== null ? t("briefing.hoursValue", { count: wishes.hoursPerWeek }) : null,
         wishes.maxCommuteMinutes !== null ? t("briefing.commuteValue", { count: wishes.maxCommuteMinutes }) : null,
-        wishes.areas ? excerpt(wishes.areas, 60) : null,
+        wishes.areas ? excerpt(wishes.areas, limits.areas) : null,
       ].filter(Boolean)
     : [];
   return (
@@ -211,16 +278,16 @@ function PrintCv({ briefing }: { briefing: Briefing }) {
         {t("briefing.cvShared", { date: formatLongDate(cv.sharedAt, i18n.language) })}
         {cv.changedSinceShared ? `. ${t("briefing.cvChanged")}` : null}
       </p>
-      {wishes && wishes.fields.length > 0 ? <Line label={t("briefing.fields")}>{excerpt(wishes.fields.join(", "), LIMIT.listText)}</Line> : null}
+      {wishes && wishes.fields.length > 0 ? <Line label={t("briefing.fields")}>{excerpt(wishes.fields.join(", "), limits.listText)}</Line> : null}
       {terms.length > 0 ? <Line label={t("briefing.print.terms")}>{terms.join(" · ")}</Line> : null}
-      {wishes?.accommodations ? <Line label={t("briefing.accommodations")}>{excerpt(wishes.accommodations, LIMIT.goalText)}</Line> : null}
-      {work.length > 0 ? <Line label={t("briefing.print.experience")}>{excerpt(work.join(", "), LIMIT.listText)}</Line> : null}
+      {wishes?.accommodations ? <Line label={t("briefing.accommodations")}>{excerpt(wishes.accommodations, limits.goalText)}</Line> : null}
+      {work.length > 0 ? <Line label={t("briefing.print.experience")}>{excerpt(work.join(", "), limits.listText)}</Line> : null}
       {!wishes || (wishes.fields.length === 0 && terms.length === 0 && !wishes.accommodations) ? <p>{t("briefing.noWishes")}</p> : null}
     </section>
   );
 }
 
-function PrintNetwork({ briefing }: { briefing: Briefing }) {
+function PrintNetwork({ briefing, limits }: { briefing: Briefing; limits: Limits }) {
   const { t } = useTranslation("caseworker");
   const network = briefing.network;
   if (!network) {
@@ -233,15 +300,15 @@ function PrintNetwork({ briefing }: { briefing: Briefing }) {
   }
   const described = network.people.map((person) => {
     const notes = [
-      person.relation ? excerpt(person.relation, 24) : null,
+      person.relation ? excerpt(person.relation, limits.relation) : null,
       person.stance ? t(`briefing.stances.${person.stance}`).toLowerCase() : null,
     ].filter(Boolean);
-    return notes.length > 0 ? `${excerpt(person.name, 32)} (${notes.join(", ")})` : excerpt(person.name, 32);
+    return notes.length > 0 ? `${excerpt(person.name, limits.personName)} (${notes.join(", ")})` : excerpt(person.name, limits.personName);
   });
   // As many people as fit in a few lines; the rest are counted.
   const names: string[] = [];
   for (const text of described) {
-    if (names.length > 0 && [...names, text].join(", ").length > LIMIT.networkText) break;
+    if (names.length > 0 && [...names, text].join(", ").length > limits.networkText) break;
     names.push(text);
   }
   const more = described.length - names.length;
