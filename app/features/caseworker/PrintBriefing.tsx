@@ -36,7 +36,7 @@ type Limits = typeof SHORT;
 const WHOLE: Limits = Object.fromEntries(Object.keys(SHORT).map((key) => [key, Infinity])) as Limits;
 
 /** Lines the whole version takes, counted generously: 48 characters a line, labels included. */
-export function wholeBriefingLines(briefing: Briefing): number {
+function wholeBriefingLines(briefing: Briefing): number {
   const lines = (...texts: (string | null | undefined)[]) => Math.max(1, Math.ceil(texts.filter(Boolean).join(" ").length / 48));
   const label = "x".repeat(30);
   const meeting = briefing.nextMeeting;
@@ -73,7 +73,7 @@ export function wholeBriefingLines(briefing: Briefing): number {
  * fill about three quarters of the page; the tests print the largest briefings of two shapes that
  * pass, in Danish and English, and check for one page.
  */
-export const WHOLE_BRIEFING_MAX_LINES = 140;
+const WHOLE_BRIEFING_MAX_LINES = 140;
 
 export function printsWhole(briefing: Briefing): boolean {
   return wholeBriefingLines(briefing) <= WHOLE_BRIEFING_MAX_LINES;

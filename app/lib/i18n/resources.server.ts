@@ -15,8 +15,6 @@ for (const [file, module] of Object.entries(files)) {
   if (resources[language]) resources[language][namespace] = module.default;
 }
 
-export const namespaces = Object.keys(resources.da);
-
 /** Each language's translations as served to the browser, and the address that names their content. */
 export const translationFiles = Object.fromEntries(
   supportedLanguages.map((language) => {
