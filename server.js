@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import compression from "compression";
 import express from "express";
 import { createRequestHandler } from "./server/request-handler.js";
+import { logError } from "./server/safe-error.js";
 
 const PRODUCTION = process.env.NODE_ENV === "production";
 // Several builds can live side by side (e.g. one per parallel test run): BUILD_DIR picks one.
@@ -44,6 +45,8 @@ if (PRODUCTION) {
 }
 
 const { checkOrigin } = await import("./server/origin.js");
+const { bodyGuard } = await import("./server/body-guard.js");
+const { refusalPage } = await import("./server/refusal.js");
 app.use((req, res, next) => {
   const verdict = checkOrigin({
     method: req.method,
@@ -55,9 +58,11 @@ app.use((req, res, next) => {
     publicOrigin: process.env.PUBLIC_ORIGIN,
   });
   if (verdict.ok) return next();
-  res.status(403).type("text/plain; charset=utf-8").set("Cache-Control", "no-store");
-  res.send(`Forespørgslen blev afvist (${verdict.reason}). Request id: ${res.locals.requestId}\n`);
+  refusalPage(res, 403, verdict.reason);
 });
+
+// Bodies are read once, within limits, before the app parses anything (server/body-guard.js).
+app.use(bodyGuard({ refuse: refusalPage }));
 
 // Pages and data are personal: never cache them anywhere.
 app.use((_req, res, next) => {
@@ -82,6 +87,14 @@ if (PRODUCTION) {
     }
   });
 }
+
+// Anything the app did not answer itself: logged without what the person sent, a generic page.
+app.use((error, req, res, _next) => {
+  logError("request_failed", res.locals.requestId, error);
+  if (res.headersSent) return res.end();
+  res.status(500).set("Cache-Control", "no-store").type("text/plain; charset=utf-8");
+  res.send(`Noget gik galt hos os. Prøv igen om lidt. Fejlkode: ${res.locals.requestId}\n`);
+});
 
 // Open and migrate the database before taking traffic, so a broken database fails the start.
 if (build?.entry?.module?.prepare) await build.entry.module.prepare();

@@ -9,6 +9,7 @@ import { getDatabase } from "../db/client";
 // server.js runs every request inside this (a transaction on Postgres, see db/client.ts).
 export { withRequestTransaction } from "../db/client";
 import { RequestContextProvider } from "./lib/request-context";
+import { logError } from "../server/safe-error.js";
 
 export const streamTimeout = 5_000;
 
@@ -82,7 +83,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          console.error(error);
+          logError("render_failed", request.headers.get("x-request-id"), error);
         },
       },
     );
@@ -92,6 +93,5 @@ export default function handleRequest(
 /** Server errors are logged with the request id that the error page shows; the page never shows a stack. */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  const requestId = request.headers.get("x-request-id");
-  console.error(`[${requestId ?? "no request id"}]`, error);
+  logError("request_failed", request.headers.get("x-request-id"), error);
 }

@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import * as schema from "./schema";
+import { logError } from "../server/safe-error.js";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** What a business operation receives inside `db.transaction(...)`. */
@@ -90,7 +91,7 @@ function installPostgresCrashGuard() {
     }
     // Ours is the only handler: behave like Node without one. Otherwise leave it to the others.
     if (process.listenerCount("uncaughtException") === 1) {
-      console.error(error);
+      logError("uncaught_exception", null, error);
       process.exit(1);
     }
   });
@@ -122,7 +123,8 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   // writes were never acknowledged) and the next ones get fresh connections.
   const connect = () =>
     postgres(url, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: poolSize(),
+      connect_timeout: 5,
       onnotice: () => {},
       // Planned closes would otherwise look like a lost server and trigger a pool swap.
       max_lifetime: null,
@@ -185,7 +187,82 @@ const requestScope = new AsyncLocalStorage<{ tx: Database }>();
 export async function withRequestTransaction<T>(work: () => Promise<T>): Promise<T> {
   const handle = await getDatabase();
   if (handle.kind !== "postgres") return work();
-  return handle.db.transaction((tx) => requestScope.run({ tx: tx as unknown as Database }, work));
+  const release = await requestGate().enter();
+  try {
+    return await handle.db.transaction((tx) => requestScope.run({ tx: tx as unknown as Database }, work));
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Thrown when a request cannot get a database connection in time, or too many already wait:
+ * the server answers a calm 503 with Retry-After (server/request-handler.js) instead of letting
+ * requests pile up without limit behind a blocked pool.
+ */
+export class DatabaseBusyError extends Error {
+  readonly code = "MINVEJ_DATABASE_BUSY";
+  constructor(readonly why: "queue_full" | "timeout") {
+    super(`database busy (${why})`);
+  }
+}
+
+/** At most `slots` request transactions at once (the pool's size); a bounded, timed queue behind them. */
+export class RequestGate {
+  private active = 0;
+  private readonly waiting: { admit: () => void; timer: NodeJS.Timeout }[] = [];
+
+  constructor(
+    private readonly slots: number,
+    private readonly maxWaiting: number,
+    private readonly waitMs: number,
+  ) {}
+
+  get queued() {
+    return this.waiting.length;
+  }
+
+  enter(): Promise<() => void> {
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      if (next) {
+        clearTimeout(next.timer);
+        next.admit();
+      } else this.active--;
+    };
+    if (this.active < this.slots) {
+      this.active++;
+      return Promise.resolve(release);
+    }
+    if (this.waiting.length >= this.maxWaiting) return Promise.reject(new DatabaseBusyError("queue_full"));
+    return new Promise((resolve, reject) => {
+      const entry = {
+        admit: () => resolve(release),
+        timer: setTimeout(() => {
+          this.waiting.splice(this.waiting.indexOf(entry), 1);
+          reject(new DatabaseBusyError("timeout"));
+        }, this.waitMs),
+      };
+      this.waiting.push(entry);
+    });
+  }
+}
+
+let gate: RequestGate | undefined;
+function requestGate() {
+  gate ??= new RequestGate(
+    poolSize(),
+    Number(process.env.DATABASE_QUEUE_MAX ?? 100),
+    Number(process.env.DATABASE_ACQUIRE_TIMEOUT_MS ?? 3000),
+  );
+  return gate;
+}
+
+function poolSize() {
+  return Number(process.env.DATABASE_POOL_SIZE ?? 10);
 }
 
 /** From here to the end of this request's transaction, row-level security sees this person. */

@@ -5,8 +5,12 @@
 // save, say). Here the order is: run the request in a transaction (the server build's
 // `withRequestTransaction`), commit, and only then send the response. A failed commit
 // becomes a 500 and is never acknowledged.
-import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@react-router/node";
+import { writeReadableStreamToWritable } from "@react-router/node";
 import { createRequestHandler as createReactRouterHandler } from "react-router";
+
+const OUTSIDE_TRANSACTION = new Set(["/healthz", "/readyz"]);
+/** Seconds a person (or a browser) should wait before trying again when the database is busy. */
+const RETRY_AFTER_SECONDS = 10;
 
 export function createRequestHandler({ build, getLoadContext, mode }) {
   const handle = createReactRouterHandler(build, mode);
@@ -15,9 +19,13 @@ export function createRequestHandler({ build, getLoadContext, mode }) {
     try {
       const request = toWebRequest(req, res);
       const context = getLoadContext(req, res);
-      const response = await inTransaction(() => handle(request, context));
+      // Liveness and readiness must answer even when every connection is taken.
+      const response = OUTSIDE_TRANSACTION.has(req.path)
+        ? await handle(request, context)
+        : await inTransaction(() => handle(request, context));
       await send(res, response);
     } catch (error) {
+      if (error?.code === "MINVEJ_DATABASE_BUSY") return busy(res);
       next(error);
     }
   };
@@ -37,9 +45,12 @@ function toWebRequest(req, res) {
     if (!res.writableFinished) controller.abort();
   });
   const init = { method: req.method, headers, signal: controller.signal };
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = createReadableStreamFromReadable(req);
-    init.duplex = "half";
+  // server/body-guard.js has already read (and bounded) the body of every request that has one.
+  if (req.rawBody) init.body = req.rawBody;
+  if (init.body?.length === 0 || (!init.body && req.method !== "GET" && req.method !== "HEAD")) {
+    // A post without a body is an empty form, never a parse error deep inside an action.
+    init.body = new Uint8Array(0);
+    headers.set("content-type", "application/x-www-form-urlencoded");
   }
   return new Request(url, init);
 }
@@ -67,4 +78,22 @@ async function send(res, response) {
   } catch (error) {
     if (!(res.destroyed || res.writableEnded)) throw error;
   }
+}
+
+function busy(res) {
+  if (res.headersSent) return res.end();
+  res
+    .status(503)
+    .set("Retry-After", String(RETRY_AFTER_SECONDS))
+    .set("Cache-Control", "no-store")
+    .type("html")
+    .send(`<!doctype html>
+<html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Min Vej har travlt lige nu</title></head>
+<body><main>
+<h1>Min Vej har travlt lige nu</h1>
+<p>Der er mange, der bruger Min Vej. Vent et øjeblik, og prøv igen. Det, du har gemt før, er ikke væk.</p>
+<p lang="en">Min Vej is busy right now. Wait a moment and try again. What you saved before is still there.</p>
+</main></body></html>
+`);
 }

@@ -13,6 +13,7 @@ import { getAppointmentPage, isAppointmentId } from "~/features/appointments/que
 import { absenceSchema, LIMITS, limitValues } from "~/features/appointments/schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
+import { parseSubmission } from "~/components/form/submission.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -45,7 +46,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const formData = await request.formData();
   const page = await getAppointmentPage(user.participant.id, params.id);
   if (!page) throw notFound();
-  const submission = parseWithZod(formData, { schema: absenceSchema });
+  const submission = parseSubmission(formData, { schema: absenceSchema });
   // A meeting that has started, is over or is cancelled: refused, whatever was typed.
   if (page.absenceState !== "open") {
     return data({ result: null, refused: page.absenceState }, { status: 409 });

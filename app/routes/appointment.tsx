@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/appointment";
@@ -13,6 +12,7 @@ import { getAppointmentPage, isAppointmentId } from "~/features/appointments/que
 import { limitValues, preparationSchema } from "~/features/appointments/schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
+import { parseSubmission } from "~/components/form/submission.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -62,7 +62,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (!own) throw notFound();
     return redirect(`${page}#forberedelse`);
   }
-  const submission = parseWithZod(formData, { schema: preparationSchema });
+  const submission = parseSubmission(formData, { schema: preparationSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), conflict: null }, { status: 400 });
   }

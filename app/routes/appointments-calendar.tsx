@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
@@ -10,6 +9,7 @@ import { createCalendarFeed, revokeCalendarFeed } from "~/features/appointments/
 import { getActiveFeed, hashFeedToken } from "~/features/appointments/queries.server";
 import { feedActionSchema } from "~/features/appointments/schema";
 import { requireParticipant } from "~/lib/auth.server";
+import { parseSubmission } from "~/components/form/submission.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -27,7 +27,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireParticipant(request);
-  const submission = parseWithZod(await request.formData(), { schema: feedActionSchema });
+  const submission = parseSubmission(await request.formData(), { schema: feedActionSchema });
   if (submission.status !== "success") return data(null, { status: 400 });
   const actor = {
     personId: user.personId,

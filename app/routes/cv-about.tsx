@@ -16,6 +16,7 @@ import { summarySchema } from "~/features/cv/schema";
 import { SUMMARY_MAX } from "~/features/cv/sections";
 import { formatMoment } from "~/features/plan/format";
 import { requireParticipant } from "~/lib/auth.server";
+import { parseSubmission } from "~/components/form/submission.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -27,7 +28,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireParticipant(request);
   const formData = await request.formData();
   if (formData.get("intent") === "keep-saved") return redirect("/cv/om-mig?gemt=1#cv-status");
-  const submission = parseWithZod(formData, { schema: summarySchema });
+  const submission = parseSubmission(formData, { schema: summarySchema });
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: null }, { status: 400 });
   const result = await saveSummary(
     { personId: user.personId, participantId: user.participant.id, requestId: (context as { requestId?: string }).requestId ?? null },

@@ -13,6 +13,7 @@ import { getCv } from "~/features/cv/queries.server";
 import { contactSchema } from "~/features/cv/schema";
 import { ADDRESS_MAX } from "~/features/cv/sections";
 import { requireParticipant } from "~/lib/auth.server";
+import { parseSubmission } from "~/components/form/submission.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -27,7 +28,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireParticipant(request);
-  const submission = parseWithZod(await request.formData(), { schema: contactSchema });
+  const submission = parseSubmission(await request.formData(), { schema: contactSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   await saveContact(
     { personId: user.personId, participantId: user.participant.id, requestId: (context as { requestId?: string }).requestId ?? null },

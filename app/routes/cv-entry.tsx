@@ -16,6 +16,7 @@ import { findEntry, type CvEntry } from "~/features/cv/queries.server";
 import { entrySchema } from "~/features/cv/schema";
 import { DETAILS_MAX, isSectionSlug, ORGANISATION_MAX, sections, TITLE_MAX, type SectionConfig } from "~/features/cv/sections";
 import { notFound, requireParticipant } from "~/lib/auth.server";
+import { parseSubmission } from "~/components/form/submission.server";
 
 const NEW = "ny";
 const FIELD_ORDER = ["entryKind", "title", "organisation", "from", "to", "level", "category", "details"];
@@ -59,7 +60,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "keep-saved") return redirect(`/cv/${section.slug}?gemt=${existing!.id}#cv-status`);
 
-  const submission = parseWithZod(formData, { schema: entrySchema(section) });
+  const submission = parseSubmission(formData, { schema: entrySchema(section) });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), conflict: null }, { status: 400 });
   }

@@ -15,6 +15,7 @@ import { getCv } from "~/features/cv/queries.server";
 import { commuteOptions, splitFields, wishesSchema } from "~/features/cv/schema";
 import { ACCOMMODATIONS_MAX, AREAS_MAX, FIELDS_MAX } from "~/features/cv/sections";
 import { requireParticipant } from "~/lib/auth.server";
+import { parseSubmission } from "~/components/form/submission.server";
 
 const FIELD_ORDER = ["fields", "hoursPerWeek", "commute", "areas", "accommodations"];
 const MAX_BY_MESSAGE: Record<string, number> = {
@@ -31,7 +32,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireParticipant(request);
-  const submission = parseWithZod(await request.formData(), { schema: wishesSchema });
+  const submission = parseSubmission(await request.formData(), { schema: wishesSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: null }, { status: 400 });
   const value = submission.value;
   const input: WishesInput = {

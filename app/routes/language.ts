@@ -2,18 +2,12 @@ import { redirect } from "react-router";
 import type { Route } from "./+types/language";
 import { isLanguage } from "~/lib/i18n/config";
 import { languageCookie } from "~/lib/i18n/i18n.server";
-
-/** Only paths on this site, never "//evil.example" or a full URL. */
-function safeReturnPath(value: FormDataEntryValue | null): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.includes("\\")
-    ? value
-    : "/";
-}
+import { safeLocalPath } from "~/lib/safe-path";
 
 export async function action({ request }: Route.ActionArgs) {
   const formData = await request.formData();
   const language = formData.get("lng");
-  const returnTo = safeReturnPath(formData.get("returnTo"));
+  const returnTo = safeLocalPath(formData.get("returnTo"));
   if (!isLanguage(language)) return redirect(returnTo);
   return redirect(returnTo, { headers: { "Set-Cookie": await languageCookie.serialize(language) } });
 }

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/network-edit";
@@ -7,6 +6,7 @@ import { PersonForm, typedValues } from "~/features/network/PersonForm";
 import { getPerson } from "~/features/network/queries.server";
 import { personFields, personSchema } from "~/features/network/schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
+import { parseSubmission } from "~/components/form/submission.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -23,7 +23,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "keep-saved")
     return redirect("/netvaerk?gemt=uaendret");
-  const submission = parseWithZod(formData, { schema: personSchema });
+  const submission = parseSubmission(formData, { schema: personSchema });
   if (submission.status !== "success")
     return data(
       { result: submission.reply(), conflict: null },

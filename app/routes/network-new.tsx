@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/network-new";
@@ -6,6 +5,7 @@ import { addPerson } from "~/features/network/commands.server";
 import { PersonForm } from "~/features/network/PersonForm";
 import { personFields, personSchema } from "~/features/network/schema";
 import { requireParticipant } from "~/lib/auth.server";
+import { parseSubmission } from "~/components/form/submission.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireParticipant(request);
@@ -14,7 +14,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireParticipant(request);
-  const submission = parseWithZod(await request.formData(), {
+  const submission = parseSubmission(await request.formData(), {
     schema: personSchema,
   });
   if (submission.status !== "success")

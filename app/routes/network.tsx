@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useLocation } from "react-router";
@@ -11,6 +10,7 @@ import { PeopleList } from "~/features/network/PeopleList";
 import { getShareState, listPeople } from "~/features/network/queries.server";
 import { shareSchema } from "~/features/network/schema";
 import { requireParticipant } from "~/lib/auth.server";
+import { parseSubmission } from "~/components/form/submission.server";
 
 /** What a redirect after a save may ask the page to say (`?gemt=`). */
 const notices = [
@@ -43,7 +43,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 /** The share switch. Adding, changing and removing people have their own pages. */
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireParticipant(request);
-  const submission = parseWithZod(await request.formData(), {
+  const submission = parseSubmission(await request.formData(), {
     schema: shareSchema,
   });
   if (submission.status !== "success")

@@ -14,6 +14,7 @@ import { formatMoment } from "~/features/plan/format";
 import { findPlan, getOwnGoalHistory } from "~/features/plan/queries.server";
 import { OWN_GOAL_MAX, ownGoalSchema } from "~/features/plan/schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
+import { parseSubmission } from "~/components/form/submission.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -34,7 +35,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();
   // "Behold den gemte tekst" after a conflict: nothing to save.
   if (formData.get("intent") === "keep-saved") return redirect("/min-plan#eget-maal");
-  const submission = parseWithZod(formData, { schema: ownGoalSchema });
+  const submission = parseSubmission(formData, { schema: ownGoalSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), conflict: null }, { status: 400 });
   }

@@ -11,6 +11,7 @@ import { sendQuestion } from "~/features/plan/commands.server";
 import { findPlan } from "~/features/plan/queries.server";
 import { QUESTION_MAX, questionSchema } from "~/features/plan/schema";
 import { requireParticipant } from "~/lib/auth.server";
+import { parseSubmission } from "~/components/form/submission.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -22,7 +23,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireParticipant(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: questionSchema });
+  const submission = parseSubmission(formData, { schema: questionSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }

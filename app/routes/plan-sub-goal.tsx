@@ -15,6 +15,7 @@ import { findSubGoal } from "~/features/plan/queries.server";
 import { SUB_GOAL_COMMENT_MAX, subGoalMarkSchema } from "~/features/plan/schema";
 import { subGoalStatuses } from "~/features/plan/snapshot";
 import { notFound, requireParticipant } from "~/lib/auth.server";
+import { parseSubmission } from "~/components/form/submission.server";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -31,7 +32,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireParticipant(request);
   if (!uuidPattern.test(params.subGoalId)) throw notFound();
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: subGoalMarkSchema });
+  const submission = parseSubmission(formData, { schema: subGoalMarkSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useLocation, useNavigation } from "react-router";
@@ -20,6 +19,7 @@ import {
 import { confirmReadSchema } from "~/features/plan/schema";
 import { requireParticipant } from "~/lib/auth.server";
 import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
+import { parseSubmission } from "~/components/form/submission.server";
 
 /** What a redirect after a save may ask the page to say (`?gemt=`), and where. */
 const savedNotices = ["eget-maal", "delmaal", "laest", "spoergsmaal"] as const;
@@ -41,7 +41,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireParticipant(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: confirmReadSchema });
+  const submission = parseSubmission(formData, { schema: confirmReadSchema });
   if (formData.get("intent") !== "confirm-read" || submission.status !== "success") {
     return data({ refused: true }, { status: 400 });
   }

@@ -33,6 +33,7 @@ import { RemarkList } from "~/features/preparation/RemarkList";
 import { listRemarks } from "~/features/preparation/remarks.server";
 import { partSchema, toPartInput } from "~/features/preparation/schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
+import { parseSubmission } from "~/components/form/submission.server";
 
 function writablePart(slug: string | undefined) {
   const part = partBySlug(slug);
@@ -74,7 +75,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const here = `/forberedelse/${part.slug}`;
   // "Behold den gemte udgave" after a conflict: nothing to write.
   if (intent === "keep-saved") return redirect(here);
-  const submission = parseWithZod(formData, { schema: partSchema(part) });
+  const submission = parseSubmission(formData, { schema: partSchema(part) });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), conflict: null }, { status: 400 });
   }

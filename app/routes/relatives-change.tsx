@@ -14,6 +14,7 @@ import { addMonths, dayParts, MAX_MONTHS } from "~/features/relatives/scopes";
 import { TermsFields, type TermsValues } from "~/features/relatives/TermsFields";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { copenhagenDay } from "~/lib/dates";
+import { parseSubmission } from "~/components/form/submission.server";
 
 /**
  * "Ret adgangen": change what an open grant allows (parts, comment right, bisidder meetings, end
@@ -80,7 +81,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const grant = await openGrant(request, user.participant.id, params.grantId);
   const formData = await request.formData();
   const { rules } = await rulesFor(user.participant.id);
-  const submission = parseWithZod(formData, { schema: changeSchema(rules) });
+  const submission = parseSubmission(formData, { schema: changeSchema(rules) });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), values: typedValues(formData) }, { status: 400 });
   }

@@ -14,6 +14,7 @@ import { addMonths, dayParts, DEFAULT_MONTHS, MAX_MONTHS } from "~/features/rela
 import { TermsFields } from "~/features/relatives/TermsFields";
 import { requireParticipant } from "~/lib/auth.server";
 import { copenhagenDay } from "~/lib/dates";
+import { parseSubmission } from "~/components/form/submission.server";
 
 interface FormValues {
   name: string;
@@ -79,7 +80,7 @@ export async function action({ request }: Route.ActionArgs) {
   const user = await requireParticipant(request);
   const formData = await request.formData();
   const { rules } = await rulesFor(user.participant.id);
-  const submission = parseWithZod(formData, { schema: inviteSchema(rules) });
+  const submission = parseSubmission(formData, { schema: inviteSchema(rules) });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), values: typedValues(formData) }, { status: 400 });
   }

@@ -16,6 +16,7 @@ import { openSharedView } from "~/features/relatives/access.server";
 import { usePossessive } from "~/features/relatives/components";
 import { participantName } from "~/features/relatives/queries.server";
 import { notFound } from "~/lib/auth.server";
+import { parseSubmission } from "~/components/form/submission.server";
 
 function writablePart(slug: string | undefined) {
   const part = partBySlug(slug);
@@ -71,7 +72,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (result === "not_found") throw notFound();
     return redirect(`${here}?besked=slettet#bemaerkninger`);
   }
-  const submission = parseWithZod(formData, { schema: remarkSchema });
+  const submission = parseSubmission(formData, { schema: remarkSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await addRemark(actor, part.key, submission.value.body);
   if (result.status === "not_started") throw notFound();

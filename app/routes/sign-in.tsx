@@ -12,6 +12,7 @@ import { getCurrentUser, signIn } from "~/lib/auth.server";
 import { demoProvider, listDemoPeople, nemLoginProvider } from "~/lib/auth/providers.server";
 import { languageCookie } from "~/lib/i18n/i18n.server";
 import { endSession } from "~/lib/session.server";
+import { parseSubmission } from "~/components/form/submission.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const { user } = await getCurrentUser(request);
@@ -30,7 +31,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!demoProvider.enabled) {
     return data({ result: null, refused: true }, { status: 403 });
   }
-  const submission = parseWithZod(formData, { schema: demoSignInSchema });
+  const submission = parseSubmission(formData, { schema: demoSignInSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), refused: false }, { status: 400 });
   }

@@ -16,9 +16,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { user } = await getCurrentUser(request);
-  const formData = await request.formData();
-  const timedOut = formData.get("reason") === "timeout";
+  // The session ends whatever the body holds (or fails to hold): only the wording depends on it.
   const cookie = await endSession(request);
+  const timedOut = (await request.formData().catch(() => null))?.get("reason") === "timeout";
   if (user) {
     await recordAudit(await db(), {
       actorPersonId: user.personId,

@@ -27,3 +27,11 @@ export function dateInputSchema(messages: { required: string; invalid: string })
       return date;
     });
 }
+
+/** Postgres `integer`: a larger number can never be a version we wrote. */
+const MAX_INTEGER = 2_147_483_647;
+
+/** The hidden version field of a form that edits something that exists (optimistic lock). */
+export function versionNumber(min = 0) {
+  return z.coerce.number().int().min(min).max(MAX_INTEGER);
+}

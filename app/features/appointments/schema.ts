@@ -1,4 +1,5 @@
 import { z } from "~/lib/zod";
+import { versionNumber } from "~/components/form/schemas";
 
 /** Limits shown before the person reaches them (TextareaField says "up to N characters"). */
 export const LIMITS = {
@@ -31,7 +32,7 @@ export const preparationSchema = z.object({
   notes: text(LIMITS.notes, "appointments:prep.errors.notesTooLong"),
   questions: text(LIMITS.questions, "appointments:prep.errors.questionsTooLong"),
   /** The version the person started from; 0 when nothing was saved before. */
-  version: z.coerce.number().int().min(0).optional().default(0),
+  version: versionNumber().optional().default(0),
 });
 
 /** "Jeg kan ikke komme": a short reason, and optionally when would suit better. */

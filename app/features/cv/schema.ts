@@ -1,5 +1,6 @@
 import { z } from "~/lib/zod";
 import { currentMonthValue, parsePartialDate, partialDateValue, storePartialDate } from "./partial-date";
+import { versionNumber } from "~/components/form/schemas";
 import {
   ACCOMMODATIONS_MAX,
   ADDRESS_MAX,
@@ -49,7 +50,7 @@ export function entrySchema(section: SectionConfig, now = new Date()) {
       details: field,
       level: field,
       category: field,
-      version: z.coerce.number().int().min(0).optional(),
+      version: versionNumber().optional(),
       submissionId: z.uuid().optional(),
     })
     .superRefine((value, context) => {
@@ -102,7 +103,7 @@ export type EntryInput = z.output<ReturnType<typeof entrySchema>>;
 
 export const summarySchema = z.object({
   summary: optionalText(SUMMARY_MAX, "about.errors.tooLong"),
-  version: z.coerce.number().int().min(0),
+  version: versionNumber(),
 });
 
 export const contactSchema = z.object({
@@ -130,7 +131,7 @@ export const wishesSchema = z.object({
   areas: optionalText(AREAS_MAX, "wishes.errors.areasTooLong"),
   accommodations: optionalText(ACCOMMODATIONS_MAX, "wishes.errors.accommodationsTooLong"),
   showAccommodations: checkbox,
-  version: z.coerce.number().int().min(0),
+  version: versionNumber(),
 });
 
 /** "Butik, lager\nKantine" -> ["Butik", "lager", "Kantine"]: one kind of work per line or comma. */

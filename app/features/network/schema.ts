@@ -1,5 +1,6 @@
 import { z } from "~/lib/zod";
 import { CLOSENESS, HELP_KINDS, LIMITS, SECTORS, STANCES } from "./constants";
+import { versionNumber } from "~/components/form/schemas";
 
 /** Interpolation values for every limit message, so one translate function serves every field. */
 export const limitValues = {
@@ -56,7 +57,7 @@ export const personSchema = z.object({
     .optional()
     .transform((value) => value === "on" || value === "true"),
   /** The version the person started from (edit form only). */
-  version: z.coerce.number().int().min(0).optional().default(0),
+  version: versionNumber().optional().default(0),
 });
 
 export type PersonInput = z.output<typeof personSchema>;

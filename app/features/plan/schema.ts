@@ -1,5 +1,6 @@
 import { z } from "~/lib/zod";
 import { subGoalStatuses } from "./snapshot";
+import { versionNumber } from "~/components/form/schemas";
 
 /** Limits, stated next to each field before the person reaches them. */
 export const OWN_GOAL_MAX = 1000;
@@ -26,7 +27,7 @@ export const ownGoalSchema = z.object({
     { required: "ownGoal.errors.required", tooLong: "ownGoal.errors.tooLong" },
     OWN_GOAL_MAX,
   ),
-  version: z.coerce.number().int().min(0),
+  version: versionNumber(),
 });
 
 export const subGoalMarkSchema = z.object({
@@ -41,10 +42,10 @@ export const questionSchema = z.object({
     { required: "question.errors.required", tooLong: "question.errors.tooLong" },
     QUESTION_MAX,
   ),
-  planVersion: z.coerce.number().int().min(1),
+  planVersion: versionNumber(1),
   submissionId: z.uuid().optional(),
 });
 
 export const confirmReadSchema = z.object({
-  planVersion: z.coerce.number().int().min(1),
+  planVersion: versionNumber(1),
 });

@@ -1,5 +1,6 @@
 import { z } from "~/lib/zod";
 import { HOURS_MAX, MAX_TASK_INPUTS, TASK_MAX, type PartDefinition } from "./parts";
+import { versionNumber } from "~/components/form/schemas";
 
 /**
  * Form schemas for the preparation, shared by the browser and the server. Messages are
@@ -32,7 +33,7 @@ const task = z
 
 export function partSchema(part: PartDefinition) {
   const shape: Record<string, z.ZodType> = {
-    version: z.coerce.number().int().min(0),
+    version: versionNumber(),
     done: z.enum(["yes", "no"]).optional(),
   };
   for (const field of part.fields) shape[field.name] = freeText(field.max);

@@ -1,0 +1,109 @@
+// Every request body is read here, once, within limits, before any of the app parses it.
+//
+// A form post is small: the longest form (a preparation part) is a few kilobytes of text. A body
+// that is large, has thousands of fields, is not a form, or carries NUL bytes is refused with a
+// 4xx before parsing, so that no single request can fill the heap or block the event loop.
+
+/** Bytes in one request body. The longest real form is about 30 KB of Danish text, encoded. */
+export const MAX_BODY_BYTES = 64 * 1024;
+/** Fields in one form post. The form with the most fields (a relative's terms) has about 40. */
+export const MAX_FIELDS = 200;
+/** Form fields are named like `tasks[3]` at most; an index above this is never ours. */
+export const MAX_FIELD_INDEX = 999;
+
+const FORM_TYPE = "application/x-www-form-urlencoded";
+const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Checks a form body as text. Returns null when it is acceptable, else the status and reason.
+ * @param {string} body
+ * @returns {{status: number, reason: string} | null}
+ */
+export function checkFormBody(body) {
+  if (body.length === 0) return null;
+  if (body.includes("\0") || /%00/i.test(body)) return { status: 400, reason: "nul" };
+  let fields = 0;
+  for (const pair of body.split("&")) {
+    if (pair === "") continue;
+    if (++fields > MAX_FIELDS) return { status: 400, reason: "fields" };
+    const name = decodeName(pair.split("=", 1)[0]);
+    if (name === null) return { status: 400, reason: "encoding" };
+    for (const match of name.matchAll(/\[(\d+)\]/g)) {
+      if (match[1].length > 3 || Number(match[1]) > MAX_FIELD_INDEX) return { status: 400, reason: "index" };
+    }
+  }
+  return null;
+}
+
+function decodeName(raw) {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, " "));
+  } catch {
+    return null;
+  }
+}
+
+/** The media type of a Content-Type header, lower case, without parameters. */
+function mediaType(header) {
+  return (header ?? "").split(";", 1)[0].trim().toLowerCase();
+}
+
+/**
+ * Express middleware: reads the body of POST/PUT/PATCH/DELETE into `req.rawBody` (a Buffer),
+ * or answers 413, 415 or 400 with a calm page.
+ * @param {{ refuse: (res: import("express").Response, status: number, reason: string) => void }} options
+ */
+export function bodyGuard({ refuse }) {
+  return (req, res, next) => {
+    if (!METHODS_WITH_BODY.has(req.method)) return next();
+    const declared = Number(req.get("content-length") ?? NaN);
+    if (declared > MAX_BODY_BYTES) return refuseAndDrain(req, res, refuse, 413, "size");
+    const hasBody = declared > 0 || req.get("transfer-encoding") !== undefined;
+    if (hasBody && mediaType(req.get("content-type")) !== FORM_TYPE) {
+      return refuseAndDrain(req, res, refuse, 415, "content-type");
+    }
+
+    const chunks = [];
+    let received = 0;
+    let done = false;
+    const finish = (error) => {
+      if (done) return;
+      done = true;
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      if (error) return next(error);
+      const body = Buffer.concat(chunks, received);
+      const text = body.toString("utf8");
+      if (received > 0 && mediaType(req.get("content-type")) !== FORM_TYPE) {
+        return refuse(res, 415, "content-type");
+      }
+      const problem = checkFormBody(text);
+      if (problem) return refuse(res, problem.status, problem.reason);
+      req.rawBody = body;
+      next();
+    };
+    const onData = (chunk) => {
+      received += chunk.length;
+      if (received > MAX_BODY_BYTES) {
+        done = true;
+        req.off("data", onData);
+        req.resume();
+        refuse(res, 413, "size");
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => finish();
+    const onError = (error) => finish(error);
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+  };
+}
+
+function refuseAndDrain(req, res, refuse, status, reason) {
+  // Answer at once; read and drop the rest so the connection can close cleanly.
+  req.resume();
+  refuse(res, status, reason);
+}
