@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { mkdirSync, readFileSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -163,15 +163,44 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
 
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   let location = dataDir;
-  if (!dataDir.startsWith("memory://")) {
-    mkdirSync(dataDir, { recursive: true });
+  const onDisk = !dataDir.startsWith("memory://");
+  if (onDisk) {
+    // The files hold personal data (CPR numbers reach the write-ahead log): only this user may
+    // read them. New files get 0600 through the umask; what exists already is tightened here.
+    restrictNewFiles();
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    restrictTree(dataDir);
     location = path.join(dataDir, "pglite");
   }
   // PGlite has a single connection and runs in this process: no lock is needed.
   const client = await PGlite.create(location);
+  // PGlite's first start copies its initial files in with mode 0666, past the umask.
+  if (onDisk) restrictTree(dataDir);
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
+}
+
+/** Files and folders this process creates from now on are for its own user only (0600 / 0700). */
+export function restrictNewFiles() {
+  try {
+    const previous = process.umask(0o077);
+    process.umask(previous | 0o077);
+  } catch {
+    // Worker threads cannot change the umask; restrictTree still tightens what is on disk.
+  }
+}
+
+/** Every folder under (and including) `root` becomes 0700 and every file 0600; links are left alone. */
+export function restrictTree(root: string) {
+  const stat = lstatSync(root, { throwIfNoEntry: false });
+  if (!stat || stat.isSymbolicLink()) return;
+  if (stat.isDirectory()) {
+    if ((stat.mode & 0o777) !== 0o700) chmodSync(root, 0o700);
+    for (const entry of readdirSync(root)) restrictTree(path.join(root, entry));
+  } else if ((stat.mode & 0o777) !== 0o600) {
+    chmodSync(root, 0o600);
+  }
 }
 
 /**

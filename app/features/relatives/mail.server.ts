@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, lstat, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 
@@ -40,13 +40,31 @@ export async function sendMail(mail: Mail): Promise<{ via: "smtp" | "file" }> {
     return { via: "smtp" };
   }
   const dir = mailDir();
-  await mkdir(dir, { recursive: true });
+  await prepareMailDir(dir);
   const sentAt = new Date().toISOString();
   // Sortable by time, unguessable, and safe as a file name.
   const id = `${sentAt.replace(/[^0-9]/g, "")}-${randomBytes(6).toString("hex")}`;
   const stored: StoredMail = { id, sentAt, ...mail };
   await writeFile(path.join(dir, `${id}.json`), JSON.stringify(stored, null, 2), { mode: 0o600 });
   return { via: "file" };
+}
+
+let tightened: string | null = null;
+
+/**
+ * The mails hold live invitation links: the data folder and the mail folder are 0700 and every
+ * mail 0600, also when they exist already with looser modes (checked once per folder and process).
+ */
+async function prepareMailDir(dir: string) {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  if (tightened === dir) return;
+  for (const folder of [path.dirname(dir), dir]) await chmod(folder, 0o700);
+  for (const name of await readdir(dir)) {
+    const file = path.join(dir, name);
+    const stat = await lstat(file);
+    if (stat.isFile() && (stat.mode & 0o777) !== 0o600) await chmod(file, 0o600);
+  }
+  tightened = dir;
 }
 
 /** The written mails, newest first (the demo mailbox). */
