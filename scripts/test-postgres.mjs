@@ -6,7 +6,7 @@ if (!process.env.DATABASE_URL) {
   console.log("test:postgres skipped: DATABASE_URL is not set (the suite ran on PGlite).");
   process.exit(0);
 }
-const result = spawnSync("npx", ["vitest", "run", "tests/integration", "tests/faults"], {
+const result = spawnSync("npx", ["vitest", "run", "tests/integration", "tests/faults", "tests/fuzz"], {
   stdio: "inherit",
   env: { ...process.env, TEST_DATABASE_URL: process.env.DATABASE_URL },
 });

@@ -1,3 +1,5 @@
+import { Buffer } from "node:buffer";
+
 // Every request body is read here, once, within limits, before any of the app parses it.
 //
 // A form post is small: the longest form (a preparation part) is a few kilobytes of text. A body
@@ -49,12 +51,14 @@ function mediaType(header) {
 }
 
 /**
- * Express middleware: reads the body of POST/PUT/PATCH/DELETE into `req.rawBody` (a Buffer),
+ * Express middleware: refuses an address with a NUL byte; reads the body of POST/PUT/PATCH/DELETE into `req.rawBody` (a Buffer),
  * or answers 413, 415 or 400 with a calm page.
  * @param {{ refuse: (res: import("express").Response, status: number, reason: string) => void }} options
  */
 export function bodyGuard({ refuse }) {
   return (req, res, next) => {
+    // A NUL byte never belongs in an address either (Postgres refuses it in text).
+    if (/%00|\0/i.test(req.originalUrl)) return refuseAndDrain(req, res, refuse, 400, "nul");
     if (!METHODS_WITH_BODY.has(req.method)) return next();
     const declared = Number(req.get("content-length") ?? NaN);
     if (declared > MAX_BODY_BYTES) return refuseAndDrain(req, res, refuse, 413, "size");
