@@ -9,6 +9,7 @@ import { findInvitation, hashInvitationToken, participantEmail } from "./queries
 import { INVITATION_DAYS } from "./scopes";
 import type { InviteInput } from "./schema";
 import type { ViewedPage } from "./status";
+import { isUuid } from "~/lib/ids";
 
 export interface Actor {
   personId: string;
@@ -163,6 +164,7 @@ export async function answerInvitation(person: Person, token: string, answer: "a
 
 /** The participant withdraws a grant or an invitation. Effective on the relative's next request. */
 export async function withdrawGrant(actor: Actor, grantId: string, now = new Date()): Promise<"withdrawn" | "not_found"> {
+  if (!isUuid(grantId)) return "not_found";
   const database = await db();
   return database.transaction(async (tx) => {
     const [grant] = await tx
@@ -257,8 +259,7 @@ export async function changeGrant(
   basis: string,
   now = new Date(),
 ): Promise<ChangeResult> {
-  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!UUID.test(grantId)) return { status: "gone" };
+  if (!isUuid(grantId)) return { status: "gone" };
   const database = await db();
   return database.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`relatives:${actor.participantId}`}))`);
@@ -312,8 +313,7 @@ export type ResendResult =
  * still waiting for an answer and not expired. Audit: `relatives.resent`.
  */
 export async function resendInvitation(actor: Actor, grantId: string, now = new Date()): Promise<ResendResult> {
-  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!UUID.test(grantId)) return { status: "not_found" };
+  if (!isUuid(grantId)) return { status: "not_found" };
   const database = await db();
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
