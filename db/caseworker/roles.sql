@@ -51,13 +51,31 @@ REVOKE ALL ON portal.caseworker_outbox FROM portal_app;
 -- Readiness (/readyz) compares the applied migrations with the ones it was built with.
 GRANT USAGE ON SCHEMA drizzle TO portal_app;
 GRANT SELECT ON drizzle.__drizzle_migrations TO portal_app;
+-- People (migration 0008): the portal never writes them, and never reads a CPR number. Column
+-- privileges, so that no person setting, no policy and no bug can show one; a column added to
+-- persons later stays unreadable until it is named here.
+REVOKE ALL ON portal.persons FROM portal_app;
+GRANT SELECT (id, demo_key, first_name, last_name, email, phone, preferred_language, is_caseworker, created_at)
+  ON portal.persons TO portal_app;
+-- The lookups made before a person is known, each for one secret (migration 0008).
+GRANT EXECUTE ON FUNCTION portal.person_for_identity(text, text), portal.demo_sign_in_people(),
+  portal.calendar_feed_by_token_hash(text) TO portal_app;
+-- The portal's own caseworker pages read only the signed-in caseworker's participants, through
+-- the filtered copies in `caseworker_portal`, never the `caseworker` views themselves (below).
+GRANT USAGE ON SCHEMA caseworker_portal TO portal_app;
+GRANT SELECT ON ALL TABLES IN SCHEMA caseworker_portal TO portal_app;
 
 -- 3. caseworker_ro: the `caseworker` views and nothing else (no `portal` tables: no session
 -- tokens, no private notes, no unshared drafts). The views read with their owner's rights.
 REVOKE ALL ON SCHEMA portal FROM caseworker_ro;
 REVOKE ALL ON ALL TABLES IN SCHEMA portal FROM caseworker_ro;
-GRANT USAGE ON SCHEMA caseworker TO caseworker_ro, portal_app;
-GRANT SELECT ON ALL TABLES IN SCHEMA caseworker TO caseworker_ro, portal_app;
+GRANT USAGE ON SCHEMA caseworker TO caseworker_ro;
+GRANT SELECT ON ALL TABLES IN SCHEMA caseworker TO caseworker_ro;
+REVOKE ALL ON SCHEMA caseworker_portal FROM caseworker_ro;
+-- The views are the jobcentre's, not the portal's: portal_app reads none of them (it had them
+-- before migration 0008; taken back here on every run).
+REVOKE ALL ON ALL TABLES IN SCHEMA caseworker FROM portal_app;
+REVOKE ALL ON SCHEMA caseworker FROM portal_app;
 
 -- 4. jobcentre_writer: the case system writes plans, goals, activities, agreements and
 -- appointments. Column privileges keep it out of the participant's own fields (own goal,
@@ -77,12 +95,14 @@ GRANT INSERT, UPDATE ON portal.appointments TO jobcentre_writer;
 GRANT INSERT, UPDATE, DELETE ON portal.participant_contacts TO jobcentre_writer;
 
 -- Row-level security: the case system works for the whole jobcentre, so its policies let it
--- see and write every participant's rows in the tables it was granted above.
+-- see and write every participant's rows in the tables it was granted above (people, contacts
+-- and professionals too, since migration 0008 put them under row-level security).
 DO $$
 DECLARE
   jobcentre_table text;
 BEGIN
-  FOREACH jobcentre_table IN ARRAY ARRAY['plans', 'plan_versions', 'sub_goals', 'activities', 'agreements', 'appointments', 'appointment_attendees'] LOOP
+  FOREACH jobcentre_table IN ARRAY ARRAY['plans', 'plan_versions', 'sub_goals', 'activities', 'agreements', 'appointments', 'appointment_attendees',
+                                         'persons', 'participants', 'professionals', 'participant_contacts'] LOOP
     IF NOT EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = 'portal' AND tablename = jobcentre_table AND policyname = 'jobcentre_system') THEN
       EXECUTE format('CREATE POLICY jobcentre_system ON portal.%I TO jobcentre_writer USING (true) WITH CHECK (true)', jobcentre_table);
     END IF;

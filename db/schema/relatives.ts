@@ -2,7 +2,11 @@ import { boolean, date, index, text, timestamp, uuid } from "drizzle-orm/pg-core
 import { portal } from "./portal";
 import { participants, persons } from "./people";
 
-export const grantStatusEnum = portal.enum("grant_status", ["invited", "active", "withdrawn", "ended_by_relative"]);
+/**
+ * `awaiting_confirmation`: someone signed in and accepted the invitation, but the participant has
+ * not yet seen that account's real name and confirmed it is the person she invited. Grants nothing.
+ */
+export const grantStatusEnum = portal.enum("grant_status", ["invited", "awaiting_confirmation", "active", "withdrawn", "ended_by_relative"]);
 
 /**
  * Consent for a relative (pårørende) to see chosen parts of the participant's planning,

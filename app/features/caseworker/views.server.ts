@@ -5,8 +5,13 @@ import { boolean, date, integer, jsonb, pgSchema, text, timestamp, uuid } from "
  * read the CV as shared, in 0007_cv_shared_snapshot.sql), typed for drizzle.
  * `.existing()`: drizzle-kit never generates or drops them; the migration is the source of truth
  * and db/caseworker/README.md documents every column. The briefing reads ONLY these.
+ *
+ * The portal reads them through `caseworker_portal` (migration 0008): the same views, same
+ * columns, but on a Postgres server (as portal_app, under row-level security) only the rows of
+ * participants whose coordinating caseworker is the signed-in person. The `caseworker` schema
+ * itself belongs to the jobcentre's role (caseworker_ro); portal_app cannot read it.
  */
-export const caseworkerSchema = pgSchema("caseworker");
+export const caseworkerSchema = pgSchema("caseworker_portal");
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 

@@ -68,7 +68,7 @@ export async function listGrants(participantId: string, now = new Date()): Promi
     lastViewedAt: grant.lastViewedAt,
     invitationExpiresAt,
   }));
-  const order: GrantState[] = ["active", "invited", "invitationExpired", "expired", "withdrawn", "ended"];
+  const order: GrantState[] = ["awaitingConfirmation", "active", "invited", "invitationExpired", "expired", "withdrawn", "ended"];
   return items.sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
 }
 
@@ -135,9 +135,20 @@ export type InvitationLookup =
       expiresAt: Date;
     };
 
+/**
+ * Row-level security (migration 0008) shows a request the one invitation whose link it holds,
+ * with its grant and the participant's name, by the link's hash, for the rest of its transaction.
+ * Nothing else about the link's grant or participant becomes readable.
+ */
+export async function holdInvitationLink(token: string) {
+  const database = await db();
+  await database.execute(sql`select set_config('minvej.invitation_token_hash', ${hashInvitationToken(token)}, true)`);
+}
+
 /** What an invitation link points at, and whether it can still be used. */
 export async function findInvitation(token: string, now = new Date()): Promise<InvitationLookup> {
   if (!TOKEN.test(token)) return { state: "unknown" };
+  await holdInvitationLink(token);
   const database = await db();
   const [row] = await database
     .select({

@@ -1,8 +1,12 @@
 /** How a grant looks to people: "expired" is derived from the dates, never stored. */
-export type GrantState = "invited" | "invitationExpired" | "active" | "expired" | "withdrawn" | "ended";
+export type GrantState = "invited" | "invitationExpired" | "awaitingConfirmation" | "active" | "expired" | "withdrawn" | "ended";
 
 export function grantState(
-  grant: { status: "invited" | "active" | "withdrawn" | "ended_by_relative"; validUntil: string; invitationExpiresAt: Date | null },
+  grant: {
+    status: "invited" | "awaiting_confirmation" | "active" | "withdrawn" | "ended_by_relative";
+    validUntil: string;
+    invitationExpiresAt: Date | null;
+  },
   today: string,
   now: Date,
 ): GrantState {
@@ -10,12 +14,14 @@ export function grantState(
   if (grant.status === "ended_by_relative") return "ended";
   if (grant.validUntil < today) return "expired";
   if (grant.status === "active") return "active";
+  // Someone accepted; nothing is granted until the participant confirms it is the right person.
+  if (grant.status === "awaiting_confirmation") return "awaitingConfirmation";
   return grant.invitationExpiresAt && grant.invitationExpiresAt.getTime() > now.getTime() ? "invited" : "invitationExpired";
 }
 
 /** Can the participant still withdraw it (it is not over already)? */
 export function isOpen(state: GrantState): boolean {
-  return state === "invited" || state === "active" || state === "invitationExpired";
+  return state === "invited" || state === "active" || state === "invitationExpired" || state === "awaitingConfirmation";
 }
 
 /** What a relative's page view is recorded as (the log shows pages, never details). */

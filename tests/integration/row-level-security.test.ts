@@ -1,0 +1,298 @@
+import { createHash } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, setupRoles, useDatabase, withRequestTransaction, type DatabaseHandle } from "../../db/client";
+import { calendarFeeds, participants, persons } from "../../db/schema";
+import { createCalendarFeed, revokeCalendarFeed } from "~/features/appointments/commands.server";
+import { createInvitation } from "~/features/relatives/commands.server";
+import { addMonths } from "~/features/relatives/scopes";
+import { readSession } from "~/lib/session.server";
+import { listDemoPeople } from "~/lib/auth/providers.server";
+import { copenhagenDay } from "~/lib/dates";
+import { loader as feedLoader } from "~/routes/appointments-feed";
+import { loader as caseworkerLoader } from "~/routes/caseworker";
+import { loader as planLoader } from "~/routes/plan";
+import { loader as invitationLoader } from "~/routes/relatives-invitation";
+import { createTestDatabase, serverUrl, type TestDatabase } from "../support/db";
+import { cookieFor, get, settle } from "../support/requests";
+
+// Issue 13, point 11: row-level security on the tables migration 0006 left open (people, sessions,
+// identities, grants, invitations, calendar feeds, contacts, professionals), the CPR column, and
+// the caseworker views taken from the portal's role. Roles only exist on a real Postgres server:
+// the embedded PGlite has one superuser, whom row-level security does not bind.
+
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+
+let database: TestDatabase;
+const ids: Record<string, { personId: string; participantId: string | null }> = {};
+
+/** The open tables of issue 13 and the column that says whose row it is. */
+const tables = [
+  "persons",
+  "participants",
+  "identities",
+  "relative_grants",
+  "invitations",
+  "auth_sessions",
+  "calendar_feeds",
+  "participant_contacts",
+  "professionals",
+];
+
+describe.skipIf(!serverUrl)("row-level security on people, sessions, grants and links (real Postgres)", () => {
+  let owner: postgres.Sql;
+  let app: postgres.Sql;
+  let appUrl: string;
+  let ownerUrl: string;
+  let invitationToken: string;
+  let feedToken: string;
+  const sessionTokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const [{ name }] = (await database.db.execute(sql`select current_database() as name`)) as unknown as [{ name: string }];
+    const url = new URL(serverUrl!);
+    url.pathname = `/${name}`;
+    ownerUrl = url.toString();
+    url.username = "portal_app";
+    url.password = "";
+    appUrl = url.toString();
+    owner = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+    await setupRoles(owner);
+    app = postgres(appUrl, { max: 1, onnotice: () => {} });
+    for (const key of ["mette", "ali", "jonas", "sara"]) {
+      const [row] = await database.db
+        .select({ personId: persons.id, participantId: participants.id })
+        .from(persons)
+        .leftJoin(participants, eq(participants.personId, persons.id))
+        .where(eq(persons.demoKey, key));
+      ids[key] = row!;
+      // A live session for everyone (as the owner, as the tests elsewhere do).
+      const cookie = await cookieFor(key);
+      const { sessionCookie } = await import("~/lib/session.server");
+      sessionTokens[key] = (await sessionCookie.parse(cookie)) as string;
+    }
+    // Something in every table: an invitation (with its grant) from Mette, her calendar feed.
+    const invited = await createInvitation(
+      { personId: ids.mette!.personId, participantId: ids.mette!.participantId!, requestId: null },
+      { name: "Jonas Hansen", email: "jonas.rls@example.com", relation: "Bror", scopes: ["plan"], network: false, mayComment: false, bisidder: [], validUntil: addMonths(copenhagenDay(new Date()), 3) },
+    );
+    if (invited.status !== "created") throw new Error("no invitation");
+    invitationToken = invited.token;
+    feedToken = await createCalendarFeed({ personId: ids.mette!.personId, participantId: ids.mette!.participantId! });
+    for (const table of tables) {
+      const [row] = await owner.unsafe(`select count(*)::int as n from portal.${table}`);
+      expect(row!.n, `${table} has rows to hide`).toBeGreaterThan(0);
+    }
+  });
+  afterAll(async () => {
+    await Promise.all([owner, app].map((connection) => connection?.end()));
+    await database?.dispose();
+  });
+
+  /** What `portal_app` sees, in one transaction with these settings. */
+  function asApp<T>(settings: Record<string, string>, work: (tx: postgres.TransactionSql) => Promise<T>): Promise<T> {
+    return app.begin(async (tx) => {
+      for (const [key, value] of Object.entries(settings)) await tx`select set_config(${key}, ${value}, true)`;
+      return work(tx);
+    }) as Promise<T>;
+  }
+  const person = (key: string) => ({ "minvej.person_id": ids[key]!.personId });
+  const count = (settings: Record<string, string>, table: string, where = "true") =>
+    asApp(settings, async (tx) => (await tx.unsafe(`select count(*)::int as n from portal.${table} where ${where}`))[0]!.n as number);
+
+  async function codeOf(work: Promise<unknown>): Promise<string> {
+    try {
+      await work;
+      return "ok";
+    } catch (error) {
+      return (error as { code?: string }).code ?? String(error);
+    }
+  }
+
+  it("shows a portal_app connection with no person set nothing at all, in every table", async () => {
+    for (const table of tables) {
+      expect(await count({}, table), `${table}, no setting`).toBe(0);
+      expect(await count({ "minvej.person_id": "" }, table), `${table}, empty`).toBe(0);
+      expect(await count({ "minvej.person_id": "not-a-person" }, table), `${table}, garbage`).toBe(0);
+    }
+  });
+
+  it("never lets portal_app read a CPR number, whoever is set, and never write people", async () => {
+    expect(await codeOf(asApp({}, (tx) => tx`select cpr from portal.persons`))).toBe("42501");
+    expect(await codeOf(asApp(person("mette"), (tx) => tx`select cpr from portal.persons where id = ${ids.mette!.personId}`))).toBe("42501");
+    expect(await codeOf(asApp(person("mette"), (tx) => tx`select count(*) from portal.persons where cpr is not null`))).toBe("42501");
+    expect(await codeOf(asApp(person("mette"), (tx) => tx`select * from portal.persons`))).toBe("42501");
+    expect(await codeOf(asApp(person("mette"), (tx) => tx`update portal.persons set first_name = 'x' where id = ${ids.mette!.personId}`))).toBe("42501");
+    // Her own name she may read.
+    const [own] = await asApp(person("mette"), (tx) => tx`select first_name from portal.persons`);
+    expect(own!.first_name).toBe("Mette");
+  });
+
+  it("shows each person their own rows and never another person's", async () => {
+    // Mette: among people herself and her own caseworker (no relative bound yet, nobody else);
+    // her sessions, identity, feed, grant and invitation.
+    expect(await count(person("mette"), "persons", `id not in ('${ids.mette!.personId}', '${ids.sara!.personId}')`)).toBe(0);
+    expect(await count(person("mette"), "persons")).toBe(2);
+    expect(await count(person("mette"), "auth_sessions", `person_id <> '${ids.mette!.personId}'`)).toBe(0);
+    expect(await count(person("mette"), "auth_sessions")).toBeGreaterThan(0);
+    expect(await count(person("mette"), "identities")).toBe(1);
+    expect(await count(person("mette"), "calendar_feeds")).toBe(1);
+    expect(await count(person("mette"), "relative_grants")).toBe(1);
+    expect(await count(person("mette"), "invitations")).toBe(1);
+    expect(await count(person("mette"), "participants")).toBe(1);
+    expect(await count(person("mette"), "participant_contacts")).toBeGreaterThan(0);
+    expect(await count(person("mette"), "participant_contacts", `participant_id <> '${ids.mette!.participantId}'`)).toBe(0);
+    // Ali, another participant, and Jonas, invited but not bound: none of Mette's rows.
+    for (const key of ["ali", "jonas"]) {
+      expect(await count(person(key), "persons", `id = '${ids.mette!.personId}'`), `${key}: Mette`).toBe(0);
+      expect(await count(person(key), "participants", `id = '${ids.mette!.participantId}'`), `${key}: her participant row`).toBe(0);
+      expect(await count(person(key), "auth_sessions", `person_id <> '${ids[key]!.personId}'`), `${key}: sessions`).toBe(0);
+      expect(await count(person(key), "identities", `person_id <> '${ids[key]!.personId}'`), `${key}: identities`).toBe(0);
+      expect(await count(person(key), "relative_grants"), `${key}: grants`).toBe(0);
+      expect(await count(person(key), "invitations"), `${key}: invitations`).toBe(0);
+      expect(await count(person(key), "calendar_feeds"), `${key}: feeds`).toBe(0);
+      expect(await count(person(key), "participant_contacts", `participant_id = '${ids.mette!.participantId}'`), `${key}: contacts`).toBe(0);
+    }
+    // The caseworker sees herself, not the people she works with (she reads the caseworker views).
+    expect(await count(person("sara"), "persons")).toBe(1);
+    expect(await count(person("sara"), "participants")).toBe(0);
+  });
+
+  it("opens one session by its token's hash and one invitation by its link's hash, nothing more", async () => {
+    const session = { "minvej.session_token_hash": sha256(sessionTokens.mette!) };
+    expect(await count(session, "auth_sessions")).toBe(1);
+    expect(await count(session, "persons")).toBe(0);
+    expect(await count({ "minvej.session_token_hash": sha256("guess") }, "auth_sessions")).toBe(0);
+    expect(await count({ "minvej.session_token_hash": "%" }, "auth_sessions")).toBe(0);
+
+    const link = { ...person("ali"), "minvej.invitation_token_hash": sha256(invitationToken) };
+    expect(await count(link, "invitations")).toBe(1);
+    expect(await count(link, "relative_grants")).toBe(1);
+    // The name of who invited (the page shows it), never her CPR number, sessions or feed.
+    expect(await count(link, "persons", `id = '${ids.mette!.personId}'`)).toBe(1);
+    expect(await count(link, "auth_sessions", `person_id = '${ids.mette!.personId}'`)).toBe(0);
+    expect(await count(link, "calendar_feeds")).toBe(0);
+    expect(await count({ ...person("ali"), "minvej.invitation_token_hash": sha256("guess") }, "relative_grants")).toBe(0);
+  });
+
+  it("lets the holder of a link answer for themselves, but never grant themselves access", async () => {
+    const link = { ...person("jonas"), "minvej.invitation_token_hash": sha256(invitationToken) };
+    // Making oneself active, or widening what the grant allows, is refused by the database.
+    expect(await codeOf(asApp(link, (tx) => tx`update portal.relative_grants set status = 'active', relative_person_id = ${ids.jonas!.personId}`))).toBe("42501");
+    expect(await codeOf(asApp(link, (tx) => tx`update portal.relative_grants set scopes = '{plan,cv}', relative_person_id = ${ids.jonas!.personId}`))).toBe("42501");
+    // Binding it to someone else is refused too.
+    expect(await codeOf(asApp(link, (tx) => tx`update portal.relative_grants set status = 'awaiting_confirmation', relative_person_id = ${ids.ali!.personId}`))).toBe("42501");
+    // Waiting for the participant's confirmation is allowed (rolled back here).
+    let answered = -1;
+    await asApp(link, async (tx) => {
+      answered = (await tx`update portal.relative_grants set status = 'awaiting_confirmation', relative_person_id = ${ids.jonas!.personId} returning id`).length;
+      throw new Error("roll back");
+    }).catch(() => {});
+    expect(answered).toBe(1);
+  });
+
+  it("takes the caseworker views from portal_app, and shows the portal's copies only to the coordinating caseworker", async () => {
+    const views = await owner`select table_name from information_schema.views where table_schema = 'caseworker' order by table_name`;
+    expect(views.length).toBeGreaterThan(10);
+    for (const view of views) {
+      expect(await codeOf(asApp(person("sara"), (tx) => tx.unsafe(`select * from caseworker.${view.table_name} limit 1`))), view.table_name).toBe("42501");
+    }
+    const copies = await owner`select table_name from information_schema.views where table_schema = 'caseworker_portal' order by table_name`;
+    expect(copies.length).toBeGreaterThan(10);
+    for (const copy of copies) {
+      const name = copy.table_name as string;
+      const all = (await owner.unsafe(`select count(*)::int as n from caseworker.${name}`))[0]!.n as number;
+      const read = async (settings: Record<string, string>) =>
+        asApp(settings, async (tx) => (await tx.unsafe(`select count(*)::int as n from caseworker_portal.${name}`))[0]!.n as number);
+      expect(await read({}), `${name}: no person`).toBe(0);
+      expect(await read(person("mette")), `${name}: a participant`).toBe(0);
+      expect(await read(person("jonas")), `${name}: a relative`).toBe(0);
+      const mine = (await owner.unsafe(
+        `select count(*)::int as n from caseworker.${name} where participant_id in (select participant_id from caseworker.participants where coordinating_caseworker_person_id = '${ids.sara!.personId}')`,
+      ))[0]!.n as number;
+      expect(await read(person("sara")), `${name}: the caseworker`).toBe(mine);
+      expect(mine).toBeLessThanOrEqual(all);
+    }
+    expect(await codeOf(asApp(person("sara"), (tx) => tx`select * from portal.caseworker_outbox`))).toBe("42501");
+  });
+
+  describe("the portal still works as portal_app", () => {
+    let appHandle: DatabaseHandle;
+    const previousDemo = process.env.DEMO_LOGIN;
+
+    beforeAll(async () => {
+      process.env.DEMO_LOGIN = "1";
+      appHandle = await openDatabase({ url: appUrl, ownerUrl });
+      useDatabase(appHandle);
+    });
+    afterAll(async () => {
+      useDatabase(database);
+      await appHandle?.close();
+      if (previousDemo === undefined) delete process.env.DEMO_LOGIN;
+      else process.env.DEMO_LOGIN = previousDemo;
+    });
+
+    /** One HTTP request: one transaction, as server.js runs it. */
+    const request = <T>(work: () => Promise<T>) => withRequestTransaction(() => settle(work));
+    const context = { requestId: "rls-test" };
+
+    it("lists the demo people, signs in, reads the session and shows the plan", async () => {
+      const people = await request(() => listDemoPeople());
+      expect((people as { key: string }[]).map((entry) => entry.key).sort()).toEqual(["ali", "jonas", "mette", "sara"]);
+      const cookie = (await request(() => cookieFor("mette"))) as string;
+      const session = await request(() => readSession(get("/min-plan", cookie)));
+      expect(session).toMatchObject({ status: "active", personId: ids.mette!.personId });
+      const plan = await request(() => planLoader({ request: get("/min-plan", cookie), params: {}, context } as never));
+      expect(plan).not.toBeInstanceOf(Response);
+      expect(await request(() => readSession(get("/min-plan", "minvej_session=nonsense-token-that-is-long-enough")))).not.toMatchObject({ status: "active" });
+    });
+
+    it("looks an invitation up by its link, signed out and signed in", async () => {
+      const signedOut = await request(() => invitationLoader({ request: get(`/invitation/${invitationToken}`), params: { token: invitationToken }, context } as never));
+      expect((signedOut as { data: { view: string } }).data.view).toBe("signIn");
+      const jonas = (await request(() => cookieFor("jonas"))) as string;
+      const offer = await request(() =>
+        invitationLoader({ request: get(`/invitation/${invitationToken}`, jonas), params: { token: invitationToken }, context } as never),
+      );
+      expect((offer as { data: { view: string; invitation?: { participantName: string } } }).data).toMatchObject({
+        invitation: { participantName: "Mette Hansen" },
+      });
+      const unknown = await request(() =>
+        invitationLoader({ request: get(`/invitation/${"x".repeat(43)}`, jonas), params: { token: "x".repeat(43) }, context } as never),
+      );
+      expect((unknown as { init: { status: number } }).init.status).toBe(404);
+    });
+
+    it("serves the calendar feed by its token, and stops it when revoked", async () => {
+      const feed = await request(() => feedLoader({ request: get(`/kalender/${feedToken}/moeder.ics`), params: { token: feedToken }, context } as never));
+      expect(feed).toBeInstanceOf(Response);
+      expect((feed as Response).status).toBe(200);
+      expect(await (feed as Response).text()).toContain("BEGIN:VCALENDAR");
+      await request(async () => {
+        const { actAs } = await import("../../db/client");
+        await actAs(ids.mette!.personId);
+        return revokeCalendarFeed({ personId: ids.mette!.personId, participantId: ids.mette!.participantId! });
+      });
+      const gone = await request(() => feedLoader({ request: get(`/kalender/${feedToken}/moeder.ics`), params: { token: feedToken }, context } as never));
+      expect((gone as Response).status).toBe(410);
+      const [revoked] = await database.db.select({ revokedAt: calendarFeeds.revokedAt }).from(calendarFeeds).where(eq(calendarFeeds.participantId, ids.mette!.participantId!));
+      expect(revoked!.revokedAt).not.toBeNull();
+    });
+
+    it("shows the caseworker her participants, and the caseworker page nobody else", async () => {
+      const sara = (await request(() => cookieFor("sara"))) as string;
+      const page = await request(() => caseworkerLoader({ request: get("/sagsbehandler", sara), params: {}, context } as never));
+      const names = (page as { participants: { name: string }[] }).participants.map((entry) => entry.name);
+      expect(names).toContain("Mette Hansen");
+      const mette = (await request(() => cookieFor("mette"))) as string;
+      const refused = await request(() => caseworkerLoader({ request: get("/sagsbehandler", mette), params: {}, context } as never));
+      expect((refused as Response).status).toBe(404);
+    });
+  });
+});
+
+if (!serverUrl) {
+  console.log("row-level-security.test: roles and row-level security need real Postgres (TEST_DATABASE_URL); skipped on PGlite.");
+}
