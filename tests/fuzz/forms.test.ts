@@ -97,6 +97,19 @@ describe(`malformed form posts (${serverUrl ? "Postgres as portal_app" : "embedd
   });
 });
 
+describe("signing out", () => {
+  it("ends the session even when the post has no body at all", async () => {
+    const cookie = await signInLive(server, "ali");
+    expect((await fetch(`${server.origin}/min-plan`, { headers: { Cookie: cookie }, redirect: "manual" })).status).toBe(200);
+    const response = await fetch(`${server.origin}/log-ud`, { method: "POST", headers: { Cookie: cookie, Origin: server.origin }, redirect: "manual" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/log-ind?logget-ud=1");
+    const after = await fetch(`${server.origin}/min-plan`, { headers: { Cookie: cookie }, redirect: "manual" });
+    expect(after.status).toBe(302);
+    expect(after.headers.get("location")).toMatch(/^\/log-ind/);
+  });
+});
+
 async function send(request: { path: string; body: BodyInit | null; type: string | null }, cookie: string): Promise<number> {
   const headers: Record<string, string> = { Origin: server.origin };
   if (cookie) headers.Cookie = cookie;
