@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { createCookie } from "react-router";
 import { db } from "../../db/client";
 import { authSessions } from "../../db/schema";
+import { isProviderEnabled } from "./auth/providers.server";
 import { env } from "./env.server";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -60,7 +61,9 @@ export async function readSession(request: Request, now = new Date()): Promise<S
   if (!row) return { status: "expired" };
 
   const idleEndsAt = new Date(row.lastSeenAt.getTime() + IDLE_TIMEOUT_MS);
-  if (now >= idleEndsAt || now >= row.absoluteExpiresAt) {
+  // A session is only as good as the method that started it: once that method is turned off
+  // (a demo session after DEMO_LOGIN is unset), the session ends on its next request.
+  if (now >= idleEndsAt || now >= row.absoluteExpiresAt || !isProviderEnabled(row.provider)) {
     await database.update(authSessions).set({ endedAt: now }).where(eq(authSessions.id, row.id));
     return { status: "expired" };
   }

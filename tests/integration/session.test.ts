@@ -14,12 +14,19 @@ import { get } from "../support/requests";
 let database: TestDatabase;
 let metteId: string;
 
+// These sessions are started with the demo method, which only counts while demo sign-in is on.
+const previousDemoLogin = process.env.DEMO_LOGIN;
 beforeAll(async () => {
+  process.env.DEMO_LOGIN = "1";
   database = await createTestDatabase();
   const [mette] = await database.db.select().from(persons).where(eq(persons.demoKey, "mette"));
   metteId = mette!.id;
 });
-afterAll(() => database.dispose());
+afterAll(async () => {
+  if (previousDemoLogin === undefined) delete process.env.DEMO_LOGIN;
+  else process.env.DEMO_LOGIN = previousDemoLogin;
+  await database.dispose();
+});
 
 const minutes = (n: number) => n * 60 * 1000;
 const cookieOf = (setCookie: string) => setCookie.split(";")[0]!;

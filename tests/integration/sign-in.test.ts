@@ -1,8 +1,9 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, authSessions, persons } from "../../db/schema";
+import { auditEvents, authSessions, cvProfiles, participants, persons } from "../../db/schema";
 import { action as signInAction, loader as signInLoader } from "~/routes/sign-in";
 import { action as signOutAction } from "~/routes/sign-out";
+import { action as cvAboutAction, loader as cvAboutLoader } from "~/routes/cv-about";
 import { readSession } from "~/lib/session.server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { cookieFor, get, post, settle } from "../support/requests";
@@ -118,5 +119,52 @@ describe("demo sign-in", () => {
     const other = await cookieFor("mette");
     const timedOut = (await settle(() => signOutAction(args(post("/log-ud", { reason: "timeout" }, other))))) as Response;
     expect(timedOut.headers.get("Location")).toBe("/log-ind?udloebet=1");
+  });
+});
+
+describe("a sign-in method that has been turned off", () => {
+  it("ends its sessions on the next request: signed out, nothing read or written, the session row ended", async () => {
+    process.env.DEMO_LOGIN = "1";
+    const signedIn = (await settle(() => signInAction(args(post("/log-ind", { person: "mette" }))))) as Response;
+    const cookie = signedIn.headers.get("Set-Cookie")!.split(";")[0]!;
+    const [mette] = await database.db.select().from(persons).where(eq(persons.demoKey, "mette"));
+    const [participant] = await database.db.select().from(participants).where(eq(participants.personId, mette!.id));
+    const openSessions = () =>
+      database.db.$count(authSessions, and(eq(authSessions.personId, mette!.id), isNull(authSessions.endedAt)));
+
+    // While demo sign-in is on, the session reads.
+    const page = (await settle(() => cvAboutLoader(args(get("/cv/om-mig", cookie))))) as { version: number };
+    expect(page.version).toEqual(expect.any(Number));
+    const openBefore = await openSessions();
+
+    // DEMO_LOGIN is unset: the very next request is signed out, as after a timeout.
+    delete process.env.DEMO_LOGIN;
+    const read = (await settle(() => cvAboutLoader(args(get("/cv/om-mig", cookie))))) as Response;
+    expect(read.status).toBe(302);
+    expect(read.headers.get("Location")).toBe("/log-ind?udloebet=1");
+    expect(await openSessions()).toBe(openBefore - 1);
+    const [row] = await database.db.select().from(authSessions).where(eq(authSessions.personId, mette!.id)).orderBy(desc(authSessions.createdAt)).limit(1);
+    expect(row!.endedAt).toBeInstanceOf(Date);
+
+    // A write with the same cookie changes nothing.
+    const before = await database.db.select().from(cvProfiles).where(eq(cvProfiles.participantId, participant!.id));
+    const write = (await settle(() =>
+      cvAboutAction(args(post("/cv/om-mig", { summary: "Skrevet efter demo blev slået fra", version: String(page.version) }, cookie))),
+    )) as Response;
+    expect(write.status).toBe(302);
+    expect(write.headers.get("Location")).toBe("/log-ind?udloebet=1");
+    expect(await database.db.select().from(cvProfiles).where(eq(cvProfiles.participantId, participant!.id))).toEqual(before);
+
+    // Turning demo sign-in on again does not bring the ended session back.
+    process.env.DEMO_LOGIN = "1";
+    expect((await readSession(get("/", cookie))).status).toBe("expired");
+  });
+
+  it("never lets a session of an unknown method read", async () => {
+    process.env.DEMO_LOGIN = "1";
+    const [mette] = await database.db.select().from(persons).where(eq(persons.demoKey, "mette"));
+    const { startSession } = await import("~/lib/session.server");
+    const cookie = (await startSession(mette!.id, "retired-method")).split(";")[0]!;
+    expect((await readSession(get("/", cookie))).status).toBe("expired");
   });
 });

@@ -3,17 +3,16 @@ import { demoProvider } from "~/lib/auth/providers.server";
 
 export const ORIGIN = "http://localhost:3000";
 
-/** Signs a demo person in through the real provider and returns the Cookie header value. */
+/**
+ * Signs a demo person in through the real provider and returns the Cookie header value. Demo
+ * sign-in stays on afterwards: a demo session only counts while it is on (every request checks
+ * that the session's method is still enabled), so turning it off would sign the test out.
+ */
 export async function cookieFor(person: string): Promise<string> {
-  const previous = process.env.DEMO_LOGIN;
   process.env.DEMO_LOGIN = "1";
-  try {
-    const signedIn = await signIn(demoProvider, person, "test");
-    if (!signedIn) throw new Error(`could not sign in ${person}`);
-    return signedIn.setCookie.split(";")[0]!;
-  } finally {
-    process.env.DEMO_LOGIN = previous;
-  }
+  const signedIn = await signIn(demoProvider, person, "test");
+  if (!signedIn) throw new Error(`could not sign in ${person}`);
+  return signedIn.setCookie.split(";")[0]!;
 }
 
 export function get(path: string, cookie?: string): Request {

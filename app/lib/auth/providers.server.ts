@@ -44,6 +44,17 @@ export const nemLoginProvider: IdentityProvider = {
   },
 };
 
+/** Every sign-in method the portal knows. */
+export const identityProviders: readonly IdentityProvider[] = [demoProvider, nemLoginProvider];
+
+/**
+ * Is this sign-in method on right now? Asked on every request for the session's method, so that
+ * turning a method off (e.g. unsetting DEMO_LOGIN) ends its sessions too. Unknown: no.
+ */
+export function isProviderEnabled(id: string): boolean {
+  return identityProviders.find((provider) => provider.id === id)?.enabled ?? false;
+}
+
 export interface DemoPerson {
   key: string;
   name: string;
