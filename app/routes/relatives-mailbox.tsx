@@ -1,15 +1,20 @@
 import { useTranslation } from "react-i18next";
 import type { Route } from "./+types/relatives-mailbox";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { listStoredMail } from "~/features/relatives/mail.server";
-import { notFound } from "~/lib/auth.server";
+import { listStoredMailFor } from "~/features/relatives/mail.server";
+import { notFound, requireUser } from "~/lib/auth.server";
 import { env } from "~/lib/env.server";
 import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
 
-/** Demo only: the e-mails written to <DATA_DIR>/mail instead of being sent. 404 without DEMO_LOGIN=1. */
-export async function loader() {
+/**
+ * Demo only: the e-mails written to <DATA_DIR>/mail instead of being sent, 404 without
+ * DEMO_LOGIN=1. Only the signed-in person's own mail (to their e-mail address): the mails hold
+ * live invitation links. Signed out: sign in first.
+ */
+export async function loader({ request }: Route.LoaderArgs) {
   if (!env.demoLogin) throw notFound();
-  const mails = await listStoredMail();
+  const user = await requireUser(request);
+  const mails = await listStoredMailFor(user.personId);
   return { mails: mails.map((mail) => ({ id: mail.id, to: mail.to, subject: mail.subject, text: mail.text, sentAt: mail.sentAt })) };
 }
 

@@ -573,7 +573,7 @@ describe("names, mail and the demo mailbox", () => {
   });
 
   it("the mailbox exists only in the demo", async () => {
-    const shown = unwrap(await run(mailboxLoader, get("/dev/postkasse")));
+    const shown = unwrap(await run(mailboxLoader, get("/dev/postkasse", cookies.jonas)));
     expect((shown.data as { mails: unknown[] }).mails.length).toBeGreaterThan(0);
     process.env.DEMO_LOGIN = "0";
     try {

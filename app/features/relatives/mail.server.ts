@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { chmod, lstat, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
+import { db } from "../../../db/client";
+import { persons } from "../../../db/schema";
 
 /**
  * Outgoing e-mail. With `SMTP_URL` (e.g. smtp://user:pass@smtp.example.dk:587) it goes through
@@ -90,6 +93,23 @@ export async function listStoredMail(limit = 50): Promise<StoredMail[]> {
     }),
   );
   return mails.filter((mail): mail is StoredMail => mail !== null);
+}
+
+/**
+ * The written mails addressed to this person's own e-mail address, newest first: the demo
+ * mailbox shows nobody else's mail (it holds live invitation links).
+ */
+export async function listStoredMailFor(personId: string, limit = 50): Promise<StoredMail[]> {
+  const database = await db();
+  const [person] = await database.select({ email: persons.email }).from(persons).where(eq(persons.id, personId));
+  const own = normalAddress(person?.email);
+  if (!own) return [];
+  const mails = await listStoredMail(Number.MAX_SAFE_INTEGER);
+  return mails.filter((mail) => normalAddress(mail.to) === own).slice(0, limit);
+}
+
+function normalAddress(address: string | null | undefined): string {
+  return (address ?? "").trim().toLowerCase();
 }
 
 export function escapeHtml(value: string): string {
