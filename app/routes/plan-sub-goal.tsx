@@ -25,7 +25,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (!uuidPattern.test(params.subGoalId)) throw notFound();
   const goal = await findSubGoal(user.participant.id, params.subGoalId, user.personId);
   if (!goal) throw notFound();
-  return { goal, submissionId: crypto.randomUUID() };
+  // The form starts from the latest mark: a new status keeps the comment unless the person changes it.
+  const defaults = { status: goal.participantStatus, comment: goal.participantComment ?? "" };
+  return { goal, defaults, submissionId: crypto.randomUUID() };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -99,7 +101,7 @@ export default function SubGoalPage({ loaderData, actionData }: Route.ComponentP
           name={fields.status.name}
           legend={t("subGoal.legend")}
           error={statusError ? translate(statusError) : undefined}
-          defaultValue={submittedStatus ?? goal.participantStatus ?? undefined}
+          defaultValue={submittedStatus ?? loaderData.defaults.status ?? undefined}
           options={subGoalStatuses.map((status) => ({
             value: status,
             label: t(`subGoal.options.${status}`),
@@ -110,12 +112,13 @@ export default function SubGoalPage({ loaderData, actionData }: Route.ComponentP
           id="comment"
           name={fields.comment.name}
           label={t("subGoal.commentLabel")}
-          hint={t("subGoal.commentHint")}
+          hint={loaderData.defaults.comment ? t("subGoal.commentKeptHint") : t("subGoal.commentHint")}
           optional
           error={commentError ? translate(commentError) : undefined}
           maxLength={SUB_GOAL_COMMENT_MAX}
           rows={3}
-          defaultValue={submittedComment}
+          // The latest comment stays in the box: saving a new status never erases the person's words.
+          defaultValue={submittedComment ?? loaderData.defaults.comment}
         />
         <div className="button-group">
           <button type="submit" className="button" disabled={submitting}>
@@ -128,13 +131,14 @@ export default function SubGoalPage({ loaderData, actionData }: Route.ComponentP
       </Form>
 
       {goal.updates.length > 0 ? (
-        <section aria-labelledby="history-heading">
+        <section aria-labelledby="history-heading" id="historik">
           <h2 id="history-heading">{t("subGoal.historyHeading")}</h2>
+          <p>{t("subGoal.historyIntro")}</p>
           <ul className="plan-list">
             {goal.updates.map((update) => (
               <li key={update.id} className="plan-history-item">
                 <p className="meta">
-                  {formatMoment(update.createdAt, i18n.language, t)}
+                  {update.createdAt.getTime() > 0 ? formatMoment(update.createdAt, i18n.language, t) : t("subGoal.historyUndated")}
                   {update.status ? `: ${t(`subGoal.options.${update.status}`)}` : null}
                 </p>
                 {update.comment ? (

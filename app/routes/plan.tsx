@@ -210,6 +210,16 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
                   {t("subGoals.mark")}
                 </Link>
               </p>
+              {(page.markCounts[goal.id] ?? 0) > 1 ? (
+                <p>
+                  <Link
+                    to={`/min-plan/delmaal/${goal.id}#historik`}
+                    aria-label={`${t("subGoals.allMarks", { count: page.markCounts[goal.id] })}: ${goal.title}`}
+                  >
+                    {t("subGoals.allMarks", { count: page.markCounts[goal.id] })}
+                  </Link>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

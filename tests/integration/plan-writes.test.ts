@@ -259,6 +259,85 @@ describe("marking a sub-goal", () => {
   });
 });
 
+describe("a person's words are never lost (issue 14, point 2)", () => {
+  type SubGoalPage = Exclude<Awaited<ReturnType<typeof subGoalLoader>>, Response>;
+  const openSubGoal = async (id: string, cookie = metteCookie) =>
+    (await run(subGoalLoader, get(`/min-plan/delmaal/${id}`, cookie), { subGoalId: id })) as SubGoalPage;
+  /** Sends the form as the page fills it in, with only the status changed (what a person does). */
+  const sendPrefilled = async (id: string, page: SubGoalPage, status: string, cookie = metteCookie) =>
+    (await run(
+      subGoalAction,
+      post(`/min-plan/delmaal/${id}`, { status, comment: page.defaults.comment, submissionId: page.submissionId }, cookie),
+      { subGoalId: id },
+    )) as Response;
+
+  it("changing only the status keeps the comment, in the plan and for the caseworker, and the history shows both marks with dates", async () => {
+    const [, , internship] = await subGoalIds(database, mette.planId);
+    const comment = "Det var svært i denne uge, men jeg har talt med Peter.";
+    const first = await openSubGoal(internship!.id);
+    expect(first.defaults).toEqual({ status: null, comment: "" });
+    const marked = (await run(
+      subGoalAction,
+      post(`/min-plan/delmaal/${internship!.id}`, { status: "in_progress", comment, submissionId: first.submissionId }, metteCookie),
+      { subGoalId: internship!.id },
+    )) as Response;
+    expect(marked.status).toBe(302);
+
+    // The form comes back filled in with the latest mark: status and comment.
+    const second = await openSubGoal(internship!.id);
+    expect(second.defaults).toEqual({ status: "in_progress", comment });
+    expect((await sendPrefilled(internship!.id, second, "reached")).status).toBe(302);
+
+    const [goal] = await database.db.select().from(subGoals).where(eq(subGoals.id, internship!.id));
+    expect(goal).toMatchObject({ participantStatus: "reached", participantComment: comment, status: "not_started" });
+    // What the caseworker's briefing reads (caseworker.sub_goals.participant_comment) is this column.
+    const plan = (await run(planLoader, get("/min-plan", metteCookie))) as Exclude<Awaited<ReturnType<typeof planLoader>>, Response>;
+    expect(plan.page!.view.subGoals.find((g) => g.id === internship!.id)).toMatchObject({
+      participantStatus: "reached",
+      participantComment: comment,
+    });
+    expect(plan.page!.markCounts[internship!.id]).toBe(2);
+
+    // Every mark is kept with its date, newest first.
+    const third = await openSubGoal(internship!.id);
+    expect(third.goal.updates.map((update) => [update.status, update.comment])).toEqual([
+      ["reached", comment],
+      ["in_progress", comment],
+    ]);
+    for (const update of third.goal.updates) expect(update.createdAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("a mark written before the portal kept history is kept in the history when a new one replaces it", async () => {
+    const [aliGoal] = await subGoalIds(database, ali.planId);
+    const earlierAt = new Date("2026-01-15T09:30:00Z");
+    await database.db
+      .update(subGoals)
+      .set({ participantStatus: "in_progress", participantComment: "Skrevet før historikken.", participantUpdatedAt: earlierAt })
+      .where(eq(subGoals.id, aliGoal!.id));
+    const before = await openSubGoal(aliGoal!.id, aliCookie);
+    expect(before.goal.updates.map((update) => [update.status, update.comment, update.createdAt])).toEqual([
+      ["in_progress", "Skrevet før historikken.", earlierAt],
+    ]);
+    expect((await run(
+      subGoalAction,
+      post(`/min-plan/delmaal/${aliGoal!.id}`, { status: "paused", comment: "", submissionId: before.submissionId }, aliCookie),
+      { subGoalId: aliGoal!.id },
+    )) as Response).toHaveProperty("status", 302);
+    const after = await openSubGoal(aliGoal!.id, aliCookie);
+    expect(after.goal.updates.map((update) => [update.status, update.comment, update.createdAt.getTime() === earlierAt.getTime()])).toEqual([
+      ["paused", null, false],
+      ["in_progress", "Skrevet før historikken.", true],
+    ]);
+  });
+
+  it("the own goal form starts from the saved text (the same rule for every form that edits something)", async () => {
+    const form = await ownGoalForm(aliCookie);
+    const plan = await planOf(ali.planId);
+    expect(plan.ownGoal).toBeTruthy();
+    expect(form).toMatchObject({ ownGoal: plan.ownGoal, version: plan.ownGoalVersion });
+  });
+});
+
 describe("\"Jeg har læst planen\"", () => {
   it("records one confirmation for the version, however often it is sent", async () => {
     const send = () => run(planAction, post("/min-plan", { intent: "confirm-read", planVersion: "3" }, metteCookie));

@@ -178,12 +178,36 @@ export async function markSubGoal(
 ): Promise<"saved" | "duplicate" | "missing"> {
   const database = await db();
   return database.transaction(async (tx) => {
-    const [goal] = await tx
-      .select({ id: subGoals.id, planId: subGoals.planId })
+    const [owned] = await tx
+      .select({ id: subGoals.id })
       .from(subGoals)
       .innerJoin(plans, eq(plans.id, subGoals.planId))
       .where(and(eq(subGoals.id, input.subGoalId), eq(plans.participantId, actor.participantId)));
+    if (!owned) return "missing";
+    // Locked, so two marks sent at once keep the earlier one in the history exactly once.
+    const [goal] = await tx
+      .select({
+        id: subGoals.id,
+        participantStatus: subGoals.participantStatus,
+        participantComment: subGoals.participantComment,
+        participantUpdatedAt: subGoals.participantUpdatedAt,
+      })
+      .from(subGoals)
+      .where(eq(subGoals.id, owned.id))
+      .for("update");
     if (!goal) return "missing";
+    if (goal.participantStatus || goal.participantComment) {
+      // A mark written before the portal kept history: keep it in the history before it is replaced.
+      const [earlier] = await tx.select({ id: subGoalUpdates.id }).from(subGoalUpdates).where(eq(subGoalUpdates.subGoalId, goal.id)).limit(1);
+      if (!earlier) {
+        await tx.insert(subGoalUpdates).values({
+          subGoalId: goal.id,
+          status: goal.participantStatus,
+          comment: goal.participantComment,
+          createdAt: goal.participantUpdatedAt ?? now,
+        });
+      }
+    }
     const inserted = await tx
       .insert(subGoalUpdates)
       .values({

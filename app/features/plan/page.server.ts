@@ -1,6 +1,7 @@
 import { freezeCurrentVersion, recordPlanVisit } from "./commands.server";
 import {
   changesSince,
+  countSubGoalMarks,
   findPlan,
   getContacts,
   getNextConversation,
@@ -66,14 +67,14 @@ export async function getPlanView(viewer: Viewer): Promise<PlanView | null> {
  */
 export async function openPlanPage(
   viewer: Viewer & { sessionId: string },
-): Promise<{ view: PlanView; news: PlanNewsView | null } | null> {
+): Promise<{ view: PlanView; news: PlanNewsView | null; markCounts: Record<string, number> } | null> {
   const plan = await findPlan(viewer.participantId);
   if (!plan) return null;
   const content = await getPlanContent(plan.id);
   await freezeCurrentVersion(plan, content);
-  const view = await buildView(plan, content, viewer);
+  const [view, markCounts] = await Promise.all([buildView(plan, content, viewer), countSubGoalMarks(plan.id)]);
   const baseVersion = await recordPlanVisit(plan, viewer.sessionId);
-  if (baseVersion === null) return { view, news: null };
+  if (baseVersion === null) return { view, news: null, markCounts };
   const changes = await changesSince(plan, content, baseVersion);
   const news: PlanNewsView = {
     sinceVersion: baseVersion,
@@ -85,5 +86,5 @@ export async function openPlanPage(
     employmentGoalChanged: (changes ?? []).some((change) => change.area === "employmentGoal"),
     nextStepChanged: (changes ?? []).some((change) => change.area === "nextStep"),
   };
-  return { view, news };
+  return { view, news, markCounts };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray } from "drizzle-orm";
 import { db } from "../../../db/client";
 import {
   activities,
@@ -338,12 +338,32 @@ export async function findSubGoal(participantId: string, subGoalId: string, view
     .from(subGoalUpdates)
     .where(eq(subGoalUpdates.subGoalId, row.id))
     .orderBy(desc(subGoalUpdates.createdAt));
-  return {
-    ...row,
-    updates: updates.map(
-      ({ authorPersonId, ...update }): SubGoalUpdate => ({ ...update, byYou: authorPersonId === viewerPersonId }),
-    ),
-  };
+  const history = updates.map(
+    ({ authorPersonId, ...update }): SubGoalUpdate => ({ ...update, byYou: authorPersonId === viewerPersonId }),
+  );
+  // A mark written before the portal kept history (or by a writer that kept none): show it too.
+  if (history.length === 0 && (row.participantStatus || row.participantComment)) {
+    history.push({
+      id: "earlier",
+      status: row.participantStatus,
+      comment: row.participantComment,
+      createdAt: row.participantUpdatedAt ?? new Date(0),
+      byYou: false,
+    });
+  }
+  return { ...row, updates: history };
+}
+
+/** How many marks the participant has made on each sub-goal of a plan (for "Se alle dine markeringer"). */
+export async function countSubGoalMarks(planId: string): Promise<Record<string, number>> {
+  const database = await db();
+  const rows = await database
+    .select({ subGoalId: subGoalUpdates.subGoalId, marks: count() })
+    .from(subGoalUpdates)
+    .innerJoin(subGoals, eq(subGoals.id, subGoalUpdates.subGoalId))
+    .where(eq(subGoals.planId, planId))
+    .groupBy(subGoalUpdates.subGoalId);
+  return Object.fromEntries(rows.map((row) => [row.subGoalId, Number(row.marks)]));
 }
 
 export interface VersionRow {
