@@ -31,6 +31,14 @@ app.use((req, res, next) => {
   next();
 });
 
+// Graceful shutdown (see the end of this file): from SIGTERM on, the load balancer is told
+// "not ready" while the requests already in flight finish.
+let draining = false;
+app.get("/readyz", (_req, res, next) => {
+  if (!draining) return next();
+  res.status(503).set("Cache-Control", "no-store").type("text/plain; charset=utf-8").send("shutting down\n");
+});
+
 app.use(compression());
 
 // Static files first: they need neither the origin check nor the app.
@@ -99,13 +107,32 @@ app.use((error, req, res, _next) => {
 // Open and migrate the database before taking traffic, so a broken database fails the start.
 if (build?.entry?.module?.prepare) await build.entry.module.prepare();
 
-const server = app.listen(PORT, HOST, () => {
+// Express 5 calls back with the error too: a port already in use (or not ours to take) must
+// stop the start, not leave a process that looks alive.
+const server = app.listen(PORT, HOST, (error) => {
+  if (error) {
+    console.error(`Min Vej kunne ikke lytte på ${HOST}:${PORT}: ${error.code ?? error.message}`);
+    process.exit(1);
+  }
   console.log(`Min Vej lytter på http://localhost:${PORT} (${PRODUCTION ? "production" : "development"})`);
 });
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
-  });
+/** How long in-flight requests get to finish after SIGTERM before the process exits anyway. */
+const DRAIN_TIMEOUT_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 20_000);
+
+async function shutDown(signal) {
+  if (draining) return;
+  draining = true;
+  console.log(`Min Vej: ${signal} received, finishing requests in flight, then stopping.`);
+  setTimeout(() => {
+    console.error("Min Vej: requests did not finish in time; stopping anyway.");
+    process.exit(1);
+  }, DRAIN_TIMEOUT_MS).unref();
+  server.closeIdleConnections?.();
+  await new Promise((resolve) => server.close(resolve));
+  await viteDevServer?.close();
+  await build?.entry?.module?.shutdown?.().catch((error) => logError("shutdown_failed", null, error));
+  process.exit(0);
 }
+
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void shutDown(signal));

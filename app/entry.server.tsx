@@ -18,6 +18,11 @@ export async function prepare() {
   await getDatabase();
 }
 
+/** Called by server.js after the last request has been answered: closes the pool (or the embedded database). */
+export async function shutdown() {
+  await (await getDatabase()).close();
+}
+
 function contentSecurityPolicy(nonce: string, development: boolean) {
   const connect = development ? "'self' ws: wss:" : "'self'";
   return [
