@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/cv-contact";
@@ -22,6 +23,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     name: cv.name,
     contact: cv.contact,
     visibility: cv.visibility,
+    version: cv.profileVersion,
     saved: new URL(request.url).searchParams.has("gemt"),
   };
 }
@@ -29,17 +31,24 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireParticipant(request);
   const submission = parseSubmission(await request.formData(), { schema: contactSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  await saveContact(
+  if (submission.status !== "success") return data({ result: submission.reply(), conflict: null }, { status: 400 });
+  const { version, ...input } = submission.value;
+  const result = await saveContact(
     { personId: user.personId, participantId: user.participant.id, requestId: (context as { requestId?: string }).requestId ?? null },
-    submission.value,
+    input,
+    version,
   );
+  if (result.status === "conflict") {
+    // Nothing is overwritten: the saved choices are shown, and what the person chose stays in the form.
+    return data({ result: submission.reply(), conflict: { saved: result.saved, savedVersion: result.savedVersion } }, { status: 409 });
+  }
   return redirect("/cv/kontakt?gemt=1#cv-status");
 }
 
 export default function CvContactPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("cv");
   const navigation = useNavigation();
+  const conflict = navigation.state === "idle" ? (actionData?.conflict ?? null) : null;
   const [form, fields] = useForm({
     lastResult: navigation.state === "idle" ? actionData?.result : null,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: contactSchema }),
@@ -52,10 +61,17 @@ export default function CvContactPage({ loaderData, actionData }: Route.Componen
   const submitted = Boolean(actionData);
   const typed = (name: "address" | "showEmail" | "showPhone" | "showAddress") => fields[name].initialValue;
   const { contact, visibility } = loaderData;
+  const conflictRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!conflict) return;
+    const frame = requestAnimationFrame(() => conflictRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [conflict]);
+  const shownOrNot = (shown: boolean) => t(shown ? "contact.conflictShown" : "contact.conflictHidden");
 
   return (
     <>
-      <PageTitle title={t("contact.title")} hasErrors={errors.length > 0} />
+      <PageTitle title={conflict ? t("contact.conflictTitle") : t("contact.title")} hasErrors={errors.length > 0} />
       <p>
         <Link to="/cv" className="plan-back">
           {t("backToCv")}
@@ -73,7 +89,35 @@ export default function CvContactPage({ loaderData, actionData }: Route.Componen
         <strong>{loaderData.name}</strong>
       </p>
       <p className="meta">{t("contact.fromJobcentre")}</p>
+      {conflict ? (
+        <div ref={conflictRef} tabIndex={-1} className="notice notice--warning plan-conflict" role="group" aria-labelledby="conflict-title">
+          <h2 id="conflict-title">{t("contact.conflictTitle")}</h2>
+          <p>{t("contact.conflictText")}</p>
+          <dl className="summary-list">
+            {contact.email ? (
+              <div className="summary-list__row">
+                <dt>{t("doc.email")}</dt>
+                <dd>{shownOrNot(conflict.saved.showEmail)}</dd>
+              </div>
+            ) : null}
+            {contact.phone ? (
+              <div className="summary-list__row">
+                <dt>{t("doc.phone")}</dt>
+                <dd>{shownOrNot(conflict.saved.showPhone)}</dd>
+              </div>
+            ) : null}
+            <div className="summary-list__row">
+              <dt>{t("doc.address")}</dt>
+              <dd>
+                {shownOrNot(conflict.saved.showAddress)}
+                {conflict.saved.address ? `: ${conflict.saved.address}` : ""}
+              </dd>
+            </div>
+          </dl>
+        </div>
+      ) : null}
       <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="version" value={conflict ? conflict.savedVersion : loaderData.version} />
         <fieldset className="field fieldset">
           <legend className="fieldset__legend">{t("contact.legend")}</legend>
           {contact.email ? (

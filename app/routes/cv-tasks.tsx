@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useSubmit } from "react-router";
 import type { Route } from "./+types/cv-tasks";
@@ -9,8 +9,9 @@ import { StatusNotice, useHydrated } from "~/features/cv/components";
 import {
   listTaskSuggestions,
   RECOMMENDED_TASK_COUNT,
-  saveTaskSuggestions,
+  saveTaskList,
   TASK_TEXT_MAX,
+  taskListVersion,
 } from "~/features/cv/task-suggestions.server";
 import { requireParticipant } from "~/lib/auth.server";
 
@@ -25,7 +26,14 @@ export async function loader({ request }: Route.LoaderArgs) {
   const ask = askIndex !== null && Number.isInteger(askIndex) && tasks[askIndex] ? { index: askIndex, text: tasks[askIndex].text } : null;
   const notice = (["gemt", "slettet", "aendret"] as const).find((key) => url.searchParams.has(key)) ?? null;
   const moved = url.searchParams.has("flyttet") ? Number(url.searchParams.get("flyttet")) : null;
-  return { tasks: tasks.map((task) => task.text), ask, notice, moved, recommended: RECOMMENDED_TASK_COUNT, max: TASK_TEXT_MAX };
+  const texts = tasks.map((task) => task.text);
+  return { tasks: texts, version: taskListVersion(texts), ask, notice, moved, recommended: RECOMMENDED_TASK_COUNT, max: TASK_TEXT_MAX };
+}
+
+/** The list version the form was loaded with (see taskListVersion); anything else matches no list. */
+function postedVersion(formData: FormData): string {
+  const value = formData.get("version");
+  return typeof value === "string" && /^[A-Za-z0-9_-]{22}$/.test(value) ? value : "";
 }
 
 /** Texts as posted, line breaks and spaces tidied (blank ones are dropped on save). */
@@ -47,20 +55,33 @@ export async function action({ request, context }: Route.ActionArgs) {
     const expected = String(formData.get("text") ?? "");
     const current = (await listTaskSuggestions(user.participant.id)).map((task) => task.text);
     if (!Number.isInteger(index) || current[index] !== expected) return redirect("/cv/opgaver?aendret=1#cv-status");
-    await saveTaskSuggestions(
+    const deleted = await saveTaskList(
       user.participant.id,
       current.filter((_, position) => position !== index),
       actor,
+      taskListVersion(current),
     );
+    // Changed between reading and deleting: delete nothing, and say so.
+    if (deleted.status === "conflict") return redirect("/cv/opgaver?aendret=1#cv-status");
     return redirect("/cv/opgaver?slettet=1#cv-status");
   }
 
   const texts = postedTexts(formData);
+  const version = postedVersion(formData);
   const errors = texts.flatMap((text, index) => (text.length > TASK_TEXT_MAX ? [index] : []));
   const kept = texts.filter(Boolean);
   if (errors.length > 0 || kept.length > TASK_COUNT_MAX) {
-    return data({ texts, tooLong: errors, tooMany: kept.length > TASK_COUNT_MAX }, { status: 400 });
+    return data({ texts, version, tooLong: errors, tooMany: kept.length > TASK_COUNT_MAX, conflict: null }, { status: 400 });
   }
+  /** Saves only on top of the list the form was loaded with; otherwise a 409 that keeps what was typed. */
+  const save = async (list: string[]) => {
+    const result = await saveTaskList(user.participant.id, list, actor, version);
+    if (result.status !== "conflict") return null;
+    return data(
+      { texts, version: result.savedVersion, tooLong: [] as number[], tooMany: false, conflict: { saved: result.saved } },
+      { status: 409 },
+    );
+  };
 
   const move = /^(up|down|delete)-(\d+)$/.exec(intent);
   if (move) {
@@ -68,17 +89,20 @@ export async function action({ request, context }: Route.ActionArgs) {
     const index = Number(move[2]);
     const list = [...kept];
     if (move[1] === "delete") {
-      await saveTaskSuggestions(user.participant.id, list, actor);
+      const conflict = await save(list);
+      if (conflict) return conflict;
       return redirect(`/cv/opgaver?slet=${index}#slet`);
     }
     const target = move[1] === "up" ? index - 1 : index + 1;
     if (list[index] !== undefined && list[target] !== undefined) [list[index], list[target]] = [list[target]!, list[index]!];
-    await saveTaskSuggestions(user.participant.id, list, actor);
+    const conflict = await save(list);
+    if (conflict) return conflict;
     const landed = list[target] !== undefined ? target : index;
     return redirect(`/cv/opgaver?flyttet=${landed}#opgave-${landed}`);
   }
 
-  await saveTaskSuggestions(user.participant.id, kept, actor);
+  const conflict = await save(kept);
+  if (conflict) return conflict;
   return redirect("/cv/opgaver?gemt=1#cv-status");
 }
 
@@ -136,10 +160,17 @@ export default function CvTasksPage({ loaderData, actionData }: Route.ComponentP
     ...(actionData?.tooMany ? [{ fieldId: "task-0", message: t("tasks.errors.tooMany", { max: TASK_COUNT_MAX }) }] : []),
   ];
   const count = saved.length;
+  const conflict = actionData?.conflict ?? null;
+  const conflictRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!conflict) return;
+    const frame = requestAnimationFrame(() => conflictRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [conflict]);
 
   return (
     <>
-      <PageTitle title={t("tasks.title")} hasErrors={errors.length > 0} />
+      <PageTitle title={conflict ? t("tasks.conflictTitle") : t("tasks.title")} hasErrors={errors.length > 0} />
       <p>
         <Link to="/cv" className="plan-back">
           {t("backToCv")}
@@ -174,11 +205,32 @@ export default function CvTasksPage({ loaderData, actionData }: Route.ComponentP
         </div>
       ) : null}
 
+      {conflict ? (
+        <div ref={conflictRef} tabIndex={-1} className="notice notice--warning plan-conflict" role="group" aria-labelledby="conflict-title">
+          <h2 id="conflict-title">{t("tasks.conflictTitle")}</h2>
+          <p>{t("tasks.conflictText")}</p>
+          <h3>{t("tasks.conflictSaved")}</h3>
+          {conflict.saved.length > 0 ? (
+            <ol>
+              {conflict.saved.map((text, index) => (
+                <li key={`${index}-${text}`}>{text}</li>
+              ))}
+            </ol>
+          ) : (
+            <p>{t("tasks.empty")}</p>
+          )}
+          <p>
+            <Link to="/cv/opgaver">{t("tasks.keepSaved")}</Link>
+          </p>
+        </div>
+      ) : null}
+
       <p className="cv-task-count">
         {count === 0 ? t("tasks.empty") : count >= loaderData.recommended ? t("tasks.countDone", { count }) : t("tasks.count", { count })}
       </p>
 
       <Form method="post">
+        <input type="hidden" name="version" value={actionData?.version ?? loaderData.version} />
         {/* Enter in a text field saves (the first submit button is the default one), never moves a task. */}
         <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true">
           {t("tasks.submit")}

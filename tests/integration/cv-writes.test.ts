@@ -50,6 +50,19 @@ const entriesOf = async (participantId: string, kind: (typeof cvEntries.$inferSe
 const lastAudit = async (action: string) =>
   (await database.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(desc(auditEvents.id)))[0];
 
+/** The version the task list form carries, as /cv/opgaver loads it for Mette now. */
+async function tasksVersion(cookie = metteCookie) {
+  return (unwrap(await run(tasksLoader, get("/cv/opgaver", cookie))).data as { version: string }).version;
+}
+
+function tasksPost(form: { intent?: string; tasks: string[]; version: string }, cookie = metteCookie) {
+  return new Request("http://localhost:3000/cv/opgaver", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost:3000", Cookie: cookie },
+    body: new URLSearchParams([["intent", form.intent ?? "save"], ["version", form.version], ...form.tasks.map((text): [string, string] => ["task", text])]),
+  });
+}
+
 function location(result: unknown) {
   expect(result).toBeInstanceOf(Response);
   const response = result as Response;
@@ -376,7 +389,8 @@ describe("about me, contact, work wishes, tasks and sharing", () => {
   });
 
   it("contact: the participant chooses what shows; the address is their own words", async () => {
-    await run(contactAction, post("/cv/kontakt", { showEmail: "on", showAddress: "on", address: "Solbjerg" }, metteCookie));
+    const { version } = unwrap(await run(contactLoader, get("/cv/kontakt", metteCookie))).data as { version: number };
+    await run(contactAction, post("/cv/kontakt", { showEmail: "on", showAddress: "on", address: "Solbjerg", version: String(version) }, metteCookie));
     const [profile] = await database.db.select().from(cvProfiles).where(eq(cvProfiles.participantId, mette.participantId));
     expect(profile).toMatchObject({ contactVisibility: { email: true, phone: false, address: true }, address: "Solbjerg" });
   });
@@ -414,6 +428,7 @@ describe("about me, contact, work wishes, tasks and sharing", () => {
       ["task", "Pakke ordrer"],
       ["task", "Tage imod kunder"],
     ]);
+    body.set("version", await tasksVersion());
     const request = () =>
       new Request("http://localhost:3000/cv/opgaver", {
         method: "POST",
@@ -427,6 +442,7 @@ describe("about me, contact, work wishes, tasks and sharing", () => {
     expect(await texts()).toEqual(["Sætte varer på hylder", "Pakke ordrer", "Tage imod kunder"]);
 
     body.set("intent", "up-1");
+    body.set("version", await tasksVersion());
     expect(location(await run(tasksAction, request()))).toBe("/cv/opgaver?flyttet=0#opgave-0");
     expect(await texts()).toEqual(["Pakke ordrer", "Sætte varer på hylder", "Tage imod kunder"]);
 
@@ -450,9 +466,103 @@ describe("about me, contact, work wishes, tasks and sharing", () => {
     const after = unwrap(await run(overviewLoader, get("/cv", metteCookie))).data as { sharedAt: Date; changedSinceShared: boolean };
     expect(after.sharedAt).toBeInstanceOf(Date);
     expect(after.changedSinceShared).toBe(false);
-    await run(contactAction, post("/cv/kontakt", { showEmail: "on", showPhone: "on" }, metteCookie));
+    const { version } = unwrap(await run(contactLoader, get("/cv/kontakt", metteCookie))).data as { version: number };
+    await run(contactAction, post("/cv/kontakt", { showEmail: "on", showPhone: "on", version: String(version) }, metteCookie));
     const changed = unwrap(await run(overviewLoader, get("/cv", metteCookie))).data as { changedSinceShared: boolean };
     expect(changed.changedSinceShared).toBe(true);
     expect(await lastAudit("cv.shared")).toMatchObject({ actorPersonId: mette.personId, participantId: mette.participantId });
+  });
+});
+
+describe("two tabs saving the same thing: the second save never overwrites the first silently", () => {
+  const texts = async () => (await listTaskSuggestions(ali.participantId)).map((task) => task.text);
+  const aliProfile = async () => (await database.db.select().from(cvProfiles).where(eq(cvProfiles.participantId, ali.participantId)))[0];
+
+  it("tasks (/cv/opgaver): the second save from the same version gets 409 with both lists; nothing is lost", async () => {
+    const loaded = await tasksVersion(aliCookie);
+    const first = await run(tasksAction, tasksPost({ tasks: ["Rydde op på lageret", "Pakke varer"], version: loaded }, aliCookie));
+    expect(location(first)).toBe("/cv/opgaver?gemt=1#cv-status");
+
+    // The other tab, loaded before the first save, writes something else.
+    const second = unwrap(await run(tasksAction, tasksPost({ tasks: ["Køre truck"], version: loaded }, aliCookie)));
+    expect(second.status).toBe(409);
+    const conflict = second.data as { texts: string[]; version: string; conflict: { saved: string[] } };
+    expect(conflict.conflict.saved).toEqual(["Rydde op på lageret", "Pakke varer"]);
+    expect(conflict.texts).toEqual(["Køre truck"]);
+    expect(await texts()).toEqual(["Rydde op på lageret", "Pakke varer"]);
+
+    // A move from the stale tab moves nothing either.
+    const staleMove = unwrap(await run(tasksAction, tasksPost({ intent: "down-0", tasks: ["Køre truck", "Feje"], version: loaded }, aliCookie)));
+    expect(staleMove.status).toBe(409);
+    expect(await texts()).toEqual(["Rydde op på lageret", "Pakke varer"]);
+
+    // Saving again from the conflict page (it carries the saved list's version) keeps the person's own list.
+    const again = await run(tasksAction, tasksPost({ tasks: ["Køre truck"], version: conflict.version }, aliCookie));
+    expect(location(again)).toBe("/cv/opgaver?gemt=1#cv-status");
+    expect(await texts()).toEqual(["Køre truck"]);
+
+    // A form without a version (or a made-up one) overwrites nothing.
+    for (const version of ["", "not-a-version", "x".repeat(22)]) {
+      const forged = unwrap(await run(tasksAction, tasksPost({ tasks: ["Overskrevet"], version }, aliCookie)));
+      expect(forged.status).toBe(409);
+    }
+    expect(await texts()).toEqual(["Køre truck"]);
+  });
+
+  it("tasks: a confirmed delete of a list that changed meanwhile deletes nothing", async () => {
+    const loaded = await tasksVersion(aliCookie);
+    await run(tasksAction, tasksPost({ tasks: ["A", "B"], version: loaded }, aliCookie));
+    // The question was asked about "A" at position 0; then the list changed in another tab.
+    await run(tasksAction, tasksPost({ tasks: ["C", "A", "B"], version: await tasksVersion(aliCookie) }, aliCookie));
+    expect(location(await run(tasksAction, post("/cv/opgaver", { intent: "confirm-delete", index: "0", text: "A" }, aliCookie)))).toBe(
+      "/cv/opgaver?aendret=1#cv-status",
+    );
+    expect(await texts()).toEqual(["C", "A", "B"]);
+  });
+
+  it("contact (/cv/kontakt): the second save from the same version gets 409 with the saved choices and keeps what was chosen", async () => {
+    const { version } = unwrap(await run(contactLoader, get("/cv/kontakt", aliCookie))).data as { version: number };
+    const first = await run(contactAction, post("/cv/kontakt", { showEmail: "on", showAddress: "on", address: "Solbjerg", version: String(version) }, aliCookie));
+    expect(location(first)).toBe("/cv/kontakt?gemt=1#cv-status");
+
+    const second = unwrap(await run(contactAction, post("/cv/kontakt", { showPhone: "on", showAddress: "on", address: "Aarhus C", version: String(version) }, aliCookie)));
+    expect(second.status).toBe(409);
+    const body = second.data as {
+      conflict: { saved: { showEmail: boolean; showPhone: boolean; showAddress: boolean; address: string }; savedVersion: number };
+      result: { initialValue: Record<string, unknown> };
+    };
+    expect(body.conflict.saved).toEqual({ showEmail: true, showPhone: false, showAddress: true, address: "Solbjerg" });
+    expect(body.result.initialValue).toMatchObject({ showPhone: "on", address: "Aarhus C" });
+    expect(await aliProfile()).toMatchObject({ contactVisibility: { email: true, phone: false, address: true }, address: "Solbjerg" });
+
+    // Sending the same choices again (a double submit from the first tab) is not a conflict.
+    const double = await run(contactAction, post("/cv/kontakt", { showEmail: "on", showAddress: "on", address: "Solbjerg", version: String(version) }, aliCookie));
+    expect(location(double)).toBe("/cv/kontakt?gemt=1#cv-status");
+
+    // From the conflict page (saved version) the person's own choices are saved.
+    const again = await run(
+      contactAction,
+      post("/cv/kontakt", { showPhone: "on", showAddress: "on", address: "Aarhus C", version: String(body.conflict.savedVersion) }, aliCookie),
+    );
+    expect(location(again)).toBe("/cv/kontakt?gemt=1#cv-status");
+    expect(await aliProfile()).toMatchObject({ contactVisibility: { email: false, phone: true, address: true }, address: "Aarhus C" });
+  });
+
+  it("contact without a version is refused (400) and changes nothing", async () => {
+    const before = await aliProfile();
+    const result = unwrap(await run(contactAction, post("/cv/kontakt", { showEmail: "on", address: "Et andet sted" }, aliCookie)));
+    expect(result.status).toBe(400);
+    expect(await aliProfile()).toEqual(before);
+  });
+
+  it("work wishes (/cv/jobonsker): the second save from the same version gets 409; the first is kept", async () => {
+    const { wishes } = unwrap(await run(wishesLoader, get("/cv/jobonsker", aliCookie))).data as { wishes: { version: number } };
+    const version = String(wishes.version);
+    expect(location(await run(wishesAction, post("/cv/jobonsker", { fields: "Lager", version }, aliCookie)))).toBe("/cv/jobonsker?gemt=1#cv-status");
+    const stale = unwrap(await run(wishesAction, post("/cv/jobonsker", { fields: "Køkken", version }, aliCookie)));
+    expect(stale.status).toBe(409);
+    expect((stale.data as { conflict: { saved: { fields: string[] } } }).conflict.saved.fields).toEqual(["Lager"]);
+    const [row] = await database.db.select().from(workWishes).where(eq(workWishes.participantId, ali.participantId));
+    expect(row!.fields).toEqual(["Lager"]);
   });
 });

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { db, type Transaction } from "../../../db/client";
 import { cvEntries, cvProfiles, workWishes } from "../../../db/schema";
 import { recordAudit } from "~/lib/audit.server";
-import { type CvEntry, getCv } from "./queries.server";
+import { type CvEntry, getCv, readVisibility } from "./queries.server";
 import type { EntryInput } from "./schema";
 import { cvSnapshot } from "./snapshot.server";
 import { type CvEntryKind, type SectionConfig, UNDO_MINUTES } from "./sections";
@@ -252,7 +252,9 @@ export async function saveSummary(actor: Actor, summary: string, loadedVersion: 
       .where(and(eq(cvProfiles.participantId, actor.participantId), eq(cvProfiles.version, loadedVersion)))
       .returning({ version: cvProfiles.version });
     if (!updated) {
-      return { status: "conflict", saved: current?.summary ?? "", savedVersion: current!.version, savedAt: current!.updatedAt };
+      // Read again: the save that won may have committed while this one waited for the row.
+      const [latest] = await tx.select().from(cvProfiles).where(eq(cvProfiles.participantId, actor.participantId));
+      return { status: "conflict", saved: latest?.summary ?? "", savedVersion: latest!.version, savedAt: latest!.updatedAt };
     }
     await recordAudit(tx, {
       actorPersonId: actor.personId,
@@ -264,22 +266,58 @@ export async function saveSummary(actor: Actor, summary: string, loadedVersion: 
   });
 }
 
-/** Which contact details the CV shows, and the address as the person wants it written. */
-export async function saveContact(
-  actor: Actor,
-  input: { showEmail: boolean; showPhone: boolean; showAddress: boolean; address: string },
-): Promise<void> {
+export interface ContactInput {
+  showEmail: boolean;
+  showPhone: boolean;
+  showAddress: boolean;
+  address: string;
+}
+
+export type SaveContactResult =
+  | { status: "saved" }
+  | { status: "unchanged" }
+  | { status: "conflict"; saved: ContactInput; savedVersion: number };
+
+/**
+ * Which contact details the CV shows, and the address as the person wants it written. Saved only
+ * if nobody saved the profile since the form was loaded (`loadedVersion`; the profile's one
+ * version, shared with "Kort om mig"): a stale form overwrites nothing. Every form passes a
+ * version; only code that is not answering a form (seeding, tests) may leave it out.
+ */
+export async function saveContact(actor: Actor, input: ContactInput, loadedVersion?: number): Promise<SaveContactResult> {
   const database = await db();
-  await database.transaction(async (tx) => {
+  return database.transaction(async (tx) => {
     await ensureProfile(tx, actor.participantId);
-    await tx
+    const [current] = await tx.select().from(cvProfiles).where(eq(cvProfiles.participantId, actor.participantId));
+    const shown = readVisibility(current!.contactVisibility);
+    const saved: ContactInput = { showEmail: shown.email, showPhone: shown.phone, showAddress: shown.address, address: current!.address ?? "" };
+    // The very same choices again (a double submit, or an older form): nothing to change.
+    if (JSON.stringify(saved) === JSON.stringify({ ...input, address: input.address || "" })) return { status: "unchanged" };
+    const [updated] = await tx
       .update(cvProfiles)
       .set({
         contactVisibility: { email: input.showEmail, phone: input.showPhone, address: input.showAddress },
         address: input.address || null,
+        version: sql`${cvProfiles.version} + 1`,
         updatedAt: new Date(),
       })
-      .where(eq(cvProfiles.participantId, actor.participantId));
+      .where(
+        and(
+          eq(cvProfiles.participantId, actor.participantId),
+          loadedVersion === undefined ? undefined : eq(cvProfiles.version, loadedVersion),
+        ),
+      )
+      .returning({ version: cvProfiles.version });
+    if (!updated) {
+      // Read again: the save that won may have committed while this one waited for the row.
+      const [latest] = await tx.select().from(cvProfiles).where(eq(cvProfiles.participantId, actor.participantId));
+      const visible = readVisibility(latest!.contactVisibility);
+      return {
+        status: "conflict",
+        saved: { showEmail: visible.email, showPhone: visible.phone, showAddress: visible.address, address: latest!.address ?? "" },
+        savedVersion: latest!.version,
+      };
+    }
     await recordAudit(tx, {
       actorPersonId: actor.personId,
       participantId: actor.participantId,
@@ -287,6 +325,7 @@ export async function saveContact(
       details: { email: input.showEmail, phone: input.showPhone, address: input.showAddress },
       requestId: actor.requestId ?? null,
     });
+    return { status: "saved" };
   });
 }
 

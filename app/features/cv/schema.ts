@@ -111,6 +111,7 @@ export const contactSchema = z.object({
   showPhone: checkbox,
   showAddress: checkbox,
   address: optionalText(ADDRESS_MAX, "contact.errors.addressTooLong"),
+  version: versionNumber(),
 });
 
 export const commuteOptions = ["15", "30", "45", "60", "90"] as const;

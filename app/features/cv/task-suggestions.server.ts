@@ -1,4 +1,5 @@
-import { asc, eq } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { asc, eq, sql } from "drizzle-orm";
 import { db, type Database, type Transaction } from "../../../db/client";
 import { taskSuggestions } from "../../../db/schema";
 import { recordAudit } from "~/lib/audit.server";
@@ -38,9 +39,55 @@ export async function saveTaskSuggestions(
   texts: string[],
   actor: { personId: string; requestId?: string | null },
 ): Promise<TaskSuggestion[]> {
+  const result = await writeTaskList(participantId, texts, actor, null);
+  return result.status === "saved" ? result.tasks : [];
+}
+
+/**
+ * The list's version: a fingerprint of its texts in order. The list is many rows with no version
+ * column of its own; a form carries this instead, and a save based on another list is refused.
+ * (A list changed and changed back has the same version: then nothing would be lost.)
+ */
+export function taskListVersion(texts: readonly string[]): string {
+  return createHash("sha256").update(JSON.stringify(texts)).digest("base64url").slice(0, 22);
+}
+
+export type SaveTaskListResult =
+  | { status: "saved"; tasks: TaskSuggestion[] }
+  | { status: "unchanged" }
+  | { status: "conflict"; saved: string[]; savedVersion: string };
+
+/**
+ * Replaces the list like `saveTaskSuggestions`, but only if it is still the list the form was
+ * loaded with (`loadedVersion`, see taskListVersion): two tabs, or the CV and the preparation at
+ * once, never overwrite each other silently. Sending exactly what is saved is not a conflict.
+ */
+export function saveTaskList(
+  participantId: string,
+  texts: string[],
+  actor: { personId: string; requestId?: string | null },
+  loadedVersion: string,
+): Promise<SaveTaskListResult> {
+  return writeTaskList(participantId, texts, actor, loadedVersion);
+}
+
+async function writeTaskList(
+  participantId: string,
+  texts: string[],
+  actor: { personId: string; requestId?: string | null },
+  loadedVersion: string | null,
+): Promise<SaveTaskListResult> {
   const cleaned = texts.map((text) => text.trim()).filter((text) => text.length > 0);
   const database = await db();
-  return database.transaction(async (tx) => {
+  return database.transaction(async (tx): Promise<SaveTaskListResult> => {
+    // One writer per participant's list at a time (the list has no row of its own to lock).
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`minvej.task_suggestions:${participantId}`}, 0))`);
+    if (loadedVersion !== null) {
+      const current = (await listTaskSuggestions(participantId, tx)).map((task) => task.text);
+      if (JSON.stringify(current) === JSON.stringify(cleaned)) return { status: "unchanged" };
+      const savedVersion = taskListVersion(current);
+      if (savedVersion !== loadedVersion) return { status: "conflict", saved: current, savedVersion };
+    }
     await tx.delete(taskSuggestions).where(eq(taskSuggestions.participantId, participantId));
     const saved =
       cleaned.length === 0
@@ -56,6 +103,6 @@ export async function saveTaskSuggestions(
       details: { count: saved.length },
       requestId: actor.requestId ?? null,
     });
-    return saved;
+    return { status: "saved", tasks: saved };
   });
 }
