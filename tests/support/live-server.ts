@@ -39,19 +39,20 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
     ...env,
   };
   let dropDatabase = async () => {};
-  if (serverUrl) {
+  const adminUrl = serverUrl;
+  if (adminUrl) {
     const name = `minvej_live_${Math.random().toString(16).slice(2, 10)}`;
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
     await admin.end();
-    const owner = new URL(serverUrl);
+    const owner = new URL(adminUrl);
     owner.pathname = `/${name}`;
     const app = new URL(owner);
     app.username = "portal_app";
     app.password = "";
     Object.assign(serverEnv, { DATABASE_OWNER_URL: owner.toString(), DATABASE_URL: app.toString(), SEED_DEMO_DATA: "1" });
     dropDatabase = async () => {
-      const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      const cleanup = postgres(adminUrl, { max: 1, onnotice: () => {} });
       await cleanup.unsafe(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     };
