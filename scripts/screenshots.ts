@@ -1,4 +1,5 @@
-// Takes full-page screenshots of pages at 1280 and 320 px for a person to look at.
+// Takes screenshots of pages for a person to look at: the full page at 1280 and 320 px, and the
+// first screen at 320×256 (what 400 % zoom on a laptop shows).
 // Usage: BASE_URL=http://localhost:3000 npx tsx scripts/screenshots.ts [out-dir] [person] [path...]
 import { mkdirSync } from "node:fs";
 import { chromium } from "@playwright/test";
@@ -13,8 +14,8 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 try {
-  for (const width of [1280, 320]) {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "da-DK" });
+  for (const [width, height, fullPage] of [[1280, 900, true], [320, 900, true], [320, 256, false]] as const) {
+    const context = await browser.newContext({ viewport: { width, height }, locale: "da-DK" });
     const page = await context.newPage();
     for (const path of pages) {
       if (path !== "/log-ind" && !(await context.cookies()).length && person !== "none") {
@@ -24,8 +25,8 @@ try {
         await page.waitForURL(`${baseUrl}/`);
       }
       await page.goto(baseUrl + path);
-      const file = `${outDir}/${path.replace(/\W+/g, "_") || "root"}-${width}.png`;
-      await page.screenshot({ path: file, fullPage: true });
+      const file = `${outDir}/${path.replace(/\W+/g, "_") || "root"}-${width}${fullPage ? "" : `x${height}`}.png`;
+      await page.screenshot({ path: file, fullPage });
       console.log(file);
     }
     await context.close();

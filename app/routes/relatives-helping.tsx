@@ -9,18 +9,29 @@ import { requireUser } from "~/lib/auth.server";
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  return { helped: await listHelped(user.personId), ended: url.searchParams.get("stoppet") };
+  return {
+    helped: await listHelped(user.personId),
+    ended: url.searchParams.get("stoppet"),
+    // Just accepted an invitation: it waits for the participant's confirmation.
+    awaiting: url.searchParams.get("afventer") === "1",
+  };
 }
 
 export default function HelpingPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("relatives");
-  const { helped, ended } = loaderData;
+  const { helped, ended, awaiting } = loaderData;
   return (
     <>
       <PageTitle title={t("helping.title")} />
       {ended ? (
         <div className="notice" role="status">
           <p>{t("end.done", { name: ended })}</p>
+        </div>
+      ) : null}
+      {awaiting ? (
+        <div className="notice" role="status">
+          <p>{t("helping.awaiting")}</p>
+          <p>{t("helping.awaitingNext")}</p>
         </div>
       ) : null}
       <h1 tabIndex={-1}>{t("helping.title")}</h1>

@@ -2,13 +2,13 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/relatives-invitation";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { answerInvitation } from "~/features/relatives/commands.server";
+import { answerInvitation, refusedAnswerer } from "~/features/relatives/commands.server";
 import { ScopeList, Until } from "~/features/relatives/components";
 import { forgetInvitation, rememberInvitation } from "~/features/relatives/invite.server";
 import { findInvitation } from "~/features/relatives/queries.server";
 import { getCurrentUser, requireUser } from "~/lib/auth.server";
 
-type Calm = "unknown" | "used" | "expired" | "withdrawn" | "own" | "already";
+type Calm = "unknown" | "used" | "expired" | "withdrawn" | "own" | "participant" | "caseworker" | "already";
 
 /**
  * The link from the e-mail. It grants nothing by itself: a signed-out visitor is told to sign in
@@ -35,8 +35,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       { status: found.state === "unknown" ? 404 : 410, headers },
     );
   }
-  if (user.participant?.id === found.participantId) {
-    return data({ view: "calm" as const, calm: "own" as Calm, participantName: found.participantName }, { headers });
+  // The participant herself, anyone in a programme themselves, and caseworkers never get the offer.
+  const refused = refusedAnswerer({ participantId: user.participant?.id ?? null, isCaseworker: user.isCaseworker }, found.participantId);
+  if (refused) {
+    return data({ view: "calm" as const, calm: refused as Calm, participantName: found.participantName }, { status: refused === "own" ? 200 : 403, headers });
   }
   return data(
     {
@@ -63,18 +65,27 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const answer = formData.get("answer");
   if (answer !== "accept" && answer !== "decline") return redirect(`/invitation/${params.token}`);
   const result = await answerInvitation(
-    { personId: user.personId, participantId: user.participant?.id ?? null, requestId: (context as { requestId?: string }).requestId ?? null },
+    {
+      personId: user.personId,
+      participantId: user.participant?.id ?? null,
+      isCaseworker: user.isCaseworker,
+      requestId: (context as { requestId?: string }).requestId ?? null,
+    },
     params.token,
     answer,
   );
   switch (result.status) {
-    case "accepted":
-      return redirect(`/hjaelper/${result.participantId}?velkommen=1`);
+    case "awaiting":
+      // Nothing is granted yet: the participant first confirms that this account is the right person.
+      return redirect("/hjaelper?afventer=1");
     case "declined":
       return data({ done: "declined" as const, calm: null }, { status: 200 });
     case "already":
     case "own":
       return data({ done: null, calm: result.status as Calm }, { status: 409 });
+    case "participant":
+    case "caseworker":
+      return data({ done: null, calm: result.status as Calm }, { status: 403 });
     default:
       return redirect(`/invitation/${params.token}`);
   }

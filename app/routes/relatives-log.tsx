@@ -13,7 +13,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { entries };
 }
 
-const KNOWN = ["invited", "accepted", "declined", "withdrawn", "ended", "viewed", "changed", "resent", "commented", "comment_deleted"];
+const KNOWN = ["invited", "accepted", "declined", "confirmed", "rejected", "withdrawn", "ended", "viewed", "changed", "resent", "commented", "comment_deleted"];
 const PAGES = ["home", "plan", "appointments", "appointment", "preparation", "cv", "network"];
 /** Pages the caseworker's briefing may name; anything else is shown without a page. */
 const CASEWORKER_PAGES = ["briefing", "plan", "appointments", "preparation", "cv", "network"];
@@ -41,7 +41,14 @@ function What({ entry }: { entry: AccessLogEntry }) {
     const part = PARTS.includes(entry.details.part ?? "") ? tp(`parts.${entry.details.part}.title`) : t("log.pages.preparation");
     return <>{t(`log.${verb}`, { part })}</>;
   }
-  return <>{t(`log.${verb}`, { name: entry.details.grantName ?? "" })}</>;
+  // The real account's name once someone answered; the typed name only as "invited as ...".
+  const invitedAs = entry.details.invitedAs ? ` (${t("log.invitedAs", { name: entry.details.invitedAs })})` : "";
+  return (
+    <>
+      {t(`log.${verb}`, { name: entry.details.grantName ?? "" })}
+      {invitedAs}
+    </>
+  );
 }
 
 export default function AccessLogPage({ loaderData }: Route.ComponentProps) {

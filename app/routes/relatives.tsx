@@ -9,7 +9,18 @@ import { isOpen } from "~/features/relatives/status";
 import { requireParticipant } from "~/lib/auth.server";
 import { formatDate, formatTime } from "~/lib/dates";
 
-const notices = ["sendt", "ikke-sendt", "tilbagekaldt", "aendret", "uaendret", "sendt-igen", "kan-ikke-rettes", "kan-ikke-sendes"] as const;
+const notices = [
+  "sendt",
+  "ikke-sendt",
+  "tilbagekaldt",
+  "aendret",
+  "uaendret",
+  "sendt-igen",
+  "kan-ikke-rettes",
+  "kan-ikke-sendes",
+  "bekraeftet",
+  "afvist",
+] as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -29,13 +40,45 @@ function GrantCard({ grant }: { grant: GrantListItem }) {
   const language = i18n.language;
   const open = isOpen(grant.state);
   const invitedOnly = grant.state === "invited" || grant.state === "invitationExpired";
+  const awaiting = grant.state === "awaitingConfirmation";
+  const questionId = `bekraeft-${grant.id}`;
   return (
     <li className="card relatives-grant" id={`adgang-${grant.id}`}>
       <h3 className="card__title">{grant.name}</h3>
       <p className="tags">
         <StateTag state={grant.state} />
       </p>
+      {awaiting && grant.accountName ? (
+        // Nothing is granted before she has seen who really answered, by the account's own name.
+        <section className="panel" aria-labelledby={questionId}>
+          <h4 id={questionId}>{t("confirm.question", { name: grant.accountName })}</h4>
+          <p>{t("confirm.invitedAs", { name: grant.invitedName, email: grant.email })}</p>
+          <p>{t("confirm.nothingYet", { name: grant.accountName })}</p>
+          <div className="button-group">
+            <Form method="post" action={`/paaroerende/${grant.id}/bekraeft`}>
+              <input type="hidden" name="answer" value="confirm" />
+              <button type="submit" className="button">
+                {t("confirm.yes")}
+                <span className="visually-hidden"> {t("confirm.hiddenLabel", { name: grant.accountName })}</span>
+              </button>
+            </Form>
+            <Form method="post" action={`/paaroerende/${grant.id}/bekraeft`}>
+              <input type="hidden" name="answer" value="reject" />
+              <button type="submit" className="button button--secondary">
+                {t("confirm.no")}
+                <span className="visually-hidden"> {t("confirm.hiddenLabel", { name: grant.accountName })}</span>
+              </button>
+            </Form>
+          </div>
+        </section>
+      ) : null}
       <dl className="summary-list">
+        {grant.accountName && grant.accountName !== grant.invitedName ? (
+          <div className="summary-list__row">
+            <dt>{t("list.invitedAs")}</dt>
+            <dd>{grant.invitedName}</dd>
+          </div>
+        ) : null}
         <div className="summary-list__row">
           <dt>{t("list.relation")}</dt>
           <dd>{grant.relation}</dd>
@@ -97,7 +140,7 @@ function GrantCard({ grant }: { grant: GrantListItem }) {
         ) : null}
       </dl>
       {grant.state === "invitationExpired" ? <p>{t("list.invitationExpiredHint")}</p> : null}
-      {open ? (
+      {open && !awaiting ? (
         <div className="button-group">
           {invitedOnly ? (
             // A new link for an invitation that was not answered (the old link stops working).

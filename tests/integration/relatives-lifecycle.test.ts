@@ -27,6 +27,7 @@ import { loader as listLoader } from "~/routes/relatives";
 import { action as checkAction, loader as checkLoader } from "~/routes/relatives-check";
 import { loader as helpingLoader } from "~/routes/relatives-helping";
 import { action as inviteAction } from "~/routes/relatives-invite";
+import { action as confirmAction } from "~/routes/relatives-confirm";
 import { action as invitationAction, loader as invitationLoader } from "~/routes/relatives-invitation";
 import { loader as logLoader } from "~/routes/relatives-log";
 import { loader as mailboxLoader } from "~/routes/relatives-mailbox";
@@ -152,8 +153,30 @@ async function invite(who: string, form: InviteForm = {}) {
 const grantRow = async (grantId: string) => (await database.db.select().from(relativeGrants).where(eq(relativeGrants.id, grantId)))[0]!;
 const sharedArgs = (participantId: string, extra: Record<string, string> = {}) => ({ participantId, ...extra });
 
-async function accept(who: string, token: string) {
+/** `who` answers "accept": the grant then waits for the participant's confirmation, granting nothing. */
+async function answerAccept(who: string, token: string) {
   return run(invitationAction, post(`/invitation/${token}`, { answer: "accept" }, cookies[who]), { token });
+}
+
+/**
+ * The whole handshake: `who` accepts, and the participant who invited sees the account's real
+ * name and confirms it is the person she invited. Returns the answer's response.
+ */
+async function accept(who: string, token: string) {
+  const response = await answerAccept(who, token);
+  if (response instanceof Response && response.headers.get("Location") === "/hjaelper?afventer=1") {
+    const [row] = await database.db
+      .select({ grantId: invitations.grantId, participantId: relativeGrants.participantId })
+      .from(invitations)
+      .innerJoin(relativeGrants, eq(relativeGrants.id, invitations.grantId))
+      .where(eq(invitations.tokenHash, hashInvitationToken(token)));
+    const inviter = Object.keys(ids).find((key) => ids[key]!.participantId === row!.participantId)!;
+    const confirmed = (await run(confirmAction, post(`/paaroerende/${row!.grantId}/bekraeft`, { answer: "confirm" }, cookies[inviter]), {
+      grantId: row!.grantId,
+    })) as Response;
+    expect(confirmed.headers.get("Location")).toContain("besked=bekraeftet");
+  }
+  return response;
 }
 
 describe("inviting a relative: bad input", () => {
@@ -296,15 +319,20 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
     accessCases += 2;
   });
 
-  it("jonas signs in, sees the offer and accepts: the grant binds to him", async () => {
+  it("jonas signs in, sees the offer and accepts: the grant binds to him and waits for mette", async () => {
     const page = unwrap(await run(invitationLoader, get(`/invitation/${token}`, cookies.jonas), { token }));
     expect(page.data).toMatchObject({ view: "answer", invitation: { participantName: "Mette Hansen", scopes: ["plan", "appointments"], bisidderCount: 1 } });
-    const response = (await accept("jonas", token)) as Response;
+    const response = (await answerAccept("jonas", token)) as Response;
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe(`/hjaelper/${pid("mette")}?velkommen=1`);
+    expect(response.headers.get("Location")).toBe("/hjaelper?afventer=1");
     const grant = await grantRow(grantId);
-    expect(grant).toMatchObject({ status: "active", relativePersonId: ids.jonas!.personId });
+    expect(grant).toMatchObject({ status: "awaiting_confirmation", relativePersonId: ids.jonas!.personId });
     expect(grant.acceptedAt).toBeTruthy();
+    // Nothing yet: mette first confirms that this account is the person she invited.
+    refused(await settleAccess("jonas", pid("mette"), "plan"));
+    const confirmed = (await run(confirmAction, post(`/paaroerende/${grantId}/bekraeft`, { answer: "confirm" }, cookies.mette), { grantId })) as Response;
+    expect(confirmed.headers.get("Location")).toBe(`/paaroerende?besked=bekraeftet&id=${grantId}#adgang-${grantId}`);
+    expect(await grantRow(grantId)).toMatchObject({ status: "active", relativePersonId: ids.jonas!.personId });
   });
 
   it("the link works once: reuse by jonas or anyone else gives a calm page and no access", async () => {
@@ -313,7 +341,7 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
       data: { view: "calm", calm: "used" },
     });
     expect(unwrap(await run(invitationLoader, get(`/invitation/${token}`), { token }))).toMatchObject({ status: 410, data: { calm: "used" } });
-    const again = (await accept("ali", token)) as Response;
+    const again = (await answerAccept("jonas", token)) as Response;
     expect(again.headers.get("Location")).toBe(`/invitation/${token}`);
     refused(await settleAccess("ali", pid("mette"), "plan"));
     expect((await grantRow(grantId)).relativePersonId).toBe(ids.jonas!.personId);
@@ -428,7 +456,7 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
     const viewed = log.entries.filter((entry) => entry.action === "relatives.viewed");
     expect(viewed.map((entry) => entry.details.page).sort()).toEqual(["appointment", "appointments", "plan"]);
     expect(viewed.every((entry) => entry.actorName === "Jonas Hansen")).toBe(true);
-    expect(log.entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(["relatives.invited", "relatives.accepted"]));
+    expect(log.entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(["relatives.invited", "relatives.accepted", "relatives.confirmed"]));
     expect(log.entries.find((entry) => entry.action === "relatives.invited")?.byParticipant).toBe(true);
     // Ali's log shows nothing of mette's.
     const aliLog = unwrap(await run(logLoader, get("/paaroerende/log", cookies.ali))).data as { entries: unknown[] };
@@ -539,8 +567,14 @@ describe("links that no longer work, and the relative ending it", () => {
 
 describe("a relative who is also a participant", () => {
   it("ali helps mette and keeps his own pages; the two never mix", async () => {
+    // A participant can never accept a relative's invitation (relatives-confirmation.test.ts), so
+    // this grant is bound in the database, as a grant bound another way (MitID) could be.
     const { grantId, token } = await invite("mette", { email: "ali.hassan@example.net", name: "Ali Hassan", relation: "Ven", scopes: ["plan"] });
-    await accept("ali", token);
+    expect(unwrap(await answerAccept("ali", token))).toMatchObject({ status: 403, data: { calm: "participant" } });
+    await database.db
+      .update(relativeGrants)
+      .set({ status: "active", relativePersonId: ids.ali!.personId, acceptedAt: new Date() })
+      .where(eq(relativeGrants.id, grantId));
     expect((await grantRow(grantId)).relativePersonId).toBe(ids.ali!.personId);
     // His own plan is his own.
     const own = unwrap(await run(planLoader, get("/min-plan", cookies.ali))).data as { page: { view: { employmentGoal: string } } };

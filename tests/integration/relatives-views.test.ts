@@ -32,6 +32,7 @@ import { action as changeAction, loader as changeLoader } from "~/routes/relativ
 import { action as checkAction, loader as checkLoader } from "~/routes/relatives-check";
 import { action as inviteAction } from "~/routes/relatives-invite";
 import { action as invitationAction } from "~/routes/relatives-invitation";
+import { action as confirmAction } from "~/routes/relatives-confirm";
 import { loader as logLoader } from "~/routes/relatives-log";
 import { action as resendAction } from "~/routes/relatives-resend";
 import { loader as sharedCvLoader } from "~/routes/relatives-shared-cv";
@@ -195,6 +196,12 @@ describe("the relative's preparation, and Jonas' bemærkninger", () => {
       token: invited.token,
     })) as Response;
     expect(accepted.status).toBe(302);
+    // Nothing is granted until mette has seen his real name and confirmed it is him.
+    expect((await grantRow(grantId)).status).toBe("awaiting_confirmation");
+    const confirmed = (await run(confirmAction, post(`/paaroerende/${grantId}/bekraeft`, { answer: "confirm" }, cookies.mette), {
+      grantId,
+    })) as Response;
+    expect(confirmed.status).toBe(302);
     expect((await grantRow(grantId)).status).toBe("active");
     const home = allowed(await run(sharedHomeLoader, get(`/hjaelper/${mette()}`, cookies.jonas), at(mette())));
     expect((home.data as { links: { scope: string }[] }).links.map((link) => link.scope)).toEqual(["plan", "preparation"]);

@@ -13,7 +13,10 @@ import { copenhagenDay } from "~/lib/dates";
 import { loader as feedLoader } from "~/routes/appointments-feed";
 import { loader as caseworkerLoader } from "~/routes/caseworker";
 import { loader as planLoader } from "~/routes/plan";
-import { loader as invitationLoader } from "~/routes/relatives-invitation";
+import { loader as listLoader } from "~/routes/relatives";
+import { action as confirmAction } from "~/routes/relatives-confirm";
+import { action as invitationAction, loader as invitationLoader } from "~/routes/relatives-invitation";
+import { loader as sharedPlanLoader } from "~/routes/relatives-shared-plan";
 import { createTestDatabase, serverUrl, type TestDatabase } from "../support/db";
 import { cookieFor, get, settle } from "../support/requests";
 
@@ -263,6 +266,32 @@ describe.skipIf(!serverUrl)("row-level security on people, sessions, grants and 
         invitationLoader({ request: get(`/invitation/${"x".repeat(43)}`, jonas), params: { token: "x".repeat(43) }, context } as never),
       );
       expect((unknown as { init: { status: number } }).init.status).toBe(404);
+    });
+
+    it("answers an invitation as portal_app: refused for a participant, waits for the participant's confirmation, then grants", async () => {
+      const post = (path: string, form: Record<string, string>, cookie: string) =>
+        new Request(`http://localhost:3000${path}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost:3000", Cookie: cookie },
+          body: new URLSearchParams(form),
+        });
+      const [ali, jonas, mette] = await Promise.all(["ali", "jonas", "mette"].map((key) => request(() => cookieFor(key)))) as string[];
+      const token = invitationToken;
+      const refusedAnswer = await request(() => invitationAction({ request: post(`/invitation/${token}`, { answer: "accept" }, ali!), params: { token }, context } as never));
+      expect((refusedAnswer as { init: { status: number } }).init.status).toBe(403);
+      const accepted = await request(() => invitationAction({ request: post(`/invitation/${token}`, { answer: "accept" }, jonas!), params: { token }, context } as never));
+      expect((accepted as Response).headers.get("Location")).toBe("/hjaelper?afventer=1");
+      const grantId = (await owner`select id from portal.relative_grants where relative_person_id = ${ids.jonas!.personId}`)[0]!.id as string;
+      expect((await owner`select status::text from portal.relative_grants where id = ${grantId}`)[0]!.status).toBe("awaiting_confirmation");
+      const before = await request(() => sharedPlanLoader({ request: get(`/hjaelper/${ids.mette!.participantId}/min-plan`, jonas), params: { participantId: ids.mette!.participantId }, context } as never));
+      expect((before as Response).status).toBe(404);
+      // Mette reads the real account's name (persons, under row-level security) and confirms.
+      const list = await request(() => listLoader({ request: get("/paaroerende", mette), params: {}, context } as never));
+      expect((list as { grants: { id: string; accountName: string | null }[] }).grants.find((grant) => grant.id === grantId)?.accountName).toBe("Jonas Hansen");
+      const confirmed = await request(() => confirmAction({ request: post(`/paaroerende/${grantId}/bekraeft`, { answer: "confirm" }, mette!), params: { grantId }, context } as never));
+      expect((confirmed as Response).headers.get("Location")).toContain("besked=bekraeftet");
+      const after = await request(() => sharedPlanLoader({ request: get(`/hjaelper/${ids.mette!.participantId}/min-plan`, jonas), params: { participantId: ids.mette!.participantId }, context } as never));
+      expect(after).not.toBeInstanceOf(Response);
     });
 
     it("serves the calendar feed by its token, and stops it when revoked", async () => {

@@ -22,6 +22,35 @@ const participantNav = [
   { to: "/om", key: "nav.about" },
 ] as const;
 
+function NavLinks({ className = "" }: { className?: string }) {
+  const { t } = useTranslation();
+  return (
+    <ul className={`site-nav__list ${className}`.trim()}>
+      {participantNav.map((item) => (
+        <li key={item.to}>
+          <NavLink to={item.to} end={item.to === "/"} className="site-nav__link">
+            {t(item.key)}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SignedIn({ user, className }: { user: ShellUser; className: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className={className}>
+      <span>{t("header.signedInAs", { name: user.firstName })}</span>
+      <Form method="post" action="/log-ud">
+        <button type="submit" className="button button--secondary button--small">
+          {t("header.signOut")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
 export function AppShell({ user, children }: { user: ShellUser | null; children: React.ReactNode }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
@@ -41,29 +70,22 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
             </svg>
             {t("appName")}
           </a>
-          {user ? (
-            <div className="site-header__user">
-              <span>{t("header.signedInAs", { name: user.firstName })}</span>
-              <Form method="post" action="/log-ud">
-                <button type="submit" className="button button--secondary button--small">
-                  {t("header.signOut")}
-                </button>
-              </Form>
-            </div>
-          ) : null}
+          {user ? <SignedIn user={user} className={user.isParticipant ? "site-header__user site-header__user--wide" : "site-header__user"} /> : null}
         </div>
       </header>
       {user?.isParticipant ? (
         <nav aria-label={t("nav.label")} className="site-nav">
-          <ul className="container site-nav__list">
-            {participantNav.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={item.to === "/"} className="site-nav__link">
-                  {t(item.key)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
+          <div className="container">
+            {/* A small screen (or 400 % zoom) gets a "Menu" disclosure, so the page's heading is on the
+                first screen; it works without JavaScript. Wider screens show the links themselves.
+                Only one of the two is ever displayed. The key closes the menu after a navigation. */}
+            <details className="site-nav__menu" key={location.pathname}>
+              <summary className="site-nav__toggle">{t("header.menu")}</summary>
+              <NavLinks />
+              <SignedIn user={user} className="site-nav__user" />
+            </details>
+            <NavLinks className="site-nav__list--wide" />
+          </div>
         </nav>
       ) : null}
       <main id="main" className="container main" tabIndex={-1}>

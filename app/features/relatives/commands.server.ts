@@ -98,24 +98,43 @@ export interface Person {
   personId: string;
   /** Set when the signed-in person is in a programme themselves. */
   participantId: string | null;
+  /** A jobcentre caseworker (persons.is_caseworker). */
+  isCaseworker: boolean;
   requestId: string | null;
 }
 
 export type AnswerResult =
-  | { status: "accepted"; participantId: string }
+  | { status: "awaiting"; participantId: string }
   | { status: "declined" }
   | { status: "own" }
+  | { status: "participant" }
+  | { status: "caseworker" }
   | { status: "already" }
   | { status: "gone" };
 
 /**
+ * Who may never answer a relative's invitation, whatever link they hold: the participant herself,
+ * anyone who is in a programme themselves, and caseworkers. Null: this person may answer.
+ */
+export function refusedAnswerer(person: Pick<Person, "participantId" | "isCaseworker">, invitingParticipantId: string) {
+  if (person.participantId === invitingParticipantId) return "own" as const;
+  if (person.participantId) return "participant" as const;
+  if (person.isCaseworker) return "caseworker" as const;
+  return null;
+}
+
+/**
  * The relative answers an invitation. The link alone grants nothing: the grant binds to the
- * person signed in now, in the same statement that marks the link used (so it works once).
+ * person signed in now, in the same statement that marks the link used (so it works once). Until
+ * real MitID binding lands, "accept" grants nothing either: the grant waits
+ * (`awaiting_confirmation`) until the participant has seen this account's real name and confirmed
+ * it is the person she invited (`confirmGrant`).
  */
 export async function answerInvitation(person: Person, token: string, answer: "accept" | "decline", now = new Date()): Promise<AnswerResult> {
   const found = await findInvitation(token, now);
   if (found.state !== "open") return { status: "gone" };
-  if (person.participantId === found.participantId) return { status: "own" };
+  const refused = refusedAnswerer(person, found.participantId);
+  if (refused) return { status: refused };
   const database = await db();
   return database.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`relatives:${found.participantId}`}))`);
@@ -127,7 +146,7 @@ export async function answerInvitation(person: Person, token: string, answer: "a
           and(
             eq(relativeGrants.participantId, found.participantId),
             eq(relativeGrants.relativePersonId, person.personId),
-            eq(relativeGrants.status, "active"),
+            inArray(relativeGrants.status, ["active", "awaiting_confirmation"]),
             gte(relativeGrants.validUntil, copenhagenDay(now)),
           ),
         );
@@ -143,7 +162,7 @@ export async function answerInvitation(person: Person, token: string, answer: "a
       .update(relativeGrants)
       .set(
         answer === "accept"
-          ? { status: "active", relativePersonId: person.personId, acceptedAt: now }
+          ? { status: "awaiting_confirmation", relativePersonId: person.personId, acceptedAt: now }
           : { status: "ended_by_relative", relativePersonId: person.personId, endedAt: now },
       )
       .where(and(eq(relativeGrants.id, found.grantId), eq(relativeGrants.status, "invited")))
@@ -158,7 +177,48 @@ export async function answerInvitation(person: Person, token: string, answer: "a
       details: { grantId: found.grantId, grantName: found.invitedName, scopes: found.scopes, validUntil: found.validUntil },
       requestId: person.requestId,
     });
-    return answer === "accept" ? ({ status: "accepted", participantId: found.participantId } as const) : ({ status: "declined" } as const);
+    return answer === "accept" ? ({ status: "awaiting", participantId: found.participantId } as const) : ({ status: "declined" } as const);
+  });
+}
+
+/**
+ * The participant answers "is this the person you invited?" for a grant someone accepted. Only
+ * her own grant, only while it waits for her answer; `confirm` makes it active (access from the
+ * next request), `reject` withdraws it: nothing was ever granted. Audit: `relatives.confirmed` or
+ * `relatives.rejected` (the grant id only: the log shows the account's name from the grant).
+ */
+export async function confirmGrant(
+  actor: Actor,
+  grantId: string,
+  answer: "confirm" | "reject",
+  now = new Date(),
+): Promise<"confirmed" | "rejected" | "not_found"> {
+  if (!isUuid(grantId)) return "not_found";
+  const database = await db();
+  return database.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`relatives:${actor.participantId}`}))`);
+    const [grant] = await tx
+      .update(relativeGrants)
+      .set(answer === "confirm" ? { status: "active" } : { status: "withdrawn", endedAt: now })
+      .where(
+        and(
+          eq(relativeGrants.id, grantId),
+          eq(relativeGrants.participantId, actor.participantId),
+          eq(relativeGrants.status, "awaiting_confirmation"),
+          // An expired grant is not confirmed into access; rejecting it is always possible.
+          ...(answer === "confirm" ? [gte(relativeGrants.validUntil, copenhagenDay(now))] : []),
+        ),
+      )
+      .returning({ id: relativeGrants.id });
+    if (!grant) return "not_found" as const;
+    await recordAudit(tx, {
+      actorPersonId: actor.personId,
+      participantId: actor.participantId,
+      action: answer === "confirm" ? "relatives.confirmed" : "relatives.rejected",
+      details: { grantId },
+      requestId: actor.requestId,
+    });
+    return answer === "confirm" ? ("confirmed" as const) : ("rejected" as const);
   });
 }
 
@@ -174,7 +234,7 @@ export async function withdrawGrant(actor: Actor, grantId: string, now = new Dat
         and(
           eq(relativeGrants.id, grantId),
           eq(relativeGrants.participantId, actor.participantId),
-          inArray(relativeGrants.status, ["invited", "active"]),
+          inArray(relativeGrants.status, ["invited", "awaiting_confirmation", "active"]),
         ),
       )
       .returning({ id: relativeGrants.id, name: relativeGrants.invitedName });

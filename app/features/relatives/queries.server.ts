@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, gt, gte, inArray, like, ne, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { db } from "../../../db/client";
 import { appointments, auditEvents, invitations, participants, persons, relativeGrants } from "../../../db/schema";
 import type { Scope } from "~/lib/auth.server";
@@ -15,7 +16,12 @@ export const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export interface GrantListItem {
   id: string;
+  /** The real name of the account that answered, once someone has; until then the typed name. */
   name: string;
+  /** The name the participant typed when she invited ("invited as ..."). */
+  invitedName: string;
+  /** Set once someone signed in and answered: the name on that account (persons), not the typed one. */
+  accountName: string | null;
   email: string;
   relation: string;
   scopes: Scope[];
@@ -33,14 +39,18 @@ export interface GrantListItem {
 /** The participant's grants, open ones first, newest first within each group. */
 export async function listGrants(participantId: string, now = new Date()): Promise<GrantListItem[]> {
   const database = await db();
+  const account = alias(persons, "account");
   const rows = await database
     .select({
       grant: relativeGrants,
+      accountFirstName: account.firstName,
+      accountLastName: account.lastName,
       invitationExpiresAt: sql<Date | null>`(select max(i.expires_at) from portal.invitations i where i.grant_id = "relative_grants"."id")`.mapWith(
         (value: string | Date | null) => (value ? new Date(value) : null),
       ),
     })
     .from(relativeGrants)
+    .leftJoin(account, eq(account.id, relativeGrants.relativePersonId))
     .where(eq(relativeGrants.participantId, participantId))
     .orderBy(desc(relativeGrants.createdAt));
   const appointmentIds = [...new Set(rows.flatMap((row) => row.grant.bisidderAppointmentIds))];
@@ -52,22 +62,27 @@ export async function listGrants(participantId: string, now = new Date()): Promi
         .orderBy(asc(appointments.startsAt))
     : [];
   const today = copenhagenDay(now);
-  const items = rows.map(({ grant, invitationExpiresAt }) => ({
-    id: grant.id,
-    name: grant.invitedName,
-    email: grant.invitedEmail,
-    relation: grant.relation,
-    scopes: grant.scopes as Scope[],
-    mayComment: grant.mayComment,
-    bisidder: meetings.filter((meeting) => grant.bisidderAppointmentIds.includes(meeting.id)),
-    validUntil: grant.validUntil,
-    state: grantState({ status: grant.status, validUntil: grant.validUntil, invitationExpiresAt }, today, now),
-    createdAt: grant.createdAt,
-    acceptedAt: grant.acceptedAt,
-    endedAt: grant.endedAt,
-    lastViewedAt: grant.lastViewedAt,
-    invitationExpiresAt,
-  }));
+  const items = rows.map(({ grant, accountFirstName, accountLastName, invitationExpiresAt }) => {
+    const accountName = grant.relativePersonId && accountFirstName ? `${accountFirstName} ${accountLastName ?? ""}`.trim() : null;
+    return {
+      id: grant.id,
+      name: accountName ?? grant.invitedName,
+      invitedName: grant.invitedName,
+      accountName,
+      email: grant.invitedEmail,
+      relation: grant.relation,
+      scopes: grant.scopes as Scope[],
+      mayComment: grant.mayComment,
+      bisidder: meetings.filter((meeting) => grant.bisidderAppointmentIds.includes(meeting.id)),
+      validUntil: grant.validUntil,
+      state: grantState({ status: grant.status, validUntil: grant.validUntil, invitationExpiresAt }, today, now),
+      createdAt: grant.createdAt,
+      acceptedAt: grant.acceptedAt,
+      endedAt: grant.endedAt,
+      lastViewedAt: grant.lastViewedAt,
+      invitationExpiresAt,
+    };
+  });
   const order: GrantState[] = ["awaitingConfirmation", "active", "invited", "invitationExpired", "expired", "withdrawn", "ended"];
   return items.sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
 }
@@ -243,7 +258,11 @@ export interface AccessLogEntry {
   byParticipant: boolean;
   /** A caseworker read the participant's shared information: shown as "Din sagsbehandler", never by name. */
   byCaseworker: boolean;
-  details: { grantName?: string; page?: string; scopes?: string[]; validUntil?: string; part?: string };
+  /**
+   * `grantName` is the real name of the account bound to the grant once someone answered (never
+   * only the typed one); `invitedAs` is the typed name when it differs.
+   */
+  details: { grantName?: string; invitedAs?: string; page?: string; scopes?: string[]; validUntil?: string; part?: string };
 }
 
 /** What the caseworker side writes when a caseworker opens the participant's briefing. */
@@ -275,9 +294,19 @@ export async function accessLog(participantId: string, participantPersonId: stri
     )
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
     .limit(limit);
+  // Who each grant really went to: the account that answered, by its own name.
+  const account = alias(persons, "account");
+  const grants = await database
+    .select({ id: relativeGrants.id, invitedName: relativeGrants.invitedName, firstName: account.firstName, lastName: account.lastName })
+    .from(relativeGrants)
+    .innerJoin(account, eq(account.id, relativeGrants.relativePersonId))
+    .where(eq(relativeGrants.participantId, participantId));
+  const realNames = new Map(grants.map((grant) => [grant.id, { account: `${grant.firstName} ${grant.lastName}`, invited: grant.invitedName }]));
   return rows.map((row) => {
     const details = (row.details ?? {}) as Record<string, unknown>;
     const byCaseworker = row.action === CASEWORKER_VIEWED;
+    const real = typeof details.grantId === "string" ? realNames.get(details.grantId) : undefined;
+    const typed = typeof details.grantName === "string" ? details.grantName : real?.invited;
     return {
       id: row.id,
       occurredAt: row.occurredAt,
@@ -287,7 +316,8 @@ export async function accessLog(participantId: string, participantPersonId: stri
       byCaseworker,
       details: {
         part: typeof details.part === "string" ? details.part : undefined,
-        grantName: typeof details.grantName === "string" ? details.grantName : undefined,
+        grantName: real?.account ?? typed,
+        invitedAs: real && typed && typed !== real.account ? typed : undefined,
         page: typeof details.page === "string" ? details.page : undefined,
         scopes: Array.isArray(details.scopes) ? (details.scopes as string[]) : undefined,
         validUntil: typeof details.validUntil === "string" ? details.validUntil : undefined,

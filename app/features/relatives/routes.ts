@@ -10,6 +10,7 @@ export const relativesRoutes: RouteConfigEntry[] = [
   route("paaroerende/:grantId/tilbagekald", "routes/relatives-withdraw.tsx"),
   route("paaroerende/:grantId/ret", "routes/relatives-change.tsx"),
   route("paaroerende/:grantId/send-igen", "routes/relatives-resend.tsx"),
+  route("paaroerende/:grantId/bekraeft", "routes/relatives-confirm.tsx"),
   // The invited person: the link from the e-mail, then the pages they were given.
   route("invitation/:token", "routes/relatives-invitation.tsx"),
   route("hjaelper", "routes/relatives-helping.tsx"),

@@ -1,0 +1,37 @@
+import { redirect } from "react-router";
+import type { Route } from "./+types/relatives-confirm";
+import { confirmGrant } from "~/features/relatives/commands.server";
+import { findOwnGrant } from "~/features/relatives/queries.server";
+import { notFound, requireParticipant } from "~/lib/auth.server";
+
+/**
+ * "Er det den person, du inviterede?": the participant's answer for a grant someone accepted.
+ * The question and its two buttons live on the list (/paaroerende), which works without
+ * JavaScript; this address only takes the answer. Nothing is granted before "confirm".
+ */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireParticipant(request);
+  const grant = await findOwnGrant(user.participant.id, params.grantId);
+  if (!grant) throw notFound();
+  throw redirect(`/paaroerende#adgang-${grant.id}`);
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = await requireParticipant(request);
+  const formData = await request.formData();
+  const answer = formData.get("answer");
+  if (answer !== "confirm" && answer !== "reject") return redirect("/paaroerende");
+  const result = await confirmGrant(
+    { personId: user.personId, participantId: user.participant.id, requestId: (context as { requestId?: string }).requestId ?? null },
+    params.grantId,
+    answer,
+  );
+  if (result === "not_found") {
+    // Not hers (404), or answered already / no longer waiting (the list says how it stands).
+    const own = await findOwnGrant(user.participant.id, params.grantId);
+    if (!own) throw notFound();
+    return redirect(`/paaroerende#adgang-${own.id}`);
+  }
+  const notice = result === "confirmed" ? "bekraeftet" : "afvist";
+  return redirect(`/paaroerende?besked=${notice}&id=${params.grantId}#adgang-${params.grantId}`);
+}
