@@ -5,13 +5,34 @@ import { requireCaseworker } from "~/features/caseworker/access.server";
 import { MeetingTime } from "~/features/caseworker/components";
 import stylesheet from "~/features/caseworker/caseworker.css?url";
 import { listMyParticipants } from "~/features/caseworker/queries.server";
+import { recordAudit } from "~/lib/audit.server";
 import { formatDate } from "~/lib/dates";
+import { db } from "../../db/client";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireCaseworker(request);
-  return { participants: await listMyParticipants(user.personId) };
+  const participants = await listMyParticipants(user.personId);
+  // The list shows each person's shared information (what is shared, meetings, questions): a read
+  // for each of them, in their log "Hvem har set mine oplysninger" as "Din sagsbehandler", never a
+  // name. The loader runs for the page and for its .data alike.
+  const requestId = (context as { requestId?: string } | undefined)?.requestId ?? null;
+  if (participants.length > 0) {
+    const database = await db();
+    await database.transaction(async (tx) => {
+      for (const participant of participants) {
+        await recordAudit(tx, {
+          actorPersonId: user.personId,
+          participantId: participant.participantId,
+          action: "caseworker.briefing_viewed",
+          details: { page: "list" },
+          requestId,
+        });
+      }
+    });
+  }
+  return { participants };
 }
 
 export default function CaseworkerOverviewPage({ loaderData }: Route.ComponentProps) {

@@ -3,14 +3,34 @@ import type { Route } from "./+types/relatives-helping";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { HelpingList } from "~/features/relatives/components";
 import { listHelped } from "~/features/relatives/queries.server";
+import { recordAudit } from "~/lib/audit.server";
 import { requireUser } from "~/lib/auth.server";
+import { db } from "../../db/client";
 
 /** "Du hjælper": whose planning the signed-in person may see, and until when. */
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
+  const helped = await listHelped(user.personId);
+  // The list shows each helped person's name and what they share: in each one's log "Hvem har
+  // set mine oplysninger" (page "list"). The loader runs for the page and for its .data alike.
+  if (helped.length > 0) {
+    const requestId = (context as { requestId?: string } | undefined)?.requestId ?? null;
+    const database = await db();
+    await database.transaction(async (tx) => {
+      for (const person of helped) {
+        await recordAudit(tx, {
+          actorPersonId: user.personId,
+          participantId: person.participantId,
+          action: "relatives.viewed",
+          details: { page: "list" },
+          requestId,
+        });
+      }
+    });
+  }
   return {
-    helped: await listHelped(user.personId),
+    helped,
     ended: url.searchParams.get("stoppet"),
     // Just accepted an invitation: it waits for the participant's confirmation.
     awaiting: url.searchParams.get("afventer") === "1",

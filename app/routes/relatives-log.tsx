@@ -14,9 +14,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 const KNOWN = ["invited", "accepted", "declined", "confirmed", "rejected", "withdrawn", "ended", "viewed", "changed", "resent", "commented", "comment_deleted"];
-const PAGES = ["home", "plan", "appointments", "appointment", "preparation", "cv", "network"];
+const PAGES = ["home", "plan", "appointments", "appointment", "preparation", "cv", "network", "list"];
 /** Pages the caseworker's briefing may name; anything else is shown without a page. */
-const CASEWORKER_PAGES = ["briefing", "plan", "appointments", "preparation", "cv", "network"];
+const CASEWORKER_PAGES = ["briefing", "plan", "appointments", "preparation", "cv", "network", "list"];
 const PARTS = ["education_work", "resources", "challenges", "abilities", "wishes", "network", "questions"];
 
 function What({ entry }: { entry: AccessLogEntry }) {

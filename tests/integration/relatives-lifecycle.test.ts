@@ -454,7 +454,8 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
       entries: { action: string; actorName: string | null; byParticipant: boolean; details: { page?: string } }[];
     };
     const viewed = log.entries.filter((entry) => entry.action === "relatives.viewed");
-    expect(viewed.map((entry) => entry.details.page).sort()).toEqual(["appointment", "appointments", "plan"]);
+    // "list": jonas's own list "Du hjælper" shows mette's name and what she shares, so it is a read too.
+    expect(viewed.map((entry) => entry.details.page).sort()).toEqual(["appointment", "appointments", "list", "plan"]);
     expect(viewed.every((entry) => entry.actorName === "Jonas Hansen")).toBe(true);
     expect(log.entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(["relatives.invited", "relatives.accepted", "relatives.confirmed"]));
     expect(log.entries.find((entry) => entry.action === "relatives.invited")?.byParticipant).toBe(true);
