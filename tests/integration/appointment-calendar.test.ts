@@ -79,6 +79,16 @@ function validateCalendar(text: string): ParsedEvent[] {
     const start = vevent.getFirstPropertyValue("dtstart") as ICAL.Time;
     const end = vevent.getFirstPropertyValue("dtend") as ICAL.Time;
     expect(start.zone?.tzid).toBe("UTC");
+    // A reminder the day before and two hours before, unless the meeting is cancelled.
+    const alarms = vevent.getAllSubcomponents("valarm");
+    if (vevent.getFirstPropertyValue("status") === "CANCELLED") expect(alarms).toHaveLength(0);
+    else {
+      expect(alarms.map((alarm) => String(alarm.getFirstPropertyValue("trigger")))).toEqual(["-P1D", "-PT2H"]);
+      for (const alarm of alarms) {
+        expect(alarm.getFirstPropertyValue("action")).toBe("DISPLAY");
+        expect(alarm.getFirstPropertyValue("description")).toBe(vevent.getFirstPropertyValue("summary"));
+      }
+    }
     expect(end.compare(start)).toBe(1);
     return {
       uid: String(vevent.getFirstPropertyValue("uid")),
@@ -124,9 +134,9 @@ describe("the iCalendar writer", () => {
     expect(event!.summary).toBe(nasty);
     expect(event!.location).toBe(nasty);
     expect(event!.description).toBe(nasty.repeat(5));
-    // The injected END:VEVENT stayed text: still exactly one event, no alarm.
+    // The injected END:VEVENT stayed text: still exactly one event, with only our two alarms.
     expect(text.match(/^BEGIN:VEVENT/gm)).toHaveLength(1);
-    expect(text).not.toMatch(/^BEGIN:VALARM/m);
+    expect(text.match(/^BEGIN:VALARM/gm)).toHaveLength(2);
   });
 });
 

@@ -28,6 +28,9 @@ export interface CalendarOptions {
 
 const CRLF = "\r\n";
 
+/** Reminders on every meeting that is not cancelled: the day before, and two hours before. */
+export const REMINDERS = ["-P1D", "-PT2H"] as const;
+
 /** "20260305T090000Z" */
 export function utcStamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
@@ -107,7 +110,13 @@ export function buildCalendar(options: CalendarOptions): string {
     if (event.location) lines.push(property("LOCATION", escapeText(event.location)));
     if (event.description) lines.push(property("DESCRIPTION", escapeText(event.description)));
     if (event.url) lines.push(property("URL", event.url));
-    lines.push(`STATUS:${event.cancelled ? "CANCELLED" : "CONFIRMED"}`, "TRANSP:OPAQUE", "END:VEVENT");
+    lines.push(`STATUS:${event.cancelled ? "CANCELLED" : "CONFIRMED"}`, "TRANSP:OPAQUE");
+    if (!event.cancelled) {
+      for (const trigger of REMINDERS) {
+        lines.push("BEGIN:VALARM", "ACTION:DISPLAY", `TRIGGER:${trigger}`, property("DESCRIPTION", escapeText(event.summary)), "END:VALARM");
+      }
+    }
+    lines.push("END:VEVENT");
   }
   lines.push("END:VCALENDAR");
   return lines.join(CRLF) + CRLF;
