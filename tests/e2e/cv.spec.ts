@@ -356,11 +356,14 @@ test("Mette adds, moves and deletes a skill with the keyboard only", async ({ pa
         await page.keyboard.press("Enter");
         const dialog = page.getByRole("dialog");
         await expect(dialog).toBeVisible();
-        await expect(dialog.getByRole("button", { name: "Ja, slet" })).toBeFocused();
+        // Focus starts on the safe answer, so an Enter pressed by habit deletes nothing.
+        await expect(dialog.getByRole("button", { name: "Nej, behold det" })).toBeFocused();
         await page.keyboard.press("Escape");
         await expect(dialog).toBeHidden();
         await expect(trigger).toBeFocused();
         await page.keyboard.press("Enter");
+        await expect(page.getByRole("dialog").getByRole("button", { name: "Nej, behold det" })).toBeFocused();
+        await page.keyboard.press("Shift+Tab");
         await expect(page.getByRole("dialog").getByRole("button", { name: "Ja, slet" })).toBeFocused();
         await page.keyboard.press("Enter");
       } else {

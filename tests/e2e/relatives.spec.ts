@@ -36,6 +36,10 @@ const text = {
     signInButton: "Log ind",
     answerTitle: (who: string) => `Invitation fra ${who}`,
     accept: "Tag imod",
+    awaiting: "Tak. Du har taget imod invitationen.",
+    confirmQuestion: "Jonas Hansen har takket ja. Er det den person, du inviterede?",
+    confirmYes: "Ja, giv adgang",
+    confirmed: "Jonas Hansen har nu adgang.",
     homeTitle: (first: string) => `${first === "Ali" ? "Alis" : "Mettes"} sider`,
     planLink: (first: string) => `Se ${first === "Ali" ? "Alis" : "Mettes"} plan`,
     planTitle: (first: string) => `${first === "Ali" ? "Alis" : "Mettes"} plan`,
@@ -99,6 +103,10 @@ const text = {
     signInButton: "Sign in",
     answerTitle: (who: string) => `Invitation from ${who}`,
     accept: "Accept",
+    awaiting: "Thank you. You have accepted the invitation.",
+    confirmQuestion: "Jonas Hansen has said yes. Is this the person you invited?",
+    confirmYes: "Yes, give access",
+    confirmed: "Jonas Hansen now has access.",
     homeTitle: (first: string) => `${first}'s pages`,
     planLink: (first: string) => `See ${first}'s plan`,
     planTitle: (first: string) => `${first}'s plan`,
@@ -229,16 +237,26 @@ for (const language of ["da", "en"] as const) {
     try {
       let link = "";
       await test.step("Jonas, in his own browser, reads the e-mail in the demo mailbox", async () => {
-        await jonas.page.goto("/dev/postkasse");
+        // The demo mailbox shows only the signed-in person's own mail: he reads it signed in, in
+        // another window, and opens the link signed out below.
+        const mailbox = await newPerson(browser, javaScriptEnabled);
+        try {
+          await signIn(mailbox.page, "jonas");
+          await mailbox.page.goto("/dev/postkasse");
+          await switchLanguage(mailbox.page, language);
+          await expect(mainHeading(mailbox.page)).toHaveText(L.mailboxTitle);
+          const mail = mailbox.page
+            .locator(".relatives-mail")
+            .filter({ hasText: L.subject(who.name) })
+            .first();
+          link = (await mail.getByRole("link", { name: /\/invitation\// }).getAttribute("href")) ?? "";
+          expect(link).toMatch(/\/invitation\/[A-Za-z0-9_-]{43}$/);
+          await expectNoAxeViolationsAtAllWidths(mailbox.page, `demo mailbox (${language})`);
+        } finally {
+          await mailbox.context.close();
+        }
+        await jonas.page.goto("/log-ind");
         await switchLanguage(jonas.page, language);
-        await expect(mainHeading(jonas.page)).toHaveText(L.mailboxTitle);
-        const mail = jonas.page
-          .locator(".relatives-mail")
-          .filter({ hasText: L.subject(who.name) })
-          .first();
-        link = (await mail.getByRole("link", { name: /\/invitation\// }).getAttribute("href")) ?? "";
-        expect(link).toMatch(/\/invitation\/[A-Za-z0-9_-]{43}$/);
-        await expectNoAxeViolationsAtAllWidths(jonas.page, `demo mailbox (${language})`);
       });
 
       await test.step("the link alone shows nothing private; Jonas signs in and comes back to it", async () => {
@@ -253,8 +271,24 @@ for (const language of ["da", "en"] as const) {
         await expectNoAxeViolationsAtAllWidths(jonas.page, `invitation, answer (${language})`);
       });
 
-      await test.step("Jonas accepts and sees exactly the plan and the preparation, read-only", async () => {
+      await test.step(`Jonas accepts; nothing is granted until ${who.first} confirms it is him`, async () => {
         await jonas.page.getByRole("button", { name: L.accept, exact: true }).click();
+        await expect(jonas.page).toHaveURL(/\/hjaelper\?afventer=1$/);
+        await expect(jonas.page.getByRole("status")).toContainText(L.awaiting);
+        await expectNoAxeViolationsAtAllWidths(jonas.page, `accepted, waiting for confirmation (${language})`);
+        await expect(jonas.page.getByRole("main").getByRole("link", { name: new RegExp(who.name) })).toHaveCount(0);
+
+        await participantPage.goto("/paaroerende");
+        const question = participantPage.getByRole("heading", { name: L.confirmQuestion });
+        await expect(question).toBeVisible();
+        await expectNoAxeViolationsAtAllWidths(participantPage, `relatives list, confirm who accepted (${language})`);
+        await participantPage.getByRole("button", { name: new RegExp(`^${L.confirmYes}`) }).click();
+        await expect(participantPage.getByRole("status")).toContainText(L.confirmed);
+      });
+
+      await test.step("Jonas sees exactly the plan and the preparation, read-only", async () => {
+        await jonas.page.goto("/hjaelper");
+        await jonas.page.getByRole("main").getByRole("link", { name: new RegExp(who.name) }).click();
         await expect(mainHeading(jonas.page)).toHaveText(L.homeTitle(who.first));
         participantId = /\/hjaelper\/([0-9a-f-]{36})/.exec(jonas.page.url())![1]!;
         await expect(jonas.page.getByText(L.banner(who.name))).toBeVisible();
@@ -462,6 +496,9 @@ test("keyboard only: invite, send the invitation again, then withdraw it", async
   const confirm = page.getByRole("button", { name: "Ja, træk invitationen tilbage" });
   if (javaScriptEnabled) {
     await expect(page.getByRole("dialog")).toBeVisible();
+    // Focus starts on the safe answer; the person moves to "Ja, …" on purpose.
+    await expect(page.getByRole("dialog").getByRole("button", { name: "Nej, fortryd" })).toBeFocused();
+    await page.keyboard.press("Shift+Tab");
     await expect(page.getByRole("dialog").getByRole("button", { name: "Ja, træk invitationen tilbage" })).toBeFocused();
   }
   if (!javaScriptEnabled) await tabTo(page, confirm, { max: 40 });

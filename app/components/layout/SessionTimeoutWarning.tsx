@@ -56,6 +56,7 @@ export function SessionTimeoutWarning({ idleTimeoutMs, warnBeforeMs }: { idleTim
       description={t("session.warningText")}
       confirmLabel={t("session.stay")}
       onConfirm={stay}
+      initialFocus="confirm"
       cancelLabel={t("session.signOutNow")}
       onCancel={() => {
         setDismissed(true);

@@ -1,4 +1,5 @@
 import * as Dialog from "@radix-ui/react-dialog";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 
 export interface ConfirmDialogProps {
@@ -16,6 +17,12 @@ export interface ConfirmDialogProps {
   trigger?: React.ReactNode;
   /** Extra content under the description, e.g. a live countdown. */
   children?: React.ReactNode;
+  /**
+   * Which answer has focus when the dialog opens. Defaults to "cancel": the safe answer, so an
+   * Enter pressed by habit never withdraws or deletes. The session warning's safe answer is
+   * its confirm ("Bliv logget ind").
+   */
+  initialFocus?: "confirm" | "cancel";
 }
 
 /**
@@ -25,20 +32,29 @@ export interface ConfirmDialogProps {
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { t } = useTranslation();
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
   return (
     <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       {props.trigger ? <Dialog.Trigger asChild>{props.trigger}</Dialog.Trigger> : null}
       <Dialog.Portal>
         <Dialog.Overlay className="dialog__overlay" />
-        <Dialog.Content className="dialog">
+        <Dialog.Content
+          className="dialog"
+          onOpenAutoFocus={(event) => {
+            event.preventDefault();
+            (props.initialFocus === "confirm" ? confirmButton : cancelButton).current?.focus();
+          }}
+        >
           <Dialog.Title className="dialog__title">{props.title}</Dialog.Title>
           <Dialog.Description className="dialog__description">{props.description}</Dialog.Description>
           {props.children}
           <div className="button-group">
-            <button type="button" className="button" onClick={props.onConfirm}>
+            <button ref={confirmButton} type="button" className="button" onClick={props.onConfirm}>
               {props.confirmLabel}
             </button>
             <button
+              ref={cancelButton}
               type="button"
               className="button button--secondary"
               onClick={() => (props.onCancel ? props.onCancel() : props.onOpenChange(false))}
