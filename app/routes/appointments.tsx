@@ -16,28 +16,29 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function AppointmentsPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("appointments");
-  const { thisWeek, later, now } = loaderData;
+  const { thisWeek, nextWeek, later, now } = loaderData;
+  const groups = [
+    { key: "thisWeek", items: thisWeek },
+    { key: "nextWeek", items: nextWeek },
+    { key: "later", items: later },
+  ] as const;
   return (
     <>
       <PageTitle title={t("list.title")} />
       <h1 tabIndex={-1}>{t("list.title")}</h1>
-      {thisWeek.length + later.length === 0 ? (
+      {thisWeek.length + nextWeek.length + later.length === 0 ? (
         <p className="lead">{t("list.none")}</p>
       ) : (
         <>
           <p className="lead">{t("list.intro")}</p>
-          {thisWeek.length > 0 ? (
-            <section aria-labelledby="this-week-heading">
-              <h2 id="this-week-heading">{t("list.thisWeek")}</h2>
-              <AppointmentList items={thisWeek} headingLevel={3} now={now} />
-            </section>
-          ) : null}
-          {later.length > 0 ? (
-            <section aria-labelledby="later-heading">
-              <h2 id="later-heading">{t("list.later")}</h2>
-              <AppointmentList items={later} headingLevel={3} now={now} />
-            </section>
-          ) : null}
+          {groups.map(({ key, items }) =>
+            items.length > 0 ? (
+              <section key={key} aria-labelledby={`${key}-heading`}>
+                <h2 id={`${key}-heading`}>{t(`list.${key}`)}</h2>
+                <AppointmentList items={items} headingLevel={3} now={now} />
+              </section>
+            ) : null,
+          )}
         </>
       )}
       <p>

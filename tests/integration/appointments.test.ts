@@ -51,7 +51,7 @@ const args = (request: Request, params: Record<string, string> = {}) =>
 describe("/moeder: upcoming meetings", () => {
   it("lists only the participant's own meetings that have not ended, soonest first", async () => {
     const data = await listLoader(args(get("/moeder", cookies.mette)));
-    const all = [...data.thisWeek, ...data.later];
+    const all = [...data.thisWeek, ...data.nextWeek, ...data.later];
     expect(all.map((a) => a.title)).toEqual(
       expect.arrayContaining([
         "Samtale med Sara",
@@ -70,11 +70,11 @@ describe("/moeder: upcoming meetings", () => {
     expect(all.filter((a) => a.title === "Samtale med Sara")).toHaveLength(1);
   });
 
-  it('splits them into "Denne uge" and "Senere" by the Copenhagen calendar week', async () => {
+  it('splits them into "Denne uge", "Næste uge" and "Senere" by the Copenhagen calendar week', async () => {
     const data = await listLoader(args(get("/moeder", cookies.mette)));
     const sunday = endOfCopenhagenWeek(new Date(data.now));
     for (const item of data.thisWeek) expect(copenhagenDay(new Date(item.startsAt)) <= sunday).toBe(true);
-    for (const item of data.later) expect(copenhagenDay(new Date(item.startsAt)) > sunday).toBe(true);
+    for (const item of [...data.nextWeek, ...data.later]) expect(copenhagenDay(new Date(item.startsAt)) > sunday).toBe(true);
     // The round-table meeting is four weeks away: always "Senere".
     expect(data.later.map((a) => a.title)).toContain("Rundbordssamtale om din praktik");
   });
@@ -184,9 +184,21 @@ describe("grouping by week (Copenhagen time)", () => {
     expect(endOfCopenhagenWeek(now)).toBe("2026-03-08");
     const sundayLate = { startsAt: new Date("2026-03-08T22:30:00Z") }; // 23:30 Sunday in Copenhagen
     const mondayEarly = { startsAt: new Date("2026-03-08T23:30:00Z") }; // 00:30 Monday in Copenhagen
-    const { thisWeek, later } = groupByWeek([sundayLate, mondayEarly], now);
+    const { thisWeek, nextWeek, later } = groupByWeek([sundayLate, mondayEarly], now);
     expect(thisWeek).toEqual([sundayLate]);
-    expect(later).toEqual([mondayEarly]);
+    expect(nextWeek).toEqual([mondayEarly]);
+    expect(later).toEqual([]);
+  });
+
+  it("a meeting three days away on a Friday is 'next week', not 'later'; the week after is 'later'", () => {
+    const friday = new Date("2026-03-06T09:00:00Z");
+    const monday = { startsAt: new Date("2026-03-09T08:00:00Z") };
+    const sundayNextWeek = { startsAt: new Date("2026-03-15T20:00:00Z") };
+    const mondayAfter = { startsAt: new Date("2026-03-16T08:00:00Z") };
+    const { thisWeek, nextWeek, later } = groupByWeek([monday, sundayNextWeek, mondayAfter], friday);
+    expect(thisWeek).toEqual([]);
+    expect(nextWeek).toEqual([monday, sundayNextWeek]);
+    expect(later).toEqual([mondayAfter]);
   });
 
   it("on a Sunday, 'this week' ends that same day", () => {

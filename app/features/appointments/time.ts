@@ -13,15 +13,22 @@ export function endOfCopenhagenWeek(now: Date): string {
   return sunday.toISOString().slice(0, 10);
 }
 
-/** Splits upcoming meetings into "Denne uge" (up to and including Sunday, Copenhagen time) and "Senere". */
-export function groupByWeek<T extends { startsAt: Date | string }>(items: T[], now: Date): { thisWeek: T[]; later: T[] } {
+/**
+ * Splits upcoming meetings into "Denne uge" (up to and including Sunday, Copenhagen time),
+ * "Næste uge" and "Senere", so a meeting on Monday is never filed under "Senere" on a Friday.
+ */
+export function groupByWeek<T extends { startsAt: Date | string }>(
+  items: T[],
+  now: Date,
+): { thisWeek: T[]; nextWeek: T[]; later: T[] } {
   const lastDay = endOfCopenhagenWeek(now);
-  const thisWeek: T[] = [];
-  const later: T[] = [];
+  const lastDayNextWeek = endOfCopenhagenWeek(new Date(Date.parse(`${lastDay}T12:00:00Z`) + 7 * 86_400_000));
+  const groups = { thisWeek: [] as T[], nextWeek: [] as T[], later: [] as T[] };
   for (const item of items) {
-    (copenhagenDay(new Date(item.startsAt)) <= lastDay ? thisWeek : later).push(item);
+    const day = copenhagenDay(new Date(item.startsAt));
+    groups[day <= lastDay ? "thisWeek" : day <= lastDayNextWeek ? "nextWeek" : "later"].push(item);
   }
-  return { thisWeek, later };
+  return groups;
 }
 
 /** "today" / "tomorrow" for a meeting on one of those days (Copenhagen calendar), otherwise null. */
