@@ -73,7 +73,8 @@ describe("the embedded database's data folder", () => {
     expect(looseModes(dataDir).length).toBeGreaterThan(900);
     await writeSomething(dataDir, "second");
     expect(looseModes(dataDir)).toEqual([]);
-  });
+    // Two on-disk databases, migrated and written: slow on a busy machine.
+  }, 120_000);
 
   it("keeps mails (live invitation links) for the portal's own user, also in a folder that was open", async () => {
     const dataDir = path.join(root, "mail-only");
