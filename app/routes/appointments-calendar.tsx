@@ -10,6 +10,7 @@ import { getActiveFeed, hashFeedToken } from "~/features/appointments/queries.se
 import { feedActionSchema } from "~/features/appointments/schema";
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
+import { CopyButton } from "~/components/ui/CopyButton";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -101,6 +102,7 @@ export default function CalendarFeedPage({ loaderData }: Route.ComponentProps) {
               autoComplete="off"
             />
           </div>
+          <CopyButton text={address} label={t("feed.copy")} copied={t("feed.copied")} failed={t("feed.copyFailed")} />
           <p>
             <a href={address.replace(/^https?:/, "webcal:")}>{t("feed.open")}</a>
           </p>

@@ -300,6 +300,15 @@ test("the personal calendar feed: make it, subscribe, stop it", async ({ page, p
   await expect(field).toBeVisible();
   const address = await field.inputValue();
   expect(address).toMatch(/\/kalender\/[A-Za-z0-9_-]{43}\/moeder\.ics$/);
+  if (english) {
+    // Without JavaScript there is nothing to copy with: the address is there to select.
+    await expect(page.getByRole("button", { name: "Copy the address" })).toHaveCount(0);
+  } else {
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.getByRole("button", { name: "Kopiér adressen" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Adressen er kopieret." })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address);
+  }
   await expectNoAxeViolationsAtAllWidths(page, `calendar feed: address shown (${person})`);
 
   // A calendar app has no session: fetch the address with a fresh, cookie-less client.
