@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { Route } from "./+types/overview";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { NextAppointment } from "~/features/overview/NextAppointment";
 import { getOverview } from "~/features/overview/queries.server";
-import { PlanNews } from "~/features/overview/PlanNews";
 import { getPlanNews } from "~/features/plan/queries.server";
+import type { PlanNews } from "~/features/plan/view";
 import { explanationFor } from "~/features/content/catalogue";
 import { getPreparation } from "~/features/preparation/queries.server";
 import { HelpingCard, HelpingChooser } from "~/features/relatives/components";
@@ -38,6 +39,33 @@ function preparationProgress({ parts }: Awaited<ReturnType<typeof getPreparation
   return { done: parts.filter((part) => part.status === "done").length, total: parts.length };
 }
 
+/**
+ * "Din plan": what the jobcentre changed that the participant has not yet marked as read. Worded
+ * in the plan's own terms (locales/plan.json): the count stays until "Jeg har læst planen" or
+ * "Marker som læst" on /min-plan, so it never says "since you last looked".
+ */
+function PlanNewsCard({ news }: { news: PlanNews }) {
+  const { t } = useTranslation("plan");
+  if (news.state === "no-plan") return null;
+  return (
+    <section aria-labelledby="plan-news-heading" className={news.state === "changed" ? "card card--highlight" : "card"}>
+      <h2 id="plan-news-heading">{t("overviewCard.heading")}</h2>
+      <p>
+        {news.state === "changed"
+          ? t("overviewCard.changed", { count: news.count })
+          : news.state === "never-seen"
+            ? t("overviewCard.neverSeen")
+            : t("overviewCard.upToDate")}
+      </p>
+      <p>
+        <Link to={news.state === "changed" ? "/min-plan#nyt" : "/min-plan"}>
+          {news.state === "changed" ? t("overviewCard.seeChanges") : t("overviewCard.seePlan")}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
 export default function OverviewPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("overview");
   const { overview, participant } = loaderData;
@@ -55,7 +83,7 @@ export default function OverviewPage({ loaderData }: Route.ComponentProps) {
           </p>
           <div className="overview-grid">
             <NextAppointment appointment={overview.nextAppointment} />
-            {loaderData.planNews ? <PlanNews news={loaderData.planNews} /> : null}
+            {loaderData.planNews ? <PlanNewsCard news={loaderData.planNews} /> : null}
             {"preparation" in loaderData && loaderData.preparation ? (
               <section aria-labelledby="preparation-heading" className="card">
                 <h2 id="preparation-heading">{t("preparation.heading")}</h2>

@@ -17,6 +17,9 @@ import { subGoalStatuses } from "~/features/plan/snapshot";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 
+/** "i dag kl. 14.27" starts a line here: "I dag kl. 14.27: Jeg er i gang". */
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -138,7 +141,7 @@ export default function SubGoalPage({ loaderData, actionData }: Route.ComponentP
             {goal.updates.map((update) => (
               <li key={update.id} className="plan-history-item">
                 <p className="meta">
-                  {update.createdAt.getTime() > 0 ? formatMoment(update.createdAt, i18n.language, t) : t("subGoal.historyUndated")}
+                  {update.createdAt.getTime() > 0 ? capitalise(formatMoment(update.createdAt, i18n.language, t)) : t("subGoal.historyUndated")}
                   {update.status ? `: ${t(`subGoal.options.${update.status}`)}` : null}
                 </p>
                 {update.comment ? (

@@ -4,7 +4,7 @@ import type { Route } from "./+types/plan-version";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { formatDay, formatMoment } from "~/features/plan/format";
 import { StatusTag } from "~/features/plan/PlanParts";
-import { findPlan, findVersion } from "~/features/plan/queries.server";
+import { findPlan, findVersionOrCurrent } from "~/features/plan/queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -12,7 +12,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (!/^[1-9]\d{0,5}$/.test(params.version)) throw notFound();
   const plan = await findPlan(user.participant.id);
   if (!plan) throw notFound();
-  const version = await findVersion(plan.id, Number(params.version));
+  const version = await findVersionOrCurrent(plan, Number(params.version));
   if (!version) throw notFound();
   return { version, isCurrent: version.version === plan.version };
 }

@@ -2,10 +2,9 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/plan-versions";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { freezeCurrentVersion } from "~/features/plan/commands.server";
 import { formatMoment } from "~/features/plan/format";
 import { ChangeList } from "~/features/plan/PlanParts";
-import { findPlan, getPlanContent, getVersions } from "~/features/plan/queries.server";
+import { findPlan, getVersionsWithCurrent } from "~/features/plan/queries.server";
 import { diffSnapshots } from "~/features/plan/snapshot";
 import { requireParticipant } from "~/lib/auth.server";
 
@@ -13,8 +12,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
   const plan = await findPlan(user.participant.id);
   if (!plan) return { currentVersion: null, versions: [] };
-  await freezeCurrentVersion(plan, await getPlanContent(plan.id));
-  const rows = await getVersions(plan.id);
+  // Reads only: the current version comes from the plan itself when nobody has frozen it yet.
+  const rows = await getVersionsWithCurrent(plan);
   const versions = rows
     .map((row, index) => {
       const previous = index > 0 ? rows[index - 1] : undefined;

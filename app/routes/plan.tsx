@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useLocation, useNavigation } from "react-router";
 import type { Route } from "./+types/plan";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { confirmRead } from "~/features/plan/commands.server";
+import { confirmRead, freezeIfCurrent, markPlanSeen } from "~/features/plan/commands.server";
 import { formatMoment } from "~/features/plan/format";
 import { openPlanPage } from "~/features/plan/page.server";
 import {
@@ -22,12 +22,13 @@ import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
 import { parseSubmission } from "~/components/form/submission.server";
 
 /** What a redirect after a save may ask the page to say (`?gemt=`), and where. */
-const savedNotices = ["eget-maal", "delmaal", "laest", "spoergsmaal"] as const;
+const savedNotices = ["eget-maal", "delmaal", "laest", "spoergsmaal", "nyt-set"] as const;
 type SavedNotice = (typeof savedNotices)[number];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
-  const page = await openPlanPage({ participantId: user.participant.id, personId: user.personId, sessionId: user.sessionId });
+  // Reads only: "Nyt siden dit sidste besøg" stays until the person posts that they have read it.
+  const page = await openPlanPage({ participantId: user.participant.id, personId: user.personId });
   const url = new URL(request.url);
   const saved = url.searchParams.get("gemt");
   return {
@@ -37,24 +38,29 @@ export async function loader({ request }: Route.LoaderArgs) {
   };
 }
 
-/** "Jeg har læst planen". Every other write on the plan has its own page. */
+/**
+ * "Jeg har læst planen" (`intent=confirm-read`) and "Marker som læst" (`intent=mark-seen`): both
+ * take the "Nyt" marks away up to the version the page showed. Every other write has its own page.
+ */
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireParticipant(request);
   const formData = await request.formData();
+  const intent = formData.get("intent");
   const submission = parseSubmission(formData, { schema: confirmReadSchema });
-  if (formData.get("intent") !== "confirm-read" || submission.status !== "success") {
+  if ((intent !== "confirm-read" && intent !== "mark-seen") || submission.status !== "success") {
     return data({ refused: true }, { status: 400 });
   }
-  const result = await confirmRead(
-    {
-      personId: user.personId,
-      participantId: user.participant.id,
-      requestId: (context as { requestId?: string }).requestId ?? null,
-    },
-    submission.value.planVersion,
-  );
+  const actor = {
+    personId: user.personId,
+    participantId: user.participant.id,
+    requestId: (context as { requestId?: string }).requestId ?? null,
+  };
+  const { planVersion } = submission.value;
+  const result = intent === "confirm-read" ? await confirmRead(actor, planVersion) : await markPlanSeen(actor, planVersion);
   if (result === "invalid") return data({ refused: true }, { status: 400 });
-  return redirect("/min-plan?gemt=laest#laest");
+  // Kept, so the next change can be shown against what the person saw.
+  await freezeIfCurrent(user.participant.id, planVersion);
+  return redirect(intent === "confirm-read" ? "/min-plan?gemt=laest#laest" : "/min-plan?gemt=nyt-set#nyt");
 }
 
 /** After a save, move focus to the calm "saved" message (after the shell has focused the h1). */
@@ -128,8 +134,14 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
         </div>
       ) : null}
 
+      {saved === "nyt-set" && !news ? (
+        <div id="nyt">
+          <SavedNotice text={t("news.markedSeen")} />
+        </div>
+      ) : null}
+
       {news ? (
-        <section aria-labelledby="news-heading" className="notice plan-news">
+        <section aria-labelledby="news-heading" className="notice plan-news" id="nyt">
           <h2 id="news-heading">{t("news.heading")}</h2>
           <p>
             {news.changedByName ? t("news.textBy", { name: news.changedByName }) : t("news.text")}{" "}
@@ -139,6 +151,14 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
           <p>
             <Link to="/min-plan/tidligere-versioner">{t("news.versionsLink")}</Link>
           </p>
+          <p>{t("news.keep")}</p>
+          <Form method="post" action="/min-plan">
+            <input type="hidden" name="intent" value="mark-seen" />
+            <input type="hidden" name="planVersion" value={view.version} />
+            <button type="submit" className="button button--secondary" disabled={submitting}>
+              {t("news.markSeen")}
+            </button>
+          </Form>
         </section>
       ) : null}
 

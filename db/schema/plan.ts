@@ -202,17 +202,17 @@ export const planResponses = portal.table(
   ],
 );
 
-/** The plan version the participant last looked at: drives "Nyt siden sidst". */
+/**
+ * The newest plan version the participant has said they have seen ("Jeg har læst planen" or
+ * "Marker som læst", both POSTs): drives "Nyt siden sidst". Never written by a GET.
+ */
 export const planVisits = portal.table("plan_visits", {
   planId: uuid("plan_id")
     .primaryKey()
     .references(() => plans.id, { onDelete: "cascade" }),
   lastSeenVersion: integer("last_seen_version").notNull(),
   lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
-  /**
-   * "Nyt siden sidst" stays visible for the rest of the sign-in session in which the participant
-   * first saw a new version: the version they had seen before, and that session's id.
-   */
+  /** No longer read (the marks now stay until the participant posts that they have read them); cleared by that POST. */
   markerBaseVersion: integer("marker_base_version"),
   markerSessionId: uuid("marker_session_id"),
 });

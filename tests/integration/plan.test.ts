@@ -1,6 +1,17 @@
-import { and, eq } from "drizzle-orm";
+import { and, count, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agreements, identities, participants, persons, planVersions, planVisits, plans, subGoals } from "../../db/schema";
+import {
+  agreements,
+  auditEvents,
+  identities,
+  participants,
+  persons,
+  planResponses,
+  planVersions,
+  planVisits,
+  plans,
+  subGoals,
+} from "../../db/schema";
 import { loader as overviewLoader } from "~/routes/overview";
 import { action as planAction, loader as planLoader } from "~/routes/plan";
 import { loader as ownGoalLoader, action as ownGoalAction } from "~/routes/plan-own-goal";
@@ -152,14 +163,31 @@ describe("reading the plan", () => {
   });
 });
 
-describe("\"Nyt siden sidst\" and the overview's count of unread changes", () => {
-  it("counts what the caseworker changed since Mette last saw the plan (version 2), until she opens it", async () => {
-    // As seeded: Mette last saw version 2 (other tests in this file may have opened the plan since).
+/** Every row the plan's tables hold for one plan, to show that a GET wrote nothing. */
+async function planRows(planId: string) {
+  const [visits, versions, responses] = await Promise.all([
+    database.db.select().from(planVisits).where(eq(planVisits.planId, planId)),
+    database.db.select().from(planVersions).where(eq(planVersions.planId, planId)),
+    database.db.select().from(planResponses).where(eq(planResponses.planId, planId)),
+  ]);
+  // Signing in writes its own audit row; the plan's pages must add none of their own.
+  const [audit] = await database.db.select({ rows: count() }).from(auditEvents).where(like(auditEvents.action, "plan.%"));
+  return { visits, versions: versions.length, responses: responses.length, audit: audit!.rows };
+}
+
+const markSeen = (cookie: string, planVersion: number) =>
+  run(planAction, post("/min-plan", { intent: "mark-seen", planVersion: String(planVersion) }, cookie)) as Promise<Response>;
+
+describe("\"Nyt siden dit sidste besøg\" stays until the person has read it (issue 14, point 3)", () => {
+  it("the marks stay over reloads and new sign-ins, a GET writes nothing, and \"Marker som læst\" takes them away", async () => {
+    // As seeded: Mette last saw version 2; version 3 has no snapshot yet.
     await database.db
       .update(planVisits)
       .set({ lastSeenVersion: 2, markerBaseVersion: null, markerSessionId: null })
       .where(eq(planVisits.planId, mette.planId));
+    await database.db.delete(planVersions).where(and(eq(planVersions.planId, mette.planId), eq(planVersions.version, 3)));
     const sessionA = await cookieFor("mette");
+    const before = await planRows(mette.planId);
     expect(await overviewNews(sessionA)).toEqual({ state: "changed", count: 6 });
 
     const first = await openPlan(sessionA);
@@ -181,25 +209,56 @@ describe("\"Nyt siden sidst\" and the overview's count of unread changes", () =>
     expect(news.newItems).toContain(internship.id);
     expect(news.newItems).not.toContain(morning.id);
 
-    // Seen: the overview stops counting, and the current version is frozen for later comparison.
+    // A reload, the overview, a new sign-in, print, PDF and the version pages: the marks stay, nothing is written.
+    const again = await openPlan(sessionA);
+    expect(again.page!.news).toEqual(news);
+    expect(await overviewNews(sessionA)).toEqual({ state: "changed", count: 6 });
+    const sessionB = await cookieFor("mette");
+    expect((await openPlan(sessionB)).page!.news).toEqual(news);
+    await run(printLoader, get("/min-plan/udskriv", sessionB));
+    await run(pdfLoader, get("/min-plan/min-plan.pdf", sessionB));
+    await run(versionsLoader, get("/min-plan/tidligere-versioner", sessionB));
+    await run(versionLoader, get("/min-plan/tidligere-versioner/3", sessionB), { version: "3" });
+    expect(await planRows(mette.planId)).toEqual(before);
+
+    // "Marker som læst" (a POST) for the version the page showed: the marks go, in the plan and on the overview.
+    const response = await markSeen(sessionB, 3);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/min-plan?gemt=nyt-set#nyt");
+    const after = await run(planLoader, get("/min-plan?gemt=nyt-set", sessionA));
+    expect((after as PlanData).page!.news).toBeNull();
+    expect((after as PlanData).saved).toBe("nyt-set");
     expect(await overviewNews(sessionA)).toEqual({ state: "up-to-date" });
     const [visit] = await database.db.select().from(planVisits).where(eq(planVisits.planId, mette.planId));
     expect(visit!.lastSeenVersion).toBe(3);
+    // The version the person saw is frozen now, so the next change can be shown against it.
     const versions = await database.db.select().from(planVersions).where(eq(planVersions.planId, mette.planId));
     expect(versions.map((version) => version.version).sort()).toEqual([1, 2, 3]);
+  });
 
-    // The markers stay for the rest of that sitting (e.g. after saving something and coming back)...
-    const again = await openPlan(sessionA);
-    expect(again.page!.news?.changes).toHaveLength(6);
-    // ...but a later sign-in shows them as seen.
-    const sessionB = await cookieFor("mette");
-    const later = await openPlan(sessionB);
-    expect(later.page!.news).toBeNull();
+  it("\"Jeg har læst planen\" takes the marks away too; an older form never moves \"seen\" backwards", async () => {
+    await database.db.update(planVisits).set({ lastSeenVersion: 2 }).where(eq(planVisits.planId, mette.planId));
+    const cookie = await cookieFor("mette");
+    expect((await openPlan(cookie)).page!.news).not.toBeNull();
+    const read = (await run(planAction, post("/min-plan", { intent: "confirm-read", planVersion: "3" }, cookie))) as Response;
+    expect(read.status).toBe(302);
+    expect((await openPlan(cookie)).page!.news).toBeNull();
+    expect(await overviewNews(cookie)).toEqual({ state: "up-to-date" });
+
+    // A page opened long ago posts version 2: the marks stay gone.
+    expect((await markSeen(cookie, 2)).status).toBe(302);
+    const [visit] = await database.db.select().from(planVisits).where(eq(planVisits.planId, mette.planId));
+    expect(visit!.lastSeenVersion).toBe(3);
+    // A version that does not exist is refused.
+    for (const planVersion of ["0", "9", "tre"]) {
+      const refused = await run(planAction, post("/min-plan", { intent: "mark-seen", planVersion }, cookie));
+      expect((refused as { init?: { status?: number } }).init?.status ?? (refused as Response).status, planVersion).toBe(400);
+    }
   });
 
   it("a new version from the caseworker is counted and marked: a status change, a new agreement, a removed one", async () => {
     const cookie = await cookieFor("mette");
-    await openPlan(cookie); // up to date at version 3
+    expect((await markSeen(cookie, 3)).status).toBe(302); // up to date at version 3
     const [energy] = await database.db
       .select()
       .from(subGoals)
@@ -209,7 +268,7 @@ describe("\"Nyt siden sidst\" and the overview's count of unread changes", () =>
       .from(agreements)
       .where(and(eq(agreements.planId, mette.planId), eq(agreements.sortOrder, 3)));
 
-    // The jobcentre's side writes version 4 (without a snapshot: the portal freezes it on sight).
+    // The jobcentre's side writes version 4 (without a snapshot: the page compares with the plan as it is now).
     await database.db.transaction(async (tx) => {
       await tx.update(subGoals).set({ status: "reached" }).where(eq(subGoals.id, energy!.id));
       await tx.delete(agreements).where(eq(agreements.id, oldAgreement!.id));
@@ -230,20 +289,27 @@ describe("\"Nyt siden sidst\" and the overview's count of unread changes", () =>
     expect(page!.news!.newItems).toContain(energy!.id);
     expect(page!.news!.employmentGoalChanged).toBe(false);
 
-    // The version history now says what changed from 3 to 4, in the same terms.
+    // The version history says what changed from 3 to 4, in the same terms (version 4 read from the plan itself).
     const history = (await run(versionsLoader, get("/min-plan/tidligere-versioner", cookie))) as Exclude<
       Awaited<ReturnType<typeof versionsLoader>>,
       Response
     >;
     expect(history.versions.map((version) => version.version)).toEqual([4, 3, 2, 1]);
     expect(history.versions[0]!.changes).toHaveLength(3);
+    const current = await database.db
+      .select()
+      .from(planVersions)
+      .where(and(eq(planVersions.planId, mette.planId), eq(planVersions.version, 4)));
+    expect(current).toHaveLength(0);
   });
 
-  it("Ali has never opened his plan: the overview says it is ready; after a visit it is up to date", async () => {
+  it("Ali has never said he has read his plan: the overview says it is ready, also after he opens it; after \"Jeg har læst planen\" it is up to date", async () => {
     await database.db.delete(planVisits).where(eq(planVisits.planId, ali.planId));
     const cookie = await cookieFor("ali");
     expect(await overviewNews(cookie)).toEqual({ state: "never-seen" });
-    await openPlan(cookie);
+    expect((await openPlan(cookie)).page!.news).toBeNull();
+    expect(await overviewNews(cookie)).toEqual({ state: "never-seen" });
+    await run(planAction, post("/min-plan", { intent: "confirm-read", planVersion: "1" }, cookie));
     expect(await overviewNews(cookie)).toEqual({ state: "up-to-date" });
   });
 });

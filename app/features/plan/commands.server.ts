@@ -11,7 +11,7 @@ import {
   subGoals,
 } from "../../../db/schema";
 import { recordAudit } from "~/lib/audit.server";
-import { liveSnapshot, type PlanContent, type PlanRow } from "./queries.server";
+import { findPlan, getPlanContent, liveSnapshot, type PlanContent, type PlanRow } from "./queries.server";
 import type { SubGoalStatus } from "./snapshot";
 
 /** Who is acting: always taken from the session, never from a form. */
@@ -23,7 +23,8 @@ export interface Actor {
 
 /**
  * Stores the current version's snapshot if nobody has (the jobcentre side should write one with
- * every new version; the seed and older writers did not). Safe to call on every read.
+ * every new version; the seed and older writers did not). Called after the participant's POSTs,
+ * never from a page that only shows something: a GET never writes.
  */
 export async function freezeCurrentVersion(plan: PlanRow, content: PlanContent): Promise<void> {
   const database = await db();
@@ -40,36 +41,46 @@ export async function freezeCurrentVersion(plan: PlanRow, content: PlanContent):
 }
 
 /**
- * Records that the participant has seen the current version, and returns the version to mark
- * "Nyt siden sidst" against (null: nothing to mark). The markers stay for the rest of the
- * sign-in session in which the participant first saw the new version.
+ * After "Jeg har læst planen" or "Marker som læst" for `planVersion`: freezes that version if it
+ * is still the current one, so the next change can be shown as "Nyt siden dit sidste besøg".
  */
-export async function recordPlanVisit(plan: PlanRow, sessionId: string, now = new Date()): Promise<number | null> {
+export async function freezeIfCurrent(participantId: string, planVersion: number): Promise<void> {
+  const plan = await findPlan(participantId);
+  if (plan && plan.version === planVersion) await freezeCurrentVersion(plan, await getPlanContent(plan.id));
+}
+
+type Transaction = Parameters<Parameters<Awaited<ReturnType<typeof db>>["transaction"]>[0]>[0];
+
+/** The participant has seen `planVersion`: the "Nyt" marks up to it go. Never moves backwards. */
+async function recordSeen(tx: Transaction, planId: string, planVersion: number, now: Date): Promise<void> {
+  await tx
+    .insert(planVisits)
+    .values({ planId, lastSeenVersion: planVersion, lastSeenAt: now })
+    .onConflictDoUpdate({
+      target: planVisits.planId,
+      set: {
+        lastSeenVersion: sql`greatest(${planVisits.lastSeenVersion}, excluded.last_seen_version)`,
+        lastSeenAt: now,
+        markerBaseVersion: null,
+        markerSessionId: null,
+      },
+    });
+}
+
+/**
+ * "Marker som læst": the participant has seen what changed up to `planVersion` (the version the
+ * page showed). The marks stay until this (or "Jeg har læst planen") is posted.
+ */
+export async function markPlanSeen(actor: Actor, planVersion: number, now = new Date()): Promise<"saved" | "invalid"> {
   const database = await db();
   return database.transaction(async (tx) => {
-    const [visit] = await tx.select().from(planVisits).where(eq(planVisits.planId, plan.id)).for("update");
-    if (!visit) {
-      await tx
-        .insert(planVisits)
-        .values({ planId: plan.id, lastSeenVersion: plan.version, lastSeenAt: now, markerSessionId: sessionId })
-        .onConflictDoNothing();
-      return null;
-    }
-    if (plan.version > visit.lastSeenVersion) {
-      await tx
-        .update(planVisits)
-        .set({
-          lastSeenVersion: plan.version,
-          lastSeenAt: now,
-          markerBaseVersion: visit.lastSeenVersion,
-          markerSessionId: sessionId,
-        })
-        .where(eq(planVisits.planId, plan.id));
-      return visit.lastSeenVersion;
-    }
-    await tx.update(planVisits).set({ lastSeenAt: now }).where(eq(planVisits.planId, plan.id));
-    const base = visit.markerBaseVersion;
-    return visit.markerSessionId === sessionId && base !== null && base < plan.version ? base : null;
+    const [plan] = await tx
+      .select({ id: plans.id, version: plans.version })
+      .from(plans)
+      .where(eq(plans.participantId, actor.participantId));
+    if (!plan || planVersion < 1 || planVersion > plan.version) return "invalid";
+    await recordSeen(tx, plan.id, planVersion, now);
+    return "saved";
   });
 }
 
@@ -246,6 +257,8 @@ export async function confirmRead(actor: Actor, planVersion: number): Promise<"s
       .where(eq(plans.participantId, actor.participantId));
     // Only a version that exists; the participant may confirm the one they read, even if a newer came since.
     if (!plan || planVersion < 1 || planVersion > plan.version) return "invalid";
+    // Read is also seen: the "Nyt" marks up to this version go.
+    await recordSeen(tx, plan.id, planVersion, new Date());
     const inserted = await tx
       .insert(planResponses)
       .values({ planId: plan.id, planVersion, kind: "read", authorPersonId: actor.personId })

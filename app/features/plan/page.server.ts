@@ -1,7 +1,7 @@
-import { freezeCurrentVersion, recordPlanVisit } from "./commands.server";
 import {
   changesSince,
   countSubGoalMarks,
+  findLastSeenVersion,
   findPlan,
   getContacts,
   getNextConversation,
@@ -49,32 +49,33 @@ async function buildView(plan: PlanRow, content: PlanContent, viewer: Viewer): P
   };
 }
 
-/**
- * The whole plan for print and PDF (no visit is recorded). Also freezes the current version if
- * nobody has, so "Tidligere versioner" can later show what changed.
- */
+/** The whole plan for print, PDF and a relative's view. Reads only. */
 export async function getPlanView(viewer: Viewer): Promise<PlanView | null> {
   const plan = await findPlan(viewer.participantId);
   if (!plan) return null;
   const content = await getPlanContent(plan.id);
-  await freezeCurrentVersion(plan, content);
   return buildView(plan, content, viewer);
 }
 
 /**
- * /min-plan: the plan, plus what the jobcentre changed since the participant last looked.
- * Looking records the visit, so the overview stops counting those changes as unread.
+ * /min-plan: the plan, plus what the jobcentre changed since the version the participant last
+ * said they had seen. Reads only: the marks stay, however often the page is opened, until the
+ * participant posts "Jeg har læst planen" or "Marker som læst" (commands.server.ts).
  */
 export async function openPlanPage(
-  viewer: Viewer & { sessionId: string },
+  viewer: Viewer,
 ): Promise<{ view: PlanView; news: PlanNewsView | null; markCounts: Record<string, number> } | null> {
   const plan = await findPlan(viewer.participantId);
   if (!plan) return null;
   const content = await getPlanContent(plan.id);
-  await freezeCurrentVersion(plan, content);
-  const [view, markCounts] = await Promise.all([buildView(plan, content, viewer), countSubGoalMarks(plan.id)]);
-  const baseVersion = await recordPlanVisit(plan, viewer.sessionId);
-  if (baseVersion === null) return { view, news: null, markCounts };
+  const [view, markCounts, lastSeen] = await Promise.all([
+    buildView(plan, content, viewer),
+    countSubGoalMarks(plan.id),
+    findLastSeenVersion(plan.id),
+  ]);
+  // Never marked as seen: nothing to compare with, so nothing is marked (the overview says "klar").
+  if (lastSeen === null || lastSeen >= plan.version) return { view, news: null, markCounts };
+  const baseVersion = lastSeen;
   const changes = await changesSince(plan, content, baseVersion);
   const news: PlanNewsView = {
     sinceVersion: baseVersion,

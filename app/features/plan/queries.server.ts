@@ -406,6 +406,45 @@ export async function findVersion(planId: string, version: number): Promise<Vers
   return row ? { ...row, snapshot: parseSnapshot(row.snapshot) } : undefined;
 }
 
+/** The current version as it is now, in the shape of a frozen one (for a version nobody has frozen yet). */
+async function currentAsVersion(plan: PlanRow): Promise<VersionRow> {
+  return {
+    version: plan.version,
+    snapshot: liveSnapshot(plan, await getPlanContent(plan.id)),
+    changeSummary: null,
+    changedByName: plan.updatedByName,
+    createdAt: plan.updatedAt,
+  };
+}
+
+/**
+ * Every version, oldest first, with the current one read from the plan itself when nobody has
+ * frozen it yet. Reads only: a GET never writes (the current version is frozen by the
+ * participant's POSTs, and by the jobcentre when it saves a version).
+ */
+export async function getVersionsWithCurrent(plan: PlanRow): Promise<VersionRow[]> {
+  const rows = await getVersions(plan.id);
+  if (rows.some((row) => row.version === plan.version)) return rows;
+  return [...rows, await currentAsVersion(plan)];
+}
+
+/** One version as frozen, or the current one read from the plan when it is not frozen yet. */
+export async function findVersionOrCurrent(plan: PlanRow, version: number): Promise<VersionRow | undefined> {
+  const row = await findVersion(plan.id, version);
+  if (row) return row;
+  return version === plan.version ? currentAsVersion(plan) : undefined;
+}
+
+/** The plan version the participant has said they have seen ("Jeg har læst planen" / "Marker som læst"), if any. */
+export async function findLastSeenVersion(planId: string): Promise<number | null> {
+  const database = await db();
+  const [visit] = await database
+    .select({ lastSeenVersion: planVisits.lastSeenVersion })
+    .from(planVisits)
+    .where(eq(planVisits.planId, planId));
+  return visit?.lastSeenVersion ?? null;
+}
+
 /**
  * What the jobcentre changed since version `baseVersion`, compared with the plan as it is now.
  * `null` when the base version was never frozen (the portal cannot tell what changed).
@@ -421,17 +460,17 @@ export async function changesSince(
 }
 
 /**
- * For the overview: has the jobcentre changed the plan since the participant last looked, and
- * how many things. Reads only; looking at /min-plan is what marks the changes as seen.
+ * For the overview: has the jobcentre changed the plan since the participant last said they had
+ * read it, and how many things. Reads only, like /min-plan: the count stays until the participant
+ * presses "Jeg har læst planen" or "Marker som læst" there.
  */
 export async function getPlanNews(participantId: string): Promise<PlanNews> {
   const plan = await findPlan(participantId);
   if (!plan) return { state: "no-plan" };
-  const database = await db();
-  const [visit] = await database.select().from(planVisits).where(eq(planVisits.planId, plan.id));
-  if (!visit) return { state: "never-seen" };
-  if (plan.version <= visit.lastSeenVersion) return { state: "up-to-date" };
-  const changes = await changesSince(plan, await getPlanContent(plan.id), visit.lastSeenVersion);
+  const lastSeen = await findLastSeenVersion(plan.id);
+  if (lastSeen === null) return { state: "never-seen" };
+  if (plan.version <= lastSeen) return { state: "up-to-date" };
+  const changes = await changesSince(plan, await getPlanContent(plan.id), lastSeen);
   // A newer version always counts as at least one change, even one the snapshots cannot show.
-  return { state: "changed", count: Math.max(1, changes?.length ?? plan.version - visit.lastSeenVersion) };
+  return { state: "changed", count: Math.max(1, changes?.length ?? plan.version - lastSeen) };
 }

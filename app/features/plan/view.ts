@@ -64,7 +64,7 @@ export interface PlanNewsView {
   nextStepChanged: boolean;
 }
 
-/** For the overview: has the jobcentre changed the plan since the participant last looked at it? */
+/** For the overview: has the jobcentre changed the plan since the participant last marked it as read? */
 export type PlanNews =
   | { state: "no-plan" }
   | { state: "never-seen" }
