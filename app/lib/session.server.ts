@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { createCookie } from "react-router";
 import { db } from "../../db/client";
 import { authSessions } from "../../db/schema";
@@ -30,6 +30,14 @@ function hashToken(token: string) {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/**
+ * Row-level security (migration 0008) shows a request the one session whose token it holds, by the
+ * token's hash, before the person is known; for the rest of the request's transaction only.
+ */
+async function holdSessionToken(database: Awaited<ReturnType<typeof db>>, tokenHash: string) {
+  await database.execute(sql`select set_config('minvej.session_token_hash', ${tokenHash}, true)`);
+}
+
 async function tokenFrom(request: Request): Promise<string | null> {
   const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length > 20 ? value : null;
@@ -39,8 +47,10 @@ async function tokenFrom(request: Request): Promise<string | null> {
 export async function startSession(personId: string, provider: string, now = new Date()): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const database = await db();
+  const tokenHash = hashToken(token);
+  await holdSessionToken(database, tokenHash);
   await database.insert(authSessions).values({
-    tokenHash: hashToken(token),
+    tokenHash,
     personId,
     provider,
     createdAt: now,
@@ -54,10 +64,12 @@ export async function readSession(request: Request, now = new Date()): Promise<S
   const token = await tokenFrom(request);
   if (!token) return { status: "none" };
   const database = await db();
+  const tokenHash = hashToken(token);
+  await holdSessionToken(database, tokenHash);
   const [row] = await database
     .select()
     .from(authSessions)
-    .where(and(eq(authSessions.tokenHash, hashToken(token)), isNull(authSessions.endedAt)));
+    .where(and(eq(authSessions.tokenHash, tokenHash), isNull(authSessions.endedAt)));
   if (!row) return { status: "expired" };
 
   const idleEndsAt = new Date(row.lastSeenAt.getTime() + IDLE_TIMEOUT_MS);
@@ -94,10 +106,12 @@ export async function endSession(request: Request, now = new Date()): Promise<st
   const token = await tokenFrom(request);
   if (token) {
     const database = await db();
+    const tokenHash = hashToken(token);
+    await holdSessionToken(database, tokenHash);
     await database
       .update(authSessions)
       .set({ endedAt: now })
-      .where(and(eq(authSessions.tokenHash, hashToken(token)), isNull(authSessions.endedAt)));
+      .where(and(eq(authSessions.tokenHash, tokenHash), isNull(authSessions.endedAt)));
   }
   return sessionCookie.serialize("", { maxAge: 0 });
 }

@@ -1,7 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { identities, participants, persons } from "../../../db/schema";
 import { env } from "../env.server";
+
+/** Rows of a raw query on either driver (postgres.js returns an array, PGlite `{ rows }`). */
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows?: T[] }).rows ?? (result as T[]);
+}
 
 /**
  * A way to prove who you are. Routes only talk to this interface, so NemLog-in
@@ -15,12 +19,13 @@ export interface IdentityProvider {
 }
 
 async function personForIdentity(provider: string, subject: string): Promise<string | null> {
+  // Before anyone is signed in, row-level security shows no identities: one answer for one subject
+  // (migration 0008).
   const database = await db();
-  const [row] = await database
-    .select({ personId: identities.personId })
-    .from(identities)
-    .where(and(eq(identities.provider, provider), eq(identities.subject, subject)));
-  return row?.personId ?? null;
+  const [row] = rowsOf<{ person_id: string | null }>(
+    await database.execute(sql`select portal.person_for_identity(${provider}, ${subject}) as person_id`),
+  );
+  return row?.person_id ?? null;
 }
 
 /** The demo sign-in: lists seeded people. Works only when DEMO_LOGIN=1. */
@@ -64,20 +69,14 @@ export interface DemoPerson {
 /** The seeded people shown on the demo sign-in page. Empty unless demo sign-in is on. */
 export async function listDemoPeople(): Promise<DemoPerson[]> {
   if (!env.demoLogin) return [];
+  // Before anyone is signed in, row-level security shows no people: the demo identities only, by a
+  // function (migration 0008).
   const database = await db();
-  const rows = await database
-    .select({
-      key: identities.subject,
-      firstName: persons.firstName,
-      lastName: persons.lastName,
-      isCaseworker: persons.isCaseworker,
-      programme: participants.programme,
-    })
-    .from(identities)
-    .innerJoin(persons, eq(persons.id, identities.personId))
-    .leftJoin(participants, eq(participants.personId, persons.id))
-    .where(eq(identities.provider, "demo"))
-    .orderBy(persons.firstName);
+  const rows = rowsOf<{ key: string; firstName: string; lastName: string; isCaseworker: boolean; programme: "ressourceforloeb" | "jobafklaringsforloeb" | null }>(
+    await database.execute(
+      sql`select subject as "key", first_name as "firstName", last_name as "lastName", is_caseworker as "isCaseworker", programme from portal.demo_sign_in_people()`,
+    ),
+  );
   const roleOrder: DemoPerson["role"][] = [
     "participant_ressourceforloeb",
     "participant_jobafklaringsforloeb",
