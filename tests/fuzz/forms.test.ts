@@ -23,6 +23,7 @@ const UNSEEN_ACTIONS = [
   `/paaroerende/${SOME_ID}/tilbagekald`,
   `/paaroerende/${SOME_ID}/ret`,
   `/paaroerende/${SOME_ID}/send-igen`,
+  `/paaroerende/${SOME_ID}/bekraeft`,
   "/paaroerende/inviter/tjek",
   "/invitation/not-a-real-token",
   `/hjaelper/${SOME_ID}/stop`,
@@ -41,6 +42,8 @@ const results: { label: string; status: number }[] = [];
 
 beforeAll(async () => {
   server = await startLiveServer();
+  // So that the relative's own forms (remarks, "stop") and the grant's forms exist to be found.
+  await giveJonasAccessToMette();
   for (const person of PEOPLE) forms.push(...(await crawl(person)));
   // Actions that need state the demo data may not have (a grant, a remark, an invitation): posted
   // with an unknown id, a malformed one and a made-up part, so their guards are fuzzed too.
@@ -109,6 +112,49 @@ describe("signing out", () => {
     expect(after.headers.get("location")).toMatch(/^\/log-ind/);
   });
 });
+
+/** The real invitation handshake over HTTP: invite, confirm, accept from the mail, the participant confirms. */
+async function giveJonasAccessToMette() {
+  const jar = { mette: await signInLive(server, "mette"), jonas: await signInLive(server, "jonas") };
+  const step = async (who: keyof typeof jar, path: string, fields: [string, string][] | null) => {
+    const response = await fetch(server.origin + path, {
+      method: fields ? "POST" : "GET",
+      redirect: "manual",
+      headers: { Cookie: jar[who], Origin: server.origin, ...(fields ? { "Content-Type": FORM } : {}) },
+      body: fields ? new URLSearchParams(fields) : null,
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";", 1) as [string];
+      const name = pair.split("=", 1)[0]!;
+      jar[who] = [...jar[who].split("; ").filter((c) => !c.startsWith(`${name}=`)), pair].join("; ");
+    }
+    return { status: response.status, location: response.headers.get("location"), html: await response.text() };
+  };
+  const until = new Date(Date.now() + 60 * 86_400_000);
+  const invited = await step("mette", "/paaroerende/inviter", [
+    ["name", "Jonas Hansen"],
+    ["email", "jonas.hansen@example.com"],
+    ["relation", "Bror"],
+    ...["plan", "appointments", "preparation", "cv", "network"].map((scope): [string, string] => ["scopes", scope]),
+    ["mayComment", "yes"],
+    ["validUntil.day", String(until.getUTCDate())],
+    ["validUntil.month", String(until.getUTCMonth() + 1)],
+    ["validUntil.year", String(until.getUTCFullYear())],
+  ]);
+  expect(invited.location, `invite: ${invited.status}`).toMatch(/\/paaroerende\/inviter\/tjek/);
+  const checked = await step("mette", "/paaroerende/inviter/tjek", [["confirm", "yes"]]);
+  expect(checked.status, "check and send").toBe(302);
+  const mailbox = await step("jonas", "/dev/postkasse", null);
+  const token = /\/invitation\/([A-Za-z0-9_-]{20,})/.exec(mailbox.html)?.[1];
+  expect(token, "the invitation reaches Jonas' mailbox").toBeTruthy();
+  const accepted = await step("jonas", `/invitation/${token}`, [["answer", "accept"]]);
+  expect(accepted.status, "Jonas accepts").toBe(302);
+  const list = await step("mette", "/paaroerende", null);
+  const grant = new RegExp(`/paaroerende/(${UUID.source})/bekraeft`).exec(list.html)?.[1];
+  expect(grant, "Mette is asked to confirm Jonas").toBeTruthy();
+  const confirmed = await step("mette", `/paaroerende/${grant}/bekraeft`, [["answer", "confirm"]]);
+  expect(confirmed.location).toMatch(/besked=bekraeftet/);
+}
 
 async function send(request: { path: string; body: BodyInit | null; type: string | null }, cookie: string): Promise<number> {
   const headers: Record<string, string> = { Origin: server.origin };
