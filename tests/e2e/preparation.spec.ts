@@ -190,9 +190,36 @@ test("Mette prepares over two visits, checks her answers, shares, withdraws a pa
       }
       await expect(page.getByRole("link", { name: "Ret svar til Mine ressourcer" })).toHaveAttribute("href", "/forberedelse/mine-ressourcer");
       await expectNoAxeViolationsAtAllWidths(page, "preparation: check answers, before sharing (Mette)");
-      await expect(page.getByRole("checkbox", { name: "Mine spørgsmål til teamet" })).toBeChecked();
+      // Nothing is shared by default: every box starts unticked, also "Det der er svært" (health).
+      const choose = page.getByRole("group", { name: "Hvilke dele vil du dele?" });
+      const boxes = await choose.getByRole("checkbox").all();
+      expect(boxes.length).toBeGreaterThan(0);
+      for (const box of boxes) await expect(box).not.toBeChecked();
+      await expect(choose.getByRole("checkbox", { name: "Det der er svært" })).toHaveAccessibleDescription(/Færdig|I gang/);
+      await page.getByRole("button", { name: "Se, hvad du deler" }).click();
+      await expect(page.getByRole("alert").getByRole("link", { name: "Sæt kryds ved mindst én del, du vil dele. Vil du ikke dele noget nu, kan du bare lade være." })).toBeVisible();
+      await expect(page).toHaveTitle(/^Fejl: Tjek og del/);
+      await expectNoAxeViolationsAtAllWidths(page, "preparation: share with nothing ticked (Mette)");
+      await choose.getByRole("checkbox", { name: "Mine ressourcer" }).check();
+      await choose.getByRole("checkbox", { name: "Mine spørgsmål til teamet" }).check();
+      await page.getByRole("button", { name: "Se, hvad du deler" }).click();
+      // Step 2: exactly what the caseworker will read, and only then the share button.
+      await expect(mainHeading(page)).toHaveText("Tjek, hvad du deler");
+      const review = page.getByRole("main");
+      await expect(review.getByRole("heading", { level: 2 })).toHaveText(["Mine ressourcer", "Mine spørgsmål til teamet", "Vil du dele det her?"]);
+      await expect(review).toContainText(`Strik og krydsord (${tag})`);
+      await expect(review).toContainText(`<b>Må</b> Jonas komme med? (${tag})`);
+      await expect(review).not.toContainText(`Ondt i ryggen 😣 (${tag})`);
+      await expectNoAxeViolationsAtAllWidths(page, "preparation: check what you share (Mette)");
+      await page.getByRole("button", { name: "Ret mit valg" }).click();
+      await expect(mainHeading(page)).toHaveText("Tjek og del");
+      await expect(choose.getByRole("checkbox", { name: "Mine spørgsmål til teamet" })).toBeChecked();
+      await expect(choose.getByRole("checkbox", { name: "Det der er svært" })).not.toBeChecked();
+      await page.getByRole("button", { name: "Se, hvad du deler" }).click();
+      await expect(mainHeading(page)).toHaveText("Tjek, hvad du deler");
       await page.getByRole("button", { name: "Del med min sagsbehandler" }).click();
-      await expect(page.getByRole("status").filter({ hasText: /Du har delt \d+ dele? med din sagsbehandler/ })).toBeVisible();
+      await expect(page.getByRole("status").filter({ hasText: "Du har delt 2 dele med din sagsbehandler." })).toBeVisible();
+      await expect(page.getByRole("region", { name: "Det der er svært" })).toContainText("Ikke delt med din sagsbehandler.");
       await expect(page.getByRole("region", { name: "Mine spørgsmål til teamet" })).toContainText("Delt med din sagsbehandler");
       await expectNoAxeViolationsAtAllWidths(page, "preparation: check answers, shared (Mette)");
     });

@@ -330,7 +330,7 @@ describe("sharing with the caseworker, and withdrawing", () => {
 
   it("shares the chosen parts as they are now, with a timestamp; the caseworker sees that version", async () => {
     const parts = await versions();
-    const form = new URLSearchParams();
+    const form = new URLSearchParams({ intent: "share" });
     for (const key of ["education_work", "resources", "challenges"]) {
       form.append("parts", key);
       form.append(`seen.${key}`, String(parts.find((part) => part.key === key)!.version));
@@ -362,13 +362,13 @@ describe("sharing with the caseworker, and withdrawing", () => {
   });
 
   it("sharing from a page that is out of date shares nothing (409)", async () => {
-    const refused = unwrap(await run(checkAction, post("/forberedelse/tjek-og-del", { parts: "resources", "seen.resources": "2" }, mette)));
+    const refused = unwrap(await run(checkAction, post("/forberedelse/tjek-og-del", { intent: "share", parts: "resources", "seen.resources": "2" }, mette)));
     expect(refused.status).toBe(409);
     expect((await getSharedPreparation(metteId)).find((part) => part.key === "resources")?.version).toBe(2);
   });
 
   it("sharing again shares the new version, and the record keeps which versions were shared", async () => {
-    expect(location(await run(checkAction, post("/forberedelse/tjek-og-del", { parts: "resources", "seen.resources": "3" }, mette)))).toBe(
+    expect(location(await run(checkAction, post("/forberedelse/tjek-og-del", { intent: "share", parts: "resources", "seen.resources": "3" }, mette)))).toBe(
       "/forberedelse/tjek-og-del?delt=1#del",
     );
     const shared = (await getSharedPreparation(metteId)).find((part) => part.key === "resources")!;

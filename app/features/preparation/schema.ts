@@ -77,6 +77,14 @@ function parseBaseline(json: string): string[] {
   }
 }
 
+/**
+ * "Tjek og del" in two steps (GOV.UK "check your answers"): `review` shows exactly what the
+ * caseworker will read for the ticked parts, and only `share` shares. A post without an intent is
+ * a review, so nothing is ever shared by one click. `change` goes back to the boxes, as ticked.
+ * `seen.<part>` is the version of each part the person looked at.
+ */
 export const shareSchema = z.object({
-  parts: z.array(z.string(), { error: "errors.chooseParts" }).min(1, { message: "errors.chooseParts" }),
+  intent: z.enum(["review", "share", "change"]).optional().default("review"),
+  parts: z.array(z.string()).optional().default([]),
+  seen: z.record(z.string(), z.string()).optional().default({}),
 });
