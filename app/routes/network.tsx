@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useLocation } from "react-router";
 import type { Route } from "./+types/network";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { setSharing } from "~/features/network/commands.server";
+import { setSharing, setStanceSharing } from "~/features/network/commands.server";
 import { formatMoment } from "~/features/network/format";
 import { MapLegend, NetworkMap } from "~/features/network/NetworkMap";
 import { PeopleList } from "~/features/network/PeopleList";
@@ -19,6 +19,8 @@ const notices = [
   "fjernet",
   "delt",
   "stoppet",
+  "vurdering-delt",
+  "vurdering-stoppet",
   "uaendret",
 ] as const;
 type Notice = (typeof notices)[number];
@@ -40,7 +42,11 @@ export async function loader({ request }: Route.LoaderArgs) {
   };
 }
 
-/** The share switch. Adding, changing and removing people have their own pages. */
+/**
+ * The share switch. Adding, changing and removing people have their own pages. Sharing the map
+ * names the people on it to the municipality; the judgement goes along only with its own box
+ * (`includeStance`) or, while shared, its own button (`share-stance`). Never by default.
+ */
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireParticipant(request);
   const submission = parseSubmission(await request.formData(), {
@@ -48,16 +54,21 @@ export async function action({ request, context }: Route.ActionArgs) {
   });
   if (submission.status !== "success")
     return data({ refused: true }, { status: 400 });
-  const share = submission.value.intent === "share";
-  await setSharing(
-    {
-      personId: user.personId,
-      participantId: user.participant.id,
-      requestId: (context as { requestId?: string }).requestId ?? null,
-    },
-    share,
-    submission.value.includeStance,
-  );
+  const actor = {
+    personId: user.personId,
+    participantId: user.participant.id,
+    requestId: (context as { requestId?: string }).requestId ?? null,
+  };
+  const { intent } = submission.value;
+  if (intent === "share-stance" || intent === "stop-stance") {
+    const include = intent === "share-stance";
+    const changed = await setStanceSharing(actor, include);
+    // Not shared (another tab stopped it): the judgement is never shared on its own.
+    if (!changed) return redirect("/netvaerk?gemt=uaendret#deling");
+    return redirect(`/netvaerk?gemt=${include ? "vurdering-delt" : "vurdering-stoppet"}#deling`);
+  }
+  const share = intent === "share";
+  await setSharing(actor, share, share && submission.value.includeStance);
   return redirect(`/netvaerk?gemt=${share ? "delt" : "stoppet"}#deling`);
 }
 
@@ -175,11 +186,40 @@ export default function NetworkPage({ loaderData }: Route.ComponentProps) {
                 })}
               </strong>
             </p>
+            <p>{t("share.sharedNamed", { count: people.length })}</p>
+            <SharedNames people={people} />
+            <h3>{t("share.stanceHeading")}</h3>
             <p>
               {share.stanceShared
                 ? t("share.withStance")
                 : t("share.withoutStance")}
             </p>
+            <Form method="post">
+              {share.stanceShared ? (
+                <button
+                  type="submit"
+                  name="intent"
+                  value="stop-stance"
+                  className="button button--secondary"
+                >
+                  {t("share.stopStance")}
+                </button>
+              ) : (
+                <>
+                  <p>{t("share.stanceExplain")}</p>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="share-stance"
+                    className="button button--secondary"
+                  >
+                    {t("share.shareStance")}
+                  </button>
+                </>
+              )}
+            </Form>
+            <h3>{t("share.stopHeading")}</h3>
+            <p>{t("share.stopExplain")}</p>
             <Form method="post">
               <button
                 type="submit"
@@ -194,9 +234,23 @@ export default function NetworkPage({ loaderData }: Route.ComponentProps) {
         ) : (
           <>
             <p>{t("share.notShared")}</p>
-            <p>{t("share.explain")}</p>
+            <h3>{t("share.whatHeading")}</h3>
+            <p>{t("share.named")}</p>
+            <ul>
+              <li>{t("share.seesNames")}</li>
+              <li>{t("share.seesRelation")}</li>
+              <li>{t("share.seesHelp")}</li>
+              <li>{t("share.seesContact")}</li>
+              <li>{t("share.seesMeeting")}</li>
+            </ul>
+            <p>{t("share.notNotes")}</p>
+            <SharedNames people={people} />
+            <p>{t("share.tellThem")}</p>
             <Form method="post">
-              <div className="field">
+              <fieldset className="field fieldset">
+                <legend className="fieldset__legend">
+                  {t("share.stanceHeading")}
+                </legend>
                 <div className="radios__item">
                   <input
                     className="radios__input"
@@ -212,7 +266,8 @@ export default function NetworkPage({ loaderData }: Route.ComponentProps) {
                     {t("share.includeStanceHint")}
                   </div>
                 </div>
-              </div>
+              </fieldset>
+              <p>{t("share.stopAnyTime")}</p>
               <button
                 type="submit"
                 name="intent"
@@ -226,5 +281,22 @@ export default function NetworkPage({ loaderData }: Route.ComponentProps) {
         )}
       </section>
     </>
+  );
+}
+
+/** The people the caseworker can read by name, as the participant wrote them. */
+function SharedNames({ people }: { people: { id: string; name: string; relation: string | null }[] }) {
+  const { t } = useTranslation("network");
+  if (people.length === 0) return <p>{t("share.noPeople")}</p>;
+  return (
+    <p>
+      {t("share.namesLead", { count: people.length })}{" "}
+      {people
+        .map((person) =>
+          person.relation ? t("share.nameWithRelation", { name: person.name, relation: person.relation }) : person.name,
+        )
+        .join(", ")}
+      .
+    </p>
   );
 }

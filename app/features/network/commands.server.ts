@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
 import { db, type Transaction } from "../../../db/client";
 import {
   networkPeople,
@@ -263,5 +263,37 @@ export async function setSharing(
       share ? "network.shared" : "network.sharing_stopped",
       { includeStance: share && includeStance },
     );
+  });
+}
+
+/**
+ * Shares or stops sharing only the judgement (helps / holds back) while the map is shared; the
+ * shared time stays. Returns false (and changes nothing) when the map is not shared: sharing the
+ * judgement never shares the map by itself.
+ */
+export async function setStanceSharing(
+  actor: Actor,
+  includeStance: boolean,
+): Promise<boolean> {
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const updated = await tx
+      .update(shareSettings)
+      .set({ networkStanceShared: includeStance })
+      .where(
+        and(
+          eq(shareSettings.participantId, actor.participantId),
+          isNotNull(shareSettings.networkSharedAt),
+        ),
+      )
+      .returning({ participantId: shareSettings.participantId });
+    if (updated.length === 0) return false;
+    await audit(
+      tx,
+      actor,
+      includeStance ? "network.stance_shared" : "network.stance_sharing_stopped",
+      { includeStance },
+    );
+    return true;
   });
 }

@@ -74,9 +74,13 @@ export const PERSON_FIELDS = [
   "wantedAtMeeting",
 ] as const;
 
-/** The share switch on /netvaerk. */
+/**
+ * The share switch on /netvaerk. `share` shares the map (names, relation, ring, help, contact,
+ * meeting wish), with the judgement only when the separate `includeStance` box is ticked.
+ * `share-stance` / `stop-stance` change only the judgement while the map is shared.
+ */
 export const shareSchema = z.object({
-  intent: z.enum(["share", "stop-sharing"]),
+  intent: z.enum(["share", "stop-sharing", "share-stance", "stop-stance"]),
   includeStance: z
     .string()
     .optional()
