@@ -10,8 +10,13 @@ import { Buffer } from "node:buffer";
 export const MAX_BODY_BYTES = 64 * 1024;
 /** Fields in one form post. The form with the most fields (a relative's terms) has about 40. */
 export const MAX_FIELDS = 200;
-/** Form fields are named like `tasks[3]` at most; an index above this is never ours. */
-export const MAX_FIELD_INDEX = 999;
+/** The longest list a form posts is 12 tasks (`tasks[11]`): an index above this is never ours. */
+export const MAX_FIELD_INDEX = 99;
+/**
+ * Our field names nest one step at most (`tasks[3]`, `validUntil.day`, `seen.about`). Deeper names
+ * make conform build (and echo) a structure per level, so they are refused before parsing.
+ */
+const MAX_NESTING = 1;
 
 const FORM_TYPE = "application/x-www-form-urlencoded";
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -30,8 +35,9 @@ export function checkFormBody(body) {
     if (++fields > MAX_FIELDS) return { status: 400, reason: "fields" };
     const name = decodeName(pair.split("=", 1)[0]);
     if (name === null) return { status: 400, reason: "encoding" };
+    if ((name.match(/[[.]/g)?.length ?? 0) > MAX_NESTING) return { status: 400, reason: "nesting" };
     for (const match of name.matchAll(/\[(\d+)\]/g)) {
-      if (match[1].length > 3 || Number(match[1]) > MAX_FIELD_INDEX) return { status: 400, reason: "index" };
+      if (match[1].length > 2 || Number(match[1]) > MAX_FIELD_INDEX) return { status: 400, reason: "index" };
     }
   }
   return null;

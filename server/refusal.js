@@ -10,8 +10,8 @@ const TEXT = {
     en: ["We could not read what you sent", "The form held something we cannot save. Nothing was saved."],
   },
   413: {
-    da: ["Det, du sendte, var for langt", "Vi kan tage imod omkring 30.000 tegn ad gangen. Intet er gemt."],
-    en: ["What you sent was too long", "We can accept about 30,000 characters at a time. Nothing was saved."],
+    da: ["Det, du sendte, var for langt", "Vi kan tage imod omkring 10.000 tegn ad gangen. Intet er gemt."],
+    en: ["What you sent was too long", "We can accept about 10,000 characters at a time. Nothing was saved."],
   },
   415: {
     da: ["Vi kunne ikke læse det, du sendte", "Min Vej tager kun imod sine egne formularer. Intet er gemt."],

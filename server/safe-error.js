@@ -20,7 +20,21 @@ export function describeError(error) {
     for (const field of DATABASE_FIELDS) if (typeof database[field] === "string") out[field] = database[field];
     return { ...out, frames: framesOf(error) };
   }
-  return { kind: "error", name: error.name, message: firstLine(error.message), frames: framesOf(error) };
+  const out = { kind: "error", name: error.name, message: redact(firstLine(error.message)), frames: framesOf(error) };
+  if (typeof error.code === "string") out.code = error.code;
+  if (typeof error.responseCode === "number") out.responseCode = error.responseCode;
+  return out;
+}
+
+/**
+ * A message may still quote a value (an SMTP server's "550 <anna@example.dk>", a parser's
+ * 'Unexpected token "Mette…"'): e-mail addresses, long numbers (CPR) and quoted text go.
+ */
+export function redact(message) {
+  return message
+    .replace(/[^\s<>"'@]+@[^\s<>"']+/g, "<e-mail>")
+    .replace(/\d[\d -]{5,}\d/g, "<number>")
+    .replace(/"[^"]*"|'[^']*'|«[^»]*»|»[^«]*«|“[^”]*”/g, "<text>");
 }
 
 function findDatabaseError(error) {

@@ -15,6 +15,7 @@ export function safeLocalPath(value: unknown, fallback = "/"): string {
   } catch {
     return fallback;
   }
-  if (url.origin !== BASE) return fallback;
+  // "/..//evil.example" resolves to the path "//evil.example": another site again.
+  if (url.origin !== BASE || url.pathname.startsWith("//")) return fallback;
   return url.pathname + url.search + url.hash;
 }

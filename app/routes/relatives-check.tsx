@@ -12,6 +12,7 @@ import { ALL_SCOPES, dayParts } from "~/features/relatives/scopes";
 import { requireParticipant } from "~/lib/auth.server";
 import { copenhagenDay, formatDate, formatTime } from "~/lib/dates";
 import { i18nServer } from "~/lib/i18n/i18n.server";
+import { logError } from "../../server/safe-error.js";
 
 /** The draft, checked again against today's rules (a meeting may have passed since). */
 async function validDraft(request: Request, participantId: string, now = new Date()) {
@@ -121,7 +122,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       link: `${publicOrigin(request)}/invitation/${result.token}`,
     });
   } catch (error) {
-    console.error("The invitation e-mail could not be sent:", error instanceof Error ? error.message : error);
+    logError("invitation_mail_failed", requestId, error);
     notice = "ikke-sendt";
   }
   return redirect(`/paaroerende?besked=${notice}&id=${result.grantId}#adgang-${result.grantId}`, { headers });

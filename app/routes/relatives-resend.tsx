@@ -5,6 +5,7 @@ import { publicOrigin, sendInvitation } from "~/features/relatives/invite.server
 import { grantForChange } from "~/features/relatives/queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { i18nServer } from "~/lib/i18n/i18n.server";
+import { logError } from "../../server/safe-error.js";
 
 /** Only a POST (the button on /paaroerende): a GET goes back to the list. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -45,7 +46,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       link: `${publicOrigin(request)}/invitation/${result.token}`,
     });
   } catch (error) {
-    console.error("The invitation e-mail could not be sent again:", error instanceof Error ? error.message : error);
+    logError("invitation_mail_resend_failed", requestId, error);
     notice = "ikke-sendt";
   }
   return redirect(`/paaroerende?besked=${notice}&id=${grant.id}#adgang-${grant.id}`);

@@ -94,6 +94,8 @@ describe(`malformed form posts (${serverUrl ? "Postgres as portal_app" : "embedd
     expect(new Set(byLabel("40000 repeated fields"))).toEqual(new Set([413]));
     expect(new Set(byLabel("300 repeated fields"))).toEqual(new Set([400]));
     expect(new Set(byLabel("huge index"))).toEqual(new Set([400]));
+    expect(new Set(byLabel("deep nesting"))).toEqual(new Set([400]));
+    expect(new Set(byLabel("deep dotted name"))).toEqual(new Set([400]));
     expect(new Set(byLabel("json"))).toEqual(new Set([415]));
     expect(new Set(byLabel("multipart"))).toEqual(new Set([415]));
     expect(new Set(byLabel("nul bytes"))).toEqual(new Set([400]));
@@ -192,6 +194,8 @@ function malformed(form: FoundForm): [string, { path: string; body: BodyInit | n
     ["huge index", form_(`${valid}&a%5B100000000%5D=x`)],
     ["huge index on a real field", form_(`${encode(fields.filter(([n]) => n !== names[0]))}&${encodeURIComponent(`${names[0] ?? "x"}[100000000]`)}=x`)],
     ["huge nested index", form_(`${valid}&tasks%5B99999%5D.title=x`)],
+    ["deep nesting", form_(`${valid}&${Array.from({ length: 150 }, (_, i) => `${encodeURIComponent(`${names[0] ?? "x"}[${i}]${"[9]".repeat(50)}`)}=x`).join("&")}`)],
+    ["deep dotted name", form_(`${valid}&${encodeURIComponent(`${names[0] ?? "x"}${".a".repeat(3000)}`)}=x`)],
     ["40000 repeated fields", form_("t=x&".repeat(40_000))],
     ["300 repeated fields", form_(`${valid}&${"version=1&".repeat(300)}`)],
     ["json", { path: action, body: JSON.stringify(Object.fromEntries(fields)), type: "application/json" }],

@@ -41,4 +41,16 @@ describe("errors in the log", () => {
     expect(lines[0]).not.toContain("angst");
     expect(lines[0]).not.toContain("not-a-uuid");
   });
+
+  it("keep a failed e-mail's kind and code, never the address or other quoted values in its message", async () => {
+    const { describeError } = await import("../../server/safe-error.js");
+    const smtp = Object.assign(new Error('Can\'t send mail - all recipients were rejected: 550 5.1.1 <anna.jensen@example.dk>: "Mette Hansen" 010203-1234'), {
+      code: "EENVELOPE",
+      responseCode: 550,
+    });
+    const described = JSON.stringify(describeError(smtp));
+    expect(described).toContain("EENVELOPE");
+    expect(described).toContain("550");
+    for (const secret of ["anna.jensen", "example.dk", "Mette", "010203"]) expect(described).not.toContain(secret);
+  });
 });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -25,7 +26,7 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
   if (!existsSync(path.join(buildDir, "server/index.js"))) {
     throw new Error(`No production build in ./${buildDir}: run \`npm run build\` before this test.`);
   }
-  const port = 40_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "minvej-live-"));
   const serverEnv: Record<string, string> = {
     PATH: process.env.PATH ?? "",
@@ -64,16 +65,7 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const origin = `http://127.0.0.1:${port}`;
 
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
-    const ready = await fetch(`${origin}/readyz`).then((r) => r.ok, () => false);
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error(`the server did not become ready:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-
-  return {
+  const server: LiveServer = {
     origin,
     ownerUrl: serverEnv.DATABASE_OWNER_URL,
     process: child,
@@ -88,6 +80,30 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const ready = await fetch(`${origin}/readyz`).then((r) => r.ok, () => false);
+    if (ready) return server;
+    if (child.exitCode !== null || Date.now() > deadline) {
+      // Leave nothing behind: no process, no data folder, no database.
+      await server.stop();
+      throw new Error(`the server ${child.exitCode !== null ? `exited (${child.exitCode})` : "did not become ready"}:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** A port nobody listens on now, chosen by the kernel. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** Signs a demo person in through the real form and returns the Cookie header value. */
