@@ -117,7 +117,7 @@ test("Ali reads his plan in English, writes his goal, marks a sub-goal, confirms
       await signIn(page, "ali");
       const planCard = page.getByRole("region", { name: "Your plan" });
       await expect(planCard).toContainText(
-        first ? "Your plan is ready. You have not seen it in Min Vej yet." : "You have seen the newest version of your plan.",
+        first ? "Your plan is ready. Read it, and let us know when you have." : "You have seen the newest version of your plan.",
       );
       await expectNoAxeViolationsAtAllWidths(page, "overview with plan card (Ali), English");
       await planCard.getByRole("link", { name: "See your plan" }).click();
@@ -216,11 +216,13 @@ test("Mette reads her plan, writes her own goal, marks a sub-goal, confirms read
       await signIn(page, "mette");
       const planCard = page.getByRole("region", { name: "Din plan" });
       await expect(planCard).toContainText(
-        first ? "Der er 6 nye ændringer i din plan, siden du sidst kiggede." : "Du har set den nyeste udgave af din plan.",
+        first
+          ? 'Der er 6 nye ændringer i din plan. De er markeret med "Nyt", til du har læst dem.'
+          : "Du har set den nyeste udgave af din plan.",
       );
       await expectNoAxeViolationsAtAllWidths(page, first ? "overview with plan changes (Mette)" : "overview with plan card (Mette)");
       await planCard.getByRole("link", { name: first ? "Se ændringerne i din plan" : "Se din plan" }).click();
-      await expect(page).toHaveURL(/\/min-plan$/);
+      await expect(page).toHaveURL(first ? /\/min-plan#nyt$/ : /\/min-plan$/);
     });
 
     await test.step("Min Plan: goal, own goal, sub-goals, activities, agreements, contacts", async () => {
@@ -255,6 +257,12 @@ test("Mette reads her plan, writes her own goal, marks a sub-goal, confirms read
         await expect(news).toContainText("Nyt delmål: Prøve 8 timer om ugen i virksomhedspraktik");
         await expect(subGoals.getByRole("heading", { name: "Prøve 8 timer om ugen i virksomhedspraktik Nyt" })).toBeVisible();
         await expect(subGoals.getByRole("heading", { name: /^Komme op og ud af døren tre morgener om ugen$/ })).toBeVisible();
+        await expect(goal.getByRole("heading", { name: "Målet i din plan Nyt" })).toBeVisible();
+        await expect(news).toContainText('Markeringerne bliver stående, til du trykker på "Marker som læst" eller "Jeg har læst planen".');
+        await expect(news.getByRole("button", { name: "Marker som læst" })).toBeVisible();
+        // A reload keeps the marks: only "Marker som læst" or "Jeg har læst planen" takes them away.
+        await page.reload();
+        await expect(news.getByRole("listitem")).toHaveCount(6);
         await expect(goal.getByRole("heading", { name: "Målet i din plan Nyt" })).toBeVisible();
       } else {
         await expect(news).toHaveCount(0);
@@ -378,6 +386,26 @@ test("Mette reads her plan, writes her own goal, marks a sub-goal, confirms read
       await expectNoAxeViolationsAtAllWidths(page, "plan, sub-goal marked (Mette)");
     });
 
+    await test.step("a new status keeps her comment; every mark stays with its date", async () => {
+      const comment = `Det var svært i denne uge (${tag}).`;
+      await page.getByRole("link", { name: "Fortæl, hvordan det går: Lære at styre min energi med hjælp fra smerteskolen" }).click();
+      await expect(page.getByRole("radio", { name: "Jeg holder pause" })).toBeChecked();
+      await expect(page.getByRole("textbox", { name: "Kort kommentar (valgfrit)" })).toHaveValue(comment);
+      await expect(page.getByText("Din sidste kommentar står i feltet. Du kan rette den eller lade den stå.")).toBeVisible();
+      await page.getByRole("radio", { name: "Jeg er i gang" }).check();
+      await page.getByRole("button", { name: "Gem", exact: true }).click();
+      await expect(page).toHaveURL(/gemt=delmaal/);
+      const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Lære at styre min energi/ }) });
+      await expect(card).toContainText(comment);
+      await card.getByRole("link", { name: /^Se alle dine markeringer \(\d+\): Lære at styre min energi/ }).click();
+      const history = page.getByRole("region", { name: "Dine markeringer" });
+      await expect(history.getByRole("listitem").filter({ hasText: comment })).toHaveCount(2);
+      await expect(history.getByRole("listitem").first()).toContainText(/I dag kl\. \d\d\.\d\d: Jeg er i gang/);
+      await expect(history.getByRole("listitem").nth(1)).toContainText(/I dag kl\. \d\d\.\d\d: Jeg holder pause/);
+      // axe sees this history in the second project's "sub-goal form (Mette)" scan (the marks from the first are there).
+      await page.goto("/min-plan#laest");
+    });
+
     await test.step("confirm reading, or see that it is confirmed", async () => {
       const read = page.getByRole("region", { name: "Har du læst planen?" });
       if (first) {
@@ -385,6 +413,9 @@ test("Mette reads her plan, writes her own goal, marks a sub-goal, confirms read
         await expect(page).toHaveURL(/gemt=laest#laest$/);
         await expect(read.getByRole("status")).toHaveText("Tak. Nu ved din sagsbehandler, at du har læst planen.");
       }
+      // Read: the "Nyt" marks are gone.
+      await expect(page.getByRole("region", { name: "Nyt siden dit sidste besøg" })).toHaveCount(0);
+      await expect(page.getByText("Nyt", { exact: true })).toHaveCount(0);
       await expect(read).toContainText("Du har sagt, at du har læst version 3 af planen");
       await expect(read.getByRole("button", { name: "Jeg har læst planen" })).toHaveCount(0);
       await expectNoAxeViolationsAtAllWidths(page, "plan, reading confirmed (Mette)");
@@ -430,7 +461,7 @@ test("Mette reads her plan, writes her own goal, marks a sub-goal, confirms read
     await test.step("the PDF has the same plan as real text", async () => {
       const { name, text } = await pdfText(page, "Hent planen som PDF");
       expect(name).toBe("min-plan-v3.pdf");
-      for (const expected of ["Plan for Mette Hansen", "Målet i din plan", "Job i en mindre butik", "Skrevet i den første fane", "Lære at styre min energi", "Din egen markering: Holder pause", "Side 1 af"]) {
+      for (const expected of ["Plan for Mette Hansen", "Målet i din plan", "Job i en mindre butik", "Skrevet i den første fane", "Lære at styre min energi", "Din egen markering: I gang", "Det var svært i denne uge", "Side 1 af"]) {
         expect(text, expected).toContain(expected);
       }
     });
