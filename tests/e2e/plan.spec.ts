@@ -217,7 +217,7 @@ test("Mette reads her plan, writes her own goal, marks a sub-goal, confirms read
       const planCard = page.getByRole("region", { name: "Din plan" });
       await expect(planCard).toContainText(
         first
-          ? 'Der er 6 nye ændringer i din plan. De er markeret med "Nyt", til du har læst dem.'
+          ? 'Der er 6 nye ændringer i din plan. Ændringerne er markeret med "Nyt", til du har læst dem.'
           : "Du har set den nyeste udgave af din plan.",
       );
       await expectNoAxeViolationsAtAllWidths(page, first ? "overview with plan changes (Mette)" : "overview with plan card (Mette)");
