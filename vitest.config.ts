@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/faults/**/*.test.ts", "tests/fuzz/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["tests/support/global-setup.ts"],
     // Each integration file opens its own database (PGlite in memory, or a fresh Postgres database).
     pool: "forks",
     testTimeout: 30_000,

@@ -27,6 +27,8 @@ export interface OpenOptions {
   url?: string;
   /** Where PGlite keeps its files; "memory://" keeps nothing. */
   dataDir?: string;
+  /** PGlite: start from this dump of a data directory (`dumpDataDir`), e.g. one already migrated. */
+  loadDataDir?: Blob;
   /** Seed demo data when the database has no people yet. */
   seedWhenEmpty?: boolean;
   /**
@@ -42,7 +44,7 @@ const MIGRATION_LOCK_KEY = 4_207_771_001;
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.url) return openPostgres(options.url, options);
-  const handle = await openPglite(options.dataDir ?? "./.data");
+  const handle = await openPglite(options.dataDir ?? "./.data", options.loadDataDir);
   if (options.seedWhenEmpty) await seedIfEmpty(handle.db);
   return handle;
 }
@@ -161,7 +163,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   };
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
   let location = dataDir;
   const onDisk = !dataDir.startsWith("memory://");
   if (onDisk) {
@@ -173,7 +175,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     location = path.join(dataDir, "pglite");
   }
   // PGlite has a single connection and runs in this process: no lock is needed.
-  const client = await PGlite.create(location);
+  const client = await PGlite.create(location, loadDataDir ? { loadDataDir } : {});
   // PGlite's first start copies its initial files in with mode 0666, past the umask.
   if (onDisk) restrictTree(dataDir);
   const db = drizzlePglite(client, { schema });

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import postgres from "postgres";
+import { inject } from "vitest";
 import { openDatabase, useDatabase, type DatabaseHandle } from "../../db/client";
 import { seedDemoData } from "../../db/seed-data";
 
@@ -11,9 +13,20 @@ export interface TestDatabase extends DatabaseHandle {
   dispose(): Promise<void>;
 }
 
+let pgliteTemplate: Blob | undefined;
+
+/** The run's migrated database (tests/support/global-setup.ts), read once per test file. */
+function migratedPglite(): Blob | undefined {
+  const file = inject("pgliteTemplateFile");
+  if (!file) return undefined;
+  pgliteTemplate ??= new Blob([readFileSync(file)]);
+  return pgliteTemplate;
+}
+
 /**
  * A fresh, migrated, seeded database for one test file, installed as the app's database.
- * On Postgres every file gets its own database, created here and dropped afterwards.
+ * It is a copy of the run's migrated template. On Postgres every file gets its own database,
+ * created here from the template and dropped afterwards.
  */
 export async function createTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
   let url: string | undefined;
@@ -21,7 +34,8 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
   if (serverUrl) {
     const name = `minvej_test_${randomBytes(6).toString("hex")}`;
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
+    const template = inject("postgresTemplateDatabase");
+    await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ""}`);
     await admin.end();
     const target = new URL(serverUrl);
     target.pathname = `/${name}`;
@@ -32,7 +46,7 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
       await cleanup.end();
     };
   }
-  const handle = await openDatabase(url ? { url } : { dataDir: "memory://" });
+  const handle = await openDatabase(url ? { url } : { dataDir: "memory://", loadDataDir: migratedPglite() });
   if (options.seed !== false) await seedDemoData(handle.db);
   useDatabase(handle);
   // Object.assign, not a spread: the Postgres handle's `db` is a getter (its pool can be replaced).

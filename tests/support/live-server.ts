@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { inject } from "vitest";
 import { serverUrl } from "./db";
 
 /**
@@ -28,6 +29,9 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
   }
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "minvej-live-"));
+  // Start from the run's migrated template (tests/support/global-setup.ts); the server seeds it.
+  const template = inject("pgliteTemplateDataDir");
+  if (template) cpSync(template, dataDir, { recursive: true });
   const serverEnv: Record<string, string> = {
     PATH: process.env.PATH ?? "",
     NODE_ENV: "production",
@@ -44,7 +48,8 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
   if (adminUrl) {
     const name = `minvej_live_${Math.random().toString(16).slice(2, 10)}`;
     const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
+    const template = inject("postgresTemplateDatabase");
+    await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ""}`);
     await admin.end();
     const owner = new URL(adminUrl);
     owner.pathname = `/${name}`;
