@@ -6,6 +6,7 @@ import { recordAudit } from "./audit.server";
 import type { IdentityProvider } from "./auth/providers.server";
 import { copenhagenDay } from "./dates";
 import { readSession, startSession, type SessionState } from "./session.server";
+import { isUuid } from "./ids";
 
 export interface CurrentUser {
   sessionId: string;
@@ -76,7 +77,6 @@ export async function requireParticipant(request: Request) {
   return { ...user, participant: user.participant };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What an active grant lets a relative do, as read on this request. */
 export interface ActiveGrant {
@@ -93,7 +93,7 @@ export interface ActiveGrant {
  * `valid_until` here, on every request; withdrawal and ending take effect on the next request.
  */
 export async function findActiveGrant(relativePersonId: string, participantId: string, now = new Date()): Promise<ActiveGrant | null> {
-  if (!UUID.test(participantId)) return null;
+  if (!isUuid(participantId)) return null;
   const database = await db();
   const [grant] = await database
     .select({

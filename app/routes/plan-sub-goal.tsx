@@ -16,16 +16,16 @@ import { SUB_GOAL_COMMENT_MAX, subGoalMarkSchema } from "~/features/plan/schema"
 import { subGoalStatuses } from "~/features/plan/snapshot";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
+import { isUuid } from "~/lib/ids";
 
 /** "i dag kl. 14.27" starts a line here: "I dag kl. 14.27: Jeg er i gang". */
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
   // Someone else's sub-goal, a deleted one, or a made-up id: the same 404, nothing revealed.
-  if (!uuidPattern.test(params.subGoalId)) throw notFound();
+  if (!isUuid(params.subGoalId)) throw notFound();
   const goal = await findSubGoal(user.participant.id, params.subGoalId, user.personId);
   if (!goal) throw notFound();
   // The form starts from the latest mark: a new status keeps the comment unless the person changes it.
@@ -35,7 +35,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireParticipant(request);
-  if (!uuidPattern.test(params.subGoalId)) throw notFound();
+  if (!isUuid(params.subGoalId)) throw notFound();
   const formData = await request.formData();
   const submission = parseSubmission(formData, { schema: subGoalMarkSchema });
   if (submission.status !== "success") {

@@ -10,13 +10,11 @@ import {
   participantContacts,
   professionals,
 } from "../../../db/schema";
+import { isUuid } from "~/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A malformed id is "not found" too, and never reaches the database as a cast error. */
-export function isAppointmentId(value: string | undefined): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
+export const isAppointmentId = isUuid;
 
 export type AppointmentKind = (typeof appointments.$inferSelect)["kind"];
 export type AppointmentMode = (typeof appointments.$inferSelect)["mode"];

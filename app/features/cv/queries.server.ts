@@ -4,6 +4,7 @@ import { cvEntries, cvProfiles, participants, persons, workWishes } from "../../
 import type { CvEntryKind } from "./sections";
 import { UNDO_MINUTES } from "./sections";
 import { listTaskSuggestions, type TaskSuggestion } from "./task-suggestions.server";
+import { isUuid } from "~/lib/ids";
 
 export interface CvEntry {
   id: string;
@@ -57,8 +58,7 @@ export interface CvData {
   tasks: TaskSuggestion[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string | undefined): value is string => Boolean(value && UUID.test(value));
+export { isUuid };
 
 const entryColumns = {
   id: cvEntries.id,

@@ -7,13 +7,11 @@ import {
 } from "../../../db/schema";
 import { sortPeople, type NetworkPersonView } from "./constants";
 import { parseSnapshotPeople, type SnapshotPerson } from "./snapshot";
+import { isUuid } from "~/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Only a well-formed id reaches the database (anything else is simply "not found"). */
-export function isPersonId(value: string | undefined): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
+export const isPersonId = isUuid;
 
 type Row = typeof networkPeople.$inferSelect;
 

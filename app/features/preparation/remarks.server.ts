@@ -4,8 +4,8 @@ import { persons, preparationComments, preparationParts } from "../../../db/sche
 import { recordAudit } from "~/lib/audit.server";
 import type { WritablePartKey } from "./parts";
 import { REMARKS_PER_PART_MAX, type RemarkView } from "./remarks";
+import { isUuid } from "~/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Relatives' remarks on the preparation (`preparation_comments`). A relative writes them only
@@ -96,7 +96,7 @@ export async function addRemark(actor: RelativeActor, key: WritablePartKey, body
 
 /** The relative deletes one of their own remarks (anyone else's id, or an unknown one, is "not_found"). */
 export async function deleteRemark(actor: RelativeActor, commentId: string): Promise<"deleted" | "not_found"> {
-  if (!UUID.test(commentId)) return "not_found";
+  if (!isUuid(commentId)) return "not_found";
   const database = await db();
   return database.transaction(async (tx) => {
     const [found] = await tx
@@ -132,7 +132,7 @@ export async function setRemarkIncluded(
   commentId: string,
   include: boolean,
 ): Promise<{ status: "saved"; partKey: WritablePartKey } | { status: "not_found" }> {
-  if (!UUID.test(commentId)) return { status: "not_found" };
+  if (!isUuid(commentId)) return { status: "not_found" };
   const database = await db();
   return database.transaction(async (tx) => {
     const [found] = await tx
