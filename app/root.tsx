@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import {
-  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
@@ -15,14 +14,14 @@ import {
 import type { Route } from "./+types/root";
 import { AppShell } from "./components/layout/AppShell";
 import { allowsHydration } from "./features/content/handle";
-import { PageTitle } from "./components/layout/PageTitle";
+import { ErrorContent } from "./components/layout/ErrorContent";
 import { getCurrentUser } from "./lib/auth.server";
 import { directionOf, fallbackLanguage, isLanguage } from "./lib/i18n/config";
 import { i18nServer } from "./lib/i18n/i18n.server";
 import { createI18n } from "./lib/i18n/instance";
 import { bundleFor, loadBundle } from "./lib/i18n/bundles";
 import { translationFiles } from "./lib/i18n/resources.server";
-import { useNonce, useRequestId } from "./lib/request-context";
+import { useNonce } from "./lib/request-context";
 import { IDLE_TIMEOUT_MS, WARN_BEFORE_IDLE_END_MS } from "./lib/session.server";
 import fallbackCommon from "../locales/da/common.json";
 import stylesheet from "./styles/app.css?url";
@@ -131,21 +130,10 @@ export default function App({ loaderData }: Route.ComponentProps) {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const { t } = useTranslation();
   const data = useRouteLoaderData<typeof loader>("root");
-  const requestId = useRequestId();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const title = notFound ? t("errors.notFoundTitle") : t("errors.genericTitle");
-  if (!notFound && import.meta.env.DEV) console.error(error);
   return (
     <AppShell user={data?.user ?? null}>
-      <PageTitle title={title} />
-      <h1 tabIndex={-1}>{title}</h1>
-      <p>{notFound ? t("errors.notFoundText") : t("errors.genericText")}</p>
-      {!notFound && requestId ? <p data-request-id={requestId}>{t("errors.requestId", { id: requestId })}</p> : null}
-      <p>
-        <a href="/">{t("errors.backHome")}</a>
-      </p>
+      <ErrorContent error={error} />
     </AppShell>
   );
 }

@@ -5,18 +5,19 @@ import { PageTitle } from "~/components/layout/PageTitle";
 import { endGrant } from "~/features/relatives/commands.server";
 import { usePossessive } from "~/features/relatives/components";
 import { participantName } from "~/features/relatives/queries.server";
-import { notFound, requireRelative } from "~/lib/auth.server";
+import { notFound } from "~/lib/auth.server";
+import { openSharedFrame } from "~/features/relatives/access.server";
 
 /** The relative stops helping. Without JavaScript this page asks first; with it, a dialog does. */
 export async function loader({ request, params }: Route.LoaderArgs) {
-  await requireRelative(request, params.participantId);
+  await openSharedFrame(request, params.participantId);
   const person = await participantName(params.participantId);
   if (!person) throw notFound();
   return { participantId: params.participantId, firstName: person.firstName };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { user, grant } = await requireRelative(request, params.participantId);
+  const { user, grant } = await openSharedFrame(request, params.participantId);
   const formData = await request.formData();
   if (formData.get("confirm") !== "yes") return redirect(`/hjaelper/${params.participantId}`);
   const person = await participantName(params.participantId);

@@ -4,11 +4,12 @@ import type { Route } from "./+types/relatives-shared-home";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { ConfirmAction, sharedLinks, usePossessive } from "~/features/relatives/components";
 import { participantName } from "~/features/relatives/queries.server";
-import { notFound, requireRelative } from "~/lib/auth.server";
+import { notFound } from "~/lib/auth.server";
+import { openSharedFrame } from "~/features/relatives/access.server";
 import { recordView } from "~/features/relatives/commands.server";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { user, grant } = await requireRelative(request, params.participantId);
+  const { user, grant } = await openSharedFrame(request, params.participantId);
   const person = await participantName(params.participantId);
   if (!person) throw notFound();
   await recordView({

@@ -1,16 +1,20 @@
 import { useTranslation } from "react-i18next";
-import { NavLink, Outlet } from "react-router";
+import { isRouteErrorResponse, Link, NavLink, Outlet } from "react-router";
 import type { Route } from "./+types/relatives-shared";
+import { ErrorContent } from "~/components/layout/ErrorContent";
+import { PageTitle } from "~/components/layout/PageTitle";
 import { sharedLinks, Until, usePossessive } from "~/features/relatives/components";
+import { formatDay } from "~/features/plan/format";
 import { participantName } from "~/features/relatives/queries.server";
-import { notFound, requireRelative } from "~/lib/auth.server";
+import { notFound } from "~/lib/auth.server";
+import { ENDED_ACCESS_STATUS, openSharedFrame, type EndedAccessError } from "~/features/relatives/access.server";
 
 /**
  * The frame of a relative's pages: whose pages these are, until when, read-only, and the parts
  * shared. Each page below checks access again itself (requireAccess with its scope).
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { grant } = await requireRelative(request, params.participantId);
+  const { grant } = await openSharedFrame(request, params.participantId);
   const person = await participantName(params.participantId);
   if (!person) throw notFound();
   return {
@@ -51,6 +55,41 @@ export default function SharedLayout({ loaderData }: Route.ComponentProps) {
         </ul>
       </nav>
       <Outlet />
+    </>
+  );
+}
+
+/**
+ * A relative whose access has ended (withdrawn, expired, or stopped by themselves) opens any of
+ * these pages: a calm page that says so, when, and what they can do. Only her first name and the
+ * day: nothing else of hers. Every other error is the portal's generic page.
+ */
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const ended =
+    isRouteErrorResponse(error) && error.status === ENDED_ACCESS_STATUS
+      ? (error.data as Partial<EndedAccessError> | undefined)?.endedAccess
+      : undefined;
+  if (!ended) return <ErrorContent error={error} />;
+  return <EndedAccessPage ended={ended} />;
+}
+
+function EndedAccessPage({ ended }: { ended: EndedAccessError["endedAccess"] }) {
+  const { t, i18n } = useTranslation("relatives");
+  const owner = usePossessive();
+  const name = ended.firstName;
+  const title = t("endedAccess.title");
+  return (
+    <>
+      <PageTitle title={title} />
+      <h1 tabIndex={-1}>{title}</h1>
+      <p className="lead">
+        {t(`endedAccess.${ended.reason}`, { name, owner: owner(name), day: formatDay(ended.day, i18n.language) })}
+      </p>
+      <p>{t("endedAccess.nothing", { owner: owner(name) })}</p>
+      <p>{t("endedAccess.next", { name })}</p>
+      <p>
+        <Link to="/hjaelper">{t("endedAccess.back")}</Link>
+      </p>
     </>
   );
 }

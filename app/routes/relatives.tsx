@@ -201,7 +201,10 @@ export default function RelativesPage({ loaderData }: Route.ComponentProps) {
       </p>
       <section aria-labelledby="current-heading">
         <h2 id="current-heading">{t("list.currentHeading")}</h2>
-        {current.length === 0 ? <p>{t("list.none")}</p> : null}
+        {current.length === 0 ? (
+          // With ended grants below, "you have not invited anyone" would not be true.
+          <p>{earlier.length > 0 ? t("list.noneNow") : t("list.none")}</p>
+        ) : null}
         <ul className="plain-list relatives-grants">
           {current.map((grant) => (
             <GrantCard key={grant.id} grant={grant} />

@@ -78,7 +78,7 @@ const text = {
     withdraw: "Tilbagekald adgangen",
     withdrawConfirm: "Ja, tilbagekald adgangen",
     withdrawn: "har ikke adgang mere",
-    notFound: "Siden findes ikke",
+    accessEnded: "Din adgang er lukket",
     helping: (who: string) => `Du hjælper: ${who}`,
     errorTitle: "Fejl: ",
     errors: ["Skriv personens navn", "Skriv personens e-mail", "Skriv, hvem personen er for dig", "Vælg mindst én ting, personen må se"],
@@ -145,7 +145,7 @@ const text = {
     withdraw: "Withdraw the access",
     withdrawConfirm: "Yes, withdraw the access",
     withdrawn: "no longer has access",
-    notFound: "Page not found",
+    accessEnded: "Your access has ended",
     helping: (who: string) => `You help: ${who}`,
     errorTitle: "Error: ",
     errors: [
@@ -440,10 +440,10 @@ for (const language of ["da", "en"] as const) {
 
       await test.step("Jonas's very next request is refused", async () => {
         const response = await jonas.page.goto(`/hjaelper/${participantId}/min-plan`);
-        expect(response?.status()).toBe(404);
-        await expect(mainHeading(jonas.page)).toHaveText(L.notFound);
+        expect(response?.status()).toBe(403);
+        await expect(mainHeading(jonas.page)).toHaveText(L.accessEnded);
         for (const path of ["forberedelse", "forberedelse/uddannelse-og-arbejde", "cv", "netvaerk"]) {
-          expect((await jonas.page.goto(`/hjaelper/${participantId}/${path}`))?.status()).toBe(404);
+          expect((await jonas.page.goto(`/hjaelper/${participantId}/${path}`))?.status()).toBe(403);
         }
         await jonas.page.goto("/");
         await expect(jonas.page.getByRole("link", { name: L.helping(who.name) })).toHaveCount(0);

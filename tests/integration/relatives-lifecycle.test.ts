@@ -56,6 +56,14 @@ function refused(result: unknown, status = 404) {
   expect((result as Response).status).toBe(status);
 }
 
+/** Refused with the calm "your access has ended" answer (issue 14, point 7): her first name, why and when, nothing else. */
+async function endedAccess(result: unknown, reason: "withdrawn" | "expired" | "endedByRelative") {
+  refused(result, 403);
+  const body = (await (result as Response).clone().json()) as { endedAccess: Record<string, string> };
+  expect(body.endedAccess).toMatchObject({ firstName: "Mette", reason });
+  expect(Object.keys(body.endedAccess).sort()).toEqual(["day", "firstName", "reason"]);
+}
+
 beforeAll(async () => {
   mailDir = mkdtempSync(path.join(tmpdir(), "minvej-relatives-mail-"));
   process.env.DATA_DIR = mailDir;
@@ -469,8 +477,8 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
 
   it("expiry is enforced on every request", async () => {
     await database.db.update(relativeGrants).set({ validUntil: copenhagenDay(new Date(Date.now() - 86_400_000)) }).where(eq(relativeGrants.id, grantId));
-    refused(await run(sharedPlanLoader, get(`/hjaelper/${pid("mette")}/min-plan`, cookies.jonas), sharedArgs(pid("mette"))));
-    refused(await run(sharedHomeLoader, get(`/hjaelper/${pid("mette")}`, cookies.jonas), sharedArgs(pid("mette"))));
+    await endedAccess(await run(sharedPlanLoader, get(`/hjaelper/${pid("mette")}/min-plan`, cookies.jonas), sharedArgs(pid("mette"))), "expired");
+    await endedAccess(await run(sharedHomeLoader, get(`/hjaelper/${pid("mette")}`, cookies.jonas), sharedArgs(pid("mette"))), "expired");
     const list = unwrap(await run(listLoader, get("/paaroerende", cookies.mette))).data as { grants: { state: string }[] };
     expect(list.grants[0]!.state).toBe("expired");
     // The last valid day still counts (valid_until is inclusive).
@@ -490,9 +498,9 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
     const response = (await run(withdrawAction, post(`/paaroerende/${grantId}/tilbagekald`, { confirm: "yes" }, cookies.mette), { grantId })) as Response;
     expect(response.status).toBe(302);
     expect((await grantRow(grantId)).status).toBe("withdrawn");
-    refused(await run(sharedPlanLoader, get(`/hjaelper/${pid("mette")}/min-plan`, cookies.jonas), sharedArgs(pid("mette"))));
-    refused(await run(sharedAppointmentsLoader, get(`/hjaelper/${pid("mette")}/moeder`, cookies.jonas), sharedArgs(pid("mette"))));
-    refused(await run(sharedLayoutLoader, get(`/hjaelper/${pid("mette")}`, cookies.jonas), sharedArgs(pid("mette"))));
+    await endedAccess(await run(sharedPlanLoader, get(`/hjaelper/${pid("mette")}/min-plan`, cookies.jonas), sharedArgs(pid("mette"))), "withdrawn");
+    await endedAccess(await run(sharedAppointmentsLoader, get(`/hjaelper/${pid("mette")}/moeder`, cookies.jonas), sharedArgs(pid("mette"))), "withdrawn");
+    await endedAccess(await run(sharedLayoutLoader, get(`/hjaelper/${pid("mette")}`, cookies.jonas), sharedArgs(pid("mette"))), "withdrawn");
     const overview = unwrap(await run(overviewLoader, get("/", cookies.jonas))).data as { helped: unknown[] };
     expect(overview.helped).toHaveLength(0);
     const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "relatives.withdrawn"));
@@ -557,8 +565,8 @@ describe("links that no longer work, and the relative ending it", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/hjaelper?stoppet=Mette");
     expect(await grantRow(grantId)).toMatchObject({ status: "ended_by_relative" });
-    refused(await run(sharedPlanLoader, get(`/hjaelper/${pid("mette")}/min-plan`, cookies.jonas), sharedArgs(pid("mette"))));
-    refused(await run(endAction, post(`/hjaelper/${pid("mette")}/stop`, { confirm: "yes" }, cookies.jonas), sharedArgs(pid("mette"))));
+    await endedAccess(await run(sharedPlanLoader, get(`/hjaelper/${pid("mette")}/min-plan`, cookies.jonas), sharedArgs(pid("mette"))), "endedByRelative");
+    await endedAccess(await run(endAction, post(`/hjaelper/${pid("mette")}/stop`, { confirm: "yes" }, cookies.jonas), sharedArgs(pid("mette"))), "endedByRelative");
     const list = unwrap(await run(listLoader, get("/paaroerende", cookies.mette))).data as { grants: { id: string; state: string }[] };
     expect(list.grants.find((grant) => grant.id === grantId)?.state).toBe("ended");
     const log = unwrap(await run(logLoader, get("/paaroerende/log", cookies.mette))).data as { entries: { action: string; actorName: string | null }[] };

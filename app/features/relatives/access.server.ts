@@ -1,12 +1,46 @@
-import { notFound, requireAccess, type Scope } from "~/lib/auth.server";
+import { notFound, requireAccess, requireRelative, requireUser, type Scope } from "~/lib/auth.server";
 import { recordView } from "./commands.server";
+import { findEndedAccess, type EndedAccess } from "./queries.server";
 import type { ViewedPage } from "./status";
+
+/** What a page of a relative's whose access has ended throws (status 403): only her first name, why and when. */
+export interface EndedAccessError {
+  endedAccess: EndedAccess;
+}
+
+/** The status of the calm "your access has ended" page (the error boundary of the shared frame shows it). */
+export const ENDED_ACCESS_STATUS = 403;
+
+/**
+ * Runs an access check; when it refuses (404) a person who once had an accepted grant for this
+ * participant that has since ended (withdrawn, expired, or stopped by themselves), throws the
+ * calm "your access has ended" answer instead. Anyone else still gets the bare 404.
+ */
+async function orEndedAccess<T>(request: Request, participantId: string, check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (thrown) {
+    if (!(thrown instanceof Response) || thrown.status !== 404) throw thrown;
+    const user = await requireUser(request);
+    if (user.participant?.id === participantId) throw thrown;
+    const ended = await findEndedAccess(user.personId, participantId);
+    if (!ended) throw thrown;
+    throw Response.json({ endedAccess: ended } satisfies EndedAccessError, { status: ENDED_ACCESS_STATUS });
+  }
+}
+
+/** The frame and "stop" of a relative's pages: `requireRelative`, or the ended-access answer. */
+export async function openSharedFrame(request: Request, participantId: string | undefined) {
+  if (!participantId) throw notFound();
+  return orEndedAccess(request, participantId, () => requireRelative(request, participantId));
+}
 
 /**
  * Opens one of a relative's read-only pages: an active, unexpired grant bound to the signed-in
- * person that names `scope` (via `requireAccess`, on every request), or 404. The participant
- * themselves gets 404 too (their own pages live at their own URLs). Call `viewed()` once the page
- * has been found, to record the page view (dates and pages, never details) for the participant's log.
+ * person that names `scope` (via `requireAccess`, on every request), or 404 (or the ended-access
+ * answer, when their access has ended). The participant themselves gets 404 too (their own pages
+ * live at their own URLs). Call `viewed()` once the page has been found, to record the page view
+ * (dates and pages, never details) for the participant's log.
  */
 export async function openSharedView(
   request: Request,
@@ -16,7 +50,7 @@ export async function openSharedView(
   context: unknown,
 ) {
   if (!participantId) throw notFound();
-  const access = await requireAccess(request, participantId, scope);
+  const access = await orEndedAccess(request, participantId, () => requireAccess(request, participantId, scope));
   if (access.as !== "relative") throw notFound();
   const viewed = async () => {
     if (request.method !== "GET" && request.method !== "HEAD") return;

@@ -342,3 +342,46 @@ export async function grantForChange(participantId: string, grantId: string, now
   const open = (grant.status === "invited" || grant.status === "active") && grant.validUntil >= copenhagenDay(now);
   return { ...grant, scopes: grant.scopes as Scope[], open };
 }
+
+/** Why a relative's access to one participant is over, and on which day (Copenhagen, YYYY-MM-DD). */
+export interface EndedAccess {
+  firstName: string;
+  /** withdrawn: the participant closed it; expired: its end date passed; endedByRelative: they stopped it themselves. */
+  reason: "withdrawn" | "expired" | "endedByRelative";
+  day: string;
+}
+
+/**
+ * The relative's latest accepted grant for this participant, when it no longer gives access:
+ * her first name, why and when. Nothing else of hers. Null when they never held one or it is
+ * still active. Read through `portal.ended_access_for_relative` (migration 0009), which answers
+ * for the signed-in person only: row-level security no longer shows them her name.
+ */
+export async function findEndedAccess(relativePersonId: string, participantId: string, now = new Date()): Promise<EndedAccess | null> {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (!UUID.test(participantId)) return null;
+  const database = await db();
+  const rows = await database.transaction(async (tx) => {
+    // The same person the request already acts as (a savepoint inside the request's transaction).
+    await tx.execute(sql`select set_config('minvej.person_id', ${relativePersonId}, true)`);
+    return (await tx.execute(sql`select * from portal.ended_access_for_relative(${participantId}::uuid)`)) as unknown as
+      | { rows: EndedRow[] }
+      | EndedRow[];
+  });
+  const [row] = Array.isArray(rows) ? rows : rows.rows;
+  if (!row) return null;
+  const today = copenhagenDay(now);
+  const endedDay = row.ended_at ? copenhagenDay(new Date(row.ended_at)) : null;
+  const validUntil = typeof row.valid_until === "string" ? row.valid_until : copenhagenDay(new Date(row.valid_until));
+  if (row.status === "withdrawn" && endedDay) return { firstName: row.first_name, reason: "withdrawn", day: endedDay };
+  if (row.status === "ended_by_relative" && endedDay) return { firstName: row.first_name, reason: "endedByRelative", day: endedDay };
+  if (row.status === "active" && validUntil < today) return { firstName: row.first_name, reason: "expired", day: validUntil };
+  return null;
+}
+
+interface EndedRow {
+  first_name: string;
+  status: string;
+  ended_at: string | Date | null;
+  valid_until: string | Date;
+}
