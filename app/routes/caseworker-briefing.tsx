@@ -9,6 +9,7 @@ import stylesheet from "~/features/caseworker/caseworker.css?url";
 import { PrintBriefing, printsWhole } from "~/features/caseworker/PrintBriefing";
 import { getBriefing, type Briefing, type SharedPart } from "~/features/caseworker/queries.server";
 import { notFound } from "~/lib/auth.server";
+import { formatPartialDate } from "~/features/cv/partial-date";
 import { formatTime } from "~/lib/dates";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
@@ -433,16 +434,22 @@ function Cv({ briefing }: { briefing: Briefing }) {
             {cv.entries
               .filter((entry) => entry.kind === kind)
               .map((entry) => {
-                const period = !entry.fromText
+                // "marts 2017 – december 2018" in the page's language, never the stored "2017-03".
+                const from = formatPartialDate(entry.fromText, i18n.language);
+                const to = formatPartialDate(entry.toText, i18n.language);
+                const period = !from
                   ? null
                   : entry.isOngoing
-                    ? t("briefing.ongoing", { from: entry.fromText })
-                    : entry.toText
-                      ? t("briefing.period", { from: entry.fromText, to: entry.toText })
-                      : entry.fromText;
+                    ? t("briefing.ongoing", { from })
+                    : to && to !== from
+                      ? t("briefing.period", { from, to })
+                      : from;
+                // A level is a choice from a list ("native"): in the reader's words ("Modersmål").
+                const levelGroup = entry.kind === "language" ? "languages" : entry.kind === "it_skill" ? "it" : null;
+                const level = entry.level && levelGroup ? t(`cv:levels.${levelGroup}.${entry.level}`, { defaultValue: entry.level }) : entry.level;
                 const extra = [
                   entry.organisation,
-                  entry.level,
+                  level,
                   entry.category ? t(`briefing.skillCategory.${entry.category}`) : null,
                   period,
                 ].filter(Boolean);

@@ -9,6 +9,7 @@ import { openSharedView } from "~/features/relatives/access.server";
 import { RelativeKindExplanation, usePossessive } from "~/features/relatives/components";
 import { participantName } from "~/features/relatives/queries.server";
 import { notFound } from "~/lib/auth.server";
+import { aboutParticipant } from "~/lib/addressee";
 import { formatDate } from "~/lib/dates";
 
 /**
@@ -24,6 +25,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   if (!page) throw notFound();
   await viewed();
   const { appointment } = page;
+  // The jobcentre wrote these to the participant ("Dine noter …", "Din mentor"): worded about her.
+  const about = (text: string) => aboutParticipant(text, person.firstName);
   return {
     now,
     participantId,
@@ -35,20 +38,20 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       id: appointment.id,
       kind: appointment.kind,
       title: appointment.title,
-      purpose: appointment.purpose,
+      purpose: about(appointment.purpose),
       startsAt: appointment.startsAt,
       endsAt: appointment.endsAt,
       mode: appointment.mode,
       placeName: appointment.placeName,
       address: appointment.address,
-      directions: appointment.directions,
-      phoneNote: appointment.phoneNote,
-      videoNote: appointment.videoNote,
-      bringItems: appointment.bringItems,
+      directions: appointment.directions && about(appointment.directions),
+      phoneNote: appointment.phoneNote && about(appointment.phoneNote),
+      videoNote: appointment.videoNote && about(appointment.videoNote),
+      bringItems: appointment.bringItems.map(about),
       supportPersonAllowed: appointment.supportPersonAllowed,
       status: appointment.status,
     },
-    attendees: page.attendees,
+    attendees: page.attendees.map((attendee) => ({ ...attendee, roleText: about(attendee.roleText) })),
   };
 }
 

@@ -8,6 +8,7 @@ import type { PlanView } from "~/features/plan/view";
 import { openSharedView } from "~/features/relatives/access.server";
 import { RelativeActivityExplanation, usePossessive } from "~/features/relatives/components";
 import { participantName } from "~/features/relatives/queries.server";
+import { aboutParticipant } from "~/lib/addressee";
 import { notFound } from "~/lib/auth.server";
 
 /**
@@ -21,20 +22,31 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   if (!person) throw notFound();
   const view = await getPlanView({ participantId, personId: user.personId });
   await viewed();
-  return { firstName: person.firstName, plan: view ? relativeView(view) : null };
+  return { firstName: person.firstName, plan: view ? relativeView(view, person.firstName) : null };
 }
 
-function relativeView(view: PlanView) {
+/** The plan as a relative reads it: text the jobcentre wrote to the participant is worded about her. */
+function relativeView(view: PlanView, firstName: string) {
+  const about = (text: string) => aboutParticipant(text, firstName);
+  const maybe = (text: string | null) => (text ? about(text) : text);
   return {
     version: view.version,
     updatedAt: view.updatedAt,
     updatedByName: view.updatedByName,
-    employmentGoal: view.employmentGoal,
-    nextStep: view.nextStep,
+    employmentGoal: about(view.employmentGoal),
+    nextStep: maybe(view.nextStep),
     ownGoal: view.ownGoal,
-    subGoals: view.subGoals.map((goal) => ({ ...goal, participantStatus: null, participantComment: null, participantUpdatedAt: null })),
-    activities: view.activities,
-    agreements: view.agreements,
+    subGoals: view.subGoals.map((goal) => ({
+      ...goal,
+      title: about(goal.title),
+      description: maybe(goal.description),
+      helperText: maybe(goal.helperText),
+      participantStatus: null,
+      participantComment: null,
+      participantUpdatedAt: null,
+    })),
+    activities: view.activities.map((activity) => ({ ...activity, purpose: about(activity.purpose), place: maybe(activity.place) })),
+    agreements: view.agreements.map((agreement) => ({ ...agreement, text: about(agreement.text), ownerText: maybe(agreement.ownerText) })),
     contacts: view.contacts,
   };
 }
@@ -71,10 +83,10 @@ export default function SharedPlanPage({ loaderData }: Route.ComponentProps) {
         <div className="plan-goals">
           <div className="card plan-card">
             <h3>{t("shared.plan.ownGoal", { owner: owner(firstName) })}</h3>
-            <OwnGoalText ownGoal={plan.ownGoal} />
+            <OwnGoalText ownGoal={plan.ownGoal} participantName={firstName} />
           </div>
           <div className="card plan-card">
-            <h3>{tp("goal.employment.heading")}</h3>
+            <h3>{t("shared.plan.employmentHeading", { owner: owner(firstName) })}</h3>
             <p lang="da" className="plan-goal-text">
               {plan.employmentGoal}
             </p>
@@ -84,14 +96,14 @@ export default function SharedPlanPage({ loaderData }: Route.ComponentProps) {
 
       {plan.nextStep ? (
         <section aria-labelledby="next-step-heading">
-          <h2 id="next-step-heading">{tp("nextStep.heading")}</h2>
+          <h2 id="next-step-heading">{t("shared.plan.nextStepHeading", { owner: owner(firstName) })}</h2>
           <p lang="da">{plan.nextStep}</p>
         </section>
       ) : null}
 
       <section aria-labelledby="sub-goals-heading">
         <h2 id="sub-goals-heading">{tp("subGoals.heading")}</h2>
-        {plan.subGoals.length === 0 ? <p>{tp("subGoals.none")}</p> : null}
+        {plan.subGoals.length === 0 ? <p>{t("shared.plan.noSubGoals", { owner: owner(firstName) })}</p> : null}
         <ul className="plan-list">
           {plan.subGoals.map((goal) => (
             <li key={goal.id} className="card plan-card">
@@ -105,7 +117,7 @@ export default function SharedPlanPage({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="activities-heading">
         <h2 id="activities-heading">{tp("activities.heading")}</h2>
-        {plan.activities.length === 0 ? <p>{tp("activities.none")}</p> : null}
+        {plan.activities.length === 0 ? <p>{t("shared.plan.noActivities", { owner: owner(firstName) })}</p> : null}
         <ul className="plan-list">
           {plan.activities.map((activity) => (
             <li key={activity.id} className="card plan-card">
@@ -113,7 +125,7 @@ export default function SharedPlanPage({ loaderData }: Route.ComponentProps) {
                 <p className="card__label">{tp(`kinds.${activity.kind}.name`)}</p>
               ) : null}
               <h3 lang="da">{activity.title}</h3>
-              <ActivityDetails activity={activity} />
+              <ActivityDetails activity={activity} participantName={firstName} />
               <RelativeActivityExplanation kind={activity.kind} name={firstName} />
             </li>
           ))}
@@ -122,7 +134,7 @@ export default function SharedPlanPage({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="agreements-heading">
         <h2 id="agreements-heading">{tp("agreements.heading")}</h2>
-        {plan.agreements.length === 0 ? <p>{tp("agreements.none")}</p> : null}
+        {plan.agreements.length === 0 ? <p>{t("shared.plan.noAgreements", { owner: owner(firstName) })}</p> : null}
         <ul className="plan-list">
           {plan.agreements.map((agreement) => (
             <li key={agreement.id} className="card plan-card">
@@ -141,7 +153,7 @@ export default function SharedPlanPage({ loaderData }: Route.ComponentProps) {
           {plan.contacts.map((contact) => (
             <li key={contact.id} className="card plan-card">
               <h3>{contact.name}</h3>
-              <p>{tp(`contacts.roles.${contact.role}`)}</p>
+              <p>{t(`shared.plan.roles.${contact.role}`, { owner: owner(firstName) })}</p>
               <ContactDetails contact={contact} />
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
+import { roleForCaseworker } from "~/lib/addressee";
 import {
   cwAbsenceRequests,
   cwAppointmentAttendees,
@@ -338,7 +339,8 @@ export async function getBriefing(caseworkerPersonId: string, participantId: str
           questions: next.participantQuestions?.trim() ? next.participantQuestions : null,
           notes: next.participantNotes?.trim() ? next.participantNotes : null,
           preparedAt: next.participantPreparedAt,
-          attendees,
+          // Written for the participant ("Din koordinerende sagsbehandler"): worded for the caseworker.
+          attendees: attendees.map((attendee) => ({ ...attendee, roleText: roleForCaseworker(attendee.roleText, person.firstName) })),
           bisidders: grants
             .filter((grant) => grant.bisidderAppointmentIds.includes(next.appointmentId))
             .map((grant) => ({ name: grant.name, relation: grant.relation })),

@@ -28,9 +28,10 @@ function period(startsOn: string | null, endsOn: string | null, language: string
   return null;
 }
 
-export function OwnGoalText({ ownGoal }: { ownGoal: PlanView["ownGoal"] }) {
+/** `participantName` when someone else reads it (a relative): "Skrevet af Mette", not "Skrevet af dig". */
+export function OwnGoalText({ ownGoal, participantName }: { ownGoal: PlanView["ownGoal"]; participantName?: string }) {
   const { t, i18n } = useTranslation("plan");
-  if (!ownGoal.text) return <p>{t("goal.own.missing")}</p>;
+  if (!ownGoal.text) return <p>{participantName ? t("goal.own.missingOther", { name: participantName }) : t("goal.own.missing")}</p>;
   const when = ownGoal.updatedAt ? formatMoment(ownGoal.updatedAt, i18n.language, t) : null;
   return (
     <>
@@ -41,7 +42,9 @@ export function OwnGoalText({ ownGoal }: { ownGoal: PlanView["ownGoal"] }) {
       {when ? (
         <p className="meta">
           {ownGoal.author.kind === "you"
-            ? t("goal.own.byYou", { when })
+            ? participantName
+              ? t("goal.own.byOther", { name: participantName, when })
+              : t("goal.own.byYou", { when })
             : ownGoal.author.name
               ? t("goal.own.byOther", { name: ownGoal.author.name, when })
               : t("goal.own.byUnknown", { when })}
@@ -93,13 +96,14 @@ export function SubGoalDetails({ goal }: { goal: PlanView["subGoals"][number] })
   );
 }
 
-export function ActivityDetails({ activity }: { activity: PlanView["activities"][number] }) {
+/** `participantName` when someone else reads it (a relative): "Hvad det skal give Mette". */
+export function ActivityDetails({ activity, participantName }: { activity: PlanView["activities"][number]; participantName?: string }) {
   const { t, i18n } = useTranslation("plan");
   const when = period(activity.startsOn, activity.endsOn, i18n.language, t);
   return (
     <dl className="summary-list">
       <div className="summary-list__row">
-        <dt>{t("activities.purpose")}</dt>
+        <dt>{participantName ? t("activities.purposeOther", { name: participantName }) : t("activities.purpose")}</dt>
         <dd lang="da">{activity.purpose}</dd>
       </div>
       {activity.responsibleName ? (
