@@ -37,6 +37,23 @@ export function toWinAnsi(text: string): string {
     .join("");
 }
 
+// Emoji and what joins or colours them (skin tones, flags, keycaps, variation selectors).
+const EMOJI = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}\u200D\uFE0E\uFE0F\u20E3])+/gu;
+
+/**
+ * The document's fonts have no emoji: a person's 😊 would print as an empty box (or "?"). The
+ * emoji are left out and the spaces around them tidied (issue 14, point 13).
+ */
+export function withoutEmoji(text: string): string {
+  if (!EMOJI.test(text)) return text;
+  EMOJI.lastIndex = 0;
+  return text
+    .replace(EMOJI, " ")
+    .replace(/[ \t]{2,}/g, " ")
+    .replace(/ +([.,!?:;)])/g, "$1")
+    .replace(/^ +| +$/gm, "");
+}
+
 const COLOURS = { text: "#1b1b1b", muted: "#4a4f55" };
 
 export interface TaggedPdf {
@@ -60,7 +77,7 @@ export interface TaggedPdf {
  */
 export function createTaggedPdf(options: { language: string; title: string; subject: string; author?: string }): TaggedPdf {
   const fonts = findFonts();
-  const clean = fonts ? (text: string) => text : toWinAnsi;
+  const clean = fonts ? withoutEmoji : (text: string) => toWinAnsi(withoutEmoji(text));
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: 56, bottom: 64, left: 62, right: 62 },

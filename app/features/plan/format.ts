@@ -35,6 +35,15 @@ export function formatMoment(
   return t("plan:when.date", { date: formatter(language, TIME_ZONE).format(moment), time });
 }
 
+/**
+ * A moment for a document (PDF, print), which is read later: always the full date and time,
+ * never "i dag" or "i går" (issue 14, point 13).
+ */
+export function formatDocumentMoment(value: Date | string, language: string, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const moment = new Date(value);
+  return t("plan:when.date", { date: formatter(language, TIME_ZONE).format(moment), time: formatTime(moment, language) });
+}
+
 /** The calendar date of a moment, in Copenhagen: "5. marts 2026". */
 export function formatMomentDay(value: Date | string, language: string): string {
   return formatter(language, TIME_ZONE).format(new Date(value));

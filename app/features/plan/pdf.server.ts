@@ -1,6 +1,6 @@
 import { createTaggedPdf } from "~/lib/pdf.server";
 import { formatDate, formatTime } from "~/lib/dates";
-import { formatDay, formatHours, formatMoment, formatMomentDay } from "./format";
+import { formatDay, formatDocumentMoment, formatHours, formatMomentDay } from "./format";
 import type { PlanView } from "./view";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -17,8 +17,8 @@ export async function renderPlanPdf(view: PlanView, options: { name: string; lan
   paragraph(
     `${t("meta.version", { version: view.version })} ${
       view.updatedByName
-        ? t("meta.updatedBy", { when: formatMoment(view.updatedAt, language, t, now), name: view.updatedByName })
-        : t("meta.updated", { when: formatMoment(view.updatedAt, language, t, now) })
+        ? t("meta.updatedBy", { when: formatDocumentMoment(view.updatedAt, language, t), name: view.updatedByName })
+        : t("meta.updated", { when: formatDocumentMoment(view.updatedAt, language, t) })
     }`,
   );
 
@@ -56,7 +56,7 @@ export async function renderPlanPdf(view: PlanView, options: { name: string; lan
     if (goal.dueOn) field(t("subGoals.due"), t("subGoals.dueValue", { date: formatDay(goal.dueOn, language) }));
     if (goal.participantStatus) {
       const marked = goal.participantUpdatedAt
-        ? ` ${t("subGoals.markedWhen", { when: formatMoment(goal.participantUpdatedAt, language, t, now) })}`
+        ? ` ${t("subGoals.markedWhen", { when: formatDocumentMoment(goal.participantUpdatedAt, language, t) })}`
         : "";
       field(t("subGoals.yourMark"), `${t(`status.subGoal.${goal.participantStatus}`)}${marked}`);
       if (goal.participantComment) paragraph(`“${goal.participantComment}”`);

@@ -1,0 +1,52 @@
+import { eq } from "drizzle-orm";
+import { extractText, getDocumentProxy } from "unpdf";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { plans } from "../../db/schema";
+import { formatMomentDay } from "~/features/plan/format";
+import { withoutEmoji } from "~/lib/pdf.server";
+import { loader as pdfLoader } from "~/routes/plan-pdf";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { cookieFor, get } from "../support/requests";
+import { participantOf, run } from "./plan-support";
+
+// Issue 14, point 13: a document is read later and printed with fonts that have no emoji. It never
+// says "i dag"/"i går" (the full date instead), and a person's emoji never become empty boxes or "?".
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.dispose());
+
+async function planPdfText() {
+  const response = (await run(pdfLoader, get("/min-plan/min-plan.pdf", await cookieFor("mette")))) as Response;
+  expect(response.status).toBe(200);
+  const pdf = await getDocumentProxy(new Uint8Array(await response.arrayBuffer()));
+  const { text } = await extractText(pdf, { mergePages: true });
+  return text.replace(/\s+/g, " ");
+}
+
+describe("documents are read later", () => {
+  it("the plan PDF gives the full date of a change made today, never 'i dag'", async () => {
+    const { planId } = await participantOf(database, "mette");
+    const now = new Date();
+    await database.db.update(plans).set({ updatedAt: now, ownGoalUpdatedAt: now }).where(eq(plans.id, planId));
+    const text = await planPdfText();
+    expect(text).not.toMatch(/\bi dag\b|\bi går\b/i);
+    expect(text).toContain(`Opdateret ${formatMomentDay(now, "da")}`);
+  });
+
+  it("a person's emoji in the plan PDF are left out, never a box or '?'", async () => {
+    const { planId } = await participantOf(database, "mette");
+    await database.db.update(plans).set({ ownGoal: "Jeg vil gerne i praktik 💪 og have det godt 😊." }).where(eq(plans.id, planId));
+    const text = await planPdfText();
+    expect(text).toContain("Jeg vil gerne i praktik og have det godt.");
+    expect(text).not.toMatch(/\p{Extended_Pictographic}|\?\?|praktik \? og/u);
+  });
+
+  it("the emoji rule keeps every other character", () => {
+    expect(withoutEmoji("Æbler 🍎🍏, pærer og blåbær 👍🏽!")).toBe("Æbler, pærer og blåbær!");
+    expect(withoutEmoji("Familie 👨‍👩‍👧 og 🇩🇰")).toBe("Familie og");
+    expect(withoutEmoji("Helt almindelig tekst – med »citat« og 100 %")).toBe("Helt almindelig tekst – med »citat« og 100 %");
+  });
+});
