@@ -38,7 +38,7 @@ export function toWinAnsi(text: string): string {
 }
 
 // Emoji and what joins or colours them (skin tones, flags, keycaps, variation selectors).
-const EMOJI = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}\u200D\uFE0E\uFE0F\u20E3])+/gu;
+const EMOJI = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}]|\u200D|\uFE0E|\uFE0F|\u20E3)+/gu;
 
 /**
  * The document's fonts have no emoji: a person's 😊 would print as an empty box (or "?"). The
