@@ -7,7 +7,8 @@ import { sharedLinks, Until, usePossessive } from "~/features/relatives/componen
 import { formatDay } from "~/features/plan/format";
 import { participantName } from "~/features/relatives/queries.server";
 import { notFound } from "~/lib/auth.server";
-import { ENDED_ACCESS_STATUS, openSharedFrame, type EndedAccessError } from "~/features/relatives/access.server";
+import { openSharedFrame } from "~/features/relatives/access.server";
+import { ENDED_ACCESS_STATUS, type EndedAccessError } from "~/features/relatives/status";
 
 /**
  * The frame of a relative's pages: whose pages these are, until when, read-only, and the parts

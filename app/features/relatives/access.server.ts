@@ -1,15 +1,7 @@
 import { notFound, requireAccess, requireRelative, requireUser, type Scope } from "~/lib/auth.server";
 import { recordView } from "./commands.server";
-import { findEndedAccess, type EndedAccess } from "./queries.server";
-import type { ViewedPage } from "./status";
-
-/** What a page of a relative's whose access has ended throws (status 403): only her first name, why and when. */
-export interface EndedAccessError {
-  endedAccess: EndedAccess;
-}
-
-/** The status of the calm "your access has ended" page (the error boundary of the shared frame shows it). */
-export const ENDED_ACCESS_STATUS = 403;
+import { findEndedAccess } from "./queries.server";
+import { ENDED_ACCESS_STATUS, type EndedAccessError, type ViewedPage } from "./status";
 
 /**
  * Runs an access check; when it refuses (404) a person who once had an accepted grant for this

@@ -5,7 +5,7 @@ import { db } from "../../../db/client";
 import { appointments, auditEvents, invitations, participants, persons, relativeGrants } from "../../../db/schema";
 import type { Scope } from "~/lib/auth.server";
 import { copenhagenDay } from "~/lib/dates";
-import { grantState, type GrantState } from "./status";
+import { grantState, type EndedAccess, type GrantState } from "./status";
 
 export function hashInvitationToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -341,14 +341,6 @@ export async function grantForChange(participantId: string, grantId: string, now
   if (!grant) return null;
   const open = (grant.status === "invited" || grant.status === "active") && grant.validUntil >= copenhagenDay(now);
   return { ...grant, scopes: grant.scopes as Scope[], open };
-}
-
-/** Why a relative's access to one participant is over, and on which day (Copenhagen, YYYY-MM-DD). */
-export interface EndedAccess {
-  firstName: string;
-  /** withdrawn: the participant closed it; expired: its end date passed; endedByRelative: they stopped it themselves. */
-  reason: "withdrawn" | "expired" | "endedByRelative";
-  day: string;
 }
 
 /**

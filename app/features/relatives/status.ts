@@ -26,3 +26,19 @@ export function isOpen(state: GrantState): boolean {
 
 /** What a relative's page view is recorded as (the log shows pages, never details). */
 export type ViewedPage = "home" | "plan" | "appointments" | "appointment" | "preparation" | "cv" | "network";
+
+/** Why a relative's access to one participant is over, and on which day (Copenhagen, YYYY-MM-DD). */
+export interface EndedAccess {
+  firstName: string;
+  /** withdrawn: the participant closed it; expired: its end date passed; endedByRelative: they stopped it themselves. */
+  reason: "withdrawn" | "expired" | "endedByRelative";
+  day: string;
+}
+
+/** What a page of a relative's whose access has ended throws: only her first name, why and when. */
+export interface EndedAccessError {
+  endedAccess: EndedAccess;
+}
+
+/** The status of the calm "your access has ended" page (the error boundary of the shared frame shows it). */
+export const ENDED_ACCESS_STATUS = 403;
