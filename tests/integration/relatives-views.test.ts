@@ -621,18 +621,20 @@ describe("Hvem har set mine oplysninger", () => {
 });
 
 describe("expiry and withdrawal reach the new pages on the very next request", () => {
-  it("expired: every new view and the remark form are 404", async () => {
+  // Issue 14, point 7: a relative whose access has ended gets the calm "your access has ended" answer (403).
+  const ended = (result: unknown) => refused(result, 403);
+  it("expired: every new view and the remark form say that the access has ended", async () => {
     await database.db
       .update(relativeGrants)
       .set({ validUntil: copenhagenDay(new Date(Date.now() - 86_400_000)) })
       .where(eq(relativeGrants.id, grantId));
-    refused(await run(sharedPreparationLoader, get(`/hjaelper/${mette()}/forberedelse`, cookies.jonas), at(mette())));
-    refused(
+    ended(await run(sharedPreparationLoader, get(`/hjaelper/${mette()}/forberedelse`, cookies.jonas), at(mette())));
+    ended(
       await run(sharedPartLoader, get(partPath("uddannelse-og-arbejde"), cookies.jonas), at(mette(), { part: "uddannelse-og-arbejde" })),
     );
-    refused(await remark("uddannelse-og-arbejde", "For sent"));
-    refused(await run(sharedCvLoader, get(`/hjaelper/${mette()}/cv`, cookies.jonas), at(mette())));
-    refused(await run(sharedNetworkLoader, get(`/hjaelper/${mette()}/netvaerk`, cookies.jonas), at(mette())));
+    ended(await remark("uddannelse-og-arbejde", "For sent"));
+    ended(await run(sharedCvLoader, get(`/hjaelper/${mette()}/cv`, cookies.jonas), at(mette())));
+    ended(await run(sharedNetworkLoader, get(`/hjaelper/${mette()}/netvaerk`, cookies.jonas), at(mette())));
     // And an expired grant cannot be changed.
     const page = (await run(changeLoader, get(`/paaroerende/${grantId}/ret`, cookies.mette), { grantId })) as Response;
     expect(page.headers.get("Location")).toContain("besked=kan-ikke-rettes");
@@ -642,21 +644,21 @@ describe("expiry and withdrawal reach the new pages on the very next request", (
 
   it("withdrawn: the next request is refused everywhere, remarks stay with mette", async () => {
     await run(withdrawAction, post(`/paaroerende/${grantId}/tilbagekald`, { confirm: "yes" }, cookies.mette), { grantId });
-    refused(await run(sharedPreparationLoader, get(`/hjaelper/${mette()}/forberedelse`, cookies.jonas), at(mette())));
-    refused(
+    ended(await run(sharedPreparationLoader, get(`/hjaelper/${mette()}/forberedelse`, cookies.jonas), at(mette())));
+    ended(
       await run(sharedPartLoader, get(partPath("uddannelse-og-arbejde"), cookies.jonas), at(mette(), { part: "uddannelse-og-arbejde" })),
     );
-    refused(await remark("uddannelse-og-arbejde", "Efter tilbagekald"));
-    refused(
+    ended(await remark("uddannelse-og-arbejde", "Efter tilbagekald"));
+    ended(
       await run(
         sharedPartAction,
         post(partPath("uddannelse-og-arbejde"), { intent: "delete", commentId: remarkId }, cookies.jonas),
         at(mette(), { part: "uddannelse-og-arbejde" }),
       ),
     );
-    refused(await run(sharedCvLoader, get(`/hjaelper/${mette()}/cv`, cookies.jonas), at(mette())));
-    refused(await run(sharedNetworkLoader, get(`/hjaelper/${mette()}/netvaerk`, cookies.jonas), at(mette())));
-    refused(await run(sharedPlanLoader, get(`/hjaelper/${mette()}/min-plan`, cookies.jonas), at(mette())));
+    ended(await run(sharedCvLoader, get(`/hjaelper/${mette()}/cv`, cookies.jonas), at(mette())));
+    ended(await run(sharedNetworkLoader, get(`/hjaelper/${mette()}/netvaerk`, cookies.jonas), at(mette())));
+    ended(await run(sharedPlanLoader, get(`/hjaelper/${mette()}/min-plan`, cookies.jonas), at(mette())));
     expect(await database.db.select().from(preparationComments).where(eq(preparationComments.id, remarkId))).toHaveLength(1);
   });
 });
