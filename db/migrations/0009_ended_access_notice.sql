@@ -3,7 +3,8 @@
 -- participant's name once no active grant binds them (portal.may_see_person), so this answers that
 -- one question for the signed-in person's own latest grant for one participant: her first name,
 -- how the grant ended and on which day. Nothing else of hers. Null when the person never held a
--- grant for her (accepted at some point), so an unknown id still looks like any other unknown id.
+-- grant for her (accepted at some point, and not rejected at her confirmation), so an unknown id
+-- still looks like any other unknown id.
 CREATE OR REPLACE FUNCTION portal.ended_access_for_relative(target uuid)
 RETURNS TABLE (first_name text, status text, ended_at timestamptz, valid_until date)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, portal
@@ -16,6 +17,12 @@ AS $$
     AND g.relative_person_id = portal.current_person_id()
     AND g.accepted_at IS NOT NULL
     AND g.status::text IN ('active', 'withdrawn', 'ended_by_relative')
+    -- Rejected at the participant's confirmation ("is this the person you invited?"): that person
+    -- never had access, so nothing "ended" for them.
+    AND NOT EXISTS (
+      SELECT 1 FROM portal.audit_events a
+      WHERE a.action = 'relatives.rejected' AND a.details ->> 'grantId' = g.id::text
+    )
   ORDER BY g.accepted_at DESC
   LIMIT 1
 $$;
