@@ -1,23 +1,25 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 /**
  * End-to-end tests: the production build served by `node server.js`, driven by the system
- * Chromium (never `npx playwright install`). Every journey runs twice: with JavaScript (`js`)
- * and without (`no-js`).
+ * Chromium (never `npx playwright install`). Every journey runs with JavaScript (`js`) and
+ * without (`no-js`), each project against its own server and database; axe scans each page
+ * state once per width (tests/e2e/support/axe.ts).
  *
  *   npm run build && npx playwright test
  */
 
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+if (!existsSync(CHROMIUM)) {
+  throw new Error(`No Chromium at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+}
 const PORT = Number(process.env.E2E_PORT || 3100);
-// `localhost`, not 127.0.0.1: production cookies are `__Host-`/Secure, which Chromium
-// accepts over plain http only on localhost.
-const BASE_URL = `http://localhost:${PORT}`;
 const CI = Boolean(process.env.CI);
 
-// One fresh embedded database per run. Playwright loads this file again in every worker;
+// One fresh embedded database folder per run. Playwright loads this file again in every worker;
 // the workers inherit the environment, so they reuse the main process's directory.
 const DATA_DIR_VARIABLE = "MINVEJ_E2E_DATA_DIR";
 let dataDir = process.env[DATA_DIR_VARIABLE];
@@ -28,24 +30,38 @@ if (!dataDir) {
   process.on("exit", () => rmSync(created, { recursive: true, force: true }));
 }
 
-const serverEnv: Record<string, string> = {
-  NODE_ENV: "production",
-  DEMO_LOGIN: "1",
-  PORT: String(PORT),
-  SEED_DEMO_DATA: "1",
-  DATA_DIR: dataDir,
-};
-if (process.env.DATABASE_URL) {
-  // On a Postgres server the portal runs as it does in production: as `portal_app`, bound by
-  // row-level security; migrations, roles and demo data go through the owner's connection.
-  serverEnv.DATABASE_OWNER_URL = process.env.DATABASE_URL;
-  const appUrl = new URL(process.env.DATABASE_URL);
-  appUrl.username = "portal_app";
-  appUrl.password = "";
-  serverEnv.DATABASE_URL = appUrl.toString();
+/**
+ * Each project gets its own server and its own database (tests/e2e/support/serve.mjs): the
+ * projects never share a person, so they never wait for each other. `localhost`, not 127.0.0.1:
+ * production cookies are `__Host-`/Secure, which Chromium accepts over plain http only there.
+ */
+const projects = [
+  { name: "js", port: PORT, javaScriptEnabled: true },
+  { name: "no-js", port: PORT + 1, javaScriptEnabled: false },
+];
+
+function server(project: (typeof projects)[number]) {
+  const env: Record<string, string> = {
+    NODE_ENV: "production",
+    DEMO_LOGIN: "1",
+    PORT: String(project.port),
+    SEED_DEMO_DATA: "1",
+    DATA_DIR: path.join(dataDir!, project.name),
+    E2E_PROJECT: project.name,
+  };
+  // On a Postgres server the portal runs as in production (see serve.mjs).
+  if (process.env.DATABASE_URL) env.E2E_DATABASE_URL = process.env.DATABASE_URL;
+  for (const name of ["PATH", "BUILD_DIR"]) if (process.env[name]) env[name] = process.env[name]!;
+  return {
+    command: "node tests/e2e/support/serve.mjs",
+    url: `http://localhost:${project.port}/readyz`,
+    env,
+    reuseExistingServer: !CI,
+    timeout: 120_000,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+  };
 }
-if (process.env.PATH) serverEnv.PATH = process.env.PATH;
-if (process.env.BUILD_DIR) serverEnv.BUILD_DIR = process.env.BUILD_DIR;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -59,13 +75,12 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL: BASE_URL,
     locale: "da-DK",
     timezoneId: "Europe/Copenhagen",
     viewport: { width: 1280, height: 800 },
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      executablePath: CHROMIUM,
       args: [
         "--no-sandbox",
         "--disable-gpu",
@@ -75,17 +90,9 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: "js", use: { javaScriptEnabled: true } },
-    { name: "no-js", use: { javaScriptEnabled: false } },
-  ],
-  webServer: {
-    command: "node server.js",
-    url: `${BASE_URL}/readyz`,
-    env: serverEnv,
-    reuseExistingServer: !CI,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  projects: projects.map((project) => ({
+    name: project.name,
+    use: { javaScriptEnabled: project.javaScriptEnabled, baseURL: `http://localhost:${project.port}` },
+  })),
+  webServer: projects.map(server),
 });

@@ -25,7 +25,7 @@ function validateIcs(text: string) {
 }
 
 test("Ali, in English, opens his phone meeting, adds a question, downloads it and says he cannot come", async ({ page }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(120_000);
   await test.step("his meetings, in English", async () => {
     await signIn(page, "ali");
     await page.getByRole("region", { name: "Your next meeting" }).getByRole("link", { name: "See everything about the meeting and write your questions" }).click();

@@ -44,7 +44,7 @@ async function openMeeting(page: Page, title: string) {
 
 test("Mette reads her meetings and prepares the rehabiliteringsteam meeting", async ({ page }) => {
   // Many pages × 2 widths × axe, and without JavaScript every scan copies the page first.
-  test.setTimeout(150_000);
+  test.setTimeout(120_000);
   await test.step("from the overview, the next meeting links to its page", async () => {
     await signIn(page, "mette");
     const card = page.getByRole("region", { name: "Dit næste møde" });

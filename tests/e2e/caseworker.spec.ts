@@ -49,7 +49,7 @@ async function briefingPaths(page: Page): Promise<{ mette: string; ali: string }
 }
 
 // Each page is scanned by axe at two widths in two languages: slow on a busy machine.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 120_000 });
 
 test("Sara finds her participants from the overview, in Danish and English", async ({ page }) => {
   await signIn(page, "sara");

@@ -1,9 +1,12 @@
-import { mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolationsAtAllWidths } from "./support/axe";
 import { expect, mainHeading, signIn, tabTo, test } from "./support/fixtures";
+
+// Most of these tests change Mette's network, and one compares the map with the list: they run
+// one after the other. Each project has a database of its own.
+test.describe.configure({ mode: "default" });
 
 /**
  * Mit netværk (/netvaerk). The js and no-js projects run at the same time against one
@@ -129,7 +132,7 @@ for (const language of ["da", "en"] as const) {
     page,
   }, testInfo) => {
     // A long journey with an axe scan at two widths after every step.
-    test.setTimeout(300_000);
+    test.setTimeout(180_000);
     const name = `Rasmus ${testInfo.project.name} ${language}`;
     await signIn(page, "mette");
     await page.goto("/netvaerk");
@@ -506,57 +509,32 @@ test("forced colours: the map keeps its shapes (screenshot for a person to look 
   await expectNoAxeViolationsAtAllWidths(page, "network: forced colours");
 });
 
-/** One share journey at a time: the js and no-js projects switch the same (Mette's) share. */
-async function withShareLock<T>(run: () => Promise<T>): Promise<T> {
-  const root = path.join(process.env.MINVEJ_E2E_DATA_DIR ?? path.join(tmpdir(), "minvej-e2e-locks"), "network-locks");
-  mkdirSync(root, { recursive: true });
-  const lock = path.join(root, "mette-share.lock");
-  for (const deadline = Date.now() + 200_000; ; ) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  try {
-    return await run();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
 test("sharing the map: the page says who is named to the municipality; the judgement is a separate choice", async ({ page }) => {
-  test.setTimeout(300_000);
   await signIn(page, "mette");
-  await withShareLock(async () => {
-    await page.goto("/netvaerk");
-    await useLanguage(page, "da");
-    const share = page.getByRole("region", { name: "Del med din sagsbehandler" });
-    await expect(share).toContainText("Når du deler, nævner du personerne på dit kort for kommunen.");
-    await expect(share).toContainText("Jonas Hansen");
-    await expect(share).toContainText("Personerne får ikke selv besked.");
-    const stance = share.getByRole("checkbox", { name: "Del også, om personerne hjælper mig eller holder mig tilbage" });
-    await expect(stance).not.toBeChecked();
-    await expect(stance).toHaveAccessibleDescription("Det er din egen vurdering, og den er privat. Sæt kun kryds, hvis din sagsbehandler må se den.");
-    await expectNoAxeViolationsAtAllWidths(page, "network: share, before sharing (Mette)");
+  await page.goto("/netvaerk");
+  await useLanguage(page, "da");
+  const share = page.getByRole("region", { name: "Del med din sagsbehandler" });
+  await expect(share).toContainText("Når du deler, nævner du personerne på dit kort for kommunen.");
+  await expect(share).toContainText("Jonas Hansen");
+  await expect(share).toContainText("Personerne får ikke selv besked.");
+  const stance = share.getByRole("checkbox", { name: "Del også, om personerne hjælper mig eller holder mig tilbage" });
+  await expect(stance).not.toBeChecked();
+  await expect(stance).toHaveAccessibleDescription("Det er din egen vurdering, og den er privat. Sæt kun kryds, hvis din sagsbehandler må se den.");
+  await expectNoAxeViolationsAtAllWidths(page, "network: share, before sharing (Mette)");
 
-    await share.getByRole("button", { name: "Del mit netværk" }).click();
-    await expect(page.locator("#network-notice")).toHaveText("Din sagsbehandler kan nu se dit netværk.");
-    await expect(share).toContainText("Din sagsbehandler i kommunen kan se personerne på dit kort");
-    await expect(share).toContainText("Din sagsbehandler kan ikke se din vurdering af personerne.");
-    await expectNoAxeViolationsAtAllWidths(page, "network: shared without the judgement (Mette)");
+  await share.getByRole("button", { name: "Del mit netværk" }).click();
+  await expect(page.locator("#network-notice")).toHaveText("Din sagsbehandler kan nu se dit netværk.");
+  await expect(share).toContainText("Din sagsbehandler i kommunen kan se personerne på dit kort");
+  await expect(share).toContainText("Din sagsbehandler kan ikke se din vurdering af personerne.");
+  await expectNoAxeViolationsAtAllWidths(page, "network: shared without the judgement (Mette)");
 
-    await share.getByRole("button", { name: "Del også min vurdering" }).click();
-    await expect(page.locator("#network-notice")).toHaveText("Din sagsbehandler kan nu også se din vurdering af personerne.");
-    await expect(share).toContainText("Din sagsbehandler kan også se din vurdering");
-    await share.getByRole("button", { name: "Stop med at dele min vurdering" }).click();
-    await expect(page.locator("#network-notice")).toHaveText("Din sagsbehandler kan ikke længere se din vurdering. Navnene er stadig delt.");
+  await share.getByRole("button", { name: "Del også min vurdering" }).click();
+  await expect(page.locator("#network-notice")).toHaveText("Din sagsbehandler kan nu også se din vurdering af personerne.");
+  await expect(share).toContainText("Din sagsbehandler kan også se din vurdering");
+  await share.getByRole("button", { name: "Stop med at dele min vurdering" }).click();
+  await expect(page.locator("#network-notice")).toHaveText("Din sagsbehandler kan ikke længere se din vurdering. Navnene er stadig delt.");
 
-    await share.getByRole("button", { name: "Stop med at dele", exact: true }).click();
-    await expect(page.locator("#network-notice")).toHaveText("Din sagsbehandler kan ikke længere se dit netværk.");
-    await expect(share.getByRole("checkbox", { name: "Del også, om personerne hjælper mig eller holder mig tilbage" })).not.toBeChecked();
-  });
+  await share.getByRole("button", { name: "Stop med at dele", exact: true }).click();
+  await expect(page.locator("#network-notice")).toHaveText("Din sagsbehandler kan ikke længere se dit netværk.");
+  await expect(share.getByRole("checkbox", { name: "Del også, om personerne hjælper mig eller holder mig tilbage" })).not.toBeChecked();
 });

@@ -9,9 +9,9 @@ import { expect, mainHeading, signIn, tabTo, test } from "./support/fixtures";
  * decides that it goes along to the caseworker, changes the grant (meetings, CV and the network
  * map too), sees the access log and withdraws; Jonas's next request is refused.
  *
- * The js and no-js projects share one database, so each uses its own participant (js: Mette,
- * no-js: Ali, who is both a participant and, here, the one inviting) and the journeys within a
- * project run one after the other (Jonas can hold only one grant per participant at a time).
+ * Each project has its own database; the js project plays it with Mette, the no-js project with
+ * Ali (both are participants). Within a project the journeys run one after the other: Jonas can
+ * hold only one grant per participant at a time.
  */
 test.describe.configure({ mode: "serial" });
 
@@ -178,7 +178,7 @@ async function newPerson(browser: Browser, javaScriptEnabled: boolean): Promise<
 
 for (const language of ["da", "en"] as const) {
   test(`the whole life cycle, ${language}: invite, accept, read, log, withdraw`, async ({ page, browser, javaScriptEnabled }) => {
-    test.setTimeout(900_000);
+    test.setTimeout(180_000);
     const L = text[language];
     const who = javaScriptEnabled
       ? { key: "mette" as const, name: "Mette Hansen", first: "Mette" }

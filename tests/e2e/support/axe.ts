@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type Response } from "@playwright/test";
-import type { Result } from "axe-core";
+import type { AxeResults, Result } from "axe-core";
 
 /** WCAG 2.2 AA plus axe's best practices, as ARCHITECTURE.md asks. */
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
@@ -12,11 +12,32 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
 export const AXE_LOG = path.resolve("test-results", "axe-scans.txt");
 
 /**
- * Fingerprints of page states axe has already passed in this run. The js and no-js projects
- * walk the same journeys, and most states render the same DOM either way: a state whose DOM
- * (scripts and nonces aside) and width were already scanned clean is not scanned again.
+ * Page states axe has already passed in this run, once per state and width (ARCHITECTURE.md):
+ * a state is known by its label, address, width and language, or by its DOM (scripts and nonces
+ * aside). The js and no-js projects pass through many of the same states; the first to reach
+ * one scans it, the other is told it is clean already. A state only one project reaches (a
+ * confirmation page without JavaScript, say) has its own address or label, so it is scanned.
  */
 export const AXE_CLEAN_STATES = path.resolve("test-results", "axe-clean-states.txt");
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * axe-core itself, run in the page: injected once per document and run with our tags. The app
+ * has no frames, so @axe-core/playwright's frame handling (a fresh page per scan to merge frame
+ * results) bought nothing and cost ~2 s per scan; this takes ~0.5 s.
+ */
+async function runAxe(page: Page): Promise<AxeResults> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: typeof import("axe-core") }).axe.run(document, {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations"],
+      }),
+    AXE_TAGS,
+  );
+}
 
 export const DESKTOP = { width: 1280, height: 800 };
 export const MOBILE = { width: 320, height: 640 };
@@ -61,45 +82,52 @@ async function analyzeWithoutPageScripts(page: Page) {
   const html = (await page.content())
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "")
     .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, "");
+  const copy = await scratchPage(page);
+  await copy.setViewportSize(page.viewportSize() ?? DESKTOP);
+  const url = page.url();
+  await copy.unrouteAll();
+  await copy.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+  await copy.route(/\.m?js(\?|$)/, (route) => route.abort());
+  // A copy without its stylesheet would be scanned unstyled and give false results. One
+  // reload is allowed: a concurrent `npm run build` briefly removes build/client/assets.
+  for (let attempt = 1; ; attempt++) {
+    const failed: string[] = [];
+    const onResponse = (response: Response) => {
+      if (response.request().resourceType() === "stylesheet" && !response.ok()) {
+        failed.push(`${response.url()} answered ${response.status()}`);
+      }
+    };
+    copy.on("response", onResponse);
+    await copy.goto(url);
+    copy.off("response", onResponse);
+    const problems = [...failed, ...(await unloadedStylesheets(copy))];
+    if (problems.length === 0) break;
+    if (attempt >= 2) {
+      throw new Error(
+        `The no-JS copy of ${url} is missing its styles (was the app rebuilt during the run?): ${problems.join("; ")}`,
+      );
+    }
+    await copy.waitForTimeout(2000);
+  }
+  return await runAxe(copy);
+}
+
+/**
+ * One page per browser that may run scripts, kept for the worker's whole life: a scan reuses it
+ * (and its cached stylesheets and fonts) instead of opening a context every time.
+ */
+const scratchPages = new WeakMap<object, Promise<Page>>();
+function scratchPage(page: Page): Promise<Page> {
   const browser = page.context().browser();
   if (!browser) throw new Error("No browser to scan the page without JavaScript in");
-  const scratch = await browser.newContext({
-    javaScriptEnabled: true,
-    viewport: page.viewportSize() ?? DESKTOP,
-    locale: test.info().project.use.locale,
-  });
-  try {
-    const copy = await scratch.newPage();
-    const url = page.url();
-    await copy.route(url, (route) =>
-      route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
-    );
-    await copy.route(/\.m?js(\?|$)/, (route) => route.abort());
-    // A copy without its stylesheet would be scanned unstyled and give false results. One
-    // reload is allowed: a concurrent `npm run build` briefly removes build/client/assets.
-    for (let attempt = 1; ; attempt++) {
-      const failed: string[] = [];
-      const onResponse = (response: Response) => {
-        if (response.request().resourceType() === "stylesheet" && !response.ok()) {
-          failed.push(`${response.url()} answered ${response.status()}`);
-        }
-      };
-      copy.on("response", onResponse);
-      await copy.goto(url);
-      copy.off("response", onResponse);
-      const problems = [...failed, ...(await unloadedStylesheets(copy))];
-      if (problems.length === 0) break;
-      if (attempt >= 2) {
-        throw new Error(
-          `The no-JS copy of ${url} is missing its styles (was the app rebuilt during the run?): ${problems.join("; ")}`,
-        );
-      }
-      await copy.waitForTimeout(2000);
-    }
-    return await new AxeBuilder({ page: copy }).withTags(AXE_TAGS).analyze();
-  } finally {
-    await scratch.close();
+  let scratch = scratchPages.get(browser);
+  if (!scratch) {
+    scratch = browser
+      .newContext({ javaScriptEnabled: true, locale: test.info().project.use.locale })
+      .then((context) => context.newPage());
+    scratchPages.set(browser, scratch);
   }
+  return scratch;
 }
 
 async function analyzeWithPageScripts(page: Page) {
@@ -109,7 +137,7 @@ async function analyzeWithPageScripts(page: Page) {
       `${page.url()} is missing its styles (was the app rebuilt during the run?): ${unloaded.join("; ")}`,
     );
   }
-  return new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return runAxe(page);
 }
 
 interface Scan {
@@ -129,8 +157,16 @@ async function stateFingerprint(page: Page, width: number): Promise<string> {
   return createHash("sha256").update(`${width}\n${dom}`).digest("hex");
 }
 
-function alreadyScannedClean(fingerprint: string): boolean {
-  return existsSync(AXE_CLEAN_STATES) && readFileSync(AXE_CLEAN_STATES, "utf8").includes(fingerprint);
+/** The state by name: label, address (ids aside, they differ between databases), width, language. */
+function stateKey(label: string, url: URL, width: number, language: string): string {
+  const address = (url.pathname + url.search).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ":id");
+  return createHash("sha256").update([label, address, width, language].join("\n")).digest("hex");
+}
+
+function alreadyScannedClean(...states: string[]): boolean {
+  if (!existsSync(AXE_CLEAN_STATES)) return false;
+  const clean = readFileSync(AXE_CLEAN_STATES, "utf8");
+  return states.some((state) => clean.includes(state));
 }
 
 /** Runs axe on the page as it is now and records the scan in test-results/axe-scans.txt. */
@@ -140,7 +176,9 @@ async function scan(page: Page, label: string, record = true): Promise<Scan> {
   const language = (await page.locator("html").getAttribute("lang")) ?? "?";
   const project = test.info().project.name;
   const fingerprint = await stateFingerprint(page, width);
-  const reused = alreadyScannedClean(fingerprint);
+  const key = stateKey(label, url, width, language);
+  const reused = alreadyScannedClean(fingerprint, key);
+  const started = performance.now();
   const violations = reused
     ? []
     : (
@@ -149,12 +187,13 @@ async function scan(page: Page, label: string, record = true): Promise<Scan> {
           : await analyzeWithPageScripts(page)
       ).violations;
   mkdirSync(path.dirname(AXE_LOG), { recursive: true });
-  if (!reused && violations.length === 0) appendFileSync(AXE_CLEAN_STATES, `${fingerprint}\n`);
+  if (!reused && violations.length === 0) appendFileSync(AXE_CLEAN_STATES, `${fingerprint}\n${key}\n`);
   if (record) {
+    const how = reused ? "already clean" : "scanned";
+    const milliseconds = Math.round(performance.now() - started);
     appendFileSync(
       AXE_LOG,
-      [label, url.pathname + url.search, `${width}px`, language, project, violations.length, reused ? "same DOM already clean" : "scanned"].join("\t") +
-        "\n",
+      [label, url.pathname + url.search, `${width}px`, language, project, violations.length, how, milliseconds].join("\t") + "\n",
     );
   }
   return { label, url: url.pathname + url.search, width, language, violations };

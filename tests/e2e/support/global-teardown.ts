@@ -11,8 +11,9 @@ export default function globalTeardown() {
     .split("\n")
     .filter(Boolean)
     .map((line) => {
-      const [label = "", url = "", width = "", language = "", project = "", violations = "0", how = "scanned"] = line.split("\t");
-      return { label, url, width, language, project, violations: Number(violations), reused: how !== "scanned" };
+      const [label = "", url = "", width = "", language = "", project = "", violations = "0", how = "scanned", ms = "0"] =
+        line.split("\t");
+      return { label, url, width, language, project, violations: Number(violations), reused: how !== "scanned", ms: Number(ms) };
     });
   const count = (key: "width" | "language" | "project") =>
     Object.entries(
@@ -23,10 +24,11 @@ export default function globalTeardown() {
   const withViolations = rows.filter((row) => row.violations > 0).length;
   const states = new Set(rows.map((row) => row.label.replace(/ @\d+px$/, ""))).size;
   const reused = rows.filter((row) => row.reused).length;
+  const seconds = Math.round(rows.reduce((sum, row) => sum + row.ms, 0) / 1000);
   console.log(
-    `axe: ${rows.length} checks, ${rows.length - reused} scanned and ${reused} of a DOM already scanned clean in this run ` +
+    `axe: ${rows.length} checks, ${rows.length - reused} scanned and ${reused} of a state already scanned clean in this run ` +
       `(${states} distinct page states; by width ${count("width")}; ` +
-      `by language ${count("language")}; by project ${count("project")}); ${withViolations} with violations. ` +
+      `by language ${count("language")}; by project ${count("project")}); ${withViolations} with violations; ${seconds} s scanning. ` +
       `Details: test-results/axe-scans.txt`,
   );
 }
