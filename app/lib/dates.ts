@@ -1,6 +1,7 @@
 export const TIME_ZONE = "Europe/Copenhagen";
 
-function localeFor(language: string) {
+/** The BCP 47 locale for one of the portal's languages (dates, numbers, documents). */
+export function localeFor(language: string): "da-DK" | "en-GB" {
   return language === "da" ? "da-DK" : "en-GB";
 }
 

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import PDFDocument from "pdfkit";
+import { localeFor } from "./dates";
 
 /**
  * Fonts with the whole Latin range (and more), from Debian's fonts-liberation / fonts-dejavu
@@ -84,7 +85,7 @@ export function createTaggedPdf(options: { language: string; title: string; subj
     bufferPages: true,
     pdfVersion: "1.7",
     tagged: true,
-    lang: options.language === "da" ? "da-DK" : "en-GB",
+    lang: localeFor(options.language),
     displayTitle: true,
     info: { Title: options.title, Author: options.author ?? "Min Vej", Subject: options.subject, Creator: "Min Vej" },
   });

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
+import { formatDate, formatTime, isoDateTime, localeFor } from "~/lib/dates";
 
 /** "tirsdag den 1. december kl. 10.00" in Copenhagen time, as a <time> element. */
 export function MeetingTime({ startsAt }: { startsAt: Date | string }) {
@@ -14,7 +14,7 @@ export function MeetingTime({ startsAt }: { startsAt: Date | string }) {
 /** A date with its year ("1. december 2026"), for programme dates and share times. */
 export function formatLongDate(value: Date | string, language: string): string {
   const date = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  return new Intl.DateTimeFormat(language === "da" ? "da-DK" : "en-GB", {
+  return new Intl.DateTimeFormat(localeFor(language), {
     timeZone: "Europe/Copenhagen",
     day: "numeric",
     month: "long",

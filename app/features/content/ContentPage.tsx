@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/layout/PageTitle";
+import { localeFor } from "~/lib/dates";
 
 export interface ContentPageData {
   title: string;
@@ -17,7 +18,7 @@ const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 export function formatDay(isoDay: string, language: string): string {
   let formatter = dayFormatters.get(language);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(language === "da" ? "da-DK" : "en-GB", {
+    formatter = new Intl.DateTimeFormat(localeFor(language), {
       day: "numeric",
       month: "long",
       year: "numeric",

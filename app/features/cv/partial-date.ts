@@ -1,3 +1,4 @@
+import { localeFor } from "~/lib/dates";
 /**
  * Partial dates for a CV: "03/2019" (month/year) or "2019" (year). Stored as "2019-03" / "2019",
  * shown as "marts 2019" / "2019". Shared by the browser and the server.
@@ -58,7 +59,7 @@ export function formatPartialDate(stored: string | null | undefined, language: s
   const date = parsePartialDate(stored);
   if (!date) return stored;
   if (!date.month) return String(date.year);
-  return new Intl.DateTimeFormat(language === "da" ? "da-DK" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+  return new Intl.DateTimeFormat(localeFor(language), { month: "long", year: "numeric", timeZone: "UTC" }).format(
     new Date(Date.UTC(date.year, date.month - 1, 1)),
   );
 }

@@ -1,4 +1,4 @@
-import { formatDate, formatTime, TIME_ZONE } from "~/lib/dates";
+import { formatDate, formatTime, TIME_ZONE, localeFor } from "~/lib/dates";
 
 const monthFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -9,7 +9,7 @@ export function formatMonthYear(
 ): string {
   let formatter = monthFormatters.get(language);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(language === "da" ? "da-DK" : "en-GB", {
+    formatter = new Intl.DateTimeFormat(localeFor(language), {
       timeZone: TIME_ZONE,
       month: "long",
       year: "numeric",

@@ -1,8 +1,4 @@
-import { TIME_ZONE, daysBetween, formatTime } from "~/lib/dates";
-
-function localeFor(language: string) {
-  return language === "da" ? "da-DK" : "en-GB";
-}
+import { TIME_ZONE, daysBetween, formatTime, localeFor } from "~/lib/dates";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(language: string, timeZone: string): Intl.DateTimeFormat {
