@@ -1,10 +1,17 @@
 import { eq } from "drizzle-orm";
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { createRoutesStub } from "react-router";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plans } from "../../db/schema";
 import { formatMomentDay } from "~/features/plan/format";
 import { withoutEmoji } from "~/lib/pdf.server";
+import { createI18n } from "~/lib/i18n/instance";
+import { resources } from "~/lib/i18n/resources.server";
 import { loader as pdfLoader } from "~/routes/plan-pdf";
+import PlanPrintPage, { loader as printLoader } from "~/routes/plan-print";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { cookieFor, get } from "../support/requests";
 import { participantOf, run } from "./plan-support";
@@ -34,6 +41,23 @@ describe("documents are read later", () => {
     const text = await planPdfText();
     expect(text).not.toMatch(/\bi dag\b|\bi går\b/i);
     expect(text).toContain(`Opdateret ${formatMomentDay(now, "da")}`);
+  });
+
+  it("the print view gives full dates too: the change, the own goal and her marks", async () => {
+    const { planId } = await participantOf(database, "mette");
+    const now = new Date();
+    await database.db.update(plans).set({ updatedAt: now, ownGoalUpdatedAt: now }).where(eq(plans.id, planId));
+    const loaderData = await run(printLoader, get("/min-plan/udskriv", await cookieFor("mette")));
+    for (const language of ["da", "en"] as const) {
+      const Stub = createRoutesStub([{ id: "print", path: "/min-plan/udskriv", Component: PlanPrintPage as never, loader: () => loaderData }]);
+      const i18n = createI18n(language, resources[language] as never);
+      const html = renderToString(
+        createElement(I18nextProvider, { i18n }, createElement(Stub, { initialEntries: ["/min-plan/udskriv"], hydrationData: { loaderData: { print: loaderData } } })),
+      );
+      const text = html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+      expect(text, language).not.toMatch(language === "da" ? /\bi dag\b|\bi går\b/i : /\btoday\b|\byesterday\b/i);
+      expect(text, language).toContain(formatMomentDay(now, language));
+    }
   });
 
   it("a person's emoji in the plan PDF are left out, never a box or '?'", async () => {

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { formatDate, formatTime } from "~/lib/dates";
-import { formatMoment, formatMomentDay } from "./format";
+import { formatDocumentMoment, formatMomentDay } from "./format";
 import { ActivityDetails, AgreementDetails, ContactDetails, OwnGoalText, SubGoalDetails } from "./PlanParts";
 import type { PlanView } from "./view";
 
@@ -20,15 +20,15 @@ export function PlanDocument({ view, name, printedAt }: { view: PlanView; name: 
         <p>
           {t("meta.version", { version: view.version })}{" "}
           {view.updatedByName
-            ? t("meta.updatedBy", { when: formatMoment(view.updatedAt, language, t), name: view.updatedByName })
-            : t("meta.updated", { when: formatMoment(view.updatedAt, language, t) })}
+            ? t("meta.updatedBy", { when: formatDocumentMoment(view.updatedAt, language, t), name: view.updatedByName })
+            : t("meta.updated", { when: formatDocumentMoment(view.updatedAt, language, t) })}
         </p>
       </header>
 
       <section aria-labelledby="doc-goal-heading">
         <h2 id="doc-goal-heading">{t("goal.heading")}</h2>
         <h3>{t("goal.own.heading")}</h3>
-        <OwnGoalText ownGoal={view.ownGoal} />
+        <OwnGoalText ownGoal={view.ownGoal} forDocument />
         <h3>{t("goal.employment.heading")}</h3>
         <p lang="da">{view.employmentGoal}</p>
         <p className="meta">{t("goal.employment.hint")}</p>
@@ -58,7 +58,7 @@ export function PlanDocument({ view, name, printedAt }: { view: PlanView; name: 
           <div key={goal.id} className="plan-document__item">
             <h3 lang="da">{goal.title}</h3>
             {goal.description ? <p lang="da">{goal.description}</p> : null}
-            <SubGoalDetails goal={goal} />
+            <SubGoalDetails goal={goal} forDocument />
           </div>
         ))}
       </section>

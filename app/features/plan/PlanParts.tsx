@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { explanationFor } from "~/features/content/catalogue";
-import { formatDay, formatHours, formatMoment } from "./format";
+import { formatDay, formatDocumentMoment, formatHours, formatMoment } from "./format";
 import type { PlanChange } from "./snapshot";
 import type { PlanView } from "./view";
 
@@ -28,11 +28,23 @@ function period(startsOn: string | null, endsOn: string | null, language: string
   return null;
 }
 
-/** `participantName` when someone else reads it (a relative): "Skrevet af Mette", not "Skrevet af dig". */
-export function OwnGoalText({ ownGoal, participantName }: { ownGoal: PlanView["ownGoal"]; participantName?: string }) {
+/**
+ * `participantName` when someone else reads it (a relative): "Skrevet af Mette", not "Skrevet af dig".
+ * `forDocument` on the print view: it is read later, so moments have their full date, never "i dag".
+ */
+export function OwnGoalText({
+  ownGoal,
+  participantName,
+  forDocument = false,
+}: {
+  ownGoal: PlanView["ownGoal"];
+  participantName?: string;
+  forDocument?: boolean;
+}) {
   const { t, i18n } = useTranslation("plan");
   if (!ownGoal.text) return <p>{participantName ? t("goal.own.missingOther", { name: participantName }) : t("goal.own.missing")}</p>;
-  const when = ownGoal.updatedAt ? formatMoment(ownGoal.updatedAt, i18n.language, t) : null;
+  const moment = forDocument ? formatDocumentMoment : formatMoment;
+  const when = ownGoal.updatedAt ? moment(ownGoal.updatedAt, i18n.language, t) : null;
   return (
     <>
       {/* The participant's own words, in whatever language they wrote them: not marked as Danish. */}
@@ -54,8 +66,9 @@ export function OwnGoalText({ ownGoal, participantName }: { ownGoal: PlanView["o
   );
 }
 
-export function SubGoalDetails({ goal }: { goal: PlanView["subGoals"][number] }) {
+export function SubGoalDetails({ goal, forDocument = false }: { goal: PlanView["subGoals"][number]; forDocument?: boolean }) {
   const { t, i18n } = useTranslation("plan");
+  const moment = forDocument ? formatDocumentMoment : formatMoment;
   return (
     <dl className="summary-list">
       <div className="summary-list__row">
@@ -82,7 +95,7 @@ export function SubGoalDetails({ goal }: { goal: PlanView["subGoals"][number] })
           <dd>
             <StatusTag kind="subGoal" status={goal.participantStatus} />
             {goal.participantUpdatedAt ? (
-              <span className="meta"> {t("subGoals.markedWhen", { when: formatMoment(goal.participantUpdatedAt, i18n.language, t) })}</span>
+              <span className="meta"> {t("subGoals.markedWhen", { when: moment(goal.participantUpdatedAt, i18n.language, t) })}</span>
             ) : null}
             {goal.participantComment ? (
               <blockquote className="own-words plan-comment">
