@@ -64,7 +64,7 @@ export default function PreparationPrintPage({ loaderData }: Route.ComponentProp
         {loaderData.parts.map((part) => (
           <section key={part.key} aria-labelledby={`doc-${part.slug}`} className="plan-document__item">
             <h2 id={`doc-${part.slug}`}>{t(`parts.${part.key}.title`)}</h2>
-            <PartAnswers partKey={part.key} answers={part.answers} tasks={loaderData.tasks} emptyText={t("print.empty")} />
+            <PartAnswers partKey={part.key} answers={part.answers} tasks={loaderData.tasks} emptyText={t("print.empty")} forDocument />
           </section>
         ))}
         <footer className="plan-document__footer">

@@ -6,6 +6,10 @@ import { loader as printLoader } from "~/routes/preparation-print";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { cookieFor, get, post } from "../support/requests";
 import { run, unwrap } from "./plan-support";
+import { PARTS } from "~/features/preparation/parts";
+
+/** Every part but "about the meeting" is in the document. */
+const PARTS_IN_DOCUMENT = PARTS.filter((part) => part.key !== "about_meeting").length;
 
 let database: TestDatabase;
 
@@ -45,11 +49,13 @@ describe("the preparation as a PDF", () => {
       "Jeg er god til at holde orden og til at tale med kunderne.",
       "Mine spørgsmål til teamet",
       "Må min bror komme med? <b>Ja</b>",
-      "Ikke udfyldt",
+      "Ikke udfyldt endnu",
       "Side 1 af",
     ]) {
       expect(text, expected).toContain(expected);
     }
+    // Unanswered questions are listed once per part, not as "Ikke udfyldt" under each of them.
+    expect((text.match(/Ikke udfyldt/g) ?? []).length).toBeLessThanOrEqual(PARTS_IN_DOCUMENT);
   });
 
   it("follows the person's language (Ali: English) and says calmly when nothing is written", async () => {
@@ -60,7 +66,9 @@ describe("the preparation as a PDF", () => {
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="preparation.pdf"');
     expect(info.Language).toBe("en-GB");
     expect(text).toContain("Preparation for the meeting with the rehabilitation team");
-    expect(text).toContain("Not filled in");
+    // Nothing written: each part says so once.
+    expect((text.match(/Not filled in yet\./g) ?? []).length).toBe(PARTS_IN_DOCUMENT);
+    expect((text.match(/Not filled in/g) ?? []).length).toBe(PARTS_IN_DOCUMENT);
     expect(text).not.toContain("The meeting is on");
     expect(text).not.toContain("Mette");
   });

@@ -37,25 +37,76 @@ export function ShareTag({ kind, id }: { kind: ShareKind; id?: string }) {
   );
 }
 
+/** A part's questions in the order they are asked (the wishes part asks for hours second). */
+export function questionNames(partKey: PartKey): string[] {
+  const names = partByKey(partKey).fields.map((field) => field.name);
+  if (partKey === "wishes") names.splice(1, 0, "hoursPerWeek");
+  return names;
+}
+
 /**
- * A part's answers as a summary list (Tjek og del, print): every question, and the person's own
- * words as text (markup stays text), or "Ikke udfyldt".
+ * A part's answers as a summary list: every question, and the person's own words as text (markup
+ * stays text), or `emptyText` (Tjek og del: she sees what is missing). A document (`forDocument`,
+ * the print view) lists only what is answered, then the unanswered questions once.
  */
 export function PartAnswers({
   partKey,
   answers,
   tasks,
   emptyText,
+  forDocument = false,
 }: {
   partKey: PartKey;
   answers: Answers;
   tasks?: string[];
   emptyText: string;
+  forDocument?: boolean;
 }) {
   const { t } = useTranslation("preparation");
-  const part = partByKey(partKey);
-  const names = part.fields.map((field) => field.name);
-  if (partKey === "wishes") names.splice(1, 0, "hoursPerWeek");
+  const allNames = questionNames(partKey);
+  const isEmpty = (name: string) => (answers[name]?.trim() ?? "") === "";
+  const names = forDocument ? allNames.filter((name) => !isEmpty(name)) : allNames;
+  const noTasks = partKey === "wishes" && !(tasks && tasks.length > 0);
+  if (forDocument) {
+    const unanswered = [
+      ...allNames.filter(isEmpty).map((name) => fieldLabel(t, partKey, name)),
+      ...(noTasks ? [t("parts.wishes.tasksLegend")] : []),
+    ];
+    if (names.length === 0 && (partKey !== "wishes" || noTasks)) return <p className="meta">{t("print.partEmpty")}</p>;
+    return (
+      <>
+        <PartAnswerList partKey={partKey} answers={answers} names={names} tasks={noTasks ? undefined : tasks} emptyText={emptyText} />
+        {unanswered.length > 0 ? (
+          <div className="meta">
+            <p>{t("print.emptyList")}</p>
+            <ul>
+              {unanswered.map((label) => (
+                <li key={label}>{label}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </>
+    );
+  }
+  return <PartAnswerList partKey={partKey} answers={answers} names={names} tasks={tasks} emptyText={emptyText} />;
+}
+
+function PartAnswerList({
+  partKey,
+  answers,
+  names,
+  tasks,
+  emptyText,
+}: {
+  partKey: PartKey;
+  answers: Answers;
+  names: string[];
+  tasks?: string[];
+  emptyText: string;
+}) {
+  const { t } = useTranslation("preparation");
+  if (names.length === 0 && !(partKey === "wishes" && tasks)) return null;
   return (
     <dl className="summary-list prep-answers">
       {names.map((name) => {

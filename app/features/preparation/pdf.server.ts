@@ -1,7 +1,6 @@
 import { createTaggedPdf } from "~/lib/pdf.server";
 import { formatDate, formatTime } from "~/lib/dates";
-import { fieldLabel, type Translate } from "./components";
-import { partByKey } from "./parts";
+import { fieldLabel, questionNames, type Translate } from "./components";
 import type { PreparationState } from "./queries.server";
 
 /**
@@ -27,19 +26,29 @@ export async function renderPreparationPdf(
   for (const part of preparation.parts) {
     if (part.key === "about_meeting") continue;
     heading(2, t(`parts.${part.key}.title`));
-    const definition = partByKey(part.key);
-    const names = definition.fields.map((field) => field.name);
-    if (part.key === "wishes") names.splice(1, 0, "hoursPerWeek");
-    for (const fieldName of names) {
-      heading(3, fieldLabel(t, part.key, fieldName));
+    // Answered questions only; the unanswered ones are listed once at the end of the part.
+    const unanswered: string[] = [];
+    for (const fieldName of questionNames(part.key)) {
       const value = part.answers[fieldName]?.trim() ?? "";
-      if (!value) paragraph(t("print.empty"), { muted: true });
-      else paragraph(fieldName === "hoursPerWeek" ? t("parts.wishes.hoursValue", { hours: value }) : value);
+      if (!value) {
+        unanswered.push(fieldLabel(t, part.key, fieldName));
+        continue;
+      }
+      heading(3, fieldLabel(t, part.key, fieldName));
+      paragraph(fieldName === "hoursPerWeek" ? t("parts.wishes.hoursValue", { hours: value }) : value);
     }
     if (part.key === "wishes") {
-      heading(3, t("parts.wishes.tasksLegend"));
-      if (preparation.tasks.length === 0) paragraph(t("print.empty"), { muted: true });
-      for (const task of preparation.tasks) paragraph(`• ${task}`);
+      if (preparation.tasks.length === 0) unanswered.push(t("parts.wishes.tasksLegend"));
+      else {
+        heading(3, t("parts.wishes.tasksLegend"));
+        for (const task of preparation.tasks) paragraph(`• ${task}`);
+      }
+    }
+    const everythingEmpty = unanswered.length === questionNames(part.key).length + (part.key === "wishes" ? 1 : 0);
+    if (everythingEmpty) paragraph(t("print.partEmpty"), { muted: true });
+    else if (unanswered.length > 0) {
+      paragraph(t("print.emptyList"), { muted: true });
+      for (const label of unanswered) paragraph(`• ${label}`, { muted: true });
     }
   }
 
