@@ -17,6 +17,7 @@ import {
   cwSubGoals,
   cwWorkWishes,
 } from "./views.server";
+import { isUuid } from "~/lib/ids";
 
 /**
  * Reads for the caseworker briefing. Built ONLY on the `caseworker` views (never on `portal`
@@ -25,11 +26,7 @@ import {
  * is the coordinating caseworker.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isParticipantId(value: string | undefined): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
+export const isParticipantId = isUuid;
 
 /** Meetings that still lie ahead (not ended), and are not cancelled or held. */
 const upcoming = (now: Date) =>

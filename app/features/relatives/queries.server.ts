@@ -6,6 +6,7 @@ import { appointments, auditEvents, invitations, participants, persons, relative
 import type { Scope } from "~/lib/auth.server";
 import { copenhagenDay } from "~/lib/dates";
 import { grantState, type EndedAccess, type GrantState } from "./status";
+import { isUuid } from "~/lib/ids";
 
 export function hashInvitationToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -89,8 +90,7 @@ export async function listGrants(participantId: string, now = new Date()): Promi
 
 /** One of the participant's own grants, or null: another person's id looks exactly like an unknown one. */
 export async function findOwnGrant(participantId: string, grantId: string, now = new Date()) {
-  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!UUID.test(grantId)) return null;
+  if (!isUuid(grantId)) return null;
   const grants = await listGrants(participantId, now);
   return grants.find((grant) => grant.id === grantId) ?? null;
 }
@@ -331,8 +331,7 @@ export async function accessLog(participantId: string, participantPersonId: stri
  * (or not a grant id); `open` says whether it can still be changed (invited or active, not expired).
  */
 export async function grantForChange(participantId: string, grantId: string, now = new Date()) {
-  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!UUID.test(grantId)) return null;
+  if (!isUuid(grantId)) return null;
   const database = await db();
   const [grant] = await database
     .select()
@@ -350,8 +349,7 @@ export async function grantForChange(participantId: string, grantId: string, now
  * for the signed-in person only: row-level security no longer shows them her name.
  */
 export async function findEndedAccess(relativePersonId: string, participantId: string, now = new Date()): Promise<EndedAccess | null> {
-  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!UUID.test(participantId)) return null;
+  if (!isUuid(participantId)) return null;
   const database = await db();
   const rows = await database.transaction(async (tx) => {
     // The same person the request already acts as (a savepoint inside the request's transaction).
