@@ -25,7 +25,7 @@ function load(language: string) {
 const da = load("da");
 const en = load("en");
 
-// Words the portal never uses about people (ARCHITECTURE.md), and stiff officialese.
+// Words the portal never uses about people (the copy rules in README.md), and stiff officialese.
 const bannedDanish = [/\bsvag/i, /udstødningstruet/i, /\bklient/i, /\bpassiv/i, /Dette felt er påkrævet/i, /En fejl opstod/i, /\bsåfremt\b/i, /\bjf\./i, /\b(De|Dem|Deres)\b/];
 
 describe("translations", () => {

@@ -74,7 +74,7 @@ export function longSentences(blocks: string[], max = 20): { sentence: string; w
   return found;
 }
 
-/** Words and phrases Min Vej never uses about people or in its copy (ARCHITECTURE.md). */
+/** Words and phrases Min Vej never uses about people or in its copy (the copy rules in README.md). */
 export const bannedDanish: RegExp[] = [
   /\bsvag/i,
   /udstødningstruet/i,

@@ -5,14 +5,14 @@ import path from "node:path";
 import { expect, test, type Page, type Response } from "@playwright/test";
 import type { AxeResults, Result } from "axe-core";
 
-/** WCAG 2.2 AA plus axe's best practices, as ARCHITECTURE.md asks. */
+/** WCAG 2.2 AA plus axe's best practices: the floor for every page (README.md, "Copy and accessibility"). */
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
 /** Every scan adds one line here, so a run can say how many pages × states were checked. */
 export const AXE_LOG = path.resolve("test-results", "axe-scans.txt");
 
 /**
- * Page states axe has already passed in this run, once per state and width (ARCHITECTURE.md):
+ * Page states axe has already passed in this run, once per state and width (docs/decisions):
  * a state is known by its label, address, width and language, or by its DOM (scripts and nonces
  * aside). The js and no-js projects pass through many of the same states; the first to reach
  * one scans it, the other is told it is clean already. A state only one project reaches (a
