@@ -37,7 +37,7 @@ test("Mette builds her CV from the seeded start, adds three tasks, shares, previ
   page,
   javaScriptEnabled,
 }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const project = testInfo.project.name;
   const tag = `${project}-${randomUUID().slice(0, 6)}`;
   const job = `Lagermedarbejder (${tag})`;

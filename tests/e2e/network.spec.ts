@@ -132,7 +132,7 @@ for (const language of ["da", "en"] as const) {
     page,
   }, testInfo) => {
     // A long journey with an axe scan at two widths after every step.
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const name = `Rasmus ${testInfo.project.name} ${language}`;
     await signIn(page, "mette");
     await page.goto("/netvaerk");

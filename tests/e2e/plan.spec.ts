@@ -48,7 +48,7 @@ test("Ali reads his plan in English, writes his goal, marks a sub-goal, confirms
   page,
   javaScriptEnabled,
 }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const tag = `${testInfo.project.name}-${randomUUID().slice(0, 6)}`;
 
   let first = true;
@@ -147,7 +147,7 @@ test("Mette reads her plan, writes her own goal, marks a sub-goal, confirms read
   context,
   javaScriptEnabled,
 }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const tag = `${testInfo.project.name}-${randomUUID().slice(0, 6)}`;
 
   let first = true;

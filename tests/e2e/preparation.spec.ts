@@ -33,7 +33,7 @@ const doneYes = (page: Page) => page.getByRole("radio", { name: "Ja, jeg er fær
 const doneNo = (page: Page) => page.getByRole("radio", { name: "Nej, jeg vil vende tilbage" });
 
 test("Mette prepares over two visits, checks her answers, shares, withdraws a part and prints", async ({ page, javaScriptEnabled }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const tag = `${testInfo.project.name}-${randomUUID().slice(0, 6)}`;
 
   await test.step("the task list: nine parts with their status", async () => {
@@ -253,7 +253,7 @@ const PART_PAGES = [
 ] as const;
 
 test("Ali: every part empty and with errors, in English and in Danish, at 1280 and 320 px (no team meeting yet)", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await signIn(page, "ali");
   for (const language of ["en", "da"] as const) {
     await test.step(`${language}: the task list says calmly that no meeting is planned`, async () => {

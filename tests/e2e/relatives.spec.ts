@@ -178,7 +178,7 @@ async function newPerson(browser: Browser, javaScriptEnabled: boolean): Promise<
 
 for (const language of ["da", "en"] as const) {
   test(`the whole life cycle, ${language}: invite, accept, read, log, withdraw`, async ({ page, browser, javaScriptEnabled }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const L = text[language];
     const who = javaScriptEnabled
       ? { key: "mette" as const, name: "Mette Hansen", first: "Mette" }
