@@ -11,6 +11,9 @@ export default defineConfig({
     globalSetup: ["tests/support/global-setup.ts"],
     // Each integration file opens its own database (PGlite in memory, or a fresh Postgres database).
     pool: "forks",
+    // Files share a worker's module graph instead of importing the app again for every file (65 s of
+    // a 251 s run): each file installs its own database in beforeAll and removes it in afterAll.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
