@@ -65,6 +65,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     compareError,
     query,
     saved: url.searchParams.get("gemt") === "1",
+    // Nothing had changed since the latest saved version, so no copy was stored.
+    unchanged: url.searchParams.get("gemt") === "uaendret" && snapshots.length > 0,
   };
 }
 
@@ -73,7 +75,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") !== "save-snapshot")
     return data({ refused: true }, { status: 400 });
-  await saveSnapshot(
+  const { unchanged } = await saveSnapshot(
     {
       personId: user.personId,
       participantId: user.participant.id,
@@ -81,7 +83,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     },
     null,
   );
-  return redirect("/netvaerk/tidligere?gemt=1");
+  return redirect(`/netvaerk/tidligere?gemt=${unchanged ? "uaendret" : "1"}`);
 }
 
 function ChangeText({ change }: { change: NetworkChange }) {
@@ -164,7 +166,7 @@ export default function NetworkSnapshotsPage({
 }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("network");
   const location = useLocation();
-  const { snapshots, comparison, saved } = loaderData;
+  const { snapshots, comparison, saved, unchanged } = loaderData;
   const labelFor = (id: string) => {
     if (id === NOW) return t("snapshots.now");
     const s = snapshots.find((x) => x.id === id);
@@ -175,14 +177,14 @@ export default function NetworkSnapshotsPage({
       : "";
   };
   useEffect(() => {
-    if (!saved && !comparison) return;
+    if (!saved && !unchanged && !comparison) return;
     const frame = requestAnimationFrame(() =>
       document
-        .getElementById(saved ? "snapshot-saved" : "comparison-heading")
+        .getElementById(saved || unchanged ? "snapshot-saved" : "comparison-heading")
         ?.focus(),
     );
     return () => cancelAnimationFrame(frame);
-  }, [saved, comparison, location.key]);
+  }, [saved, unchanged, comparison, location.key]);
   const defaultFrom = loaderData.query.from ?? snapshots[0]?.id ?? "";
   const defaultTo = loaderData.query.to ?? NOW;
 
@@ -199,6 +201,15 @@ export default function NetworkSnapshotsPage({
       {saved ? (
         <div className="notice" id="snapshot-saved" tabIndex={-1} role="status">
           <p>{t("snapshots.saved")}</p>
+        </div>
+      ) : null}
+      {unchanged && snapshots[0] ? (
+        <div className="notice" id="snapshot-saved" tabIndex={-1} role="status">
+          <p>
+            {t("snapshots.unchanged", {
+              when: formatMoment(snapshots[0].createdAt, i18n.language),
+            })}
+          </p>
         </div>
       ) : null}
       <p className="lead">{t("snapshots.intro")}</p>

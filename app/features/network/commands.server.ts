@@ -1,4 +1,4 @@
-import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, sql } from "drizzle-orm";
 import { db, type Transaction } from "../../../db/client";
 import {
   networkPeople,
@@ -9,7 +9,7 @@ import { recordAudit } from "~/lib/audit.server";
 import { sortPeople, type NetworkPersonView } from "./constants";
 import { getPerson, isPersonId } from "./queries.server";
 import type { PersonInput } from "./schema";
-import type { SnapshotPerson } from "./snapshot";
+import { parseSnapshotPeople, type SnapshotPerson } from "./snapshot";
 
 /** Who is acting: always taken from the session, never from the form. */
 export interface Actor {
@@ -192,14 +192,33 @@ export async function removePerson(actor: Actor, id: string): Promise<boolean> {
   });
 }
 
-/** "Gem, hvordan mit netværk ser ud nu": freezes everyone as they are (notes are not kept). */
+/** Two snapshots hold the same people with the same details (order does not matter). */
+export function samePeople(a: SnapshotPerson[], b: SnapshotPerson[]): boolean {
+  const key = (people: SnapshotPerson[]) =>
+    JSON.stringify(
+      [...people]
+        .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+        .map((p) => [p.id, p.name, p.relation, p.sector, p.closeness, [...p.helpKinds].sort(), p.stance, p.contactFrequency, p.wantedAtMeeting]),
+    );
+  return key(a) === key(b);
+}
+
+/**
+ * "Gem, hvordan mit netværk ser ud nu": freezes everyone as they are (notes are not kept).
+ * When nothing has changed since the latest saved snapshot, no second copy is stored
+ * (`unchanged: true`, with the latest one's id): two identical versions only confuse.
+ */
 export async function saveSnapshot(
   actor: Actor,
   label: string | null,
   now = new Date(),
-): Promise<string> {
+): Promise<{ id: string; unchanged: boolean }> {
   const database = await db();
   return database.transaction(async (tx) => {
+    // One save at a time per participant, so a double click cannot store two copies either.
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`network-snapshot:${actor.participantId}`}))`,
+    );
     const rows = await tx
       .select()
       .from(networkPeople)
@@ -215,6 +234,15 @@ export async function saveSnapshot(
       contactFrequency: row.contactFrequency,
       wantedAtMeeting: row.wantedAtMeeting,
     }));
+    const [latest] = await tx
+      .select({ id: networkSnapshots.id, people: networkSnapshots.people })
+      .from(networkSnapshots)
+      .where(eq(networkSnapshots.participantId, actor.participantId))
+      .orderBy(desc(networkSnapshots.createdAt), desc(networkSnapshots.id))
+      .limit(1);
+    if (latest && samePeople(parseSnapshotPeople(latest.people), people)) {
+      return { id: latest.id, unchanged: true };
+    }
     const [snapshot] = await tx
       .insert(networkSnapshots)
       .values({
@@ -228,7 +256,7 @@ export async function saveSnapshot(
       snapshotId: snapshot!.id,
       people: people.length,
     });
-    return snapshot!.id;
+    return { id: snapshot!.id, unchanged: false };
   });
 }
 

@@ -1,0 +1,110 @@
+// "Sådan så mit netværk ud før" (issue 14, point 15): saving a snapshot identical to the latest
+// one stores no second copy, and the page says calmly that nothing has changed since then.
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents, networkPeople, networkSnapshots, participants, persons } from "../../db/schema";
+import * as edit from "~/routes/network-edit";
+import * as snapshots from "~/routes/network-snapshots";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { cookieFor, get, post, settle } from "../support/requests";
+
+let database: TestDatabase;
+let mette: string;
+let ali: string;
+let metteId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  [mette, ali] = await Promise.all([cookieFor("mette"), cookieFor("ali")]);
+  const [row] = await database.db
+    .select({ id: participants.id })
+    .from(participants)
+    .innerJoin(persons, eq(persons.id, participants.personId))
+    .where(eq(persons.demoKey, "mette"));
+  metteId = row!.id;
+});
+afterAll(() => database.dispose());
+
+const args = (request: Request, params: Record<string, string> = {}) =>
+  ({ request, params, context: { requestId: "test" } }) as never;
+
+const location = (result: unknown) => (result as Response).headers.get("Location");
+
+async function storedSnapshots(participantId: string) {
+  return database.db.select().from(networkSnapshots).where(eq(networkSnapshots.participantId, participantId));
+}
+
+async function save(cookie: string) {
+  return settle(() => snapshots.action(args(post("/netvaerk/tidligere", { intent: "save-snapshot" }, cookie))));
+}
+
+describe("saving a snapshot when nothing has changed", () => {
+  it("the first save stores the network; the same network saved again stores nothing and says so", async () => {
+    expect(await storedSnapshots(metteId)).toHaveLength(0);
+    expect(location(await save(mette))).toBe("/netvaerk/tidligere?gemt=1");
+    expect(await storedSnapshots(metteId)).toHaveLength(1);
+
+    const again = await save(mette);
+    expect(location(again)).toBe("/netvaerk/tidligere?gemt=uaendret");
+    expect(await storedSnapshots(metteId)).toHaveLength(1);
+
+    const page = await snapshots.loader(args(get("/netvaerk/tidligere?gemt=uaendret", mette)));
+    expect(page.unchanged).toBe(true);
+    expect(page.saved).toBe(false);
+    expect(page.snapshots).toHaveLength(1);
+
+    // One audit row: the unchanged save wrote nothing.
+    const audits = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.participantId, metteId), eq(auditEvents.action, "network.snapshot_saved")));
+    expect(audits).toHaveLength(1);
+  });
+
+  it("a double click stores one copy", async () => {
+    const before = (await storedSnapshots(metteId)).length;
+    await Promise.all([save(mette), save(mette)]);
+    expect(await storedSnapshots(metteId)).toHaveLength(before);
+  });
+
+  it("after a change, saving stores a new snapshot again", async () => {
+    const [camilla] = await database.db
+      .select()
+      .from(networkPeople)
+      .where(and(eq(networkPeople.participantId, metteId), eq(networkPeople.name, "Camilla")));
+    await settle(() =>
+      edit.action(
+        args(
+          post(
+            `/netvaerk/${camilla!.id}`,
+            {
+              intent: "save",
+              name: "Camilla",
+              relation: camilla!.relation ?? "",
+              sector: camilla!.sector,
+              closeness: camilla!.closeness === "further" ? "middle" : "further",
+              helpKinds: camilla!.helpKinds[0] ?? "company",
+              stance: camilla!.stance,
+              contactFrequency: camilla!.contactFrequency ?? "",
+              note: camilla!.note ?? "",
+              version: String(camilla!.version),
+            },
+            mette,
+          ),
+          { id: camilla!.id },
+        ),
+      ),
+    );
+    const before = (await storedSnapshots(metteId)).length;
+    expect(location(await save(mette))).toBe("/netvaerk/tidligere?gemt=1");
+    expect(await storedSnapshots(metteId)).toHaveLength(before + 1);
+    // ...and saving that once more is again "nothing new".
+    expect(location(await save(mette))).toBe("/netvaerk/tidligere?gemt=uaendret");
+    expect(await storedSnapshots(metteId)).toHaveLength(before + 1);
+  });
+
+  it("the message is never shown without a saved snapshot to point to", async () => {
+    const page = await snapshots.loader(args(get("/netvaerk/tidligere?gemt=uaendret", ali)));
+    expect(page.unchanged).toBe(false);
+  });
+});
