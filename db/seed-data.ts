@@ -119,7 +119,7 @@ async function seedProfessionals(tx: Transaction, saraPersonId: string) {
     organisation: JOBCENTRE,
     phone: "+45 11 22 30 11",
     email: "sara.nielsen@solbjerg.example.org",
-    reachableText: "Mandag til torsdag kl. 9-12. Du kan altid skrive en besked.",
+    reachableText: "Mandag til torsdag kl. 9-12.",
   });
   const lars = await insert({
     name: "Lars Mikkelsen",

@@ -3,6 +3,7 @@ import type { Route } from "./+types/caseworker";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { requireCaseworker } from "~/features/caseworker/access.server";
 import { MeetingTime } from "~/features/caseworker/components";
+import { DisclosureLists } from "~/features/caseworker/Disclosure";
 import stylesheet from "~/features/caseworker/caseworker.css?url";
 import { listMyParticipants } from "~/features/caseworker/queries.server";
 import { recordAudit } from "~/lib/audit.server";
@@ -126,6 +127,10 @@ export default function CaseworkerOverviewPage({ loaderData }: Route.ComponentPr
           </ul>
         </>
       )}
+      <section aria-labelledby="cw-disclosure-heading" className="cw-disclosure">
+        <h2 id="cw-disclosure-heading">{t("disclosure.caseworker.heading")}</h2>
+        <DisclosureLists reader="caseworker" headingLevel={3} />
+      </section>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { data } from "react-router";
 import type { Route } from "./+types/content-standalone";
+import { DisclosureLists } from "~/features/caseworker/Disclosure";
 import { isStandaloneSlug } from "~/features/content/catalogue";
 import { ContentPage } from "~/features/content/ContentPage";
 import { noJavaScript } from "~/features/content/handle";
@@ -16,6 +17,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { page };
 }
 
+/** /privatliv: "Hvem kan læse det?" lists what the jobcentre can read from the one list the caseworker views are tested against. */
+const privacySlot = { name: "hvem-kan-laese", node: <DisclosureLists reader="participant" headingLevel={3} /> };
+
 export default function StandalonePage({ loaderData }: Route.ComponentProps) {
-  return <ContentPage page={loaderData.page} />;
+  return <ContentPage page={loaderData.page} slot={loaderData.page.slug === "privatliv" ? privacySlot : undefined} />;
 }

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { localeFor } from "~/lib/dates";
@@ -29,6 +30,11 @@ export function formatDay(isoDay: string, language: string): string {
   return formatter.format(new Date(`${isoDay}T00:00:00Z`));
 }
 
+/** The paragraph markdown-it makes of `[[name]]` on a line of its own: where a page's slot goes. */
+export function slotMarker(name: string): string {
+  return `<p>[[${name}]]</p>\n`;
+}
+
 /** A breadcrumb back to "Om dit forløb", for pages under /om/. */
 export function AboutBreadcrumb() {
   const { t } = useTranslation("content");
@@ -51,12 +57,16 @@ export function ContentPage({
   page,
   breadcrumb = false,
   children,
+  slot,
 }: {
   page: ContentPageData;
   breadcrumb?: boolean;
   children?: React.ReactNode;
+  /** Put `node` where the Markdown has a paragraph of just `[[name]]` (see PAGE_SLOT). */
+  slot?: { name: string; node: React.ReactNode };
 }) {
   const { t, i18n } = useTranslation("content");
+  const parts = page.html && slot ? page.html.split(slotMarker(slot.name)) : page.html ? [page.html] : [];
   return (
     <>
       <PageTitle title={page.title} />
@@ -64,7 +74,12 @@ export function ContentPage({
       <h1 tabIndex={-1}>{page.title}</h1>
       <p className="lead">{page.summary}</p>
       {children}
-      {page.html ? <div className="prose" dangerouslySetInnerHTML={{ __html: page.html }} /> : null}
+      {parts.map((html, index) => (
+        <Fragment key={index}>
+          {index > 0 ? <div className="prose">{slot?.node}</div> : null}
+          <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
+        </Fragment>
+      ))}
       <section aria-labelledby="content-read-also" className="content-read-also">
         <h2 id="content-read-also">{t("page.readAlso")}</h2>
         <ul>
