@@ -134,7 +134,9 @@ export default function AppointmentPage({ loaderData, actionData }: Route.Compon
         <section aria-labelledby="absence-sent-heading" className="notice absence-sent">
           <h2 id="absence-sent-heading">{t("sent.heading")}</h2>
           <p>{t("sent.when", { when: formatWhen(absence.createdAt) })}</p>
+          <p>{t("sent.who")}</p>
           <p>{t("sent.next")}</p>
+          <p>{t("sent.call")}</p>
           <UrgentContact contact={caseworker} />
           <p className="card__label">{t("sent.yourMessage")}</p>
           <blockquote className="own-words pre-wrap">

@@ -72,6 +72,9 @@ export default function AccessLogPage({ loaderData }: Route.ComponentProps) {
       <h1 tabIndex={-1}>{t("log.title")}</h1>
       <p className="lead">{t("log.intro")}</p>
       <p>{t("log.intro2")}</p>
+      <p>
+        {t("log.notCovered")} <a href="/privatliv#hvem-kan-laese-det">{t("log.whatJobcentreReads")}</a>.
+      </p>
       {entries.length === 0 ? (
         <p>{t("log.none")}</p>
       ) : (

@@ -170,7 +170,9 @@ test('Mette says she cannot come to her mentor meeting ("Jeg kan ikke komme")', 
     await page.getByRole("button", { name: "Send besked til jobcentret" }).click();
     await expect(mainHeading(page)).toHaveText(MENTOR);
     const sent = page.getByRole("region", { name: "Du har givet besked om, at du ikke kan komme" });
-    await expect(sent).toContainText("Jobcentret vender tilbage til dig om en ny tid.");
+    await expect(sent).toContainText("Din besked er gemt i Min Vej");
+    await expect(sent).toContainText("Din sagsbehandler får ikke en e-mail eller sms om den.");
+    await expect(sent).toContainText("Har du ikke hørt noget senest dagen før mødet, så ring til din sagsbehandler.");
     await expect(sent).toContainText("Hvis det haster, så ring til Sara Nielsen");
     await expect(sent.getByRole("link", { name: "+45 11 22 30 11" })).toHaveAttribute("href", "tel:+4511223011");
     // What she typed is shown as text, never as markup.

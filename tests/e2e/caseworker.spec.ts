@@ -189,7 +189,7 @@ test("Mette's log says that her caseworker opened her briefing, with the time an
     await metteSees.goto("/paaroerende/log");
     await expect(mainHeading(metteSees)).toHaveText("Hvem har set mine oplysninger");
     const row = metteSees.locator(".relatives-log__entry").filter({ hasText: "Din sagsbehandler" }).first();
-    await expect(row).toContainText("Så dine delte oplysninger (overblikket)");
+    await expect(row).toContainText("Så dine oplysninger i Min Vej (overblikket)");
     await expect(row.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
     await expect(metteSees.getByRole("main")).not.toContainText("Sara");
     await expectNoAxeViolationsAtAllWidths(metteSees, "access log with the caseworker's reading (da)");

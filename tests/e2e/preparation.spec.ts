@@ -74,7 +74,7 @@ test("Mette prepares over two visits, checks her answers, shares, withdraws a pa
     await doneYes(page).check();
     await continueButton(page).click();
     await expect(mainHeading(page)).toHaveText("Det der er svært");
-    await expect(page.getByRole("region", { name: "Hvem kan læse det?" })).toContainText("kun dig");
+    await expect(page.getByRole("region", { name: "Hvem kan læse det?" })).toContainText("Din sagsbehandler kan først læse det, når du vælger at dele det");
     await expectNoAxeViolationsAtAllWidths(page, "preparation: what is hard (Mette)");
     await page.getByRole("textbox", { name: "Helbred" }).fill(`Ondt i ryggen 😣 (${tag})`);
     await doneNo(page).check();
