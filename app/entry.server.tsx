@@ -5,6 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { ServerRouter, type AppLoadContext, type EntryContext } from "react-router";
 import { getDatabase } from "../db/client";
+import { startWorker, stopWorker } from "./features/jobs/worker.server";
 
 // server.js runs every request inside this (a transaction on Postgres, see db/client.ts).
 export { withRequestTransaction } from "../db/client";
@@ -13,14 +14,33 @@ import { logError } from "../server/safe-error.js";
 
 export const streamTimeout = 5_000;
 
-/** Called by server.js before it listens: opens and migrates the database (and seeds an empty embedded one). */
+/**
+ * Called by server.js before it listens: opens and migrates the database (and seeds an empty
+ * embedded one), and starts the job worker in this process unless `JOB_WORKER=off` (then
+ * `npm run worker` runs it on its own; the embedded database always needs it in-process).
+ */
 export async function prepare() {
-  await getDatabase();
+  const handle = await getDatabase();
+  if (process.env.JOB_WORKER !== "off" || handle.kind === "pglite") startWorker();
 }
 
-/** Called by server.js after the last request has been answered: closes the pool (or the embedded database). */
+/**
+ * Called by server.js after the last request has been answered: stops the job worker (a mail being
+ * sent is finished and marked first), then closes the pool (or the embedded database).
+ */
 export async function shutdown() {
+  await stopWorker();
   await (await getDatabase()).close();
+}
+
+/** `npm run worker` (worker.js): the job worker alone, on the same database and configuration. */
+export async function runWorkerOnly() {
+  const handle = await getDatabase();
+  if (handle.kind === "pglite") {
+    await handle.close();
+    throw new Error("The embedded database has one process: its job worker runs inside the portal. Set DATABASE_URL to run the worker on its own.");
+  }
+  startWorker();
 }
 
 function contentSecurityPolicy(nonce: string, development: boolean) {

@@ -213,17 +213,33 @@ export function restrictTree(root: string) {
  * acknowledged that could still be lost. The embedded PGlite has one connection and one user
  * (the owner, whom row-level security does not bind): there, requests run as before.
  */
-const requestScope = new AsyncLocalStorage<{ tx: Database }>();
+const requestScope = new AsyncLocalStorage<{ tx: Database; afterCommit: (() => void)[] }>();
 
 export async function withRequestTransaction<T>(work: () => Promise<T>): Promise<T> {
   const handle = await getDatabase();
   if (handle.kind !== "postgres") return work();
   const release = await requestGate().enter();
+  const afterCommit: (() => void)[] = [];
+  let result: T;
   try {
-    return await handle.db.transaction((tx) => requestScope.run({ tx: tx as unknown as Database }, work));
+    result = await handle.db.transaction((tx) => requestScope.run({ tx: tx as unknown as Database, afterCommit }, work));
   } finally {
     release();
   }
+  for (const callback of afterCommit) callback();
+  return result;
+}
+
+/**
+ * Runs `callback` once what this request wrote is committed (e.g. wake the job worker for the mail
+ * it queued): at the end of the request's transaction on Postgres, never when it rolls back. Outside
+ * a request transaction (the embedded database, a script) the caller's own transaction has already
+ * committed, so it runs now. The callback must not throw or wait: the response is on its way.
+ */
+export function afterCommit(callback: () => void) {
+  const scope = requestScope.getStore();
+  if (scope) scope.afterCommit.push(callback);
+  else callback();
 }
 
 /**

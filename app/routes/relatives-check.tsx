@@ -5,14 +5,15 @@ import { PageTitle } from "~/components/layout/PageTitle";
 import { formatDay } from "~/features/plan/format";
 import { changeGrant, createInvitation, scopesOf } from "~/features/relatives/commands.server";
 import { ScopeList } from "~/features/relatives/components";
-import { clearDraft, confirmationHook, publicOrigin, readDraft, sendInvitation } from "~/features/relatives/invite.server";
+import { clearDraft, confirmationHook, invitationMail, publicOrigin, readDraft } from "~/features/relatives/invite.server";
+import { wakeWorker } from "~/features/jobs/worker.server";
+import { afterCommit } from "../../db/client";
 import { bisidderCandidates, grantForChange } from "~/features/relatives/queries.server";
 import { changeSchema, inviteSchema } from "~/features/relatives/schema";
 import { ALL_SCOPES, dayParts } from "~/features/relatives/scopes";
 import { requireParticipant } from "~/lib/auth.server";
 import { copenhagenDay, formatDate, formatTime } from "~/lib/dates";
 import { i18nServer } from "~/lib/i18n/i18n.server";
-import { logError } from "../../server/safe-error.js";
 
 /** The draft, checked again against today's rules (a meeting may have passed since). */
 async function validDraft(request: Request, participantId: string, now = new Date()) {
@@ -101,31 +102,30 @@ export async function action({ request, context }: Route.ActionArgs) {
     });
   }
 
-  const result = await createInvitation(actor, draft.input);
-  if (result.status !== "created") {
-    // Someone (or another tab) got there first: back to the form, which says what is wrong.
-    return data({ problem: result.status, grantId: null }, { status: 409 });
-  }
   const t = await i18nServer.getFixedT(request, "relatives");
   const language = await i18nServer.getLocale(request);
-  const headers = new Headers({ "Set-Cookie": await clearDraft() });
-  let notice = "sendt";
-  try {
-    await sendInvitation({
+  const origin = publicOrigin(request);
+  // The mail is queued with the grant, in its transaction, and sent by the job worker after the
+  // commit: the redirect never waits for an SMTP server, and a rolled-back grant sends nothing.
+  const result = await createInvitation(actor, draft.input, new Date(), (token) =>
+    invitationMail({
       t: (key, options) => t(key, options ?? {}) as string,
       language,
       to: draft.input.email,
       invitedName: draft.input.name,
       participantName: `${user.firstName} ${user.lastName}`,
-      scopeNames: scopesOf(draft.input).map((scope) => t(`scopesOther.${scope}`) as string),
-      validUntil: draft.input.validUntil,
-      link: `${publicOrigin(request)}/invitation/${result.token}`,
-    });
-  } catch (error) {
-    logError("invitation_mail_failed", requestId, error);
-    notice = "ikke-sendt";
+      origin,
+      link: `${origin}/invitation/${token}`,
+    }),
+  );
+  if (result.status !== "created") {
+    // Someone (or another tab) got there first: back to the form, which says what is wrong.
+    return data({ problem: result.status, grantId: null }, { status: 409 });
   }
-  return redirect(`/paaroerende?besked=${notice}&id=${result.grantId}#adgang-${result.grantId}`, { headers });
+  afterCommit(wakeWorker);
+  return redirect(`/paaroerende?besked=sendt&id=${result.grantId}#adgang-${result.grantId}`, {
+    headers: { "Set-Cookie": await clearDraft() },
+  });
 }
 
 export default function CheckPage({ loaderData, actionData }: Route.ComponentProps) {

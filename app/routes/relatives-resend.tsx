@@ -1,11 +1,12 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/relatives-resend";
 import { resendInvitation } from "~/features/relatives/commands.server";
-import { publicOrigin, sendInvitation } from "~/features/relatives/invite.server";
+import { invitationMail, publicOrigin } from "~/features/relatives/invite.server";
+import { wakeWorker } from "~/features/jobs/worker.server";
+import { afterCommit } from "../../db/client";
 import { grantForChange } from "~/features/relatives/queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { i18nServer } from "~/lib/i18n/i18n.server";
-import { logError } from "../../server/safe-error.js";
 
 /** Only a POST (the button on /paaroerende): a GET goes back to the list. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -23,31 +24,28 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const grant = await grantForChange(user.participant.id, params.grantId);
   if (!grant) throw notFound();
   const requestId = (context as { requestId?: string }).requestId ?? null;
+  const t = await i18nServer.getFixedT(request, "relatives");
+  const language = await i18nServer.getLocale(request);
+  const origin = publicOrigin(request);
+  // Queued with the new link in its transaction; the job worker sends it after the commit.
   const result =
     grant.open && grant.status === "invited"
-      ? await resendInvitation({ personId: user.personId, participantId: user.participant.id, requestId }, grant.id)
+      ? await resendInvitation({ personId: user.personId, participantId: user.participant.id, requestId }, grant.id, new Date(), (invited) =>
+          invitationMail({
+            t: (key, options) => t(key, options ?? {}) as string,
+            language,
+            to: invited.email,
+            invitedName: invited.name,
+            participantName: `${user.firstName} ${user.lastName}`,
+            origin,
+            link: `${origin}/invitation/${invited.token}`,
+          }),
+        )
       : ({ status: "not_found" } as const);
   if (result.status !== "resent") {
     // Answered, withdrawn or expired meanwhile: nothing is sent, and the list says why.
     return redirect(`/paaroerende?besked=kan-ikke-sendes&id=${grant.id}#adgang-${grant.id}`);
   }
-  const t = await i18nServer.getFixedT(request, "relatives");
-  const language = await i18nServer.getLocale(request);
-  let notice = "sendt-igen";
-  try {
-    await sendInvitation({
-      t: (key, options) => t(key, options ?? {}) as string,
-      language,
-      to: result.email,
-      invitedName: result.name,
-      participantName: `${user.firstName} ${user.lastName}`,
-      scopeNames: result.scopes.map((scope) => t(`scopesOther.${scope}`) as string),
-      validUntil: result.validUntil,
-      link: `${publicOrigin(request)}/invitation/${result.token}`,
-    });
-  } catch (error) {
-    logError("invitation_mail_resend_failed", requestId, error);
-    notice = "ikke-sendt";
-  }
-  return redirect(`/paaroerende?besked=${notice}&id=${grant.id}#adgang-${grant.id}`);
+  afterCommit(wakeWorker);
+  return redirect(`/paaroerende?besked=sendt-igen&id=${grant.id}#adgang-${grant.id}`);
 }

@@ -60,6 +60,9 @@ GRANT SELECT (id, demo_key, first_name, last_name, email, phone, preferred_langu
 -- The lookups made before a person is known, each for one secret (migration 0008).
 GRANT EXECUTE ON FUNCTION portal.person_for_identity(text, text), portal.demo_sign_in_people(),
   portal.calendar_feed_by_token_hash(text) TO portal_app;
+-- The job worker's retention job (migration 0011): deletes ended sessions, dead links and old
+-- outbox rows, and answers with counts only.
+GRANT EXECUTE ON FUNCTION portal.prune_expired(timestamptz, int) TO portal_app;
 -- The portal's own caseworker pages read only the signed-in caseworker's participants, through
 -- the filtered copies in `caseworker_portal`, never the `caseworker` views themselves (below).
 GRANT USAGE ON SCHEMA caseworker_portal TO portal_app;

@@ -7,3 +7,4 @@ export * from "./cv";
 export * from "./network";
 export * from "./relatives";
 export * from "./account";
+export * from "./jobs";

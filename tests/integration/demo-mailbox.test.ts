@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliverDueMail } from "~/features/jobs/outbox.server";
 import { listStoredMail } from "~/features/relatives/mail.server";
 import { addMonths, dayParts } from "~/features/relatives/scopes";
 import { copenhagenDay } from "~/lib/dates";
@@ -52,6 +53,8 @@ beforeAll(async () => {
   const draft = step1.headers.get("Set-Cookie")!.split(";")[0]!;
   const sent = (await run(checkAction, post("/paaroerende/inviter/tjek", { confirm: "yes" }, `${cookies.mette}; ${draft}`))) as Response;
   expect(new URL(sent.headers.get("Location")!, ORIGIN).searchParams.get("besked")).toBe("sendt");
+  // The job worker writes it to the demo mailbox after the commit.
+  await deliverDueMail();
   const [mail] = await listStoredMail();
   invitationLink = /https?:\/\/\S+\/invitation\/[A-Za-z0-9_-]{43}/.exec(mail!.text)![0];
 });

@@ -15,6 +15,7 @@ import {
   relativeGrants,
 } from "../../db/schema";
 import { listStoredMail } from "~/features/relatives/mail.server";
+import { deliverDueMail } from "~/features/jobs/outbox.server";
 import { hashInvitationToken } from "~/features/relatives/queries.server";
 import { addMonths, dayParts } from "~/features/relatives/scopes";
 import { requireAccess } from "~/lib/auth.server";
@@ -153,6 +154,8 @@ async function invite(who: string, form: InviteForm = {}) {
   const location = new URL(confirmed.headers.get("Location")!, ORIGIN);
   expect(location.searchParams.get("besked")).toBe("sendt");
   const grantId = location.searchParams.get("id")!;
+  // The job worker writes the queued mail to the demo mailbox (after the commit).
+  await deliverDueMail();
   const [mail] = await listStoredMail();
   const token = /\/invitation\/([A-Za-z0-9_-]{43})/.exec(mail!.text)![1]!;
   return { grantId, token, mail: mail! };

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invitations } from "../../db/schema";
+import { deliverDueMail } from "~/features/jobs/outbox.server";
 import { findInvitation, hashInvitationToken } from "~/features/relatives/queries.server";
 import { addMonths, dayParts } from "~/features/relatives/scopes";
 import { copenhagenDay } from "~/lib/dates";
@@ -98,6 +99,9 @@ describe("the invitation through SMTP", () => {
     expect(sent.status).toBe(302);
     expect(sent.headers.get("Location")).toContain("besked=sendt");
 
+    // Queued with the grant; the job worker sends it after the commit.
+    expect(received).toHaveLength(0);
+    expect(await deliverDueMail()).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(received).toHaveLength(1);
     const mail = received[0]!;
     expect(mail.to).toEqual(["jonas.hansen@example.com"]);

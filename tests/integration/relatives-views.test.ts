@@ -18,6 +18,7 @@ import {
 import { setSharing } from "~/features/network/commands.server";
 import { REMARK_MAX } from "~/features/preparation/remarks";
 import { listStoredMail } from "~/features/relatives/mail.server";
+import { deliverDueMail } from "~/features/jobs/outbox.server";
 import { findInvitation } from "~/features/relatives/queries.server";
 import { addMonths, dayParts } from "~/features/relatives/scopes";
 import { recordAudit } from "~/lib/audit.server";
@@ -143,6 +144,8 @@ async function invite(who: string, email: string, name: string, terms: Terms) {
   const location = new URL(confirmed.headers.get("Location")!, ORIGIN);
   expect(location.searchParams.get("besked")).toBe("sendt");
   const grantId = location.searchParams.get("id")!;
+  // The job worker writes the queued mail to the demo mailbox (after the commit).
+  await deliverDueMail();
   const [mail] = await listStoredMail();
   const token = /\/invitation\/([A-Za-z0-9_-]{43})/.exec(mail!.text)![1]!;
   return { grantId, token };
@@ -551,6 +554,7 @@ describe("sending an invitation again", () => {
       grantId: first.grantId,
     })) as Response;
     expect(new URL(resent.headers.get("Location")!, ORIGIN).searchParams.get("besked")).toBe("sendt-igen");
+    await deliverDueMail();
     const [mail] = await listStoredMail();
     const token = /\/invitation\/([A-Za-z0-9_-]{43})/.exec(mail!.text)![1]!;
     expect(token).not.toBe(first.token);
@@ -563,6 +567,7 @@ describe("sending an invitation again", () => {
 
     // Sent again while the link still works (the e-mail may have failed): the previous link dies too.
     await run(resendAction, post(`/paaroerende/${first.grantId}/send-igen`, {}, cookies.mette), { grantId: first.grantId });
+    await deliverDueMail();
     const [third] = await listStoredMail();
     const thirdToken = /\/invitation\/([A-Za-z0-9_-]{43})/.exec(third!.text)![1]!;
     expect((await findInvitation(token)).state).toBe("expired");

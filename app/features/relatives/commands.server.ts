@@ -10,6 +10,15 @@ import { INVITATION_DAYS } from "./scopes";
 import type { InviteInput } from "./schema";
 import type { ViewedPage } from "./status";
 import { isUuid } from "~/lib/ids";
+import { queueMail } from "~/features/jobs/outbox.server";
+import type { Mail } from "./mail.server";
+
+/**
+ * The invitation mail for a new link, built by the route (language, the portal's address). It is
+ * queued in the same transaction as the grant and the link (the outbox), and sent after the commit
+ * by the job worker: a rolled-back invitation never gets its mail, and no request waits for SMTP.
+ */
+export type InvitationMailFor = (token: string) => Mail;
 
 export interface Actor {
   personId: string;
@@ -32,7 +41,12 @@ export function scopesOf(input: Pick<InviteInput, "scopes" | "network">): Scope[
  * the token itself is returned once, for the e-mail. The checks that depend on other rows
  * (inviting oneself, inviting the same person twice) run here, whatever the form said.
  */
-export async function createInvitation(actor: Actor, input: InviteInput, now = new Date()): Promise<CreateResult> {
+export async function createInvitation(
+  actor: Actor,
+  input: InviteInput,
+  now = new Date(),
+  mailFor?: InvitationMailFor,
+): Promise<CreateResult> {
   const ownEmail = await participantEmail(actor.participantId);
   if (ownEmail && ownEmail === input.email.toLowerCase()) return { status: "self" };
   const database = await db();
@@ -75,7 +89,11 @@ export async function createInvitation(actor: Actor, input: InviteInput, now = n
         createdAt: now,
       })
       .returning({ id: relativeGrants.id });
-    await tx.insert(invitations).values({ grantId: grant!.id, tokenHash: hashInvitationToken(token), expiresAt, createdAt: now });
+    const [invitation] = await tx
+      .insert(invitations)
+      .values({ grantId: grant!.id, tokenHash: hashInvitationToken(token), expiresAt, createdAt: now })
+      .returning({ id: invitations.id });
+    if (mailFor) await queueMail(tx, { key: `invitation:${invitation!.id}`, kind: "relatives.invitation", grantId: grant!.id, mail: mailFor(token) }, now);
     await recordAudit(tx, {
       actorPersonId: actor.personId,
       participantId: actor.participantId,
@@ -372,7 +390,12 @@ export type ResendResult =
  * link valid 7 days; every earlier link of the grant stops working at once. Only for a grant
  * still waiting for an answer and not expired. Audit: `relatives.resent`.
  */
-export async function resendInvitation(actor: Actor, grantId: string, now = new Date()): Promise<ResendResult> {
+export async function resendInvitation(
+  actor: Actor,
+  grantId: string,
+  now = new Date(),
+  mailFor?: (grant: { token: string; name: string; email: string }) => Mail,
+): Promise<ResendResult> {
   if (!isUuid(grantId)) return { status: "not_found" };
   const database = await db();
   const token = randomBytes(32).toString("base64url");
@@ -397,7 +420,14 @@ export async function resendInvitation(actor: Actor, grantId: string, now = new 
       .update(invitations)
       .set({ expiresAt: now })
       .where(and(eq(invitations.grantId, grantId), isNull(invitations.usedAt), gt(invitations.expiresAt, now)));
-    await tx.insert(invitations).values({ grantId, tokenHash: hashInvitationToken(token), expiresAt, createdAt: now });
+    const [invitation] = await tx
+      .insert(invitations)
+      .values({ grantId, tokenHash: hashInvitationToken(token), expiresAt, createdAt: now })
+      .returning({ id: invitations.id });
+    if (mailFor) {
+      const mail = mailFor({ token, name: grant.invitedName, email: grant.invitedEmail });
+      await queueMail(tx, { key: `invitation:${invitation!.id}`, kind: "relatives.invitation", grantId, mail }, now);
+    }
     await recordAudit(tx, {
       actorPersonId: actor.personId,
       participantId: actor.participantId,

@@ -1,8 +1,7 @@
 import { createCookie, redirect } from "react-router";
 import type { CurrentUser } from "~/lib/auth.server";
 import { env } from "~/lib/env.server";
-import { formatDay } from "~/features/plan/format";
-import { escapeHtml, sendMail } from "./mail.server";
+import { escapeHtml, type Mail } from "./mail.server";
 import { INVITATION_DAYS } from "./scopes";
 
 // ---------------------------------------------------------------------------------------------
@@ -133,9 +132,11 @@ export function publicOrigin(request: Request): string {
 type T = (key: string, options?: Record<string, unknown>) => string;
 
 /**
- * The invitation: who invites, what they share, until when, and that the link works once, for
- * 7 days, and only after signing in. Names are the participant's and the one they typed: in the
- * HTML part they are escaped, so "<b>" in a name arrives as text.
+ * The invitation e-mail says only who invites and where to sign in (issue 14, point 5): an e-mail
+ * passes through other people's servers and inboxes, so no jobcentre, no programme, no meeting and
+ * nothing about health; what the relative may see is shown after signing in. Names are the
+ * participant's and the one she typed: in the HTML part they are escaped, so "<b>" in a name
+ * arrives as text.
  */
 export function invitationMail(args: {
   t: T;
@@ -143,30 +144,24 @@ export function invitationMail(args: {
   to: string;
   invitedName: string;
   participantName: string;
-  scopeNames: string[];
-  validUntil: string;
+  /** The portal's address, e.g. https://minvej.example.dk */
+  origin: string;
   link: string;
-}) {
+}): Mail {
   const { t } = args;
-  const until = formatDay(args.validUntil, args.language);
   const paragraphs = [
     t("mail.greeting", { name: args.invitedName }),
     t("mail.intro", { participant: args.participantName }),
-    t("mail.scopes", { scopes: args.scopeNames.join(", "), until }),
     t("mail.howTo", { days: INVITATION_DAYS }),
-    t("mail.notYou"),
   ];
+  const after = [t("mail.address", { origin: args.origin }), t("mail.notYou")];
   const subject = t("mail.subject", { participant: args.participantName });
-  const text = [...paragraphs.slice(0, 4), args.link, paragraphs[4], "", t("mail.signature")].join("\n\n");
+  const text = [...paragraphs, args.link, ...after, "", t("mail.signature")].join("\n\n");
   const html = [
-    ...paragraphs.slice(0, 4).map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
+    ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
     `<p><a href="${escapeHtml(args.link)}">${escapeHtml(t("mail.linkText"))}</a></p>`,
-    `<p>${escapeHtml(paragraphs[4]!)}</p>`,
+    ...after.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
     `<p>${escapeHtml(t("mail.signature"))}</p>`,
   ].join("\n");
   return { to: args.to, subject, text, html: `<!doctype html><html lang="${args.language}"><body>${html}</body></html>` };
-}
-
-export async function sendInvitation(args: Parameters<typeof invitationMail>[0]) {
-  return sendMail(invitationMail(args));
 }

@@ -31,12 +31,24 @@ function from(): string {
   return process.env.MAIL_FROM || "Min Vej <ingen-svar@minvej.example.dk>";
 }
 
-export async function sendMail(mail: Mail): Promise<{ via: "smtp" | "file" }> {
+/**
+ * Sends one mail now. Only the job worker calls this (app/features/jobs/outbox.server.ts): a
+ * request queues its mail in its own transaction instead, and never waits for an SMTP server.
+ * The timeouts stay well below the worker's claim on the mail (`CLAIM_MS`).
+ */
+export async function sendMail(mail: Mail, options: { messageId?: string } = {}): Promise<{ via: "smtp" | "file" }> {
   const url = process.env.SMTP_URL;
   if (url) {
-    const transport = nodemailer.createTransport(url);
+    const transport = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
     try {
-      await transport.sendMail({ from: from(), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await transport.sendMail({
+        from: from(),
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        ...(options.messageId ? { messageId: options.messageId } : {}),
+      });
     } finally {
       transport.close();
     }

@@ -1,0 +1,104 @@
+import { logError } from "../../../server/safe-error.js";
+import { deliverDueMail } from "./outbox.server";
+import { pruneExpired } from "./retention.server";
+
+/**
+ * The job worker (docs/decisions/2026-12-04-job-queue.md): sends due mail from the outbox and
+ * runs the retention job. It runs inside the portal's process by default (entry.server.tsx starts
+ * it, `JOB_WORKER=off` leaves it out) and on its own with `npm run worker` (worker.js).
+ *
+ * One pass at a time. A pass starts when a request that queued mail has committed (`wakeWorker`),
+ * and every `pollMs` anyway (mail due for a retry, mail queued by another process). `stop` waits
+ * for the pass in flight (a mail being sent is finished and marked) and starts no new one.
+ */
+export interface WorkerOptions {
+  pollMs?: number;
+  retentionEveryMs?: number;
+}
+
+export class JobWorker {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+  private lastRetention = 0;
+
+  constructor(private readonly options: WorkerOptions = {}) {}
+
+  get isRunning() {
+    return !this.stopped;
+  }
+
+  start() {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.wake();
+  }
+
+  /** Runs a pass now, or right after the one in flight. Never waits for it. */
+  wake() {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.running = this.pass().finally(() => {
+      this.running = null;
+      if (this.stopped) return;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      } else {
+        this.timer = setTimeout(() => this.wake(), this.options.pollMs ?? 5_000);
+        this.timer.unref();
+      }
+    });
+  }
+
+  private async pass() {
+    try {
+      await deliverDueMail();
+    } catch (error) {
+      logError("job_mail_pass_failed", null, error);
+    }
+    const every = this.options.retentionEveryMs ?? 60 * 60_000;
+    if (Date.now() - this.lastRetention >= every) {
+      this.lastRetention = Date.now();
+      try {
+        await pruneExpired();
+      } catch (error) {
+        logError("job_retention_failed", null, error);
+      }
+    }
+  }
+
+  /** Starts nothing new and resolves when the pass in flight has finished. */
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}
+
+let current: JobWorker | null = null;
+
+/** The process's worker (the portal's own, or `npm run worker`'s). */
+export function startWorker(options: WorkerOptions = {}): JobWorker {
+  current ??= new JobWorker(options);
+  current.start();
+  return current;
+}
+
+export async function stopWorker() {
+  const worker = current;
+  current = null;
+  await worker?.stop();
+}
+
+/** After a commit that queued mail: this process's worker sends it now (a separate worker polls). */
+export function wakeWorker() {
+  current?.wake();
+}

@@ -1,0 +1,36 @@
+// `npm run worker`: the job worker alone (outbox mail, retention), for when the portal runs as
+// several instances with JOB_WORKER=off. The same build and configuration as server.js (BUILD_DIR,
+// DATABASE_URL, DATABASE_OWNER_URL, SMTP_URL, MAIL_FROM, ...). Needs `npm run build` first.
+import { logError } from "./server/safe-error.js";
+
+const BUILD_DIR = process.env.BUILD_DIR || "build";
+const build = await import(new URL(`./${BUILD_DIR}/server/index.js`, import.meta.url).href);
+const entry = build.entry.module;
+
+try {
+  await entry.runWorkerOnly();
+} catch (error) {
+  console.error(`Min Vej worker could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+console.log("Min Vej worker is running.");
+
+let stopping = false;
+async function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`Min Vej worker: ${signal} received, finishing the job in flight, then stopping.`);
+  setTimeout(() => {
+    console.error("Min Vej worker: the job in flight did not finish in time; stopping anyway.");
+    process.exit(1);
+  }, Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 20_000)).unref();
+  try {
+    await entry.shutdown();
+  } catch (error) {
+    logError("shutdown_failed", null, error);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void stop(signal));
