@@ -6,6 +6,7 @@ import {
   appointmentAttendees,
   appointments,
   cvEntries,
+  cvProfiles,
   identities,
   networkPeople,
   participantContacts,
@@ -781,6 +782,9 @@ async function seedAli(tx: Transaction, clock: Clock, people: People, staff: Sta
 // ---------------------------------------------------------------------------------------------
 
 async function seedMetteCv(tx: Transaction, participant: string) {
+  // Her own choice on /cv/kontakt: e-mail and phone on the CV, no address (nothing shows by
+  // default). Version 0: no "Kort om mig" written yet.
+  await tx.insert(cvProfiles).values({ participantId: participant, contactVisibility: { email: true, phone: true, address: false }, version: 0 });
   await tx.insert(cvEntries).values([
     {
       participantId: participant,
@@ -818,6 +822,8 @@ async function seedMetteCv(tx: Transaction, participant: string) {
 }
 
 async function seedAliCv(tx: Transaction, participant: string) {
+  // His own choice on /cv/kontakt: e-mail and phone on the CV, no address.
+  await tx.insert(cvProfiles).values({ participantId: participant, contactVisibility: { email: true, phone: true, address: false }, version: 0 });
   await tx.insert(cvEntries).values([
     {
       participantId: participant,

@@ -9,6 +9,7 @@ import stylesheet from "~/features/caseworker/caseworker.css?url";
 import { PrintBriefing, printsWhole } from "~/features/caseworker/PrintBriefing";
 import { getBriefing, type Briefing, type SharedPart } from "~/features/caseworker/queries.server";
 import { notFound } from "~/lib/auth.server";
+import { formatHours } from "~/features/cv/hours";
 import { formatPartialDate } from "~/features/cv/partial-date";
 import { formatTime } from "~/lib/dates";
 
@@ -465,7 +466,7 @@ function Cv({ briefing }: { briefing: Briefing }) {
       ))}
       <h3>{t("briefing.wishesHeading")}</h3>
       {wishes &&
-      (wishes.fields.length > 0 || wishes.hoursPerWeek !== null || wishes.maxCommuteMinutes !== null || wishes.areas || wishes.accommodations || wishes.tasks.length > 0) ? (
+      (wishes.fields.length > 0 || wishes.hoursPerWeek !== null || wishes.hoursPerWeekMax !== null || wishes.maxCommuteMinutes !== null || wishes.areas || wishes.accommodations || wishes.tasks.length > 0) ? (
         <dl className="summary-list cw-summary">
           {wishes.fields.length > 0 ? (
             <div className="summary-list__row">
@@ -473,10 +474,10 @@ function Cv({ briefing }: { briefing: Briefing }) {
               <dd>{wishes.fields.join(", ")}</dd>
             </div>
           ) : null}
-          {wishes.hoursPerWeek !== null ? (
+          {wishes.hoursPerWeek !== null || wishes.hoursPerWeekMax !== null ? (
             <div className="summary-list__row">
               <dt>{t("briefing.hours")}</dt>
-              <dd>{t("briefing.hoursValue", { count: wishes.hoursPerWeek })}</dd>
+              <dd>{formatHours(wishes.hoursPerWeek, wishes.hoursPerWeekMax, t, "briefing")}</dd>
             </div>
           ) : null}
           {wishes.maxCommuteMinutes !== null ? (

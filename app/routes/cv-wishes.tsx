@@ -12,6 +12,7 @@ import { PageTitle } from "~/components/layout/PageTitle";
 import { saveWishes, type WishesInput } from "~/features/cv/commands.server";
 import { Checkbox, StatusNotice } from "~/features/cv/components";
 import { getCv } from "~/features/cv/queries.server";
+import { editableHours, formatHours } from "~/features/cv/hours";
 import { commuteOptions, splitFields, wishesSchema } from "~/features/cv/schema";
 import { ACCOMMODATIONS_MAX, AREAS_MAX, FIELDS_MAX } from "~/features/cv/sections";
 import { requireParticipant } from "~/lib/auth.server";
@@ -37,7 +38,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const value = submission.value;
   const input: WishesInput = {
     fields: splitFields(value.fields),
-    hoursPerWeek: value.hoursPerWeek,
+    hoursPerWeek: value.hoursPerWeek?.min ?? null,
+    hoursPerWeekMax: value.hoursPerWeek?.max ?? null,
     maxCommuteMinutes: value.commute ? Number(value.commute) : null,
     areas: value.areas || null,
     accommodations: value.accommodations || null,
@@ -110,7 +112,7 @@ export default function CvWishesPage({ loaderData, actionData }: Route.Component
             </div>
             <div className="summary-list__row">
               <dt>{t("doc.hours")}</dt>
-              <dd>{conflict.saved.hoursPerWeek ?? t("wishes.notSet")}</dd>
+              <dd>{formatHours(conflict.saved.hoursPerWeek, conflict.saved.hoursPerWeekMax, t) || t("wishes.notSet")}</dd>
             </div>
             <div className="summary-list__row">
               <dt>{t("doc.areas")}</dt>
@@ -145,9 +147,8 @@ export default function CvWishesPage({ loaderData, actionData }: Route.Component
               id={id}
               name="hoursPerWeek"
               className="input input--width-4"
-              inputMode="numeric"
               autoComplete="off"
-              defaultValue={submitted ? typed("hoursPerWeek") : (wishes.hoursPerWeek?.toString() ?? "")}
+              defaultValue={submitted ? typed("hoursPerWeek") : editableHours(wishes.hoursPerWeek, wishes.hoursPerWeekMax, t("wishes.upTo"))}
               aria-describedby={describedBy}
               aria-invalid={invalid || undefined}
             />

@@ -1,13 +1,11 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect } from "react-router";
+import { Link } from "react-router";
 import type { Route } from "./+types/cv";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { shareCv } from "~/features/cv/commands.server";
 import { StatusNotice } from "~/features/cv/components";
-import { completeness } from "~/features/cv/completeness";
+import { completeness, type CvPart, type PartStatus } from "~/features/cv/completeness";
 import { hasWorkGap } from "~/features/cv/gap";
 import { getCv } from "~/features/cv/queries.server";
-import { sections } from "~/features/cv/sections";
 import { changedSinceShared } from "~/features/cv/snapshot.server";
 import { RECOMMENDED_TASK_COUNT } from "~/features/cv/task-suggestions.server";
 import { formatMoment } from "~/features/plan/format";
@@ -17,65 +15,58 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
   const cv = await getCv(user.participant.id);
   const url = new URL(request.url);
-  const count = (kinds: readonly string[]) => cv.entries.filter((entry) => kinds.includes(entry.kind)).length;
   return {
     shared: url.searchParams.has("delt"),
     sharedAt: cv.sharedAt,
     changedSinceShared: changedSinceShared(cv),
-    counts: Object.fromEntries(Object.values(sections).map((section) => [section.key, count(section.kinds)])) as Record<
-      (typeof sections)[keyof typeof sections]["key"],
-      number
-    >,
-    visibility: cv.visibility,
-    hasAddress: Boolean(cv.contact.address),
-    hasSummary: cv.summary.length > 0,
-    wishesFilled: cv.wishes.fields.length > 0 || cv.wishes.hoursPerWeek !== null || Boolean(cv.wishes.areas),
-    taskCount: cv.tasks.length,
     gap: hasWorkGap(cv.entries),
     completeness: completeness(cv, RECOMMENDED_TASK_COUNT),
   };
 }
 
-/** "Del med min sagsbehandler". */
-export async function action({ request, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
-  const formData = await request.formData();
-  if (formData.get("intent") !== "share") return data({ refused: true }, { status: 400 });
-  await shareCv({
-    personId: user.personId,
-    participantId: user.participant.id,
-    requestId: (context as { requestId?: string }).requestId ?? null,
-  });
-  return redirect("/cv?delt=1#cv-status");
+/** What a part's line says beside its name. */
+function usePartStatus() {
+  const { t } = useTranslation("cv");
+  return (status: PartStatus): string => {
+    switch (status.kind) {
+      case "contact": {
+        const shown = [t("overview.name"), ...status.shown.map((key) => t(`overview.${key}`))].join(", ");
+        return status.chosen ? t("overview.contactShown", { what: shown }) : t("overview.contactNotChosen");
+      }
+      case "filled":
+        return t("overview.wishesFilled");
+      case "count":
+        return t("overview.count", { count: status.count });
+      case "tasks":
+        return status.count >= status.recommended
+          ? t("overview.tasksCount", { count: status.count })
+          : t("overview.tasksTooFew", { count: status.count, recommended: status.recommended });
+      case "empty":
+        return t("notFilled");
+    }
+  };
+}
+
+function PartList({ parts }: { parts: CvPart[] }) {
+  const { t } = useTranslation("cv");
+  const statusText = usePartStatus();
+  return (
+    <ul className="cv-parts">
+      {parts.map((part) => (
+        <li key={part.key} className="cv-part">
+          <Link to={part.href} className="cv-part__link">
+            {t(`parts.${part.key}`)}
+          </Link>
+          <span className="cv-part__status">{statusText(part.status)}</span>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export default function CvPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("cv");
-  const { counts, completeness: progress } = loaderData;
-  const shown = [
-    t("overview.name"),
-    loaderData.visibility.email ? t("overview.email") : null,
-    loaderData.visibility.phone ? t("overview.phone") : null,
-    loaderData.visibility.address && loaderData.hasAddress ? t("overview.address") : null,
-  ].filter(Boolean);
-
-  const cvParts: { key: string; href: string; status: string }[] = [
-    { key: "contact", href: "/cv/kontakt", status: t("overview.contactShown", { what: shown.join(", ") }) },
-    { key: "about", href: "/cv/om-mig", status: loaderData.hasSummary ? t("overview.wishesFilled") : t("notFilled") },
-    ...Object.values(sections).map((section) => ({
-      key: section.key,
-      href: `/cv/${section.slug}`,
-      status: counts[section.key] > 0 ? t("overview.count", { count: counts[section.key] }) : t("notFilled"),
-    })),
-  ];
-  const wishParts = [
-    { key: "wishes", href: "/cv/jobonsker", status: loaderData.wishesFilled ? t("overview.wishesFilled") : t("notFilled") },
-    {
-      key: "tasks",
-      href: "/cv/opgaver",
-      status: loaderData.taskCount > 0 ? t("overview.tasksCount", { count: loaderData.taskCount }) : t("notFilled"),
-    },
-  ];
+  const { completeness: progress } = loaderData;
 
   return (
     <>
@@ -116,16 +107,7 @@ export default function CvPage({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="cv-heading">
         <h2 id="cv-heading">{t("overview.cvHeading")}</h2>
-        <ul className="cv-parts">
-          {cvParts.map((part) => (
-            <li key={part.key} className="cv-part">
-              <Link to={part.href} className="cv-part__link">
-                {t(`parts.${part.key}`)}
-              </Link>
-              <span className="cv-part__status">{part.status}</span>
-            </li>
-          ))}
-        </ul>
+        <PartList parts={progress.cvParts} />
         {loaderData.gap ? (
           <div className="panel cv-gap">
             <h3>{t("gap.heading")}</h3>
@@ -139,16 +121,7 @@ export default function CvPage({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="wishes-heading">
         <h2 id="wishes-heading">{t("overview.wishesHeading")}</h2>
-        <ul className="cv-parts">
-          {wishParts.map((part) => (
-            <li key={part.key} className="cv-part">
-              <Link to={part.href} className="cv-part__link">
-                {t(`parts.${part.key}`)}
-              </Link>
-              <span className="cv-part__status">{part.status}</span>
-            </li>
-          ))}
-        </ul>
+        <PartList parts={progress.wishParts} />
       </section>
 
       <section className="panel cv-share" aria-labelledby="share-heading" id="del">
@@ -160,11 +133,11 @@ export default function CvPage({ loaderData }: Route.ComponentProps) {
             : t("share.never")}
         </p>
         {loaderData.changedSinceShared ? <p>{t("share.changedSince")}</p> : null}
-        <Form method="post">
-          <button type="submit" name="intent" value="share" className="button">
-            {loaderData.sharedAt ? t("share.again") : t("share.button")}
-          </button>
-        </Form>
+        <p>
+          <Link to="/cv/del" className="button">
+            {t("share.reviewLink")}
+          </Link>
+        </p>
       </section>
     </>
   );

@@ -78,7 +78,10 @@ export const workWishes = portal.table("work_wishes", {
     .primaryKey()
     .references(() => participants.id, { onDelete: "cascade" }),
   fields: text("fields").array().notNull().default([]),
+  /** Hours per week: one number, or the lower end of a range ("10-15"); null with only an upper limit ("op til 20"). */
   hoursPerWeek: integer("hours_per_week"),
+  /** The upper end of a range ("10-15", "op til 20"); null when one number was given. */
+  hoursPerWeekMax: integer("hours_per_week_max"),
   maxCommuteMinutes: integer("max_commute_minutes"),
   areas: text("areas"),
   /** Skånehensyn. Shown to the caseworker; printed on the CV only if the participant chooses. */

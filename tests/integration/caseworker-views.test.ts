@@ -29,7 +29,7 @@ import {
   cwSharedPreparationComments,
   cwWorkWishes,
 } from "~/features/caseworker/views.server";
-import { createEntry, deleteEntry, saveContact, saveSummary, saveWishes, shareCv, updateEntry } from "~/features/cv/commands.server";
+import { createEntry, deleteEntry, saveContact, saveSummary, saveWishes, type ShareResult, shareCv, updateEntry } from "~/features/cv/commands.server";
 import { getCv } from "~/features/cv/queries.server";
 import { sections } from "~/features/cv/sections";
 import { changedSinceShared } from "~/features/cv/snapshot.server";
@@ -293,14 +293,22 @@ describe("the preparation", () => {
 
 describe("the CV and work wishes", () => {
   const actor = () => ({ personId: ids.ali.personId, participantId: ids.ali.participantId });
+  const sharedAtOf = (result: ShareResult) => {
+    if (result.status !== "shared") throw new Error("not shared");
+    return result.sharedAt;
+  };
 
   it("are absent until shared; then hidden contact details stay hidden and skånehensyn show", async () => {
-    await database.db.insert(cvProfiles).values({
-      participantId: ids.ali.participantId,
+    // The seed made Ali's profile (his choice of contact details): this replaces it.
+    const profile = {
       summary: "CV-RESUME: elektriker med ti års erfaring",
       contactVisibility: { email: false, phone: true, address: false },
       address: "HEMMELIG-ADRESSE 1",
-    });
+    };
+    await database.db
+      .insert(cvProfiles)
+      .values({ participantId: ids.ali.participantId, ...profile })
+      .onConflictDoUpdate({ target: cvProfiles.participantId, set: profile });
     await database.db.insert(cvEntries).values([
       { participantId: ids.ali.participantId, kind: "work", title: "Elektriker", organisation: "Firma A/S", fromText: "2012", toText: "2022" },
       { participantId: ids.ali.participantId, kind: "work", title: "SLETTET-JOB", deletedAt: new Date() },
@@ -317,7 +325,8 @@ describe("the CV and work wishes", () => {
     expect(before).not.toContain("Elektriker");
     expect(before).not.toContain("SKAANEHENSYN");
 
-    const sharedAt = await shareCv(actor(), new Date("2026-11-21T10:00:00Z"));
+    // Ali ticks "Del også mine skånehensyn" (nothing is shared by default; cv-share.test.ts).
+    const sharedAt = sharedAtOf(await shareCv(actor(), { accommodations: true }, undefined, new Date("2026-11-21T10:00:00Z")));
     const [cv] = await database.db.select().from(cwCv).where(eq(cwCv.participantId, ids.ali.participantId));
     expect(cv!.sharedAt.toISOString()).toBe(sharedAt.toISOString());
     expect(cv!.summary).toBe("CV-RESUME: elektriker med ti års erfaring");
@@ -381,6 +390,7 @@ describe("the CV and work wishes", () => {
           {
             fields: ["NYT-FELT: Pedelarbejde"],
             hoursPerWeek: 20,
+            hoursPerWeekMax: null,
             maxCommuteMinutes: 30,
             areas: "NYT-OMRAADE",
             accommodations: "NYT-SKAANEHENSYN: korte dage",
@@ -422,7 +432,7 @@ describe("the CV and work wishes", () => {
     expect(changedSinceShared(await getCv(ids.ali.participantId))).toBe(true);
 
     // Shared again: now the caseworker sees the new CV, and still never the hidden e-mail.
-    const sharedAgain = await shareCv(actor());
+    const sharedAgain = sharedAtOf(await shareCv(actor(), { accommodations: true }));
     cv = await cvRow();
     expect(cv.sharedAt.toISOString()).toBe(sharedAgain.toISOString());
     expect(cv.summary).toBe("NYT-RESUME: vil gerne arbejde med børn");
@@ -455,7 +465,7 @@ describe("the CV and work wishes", () => {
     expect(await deleteEntry(actor(), job!.id)).not.toBeNull();
     expect((await entryRows()).map((entry) => entry.entryId)).toContain(job!.id);
     expect((await cvRow()).changedSinceShared).toBe(true);
-    await shareCv(actor());
+    await shareCv(actor(), { accommodations: true });
     entries = await entryRows();
     expect(entries.map((entry) => entry.entryId)).not.toContain(job!.id);
     expect(entries).toHaveLength(sharedEntries.length);

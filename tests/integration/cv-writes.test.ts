@@ -3,7 +3,8 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, cvEntries, cvProfiles, participants, persons, workWishes } from "../../db/schema";
 import { listTaskSuggestions } from "~/features/cv/task-suggestions.server";
-import { action as overviewAction, loader as overviewLoader } from "~/routes/cv";
+import { loader as overviewLoader } from "~/routes/cv";
+import { action as shareAction, loader as shareLoader } from "~/routes/cv-share";
 import { action as aboutAction, loader as aboutLoader } from "~/routes/cv-about";
 import { action as contactAction, loader as contactLoader } from "~/routes/cv-contact";
 import { action as entryAction, loader as entryLoader } from "~/routes/cv-entry";
@@ -356,6 +357,7 @@ describe("access: only the participant's own CV", () => {
       [contactLoader as never, "/cv/kontakt", {}],
       [wishesLoader as never, "/cv/jobonsker", {}],
       [tasksLoader as never, "/cv/opgaver", {}],
+      [shareLoader as never, "/cv/del", {}],
     ];
     for (const [loader, path, params] of loaders) {
       expect(((await run(loader as never, get(path, jonasCookie), params)) as Response).status, path).toBe(404);
@@ -364,7 +366,7 @@ describe("access: only the participant's own CV", () => {
     const writes: [(args: never) => unknown, string, Record<string, string>, Record<string, string>][] = [
       [sectionAction as never, "/cv/erfaring", { intent: "delete", entryId: metteEntryId }, { section: "erfaring" }],
       [entryAction as never, "/cv/erfaring/ny", { title: "X", from: "2020", ongoing: "on" }, { section: "erfaring", entryId: "ny" }],
-      [overviewAction as never, "/cv", { intent: "share" }, {}],
+      [shareAction as never, "/cv/del", { seen: "0".repeat(32) }, {}],
       [tasksAction as never, "/cv/opgaver", { intent: "save", task: "X" }, {}],
     ];
     for (const [action, path, body, params] of writes) {
@@ -462,12 +464,13 @@ describe("about me, contact, work wishes, tasks and sharing", () => {
   it("sharing stamps 'Sidst delt'; a later change is noticed", async () => {
     const before = unwrap(await run(overviewLoader, get("/cv", metteCookie))).data as { sharedAt: Date | null };
     expect(before.sharedAt).toBeNull();
-    expect(location(await run(overviewAction, post("/cv", { intent: "share" }, metteCookie)))).toBe("/cv?delt=1#cv-status");
+    const { fingerprint } = unwrap(await run(shareLoader, get("/cv/del", metteCookie))).data as { fingerprint: string };
+    expect(location(await run(shareAction, post("/cv/del", { seen: fingerprint }, metteCookie)))).toBe("/cv?delt=1#cv-status");
     const after = unwrap(await run(overviewLoader, get("/cv", metteCookie))).data as { sharedAt: Date; changedSinceShared: boolean };
     expect(after.sharedAt).toBeInstanceOf(Date);
     expect(after.changedSinceShared).toBe(false);
     const { version } = unwrap(await run(contactLoader, get("/cv/kontakt", metteCookie))).data as { version: number };
-    await run(contactAction, post("/cv/kontakt", { showEmail: "on", showPhone: "on", version: String(version) }, metteCookie));
+    await run(contactAction, post("/cv/kontakt", { showPhone: "on", version: String(version) }, metteCookie));
     const changed = unwrap(await run(overviewLoader, get("/cv", metteCookie))).data as { changedSinceShared: boolean };
     expect(changed.changedSinceShared).toBe(true);
     expect(await lastAudit("cv.shared")).toMatchObject({ actorPersonId: mette.personId, participantId: mette.participantId });

@@ -145,6 +145,7 @@ function worstCase(): Briefing {
       wishes: {
         fields: Array.from({ length: 12 }, (_, index) => words(60, `Fag ${index}`)),
         hoursPerWeek: 15,
+        hoursPerWeekMax: null,
         maxCommuteMinutes: 45,
         areas: words(300, "Aarhus og omegn"),
         accommodations: paragraphs(2000, "Skånehensyn"),

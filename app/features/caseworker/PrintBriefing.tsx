@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { formatLongDate, useAnswerLabel } from "./components";
 import { excerpt, firstOf } from "./excerpt";
 import type { Briefing } from "./queries.server";
+import { formatHours } from "~/features/cv/hours";
 import { formatTime } from "~/lib/dates";
 
 /**
@@ -266,7 +267,7 @@ function PrintCv({ briefing, limits }: { briefing: Briefing; limits: Limits }) {
   const work = cv.entries.filter((entry) => entry.kind === "work" || entry.kind === "education").map((entry) => entry.title);
   const terms = wishes
     ? [
-        wishes.hoursPerWeek !== null ? t("briefing.hoursValue", { count: wishes.hoursPerWeek }) : null,
+        formatHours(wishes.hoursPerWeek, wishes.hoursPerWeekMax, t, "briefing") || null,
         wishes.maxCommuteMinutes !== null ? t("briefing.commuteValue", { count: wishes.maxCommuteMinutes }) : null,
         wishes.areas ? excerpt(wishes.areas, limits.areas) : null,
       ].filter(Boolean)

@@ -236,6 +236,8 @@ export interface Briefing {
     wishes: {
       fields: string[];
       hoursPerWeek: number | null;
+      /** The upper end of a range ("10-15", "op til 20"). */
+      hoursPerWeekMax: number | null;
       maxCommuteMinutes: number | null;
       areas: string | null;
       accommodations: string | null;
@@ -417,6 +419,7 @@ export async function getBriefing(caseworkerPersonId: string, participantId: str
             ? {
                 fields: wishes.fields,
                 hoursPerWeek: wishes.hoursPerWeek,
+                hoursPerWeekMax: wishes.hoursPerWeekMax,
                 maxCommuteMinutes: wishes.maxCommuteMinutes,
                 areas: wishes.areas,
                 accommodations: wishes.accommodations,

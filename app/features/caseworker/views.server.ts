@@ -202,6 +202,10 @@ export const cwWorkWishes = caseworkerSchema
     version: integer("version"),
     updatedAt: ts("updated_at"),
     sharedAt: ts("shared_at").notNull(),
+    /** Migration 0010: the upper end of a range of hours ("10-15", "op til 20"). */
+    hoursPerWeekMax: integer("hours_per_week_max"),
+    /** Migration 0010: whether the participant chose to share the skånehensyn. */
+    accommodationsShared: boolean("accommodations_shared").notNull(),
   })
   .existing();
 

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { formatHours } from "./hours";
 import { formatPeriod } from "./partial-date";
 import type { CvDocument } from "./document";
 import { hasWishes } from "./document";
@@ -134,10 +135,10 @@ export function CvDocumentView({ doc }: { doc: CvDocument }) {
                 <dd>{w.fields.join(", ")}</dd>
               </div>
             ) : null}
-            {w.hoursPerWeek !== null ? (
+            {w.hoursPerWeek !== null || w.hoursPerWeekMax !== null ? (
               <div className="summary-list__row">
                 <dt>{t("doc.hours")}</dt>
-                <dd>{t("doc.hoursValue", { hours: w.hoursPerWeek })}</dd>
+                <dd>{formatHours(w.hoursPerWeek, w.hoursPerWeekMax, t)}</dd>
               </div>
             ) : null}
             {w.maxCommuteMinutes !== null ? (

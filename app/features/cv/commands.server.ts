@@ -4,7 +4,7 @@ import { cvEntries, cvProfiles, workWishes } from "../../../db/schema";
 import { recordAudit } from "~/lib/audit.server";
 import { type CvEntry, getCv, readVisibility } from "./queries.server";
 import type { EntryInput } from "./schema";
-import { cvSnapshot } from "./snapshot.server";
+import { cvSnapshot, reviewFingerprint, type ShareChoices } from "./snapshot.server";
 import { type CvEntryKind, type SectionConfig, UNDO_MINUTES } from "./sections";
 
 /** Who is acting: always taken from the session, never from a form. */
@@ -332,6 +332,7 @@ export async function saveContact(actor: Actor, input: ContactInput, loadedVersi
 export interface WishesInput {
   fields: string[];
   hoursPerWeek: number | null;
+  hoursPerWeekMax: number | null;
   maxCommuteMinutes: number | null;
   areas: string | null;
   accommodations: string | null;
@@ -340,7 +341,7 @@ export interface WishesInput {
 
 export type SaveWishesResult = { status: "saved" } | { status: "unchanged" } | { status: "conflict"; saved: WishesInput; savedVersion: number };
 
-/** Jobønsker. Skånehensyn are always visible to the caseworker; on the CV only when chosen. */
+/** Jobønsker. Skånehensyn reach the caseworker only when shared with them, the CV only when chosen. */
 export async function saveWishes(actor: Actor, input: WishesInput, loadedVersion: number): Promise<SaveWishesResult> {
   const database = await db();
   return database.transaction(async (tx) => {
@@ -349,6 +350,7 @@ export async function saveWishes(actor: Actor, input: WishesInput, loadedVersion
     const saved: WishesInput = {
       fields: current!.fields,
       hoursPerWeek: current!.hoursPerWeek,
+      hoursPerWeekMax: current!.hoursPerWeekMax,
       maxCommuteMinutes: current!.maxCommuteMinutes,
       areas: current!.areas,
       accommodations: current!.accommodations,
@@ -372,18 +374,24 @@ export async function saveWishes(actor: Actor, input: WishesInput, loadedVersion
   });
 }
 
+export type ShareResult = { status: "shared"; sharedAt: Date } | { status: "changed" };
+
 /**
  * "Del med min sagsbehandler": stamps cv_profiles.shared_at and, in the same transaction, stores
  * what the caseworker may see from now on (`shared_snapshot`, see snapshot.server.ts). The
  * caseworker views read only the snapshot: later edits reach the caseworker when shared again.
+ * `choices` are what the person ticked on the share page; `seen` is the fingerprint of what that
+ * page showed: when the CV changed in between, nothing is shared ("changed").
  */
-export async function shareCv(actor: Actor, now = new Date()): Promise<Date> {
+export async function shareCv(actor: Actor, choices: ShareChoices, seen?: string, now = new Date()): Promise<ShareResult> {
   const database = await db();
   return database.transaction(async (tx) => {
     await ensureProfile(tx, actor.participantId);
     // Lock the profile first: a second "Del" at the same moment waits and stores its own snapshot.
     await tx.select({ id: cvProfiles.participantId }).from(cvProfiles).where(eq(cvProfiles.participantId, actor.participantId)).for("update");
-    const snapshot = cvSnapshot(await getCv(actor.participantId, tx));
+    const cv = await getCv(actor.participantId, tx);
+    if (seen !== undefined && reviewFingerprint(cv) !== seen) return { status: "changed" };
+    const snapshot = cvSnapshot(cv, choices);
     await tx
       .update(cvProfiles)
       .set({ sharedAt: now, sharedSnapshot: snapshot })
@@ -392,8 +400,9 @@ export async function shareCv(actor: Actor, now = new Date()): Promise<Date> {
       actorPersonId: actor.personId,
       participantId: actor.participantId,
       action: "cv.shared",
+      details: { accommodations: snapshot.work_wishes.accommodations_shared },
       requestId: actor.requestId ?? null,
     });
-    return now;
+    return { status: "shared", sharedAt: now };
   });
 }

@@ -20,6 +20,7 @@ export interface CvDocument {
   wishes: {
     fields: string[];
     hoursPerWeek: number | null;
+    hoursPerWeekMax: number | null;
     maxCommuteMinutes: number | null;
     areas: string | null;
     accommodations: string | null;
@@ -48,6 +49,7 @@ export function toDocument(cv: CvData): CvDocument {
     wishes: {
       fields: cv.wishes.fields,
       hoursPerWeek: cv.wishes.hoursPerWeek,
+      hoursPerWeekMax: cv.wishes.hoursPerWeekMax,
       maxCommuteMinutes: cv.wishes.maxCommuteMinutes,
       areas: cv.wishes.areas,
       accommodations: cv.wishes.showAccommodationsOnCv ? cv.wishes.accommodations : null,
@@ -58,5 +60,5 @@ export function toDocument(cv: CvData): CvDocument {
 
 export function hasWishes(doc: CvDocument): boolean {
   const w = doc.wishes;
-  return w.fields.length > 0 || w.hoursPerWeek !== null || w.maxCommuteMinutes !== null || Boolean(w.areas) || Boolean(w.accommodations) || doc.tasks.length > 0;
+  return w.fields.length > 0 || w.hoursPerWeek !== null || w.hoursPerWeekMax !== null || w.maxCommuteMinutes !== null || Boolean(w.areas) || Boolean(w.accommodations) || doc.tasks.length > 0;
 }

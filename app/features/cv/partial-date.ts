@@ -9,16 +9,69 @@ export interface PartialDate {
   month: number | null;
 }
 
-/** Reads what a person typed: "3/2019", "03/2019", "03-2019", "03.2019", "2019-03" or "2019". */
-export function parsePartialDate(input: string): PartialDate | null {
-  const text = input.trim();
+/**
+ * Month names and short forms a person may type, in Danish and English ("marts", "mar.",
+ * "March", "sept"), in any case, with or without a dot. Index 0 is January.
+ */
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  ["januar", "jan", "january"],
+  ["februar", "feb", "february"],
+  ["marts", "mar", "mrt", "march"],
+  ["april", "apr"],
+  ["maj", "may"],
+  ["juni", "jun", "june"],
+  ["juli", "jul", "july"],
+  ["august", "aug"],
+  ["september", "sep", "sept"],
+  ["oktober", "okt", "oct", "october"],
+  ["november", "nov"],
+  ["december", "dec"],
+];
+
+function monthFromName(name: string): number | null {
+  const word = name.toLocaleLowerCase("da").replace(/\.$/, "");
+  const index = MONTH_NAMES.findIndex((names) => names.includes(word));
+  return index < 0 ? null : index + 1;
+}
+
+/** "17" -> 2017, "98" -> 1998: a two-digit year is the latest one that is not in the future. */
+function fullYear(text: string, now: Date): number {
+  if (text.length === 4) return Number(text);
+  const century = Math.floor(now.getUTCFullYear() / 100) * 100;
+  const year = century + Number(text);
+  return year > now.getUTCFullYear() ? year - 100 : year;
+}
+
+/**
+ * Reads what a person typed: "marts 2017", "mar. 2017", "March 2017", "3/2017", "03/2017",
+ * "3-2017", "3.2017", "3 2017", "3/17", "2017-03", "2017/3" or just "2017".
+ */
+export function parsePartialDate(input: string, now = new Date()): PartialDate | null {
+  const text = input.trim().replace(/\s+/g, " ");
   let match = /^(\d{4})$/.exec(text);
   if (match) return validYear(Number(match[1]), null);
-  match = /^(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(text);
-  if (match) return validYear(Number(match[2]), Number(match[1]));
-  match = /^(\d{4})-(\d{1,2})$/.exec(text);
+  match = /^(\d{1,2}) ?[/. -] ?(\d{4}|\d{2})$/.exec(text);
+  if (match) return validYear(fullYear(match[2]!, now), Number(match[1]));
+  match = /^(\d{4}) ?[/.-] ?(\d{1,2})$/.exec(text);
   if (match) return validYear(Number(match[1]), Number(match[2]));
+  // A month name, then the year: "marts 2017", "Mar. 2017", "sept. '17", "marts/2017".
+  match = /^(\p{L}+\.?) ?[,/-]? ?'?(\d{4}|\d{2})$/u.exec(text);
+  if (match) {
+    const month = monthFromName(match[1]!);
+    return month ? validYear(fullYear(match[2]!, now), month) : null;
+  }
+  // The year first: "2017 marts".
+  match = /^(\d{4}) (\p{L}+\.?)$/u.exec(text);
+  if (match) {
+    const month = monthFromName(match[2]!);
+    return month ? validYear(Number(match[1]), month) : null;
+  }
   return null;
+}
+
+/** Words for "still there" a person may type in the "Til" field instead of ticking the box. */
+export function meansNow(input: string): boolean {
+  return /^(nu|i dag|idag|stadig|nuværende|now|today|present|current|still)$/i.test(input.trim().replace(/[.!]$/, ""));
 }
 
 function validYear(year: number, month: number | null): PartialDate | null {

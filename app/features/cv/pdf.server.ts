@@ -2,6 +2,7 @@ import { createTaggedPdf } from "~/lib/pdf.server";
 import { formatMomentDay } from "~/features/plan/format";
 import type { CvDocument } from "./document";
 import { hasWishes } from "./document";
+import { formatHours } from "./hours";
 import { formatPeriod } from "./partial-date";
 import type { CvEntry } from "./queries.server";
 
@@ -80,7 +81,8 @@ export async function renderCvPdf(doc: CvDocument, options: { language: string; 
     const w = doc.wishes;
     heading(2, t("parts.wishes"));
     if (w.fields.length) field(t("doc.fields"), w.fields.join(", "));
-    if (w.hoursPerWeek !== null) field(t("doc.hours"), t("doc.hoursValue", { hours: w.hoursPerWeek }));
+    const hours = formatHours(w.hoursPerWeek, w.hoursPerWeekMax, t);
+    if (hours) field(t("doc.hours"), hours);
     if (w.maxCommuteMinutes !== null) field(t("doc.commute"), t(`wishes.commute.${w.maxCommuteMinutes}`));
     if (w.areas) field(t("doc.areas"), w.areas);
     if (w.accommodations) field(t("doc.accommodations"), w.accommodations);

@@ -38,6 +38,8 @@ export interface CvData {
   /** From the person's record; what shows on the CV follows `visibility`. Never a CPR number. */
   contact: { email: string | null; phone: string | null; address: string | null };
   visibility: ContactVisibility;
+  /** The person has saved their choice of contact details at least once (`/cv/kontakt`). */
+  visibilityChosen: boolean;
   summary: string;
   profileVersion: number;
   sharedAt: Date | null;
@@ -46,7 +48,10 @@ export interface CvData {
   entries: CvEntry[];
   wishes: {
     fields: string[];
+    /** One number, or the lower end of a range; null with only an upper limit or none. */
     hoursPerWeek: number | null;
+    /** The upper end of a range ("10-15", "op til 20"); null for one number. */
+    hoursPerWeekMax: number | null;
     maxCommuteMinutes: number | null;
     areas: string | null;
     accommodations: string | null;
@@ -76,14 +81,22 @@ const entryColumns = {
   updatedAt: cvEntries.updatedAt,
 };
 
-/** Default: name, phone and e-mail on the CV; the address only when the person adds it. */
+/**
+ * Only the name is on the CV until the person ticks more (issue 14: opt in, never opt out). A
+ * choice the person saved is kept as it is; a detail never chosen is not shown.
+ */
 export function readVisibility(value: unknown): ContactVisibility {
   const stored = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
   return {
-    email: stored.email !== false,
-    phone: stored.phone !== false,
-    address: stored.address !== false,
+    email: stored.email === true,
+    phone: stored.phone === true,
+    address: stored.address === true,
   };
+}
+
+/** True once the person has saved what their CV shows (the form stores all three choices). */
+export function visibilityChosen(value: unknown): boolean {
+  return Boolean(value && typeof value === "object" && Object.keys(value).length > 0);
 }
 
 export async function listEntries(participantId: string, executor?: Executor): Promise<CvEntry[]> {
@@ -116,6 +129,7 @@ export async function getCv(participantId: string, executor?: Executor): Promise
     lastName: person?.lastName ?? "",
     contact: { email: person?.email ?? null, phone: person?.phone ?? null, address: profile?.address ?? null },
     visibility: readVisibility(profile?.contactVisibility),
+    visibilityChosen: visibilityChosen(profile?.contactVisibility),
     summary: profile?.summary ?? "",
     profileVersion: profile?.version ?? 0,
     sharedAt: profile?.sharedAt ?? null,
@@ -124,6 +138,7 @@ export async function getCv(participantId: string, executor?: Executor): Promise
     wishes: {
       fields: wishes?.fields ?? [],
       hoursPerWeek: wishes?.hoursPerWeek ?? null,
+      hoursPerWeekMax: wishes?.hoursPerWeekMax ?? null,
       maxCommuteMinutes: wishes?.maxCommuteMinutes ?? null,
       areas: wishes?.areas ?? null,
       accommodations: wishes?.accommodations ?? null,

@@ -9,6 +9,7 @@ export const cvRoutes: RouteConfigEntry[] = [
   route("cv/kontakt", "routes/cv-contact.tsx"),
   route("cv/jobonsker", "routes/cv-wishes.tsx"),
   route("cv/opgaver", "routes/cv-tasks.tsx"),
+  route("cv/del", "routes/cv-share.tsx"),
   // erfaring, uddannelse, frivilligt, kompetencer, sprog, it, koerekort (features/cv/sections.ts)
   route("cv/:section", "routes/cv-section.tsx"),
   route("cv/:section/:entryId", "routes/cv-entry.tsx"),

@@ -1,5 +1,6 @@
 import { z } from "~/lib/zod";
-import { currentMonthValue, parsePartialDate, partialDateValue, storePartialDate } from "./partial-date";
+import { currentMonthValue, meansNow, parsePartialDate, partialDateValue, storePartialDate } from "./partial-date";
+import { parseHours } from "./hours";
 import { versionNumber } from "~/components/form/schemas";
 import {
   ACCOMMODATIONS_MAX,
@@ -53,6 +54,8 @@ export function entrySchema(section: SectionConfig, now = new Date()) {
       version: versionNumber().optional(),
       submissionId: z.uuid().optional(),
     })
+    // "nu" or "now" typed in "Til" means the same as ticking "Jeg er her stadig".
+    .transform((value) => (meansNow(value.to) ? { ...value, to: "", ongoing: true } : value))
     .superRefine((value, context) => {
       const issue = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
       if (section.kinds.length > 1 && !section.kinds.includes(value.entryKind as never)) issue("entryKind", "errors.kindRequired");
@@ -67,8 +70,8 @@ export function entrySchema(section: SectionConfig, now = new Date()) {
       if (section.categories && !section.categories.includes(value.category as never)) issue("category", "errors.categoryRequired");
       if (!section.dated) return;
 
-      const from = value.from ? parsePartialDate(value.from) : null;
-      const to = value.to && !value.ongoing ? parsePartialDate(value.to) : null;
+      const from = value.from ? parsePartialDate(value.from, now) : null;
+      const to = value.to && !value.ongoing ? parsePartialDate(value.to, now) : null;
       const thisMonth = currentMonthValue(now);
       if (!value.from) issue("from", "errors.fromRequired");
       else if (!from) issue("from", "errors.dateFormat");
@@ -81,8 +84,8 @@ export function entrySchema(section: SectionConfig, now = new Date()) {
       else if (to && partialDateValue(to, "start") > thisMonth) issue("to", "errors.toFuture");
     })
     .transform((value) => {
-      const from = section.dated && value.from ? parsePartialDate(value.from) : null;
-      const to = section.dated && value.to && !value.ongoing ? parsePartialDate(value.to) : null;
+      const from = section.dated && value.from ? parsePartialDate(value.from, now) : null;
+      const to = section.dated && value.to && !value.ongoing ? parsePartialDate(value.to, now) : null;
       return {
         kind: (section.kinds.length > 1 ? value.entryKind : section.kinds[0]) as SectionConfig["kinds"][number],
         title: value.title,
@@ -118,16 +121,19 @@ export const commuteOptions = ["15", "30", "45", "60", "90"] as const;
 
 export const wishesSchema = z.object({
   fields: optionalText(FIELDS_MAX, "wishes.errors.fieldsTooLong"),
+  /** "20", "10-15", "10 til 15", "ca. 20", "op til 20 timer": read by `parseHours` into a range. */
   hoursPerWeek: z
     .string()
     .optional()
     .default("")
-    .transform((value) => value.trim().replace(",", "."))
-    .superRefine((value, context) => {
-      if (value && !/^\d{1,2}$/.test(value)) context.addIssue({ code: "custom", message: "wishes.errors.hoursFormat" });
-      else if (value && Number(value) > 60) context.addIssue({ code: "custom", message: "wishes.errors.hoursTooMany" });
-    })
-    .transform((value) => (value ? Number(value) : null)),
+    .transform((value) => value.trim())
+    .transform((value, context) => {
+      if (!value) return null;
+      const hours = parseHours(value);
+      if (hours === "too-many") context.addIssue({ code: "custom", message: "wishes.errors.hoursTooMany" });
+      else if (!hours) context.addIssue({ code: "custom", message: "wishes.errors.hoursFormat" });
+      return hours && hours !== "too-many" ? hours : null;
+    }),
   commute: z.enum(commuteOptions).optional(),
   areas: optionalText(AREAS_MAX, "wishes.errors.areasTooLong"),
   accommodations: optionalText(ACCOMMODATIONS_MAX, "wishes.errors.accommodationsTooLong"),
@@ -143,3 +149,9 @@ export function splitFields(text: string): string[] {
     .filter(Boolean)
     .slice(0, 20);
 }
+
+/** "Del med min sagsbehandler": the skånehensyn box and the fingerprint of what the page showed. */
+export const shareSchema = z.object({
+  shareAccommodations: checkbox,
+  seen: z.string().regex(/^[0-9a-f]{32}$/),
+});
