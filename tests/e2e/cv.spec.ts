@@ -49,7 +49,9 @@ test("Mette builds her CV from the seeded start, adds three tasks, shares, previ
     await expect(page).toHaveTitle("Mit CV – Min Vej");
     const progress = page.getByRole("region", { name: "Sådan går det med dit CV" });
     // The first journey sees the seeded start; a later one sees what the first one wrote.
-    await expect(progress).toContainText(/Du har udfyldt (\d af 7 dele\. Du er godt på vej\.|alle dele\. Flot arbejde!)/);
+    // The count covers exactly the parts listed below it (issue 14, point 15): 11.
+    await expect(progress).toContainText(/Du har udfyldt (\d+ af de 11 dele, der står herunder\. Du er godt på vej\.|alle dele\. Flot arbejde!)/);
+    await expect(page.locator(".cv-part")).toHaveCount(11);
     await expect(page.getByRole("region", { name: "Dit CV", exact: true })).toContainText("Det er helt almindeligt at have perioder uden arbejde.");
     await scanInBothLanguages(page, "CV overview (Mette)");
   });
@@ -67,7 +69,7 @@ test("Mette builds her CV from the seeded start, adds three tasks, shares, previ
     await expect(page).toHaveTitle("Fejl: Tilføj et job – Min Vej");
     const summary = page.getByRole("alert");
     await expect(summary.getByRole("link", { name: "Skriv, hvad dit job hed." })).toBeVisible();
-    await expect(summary.getByRole("link", { name: "Skriv, hvornår du startede, fx 03/2019 eller 2019." })).toBeVisible();
+    await expect(summary.getByRole("link", { name: "Skriv, hvornår du startede, fx marts 2019, 3/2019 eller 2019." })).toBeVisible();
     if (javaScriptEnabled) await expect(summary).toBeFocused();
     await expectNoAxeViolationsAtAllWidths(page, "CV entry form: new job, nothing filled in");
 
@@ -79,7 +81,8 @@ test("Mette builds her CV from the seeded start, adds three tasks, shares, previ
     await expect(page.getByRole("textbox", { name: "Stilling" })).toHaveValue(job);
     await expectNoAxeViolationsAtAllWidths(page, "CV entry form: end before start");
 
-    await page.getByRole("textbox", { name: "Fra", exact: true }).fill("04/2020");
+    // Natural answers are accepted (issue 14, point 11): a month name.
+    await page.getByRole("textbox", { name: "Fra", exact: true }).fill("april 2020");
     await page.getByRole("textbox", { name: "Til", exact: true }).fill("2021");
     await page.getByRole("textbox", { name: "Arbejdsplads (valgfrit)" }).fill("Lageret A/S, Solbjerg");
     await page.getByRole("textbox", { name: "Dine opgaver (valgfrit)" }).fill(`Pakke ordrer <script>alert("x")</script> og tjekke varer.`);
@@ -186,13 +189,20 @@ test("Mette builds her CV from the seeded start, adds three tasks, shares, previ
     await page.getByRole("textbox", { name: "Hvor mange timer om ugen kan du arbejde nu? (valgfrit)" }).fill("ti");
     await page.getByRole("textbox", { name: "Hvad skal en arbejdsplads tage hensyn til? (valgfrit)" }).fill(`Pauser hver time (${tag})`);
     await page.getByRole("button", { name: "Gem jobønsker" }).click();
-    await expect(page.getByRole("alert").getByRole("link", { name: "Skriv antal timer som et helt tal, fx 10." })).toBeVisible();
+    await expect(
+      page.getByRole("alert").getByRole("link", {
+        name: "Vi kunne ikke læse antallet af timer. Skriv et tal eller fra og til, fx 20, 10-15 eller op til 20.",
+      }),
+    ).toBeVisible();
+    await expect(page.getByRole("textbox", { name: "Hvor mange timer om ugen kan du arbejde nu? (valgfrit)" })).toHaveValue("ti");
     await expectNoAxeViolationsAtAllWidths(page, "CV work wishes: hours not a number");
-    await page.getByRole("textbox", { name: "Hvor mange timer om ugen kan du arbejde nu? (valgfrit)" }).fill("12");
+    // A range in her own words is stored as a range (issue 14, point 11).
+    await page.getByRole("textbox", { name: "Hvor mange timer om ugen kan du arbejde nu? (valgfrit)" }).fill("10 til 15");
     await page.getByRole("radio", { name: "Op til 30 minutter" }).check();
     await page.getByRole("button", { name: "Gem jobønsker" }).click();
     await expect(page.getByRole("status")).toHaveText("Dine jobønsker er gemt.");
     await expect(page.getByRole("checkbox", { name: "Vis mine skånehensyn på mit CV" })).not.toBeChecked();
+    await expect(page.getByRole("textbox", { name: "Hvor mange timer om ugen kan du arbejde nu? (valgfrit)" })).toHaveValue("10-15");
   });
 
   await test.step("three task suggestions", async () => {
@@ -215,11 +225,22 @@ test("Mette builds her CV from the seeded start, adds three tasks, shares, previ
   await test.step("share with the caseworker", async () => {
     await page.goto("/cv");
     const share = page.getByRole("region", { name: "Del med din sagsbehandler" });
-    await share.getByRole("button", { name: /Del (igen )?med min sagsbehandler/ }).click();
+    // No one-click share (issue 14, point 1): first the page that shows what the caseworker reads.
+    await share.getByRole("link", { name: "Se, hvad du deler" }).click();
+    await expect(mainHeading(page)).toHaveText("Del dit CV med din sagsbehandler");
+    const review = page.getByRole("region", { name: "Det kan din sagsbehandler læse" });
+    await expect(review).toContainText(job);
+    await expect(review).toContainText("10–15 timer");
+    await expect(review).toContainText(`Tage imod kunder (${tag})`);
+    await expect(page.getByText(`Pauser hver time (${tag})`)).toBeVisible();
+    await expect(page.getByRole("checkbox", { name: "Del også mine skånehensyn" })).not.toBeChecked();
+    await scanInBothLanguages(page, "CV share page");
+    await page.getByRole("button", { name: /Del (igen )?med min sagsbehandler/ }).click();
+    await expect(page).toHaveURL(/\/cv\?delt=1/);
     await expect(page.getByRole("status")).toHaveText("Tak. Din sagsbehandler kan nu læse dit CV og dine jobønsker.");
     await expect(share).toContainText(/Sidst delt i dag kl\. \d{2}\.\d{2}\./);
-    await expect(page.getByRole("region", { name: "Sådan går det med dit CV" })).toContainText("Du har udfyldt alle dele. Flot arbejde!");
-    await scanInBothLanguages(page, "CV overview: shared, complete");
+    await expect(page.getByRole("region", { name: "Sådan går det med dit CV" })).toContainText(/Du har udfyldt (\d+ af de 11 dele|alle dele)/);
+    await scanInBothLanguages(page, "CV overview: shared");
   });
 
   await test.step("preview: the CV as an employer reads it", async () => {
@@ -239,7 +260,7 @@ test("Mette builds her CV from the seeded start, adds three tasks, shares, previ
     const { name, text, language } = await downloadPdf(page, page.getByRole("link", { name: "Hent CV som PDF" }));
     expect(name).toBe("mit-cv.pdf");
     expect(language).toBe("da-DK");
-    for (const part of ["Mette Hansen", "Erhvervserfaring", job, "Lageret A/S, Solbjerg · april 2020 – 2021", `Engelsk (${tag}): Godt`, `Pakke ordrer (${tag})`, "Timer om ugen: 12 timer"]) {
+    for (const part of ["Mette Hansen", "Erhvervserfaring", job, "Lageret A/S, Solbjerg · april 2020 – 2021", `Engelsk (${tag}): Godt`, `Pakke ordrer (${tag})`, "Timer om ugen: 10–15 timer"]) {
       expect(text, part).toContain(part);
     }
     expect(text).not.toContain("Pauser hver time");
@@ -266,7 +287,7 @@ test("Mette builds her CV from the seeded start, adds three tasks, shares, previ
     await page.goto("/cv/jobonsker");
     await page.getByRole("textbox", { name: /How many hours a week/ }).fill("99");
     await page.getByRole("button", { name: "Save work wishes" }).click();
-    await expect(page.getByRole("alert").getByRole("link", { name: "Write a number from 0 to 60." })).toBeVisible();
+    await expect(page.getByRole("alert").getByRole("link", { name: "Write a number of hours from 0 to 60, for example 20 or 10-15." })).toBeVisible();
     await expectNoAxeViolationsAtAllWidths(page, "CV work wishes: too many hours, English");
     await page.getByRole("button", { name: "Dansk" }).click();
   });
