@@ -42,8 +42,8 @@ describe("'Træk tilbage': from now on not shared, what was read may stay in the
       expect(text("da", "preparation", path), path).toMatch(/allerede har læst, kan stå i din sag/);
       expect(text("en", "preparation", path), path).toMatch(/already read may stay in your case/);
     }
-    expect(text("da", "preparation", "withdraw.text")).toMatch(/^Fra nu af er denne del ikke delt\./);
-    expect(text("en", "preparation", "withdraw.text")).toMatch(/^From now on this part is not shared\./);
+    expect(text("da", "preparation", "withdraw.text")).toMatch(/^Så er denne del ikke delt fra nu af\./);
+    expect(text("en", "preparation", "withdraw.text")).toMatch(/^Then this part is not shared from now on\./);
   });
 
   it("never says only the participant can see a part a relative may read while it is written", () => {
