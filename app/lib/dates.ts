@@ -7,7 +7,7 @@ export function localeFor(language: string): "da-DK" | "en-GB" {
 
 // Building an Intl.DateTimeFormat costs far more than using one: keep one per language and style.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(language: string, style: "date" | "time"): Intl.DateTimeFormat {
+function formatter(language: string, style: "date" | "documentDate" | "time"): Intl.DateTimeFormat {
   const key = `${language}:${style}`;
   let cached = formatters.get(key);
   if (!cached) {
@@ -15,7 +15,9 @@ function formatter(language: string, style: "date" | "time"): Intl.DateTimeForma
       localeFor(language),
       style === "date"
         ? { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long" }
-        : { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" },
+        : style === "documentDate"
+          ? { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" }
+          : { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" },
     );
     formatters.set(key, cached);
   }
@@ -24,12 +26,25 @@ function formatter(language: string, style: "date" | "time"): Intl.DateTimeForma
 
 /** "torsdag den 3. december" / "Thursday 3 December" in Copenhagen time. */
 export function formatDate(value: Date | string, language: string): string {
-  const parts = formatter(language, "date").formatToParts(new Date(value));
+  return weekdayDate(value, language, "date");
+}
+
+/**
+ * "torsdag den 3. december 2026" / "Thursday 3 December 2026": for a document (print, PDF), which
+ * is read later, perhaps in another year.
+ */
+export function formatDocumentDate(value: Date | string, language: string): string {
+  return weekdayDate(value, language, "documentDate");
+}
+
+function weekdayDate(value: Date | string, language: string, style: "date" | "documentDate"): string {
+  const parts = formatter(language, style).formatToParts(new Date(value));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const year = style === "documentDate" ? ` ${part("year")}` : "";
   // Danes write "torsdag den 3. december"; Intl leaves out "den".
   return language === "da"
-    ? `${part("weekday")} den ${part("day")}. ${part("month")}`
-    : `${part("weekday")} ${part("day")} ${part("month")}`;
+    ? `${part("weekday")} den ${part("day")}. ${part("month")}${year}`
+    : `${part("weekday")} ${part("day")} ${part("month")}${year}`;
 }
 
 /** "10.00" / "10:00" in Copenhagen time. */

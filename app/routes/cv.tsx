@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/cv";
 import { PageTitle } from "~/components/layout/PageTitle";
+import { DocumentLinks } from "~/components/ui/DocumentLinks";
 import { StatusNotice } from "~/features/cv/components";
 import { completeness, type CvPart, type PartStatus } from "~/features/cv/completeness";
 import { hasWorkGap } from "~/features/cv/gap";
@@ -96,14 +97,7 @@ export default function CvPage({ loaderData }: Route.ComponentProps) {
         <p className="meta">{t("completeness.tip")}</p>
       </section>
 
-      <div className="button-group">
-        <Link to="/cv/vis" className="button">
-          {t("previewLink")}
-        </Link>
-        <a href="/cv/cv.pdf" download className="button button--secondary">
-          {t("pdf")}
-        </a>
-      </div>
+      <DocumentLinks print={{ to: "/cv/vis", label: t("previewLink") }} pdf={{ href: "/cv/cv.pdf", label: t("pdf") }} />
 
       <section aria-labelledby="cv-heading">
         <h2 id="cv-heading">{t("overview.cvHeading")}</h2>

@@ -4,6 +4,7 @@ import { data, Form, Link, redirect, useNavigation, useSubmit } from "react-rout
 import type { Route } from "./+types/preparation-check";
 import { ErrorSummary, type FieldError } from "~/components/form/ErrorSummary";
 import { PageTitle } from "~/components/layout/PageTitle";
+import { DocumentLinks } from "~/components/ui/DocumentLinks";
 import { ConfirmDialog } from "~/components/ui/ConfirmDialog";
 import { useFormatWhen } from "~/features/appointments/components";
 import { shareParts } from "~/features/preparation/commands.server";
@@ -279,16 +280,10 @@ function CheckPage({
 
       <section aria-labelledby="bring-heading">
         <h2 id="bring-heading">{t("taskList.bringHeading")}</h2>
-        <ul className="plain-list prep-links">
-          <li>
-            <Link to="/forberedelse/udskriv">{t("taskList.printLink")}</Link>
-          </li>
-          <li>
-            <a href="/forberedelse/forberedelse.pdf" download>
-              {t("taskList.pdfLink")}
-            </a>
-          </li>
-        </ul>
+        <DocumentLinks
+          print={{ to: "/forberedelse/udskriv", label: t("taskList.printLink") }}
+          pdf={{ href: "/forberedelse/forberedelse.pdf", label: t("taskList.pdfLink") }}
+        />
       </section>
     </>
   );

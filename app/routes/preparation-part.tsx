@@ -34,6 +34,7 @@ import { listRemarks } from "~/features/preparation/remarks.server";
 import { partSchema, toPartInput } from "~/features/preparation/schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
+import { Tag } from "~/components/ui/Tag";
 
 function writablePart(slug: string | undefined) {
   const part = partBySlug(slug);
@@ -509,7 +510,7 @@ function FromNetworkMap({ people }: { people: NetworkSummaryPerson[] }) {
                 {person.wantedAtMeeting ? (
                   <>
                     <br />
-                    <span className="prep-tag prep-tag--in_progress">{t("parts.network.wanted")}</span>
+                    <Tag tone="blue">{t("parts.network.wanted")}</Tag>
                   </>
                 ) : null}
               </li>

@@ -1,13 +1,11 @@
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { Route } from "./+types/preparation-print";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { useFormatWhen } from "~/features/appointments/components";
+import { PrintActions } from "~/components/ui/DocumentLinks";
 import { PartAnswers } from "~/features/preparation/components";
 import { getPreparation, getTeamMeeting } from "~/features/preparation/queries.server";
 import { requireParticipant } from "~/lib/auth.server";
-import { formatDate } from "~/lib/dates";
+import { formatDocumentDate, formatTime } from "~/lib/dates";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -21,45 +19,24 @@ export async function loader({ request }: Route.LoaderArgs) {
   };
 }
 
-/** The print button needs JavaScript; without it the page says how to print from the browser. */
-function PrintButton() {
-  const { t } = useTranslation("preparation");
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
-  if (!ready) return null;
-  return (
-    <button type="button" className="button" onClick={() => window.print()}>
-      {t("print.button")}
-    </button>
-  );
-}
-
 export default function PreparationPrintPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("preparation");
-  const formatWhen = useFormatWhen();
   return (
     <>
       <PageTitle title={t("print.title")} />
-      <div className="plan-print-actions">
-        <p className="back-link">
-          <Link to="/forberedelse">{t("form.back")}</Link>
-        </p>
-        <p>{t("print.intro")}</p>
-        <p className="meta">{t("print.howTo")}</p>
-        <div className="button-group">
-          <PrintButton />
-          <a href="/forberedelse/forberedelse.pdf" download className="button button--secondary">
-            {t("taskList.pdfLink")}
-          </a>
-        </div>
-      </div>
+      <PrintActions
+        back={{ to: "/forberedelse", label: t("form.back") }}
+        intro={t("print.intro")}
+        printLabel={t("print.button")}
+        pdf={{ href: "/forberedelse/forberedelse.pdf", label: t("taskList.pdfLink") }}
+      />
       <article className="plan-document prep-document" aria-labelledby="prep-document-title">
         <header className="plan-document__header">
           <h1 id="prep-document-title" tabIndex={-1}>
             {t("print.heading")}
           </h1>
           <p>{t("print.forName", { name: loaderData.name })}</p>
-          {loaderData.meetingAt ? <p>{t("print.meeting", { when: formatWhen(new Date(loaderData.meetingAt)) })}</p> : null}
+          {loaderData.meetingAt ? <p>{t("print.meeting", { when: t("when", { date: formatDocumentDate(loaderData.meetingAt, i18n.language), time: formatTime(loaderData.meetingAt, i18n.language) }) })}</p> : null}
         </header>
         {loaderData.parts.map((part) => (
           <section key={part.key} aria-labelledby={`doc-${part.slug}`} className="plan-document__item">
@@ -68,7 +45,7 @@ export default function PreparationPrintPage({ loaderData }: Route.ComponentProp
           </section>
         ))}
         <footer className="plan-document__footer">
-          <p className="meta">{t("print.printedAt", { date: formatDate(new Date(loaderData.printedAt), i18n.language) })}</p>
+          <p className="meta">{t("print.printedAt", { date: formatDocumentDate(loaderData.printedAt, i18n.language) })}</p>
         </footer>
       </article>
     </>

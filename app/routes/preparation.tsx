@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/preparation";
 import { PageTitle } from "~/components/layout/PageTitle";
+import { DocumentLinks } from "~/components/ui/DocumentLinks";
 import { useFormatWhen } from "~/features/appointments/components";
 import { ShareTag, StatusTag, type ShareKind } from "~/features/preparation/components";
 import { CHECK_SLUG, STEP_COUNT, partBySlug } from "~/features/preparation/parts";
@@ -92,16 +93,10 @@ export default function PreparationPage({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="bring-heading">
         <h2 id="bring-heading">{t("taskList.bringHeading")}</h2>
-        <ul className="plain-list prep-links">
-          <li>
-            <Link to="/forberedelse/udskriv">{t("taskList.printLink")}</Link>
-          </li>
-          <li>
-            <a href="/forberedelse/forberedelse.pdf" download>
-              {t("taskList.pdfLink")}
-            </a>
-          </li>
-        </ul>
+        <DocumentLinks
+          print={{ to: "/forberedelse/udskriv", label: t("taskList.printLink") }}
+          pdf={{ href: "/forberedelse/forberedelse.pdf", label: t("taskList.pdfLink") }}
+        />
       </section>
     </>
   );

@@ -8,6 +8,7 @@ import { openSharedView } from "~/features/relatives/access.server";
 import { usePossessive } from "~/features/relatives/components";
 import { participantName } from "~/features/relatives/queries.server";
 import { notFound } from "~/lib/auth.server";
+import { Tag } from "~/components/ui/Tag";
 
 /** The participant's upcoming meetings, read-only: time, place and kind, never their notes. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -57,9 +58,9 @@ export default function SharedAppointmentsPage({ loaderData }: Route.ComponentPr
                 ) : null}
                 {item.status === "cancelled" || item.status === "moved" || item.bisidder ? (
                   <p className="tags">
-                    {item.status === "cancelled" ? <span className="tag tag--warning">{ta("status.cancelled")}</span> : null}
-                    {item.status === "moved" ? <span className="tag">{ta("status.moved")}</span> : null}
-                    {item.bisidder ? <span className="tag tag--active">{t("shared.bisidderTag")}</span> : null}
+                    {item.status === "cancelled" ? <Tag tone="red">{ta("status.cancelled")}</Tag> : null}
+                    {item.status === "moved" ? <Tag>{ta("status.moved")}</Tag> : null}
+                    {item.bisidder ? <Tag tone="green">{t("shared.bisidderTag")}</Tag> : null}
                   </p>
                 ) : null}
                 <dl className="summary-list">

@@ -244,7 +244,7 @@ test("Mette builds her CV from the seeded start, adds three tasks, shares, previ
   });
 
   await test.step("preview: the CV as an employer reads it", async () => {
-    await page.getByRole("link", { name: "Se dit CV" }).click();
+    await page.getByRole("link", { name: "Se og udskriv dit CV" }).click();
     await expect(mainHeading(page)).toHaveText("Mette Hansen");
     const cv = page.getByRole("article");
     await expect(cv).toContainText(job);

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { copenhagenDay, formatDate, formatTime, isoDateTime } from "~/lib/dates";
 import type { AppointmentListItem, Contact } from "./queries.server";
 import { relativeDay } from "./time";
+import { Tag } from "~/components/ui/Tag";
 
 /** Formats a moment as "torsdag den 5. marts kl. 14.02" / "Thursday 5 March at 14:02". */
 export function useFormatWhen() {
@@ -66,9 +67,9 @@ export function StatusTags({
   return (
     <p className="tags">
       {tags.map((tag) => (
-        <span key={tag.key} className={tag.warning ? "tag tag--warning" : "tag"}>
+        <Tag key={tag.key} tone={tag.warning ? "red" : "plain"}>
           {tag.text}
-        </span>
+        </Tag>
       ))}
     </p>
   );

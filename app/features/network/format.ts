@@ -1,4 +1,4 @@
-import { formatDate, formatTime, TIME_ZONE, localeFor } from "~/lib/dates";
+import { formatDate, formatDocumentDate, formatTime, TIME_ZONE, localeFor } from "~/lib/dates";
 
 const monthFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -24,4 +24,10 @@ export function formatMoment(value: Date | string, language: string): string {
   return language === "da"
     ? `${formatDate(value, language)} kl. ${formatTime(value, language)}`
     : `${formatDate(value, language)} at ${formatTime(value, language)}`;
+}
+
+/** For a printout, read later: "fredag den 4. december 2026 kl. 15.40" / "Friday 4 December 2026 at 15:40". */
+export function formatDocumentMoment(value: Date | string, language: string): string {
+  const date = formatDocumentDate(value, language);
+  return language === "da" ? `${date} kl. ${formatTime(value, language)}` : `${date} at ${formatTime(value, language)}`;
 }

@@ -3,6 +3,7 @@ import { explanationFor } from "~/features/content/catalogue";
 import { formatDay, formatDocumentMoment, formatHours, formatMoment } from "./format";
 import type { PlanChange } from "./snapshot";
 import type { PlanView } from "./view";
+import { Tag, type TagTone } from "~/components/ui/Tag";
 
 // Pieces of the plan shared by the screen page, the print view and the version pages.
 // Texts written by the jobcentre are Danish whatever the page language: they carry lang="da".
@@ -10,12 +11,23 @@ import type { PlanView } from "./view";
 /** Visible text, not colour alone: "Nyt" for things the jobcentre changed since the last visit. */
 export function NewTag() {
   const { t } = useTranslation("plan");
-  return <strong className="plan-tag plan-tag--new">{t("new")}</strong>;
+  return <Tag tone="new">{t("new")}</Tag>;
 }
+
+const PLAN_STATUS_TONE: Record<string, TagTone> = {
+  not_started: "grey",
+  planned: "grey",
+  paused: "grey",
+  being_arranged: "blue",
+  in_progress: "blue",
+  active: "blue",
+  reached: "green",
+  completed: "green",
+};
 
 export function StatusTag({ kind, status }: { kind: "subGoal" | "activity"; status: string }) {
   const { t } = useTranslation("plan");
-  return <span className={`plan-tag plan-tag--${status}`}>{t(`status.${kind}.${status}`)}</span>;
+  return <Tag tone={PLAN_STATUS_TONE[status] ?? "plain"}>{t(`status.${kind}.${status}`)}</Tag>;
 }
 
 /** "5. marts 2026 til 30. juni 2026", "Fra 5. marts 2026", ... */

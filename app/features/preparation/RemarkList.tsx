@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { useFormatWhen } from "~/features/appointments/components";
 import { possessiveName, type RemarkView } from "./remarks";
+import { Tag } from "~/components/ui/Tag";
 
 /**
  * "Jonas' bemærkninger" on one part, for the participant: grouped by the relative's first name,
@@ -31,9 +32,9 @@ export function RemarkList({ remarks, back, headingLevel = 2 }: { remarks: Remar
                     <p>{remark.body}</p>
                   </blockquote>
                   <p className="prep-remark__state">
-                    <strong className={remark.includeWhenShared ? "prep-tag prep-tag--share-shared" : "prep-tag prep-tag--not_started"}>
+                    <Tag tone={remark.includeWhenShared ? "green" : "grey"}>
                       {remark.includeWhenShared ? t("remarks.included") : t("remarks.notIncluded")}
-                    </strong>
+                    </Tag>
                   </p>
                   <Form method="post" action={`/forberedelse/bemaerkning/${remark.id}`}>
                     <input type="hidden" name="include" value={remark.includeWhenShared ? "no" : "yes"} />

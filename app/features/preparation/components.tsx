@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { ABILITY_AREAS, partByKey, type Answers, type PartKey, type PartStatus } from "./parts";
+import { Tag } from "~/components/ui/Tag";
 
 export type ShareKind = "not_shared" | "shared" | "changed";
 
@@ -22,18 +23,18 @@ export function fieldLabel(t: Translate, key: PartKey, name: string): string {
 export function StatusTag({ status, id }: { status: PartStatus; id?: string }) {
   const { t } = useTranslation("preparation");
   return (
-    <strong id={id} className={`prep-tag prep-tag--${status}`}>
+    <Tag id={id} tone={status === "done" ? "green" : status === "in_progress" ? "blue" : "grey"}>
       {t(`status.${status}`)}
-    </strong>
+    </Tag>
   );
 }
 
 export function ShareTag({ kind, id }: { kind: ShareKind; id?: string }) {
   const { t } = useTranslation("preparation");
   return (
-    <strong id={id} className={`prep-tag prep-tag--share-${kind}`}>
+    <Tag id={id} tone={kind === "shared" ? "green" : kind === "changed" ? "blue" : "grey"}>
       {t(`shareState.${kind}`)}
-    </strong>
+    </Tag>
   );
 }
 

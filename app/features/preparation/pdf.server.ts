@@ -1,5 +1,5 @@
 import { createTaggedPdf } from "~/lib/pdf.server";
-import { formatDate, formatTime } from "~/lib/dates";
+import { formatDocumentDate, formatTime } from "~/lib/dates";
 import { fieldLabel, questionNames, type Translate } from "./components";
 import type { PreparationState } from "./queries.server";
 
@@ -19,7 +19,7 @@ export async function renderPreparationPdf(
   heading(1, t("print.heading"));
   paragraph(t("print.forName", { name }));
   if (options.meetingAt) {
-    const when = t("when", { date: formatDate(options.meetingAt, language), time: formatTime(options.meetingAt, language) });
+    const when = t("when", { date: formatDocumentDate(options.meetingAt, language), time: formatTime(options.meetingAt, language) });
     paragraph(t("print.meeting", { when }));
   }
 
@@ -53,6 +53,6 @@ export async function renderPreparationPdf(
   }
 
   gap();
-  paragraph(t("print.printedAt", { date: formatDate(now, language) }), { muted: true });
+  paragraph(t("print.printedAt", { date: formatDocumentDate(now, language) }), { muted: true });
   return finish((page, pages) => t("pdf.page", { page, pages }));
 }

@@ -8,6 +8,7 @@ import { formatDay } from "~/features/plan/format";
 import type { Scope } from "~/lib/auth.server";
 import { sharedViewPath } from "./scopes";
 import type { GrantState } from "./status";
+import { Tag } from "~/components/ui/Tag";
 
 /** "Mettes", "Jonas'" / "Mette's", "Jonas'": a first name as owner (one rule for the whole portal). */
 export const possessive = possessiveName;
@@ -19,8 +20,8 @@ export function usePossessive() {
 
 export function StateTag({ state }: { state: GrantState }) {
   const { t } = useTranslation("relatives");
-  const warning = state === "withdrawn" || state === "expired" || state === "ended" || state === "invitationExpired";
-  return <span className={warning ? "tag tag--muted" : state === "active" ? "tag tag--active" : "tag"}>{t(`state.${state}`)}</span>;
+  const over = state === "withdrawn" || state === "expired" || state === "ended" || state === "invitationExpired";
+  return <Tag tone={over ? "grey" : state === "active" ? "green" : "blue"}>{t(`state.${state}`)}</Tag>;
 }
 
 /** The shared parts as a list of plain words ("Din plan", "Dine møder"). */
