@@ -2,6 +2,8 @@ import { fallbackLanguage, isLanguage, type Language } from "~/lib/i18n/config";
 import { i18nServer } from "~/lib/i18n/i18n.server";
 import { resources } from "~/lib/i18n/resources.server";
 import { hrefFor, pageSlugs, type PageSlug } from "./catalogue";
+import { glossaryIndex, letterOf, type GlossaryLetter } from "./glossary";
+import { renderTokens } from "./markdown.server";
 import { glossaryTermsOf, parsePage, type FrontMatter, type GlossaryTerm, type ParsedPage } from "./page-parser.server";
 
 export type { GlossaryTerm, ParsedPage };
@@ -53,6 +55,53 @@ export interface PageView {
   html: string;
 }
 
+/** /ordliste: the page, whose `html` is only the intro, then the A–Å index and the entries. */
+export interface GlossaryView {
+  letters: GlossaryLetter[];
+  /** Each letter's entries as HTML, with the terms as h3 under the letter's h2. */
+  groups: { letter: string; id: string; html: string }[];
+}
+
+const glossaryViews = new Map<ParsedPage, { intro: string; glossary: GlossaryView }>();
+
+/**
+ * Splits the glossary into its intro and one chunk per term (a level-2 heading and what follows),
+ * files each term under the first letter of its Danish word, and makes the terms level 3 so the
+ * letters can be the level-2 headings. The parsed page is not changed (the checks read it).
+ */
+function glossaryView(page: ParsedPage): { intro: string; glossary: GlossaryView } {
+  const cached = glossaryViews.get(page);
+  if (cached) return cached;
+  const danish = findPage("da", "ordliste");
+  const danishTerms = new Map((danish ? glossaryTermsOf(danish) : []).map((term) => [term.id, term.term]));
+  const terms = new Map(glossaryTermsOf(page).map((term) => [term.id, term.term]));
+  const starts = page.tokens.flatMap((token, index) => (token.type === "heading_open" && token.tag === "h2" ? [index] : []));
+  const entries = starts.map((start, n) => {
+    const tokens = page.tokens.slice(start, starts[n + 1] ?? page.tokens.length).map((token) => {
+      if ((token.type !== "heading_open" && token.type !== "heading_close") || token.tag !== "h2") return token;
+      const copy = Object.assign(Object.create(Object.getPrototypeOf(token) as object) as typeof token, token);
+      copy.tag = "h3";
+      return copy;
+    });
+    const id = String(page.tokens[start]!.attrGet("id") ?? "");
+    return { tokens, letter: letterOf(danishTerms.get(id) ?? terms.get(id) ?? "") };
+  });
+  const { letters, groups } = glossaryIndex(entries, (entry) => entry.letter);
+  const result = {
+    intro: renderTokens(page.tokens.slice(0, starts[0] ?? page.tokens.length)),
+    glossary: {
+      letters,
+      groups: groups.map((group) => ({
+        letter: group.letter,
+        id: group.id,
+        html: renderTokens(group.entries.flatMap((entry) => entry.tokens)),
+      })),
+    },
+  };
+  glossaryViews.set(page, result);
+  return result;
+}
+
 /** What a route sends to its component: no tokens, related pages resolved to links. */
 export function pageView(language: Language, slug: PageSlug): PageView | null {
   const page = findPage(language, slug);
@@ -66,6 +115,15 @@ export function pageView(language: Language, slug: PageSlug): PageView | null {
     related: page.related.map((related) => ({ href: hrefFor(related), title: titleOf(language, related) })),
     html: page.html,
   };
+}
+
+/** /ordliste in a language: the page (its `html` is the intro) and its A–Å index with the entries. */
+export function glossaryPageView(language: Language): { page: PageView; glossary: GlossaryView } | null {
+  const view = pageView(language, "ordliste");
+  const page = findPage(language, "ordliste");
+  if (!view || !page) return null;
+  const { intro, glossary } = glossaryView(page);
+  return { page: { ...view, html: intro }, glossary };
 }
 
 /** The terms of /ordliste in a language (see glossaryTermsOf). */

@@ -8,7 +8,7 @@ import { type RouteConfigEntry, route } from "@react-router/dev/routes";
 export const contentRoutes: RouteConfigEntry[] = [
   route("om", "routes/content-about.tsx"),
   route("om/:slug", "routes/content-page.tsx"),
-  route("ordliste", "routes/content-standalone.tsx", { id: "content-glossary" }),
+  route("ordliste", "routes/content-glossary.tsx", { id: "content-glossary" }),
   route("privatliv", "routes/content-standalone.tsx", { id: "content-privacy" }),
   route("tilgaengelighed", "routes/content-standalone.tsx", { id: "content-accessibility" }),
   route("hjaelp", "routes/help.tsx"),

@@ -1,0 +1,25 @@
+import { data } from "react-router";
+import type { Route } from "./+types/content-glossary";
+import { ContentPage } from "~/features/content/ContentPage";
+import { GlossaryIndex } from "~/features/content/GlossaryIndex";
+import { noJavaScript } from "~/features/content/handle";
+import { glossaryPageView, requestLanguage } from "~/features/content/pages.server";
+
+export const handle = noJavaScript;
+
+/** /ordliste: the intro, an A–Å index and the words under their letters (issue 14, point 10). Readable signed out. */
+export async function loader({ request }: Route.LoaderArgs) {
+  const view = glossaryPageView(await requestLanguage(request));
+  if (!view) throw data(null, { status: 404 });
+  return view;
+}
+
+export default function GlossaryPage({ loaderData }: Route.ComponentProps) {
+  const { page, glossary } = loaderData;
+  return (
+    <ContentPage page={{ ...page, html: undefined }}>
+      {page.html ? <div className="prose" dangerouslySetInnerHTML={{ __html: page.html }} /> : null}
+      <GlossaryIndex glossary={glossary} />
+    </ContentPage>
+  );
+}
