@@ -73,6 +73,25 @@ function useFocusSavedNotice(saved: string | null) {
   }, [saved, location.key]);
 }
 
+/** "Indhold": in-page links to the plan's parts, as GOV.UK's contents list (plain links, no JavaScript). */
+function PlanContents({ parts }: { parts: { id: string; label: string }[] }) {
+  const { t } = useTranslation("plan");
+  return (
+    <nav aria-labelledby="plan-contents-heading" className="page-contents">
+      <h2 id="plan-contents-heading" className="page-contents__heading">
+        {t("contents.heading")}
+      </h2>
+      <ul className="page-contents__list">
+        {parts.map((part) => (
+          <li key={part.id}>
+            <a href={`#${part.id}`}>{part.label}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 function SavedNotice({ text }: { text: string }) {
   return (
     <div className="notice plan-saved" id="plan-saved" tabIndex={-1} role="status">
@@ -114,6 +133,12 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
           ? t("meta.updatedBy", { when: formatMoment(view.updatedAt, language, t), name: view.updatedByName })
           : t("meta.updated", { when: formatMoment(view.updatedAt, language, t) })}
       </p>
+      {readCurrent ? null : (
+        // "Jeg har læst planen" is at the end of a long page: one link here takes a person there.
+        <p className="plan-read-shortcut">
+          {t("contents.readHint")} <a href="#laest">{t("contents.readLink")}</a>
+        </p>
+      )}
       <ul className="plan-actions">
         <li>
           <Link to="/min-plan/tidligere-versioner">{t("links.versions")}</Link>
@@ -161,6 +186,18 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
           </Form>
         </section>
       ) : null}
+
+      <PlanContents
+        parts={[
+          { id: "goal-heading", label: t("goal.heading") },
+          ...(view.nextStep || view.nextConversation ? [{ id: "next-step-heading", label: t("nextStep.heading") }] : []),
+          { id: "sub-goals-heading", label: t("subGoals.heading") },
+          { id: "activities-heading", label: t("activities.heading") },
+          { id: "agreements-heading", label: t("agreements.heading") },
+          { id: "contacts-heading", label: t("contacts.heading") },
+          { id: "laest", label: t("read.heading") },
+        ]}
+      />
 
       <section aria-labelledby="goal-heading">
         <h2 id="goal-heading">{t("goal.heading")}</h2>

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { expectNoAxeViolationsAtAllWidths } from "./support/axe";
-import { expect, mainHeading, signIn, test } from "./support/fixtures";
+import { expect, mainHeading, signIn, tabTo, test } from "./support/fixtures";
 
 // From db/seed-data.ts. Other journeys (participant.spec, roles.spec) look for these sentences on
 // the overview, so every own goal written here keeps them and adds to them.
@@ -344,6 +344,40 @@ test("Mette reads her plan, writes her own goal, marks a sub-goal, confirms read
     await expect(history.getByRole("listitem").nth(1)).toContainText(/I dag kl\. \d\d\.\d\d: Jeg holder pause/);
     await expectNoAxeViolationsAtAllWidths(page, "sub-goal with its history of marks (Mette)");
     await page.goto("/min-plan#laest");
+  });
+
+  await test.step("from the top of the page, \"Jeg har læst planen\" is four Tab presses away, not 25", async () => {
+    // Issue 14, point 10: the button is at the end of a long page. The skip link, then the first
+    // link in the content jumps to it, then one more Tab (before: 25 Tab presses from the top).
+    const read = page.getByRole("region", { name: "Har du læst planen?" });
+    if (!first) {
+      // Confirmed already (a retry): there is no button, so there is no shortcut either.
+      await page.goto("/min-plan");
+      await expect(page.getByRole("link", { name: 'Gå til "Jeg har læst planen"' })).toHaveCount(0);
+      return;
+    }
+    await page.goto("/min-plan");
+    const toSkipLink = await tabTo(page, page.getByRole("link", { name: "Gå til indholdet" }), { max: 1 });
+    await page.keyboard.press("Enter");
+    const toShortcut = await tabTo(page, page.getByRole("link", { name: 'Gå til "Jeg har læst planen"' }), { max: 2 });
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/min-plan#laest$/);
+    const toButton = await tabTo(page, read.getByRole("button", { name: "Jeg har læst planen" }), { max: 2 });
+    expect(toSkipLink + toShortcut + toButton).toBeLessThanOrEqual(4);
+    // The contents list names every part of the plan and leads to it.
+    const contents = page.getByRole("navigation", { name: "Indhold" });
+    await expect(contents.getByRole("link")).toHaveText([
+      "Dit mål",
+      "Dit næste skridt",
+      "Delmål",
+      "Indsatser",
+      "Aftaler",
+      "Dine kontaktpersoner",
+      "Har du læst planen?",
+    ]);
+    await contents.getByRole("link", { name: "Aftaler" }).click();
+    await expect(page).toHaveURL(/\/min-plan#agreements-heading$/);
+    await expect(page.getByRole("heading", { level: 2, name: "Aftaler" })).toBeInViewport();
   });
 
   await test.step("confirm reading, or see that it is confirmed", async () => {
