@@ -54,4 +54,20 @@ describe("translations", () => {
       }
     }
   });
+
+  // Issue 14, point 14: one kind of quotation marks per language.
+  it("Danish quotes with »…«, English with “…”, never straight quotes", () => {
+    for (const [key, text] of Object.entries(da)) expect(text, key).not.toMatch(/["“”„]/);
+    for (const [key, text] of Object.entries(en)) expect(text, key).not.toMatch(/["»«]/);
+  });
+
+  it("every error message is a whole sentence that ends with a full stop", () => {
+    const titles = /^common:errors\.(notFoundTitle|genericTitle|forbiddenTitle|requestId|backHome)$/;
+    for (const texts of [da, en]) {
+      for (const [key, text] of Object.entries(texts)) {
+        if (!/(^|[.:])errors\./.test(key) || titles.test(key)) continue;
+        expect(text.trim(), key).toMatch(/[.!?]$/);
+      }
+    }
+  });
 });
