@@ -382,7 +382,7 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
     {
       planId: plan,
       text:
-        "Beder smerteskolen om en kort status til mødet med rehabiliteringsteamet. " +
+        "Sara beder smerteskolen om en kort status til mødet med rehabiliteringsteamet. " +
         "Du får den at se, før den bliver sendt videre.",
       ownerText: "Sara",
       dueOn: teamMeeting.date,
@@ -391,7 +391,7 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
     },
     {
       planId: plan,
-      text: "Tager bussen med dig ud til genbrugsbutikken, så du kender vejen, før praktikken starter.",
+      text: "Lars tager bussen med dig ud til genbrugsbutikken, så du kender vejen, før praktikken starter.",
       ownerText: "Lars",
       dueOn: mentorTrip.date,
       sortOrder: 3,
@@ -607,7 +607,7 @@ export const METTE_NETWORK = [
     helpKinds: ["practical", "advice"],
     stance: "helps",
     contactFrequency: "Hver uge",
-    note: "Tager bussen med mig til genbrugsbutikken.",
+    note: "Han tager bussen med mig til genbrugsbutikken.",
     wantedAtMeeting: true,
   },
   {
@@ -753,7 +753,7 @@ async function seedAli(tx: Transaction, clock: Clock, people: People, staff: Sta
     },
     {
       planId: plan,
-      text: "Beder din læge om en vurdering af, hvad skulderen kan holde til i arbejdet.",
+      text: "Sara beder din læge om en vurdering af, hvad skulderen kan holde til i arbejdet.",
       ownerText: "Sara",
       dueOn: clock.date({ days: 21 }),
       sortOrder: 2,

@@ -4,7 +4,7 @@ import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createRoutesStub } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appointments, participants, persons, relativeGrants } from "../../db/schema";
+import { agreements, appointments, participants, persons, relativeGrants } from "../../db/schema";
 import { getBriefing } from "~/features/caseworker/queries.server";
 import { aboutParticipant, roleForCaseworker } from "~/lib/addressee";
 import { copenhagenDay } from "~/lib/dates";
@@ -145,5 +145,16 @@ describe("the caseworker's briefing", () => {
     const en = render("en", "briefing", "/sagsbehandler/x", CaseworkerBriefingPage, { briefing, printedAt: new Date() });
     expect(en).toContain("March 2017 – December 2018");
     expect(en).toContain("(Mother tongue)");
+  });
+});
+
+describe("the demo plans' agreements (issue 14, point 14)", () => {
+  it("an agreement someone else carries out names them ('Sara beder smerteskolen …'); the participant's own are written to 'du'", async () => {
+    const rows = await database.db.select({ text: agreements.text, owner: agreements.ownerText }).from(agreements);
+    expect(rows.length).toBeGreaterThan(3);
+    for (const { text, owner } of rows) {
+      if (!owner || owner === "Du") expect(text, text).not.toMatch(/^(Beder|Tager|Ringer|Sender|Finder)\b/);
+      else expect(text.startsWith(`${owner} `), `"${text}" should start with "${owner}"`).toBe(true);
+    }
   });
 });

@@ -49,7 +49,7 @@ describe("the plan as a PDF", () => {
       "Virksomhedspraktik i Genbrugsbutikken Anden Chance (Virksomhedspraktik)",
       "Timer om ugen: 8 timer",
       "I en virksomhedspraktik prøver du at arbejde på en rigtig arbejdsplads",
-      "Tager bussen med dig ud til genbrugsbutikken",
+      "Lars tager bussen med dig ud til genbrugsbutikken",
       "Din koordinerende sagsbehandler.",
       "+45 11 22 30 11",
       "Mandag til torsdag kl. 9-12.",
