@@ -112,6 +112,25 @@ export default function NetworkPage({ loaderData }: Route.ComponentProps) {
         </Link>
       </div>
 
+      {people.length > 0 ? (
+        <nav aria-labelledby="network-contents-heading" className="page-contents">
+          <h2 id="network-contents-heading" className="page-contents__heading">
+            {t("contents.heading")}
+          </h2>
+          <ul className="page-contents__list">
+            <li>
+              <a href="#map-heading">{t("map.heading")}</a>
+            </li>
+            <li>
+              <a href="#list-heading">{t("list.heading", { count: people.length })}</a>
+            </li>
+            <li>
+              <a href="#deling">{t("share.heading")}</a>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
+
       <details className="plan-explain network-privacy">
         <summary>{t("privacy.summary")}</summary>
         <div className="plan-explain__body">
@@ -144,7 +163,13 @@ export default function NetworkPage({ loaderData }: Route.ComponentProps) {
           <section aria-labelledby="map-heading">
             <h2 id="map-heading">{t("map.heading")}</h2>
             <p>{t("map.intro")}</p>
-            <figure className="network-figure">
+            {/* Below 40em the drawing is hidden (its words would be ~6 px): the list comes first,
+                and the map is one link away at a size where it can be read. */}
+            <p className="network-map-small-note">{t("map.smallScreen")}</p>
+            <p>
+              <Link to="/netvaerk/kort">{t("map.largeLink")}</Link>
+            </p>
+            <figure className="network-figure network-figure--page">
               <NetworkMap
                 people={people}
                 centreName={loaderData.firstName}

@@ -496,8 +496,10 @@ test("forced colours: the map keeps its shapes (screenshot for a person to look 
   mkdirSync(dir, { recursive: true });
   for (const width of [1280, 320]) {
     await page.setViewportSize({ width, height: 900 });
+    // Below 40em /netvaerk shows the list first; the map is on /netvaerk/kort (issue 14, point 15).
+    if (width === 320) await page.goto("/netvaerk/kort");
     await page
-      .locator(".network-figure")
+      .locator(width === 320 ? ".network-map-large" : ".network-figure")
       .screenshot({
         path: path.join(
           dir,
@@ -506,7 +508,49 @@ test("forced colours: the map keeps its shapes (screenshot for a person to look 
       });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
+  await expectNoAxeViolationsAtAllWidths(page, "network: large map, forced colours");
+  await page.goto("/netvaerk");
   await expectNoAxeViolationsAtAllWidths(page, "network: forced colours");
+});
+
+test("at 320 px the list comes first, and the map is one link away at a size where its words can be read", async ({
+  page,
+}) => {
+  // Issue 14, point 15: scaled to a 320 px screen, the map's names were about 6 px high.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await signIn(page, "mette");
+  await page.goto("/netvaerk");
+  await expect(page.getByTestId("network-map")).toBeHidden();
+  await expect(
+    page.getByText("På en lille skærm er ordene på kortet for små til at læse."),
+  ).toBeVisible();
+  await expect(page.getByTestId("network-person").first()).toBeVisible();
+  await page.getByRole("link", { name: "Se kortet i stor størrelse" }).click();
+  await expect(page).toHaveURL(/\/netvaerk\/kort$/);
+  await expect(mainHeading(page)).toHaveText("Kortet over dit netværk i stor størrelse");
+  const map = page.getByTestId("network-map");
+  await expect(map).toBeVisible();
+  // Every name on the map is at least 12 px high on the screen.
+  const smallest = await map.evaluate((svg) => {
+    const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+    return Math.min(
+      ...[...svg.querySelectorAll(".network-map__label")].map((label) => Number(label.getAttribute("font-size")) * scale),
+    );
+  });
+  expect(smallest).toBeGreaterThanOrEqual(12);
+  // The frame scrolls sideways with the keyboard.
+  const frame = page.getByRole("region", { name: "Kortet. Rul til siden for at se det hele" });
+  await tabTo(page, frame, { max: 40 });
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => frame.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await expectNoAxeViolationsAtAllWidths(page, "network: the large map");
+  // At 1280 px the map is on the page as before.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/netvaerk");
+  await expect(page.getByTestId("network-map")).toBeVisible();
+  await expect(page.getByText("På en lille skærm er ordene på kortet for små til at læse.")).toBeHidden();
 });
 
 test("sharing the map: the page says who is named to the municipality; the judgement is a separate choice", async ({ page }) => {

@@ -1,9 +1,11 @@
 // "Sådan så mit netværk ud før" (issue 14, point 15): saving a snapshot identical to the latest
 // one stores no second copy, and the page says calmly that nothing has changed since then.
+// Also /netvaerk/kort, the map at a readable size for small screens: the participant's own only.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, networkPeople, networkSnapshots, participants, persons } from "../../db/schema";
 import * as edit from "~/routes/network-edit";
+import * as largeMap from "~/routes/network-map";
 import * as snapshots from "~/routes/network-snapshots";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { cookieFor, get, post, settle } from "../support/requests";
@@ -11,11 +13,13 @@ import { cookieFor, get, post, settle } from "../support/requests";
 let database: TestDatabase;
 let mette: string;
 let ali: string;
+let jonas: string;
+let sara: string;
 let metteId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  [mette, ali] = await Promise.all([cookieFor("mette"), cookieFor("ali")]);
+  [mette, ali, jonas, sara] = await Promise.all([cookieFor("mette"), cookieFor("ali"), cookieFor("jonas"), cookieFor("sara")]);
   const [row] = await database.db
     .select({ id: participants.id })
     .from(participants)
@@ -106,5 +110,25 @@ describe("saving a snapshot when nothing has changed", () => {
   it("the message is never shown without a saved snapshot to point to", async () => {
     const page = await snapshots.loader(args(get("/netvaerk/tidligere?gemt=uaendret", ali)));
     expect(page.unchanged).toBe(false);
+  });
+});
+
+describe("/netvaerk/kort, the large map", () => {
+  it("shows the participant's own people, with her judgement, and no one else's", async () => {
+    const page = await largeMap.loader(args(get("/netvaerk/kort", mette)));
+    expect(page.firstName).toBe("Mette");
+    expect(page.people.length).toBeGreaterThan(0);
+    expect(page.people.find((p) => p.name === "Thomas")?.stance).toBe("holds_back");
+    expect((await largeMap.loader(args(get("/netvaerk/kort", ali)))).people).toEqual([]);
+  });
+
+  it("signed out goes to sign in; a relative or a caseworker gets 404", async () => {
+    const signedOut = (await settle(() => largeMap.loader(args(get("/netvaerk/kort"))))) as Response;
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get("Location")).toBe("/log-ind");
+    for (const cookie of [jonas, sara]) {
+      const refused = (await settle(() => largeMap.loader(args(get("/netvaerk/kort", cookie))))) as Response;
+      expect(refused.status).toBe(404);
+    }
   });
 });
