@@ -353,13 +353,13 @@ test("Mette reads her plan, writes her own goal, marks a sub-goal, confirms read
     if (!first) {
       // Confirmed already (a retry): there is no button, so there is no shortcut either.
       await page.goto("/min-plan");
-      await expect(page.getByRole("link", { name: 'Gå til "Jeg har læst planen"' })).toHaveCount(0);
+      await expect(page.getByRole("link", { name: "Gå til »Jeg har læst planen«" })).toHaveCount(0);
       return;
     }
     await page.goto("/min-plan");
     const toSkipLink = await tabTo(page, page.getByRole("link", { name: "Gå til indholdet" }), { max: 1 });
     await page.keyboard.press("Enter");
-    const toShortcut = await tabTo(page, page.getByRole("link", { name: 'Gå til "Jeg har læst planen"' }), { max: 2 });
+    const toShortcut = await tabTo(page, page.getByRole("link", { name: "Gå til »Jeg har læst planen«" }), { max: 2 });
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/min-plan#laest$/);
     const toButton = await tabTo(page, read.getByRole("button", { name: "Jeg har læst planen" }), { max: 2 });
