@@ -185,7 +185,12 @@ export default function CvSharePage({ loaderData, actionData }: Route.ComponentP
         {empty.length ? (
           <>
             <h3>{t("sharePage.notFilledHeading")}</h3>
-            <p>{t("sharePage.notFilled", { parts: empty.map((key) => t(`parts.${key}`)).join(", ") })}</p>
+            <p>{t("sharePage.notFilled")}</p>
+            <ul>
+              {empty.map((key) => (
+                <li key={key}>{t(`parts.${key}`)}</li>
+              ))}
+            </ul>
           </>
         ) : null}
       </section>
