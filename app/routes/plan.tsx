@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useLocation, useNavigation } from "react-router";
 import type { Route } from "./+types/plan";
 import { PageTitle } from "~/components/layout/PageTitle";
+import { DocumentLinks } from "~/components/ui/DocumentLinks";
 import { confirmRead, freezeIfCurrent, markPlanSeen } from "~/features/plan/commands.server";
 import { formatMoment } from "~/features/plan/format";
 import { openPlanPage } from "~/features/plan/page.server";
@@ -139,19 +140,13 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
           {t("contents.readHint")} <a href="#laest">{t("contents.readLink")}</a>
         </p>
       )}
-      <ul className="plan-actions">
-        <li>
-          <Link to="/min-plan/tidligere-versioner">{t("links.versions")}</Link>
-        </li>
-        <li>
-          <Link to="/min-plan/udskriv">{t("links.print")}</Link>
-        </li>
-        <li>
-          <a href="/min-plan/min-plan.pdf" download>
-            {t("links.pdf")}
-          </a>
-        </li>
-      </ul>
+      <p className="plan-actions">
+        <Link to="/min-plan/tidligere-versioner">{t("links.versions")}</Link>
+      </p>
+      <DocumentLinks
+        print={{ to: "/min-plan/udskriv", label: t("links.print") }}
+        pdf={{ href: "/min-plan/min-plan.pdf", label: t("links.pdf") }}
+      />
 
       {actionData?.refused ? (
         <div className="notice notice--warning" role="alert">

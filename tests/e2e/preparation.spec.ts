@@ -66,29 +66,29 @@ test("Mette prepares over two visits, checks her answers, shares, withdraws a pa
     await doneYes(page).check();
     await continueButton(page).click();
     await expect(mainHeading(page)).toHaveText("Mine ressourcer");
-    await expect(page.getByRole("status").filter({ hasText: "Dine svar til «Uddannelse og arbejde» er gemt." })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Dine svar til »Uddannelse og arbejde« er gemt." })).toBeVisible();
   });
 
-  await test.step("Mine ressourcer, then Det der er svært: saved for later", async () => {
+  await test.step("Mine ressourcer, then Det, der er svært: saved for later", async () => {
     await page.getByRole("textbox", { name: "Mine interesser" }).fill(`Strik og krydsord (${tag})`);
     await doneYes(page).check();
     await continueButton(page).click();
-    await expect(mainHeading(page)).toHaveText("Det der er svært");
+    await expect(mainHeading(page)).toHaveText("Det, der er svært");
     await expect(page.getByRole("region", { name: "Hvem kan læse det?" })).toContainText("Din sagsbehandler kan først læse det, når du vælger at dele det");
     await expectNoAxeViolationsAtAllWidths(page, "preparation: what is hard (Mette)");
     await page.getByRole("textbox", { name: "Helbred" }).fill(`Ondt i ryggen 😣 (${tag})`);
     await doneNo(page).check();
     await laterButton(page).click();
     await expect(mainHeading(page)).toHaveText("Forbered dit møde");
-    await expect(page.getByRole("status").filter({ hasText: "Dine svar til «Det der er svært» er gemt." })).toBeVisible();
-    await expect(page.getByRole("link", { name: "4. Det der er svært" })).toHaveAccessibleDescription("I gang");
+    await expect(page.getByRole("status").filter({ hasText: "Dine svar til »Det, der er svært« er gemt." })).toBeVisible();
+    await expect(page.getByRole("link", { name: "4. Det, der er svært" })).toHaveAccessibleDescription("I gang");
   });
 
   await test.step("sign out, and come back another day: everything is still there", async () => {
     await page.getByRole("button", { name: "Log ud", exact: true }).click();
     await signIn(page, "mette");
     await page.goto("/forberedelse");
-    await page.getByRole("link", { name: "4. Det der er svært" }).click();
+    await page.getByRole("link", { name: "4. Det, der er svært" }).click();
     await expect(page.getByRole("textbox", { name: "Helbred" })).toHaveValue(`Ondt i ryggen 😣 (${tag})`);
     await expect(doneNo(page)).toBeChecked();
     await doneYes(page).check();
@@ -101,7 +101,7 @@ test("Mette prepares over two visits, checks her answers, shares, withdraws a pa
     const sitting = page.getByRole("group", { name: "At sidde, stå og gå" });
     await sitting.getByRole("textbox", { name: "Sådan går det" }).fill("x".repeat(1001));
     await continueButton(page).click();
-    const summaryLink = page.getByRole("link", { name: /«At sidde, stå og gå, Sådan går det» må højst være på 1000 tegn/ });
+    const summaryLink = page.getByRole("link", { name: /»At sidde, stå og gå, Sådan går det« må højst være på 1000 tegn/ });
     await expect(summaryLink).toBeVisible();
     await expect(page).toHaveTitle("Fejl: Hvad jeg kan, og hvad der hjælper – Min Vej");
     await expect(sitting.getByRole("textbox", { name: "Sådan går det" })).toHaveValue("x".repeat(1001));
@@ -148,12 +148,12 @@ test("Mette prepares over two visits, checks her answers, shares, withdraws a pa
     }
     await expect(page.getByRole("link", { name: "Ret svar til Mine ressourcer" })).toHaveAttribute("href", "/forberedelse/mine-ressourcer");
     await expectNoAxeViolationsAtAllWidths(page, "preparation: check answers, before sharing (Mette)");
-    // Nothing is shared by default: every box starts unticked, also "Det der er svært" (health).
+    // Nothing is shared by default: every box starts unticked, also "Det, der er svært" (health).
     const choose = page.getByRole("group", { name: "Hvilke dele vil du dele?" });
     const boxes = await choose.getByRole("checkbox").all();
     expect(boxes.length).toBeGreaterThan(0);
     for (const box of boxes) await expect(box).not.toBeChecked();
-    await expect(choose.getByRole("checkbox", { name: "Det der er svært" })).toHaveAccessibleDescription(/Færdig|I gang/);
+    await expect(choose.getByRole("checkbox", { name: "Det, der er svært" })).toHaveAccessibleDescription(/Færdig|I gang/);
     await page.getByRole("button", { name: "Se, hvad du deler" }).click();
     await expect(page.getByRole("alert").getByRole("link", { name: "Sæt kryds ved mindst én del, du vil dele. Vil du ikke dele noget nu, kan du bare lade være." })).toBeVisible();
     await expect(page).toHaveTitle(/^Fejl: Tjek og del/);
@@ -172,12 +172,12 @@ test("Mette prepares over two visits, checks her answers, shares, withdraws a pa
     await page.getByRole("button", { name: "Ret mit valg" }).click();
     await expect(mainHeading(page)).toHaveText("Tjek og del");
     await expect(choose.getByRole("checkbox", { name: "Mine spørgsmål til teamet" })).toBeChecked();
-    await expect(choose.getByRole("checkbox", { name: "Det der er svært" })).not.toBeChecked();
+    await expect(choose.getByRole("checkbox", { name: "Det, der er svært" })).not.toBeChecked();
     await page.getByRole("button", { name: "Se, hvad du deler" }).click();
     await expect(mainHeading(page)).toHaveText("Tjek, hvad du deler");
     await page.getByRole("button", { name: "Del med min sagsbehandler" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Du har delt 2 dele med din sagsbehandler." })).toBeVisible();
-    await expect(page.getByRole("region", { name: "Det der er svært" })).toContainText("Ikke delt med din sagsbehandler.");
+    await expect(page.getByRole("region", { name: "Det, der er svært" })).toContainText("Ikke delt med din sagsbehandler.");
     await expect(page.getByRole("region", { name: "Mine spørgsmål til teamet" })).toContainText("Delt med din sagsbehandler");
     await expectNoAxeViolationsAtAllWidths(page, "preparation: check answers, shared (Mette)");
   });
@@ -188,7 +188,7 @@ test("Mette prepares over two visits, checks her answers, shares, withdraws a pa
     await doneYes(page).check();
     await continueButton(page).click();
     // Wait for the save to land on the next part before leaving; an earlier goto aborts it.
-    await expect(mainHeading(page)).toHaveText("Det der er svært");
+    await expect(mainHeading(page)).toHaveText("Det, der er svært");
     await page.goto("/forberedelse/tjek-og-del");
     const resources = page.getByRole("region", { name: "Mine ressourcer" });
     await expect(resources).toContainText("Ændret siden du delte");
@@ -199,16 +199,16 @@ test("Mette prepares over two visits, checks her answers, shares, withdraws a pa
     const questions = page.getByRole("region", { name: "Mine spørgsmål til teamet" });
     await questions.getByRole(javaScriptEnabled ? "button" : "link", { name: "Træk tilbage Mine spørgsmål til teamet fra deling" }).click();
     if (javaScriptEnabled) {
-      const dialog = page.getByRole("dialog", { name: "Vil du trække «Mine spørgsmål til teamet» tilbage?" });
+      const dialog = page.getByRole("dialog", { name: "Vil du trække »Mine spørgsmål til teamet« tilbage?" });
       await expect(dialog).toBeVisible();
       await expectNoAxeViolationsAtAllWidths(page, "preparation: withdraw dialog open (Mette)");
       await dialog.getByRole("button", { name: "Ja, træk det tilbage" }).click();
     } else {
-      await expect(mainHeading(page)).toHaveText("Vil du trække «Mine spørgsmål til teamet» tilbage?");
+      await expect(mainHeading(page)).toHaveText("Vil du trække »Mine spørgsmål til teamet« tilbage?");
       await expectNoAxeViolationsAtAllWidths(page, "preparation: withdraw confirmation page (Mette)");
       await page.getByRole("button", { name: "Ja, træk det tilbage" }).click();
     }
-    await expect(page.getByRole("status").filter({ hasText: "Du har trukket «Mine spørgsmål til teamet» tilbage." })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Du har trukket »Mine spørgsmål til teamet« tilbage." })).toBeVisible();
     await expect(page.getByRole("region", { name: "Mine spørgsmål til teamet" })).toContainText("Ikke delt med din sagsbehandler.");
   });
 
@@ -244,7 +244,7 @@ const PART_PAGES = [
   { path: "/forberedelse/om-moedet", en: "About the meeting", da: "Om mødet", field: null },
   { path: "/forberedelse/uddannelse-og-arbejde", en: "Education and work", da: "Uddannelse og arbejde", field: { en: "Work", da: "Arbejde" } },
   { path: "/forberedelse/mine-ressourcer", en: "My resources", da: "Mine ressourcer", field: { en: "My interests", da: "Mine interesser" } },
-  { path: "/forberedelse/det-der-er-svaert", en: "What is hard", da: "Det der er svært", field: { en: "Health", da: "Helbred" } },
+  { path: "/forberedelse/det-der-er-svaert", en: "What is hard", da: "Det, der er svært", field: { en: "Health", da: "Helbred" } },
   { path: "/forberedelse/hvad-jeg-kan", en: "What I can do, and what helps", da: "Hvad jeg kan, og hvad der hjælper", field: null },
   { path: "/forberedelse/mine-oensker", en: "My wishes", da: "Mine ønsker", field: { en: "What I would like to work with", da: "Det vil jeg gerne arbejde med" } },
   { path: "/forberedelse/mit-netvaerk", en: "My network", da: "Mit netværk", field: { en: "Who supports you?", da: "Hvem støtter dig?" } },

@@ -16,7 +16,7 @@ import { run, unwrap } from "./plan-support";
 
 /**
  * Issue 14, point 1: nothing is shared by default. "Tjek og del" starts with every box unticked
- * (also "Det der er svært" and parts still "I gang"), a post with the ticked parts only shows what
+ * (also "Det, der er svært" and parts still "I gang"), a post with the ticked parts only shows what
  * the caseworker would read, and only "Del med min sagsbehandler" on that review shares.
  */
 
@@ -78,7 +78,7 @@ beforeAll(async () => {
     .innerJoin(persons, eq(persons.id, participants.personId))
     .where(eq(persons.demoKey, "mette"));
   metteId = row!.id;
-  // "Det der er svært", saved for later: health details, still "I gang".
+  // "Det, der er svært", saved for later: health details, still "I gang".
   await run(partAction, post("/forberedelse/det-der-er-svaert", { version: "0", health: HEALTH }, mette), { part: "det-der-er-svaert" });
 });
 afterAll(() => database.dispose());
@@ -154,7 +154,7 @@ describe("Tjek og del: nothing is shared by default", () => {
     expect(await sharedKeys()).toEqual([]);
   });
 
-  it('"Del med min sagsbehandler" from the review shares exactly the reviewed parts, and not "Det der er svært"', async () => {
+  it('"Del med min sagsbehandler" from the review shares exactly the reviewed parts, and not "Det, der er svært"', async () => {
     const form = new URLSearchParams({ intent: "share" });
     for (const key of ["education_work", "resources"]) {
       form.append("parts", key);

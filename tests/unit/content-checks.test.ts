@@ -70,7 +70,7 @@ describe("sentence length and banned words", () => {
 
   it("counts a quoted name or title as one word", () => {
     const quoted =
-      "Skriv «Tilgængelighed i Min Vej og alt det andet vi gerne vil vide om siden og om dig» som emne, når du skriver til os.";
+      "Skriv »Tilgængelighed i Min Vej og alt det andet vi gerne vil vide om siden og om dig« som emne, når du skriver til os.";
     expect(longSentences([quoted])).toEqual([]);
   });
 

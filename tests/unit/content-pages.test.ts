@@ -208,7 +208,7 @@ describe("links", () => {
     });
   }
 
-  it("every activity type and meeting type has an explanation (except «other»)", () => {
+  it("every activity type and meeting type has an explanation (except »other«)", () => {
     for (const kind of activityKindEnum.enumValues) {
       const href = explanationFor("activity", kind);
       if (kind === "other") expect(href).toBeNull();

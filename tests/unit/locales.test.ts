@@ -56,9 +56,20 @@ describe("translations", () => {
   });
 
   // Issue 14, point 14: one kind of quotation marks per language.
-  it("Danish quotes with »…«, English with “…”, never straight quotes", () => {
-    for (const [key, text] of Object.entries(da)) expect(text, key).not.toMatch(/["“”„]/);
+  it("Danish quotes with »…« (never «…»), English with “…”, never straight quotes", () => {
+    const outsideDanishQuotes = (text: string) => text.replace(/»[^«»]*«/g, "");
+    for (const [key, text] of Object.entries(da)) {
+      expect(text, key).not.toMatch(/["“”„]/);
+      expect(outsideDanishQuotes(text), key).not.toMatch(/[»«]/);
+    }
     for (const [key, text] of Object.entries(en)) expect(text, key).not.toMatch(/["»«]/);
+    for (const language of ["da", "en"]) {
+      for (const file of readdirSync(path.join(root, language, "pages"))) {
+        const page = readFileSync(path.join(root, language, "pages", file), "utf8");
+        if (language === "da") expect(outsideDanishQuotes(page), file).not.toMatch(/[»«]/);
+        else expect(page, file).not.toMatch(/[»«]/);
+      }
+    }
   });
 
   it("every error message is a whole sentence that ends with a full stop", () => {

@@ -185,7 +185,7 @@ function PrintPlan({ briefing, limits }: { briefing: Briefing; limits: Limits })
             <li key={goal.id}>
               {excerpt(goal.title, limits.subGoalTitle)} ({t("briefing.subGoalJobcentre", { status: status(goal.status) })}
               {goal.participantStatus ? `; ${t("briefing.subGoalOwn", { status: status(goal.participantStatus) })}` : null})
-              {goal.participantComment ? `: «${excerpt(goal.participantComment, limits.subGoalComment)}»` : null}
+              {goal.participantComment ? `: »${excerpt(goal.participantComment, limits.subGoalComment)}«` : null}
             </li>
           ))}
         </ul>
@@ -195,7 +195,7 @@ function PrintPlan({ briefing, limits }: { briefing: Briefing; limits: Limits })
         <p>
           <strong>{t("briefing.print.planQuestions", { count: plan.questions.length })}</strong>
           {latestQuestion?.comment
-            ? `. ${t("briefing.print.latest")}: «${excerpt(latestQuestion.comment, limits.planQuestionText)}»`
+            ? `. ${t("briefing.print.latest")}: »${excerpt(latestQuestion.comment, limits.planQuestionText)}«`
             : null}
         </p>
       ) : null}

@@ -59,13 +59,13 @@ export function lix(blocks: string[]): LixResult {
 }
 
 /**
- * Sentences with more than `max` words. A quoted name or title («Forbered dit møde», "Min Plan")
+ * Sentences with more than `max` words. A quoted name or title (»Forbered dit møde«, "Min Plan")
  * counts as one word, and a colon does not end a sentence here.
  */
 export function longSentences(blocks: string[], max = 20): { sentence: string; words: number }[] {
   const found: { sentence: string; words: number }[] = [];
   for (const block of blocks) {
-    const unquoted = block.replace(/«[^»]*»|“[^”]*”|"[^"]*"/g, "QUOTED");
+    const unquoted = block.replace(/»[^«]*«|“[^”]*”|"[^"]*"/g, "QUOTED");
     for (const sentence of sentencesOf(unquoted, { colon: false })) {
       const count = wordsOf(sentence).length;
       if (count > max) found.push({ sentence, words: count });
