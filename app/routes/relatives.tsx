@@ -4,14 +4,13 @@ import type { Route } from "./+types/relatives";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { formatMoment } from "~/features/plan/format";
 import { ConfirmAction, ScopeList, StateTag, Until } from "~/features/relatives/components";
-import { listGrants, type GrantListItem } from "~/features/relatives/queries.server";
+import { invitationDeliveries, listGrants, type GrantListItem, type InvitationDelivery } from "~/features/relatives/queries.server";
 import { isOpen } from "~/features/relatives/status";
 import { requireParticipant } from "~/lib/auth.server";
 import { formatDate, formatTime } from "~/lib/dates";
 
 const notices = [
   "sendt",
-  "ikke-sendt",
   "tilbagekaldt",
   "aendret",
   "uaendret",
@@ -25,29 +24,43 @@ const notices = [
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
   const grants = await listGrants(user.participant.id);
+  // Where the e-mail of each unanswered invitation is (queued, retrying, sent, given up): one query.
+  const deliveries = grants.some((grant) => grant.state === "invited")
+    ? await invitationDeliveries(user.personId, user.participant.id)
+    : new Map<string, InvitationDelivery>();
   const url = new URL(request.url);
   const notice = url.searchParams.get("besked");
   const about = grants.find((grant) => grant.id === url.searchParams.get("id")) ?? null;
   return {
-    grants,
+    grants: grants.map((grant) => ({ ...grant, delivery: grant.state === "invited" ? (deliveries.get(grant.id) ?? null) : null })),
     notice: (notices as readonly string[]).includes(notice ?? "") && about ? (notice as (typeof notices)[number]) : null,
     about: about ? { name: about.name, email: about.email } : null,
   };
 }
 
-function GrantCard({ grant }: { grant: GrantListItem }) {
+function GrantCard({ grant }: { grant: GrantListItem & { delivery: InvitationDelivery | null } }) {
   const { t, i18n } = useTranslation("relatives");
   const language = i18n.language;
   const open = isOpen(grant.state);
   const invitedOnly = grant.state === "invited" || grant.state === "invitationExpired";
   const awaiting = grant.state === "awaitingConfirmation";
   const questionId = `bekraeft-${grant.id}`;
+  const delivery = grant.delivery;
+  const mailFailed = delivery?.state === "failed";
+  const failedId = `ikke-sendt-${grant.id}`;
   return (
     <li className="card relatives-grant" id={`adgang-${grant.id}`}>
       <h3 className="card__title">{grant.name}</h3>
       <p className="tags">
         <StateTag state={grant.state} />
       </p>
+      {mailFailed ? (
+        // The mail was given up: the one thing to do is on the card, first.
+        <div className="notice notice--warning" id={failedId}>
+          <p>{t("delivery.failed", { email: grant.email })}</p>
+          <p>{t("delivery.failedWhatNow")}</p>
+        </div>
+      ) : null}
       {awaiting && grant.accountName ? (
         // Nothing is granted before she has seen who really answered, by the account's own name.
         <section className="panel" aria-labelledby={questionId}>
@@ -120,6 +133,12 @@ function GrantCard({ grant }: { grant: GrantListItem }) {
             <Until day={grant.validUntil} />
           </dd>
         </div>
+        {delivery && !mailFailed ? (
+          <div className="summary-list__row">
+            <dt>{t("delivery.label")}</dt>
+            <dd>{delivery.sentAt ? t("delivery.sent", { when: formatMoment(delivery.sentAt, language, t) }) : t(`delivery.${delivery.state}`)}</dd>
+          </div>
+        ) : null}
         {grant.state === "invited" && grant.invitationExpiresAt ? (
           <div className="summary-list__row">
             <dt>{t("list.linkWorks")}</dt>
@@ -145,7 +164,11 @@ function GrantCard({ grant }: { grant: GrantListItem }) {
           {invitedOnly ? (
             // A new link for an invitation that was not answered (the old link stops working).
             <Form method="post" action={`/paaroerende/${grant.id}/send-igen`}>
-              <button type="submit" className={grant.state === "invitationExpired" ? "button" : "button button--secondary"}>
+              <button
+                type="submit"
+                className={grant.state === "invitationExpired" || mailFailed ? "button" : "button button--secondary"}
+                aria-describedby={mailFailed ? failedId : undefined}
+              >
                 {t("resend.button")}
                 <span className="visually-hidden"> {t("resend.hiddenLabel", { name: grant.name })}</span>
               </button>

@@ -28,7 +28,7 @@ const text = {
     continue: "Fortsæt",
     checkTitle: "Tjek og bekræft invitationen",
     confirm: "Bekræft og send",
-    sent: "Invitationen er sendt til",
+    sent: "Vi sender invitationen til",
     mailboxTitle: "Demo-postkasse",
     subject: (who: string) => `${who} inviterer dig til Min Vej`,
     signedOutTitle: "Du er inviteret til Min Vej",
@@ -95,7 +95,7 @@ const text = {
     continue: "Continue",
     checkTitle: "Check and confirm the invitation",
     confirm: "Confirm and send",
-    sent: "The invitation has been sent to",
+    sent: "We are sending the invitation to",
     mailboxTitle: "Demo mailbox",
     subject: (who: string) => `${who} invites you to Min Vej`,
     signedOutTitle: "You are invited to Min Vej",
@@ -485,7 +485,7 @@ test("keyboard only: invite, send the invitation again, then withdraw it", async
   // The e-mail may not have arrived: a new link, and the old one stops working.
   await tabTo(page, card.getByRole("button", { name: /Send invitationen igen/ }), { max: 80 });
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("status")).toContainText("sendt igen");
+  await expect(page.getByRole("status")).toContainText("igen nu, med et nyt link");
   await expectNoAxeViolationsAtAllWidths(page, "relatives list, invitation sent again (da)");
 
   const withdraw = javaScriptEnabled

@@ -88,6 +88,49 @@ export async function listGrants(participantId: string, now = new Date()): Promi
   return items.sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
 }
 
+/**
+ * Where the e-mail with an unanswered invitation is: `queued` (not tried yet, or being sent),
+ * `retrying` (a try failed; the job worker tries again, about 42 minutes in all), `sent` (with
+ * when) or `failed` (given up). Only ever the mail of the grant's newest link.
+ */
+export type InvitationDelivery =
+  | { state: "queued" | "retrying" | "failed"; sentAt: null }
+  | { state: "sent"; sentAt: Date };
+
+/**
+ * The delivery state of every one of the participant's invitation mails, by grant id, in one
+ * query. The outbox itself is the job worker's (row-level security, migration 0011): this reads
+ * through `portal.invitation_mail_states` (migration 0012), which answers only for the signed-in
+ * person's own participant and never with the address, the content or the error.
+ */
+export async function invitationDeliveries(personId: string, participantId: string): Promise<Map<string, InvitationDelivery>> {
+  const database = await db();
+  const rows = await database.transaction(async (tx) => {
+    // A request on Postgres already acts as its person (actAs): that person stays. The embedded
+    // database has no request transaction, so the signed-in person is set for this one only.
+    await tx.execute(
+      sql`select set_config('minvej.person_id', ${personId}, true) where coalesce(current_setting('minvej.person_id', true), '') = ''`,
+    );
+    return (await tx.execute(sql`select * from portal.invitation_mail_states(${participantId}::uuid)`)) as unknown as
+      | { rows: DeliveryRow[] }
+      | DeliveryRow[];
+  });
+  const deliveries = new Map<string, InvitationDelivery>();
+  for (const row of Array.isArray(rows) ? rows : rows.rows) {
+    if (row.state === "sent" && row.sent_at) deliveries.set(row.grant_id, { state: "sent", sentAt: new Date(row.sent_at) });
+    else if (row.state === "queued" || row.state === "retrying" || row.state === "failed") {
+      deliveries.set(row.grant_id, { state: row.state, sentAt: null });
+    }
+  }
+  return deliveries;
+}
+
+interface DeliveryRow {
+  grant_id: string;
+  state: string;
+  sent_at: string | Date | null;
+}
+
 /** One of the participant's own grants, or null: another person's id looks exactly like an unknown one. */
 export async function findOwnGrant(participantId: string, grantId: string, now = new Date()) {
   if (!isUuid(grantId)) return null;
