@@ -13,6 +13,7 @@ import { limitValues, preparationSchema } from "~/features/appointments/schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { parseSubmission } from "~/components/form/submission.server";
+import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -114,6 +115,7 @@ export default function AppointmentPage({ loaderData, actionData }: Route.Compon
       <p className="lead">
         <AppointmentTime appointment={appointment} now={now} relative={!isPast} />
       </p>
+      <WrittenInDanish />
       <StatusTags appointment={appointment} showAbsence={false} />
 
       {appointment.status === "cancelled" ? (

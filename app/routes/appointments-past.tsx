@@ -5,6 +5,7 @@ import { PageTitle } from "~/components/layout/PageTitle";
 import { AppointmentList } from "~/features/appointments/components";
 import { listPastAppointments } from "~/features/appointments/queries.server";
 import { requireParticipant } from "~/lib/auth.server";
+import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -24,6 +25,7 @@ export default function PastAppointmentsPage({ loaderData }: Route.ComponentProp
       ) : (
         <>
           <p className="lead">{t("past.intro")}</p>
+          <WrittenInDanish />
           <AppointmentList items={past} headingLevel={2} now={now} past />
         </>
       )}

@@ -6,6 +6,7 @@ import { AppointmentList } from "~/features/appointments/components";
 import { listUpcomingAppointments } from "~/features/appointments/queries.server";
 import { groupByWeek } from "~/features/appointments/time";
 import { requireParticipant } from "~/lib/auth.server";
+import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -31,6 +32,7 @@ export default function AppointmentsPage({ loaderData }: Route.ComponentProps) {
       ) : (
         <>
           <p className="lead">{t("list.intro")}</p>
+          <WrittenInDanish />
           {groups.map(({ key, items }) =>
             items.length > 0 ? (
               <section key={key} aria-labelledby={`${key}-heading`}>

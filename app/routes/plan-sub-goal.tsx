@@ -17,6 +17,7 @@ import { subGoalStatuses } from "~/features/plan/snapshot";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { isUuid } from "~/lib/ids";
+import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 
 /** "i dag kl. 14.27" starts a line here: "I dag kl. 14.27: Jeg er i gang". */
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -94,6 +95,7 @@ export default function SubGoalPage({ loaderData, actionData }: Route.ComponentP
           {goal.description}
         </p>
       ) : null}
+      <WrittenInDanish />
       <SubGoalDetails goal={goal} />
 
       <h2>{t("subGoal.formHeading")}</h2>

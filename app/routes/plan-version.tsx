@@ -6,6 +6,7 @@ import { formatDay, formatMoment } from "~/features/plan/format";
 import { StatusTag } from "~/features/plan/PlanParts";
 import { findPlan, findVersionOrCurrent } from "~/features/plan/queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
+import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -35,6 +36,7 @@ export default function PlanVersionPage({ loaderData }: Route.ComponentProps) {
       </p>
       <h1 tabIndex={-1}>{title}</h1>
       <p className="lead">{isCurrent ? t("version.introCurrent") : t("version.intro")}</p>
+      <WrittenInDanish />
       <p className="meta">
         {version.changedByName
           ? t("versions.savedBy", { when: formatMoment(version.createdAt, language, t), name: version.changedByName })

@@ -21,6 +21,7 @@ import { confirmReadSchema } from "~/features/plan/schema";
 import { requireParticipant } from "~/lib/auth.server";
 import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
 import { parseSubmission } from "~/components/form/submission.server";
+import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 
 /** What a redirect after a save may ask the page to say (`?gemt=`), and where. */
 const savedNotices = ["eget-maal", "delmaal", "laest", "spoergsmaal", "nyt-set"] as const;
@@ -128,6 +129,7 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
       <PageTitle title={t("title")} hasErrors={Boolean(actionData?.refused)} />
       <h1 tabIndex={-1}>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
+      <WrittenInDanish />
       <p className="plan-meta">
         <span className="plan-meta__version">{t("meta.version", { version: view.version })}</span>{" "}
         {view.updatedByName

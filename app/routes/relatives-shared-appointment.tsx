@@ -11,6 +11,7 @@ import { participantName } from "~/features/relatives/queries.server";
 import { notFound } from "~/lib/auth.server";
 import { aboutParticipant } from "~/lib/addressee";
 import { formatDate } from "~/lib/dates";
+import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 
 /**
  * One meeting, read-only: what, when, where, who comes, what to bring. The participant's own
@@ -72,6 +73,7 @@ export default function SharedAppointmentPage({ loaderData }: Route.ComponentPro
       <p className="lead">
         <AppointmentTime appointment={appointment} now={now} relative={!isPast} />
       </p>
+      <WrittenInDanish participantName={firstName} />
       {appointment.status === "cancelled" ? (
         <div className="notice notice--warning">
           <p>{t("shared.cancelled", { name: firstName })}</p>

@@ -9,6 +9,7 @@ import { usePossessive } from "~/features/relatives/components";
 import { participantName } from "~/features/relatives/queries.server";
 import { notFound } from "~/lib/auth.server";
 import { Tag } from "~/components/ui/Tag";
+import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 
 /** The participant's upcoming meetings, read-only: time, place and kind, never their notes. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -45,6 +46,7 @@ export default function SharedAppointmentsPage({ loaderData }: Route.ComponentPr
       ) : (
         <>
           <p className="lead">{t("shared.appointmentsIntro", { name: firstName })}</p>
+          <WrittenInDanish participantName={firstName} />
           <ul className="appointment-list">
             {appointments.map((item) => (
               <li key={item.id} className={item.status === "cancelled" ? "card appointment-card appointment-card--cancelled" : "card appointment-card"}>

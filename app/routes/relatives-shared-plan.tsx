@@ -10,6 +10,7 @@ import { RelativeActivityExplanation, usePossessive } from "~/features/relatives
 import { participantName } from "~/features/relatives/queries.server";
 import { aboutParticipant } from "~/lib/addressee";
 import { notFound } from "~/lib/auth.server";
+import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 
 /**
  * The participant's plan, read-only, for a relative with the "plan" scope. Only what the plan
@@ -71,6 +72,7 @@ export default function SharedPlanPage({ loaderData }: Route.ComponentProps) {
     <>
       <PageTitle title={title} />
       <h1 tabIndex={-1}>{title}</h1>
+      <WrittenInDanish participantName={firstName} />
       <p className="plan-meta">
         <span className="plan-meta__version">{tp("meta.version", { version: plan.version })}</span>{" "}
         {plan.updatedByName

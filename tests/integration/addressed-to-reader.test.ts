@@ -98,6 +98,9 @@ describe("the relative's views", () => {
     expect(da).not.toMatch(/<dd lang="da">Du<\/dd>/);
     const en = render("en", "plan", "/hjaelper/x/min-plan", SharedPlanPage, result.data);
     expect(en).toContain("The goal in Mette's plan");
+    // The jobcentre's words stay in Danish; an English page says so once (issue 14, point 14).
+    expect(en).toContain("Some of the text on this page is written in Danish by Mette's caseworker.");
+    expect(da).not.toContain("skrevet på dansk");
     expect(en).not.toMatch(/The goal in your plan|Your coordinating caseworker|What it should give you/);
   });
 
