@@ -446,7 +446,7 @@ test("Mette reads her plan, writes her own goal, marks a sub-goal, confirms read
     await expect(mainHeading(page)).toHaveText("Tidligere versioner af din plan");
     await expect(page.getByRole("main").getByRole("heading", { level: 2 })).toHaveText(["Version 3 (den nyeste)", "Version 2", "Version 1"]);
     await expect(page.getByRole("main")).toContainText("Nyt delmål: Prøve 8 timer om ugen i virksomhedspraktik");
-    await expect(page.getByRole("main")).toContainText("Status er ændret fra \"I gang\" til \"Nået\".");
+    await expect(page.getByRole("main")).toContainText("Delmålet »Komme op og ud af døren tre morgener om ugen« har skiftet status fra »I gang« til »Nået«.");
     await expectNoAxeViolationsAtAllWidths(page, "earlier versions (Mette)");
     await page.getByRole("link", { name: "Se hele version 1" }).click();
     await expect(mainHeading(page)).toHaveText("Version 1 af din plan");

@@ -1,5 +1,11 @@
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
-import { diffSnapshots, jobcentreChanges, parseSnapshot, type PlanSnapshot } from "~/features/plan/snapshot";
+import { ChangeList } from "~/features/plan/PlanParts";
+import { diffSnapshots, jobcentreChanges, parseSnapshot, type PlanChange, type PlanSnapshot } from "~/features/plan/snapshot";
+import { createI18n } from "~/lib/i18n/instance";
+import { resources } from "~/lib/i18n/resources.server";
 
 // Pure functions: what changed between two versions of a plan, in both snapshot shapes.
 
@@ -79,5 +85,32 @@ describe("what changed", () => {
       { area: "agreement", kind: "changed", id: "a1", label: "Ring til Sara" },
     ]);
     expect(diffSnapshots(newer, newer)).toEqual([]);
+  });
+});
+
+describe("the change list reads as sentences (issue 14, point 14)", () => {
+  const render = (language: "da" | "en", changes: PlanChange[]) =>
+    renderToString(
+      createElement(I18nextProvider, { i18n: createI18n(language, resources[language] as never) }, createElement(ChangeList, { changes })),
+    ).replace(/<!-- -->/g, "");
+  const changes: PlanChange[] = [
+    { area: "subGoal", kind: "changed", id: "s1", label: "Morgenrytme", statusFrom: "in_progress", statusTo: "reached" },
+    { area: "activity", kind: "changed", id: "a1", label: "Mentor" },
+    { area: "agreement", kind: "removed", label: "Ring til Sara." },
+    { area: "subGoal", kind: "added", id: "s2", label: "Energi" },
+  ];
+
+  it("in Danish: the title inside the sentence, not run into the next one", () => {
+    const html = render("da", changes);
+    expect(html).toContain('<li>Delmålet »<span lang="da">Morgenrytme</span>« har skiftet status fra »I gang« til »Nået«.</li>');
+    expect(html).toContain('<li>Indsatsen »<span lang="da">Mentor</span>« er ændret.</li>');
+    expect(html).toContain('<li>En aftale er taget ud af planen. Der stod: <span lang="da">Ring til Sara.</span></li>');
+    expect(html).toContain('<li>Nyt delmål: <span lang="da">Energi</span></li>');
+  });
+
+  it("in English", () => {
+    const html = render("en", changes);
+    expect(html).toContain('<li>The sub-goal “<span lang="da">Morgenrytme</span>” changed status from “In progress” to “Reached”.</li>');
+    expect(html).toContain('<li>The activity “<span lang="da">Mentor</span>” has changed.</li>');
   });
 });

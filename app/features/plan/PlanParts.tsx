@@ -237,7 +237,10 @@ export function ContactDetails({ contact, linked = true }: { contact: PlanView["
   );
 }
 
-/** A list of what changed between two versions, in plain words. */
+// Stands in for the item's title while a sentence is translated, so the title can get lang="da".
+const LABEL = "\u0000label\u0000";
+
+/** A list of what changed between two versions, each change one sentence in plain words. */
 export function ChangeList({ changes, detailed = false }: { changes: PlanChange[]; detailed?: boolean }) {
   const { t } = useTranslation("plan");
   if (changes.length === 0) return <p>{t("changes.none")}</p>;
@@ -260,18 +263,18 @@ export function ChangeList({ changes, detailed = false }: { changes: PlanChange[
           );
         }
         const statusKind = change.area === "activity" ? "activity" : "subGoal";
+        const withStatus = change.kind === "changed" && change.statusFrom && change.statusTo;
+        // One whole sentence per change; the jobcentre's own words inside it stay marked as Danish.
+        const [before, after] = t(`changes.${change.area}.${withStatus ? "changedStatus" : change.kind}`, {
+          label: LABEL,
+          from: change.statusFrom ? t(`status.${statusKind}.${change.statusFrom}`) : "",
+          to: change.statusTo ? t(`status.${statusKind}.${change.statusTo}`) : "",
+        }).split(LABEL);
         return (
           <li key={`${change.area}-${change.kind}-${change.id ?? change.label}-${index}`}>
-            {t(`changes.${change.area}.${change.kind}`)} <span lang="da">{change.label}</span>
-            {change.statusFrom && change.statusTo ? (
-              <>
-                {" "}
-                {t("changes.status", {
-                  from: t(`status.${statusKind}.${change.statusFrom}`),
-                  to: t(`status.${statusKind}.${change.statusTo}`),
-                })}
-              </>
-            ) : null}
+            {before}
+            <span lang="da">{change.label}</span>
+            {after}
           </li>
         );
       })}
