@@ -57,7 +57,7 @@ function GrantCard({ grant }: { grant: GrantListItem & { delivery: InvitationDel
       {mailFailed ? (
         // The mail was given up: the one thing to do is on the card, first.
         <div className="notice notice--warning" id={failedId}>
-          <p>{t("delivery.failed", { email: grant.email })}</p>
+          <p>{t("delivery.failed")}</p>
           <p>{t("delivery.failedWhatNow")}</p>
         </div>
       ) : null}

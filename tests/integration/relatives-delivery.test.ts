@@ -210,12 +210,13 @@ describe("each unanswered invitation shows where its mail is", () => {
     expect(grant.delivery).toEqual({ state: "failed", sentAt: null });
     const da = card(await renderList("mette", "da"), grantId);
     expect(da).toContain(`<div class="notice notice--warning" id="ikke-sendt-${grantId}">`);
-    expect(da).toContain("Vi kunne ikke sende invitationen til jonas.failed@example.com.");
-    expect(da).toContain("Er adressen rigtig, så send invitationen igen. Er den forkert, så træk invitationen tilbage, og inviter igen.");
+    expect(da).toContain("Vi kunne ikke sende invitationen.");
+    expect(da).toContain("Tjek e-mailadressen herunder. Er den rigtig, så send invitationen igen. Er den forkert, så træk invitationen tilbage, og inviter igen.");
     expect(da).toContain(`<button type="submit" class="button" aria-describedby="ikke-sendt-${grantId}">Send invitationen igen`);
     expect(da).not.toContain("Vi prøver stadig");
     const en = card(await renderList("mette", "en"), grantId);
-    expect(en).toContain("We could not send the invitation to jonas.failed@example.com.");
+    expect(en).toContain("We could not send the invitation.");
+    expect(en).toContain("Check the email address below.");
     expect(en).toContain(`class="button" aria-describedby="ikke-sendt-${grantId}">Send the invitation again`);
   });
 
