@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useLocation } from "react-router";
 import type { Route } from "./+types/network";
 import { PageTitle } from "~/components/layout/PageTitle";
+import { DocumentLinks } from "~/components/ui/DocumentLinks";
 import { setSharing, setStanceSharing } from "~/features/network/commands.server";
 import { formatMoment } from "~/features/network/format";
 import { MapLegend, NetworkMap } from "~/features/network/NetworkMap";
@@ -100,17 +101,18 @@ export default function NetworkPage({ loaderData }: Route.ComponentProps) {
       ) : null}
       <p className="lead">{t("intro")}</p>
 
-      <div className="button-group network-actions">
-        <Link to="/netvaerk/ny" className="button">
-          {t("add")}
-        </Link>
-        <Link to="/netvaerk/tidligere" className="button button--secondary">
-          {t("snapshotsLink")}
-        </Link>
-        <Link to="/netvaerk/udskriv" className="button button--secondary">
-          {t("printLink")}
-        </Link>
-      </div>
+      {people.length > 0 ? (
+        // With nobody on the map yet, the empty state below holds the one "add" button.
+        <p className="network-actions">
+          <Link to="/netvaerk/ny" className="button">
+            {t("add")}
+          </Link>
+        </p>
+      ) : null}
+      <p>
+        <Link to="/netvaerk/tidligere">{t("snapshotsLink")}</Link>
+      </p>
+      <DocumentLinks print={{ to: "/netvaerk/udskriv", label: t("printLink") }} />
 
       {people.length > 0 ? (
         <nav aria-labelledby="network-contents-heading" className="page-contents">
@@ -297,7 +299,7 @@ export default function NetworkPage({ loaderData }: Route.ComponentProps) {
                 type="submit"
                 name="intent"
                 value="share"
-                className="button"
+                className="button button--secondary"
               >
                 {t("share.share")}
               </button>
