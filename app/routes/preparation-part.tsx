@@ -380,8 +380,7 @@ function HoursField(props: { label: string; hint?: string; defaultValue: string;
           <input
             id={id}
             name="hoursPerWeek"
-            className="input input--width-4"
-            inputMode="numeric"
+            className="input input--width-10"
             autoComplete="off"
             spellCheck={false}
             defaultValue={props.defaultValue}

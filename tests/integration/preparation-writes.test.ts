@@ -151,13 +151,20 @@ describe("saving a part", () => {
     expect((await row(metteId, "questions"))?.version).toBe(2);
   });
 
-  it("hours a week must be a whole number from 0 to 37, or empty", async () => {
-    for (const hours of ["abc", "40", "-2", "7.5"]) {
+  it("hours a week are read as a person writes them (issue 14, point 11), at most 37, or empty", async () => {
+    for (const hours of ["abc", "40", "10 til 45", "-2", "7.5"]) {
       const refused = unwrap(await savePart("mine-oensker", { version: "0", hoursPerWeek: hours }, ali));
       expect(refused.status, hours).toBe(400);
       expect((refused.data as { result: { error: Record<string, string[]> } }).result.error.hoursPerWeek).toEqual(["errors.hours"]);
     }
     expect(await row(aliId, "wishes")).toBeNull();
+    let version = 0;
+    for (const [typed, kept] of [["10 til 15", "10-15"], ["ca. 20 timer", "20"], ["op til 20", "op til 20"], ["15–10", "10-15"], ["", ""]]) {
+      expect(location(await savePart("mine-oensker", { version: String(version), hoursPerWeek: typed! }, ali)), typed).toBeTruthy();
+      const saved = await row(aliId, "wishes");
+      expect((saved?.answers as Record<string, string>).hoursPerWeek, typed).toBe(kept);
+      version = saved!.version;
+    }
   });
 
   it("an unknown part, and Om mødet or Tjek og del through the part form: 404", async () => {

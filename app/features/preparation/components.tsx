@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { ABILITY_AREAS, partByKey, type Answers, type PartKey, type PartStatus } from "./parts";
+import { ABILITY_AREAS, hoursInWords, partByKey, type Answers, type PartKey, type PartStatus } from "./parts";
 import { Tag } from "~/components/ui/Tag";
 
 export type ShareKind = "not_shared" | "shared" | "changed";
@@ -106,7 +106,7 @@ function PartAnswerList({
   tasks?: string[];
   emptyText: string;
 }) {
-  const { t } = useTranslation("preparation");
+  const { t, i18n } = useTranslation("preparation");
   if (names.length === 0 && !(partKey === "wishes" && tasks)) return null;
   return (
     <dl className="summary-list prep-answers">
@@ -119,7 +119,7 @@ function PartAnswerList({
               {value === "" ? (
                 <span className="meta">{emptyText}</span>
               ) : name === "hoursPerWeek" ? (
-                t("parts.wishes.hoursValue", { hours: value })
+                t("parts.wishes.hoursValue", { hours: hoursInWords(value, i18n.language) })
               ) : (
                 value
               )}

@@ -23,6 +23,12 @@ export const TEXT_MAX = 2000;
 export const SHORT_TEXT_MAX = 1000;
 export const HOURS_MAX = 37;
 
+/** The stored hours ("10-15", "op til 20") as the page's language says them: "10–15", "up to 20". */
+export function hoursInWords(stored: string, language: string): string {
+  const text = stored.replace(/^(\d+)-(\d+)$/, "$1–$2");
+  return language === "da" ? text : text.replace(/^op til /, "up to ");
+}
+
 export interface TextField {
   /** The key in the part's `answers`, the form field's name and the locale key. */
   name: string;

@@ -1,6 +1,7 @@
 import { createTaggedPdf } from "~/lib/pdf.server";
 import { formatDocumentDate, formatTime } from "~/lib/dates";
 import { fieldLabel, questionNames, type Translate } from "./components";
+import { hoursInWords } from "./parts";
 import type { PreparationState } from "./queries.server";
 
 /**
@@ -35,7 +36,7 @@ export async function renderPreparationPdf(
         continue;
       }
       heading(3, fieldLabel(t, part.key, fieldName));
-      paragraph(fieldName === "hoursPerWeek" ? t("parts.wishes.hoursValue", { hours: value }) : value);
+      paragraph(fieldName === "hoursPerWeek" ? t("parts.wishes.hoursValue", { hours: hoursInWords(value, language) }) : value);
     }
     if (part.key === "wishes") {
       if (preparation.tasks.length === 0) unanswered.push(t("parts.wishes.tasksLegend"));

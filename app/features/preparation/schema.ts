@@ -1,6 +1,7 @@
 import { z } from "~/lib/zod";
 import { HOURS_MAX, MAX_TASK_INPUTS, TASK_MAX, type PartDefinition } from "./parts";
 import { versionNumber } from "~/components/form/schemas";
+import { editableHours, parseHours } from "~/features/cv/hours";
 
 /**
  * Form schemas for the preparation, shared by the browser and the server. Messages are
@@ -17,12 +18,21 @@ const freeText = (max: number) =>
     .transform(normalise)
     .refine((value) => value.length <= max, { message: "errors.tooLong" });
 
+/** "20", "10-15", "10 til 15", "ca. 20", "op til 20": a person's own words, kept as "10-15" or "op til 20". */
+const readHours = (value: string) => {
+  const range = parseHours(value);
+  return range === null || range === "too-many" || (range.min ?? 0) > HOURS_MAX || (range.max ?? 0) > HOURS_MAX ? null : range;
+};
 const hours = z
   .string()
   .optional()
   .default("")
   .transform((value) => value.trim())
-  .refine((value) => value === "" || (/^\d{1,2}$/.test(value) && Number(value) <= HOURS_MAX), { message: "errors.hours" });
+  .refine((value) => value === "" || readHours(value) !== null, { message: "errors.hours" })
+  .transform((value) => {
+    const range = value === "" ? null : readHours(value);
+    return range ? editableHours(range.min, range.max, "op til") : "";
+  });
 
 const task = z
   .string()
