@@ -74,10 +74,41 @@ export function daysBetween(from: Date, to: Date): number {
  * Reads a day/month/year triple typed by a person. Returns "YYYY-MM-DD" or null
  * when it is not a real calendar date (31 February, month 13, ...).
  */
+/**
+ * Month names and short forms a person may type, in Danish and English ("marts", "mar.",
+ * "March", "sept"), in any case, with or without a dot. Index 0 is January.
+ */
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  ["januar", "jan", "january"],
+  ["februar", "feb", "february"],
+  ["marts", "mar", "mrt", "march"],
+  ["april", "apr"],
+  ["maj", "may"],
+  ["juni", "jun", "june"],
+  ["juli", "jul", "july"],
+  ["august", "aug"],
+  ["september", "sep", "sept"],
+  ["oktober", "okt", "oct", "october"],
+  ["november", "nov"],
+  ["december", "dec"],
+];
+
+export function monthFromName(name: string): number | null {
+  const word = name.toLocaleLowerCase("da").replace(/\.$/, "");
+  const index = MONTH_NAMES.findIndex((names) => names.includes(word));
+  return index < 0 ? null : index + 1;
+}
+
+/**
+ * A date typed in three fields, as a person would type it: the day "23" or "23.", the month
+ * "2", "02", "2.", "feb", "februar" or "February", the year "2027" or "27" (this century).
+ */
 export function parseDayMonthYear(day: string, month: string, year: string): string | null {
-  const d = Number(day.trim());
-  const m = Number(month.trim());
-  const y = Number(year.trim());
+  const d = Number(day.trim().replace(/\.$/, ""));
+  const monthText = month.trim().replace(/\.$/, "");
+  const m = /^\d{1,2}$/.test(monthText) ? Number(monthText) : (monthFromName(monthText) ?? Number.NaN);
+  const yearText = year.trim();
+  const y = /^\d{2}$/.test(yearText) ? 2000 + Number(yearText) : Number(yearText);
   if (![d, m, y].every(Number.isInteger) || y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCMonth() !== m - 1) return null;

@@ -28,12 +28,18 @@ describe("typed dates (day, month, year)", () => {
     expect(parseDayMonthYear("29", "2", "2028")).toBe("2028-02-29");
   });
 
+  it("reads a date as people type it: '23.', 'feb', 'februar', 'February', '2.', a two-digit year (issue 14, point 11)", () => {
+    for (const [day, month, year] of [["23.", "2", "2027"], ["23", "feb", "2027"], ["23", "Februar", "27"], ["23", "February", "2027"], ["23", "2.", "27"], ["23", "feb.", "2027"]]) {
+      expect(parseDayMonthYear(day!, month!, year!), `${day} ${month} ${year}`).toBe("2027-02-23");
+    }
+  });
+
   it("refuses dates that do not exist", () => {
     expect(parseDayMonthYear("31", "2", "2026")).toBeNull();
     expect(parseDayMonthYear("29", "2", "2027")).toBeNull();
     expect(parseDayMonthYear("1", "13", "2026")).toBeNull();
     expect(parseDayMonthYear("x", "1", "2026")).toBeNull();
-    expect(parseDayMonthYear("1", "1", "26")).toBeNull();
+    expect(parseDayMonthYear("1", "marts2", "2026")).toBeNull();
   });
 
   it("the shared schema gives the field a message key to show", () => {

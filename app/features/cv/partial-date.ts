@@ -1,4 +1,4 @@
-import { localeFor } from "~/lib/dates";
+import { localeFor, monthFromName } from "~/lib/dates";
 /**
  * Partial dates for a CV: "03/2019" (month/year) or "2019" (year). Stored as "2019-03" / "2019",
  * shown as "marts 2019" / "2019". Shared by the browser and the server.
@@ -7,31 +7,6 @@ import { localeFor } from "~/lib/dates";
 export interface PartialDate {
   year: number;
   month: number | null;
-}
-
-/**
- * Month names and short forms a person may type, in Danish and English ("marts", "mar.",
- * "March", "sept"), in any case, with or without a dot. Index 0 is January.
- */
-const MONTH_NAMES: readonly (readonly string[])[] = [
-  ["januar", "jan", "january"],
-  ["februar", "feb", "february"],
-  ["marts", "mar", "mrt", "march"],
-  ["april", "apr"],
-  ["maj", "may"],
-  ["juni", "jun", "june"],
-  ["juli", "jul", "july"],
-  ["august", "aug"],
-  ["september", "sep", "sept"],
-  ["oktober", "okt", "oct", "october"],
-  ["november", "nov"],
-  ["december", "dec"],
-];
-
-function monthFromName(name: string): number | null {
-  const word = name.toLocaleLowerCase("da").replace(/\.$/, "");
-  const index = MONTH_NAMES.findIndex((names) => names.includes(word));
-  return index < 0 ? null : index + 1;
 }
 
 /** "17" -> 2017, "98" -> 1998: a two-digit year is the latest one that is not in the future. */
