@@ -81,7 +81,8 @@ test("Ali, in English, opens his phone meeting, adds a question, downloads it an
     await page.getByRole("button", { name: "Send message to the job centre" }).click();
     await expect(mainHeading(page)).toHaveText(CALL);
     const sent = page.getByRole("region", { name: "You have told us you cannot come" });
-    await expect(sent).toContainText("The job centre will get back to you about a new time.");
+    await expect(sent).toContainText("Your caseworker can see it in Min Vej.");
+    await expect(sent).toContainText("We cannot promise when you will get an answer.");
     await expect(sent).toContainText("If it is urgent, call Sara Nielsen");
     await expectNoAxeViolationsAtAllWidths(page, "appointment page: cannot come sent (Ali), English");
   });
