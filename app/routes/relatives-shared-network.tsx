@@ -61,12 +61,16 @@ export default function SharedNetworkPage({ loaderData }: Route.ComponentProps) 
           <section aria-labelledby="map-heading">
             <h2 id="map-heading">{tn("map.heading")}</h2>
             <figure className="network-figure">
-              <NetworkMap
-                people={people}
-                centreName={firstName}
-                showStance={false}
-                title={t("shared.networkMapTitle", { owner: owner(firstName) })}
-              />
+              {/* A fixed size where the names can be read (~13 px), in a frame that scrolls
+                  sideways on a small screen instead of shrinking them to ~6 px (issue 14, point 15). */}
+              <div className="network-map-large" role="region" aria-label={tn("largeMap.frame")} tabIndex={0}>
+                <NetworkMap
+                  people={people}
+                  centreName={firstName}
+                  showStance={false}
+                  title={t("shared.networkMapTitle", { owner: owner(firstName) })}
+                />
+              </div>
               <figcaption>
                 <MapLegend showStance={false} />
                 <p className="meta">{tn("map.sameAsList")}</p>

@@ -404,6 +404,14 @@ for (const language of ["da", "en"] as const) {
         if (who.key === "mette") {
           // Written about the participant, not to the reader ("dit netværk").
           await expect(jonas.page.getByRole("img", { name: L.networkMapName(who.first) })).toBeVisible();
+          // At 320 px the names stay readable (issue 14, point 15): the map keeps its size in a frame that scrolls.
+          const width = jonas.page.viewportSize();
+          await jonas.page.setViewportSize({ width: 320, height: 640 });
+          const smallest = await jonas.page.locator(".network-map text").evaluateAll((labels) =>
+            Math.min(...labels.map((label) => label.getBoundingClientRect().height)),
+          );
+          expect(smallest).toBeGreaterThanOrEqual(12);
+          if (width) await jonas.page.setViewportSize(width);
         } else {
           // Ali has no one on his map (network.spec relies on that): the empty state, about him.
           await expect(jonas.page.getByRole("main")).toContainText(L.networkEmpty(who.first));
