@@ -125,7 +125,8 @@ export default function CvWishesPage({ loaderData, actionData }: Route.Component
           </dl>
         </div>
       ) : null}
-      <Form method="post" {...getFormProps(form)}>
+      {/* A new key after each save: the fields show what was kept ("10 til 15" is kept as "10-15"). */}
+      <Form method="post" {...getFormProps(form)} key={wishes.version}>
         <input type="hidden" name="version" value={conflict ? conflict.savedVersion : wishes.version} />
         <TextareaField
           id="fields"

@@ -157,7 +157,7 @@ test("Mette reads her plan, writes her own goal, marks a sub-goal, confirms read
     first = await seesFirstVisit(planCard, "nye ændringer i din plan");
     await expect(planCard).toContainText(
       first
-        ? 'Der er 6 nye ændringer i din plan. Ændringerne er markeret med "Nyt", til du har læst dem.'
+        ? 'Der er 6 nye ændringer i din plan. Ændringerne er markeret med »Nyt«, til du har læst dem.'
         : "Du har set den nyeste udgave af din plan.",
     );
     await expectNoAxeViolationsAtAllWidths(page, first ? "overview with plan changes (Mette)" : "overview with plan card (Mette)");
@@ -198,7 +198,7 @@ test("Mette reads her plan, writes her own goal, marks a sub-goal, confirms read
       await expect(subGoals.getByRole("heading", { name: "Prøve 8 timer om ugen i virksomhedspraktik Nyt" })).toBeVisible();
       await expect(subGoals.getByRole("heading", { name: /^Komme op og ud af døren tre morgener om ugen$/ })).toBeVisible();
       await expect(goal.getByRole("heading", { name: "Målet i din plan Nyt" })).toBeVisible();
-      await expect(news).toContainText('Markeringerne bliver stående, til du trykker på "Marker som læst" eller "Jeg har læst planen".');
+      await expect(news).toContainText('Markeringerne bliver stående, til du trykker på »Marker som læst« eller »Jeg har læst planen«.');
       await expect(news.getByRole("button", { name: "Marker som læst" })).toBeVisible();
       // A reload keeps the marks: only "Marker som læst" or "Jeg har læst planen" takes them away.
       await page.reload();
