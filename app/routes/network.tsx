@@ -1,29 +1,17 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useLocation } from "react-router";
+import { Link, redirect, useLocation } from "react-router";
 import type { Route } from "./+types/network";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { DocumentLinks } from "~/components/ui/DocumentLinks";
-import { setSharing, setStanceSharing } from "~/features/network/commands.server";
 import { formatMoment } from "~/features/network/format";
 import { MapLegend, NetworkMap } from "~/features/network/NetworkMap";
 import { PeopleList } from "~/features/network/PeopleList";
 import { getShareState, listPeople } from "~/features/network/queries.server";
-import { shareSchema } from "~/features/network/schema";
 import { requireParticipant } from "~/lib/auth.server";
-import { parseSubmission } from "~/components/form/submission.server";
 
-/** What a redirect after a save may ask the page to say (`?gemt=`). */
-const notices = [
-  "tilfoejet",
-  "rettet",
-  "fjernet",
-  "delt",
-  "stoppet",
-  "vurdering-delt",
-  "vurdering-stoppet",
-  "uaendret",
-] as const;
+/** What a redirect after a save may ask the page to say (`?gemt=`). Sharing has its own page. */
+const notices = ["tilfoejet", "rettet", "fjernet", "uaendret"] as const;
 type Notice = (typeof notices)[number];
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -44,33 +32,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 /**
- * The share switch. Adding, changing and removing people have their own pages. Sharing the map
- * names the people on it to the municipality; the judgement goes along only with its own box
- * (`includeStance`) or, while shared, its own button (`share-stance`). Never by default.
+ * Sharing moved to /netvaerk/del, where the person first sees what the caseworker will read. A
+ * form posted from a page opened before the move shares nothing: it leads there.
  */
-export async function action({ request, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
-  const submission = parseSubmission(await request.formData(), {
-    schema: shareSchema,
-  });
-  if (submission.status !== "success")
-    return data({ refused: true }, { status: 400 });
-  const actor = {
-    personId: user.personId,
-    participantId: user.participant.id,
-    requestId: (context as { requestId?: string }).requestId ?? null,
-  };
-  const { intent } = submission.value;
-  if (intent === "share-stance" || intent === "stop-stance") {
-    const include = intent === "share-stance";
-    const changed = await setStanceSharing(actor, include);
-    // Not shared (another tab stopped it): the judgement is never shared on its own.
-    if (!changed) return redirect("/netvaerk?gemt=uaendret#deling");
-    return redirect(`/netvaerk?gemt=${include ? "vurdering-delt" : "vurdering-stoppet"}#deling`);
-  }
-  const share = intent === "share";
-  await setSharing(actor, share, share && submission.value.includeStance);
-  return redirect(`/netvaerk?gemt=${share ? "delt" : "stoppet"}#deling`);
+export async function action({ request }: Route.ActionArgs) {
+  await requireParticipant(request);
+  return redirect("/netvaerk/del", 303);
 }
 
 function useFocusNotice(notice: string | null) {
@@ -207,123 +174,28 @@ export default function NetworkPage({ loaderData }: Route.ComponentProps) {
         {share.sharedAt ? (
           <>
             <p>
-              <strong>
-                {t("share.isShared", {
-                  when: formatMoment(share.sharedAt, i18n.language),
-                })}
-              </strong>
+              {t("share.isShared", {
+                when: formatMoment(share.sharedAt, i18n.language),
+              })}
             </p>
-            <p>{t("share.sharedNamed", { count: people.length })}</p>
-            <SharedNames people={people} />
-            <h3>{t("share.stanceHeading")}</h3>
             <p>
               {share.stanceShared
                 ? t("share.withStance")
                 : t("share.withoutStance")}
             </p>
-            <Form method="post">
-              {share.stanceShared ? (
-                <button
-                  type="submit"
-                  name="intent"
-                  value="stop-stance"
-                  className="button button--secondary"
-                >
-                  {t("share.stopStance")}
-                </button>
-              ) : (
-                <>
-                  <p>{t("share.stanceExplain")}</p>
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="share-stance"
-                    className="button button--secondary"
-                  >
-                    {t("share.shareStance")}
-                  </button>
-                </>
-              )}
-            </Form>
-            <h3>{t("share.stopHeading")}</h3>
-            <p>{t("share.stopExplain")}</p>
-            <Form method="post">
-              <button
-                type="submit"
-                name="intent"
-                value="stop-sharing"
-                className="button button--secondary"
-              >
-                {t("share.stop")}
-              </button>
-            </Form>
           </>
         ) : (
           <>
             <p>{t("share.notShared")}</p>
-            <h3>{t("share.whatHeading")}</h3>
-            <p>{t("share.named")}</p>
-            <ul>
-              <li>{t("share.seesNames")}</li>
-              <li>{t("share.seesRelation")}</li>
-              <li>{t("share.seesHelp")}</li>
-              <li>{t("share.seesContact")}</li>
-              <li>{t("share.seesMeeting")}</li>
-            </ul>
-            <p>{t("share.notNotes")}</p>
-            <SharedNames people={people} />
-            <p>{t("share.tellThem")}</p>
-            <Form method="post">
-              <fieldset className="field fieldset">
-                <legend className="fieldset__legend">
-                  {t("share.stanceHeading")}
-                </legend>
-                <div className="radios__item">
-                  <input
-                    className="radios__input"
-                    type="checkbox"
-                    id="includeStance"
-                    name="includeStance"
-                    aria-describedby="includeStance-hint"
-                  />
-                  <label className="radios__label" htmlFor="includeStance">
-                    {t("share.includeStance")}
-                  </label>
-                  <div id="includeStance-hint" className="radios__hint">
-                    {t("share.includeStanceHint")}
-                  </div>
-                </div>
-              </fieldset>
-              <p>{t("share.stopAnyTime")}</p>
-              <button
-                type="submit"
-                name="intent"
-                value="share"
-                className="button button--secondary"
-              >
-                {t("share.share")}
-              </button>
-            </Form>
+            <p>{t("share.beforeSharing")}</p>
           </>
         )}
+        <p>
+          <Link to="/netvaerk/del" className="button button--secondary">
+            {share.sharedAt ? t("share.reviewOrStop") : t("share.review")}
+          </Link>
+        </p>
       </section>
     </>
-  );
-}
-
-/** The people the caseworker can read by name, as the participant wrote them. */
-function SharedNames({ people }: { people: { id: string; name: string; relation: string | null }[] }) {
-  const { t } = useTranslation("network");
-  if (people.length === 0) return <p>{t("share.noPeople")}</p>;
-  return (
-    <p>
-      {t("share.namesLead", { count: people.length })}{" "}
-      {people
-        .map((person) =>
-          person.relation ? t("share.nameWithRelation", { name: person.name, relation: person.relation }) : person.name,
-        )
-        .join(", ")}
-      .
-    </p>
   );
 }

@@ -12,6 +12,7 @@ import {
 } from "~/features/network/queries.server";
 import * as edit from "~/routes/network-edit";
 import * as main from "~/routes/network";
+import * as sharing from "~/routes/network-share";
 import * as create from "~/routes/network-new";
 import * as print from "~/routes/network-print";
 import * as remove from "~/routes/network-remove";
@@ -139,7 +140,7 @@ describe("reading the network", () => {
         snapshots.action(
           args(post("/netvaerk/tidligere", { intent: "save-snapshot" })),
         ),
-      () => main.action(args(post("/netvaerk", { intent: "share" }))),
+      () => sharing.action(args(post("/netvaerk/del", { intent: "share" }))),
       () => print.loader(args(get("/netvaerk/udskriv"))),
     ];
     for (const run of runs) {
@@ -739,9 +740,9 @@ describe("sharing with the caseworker", () => {
 
   it("sharing without the judgement: the caseworker gets names and meeting wishes, never the stance", async () => {
     const result = await settle(() =>
-      main.action(args(post("/netvaerk", { intent: "share" }, mette))),
+      sharing.action(args(post("/netvaerk/del", { intent: "share" }, mette))),
     );
-    expect(location(result)).toBe("/netvaerk?gemt=delt#deling");
+    expect(location(result)).toBe("/netvaerk/del?gemt=delt");
     const shared = (await getSharedNetwork(metteId))!;
     expect(shared.sharedAt).toBeInstanceOf(Date);
     expect(shared.stanceShared).toBe(false);
@@ -750,15 +751,15 @@ describe("sharing with the caseworker", () => {
       stance: null,
     });
     expect(shared.people.every((p) => p.stance === null)).toBe(true);
-    const page = await main.loader(args(get("/netvaerk?gemt=delt", mette)));
+    const page = await sharing.loader(args(get("/netvaerk/del?gemt=delt", mette)));
     expect(page.share.sharedAt).toEqual(shared.sharedAt);
     expect(page.notice).toBe("delt");
   });
 
   it("sharing the judgement too keeps the first shared time", async () => {
     const first = (await getSharedNetwork(metteId))!.sharedAt;
-    await main.action(
-      args(post("/netvaerk", { intent: "share", includeStance: "on" }, mette)),
+    await sharing.action(
+      args(post("/netvaerk/del", { intent: "share", includeStance: "on" }, mette)),
     );
     const shared = (await getSharedNetwork(metteId))!;
     expect(shared.sharedAt).toEqual(first);
@@ -769,8 +770,8 @@ describe("sharing with the caseworker", () => {
   });
 
   it("stopping hides everything again; every switch is audited", async () => {
-    await main.action(
-      args(post("/netvaerk", { intent: "stop-sharing" }, mette)),
+    await sharing.action(
+      args(post("/netvaerk/del", { intent: "stop-sharing" }, mette)),
     );
     expect(await getSharedNetwork(metteId)).toBeNull();
     expect((await main.loader(args(get("/netvaerk", mette)))).share).toEqual({
@@ -788,8 +789,8 @@ describe("sharing with the caseworker", () => {
 
   it("an unknown intent is refused and changes nothing", async () => {
     const result = await settle(() =>
-      main.action(
-        args(post("/netvaerk", { intent: "share-with-everyone" }, mette)),
+      sharing.action(
+        args(post("/netvaerk/del", { intent: "share-with-everyone" }, mette)),
       ),
     );
     expect(statusOf(result)).toBe(400);
@@ -797,7 +798,7 @@ describe("sharing with the caseworker", () => {
   });
 
   it("Ali's switch only ever touches Ali's network", async () => {
-    await main.action(args(post("/netvaerk", { intent: "share" }, ali)));
+    await sharing.action(args(post("/netvaerk/del", { intent: "share" }, ali)));
     expect(await getSharedNetwork(metteId)).toBeNull();
     expect((await getSharedNetwork(aliId))!.people).toEqual([]);
   });

@@ -75,7 +75,7 @@ export const PERSON_FIELDS = [
 ] as const;
 
 /**
- * The share switch on /netvaerk. `share` shares the map (names, relation, ring, help, contact,
+ * The share switch on /netvaerk/del. `share` shares the map (names, relation, ring, help, contact,
  * meeting wish), with the judgement only when the separate `includeStance` box is ticked.
  * `share-stance` / `stop-stance` change only the judgement while the map is shared.
  */
