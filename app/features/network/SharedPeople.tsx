@@ -32,27 +32,27 @@ export function asShared(person: NetworkPersonView): SharedPerson {
 export function SharedPeople({ people, showStance }: { people: SharedPerson[]; showStance: boolean }) {
   const { t } = useTranslation("network");
   return (
-    <ul className="network-list network-share-review__list">
+    <ul className="network-share-review__list">
       {people.map((person) => (
-        <li key={person.id} className="card network-card" data-testid="shared-person">
-          <h3 className="network-card__name">{person.name}</h3>
-          <dl className="summary-list">
+        <li key={person.id} className="network-share-review__person" data-testid="shared-person">
+          <h3>{person.name}</h3>
+          <dl className="network-share-review__facts">
             {person.relation ? (
-              <div className="summary-list__row">
+              <div>
                 <dt>{t("list.relation")}</dt>
                 <dd>{person.relation}</dd>
               </div>
             ) : null}
-            <div className="summary-list__row">
+            <div>
               <dt>{t("list.sector")}</dt>
               <dd>{t(`sectors.${person.sector}`)}</dd>
             </div>
-            <div className="summary-list__row">
+            <div>
               <dt>{t("list.closeness")}</dt>
               <dd>{t(`closeness.${person.closeness}`)}</dd>
             </div>
             {showStance && person.stance ? (
-              <div className="summary-list__row">
+              <div>
                 <dt>{t("list.stance")}</dt>
                 <dd>
                   <StanceText stance={person.stance} idPrefix={`shared-${person.id}`} />
@@ -60,18 +60,18 @@ export function SharedPeople({ people, showStance }: { people: SharedPerson[]; s
               </div>
             ) : null}
             {person.helpKinds.length > 0 ? (
-              <div className="summary-list__row">
+              <div>
                 <dt>{t("list.helpKinds")}</dt>
                 <dd>{helpKindsText(person.helpKinds, t)}</dd>
               </div>
             ) : null}
             {person.contactFrequency ? (
-              <div className="summary-list__row">
+              <div>
                 <dt>{t("list.contactFrequency")}</dt>
                 <dd>{person.contactFrequency}</dd>
               </div>
             ) : null}
-            <div className="summary-list__row">
+            <div>
               <dt>{t("list.wantedAtMeeting")}</dt>
               <dd>{person.wantedAtMeeting ? t("yes") : t("no")}</dd>
             </div>
