@@ -553,32 +553,52 @@ test("at 320 px the list comes first, and the map is one link away at a size whe
   await expect(page.getByText("På en lille skærm er ordene på kortet for små til at læse.")).toBeHidden();
 });
 
-test("sharing the map: the page says who is named to the municipality; the judgement is a separate choice", async ({ page }) => {
+test("sharing the map: /netvaerk links to a page that shows what the caseworker reads; the judgement is a separate choice", async ({ page }) => {
   await signIn(page, "mette");
   await page.goto("/netvaerk");
   await useLanguage(page, "da");
-  const share = page.getByRole("region", { name: "Del med din sagsbehandler" });
-  await expect(share).toContainText("Når du deler, nævner du personerne på dit kort for kommunen.");
-  await expect(share).toContainText("Jonas Hansen");
-  await expect(share).toContainText("Personerne får ikke selv besked.");
-  const stance = share.getByRole("checkbox", { name: "Del også, om personerne hjælper mig eller holder mig tilbage" });
+  const section = page.getByRole("region", { name: "Del med din sagsbehandler" });
+  await expect(section).toContainText("Dit netværk er ikke delt.");
+  // No share form on /netvaerk: a status and a link.
+  await expect(section.getByRole("button")).toHaveCount(0);
+  await expect(section.getByRole("checkbox")).toHaveCount(0);
+  await section.getByRole("link", { name: "Se, hvad du deler", exact: true }).click();
+
+  await expect(page).toHaveURL(/\/netvaerk\/del$/);
+  await expect(mainHeading(page)).toHaveText("Del dit netværk med din sagsbehandler");
+  const review = page.getByRole("region", { name: "Det kan din sagsbehandler læse" });
+  await expect(review).toContainText("Når du deler, nævner du personerne på dit kort for kommunen.");
+  await expect(review).toContainText("Personerne får ikke selv besked.");
+  const jonas = review.getByTestId("shared-person").filter({ has: page.getByRole("heading", { name: "Jonas Hansen", exact: true }) });
+  await expect(jonas).toContainText("Min bror");
+  await expect(jonas).toContainText("Tæt på");
+  await expect(jonas).not.toContainText("Hjælper mig videre");
+  await expect(review).not.toContainText("Din vurdering");
+  const stance = page.getByRole("checkbox", { name: "Del også, om personerne hjælper mig eller holder mig tilbage" });
   await expect(stance).not.toBeChecked();
   await expect(stance).toHaveAccessibleDescription("Det er din egen vurdering, og den er privat. Sæt kun kryds, hvis din sagsbehandler må se den.");
-  await expectNoAxeViolationsAtAllWidths(page, "network: share, before sharing (Mette)");
+  await expectNoAxeViolationsAtAllWidths(page, "network share page: before sharing (Mette)");
 
-  await share.getByRole("button", { name: "Del mit netværk" }).click();
+  await page.getByRole("button", { name: "Del med min sagsbehandler" }).click();
   await expect(page.locator("#network-notice")).toHaveText("Din sagsbehandler kan nu se dit netværk.");
-  await expect(share).toContainText("Din sagsbehandler i kommunen kan se personerne på dit kort");
-  await expect(share).toContainText("Din sagsbehandler kan ikke se din vurdering af personerne.");
-  await expectNoAxeViolationsAtAllWidths(page, "network: shared without the judgement (Mette)");
+  await expect(page.getByText("Din sagsbehandler kan ikke se din vurdering af personerne.")).toBeVisible();
+  await expect(review).not.toContainText("Din vurdering");
+  await expectNoAxeViolationsAtAllWidths(page, "network share page: shared without the judgement (Mette)");
 
-  await share.getByRole("button", { name: "Del også min vurdering" }).click();
+  await page.getByRole("button", { name: "Del også min vurdering" }).click();
   await expect(page.locator("#network-notice")).toHaveText("Din sagsbehandler kan nu også se din vurdering af personerne.");
-  await expect(share).toContainText("Din sagsbehandler kan også se din vurdering");
-  await share.getByRole("button", { name: "Stop med at dele min vurdering" }).click();
+  const thomas = review.getByTestId("shared-person").filter({ has: page.getByRole("heading", { name: "Thomas", exact: true }) });
+  await expect(thomas).toContainText("Holder mig tilbage");
+  await expectNoAxeViolationsAtAllWidths(page, "network share page: shared with the judgement (Mette)");
+  await page.getByRole("button", { name: "Stop med at dele min vurdering" }).click();
   await expect(page.locator("#network-notice")).toHaveText("Din sagsbehandler kan ikke længere se din vurdering. Navnene er stadig delt.");
+  await expect(review).not.toContainText("Din vurdering");
 
-  await share.getByRole("button", { name: "Stop med at dele", exact: true }).click();
+  // /netvaerk says it is shared, and the link now offers to stop too.
+  await page.getByRole("link", { name: "Tilbage til Mit netværk" }).click();
+  await expect(section).toContainText("Delt med din sagsbehandler siden");
+  await section.getByRole("link", { name: "Se, hvad du deler, eller stop med at dele" }).click();
+  await page.getByRole("button", { name: "Stop med at dele", exact: true }).click();
   await expect(page.locator("#network-notice")).toHaveText("Din sagsbehandler kan ikke længere se dit netværk.");
-  await expect(share.getByRole("checkbox", { name: "Del også, om personerne hjælper mig eller holder mig tilbage" })).not.toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Del også, om personerne hjælper mig eller holder mig tilbage" })).not.toBeChecked();
 });
