@@ -146,8 +146,13 @@ async function giveJonasAccessToMette() {
   expect(invited.location, `invite: ${invited.status}`).toMatch(/\/paaroerende\/inviter\/tjek/);
   const checked = await step("mette", "/paaroerende/inviter/tjek", [["confirm", "yes"]]);
   expect(checked.status, "check and send").toBe(302);
-  const mailbox = await step("jonas", "/dev/postkasse", null);
-  const token = /\/invitation\/([A-Za-z0-9_-]{20,})/.exec(mailbox.html)?.[1];
+  // The mail goes out from the outbox just after the commit: look until it is there (at most 15 s).
+  let token: string | undefined;
+  for (let tries = 0; !token && tries < 30; tries++) {
+    if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+    const mailbox = await step("jonas", "/dev/postkasse", null);
+    token = /\/invitation\/([A-Za-z0-9_-]{20,})/.exec(mailbox.html)?.[1];
+  }
   expect(token, "the invitation reaches Jonas' mailbox").toBeTruthy();
   const accepted = await step("jonas", `/invitation/${token}`, [["answer", "accept"]]);
   expect(accepted.status, "Jonas accepts").toBe(302);
