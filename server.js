@@ -6,6 +6,8 @@ import express from "express";
 import { createRequestHandler } from "./server/request-handler.js";
 import { logError } from "./server/safe-error.js";
 
+/** @typedef {import("./server/request-handler.js").MinVejBuild} MinVejBuild */
+
 const PRODUCTION = process.env.NODE_ENV === "production";
 // Several builds can live side by side (e.g. one per parallel test run): BUILD_DIR picks one.
 const BUILD_DIR = process.env.BUILD_DIR || "build";
@@ -41,15 +43,15 @@ app.get("/readyz", (_req, res, next) => {
 
 app.use(compression());
 
-// Static files first: they need neither the origin check nor the app.
-let viteDevServer;
-if (PRODUCTION) {
+// Static files first: they need neither the origin check nor the app. In development Vite serves them.
+const viteDevServer = PRODUCTION
+  ? undefined
+  : await (await import("vite")).createServer({ server: { middlewareMode: true }, appType: "custom" });
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares);
+} else {
   app.use("/assets", express.static(`${BUILD_DIR}/client/assets`, { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(`${BUILD_DIR}/client`, { maxAge: "1h", index: false }));
-} else {
-  const vite = await import("vite");
-  viteDevServer = await vite.createServer({ server: { middlewareMode: true }, appType: "custom" });
-  app.use(viteDevServer.middlewares);
 }
 
 const { checkOrigin } = await import("./server/origin.js");
@@ -78,16 +80,21 @@ app.use((_req, res, next) => {
   next();
 });
 
+/**
+ * @param {import("express").Request} _req
+ * @param {import("express").Response} res
+ */
 const getLoadContext = (_req, res) => ({ requestId: res.locals.requestId });
 
+/** @type {MinVejBuild | undefined} */
 let build;
-if (PRODUCTION) {
-  build = await import(new URL(`./${BUILD_DIR}/server/index.js`, import.meta.url).href);
+if (!viteDevServer) {
+  build = /** @type {MinVejBuild} */ (await import(new URL(`./${BUILD_DIR}/server/index.js`, import.meta.url).href));
   app.all("*splat", createRequestHandler({ build, getLoadContext, mode: "production" }));
 } else {
   app.all("*splat", async (req, res, next) => {
     try {
-      const devBuild = await viteDevServer.ssrLoadModule("virtual:react-router/server-build");
+      const devBuild = /** @type {MinVejBuild} */ (await viteDevServer.ssrLoadModule("virtual:react-router/server-build"));
       return createRequestHandler({ build: devBuild, getLoadContext, mode: "development" })(req, res, next);
     } catch (error) {
       if (error instanceof Error) viteDevServer.ssrFixStacktrace(error);
@@ -97,12 +104,19 @@ if (PRODUCTION) {
 }
 
 // Anything the app did not answer itself: logged without what the person sent, a generic page.
-app.use((error, req, res, _next) => {
+/**
+ * @param {unknown} error
+ * @param {import("express").Request} _req
+ * @param {import("express").Response} res
+ * @param {import("express").NextFunction} _next
+ */
+const answerUnhandled = (error, _req, res, _next) => {
   logError("request_failed", res.locals.requestId, error);
   if (res.headersSent) return res.end();
   res.status(500).set("Cache-Control", "no-store").type("text/plain; charset=utf-8");
   res.send(`Noget gik galt hos os. Prøv igen om lidt. Fejlkode: ${res.locals.requestId}\n`);
-});
+};
+app.use(answerUnhandled);
 
 // Open and migrate the database before taking traffic, so a broken database fails the start.
 if (build?.entry?.module?.prepare) await build.entry.module.prepare();
@@ -111,7 +125,8 @@ if (build?.entry?.module?.prepare) await build.entry.module.prepare();
 // stop the start, not leave a process that looks alive.
 const server = app.listen(PORT, HOST, (error) => {
   if (error) {
-    console.error(`Min Vej kunne ikke lytte på ${HOST}:${PORT}: ${error.code ?? error.message}`);
+    const code = "code" in error && typeof error.code === "string" ? error.code : undefined;
+    console.error(`Min Vej kunne ikke lytte på ${HOST}:${PORT}: ${code ?? error.message}`);
     process.exit(1);
   }
   console.log(`Min Vej lytter på http://localhost:${PORT} (${PRODUCTION ? "production" : "development"})`);
@@ -120,6 +135,7 @@ const server = app.listen(PORT, HOST, (error) => {
 /** How long in-flight requests get to finish after SIGTERM before the process exits anyway. */
 const DRAIN_TIMEOUT_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 20_000);
 
+/** @param {string} signal */
 async function shutDown(signal) {
   if (draining) return;
   draining = true;

@@ -4,6 +4,7 @@
 import { logError } from "./server/safe-error.js";
 
 const BUILD_DIR = process.env.BUILD_DIR || "build";
+/** @type {import("./server/request-handler.js").MinVejBuild} */
 const build = await import(new URL(`./${BUILD_DIR}/server/index.js`, import.meta.url).href);
 const entry = build.entry.module;
 
@@ -16,6 +17,7 @@ try {
 console.log("Min Vej worker is running.");
 
 let stopping = false;
+/** @param {string} signal */
 async function stop(signal) {
   if (stopping) return;
   stopping = true;

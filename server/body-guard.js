@@ -21,10 +21,18 @@ const MAX_NESTING = 1;
 const FORM_TYPE = "application/x-www-form-urlencoded";
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/** @typedef {import("./refusal.js").RefusalStatus} RefusalStatus */
+/** @typedef {(res: import("express").Response, status: RefusalStatus, reason: string) => void} Refuse */
+/**
+ * A request after this middleware: `rawBody` holds the body of a POST/PUT/PATCH/DELETE (from
+ * Buffer.concat, so backed by an ArrayBuffer, which a fetch Request accepts as its body).
+ * @typedef {import("express").Request & { rawBody?: Buffer<ArrayBuffer> }} GuardedRequest
+ */
+
 /**
  * Checks a form body as text. Returns null when it is acceptable, else the status and reason.
  * @param {string} body
- * @returns {{status: number, reason: string} | null}
+ * @returns {{status: 400, reason: string} | null}
  */
 export function checkFormBody(body) {
   if (body.length === 0) return null;
@@ -33,16 +41,21 @@ export function checkFormBody(body) {
   for (const pair of body.split("&")) {
     if (pair === "") continue;
     if (++fields > MAX_FIELDS) return { status: 400, reason: "fields" };
-    const name = decodeName(pair.split("=", 1)[0]);
+    const name = decodeName(pair.split("=", 1)[0] ?? "");
     if (name === null) return { status: 400, reason: "encoding" };
     if ((name.match(/[[.]/g)?.length ?? 0) > MAX_NESTING) return { status: 400, reason: "nesting" };
     for (const match of name.matchAll(/\[(\d+)\]/g)) {
-      if (match[1].length > 2 || Number(match[1]) > MAX_FIELD_INDEX) return { status: 400, reason: "index" };
+      const index = match[1] ?? "";
+      if (index.length > 2 || Number(index) > MAX_FIELD_INDEX) return { status: 400, reason: "index" };
     }
   }
   return null;
 }
 
+/**
+ * @param {string} raw
+ * @returns {string | null}
+ */
 function decodeName(raw) {
   try {
     return decodeURIComponent(raw.replace(/\+/g, " "));
@@ -51,15 +64,19 @@ function decodeName(raw) {
   }
 }
 
-/** The media type of a Content-Type header, lower case, without parameters. */
+/**
+ * The media type of a Content-Type header, lower case, without parameters.
+ * @param {string | undefined} header
+ */
 function mediaType(header) {
-  return (header ?? "").split(";", 1)[0].trim().toLowerCase();
+  return ((header ?? "").split(";", 1)[0] ?? "").trim().toLowerCase();
 }
 
 /**
  * Express middleware: refuses an address with a NUL byte; reads the body of POST/PUT/PATCH/DELETE into `req.rawBody` (a Buffer),
  * or answers 413, 415 or 400 with a calm page.
- * @param {{ refuse: (res: import("express").Response, status: number, reason: string) => void }} options
+ * @param {{ refuse: Refuse }} options
+ * @returns {(req: GuardedRequest, res: import("express").Response, next: import("express").NextFunction) => void}
  */
 export function bodyGuard({ refuse }) {
   return (req, res, next) => {
@@ -73,9 +90,11 @@ export function bodyGuard({ refuse }) {
       return refuseAndDrain(req, res, refuse, 415, "content-type");
     }
 
+    /** @type {Buffer[]} */
     const chunks = [];
     let received = 0;
     let done = false;
+    /** @param {Error} [error] */
     const finish = (error) => {
       if (done) return;
       done = true;
@@ -93,6 +112,7 @@ export function bodyGuard({ refuse }) {
       req.rawBody = body;
       next();
     };
+    /** @param {Buffer} chunk */
     const onData = (chunk) => {
       received += chunk.length;
       if (received > MAX_BODY_BYTES) {
@@ -105,6 +125,7 @@ export function bodyGuard({ refuse }) {
       chunks.push(chunk);
     };
     const onEnd = () => finish();
+    /** @param {Error} error */
     const onError = (error) => finish(error);
     req.on("data", onData);
     req.on("end", onEnd);
@@ -112,6 +133,13 @@ export function bodyGuard({ refuse }) {
   };
 }
 
+/**
+ * @param {import("express").Request} req
+ * @param {import("express").Response} res
+ * @param {Refuse} refuse
+ * @param {RefusalStatus} status
+ * @param {string} reason
+ */
 function refuseAndDrain(req, res, refuse, status, reason) {
   // Answer at once; read and drop the rest so the connection can close cleanly.
   req.resume();

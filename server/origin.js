@@ -26,6 +26,10 @@ export function checkOrigin(request) {
   return { ok: true };
 }
 
+/**
+ * @param {string | undefined} url
+ * @returns {string | undefined}
+ */
 function originOf(url) {
   if (!url) return undefined;
   try {

@@ -1,5 +1,11 @@
 // The calm page for a request refused before it reaches the app (cross-site, too large, not a form).
 
+/** @typedef {400 | 403 | 413 | 415} RefusalStatus */
+
+/**
+ * The heading and the sentence under it, in Danish and in English.
+ * @type {Record<RefusalStatus, { da: [string, string], en: [string, string] }>}
+ */
 const TEXT = {
   403: {
     da: ["Vi kunne ikke tage imod det, du sendte", "Det kom ikke fra en side i Min Vej. Intet er gemt."],
@@ -19,11 +25,12 @@ const TEXT = {
   },
 };
 
+/** @param {unknown} value */
 const escape = (value) => String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * @param {import("express").Response} res
- * @param {number} status 400, 403, 413 or 415
+ * @param {RefusalStatus} status
  * @param {string} reason a short word for support, never the request's content
  */
 export function refusalPage(res, status, reason) {

@@ -12,6 +12,23 @@ const OUTSIDE_TRANSACTION = new Set(["/healthz", "/readyz"]);
 /** Seconds a person (or a browser) should wait before trying again when the database is busy. */
 const RETRY_AFTER_SECONDS = 10;
 
+/** @typedef {import("express").Response} ExpressResponse */
+/** @typedef {import("./body-guard.js").GuardedRequest} GuardedRequest */
+/**
+ * The server build (`build/server/index.js`, or Vite's in development) as server.js and worker.js
+ * use it: React Router's build, whose entry module is app/entry.server.tsx with its own exports
+ * (`prepare`, `shutdown`, `runWorkerOnly`, `withRequestTransaction`).
+ * @typedef {import("react-router").ServerBuild & { entry: { module: typeof import("../app/entry.server") } }} MinVejBuild
+ */
+/** @typedef {Parameters<import("react-router").RequestHandler>[1]} LoadContext */
+
+/**
+ * @param {object} options
+ * @param {MinVejBuild} options.build
+ * @param {(req: GuardedRequest, res: ExpressResponse) => LoadContext} options.getLoadContext
+ * @param {"production" | "development"} options.mode
+ * @returns {(req: GuardedRequest, res: ExpressResponse, next: import("express").NextFunction) => Promise<void>}
+ */
 export function createRequestHandler({ build, getLoadContext, mode }) {
   const handle = createReactRouterHandler(build, mode);
   const inTransaction = build.entry.module.withRequestTransaction ?? ((work) => work());
@@ -25,12 +42,26 @@ export function createRequestHandler({ build, getLoadContext, mode }) {
         : await inTransaction(() => handle(request, context));
       await send(res, response);
     } catch (error) {
-      if (error?.code === "MINVEJ_DATABASE_BUSY") return busy(res);
+      if (isDatabaseBusy(error)) return busy(res);
       next(error);
     }
   };
 }
 
+/**
+ * db/client.ts's DatabaseBusyError, recognised by its code: the class lives in the server build,
+ * which this file does not import.
+ * @param {unknown} error
+ */
+function isDatabaseBusy(error) {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "MINVEJ_DATABASE_BUSY";
+}
+
+/**
+ * @param {GuardedRequest} req
+ * @param {ExpressResponse} res
+ * @returns {Request}
+ */
 function toWebRequest(req, res) {
   // Express has already resolved the host (and X-Forwarded-Host only behind a trusted proxy).
   const forwardedHost = req.app.enabled("trust proxy") ? req.get("x-forwarded-host") : undefined;
@@ -44,10 +75,12 @@ function toWebRequest(req, res) {
   res.on("close", () => {
     if (!res.writableFinished) controller.abort();
   });
+  /** @type {RequestInit} */
   const init = { method: req.method, headers, signal: controller.signal };
   // server/body-guard.js has already read (and bounded) the body of every request that has one.
-  if (req.rawBody) init.body = req.rawBody;
-  if (init.body?.length === 0 || (!init.body && req.method !== "GET" && req.method !== "HEAD")) {
+  const body = req.rawBody;
+  if (body && body.length > 0) init.body = body;
+  else if (body || (req.method !== "GET" && req.method !== "HEAD")) {
     // A post without a body is an empty form, never a parse error deep inside an action.
     init.body = new Uint8Array(0);
     headers.set("content-type", "application/x-www-form-urlencoded");
@@ -55,6 +88,10 @@ function toWebRequest(req, res) {
   return new Request(url, init);
 }
 
+/**
+ * @param {ExpressResponse} res
+ * @param {Response} response the app's answer (a fetch Response)
+ */
 async function send(res, response) {
   if (res.destroyed || res.writableEnded) {
     await response.body?.cancel();
@@ -80,8 +117,12 @@ async function send(res, response) {
   }
 }
 
+/** @param {ExpressResponse} res */
 function busy(res) {
-  if (res.headersSent) return res.end();
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
   res
     .status(503)
     .set("Retry-After", String(RETRY_AFTER_SECONDS))

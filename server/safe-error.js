@@ -9,6 +9,12 @@
 const DATABASE_FIELDS = ["code", "severity", "routine", "constraint_name", "table_name", "column_name", "schema_name"];
 
 /**
+ * Fields some errors carry besides name, message and stack; neither is guaranteed, so each is
+ * read as `unknown` and narrowed where it is used.
+ * @typedef {{ code?: unknown, responseCode?: unknown }} ErrorFields
+ */
+
+/**
  * @param {unknown} error
  * @returns {Record<string, unknown>}
  */
@@ -16,19 +22,25 @@ export function describeError(error) {
   if (!(error instanceof Error)) return { kind: typeof error };
   const database = findDatabaseError(error);
   if (database) {
+    /** @type {Record<string, unknown>} */
     const out = { kind: "database", name: error.name };
     for (const field of DATABASE_FIELDS) if (typeof database[field] === "string") out[field] = database[field];
     return { ...out, frames: framesOf(error) };
   }
+  /** @type {Record<string, unknown>} */
   const out = { kind: "error", name: error.name, message: redact(firstLine(error.message)), frames: framesOf(error) };
-  if (typeof error.code === "string") out.code = error.code;
-  if (typeof error.responseCode === "number") out.responseCode = error.responseCode;
+  // Node's system errors (ECONNREFUSED) carry `code`, nodemailer's SMTP errors `responseCode`.
+  const { code, responseCode } = /** @type {ErrorFields} */ (error);
+  if (typeof code === "string") out.code = code;
+  if (typeof responseCode === "number") out.responseCode = responseCode;
   return out;
 }
 
 /**
  * A message may still quote a value (an SMTP server's "550 <anna@example.dk>", a parser's
  * 'Unexpected token "Mette…"'): e-mail addresses, long numbers (CPR) and quoted text go.
+ * @param {string} message
+ * @returns {string}
  */
 export function redact(message) {
   return message
@@ -37,10 +49,17 @@ export function redact(message) {
     .replace(/"[^"]*"|'[^']*'|«[^»]*»|»[^«]*«|“[^”]*”/g, "<text>");
 }
 
+/**
+ * The database error in an error or its causes (five deep at most), or null.
+ * @param {Error} error
+ * @returns {Record<string, unknown> | null}
+ */
 function findDatabaseError(error) {
-  for (let current = error, depth = 0; current && depth < 5; current = current.cause, depth++) {
-    if (current.name === "DrizzleQueryError" || /^Failed query:/.test(current.message ?? "")) {
-      return current.cause && typeof current.cause === "object" ? current.cause : { code: "unknown" };
+  /** @type {unknown} */
+  let current = error;
+  for (let depth = 0; isObject(current) && depth < 5; current = current.cause, depth++) {
+    if (current.name === "DrizzleQueryError" || /^Failed query:/.test(String(current.message ?? ""))) {
+      return isObject(current.cause) ? current.cause : { code: "unknown" };
     }
     if (typeof current.code === "string" && /^[0-9A-Z]{5}$/.test(current.code) && ("severity" in current || "routine" in current)) {
       return current;
@@ -49,11 +68,24 @@ function findDatabaseError(error) {
   return null;
 }
 
-function firstLine(message) {
-  return String(message).split("\n", 1)[0].slice(0, 200);
+/**
+ * @param {unknown} value
+ * @returns {value is Record<string, unknown>}
+ */
+function isObject(value) {
+  return typeof value === "object" && value !== null;
 }
 
-/** Stack frames only (file and line): the stack's first line repeats the message. */
+/** @param {string} message */
+function firstLine(message) {
+  return (String(message).split("\n", 1)[0] ?? "").slice(0, 200);
+}
+
+/**
+ * Stack frames only (file and line): the stack's first line repeats the message.
+ * @param {Error} error
+ * @returns {string[]}
+ */
 function framesOf(error) {
   return (error.stack ?? "")
     .split("\n")
@@ -62,7 +94,12 @@ function framesOf(error) {
     .map((line) => line.trim());
 }
 
-/** One JSON line on stderr. */
+/**
+ * One JSON line on stderr.
+ * @param {string} event what failed, in snake_case (`request_failed`)
+ * @param {string | null | undefined} requestId the request's X-Request-Id, or null outside a request
+ * @param {unknown} error
+ */
 export function logError(event, requestId, error) {
   console.error(JSON.stringify({ level: "error", event, requestId: requestId ?? null, error: describeError(error) }));
 }
