@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/cv-about";
@@ -17,6 +17,7 @@ import { SUMMARY_MAX } from "~/features/cv/sections";
 import { formatMoment } from "~/features/plan/format";
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
+import { useFocusAfterFrame } from "~/components/ui/focus";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -62,11 +63,7 @@ export default function CvAboutPage({ loaderData, actionData }: Route.ComponentP
   const error = fields.summary.errors?.[0];
   const typed = typeof fields.summary.initialValue === "string" ? fields.summary.initialValue : undefined;
   const conflictRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!conflict) return;
-    const frame = requestAnimationFrame(() => conflictRef.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [conflict]);
+  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
 
   return (
     <>

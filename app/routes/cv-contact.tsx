@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/cv-contact";
@@ -15,6 +15,7 @@ import { contactSchema } from "~/features/cv/schema";
 import { ADDRESS_MAX } from "~/features/cv/sections";
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
+import { useFocusAfterFrame } from "~/components/ui/focus";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -62,11 +63,7 @@ export default function CvContactPage({ loaderData, actionData }: Route.Componen
   const typed = (name: "address" | "showEmail" | "showPhone" | "showAddress") => fields[name].initialValue;
   const { contact, visibility } = loaderData;
   const conflictRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!conflict) return;
-    const frame = requestAnimationFrame(() => conflictRef.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [conflict]);
+  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
   const shownOrNot = (shown: boolean) => t(shown ? "contact.conflictShown" : "contact.conflictHidden");
 
   return (

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/cv-entry";
@@ -17,6 +17,7 @@ import { entrySchema } from "~/features/cv/schema";
 import { DETAILS_MAX, isSectionSlug, ORGANISATION_MAX, sections, TITLE_MAX, type SectionConfig } from "~/features/cv/sections";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
+import { useFocusAfterFrame } from "~/components/ui/focus";
 
 const NEW = "ny";
 const FIELD_ORDER = ["entryKind", "title", "organisation", "from", "to", "level", "category", "details"];
@@ -100,11 +101,7 @@ export default function CvEntryPage({ loaderData, actionData }: Route.ComponentP
   };
   const submitted = form.status !== undefined || Boolean(actionData);
   const conflictRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!conflict) return;
-    const frame = requestAnimationFrame(() => conflictRef.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [conflict]);
+  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
 
   const key = section.key;
   const title = entry ? t(`sections.${key}.editTitle`) : t(`sections.${key}.newTitle`);

@@ -1,6 +1,5 @@
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useLocation } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/cv-section";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { PageTitle } from "~/components/layout/PageTitle";
@@ -11,6 +10,7 @@ import { cvTranslator } from "~/features/cv/i18n.server";
 import { findEntry, findUndoableEntry, isUuid, listEntries } from "~/features/cv/queries.server";
 import { isSectionSlug, sections, suggestionCategory, type SectionConfig } from "~/features/cv/sections";
 import { notFound, requireParticipant } from "~/lib/auth.server";
+import { useFocusAfterFrame } from "~/components/ui/focus";
 
 function sectionOf(params: { section?: string }): SectionConfig {
   if (!isSectionSlug(params.section)) throw notFound();
@@ -109,15 +109,10 @@ export default function CvSectionPage({ loaderData, actionData }: Route.Componen
   const { t } = useTranslation("cv");
   const section = sections[loaderData.slug];
   const title = t(`sections.${section.key}.title`);
-  const location = useLocation();
   const { moved } = loaderData;
 
   // After "Flyt op / Flyt ned", keep the keyboard where the person was: on the entry that moved.
-  useEffect(() => {
-    if (!moved) return;
-    const frame = requestAnimationFrame(() => document.getElementById(`punkt-${moved}`)?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [moved, location.key]);
+  useFocusAfterFrame(moved ? `punkt-${moved}` : null);
 
   const suggestionError = actionData?.error === "none";
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useSubmit } from "react-router";
 import type { Route } from "./+types/cv-tasks";
@@ -14,6 +14,7 @@ import {
   taskListVersion,
 } from "~/features/cv/task-suggestions.server";
 import { requireParticipant } from "~/lib/auth.server";
+import { useFocusAfterFrame } from "~/components/ui/focus";
 
 /** At most this many tasks: enough to choose from, short enough to read at the meeting. */
 const TASK_COUNT_MAX = 10;
@@ -162,11 +163,7 @@ export default function CvTasksPage({ loaderData, actionData }: Route.ComponentP
   const count = saved.length;
   const conflict = actionData?.conflict ?? null;
   const conflictRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!conflict) return;
-    const frame = requestAnimationFrame(() => conflictRef.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [conflict]);
+  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
 
   return (
     <>

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/cv-wishes";
@@ -17,6 +17,7 @@ import { commuteOptions, splitFields, wishesSchema } from "~/features/cv/schema"
 import { ACCOMMODATIONS_MAX, AREAS_MAX, FIELDS_MAX } from "~/features/cv/sections";
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
+import { useFocusAfterFrame } from "~/components/ui/focus";
 
 const FIELD_ORDER = ["fields", "hoursPerWeek", "commute", "areas", "accommodations"];
 const MAX_BY_MESSAGE: Record<string, number> = {
@@ -79,11 +80,7 @@ export default function CvWishesPage({ loaderData, actionData }: Route.Component
   };
   const { wishes } = loaderData;
   const conflictRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!conflict) return;
-    const frame = requestAnimationFrame(() => conflictRef.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [conflict]);
+  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
 
   return (
     <>

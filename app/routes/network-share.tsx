@@ -1,6 +1,5 @@
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useLocation } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/network-share";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { parseSubmission } from "~/components/form/submission.server";
@@ -11,6 +10,7 @@ import { getShareState, listPeople } from "~/features/network/queries.server";
 import { shareSchema } from "~/features/network/schema";
 import { asShared, SharedPeople } from "~/features/network/SharedPeople";
 import { requireParticipant } from "~/lib/auth.server";
+import { useFocusAfterFrame } from "~/components/ui/focus";
 
 /** What a redirect after a switch may ask the page to say (`?gemt=`). */
 const notices = ["delt", "stoppet", "vurdering-delt", "vurdering-stoppet", "uaendret"] as const;
@@ -64,19 +64,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect(`/netvaerk/del?gemt=${share ? "delt" : "stoppet"}`);
 }
 
-function useFocusNotice(notice: string | null) {
-  const location = useLocation();
-  useEffect(() => {
-    if (!notice) return;
-    const frame = requestAnimationFrame(() => document.getElementById("network-notice")?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [notice, location.key]);
-}
-
 export default function NetworkSharePage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("network");
   const { people, share, notice } = loaderData;
-  useFocusNotice(notice);
+  useFocusAfterFrame(notice ? "network-notice" : null, notice);
   const shared = share.sharedAt !== null;
   const judged = people.filter((person) => person.stance !== null);
 

@@ -1,6 +1,5 @@
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useLocation } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/network-snapshots";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { saveSnapshot } from "~/features/network/commands.server";
@@ -14,6 +13,7 @@ import {
   type SnapshotPerson,
 } from "~/features/network/snapshot";
 import { requireParticipant } from "~/lib/auth.server";
+import { useFocusAfterFrame } from "~/components/ui/focus";
 
 const NOW = "nu";
 
@@ -165,7 +165,6 @@ export default function NetworkSnapshotsPage({
   loaderData,
 }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("network");
-  const location = useLocation();
   const { snapshots, comparison, saved, unchanged } = loaderData;
   const labelFor = (id: string) => {
     if (id === NOW) return t("snapshots.now");
@@ -176,15 +175,7 @@ export default function NetworkSnapshotsPage({
         })
       : "";
   };
-  useEffect(() => {
-    if (!saved && !unchanged && !comparison) return;
-    const frame = requestAnimationFrame(() =>
-      document
-        .getElementById(saved || unchanged ? "snapshot-saved" : "comparison-heading")
-        ?.focus(),
-    );
-    return () => cancelAnimationFrame(frame);
-  }, [saved, unchanged, comparison, location.key]);
+  useFocusAfterFrame(saved || unchanged ? "snapshot-saved" : comparison ? "comparison-heading" : null, comparison);
   const defaultFrom = loaderData.query.from ?? snapshots[0]?.id ?? "";
   const defaultTo = loaderData.query.to ?? NOW;
 

@@ -1,6 +1,5 @@
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, redirect, useLocation } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/network";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { DocumentLinks } from "~/components/ui/DocumentLinks";
@@ -9,6 +8,7 @@ import { MapLegend, NetworkMap } from "~/features/network/NetworkMap";
 import { PeopleList } from "~/features/network/PeopleList";
 import { getShareState, listPeople } from "~/features/network/queries.server";
 import { requireParticipant } from "~/lib/auth.server";
+import { useFocusAfterFrame } from "~/components/ui/focus";
 
 /** What a redirect after a save may ask the page to say (`?gemt=`). Sharing has its own page. */
 const notices = ["tilfoejet", "rettet", "fjernet", "uaendret"] as const;
@@ -40,21 +40,10 @@ export async function action({ request }: Route.ActionArgs) {
   return redirect("/netvaerk/del", 303);
 }
 
-function useFocusNotice(notice: string | null) {
-  const location = useLocation();
-  useEffect(() => {
-    if (!notice) return;
-    const frame = requestAnimationFrame(() =>
-      document.getElementById("network-notice")?.focus(),
-    );
-    return () => cancelAnimationFrame(frame);
-  }, [notice, location.key]);
-}
-
 export default function NetworkPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("network");
   const { people, share, notice } = loaderData;
-  useFocusNotice(notice);
+  useFocusAfterFrame(notice ? "network-notice" : null, notice);
   const wanted = people.filter((p) => p.wantedAtMeeting);
 
   return (

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/plan-own-goal";
@@ -15,6 +15,7 @@ import { findPlan, getOwnGoalHistory } from "~/features/plan/queries.server";
 import { OWN_GOAL_MAX, ownGoalSchema } from "~/features/plan/schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
+import { useFocusAfterFrame } from "~/components/ui/focus";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireParticipant(request);
@@ -83,11 +84,7 @@ export default function OwnGoalPage({ loaderData, actionData }: Route.ComponentP
   const ownGoalError = fields.ownGoal.errors?.[0];
   const conflictRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!conflict) return;
-    const frame = requestAnimationFrame(() => conflictRef.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [conflict]);
+  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
 
   const title = conflict ? t("ownGoal.conflictTitle") : t("ownGoal.title");
   const submittedText = typeof fields.ownGoal.initialValue === "string" ? fields.ownGoal.initialValue : undefined;

@@ -1,6 +1,5 @@
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useLocation, useNavigation } from "react-router";
+import { data, Form, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/plan";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { DocumentLinks } from "~/components/ui/DocumentLinks";
@@ -22,6 +21,7 @@ import { requireParticipant } from "~/lib/auth.server";
 import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
 import { parseSubmission } from "~/components/form/submission.server";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
+import { useFocusAfterFrame } from "~/components/ui/focus";
 
 /** What a redirect after a save may ask the page to say (`?gemt=`), and where. */
 const savedNotices = ["eget-maal", "delmaal", "laest", "spoergsmaal", "nyt-set"] as const;
@@ -65,16 +65,6 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect(intent === "confirm-read" ? "/min-plan?gemt=laest#laest" : "/min-plan?gemt=nyt-set#nyt");
 }
 
-/** After a save, move focus to the calm "saved" message (after the shell has focused the h1). */
-function useFocusSavedNotice(saved: string | null) {
-  const location = useLocation();
-  useEffect(() => {
-    if (!saved) return;
-    const frame = requestAnimationFrame(() => document.getElementById("plan-saved")?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [saved, location.key]);
-}
-
 /** "Indhold": in-page links to the plan's parts, as GOV.UK's contents list (plain links, no JavaScript). */
 function PlanContents({ parts }: { parts: { id: string; label: string }[] }) {
   const { t } = useTranslation("plan");
@@ -107,7 +97,7 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
   const navigation = useNavigation();
   const { page, saved, savedSubGoal } = loaderData;
   const language = i18n.language;
-  useFocusSavedNotice(saved);
+  useFocusAfterFrame(saved ? "plan-saved" : null, saved);
 
   if (!page) {
     return (

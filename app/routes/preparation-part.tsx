@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/preparation-part";
@@ -35,6 +35,7 @@ import { partSchema, toPartInput } from "~/features/preparation/schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { Tag } from "~/components/ui/Tag";
+import { useFocusAfterFrame } from "~/components/ui/focus";
 
 function writablePart(slug: string | undefined) {
   const part = partBySlug(slug);
@@ -168,11 +169,7 @@ export default function PreparationPartPage({ loaderData, actionData }: Route.Co
   }
 
   const conflictRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!conflict) return;
-    const frame = requestAnimationFrame(() => conflictRef.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [conflict]);
+  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
 
   const doneDefault = typed
     ? typeof typed.done === "string"

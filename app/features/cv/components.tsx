@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, Link, useLocation, useSubmit } from "react-router";
+import { Form, Link, useSubmit } from "react-router";
 import { ConfirmDialog } from "~/components/ui/ConfirmDialog";
 import { formatPeriod } from "./partial-date";
 import type { CvEntry } from "./queries.server";
 import type { SectionConfig } from "./sections";
+import { useFocusAfterFrame } from "~/components/ui/focus";
 
 /** True after hydration: parts that need JavaScript render only then. */
 export function useHydrated() {
@@ -15,12 +16,8 @@ export function useHydrated() {
 
 /** A calm "saved" message that takes focus after a redirect (after the shell has focused the h1). */
 export function StatusNotice({ id = "cv-status", children, warning = false }: { id?: string; children: React.ReactNode; warning?: boolean }) {
-  const location = useLocation();
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => ref.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [location.key]);
+  useFocusAfterFrame(ref);
   return (
     <div ref={ref} className={warning ? "notice notice--warning cv-status" : "notice cv-status"} id={id} tabIndex={-1} role="status">
       {children}

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
@@ -19,6 +19,7 @@ import {
   type NetworkPersonView,
 } from "./constants";
 import { limitValues, PERSON_FIELDS, personSchema } from "./schema";
+import { useFocusAfterFrame } from "~/components/ui/focus";
 
 export type PersonDefaults = Partial<
   Omit<NetworkPersonView, "id" | "updatedAt" | "version">
@@ -86,11 +87,7 @@ export function PersonForm(props: {
     : (typed ?? props.defaults);
   const conflictRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!props.conflict) return;
-    const frame = requestAnimationFrame(() => conflictRef.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [props.conflict]);
+  useFocusAfterFrame(props.conflict ? conflictRef : null, props.conflict);
 
   // The form is remounted with what was typed after a server round trip (no JavaScript).
   const formKey =
