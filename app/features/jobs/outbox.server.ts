@@ -28,12 +28,16 @@ export interface QueuedMail {
   mail: Mail;
 }
 
-/** Writes the mail into the caller's transaction. A second call with the same key changes nothing. */
+/**
+ * Writes the mail into the caller's transaction. The key is unique (an invitation row's id), so a
+ * second mail with the same key fails the transaction. A plain insert on purpose: under row-level
+ * security `ON CONFLICT DO NOTHING` must also see the row, which a person's request may not
+ * (migration 0011), so Postgres refuses it.
+ */
 export async function queueMail(tx: Transaction, queued: QueuedMail, now = new Date()) {
   await tx
     .insert(mailOutbox)
-    .values({ idempotencyKey: queued.key, kind: queued.kind, grantId: queued.grantId ?? null, payload: queued.mail, runAfter: now, createdAt: now })
-    .onConflictDoNothing({ target: mailOutbox.idempotencyKey });
+    .values({ idempotencyKey: queued.key, kind: queued.kind, grantId: queued.grantId ?? null, payload: queued.mail, runAfter: now, createdAt: now });
 }
 
 /**
