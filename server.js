@@ -80,22 +80,16 @@ app.use((_req, res, next) => {
   next();
 });
 
-/**
- * @param {import("express").Request} _req
- * @param {import("express").Response} res
- */
-const getLoadContext = (_req, res) => ({ requestId: res.locals.requestId });
-
 /** @type {MinVejBuild | undefined} */
 let build;
 if (!viteDevServer) {
   build = /** @type {MinVejBuild} */ (await import(new URL(`./${BUILD_DIR}/server/index.js`, import.meta.url).href));
-  app.all("*splat", createRequestHandler({ build, getLoadContext, mode: "production" }));
+  app.all("*splat", createRequestHandler({ build, mode: "production" }));
 } else {
   app.all("*splat", async (req, res, next) => {
     try {
       const devBuild = /** @type {MinVejBuild} */ (await viteDevServer.ssrLoadModule("virtual:react-router/server-build"));
-      return createRequestHandler({ build: devBuild, getLoadContext, mode: "development" })(req, res, next);
+      return createRequestHandler({ build: devBuild, mode: "development" })(req, res, next);
     } catch (error) {
       if (error instanceof Error) viteDevServer.ssrFixStacktrace(error);
       next(error);

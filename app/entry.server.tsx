@@ -3,13 +3,14 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { ServerRouter, type AppLoadContext, type EntryContext } from "react-router";
-import { getDatabase } from "../db/client";
+import { ServerRouter, type EntryContext, type RouterContextProvider } from "react-router";
+import { getDatabase, openDatabase } from "../db/client";
 import { startWorker, stopWorker } from "./features/jobs/worker.server";
 
 // server.js runs every request inside this (a transaction on Postgres, see db/client.ts).
 export { withRequestTransaction } from "../db/client";
 import { RequestContextProvider } from "./lib/request-context";
+import { requestIdOf } from "./lib/request.server";
 import { logError } from "../server/safe-error.js";
 
 export const streamTimeout = 5_000;
@@ -43,6 +44,20 @@ export async function runWorkerOnly() {
   startWorker();
 }
 
+/**
+ * `npm run migrate` (migrate.js): as the schema owner, applies pending migrations under the
+ * advisory lock and the roles and grants (db/caseworker/roles.sql), seeds an empty database when
+ * `SEED_DEMO_DATA=1`, and closes. Then the portal can run as `portal_app` without the owner.
+ */
+export async function migrateOnly(): Promise<void> {
+  const ownerUrl = process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL;
+  if (!ownerUrl) {
+    throw new Error("Set DATABASE_OWNER_URL to the schema owner's Postgres connection. (The embedded database migrates itself when the portal starts.)");
+  }
+  const handle = await openDatabase({ url: ownerUrl, ownerUrl, seedWhenEmpty: process.env.SEED_DEMO_DATA === "1" });
+  await handle.close();
+}
+
 function contentSecurityPolicy(nonce: string, development: boolean) {
   const connect = development ? "'self' ws: wss:" : "'self'";
   return [
@@ -64,7 +79,7 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   routerContext: EntryContext,
-  loadContext: AppLoadContext,
+  loadContext: RouterContextProvider,
 ) {
   const nonce = randomBytes(16).toString("base64");
   const development = process.env.NODE_ENV !== "production";
@@ -81,7 +96,7 @@ export default function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
     const { pipe, abort } = renderToPipeableStream(
-      <RequestContextProvider value={{ nonce, requestId: (loadContext as { requestId?: string }).requestId }}>
+      <RequestContextProvider value={{ nonce, requestId: requestIdOf(loadContext) }}>
         <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
       </RequestContextProvider>,
       {

@@ -16,8 +16,9 @@ import { AppShell } from "./components/layout/AppShell";
 import { allowsHydration } from "./features/content/handle";
 import { ErrorContent } from "./components/layout/ErrorContent";
 import { getCurrentUser } from "./lib/auth.server";
-import { directionOf, fallbackLanguage, isLanguage } from "./lib/i18n/config";
-import { i18nServer } from "./lib/i18n/i18n.server";
+import { directionOf, fallbackLanguage } from "./lib/i18n/config";
+import { languageOf } from "./lib/i18n/i18n.server";
+import { requestMiddleware } from "./lib/request-middleware.server";
 import { createI18n } from "./lib/i18n/instance";
 import { bundleFor, loadBundle } from "./lib/i18n/bundles";
 import { translationFiles } from "./lib/i18n/resources.server";
@@ -33,10 +34,11 @@ export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const detected = await i18nServer.getLocale(request);
-  const language = isLanguage(detected) ? detected : fallbackLanguage;
-  const { user } = await getCurrentUser(request);
+export const middleware: Route.MiddlewareFunction[] = requestMiddleware;
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const language = languageOf(context);
+  const { user } = await getCurrentUser(context);
   return {
     language,
     // Not the translations themselves: the browser fetches them once from this address and keeps them.

@@ -6,7 +6,7 @@
 // `withRequestTransaction`), commit, and only then send the response. A failed commit
 // becomes a 500 and is never acknowledged.
 import { writeReadableStreamToWritable } from "@react-router/node";
-import { createRequestHandler as createReactRouterHandler } from "react-router";
+import { createRequestHandler as createReactRouterHandler, RouterContextProvider } from "react-router";
 
 const OUTSIDE_TRANSACTION = new Set(["/healthz", "/readyz"]);
 /** Seconds a person (or a browser) should wait before trying again when the database is busy. */
@@ -20,22 +20,20 @@ const RETRY_AFTER_SECONDS = 10;
  * (`prepare`, `shutdown`, `runWorkerOnly`, `withRequestTransaction`).
  * @typedef {import("react-router").ServerBuild & { entry: { module: typeof import("../app/entry.server") } }} MinVejBuild
  */
-/** @typedef {Parameters<import("react-router").RequestHandler>[1]} LoadContext */
-
 /**
  * @param {object} options
  * @param {MinVejBuild} options.build
- * @param {(req: GuardedRequest, res: ExpressResponse) => LoadContext} options.getLoadContext
  * @param {"production" | "development"} options.mode
  * @returns {(req: GuardedRequest, res: ExpressResponse, next: import("express").NextFunction) => Promise<void>}
  */
-export function createRequestHandler({ build, getLoadContext, mode }) {
+export function createRequestHandler({ build, mode }) {
   const handle = createReactRouterHandler(build, mode);
   const inTransaction = build.entry.module.withRequestTransaction ?? ((work) => work());
   return async (req, res, next) => {
     try {
       const request = toWebRequest(req, res);
-      const context = getLoadContext(req, res);
+      // The app's root middleware fills it (request id, logger, who is signed in, language).
+      const context = new RouterContextProvider();
       // Liveness and readiness must answer even when every connection is taken.
       const response = OUTSIDE_TRANSACTION.has(req.path)
         ? await handle(request, context)

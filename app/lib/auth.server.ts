@@ -1,5 +1,5 @@
 import { and, eq, gte } from "drizzle-orm";
-import { redirect } from "react-router";
+import { createContext, redirect, type MiddlewareFunction } from "react-router";
 import { actAs, db } from "../../db/client";
 import { participants, persons, relativeGrants } from "../../db/schema";
 import { recordAudit } from "./audit.server";
@@ -7,6 +7,7 @@ import type { IdentityProvider } from "./auth/providers.server";
 import { copenhagenDay } from "./dates";
 import { readSession, startSession, type SessionState } from "./session.server";
 import { isUuid } from "./ids";
+import type { RequestContext } from "./request.server";
 
 export interface CurrentUser {
   sessionId: string;
@@ -21,16 +22,23 @@ export interface CurrentUser {
 
 export type Scope = "plan" | "appointments" | "preparation" | "cv" | "network";
 
-const cache = new WeakMap<Request, Promise<{ session: SessionState; user: CurrentUser | null }>>();
+type SignedIn = { session: SessionState; user: CurrentUser | null };
 
-/** The signed-in person for this request (looked up once per request), or null. */
-export function getCurrentUser(request: Request): Promise<{ session: SessionState; user: CurrentUser | null }> {
-  let pending = cache.get(request);
-  if (!pending) {
-    pending = loadUser(request);
-    cache.set(request, pending);
-  }
-  return pending;
+const signedIn = createContext<() => Promise<SignedIn>>();
+
+/**
+ * Root middleware: who is signed in is read at most once per request (session and person, on
+ * first use), however many loaders ask; a request that never asks reads nothing.
+ */
+export const currentUserMiddleware: MiddlewareFunction<Response> = ({ request, context }, next) => {
+  let pending: Promise<SignedIn> | undefined;
+  context.set(signedIn, () => (pending ??= loadUser(request)));
+  return next();
+};
+
+/** The signed-in person for this request, or null. */
+export function getCurrentUser(context: RequestContext): Promise<SignedIn> {
+  return context.get(signedIn)();
 }
 
 async function loadUser(request: Request) {
@@ -64,15 +72,15 @@ async function loadUser(request: Request) {
 }
 
 /** Sends a signed-out visitor to the sign-in page (telling them calmly if their session ran out). */
-export async function requireUser(request: Request): Promise<CurrentUser> {
-  const { session, user } = await getCurrentUser(request);
+export async function requireUser(context: RequestContext): Promise<CurrentUser> {
+  const { session, user } = await getCurrentUser(context);
   if (user) return user;
   throw redirect(session.status === "expired" ? "/log-ind?udloebet=1" : "/log-ind");
 }
 
 /** The signed-in participant. Anyone else gets 404: the page does not exist for them. */
-export async function requireParticipant(request: Request) {
-  const user = await requireUser(request);
+export async function requireParticipant(context: RequestContext) {
+  const user = await requireUser(context);
   if (!user.participant) throw notFound();
   return { ...user, participant: user.participant };
 }
@@ -121,8 +129,8 @@ export async function findActiveGrant(relativePersonId: string, participantId: s
  * a relative only through an active, unexpired grant that names the scope. Anything else is 404,
  * so that nobody learns whether the participant exists.
  */
-export async function requireAccess(request: Request, participantId: string, scope: Scope) {
-  const user = await requireUser(request);
+export async function requireAccess(context: RequestContext, participantId: string, scope: Scope) {
+  const user = await requireUser(context);
   if (user.participant?.id === participantId) return { user, as: "participant" as const };
   const grant = await findActiveGrant(user.personId, participantId);
   if (!grant || !grant.scopes.includes(scope)) throw notFound();
@@ -134,8 +142,8 @@ export async function requireAccess(request: Request, participantId: string, sco
  * The participant themselves gets 404 here too: their own pages live at their own URLs, so the
  * two roles are never mixed on one page.
  */
-export async function requireRelative(request: Request, participantId: string) {
-  const user = await requireUser(request);
+export async function requireRelative(context: RequestContext, participantId: string) {
+  const user = await requireUser(context);
   const grant = user.participant?.id === participantId ? null : await findActiveGrant(user.personId, participantId);
   if (!grant) throw notFound();
   return { user, grant };

@@ -14,9 +14,10 @@ import { notFound, requireParticipant } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { parseSubmission } from "~/components/form/submission.server";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
+import { requestIdOf } from "~/lib/request.server";
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const now = new Date();
   const page = await getAppointmentPage(user.participant.id, params.id, now);
   if (!page) throw notFound();
@@ -53,7 +54,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   if (!isAppointmentId(params.id)) throw notFound();
   const formData = await request.formData();
   const page = `/moeder/${params.id}`;
@@ -72,7 +73,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     {
       personId: user.personId,
       participantId: user.participant.id,
-      requestId: (context as { requestId?: string }).requestId ?? null,
+      requestId: requestIdOf(context),
     },
     params.id,
     { notes, questions, version },

@@ -11,9 +11,10 @@ import { feedActionSchema } from "~/features/appointments/schema";
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { CopyButton } from "~/components/ui/CopyButton";
+import { requestIdOf } from "~/lib/request.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const feed = await getActiveFeed(user.participant.id);
   // The address is shown only right after it was made: the database keeps just its hash.
   const token: unknown = await newFeedTokenCookie.parse(request.headers.get("Cookie"));
@@ -27,13 +28,13 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const submission = parseSubmission(await request.formData(), { schema: feedActionSchema });
   if (submission.status !== "success") return data(null, { status: 400 });
   const actor = {
     personId: user.personId,
     participantId: user.participant.id,
-    requestId: (context as { requestId?: string }).requestId ?? null,
+    requestId: requestIdOf(context),
   };
   if (submission.value.intent === "create") {
     const token = await createCalendarFeed(actor);

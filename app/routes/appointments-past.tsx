@@ -7,8 +7,8 @@ import { listPastAppointments } from "~/features/appointments/queries.server";
 import { requireParticipant } from "~/lib/auth.server";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const now = new Date();
   return { now, past: await listPastAppointments(user.participant.id, now) };
 }

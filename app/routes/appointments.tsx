@@ -8,8 +8,8 @@ import { groupByWeek } from "~/features/appointments/time";
 import { requireParticipant } from "~/lib/auth.server";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const now = new Date();
   const upcoming = await listUpcomingAppointments(user.participant.id, now);
   return { now, ...groupByWeek(upcoming, now) };

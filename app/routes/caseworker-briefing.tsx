@@ -12,18 +12,19 @@ import { notFound } from "~/lib/auth.server";
 import { formatHours } from "~/features/cv/hours";
 import { formatPartialDate } from "~/features/cv/partial-date";
 import { formatTime } from "~/lib/dates";
+import { requestIdOf } from "~/lib/request.server";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const user = await requireCaseworkerStrict(request);
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = await requireCaseworkerStrict(context);
   const briefing = await getBriefing(user.personId, params.participantId);
   if (!briefing) throw notFound();
   // Recorded only once the page is found: a refused address is not "seen".
   await recordBriefingViewed({
     caseworkerPersonId: user.personId,
     participantId: briefing.participant.id,
-    requestId: (context as { requestId?: string } | undefined)?.requestId ?? null,
+    requestId: requestIdOf(context),
   });
   return { briefing, printedAt: new Date() };
 }

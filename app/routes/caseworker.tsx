@@ -9,16 +9,17 @@ import { listMyParticipants } from "~/features/caseworker/queries.server";
 import { recordAudit } from "~/lib/audit.server";
 import { formatDate } from "~/lib/dates";
 import { db } from "../../db/client";
+import { requestIdOf } from "~/lib/request.server";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const user = await requireCaseworker(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = await requireCaseworker(context);
   const participants = await listMyParticipants(user.personId);
   // The list shows each person's shared information (what is shared, meetings, questions): a read
   // for each of them, in their log "Hvem har set mine oplysninger" as "Din sagsbehandler", never a
   // name. The loader runs for the page and for its .data alike.
-  const requestId = (context as { requestId?: string } | undefined)?.requestId ?? null;
+  const requestId = requestIdOf(context);
   if (participants.length > 0) {
     const database = await db();
     await database.transaction(async (tx) => {

@@ -15,8 +15,8 @@ const groups = [
 ] as const satisfies { id: string; slugs: (typeof aboutSlugs)[number][] }[];
 
 /** /om: every plain-language page with a one-line summary. Readable signed out. */
-export async function loader({ request }: Route.LoaderArgs) {
-  const language = await requestLanguage(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const language = requestLanguage(context);
   return {
     groups: groups.map((group) => ({
       id: group.id,

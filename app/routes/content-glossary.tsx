@@ -8,8 +8,8 @@ import { glossaryPageView, requestLanguage } from "~/features/content/pages.serv
 export const handle = noJavaScript;
 
 /** /ordliste: the intro, an A–Å index and the words under their letters (issue 14, point 10). Readable signed out. */
-export async function loader({ request }: Route.LoaderArgs) {
-  const view = glossaryPageView(await requestLanguage(request));
+export async function loader({ context }: Route.LoaderArgs) {
+  const view = glossaryPageView(requestLanguage(context));
   if (!view) throw data(null, { status: 404 });
   return view;
 }

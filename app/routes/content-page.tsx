@@ -8,9 +8,9 @@ import { pageView, requestLanguage } from "~/features/content/pages.server";
 export const handle = noJavaScript;
 
 /** /om/<slug>: one plain-language page. Readable signed out; an unknown slug is a calm 404. */
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ params, context }: Route.LoaderArgs) {
   if (!isAboutSlug(params.slug)) throw data(null, { status: 404 });
-  const page = pageView(await requestLanguage(request), params.slug);
+  const page = pageView(requestLanguage(context), params.slug);
   if (!page) throw data(null, { status: 404 });
   return { page };
 }

@@ -9,10 +9,10 @@ import { pageView, requestLanguage } from "~/features/content/pages.server";
 export const handle = noJavaScript;
 
 /** /ordliste, /privatliv and /tilgaengelighed: the page is named by the address. Readable signed out. */
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const slug = new URL(request.url).pathname.replace(/^\/+|\/+$/g, "");
   if (!isStandaloneSlug(slug)) throw data(null, { status: 404 });
-  const page = pageView(await requestLanguage(request), slug);
+  const page = pageView(requestLanguage(context), slug);
   if (!page) throw data(null, { status: 404 });
   return { page };
 }

@@ -18,21 +18,22 @@ import { formatMoment } from "~/features/plan/format";
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
+import { requestIdOf } from "~/lib/request.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const cv = await getCv(user.participant.id);
   return { summary: cv.summary, version: cv.profileVersion, saved: new URL(request.url).searchParams.has("gemt") };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const formData = await request.formData();
   if (formData.get("intent") === "keep-saved") return redirect("/cv/om-mig?gemt=1#cv-status");
   const submission = parseSubmission(formData, { schema: summarySchema });
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: null }, { status: 400 });
   const result = await saveSummary(
-    { personId: user.personId, participantId: user.participant.id, requestId: (context as { requestId?: string }).requestId ?? null },
+    { personId: user.personId, participantId: user.participant.id, requestId: requestIdOf(context) },
     submission.value.summary,
     submission.value.version,
   );

@@ -16,9 +16,10 @@ import { ADDRESS_MAX } from "~/features/cv/sections";
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
+import { requestIdOf } from "~/lib/request.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const cv = await getCv(user.participant.id);
   return {
     name: cv.name,
@@ -30,12 +31,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const submission = parseSubmission(await request.formData(), { schema: contactSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: null }, { status: 400 });
   const { version, ...input } = submission.value;
   const result = await saveContact(
-    { personId: user.personId, participantId: user.participant.id, requestId: (context as { requestId?: string }).requestId ?? null },
+    { personId: user.personId, participantId: user.participant.id, requestId: requestIdOf(context) },
     input,
     version,
   );

@@ -11,8 +11,8 @@ import { notFound, requireParticipant } from "~/lib/auth.server";
  * "Vil du slette ...?" as a page, for when JavaScript is off (with it, a dialog asks the same).
  * The answer posts to the section page, which checks ownership again.
  */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   if (!isSectionSlug(params.section)) throw notFound();
   const section = sections[params.section];
   const entry = await findEntry(user.participant.id, params.entryId);

@@ -18,6 +18,7 @@ import { DETAILS_MAX, isSectionSlug, ORGANISATION_MAX, sections, TITLE_MAX, type
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
+import { requestIdOf } from "~/lib/request.server";
 
 const NEW = "ny";
 const FIELD_ORDER = ["entryKind", "title", "organisation", "from", "to", "level", "category", "details"];
@@ -32,8 +33,8 @@ function sectionOf(params: { section?: string }): SectionConfig {
   return sections[params.section];
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const section = sectionOf(params);
   if (params.entryId === NEW) {
     return { slug: section.slug, entry: null, submissionId: crypto.randomUUID() };
@@ -45,12 +46,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const section = sectionOf(params);
   const actor: Actor = {
     personId: user.personId,
     participantId: user.participant.id,
-    requestId: (context as { requestId?: string }).requestId ?? null,
+    requestId: requestIdOf(context),
   };
   const isNew = params.entryId === NEW;
   let existing: CvEntry | null = null;

@@ -6,10 +6,10 @@ import { getCv } from "~/features/cv/queries.server";
 import { requireParticipant } from "~/lib/auth.server";
 
 /** /cv/cv.pdf: the CV as a PDF with real text, in the person's language. */
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const doc = toDocument(await getCv(user.participant.id));
-  const { language, t } = await cvTranslator(request);
+  const { language, t } = await cvTranslator(context);
   const pdf = await renderCvPdf(doc, { language, t });
   // The file name uses only letters a-z: no name, nothing personal in a download folder listing.
   return new Response(new Uint8Array(pdf), {

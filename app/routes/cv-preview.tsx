@@ -7,8 +7,8 @@ import { toDocument } from "~/features/cv/document";
 import { getCv } from "~/features/cv/queries.server";
 import { requireParticipant } from "~/lib/auth.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   return { doc: toDocument(await getCv(user.participant.id)) };
 }
 

@@ -11,14 +11,15 @@ import { findEntry, findUndoableEntry, isUuid, listEntries } from "~/features/cv
 import { isSectionSlug, sections, suggestionCategory, type SectionConfig } from "~/features/cv/sections";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
+import { requestIdOf } from "~/lib/request.server";
 
 function sectionOf(params: { section?: string }): SectionConfig {
   if (!isSectionSlug(params.section)) throw notFound();
   return sections[params.section];
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const section = sectionOf(params);
   const all = await listEntries(user.participant.id);
   const entries = all.filter((entry) => section.kinds.includes(entry.kind));
@@ -40,19 +41,19 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     // Suggestions the person does not have yet (compared in their language).
     suggestions: await (async () => {
       if (!section.suggestions) return [];
-      const { t } = await cvTranslator(request);
+      const { t } = await cvTranslator(context);
       return section.suggestions.filter((key) => !have.has(t(`suggestions.${section.key}.${key}`).toLocaleLowerCase()));
     })(),
   };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const section = sectionOf(params);
   const actor: Actor = {
     personId: user.personId,
     participantId: user.participant.id,
-    requestId: (context as { requestId?: string }).requestId ?? null,
+    requestId: requestIdOf(context),
   };
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -64,7 +65,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const chosen = formData.getAll("suggestion").map(String);
     const valid = chosen.filter((key) => section.suggestions!.includes(key));
     if (valid.length === 0) return data({ error: "none" as const }, { status: 400 });
-    const { t } = await cvTranslator(request);
+    const { t } = await cvTranslator(context);
     const added = await addSuggestedEntries(
       actor,
       section,

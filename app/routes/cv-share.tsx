@@ -14,14 +14,15 @@ import { type CvSnapshot, lastShareChoices, reviewFingerprint, reviewSnapshot } 
 import { RECOMMENDED_TASK_COUNT } from "~/features/cv/task-suggestions.server";
 import { formatMoment } from "~/features/plan/format";
 import { requireParticipant } from "~/lib/auth.server";
+import { requestIdOf } from "~/lib/request.server";
 
 /**
  * "Del med min sagsbehandler" (issue 14, point 1): the page shows exactly what the caseworker will
  * read, lists once what is not filled in yet, and asks separately about the skånehensyn (unticked
  * unless the person shared them last time). Nothing is shared before the button is pressed.
  */
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const cv = await getCv(user.participant.id);
   return {
     review: reviewSnapshot(cv),
@@ -33,12 +34,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const submission = parseSubmission(await request.formData(), { schema: shareSchema });
   if (submission.status !== "success") return data({ changed: true, shareAccommodations: false }, { status: 400 });
   const { shareAccommodations, seen } = submission.value;
   const result = await shareCv(
-    { personId: user.personId, participantId: user.participant.id, requestId: (context as { requestId?: string }).requestId ?? null },
+    { personId: user.personId, participantId: user.participant.id, requestId: requestIdOf(context) },
     { accommodations: shareAccommodations },
     seen,
   );

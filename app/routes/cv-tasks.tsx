@@ -15,12 +15,13 @@ import {
 } from "~/features/cv/task-suggestions.server";
 import { requireParticipant } from "~/lib/auth.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
+import { requestIdOf } from "~/lib/request.server";
 
 /** At most this many tasks: enough to choose from, short enough to read at the meeting. */
 const TASK_COUNT_MAX = 10;
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const tasks = await listTaskSuggestions(user.participant.id);
   const url = new URL(request.url);
   const askIndex = url.searchParams.has("slet") ? Number(url.searchParams.get("slet")) : null;
@@ -45,8 +46,8 @@ function postedTexts(formData: FormData): string[] {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
-  const actor = { personId: user.personId, requestId: (context as { requestId?: string }).requestId ?? null };
+  const user = await requireParticipant(context);
+  const actor = { personId: user.personId, requestId: requestIdOf(context) };
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "save");
 

@@ -18,6 +18,7 @@ import { ACCOMMODATIONS_MAX, AREAS_MAX, FIELDS_MAX } from "~/features/cv/section
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
+import { requestIdOf } from "~/lib/request.server";
 
 const FIELD_ORDER = ["fields", "hoursPerWeek", "commute", "areas", "accommodations"];
 const MAX_BY_MESSAGE: Record<string, number> = {
@@ -26,14 +27,14 @@ const MAX_BY_MESSAGE: Record<string, number> = {
   "wishes.errors.accommodationsTooLong": ACCOMMODATIONS_MAX,
 };
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const cv = await getCv(user.participant.id);
   return { wishes: cv.wishes, saved: new URL(request.url).searchParams.has("gemt") };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const submission = parseSubmission(await request.formData(), { schema: wishesSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: null }, { status: 400 });
   const value = submission.value;
@@ -47,7 +48,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     showAccommodationsOnCv: value.showAccommodations,
   };
   const result = await saveWishes(
-    { personId: user.personId, participantId: user.participant.id, requestId: (context as { requestId?: string }).requestId ?? null },
+    { personId: user.personId, participantId: user.participant.id, requestId: requestIdOf(context) },
     input,
     value.version,
   );

@@ -12,8 +12,8 @@ import { RECOMMENDED_TASK_COUNT } from "~/features/cv/task-suggestions.server";
 import { formatMoment } from "~/features/plan/format";
 import { requireParticipant } from "~/lib/auth.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const cv = await getCv(user.participant.id);
   const url = new URL(request.url);
   return {

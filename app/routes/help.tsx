@@ -17,8 +17,8 @@ export const HELP_LAST_REVIEWED = "2026-11-23";
  * person must always find the crisis numbers. A signed-in participant also sees their own
  * coordinating caseworker; nobody else's contact is ever shown.
  */
-export async function loader({ request }: Route.LoaderArgs) {
-  const [{ user }, language] = await Promise.all([getCurrentUser(request), requestLanguage(request)]);
+export async function loader({ context }: Route.LoaderArgs) {
+  const [{ user }, language] = await Promise.all([getCurrentUser(context), requestLanguage(context)]);
   const caseworker = user?.participant ? await getCoordinatingCaseworker(user.participant.id) : null;
   return {
     signedIn: Boolean(user),

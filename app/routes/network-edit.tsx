@@ -7,16 +7,17 @@ import { getPerson } from "~/features/network/queries.server";
 import { personFields, personSchema } from "~/features/network/schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
+import { requestIdOf } from "~/lib/request.server";
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const person = await getPerson(user.participant.id, params.id);
   if (!person) throw notFound();
   return { person };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   // Checked before anything is read from the form: someone else's id is simply not found.
   const existing = await getPerson(user.participant.id, params.id);
   if (!existing) throw notFound();
@@ -35,7 +36,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     {
       personId: user.personId,
       participantId: user.participant.id,
-      requestId: (context as { requestId?: string }).requestId ?? null,
+      requestId: requestIdOf(context),
     },
     params.id,
     fields,

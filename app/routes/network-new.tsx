@@ -6,14 +6,15 @@ import { PersonForm } from "~/features/network/PersonForm";
 import { personFields, personSchema } from "~/features/network/schema";
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
+import { requestIdOf } from "~/lib/request.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requireParticipant(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  await requireParticipant(context);
   return null;
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const submission = parseSubmission(await request.formData(), {
     schema: personSchema,
   });
@@ -24,7 +25,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     {
       personId: user.personId,
       participantId: user.participant.id,
-      requestId: (context as { requestId?: string }).requestId ?? null,
+      requestId: requestIdOf(context),
     },
     fields,
   );

@@ -8,8 +8,8 @@ import { PeopleTable } from "~/features/network/PeopleList";
 import { listPeople } from "~/features/network/queries.server";
 import { requireParticipant } from "~/lib/auth.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const people = await listPeople(user.participant.id, { includeStance: true });
   return {
     people,

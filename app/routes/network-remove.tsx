@@ -5,9 +5,10 @@ import { PageTitle } from "~/components/layout/PageTitle";
 import { removePerson } from "~/features/network/commands.server";
 import { getPerson } from "~/features/network/queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
+import { requestIdOf } from "~/lib/request.server";
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const person = await getPerson(user.participant.id, params.id);
   if (!person) throw notFound();
   return {
@@ -20,13 +21,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 /** Removing is a POST from this page (no JavaScript needed, no mutating GET). */
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+export async function action({ params, context }: Route.ActionArgs) {
+  const user = await requireParticipant(context);
   const removed = await removePerson(
     {
       personId: user.personId,
       participantId: user.participant.id,
-      requestId: (context as { requestId?: string }).requestId ?? null,
+      requestId: requestIdOf(context),
     },
     params.id,
   );

@@ -11,6 +11,7 @@ import { shareSchema } from "~/features/network/schema";
 import { asShared, SharedPeople } from "~/features/network/SharedPeople";
 import { requireParticipant } from "~/lib/auth.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
+import { requestIdOf } from "~/lib/request.server";
 
 /** What a redirect after a switch may ask the page to say (`?gemt=`). */
 const notices = ["delt", "stoppet", "vurdering-delt", "vurdering-stoppet", "uaendret"] as const;
@@ -23,8 +24,8 @@ type Notice = (typeof notices)[number];
  * Nothing is shared before the button is pressed. While shared, the judgement and the whole map
  * can be stopped here.
  */
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const [people, share] = await Promise.all([
     listPeople(user.participant.id, { includeStance: true }),
     getShareState(user.participant.id),
@@ -43,13 +44,13 @@ export async function loader({ request }: Route.LoaderArgs) {
  * (`share-stance`). Never by default, and never on its own while the map is not shared.
  */
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const submission = parseSubmission(await request.formData(), { schema: shareSchema });
   if (submission.status !== "success") return data({ refused: true }, { status: 400 });
   const actor = {
     personId: user.personId,
     participantId: user.participant.id,
-    requestId: (context as { requestId?: string }).requestId ?? null,
+    requestId: requestIdOf(context),
   };
   const { intent } = submission.value;
   if (intent === "share-stance" || intent === "stop-stance") {

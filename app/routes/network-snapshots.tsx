@@ -14,11 +14,12 @@ import {
 } from "~/features/network/snapshot";
 import { requireParticipant } from "~/lib/auth.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
+import { requestIdOf } from "~/lib/request.server";
 
 const NOW = "nu";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const [snapshots, current] = await Promise.all([
     listSnapshots(user.participant.id),
     listPeople(user.participant.id, { includeStance: true }),
@@ -71,7 +72,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const formData = await request.formData();
   if (formData.get("intent") !== "save-snapshot")
     return data({ refused: true }, { status: 400 });
@@ -79,7 +80,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     {
       personId: user.personId,
       participantId: user.participant.id,
-      requestId: (context as { requestId?: string }).requestId ?? null,
+      requestId: requestIdOf(context),
     },
     null,
   );

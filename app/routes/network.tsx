@@ -14,8 +14,8 @@ import { useFocusAfterFrame } from "~/components/ui/focus";
 const notices = ["tilfoejet", "rettet", "fjernet", "uaendret"] as const;
 type Notice = (typeof notices)[number];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const [people, share] = await Promise.all([
     listPeople(user.participant.id, { includeStance: true }),
     getShareState(user.participant.id),
@@ -35,8 +35,8 @@ export async function loader({ request }: Route.LoaderArgs) {
  * Sharing moved to /netvaerk/del, where the person first sees what the caseworker will read. A
  * form posted from a page opened before the move shares nothing: it leads there.
  */
-export async function action({ request }: Route.ActionArgs) {
-  await requireParticipant(request);
+export async function action({ context }: Route.ActionArgs) {
+  await requireParticipant(context);
   return redirect("/netvaerk/del", 303);
 }
 

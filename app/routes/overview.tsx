@@ -13,8 +13,8 @@ import { pendingInvitationRedirect } from "~/features/relatives/invite.server";
 import { listHelped } from "~/features/relatives/queries.server";
 import { requireUser } from "~/lib/auth.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireUser(context);
   // Back to the invitation the person opened before signing in (relatives).
   const pendingInvitation = await pendingInvitationRedirect(request);
   if (pendingInvitation) throw pendingInvitation;

@@ -16,9 +16,10 @@ import { OWN_GOAL_MAX, ownGoalSchema } from "~/features/plan/schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
+import { requestIdOf } from "~/lib/request.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const plan = await findPlan(user.participant.id);
   // The own goal lives in the plan: without a plan there is nothing to write it in yet.
   if (!plan) throw redirect("/min-plan");
@@ -32,7 +33,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const formData = await request.formData();
   // "Behold den gemte tekst" after a conflict: nothing to save.
   if (formData.get("intent") === "keep-saved") return redirect("/min-plan#eget-maal");
@@ -44,7 +45,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     {
       personId: user.personId,
       participantId: user.participant.id,
-      requestId: (context as { requestId?: string }).requestId ?? null,
+      requestId: requestIdOf(context),
     },
     submission.value.ownGoal,
     submission.value.version,

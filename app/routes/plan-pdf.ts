@@ -2,18 +2,16 @@ import type { Route } from "./+types/plan-pdf";
 import { getPlanView } from "~/features/plan/page.server";
 import { renderPlanPdf } from "~/features/plan/pdf.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
-import { fallbackLanguage, isLanguage } from "~/lib/i18n/config";
-import { i18nServer } from "~/lib/i18n/i18n.server";
+import { languageOf } from "~/lib/i18n/i18n.server";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
 
 /** /min-plan/min-plan.pdf: the whole plan as a PDF with real text, in the person's language. */
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const view = await getPlanView({ participantId: user.participant.id, personId: user.personId });
   if (!view) throw notFound();
-  const detected = await i18nServer.getLocale(request);
-  const language = isLanguage(detected) ? detected : fallbackLanguage;
+  const language = languageOf(context);
   const t = createI18n(language, resources[language]).getFixedT(language, "plan");
   const pdf = await renderPlanPdf(view, { name: `${user.firstName} ${user.lastName}`, language, t });
   return new Response(new Uint8Array(pdf), {

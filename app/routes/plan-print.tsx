@@ -6,8 +6,8 @@ import { getPlanView } from "~/features/plan/page.server";
 import { PlanDocument } from "~/features/plan/PlanDocument";
 import { requireParticipant } from "~/lib/auth.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const view = await getPlanView({ participantId: user.participant.id, personId: user.personId });
   return { view, name: `${user.firstName} ${user.lastName}`, printedAt: new Date() };
 }

@@ -12,16 +12,17 @@ import { findPlan } from "~/features/plan/queries.server";
 import { QUESTION_MAX, questionSchema } from "~/features/plan/schema";
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
+import { requestIdOf } from "~/lib/request.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const plan = await findPlan(user.participant.id);
   if (!plan) throw redirect("/min-plan");
   return { planVersion: plan.version, submissionId: crypto.randomUUID() };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const formData = await request.formData();
   const submission = parseSubmission(formData, { schema: questionSchema });
   if (submission.status !== "success") {
@@ -31,7 +32,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     {
       personId: user.personId,
       participantId: user.participant.id,
-      requestId: (context as { requestId?: string }).requestId ?? null,
+      requestId: requestIdOf(context),
     },
     {
       planVersion: submission.value.planVersion,

@@ -18,13 +18,14 @@ import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { isUuid } from "~/lib/ids";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
+import { requestIdOf } from "~/lib/request.server";
 
 /** "i dag kl. 14.27" starts a line here: "I dag kl. 14.27: Jeg er i gang". */
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   // Someone else's sub-goal, a deleted one, or a made-up id: the same 404, nothing revealed.
   if (!isUuid(params.subGoalId)) throw notFound();
   const goal = await findSubGoal(user.participant.id, params.subGoalId, user.personId);
@@ -35,7 +36,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   if (!isUuid(params.subGoalId)) throw notFound();
   const formData = await request.formData();
   const submission = parseSubmission(formData, { schema: subGoalMarkSchema });
@@ -46,7 +47,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     {
       personId: user.personId,
       participantId: user.participant.id,
-      requestId: (context as { requestId?: string }).requestId ?? null,
+      requestId: requestIdOf(context),
     },
     {
       subGoalId: params.subGoalId,

@@ -8,8 +8,8 @@ import { findPlan, findVersionOrCurrent } from "~/features/plan/queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   if (!/^[1-9]\d{0,5}$/.test(params.version)) throw notFound();
   const plan = await findPlan(user.participant.id);
   if (!plan) throw notFound();

@@ -8,8 +8,8 @@ import { findPlan, getVersionsWithCurrent } from "~/features/plan/queries.server
 import { diffSnapshots } from "~/features/plan/snapshot";
 import { requireParticipant } from "~/lib/auth.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const plan = await findPlan(user.participant.id);
   if (!plan) return { currentVersion: null, versions: [] };
   // Reads only: the current version comes from the plan itself when nobody has frozen it yet.

@@ -22,13 +22,14 @@ import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
 import { parseSubmission } from "~/components/form/submission.server";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 import { useFocusAfterFrame } from "~/components/ui/focus";
+import { requestIdOf } from "~/lib/request.server";
 
 /** What a redirect after a save may ask the page to say (`?gemt=`), and where. */
 const savedNotices = ["eget-maal", "delmaal", "laest", "spoergsmaal", "nyt-set"] as const;
 type SavedNotice = (typeof savedNotices)[number];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   // Reads only: "Nyt siden dit sidste besøg" stays until the person posts that they have read it.
   const page = await openPlanPage({ participantId: user.participant.id, personId: user.personId });
   const url = new URL(request.url);
@@ -45,7 +46,7 @@ export async function loader({ request }: Route.LoaderArgs) {
  * take the "Nyt" marks away up to the version the page showed. Every other write has its own page.
  */
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const submission = parseSubmission(formData, { schema: confirmReadSchema });
@@ -55,7 +56,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const actor = {
     personId: user.personId,
     participantId: user.participant.id,
-    requestId: (context as { requestId?: string }).requestId ?? null,
+    requestId: requestIdOf(context),
   };
   const { planVersion } = submission.value;
   const result = intent === "confirm-read" ? await confirmRead(actor, planVersion) : await markPlanSeen(actor, planVersion);

@@ -7,20 +7,21 @@ import { markAboutMeetingRead } from "~/features/preparation/commands.server";
 import { STEP_COUNT, nextPath, partByKey } from "~/features/preparation/parts";
 import { getPart, getTeamMeeting } from "~/features/preparation/queries.server";
 import { requireParticipant } from "~/lib/auth.server";
+import { requestIdOf } from "~/lib/request.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const [meeting, state] = await Promise.all([getTeamMeeting(user.participant.id), getPart(user.participant.id, "about_meeting")]);
   return { meeting, status: state.status };
 }
 
 /** "Fortsæt": records that the participant has read about the meeting, then goes on to part 2. */
-export async function action({ request, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+export async function action({ context }: Route.ActionArgs) {
+  const user = await requireParticipant(context);
   await markAboutMeetingRead({
     personId: user.personId,
     participantId: user.participant.id,
-    requestId: (context as { requestId?: string }).requestId ?? null,
+    requestId: requestIdOf(context),
   });
   return redirect(nextPath(partByKey("about_meeting")));
 }

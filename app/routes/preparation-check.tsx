@@ -17,6 +17,7 @@ import { possessiveName, type RemarkView } from "~/features/preparation/remarks"
 import { shareSchema } from "~/features/preparation/schema";
 import { parseSubmission } from "~/components/form/submission.server";
 import { requireParticipant } from "~/lib/auth.server";
+import { requestIdOf } from "~/lib/request.server";
 
 const WRITABLE = PARTS.filter((part) => part.key !== "about_meeting").map((part) => part.key as WritablePartKey);
 
@@ -43,8 +44,8 @@ function shareChoices(parts: PartState[]) {
   }));
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const [preparation, remarks] = await Promise.all([getPreparation(user.participant.id), listRemarks(user.participant.id)]);
   const url = new URL(request.url);
   const remarkChoice = url.searchParams.get("bemaerkning");
@@ -80,7 +81,7 @@ type ActionResult =
  * the person read, shares. `change` goes back to the boxes as the person ticked them.
  */
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const submission = parseSubmission(await request.formData(), { schema: shareSchema });
   if (submission.status !== "success") return data<ActionResult>({ step: "choose", chosen: [], error: null }, { status: 400 });
   const { intent } = submission.value;
@@ -112,7 +113,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     {
       personId: user.personId,
       participantId: user.participant.id,
-      requestId: (context as { requestId?: string }).requestId ?? null,
+      requestId: requestIdOf(context),
     },
     shareable.map((part) => part.key),
     seen,

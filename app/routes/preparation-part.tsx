@@ -36,6 +36,7 @@ import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { Tag } from "~/components/ui/Tag";
 import { useFocusAfterFrame } from "~/components/ui/focus";
+import { requestIdOf } from "~/lib/request.server";
 
 function writablePart(slug: string | undefined) {
   const part = partBySlug(slug);
@@ -43,8 +44,8 @@ function writablePart(slug: string | undefined) {
   return part;
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const part = writablePart(params.part);
   const participantId = user.participant.id;
   const [state, cv, network, remarks] = await Promise.all([
@@ -70,7 +71,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const part = writablePart(params.part);
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -86,7 +87,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     {
       personId: user.personId,
       participantId: user.participant.id,
-      requestId: (context as { requestId?: string }).requestId ?? null,
+      requestId: requestIdOf(context),
     },
     part.key,
     input,

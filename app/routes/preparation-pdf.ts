@@ -2,17 +2,15 @@ import type { Route } from "./+types/preparation-pdf";
 import { renderPreparationPdf } from "~/features/preparation/pdf.server";
 import { getPreparation, getTeamMeeting } from "~/features/preparation/queries.server";
 import { requireParticipant } from "~/lib/auth.server";
-import { fallbackLanguage, isLanguage } from "~/lib/i18n/config";
-import { i18nServer } from "~/lib/i18n/i18n.server";
+import { languageOf } from "~/lib/i18n/i18n.server";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
 
 /** /forberedelse/forberedelse.pdf: the participant's answers as a tagged PDF, in the person's language. */
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const [preparation, meeting] = await Promise.all([getPreparation(user.participant.id), getTeamMeeting(user.participant.id)]);
-  const detected = await i18nServer.getLocale(request);
-  const language = isLanguage(detected) ? detected : fallbackLanguage;
+  const language = languageOf(context);
   const t = createI18n(language, resources[language]).getFixedT(language, "preparation");
   const pdf = await renderPreparationPdf(preparation, {
     name: `${user.firstName} ${user.lastName}`,

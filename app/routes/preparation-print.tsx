@@ -7,8 +7,8 @@ import { getPreparation, getTeamMeeting } from "~/features/preparation/queries.s
 import { requireParticipant } from "~/lib/auth.server";
 import { formatDocumentDate, formatTime } from "~/lib/dates";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const [preparation, meeting] = await Promise.all([getPreparation(user.participant.id), getTeamMeeting(user.participant.id)]);
   return {
     parts: preparation.parts.filter((part) => part.key !== "about_meeting"),

@@ -3,10 +3,11 @@ import type { Route } from "./+types/preparation-remark";
 import { CHECK_SLUG, partBySlug } from "~/features/preparation/parts";
 import { setRemarkIncluded } from "~/features/preparation/remarks.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
+import { requestIdOf } from "~/lib/request.server";
 
 /** Only a POST: whether a relative's remark goes along when sharing. A GET has nothing to show. */
-export async function loader({ request }: Route.LoaderArgs) {
-  await requireParticipant(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  await requireParticipant(context);
   throw notFound();
 }
 
@@ -15,12 +16,12 @@ export async function loader({ request }: Route.LoaderArgs) {
  * the session's participant: anyone else's remark, or a relative posting here, is 404.
  */
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const formData = await request.formData();
   const include = formData.get("include");
   if (include !== "yes" && include !== "no") return new Response("Bad Request", { status: 400 });
   const result = await setRemarkIncluded(
-    { personId: user.personId, participantId: user.participant.id, requestId: (context as { requestId?: string }).requestId ?? null },
+    { personId: user.personId, participantId: user.participant.id, requestId: requestIdOf(context) },
     params.commentId,
     include === "yes",
   );

@@ -6,6 +6,7 @@ import { withdrawPart } from "~/features/preparation/commands.server";
 import { CHECK_SLUG, isWritable, partBySlug } from "~/features/preparation/parts";
 import { getPart } from "~/features/preparation/queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
+import { requestIdOf } from "~/lib/request.server";
 
 function writablePart(slug: string | undefined) {
   const part = partBySlug(slug);
@@ -14,15 +15,15 @@ function writablePart(slug: string | undefined) {
 }
 
 /** The confirmation page for "Træk tilbage" (with JavaScript the check page asks in a dialog instead). */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const part = writablePart(params.part);
   const state = await getPart(user.participant.id, part.key);
   return { key: part.key, slug: part.slug, shared: state.share.kind !== "not_shared" };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const part = writablePart(params.part);
   const formData = await request.formData();
   if (formData.get("confirm") !== "yes") return redirect(`/forberedelse/${CHECK_SLUG}`);
@@ -30,7 +31,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     {
       personId: user.personId,
       participantId: user.participant.id,
-      requestId: (context as { requestId?: string }).requestId ?? null,
+      requestId: requestIdOf(context),
     },
     part.key,
   );

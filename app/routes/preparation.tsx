@@ -9,8 +9,8 @@ import { CHECK_SLUG, STEP_COUNT, partBySlug } from "~/features/preparation/parts
 import { getPreparation, getTeamMeeting } from "~/features/preparation/queries.server";
 import { requireParticipant } from "~/lib/auth.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const [preparation, meeting] = await Promise.all([
     getPreparation(user.participant.id),
     getTeamMeeting(user.participant.id),

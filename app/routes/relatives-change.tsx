@@ -49,8 +49,8 @@ function typedValues(formData: FormData): TermsValues {
   };
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const grant = await openGrant(request, user.participant.id, params.grantId);
   const { today, appointments, rules } = await rulesFor(user.participant.id);
   const draft = await readDraft(request, user.participant.id);
@@ -76,8 +76,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = await requireParticipant(context);
   const grant = await openGrant(request, user.participant.id, params.grantId);
   const formData = await request.formData();
   const { rules } = await rulesFor(user.participant.id);

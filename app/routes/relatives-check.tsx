@@ -13,7 +13,8 @@ import { changeSchema, inviteSchema } from "~/features/relatives/schema";
 import { ALL_SCOPES, dayParts } from "~/features/relatives/scopes";
 import { requireParticipant } from "~/lib/auth.server";
 import { copenhagenDay, formatDate, formatTime } from "~/lib/dates";
-import { i18nServer } from "~/lib/i18n/i18n.server";
+import { languageOf, translatorOf } from "~/lib/i18n/i18n.server";
+import { requestIdOf } from "~/lib/request.server";
 
 /** The draft, checked again against today's rules (a meeting may have passed since). */
 async function validDraft(request: Request, participantId: string, now = new Date()) {
@@ -53,8 +54,8 @@ async function validDraft(request: Request, participantId: string, now = new Dat
 
 const CHECK = "/paaroerende/inviter/tjek";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const draft = await validDraft(request, user.participant.id);
   if (!draft) throw redirect("/paaroerende/inviter");
   if (draft.gone) {
@@ -72,7 +73,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const formData = await request.formData();
   if (formData.get("intent") === "cancel") {
     return redirect("/paaroerende", { headers: { "Set-Cookie": await clearDraft() } });
@@ -85,7 +86,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const refused = await confirmationHook().verify({ request, formData, user, returnTo: CHECK });
   if (refused) return refused;
 
-  const requestId = (context as { requestId?: string }).requestId ?? null;
+  const requestId = requestIdOf(context);
   const actor = { personId: user.personId, participantId: user.participant.id, requestId };
   if (draft.change) {
     const changed = await changeGrant(actor, draft.change.grantId, draft.input, draft.change.basis);
@@ -102,8 +103,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     });
   }
 
-  const t = await i18nServer.getFixedT(request, "relatives");
-  const language = await i18nServer.getLocale(request);
+  const t = translatorOf(context, "relatives");
+  const language = languageOf(context);
   const origin = publicOrigin(request);
   // The mail is queued with the grant, in its transaction, and sent by the job worker after the
   // commit: the redirect never waits for an SMTP server, and a rolled-back grant sends nothing.

@@ -3,26 +3,27 @@ import type { Route } from "./+types/relatives-confirm";
 import { confirmGrant } from "~/features/relatives/commands.server";
 import { findOwnGrant } from "~/features/relatives/queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
+import { requestIdOf } from "~/lib/request.server";
 
 /**
  * "Er det den person, du inviterede?": the participant's answer for a grant someone accepted.
  * The question and its two buttons live on the list (/paaroerende), which works without
  * JavaScript; this address only takes the answer. Nothing is granted before "confirm".
  */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const grant = await findOwnGrant(user.participant.id, params.grantId);
   if (!grant) throw notFound();
   throw redirect(`/paaroerende#adgang-${grant.id}`);
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const formData = await request.formData();
   const answer = formData.get("answer");
   if (answer !== "confirm" && answer !== "reject") return redirect("/paaroerende");
   const result = await confirmGrant(
-    { personId: user.personId, participantId: user.participant.id, requestId: (context as { requestId?: string }).requestId ?? null },
+    { personId: user.personId, participantId: user.participant.id, requestId: requestIdOf(context) },
     params.grantId,
     answer,
   );

@@ -6,16 +6,17 @@ import { listHelped } from "~/features/relatives/queries.server";
 import { recordAudit } from "~/lib/audit.server";
 import { requireUser } from "~/lib/auth.server";
 import { db } from "../../db/client";
+import { requestIdOf } from "~/lib/request.server";
 
 /** "Du hjælper": whose planning the signed-in person may see, and until when. */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(context);
   const url = new URL(request.url);
   const helped = await listHelped(user.personId);
   // The list shows each helped person's name and what they share: in each one's log "Hvem har
   // set mine oplysninger" (page "list"). The loader runs for the page and for its .data alike.
   if (helped.length > 0) {
-    const requestId = (context as { requestId?: string } | undefined)?.requestId ?? null;
+    const requestId = requestIdOf(context);
     const database = await db();
     await database.transaction(async (tx) => {
       for (const person of helped) {

@@ -7,6 +7,7 @@ import { ScopeList, Until } from "~/features/relatives/components";
 import { forgetInvitation, rememberInvitation } from "~/features/relatives/invite.server";
 import { findInvitation } from "~/features/relatives/queries.server";
 import { getCurrentUser, requireUser } from "~/lib/auth.server";
+import { requestIdOf } from "~/lib/request.server";
 
 type Calm = "unknown" | "used" | "expired" | "withdrawn" | "own" | "participant" | "caseworker" | "already";
 
@@ -15,10 +16,10 @@ type Calm = "unknown" | "used" | "expired" | "withdrawn" | "own" | "participant"
  * (and comes back here after), a signed-in person sees what is offered and answers. Links that
  * no longer work get a calm page that says why and what to do.
  */
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ params, context }: Route.LoaderArgs) {
   const token = params.token;
   const found = await findInvitation(token);
-  const { user } = await getCurrentUser(request);
+  const { user } = await getCurrentUser(context);
   if (!user) {
     if (found.state !== "open") {
       return data({ view: "calm" as const, calm: found.state as Calm, participantName: "participantName" in found ? found.participantName : null }, { status: found.state === "unknown" ? 404 : 410 });
@@ -60,7 +61,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(context);
   const formData = await request.formData();
   const answer = formData.get("answer");
   if (answer !== "accept" && answer !== "decline") return redirect(`/invitation/${params.token}`);
@@ -69,7 +70,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       personId: user.personId,
       participantId: user.participant?.id ?? null,
       isCaseworker: user.isCaseworker,
-      requestId: (context as { requestId?: string }).requestId ?? null,
+      requestId: requestIdOf(context),
     },
     params.token,
     answer,

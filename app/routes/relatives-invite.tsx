@@ -55,8 +55,8 @@ async function rulesFor(participantId: string, now = new Date()) {
   return { today, appointments, rules: { today, appointmentIds: appointments.map((appointment) => appointment.id) } };
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const { today, appointments, rules } = await rulesFor(user.participant.id);
   const draft = await readDraft(request, user.participant.id);
   // A draft that changes an existing grant belongs to "Ret adgangen", not to a new invitation.
@@ -76,8 +76,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { rules, appointments, initial, latest: addMonths(today, MAX_MONTHS) };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await requireParticipant(context);
   const formData = await request.formData();
   const { rules } = await rulesFor(user.participant.id);
   const submission = parseSubmission(formData, { schema: inviteSchema(rules) });

@@ -6,8 +6,8 @@ import { accessLog, type AccessLogEntry } from "~/features/relatives/queries.ser
 import { requireParticipant } from "~/lib/auth.server";
 import { copenhagenDay, formatDate, formatTime, isoDateTime } from "~/lib/dates";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   // Only what the page shows: never a caseworker's name or id, never what anyone wrote.
   const entries = await accessLog(user.participant.id, user.personId);
   return { entries };

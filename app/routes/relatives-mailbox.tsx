@@ -11,9 +11,9 @@ import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
  * DEMO_LOGIN=1. Only the signed-in person's own mail (to their e-mail address): the mails hold
  * live invitation links. Signed out: sign in first.
  */
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ context }: Route.LoaderArgs) {
   if (!env.demoLogin) throw notFound();
-  const user = await requireUser(request);
+  const user = await requireUser(context);
   const mails = await listStoredMailFor(user.personId);
   return { mails: mails.map((mail) => ({ id: mail.id, to: mail.to, subject: mail.subject, text: mail.text, sentAt: mail.sentAt })) };
 }

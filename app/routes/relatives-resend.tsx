@@ -6,11 +6,12 @@ import { wakeWorker } from "~/features/jobs/worker.server";
 import { afterCommit } from "../../db/client";
 import { grantForChange } from "~/features/relatives/queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
-import { i18nServer } from "~/lib/i18n/i18n.server";
+import { languageOf, translatorOf } from "~/lib/i18n/i18n.server";
+import { requestIdOf } from "~/lib/request.server";
 
 /** Only a POST (the button on /paaroerende): a GET goes back to the list. */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   if (!(await grantForChange(user.participant.id, params.grantId))) throw notFound();
   throw redirect(`/paaroerende#adgang-${params.grantId}`);
 }
@@ -20,12 +21,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
  * (its link ran out, or the e-mail could not be sent). The old link stops working at once.
  */
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const grant = await grantForChange(user.participant.id, params.grantId);
   if (!grant) throw notFound();
-  const requestId = (context as { requestId?: string }).requestId ?? null;
-  const t = await i18nServer.getFixedT(request, "relatives");
-  const language = await i18nServer.getLocale(request);
+  const requestId = requestIdOf(context);
+  const t = translatorOf(context, "relatives");
+  const language = languageOf(context);
   const origin = publicOrigin(request);
   // Queued with the new link in its transaction; the job worker sends it after the commit.
   const result =

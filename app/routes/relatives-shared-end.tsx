@@ -7,22 +7,23 @@ import { usePossessive } from "~/features/relatives/components";
 import { participantName } from "~/features/relatives/queries.server";
 import { notFound } from "~/lib/auth.server";
 import { openSharedFrame } from "~/features/relatives/access.server";
+import { requestIdOf } from "~/lib/request.server";
 
 /** The relative stops helping. Without JavaScript this page asks first; with it, a dialog does. */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  await openSharedFrame(request, params.participantId);
+export async function loader({ params, context }: Route.LoaderArgs) {
+  await openSharedFrame(context, params.participantId);
   const person = await participantName(params.participantId);
   if (!person) throw notFound();
   return { participantId: params.participantId, firstName: person.firstName };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { user, grant } = await openSharedFrame(request, params.participantId);
+  const { user, grant } = await openSharedFrame(context, params.participantId);
   const formData = await request.formData();
   if (formData.get("confirm") !== "yes") return redirect(`/hjaelper/${params.participantId}`);
   const person = await participantName(params.participantId);
   const result = await endGrant(
-    { personId: user.personId, requestId: (context as { requestId?: string }).requestId ?? null },
+    { personId: user.personId, requestId: requestIdOf(context) },
     grant.id,
     params.participantId,
   );

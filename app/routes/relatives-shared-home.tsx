@@ -7,9 +7,10 @@ import { participantName } from "~/features/relatives/queries.server";
 import { notFound } from "~/lib/auth.server";
 import { openSharedFrame } from "~/features/relatives/access.server";
 import { recordView } from "~/features/relatives/commands.server";
+import { requestIdOf } from "~/lib/request.server";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { user, grant } = await openSharedFrame(request, params.participantId);
+  const { user, grant } = await openSharedFrame(context, params.participantId);
   const person = await participantName(params.participantId);
   if (!person) throw notFound();
   await recordView({
@@ -17,7 +18,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     relativePersonId: user.personId,
     participantId: params.participantId,
     page: "home",
-    requestId: (context as { requestId?: string } | undefined)?.requestId ?? null,
+    requestId: requestIdOf(context),
   });
   return {
     participantId: params.participantId,

@@ -17,6 +17,7 @@ import { usePossessive } from "~/features/relatives/components";
 import { participantName } from "~/features/relatives/queries.server";
 import { notFound } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
+import { requestIdOf } from "~/lib/request.server";
 
 function writablePart(slug: string | undefined) {
   const part = partBySlug(slug);
@@ -63,7 +64,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     personId: user.personId,
     participantId,
     grantId: grant.id,
-    requestId: (context as { requestId?: string } | undefined)?.requestId ?? null,
+    requestId: requestIdOf(context),
   };
   const here = `/hjaelper/${participantId}/forberedelse/${part.slug}`;
   const formData = await request.formData();

@@ -14,8 +14,8 @@ import { ENDED_ACCESS_STATUS, type EndedAccessError } from "~/features/relatives
  * The frame of a relative's pages: whose pages these are, until when, read-only, and the parts
  * shared. Each page below checks access again itself (requireAccess with its scope).
  */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { grant } = await openSharedFrame(request, params.participantId);
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const { grant } = await openSharedFrame(context, params.participantId);
   const person = await participantName(params.participantId);
   if (!person) throw notFound();
   return {

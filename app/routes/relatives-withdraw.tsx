@@ -6,10 +6,11 @@ import { withdrawGrant } from "~/features/relatives/commands.server";
 import { findOwnGrant } from "~/features/relatives/queries.server";
 import { isOpen } from "~/features/relatives/status";
 import { notFound, requireParticipant } from "~/lib/auth.server";
+import { requestIdOf } from "~/lib/request.server";
 
 /** Without JavaScript: the page that asks first. With it, the list's dialog posts here directly. */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const grant = await findOwnGrant(user.participant.id, params.grantId);
   if (!grant) throw notFound();
   if (!isOpen(grant.state)) throw redirect(`/paaroerende#adgang-${grant.id}`);
@@ -17,11 +18,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const user = await requireParticipant(request);
+  const user = await requireParticipant(context);
   const formData = await request.formData();
   if (formData.get("confirm") !== "yes") return redirect("/paaroerende");
   const result = await withdrawGrant(
-    { personId: user.personId, participantId: user.participant.id, requestId: (context as { requestId?: string }).requestId ?? null },
+    { personId: user.personId, participantId: user.participant.id, requestId: requestIdOf(context) },
     params.grantId,
   );
   if (result === "not_found") {

@@ -21,8 +21,8 @@ const notices = [
   "afvist",
 ] as const;
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireParticipant(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireParticipant(context);
   const grants = await listGrants(user.participant.id);
   // Where the e-mail of each unanswered invitation is (queued, retrying, sent, given up): one query.
   const deliveries = grants.some((grant) => grant.state === "invited")

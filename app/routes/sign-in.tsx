@@ -13,9 +13,10 @@ import { demoProvider, listDemoPeople, nemLoginProvider } from "~/lib/auth/provi
 import { languageCookie } from "~/lib/i18n/i18n.server";
 import { endSession } from "~/lib/session.server";
 import { parseSubmission } from "~/components/form/submission.server";
+import { requestIdOf } from "~/lib/request.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const { user } = await getCurrentUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { user } = await getCurrentUser(context);
   if (user) throw redirect("/");
   const url = new URL(request.url);
   return {
@@ -35,7 +36,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply(), refused: false }, { status: 400 });
   }
-  const requestId = (context as { requestId?: string }).requestId ?? null;
+  const requestId = requestIdOf(context);
   const signedIn = await signIn(demoProvider, submission.value.person, requestId);
   if (!signedIn) {
     return data(

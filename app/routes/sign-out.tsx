@@ -6,16 +6,17 @@ import { getCurrentUser } from "~/lib/auth.server";
 import { recordAudit } from "~/lib/audit.server";
 import { endSession } from "~/lib/session.server";
 import { db } from "../../db/client";
+import { requestIdOf } from "~/lib/request.server";
 
 /** Signing out is a POST (no mutating GET). A GET shows a one-button page, for links and no-JS. */
-export async function loader({ request }: Route.LoaderArgs) {
-  const { user } = await getCurrentUser(request);
+export async function loader({ context }: Route.LoaderArgs) {
+  const { user } = await getCurrentUser(context);
   if (!user) throw redirect("/log-ind");
   return null;
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const { user } = await getCurrentUser(request);
+  const { user } = await getCurrentUser(context);
   // The session ends whatever the body holds (or fails to hold): only the wording depends on it.
   const cookie = await endSession(request);
   const timedOut = (await request.formData().catch(() => null))?.get("reason") === "timeout";
@@ -24,7 +25,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       actorPersonId: user.personId,
       participantId: user.participant?.id ?? null,
       action: timedOut ? "session.timed_out" : "session.signed_out",
-      requestId: (context as { requestId?: string }).requestId ?? null,
+      requestId: requestIdOf(context),
     });
   }
   return redirect(timedOut ? "/log-ind?udloebet=1" : "/log-ind?logget-ud=1", { headers: { "Set-Cookie": cookie } });

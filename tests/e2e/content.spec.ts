@@ -6,7 +6,7 @@ import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { APIRequestContext, Page } from "@playwright/test";
-import frontMatter from "front-matter";
+import { splitFrontMatter } from "../../app/features/content/page-parser.server";
 import { HtmlValidate, StaticConfigLoader, type Message } from "html-validate";
 import { aboutSlugs, hrefFor, standaloneSlugs, type PageSlug } from "../../app/features/content/catalogue";
 import { expectNoAxeViolationsAtAllWidths } from "./support/axe";
@@ -22,7 +22,7 @@ interface PageMeta {
 }
 function meta(language: Language, slug: PageSlug): PageMeta {
   const file = path.resolve("locales", language, "pages", `${slug}.md`);
-  return frontMatter<PageMeta>(readFileSync(file, "utf8")).attributes;
+  return splitFrontMatter(readFileSync(file, "utf8")).attributes as PageMeta;
 }
 const contentText = (language: Language) =>
   JSON.parse(readFileSync(path.resolve("locales", language, "content.json"), "utf8")) as {

@@ -5,7 +5,7 @@ import { requireAccess, requireParticipant } from "~/lib/auth.server";
 import { copenhagenDay } from "~/lib/dates";
 import { loader as overviewLoader } from "~/routes/overview";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, settle } from "../support/requests";
+import { cookieFor, get, settle, routeArgs, contextFor } from "../support/requests";
 
 let database: TestDatabase;
 let mette: { personId: string; participantId: string };
@@ -24,8 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.dispose());
 
-type OverviewArgs = Parameters<typeof overviewLoader>[0];
-const args = (request: Request) => ({ request, params: {}, context: {} }) as unknown as OverviewArgs;
+const args = (request: Request) => routeArgs(request);
 
 const daysFromToday = (days: number) => copenhagenDay(new Date(Date.now() + days * 86_400_000));
 
@@ -49,21 +48,21 @@ async function grantForJonas(values: Partial<typeof relativeGrants.$inferInsert>
 
 describe("who may see a participant's data", () => {
   it("signed out: the overview sends you to sign in", async () => {
-    const response = (await settle(() => overviewLoader(args(get("/"))))) as Response;
+    const response = (await settle(async () => overviewLoader(await args(get("/"))))) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/log-ind");
   });
 
   it("an expired session: sign in again, with a calm explanation", async () => {
-    const response = (await settle(() =>
-      overviewLoader(args(get("/", "minvej_session=expired-or-unknown-token-value"))),
+    const response = (await settle(async () =>
+      overviewLoader(await args(get("/", "minvej_session=expired-or-unknown-token-value"))),
     )) as Response;
     expect(response.headers.get("Location")).toBe("/log-ind");
   });
 
   it("each participant sees only their own overview", async () => {
-    const metteData = await overviewLoader(args(get("/", await cookieFor("mette"))));
-    const aliData = await overviewLoader(args(get("/", await cookieFor("ali"))));
+    const metteData = await overviewLoader(await args(get("/", await cookieFor("mette"))));
+    const aliData = await overviewLoader(await args(get("/", await cookieFor("ali"))));
     expect(metteData.firstName).toBe("Mette");
     expect(aliData.firstName).toBe("Ali");
     const metteText = JSON.stringify(metteData.overview);
@@ -78,9 +77,9 @@ describe("who may see a participant's data", () => {
   it("a relative or caseworker without a programme gets no participant pages", async () => {
     for (const person of ["jonas", "sara"]) {
       const cookie = await cookieFor(person);
-      const data = await overviewLoader(args(get("/", cookie)));
+      const data = await overviewLoader(await args(get("/", cookie)));
       expect(data.overview).toBeNull();
-      const refused = (await settle(() => requireParticipant(get("/", cookie)))) as Response;
+      const refused = (await settle(async () => requireParticipant(await contextFor(get("/", cookie))))) as Response;
       expect(refused.status).toBe(404);
     }
   });
@@ -88,13 +87,13 @@ describe("who may see a participant's data", () => {
   it("another participant is refused with 404, so nothing is revealed", async () => {
     const aliCookie = await cookieFor("ali");
     for (const scope of ["plan", "appointments", "preparation", "cv", "network"] as const) {
-      const refused = (await settle(() => requireAccess(get("/", aliCookie), mette.participantId, scope))) as Response;
+      const refused = (await settle(async () => requireAccess(await contextFor(get("/", aliCookie)), mette.participantId, scope))) as Response;
       expect(refused.status).toBe(404);
     }
   });
 
   it("the participant always has access to their own data", async () => {
-    const result = await requireAccess(get("/", await cookieFor("mette")), mette.participantId, "cv");
+    const result = await requireAccess(await contextFor(get("/", await cookieFor("mette"))), mette.participantId, "cv");
     expect(result.as).toBe("participant");
   });
 
@@ -103,36 +102,36 @@ describe("who may see a participant's data", () => {
     const request = () => get("/", cookie);
 
     // No grant at all.
-    expect(((await settle(() => requireAccess(request(), mette.participantId, "plan"))) as Response).status).toBe(404);
+    expect(((await settle(async () => requireAccess(await contextFor(request()), mette.participantId, "plan"))) as Response).status).toBe(404);
 
     const grant = await grantForJonas({ scopes: ["plan", "appointments"] });
-    expect((await requireAccess(request(), mette.participantId, "plan")).as).toBe("relative");
-    expect((await requireAccess(request(), mette.participantId, "appointments")).as).toBe("relative");
+    expect((await requireAccess(await contextFor(request()), mette.participantId, "plan")).as).toBe("relative");
+    expect((await requireAccess(await contextFor(request()), mette.participantId, "appointments")).as).toBe("relative");
     // Outside the scopes.
     for (const scope of ["cv", "network", "preparation"] as const) {
-      expect(((await settle(() => requireAccess(request(), mette.participantId, scope))) as Response).status).toBe(404);
+      expect(((await settle(async () => requireAccess(await contextFor(request()), mette.participantId, scope))) as Response).status).toBe(404);
     }
 
     // Expired yesterday: refused on the very next request.
     await database.db.update(relativeGrants).set({ validUntil: daysFromToday(-1) }).where(eq(relativeGrants.id, grant.id));
-    expect(((await settle(() => requireAccess(request(), mette.participantId, "plan"))) as Response).status).toBe(404);
+    expect(((await settle(async () => requireAccess(await contextFor(request()), mette.participantId, "plan"))) as Response).status).toBe(404);
 
     // Valid again, then withdrawn by the participant: refused at once.
     await database.db.update(relativeGrants).set({ validUntil: daysFromToday(10) }).where(eq(relativeGrants.id, grant.id));
-    expect((await requireAccess(request(), mette.participantId, "plan")).as).toBe("relative");
+    expect((await requireAccess(await contextFor(request()), mette.participantId, "plan")).as).toBe("relative");
     await database.db.update(relativeGrants).set({ status: "withdrawn" }).where(eq(relativeGrants.id, grant.id));
-    expect(((await settle(() => requireAccess(request(), mette.participantId, "plan"))) as Response).status).toBe(404);
+    expect(((await settle(async () => requireAccess(await contextFor(request()), mette.participantId, "plan"))) as Response).status).toBe(404);
 
     // Only invited (not yet accepted): no access.
     await grantForJonas({ status: "invited" });
-    expect(((await settle(() => requireAccess(request(), mette.participantId, "plan"))) as Response).status).toBe(404);
+    expect(((await settle(async () => requireAccess(await contextFor(request()), mette.participantId, "plan"))) as Response).status).toBe(404);
   });
 
   it("a grant made out to someone else gives this relative nothing", async () => {
     const [sara] = await database.db.select().from(persons).where(eq(persons.demoKey, "sara"));
     await grantForJonas({ relativePersonId: sara!.id, scopes: ["cv"] });
     const cookie = await cookieFor("jonas");
-    const refused = (await settle(() => requireAccess(get("/", cookie), mette.participantId, "cv"))) as Response;
+    const refused = (await settle(async () => requireAccess(await contextFor(get("/", cookie)), mette.participantId, "cv"))) as Response;
     expect(refused.status).toBe(404);
   });
 });

@@ -7,7 +7,7 @@ import { loader as detailLoader } from "~/routes/appointment";
 import { loader as listLoader } from "~/routes/appointments";
 import { action, loader } from "~/routes/appointment-absence";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post, settle } from "../support/requests";
+import { cookieFor, get, post, settle, routeArgs } from "../support/requests";
 
 let database: TestDatabase;
 let mette: string;
@@ -48,7 +48,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.dispose());
 
-const args = (request: Request, id: string) => ({ request, params: { id }, context: { requestId: "test" } }) as never;
+const args = (request: Request, id: string) => routeArgs(request, { id });
 function statusOf(result: unknown): number {
   if (result instanceof Response) return result.status;
   return (result as { init?: { status?: number } } | null)?.init?.status ?? 200;
@@ -59,15 +59,15 @@ function dataOf<T>(result: unknown): T {
 
 describe('"Jeg kan ikke komme"', () => {
   it("the form page is open for an upcoming meeting and names who to call", async () => {
-    const page = await loader(args(get(`/moeder/${saraTalk}/kan-ikke-komme`, mette), saraTalk));
+    const page = await loader(await args(get(`/moeder/${saraTalk}/kan-ikke-komme`, mette), saraTalk));
     expect(page.state).toBe("open");
     expect(page.lastNoticeAt).toBeNull();
     expect(page.caseworker).toMatchObject({ name: "Sara Nielsen", phone: "+45 11 22 30 11" });
   });
 
   it("records the notice, cancels nothing, and the meeting page then shows it calmly", async () => {
-    const response = (await settle(() =>
-      action(args(post(`/moeder/${saraTalk}/kan-ikke-komme`, { reason: "Jeg er syg", wish: "Næste uge om formiddagen" }, mette), saraTalk)),
+    const response = (await settle(async () =>
+      action(await args(post(`/moeder/${saraTalk}/kan-ikke-komme`, { reason: "Jeg er syg", wish: "Næste uge om formiddagen" }, mette), saraTalk)),
     )) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/moeder/${saraTalk}`);
@@ -78,10 +78,10 @@ describe('"Jeg kan ikke komme"', () => {
     const [meeting] = await database.db.select().from(appointments).where(eq(appointments.id, saraTalk));
     expect(meeting!.status).toBe("planned");
 
-    const page = await detailLoader(args(get(`/moeder/${saraTalk}`, mette), saraTalk));
+    const page = await detailLoader(await args(get(`/moeder/${saraTalk}`, mette), saraTalk));
     expect(page.absence).toMatchObject({ reason: "Jeg er syg" });
     // The list marks the meeting too, and only that one.
-    const list = await listLoader(args(get("/moeder", mette), ""));
+    const list = await listLoader(await args(get("/moeder", mette), ""));
     const marked = [...list.thisWeek, ...list.nextWeek, ...list.later].filter((item) => item.absenceSentAt !== null);
     expect(marked.map((item) => item.id)).toEqual([saraTalk]);
     expect(marked[0]!.status).toBe("planned");
@@ -99,8 +99,8 @@ describe('"Jeg kan ikke komme"', () => {
   it("a double submit gives one record", async () => {
     const form = { reason: "Jeg skal til lægen", wish: "" };
     const [a, b] = [
-      await settle(() => action(args(post(`/moeder/${painSchool}/kan-ikke-komme`, form, mette), painSchool))),
-      await settle(() => action(args(post(`/moeder/${painSchool}/kan-ikke-komme`, form, mette), painSchool))),
+      await settle(async () => action(await args(post(`/moeder/${painSchool}/kan-ikke-komme`, form, mette), painSchool))),
+      await settle(async () => action(await args(post(`/moeder/${painSchool}/kan-ikke-komme`, form, mette), painSchool))),
     ];
     expect(statusOf(a)).toBe(302);
     expect(statusOf(b)).toBe(302);
@@ -121,15 +121,15 @@ describe('"Jeg kan ikke komme"', () => {
   });
 
   it("a different message later is a new notice (the person changed their mind)", async () => {
-    await settle(() => action(args(post(`/moeder/${painSchool}/kan-ikke-komme`, { reason: "Jeg er også syg" }, mette), painSchool)));
+    await settle(async () => action(await args(post(`/moeder/${painSchool}/kan-ikke-komme`, { reason: "Jeg er også syg" }, mette), painSchool)));
     expect(await notices(painSchool)).toHaveLength(2);
-    const page = await loader(args(get(`/moeder/${painSchool}/kan-ikke-komme`, mette), painSchool));
+    const page = await loader(await args(get(`/moeder/${painSchool}/kan-ikke-komme`, mette), painSchool));
     expect(page.lastNoticeAt).not.toBeNull();
   });
 
   it("an empty reason is refused with a message saying what to do; nothing recorded", async () => {
     const before = (await notices(roundTable)).length;
-    const result = await settle(() => action(args(post(`/moeder/${roundTable}/kan-ikke-komme`, { reason: "   ", wish: "" }, mette), roundTable)));
+    const result = await settle(async () => action(await args(post(`/moeder/${roundTable}/kan-ikke-komme`, { reason: "   ", wish: "" }, mette), roundTable)));
     expect(statusOf(result)).toBe(400);
     const reply = dataOf<{ result: { error: Record<string, string[]> } }>(result).result;
     expect(reply.error.reason).toEqual(["appointments:absence.errors.reasonRequired"]);
@@ -137,9 +137,9 @@ describe('"Jeg kan ikke komme"', () => {
   });
 
   it("over-long reason and wish are refused, each with its own message", async () => {
-    const result = await settle(() =>
+    const result = await settle(async () =>
       action(
-        args(
+        await args(
           post(`/moeder/${roundTable}/kan-ikke-komme`, { reason: "r".repeat(LIMITS.reason + 1), wish: "w".repeat(LIMITS.wish + 1) }, mette),
           roundTable,
         ),
@@ -153,16 +153,16 @@ describe('"Jeg kan ikke komme"', () => {
 
   it("HTML in the reason is kept as plain text", async () => {
     const hostile = "<b>syg</b><script>alert(1)</script>";
-    await settle(() => action(args(post(`/moeder/${roundTable}/kan-ikke-komme`, { reason: hostile }, mette), roundTable)));
+    await settle(async () => action(await args(post(`/moeder/${roundTable}/kan-ikke-komme`, { reason: hostile }, mette), roundTable)));
     const rows = await notices(roundTable);
     expect(rows.map((r) => r.reason)).toContain(hostile);
   });
 
   it("a past meeting is refused with a clear message, even with a valid form; nothing recorded", async () => {
-    const page = await loader(args(get(`/moeder/${heldTalk}/kan-ikke-komme`, mette), heldTalk));
+    const page = await loader(await args(get(`/moeder/${heldTalk}/kan-ikke-komme`, mette), heldTalk));
     expect(page.state).toBe("past");
     expect(page.isPast).toBe(true);
-    const result = await settle(() => action(args(post(`/moeder/${heldTalk}/kan-ikke-komme`, { reason: "Jeg er syg" }, mette), heldTalk)));
+    const result = await settle(async () => action(await args(post(`/moeder/${heldTalk}/kan-ikke-komme`, { reason: "Jeg er syg" }, mette), heldTalk)));
     expect(statusOf(result)).toBe(409);
     expect(dataOf<{ refused: string }>(result).refused).toBe("past");
     expect(await notices(heldTalk)).toHaveLength(0);
@@ -180,10 +180,10 @@ describe('"Jeg kan ikke komme"', () => {
         endsAt: new Date(Date.now() + 50 * 60_000),
       })
       .returning({ id: appointments.id });
-    const page = await loader(args(get(`/moeder/${meeting!.id}/kan-ikke-komme`, mette), meeting!.id));
+    const page = await loader(await args(get(`/moeder/${meeting!.id}/kan-ikke-komme`, mette), meeting!.id));
     expect(page.state).toBe("past");
     expect(page.isPast).toBe(false);
-    const result = await settle(() => action(args(post(`/moeder/${meeting!.id}/kan-ikke-komme`, { reason: "Syg" }, mette), meeting!.id)));
+    const result = await settle(async () => action(await args(post(`/moeder/${meeting!.id}/kan-ikke-komme`, { reason: "Syg" }, mette), meeting!.id)));
     expect(statusOf(result)).toBe(409);
     expect(await notices(meeting!.id)).toHaveLength(0);
   });
@@ -201,31 +201,31 @@ describe('"Jeg kan ikke komme"', () => {
         status: "cancelled",
       })
       .returning({ id: appointments.id });
-    const page = await loader(args(get(`/moeder/${meeting!.id}/kan-ikke-komme`, mette), meeting!.id));
+    const page = await loader(await args(get(`/moeder/${meeting!.id}/kan-ikke-komme`, mette), meeting!.id));
     expect(page.state).toBe("cancelled");
-    const result = await settle(() => action(args(post(`/moeder/${meeting!.id}/kan-ikke-komme`, { reason: "Syg" }, mette), meeting!.id)));
+    const result = await settle(async () => action(await args(post(`/moeder/${meeting!.id}/kan-ikke-komme`, { reason: "Syg" }, mette), meeting!.id)));
     expect(statusOf(result)).toBe(409);
     expect(dataOf<{ refused: string }>(result).refused).toBe("cancelled");
   });
 
   it("someone else's meeting: 404 for the page and the form; nothing recorded", async () => {
-    const page = (await settle(() => loader(args(get(`/moeder/${alisCall}/kan-ikke-komme`, mette), alisCall)))) as Response;
+    const page = (await settle(async () => loader(await args(get(`/moeder/${alisCall}/kan-ikke-komme`, mette), alisCall)))) as Response;
     expect(page.status).toBe(404);
-    const result = (await settle(() =>
-      action(args(post(`/moeder/${alisCall}/kan-ikke-komme`, { reason: "Mette prøver" }, mette), alisCall)),
+    const result = (await settle(async () =>
+      action(await args(post(`/moeder/${alisCall}/kan-ikke-komme`, { reason: "Mette prøver" }, mette), alisCall)),
     )) as Response;
     expect(result.status).toBe(404);
     expect(await notices(alisCall)).toHaveLength(0);
   });
 
   it("signed out, or a caseworker: no form and nothing recorded", async () => {
-    const signedOut = (await settle(() =>
-      action(args(post(`/moeder/${alisCall}/kan-ikke-komme`, { reason: "x" }), alisCall)),
+    const signedOut = (await settle(async () =>
+      action(await args(post(`/moeder/${alisCall}/kan-ikke-komme`, { reason: "x" }), alisCall)),
     )) as Response;
     expect(signedOut.status).toBe(302);
     const saraCookie = await cookieFor("sara");
-    const sara = (await settle(() =>
-      action(args(post(`/moeder/${alisCall}/kan-ikke-komme`, { reason: "x" }, saraCookie), alisCall)),
+    const sara = (await settle(async () =>
+      action(await args(post(`/moeder/${alisCall}/kan-ikke-komme`, { reason: "x" }, saraCookie), alisCall)),
     )) as Response;
     expect(sara.status).toBe(404);
     expect(await notices(alisCall)).toHaveLength(0);

@@ -9,7 +9,7 @@ import { action as feedPageAction, loader as feedPageLoader } from "~/routes/app
 import { loader as feedLoader } from "~/routes/appointments-feed";
 import { languageCookie } from "~/lib/i18n/i18n.server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, ORIGIN, post, settle } from "../support/requests";
+import { cookieFor, get, ORIGIN, post, settle, routeArgs } from "../support/requests";
 
 let database: TestDatabase;
 let mette: string;
@@ -44,8 +44,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.dispose());
 
-const args = (request: Request, params: Record<string, string> = {}) =>
-  ({ request, params, context: { requestId: "test" } }) as never;
+const args = (request: Request, params: Record<string, string> = {}) => routeArgs(request, params);
 
 interface ParsedEvent {
   uid: string;
@@ -142,7 +141,7 @@ describe("the iCalendar writer", () => {
 
 describe("/moeder/:id/kalender.ics", () => {
   it("is a valid calendar file with the meeting's time, place and title, as a download", async () => {
-    const response = (await icsLoader(args(get(`/moeder/${teamMeeting}/kalender.ics`, mette), { id: teamMeeting }))) as Response;
+    const response = (await icsLoader(await args(get(`/moeder/${teamMeeting}/kalender.ics`, mette), { id: teamMeeting }))) as Response;
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="moede-\d{4}-\d{2}-\d{2}\.ics"$/);
@@ -160,46 +159,46 @@ describe("/moeder/:id/kalender.ics", () => {
 
   it("a phone meeting has 'Telefonmøde' as its place, in the person's language", async () => {
     const english = (await languageCookie.serialize("en")).split(";")[0];
-    const inEnglish = (await icsLoader(args(get(`/moeder/${alisCall}/kalender.ics`, `${ali}; ${english}`), { id: alisCall }))) as Response;
+    const inEnglish = (await icsLoader(await args(get(`/moeder/${alisCall}/kalender.ics`, `${ali}; ${english}`), { id: alisCall }))) as Response;
     const [event] = validateCalendar(await inEnglish.text());
     expect(event!.location).toBe("Phone meeting");
     expect(event!.description).toContain("Read more about the meeting in Min Vej:");
     // The jobcentre's own words are not translated.
     expect(event!.summary).toBe("Telefonsamtale med Sara");
 
-    const inDanish = (await icsLoader(args(get(`/moeder/${alisCall}/kalender.ics`, ali), { id: alisCall }))) as Response;
+    const inDanish = (await icsLoader(await args(get(`/moeder/${alisCall}/kalender.ics`, ali), { id: alisCall }))) as Response;
     expect(validateCalendar(await inDanish.text())[0]!.location).toBe("Telefonmøde");
   });
 
   it("someone else's meeting, an unknown and a malformed id: 404; signed out: sign in", async () => {
     for (const id of [alisCall, "00000000-0000-4000-8000-000000000000", "nope"]) {
-      const refused = (await settle(() => icsLoader(args(get(`/moeder/${id}/kalender.ics`, mette), { id })))) as Response;
+      const refused = (await settle(async () => icsLoader(await args(get(`/moeder/${id}/kalender.ics`, mette), { id })))) as Response;
       expect(refused.status, id).toBe(404);
       expect(refused.headers.get("Content-Type") ?? "", id).not.toContain("calendar");
     }
-    const signedOut = (await settle(() => icsLoader(args(get(`/moeder/${teamMeeting}/kalender.ics`), { id: teamMeeting })))) as Response;
+    const signedOut = (await settle(async () => icsLoader(await args(get(`/moeder/${teamMeeting}/kalender.ics`), { id: teamMeeting })))) as Response;
     expect(signedOut.status).toBe(302);
   });
 });
 
 async function createFeed(cookie: string): Promise<string> {
-  const response = (await settle(() => feedPageAction(args(post("/moeder/kalender", { intent: "create" }, cookie))))) as Response;
+  const response = (await settle(async () => feedPageAction(await args(post("/moeder/kalender", { intent: "create" }, cookie))))) as Response;
   expect(response.status).toBe(302);
   const setCookie = response.headers.get("Set-Cookie") ?? "";
   expect(setCookie).toMatch(/^minvej_new_feed=.*Path=\/moeder.*HttpOnly/i);
-  const page = await feedPageLoader(args(get("/moeder/kalender", `${cookie}; ${setCookie.split(";")[0]}`)));
+  const page = await feedPageLoader(await args(get("/moeder/kalender", `${cookie}; ${setCookie.split(";")[0]}`)));
   expect(page.address).toMatch(new RegExp(`^${ORIGIN}/kalender/[A-Za-z0-9_-]{43}/moeder\\.ics$`));
   return new URL(page.address!).pathname.split("/")[2]!;
 }
 
 const fetchFeed = (token: string) =>
-  settle(() => feedLoader(args(get(`/kalender/${token}/moeder.ics`), { token }))) as Promise<Response>;
+  settle(async () => feedLoader(await args(get(`/kalender/${token}/moeder.ics`), { token }))) as Promise<Response>;
 
 describe("the personal calendar feed", () => {
   let token: string;
 
   it("before one is made, the page offers to make one and shows no address", async () => {
-    const page = await feedPageLoader(args(get("/moeder/kalender", mette)));
+    const page = await feedPageLoader(await args(get("/moeder/kalender", mette)));
     expect(page.feed).toBeNull();
     expect(page.address).toBeNull();
   });
@@ -211,7 +210,7 @@ describe("the personal calendar feed", () => {
     expect(rows[0]!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(rows)).not.toContain(token);
     // Without the one-time cookie the page knows a feed exists but cannot show its address.
-    const later = await feedPageLoader(args(get("/moeder/kalender", mette)));
+    const later = await feedPageLoader(await args(get("/moeder/kalender", mette)));
     expect(later.feed).not.toBeNull();
     expect(later.address).toBeNull();
     const audit = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "appointment.calendar_feed_created"));
@@ -220,7 +219,7 @@ describe("the personal calendar feed", () => {
 
   it("another participant carrying Mette's one-time cookie does not see her address", async () => {
     const cookieValue = await newFeedTokenCookie.serialize(token);
-    const page = await feedPageLoader(args(get("/moeder/kalender", `${ali}; ${cookieValue.split(";")[0]}`)));
+    const page = await feedPageLoader(await args(get("/moeder/kalender", `${ali}; ${cookieValue.split(";")[0]}`)));
     expect(page.address).toBeNull();
   });
 
@@ -295,12 +294,12 @@ describe("the personal calendar feed", () => {
   });
 
   it("stopping the address makes the URL answer 410, and the page says it is stopped", async () => {
-    const response = (await settle(() => feedPageAction(args(post("/moeder/kalender", { intent: "revoke" }, mette))))) as Response;
+    const response = (await settle(async () => feedPageAction(await args(post("/moeder/kalender", { intent: "revoke" }, mette))))) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/moeder/kalender?stoppet=1");
     expect(response.headers.get("Set-Cookie")).toMatch(/minvej_new_feed=;.*Max-Age=0/i);
     expect((await fetchFeed(token)).status).toBe(410);
-    const page = await feedPageLoader(args(get("/moeder/kalender?stoppet=1", mette)));
+    const page = await feedPageLoader(await args(get("/moeder/kalender?stoppet=1", mette)));
     expect(page.feed).toBeNull();
     expect(page.revoked).toBe(true);
   });
@@ -313,19 +312,19 @@ describe("the personal calendar feed", () => {
   });
 
   it("signed out, or a caseworker: no feed can be made or stopped", async () => {
-    const signedOut = (await settle(() => feedPageAction(args(post("/moeder/kalender", { intent: "create" }))))) as Response;
+    const signedOut = (await settle(async () => feedPageAction(await args(post("/moeder/kalender", { intent: "create" }))))) as Response;
     expect(signedOut.status).toBe(302);
     expect(signedOut.headers.get("Location")).toBe("/log-ind");
     const saraCookie = await cookieFor("sara");
-    const sara = (await settle(() => feedPageAction(args(post("/moeder/kalender", { intent: "create" }, saraCookie))))) as Response;
+    const sara = (await settle(async () => feedPageAction(await args(post("/moeder/kalender", { intent: "create" }, saraCookie))))) as Response;
     expect(sara.status).toBe(404);
-    const page = (await settle(() => feedPageLoader(args(get("/moeder/kalender"))))) as Response;
+    const page = (await settle(async () => feedPageLoader(await args(get("/moeder/kalender"))))) as Response;
     expect(page.status).toBe(302);
   });
 
   it("an unknown intent changes nothing", async () => {
     const before = await database.db.select().from(calendarFeeds);
-    const result = await settle(() => feedPageAction(args(post("/moeder/kalender", { intent: "delete-everything" }, mette))));
+    const result = await settle(async () => feedPageAction(await args(post("/moeder/kalender", { intent: "delete-everything" }, mette))));
     expect((result as { init?: { status?: number } }).init?.status).toBe(400);
     expect(await database.db.select().from(calendarFeeds)).toEqual(before);
   });

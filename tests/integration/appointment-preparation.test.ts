@@ -4,7 +4,7 @@ import { appointmentPreparations, appointments, auditEvents, participants, perso
 import { LIMITS } from "~/features/appointments/schema";
 import { action, loader } from "~/routes/appointment";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post, settle } from "../support/requests";
+import { cookieFor, get, post, settle, routeArgs } from "../support/requests";
 
 let database: TestDatabase;
 let mette: string;
@@ -47,7 +47,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.dispose());
 
-const args = (request: Request, id: string) => ({ request, params: { id }, context: { requestId: "test" } }) as never;
+const args = (request: Request, id: string) => routeArgs(request, { id });
 
 /** The status of whatever a loader or action returned or threw (data() results carry an init). */
 function statusOf(result: unknown): number {
@@ -61,12 +61,12 @@ function dataOf<T = Record<string, unknown>>(result: unknown): T {
 
 describe("the participant's notes and questions", () => {
   it("saves them, redirects back to the form, and the page shows them with the new version", async () => {
-    const before = await loader(args(get(`/moeder/${team}`, mette), team));
+    const before = await loader(await args(get(`/moeder/${team}`, mette), team));
     expect(before.preparation).toBeNull();
 
-    const response = (await settle(() =>
+    const response = (await settle(async () =>
       action(
-        args(
+        await args(
           post(
             `/moeder/${team}`,
             { intent: "save", version: "0", notes: "Jeg vil fortælle om min søvn.", questions: "Hvor mange timer skal jeg starte med?\r\nMå min søster komme med?" },
@@ -79,7 +79,7 @@ describe("the participant's notes and questions", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/moeder/${team}?gemt=1#forberedelse`);
 
-    const after = await loader(args(get(`/moeder/${team}?gemt=1`, mette), team));
+    const after = await loader(await args(get(`/moeder/${team}?gemt=1`, mette), team));
     expect(after.justSaved).toBe(true);
     expect(after.preparation).toMatchObject({
       notes: "Jeg vil fortælle om min søvn.",
@@ -98,16 +98,16 @@ describe("the participant's notes and questions", () => {
   });
 
   it("a second save from the same version updates it (version 2)", async () => {
-    const response = await settle(() =>
-      action(args(post(`/moeder/${team}`, { version: "1", notes: "Noter 2", questions: "Spørgsmål 2" }, mette), team)),
+    const response = await settle(async () =>
+      action(await args(post(`/moeder/${team}`, { version: "1", notes: "Noter 2", questions: "Spørgsmål 2" }, mette), team)),
     );
     expect(statusOf(response)).toBe(302);
     expect(await savedPreparation(team)).toMatchObject({ notes: "Noter 2", questions: "Spørgsmål 2", version: 2 });
   });
 
   it("a stale form (another window saved in between) loses nothing: 409 with both texts, nothing overwritten", async () => {
-    const result = await settle(() =>
-      action(args(post(`/moeder/${team}`, { version: "1", notes: "Fra det gamle vindue", questions: "Mit gamle spørgsmål" }, mette), team)),
+    const result = await settle(async () =>
+      action(await args(post(`/moeder/${team}`, { version: "1", notes: "Fra det gamle vindue", questions: "Mit gamle spørgsmål" }, mette), team)),
     );
     expect(statusOf(result)).toBe(409);
     const body = dataOf<{ conflict: { saved: { notes: string; version: number }; mine: { notes: string; questions: string } } }>(result);
@@ -116,16 +116,16 @@ describe("the participant's notes and questions", () => {
     expect(await savedPreparation(team)).toMatchObject({ notes: "Noter 2", version: 2 });
 
     // "Gem det, jeg skrev": posted again with the saved version, it wins.
-    const kept = await settle(() =>
-      action(args(post(`/moeder/${team}`, { intent: "save", version: "2", notes: "Fra det gamle vindue", questions: "Mit gamle spørgsmål" }, mette), team)),
+    const kept = await settle(async () =>
+      action(await args(post(`/moeder/${team}`, { intent: "save", version: "2", notes: "Fra det gamle vindue", questions: "Mit gamle spørgsmål" }, mette), team)),
     );
     expect(statusOf(kept)).toBe(302);
     expect(await savedPreparation(team)).toMatchObject({ notes: "Fra det gamle vindue", version: 3 });
   });
 
   it('"Behold den gemte udgave" writes nothing', async () => {
-    const result = (await settle(() =>
-      action(args(post(`/moeder/${team}`, { intent: "keep-saved", version: "1", notes: "Skal ikke gemmes" }, mette), team)),
+    const result = (await settle(async () =>
+      action(await args(post(`/moeder/${team}`, { intent: "keep-saved", version: "1", notes: "Skal ikke gemmes" }, mette), team)),
     )) as Response;
     expect(result.status).toBe(302);
     expect(result.headers.get("Location")).toBe(`/moeder/${team}#forberedelse`);
@@ -133,25 +133,25 @@ describe("the participant's notes and questions", () => {
   });
 
   it("resending exactly the saved text from a stale form is not a conflict (double submit)", async () => {
-    const result = await settle(() =>
-      action(args(post(`/moeder/${team}`, { version: "1", notes: "Fra det gamle vindue", questions: "Mit gamle spørgsmål" }, mette), team)),
+    const result = await settle(async () =>
+      action(await args(post(`/moeder/${team}`, { version: "1", notes: "Fra det gamle vindue", questions: "Mit gamle spørgsmål" }, mette), team)),
     );
     expect(statusOf(result)).toBe(302);
     expect((await savedPreparation(team))!.version).toBe(3);
   });
 
   it("two first saves from empty forms: the second one is a conflict, not a lost text", async () => {
-    const first = await settle(() => action(args(post(`/moeder/${mentor}`, { version: "0", notes: "Fane 1" }, mette), mentor)));
+    const first = await settle(async () => action(await args(post(`/moeder/${mentor}`, { version: "0", notes: "Fane 1" }, mette), mentor)));
     expect(statusOf(first)).toBe(302);
-    const second = await settle(() => action(args(post(`/moeder/${mentor}`, { version: "0", notes: "Fane 2" }, mette), mentor)));
+    const second = await settle(async () => action(await args(post(`/moeder/${mentor}`, { version: "0", notes: "Fane 2" }, mette), mentor)));
     expect(statusOf(second)).toBe(409);
     expect(await savedPreparation(mentor)).toMatchObject({ notes: "Fane 1", version: 1 });
   });
 
   it("over-long text is refused with the field's message and the text kept; nothing is saved", async () => {
     const tooLong = "x".repeat(LIMITS.questions + 1);
-    const result = await settle(() =>
-      action(args(post(`/moeder/${team}`, { version: "3", notes: "kort", questions: tooLong }, mette), team)),
+    const result = await settle(async () =>
+      action(await args(post(`/moeder/${team}`, { version: "3", notes: "kort", questions: tooLong }, mette), team)),
     );
     expect(statusOf(result)).toBe(400);
     const reply = dataOf<{ result: { error: Record<string, string[]>; initialValue: Record<string, string> } }>(result).result;
@@ -160,8 +160,8 @@ describe("the participant's notes and questions", () => {
     expect((await savedPreparation(team))!.version).toBe(3);
 
     // Exactly at the limit is fine.
-    const atLimit = await settle(() =>
-      action(args(post(`/moeder/${team}`, { version: "3", notes: "kort", questions: "y".repeat(LIMITS.questions) }, mette), team)),
+    const atLimit = await settle(async () =>
+      action(await args(post(`/moeder/${team}`, { version: "3", notes: "kort", questions: "y".repeat(LIMITS.questions) }, mette), team)),
     );
     expect(statusOf(atLimit)).toBe(302);
   });
@@ -169,33 +169,33 @@ describe("the participant's notes and questions", () => {
   it("HTML and script are stored as the text typed (React renders them as text)", async () => {
     const hostile = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
     const version = (await savedPreparation(team))!.version;
-    await settle(() => action(args(post(`/moeder/${team}`, { version: String(version), notes: hostile, questions: "" }, mette), team)));
+    await settle(async () => action(await args(post(`/moeder/${team}`, { version: String(version), notes: hostile, questions: "" }, mette), team)));
     const saved = await savedPreparation(team);
     expect(saved!.notes).toBe(hostile);
     expect(saved!.questions).toBeNull();
   });
 
   it("someone else's meeting: 404, and nothing is written to it", async () => {
-    const result = (await settle(() =>
-      action(args(post(`/moeder/${alisCall}`, { version: "0", notes: "Mettes tekst" }, mette), alisCall)),
+    const result = (await settle(async () =>
+      action(await args(post(`/moeder/${alisCall}`, { version: "0", notes: "Mettes tekst" }, mette), alisCall)),
     )) as Response;
     expect(result.status).toBe(404);
     expect(await savedPreparation(alisCall)).toBeNull();
     // Nor through "keep-saved".
-    const keep = (await settle(() =>
-      action(args(post(`/moeder/${alisCall}`, { intent: "keep-saved" }, mette), alisCall)),
+    const keep = (await settle(async () =>
+      action(await args(post(`/moeder/${alisCall}`, { intent: "keep-saved" }, mette), alisCall)),
     )) as Response;
     expect(keep.status).toBe(404);
   });
 
   it("a malformed id: 404", async () => {
-    const result = (await settle(() => action(args(post(`/moeder/abc`, { version: "0", notes: "x" }, mette), "abc")))) as Response;
+    const result = (await settle(async () => action(await args(post(`/moeder/abc`, { version: "0", notes: "x" }, mette), "abc")))) as Response;
     expect(result.status).toBe(404);
   });
 
   it("signed out: sent to sign in, nothing written", async () => {
-    const result = (await settle(() =>
-      action(args(post(`/moeder/${alisCall}`, { version: "0", notes: "x" }), alisCall)),
+    const result = (await settle(async () =>
+      action(await args(post(`/moeder/${alisCall}`, { version: "0", notes: "x" }), alisCall)),
     )) as Response;
     expect(result.status).toBe(302);
     expect(result.headers.get("Location")).toBe("/log-ind");
@@ -203,13 +203,13 @@ describe("the participant's notes and questions", () => {
   });
 
   it("Ali writes his own questions (in English) and only he sees them", async () => {
-    const result = await settle(() =>
-      action(args(post(`/moeder/${alisCall}`, { version: "0", questions: "Can the internship start with 10 hours?" }, ali), alisCall)),
+    const result = await settle(async () =>
+      action(await args(post(`/moeder/${alisCall}`, { version: "0", questions: "Can the internship start with 10 hours?" }, ali), alisCall)),
     );
     expect(statusOf(result)).toBe(302);
-    const page = await loader(args(get(`/moeder/${alisCall}`, ali), alisCall));
+    const page = await loader(await args(get(`/moeder/${alisCall}`, ali), alisCall));
     expect(page.preparation?.questions).toBe("Can the internship start with 10 hours?");
-    const metteSees = (await settle(() => loader(args(get(`/moeder/${alisCall}`, mette), alisCall)))) as Response;
+    const metteSees = (await settle(async () => loader(await args(get(`/moeder/${alisCall}`, mette), alisCall)))) as Response;
     expect(metteSees.status).toBe(404);
   });
 });

@@ -7,7 +7,7 @@ import { loader as detailLoader } from "~/routes/appointment";
 import { loader as listLoader } from "~/routes/appointments";
 import { loader as pastLoader } from "~/routes/appointments-past";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, settle } from "../support/requests";
+import { cookieFor, get, settle, routeArgs } from "../support/requests";
 
 let database: TestDatabase;
 let metteParticipant: string;
@@ -45,12 +45,11 @@ beforeAll(async () => {
 });
 afterAll(() => database.dispose());
 
-const args = (request: Request, params: Record<string, string> = {}) =>
-  ({ request, params, context: { requestId: "test" } }) as never;
+const args = (request: Request, params: Record<string, string> = {}) => routeArgs(request, params);
 
 describe("/moeder: upcoming meetings", () => {
   it("lists only the participant's own meetings that have not ended, soonest first", async () => {
-    const data = await listLoader(args(get("/moeder", cookies.mette)));
+    const data = await listLoader(await args(get("/moeder", cookies.mette)));
     const all = [...data.thisWeek, ...data.nextWeek, ...data.later];
     expect(all.map((a) => a.title)).toEqual(
       expect.arrayContaining([
@@ -71,7 +70,7 @@ describe("/moeder: upcoming meetings", () => {
   });
 
   it('splits them into "Denne uge", "Næste uge" and "Senere" by the Copenhagen calendar week', async () => {
-    const data = await listLoader(args(get("/moeder", cookies.mette)));
+    const data = await listLoader(await args(get("/moeder", cookies.mette)));
     const sunday = endOfCopenhagenWeek(new Date(data.now));
     for (const item of data.thisWeek) expect(copenhagenDay(new Date(item.startsAt)) <= sunday).toBe(true);
     for (const item of [...data.nextWeek, ...data.later]) expect(copenhagenDay(new Date(item.startsAt)) > sunday).toBe(true);
@@ -80,11 +79,11 @@ describe("/moeder: upcoming meetings", () => {
   });
 
   it("signed out: sent to sign in; a relative or a caseworker: 404", async () => {
-    const signedOut = (await settle(() => listLoader(args(get("/moeder"))))) as Response;
+    const signedOut = (await settle(async () => listLoader(await args(get("/moeder"))))) as Response;
     expect(signedOut.status).toBe(302);
     expect(signedOut.headers.get("Location")).toBe("/log-ind");
     for (const person of ["jonas", "sara"] as const) {
-      const refused = (await settle(() => listLoader(args(get("/moeder", cookies[person]))))) as Response;
+      const refused = (await settle(async () => listLoader(await args(get("/moeder", cookies[person]))))) as Response;
       expect(refused.status).toBe(404);
     }
   });
@@ -101,22 +100,22 @@ describe("/moeder: upcoming meetings", () => {
       validUntil: copenhagenDay(new Date(Date.now() + 30 * 86_400_000)),
       status: "active",
     });
-    const refused = (await settle(() => listLoader(args(get("/moeder", cookies.jonas))))) as Response;
+    const refused = (await settle(async () => listLoader(await args(get("/moeder", cookies.jonas))))) as Response;
     expect(refused.status).toBe(404);
   });
 });
 
 describe("/moeder/tidligere: past meetings", () => {
   it("shows the meetings that have ended, newest first, and nothing of anyone else's", async () => {
-    const data = await pastLoader(args(get("/moeder/tidligere", cookies.mette)));
+    const data = await pastLoader(await args(get("/moeder/tidligere", cookies.mette)));
     expect(data.past.map((a) => a.title)).toEqual(["Samtale med Sara"]);
     expect(data.past[0]!.status).toBe("held");
-    const ali = await pastLoader(args(get("/moeder/tidligere", cookies.ali)));
+    const ali = await pastLoader(await args(get("/moeder/tidligere", cookies.ali)));
     expect(ali.past).toEqual([]);
   });
 
   it("signed out: sent to sign in", async () => {
-    const response = (await settle(() => pastLoader(args(get("/moeder/tidligere"))))) as Response;
+    const response = (await settle(async () => pastLoader(await args(get("/moeder/tidligere"))))) as Response;
     expect(response.status).toBe(302);
   });
 });
@@ -124,7 +123,7 @@ describe("/moeder/tidligere: past meetings", () => {
 describe("/moeder/:id: one meeting", () => {
   it("shows what, when, where, who, what to bring and the bisidder rule for the participant's own meeting", async () => {
     const id = await appointmentId(metteParticipant, "Møde med rehabiliteringsteamet");
-    const data = await detailLoader(args(get(`/moeder/${id}`, cookies.mette), { id }));
+    const data = await detailLoader(await args(get(`/moeder/${id}`, cookies.mette), { id }));
     expect(data.appointment.kind).toBe("rehabiliteringsteam");
     expect(data.appointment.address).toBe("Rådhusvej 12, 4999 Solbjerg");
     expect(data.appointment.directions).toMatch(/Bus 12/);
@@ -146,7 +145,7 @@ describe("/moeder/:id: one meeting", () => {
 
   it("a phone meeting says so, with its note about who calls whom", async () => {
     const id = await appointmentId(aliParticipant, "Telefonsamtale med Sara");
-    const data = await detailLoader(args(get(`/moeder/${id}`, cookies.ali), { id }));
+    const data = await detailLoader(await args(get(`/moeder/${id}`, cookies.ali), { id }));
     expect(data.appointment.mode).toBe("phone");
     expect(data.appointment.phoneNote).toMatch(/Sara ringer dig op/);
   });
@@ -154,7 +153,7 @@ describe("/moeder/:id: one meeting", () => {
   it("someone else's meeting, an unknown id and a malformed id all answer 404 with nothing in it", async () => {
     const alis = await appointmentId(aliParticipant, "Telefonsamtale med Sara");
     for (const id of [alis, "00000000-0000-4000-8000-000000000000", "not-a-uuid", "1 or 1=1", "%00"]) {
-      const refused = await settle(() => detailLoader(args(get(`/moeder/${encodeURIComponent(id)}`, cookies.mette), { id })));
+      const refused = await settle(async () => detailLoader(await args(get(`/moeder/${encodeURIComponent(id)}`, cookies.mette), { id })));
       expect(refused, id).toBeInstanceOf(Response);
       expect((refused as Response).status, id).toBe(404);
       expect(await (refused as Response).text(), id).not.toMatch(/Telefonsamtale|Ali|Sara/);
@@ -163,15 +162,15 @@ describe("/moeder/:id: one meeting", () => {
 
   it("signed out: sent to sign in; a caseworker (no programme): 404", async () => {
     const id = await appointmentId(metteParticipant, "Smerteskolen");
-    const signedOut = (await settle(() => detailLoader(args(get(`/moeder/${id}`), { id })))) as Response;
+    const signedOut = (await settle(async () => detailLoader(await args(get(`/moeder/${id}`), { id })))) as Response;
     expect(signedOut.status).toBe(302);
-    const sara = (await settle(() => detailLoader(args(get(`/moeder/${id}`, cookies.sara), { id })))) as Response;
+    const sara = (await settle(async () => detailLoader(await args(get(`/moeder/${id}`, cookies.sara), { id })))) as Response;
     expect(sara.status).toBe(404);
   });
 
   it("a past meeting is marked as past and takes no 'Jeg kan ikke komme'", async () => {
     const id = await appointmentId(metteParticipant, "Samtale med Sara", "held");
-    const data = await detailLoader(args(get(`/moeder/${id}`, cookies.mette), { id }));
+    const data = await detailLoader(await args(get(`/moeder/${id}`, cookies.mette), { id }));
     expect(data.isPast).toBe(true);
     expect(data.absenceState).toBe("past");
   });

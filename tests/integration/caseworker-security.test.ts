@@ -9,7 +9,7 @@ import { markAboutMeetingRead, shareParts } from "~/features/preparation/command
 import { recordAudit } from "~/lib/audit.server";
 import { loader as appointmentsLoader } from "~/routes/appointments";
 import { createTestDatabase, serverUrl, type TestDatabase } from "../support/db";
-import { cookieFor, get } from "../support/requests";
+import { cookieFor, get, routeArgs } from "../support/requests";
 
 // The caseworker contract's safety: the events outbox (every database), and the roles and
 // row-level security (real Postgres only: the embedded PGlite has a single superuser).
@@ -349,10 +349,10 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
         `'${mette.participantId}'`,
       );
       await jobcentre.unsafe(script);
-      const data = await appointmentsLoader({ request: get("/moeder", await cookieFor("mette")), params: {}, context: { requestId: "test" } } as never);
+      const data = await appointmentsLoader(await routeArgs(get("/moeder", await cookieFor("mette"))));
       const booked = [...data.thisWeek, ...data.nextWeek, ...data.later].find((item) => item.title === "Opfølgende samtale om praktikken");
       expect(booked).toBeDefined();
-      const aliData = await appointmentsLoader({ request: get("/moeder", await cookieFor("ali")), params: {}, context: { requestId: "test" } } as never);
+      const aliData = await appointmentsLoader(await routeArgs(get("/moeder", await cookieFor("ali"))));
       expect([...aliData.thisWeek, ...aliData.nextWeek, ...aliData.later].map((item) => item.title)).not.toContain("Opfølgende samtale om praktikken");
     });
 

@@ -18,7 +18,7 @@ import * as print from "~/routes/network-print";
 import * as remove from "~/routes/network-remove";
 import * as snapshots from "~/routes/network-snapshots";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post, settle } from "../support/requests";
+import { cookieFor, get, post, settle, routeArgs } from "../support/requests";
 
 let database: TestDatabase;
 let mette: string;
@@ -70,8 +70,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.dispose());
 
-const args = (request: Request, params: Record<string, string> = {}) =>
-  ({ request, params, context: { requestId: "test" } }) as never;
+const args = (request: Request, params: Record<string, string> = {}) => routeArgs(request, params);
 
 function statusOf(result: unknown): number {
   if (result instanceof Response) return result.status;
@@ -99,7 +98,7 @@ const valid = {
 
 describe("reading the network", () => {
   it("Mette sees her ten people, with her own judgement, sorted by sector", async () => {
-    const page = await main.loader(args(get("/netvaerk", mette)));
+    const page = await main.loader(await args(get("/netvaerk", mette)));
     expect(page.people).toHaveLength(10);
     expect(page.people[0]).toMatchObject({
       sector: "family",
@@ -114,34 +113,34 @@ describe("reading the network", () => {
   });
 
   it("Ali has no network yet (the empty state)", async () => {
-    const page = await main.loader(args(get("/netvaerk", ali)));
+    const page = await main.loader(await args(get("/netvaerk", ali)));
     expect(page.people).toEqual([]);
   });
 
   it("signed out: every page sends to sign in, and nothing is written", async () => {
     const someone = (await personNamed(metteId, "Camilla"))!;
     const runs: (() => Promise<unknown>)[] = [
-      () => main.loader(args(get("/netvaerk"))),
-      () => create.loader(args(get("/netvaerk/ny"))),
-      () => create.action(args(post("/netvaerk/ny", valid))),
-      () =>
-        edit.loader(args(get(`/netvaerk/${someone.id}`), { id: someone.id })),
-      () =>
+      async () => main.loader(await args(get("/netvaerk"))),
+      async () => create.loader(await args(get("/netvaerk/ny"))),
+      async () => create.action(await args(post("/netvaerk/ny", valid))),
+      async () =>
+        edit.loader(await args(get(`/netvaerk/${someone.id}`), { id: someone.id })),
+      async () =>
         edit.action(
-          args(post(`/netvaerk/${someone.id}`, { ...valid, version: "1" }), {
+          await args(post(`/netvaerk/${someone.id}`, { ...valid, version: "1" }), {
             id: someone.id,
           }),
         ),
-      () =>
+      async () =>
         remove.action(
-          args(post(`/netvaerk/${someone.id}/fjern`, {}), { id: someone.id }),
+          await args(post(`/netvaerk/${someone.id}/fjern`, {}), { id: someone.id }),
         ),
-      () =>
+      async () =>
         snapshots.action(
-          args(post("/netvaerk/tidligere", { intent: "save-snapshot" })),
+          await args(post("/netvaerk/tidligere", { intent: "save-snapshot" })),
         ),
-      () => sharing.action(args(post("/netvaerk/del", { intent: "share" }))),
-      () => print.loader(args(get("/netvaerk/udskriv"))),
+      async () => sharing.action(await args(post("/netvaerk/del", { intent: "share" }))),
+      async () => print.loader(await args(get("/netvaerk/udskriv"))),
     ];
     for (const run of runs) {
       const result = await settle(run);
@@ -159,23 +158,23 @@ describe("reading the network", () => {
     for (const cookie of [jonas, sara]) {
       expect(
         statusOf(
-          await settle(() => main.loader(args(get("/netvaerk", cookie)))),
+          await settle(async () => main.loader(await args(get("/netvaerk", cookie)))),
         ),
       ).toBe(404);
       expect(
         statusOf(
-          await settle(() =>
+          await settle(async () =>
             edit.loader(
-              args(get(`/netvaerk/${someone.id}`, cookie), { id: someone.id }),
+              await args(get(`/netvaerk/${someone.id}`, cookie), { id: someone.id }),
             ),
           ),
         ),
       ).toBe(404);
       expect(
         statusOf(
-          await settle(() =>
+          await settle(async () =>
             edit.action(
-              args(
+              await args(
                 post(
                   `/netvaerk/${someone.id}`,
                   { ...valid, version: "1" },
@@ -189,9 +188,9 @@ describe("reading the network", () => {
       ).toBe(404);
       expect(
         statusOf(
-          await settle(() =>
+          await settle(async () =>
             remove.action(
-              args(post(`/netvaerk/${someone.id}/fjern`, {}, cookie), {
+              await args(post(`/netvaerk/${someone.id}/fjern`, {}, cookie), {
                 id: someone.id,
               }),
             ),
@@ -214,9 +213,9 @@ describe("reading the network", () => {
 
 describe("adding a person", () => {
   it("refuses an empty form with a message per field, keeping what was typed", async () => {
-    const result = await settle(() =>
+    const result = await settle(async () =>
       create.action(
-        args(
+        await args(
           post(
             "/netvaerk/ny",
             { name: "  ", relation: "Min fætter", helpKinds: "practical" },
@@ -243,9 +242,9 @@ describe("adding a person", () => {
   });
 
   it("refuses too long texts and unknown choices", async () => {
-    const result = await settle(() =>
+    const result = await settle(async () =>
       create.action(
-        args(
+        await args(
           post(
             "/netvaerk/ny",
             {
@@ -271,9 +270,9 @@ describe("adding a person", () => {
   });
 
   it("adds the person for the signed-in participant, whatever the form says about owners", async () => {
-    const result = await settle(() =>
+    const result = await settle(async () =>
       create.action(
-        args(
+        await args(
           post(
             "/netvaerk/ny",
             {
@@ -323,8 +322,8 @@ describe("adding a person", () => {
         },
         body: body.toString(),
       });
-    await settle(() => create.action(args(request())));
-    await settle(() => create.action(args(request())));
+    await settle(async () => create.action(await args(request())));
+    await settle(async () => create.action(await args(request())));
     const rows = await database.db
       .select()
       .from(networkPeople)
@@ -341,9 +340,9 @@ describe("adding a person", () => {
 
   it("stores HTML and script as plain text (React escapes it on the page)", async () => {
     const name = '<script>alert("x")</script><b>Bo</b>';
-    await settle(() =>
+    await settle(async () =>
       create.action(
-        args(
+        await args(
           post("/netvaerk/ny", { ...valid, name: name.slice(0, 60) }, mette),
         ),
       ),
@@ -369,21 +368,21 @@ describe("changing a person", () => {
   it("the edit page shows the saved person; another participant's id is 404, and so is a malformed id", async () => {
     const yasmin = (await personNamed(metteId, "Yasmin"))!;
     const page = await edit.loader(
-      args(get(`/netvaerk/${yasmin.id}`, mette), { id: yasmin.id }),
+      await args(get(`/netvaerk/${yasmin.id}`, mette), { id: yasmin.id }),
     );
     expect(page.person).toMatchObject({ name: "Yasmin", version: 1 });
     expect(
       statusOf(
-        await settle(() =>
+        await settle(async () =>
           edit.loader(
-            args(get(`/netvaerk/${yasmin.id}`, ali), { id: yasmin.id }),
+            await args(get(`/netvaerk/${yasmin.id}`, ali), { id: yasmin.id }),
           ),
         ),
       ),
     ).toBe(404);
-    const changed = await settle(() =>
+    const changed = await settle(async () =>
       edit.action(
-        args(
+        await args(
           post(
             `/netvaerk/${yasmin.id}`,
             { ...valid, name: "Hacked", version: "1" },
@@ -396,8 +395,8 @@ describe("changing a person", () => {
     expect(statusOf(changed)).toBe(404);
     expect(
       statusOf(
-        await settle(() =>
-          edit.loader(args(get("/netvaerk/abc", mette), { id: "abc" })),
+        await settle(async () =>
+          edit.loader(await args(get("/netvaerk/abc", mette), { id: "abc" })),
         ),
       ),
     ).toBe(404);
@@ -406,9 +405,9 @@ describe("changing a person", () => {
 
   it("saves a change and bumps the version", async () => {
     const yasmin = (await personNamed(metteId, "Yasmin"))!;
-    const result = await settle(() =>
+    const result = await settle(async () =>
       edit.action(
-        args(
+        await args(
           post(
             `/netvaerk/${yasmin.id}`,
             { ...valid, closeness: "close", stance: "both", version: "1" },
@@ -430,9 +429,9 @@ describe("changing a person", () => {
 
   it("a stale form (another tab saved in between) loses nothing: 409 with both versions", async () => {
     const yasmin = (await personNamed(metteId, "Yasmin"))!;
-    const result = await settle(() =>
+    const result = await settle(async () =>
       edit.action(
-        args(
+        await args(
           post(
             `/netvaerk/${yasmin.id}`,
             {
@@ -468,9 +467,9 @@ describe("changing a person", () => {
     });
 
     // "Gem det, jeg skrev": posted again with the saved version, it wins.
-    const kept = await settle(() =>
+    const kept = await settle(async () =>
       edit.action(
-        args(
+        await args(
           post(
             `/netvaerk/${yasmin.id}`,
             {
@@ -501,9 +500,9 @@ describe("changing a person", () => {
       closeness: "further",
       version: "2",
     };
-    const again = await settle(() =>
+    const again = await settle(async () =>
       edit.action(
-        args(post(`/netvaerk/${yasmin.id}`, form, mette), { id: yasmin.id }),
+        await args(post(`/netvaerk/${yasmin.id}`, form, mette), { id: yasmin.id }),
       ),
     );
     expect(statusOf(again)).toBe(302);
@@ -512,9 +511,9 @@ describe("changing a person", () => {
 
   it("'Behold det gemte' changes nothing", async () => {
     const yasmin = (await personNamed(metteId, "Yasmin"))!;
-    const result = await settle(() =>
+    const result = await settle(async () =>
       edit.action(
-        args(
+        await args(
           post(
             `/netvaerk/${yasmin.id}`,
             { intent: "keep-saved", name: "Anders", version: "1" },
@@ -533,7 +532,7 @@ describe("removing a person", () => {
   it("the confirm page warns when the person is wanted at the meeting", async () => {
     const jonasRow = (await personNamed(metteId, "Jonas Hansen"))!;
     const page = await remove.loader(
-      args(get(`/netvaerk/${jonasRow.id}/fjern`, mette), { id: jonasRow.id }),
+      await args(get(`/netvaerk/${jonasRow.id}/fjern`, mette), { id: jonasRow.id }),
     );
     expect(page.person).toMatchObject({
       name: "Jonas Hansen",
@@ -543,7 +542,7 @@ describe("removing a person", () => {
     expect(
       (
         await remove.loader(
-          args(get(`/netvaerk/${camilla.id}/fjern`, mette), { id: camilla.id }),
+          await args(get(`/netvaerk/${camilla.id}/fjern`, mette), { id: camilla.id }),
         )
       ).person.wantedAtMeeting,
     ).toBe(false);
@@ -553,18 +552,18 @@ describe("removing a person", () => {
     const camilla = (await personNamed(metteId, "Camilla"))!;
     expect(
       statusOf(
-        await settle(() =>
+        await settle(async () =>
           remove.loader(
-            args(get(`/netvaerk/${camilla.id}/fjern`, ali), { id: camilla.id }),
+            await args(get(`/netvaerk/${camilla.id}/fjern`, ali), { id: camilla.id }),
           ),
         ),
       ),
     ).toBe(404);
     expect(
       statusOf(
-        await settle(() =>
+        await settle(async () =>
           remove.action(
-            args(post(`/netvaerk/${camilla.id}/fjern`, {}, ali), {
+            await args(post(`/netvaerk/${camilla.id}/fjern`, {}, ali), {
               id: camilla.id,
             }),
           ),
@@ -576,18 +575,18 @@ describe("removing a person", () => {
 
   it("removes after the confirmation, audits it, and a second try is 404", async () => {
     const kasper = (await personNamed(metteId, "Kasper"))!;
-    const result = await settle(() =>
+    const result = await settle(async () =>
       remove.action(
-        args(post(`/netvaerk/${kasper.id}/fjern`, {}, mette), {
+        await args(post(`/netvaerk/${kasper.id}/fjern`, {}, mette), {
           id: kasper.id,
         }),
       ),
     );
     expect(location(result)).toBe("/netvaerk?gemt=fjernet");
     expect(await personNamed(metteId, "Kasper")).toBeNull();
-    const again = await settle(() =>
+    const again = await settle(async () =>
       remove.action(
-        args(post(`/netvaerk/${kasper.id}/fjern`, {}, mette), {
+        await args(post(`/netvaerk/${kasper.id}/fjern`, {}, mette), {
           id: kasper.id,
         }),
       ),
@@ -607,18 +606,18 @@ describe("removing a person", () => {
 describe("snapshots", () => {
   it("saves the network as it is now and compares it with a later state as a list of changes", async () => {
     const before = await snapshots.loader(
-      args(get("/netvaerk/tidligere", mette)),
+      await args(get("/netvaerk/tidligere", mette)),
     );
     expect(before.snapshots).toEqual([]);
-    const saved = await settle(() =>
+    const saved = await settle(async () =>
       snapshots.action(
-        args(post("/netvaerk/tidligere", { intent: "save-snapshot" }, mette)),
+        await args(post("/netvaerk/tidligere", { intent: "save-snapshot" }, mette)),
       ),
     );
     expect(location(saved)).toBe("/netvaerk/tidligere?gemt=1");
 
     const page = await snapshots.loader(
-      args(get("/netvaerk/tidligere?gemt=1", mette)),
+      await args(get("/netvaerk/tidligere?gemt=1", mette)),
     );
     expect(page.saved).toBe(true);
     expect(page.snapshots).toHaveLength(1);
@@ -628,7 +627,7 @@ describe("snapshots", () => {
     // Change the network: move Camilla out, remove Yasmin, add Ole.
     const camilla = (await personNamed(metteId, "Camilla"))!;
     await edit.action(
-      args(
+      await args(
         post(
           `/netvaerk/${camilla.id}`,
           {
@@ -648,10 +647,10 @@ describe("snapshots", () => {
     );
     const yasmin = (await personNamed(metteId, "Yasmin"))!;
     await remove.action(
-      args(post(`/netvaerk/${yasmin.id}/fjern`, {}, mette), { id: yasmin.id }),
+      await args(post(`/netvaerk/${yasmin.id}/fjern`, {}, mette), { id: yasmin.id }),
     );
     await create.action(
-      args(
+      await args(
         post(
           "/netvaerk/ny",
           {
@@ -668,7 +667,7 @@ describe("snapshots", () => {
 
     const snapshotId = page.snapshots[0]!.id;
     const compared = await snapshots.loader(
-      args(get(`/netvaerk/tidligere?fra=${snapshotId}&til=nu`, mette)),
+      await args(get(`/netvaerk/tidligere?fra=${snapshotId}&til=nu`, mette)),
     );
     expect(compared.compareError).toBe(false);
     const changes = compared.comparison!.changes;
@@ -693,27 +692,27 @@ describe("snapshots", () => {
     );
     // The snapshot itself did not change.
     const again = await snapshots.loader(
-      args(get("/netvaerk/tidligere", mette)),
+      await args(get("/netvaerk/tidligere", mette)),
     );
     expect(again.snapshots[0]!.count).toBe(count);
   });
 
   it("comparing a snapshot with itself, or with an unknown id, is refused calmly", async () => {
     const page = await snapshots.loader(
-      args(get("/netvaerk/tidligere", mette)),
+      await args(get("/netvaerk/tidligere", mette)),
     );
     const id = page.snapshots[0]!.id;
     expect(
       (
         await snapshots.loader(
-          args(get(`/netvaerk/tidligere?fra=${id}&til=${id}`, mette)),
+          await args(get(`/netvaerk/tidligere?fra=${id}&til=${id}`, mette)),
         )
       ).compareError,
     ).toBe(true);
     expect(
       (
         await snapshots.loader(
-          args(get(`/netvaerk/tidligere?fra=nope&til=nu`, mette)),
+          await args(get(`/netvaerk/tidligere?fra=nope&til=nu`, mette)),
         )
       ).compareError,
     ).toBe(true);
@@ -721,11 +720,11 @@ describe("snapshots", () => {
 
   it("another participant never sees Mette's snapshots, not even by id", async () => {
     const page = await snapshots.loader(
-      args(get("/netvaerk/tidligere", mette)),
+      await args(get("/netvaerk/tidligere", mette)),
     );
     const id = page.snapshots[0]!.id;
     const alis = await snapshots.loader(
-      args(get(`/netvaerk/tidligere?fra=${id}&til=nu`, ali)),
+      await args(get(`/netvaerk/tidligere?fra=${id}&til=nu`, ali)),
     );
     expect(alis.snapshots).toEqual([]);
     expect(alis.comparison).toBeNull();
@@ -739,8 +738,8 @@ describe("sharing with the caseworker", () => {
   });
 
   it("sharing without the judgement: the caseworker gets names and meeting wishes, never the stance", async () => {
-    const result = await settle(() =>
-      sharing.action(args(post("/netvaerk/del", { intent: "share" }, mette))),
+    const result = await settle(async () =>
+      sharing.action(await args(post("/netvaerk/del", { intent: "share" }, mette))),
     );
     expect(location(result)).toBe("/netvaerk/del?gemt=delt");
     const shared = (await getSharedNetwork(metteId))!;
@@ -751,7 +750,7 @@ describe("sharing with the caseworker", () => {
       stance: null,
     });
     expect(shared.people.every((p) => p.stance === null)).toBe(true);
-    const page = await sharing.loader(args(get("/netvaerk/del?gemt=delt", mette)));
+    const page = await sharing.loader(await args(get("/netvaerk/del?gemt=delt", mette)));
     expect(page.share.sharedAt).toEqual(shared.sharedAt);
     expect(page.notice).toBe("delt");
   });
@@ -759,7 +758,7 @@ describe("sharing with the caseworker", () => {
   it("sharing the judgement too keeps the first shared time", async () => {
     const first = (await getSharedNetwork(metteId))!.sharedAt;
     await sharing.action(
-      args(post("/netvaerk/del", { intent: "share", includeStance: "on" }, mette)),
+      await args(post("/netvaerk/del", { intent: "share", includeStance: "on" }, mette)),
     );
     const shared = (await getSharedNetwork(metteId))!;
     expect(shared.sharedAt).toEqual(first);
@@ -771,10 +770,10 @@ describe("sharing with the caseworker", () => {
 
   it("stopping hides everything again; every switch is audited", async () => {
     await sharing.action(
-      args(post("/netvaerk/del", { intent: "stop-sharing" }, mette)),
+      await args(post("/netvaerk/del", { intent: "stop-sharing" }, mette)),
     );
     expect(await getSharedNetwork(metteId)).toBeNull();
-    expect((await main.loader(args(get("/netvaerk", mette)))).share).toEqual({
+    expect((await main.loader(await args(get("/netvaerk", mette)))).share).toEqual({
       sharedAt: null,
       stanceShared: false,
     });
@@ -788,9 +787,9 @@ describe("sharing with the caseworker", () => {
   });
 
   it("an unknown intent is refused and changes nothing", async () => {
-    const result = await settle(() =>
+    const result = await settle(async () =>
       sharing.action(
-        args(post("/netvaerk/del", { intent: "share-with-everyone" }, mette)),
+        await args(post("/netvaerk/del", { intent: "share-with-everyone" }, mette)),
       ),
     );
     expect(statusOf(result)).toBe(400);
@@ -798,7 +797,7 @@ describe("sharing with the caseworker", () => {
   });
 
   it("Ali's switch only ever touches Ali's network", async () => {
-    await sharing.action(args(post("/netvaerk/del", { intent: "share" }, ali)));
+    await sharing.action(await args(post("/netvaerk/del", { intent: "share" }, ali)));
     expect(await getSharedNetwork(metteId)).toBeNull();
     expect((await getSharedNetwork(aliId))!.people).toEqual([]);
   });

@@ -13,7 +13,7 @@ import NetworkSharePage, * as sharePage from "~/routes/network-share";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post, settle } from "../support/requests";
+import { cookieFor, get, post, settle, routeArgs } from "../support/requests";
 
 /**
  * Issue 14, points 1, 6 and 12: sharing the network map. /netvaerk keeps a short status and a
@@ -31,9 +31,9 @@ let sara: string;
 let metteId: string;
 let aliId: string;
 
-const args = (request: Request) => ({ request, params: {}, context: { requestId: "test" } }) as never;
+const args = (request: Request) => routeArgs(request);
 const share = async (form: Record<string, string>, cookie = mette) => {
-  const result = await settle(() => sharePage.action(args(post("/netvaerk/del", form, cookie))));
+  const result = await settle(async () => sharePage.action(await args(post("/netvaerk/del", form, cookie))));
   return result instanceof Response ? result.headers.get("Location") : result;
 };
 const caseworkerRows = (participantId = metteId) =>
@@ -51,7 +51,7 @@ async function render(
   page: { loader: (args: never) => Promise<unknown>; Component: unknown },
   language: "da" | "en",
 ) {
-  const loaderData = await page.loader(args(get(path, mette)));
+  const loaderData = await page.loader(await args(get(path, mette)));
   const Stub = createRoutesStub([{ id: "page", path: path.split("?")[0], Component: page.Component as never, loader: () => loaderData }]);
   const i18n = createI18n(language, resources[language] as never);
   return renderToString(
@@ -138,7 +138,7 @@ describe("/netvaerk: a short status and a link, no share form", () => {
 
   it("a form posted to /netvaerk from a page opened before shares nothing and leads to /netvaerk/del", async () => {
     const before = await written();
-    const result = await settle(() => main.action(args(post("/netvaerk", { intent: "share", includeStance: "on" }, mette))));
+    const result = await settle(async () => main.action(await args(post("/netvaerk", { intent: "share", includeStance: "on" }, mette))));
     expect(statusOf(result)).toBe(303);
     expect((result as Response).headers.get("Location")).toBe("/netvaerk/del");
     expect(await written()).toEqual(before);
@@ -207,9 +207,9 @@ describe("/netvaerk/del before sharing", () => {
 
   it("GET writes nothing (the page, /netvaerk, and a notice in the address)", async () => {
     const before = await written();
-    await sharePage.loader(args(get("/netvaerk/del", mette)));
-    await sharePage.loader(args(get("/netvaerk/del?gemt=delt", mette)));
-    await main.loader(args(get("/netvaerk", mette)));
+    await sharePage.loader(await args(get("/netvaerk/del", mette)));
+    await sharePage.loader(await args(get("/netvaerk/del?gemt=delt", mette)));
+    await main.loader(await args(get("/netvaerk", mette)));
     expect(await written()).toEqual(before);
     expect(await caseworkerRows()).toEqual([]);
   });
@@ -219,8 +219,8 @@ describe("who may use /netvaerk/del", () => {
   it("signed out: sign in first; nothing is written", async () => {
     const before = await written();
     const runs: (() => Promise<unknown>)[] = [
-      () => sharePage.loader(args(get("/netvaerk/del"))),
-      () => sharePage.action(args(post("/netvaerk/del", { intent: "share" }))),
+      async () => sharePage.loader(await args(get("/netvaerk/del"))),
+      async () => sharePage.action(await args(post("/netvaerk/del", { intent: "share" }))),
     ];
     for (const run of runs) {
       const result = await settle(run);
@@ -233,11 +233,11 @@ describe("who may use /netvaerk/del", () => {
   it("a relative (Jonas) and a caseworker (Sara) get 404 on the page and its action; nothing is written", async () => {
     const before = await written();
     for (const cookie of [jonas, sara]) {
-      expect(statusOf(await settle(() => sharePage.loader(args(get("/netvaerk/del", cookie)))))).toBe(404);
+      expect(statusOf(await settle(async () => sharePage.loader(await args(get("/netvaerk/del", cookie)))))).toBe(404);
       for (const intent of ["share", "share-stance", "stop-sharing"]) {
-        expect(statusOf(await settle(() => sharePage.action(args(post("/netvaerk/del", { intent, includeStance: "on" }, cookie)))))).toBe(404);
+        expect(statusOf(await settle(async () => sharePage.action(await args(post("/netvaerk/del", { intent, includeStance: "on" }, cookie)))))).toBe(404);
       }
-      expect(statusOf(await settle(() => main.action(args(post("/netvaerk", { intent: "share" }, cookie)))))).toBe(404);
+      expect(statusOf(await settle(async () => main.action(await args(post("/netvaerk", { intent: "share" }, cookie)))))).toBe(404);
     }
     expect(await written()).toEqual(before);
     expect(await caseworkerRows()).toEqual([]);
@@ -254,7 +254,7 @@ describe("who may use /netvaerk/del", () => {
 
   it("an unknown intent is refused and changes nothing", async () => {
     const before = await written();
-    const result = await settle(() => sharePage.action(args(post("/netvaerk/del", { intent: "share-with-everyone" }, mette))));
+    const result = await settle(async () => sharePage.action(await args(post("/netvaerk/del", { intent: "share-with-everyone" }, mette))));
     expect((result as { init?: { status?: number } }).init?.status).toBe(400);
     expect(await written()).toEqual(before);
   });

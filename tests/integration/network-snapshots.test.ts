@@ -8,7 +8,7 @@ import * as edit from "~/routes/network-edit";
 import * as largeMap from "~/routes/network-map";
 import * as snapshots from "~/routes/network-snapshots";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post, settle } from "../support/requests";
+import { cookieFor, get, post, settle, routeArgs } from "../support/requests";
 
 let database: TestDatabase;
 let mette: string;
@@ -29,8 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.dispose());
 
-const args = (request: Request, params: Record<string, string> = {}) =>
-  ({ request, params, context: { requestId: "test" } }) as never;
+const args = (request: Request, params: Record<string, string> = {}) => routeArgs(request, params);
 
 const location = (result: unknown) => (result as Response).headers.get("Location");
 
@@ -39,7 +38,7 @@ async function storedSnapshots(participantId: string) {
 }
 
 async function save(cookie: string) {
-  return settle(() => snapshots.action(args(post("/netvaerk/tidligere", { intent: "save-snapshot" }, cookie))));
+  return settle(async () => snapshots.action(await args(post("/netvaerk/tidligere", { intent: "save-snapshot" }, cookie))));
 }
 
 describe("saving a snapshot when nothing has changed", () => {
@@ -52,7 +51,7 @@ describe("saving a snapshot when nothing has changed", () => {
     expect(location(again)).toBe("/netvaerk/tidligere?gemt=uaendret");
     expect(await storedSnapshots(metteId)).toHaveLength(1);
 
-    const page = await snapshots.loader(args(get("/netvaerk/tidligere?gemt=uaendret", mette)));
+    const page = await snapshots.loader(await args(get("/netvaerk/tidligere?gemt=uaendret", mette)));
     expect(page.unchanged).toBe(true);
     expect(page.saved).toBe(false);
     expect(page.snapshots).toHaveLength(1);
@@ -76,9 +75,9 @@ describe("saving a snapshot when nothing has changed", () => {
       .select()
       .from(networkPeople)
       .where(and(eq(networkPeople.participantId, metteId), eq(networkPeople.name, "Camilla")));
-    await settle(() =>
+    await settle(async () =>
       edit.action(
-        args(
+        await args(
           post(
             `/netvaerk/${camilla!.id}`,
             {
@@ -108,26 +107,26 @@ describe("saving a snapshot when nothing has changed", () => {
   });
 
   it("the message is never shown without a saved snapshot to point to", async () => {
-    const page = await snapshots.loader(args(get("/netvaerk/tidligere?gemt=uaendret", ali)));
+    const page = await snapshots.loader(await args(get("/netvaerk/tidligere?gemt=uaendret", ali)));
     expect(page.unchanged).toBe(false);
   });
 });
 
 describe("/netvaerk/kort, the large map", () => {
   it("shows the participant's own people, with her judgement, and no one else's", async () => {
-    const page = await largeMap.loader(args(get("/netvaerk/kort", mette)));
+    const page = await largeMap.loader(await args(get("/netvaerk/kort", mette)));
     expect(page.firstName).toBe("Mette");
     expect(page.people.length).toBeGreaterThan(0);
     expect(page.people.find((p) => p.name === "Thomas")?.stance).toBe("holds_back");
-    expect((await largeMap.loader(args(get("/netvaerk/kort", ali)))).people).toEqual([]);
+    expect((await largeMap.loader(await args(get("/netvaerk/kort", ali)))).people).toEqual([]);
   });
 
   it("signed out goes to sign in; a relative or a caseworker gets 404", async () => {
-    const signedOut = (await settle(() => largeMap.loader(args(get("/netvaerk/kort"))))) as Response;
+    const signedOut = (await settle(async () => largeMap.loader(await args(get("/netvaerk/kort"))))) as Response;
     expect(signedOut.status).toBe(302);
     expect(signedOut.headers.get("Location")).toBe("/log-ind");
     for (const cookie of [jonas, sara]) {
-      const refused = (await settle(() => largeMap.loader(args(get("/netvaerk/kort", cookie))))) as Response;
+      const refused = (await settle(async () => largeMap.loader(await args(get("/netvaerk/kort", cookie))))) as Response;
       expect(refused.status).toBe(404);
     }
   });

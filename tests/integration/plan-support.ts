@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { participants, persons, plans, subGoals } from "../../db/schema";
 import type { TestDatabase } from "../support/db";
-import { settle } from "../support/requests";
+import { contextFor, settle } from "../support/requests";
 
 /** Calls a route's loader or action the way React Router does, and returns what it returned or threw. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function run<F extends (args: any) => any>(fn: F, request: Request, params: Record<string, string> = {}) {
-  return settle(() => fn({ request, params, context: { requestId: "test-request" } } as Parameters<F>[0])) as Promise<
+  return settle(async () => fn({ request, params, context: await contextFor(request) } as Parameters<F>[0])) as Promise<
     Awaited<ReturnType<F>> | Response
   >;
 }

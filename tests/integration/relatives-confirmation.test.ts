@@ -16,7 +16,7 @@ import { loader as logLoader } from "~/routes/relatives-log";
 import { loader as sharedLayoutLoader } from "~/routes/relatives-shared";
 import { loader as sharedPlanLoader } from "~/routes/relatives-shared-plan";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post, settle } from "../support/requests";
+import { cookieFor, get, post, settle, contextFor } from "../support/requests";
 import { run, unwrap } from "./plan-support";
 
 // Issue 13, point 2: an invitation link works for whoever holds it. Until real MitID binding
@@ -72,7 +72,7 @@ const answer = (who: string, token: string, value: "accept" | "decline" = "accep
   run(invitationAction, post(`/invitation/${token}`, { answer: value }, cookies[who]), { token });
 const confirm = (who: string, grantId: string, value: string) =>
   run(confirmAction, post(`/paaroerende/${grantId}/bekraeft`, { answer: value }, cookies[who]), { grantId });
-const access = (who: string) => settle(() => requireAccess(get(`/hjaelper/${mette()}/min-plan`, cookies[who]), mette(), "plan"));
+const access = (who: string) => settle(async () => requireAccess(await contextFor(get(`/hjaelper/${mette()}/min-plan`, cookies[who])), mette(), "plan"));
 const sharedPlan = (who: string) => run(sharedPlanLoader, get(`/hjaelper/${mette()}/min-plan`, cookies[who]), { participantId: mette() });
 
 function isNotFound(result: unknown) {

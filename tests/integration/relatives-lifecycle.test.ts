@@ -40,7 +40,7 @@ import { loader as sharedAppointmentsLoader } from "~/routes/relatives-shared-ap
 import { loader as sharedPlanLoader } from "~/routes/relatives-shared-plan";
 import { action as withdrawAction, loader as withdrawLoader } from "~/routes/relatives-withdraw";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, ORIGIN, post } from "../support/requests";
+import { cookieFor, get, ORIGIN, post, contextFor } from "../support/requests";
 import { run, unwrap } from "./plan-support";
 
 let database: TestDatabase;
@@ -647,7 +647,7 @@ describe("names, mail and the demo mailbox", () => {
 /** requireAccess directly, as every relative loader uses it. */
 async function settleAccess(who: string, participantId: string, scope: "plan" | "appointments" | "preparation" | "cv" | "network") {
   try {
-    return await requireAccess(get("/", cookies[who]), participantId, scope);
+    return await requireAccess(await contextFor(get("/", cookies[who])), participantId, scope);
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;

@@ -6,7 +6,7 @@ import { action as signOutAction } from "~/routes/sign-out";
 import { action as cvAboutAction, loader as cvAboutLoader } from "~/routes/cv-about";
 import { readSession } from "~/lib/session.server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post, settle } from "../support/requests";
+import { cookieFor, get, post, settle, routeArgs } from "../support/requests";
 
 let database: TestDatabase;
 const previousDemoLogin = process.env.DEMO_LOGIN;
@@ -20,7 +20,7 @@ afterEach(() => {
 afterAll(() => database.dispose());
 
 /** Loader/action arguments as React Router passes them (typed loosely: each route has its own type). */
-const args = (request: Request) => ({ request, params: {}, context: { requestId: "test-request" } }) as never;
+const args = (request: Request) => routeArgs(request);
 
 interface DataResult {
   type: string;
@@ -31,7 +31,7 @@ interface DataResult {
 describe("demo sign-in", () => {
   it("signs the chosen person in, with a new session cookie and an audit row", async () => {
     process.env.DEMO_LOGIN = "1";
-    const response = (await settle(() => signInAction(args(post("/log-ind", { person: "mette" }))))) as Response;
+    const response = (await settle(async () => signInAction(await args(post("/log-ind", { person: "mette" }))))) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/");
     const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
@@ -47,14 +47,14 @@ describe("demo sign-in", () => {
 
   it("uses the person's preferred language, unless they already chose one", async () => {
     process.env.DEMO_LOGIN = "1";
-    const ali = (await settle(() => signInAction(args(post("/log-ind", { person: "ali" }))))) as Response;
+    const ali = (await settle(async () => signInAction(await args(post("/log-ind", { person: "ali" }))))) as Response;
     const languageCookie = ali.headers.getSetCookie().find((c) => c.startsWith("minvej_lng="));
     expect(languageCookie).toBeDefined();
     expect(Buffer.from(decodeURIComponent(languageCookie!.split(";")[0]!.split("=")[1]!), "base64").toString()).toBe('"en"');
 
     const request = post("/log-ind", { person: "ali" });
     request.headers.set("Cookie", `minvej_lng=${encodeURIComponent(Buffer.from('"da"').toString("base64"))}`);
-    const chosen = (await settle(() => signInAction(args(request)))) as Response;
+    const chosen = (await settle(async () => signInAction(await args(request)))) as Response;
     expect(chosen.headers.getSetCookie().some((c) => c.startsWith("minvej_lng="))).toBe(false);
   });
 
@@ -63,7 +63,7 @@ describe("demo sign-in", () => {
     const oldCookie = await cookieFor("ali");
     const request = post("/log-ind", { person: "mette" });
     request.headers.set("Cookie", oldCookie);
-    const response = (await settle(() => signInAction(args(request)))) as Response;
+    const response = (await settle(async () => signInAction(await args(request)))) as Response;
     expect(response.status).toBe(302);
     expect((await readSession(get("/", oldCookie))).status).toBe("expired");
   });
@@ -73,11 +73,11 @@ describe("demo sign-in", () => {
       if (value === undefined) delete process.env.DEMO_LOGIN;
       else process.env.DEMO_LOGIN = value;
       const before = await database.db.$count(authSessions);
-      const result = (await signInAction(args(post("/log-ind", { person: "mette" })))) as unknown as DataResult;
+      const result = (await signInAction(await args(post("/log-ind", { person: "mette" })))) as unknown as DataResult;
       expect(result.init?.status).toBe(403);
       expect(result.data.refused).toBe(true);
       expect(await database.db.$count(authSessions)).toBe(before);
-      const page = (await signInLoader(args(get("/log-ind")))) as { demoEnabled: boolean; demoPeople: unknown[] };
+      const page = (await signInLoader(await args(get("/log-ind")))) as { demoEnabled: boolean; demoPeople: unknown[] };
       expect(page.demoEnabled).toBe(false);
       expect(page.demoPeople).toEqual([]);
     }
@@ -85,39 +85,39 @@ describe("demo sign-in", () => {
 
   it("says what to do when nobody or an unknown person is chosen", async () => {
     process.env.DEMO_LOGIN = "1";
-    const empty = (await signInAction(args(post("/log-ind", {})))) as unknown as DataResult;
+    const empty = (await signInAction(await args(post("/log-ind", {})))) as unknown as DataResult;
     expect(empty.init?.status).toBe(400);
     expect(empty.data.result?.error?.person).toEqual(["signIn.personRequired"]);
 
-    const unknown = (await signInAction(args(post("/log-ind", { person: "nobody" })))) as unknown as DataResult;
+    const unknown = (await signInAction(await args(post("/log-ind", { person: "nobody" })))) as unknown as DataResult;
     expect(unknown.init?.status).toBe(400);
     expect(unknown.data.result?.error?.person).toEqual(["signIn.personUnknown"]);
 
-    const html = (await signInAction(args(post("/log-ind", { person: "<script>" })))) as unknown as DataResult;
+    const html = (await signInAction(await args(post("/log-ind", { person: "<script>" })))) as unknown as DataResult;
     expect(html.data.result?.error?.person).toEqual(["signIn.personUnknown"]);
   });
 
   it("lists the demo people with participants first", async () => {
     process.env.DEMO_LOGIN = "1";
-    const page = (await signInLoader(args(get("/log-ind")))) as { demoPeople: { key: string }[] };
+    const page = (await signInLoader(await args(get("/log-ind")))) as { demoPeople: { key: string }[] };
     expect(page.demoPeople.map((p) => p.key)).toEqual(["mette", "ali", "jonas", "sara"]);
   });
 
   it("sends a signed-in person on from the sign-in page", async () => {
     const cookie = await cookieFor("mette");
-    const response = (await settle(() => signInLoader(args(get("/log-ind", cookie))))) as Response;
+    const response = (await settle(async () => signInLoader(await args(get("/log-ind", cookie))))) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/");
   });
 
   it("signs out on the server and says so; a timed-out sign-out says why", async () => {
     const cookie = await cookieFor("mette");
-    const response = (await settle(() => signOutAction(args(post("/log-ud", {}, cookie))))) as Response;
+    const response = (await settle(async () => signOutAction(await args(post("/log-ud", {}, cookie))))) as Response;
     expect(response.headers.get("Location")).toBe("/log-ind?logget-ud=1");
     expect((await readSession(get("/", cookie))).status).toBe("expired");
 
     const other = await cookieFor("mette");
-    const timedOut = (await settle(() => signOutAction(args(post("/log-ud", { reason: "timeout" }, other))))) as Response;
+    const timedOut = (await settle(async () => signOutAction(await args(post("/log-ud", { reason: "timeout" }, other))))) as Response;
     expect(timedOut.headers.get("Location")).toBe("/log-ind?udloebet=1");
   });
 });
@@ -125,7 +125,7 @@ describe("demo sign-in", () => {
 describe("a sign-in method that has been turned off", () => {
   it("ends its sessions on the next request: signed out, nothing read or written, the session row ended", async () => {
     process.env.DEMO_LOGIN = "1";
-    const signedIn = (await settle(() => signInAction(args(post("/log-ind", { person: "mette" }))))) as Response;
+    const signedIn = (await settle(async () => signInAction(await args(post("/log-ind", { person: "mette" }))))) as Response;
     const cookie = signedIn.headers.get("Set-Cookie")!.split(";")[0]!;
     const [mette] = await database.db.select().from(persons).where(eq(persons.demoKey, "mette"));
     const [participant] = await database.db.select().from(participants).where(eq(participants.personId, mette!.id));
@@ -133,13 +133,13 @@ describe("a sign-in method that has been turned off", () => {
       database.db.$count(authSessions, and(eq(authSessions.personId, mette!.id), isNull(authSessions.endedAt)));
 
     // While demo sign-in is on, the session reads.
-    const page = (await settle(() => cvAboutLoader(args(get("/cv/om-mig", cookie))))) as { version: number };
+    const page = (await settle(async () => cvAboutLoader(await args(get("/cv/om-mig", cookie))))) as { version: number };
     expect(page.version).toEqual(expect.any(Number));
     const openBefore = await openSessions();
 
     // DEMO_LOGIN is unset: the very next request is signed out, as after a timeout.
     delete process.env.DEMO_LOGIN;
-    const read = (await settle(() => cvAboutLoader(args(get("/cv/om-mig", cookie))))) as Response;
+    const read = (await settle(async () => cvAboutLoader(await args(get("/cv/om-mig", cookie))))) as Response;
     expect(read.status).toBe(302);
     expect(read.headers.get("Location")).toBe("/log-ind?udloebet=1");
     expect(await openSessions()).toBe(openBefore - 1);
@@ -148,8 +148,8 @@ describe("a sign-in method that has been turned off", () => {
 
     // A write with the same cookie changes nothing.
     const before = await database.db.select().from(cvProfiles).where(eq(cvProfiles.participantId, participant!.id));
-    const write = (await settle(() =>
-      cvAboutAction(args(post("/cv/om-mig", { summary: "Skrevet efter demo blev slået fra", version: String(page.version) }, cookie))),
+    const write = (await settle(async () =>
+      cvAboutAction(await args(post("/cv/om-mig", { summary: "Skrevet efter demo blev slået fra", version: String(page.version) }, cookie))),
     )) as Response;
     expect(write.status).toBe(302);
     expect(write.headers.get("Location")).toBe("/log-ind?udloebet=1");

@@ -1,4 +1,6 @@
+import { RouterContextProvider } from "react-router";
 import { signIn } from "~/lib/auth.server";
+import { requestMiddleware } from "~/lib/request-middleware.server";
 import { demoProvider } from "~/lib/auth/providers.server";
 
 export const ORIGIN = "http://localhost:3000";
@@ -35,4 +37,23 @@ export async function settle<T>(run: () => Promise<T>): Promise<T | Response> {
     if (thrown instanceof Response) return thrown;
     throw thrown;
   }
+}
+
+/**
+ * The context React Router gives a loader or action for this request: the root's middleware run
+ * on it (request id, who is signed in, language), as on the server.
+ */
+export async function contextFor(request: Request): Promise<RouterContextProvider> {
+  const context = new RouterContextProvider();
+  // As server.js does: every request carries an id.
+  if (!request.headers.has("x-request-id")) request.headers.set("x-request-id", "test-request");
+  for (const middleware of requestMiddleware) {
+    await middleware({ request, context, params: {}, pattern: "/" } as never, async () => new Response());
+  }
+  return context;
+}
+
+/** The arguments React Router passes to a loader or action. */
+export async function routeArgs(request: Request, params: Record<string, string> = {}) {
+  return { request, params, context: await contextFor(request) } as never;
 }

@@ -13,6 +13,7 @@ import { allPages } from "~/features/content/pages.server";
 import { glossaryTermsOf } from "~/features/content/page-parser.server";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
+import { routeArgs } from "../support/requests";
 
 type Language = "da" | "en";
 
@@ -59,7 +60,7 @@ async function glossaryRoute() {
 async function renderGlossary(language: Language): Promise<string> {
   const route = await glossaryRoute();
   const request = new Request("http://localhost/ordliste", { headers: { "Accept-Language": language } });
-  const loaderData = await route.loader({ request, params: {}, context: {} });
+  const loaderData = await route.loader(await routeArgs(request));
   const Stub = createRoutesStub([{ id: "page", path: "/ordliste", Component: route.default as never, loader: () => loaderData }]);
   const i18n = createI18n(language, resources[language] as never);
   return renderToString(

@@ -1,13 +1,14 @@
 import { redirect } from "react-router";
 import { getCurrentUser, notFound, requireUser } from "~/lib/auth.server";
+import type { RequestContext } from "~/lib/request.server";
 
 /**
  * The signed-in caseworker (persons.is_caseworker) for the overview `/sagsbehandler`.
  * Signed-out visitors go to sign in (like every other signed-in page); participants and
  * relatives get 404: the page does not exist for them.
  */
-export async function requireCaseworker(request: Request) {
-  const user = await requireUser(request);
+export async function requireCaseworker(context: RequestContext) {
+  const user = await requireUser(context);
   if (!user.isCaseworker) throw notFound();
   return user;
 }
@@ -17,8 +18,8 @@ export async function requireCaseworker(request: Request) {
  * caseworker, signed-out visitors included, so the address reveals nothing. Only a session that
  * ran out while open is sent to sign in again (the answer is the same for every address).
  */
-export async function requireCaseworkerStrict(request: Request) {
-  const { session, user } = await getCurrentUser(request);
+export async function requireCaseworkerStrict(context: RequestContext) {
+  const { session, user } = await getCurrentUser(context);
   if (!user) {
     if (session.status === "expired") throw redirect("/log-ind?udloebet=1");
     throw notFound();

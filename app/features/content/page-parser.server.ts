@@ -1,5 +1,5 @@
-import frontMatter from "front-matter";
 import type { Token } from "markdown-it";
+import { parse as parseYaml } from "yaml";
 import type { Language } from "~/lib/i18n/config";
 import { z } from "~/lib/zod";
 import { pageSlugs, type PageSlug } from "./catalogue";
@@ -15,6 +15,13 @@ const isoDay = z.union([z.string(), z.date()]).transform((value, context) => {
 });
 
 const relatedSlug = z.enum([...pageSlugs, "hjaelp", "om"]);
+
+/** A page's YAML front matter (between the first two `---` lines) and the Markdown after it. */
+export function splitFrontMatter(source: string): { attributes: unknown; body: string } {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
+  if (!match) return { attributes: {}, body: source };
+  return { attributes: parseYaml(match[1] ?? ""), body: source.slice(match[0].length) };
+}
 
 export const frontMatterSchema = z.strictObject({
   title: z.string().min(1),
@@ -48,7 +55,7 @@ export interface ParsedPage extends FrontMatter {
 }
 
 export function parsePage(source: string, slug: PageSlug, language: Language): ParsedPage {
-  const { attributes, body } = frontMatter<unknown>(source);
+  const { attributes, body } = splitFrontMatter(source);
   const parsed = frontMatterSchema.safeParse(attributes);
   if (!parsed.success) {
     throw new Error(`locales/${language}/pages/${slug}.md: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);

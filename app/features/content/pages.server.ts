@@ -1,5 +1,6 @@
 import { fallbackLanguage, isLanguage, type Language } from "~/lib/i18n/config";
-import { i18nServer } from "~/lib/i18n/i18n.server";
+import { languageOf } from "~/lib/i18n/i18n.server";
+import type { RequestContext } from "~/lib/request.server";
 import { resources } from "~/lib/i18n/resources.server";
 import { hrefFor, pageSlugs, type PageSlug } from "./catalogue";
 import { glossaryIndex, letterOf, type GlossaryLetter } from "./glossary";
@@ -134,7 +135,6 @@ export function glossaryTerms(language: Language): GlossaryTerm[] {
 
 
 /** The language a request is answered in (the footer switch's cookie, else the browser's, else Danish). */
-export async function requestLanguage(request: Request): Promise<Language> {
-  const detected = await i18nServer.getLocale(request);
-  return isLanguage(detected) ? detected : fallbackLanguage;
+export function requestLanguage(context: RequestContext): Language {
+  return languageOf(context);
 }

@@ -2,18 +2,19 @@ import { notFound, requireAccess, requireRelative, requireUser, type Scope } fro
 import { recordView } from "./commands.server";
 import { findEndedAccess } from "./queries.server";
 import { ENDED_ACCESS_STATUS, type EndedAccessError, type ViewedPage } from "./status";
+import { requestIdOf, type RequestContext } from "~/lib/request.server";
 
 /**
  * Runs an access check; when it refuses (404) a person who once had an accepted grant for this
  * participant that has since ended (withdrawn, expired, or stopped by themselves), throws the
  * calm "your access has ended" answer instead. Anyone else still gets the bare 404.
  */
-async function orEndedAccess<T>(request: Request, participantId: string, check: () => Promise<T>): Promise<T> {
+async function orEndedAccess<T>(context: RequestContext, participantId: string, check: () => Promise<T>): Promise<T> {
   try {
     return await check();
   } catch (thrown) {
     if (!(thrown instanceof Response) || thrown.status !== 404) throw thrown;
-    const user = await requireUser(request);
+    const user = await requireUser(context);
     if (user.participant?.id === participantId) throw thrown;
     const ended = await findEndedAccess(user.personId, participantId);
     if (!ended) throw thrown;
@@ -22,9 +23,9 @@ async function orEndedAccess<T>(request: Request, participantId: string, check: 
 }
 
 /** The frame and "stop" of a relative's pages: `requireRelative`, or the ended-access answer. */
-export async function openSharedFrame(request: Request, participantId: string | undefined) {
+export async function openSharedFrame(context: RequestContext, participantId: string | undefined) {
   if (!participantId) throw notFound();
-  return orEndedAccess(request, participantId, () => requireRelative(request, participantId));
+  return orEndedAccess(context, participantId, () => requireRelative(context, participantId));
 }
 
 /**
@@ -39,10 +40,10 @@ export async function openSharedView(
   participantId: string | undefined,
   scope: Scope,
   page: ViewedPage,
-  context: unknown,
+  context: RequestContext,
 ) {
   if (!participantId) throw notFound();
-  const access = await orEndedAccess(request, participantId, () => requireAccess(request, participantId, scope));
+  const access = await orEndedAccess(context, participantId, () => requireAccess(context, participantId, scope));
   if (access.as !== "relative") throw notFound();
   const viewed = async () => {
     if (request.method !== "GET" && request.method !== "HEAD") return;
@@ -51,7 +52,7 @@ export async function openSharedView(
       relativePersonId: access.user.personId,
       participantId,
       page,
-      requestId: (context as { requestId?: string } | undefined)?.requestId ?? null,
+      requestId: requestIdOf(context),
     });
   };
   return { user: access.user, grant: access.grant, participantId, viewed };

@@ -1,7 +1,8 @@
 import { createCookie } from "react-router";
-import { RemixI18Next } from "remix-i18next/server";
+import { createI18nextMiddleware } from "remix-i18next";
 import { env } from "~/lib/env.server";
-import { fallbackLanguage, supportedLanguages } from "./config";
+import type { RequestContext } from "~/lib/request.server";
+import { fallbackLanguage, isLanguage, supportedLanguages, type Language } from "./config";
 import { resources } from "./resources.server";
 
 /** Remembers the language chosen with the footer switch for a year. */
@@ -13,7 +14,7 @@ export const languageCookie = createCookie("minvej_lng", {
   maxAge: 60 * 60 * 24 * 365,
 });
 
-export const i18nServer = new RemixI18Next({
+const [middleware, getLocale, getInstance] = createI18nextMiddleware({
   detection: {
     supportedLanguages: [...supportedLanguages],
     fallbackLanguage,
@@ -27,3 +28,17 @@ export const i18nServer = new RemixI18Next({
     interpolation: { escapeValue: false },
   },
 });
+
+/** Root middleware: the request's language (the footer switch's cookie, else the browser's, else Danish). */
+export const i18nextMiddleware = middleware;
+
+/** The language this request is answered in. */
+export function languageOf(context: RequestContext): Language {
+  const detected = getLocale(context);
+  return isLanguage(detected) ? detected : fallbackLanguage;
+}
+
+/** A translate function for one namespace, in this request's language (mail, PDFs, calendar files). */
+export function translatorOf(context: RequestContext, namespace: string) {
+  return getInstance(context).getFixedT(languageOf(context), namespace);
+}

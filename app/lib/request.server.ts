@@ -1,0 +1,32 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import { createContext, type MiddlewareFunction, type RouterContextProvider } from "react-router";
+import { log } from "../../server/log.js";
+
+/** What every loader and action gets as `context`: React Router's typed request context. */
+export type RequestContext = Readonly<RouterContextProvider>;
+
+interface RequestInfo {
+  /** The X-Request-Id that server.js gave this request (and the error page shows). */
+  id: string;
+  /** The logger for this request: every line carries the request id. */
+  log: Logger;
+}
+
+const requestInfo = createContext<RequestInfo>();
+
+/** First of the root's middleware: the request's id and logger. */
+export const requestInfoMiddleware: MiddlewareFunction<Response> = ({ request, context }, next) => {
+  // server.js has already replaced any id the client sent that was not a plain token.
+  const id = request.headers.get("x-request-id") ?? randomUUID();
+  context.set(requestInfo, { id, log: log.child({ requestId: id }) });
+  return next();
+};
+
+export function requestIdOf(context: RequestContext): string {
+  return context.get(requestInfo).id;
+}
+
+export function loggerOf(context: RequestContext): Logger {
+  return context.get(requestInfo).log;
+}
