@@ -17,9 +17,14 @@ const build = await import(entryFile.href);
 try {
   await build.entry.module.migrateOnly();
 } catch (error) {
-  // The message only: a connection error's stack can repeat the connection string.
-  const code = error instanceof Error && "code" in error ? ` (${String(error.code)})` : "";
-  console.error(`Min Vej migrate failed${code}: ${error instanceof Error ? error.message : String(error)}`);
+  // Messages and codes only, the causes' too (a failed query's reason is its cause); no stack.
+  /** @type {string[]} */
+  const reasons = [];
+  for (let e = error; e instanceof Error; e = e.cause) {
+    const code = "code" in e && e.code ? ` [${String(e.code)}]` : "";
+    reasons.push(`${e.message.split("\n", 1)[0]}${code}`);
+  }
+  console.error(`Min Vej migrate failed: ${reasons.join(" <- ") || String(error)}`);
   process.exit(1);
 }
 console.log("Min Vej migrate: the database is up to date, and the roles and grants are in place.");

@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
@@ -99,6 +100,38 @@ function installPostgresCrashGuard() {
   });
 }
 
+/** True when every migration in db/migrations is recorded as applied in this database. */
+async function allMigrationsApplied(client: postgres.Sql): Promise<boolean> {
+  const newest = Math.max(...readMigrationFiles({ migrationsFolder }).map((migration) => migration.folderMillis));
+  try {
+    // drizzle applies a migration when it is newer than the newest applied one: the same test.
+    const [row] = await client<{ newest: string | null }[]>`select max(created_at)::text as newest from drizzle.__drizzle_migrations`;
+    return row?.newest != null && Number(row.newest) >= newest;
+  } catch {
+    return false; // no record yet (a new database), or not readable: try to migrate
+  }
+}
+
+function isPermissionDenied(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === "42501") return true;
+  }
+  return false;
+}
+
+/**
+ * The portal's role may not migrate, and the database is behind this build. No cause attached:
+ * the log would then show the permission error's code instead of this message.
+ */
+export class MigrationsPendingError extends Error {
+  readonly code = "MINVEJ_MIGRATIONS_PENDING";
+  constructor() {
+    super(
+      "The database is missing migrations, and DATABASE_URL's role may not apply them. Run `npm run migrate` with DATABASE_OWNER_URL set to the schema owner first.",
+    );
+  }
+}
+
 async function openPostgres(url: string, options: OpenOptions): Promise<DatabaseHandle> {
   installPostgresCrashGuard();
   // Migrate on one dedicated connection that holds an advisory lock, so that two
@@ -109,13 +142,22 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     connection: { application_name: "min-vej-migrate" },
   });
   try {
-    await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-    await migratePostgres(drizzlePostgres(migrator), { migrationsFolder });
-    if (options.ownerUrl) await setupRoles(migrator);
-    // As the owner: the portal's own role may not write participant rows without a person.
-    if (options.seedWhenEmpty) await seedIfEmpty(drizzlePostgres(migrator, { schema }) as unknown as Database);
+    // After `npm run migrate` the portal may run as portal_app alone, which can read the record of
+    // applied migrations but not create drizzle's schema: then there is nothing to do here.
+    if (options.ownerUrl || options.seedWhenEmpty || !(await allMigrationsApplied(migrator))) {
+      await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+      try {
+        await migratePostgres(drizzlePostgres(migrator), { migrationsFolder }).catch((error: unknown) => {
+          throw options.ownerUrl || !isPermissionDenied(error) ? error : new MigrationsPendingError();
+        });
+        if (options.ownerUrl) await setupRoles(migrator);
+        // As the owner: the portal's own role may not write participant rows without a person.
+        if (options.seedWhenEmpty) await seedIfEmpty(drizzlePostgres(migrator, { schema }) as unknown as Database);
+      } finally {
+        await migrator`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+      }
+    }
   } finally {
-    await migrator`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
     await migrator.end();
   }
 
