@@ -18,7 +18,7 @@ import { action as confirmAction } from "~/routes/relatives-confirm";
 import { action as invitationAction, loader as invitationLoader } from "~/routes/relatives-invitation";
 import { loader as sharedPlanLoader } from "~/routes/relatives-shared-plan";
 import { createTestDatabase, serverUrl, type TestDatabase } from "../support/db";
-import { cookieFor, get, settle } from "../support/requests";
+import { cookieFor, get, settle, routeArgs } from "../support/requests";
 
 // Issue 13, point 11: row-level security on the tables migration 0006 left open (people, sessions,
 // identities, grants, invitations, calendar feeds, contacts, professionals), the CPR column, and
@@ -239,7 +239,6 @@ describe.skipIf(!serverUrl)("row-level security on people, sessions, grants and 
 
     /** One HTTP request: one transaction, as server.js runs it. */
     const request = <T>(work: () => Promise<T>) => withRequestTransaction(() => settle(work));
-    const context = { requestId: "rls-test" };
 
     it("lists the demo people, signs in, reads the session and shows the plan", async () => {
       const people = await request(() => listDemoPeople());
@@ -247,23 +246,23 @@ describe.skipIf(!serverUrl)("row-level security on people, sessions, grants and 
       const cookie = (await request(() => cookieFor("mette"))) as string;
       const session = await request(() => readSession(get("/min-plan", cookie)));
       expect(session).toMatchObject({ status: "active", personId: ids.mette!.personId });
-      const plan = await request(() => planLoader({ request: get("/min-plan", cookie), params: {}, context } as never));
+      const plan = await request(async () => planLoader(await routeArgs(get("/min-plan", cookie))));
       expect(plan).not.toBeInstanceOf(Response);
       expect(await request(() => readSession(get("/min-plan", "minvej_session=nonsense-token-that-is-long-enough")))).not.toMatchObject({ status: "active" });
     });
 
     it("looks an invitation up by its link, signed out and signed in", async () => {
-      const signedOut = await request(() => invitationLoader({ request: get(`/invitation/${invitationToken}`), params: { token: invitationToken }, context } as never));
+      const signedOut = await request(async () => invitationLoader(await routeArgs(get(`/invitation/${invitationToken}`), { token: invitationToken })));
       expect((signedOut as { data: { view: string } }).data.view).toBe("signIn");
       const jonas = (await request(() => cookieFor("jonas"))) as string;
-      const offer = await request(() =>
-        invitationLoader({ request: get(`/invitation/${invitationToken}`, jonas), params: { token: invitationToken }, context } as never),
+      const offer = await request(async () =>
+        invitationLoader(await routeArgs(get(`/invitation/${invitationToken}`, jonas), { token: invitationToken })),
       );
       expect((offer as { data: { view: string; invitation?: { participantName: string } } }).data).toMatchObject({
         invitation: { participantName: "Mette Hansen" },
       });
-      const unknown = await request(() =>
-        invitationLoader({ request: get(`/invitation/${"x".repeat(43)}`, jonas), params: { token: "x".repeat(43) }, context } as never),
+      const unknown = await request(async () =>
+        invitationLoader(await routeArgs(get(`/invitation/${"x".repeat(43)}`, jonas), { token: "x".repeat(43) })),
       );
       expect((unknown as { init: { status: number } }).init.status).toBe(404);
     });
@@ -277,25 +276,25 @@ describe.skipIf(!serverUrl)("row-level security on people, sessions, grants and 
         });
       const [ali, jonas, mette] = await Promise.all(["ali", "jonas", "mette"].map((key) => request(() => cookieFor(key)))) as string[];
       const token = invitationToken;
-      const refusedAnswer = await request(() => invitationAction({ request: post(`/invitation/${token}`, { answer: "accept" }, ali!), params: { token }, context } as never));
+      const refusedAnswer = await request(async () => invitationAction(await routeArgs(post(`/invitation/${token}`, { answer: "accept" }, ali!), { token })));
       expect((refusedAnswer as { init: { status: number } }).init.status).toBe(403);
-      const accepted = await request(() => invitationAction({ request: post(`/invitation/${token}`, { answer: "accept" }, jonas!), params: { token }, context } as never));
+      const accepted = await request(async () => invitationAction(await routeArgs(post(`/invitation/${token}`, { answer: "accept" }, jonas!), { token })));
       expect((accepted as Response).headers.get("Location")).toBe("/hjaelper?afventer=1");
       const grantId = (await owner`select id from portal.relative_grants where relative_person_id = ${ids.jonas!.personId}`)[0]!.id as string;
       expect((await owner`select status::text from portal.relative_grants where id = ${grantId}`)[0]!.status).toBe("awaiting_confirmation");
-      const before = await request(() => sharedPlanLoader({ request: get(`/hjaelper/${ids.mette!.participantId}/min-plan`, jonas), params: { participantId: ids.mette!.participantId }, context } as never));
+      const before = await request(async () => sharedPlanLoader(await routeArgs(get(`/hjaelper/${ids.mette!.participantId}/min-plan`, jonas!), { participantId: ids.mette!.participantId! })));
       expect((before as Response).status).toBe(404);
       // Mette reads the real account's name (persons, under row-level security) and confirms.
-      const list = await request(() => listLoader({ request: get("/paaroerende", mette), params: {}, context } as never));
+      const list = await request(async () => listLoader(await routeArgs(get("/paaroerende", mette))));
       expect((list as { grants: { id: string; accountName: string | null }[] }).grants.find((grant) => grant.id === grantId)?.accountName).toBe("Jonas Hansen");
-      const confirmed = await request(() => confirmAction({ request: post(`/paaroerende/${grantId}/bekraeft`, { answer: "confirm" }, mette!), params: { grantId }, context } as never));
+      const confirmed = await request(async () => confirmAction(await routeArgs(post(`/paaroerende/${grantId}/bekraeft`, { answer: "confirm" }, mette!), { grantId })));
       expect((confirmed as Response).headers.get("Location")).toContain("besked=bekraeftet");
-      const after = await request(() => sharedPlanLoader({ request: get(`/hjaelper/${ids.mette!.participantId}/min-plan`, jonas), params: { participantId: ids.mette!.participantId }, context } as never));
+      const after = await request(async () => sharedPlanLoader(await routeArgs(get(`/hjaelper/${ids.mette!.participantId}/min-plan`, jonas!), { participantId: ids.mette!.participantId! })));
       expect(after).not.toBeInstanceOf(Response);
     });
 
     it("serves the calendar feed by its token, and stops it when revoked", async () => {
-      const feed = await request(() => feedLoader({ request: get(`/kalender/${feedToken}/moeder.ics`), params: { token: feedToken }, context } as never));
+      const feed = await request(async () => feedLoader(await routeArgs(get(`/kalender/${feedToken}/moeder.ics`), { token: feedToken })));
       expect(feed).toBeInstanceOf(Response);
       expect((feed as Response).status).toBe(200);
       expect(await (feed as Response).text()).toContain("BEGIN:VCALENDAR");
@@ -304,19 +303,19 @@ describe.skipIf(!serverUrl)("row-level security on people, sessions, grants and 
         await actAs(ids.mette!.personId);
         return revokeCalendarFeed({ personId: ids.mette!.personId, participantId: ids.mette!.participantId! });
       });
-      const gone = await request(() => feedLoader({ request: get(`/kalender/${feedToken}/moeder.ics`), params: { token: feedToken }, context } as never));
+      const gone = await request(async () => feedLoader(await routeArgs(get(`/kalender/${feedToken}/moeder.ics`), { token: feedToken })));
       expect((gone as Response).status).toBe(410);
       const [revoked] = await database.db.select({ revokedAt: calendarFeeds.revokedAt }).from(calendarFeeds).where(eq(calendarFeeds.participantId, ids.mette!.participantId!));
       expect(revoked!.revokedAt).not.toBeNull();
     });
 
     it("shows the caseworker her participants, and the caseworker page nobody else", async () => {
-      const sara = (await request(() => cookieFor("sara"))) as string;
-      const page = await request(() => caseworkerLoader({ request: get("/sagsbehandler", sara), params: {}, context } as never));
+      const sara = (await request(async () => cookieFor("sara"))) as string;
+      const page = await request(async () => caseworkerLoader(await routeArgs(get("/sagsbehandler", sara))));
       const names = (page as { participants: { name: string }[] }).participants.map((entry) => entry.name);
       expect(names).toContain("Mette Hansen");
-      const mette = (await request(() => cookieFor("mette"))) as string;
-      const refused = await request(() => caseworkerLoader({ request: get("/sagsbehandler", mette), params: {}, context } as never));
+      const mette = (await request(async () => cookieFor("mette"))) as string;
+      const refused = await request(async () => caseworkerLoader(await routeArgs(get("/sagsbehandler", mette))));
       expect((refused as Response).status).toBe(404);
     });
   });
