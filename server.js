@@ -3,20 +3,24 @@
 import { randomUUID } from "node:crypto";
 import compression from "compression";
 import express from "express";
+import { configOrExit } from "./server/config.js";
 import { createRequestHandler } from "./server/request-handler.js";
 import { logError } from "./server/safe-error.js";
 
 /** @typedef {import("./server/request-handler.js").MinVejBuild} MinVejBuild */
 
-const PRODUCTION = process.env.NODE_ENV === "production";
+// Every setting is checked before anything else happens: a missing or invalid one stops the start
+// with one message naming each (server/config.js, .env.example).
+const settings = configOrExit();
+const PRODUCTION = settings.production;
 // Several builds can live side by side (e.g. one per parallel test run): BUILD_DIR picks one.
-const BUILD_DIR = process.env.BUILD_DIR || "build";
-const PORT = Number(process.env.PORT || 3000);
-const HOST = process.env.HOST || "0.0.0.0";
+const BUILD_DIR = settings.buildDir;
+const PORT = settings.port;
+const HOST = settings.host;
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY === "1");
+app.set("trust proxy", settings.trustProxy);
 
 app.use((req, res, next) => {
   const incoming = req.get("x-request-id");
@@ -65,7 +69,7 @@ app.use((req, res, next) => {
     secFetchSite: req.get("sec-fetch-site"),
     host: req.get("host"),
     protocol: req.protocol,
-    publicOrigin: process.env.PUBLIC_ORIGIN,
+    publicOrigin: settings.publicOrigin,
   });
   if (verdict.ok) return next();
   refusalPage(res, 403, verdict.reason);
@@ -127,7 +131,7 @@ const server = app.listen(PORT, HOST, (error) => {
 });
 
 /** How long in-flight requests get to finish after SIGTERM before the process exits anyway. */
-const DRAIN_TIMEOUT_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 20_000);
+const DRAIN_TIMEOUT_MS = settings.shutdownTimeoutMs;
 
 /** @param {string} signal */
 async function shutDown(signal) {

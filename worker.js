@@ -1,9 +1,11 @@
 // `npm run worker`: the job worker alone (outbox mail, retention), for when the portal runs as
 // several instances with JOB_WORKER=off. The same build and configuration as server.js (BUILD_DIR,
 // DATABASE_URL, DATABASE_OWNER_URL, SMTP_URL, MAIL_FROM, ...). Needs `npm run build` first.
+import { configOrExit } from "./server/config.js";
 import { logError } from "./server/safe-error.js";
 
-const BUILD_DIR = process.env.BUILD_DIR || "build";
+const settings = configOrExit();
+const BUILD_DIR = settings.buildDir;
 /** @type {import("./server/request-handler.js").MinVejBuild} */
 const build = await import(new URL(`./${BUILD_DIR}/server/index.js`, import.meta.url).href);
 const entry = build.entry.module;
@@ -25,7 +27,7 @@ async function stop(signal) {
   setTimeout(() => {
     console.error("Min Vej worker: the job in flight did not finish in time; stopping anyway.");
     process.exit(1);
-  }, Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 20_000)).unref();
+  }, settings.shutdownTimeoutMs).unref();
   try {
     await entry.shutdown();
   } catch (error) {

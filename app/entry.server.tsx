@@ -11,6 +11,7 @@ import { startWorker, stopWorker } from "./features/jobs/worker.server";
 export { withRequestTransaction } from "../db/client";
 import { RequestContextProvider } from "./lib/request-context";
 import { requestIdOf } from "./lib/request.server";
+import { config } from "../server/config.js";
 import { logError } from "../server/safe-error.js";
 
 export const streamTimeout = 5_000;
@@ -22,7 +23,7 @@ export const streamTimeout = 5_000;
  */
 export async function prepare() {
   const handle = await getDatabase();
-  if (process.env.JOB_WORKER !== "off" || handle.kind === "pglite") startWorker();
+  if (config().jobWorker !== "off" || handle.kind === "pglite") startWorker();
 }
 
 /**
@@ -82,7 +83,7 @@ export default function handleRequest(
   loadContext: RouterContextProvider,
 ) {
   const nonce = randomBytes(16).toString("base64");
-  const development = process.env.NODE_ENV !== "production";
+  const development = !config().production;
   // Vite's dev client injects inline scripts without a nonce; the policy is enforced in production.
   if (!development) responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, development));
 

@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import * as schema from "./schema";
+import { config } from "../server/config.js";
 import { logError } from "../server/safe-error.js";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -342,16 +343,12 @@ export class RequestGate {
 
 let gate: RequestGate | undefined;
 function requestGate() {
-  gate ??= new RequestGate(
-    poolSize(),
-    Number(process.env.DATABASE_QUEUE_MAX ?? 100),
-    Number(process.env.DATABASE_ACQUIRE_TIMEOUT_MS ?? 3000),
-  );
+  gate ??= new RequestGate(poolSize(), config().databaseQueueMax, config().databaseAcquireTimeoutMs);
   return gate;
 }
 
 function poolSize() {
-  return Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  return config().databasePoolSize;
 }
 
 /** From here to the end of this request's transaction, row-level security sees this person. */
@@ -365,13 +362,15 @@ let current: Promise<DatabaseHandle> | undefined;
 
 /** The process-wide database, opened (and migrated) on first use from the environment. */
 export function getDatabase(): Promise<DatabaseHandle> {
+  const settings = config();
   current ??= openDatabase({
-    url: process.env.DATABASE_URL || undefined,
-    ownerUrl: process.env.DATABASE_OWNER_URL || undefined,
-    dataDir: process.env.DATA_DIR || "./.data",
-    // The embedded database is for trying the portal: it always gets demo people.
-    // A server database gets them only when asked (SEED_DEMO_DATA=1, e.g. for end-to-end tests).
-    seedWhenEmpty: !process.env.DATABASE_URL || process.env.SEED_DEMO_DATA === "1",
+    url: settings.databaseUrl,
+    ownerUrl: settings.databaseOwnerUrl,
+    dataDir: settings.dataDir,
+    // The embedded database is for trying the portal: it always gets demo people. A server
+    // database gets them only when asked (SEED_DEMO_DATA=1, e.g. for end-to-end tests). In
+    // production neither happens without DEMO=1 (server/config.js refuses to start otherwise).
+    seedWhenEmpty: (!settings.production || settings.demo) && (!settings.databaseUrl || settings.seedDemoData),
   }).catch((error: unknown) => {
     current = undefined;
     throw error;

@@ -1,26 +1,28 @@
-import { randomBytes } from "node:crypto";
+import { config } from "../../server/config.js";
 
-const production = process.env.NODE_ENV === "production";
-
-function sessionSecret(): string {
-  const configured = process.env.SESSION_SECRET;
-  if (configured && configured.length >= 32) return configured;
-  if (configured) throw new Error("SESSION_SECRET must be at least 32 characters.");
-  // Sessions live in the database, so a per-process secret only means that signed
-  // cookies from an earlier process stop being valid: people sign in again.
-  if (production && process.env.DEMO_LOGIN !== "1") {
-    console.warn("SESSION_SECRET is not set: using a random secret for this process.");
-  }
-  return randomBytes(32).toString("hex");
-}
-
+/**
+ * The app's view of the configuration (server/config.js: one schema, checked once at start).
+ * `config()` is read on each use of a getter, so the few settings tests switch while running
+ * (DEMO, DATA_DIR, SMTP_URL) follow them.
+ */
 export const env = {
-  production,
-  /** The demo sign-in that lists seeded people. Off unless explicitly "1"; read on every use. */
-  get demoLogin() {
-    return process.env.DEMO_LOGIN === "1";
+  get production() {
+    return config().production;
   },
-  sessionSecret: sessionSecret(),
+  /** The demo sign-in that lists seeded people: DEMO=1 (or DEMO_LOGIN=1). Off otherwise; read on every use. */
+  get demoLogin() {
+    return config().demo;
+  },
+  /** Session cookies and the other signed cookies: the first secret signs, every one verifies. */
+  get sessionSecrets() {
+    return config().sessionSecrets;
+  },
   /** Secure, `__Host-` cookies whenever served in production mode. */
-  secureCookies: production,
+  get secureCookies() {
+    return config().production;
+  },
+  /** The address people use (PUBLIC_ORIGIN), without a trailing slash, when set. */
+  get publicOrigin() {
+    return config().publicOrigin;
+  },
 };

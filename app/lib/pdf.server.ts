@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import PDFDocument from "pdfkit";
+import { config } from "../../server/config.js";
 import { localeFor } from "./dates";
 
 /**
@@ -19,7 +20,7 @@ const FONT_CANDIDATES = [
 ];
 
 function findFonts(): { regular: string; bold: string } | null {
-  const { PDF_FONT_REGULAR: regular, PDF_FONT_BOLD: bold } = process.env;
+  const { regular, bold } = config().pdfFonts;
   if (regular && bold && existsSync(regular) && existsSync(bold)) return { regular, bold };
   return FONT_CANDIDATES.find((fonts) => existsSync(fonts.regular) && existsSync(fonts.bold)) ?? null;
 }

@@ -17,7 +17,7 @@ export const sessionCookie = createCookie(env.secureCookies ? "__Host-minvej_ses
   httpOnly: true,
   sameSite: "lax",
   secure: env.secureCookies,
-  secrets: [env.sessionSecret],
+  secrets: env.sessionSecrets,
   // No maxAge: the cookie ends with the browser; the server decides when the session ends.
 });
 

@@ -16,7 +16,7 @@ export function appointmentsT(language: string): TFunction {
 
 /** The public address of this site: PUBLIC_ORIGIN behind a proxy, else the request's own. */
 export function publicOrigin(request: Request): string {
-  return process.env.PUBLIC_ORIGIN?.replace(/\/$/, "") || new URL(request.url).origin;
+  return env.publicOrigin ?? new URL(request.url).origin;
 }
 
 function uid(appointmentId: string) {
@@ -110,6 +110,6 @@ export const newFeedTokenCookie = createCookie("minvej_new_feed", {
   httpOnly: true,
   sameSite: "lax",
   secure: env.secureCookies,
-  secrets: [env.sessionSecret],
+  secrets: env.sessionSecrets,
   maxAge: 600,
 });

@@ -30,7 +30,7 @@ const draftCookie = createCookie(env.secureCookies ? "__Host-minvej_invite_draft
   httpOnly: true,
   sameSite: "lax",
   secure: env.secureCookies,
-  secrets: [env.sessionSecret],
+  secrets: env.sessionSecrets,
   maxAge: 60 * 60,
 });
 
@@ -102,7 +102,7 @@ const pendingCookie = createCookie(env.secureCookies ? "__Host-minvej_invitation
   httpOnly: true,
   sameSite: "lax",
   secure: env.secureCookies,
-  secrets: [env.sessionSecret],
+  secrets: env.sessionSecrets,
   maxAge: 30 * 60,
 });
 
@@ -126,7 +126,7 @@ export async function pendingInvitationRedirect(request: Request): Promise<Respo
 // ---------------------------------------------------------------------------------------------
 
 export function publicOrigin(request: Request): string {
-  return process.env.PUBLIC_ORIGIN?.replace(/\/$/, "") || new URL(request.url).origin;
+  return env.publicOrigin ?? new URL(request.url).origin;
 }
 
 type T = (key: string, options?: Record<string, unknown>) => string;

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { db } from "../../../db/client";
 import { persons } from "../../../db/schema";
+import { config } from "../../../server/config.js";
 
 /**
  * Outgoing e-mail. With `SMTP_URL` (e.g. smtp://user:pass@smtp.example.dk:587) it goes through
@@ -24,11 +25,11 @@ export interface StoredMail extends Mail {
 }
 
 export function mailDir(): string {
-  return path.resolve(process.env.DATA_DIR || "./.data", "mail");
+  return path.resolve(config().dataDir, "mail");
 }
 
 function from(): string {
-  return process.env.MAIL_FROM || "Min Vej <ingen-svar@minvej.example.dk>";
+  return config().mailFrom;
 }
 
 /**
@@ -37,7 +38,7 @@ function from(): string {
  * The timeouts stay well below the worker's claim on the mail (`CLAIM_MS`).
  */
 export async function sendMail(mail: Mail, options: { messageId?: string } = {}): Promise<{ via: "smtp" | "file" }> {
-  const url = process.env.SMTP_URL;
+  const url = config().smtpUrl;
   if (url) {
     const transport = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
     try {

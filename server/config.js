@@ -1,0 +1,288 @@
+// Every environment variable the portal and the job worker read, checked once at start with one
+// schema (issue 15). server.js and worker.js stop with a list of what is wrong before anything
+// else happens; the app (app/lib/env.server.ts) and db/client.ts read the same parsed values.
+// .env.example documents each variable; tests/unit/config.test.ts keeps the two in step.
+import { randomBytes } from "node:crypto";
+// The server never runs the browser's CSP, so zod's eval probe (app/lib/zod.ts) does not matter here.
+// eslint-disable-next-line no-restricted-imports
+import { z } from "zod";
+
+const flag = () => z.enum(["0", "1"], { error: "write 1 (on) or 0 (off)." }).optional();
+
+/**
+ * @param {string} text what the number is
+ * @param {number} fallback
+ * @param {number} [max]
+ */
+const whole = (text, fallback, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce
+    .number({ error: `write ${text} as a whole number.` })
+    .int({ error: `write ${text} as a whole number.` })
+    .min(1, { error: `${text} must be at least 1.` })
+    .max(max, { error: `${text} must be at most ${max}.` })
+    .default(fallback);
+
+/**
+ * A URL with one of these schemes. The value is never repeated in a message: it may hold a password.
+ * @param {string[]} schemes e.g. ["postgres:", "postgresql:"]
+ * @param {string} example
+ */
+const urlWith = (schemes, example) =>
+  z
+    .string()
+    .refine(
+      (value) => {
+        try {
+          return schemes.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { error: `must be a URL like ${example}.` },
+    )
+    .optional();
+
+/** Seconds per unit in a rate limit's window. */
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600 };
+
+/**
+ * A rate limit: at most `max` requests per `windowSeconds` for one key.
+ * @param {string} fallback e.g. "20/15m"
+ */
+const rateLimit = (fallback) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, context) => {
+      const match = /^\s*(\d+)\s*\/\s*(\d+)\s*([smh])\s*$/.exec(value);
+      const max = Number(match?.[1]);
+      const windowSeconds = Number(match?.[2]) * UNIT_SECONDS[/** @type {"s" | "m" | "h"} */ (match?.[3] ?? "s")];
+      if (!match || max < 1 || windowSeconds < 1) {
+        context.addIssue({ code: "custom", message: 'write it as requests/window, e.g. "20/15m" (s, m or h).' });
+        return z.NEVER;
+      }
+      return { max, windowSeconds };
+    });
+
+/**
+ * Comma-separated session secrets: the first signs new cookies, every one verifies (rotation).
+ * Commas therefore cannot be part of a secret.
+ */
+const sessionSecrets = z
+  .string()
+  .transform((value, context) => {
+    const secrets = value
+      .split(",")
+      .map((secret) => secret.trim())
+      .filter(Boolean);
+    const short = secrets.findIndex((secret) => secret.length < 32);
+    if (secrets.length === 0 || short >= 0) {
+      context.addIssue({
+        code: "custom",
+        message:
+          secrets.length > 1
+            ? `secret number ${short + 1} is shorter than 32 characters; every comma-separated secret needs at least 32.`
+            : "must be at least 32 characters (e.g. `openssl rand -hex 32`).",
+      });
+      return z.NEVER;
+    }
+    return secrets;
+  })
+  .optional();
+
+const publicOrigin = z
+  .string()
+  .transform((value, context) => {
+    let url;
+    try {
+      url = new URL(value);
+    } catch {
+      url = null;
+    }
+    if (!url || !["http:", "https:"].includes(url.protocol) || url.pathname !== "/" || url.search || url.hash || url.username) {
+      context.addIssue({ code: "custom", message: "must be the address people use, scheme and host only, e.g. https://minvej.example.dk." });
+      return z.NEVER;
+    }
+    return url.origin;
+  })
+  .optional();
+
+export const schema = z
+  .object({
+    NODE_ENV: z.enum(["production", "development", "test"], { error: "write production, development or test." }).default("development"),
+    DEMO: flag(),
+    DEMO_LOGIN: flag(),
+    PORT: whole("the port", 3000, 65535),
+    HOST: z.string().default("0.0.0.0"),
+    PUBLIC_ORIGIN: publicOrigin,
+    TRUST_PROXY: flag(),
+    BUILD_DIR: z.string().default("build"),
+    DATABASE_URL: urlWith(["postgres:", "postgresql:"], "postgres://portal_app@db.example.dk:5432/minvej"),
+    DATABASE_OWNER_URL: urlWith(["postgres:", "postgresql:"], "postgres://minvej_owner@db.example.dk:5432/minvej"),
+    DATABASE_POOL_SIZE: whole("the pool size", 10, 1000),
+    DATABASE_QUEUE_MAX: whole("the queue length", 100),
+    DATABASE_ACQUIRE_TIMEOUT_MS: whole("the wait in milliseconds", 3000),
+    DATA_DIR: z.string().default("./.data"),
+    SEED_DEMO_DATA: flag(),
+    SESSION_SECRET: sessionSecrets,
+    SMTP_URL: urlWith(["smtp:", "smtps:"], "smtp://user:password@smtp.example.dk:587"),
+    MAIL_FROM: z.string().default("Min Vej <ingen-svar@minvej.example.dk>"),
+    JOB_WORKER: z.enum(["on", "off"], { error: "write on or off." }).default("on"),
+    SHUTDOWN_TIMEOUT_MS: whole("the time in milliseconds", 20_000),
+    PDF_FONT_REGULAR: z.string().optional(),
+    PDF_FONT_BOLD: z.string().optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "write fatal, error, warn, info, debug, trace or silent." }).optional(),
+    METRICS_PORT: z.coerce.number({ error: "write a port number." }).int({ error: "write a port number." }).min(1).max(65535).optional(),
+    METRICS_HOST: z.string().optional(),
+    OTEL_EXPORTER_OTLP_ENDPOINT: urlWith(["http:", "https:"], "http://otel-collector:4318"),
+    RATE_LIMIT_SIGN_IN: rateLimit("20/15m"),
+    RATE_LIMIT_INVITATIONS: rateLimit("10/1h"),
+    RATE_LIMIT_CALENDAR_FEED: rateLimit("60/1h"),
+    RATE_LIMIT_PDF: rateLimit("30/10m"),
+  })
+  .superRefine((env, context) => {
+    // Production refuses to run on guesses. DEMO=1 (or DEMO_LOGIN=1) is the one way to try the
+    // production build without them: embedded database, demo people, demo sign-in.
+    if (env.NODE_ENV !== "production" || env.DEMO === "1" || env.DEMO_LOGIN === "1") return;
+    /** @param {string} name @param {string} message */
+    const missing = (name, message) => context.addIssue({ code: "custom", path: [name], message });
+    if (!env.DATABASE_URL) missing("DATABASE_URL", "required in production: the Postgres connection string (DEMO=1 allows the embedded demo database instead).");
+    if (!env.SESSION_SECRET) missing("SESSION_SECRET", "required in production: at least 32 random characters (several, comma-separated, while rotating).");
+    if (!env.PUBLIC_ORIGIN) missing("PUBLIC_ORIGIN", "required in production: the address people use, e.g. https://minvej.example.dk.");
+    else if (!/^https:|^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:|$)/.test(env.PUBLIC_ORIGIN)) {
+      missing("PUBLIC_ORIGIN", "must start with https:// in production (session cookies are Secure).");
+    }
+    if (env.SEED_DEMO_DATA === "1") missing("SEED_DEMO_DATA", "demo people in production only with DEMO=1.");
+  });
+
+/** The names the schema knows: every variable the portal and the worker read. */
+export const variables = /** @type {(keyof z.input<typeof schema>)[]} */ (Object.keys(schema.shape));
+
+/** @typedef {z.output<typeof schema>} Parsed */
+/** @typedef {{ max: number, windowSeconds: number }} RateLimit */
+
+/**
+ * Only the schema's variables, and an empty one as unset (`DATABASE_URL=` means "none").
+ * @param {Record<string, string | undefined>} env
+ */
+function known(env) {
+  /** @type {Record<string, string>} */
+  const out = {};
+  for (const name of variables) {
+    const value = env[name];
+    if (value !== undefined && value.trim() !== "") out[name] = value;
+  }
+  return out;
+}
+
+export class ConfigError extends Error {
+  /** @param {string[]} problems one line per variable: "NAME: what is wrong" */
+  constructor(problems) {
+    super(`Min Vej cannot start: ${problems.length === 1 ? "one setting is" : `${problems.length} settings are`} missing or invalid (see .env.example).\n${problems.map((line) => `  ${line}`).join("\n")}`);
+    this.name = "ConfigError";
+    this.problems = problems;
+  }
+}
+
+/**
+ * Checks the environment against the schema. Throws ConfigError with one line per variable.
+ * @param {Record<string, string | undefined>} env
+ */
+export function readConfig(env) {
+  const result = schema.safeParse(known(env));
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${String(issue.path[0] ?? "?")}: ${issue.message.replace(/^Invalid input: /, "")}`);
+    throw new ConfigError([...new Set(problems)]);
+  }
+  return toConfig(result.data, env);
+}
+
+/**
+ * @param {Parsed} parsed
+ * @param {Record<string, string | undefined>} env read again for the few settings tests switch while running
+ */
+function toConfig(parsed, env) {
+  // The settings that tests switch while the process runs (demo sign-in on and off, a mail folder
+  // or SMTP server per test file) are read on every use, through the same schema.
+  const { shape } = schema;
+  /** @param {"DEMO" | "DEMO_LOGIN" | "DATA_DIR" | "SMTP_URL"} name */
+  const now = (name) => known(env)[name];
+  const production = parsed.NODE_ENV === "production";
+  const generatedSecret = !parsed.SESSION_SECRET;
+  return {
+    nodeEnv: parsed.NODE_ENV,
+    production,
+    /** DEMO=1 (or its older name DEMO_LOGIN=1): demo sign-in, demo people, the embedded database in production. */
+    get demo() {
+      // Fails closed: checked at start, and anything but "1" later is off.
+      return now("DEMO") === "1" || now("DEMO_LOGIN") === "1";
+    },
+    port: parsed.PORT,
+    host: parsed.HOST,
+    /** Without a trailing slash; undefined outside production unless set. */
+    publicOrigin: parsed.PUBLIC_ORIGIN,
+    trustProxy: parsed.TRUST_PROXY === "1",
+    buildDir: parsed.BUILD_DIR,
+    databaseUrl: parsed.DATABASE_URL,
+    databaseOwnerUrl: parsed.DATABASE_OWNER_URL,
+    databasePoolSize: parsed.DATABASE_POOL_SIZE,
+    databaseQueueMax: parsed.DATABASE_QUEUE_MAX,
+    databaseAcquireTimeoutMs: parsed.DATABASE_ACQUIRE_TIMEOUT_MS,
+    get dataDir() {
+      return shape.DATA_DIR.parse(now("DATA_DIR"));
+    },
+    seedDemoData: parsed.SEED_DEMO_DATA === "1",
+    /**
+     * The first signs, all verify. Without SESSION_SECRET (development, tests, DEMO=1) a random
+     * one for this process: sessions live in the database, so people only sign in again.
+     */
+    sessionSecrets: parsed.SESSION_SECRET ?? [randomBytes(32).toString("hex")],
+    generatedSessionSecret: generatedSecret,
+    get smtpUrl() {
+      return shape.SMTP_URL.parse(now("SMTP_URL"));
+    },
+    mailFrom: parsed.MAIL_FROM,
+    jobWorker: parsed.JOB_WORKER,
+    shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
+    pdfFonts: { regular: parsed.PDF_FONT_REGULAR, bold: parsed.PDF_FONT_BOLD },
+    logLevel: parsed.LOG_LEVEL ?? (parsed.NODE_ENV === "test" ? "warn" : "info"),
+    metricsPort: parsed.METRICS_PORT,
+    metricsHost: parsed.METRICS_HOST,
+    otlpEndpoint: parsed.OTEL_EXPORTER_OTLP_ENDPOINT,
+    /** @type {Record<"signIn" | "invitations" | "calendarFeed" | "pdf", RateLimit>} */
+    rateLimits: {
+      signIn: parsed.RATE_LIMIT_SIGN_IN,
+      invitations: parsed.RATE_LIMIT_INVITATIONS,
+      calendarFeed: parsed.RATE_LIMIT_CALENDAR_FEED,
+      pdf: parsed.RATE_LIMIT_PDF,
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof readConfig>} Config */
+
+// One parse per process: server.js and the server build each import this file (the build has its
+// own copy), and Vite reloads app modules in development; all of them share the first result, so
+// a generated session secret stays the same for the life of the process.
+const SHARED = Symbol.for("min-vej.config");
+/** @type {{ [SHARED]?: Config }} */
+const shared = /** @type {never} */ (globalThis);
+
+/** The process's configuration, checked on first use (server.js and worker.js do it first thing). */
+export function config() {
+  return (shared[SHARED] ??= readConfig(process.env));
+}
+
+/**
+ * For server.js and worker.js: the configuration, or the list of what is wrong and exit code 1
+ * (no stack trace: the operator needs the variable names, not our line numbers).
+ */
+export function configOrExit() {
+  try {
+    return config();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
