@@ -1,0 +1,298 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serverUrl } from "../support/db";
+
+// The container image's steps without Docker (issue 15): exactly what the Dockerfile's runtime
+// stage copies goes into an empty folder, `npm ci --omit=dev` installs the production packages
+// there, `node migrate.js` migrates a fresh database as the schema owner, and `node server.js`
+// serves it in production mode as portal_app, without the owner's connection. A demo person signs
+// in over HTTP. Needs Postgres (npm run test:postgres) and the run's build (BUILD_DIR).
+
+interface Instruction {
+  keyword: string;
+  args: string;
+}
+
+/** The runtime stage's instructions: comment lines dropped, continued lines joined. */
+function runtimeStage(dockerfile: string): Instruction[] {
+  const lines = dockerfile
+    .split("\n")
+    .filter((line) => !line.trim().startsWith("#"))
+    .join("\n")
+    .replace(/\\\n/g, " ")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const instructions = lines.map((line) => {
+    const [keyword = "", ...rest] = line.split(/\s+/);
+    return { keyword: keyword.toUpperCase(), args: rest.join(" ") };
+  });
+  const start = instructions.findIndex((i) => i.keyword === "FROM" && /\bAS\s+runtime$/i.test(i.args));
+  if (start < 0) throw new Error("The Dockerfile has no stage named runtime.");
+  const end = instructions.findIndex((i, index) => index > start && i.keyword === "FROM");
+  return instructions.slice(start + 1, end < 0 ? undefined : end);
+}
+
+const dockerfile = readFileSync("Dockerfile", "utf8");
+const stage = runtimeStage(dockerfile);
+const buildDir = path.resolve(process.env.BUILD_DIR || "build");
+
+/** Does what the stage's COPY instructions do, from this checkout and the run's build, into `folder` (the image's WORKDIR). */
+function copyLikeTheImage(folder: string) {
+  for (const { args } of stage.filter((i) => i.keyword === "COPY")) {
+    const words = args.split(/\s+/);
+    const flags = words.filter((word) => word.startsWith("--"));
+    const [dest, ...reversedSources] = words.filter((word) => !word.startsWith("--")).reverse();
+    const sources = reversedSources.reverse();
+    const from = flags.find((flag) => flag.startsWith("--from="))?.slice("--from=".length);
+    const target = path.join(folder, dest!);
+    for (const source of sources) {
+      let paths: string[];
+      if (from === "build") {
+        // The build stage's `npm run build` in WORKDIR /app: the build this test run already made.
+        if (source !== "/app/build") throw new Error(`The test does not know the build stage's ${source}.`);
+        paths = [buildDir];
+      } else if (from) {
+        throw new Error(`The test does not know the stage ${from}.`);
+      } else if (source.includes("*")) {
+        const pattern = new RegExp(`^${path.basename(source).replace(/\./g, "\\.").replace(/\*/g, "[^/]*")}$`);
+        const dir = path.dirname(source);
+        paths = readdirSync(dir).filter((name) => pattern.test(name)).map((name) => path.join(dir, name));
+        if (paths.length === 0) throw new Error(`COPY ${source} matches nothing.`);
+      } else {
+        paths = [source];
+      }
+      for (const from of paths) {
+        // Docker: a folder's contents go to the target; files go into a target ending in "/".
+        const to = statSync(from).isDirectory() || !dest!.endsWith("/") ? target : path.join(target, path.basename(from));
+        mkdirSync(path.dirname(to), { recursive: true });
+        cpSync(from, to, { recursive: true });
+      }
+    }
+  }
+}
+
+interface Finished {
+  code: number | null;
+  output: string;
+}
+
+/** Runs a command to its end (at most `timeoutMs`) and returns its exit code and everything it wrote. */
+function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs);
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+describe("the Dockerfile's runtime stage", () => {
+  it("starts from the Node of .nvmrc (slim), installs production packages only, and runs as a user, not root", () => {
+    const node = readFileSync(".nvmrc", "utf8").trim();
+    expect(dockerfile).toMatch(new RegExp(`^ARG NODE_IMAGE=node:${node.replace(/\./g, "\\.")}-[a-z]+-slim$`, "m"));
+    const runs = stage.filter((i) => i.keyword === "RUN").map((i) => i.args);
+    expect(runs.some((args) => /\bnpm ci --omit=dev\b/.test(args))).toBe(true);
+    expect(runs.some((args) => /\bnpm (ci|install)\b(?!.*--omit=dev)/.test(args))).toBe(false);
+    const user = stage.filter((i) => i.keyword === "USER").at(-1)?.args;
+    expect(user).toBeDefined();
+    expect(["root", "0"]).not.toContain(user!.split(":")[0]);
+  });
+
+  it("has the fonts the PDFs look for, checks /healthz, and starts server.js", () => {
+    // app/lib/pdf.server.ts looks for Liberation Sans where Debian's fonts-liberation puts it.
+    expect(readFileSync("app/lib/pdf.server.ts", "utf8")).toContain("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf");
+    expect(stage.some((i) => i.keyword === "RUN" && /apt-get install .*\bfonts-liberation\b/.test(i.args))).toBe(true);
+    expect(stage.find((i) => i.keyword === "HEALTHCHECK")?.args).toContain("/healthz");
+    expect(stage.find((i) => i.keyword === "CMD")?.args).toBe('["node", "server.js"]');
+  });
+});
+
+describe.skipIf(!serverUrl)("the production bundle in an empty folder, on Postgres", () => {
+  const databases: string[] = [];
+  const processes: ChildProcess[] = [];
+  let folder: string;
+  let admin: postgres.Sql;
+  /** The environment every process of the bundle gets: nothing of this test run's own. */
+  let baseEnv: Record<string, string>;
+  let ownerUrl: string;
+  let appUrl: string;
+
+  async function freshDatabase() {
+    const name = `minvej_bundle_${Math.random().toString(16).slice(2, 10)}`;
+    await admin.unsafe(`create database ${name}`);
+    databases.push(name);
+    const owner = new URL(serverUrl!);
+    owner.pathname = `/${name}`;
+    const app = new URL(owner);
+    app.username = "portal_app";
+    app.password = "";
+    return { owner: owner.toString(), app: app.toString() };
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(buildDir, "server/index.js"))) {
+      throw new Error(`No production build in ${buildDir}: run \`npm run build\` (or set BUILD_DIR) before this test.`);
+    }
+    folder = mkdtempSync(path.join(tmpdir(), "minvej-bundle-"));
+    admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
+    baseEnv = { PATH: process.env.PATH ?? "", NODE_ENV: "production", DATA_DIR: path.join(folder, "data") };
+    copyLikeTheImage(folder);
+    const install = await run("npm", ["ci", "--omit=dev", "--prefer-offline", "--no-audit", "--no-fund"], {
+      cwd: folder,
+      env: { ...process.env, NODE_ENV: "production" },
+      timeoutMs: 150_000,
+    });
+    if (install.code !== 0) throw new Error(`npm ci --omit=dev failed (${install.code}):\n${install.output}`);
+    ({ owner: ownerUrl, app: appUrl } = await freshDatabase());
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const child of processes) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    for (const name of databases) await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin?.end();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("holds what runs and no development packages", () => {
+    for (const file of ["server.js", "worker.js", "migrate.js", "build/server/index.js", "db/caseworker/roles.sql", "node_modules/react-router"]) {
+      expect(existsSync(path.join(folder, file)), file).toBe(true);
+    }
+    for (const absent of ["app", "tests", "node_modules/vite", "node_modules/vitest", "node_modules/tsx", "node_modules/@react-router/dev"]) {
+      expect(existsSync(path.join(folder, absent)), absent).toBe(false);
+    }
+  });
+
+  it("migrate.js says what to set and exits 1 without a database", async () => {
+    const env = { ...baseEnv, DEMO: "1" };
+    const result = await run(process.execPath, ["migrate.js"], { cwd: folder, env, timeoutMs: 30_000 });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain("Set DATABASE_OWNER_URL");
+  });
+
+  it("migrate.js migrates a fresh database as the owner, makes the roles and seeds the demo people, and exits 0", async () => {
+    // The portal's settings (the migrate step reads them too) and the owner's connection, which wins.
+    const env = { ...baseEnv, DATABASE_URL: appUrl, DATABASE_OWNER_URL: ownerUrl, SEED_DEMO_DATA: "1", DEMO: "1" };
+    const result = await run(process.execPath, ["migrate.js"], { cwd: folder, env, timeoutMs: 60_000 });
+    expect(result.output).toContain("the database is up to date");
+    expect(result.code).toBe(0);
+    const migrations = readdirSync(path.join(folder, "db/migrations")).filter((name) => name.endsWith(".sql")).length;
+    const owner = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+    try {
+      const [migrated] = await owner<{ applied: number }[]>`select count(*)::int as applied from drizzle.__drizzle_migrations`;
+      expect(migrated?.applied).toBe(migrations);
+      const [roles] = await owner<{ granted: boolean }[]>`select has_schema_privilege('portal_app', 'portal', 'USAGE') as granted`;
+      expect(roles?.granted).toBe(true);
+    } finally {
+      await owner.end();
+    }
+  }, 90_000);
+
+  it("the portal as portal_app refuses a database that is not migrated, and says to run npm run migrate", async () => {
+    const { app } = await freshDatabase();
+    const env = { ...baseEnv, HOST: "127.0.0.1", PORT: String(await freePort()), DATABASE_URL: app, DEMO: "1", DEMO_LOGIN: "1" };
+    const result = await run(process.execPath, ["server.js"], { cwd: folder, env, timeoutMs: 60_000 });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain("npm run migrate");
+  }, 90_000);
+
+  it("serves in production mode as portal_app alone: the demo sign-in, a signed-in page and a PDF", async () => {
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    const env = {
+      ...baseEnv,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_URL: appUrl,
+      SESSION_SECRET: "a-bundle-test-secret-that-is-long-enough-0123456789",
+      PUBLIC_ORIGIN: origin,
+      DEMO: "1",
+      DEMO_LOGIN: "1",
+    };
+    const server = spawn(process.execPath, ["server.js"], { cwd: folder, env, stdio: ["ignore", "pipe", "pipe"] });
+    processes.push(server);
+    let output = "";
+    server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    server.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = Date.now() + 60_000;
+    while (!(await fetch(`${origin}/readyz`).then((r) => r.ok, () => false))) {
+      if (server.exitCode !== null || Date.now() > deadline) throw new Error(`server.js did not become ready:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect((await fetch(`${origin}/healthz`)).status).toBe(200);
+
+    const signedOut = await fetch(`${origin}/`, { redirect: "manual" });
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get("location")).toMatch(/^\/log-ind/);
+
+    const signIn = await fetch(`${origin}/log-ind`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+      body: new URLSearchParams({ person: "mette" }),
+    });
+    expect(signIn.status).toBe(302);
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((value) => value.split(";", 1)[0]!)
+      .find((value) => value.includes("session="));
+    expect(cookie).toBeDefined();
+
+    const page = await fetch(`${origin}/min-plan`, { redirect: "manual", headers: { Cookie: cookie! } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(await page.text()).toContain("Mette");
+
+    // pdfkit reads its own data files from node_modules at run time; the image must have them.
+    const pdf = await fetch(`${origin}/min-plan/min-plan.pdf`, { headers: { Cookie: cookie! } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    if (existsSync("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")) {
+      expect(bytes.includes("LiberationSans")).toBe(true);
+    }
+
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  }, 120_000);
+
+  it("worker.js runs from the same folder as portal_app and stops on SIGTERM", async () => {
+    const worker = spawn(process.execPath, ["worker.js"], { cwd: folder, env: { ...baseEnv, DATABASE_URL: appUrl, DEMO: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    processes.push(worker);
+    let output = "";
+    worker.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    worker.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = Date.now() + 30_000;
+    while (!output.includes("worker is running")) {
+      if (worker.exitCode !== null || Date.now() > deadline) throw new Error(`worker.js did not start:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const exited = new Promise((resolve) => worker.once("exit", resolve));
+    worker.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  }, 60_000);
+});
