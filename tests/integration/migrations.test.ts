@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
+import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
 import { persons } from "../../db/schema";
 import { seedDemoData } from "../../db/seed-data";
+import journal from "../../db/migrations/meta/_journal.json";
 import { createTestDatabase, serverUrl } from "../support/db";
 
 describe("migrations and demo data", () => {
@@ -32,20 +34,20 @@ describe("migrations and demo data", () => {
   });
 
   it.skipIf(!serverUrl)("two processes starting at once migrate once, under the advisory lock (real Postgres)", async () => {
-    const database = await createTestDatabase({ seed: false });
+    // An empty database, not the run's migrated template: a migrated one is not migrated again.
+    const name = `minvej_lock_${Math.random().toString(16).slice(2, 10)}`;
+    const admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
     try {
-      // Open two more handles on the same server database at the same time.
-      const target = await database.db.execute<{ current_database: string }>(sql`select current_database()`);
-      const rows = (target as unknown as { current_database: string }[]);
-      const name = rows[0]!.current_database;
       const base = new URL(serverUrl!);
       base.pathname = `/${name}`;
       const [a, b] = await Promise.all([openDatabase({ url: base.toString() }), openDatabase({ url: base.toString() })]);
       const applied = await a.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-      expect((applied as unknown as { n: number }[])[0]!.n).toBeGreaterThan(0);
+      expect((applied as unknown as { n: number }[])[0]!.n).toBe(journal.entries.length);
       await Promise.all([a.close(), b.close()]);
     } finally {
-      await database.dispose();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
     }
   });
 });
