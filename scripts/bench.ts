@@ -1,5 +1,6 @@
-// Benchmark for Min Vej: page weight (gzip bytes of HTML, JS and CSS) and throughput under a
-// fixed load, next to a static-file ceiling. It prints figures; it asserts nothing about time.
+// Benchmark for Min Vej: page weight (gzip bytes of HTML, JS and CSS), SQL statements per page
+// (read from the server's access log) and throughput under a fixed load, next to a static-file
+// ceiling. It prints figures; it asserts nothing about time.
 //
 //   npm run bench                      build, then measure against the embedded PGlite database
 //   DATABASE_URL=postgres://… npm run bench   also measure against that PostgreSQL database
@@ -182,7 +183,19 @@ interface RunningServer {
   baseUrl: string;
   dataDir: string;
   recentOutput: string[];
+  /** From the server's access log (JSON lines, server/access-log.js): SQL statements by request id. */
+  statementsByRequest: Map<string, number>;
 }
+
+/** SQL statements one request sent: a full page load (document) and a client-side navigation (data). */
+interface StatementCount {
+  database: string;
+  page: string;
+  document: number | null;
+  data: number | null;
+}
+
+const statementCounts: StatementCount[] = [];
 
 // Servers that are still running, so that an interrupted run (Ctrl-C) does not leave them behind.
 const runningServers = new Set<RunningServer>();
@@ -208,7 +221,13 @@ async function startServer(databaseUrl: string | undefined): Promise<RunningServ
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const server: RunningServer = { child, baseUrl: `http://localhost:${port}`, dataDir, recentOutput: [] };
+  const server: RunningServer = {
+    child,
+    baseUrl: `http://localhost:${port}`,
+    dataDir,
+    recentOutput: [],
+    statementsByRequest: new Map(),
+  };
   runningServers.add(server);
 
   // Keep the last lines of output for error messages; reading the pipes also keeps the child
@@ -216,6 +235,8 @@ async function startServer(databaseUrl: string | undefined): Promise<RunningServ
   const remember = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
       if (line.trim() === "") continue;
+      const entry = parseAccessLine(line);
+      if (entry) server.statementsByRequest.set(entry.requestId, entry.statements);
       server.recentOutput.push(line);
       if (server.recentOutput.length > 40) server.recentOutput.shift();
     }
@@ -225,6 +246,31 @@ async function startServer(databaseUrl: string | undefined): Promise<RunningServ
 
   log(`started server pid ${child.pid} on ${server.baseUrl}, DATA_DIR=${dataDir}`);
   return server;
+}
+
+function parseAccessLine(line: string): { requestId: string; statements: number } | null {
+  if (!line.startsWith("{")) return null;
+  try {
+    const entry = JSON.parse(line) as { event?: unknown; requestId?: unknown; statements?: unknown };
+    if (entry.event !== "request" || typeof entry.requestId !== "string" || typeof entry.statements !== "number") return null;
+    return { requestId: entry.requestId, statements: entry.statements };
+  } catch {
+    return null;
+  }
+}
+
+/** Requests `url` once and reads how many SQL statements it sent from the access log. */
+async function countStatements(server: RunningServer, url: string, cookie: string): Promise<number | null> {
+  const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
+  await response.arrayBuffer();
+  const requestId = response.headers.get("x-request-id");
+  if (!requestId || response.status >= 400) return null;
+  for (let waited = 0; waited < 2_000; waited += 20) {
+    const statements = server.statementsByRequest.get(requestId);
+    if (statements !== undefined) return statements;
+    await sleep(20);
+  }
+  return null;
 }
 
 function serverOutput(server: RunningServer): string {
@@ -511,6 +557,21 @@ async function measureDatabase(
 
     const cookie = await signIn(server.baseUrl);
 
+    // Statements per page, each counted twice (the first visit may warm caches) and the second kept.
+    for (const page of [...new Set([...PAGES.filter((spec) => spec.signedIn).map((spec) => spec.path), ...WEIGHED_PAGES])]) {
+      const dataUrl = `${server.baseUrl}${page === "/" ? "/_root" : page}.data`;
+      let count: StatementCount = { database, page, document: null, data: null };
+      for (let round = 0; round < 2; round++) {
+        count = {
+          database,
+          page,
+          document: await countStatements(server, `${server.baseUrl}${page}`, cookie),
+          data: await countStatements(server, dataUrl, cookie),
+        };
+      }
+      statementCounts.push(count);
+    }
+
     // Fetch each page once: its HTML is both measured and served by the static ceiling.
     const htmlByPath = new Map<string, Buffer>();
     const weights: PageWeight[] = [];
@@ -643,6 +704,7 @@ async function writeResults(results: PageResult[], failures: string[], load: Loa
     durationSeconds: load.durationSeconds,
     connections: load.connections,
     results,
+    statementsPerRequest: statementCounts,
     failures,
   };
   await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
@@ -699,6 +761,20 @@ async function main(): Promise<number> {
           formatKiB(weight.htmlGzipBytes),
           `${formatKiB(weight.jsGzipBytes)} (${weight.jsFiles.length})`,
           formatKiB(weight.cssGzipBytes),
+        ]),
+      ),
+    );
+  }
+  if (statementCounts.length > 0) {
+    console.log("\nSQL statements per request (signed in as mette; BEGIN and COMMIT not counted):");
+    console.log(
+      renderTable(
+        ["db", "page", "page load", "navigation (.data)"],
+        statementCounts.map((count) => [
+          count.database,
+          count.page,
+          count.document === null ? "n/a" : String(count.document),
+          count.data === null ? "n/a" : String(count.data),
         ]),
       ),
     );
