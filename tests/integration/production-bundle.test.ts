@@ -296,3 +296,5 @@ describe.skipIf(!serverUrl)("the production bundle in an empty folder, on Postgr
     expect(await exited).toBe(0);
   }, 60_000);
 });
+
+if (!serverUrl) console.log("production-bundle.test: the bundle's steps need real Postgres (TEST_DATABASE_URL, npm run test:postgres); skipped on PGlite.");
