@@ -3,9 +3,13 @@
 import { randomUUID } from "node:crypto";
 import compression from "compression";
 import express from "express";
+import { accessLog, staticRoute } from "./server/access-log.js";
 import { configOrExit } from "./server/config.js";
+import { log } from "./server/log.js";
+import { startMetrics } from "./server/metrics.js";
 import { createRequestHandler } from "./server/request-handler.js";
 import { logError } from "./server/safe-error.js";
+import { startTracing } from "./server/tracing.js";
 
 /** @typedef {import("./server/request-handler.js").MinVejBuild} MinVejBuild */
 
@@ -17,6 +21,10 @@ const PRODUCTION = settings.production;
 const BUILD_DIR = settings.buildDir;
 const PORT = settings.port;
 const HOST = settings.host;
+// Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set (server/tracing.js).
+const tracing = startTracing();
+
+let draining = false;
 
 const app = express();
 app.disable("x-powered-by");
@@ -34,14 +42,31 @@ app.use((req, res, next) => {
   res.set("Cross-Origin-Resource-Policy", "same-origin");
   res.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
   if (PRODUCTION) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  // While draining, every answer ends its connection, so that keep-alive clients go elsewhere.
+  if (draining) res.set("Connection", "close");
+  next();
+});
+
+// One access log line, the metrics and the trace span per request (server/access-log.js).
+app.use(accessLog());
+
+// Requests being answered now; on SIGTERM the listener stays open until this reaches zero.
+let inFlight = 0;
+/** @type {(() => void) | null} */
+let onIdle = null;
+app.use((_req, res, next) => {
+  inFlight++;
+  res.once("close", () => {
+    if (--inFlight === 0) onIdle?.();
+  });
   next();
 });
 
 // Graceful shutdown (see the end of this file): from SIGTERM on, the load balancer is told
 // "not ready" while the requests already in flight finish.
-let draining = false;
 app.get("/readyz", (_req, res, next) => {
   if (!draining) return next();
+  res.locals.route = "/readyz";
   res.status(503).set("Cache-Control", "no-store").type("text/plain; charset=utf-8").send("shutting down\n");
 });
 
@@ -54,6 +79,7 @@ const viteDevServer = PRODUCTION
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);
 } else {
+  app.use(staticRoute);
   app.use("/assets", express.static(`${BUILD_DIR}/client/assets`, { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(`${BUILD_DIR}/client`, { maxAge: "1h", index: false }));
 }
@@ -124,11 +150,18 @@ if (build?.entry?.module?.prepare) await build.entry.module.prepare();
 const server = app.listen(PORT, HOST, (error) => {
   if (error) {
     const code = "code" in error && typeof error.code === "string" ? error.code : undefined;
-    console.error(`Min Vej kunne ikke lytte på ${HOST}:${PORT}: ${code ?? error.message}`);
+    log.fatal({ event: "listen_failed", host: HOST, port: PORT, code }, `Min Vej kunne ikke lytte på ${HOST}:${PORT}: ${code ?? error.message}`);
     process.exit(1);
   }
-  console.log(`Min Vej lytter på http://localhost:${PORT} (${PRODUCTION ? "production" : "development"})`);
+  log.info({ event: "listening", port: PORT, mode: PRODUCTION ? "production" : "development" }, `Min Vej lytter på http://localhost:${PORT}`);
 });
+
+// Prometheus metrics on their own port, off unless METRICS_PORT is set (server/metrics.js).
+await startMetrics(async () =>
+  build
+    ? build.entry.module
+    : /** @type {MinVejBuild} */ (await viteDevServer?.ssrLoadModule("virtual:react-router/server-build"))?.entry.module,
+);
 
 /** How long in-flight requests get to finish after SIGTERM before the process exits anyway. */
 const DRAIN_TIMEOUT_MS = settings.shutdownTimeoutMs;
@@ -137,15 +170,21 @@ const DRAIN_TIMEOUT_MS = settings.shutdownTimeoutMs;
 async function shutDown(signal) {
   if (draining) return;
   draining = true;
-  console.log(`Min Vej: ${signal} received, finishing requests in flight, then stopping.`);
+  log.info({ event: "shutting_down", signal, inFlight }, `Min Vej: ${signal} received, finishing requests in flight, then stopping.`);
   setTimeout(() => {
-    console.error("Min Vej: requests did not finish in time; stopping anyway.");
+    log.error({ event: "shutdown_timeout", inFlight }, "Min Vej: requests did not finish in time; stopping anyway.");
     process.exit(1);
   }, DRAIN_TIMEOUT_MS).unref();
   server.closeIdleConnections?.();
+  // Still listening (and answering /readyz with 503) until the last request in flight is done.
+  await new Promise((resolve) => {
+    onIdle = () => resolve(undefined);
+    if (inFlight === 0) onIdle();
+  });
   await new Promise((resolve) => server.close(resolve));
   await viteDevServer?.close();
   await build?.entry?.module?.shutdown?.().catch((error) => logError("shutdown_failed", null, error));
+  await tracing?.shutdown().catch((error) => logError("tracing_shutdown_failed", null, error));
   process.exit(0);
 }
 

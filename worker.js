@@ -2,7 +2,8 @@
 // several instances with JOB_WORKER=off. The same build and configuration as server.js (BUILD_DIR,
 // DATABASE_URL, DATABASE_OWNER_URL, SMTP_URL, MAIL_FROM, ...). Needs `npm run build` first.
 import { configOrExit } from "./server/config.js";
-import { logError } from "./server/safe-error.js";
+import { log } from "./server/log.js";
+import { describeError, logError } from "./server/safe-error.js";
 
 const settings = configOrExit();
 const BUILD_DIR = settings.buildDir;
@@ -13,19 +14,19 @@ const entry = build.entry.module;
 try {
   await entry.runWorkerOnly();
 } catch (error) {
-  console.error(`Min Vej worker could not start: ${error instanceof Error ? error.message : String(error)}`);
+  log.fatal({ event: "worker_start_failed", error: describeError(error) }, "Min Vej worker could not start.");
   process.exit(1);
 }
-console.log("Min Vej worker is running.");
+log.info({ event: "worker_running" }, "Min Vej worker is running.");
 
 let stopping = false;
 /** @param {string} signal */
 async function stop(signal) {
   if (stopping) return;
   stopping = true;
-  console.log(`Min Vej worker: ${signal} received, finishing the job in flight, then stopping.`);
+  log.info({ event: "worker_stopping", signal }, `Min Vej worker: ${signal} received, finishing the job in flight, then stopping.`);
   setTimeout(() => {
-    console.error("Min Vej worker: the job in flight did not finish in time; stopping anyway.");
+    log.error({ event: "worker_shutdown_timeout" }, "Min Vej worker: the job in flight did not finish in time; stopping anyway.");
     process.exit(1);
   }, settings.shutdownTimeoutMs).unref();
   try {

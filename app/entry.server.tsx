@@ -9,6 +9,10 @@ import { startWorker, stopWorker } from "./features/jobs/worker.server";
 
 // server.js runs every request inside this (a transaction on Postgres, see db/client.ts).
 export { withRequestTransaction } from "../db/client";
+// server/request-handler.js and server/metrics.js read these: a request's route pattern, the gauges.
+export { routePatternOf } from "./lib/request.server";
+export { requestGateStats } from "../db/client";
+export { mailOutboxCounts } from "./features/jobs/outbox.server";
 import { RequestContextProvider } from "./lib/request-context";
 import { requestIdOf } from "./lib/request.server";
 import { config } from "../server/config.js";

@@ -9,9 +9,12 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { ATTR_DB_SYSTEM_NAME, DB_SYSTEM_NAME_VALUE_POSTGRESQL } from "@opentelemetry/semantic-conventions";
 import postgres from "postgres";
 import * as schema from "./schema";
 import { config } from "../server/config.js";
+import { log } from "../server/log.js";
 import { logError } from "../server/safe-error.js";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -89,7 +92,7 @@ function installPostgresCrashGuard() {
   crashGuardInstalled = true;
   process.on("uncaughtException", (error) => {
     if (isPostgresJsClosedSocketWrite(error)) {
-      console.error("postgres.js wrote to a closed connection after a database restart; the query had already failed.");
+      log.warn({ event: "postgres_closed_socket_write" }, "postgres.js wrote to a closed connection after a database restart; the query had already failed.");
       for (const replace of poolReplacers) replace();
       return;
     }
@@ -181,14 +184,14 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
       },
     });
   let client = connect();
-  let database = drizzlePostgres(client, { schema }) as unknown as Database;
+  let database = drizzlePostgres(client, { schema, logger: statementCounter }) as unknown as Database;
   let closing = false;
 
   function replacePool() {
     if (closing) return;
     const old = client;
     client = connect();
-    database = drizzlePostgres(client, { schema }) as unknown as Database;
+    database = drizzlePostgres(client, { schema, logger: statementCounter }) as unknown as Database;
     void old.end({ timeout: 5 }).catch(() => {});
   }
   poolReplacers.add(replacePool);
@@ -221,7 +224,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
   const client = await PGlite.create(location, loadDataDir ? { loadDataDir } : {});
   // PGlite's first start copies its initial files in with mode 0666, past the umask.
   if (onDisk) restrictTree(dataDir);
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client, { schema, logger: statementCounter });
   await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
 }
@@ -256,21 +259,72 @@ export function restrictTree(root: string) {
  * acknowledged that could still be lost. The embedded PGlite has one connection and one user
  * (the owner, whom row-level security does not bind): there, requests run as before.
  */
-const requestScope = new AsyncLocalStorage<{ tx: Database; afterCommit: (() => void)[] }>();
+const requestScope = new AsyncLocalStorage<{ tx?: Database; afterCommit: (() => void)[]; statements: number }>();
 
-export async function withRequestTransaction<T>(work: () => Promise<T>): Promise<T> {
+/** What a request did with the database, for its access log line and `npm run bench`. */
+export interface RequestStatements {
+  /** SQL statements the app sent (drizzle's queries; BEGIN and COMMIT not counted). */
+  statements: number;
+}
+
+/** Counts each query of the current request (drizzle calls its logger once per statement). */
+const statementCounter = {
+  logQuery() {
+    const scope = requestScope.getStore();
+    if (scope) scope.statements += 1;
+  },
+};
+
+export async function withRequestTransaction<T>(work: () => Promise<T>, onDone?: (done: RequestStatements) => void): Promise<T> {
   const handle = await getDatabase();
-  if (handle.kind !== "postgres") return work();
+  if (handle.kind !== "postgres") {
+    // The embedded database: no transaction around the request, only the count.
+    const scope = { afterCommit: [], statements: 0 };
+    try {
+      return await requestScope.run(scope, work);
+    } finally {
+      onDone?.({ statements: scope.statements });
+    }
+  }
   const release = await requestGate().enter();
   const afterCommit: (() => void)[] = [];
+  let statements = 0;
   let result: T;
   try {
-    result = await handle.db.transaction((tx) => requestScope.run({ tx: tx as unknown as Database, afterCommit }, work));
+    result = await transactionSpan(() =>
+      handle.db.transaction(async (tx) => {
+        const scope = { tx: tx as unknown as Database, afterCommit, statements: 0 };
+        try {
+          return await requestScope.run(scope, work);
+        } finally {
+          statements = scope.statements;
+        }
+      }),
+    );
   } finally {
     release();
+    onDone?.({ statements });
   }
   for (const callback of afterCommit) callback();
   return result;
+}
+
+/**
+ * The trace span of a request's transaction, BEGIN to COMMIT; its queries are its children
+ * (server/tracing.js). Without tracing configured the API's tracer does nothing.
+ */
+function transactionSpan<T>(work: () => Promise<T>): Promise<T> {
+  const attributes = { [ATTR_DB_SYSTEM_NAME]: DB_SYSTEM_NAME_VALUE_POSTGRESQL };
+  return trace.getTracer("min-vej").startActiveSpan("request transaction", { kind: SpanKind.INTERNAL, attributes }, async (span) => {
+    try {
+      return await work();
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
 }
 
 /**
@@ -281,7 +335,7 @@ export async function withRequestTransaction<T>(work: () => Promise<T>): Promise
  */
 export function afterCommit(callback: () => void) {
   const scope = requestScope.getStore();
-  if (scope) scope.afterCommit.push(callback);
+  if (scope?.tx) scope.afterCommit.push(callback);
   else callback();
 }
 
@@ -310,6 +364,10 @@ export class RequestGate {
 
   get queued() {
     return this.waiting.length;
+  }
+
+  get inUse() {
+    return this.active;
   }
 
   enter(): Promise<() => void> {
@@ -347,6 +405,11 @@ function requestGate() {
   return gate;
 }
 
+/** For the metrics: request transactions running and waiting now, and how many may run at once (Postgres; zero on PGlite). */
+export function requestGateStats() {
+  return { active: gate?.inUse ?? 0, queued: gate?.queued ?? 0, size: poolSize() };
+}
+
 function poolSize() {
   return config().databasePoolSize;
 }
@@ -354,7 +417,7 @@ function poolSize() {
 /** From here to the end of this request's transaction, row-level security sees this person. */
 export async function actAs(personId: string) {
   const scope = requestScope.getStore();
-  if (!scope) return;
+  if (!scope?.tx) return;
   await scope.tx.execute(sql`select set_config('minvej.person_id', ${personId}, true)`);
 }
 

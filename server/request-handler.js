@@ -7,8 +7,11 @@
 // becomes a 500 and is never acknowledged.
 import { writeReadableStreamToWritable } from "@react-router/node";
 import { createRequestHandler as createReactRouterHandler, RouterContextProvider } from "react-router";
+import { inSpan } from "./tracing.js";
 
 const OUTSIDE_TRANSACTION = new Set(["/healthz", "/readyz"]);
+/** Where the app finds the client's address (app/lib/rate-limit.server.ts reads it). */
+const CLIENT_ADDRESS_HEADER = "x-minvej-client-address";
 /** Seconds a person (or a browser) should wait before trying again when the database is busy. */
 const RETRY_AFTER_SECONDS = 10;
 
@@ -29,17 +32,28 @@ const RETRY_AFTER_SECONDS = 10;
 export function createRequestHandler({ build, mode }) {
   const handle = createReactRouterHandler(build, mode);
   const inTransaction = build.entry.module.withRequestTransaction ?? ((work) => work());
+  const routePatternOf = build.entry.module.routePatternOf ?? (() => undefined);
   return async (req, res, next) => {
+    // The app's root middleware fills it (request id, logger, who is signed in, language).
+    const context = new RouterContextProvider();
     try {
       const request = toWebRequest(req, res);
-      // The app's root middleware fills it (request id, logger, who is signed in, language).
-      const context = new RouterContextProvider();
       // Liveness and readiness must answer even when every connection is taken.
-      const response = OUTSIDE_TRANSACTION.has(req.path)
-        ? await handle(request, context)
-        : await inTransaction(() => handle(request, context));
+      const response = await inSpan(res.locals.span, () =>
+        OUTSIDE_TRANSACTION.has(req.path)
+          ? handle(request, context)
+          : inTransaction(
+              () => handle(request, context),
+              (done) => {
+                res.locals.statements = done.statements;
+              },
+            ),
+      );
+      // For the access log and the metrics (server/access-log.js): `/moeder/:id`, not the path.
+      res.locals.route = routePatternOf(context) ?? "(none)";
       await send(res, response);
     } catch (error) {
+      res.locals.route = routePatternOf(context) ?? "(none)";
       if (isDatabaseBusy(error)) return busy(res);
       next(error);
     }
@@ -69,6 +83,10 @@ function toWebRequest(req, res) {
     if (value === undefined) continue;
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
   }
+  // The client's address for the rate limits (app/lib/rate-limit.server.ts), as Express resolved it
+  // (X-Forwarded-For only behind a trusted proxy); a client's own header of that name is dropped.
+  headers.delete(CLIENT_ADDRESS_HEADER);
+  if (req.ip) headers.set(CLIENT_ADDRESS_HEADER, req.ip);
   const controller = new AbortController();
   res.on("close", () => {
     if (!res.writableFinished) controller.abort();

@@ -3,8 +3,10 @@
 // A failed write's error carries the SQL parameters (drizzle's "Failed query: ... params: Mette
 // har angst ..."), and Postgres' own messages and details quote values ('Key (email)=(...)',
 // 'invalid input syntax for type uuid: "..."'). So a database error is logged by its SQLSTATE
-// code and the names of what it concerns; any other error by its name and stack frames, without
-// its message when a database error hides inside it.
+// code and the names of what it concerns; any other error by its type, code, stack frames and the
+// start of its message (up to where it would quote anything), and without its message when a
+// database error hides inside it.
+import { log, redactText } from "./log.js";
 
 const DATABASE_FIELDS = ["code", "severity", "routine", "constraint_name", "table_name", "column_name", "schema_name"];
 
@@ -23,30 +25,17 @@ export function describeError(error) {
   const database = findDatabaseError(error);
   if (database) {
     /** @type {Record<string, unknown>} */
-    const out = { kind: "database", name: error.name };
+    const out = { kind: "database", type: error.name };
     for (const field of DATABASE_FIELDS) if (typeof database[field] === "string") out[field] = database[field];
     return { ...out, frames: framesOf(error) };
   }
   /** @type {Record<string, unknown>} */
-  const out = { kind: "error", name: error.name, message: redact(firstLine(error.message)), frames: framesOf(error) };
+  const out = { kind: "error", type: error.name, message: redactText(headline(error.message)), frames: framesOf(error) };
   // Node's system errors (ECONNREFUSED) carry `code`, nodemailer's SMTP errors `responseCode`.
   const { code, responseCode } = /** @type {ErrorFields} */ (error);
   if (typeof code === "string") out.code = code;
   if (typeof responseCode === "number") out.responseCode = responseCode;
   return out;
-}
-
-/**
- * A message may still quote a value (an SMTP server's "550 <anna@example.dk>", a parser's
- * 'Unexpected token "Mette…"'): e-mail addresses, long numbers (CPR) and quoted text go.
- * @param {string} message
- * @returns {string}
- */
-export function redact(message) {
-  return message
-    .replace(/[^\s<>"'@]+@[^\s<>"']+/g, "<e-mail>")
-    .replace(/\d[\d -]{5,}\d/g, "<number>")
-    .replace(/"[^"]*"|'[^']*'|«[^»]*»|»[^«]*«|“[^”]*”/g, "<text>");
 }
 
 /**
@@ -76,9 +65,14 @@ function isObject(value) {
   return typeof value === "object" && value !== null;
 }
 
-/** @param {string} message */
-function firstLine(message) {
-  return (String(message).split("\n", 1)[0] ?? "").slice(0, 200);
+/**
+ * What a message says before it starts quoting: its first line up to the first ":", "(" or "<".
+ * Other people's errors append what they were given there (an SMTP server's reply with the
+ * address and the name, a value that did not parse), in no form a pattern can catch.
+ * @param {string} message
+ */
+function headline(message) {
+  return (String(message).split(/[\n:(<]/, 1)[0] ?? "").trim().slice(0, 120);
 }
 
 /**
@@ -95,11 +89,11 @@ function framesOf(error) {
 }
 
 /**
- * One JSON line on stderr.
+ * One JSON line through the logger (server/log.js).
  * @param {string} event what failed, in snake_case (`request_failed`)
  * @param {string | null | undefined} requestId the request's X-Request-Id, or null outside a request
  * @param {unknown} error
  */
 export function logError(event, requestId, error) {
-  console.error(JSON.stringify({ level: "error", event, requestId: requestId ?? null, error: describeError(error) }));
+  log.error({ event, requestId: requestId ?? null, error: describeError(error) });
 }

@@ -14,12 +14,15 @@ interface RequestInfo {
 }
 
 const requestInfo = createContext<RequestInfo>();
+/** The matched route's pattern (`/moeder/:id`): what the access log and the metrics name, never the path. */
+const routePattern = createContext<string | undefined>(undefined);
 
 /** First of the root's middleware: the request's id and logger. */
-export const requestInfoMiddleware: MiddlewareFunction<Response> = ({ request, context }, next) => {
+export const requestInfoMiddleware: MiddlewareFunction<Response> = ({ request, context, pattern }, next) => {
   // server.js has already replaced any id the client sent that was not a plain token.
   const id = request.headers.get("x-request-id") ?? randomUUID();
   context.set(requestInfo, { id, log: log.child({ requestId: id }) });
+  context.set(routePattern, pattern);
   return next();
 };
 
@@ -29,4 +32,11 @@ export function requestIdOf(context: RequestContext): string {
 
 export function loggerOf(context: RequestContext): Logger {
   return context.get(requestInfo).log;
+}
+
+/** For server/request-handler.js (through entry.server): the pattern, or undefined when no middleware ran. */
+export function routePatternOf(context: RequestContext): string | undefined {
+  const pattern = context.get(routePattern);
+  // React Router gives the route's own path ("moeder/:id", "*"); the log names it from the root.
+  return pattern === undefined || pattern.startsWith("/") ? pattern : `/${pattern}`;
 }

@@ -1,17 +1,71 @@
 import { spawn } from "node:child_process";
+import { request, type IncomingMessage } from "node:http";
+import { createServer, type AddressInfo } from "node:net";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { serverUrl } from "../support/db";
-import { signInLive, startLiveServer, type LiveServer } from "../support/live-server";
+import { freePort, signInLive, startLiveServer, type LiveServer } from "../support/live-server";
 
-// What an operator expects of a deploy or a scale-down: SIGTERM lets the requests in flight
-// finish, takes no new ones, closes the database, and exits 0. And a port that is taken stops
-// the start with an error instead of leaving a process that looks alive.
+// What an operator expects of a deploy or a scale-down: SIGTERM turns /readyz to 503 so that the
+// load balancer stops sending, lets the requests in flight finish (the port stays open until
+// they have), closes the database, and exits 0. And a port that is taken stops the start with an
+// error instead of leaving a process that looks alive.
 const exited = (server: LiveServer) =>
   new Promise<number | null>((resolve) => {
     if (server.process.exitCode !== null) return resolve(server.process.exitCode);
     server.process.once("exit", (code) => resolve(code));
   });
+
+const until = async (what: string, done: () => boolean, ms = 10_000) => {
+  for (const deadline = Date.now() + ms; !done(); ) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+/**
+ * A POST whose body arrives in two parts: the server holds the request (its body guard waits for
+ * the rest) until `finish` sends the second part.
+ */
+function slowPost(origin: string, path: string, cookie: string) {
+  const body = "keep=alive&part=two";
+  const req = request(`${origin}${path}`, {
+    method: "POST",
+    agent: false,
+    headers: { Cookie: cookie, Origin: origin, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) },
+  });
+  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    req.on("response", (res: IncomingMessage) => {
+      let text = "";
+      res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on("error", reject);
+  });
+  req.flushHeaders();
+  req.write(body.slice(0, 10));
+  return { answer, finish: () => req.end(body.slice(10)) };
+}
+
+/** A loopback port something else listens on. */
+async function occupiedPort() {
+  const listener = createServer();
+  await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+  return { port: (listener.address() as AddressInfo).port, close: () => listener.close() };
+}
+
+/** `node server.js` on the embedded database until it exits; its exit code and output. */
+async function startServerProcess(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["server.js"], {
+    env: { ...process.env, NODE_ENV: "production", DEMO_LOGIN: "1", HOST: "127.0.0.1", DATA_DIR: "memory://", DATABASE_URL: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  return { code, output };
+}
 
 describe("stopping and starting the server", () => {
   const started: LiveServer[] = [];
@@ -27,21 +81,51 @@ describe("stopping and starting the server", () => {
     expect(server.output()).toContain("SIGTERM received");
   }, 120_000);
 
-  it("refuses to start on a port that is already taken, with a clear message and a non-zero exit", async () => {
+  it("answers /readyz with 503 while a request is in flight after SIGTERM, finishes it with 200, then exits 0", async () => {
     const server = await startLiveServer();
     started.push(server);
-    const port = new URL(server.origin).port;
-    const second = spawn(process.execPath, ["server.js"], {
-      env: { ...process.env, NODE_ENV: "production", DEMO_LOGIN: "1", HOST: "127.0.0.1", PORT: port, DATA_DIR: "memory://", DATABASE_URL: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    second.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    second.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => second.once("exit", resolve));
+    const cookie = await signInLive(server, "mette");
+    const inFlight = slowPost(server.origin, "/session/forny", cookie);
+    // A moment for the server to take the request; its body guard then waits for the rest.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    server.process.kill("SIGTERM");
+    await until("the shutdown line", () => server.output().includes('"event":"shutting_down"'));
+    expect(server.output()).toMatch(/"event":"shutting_down","signal":"SIGTERM","inFlight":1/);
+
+    // Still listening: the load balancer hears "not ready", the process is alive, keep-alive ends.
+    const ready = await fetch(`${server.origin}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(ready.headers.get("connection")).toBe("close");
+    expect((await fetch(`${server.origin}/healthz`)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(server.process.exitCode).toBeNull();
+
+    inFlight.finish();
+    const answer = await inFlight.answer;
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ ok: true });
+    expect(await exited(server)).toBe(0);
+    expect(server.output()).toMatch(/"method":"POST","route":"\/session\/forny","status":200/);
+    await expect(fetch(`${server.origin}/readyz`)).rejects.toThrow();
+  }, 120_000);
+
+  it("refuses to start on a port that is already taken, with a clear message and a non-zero exit", async () => {
+    const taken = await occupiedPort();
+    const { code, output } = await startServerProcess({ PORT: String(taken.port) });
+    taken.close();
     expect(code).toBe(1);
     expect(output).toContain("EADDRINUSE");
     expect(output).not.toMatch(/lytter på/);
+    const line = JSON.parse(output.trim().split("\n").at(-1)!);
+    expect(line).toMatchObject({ level: "fatal", event: "listen_failed", code: "EADDRINUSE", port: taken.port });
+  }, 120_000);
+
+  it("refuses to start when the metrics port is taken", async () => {
+    const taken = await occupiedPort();
+    const { code, output } = await startServerProcess({ PORT: String(await freePort()), METRICS_PORT: String(taken.port) });
+    taken.close();
+    expect(code).toBe(1);
+    expect(output).toMatch(/"event":"metrics_listen_failed".*"code":"EADDRINUSE"/);
   }, 120_000);
 
   it.skipIf(!serverUrl)("lets a request in flight finish after SIGTERM, then closes the pool (Postgres)", async () => {
@@ -63,7 +147,8 @@ describe("stopping and starting the server", () => {
     server.process.kill("SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(server.process.exitCode).toBeNull();
-    await expect(fetch(`${server.origin}/healthz`, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
+    // /readyz answers outside any transaction, so even with the pool's request blocked.
+    expect((await fetch(`${server.origin}/readyz`, { signal: AbortSignal.timeout(2000) })).status).toBe(503);
 
     releaseLock();
     await lockHolder.end({ timeout: 5 });
@@ -75,4 +160,4 @@ describe("stopping and starting the server", () => {
     expect(row!.n).toBe(0);
   }, 120_000);
 });
-if (!serverUrl) console.log("shutdown.test: the in-flight drain check runs only on Postgres (`npm run test:postgres`).");
+if (!serverUrl) console.log("shutdown.test: the drain check with a request blocked in the database, and the pool closed after it, runs only on Postgres (`npm run test:postgres`).");

@@ -22,6 +22,14 @@ export interface LiveServer {
   stop(): Promise<void>;
 }
 
+/** Rate limits (server/config.js) that no test run reaches. */
+export const UNLIMITED = {
+  RATE_LIMIT_SIGN_IN: "1000000/1m",
+  RATE_LIMIT_INVITATIONS: "1000000/1m",
+  RATE_LIMIT_CALENDAR_FEED: "1000000/1m",
+  RATE_LIMIT_PDF: "1000000/1m",
+};
+
 export async function startLiveServer(env: Record<string, string> = {}): Promise<LiveServer> {
   const buildDir = process.env.BUILD_DIR || "build";
   if (!existsSync(path.join(buildDir, "server/index.js"))) {
@@ -41,6 +49,9 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
     BUILD_DIR: buildDir,
     DATA_DIR: dataDir,
     SESSION_SECRET: "a-test-secret-that-is-long-enough-0123456789",
+    // Far above what any test does from its one address; tests/integration/rate-limit-http.test.ts
+    // sets its own small numbers.
+    ...UNLIMITED,
     ...env,
   };
   let dropDatabase = async () => {};
@@ -100,7 +111,7 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
 }
 
 /** A port nobody listens on now, chosen by the kernel. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);

@@ -163,3 +163,18 @@ function errorCode(error: unknown): string {
   }
   return "UNKNOWN";
 }
+
+/** For the metrics (server/metrics.js): mail waiting to be sent (due now or for a retry later), and mail given up. */
+export async function mailOutboxCounts(): Promise<{ pending: number; givenUp: number }> {
+  const database = await db();
+  return database.transaction(async (tx) => {
+    await asWorker(tx);
+    const [row] = await tx
+      .select({
+        pending: sql<number>`(count(*) filter (where ${mailOutbox.sentAt} is null and ${mailOutbox.failedAt} is null))::int`,
+        givenUp: sql<number>`(count(*) filter (where ${mailOutbox.failedAt} is not null))::int`,
+      })
+      .from(mailOutbox);
+    return { pending: row?.pending ?? 0, givenUp: row?.givenUp ?? 0 };
+  });
+}

@@ -1,0 +1,56 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { createLogger } from "../../server/log.js";
+import { describeError } from "../../server/safe-error.js";
+
+// The logger's own nets (server/log.js), for a line someone writes carelessly later: fields named
+// for secrets, people or typed text are censored, and the message loses addresses and numbers.
+function logged(write: (log: ReturnType<typeof createLogger>) => void): Record<string, unknown> {
+  let out = "";
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      out += chunk.toString();
+      done();
+    },
+  });
+  write(createLogger(sink));
+  return JSON.parse(out.trim()) as Record<string, unknown>;
+}
+
+describe("the logger's redaction", () => {
+  it("censors CPR numbers, tokens, cookies, authorization headers, people and free text by field name", () => {
+    const line = logged((log) =>
+      log.warn({
+        event: "careless",
+        requestId: "req-12345678",
+        cpr: "1203859991",
+        token: "invitation-token-abc",
+        email: "mette.hansen@example.org",
+        person: { name: "Mette Hansen", phone: "+45 11 22 33 01", cpr: "1203859991" },
+        req: { headers: { cookie: "__Host-minvej_session=abc", authorization: "Bearer xyz", "user-agent": "test" } },
+        form: { comment: "Jeg har ondt i ryggen" },
+        note: "Hun ringer hver søndag",
+        route: "/moeder/:id",
+        status: 500,
+      }),
+    );
+    const text = JSON.stringify(line);
+    for (const secret of ["1203859991", "invitation-token", "mette.hansen", "Mette", "11 22 33", "minvej_session", "Bearer", "ryggen", "søndag"]) {
+      expect(text, secret).not.toContain(secret);
+    }
+    expect(line).toMatchObject({ level: "warn", event: "careless", requestId: "req-12345678", route: "/moeder/:id", status: 500, cpr: "[redacted]" });
+    expect((line.req as { headers: Record<string, string> }).headers["user-agent"]).toBe("test");
+  });
+
+  it("takes e-mail addresses, long numbers and quoted text out of the message", () => {
+    const line = logged((log) => log.warn(`Sent to anna@example.dk about 120385-9991 and "Mette Hansen" on port 3000`));
+    expect(line.msg).toBe("Sent to <e-mail> about <number> and <text> on port 3000");
+  });
+
+  it("keeps what an operator needs of an error: its type, code and where it happened", () => {
+    const error = Object.assign(new TypeError("Cannot read properties of undefined (reading 'name')"), { code: "ERR_X" });
+    const line = logged((log) => log.error({ event: "request_failed", error: describeError(error) }));
+    expect(line.error).toMatchObject({ kind: "error", type: "TypeError", code: "ERR_X", message: "Cannot read properties of undefined" });
+    expect(JSON.stringify(line.error)).toContain("log-redaction.test.ts");
+  });
+});
