@@ -559,7 +559,7 @@ async function measureDatabase(
 
     // Statements per page, each counted twice (the first visit may warm caches) and the second kept.
     for (const page of [...new Set([...PAGES.filter((spec) => spec.signedIn).map((spec) => spec.path), ...WEIGHED_PAGES])]) {
-      const dataUrl = `${server.baseUrl}${page === "/" ? "/_root" : page}.data`;
+      const dataUrl = `${server.baseUrl}${page === "/" ? "/_" : page}.data`;
       let count: StatementCount = { database, page, document: null, data: null };
       for (let round = 0; round < 2; round++) {
         count = {
