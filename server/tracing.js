@@ -159,7 +159,9 @@ function traceDatabaseQueries() {
    */
   const traced = function (queryString, params, query) {
     // Within a request only: the job worker's poll would otherwise start a trace every few seconds.
-    if (!trace.getSpan(context.active())) return original.call(this, queryString, params, query);
+    // A pass that a request's commit woke keeps that request's context; once its span has ended,
+    // the passes after it are not the request's.
+    if (!trace.getSpan(context.active())?.isRecording()) return original.call(this, queryString, params, query);
     const attributes = { [ATTR_DB_SYSTEM_NAME]: DB_SYSTEM_NAME_VALUE_POSTGRESQL, [ATTR_DB_QUERY_TEXT]: queryString.slice(0, 2000) };
     const name = queryString.trimStart().split(/\s/, 1)[0]?.toUpperCase() || "query";
     return tracer.startActiveSpan(name, { kind: SpanKind.CLIENT, attributes }, async (span) => {
