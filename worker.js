@@ -14,7 +14,9 @@ const entry = build.entry.module;
 try {
   await entry.runWorkerOnly();
 } catch (error) {
-  log.fatal({ event: "worker_start_failed", error: describeError(error) }, "Min Vej worker could not start.");
+  // Our own reasons (e.g. the embedded database) say what to do; the logger scrubs the message.
+  const reason = error instanceof Error ? (error.message.split("\n", 1)[0] ?? "") : String(error);
+  log.fatal({ event: "worker_start_failed", error: describeError(error) }, `Min Vej worker could not start: ${reason}`);
   process.exit(1);
 }
 log.info({ event: "worker_running" }, "Min Vej worker is running.");
