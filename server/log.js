@@ -65,13 +65,24 @@ export function redactText(message) {
 }
 
 /**
+ * LOG_LEVEL, read here and not through server/config.js: the logger exists before the settings
+ * are checked. An unknown level falls back, and the settings check then stops the start with a
+ * clear message instead of pino throwing while modules load.
+ */
+function level() {
+  const wanted = process.env.LOG_LEVEL;
+  if (wanted && (wanted === "silent" || wanted in pino.levels.values)) return wanted;
+  return process.env.NODE_ENV === "test" ? "warn" : "info";
+}
+
+/**
  * The portal's logger on any destination (tests give it a stream they read).
  * @param {import("pino").DestinationStream} [destination] stdout unless given
  */
 export function createLogger(destination) {
   return pino(
     {
-      level: process.env.LOG_LEVEL || (process.env.NODE_ENV === "test" ? "warn" : "info"),
+      level: level(),
       base: { service: "min-vej" },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
