@@ -48,6 +48,12 @@ function server(project: (typeof projects)[number]) {
     SEED_DEMO_DATA: "1",
     DATA_DIR: path.join(dataDir!, project.name),
     E2E_PROJECT: project.name,
+    // Every journey signs in from the same address, many times a minute: the rate limits' defaults
+    // would stop them (the limits have their own tests, tests/integration/rate-limit-http.test.ts).
+    RATE_LIMIT_SIGN_IN: "1000000/1m",
+    RATE_LIMIT_INVITATIONS: "1000000/1m",
+    RATE_LIMIT_CALENDAR_FEED: "1000000/1m",
+    RATE_LIMIT_PDF: "1000000/1m",
   };
   // On a Postgres server the portal runs as in production (see serve.mjs).
   if (process.env.DATABASE_URL) env.E2E_DATABASE_URL = process.env.DATABASE_URL;

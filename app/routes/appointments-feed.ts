@@ -2,6 +2,13 @@ import type { Route } from "./+types/appointments-feed";
 import { appointmentsT, calendarResponse, feedFile, publicOrigin } from "~/features/appointments/calendar.server";
 import { findFeedByToken, listFeedAppointments } from "~/features/appointments/queries.server";
 import { actAs } from "~/lib/auth.server";
+import { limitResource } from "~/lib/rate-limit.server";
+
+/**
+ * At most RATE_LIMIT_CALENDAR_FEED requests per feed link (calendar apps ask every few minutes to
+ * hours). Only well-formed links are counted: a guessed one is 404 either way.
+ */
+export const middleware = [limitResource("calendarFeed", ({ params }) => (/^[\w-]{43}$/.test(params.token ?? "") ? params.token! : null))];
 
 /**
  * /kalender/:token/moeder.ics: the participant's subscribed calendar. Calendar apps cannot

@@ -4,6 +4,10 @@ import { cvTranslator } from "~/features/cv/i18n.server";
 import { renderCvPdf } from "~/features/cv/pdf.server";
 import { getCv } from "~/features/cv/queries.server";
 import { requireParticipant } from "~/lib/auth.server";
+import { limitResource, personOf } from "~/lib/rate-limit.server";
+
+/** At most RATE_LIMIT_PDF PDFs per person: each one takes the server a moment to draw. */
+export const middleware = [limitResource("pdf", personOf)];
 
 /** /cv/cv.pdf: the CV as a PDF with real text, in the person's language. */
 export async function loader({ context }: Route.LoaderArgs) {

@@ -2,9 +2,13 @@ import type { Route } from "./+types/plan-pdf";
 import { getPlanView } from "~/features/plan/page.server";
 import { renderPlanPdf } from "~/features/plan/pdf.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
+import { limitResource, personOf } from "~/lib/rate-limit.server";
 import { languageOf } from "~/lib/i18n/i18n.server";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
+
+/** At most RATE_LIMIT_PDF PDFs per person: each one takes the server a moment to draw. */
+export const middleware = [limitResource("pdf", personOf)];
 
 /** /min-plan/min-plan.pdf: the whole plan as a PDF with real text, in the person's language. */
 export async function loader({ context }: Route.LoaderArgs) {

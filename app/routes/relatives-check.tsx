@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/relatives-check";
+import { ErrorContent } from "~/components/layout/ErrorContent";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { formatDay } from "~/features/plan/format";
 import { changeGrant, createInvitation, scopesOf } from "~/features/relatives/commands.server";
@@ -15,6 +16,10 @@ import { requireParticipant } from "~/lib/auth.server";
 import { copenhagenDay, formatDate, formatTime } from "~/lib/dates";
 import { languageOf, translatorOf } from "~/lib/i18n/i18n.server";
 import { requestIdOf } from "~/lib/request.server";
+import { limitPage, participantOf, refuseWhenLimited } from "~/lib/rate-limit.server";
+
+/** At most RATE_LIMIT_INVITATIONS invitations (new, changed or sent again) per participant. */
+export const middleware = limitPage("invitations", participantOf, { methods: ["POST"] });
 
 /** The draft, checked again against today's rules (a meeting may have passed since). */
 async function validDraft(request: Request, participantId: string, now = new Date()) {
@@ -73,6 +78,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
+  refuseWhenLimited(context);
   const user = await requireParticipant(context);
   const formData = await request.formData();
   if (formData.get("intent") === "cancel") {
@@ -127,6 +133,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect(`/paaroerende?besked=sendt&id=${result.grantId}#adgang-${result.grantId}`, {
     headers: { "Set-Cookie": await clearDraft() },
   });
+}
+
+/**
+ * The app's error page inside the shell, so that the root's data (language, menu) is there: a
+ * refusal from the action, such as the rate limit's 429, lands here rather than at the root.
+ */
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <ErrorContent error={error} />;
 }
 
 export default function CheckPage({ loaderData, actionData }: Route.ComponentProps) {

@@ -8,6 +8,20 @@ import { grantForChange } from "~/features/relatives/queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { languageOf, translatorOf } from "~/lib/i18n/i18n.server";
 import { requestIdOf } from "~/lib/request.server";
+import { limitPage, participantOf, refuseWhenLimited } from "~/lib/rate-limit.server";
+import { ErrorContent } from "~/components/layout/ErrorContent";
+
+/** At most RATE_LIMIT_INVITATIONS invitations (new, changed or sent again) per participant. */
+export const middleware = limitPage("invitations", participantOf, { methods: ["POST"] });
+
+/**
+ * The app's error page inside the shell, with the root's data (language, menu), for what the
+ * action refuses (the rate limit's 429, an unknown grant): without it this module would be a
+ * resource route, answered without the page around it.
+ */
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <ErrorContent error={error} />;
+}
 
 /** Only a POST (the button on /paaroerende): a GET goes back to the list. */
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -21,6 +35,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
  * (its link ran out, or the e-mail could not be sent). The old link stops working at once.
  */
 export async function action({ request, params, context }: Route.ActionArgs) {
+  refuseWhenLimited(context);
   const user = await requireParticipant(context);
   const grant = await grantForChange(user.participant.id, params.grantId);
   if (!grant) throw notFound();

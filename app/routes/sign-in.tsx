@@ -6,6 +6,7 @@ import type { Route } from "./+types/sign-in";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
 import { RadioGroup } from "~/components/form/Field";
+import { ErrorContent } from "~/components/layout/ErrorContent";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { demoSignInSchema } from "~/features/account/schema";
 import { getCurrentUser, signIn } from "~/lib/auth.server";
@@ -14,6 +15,10 @@ import { languageCookie } from "~/lib/i18n/i18n.server";
 import { endSession } from "~/lib/session.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { requestIdOf } from "~/lib/request.server";
+import { clientAddressOf, limitPage, refuseWhenLimited } from "~/lib/rate-limit.server";
+
+/** At most RATE_LIMIT_SIGN_IN sign-in attempts per client address; showing the page is not one. */
+export const middleware = limitPage("signIn", ({ request }) => clientAddressOf(request), { methods: ["POST"] });
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { user } = await getCurrentUser(context);
@@ -28,6 +33,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
+  refuseWhenLimited(context);
   const formData = await request.formData();
   if (!demoProvider.enabled) {
     return data({ result: null, refused: true }, { status: 403 });
@@ -52,6 +58,14 @@ export async function action({ request, context }: Route.ActionArgs) {
     headers.append("Set-Cookie", await languageCookie.serialize(signedIn.preferredLanguage));
   }
   return redirect("/", { headers });
+}
+
+/**
+ * The app's error page inside the shell, so that the root's data (language, menu) is there: a
+ * refusal from the action, such as the rate limit's 429, lands here rather than at the root.
+ */
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <ErrorContent error={error} />;
 }
 
 export default function SignIn({ loaderData, actionData }: Route.ComponentProps) {

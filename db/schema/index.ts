@@ -8,3 +8,4 @@ export * from "./network";
 export * from "./relatives";
 export * from "./account";
 export * from "./jobs";
+export * from "./rate-limits";

@@ -8,6 +8,7 @@ export function ErrorContent({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const requestId = useRequestId();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  if (isRouteErrorResponse(error) && error.status === 429) return <TooMany retryAfterSeconds={Number(error.data?.retryAfterSeconds) || 0} />;
   const title = notFound ? t("errors.notFoundTitle") : t("errors.genericTitle");
   if (!notFound && import.meta.env.DEV) console.error(error);
   return (
@@ -16,6 +17,23 @@ export function ErrorContent({ error }: { error: unknown }) {
       <h1 tabIndex={-1}>{title}</h1>
       <p>{notFound ? t("errors.notFoundText") : t("errors.genericText")}</p>
       {!notFound && requestId ? <p data-request-id={requestId}>{t("errors.requestId", { id: requestId })}</p> : null}
+      <p>
+        <a href="/">{t("errors.backHome")}</a>
+      </p>
+    </>
+  );
+}
+
+/** A rate limit (app/lib/rate-limit.server.ts): nothing is wrong, the person only has to wait. */
+function TooMany({ retryAfterSeconds }: { retryAfterSeconds: number }) {
+  const { t } = useTranslation();
+  const title = t("tooMany.title");
+  return (
+    <>
+      <PageTitle title={title} />
+      <h1 tabIndex={-1}>{title}</h1>
+      <p>{t("tooMany.text")}</p>
+      {retryAfterSeconds > 0 ? <p>{t("tooMany.when", { count: Math.ceil(retryAfterSeconds / 60) })}</p> : null}
       <p>
         <a href="/">{t("errors.backHome")}</a>
       </p>

@@ -1,6 +1,7 @@
 import { logError } from "../../../server/safe-error.js";
 import { deliverDueMail } from "./outbox.server";
 import { pruneExpired } from "./retention.server";
+import { pruneRateLimits } from "~/lib/rate-limit.server";
 
 /**
  * The job worker (docs/decisions/2026-12-04-job-queue.md): sends due mail from the outbox and
@@ -68,6 +69,7 @@ export class JobWorker {
       this.lastRetention = Date.now();
       try {
         await pruneExpired();
+        await pruneRateLimits();
       } catch (error) {
         logError("job_retention_failed", null, error);
       }
