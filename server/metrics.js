@@ -3,6 +3,7 @@
 // inside a container whose port only the monitoring network can see). Off when METRICS_PORT is unset.
 import { createServer } from "node:http";
 import client from "prom-client";
+import { config } from "./config.js";
 import { log } from "./log.js";
 
 /**
@@ -84,9 +85,9 @@ export function observeRequest({ method, route, status, seconds }) {
  * @param {() => Promise<AppGauges | undefined>} gauges the app's gauges, once it is loaded
  */
 export async function startMetrics(gauges) {
-  const port = process.env.METRICS_PORT;
+  const port = config().metricsPort;
   if (!port) return null;
-  const host = process.env.METRICS_HOST || "127.0.0.1";
+  const host = config().metricsHost || "127.0.0.1";
   appGauges = gauges;
   enabled = true;
   const server = createServer((req, res) => {
@@ -110,8 +111,8 @@ export async function startMetrics(gauges) {
       log.fatal({ event: "metrics_listen_failed", host, port, code }, `Min Vej kunne ikke lytte på ${host}:${port} (metrics): ${code}`);
       process.exit(1);
     });
-    server.listen(Number(port), host, () => resolve(undefined));
+    server.listen(port, host, () => resolve(undefined));
   });
-  log.info({ event: "metrics_listening", host, port: Number(port) }, `Metrics på http://${host}:${port}/metrics`);
+  log.info({ event: "metrics_listening", host, port }, `Metrics på http://${host}:${port}/metrics`);
   return server;
 }

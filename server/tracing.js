@@ -1,4 +1,4 @@
-// OpenTelemetry traces, on only when OTEL_EXPORTER_OTLP_ENDPOINT (or ..._TRACES_ENDPOINT) is set:
+// OpenTelemetry traces, on only when OTEL_EXPORTER_OTLP_ENDPOINT is set:
 // one server span per HTTP request, a span per request transaction (db/client.ts) and one per
 // database query (drizzle's prepared queries), sent by OTLP/HTTP. The standard OTEL_* variables
 // (headers, service name, resource attributes) are read by the exporter and the resource.
@@ -23,6 +23,7 @@ import {
   DB_SYSTEM_NAME_VALUE_POSTGRESQL,
 } from "@opentelemetry/semantic-conventions";
 import { PgPreparedQuery } from "drizzle-orm/pg-core";
+import { config } from "./config.js";
 
 /** @typedef {import("@opentelemetry/api").ContextManager} ContextManager */
 
@@ -84,15 +85,13 @@ class AsyncLocalStorageContextManager {
  * @returns {{ shutdown(): Promise<void> } | null} null when tracing is off
  */
 export function startTracing() {
-  if (!process.env.OTEL_EXPORTER_OTLP_ENDPOINT && !process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return null;
+  if (!config().otlpEndpoint) return null;
   const resource = resourceFromAttributes({ [ATTR_SERVICE_NAME]: "min-vej" }).merge(detectResources({ detectors: [envDetector] }));
   const provider = new TracerProvider({
     resource,
     spanProcessors: [
-      new BatchSpanProcessor({
-        exporter: new OTLPTraceExporter(),
-        scheduledDelayMillis: Number(process.env.OTEL_BSP_SCHEDULE_DELAY || 5000),
-      }),
+      // Batches every 5 seconds; shutdown() sends what is left.
+      new BatchSpanProcessor({ exporter: new OTLPTraceExporter() }),
     ],
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager());
