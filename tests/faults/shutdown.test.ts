@@ -79,6 +79,8 @@ describe("stopping and starting the server", () => {
     server.process.kill("SIGTERM");
     expect(await exited(server)).toBe(0);
     expect(server.output()).toContain("SIGTERM received");
+    // Without METRICS_PORT no metrics endpoint is opened at all.
+    expect(server.output()).not.toContain("metrics_listening");
   }, 120_000);
 
   it("answers /readyz with 503 while a request is in flight after SIGTERM, finishes it with 200, then exits 0", async () => {
