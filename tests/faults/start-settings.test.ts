@@ -7,7 +7,7 @@ import { createCookie } from "react-router";
 import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { serverUrl } from "../support/db";
-import { signInLive, startLiveServer, type LiveServer } from "../support/live-server";
+import { freePort, signInLive, startLiveServer, type LiveServer } from "../support/live-server";
 
 // Issue 15: production refuses to start on guesses. Without DATABASE_URL, SESSION_SECRET and
 // PUBLIC_ORIGIN (and without DEMO=1) `node server.js` stops at once with one message that names
@@ -129,7 +129,7 @@ describe("settings checked at start (production)", () => {
     const app = new URL(owner);
     app.username = "portal_app";
     app.password = "";
-    const port = 3521;
+    const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
     const child = spawn(process.execPath, ["server.js"], {
       env: {
