@@ -84,7 +84,9 @@ export default defineConfig({
     locale: "da-DK",
     timezoneId: "Europe/Copenhagen",
     viewport: { width: 1280, height: 800 },
-    trace: "retain-on-failure",
+    // Recording a trace of every test costs CPU on a 2-core machine; in CI a failed test is
+    // retried once, and that retry is recorded.
+    trace: CI ? "on-first-retry" : "retain-on-failure",
     launchOptions: {
       executablePath: CHROMIUM,
       args: [
