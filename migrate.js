@@ -5,6 +5,10 @@
 // It reads the portal's settings (the build checks them), plus DATABASE_OWNER_URL.
 // Exits 0 when the database is up to date, 1 with the reason otherwise.
 import { existsSync } from "node:fs";
+import { configOrExit } from "./server/config.js";
+
+// The settings first, as server.js and worker.js do: a wrong one is a list of names and exit 1.
+configOrExit();
 
 const BUILD_DIR = process.env.BUILD_DIR || "build";
 const entryFile = new URL(`./${BUILD_DIR}/server/index.js`, import.meta.url);

@@ -55,11 +55,12 @@ export async function runWorkerOnly() {
  * `SEED_DEMO_DATA=1`, and closes. Then the portal can run as `portal_app` without the owner.
  */
 export async function migrateOnly(): Promise<void> {
-  const ownerUrl = process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL;
+  const settings = config();
+  const ownerUrl = settings.databaseOwnerUrl || settings.databaseUrl;
   if (!ownerUrl) {
     throw new Error("Set DATABASE_OWNER_URL to the schema owner's Postgres connection. (The embedded database migrates itself when the portal starts.)");
   }
-  const handle = await openDatabase({ url: ownerUrl, ownerUrl, seedWhenEmpty: process.env.SEED_DEMO_DATA === "1" });
+  const handle = await openDatabase({ url: ownerUrl, ownerUrl, seedWhenEmpty: settings.seedDemoData });
   await handle.close();
 }
 
