@@ -14,7 +14,7 @@ import { absenceSchema, LIMITS, limitValues } from "~/features/appointments/sche
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { parseSubmission } from "~/components/form/submission.server";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
@@ -56,11 +56,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return data({ result: submission.reply(), refused: null }, { status: 400 });
   }
   const result = await recordAbsenceNotice(
-    {
-      personId: user.personId,
-      participantId: user.participant.id,
-      requestId: requestIdOf(context),
-    },
+    participantActor(context, user),
     params.id,
     submission.value,
   );

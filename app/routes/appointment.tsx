@@ -14,7 +14,7 @@ import { notFound, requireParticipant } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { parseSubmission } from "~/components/form/submission.server";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
@@ -70,11 +70,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   const { notes, questions, version } = submission.value;
   const result = await savePreparation(
-    {
-      personId: user.personId,
-      participantId: user.participant.id,
-      requestId: requestIdOf(context),
-    },
+    participantActor(context, user),
     params.id,
     { notes, questions, version },
   );

@@ -11,7 +11,7 @@ import { feedActionSchema } from "~/features/appointments/schema";
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { CopyButton } from "~/components/ui/CopyButton";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
@@ -31,11 +31,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireParticipant(context);
   const submission = parseSubmission(await request.formData(), { schema: feedActionSchema });
   if (submission.status !== "success") return data(null, { status: 400 });
-  const actor = {
-    personId: user.personId,
-    participantId: user.participant.id,
-    requestId: requestIdOf(context),
-  };
+  const actor = participantActor(context, user);
   if (submission.value.intent === "create") {
     const token = await createCalendarFeed(actor);
     return redirect("/moeder/kalender#adresse", {

@@ -18,7 +18,7 @@ import { formatMoment } from "~/features/plan/format";
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
@@ -33,7 +33,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseSubmission(formData, { schema: summarySchema });
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: null }, { status: 400 });
   const result = await saveSummary(
-    { personId: user.personId, participantId: user.participant.id, requestId: requestIdOf(context) },
+    participantActor(context, user),
     submission.value.summary,
     submission.value.version,
   );

@@ -16,7 +16,7 @@ import { ADDRESS_MAX } from "~/features/cv/sections";
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
@@ -36,7 +36,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: null }, { status: 400 });
   const { version, ...input } = submission.value;
   const result = await saveContact(
-    { personId: user.personId, participantId: user.participant.id, requestId: requestIdOf(context) },
+    participantActor(context, user),
     input,
     version,
   );

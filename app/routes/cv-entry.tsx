@@ -18,7 +18,7 @@ import { DETAILS_MAX, isSectionSlug, ORGANISATION_MAX, sections, TITLE_MAX, type
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 const NEW = "ny";
 const FIELD_ORDER = ["entryKind", "title", "organisation", "from", "to", "level", "category", "details"];
@@ -48,11 +48,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireParticipant(context);
   const section = sectionOf(params);
-  const actor: Actor = {
-    personId: user.personId,
-    participantId: user.participant.id,
-    requestId: requestIdOf(context),
-  };
+  const actor: Actor = participantActor(context, user);
   const isNew = params.entryId === NEW;
   let existing: CvEntry | null = null;
   if (!isNew) {

@@ -11,7 +11,7 @@ import { findEntry, findUndoableEntry, isUuid, listEntries } from "~/features/cv
 import { isSectionSlug, sections, suggestionCategory, type SectionConfig } from "~/features/cv/sections";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 function sectionOf(params: { section?: string }): SectionConfig {
   if (!isSectionSlug(params.section)) throw notFound();
@@ -50,11 +50,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireParticipant(context);
   const section = sectionOf(params);
-  const actor: Actor = {
-    personId: user.personId,
-    participantId: user.participant.id,
-    requestId: requestIdOf(context),
-  };
+  const actor: Actor = participantActor(context, user);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const entryId = String(formData.get("entryId") ?? "");

@@ -14,7 +14,7 @@ import { type CvSnapshot, lastShareChoices, reviewFingerprint, reviewSnapshot } 
 import { RECOMMENDED_TASK_COUNT } from "~/features/cv/task-suggestions.server";
 import { formatMoment } from "~/features/plan/format";
 import { requireParticipant } from "~/lib/auth.server";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 /**
  * "Del med min sagsbehandler" (issue 14, point 1): the page shows exactly what the caseworker will
@@ -39,7 +39,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (submission.status !== "success") return data({ changed: true, shareAccommodations: false }, { status: 400 });
   const { shareAccommodations, seen } = submission.value;
   const result = await shareCv(
-    { personId: user.personId, participantId: user.participant.id, requestId: requestIdOf(context) },
+    participantActor(context, user),
     { accommodations: shareAccommodations },
     seen,
   );

@@ -18,7 +18,7 @@ import { ACCOMMODATIONS_MAX, AREAS_MAX, FIELDS_MAX } from "~/features/cv/section
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 const FIELD_ORDER = ["fields", "hoursPerWeek", "commute", "areas", "accommodations"];
 const MAX_BY_MESSAGE: Record<string, number> = {
@@ -48,7 +48,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     showAccommodationsOnCv: value.showAccommodations,
   };
   const result = await saveWishes(
-    { personId: user.personId, participantId: user.participant.id, requestId: requestIdOf(context) },
+    participantActor(context, user),
     input,
     value.version,
   );

@@ -7,7 +7,7 @@ import { getPerson } from "~/features/network/queries.server";
 import { personFields, personSchema } from "~/features/network/schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
@@ -33,11 +33,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const fields = personFields(submission.value);
   const version = submission.value.version;
   const result = await updatePerson(
-    {
-      personId: user.personId,
-      participantId: user.participant.id,
-      requestId: requestIdOf(context),
-    },
+    participantActor(context, user),
     params.id,
     fields,
     version,

@@ -6,7 +6,7 @@ import { PersonForm } from "~/features/network/PersonForm";
 import { personFields, personSchema } from "~/features/network/schema";
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 export async function loader({ context }: Route.LoaderArgs) {
   await requireParticipant(context);
@@ -22,11 +22,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data({ result: submission.reply() }, { status: 400 });
   const fields = personFields(submission.value);
   await addPerson(
-    {
-      personId: user.personId,
-      participantId: user.participant.id,
-      requestId: requestIdOf(context),
-    },
+    participantActor(context, user),
     fields,
   );
   return redirect("/netvaerk?gemt=tilfoejet");

@@ -5,7 +5,7 @@ import { PageTitle } from "~/components/layout/PageTitle";
 import { removePerson } from "~/features/network/commands.server";
 import { getPerson } from "~/features/network/queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
@@ -24,11 +24,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export async function action({ params, context }: Route.ActionArgs) {
   const user = await requireParticipant(context);
   const removed = await removePerson(
-    {
-      personId: user.personId,
-      participantId: user.participant.id,
-      requestId: requestIdOf(context),
-    },
+    participantActor(context, user),
     params.id,
   );
   if (!removed) throw notFound();

@@ -11,7 +11,7 @@ import { shareSchema } from "~/features/network/schema";
 import { asShared, SharedPeople } from "~/features/network/SharedPeople";
 import { requireParticipant } from "~/lib/auth.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 /** What a redirect after a switch may ask the page to say (`?gemt=`). */
 const notices = ["delt", "stoppet", "vurdering-delt", "vurdering-stoppet", "uaendret"] as const;
@@ -47,11 +47,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireParticipant(context);
   const submission = parseSubmission(await request.formData(), { schema: shareSchema });
   if (submission.status !== "success") return data({ refused: true }, { status: 400 });
-  const actor = {
-    personId: user.personId,
-    participantId: user.participant.id,
-    requestId: requestIdOf(context),
-  };
+  const actor = participantActor(context, user);
   const { intent } = submission.value;
   if (intent === "share-stance" || intent === "stop-stance") {
     const include = intent === "share-stance";

@@ -14,7 +14,7 @@ import {
 } from "~/features/network/snapshot";
 import { requireParticipant } from "~/lib/auth.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 const NOW = "nu";
 
@@ -77,11 +77,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (formData.get("intent") !== "save-snapshot")
     return data({ refused: true }, { status: 400 });
   const { unchanged } = await saveSnapshot(
-    {
-      personId: user.personId,
-      participantId: user.participant.id,
-      requestId: requestIdOf(context),
-    },
+    participantActor(context, user),
     null,
   );
   return redirect(`/netvaerk/tidligere?gemt=${unchanged ? "uaendret" : "1"}`);

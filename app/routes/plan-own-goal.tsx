@@ -16,7 +16,7 @@ import { OWN_GOAL_MAX, ownGoalSchema } from "~/features/plan/schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
@@ -42,11 +42,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data({ result: submission.reply(), conflict: null }, { status: 400 });
   }
   const result = await saveOwnGoal(
-    {
-      personId: user.personId,
-      participantId: user.participant.id,
-      requestId: requestIdOf(context),
-    },
+    participantActor(context, user),
     submission.value.ownGoal,
     submission.value.version,
   );

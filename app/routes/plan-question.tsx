@@ -12,7 +12,7 @@ import { findPlan } from "~/features/plan/queries.server";
 import { QUESTION_MAX, questionSchema } from "~/features/plan/schema";
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
@@ -29,11 +29,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data({ result: submission.reply() }, { status: 400 });
   }
   const result = await sendQuestion(
-    {
-      personId: user.personId,
-      participantId: user.participant.id,
-      requestId: requestIdOf(context),
-    },
+    participantActor(context, user),
     {
       planVersion: submission.value.planVersion,
       comment: submission.value.comment,

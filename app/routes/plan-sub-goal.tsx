@@ -18,7 +18,7 @@ import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { isUuid } from "~/lib/ids";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 /** "i dag kl. 14.27" starts a line here: "I dag kl. 14.27: Jeg er i gang". */
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -44,11 +44,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return data({ result: submission.reply() }, { status: 400 });
   }
   const result = await markSubGoal(
-    {
-      personId: user.personId,
-      participantId: user.participant.id,
-      requestId: requestIdOf(context),
-    },
+    participantActor(context, user),
     {
       subGoalId: params.subGoalId,
       status: submission.value.status,

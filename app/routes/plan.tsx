@@ -22,7 +22,7 @@ import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
 import { parseSubmission } from "~/components/form/submission.server";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 import { useFocusAfterFrame } from "~/components/ui/focus";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 /** What a redirect after a save may ask the page to say (`?gemt=`), and where. */
 const savedNotices = ["eget-maal", "delmaal", "laest", "spoergsmaal", "nyt-set"] as const;
@@ -53,11 +53,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if ((intent !== "confirm-read" && intent !== "mark-seen") || submission.status !== "success") {
     return data({ refused: true }, { status: 400 });
   }
-  const actor = {
-    personId: user.personId,
-    participantId: user.participant.id,
-    requestId: requestIdOf(context),
-  };
+  const actor = participantActor(context, user);
   const { planVersion } = submission.value;
   const result = intent === "confirm-read" ? await confirmRead(actor, planVersion) : await markPlanSeen(actor, planVersion);
   if (result === "invalid") return data({ refused: true }, { status: 400 });

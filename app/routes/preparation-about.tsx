@@ -7,7 +7,7 @@ import { markAboutMeetingRead } from "~/features/preparation/commands.server";
 import { STEP_COUNT, nextPath, partByKey } from "~/features/preparation/parts";
 import { getPart, getTeamMeeting } from "~/features/preparation/queries.server";
 import { requireParticipant } from "~/lib/auth.server";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
@@ -18,11 +18,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 /** "Fortsæt": records that the participant has read about the meeting, then goes on to part 2. */
 export async function action({ context }: Route.ActionArgs) {
   const user = await requireParticipant(context);
-  await markAboutMeetingRead({
-    personId: user.personId,
-    participantId: user.participant.id,
-    requestId: requestIdOf(context),
-  });
+  await markAboutMeetingRead(participantActor(context, user));
   return redirect(nextPath(partByKey("about_meeting")));
 }
 

@@ -17,7 +17,7 @@ import { possessiveName, type RemarkView } from "~/features/preparation/remarks"
 import { shareSchema } from "~/features/preparation/schema";
 import { parseSubmission } from "~/components/form/submission.server";
 import { requireParticipant } from "~/lib/auth.server";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 const WRITABLE = PARTS.filter((part) => part.key !== "about_meeting").map((part) => part.key as WritablePartKey);
 
@@ -110,11 +110,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 
   const result = await shareParts(
-    {
-      personId: user.personId,
-      participantId: user.participant.id,
-      requestId: requestIdOf(context),
-    },
+    participantActor(context, user),
     shareable.map((part) => part.key),
     seen,
   );

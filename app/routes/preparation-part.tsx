@@ -36,7 +36,7 @@ import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { Tag } from "~/components/ui/Tag";
 import { useFocusAfterFrame } from "~/components/ui/focus";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 function writablePart(slug: string | undefined) {
   const part = partBySlug(slug);
@@ -84,11 +84,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   const input = toPartInput(part, submission.value as Record<string, unknown>);
   const result = await savePart(
-    {
-      personId: user.personId,
-      participantId: user.participant.id,
-      requestId: requestIdOf(context),
-    },
+    participantActor(context, user),
     part.key,
     input,
   );

@@ -3,7 +3,7 @@ import type { Route } from "./+types/preparation-remark";
 import { CHECK_SLUG, partBySlug } from "~/features/preparation/parts";
 import { setRemarkIncluded } from "~/features/preparation/remarks.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 /** Only a POST: whether a relative's remark goes along when sharing. A GET has nothing to show. */
 export async function loader({ context }: Route.LoaderArgs) {
@@ -21,7 +21,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const include = formData.get("include");
   if (include !== "yes" && include !== "no") return new Response("Bad Request", { status: 400 });
   const result = await setRemarkIncluded(
-    { personId: user.personId, participantId: user.participant.id, requestId: requestIdOf(context) },
+    participantActor(context, user),
     params.commentId,
     include === "yes",
   );

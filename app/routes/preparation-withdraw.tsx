@@ -6,7 +6,7 @@ import { withdrawPart } from "~/features/preparation/commands.server";
 import { CHECK_SLUG, isWritable, partBySlug } from "~/features/preparation/parts";
 import { getPart } from "~/features/preparation/queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 function writablePart(slug: string | undefined) {
   const part = partBySlug(slug);
@@ -28,11 +28,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const formData = await request.formData();
   if (formData.get("confirm") !== "yes") return redirect(`/forberedelse/${CHECK_SLUG}`);
   await withdrawPart(
-    {
-      personId: user.personId,
-      participantId: user.participant.id,
-      requestId: requestIdOf(context),
-    },
+    participantActor(context, user),
     part.key,
   );
   return redirect(`/forberedelse/${CHECK_SLUG}?trukket=${part.slug}`);

@@ -3,7 +3,7 @@ import type { Route } from "./+types/relatives-confirm";
 import { confirmGrant } from "~/features/relatives/commands.server";
 import { findOwnGrant } from "~/features/relatives/queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 /**
  * "Er det den person, du inviterede?": the participant's answer for a grant someone accepted.
@@ -23,7 +23,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const answer = formData.get("answer");
   if (answer !== "confirm" && answer !== "reject") return redirect("/paaroerende");
   const result = await confirmGrant(
-    { personId: user.personId, participantId: user.participant.id, requestId: requestIdOf(context) },
+    participantActor(context, user),
     params.grantId,
     answer,
   );

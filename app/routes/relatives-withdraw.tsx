@@ -6,7 +6,7 @@ import { withdrawGrant } from "~/features/relatives/commands.server";
 import { findOwnGrant } from "~/features/relatives/queries.server";
 import { isOpen } from "~/features/relatives/status";
 import { notFound, requireParticipant } from "~/lib/auth.server";
-import { requestIdOf } from "~/lib/request.server";
+import { participantActor } from "~/lib/actor.server";
 
 /** Without JavaScript: the page that asks first. With it, the list's dialog posts here directly. */
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -22,7 +22,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const formData = await request.formData();
   if (formData.get("confirm") !== "yes") return redirect("/paaroerende");
   const result = await withdrawGrant(
-    { personId: user.personId, participantId: user.participant.id, requestId: requestIdOf(context) },
+    participantActor(context, user),
     params.grantId,
   );
   if (result === "not_found") {

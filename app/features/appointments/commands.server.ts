@@ -4,13 +4,10 @@ import { db, type Transaction } from "../../../db/client";
 import { absenceNotices, appointmentPreparations, appointments, calendarFeeds } from "../../../db/schema";
 import { recordAudit } from "~/lib/audit.server";
 import { absenceState, hashFeedToken, type Preparation } from "./queries.server";
+import type { Actor } from "~/lib/actor.server";
 
 /** Who is acting: always taken from the session, never from the form. */
-export interface Actor {
-  personId: string;
-  participantId: string;
-  requestId?: string | null;
-}
+export type { Actor };
 
 /** Locks the participant's own meeting row for this transaction, or returns null (someone else's / unknown). */
 async function lockOwnAppointment(tx: Transaction, actor: Actor, appointmentId: string) {

@@ -6,13 +6,10 @@ import { type CvEntry, getCv, readVisibility } from "./queries.server";
 import type { EntryInput } from "./schema";
 import { cvSnapshot, reviewFingerprint, type ShareChoices } from "./snapshot.server";
 import { type CvEntryKind, type SectionConfig, UNDO_MINUTES } from "./sections";
+import type { Actor } from "~/lib/actor.server";
 
 /** Who is acting: always taken from the session, never from a form. */
-export interface Actor {
-  personId: string;
-  participantId: string;
-  requestId?: string | null;
-}
+export type { Actor };
 
 type EntryContent = Pick<
   EntryInput,

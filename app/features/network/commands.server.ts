@@ -10,13 +10,10 @@ import { sortPeople, type NetworkPersonView } from "./constants";
 import { getPerson, isPersonId } from "./queries.server";
 import type { PersonInput } from "./schema";
 import { parseSnapshotPeople, type SnapshotPerson } from "./snapshot";
+import type { Actor } from "~/lib/actor.server";
 
 /** Who is acting: always taken from the session, never from the form. */
-export interface Actor {
-  personId: string;
-  participantId: string;
-  requestId?: string | null;
-}
+export type { Actor };
 
 type PersonFields = Omit<PersonInput, "intent" | "version">;
 

@@ -13,13 +13,10 @@ import {
 import { recordAudit } from "~/lib/audit.server";
 import { findPlan, getPlanContent, liveSnapshot, type PlanContent, type PlanRow } from "./queries.server";
 import type { SubGoalStatus } from "./snapshot";
+import type { Actor } from "~/lib/actor.server";
 
 /** Who is acting: always taken from the session, never from a form. */
-export interface Actor {
-  personId: string;
-  participantId: string;
-  requestId?: string | null;
-}
+export type { Actor };
 
 /**
  * Stores the current version's snapshot if nobody has (the jobcentre side should write one with

@@ -5,13 +5,10 @@ import { saveTaskSuggestions } from "~/features/cv/task-suggestions.server";
 import { recordAudit } from "~/lib/audit.server";
 import { cleanAnswers, partByKey, type Answers, type PartKey, type SharedAnswers, type WritablePartKey } from "./parts";
 import type { PartInput } from "./schema";
+import type { Actor } from "~/lib/actor.server";
 
 /** Who is acting: always taken from the session, never from a form. */
-export interface Actor {
-  personId: string;
-  participantId: string;
-  requestId?: string | null;
-}
+export type { Actor };
 
 export interface SavedPart {
   answers: Answers;

@@ -5,6 +5,7 @@ import { recordAudit } from "~/lib/audit.server";
 import type { WritablePartKey } from "./parts";
 import { REMARKS_PER_PART_MAX, type RemarkView } from "./remarks";
 import { isUuid } from "~/lib/ids";
+import type { Actor } from "~/lib/actor.server";
 
 
 /**
@@ -128,7 +129,7 @@ export async function deleteRemark(actor: RelativeActor, commentId: string): Pro
  * Stored on the remark itself (`include_when_shared`), so the caseworker's view follows the choice.
  */
 export async function setRemarkIncluded(
-  actor: { personId: string; participantId: string; requestId: string | null },
+  actor: Actor,
   commentId: string,
   include: boolean,
 ): Promise<{ status: "saved"; partKey: WritablePartKey } | { status: "not_found" }> {

@@ -12,6 +12,7 @@ import type { ViewedPage } from "./status";
 import { isUuid } from "~/lib/ids";
 import { queueMail } from "~/features/jobs/outbox.server";
 import type { Mail } from "./mail.server";
+import type { Actor } from "~/lib/actor.server";
 
 /**
  * The invitation mail for a new link, built by the route (language, the portal's address). It is
@@ -20,11 +21,7 @@ import type { Mail } from "./mail.server";
  */
 export type InvitationMailFor = (token: string) => Mail;
 
-export interface Actor {
-  personId: string;
-  participantId: string;
-  requestId: string | null;
-}
+export type { Actor };
 
 export type CreateResult =
   | { status: "created"; grantId: string; token: string; expiresAt: Date }
