@@ -26,3 +26,8 @@ export const env = {
     return config().publicOrigin;
   },
 };
+
+/** The origin for links people follow later (mail, calendar files): PUBLIC_ORIGIN, else this request's. */
+export function publicOrigin(request: Request): string {
+  return env.publicOrigin ?? new URL(request.url).origin;
+}

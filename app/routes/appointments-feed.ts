@@ -1,5 +1,6 @@
 import type { Route } from "./+types/appointments-feed";
-import { appointmentsT, calendarResponse, feedFile, publicOrigin } from "~/features/appointments/calendar.server";
+import { appointmentsT, calendarResponse, feedFile } from "~/features/appointments/calendar.server";
+import { publicOrigin } from "~/lib/env.server";
 import { findFeedByToken, listFeedAppointments } from "~/features/appointments/queries.server";
 import { actAs } from "~/lib/auth.server";
 import { limitResource } from "~/lib/rate-limit.server";

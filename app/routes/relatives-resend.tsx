@@ -1,7 +1,8 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/relatives-resend";
 import { resendInvitation } from "~/features/relatives/commands.server";
-import { invitationMail, publicOrigin } from "~/features/relatives/invite.server";
+import { invitationMail } from "~/features/relatives/invite.server";
+import { publicOrigin } from "~/lib/env.server";
 import { wakeWorker } from "~/features/jobs/worker.server";
 import { afterCommit } from "../../db/client";
 import { grantForChange } from "~/features/relatives/queries.server";

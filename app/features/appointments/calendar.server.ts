@@ -15,10 +15,6 @@ export function appointmentsT(language: string): TFunction {
 }
 
 /** The public address of this site: PUBLIC_ORIGIN behind a proxy, else the request's own. */
-export function publicOrigin(request: Request): string {
-  return env.publicOrigin ?? new URL(request.url).origin;
-}
-
 function uid(appointmentId: string) {
   return `appointment-${appointmentId}@min-vej`;
 }

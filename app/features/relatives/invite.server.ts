@@ -125,10 +125,6 @@ export async function pendingInvitationRedirect(request: Request): Promise<Respo
 // The e-mail
 // ---------------------------------------------------------------------------------------------
 
-export function publicOrigin(request: Request): string {
-  return env.publicOrigin ?? new URL(request.url).origin;
-}
-
 type T = (key: string, options?: Record<string, unknown>) => string;
 
 /**
