@@ -1,7 +1,9 @@
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { isRouteErrorResponse } from "react-router";
 import { PageTitle } from "./PageTitle";
 import { useRequestId } from "~/lib/request-context";
+import { useFocusAfterFrame } from "~/components/ui/focus";
 
 /** The generic error page's content ("Siden findes ikke" or "Noget gik galt" with a request id). */
 export function ErrorContent({ error }: { error: unknown }) {
@@ -28,10 +30,16 @@ export function ErrorContent({ error }: { error: unknown }) {
 function TooMany({ retryAfterSeconds }: { retryAfterSeconds: number }) {
   const { t } = useTranslation();
   const title = t("tooMany.title");
+  // The refusal replaces the form the person just sent, often low on the page: bring its heading
+  // into view and to the keyboard and screen reader, as a new page would.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusAfterFrame(heading);
   return (
     <>
       <PageTitle title={title} />
-      <h1 tabIndex={-1}>{title}</h1>
+      <h1 tabIndex={-1} ref={heading}>
+        {title}
+      </h1>
       <p>{t("tooMany.text")}</p>
       {retryAfterSeconds > 0 ? <p>{t("tooMany.when", { count: Math.ceil(retryAfterSeconds / 60) })}</p> : null}
       <p>
