@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverUrl } from "../support/db";
+import { freePort } from "../support/live-server";
 
 // The container image's steps without Docker (issue 15): exactly what the Dockerfile's runtime
 // stage copies goes into an empty folder, `npm ci --omit=dev` installs the production packages
@@ -98,16 +98,6 @@ function run(command: string, args: string[], options: { cwd: string; env: NodeJ
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe("the Dockerfile's runtime stage", () => {
   it("starts from the Node of .nvmrc (slim), installs production packages only, and runs as a user, not root", () => {

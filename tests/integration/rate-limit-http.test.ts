@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLiveServer, type LiveServer } from "../support/live-server";
+import { sessionCookieOf, startLiveServer, type LiveServer } from "../support/live-server";
 
 // Issue 15: the rate limits as a person (or a calendar app) meets them, through the real server:
 // sign-in per client address, invitations per participant, the calendar feed per link and PDFs per
@@ -37,13 +37,7 @@ function signIn(address: string, options: { data?: boolean; headers?: Record<str
 let addresses = 0;
 /** Signs a demo person in from an address of their own (the sign-in limit counts per address). */
 async function signInAs(person: string): Promise<string> {
-  const response = await signIn(`192.0.2.${++addresses}`, { person });
-  const cookie = response.headers
-    .getSetCookie()
-    .map((value) => value.split(";", 1)[0]!)
-    .find((value) => value.includes("session="));
-  if (response.status !== 302 || !cookie) throw new Error(`could not sign in ${person} (${response.status})`);
-  return cookie;
+  return sessionCookieOf(await signIn(`192.0.2.${++addresses}`, { person }), person);
 }
 
 /**

@@ -130,6 +130,11 @@ export async function signInLive(server: LiveServer, person: string): Promise<st
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.origin },
     body: new URLSearchParams({ person }),
   });
+  return sessionCookieOf(response, person);
+}
+
+/** The session cookie (name=value) a sign-in answered with; throws unless it signed the person in. */
+export function sessionCookieOf(response: Response, person: string): string {
   const cookie = response.headers
     .getSetCookie()
     .map((value) => value.split(";", 1)[0]!)
