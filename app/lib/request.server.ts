@@ -15,14 +15,16 @@ interface RequestInfo {
 
 const requestInfo = createContext<RequestInfo>();
 /** The matched route's pattern (`/moeder/:id`): what the access log and the metrics name, never the path. */
-const routePattern = createContext<string | undefined>(undefined);
+// The default must not be `undefined`: React Router treats that as "no default" and throws on a
+// request that never reached the middleware (a busy database, a manifest request).
+const routePattern = createContext<string | null>(null);
 
 /** First of the root's middleware: the request's id and logger. */
 export const requestInfoMiddleware: MiddlewareFunction<Response> = ({ request, context, pattern }, next) => {
   // server.js has already replaced any id the client sent that was not a plain token.
   const id = request.headers.get("x-request-id") ?? randomUUID();
   context.set(requestInfo, { id, log: log.child({ requestId: id }) });
-  context.set(routePattern, pattern);
+  context.set(routePattern, pattern ?? null);
   return next();
 };
 
@@ -37,6 +39,7 @@ export function loggerOf(context: RequestContext): Logger {
 /** For server/request-handler.js (through entry.server): the pattern, or undefined when no middleware ran. */
 export function routePatternOf(context: RequestContext): string | undefined {
   const pattern = context.get(routePattern);
+  if (pattern === null) return undefined;
   // React Router gives the route's own path ("moeder/:id", "*"); the log names it from the root.
-  return pattern === undefined || pattern.startsWith("/") ? pattern : `/${pattern}`;
+  return pattern.startsWith("/") ? pattern : `/${pattern}`;
 }
