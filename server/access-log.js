@@ -6,6 +6,8 @@ import { log } from "./log.js";
 import { observeRequest } from "./metrics.js";
 import { endRequestSpan, startRequestSpan } from "./tracing.js";
 
+const PROBES = new Set(["/healthz", "/readyz"]);
+
 /**
  * Express middleware; put it right after the one that gives the request its id.
  * @returns {import("express").RequestHandler}
@@ -19,7 +21,9 @@ export function accessLog() {
       const route = typeof res.locals.route === "string" ? res.locals.route : "(none)";
       // A client that left before the answer was complete: 499, as nginx logs it.
       const status = res.writableFinished ? res.statusCode : 499;
-      log.info({
+      // Probes come every few seconds from every load balancer: an operator reads them only when debugging.
+      const level = PROBES.has(route) && status < 500 ? "debug" : "info";
+      log[level]({
         event: "request",
         requestId: res.locals.requestId,
         method: req.method,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { Locator, Page } from "@playwright/test";
+import type { Download, Locator, Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { expectNoAxeViolationsAtAllWidths } from "./support/axe";
 import { expect, mainHeading, signIn, tabTo, test } from "./support/fixtures";
@@ -20,9 +20,17 @@ async function scanInBothLanguages(page: Page, label: string) {
 }
 
 async function downloadPdf(page: Page, link: Locator) {
-  // A click while the page is still loading (after a language switch, say) can be lost.
+  // A click while the page is still settling (just after a language switch, say) can be lost, as
+  // a person's can; like a person, click again when nothing came. Three clicks without a file fail.
   await page.waitForLoadState("load");
-  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), link.click()]);
+  let download: Download | undefined;
+  for (let attempt = 1; !download; attempt++) {
+    try {
+      [download] = await Promise.all([page.waitForEvent("download", { timeout: 10_000 }), link.click()]);
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   const bytes = new Uint8Array(readFileSync(await download.path()));
   expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
   const pdf = await getDocumentProxy(bytes);
