@@ -86,6 +86,9 @@ test("Mette prepares over two visits, checks her answers, shares, withdraws a pa
 
   await test.step("sign out, and come back another day: everything is still there", async () => {
     await page.getByRole("button", { name: "Log ud", exact: true }).click();
+    // Wait until she is signed out: going to /log-ind before that would cancel the sign-out, and a
+    // signed-in visitor is sent on from /log-ind to the overview (the flake in CI).
+    await expect(page).toHaveURL(/\/log-ind\?logget-ud=1$/);
     await signIn(page, "mette");
     await page.goto("/forberedelse");
     await page.getByRole("link", { name: "4. Det, der er svært" }).click();
