@@ -1,6 +1,48 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+/**
+ * The capabilities (app/features/<area>) and their tables (db/schema/<area>.ts). An area's
+ * own files may import anything of its own; other code may import only its public face:
+ * `~/features/<area>` (index.ts) and `~/features/<area>/index.server` (index.server.ts).
+ * Its tables are its own: no other area imports them (nor the all-tables index db/schema).
+ */
+const AREAS = [
+  "account",
+  "appointments",
+  "caseworker",
+  "content",
+  "cv",
+  "jobs",
+  "network",
+  "overview",
+  "plan",
+  "preparation",
+  "relatives",
+  "site",
+];
+/** Areas whose tables live in a db/schema file of the same name. */
+const TABLES = ["account", "appointments", "cv", "jobs", "network", "plan", "preparation", "relatives"];
+
+const ZOD = { name: "zod", message: "Import { z } from ~/lib/zod: it turns off zod's eval probe, which the CSP forbids." };
+
+function foreignInternals(own) {
+  return AREAS.filter((area) => area !== own).map((area) => ({
+    group: [`**/features/${area}/*`, `!**/features/${area}/index.server`, `../${area}/*`, `../../${area}/*`],
+    message: `Import from the ${area} area's public face only: ~/features/${area} or ~/features/${area}/index.server.`,
+  }));
+}
+
+function foreignTables(own) {
+  return [
+    { group: ["**/db/schema", "**/db/schema/index"], message: "Import your own area's tables from db/schema/<area>, not all tables." },
+    ...TABLES.filter((area) => area !== own).map((area) => ({
+      group: [`**/db/schema/${area}`],
+      message: `The ${area} tables belong to the ${area} area: ask its public face (~/features/${area}/index.server).`,
+    })),
+  ];
+}
+
 export default tseslint.config(
   { ignores: ["build/", "build-*/", ".react-router/", "node_modules/", "test-results/", "playwright-report/", ".data/"] },
   js.configs.recommended,
@@ -19,12 +61,28 @@ export default tseslint.config(
     },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "no-restricted-imports": ["error", { paths: [ZOD] }],
+    },
+  },
+  // Shared code (lib, components) serves every area and points back up into none.
+  {
+    files: ["app/lib/**", "app/components/**"],
+    rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "zod", message: "Import { z } from ~/lib/zod: it turns off zod's eval probe, which the CSP forbids." }] },
+        {
+          paths: [ZOD],
+          patterns: [{ group: ["~/features/*", "**/features/*"], message: "Shared code must not depend on a capability." }],
+        },
       ],
     },
   },
+  ...AREAS.map((area) => ({
+    files: [`app/features/${area}/**`],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [ZOD], patterns: [...foreignInternals(area), ...foreignTables(area)] }],
+    },
+  })),
   {
     files: ["app/lib/zod.ts", "tests/**"],
     rules: { "no-restricted-imports": "off" },

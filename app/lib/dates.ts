@@ -114,3 +114,71 @@ export function parseDayMonthYear(day: string, month: string, year: string): str
   if (date.getUTCMonth() !== m - 1) return null;
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
+
+// Calendar dates and moments without a weekday ("5. marts 2026"): plans and grants reach months
+// ahead or back, so the year is shown.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+function dayFormatter(language: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${language}:${timeZone}`;
+  let cached = dayFormatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(localeFor(language), { timeZone, day: "numeric", month: "long", year: "numeric" });
+    dayFormatters.set(key, cached);
+  }
+  return cached;
+}
+
+/** A calendar date ("2026-03-05") as "5. marts 2026" / "5 March 2026". */
+export function formatDay(isoDay: string, language: string): string {
+  return dayFormatter(language, "UTC").format(new Date(`${isoDay}T00:00:00Z`));
+}
+
+/** The calendar date of a moment, in Copenhagen: "5. marts 2026". */
+export function formatMomentDay(value: Date | string, language: string): string {
+  return dayFormatter(language, TIME_ZONE).format(new Date(value));
+}
+
+/** "kl. 10.04" / "at 10:04". */
+function atTime(value: Date | string, language: string): string {
+  return `${language === "da" ? "kl." : "at"} ${formatTime(value, language)}`;
+}
+
+/** A moment on a page, read now: "i dag kl. 10.04", "i går kl. 10.04" or "5. marts 2026 kl. 10.04". */
+export function formatMoment(value: Date | string, language: string, now = new Date()): string {
+  const moment = new Date(value);
+  const days = daysBetween(moment, now);
+  if (days === 0) return `${language === "da" ? "i dag" : "today"} ${atTime(moment, language)}`;
+  if (days === 1) return `${language === "da" ? "i går" : "yesterday"} ${atTime(moment, language)}`;
+  return `${formatMomentDay(moment, language)} ${atTime(moment, language)}`;
+}
+
+/** "mandag den 23. november kl. 15.40" / "Monday 23 November at 15:40". */
+export function formatWeekdayMoment(value: Date | string, language: string): string {
+  return `${formatDate(value, language)} ${atTime(value, language)}`;
+}
+
+/**
+ * A moment in a document (PDF, print), which is read later: always the whole date and time, never
+ * "i dag": "fredag den 4. december 2026 kl. 15.40" / "Friday 4 December 2026 at 15:40".
+ */
+export function formatDocumentMoment(value: Date | string, language: string): string {
+  return `${formatDocumentDate(value, language)} ${atTime(value, language)}`;
+}
+
+const monthFormatters = new Map<string, Intl.DateTimeFormat>();
+/** "november 2026" / "November 2026" in Copenhagen time. */
+export function formatMonthYear(value: Date | string, language: string): string {
+  let cached = monthFormatters.get(language);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(localeFor(language), { timeZone: TIME_ZONE, month: "long", year: "numeric" });
+    monthFormatters.set(language, cached);
+  }
+  return cached.format(new Date(value));
+}
+
+/** "8" or "2,5" hours (the database keeps numeric(4,1) as "8.0"). */
+export function formatHours(value: string, language: string): string {
+  const hours = Number(value);
+  if (!Number.isFinite(hours)) return value;
+  return new Intl.NumberFormat(localeFor(language), { maximumFractionDigits: 1 }).format(hours);
+}

@@ -14,7 +14,7 @@ import { StatusNotice } from "~/features/cv/components";
 import { getCv } from "~/features/cv/queries.server";
 import { summarySchema } from "~/features/cv/schema";
 import { SUMMARY_MAX } from "~/features/cv/sections";
-import { formatMoment } from "~/features/plan/format";
+import { formatMoment } from "~/lib/dates";
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
@@ -94,7 +94,7 @@ export default function CvAboutPage({ loaderData, actionData }: Route.ComponentP
               saved={conflict.saved}
               savedVersion={conflict.savedVersion}
               savedBy={t("about.savedBy")}
-              savedWhen={formatMoment(conflict.savedAt, i18n.language, t)}
+              savedWhen={formatMoment(conflict.savedAt, i18n.language)}
             />
           </div>
         ) : (

@@ -12,7 +12,7 @@ import { shareSchema } from "~/features/cv/schema";
 import { sections } from "~/features/cv/sections";
 import { type CvSnapshot, lastShareChoices, reviewFingerprint, reviewSnapshot } from "~/features/cv/snapshot.server";
 import { RECOMMENDED_TASK_COUNT } from "~/features/cv/task-suggestions.server";
-import { formatMoment } from "~/features/plan/format";
+import { formatMoment } from "~/lib/dates";
 import { requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
 
@@ -120,7 +120,7 @@ export default function CvSharePage({ loaderData, actionData }: Route.ComponentP
       ) : null}
       <p>
         {loaderData.sharedAt
-          ? t("share.last", { when: formatMoment(loaderData.sharedAt, i18n.language, t) })
+          ? t("share.last", { when: formatMoment(loaderData.sharedAt, i18n.language) })
           : t("share.never")}
       </p>
 

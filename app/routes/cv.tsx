@@ -9,7 +9,7 @@ import { hasWorkGap } from "~/features/cv/gap";
 import { getCv } from "~/features/cv/queries.server";
 import { changedSinceShared } from "~/features/cv/snapshot.server";
 import { RECOMMENDED_TASK_COUNT } from "~/features/cv/task-suggestions.server";
-import { formatMoment } from "~/features/plan/format";
+import { formatMoment } from "~/lib/dates";
 import { requireParticipant } from "~/lib/auth.server";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -123,7 +123,7 @@ export default function CvPage({ loaderData }: Route.ComponentProps) {
         <p>{t("share.text")}</p>
         <p className="cv-share__when">
           {loaderData.sharedAt
-            ? t("share.last", { when: formatMoment(loaderData.sharedAt, i18n.language, t) })
+            ? t("share.last", { when: formatMoment(loaderData.sharedAt, i18n.language) })
             : t("share.never")}
         </p>
         {loaderData.changedSinceShared ? <p>{t("share.changedSince")}</p> : null}

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { Route } from "./+types/network-print";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { PrintActions } from "~/components/ui/DocumentLinks";
-import { formatDocumentMoment } from "~/features/network/format";
+import { formatDocumentMoment } from "~/lib/dates";
 import { MapLegend, NetworkMap } from "~/features/network/NetworkMap";
 import { PeopleTable } from "~/features/network/PeopleList";
 import { listPeople } from "~/features/network/queries.server";

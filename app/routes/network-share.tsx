@@ -4,7 +4,7 @@ import type { Route } from "./+types/network-share";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { parseSubmission } from "~/components/form/submission.server";
 import { setSharing, setStanceSharing } from "~/features/network/commands.server";
-import { formatMoment } from "~/features/network/format";
+import { formatWeekdayMoment } from "~/lib/dates";
 import { StanceText } from "~/features/network/PeopleList";
 import { getShareState, listPeople } from "~/features/network/queries.server";
 import { shareSchema } from "~/features/network/schema";
@@ -84,7 +84,7 @@ export default function NetworkSharePage({ loaderData }: Route.ComponentProps) {
       <p>
         <strong>
           {share.sharedAt
-            ? t("share.isShared", { when: formatMoment(share.sharedAt, i18n.language) })
+            ? t("share.isShared", { when: formatWeekdayMoment(share.sharedAt, i18n.language) })
             : t("share.notShared")}
         </strong>
       </p>

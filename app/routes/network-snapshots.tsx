@@ -3,7 +3,7 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/network-snapshots";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { saveSnapshot } from "~/features/network/commands.server";
-import { formatMoment, formatMonthYear } from "~/features/network/format";
+import { formatWeekdayMoment, formatMonthYear } from "~/lib/dates";
 import { helpKindsText } from "~/features/network/PeopleList";
 import { listPeople, listSnapshots } from "~/features/network/queries.server";
 import { compareSchema } from "~/features/network/schema";
@@ -195,7 +195,7 @@ export default function NetworkSnapshotsPage({
         <div className="notice" id="snapshot-saved" tabIndex={-1} role="status">
           <p>
             {t("snapshots.unchanged", {
-              when: formatMoment(snapshots[0].createdAt, i18n.language),
+              when: formatWeekdayMoment(snapshots[0].createdAt, i18n.language),
             })}
           </p>
         </div>
@@ -232,7 +232,7 @@ export default function NetworkSnapshotsPage({
                 </p>
                 <p className="meta">
                   {t("snapshots.meta", {
-                    when: formatMoment(s.createdAt, i18n.language),
+                    when: formatWeekdayMoment(s.createdAt, i18n.language),
                     count: s.count,
                   })}
                 </p>
@@ -276,7 +276,7 @@ export default function NetworkSnapshotsPage({
                 >
                   {snapshots.map((s) => (
                     <option key={s.id} value={s.id}>
-                      {`${labelFor(s.id)} (${formatMoment(s.createdAt, i18n.language)})`}
+                      {`${labelFor(s.id)} (${formatWeekdayMoment(s.createdAt, i18n.language)})`}
                     </option>
                   ))}
                 </select>
@@ -294,7 +294,7 @@ export default function NetworkSnapshotsPage({
                   <option value={NOW}>{t("snapshots.now")}</option>
                   {snapshots.map((s) => (
                     <option key={s.id} value={s.id}>
-                      {`${labelFor(s.id)} (${formatMoment(s.createdAt, i18n.language)})`}
+                      {`${labelFor(s.id)} (${formatWeekdayMoment(s.createdAt, i18n.language)})`}
                     </option>
                   ))}
                 </select>

@@ -3,7 +3,7 @@ import { Link, redirect } from "react-router";
 import type { Route } from "./+types/network";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { DocumentLinks } from "~/components/ui/DocumentLinks";
-import { formatMoment } from "~/features/network/format";
+import { formatWeekdayMoment } from "~/lib/dates";
 import { MapLegend, NetworkMap } from "~/features/network/NetworkMap";
 import { PeopleList } from "~/features/network/PeopleList";
 import { getShareState, listPeople } from "~/features/network/queries.server";
@@ -164,7 +164,7 @@ export default function NetworkPage({ loaderData }: Route.ComponentProps) {
           <>
             <p>
               {t("share.isShared", {
-                when: formatMoment(share.sharedAt, i18n.language),
+                when: formatWeekdayMoment(share.sharedAt, i18n.language),
               })}
             </p>
             <p>

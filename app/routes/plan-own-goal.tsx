@@ -10,7 +10,7 @@ import { summaryErrors } from "~/components/form/errors";
 import { TextareaField } from "~/components/form/TextareaField";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { saveOwnGoal } from "~/features/plan/commands.server";
-import { formatMoment } from "~/features/plan/format";
+import { formatMoment } from "~/lib/dates";
 import { findPlan, getOwnGoalHistory } from "~/features/plan/queries.server";
 import { OWN_GOAL_MAX, ownGoalSchema } from "~/features/plan/schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
@@ -118,7 +118,7 @@ export default function OwnGoalPage({ loaderData, actionData }: Route.ComponentP
                   ? t("ownGoal.savedByYou")
                   : (conflict.savedBy.name ?? t("ownGoal.savedBySomeone"))
               }
-              savedWhen={conflict.savedAt ? formatMoment(conflict.savedAt, i18n.language, t) : ""}
+              savedWhen={conflict.savedAt ? formatMoment(conflict.savedAt, i18n.language) : ""}
             />
           </div>
         ) : (
@@ -151,7 +151,7 @@ export default function OwnGoalPage({ loaderData, actionData }: Route.ComponentP
           <h2 id="earlier-heading">{t("ownGoal.earlierHeading")}</h2>
           <ul className="plan-list">
             {loaderData.earlier.map((entry) => {
-              const when = entry.createdAt ? formatMoment(entry.createdAt, i18n.language, t) : null;
+              const when = entry.createdAt ? formatMoment(entry.createdAt, i18n.language) : null;
               return (
                 <li key={entry.version} className="plan-history-item">
                   <p className="meta">

@@ -9,7 +9,7 @@ import { RadioGroup } from "~/components/form/Field";
 import { TextareaField } from "~/components/form/TextareaField";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { markSubGoal } from "~/features/plan/commands.server";
-import { formatMoment } from "~/features/plan/format";
+import { formatMoment } from "~/lib/dates";
 import { SubGoalDetails } from "~/features/plan/PlanParts";
 import { findSubGoal } from "~/features/plan/queries.server";
 import { SUB_GOAL_COMMENT_MAX, subGoalMarkSchema } from "~/features/plan/schema";
@@ -140,7 +140,7 @@ export default function SubGoalPage({ loaderData, actionData }: Route.ComponentP
             {goal.updates.map((update) => (
               <li key={update.id} className="plan-history-item">
                 <p className="meta">
-                  {update.createdAt.getTime() > 0 ? capitalise(formatMoment(update.createdAt, i18n.language, t)) : t("subGoal.historyUndated")}
+                  {update.createdAt.getTime() > 0 ? capitalise(formatMoment(update.createdAt, i18n.language)) : t("subGoal.historyUndated")}
                   {update.status ? `: ${t(`subGoal.options.${update.status}`)}` : null}
                 </p>
                 {update.comment ? (

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/plan-version";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { formatDay, formatMoment } from "~/features/plan/format";
+import { formatDay, formatMoment } from "~/lib/dates";
 import { StatusTag } from "~/features/plan/PlanParts";
 import { findPlan, findVersionOrCurrent } from "~/features/plan/queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
@@ -39,8 +39,8 @@ export default function PlanVersionPage({ loaderData }: Route.ComponentProps) {
       <WrittenInDanish />
       <p className="meta">
         {version.changedByName
-          ? t("versions.savedBy", { when: formatMoment(version.createdAt, language, t), name: version.changedByName })
-          : t("versions.saved", { when: formatMoment(version.createdAt, language, t) })}
+          ? t("versions.savedBy", { when: formatMoment(version.createdAt, language), name: version.changedByName })
+          : t("versions.saved", { when: formatMoment(version.createdAt, language) })}
       </p>
       {version.changeSummary ? (
         <blockquote className="plan-summary" lang="da">

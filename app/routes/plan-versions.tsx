@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/plan-versions";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { formatMoment } from "~/features/plan/format";
+import { formatMoment } from "~/lib/dates";
 import { ChangeList } from "~/features/plan/PlanParts";
 import { findPlan, getVersionsWithCurrent } from "~/features/plan/queries.server";
 import { diffSnapshots } from "~/features/plan/snapshot";
@@ -47,7 +47,7 @@ export default function PlanVersionsPage({ loaderData }: Route.ComponentProps) {
       {loaderData.versions.length === 0 ? <p>{t("versions.none")}</p> : null}
       <ol className="plan-list plan-versions" reversed>
         {loaderData.versions.map((version) => {
-          const when = formatMoment(version.createdAt, i18n.language, t);
+          const when = formatMoment(version.createdAt, i18n.language);
           return (
             <li key={version.version} className="card plan-card">
               <h2 id={`version-${version.version}`}>

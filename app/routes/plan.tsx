@@ -4,7 +4,7 @@ import type { Route } from "./+types/plan";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { DocumentLinks } from "~/components/ui/DocumentLinks";
 import { confirmRead, freezeIfCurrent, markPlanSeen } from "~/features/plan/commands.server";
-import { formatMoment } from "~/features/plan/format";
+import { formatMoment } from "~/lib/dates";
 import { openPlanPage } from "~/features/plan/page.server";
 import {
   ActivityDetails,
@@ -120,8 +120,8 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
       <p className="plan-meta">
         <span className="plan-meta__version">{t("meta.version", { version: view.version })}</span>{" "}
         {view.updatedByName
-          ? t("meta.updatedBy", { when: formatMoment(view.updatedAt, language, t), name: view.updatedByName })
-          : t("meta.updated", { when: formatMoment(view.updatedAt, language, t) })}
+          ? t("meta.updatedBy", { when: formatMoment(view.updatedAt, language), name: view.updatedByName })
+          : t("meta.updated", { when: formatMoment(view.updatedAt, language) })}
       </p>
       {readCurrent ? null : (
         // "Jeg har læst planen" is at the end of a long page: one link here takes a person there.
@@ -329,7 +329,7 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
         {saved === "spoergsmaal" ? <SavedNotice text={t("read.questionSaved")} /> : null}
         {readCurrent && view.lastRead ? (
           <p>
-            {t("read.done", { version: view.version, when: formatMoment(view.lastRead.createdAt, language, t) })}
+            {t("read.done", { version: view.version, when: formatMoment(view.lastRead.createdAt, language) })}
           </p>
         ) : (
           <>
@@ -358,7 +358,7 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
                 <li key={question.id} className="plan-question">
                   <p className="meta">
                     {t("read.questionMeta", {
-                      when: formatMoment(question.createdAt, language, t),
+                      when: formatMoment(question.createdAt, language),
                       version: question.planVersion,
                     })}
                   </p>

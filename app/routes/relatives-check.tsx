@@ -3,7 +3,7 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/relatives-check";
 import { ErrorContent } from "~/components/layout/ErrorContent";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { formatDay } from "~/features/plan/format";
+import { formatDay } from "~/lib/dates";
 import { changeGrant, createInvitation, scopesOf } from "~/features/relatives/commands.server";
 import { ScopeList } from "~/features/relatives/components";
 import { clearDraft, confirmationHook, invitationMail, readDraft } from "~/features/relatives/invite.server";

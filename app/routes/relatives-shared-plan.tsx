@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { Route } from "./+types/relatives-shared-plan";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { formatMoment } from "~/features/plan/format";
+import { formatMoment } from "~/lib/dates";
 import { getPlanView } from "~/features/plan/page.server";
 import { ActivityDetails, AgreementDetails, ContactDetails, OwnGoalText, SubGoalDetails } from "~/features/plan/PlanParts";
 import type { PlanView } from "~/features/plan/view";
@@ -76,8 +76,8 @@ export default function SharedPlanPage({ loaderData }: Route.ComponentProps) {
       <p className="plan-meta">
         <span className="plan-meta__version">{tp("meta.version", { version: plan.version })}</span>{" "}
         {plan.updatedByName
-          ? tp("meta.updatedBy", { when: formatMoment(plan.updatedAt, language, tp), name: plan.updatedByName })
-          : tp("meta.updated", { when: formatMoment(plan.updatedAt, language, tp) })}
+          ? tp("meta.updatedBy", { when: formatMoment(plan.updatedAt, language), name: plan.updatedByName })
+          : tp("meta.updated", { when: formatMoment(plan.updatedAt, language) })}
       </p>
 
       <section aria-labelledby="goal-heading">

@@ -4,7 +4,7 @@ import type { Route } from "./+types/relatives-shared";
 import { ErrorContent } from "~/components/layout/ErrorContent";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { sharedLinks, Until, usePossessive } from "~/features/relatives/components";
-import { formatDay } from "~/features/plan/format";
+import { formatDay } from "~/lib/dates";
 import { participantName } from "~/features/relatives/queries.server";
 import { notFound } from "~/lib/auth.server";
 import { openSharedFrame } from "~/features/relatives/access.server";

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/relatives";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { formatMoment } from "~/features/plan/format";
+import { formatMoment } from "~/lib/dates";
 import { ConfirmAction, ScopeList, StateTag, Until } from "~/features/relatives/components";
 import { invitationDeliveries, listGrants, type GrantListItem, type InvitationDelivery } from "~/features/relatives/queries.server";
 import { isOpen } from "~/features/relatives/status";
@@ -136,25 +136,25 @@ function GrantCard({ grant }: { grant: GrantListItem & { delivery: InvitationDel
         {delivery && !mailFailed ? (
           <div className="summary-list__row">
             <dt>{t("delivery.label")}</dt>
-            <dd>{delivery.sentAt ? t("delivery.sent", { when: formatMoment(delivery.sentAt, language, t) }) : t(`delivery.${delivery.state}`)}</dd>
+            <dd>{delivery.sentAt ? t("delivery.sent", { when: formatMoment(delivery.sentAt, language) }) : t(`delivery.${delivery.state}`)}</dd>
           </div>
         ) : null}
         {grant.state === "invited" && grant.invitationExpiresAt ? (
           <div className="summary-list__row">
             <dt>{t("list.linkWorks")}</dt>
-            <dd>{formatMoment(grant.invitationExpiresAt, language, t)}</dd>
+            <dd>{formatMoment(grant.invitationExpiresAt, language)}</dd>
           </div>
         ) : null}
         {!invitedOnly ? (
           <div className="summary-list__row">
             <dt>{t("list.lastViewed")}</dt>
-            <dd>{grant.lastViewedAt ? formatMoment(grant.lastViewedAt, language, t) : t("list.neverViewed")}</dd>
+            <dd>{grant.lastViewedAt ? formatMoment(grant.lastViewedAt, language) : t("list.neverViewed")}</dd>
           </div>
         ) : null}
         {grant.endedAt ? (
           <div className="summary-list__row">
             <dt>{grant.state === "ended" ? t("list.endedAt") : t("list.withdrawnAt")}</dt>
-            <dd>{formatMoment(grant.endedAt, language, t)}</dd>
+            <dd>{formatMoment(grant.endedAt, language)}</dd>
           </div>
         ) : null}
       </dl>

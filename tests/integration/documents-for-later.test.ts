@@ -6,7 +6,7 @@ import { createRoutesStub } from "react-router";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plans } from "../../db/schema";
-import { formatMomentDay } from "~/features/plan/format";
+import { formatDocumentDate, formatMomentDay } from "~/lib/dates";
 import { withoutEmoji } from "~/lib/pdf.server";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
@@ -40,7 +40,7 @@ describe("documents are read later", () => {
     await database.db.update(plans).set({ updatedAt: now, ownGoalUpdatedAt: now }).where(eq(plans.id, planId));
     const text = await planPdfText();
     expect(text).not.toMatch(/\bi dag\b|\bi går\b/i);
-    expect(text).toContain(`Opdateret ${formatMomentDay(now, "da")}`);
+    expect(text).toContain(`Opdateret ${formatDocumentDate(now, "da")} kl.`);
   });
 
   it("the print view gives full dates too: the change, the own goal and her marks", async () => {

@@ -1,5 +1,5 @@
 import { createTaggedPdf } from "~/lib/pdf.server";
-import { formatMomentDay } from "~/features/plan/format";
+import { formatMomentDay } from "~/lib/dates";
 import type { CvDocument } from "./document";
 import { hasWishes } from "./document";
 import { formatHours } from "./hours";

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { formatDate, formatTime } from "~/lib/dates";
-import { formatDocumentMoment, formatMomentDay } from "./format";
+import { formatDocumentMoment, formatMomentDay } from "~/lib/dates";
 import { ActivityDetails, AgreementDetails, ContactDetails, OwnGoalText, SubGoalDetails } from "./PlanParts";
 import type { PlanView } from "./view";
 
@@ -20,8 +20,8 @@ export function PlanDocument({ view, name, printedAt }: { view: PlanView; name: 
         <p>
           {t("meta.version", { version: view.version })}{" "}
           {view.updatedByName
-            ? t("meta.updatedBy", { when: formatDocumentMoment(view.updatedAt, language, t), name: view.updatedByName })
-            : t("meta.updated", { when: formatDocumentMoment(view.updatedAt, language, t) })}
+            ? t("meta.updatedBy", { when: formatDocumentMoment(view.updatedAt, language), name: view.updatedByName })
+            : t("meta.updated", { when: formatDocumentMoment(view.updatedAt, language) })}
         </p>
       </header>
 

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { explanationFor } from "~/features/content/catalogue";
-import { formatDay, formatDocumentMoment, formatHours, formatMoment } from "./format";
+import { formatDay, formatDocumentMoment, formatHours, formatMoment } from "~/lib/dates";
 import type { PlanChange } from "./snapshot";
 import type { PlanView } from "./view";
 import { Tag, type TagTone } from "~/components/ui/Tag";
@@ -56,7 +56,7 @@ export function OwnGoalText({
   const { t, i18n } = useTranslation("plan");
   if (!ownGoal.text) return <p>{participantName ? t("goal.own.missingOther", { name: participantName }) : t("goal.own.missing")}</p>;
   const moment = forDocument ? formatDocumentMoment : formatMoment;
-  const when = ownGoal.updatedAt ? moment(ownGoal.updatedAt, i18n.language, t) : null;
+  const when = ownGoal.updatedAt ? moment(ownGoal.updatedAt, i18n.language) : null;
   return (
     <>
       {/* The participant's own words, in whatever language they wrote them: not marked as Danish. */}
@@ -107,7 +107,7 @@ export function SubGoalDetails({ goal, forDocument = false }: { goal: PlanView["
           <dd>
             <StatusTag kind="subGoal" status={goal.participantStatus} />
             {goal.participantUpdatedAt ? (
-              <span className="meta"> {t("subGoals.markedWhen", { when: moment(goal.participantUpdatedAt, i18n.language, t) })}</span>
+              <span className="meta"> {t("subGoals.markedWhen", { when: moment(goal.participantUpdatedAt, i18n.language) })}</span>
             ) : null}
             {goal.participantComment ? (
               <blockquote className="own-words plan-comment">

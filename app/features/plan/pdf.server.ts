@@ -1,6 +1,6 @@
 import { createTaggedPdf } from "~/lib/pdf.server";
 import { formatDate, formatTime } from "~/lib/dates";
-import { formatDay, formatDocumentMoment, formatHours, formatMomentDay } from "./format";
+import { formatDay, formatDocumentMoment, formatHours, formatMomentDay } from "~/lib/dates";
 import type { PlanView } from "./view";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -17,8 +17,8 @@ export async function renderPlanPdf(view: PlanView, options: { name: string; lan
   paragraph(
     `${t("meta.version", { version: view.version })} ${
       view.updatedByName
-        ? t("meta.updatedBy", { when: formatDocumentMoment(view.updatedAt, language, t), name: view.updatedByName })
-        : t("meta.updated", { when: formatDocumentMoment(view.updatedAt, language, t) })
+        ? t("meta.updatedBy", { when: formatDocumentMoment(view.updatedAt, language), name: view.updatedByName })
+        : t("meta.updated", { when: formatDocumentMoment(view.updatedAt, language) })
     }`,
   );
 
@@ -56,7 +56,7 @@ export async function renderPlanPdf(view: PlanView, options: { name: string; lan
     if (goal.dueOn) field(t("subGoals.due"), t("subGoals.dueValue", { date: formatDay(goal.dueOn, language) }));
     if (goal.participantStatus) {
       const marked = goal.participantUpdatedAt
-        ? ` ${t("subGoals.markedWhen", { when: formatDocumentMoment(goal.participantUpdatedAt, language, t) })}`
+        ? ` ${t("subGoals.markedWhen", { when: formatDocumentMoment(goal.participantUpdatedAt, language) })}`
         : "";
       field(t("subGoals.yourMark"), `${t(`status.subGoal.${goal.participantStatus}`)}${marked}`);
       if (goal.participantComment) paragraph(`“${goal.participantComment}”`);

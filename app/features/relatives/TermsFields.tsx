@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { DateInput } from "~/components/form/DateInput";
-import { formatDay } from "~/features/plan/format";
+import { formatDay } from "~/lib/dates";
 import { formatDate, formatTime } from "~/lib/dates";
 import { MAX_MONTHS, SHAREABLE_SCOPES } from "./scopes";
 

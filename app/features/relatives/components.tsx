@@ -4,7 +4,7 @@ import { Link, useSubmit } from "react-router";
 import { ConfirmDialog } from "~/components/ui/ConfirmDialog";
 import { explanationFor } from "~/features/content/catalogue";
 import { possessiveName } from "~/features/preparation/remarks";
-import { formatDay } from "~/features/plan/format";
+import { formatDay } from "~/lib/dates";
 import type { Scope } from "~/lib/auth.server";
 import { sharedViewPath } from "./scopes";
 import type { GrantState } from "./status";
