@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { db, type Transaction } from "../../../db/client";
-import { absenceNotices, appointmentPreparations, appointments, calendarFeeds } from "../../../db/schema";
+import { absenceNotices, appointmentPreparations, appointments, calendarFeeds } from "../../../db/schema/appointments";
 import { recordAudit } from "~/lib/audit.server";
 import { absenceState, hashFeedToken, type Preparation } from "./queries.server";
 import type { Actor } from "~/lib/actor.server";

@@ -7,9 +7,8 @@ import {
   appointmentPreparations,
   appointments,
   calendarFeeds,
-  participantContacts,
-  professionals,
-} from "../../../db/schema";
+} from "../../../db/schema/appointments";
+import { participantContacts, professionals } from "../../../db/schema/people";
 import { isUuid } from "~/lib/ids";
 
 

@@ -4,7 +4,7 @@ import {
   networkPeople,
   networkSnapshots,
   shareSettings,
-} from "../../../db/schema";
+} from "../../../db/schema/network";
 import { recordAudit } from "~/lib/audit.server";
 import { sortPeople, type NetworkPersonView } from "./constants";
 import { getPerson, isPersonId } from "./queries.server";

@@ -4,7 +4,7 @@ import {
   networkPeople,
   networkSnapshots,
   shareSettings,
-} from "../../../db/schema";
+} from "../../../db/schema/network";
 import { sortPeople, type NetworkPersonView } from "./constants";
 import { parseSnapshotPeople, type SnapshotPerson } from "./snapshot";
 import { isUuid } from "~/lib/ids";

@@ -1,0 +1,14 @@
+/**
+ * The appointments area's server face: reads of the meetings other areas (preparation,
+ * relatives, plan, overview) may use. Code outside app/features/appointments imports only this
+ * file or ./index.
+ */
+export {
+  findOwnAppointment,
+  getAppointmentPage,
+  getCoordinatingCaseworker,
+  isAppointmentId,
+  listPastAppointments,
+  listUpcomingAppointments,
+} from "./queries.server";
+export { createCalendarFeed, revokeCalendarFeed } from "./commands.server";
