@@ -5,8 +5,8 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { withRequestTransaction } from "../../db/client";
-import { authSessions, invitations, mailOutbox, persons, relativeGrants } from "../../db/schema";
+import { withRequestTransaction } from "../../../db/client";
+import { authSessions, invitations, mailOutbox, persons, relativeGrants } from "../../../db/schema";
 import { deliverDueMail, MAX_ATTEMPTS, queueMail } from "~/features/jobs/outbox.server";
 import { pruneExpired } from "~/features/jobs/retention.server";
 import { startWorker, stopWorker } from "~/features/jobs/worker.server";
@@ -14,9 +14,9 @@ import { addMonths, dayParts } from "~/features/relatives/scopes";
 import { copenhagenDay } from "~/lib/dates";
 import { action as checkAction } from "~/routes/relatives-check";
 import { action as inviteAction } from "~/routes/relatives-invite";
-import { createTestDatabase, serverUrl, type TestDatabase } from "../support/db";
-import { cookieFor, ORIGIN } from "../support/requests";
-import { participantOf, run } from "./plan-support";
+import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
+import { cookieFor, ORIGIN } from "../../support/requests";
+import { participantOf, run } from "../plan-support";
 
 // The invitation mail goes through the outbox (issue 14 point 5, issue 15): queued in the grant's
 // transaction, sent by the job worker after the commit, with retries, never twice; the request

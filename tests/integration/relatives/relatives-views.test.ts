@@ -14,7 +14,7 @@ import {
   preparationParts,
   relativeGrants,
   workWishes,
-} from "../../db/schema";
+} from "../../../db/schema";
 import { setSharing } from "~/features/network/commands.server";
 import { REMARK_MAX } from "~/features/preparation/remarks";
 import { listStoredMail } from "~/features/relatives/mail.server";
@@ -43,9 +43,9 @@ import { loader as sharedPlanLoader } from "~/routes/relatives-shared-plan";
 import { action as sharedPartAction, loader as sharedPartLoader } from "~/routes/relatives-shared-preparation-part";
 import { loader as sharedPreparationLoader } from "~/routes/relatives-shared-preparation";
 import { action as withdrawAction } from "~/routes/relatives-withdraw";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, ORIGIN, post } from "../support/requests";
-import { run, unwrap } from "./plan-support";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get, ORIGIN, post } from "../../support/requests";
+import { run, unwrap } from "../plan-support";
 
 /**
  * Pårørende, the second round: the relative's preparation, CV and network views, "Jonas'

@@ -4,7 +4,7 @@ import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createRoutesStub } from "react-router";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { participants, persons, relativeGrants } from "../../db/schema";
+import { participants, persons, relativeGrants } from "../../../db/schema";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
 import { copenhagenDay } from "~/lib/dates";
@@ -17,9 +17,9 @@ import { loader as homeLoader } from "~/routes/relatives-shared-home";
 import { loader as networkLoader } from "~/routes/relatives-shared-network";
 import { loader as planLoader } from "~/routes/relatives-shared-plan";
 import { loader as preparationLoader } from "~/routes/relatives-shared-preparation";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post } from "../support/requests";
-import { run, unwrap } from "./plan-support";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get, post } from "../../support/requests";
+import { run, unwrap } from "../plan-support";
 
 // Issue 14, point 7: a relative whose access has ended gets a calm page that says so, and when,
 // instead of a bare 404, on every one of the shared pages; it reveals only the participant's first

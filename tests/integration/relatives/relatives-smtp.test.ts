@@ -5,16 +5,16 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invitations } from "../../db/schema";
+import { invitations } from "../../../db/schema";
 import { deliverDueMail } from "~/features/jobs/outbox.server";
 import { findInvitation, hashInvitationToken } from "~/features/relatives/queries.server";
 import { addMonths, dayParts } from "~/features/relatives/scopes";
 import { copenhagenDay } from "~/lib/dates";
 import { action as checkAction } from "~/routes/relatives-check";
 import { action as inviteAction } from "~/routes/relatives-invite";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, ORIGIN, post } from "../support/requests";
-import { run } from "./plan-support";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, ORIGIN, post } from "../../support/requests";
+import { run } from "../plan-support";
 
 interface Received {
   from: string | undefined;

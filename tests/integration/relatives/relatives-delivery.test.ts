@@ -10,7 +10,7 @@ import { I18nextProvider } from "react-i18next";
 import { createRoutesStub } from "react-router";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { mailOutbox, relativeGrants } from "../../db/schema";
+import { mailOutbox, relativeGrants } from "../../../db/schema";
 import { deliverDueMail, MAX_ATTEMPTS } from "~/features/jobs/outbox.server";
 import { invitationDeliveries } from "~/features/relatives/queries.server";
 import { addMonths, dayParts } from "~/features/relatives/scopes";
@@ -21,10 +21,10 @@ import RelativesPage, { loader as listLoader } from "~/routes/relatives";
 import { action as checkAction } from "~/routes/relatives-check";
 import { action as inviteAction } from "~/routes/relatives-invite";
 import { action as resendAction } from "~/routes/relatives-resend";
-import { setupRoles } from "../../db/client";
-import { createTestDatabase, serverUrl, type TestDatabase } from "../support/db";
-import { cookieFor, get, ORIGIN, post } from "../support/requests";
-import { participantOf, run, unwrap } from "./plan-support";
+import { setupRoles } from "../../../db/client";
+import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
+import { cookieFor, get, ORIGIN, post } from "../../support/requests";
+import { participantOf, run, unwrap } from "../plan-support";
 
 // Issue 14, point 4 ("say only what is true") after the outbox (point 5): the mail is queued in
 // the request and sent later by the job worker, so /paaroerende says "we are sending it" after

@@ -9,9 +9,9 @@ import { copenhagenDay } from "~/lib/dates";
 import { action as checkAction } from "~/routes/relatives-check";
 import { action as inviteAction } from "~/routes/relatives-invite";
 import { loader as mailboxLoader } from "~/routes/relatives-mailbox";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, ORIGIN, post } from "../support/requests";
-import { run, unwrap } from "./plan-support";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get, ORIGIN, post } from "../../support/requests";
+import { run, unwrap } from "../plan-support";
 
 // The demo mailbox (/dev/postkasse) shows the mails the demo "sends", live invitation links
 // included: only to the person they are addressed to.

@@ -13,17 +13,17 @@ import {
   planResponses,
   plans,
   relativeGrants,
-} from "../../db/schema";
+} from "../../../db/schema";
 import { listStoredMail } from "~/features/relatives/mail.server";
 import { deliverDueMail } from "~/features/jobs/outbox.server";
 import { hashInvitationToken } from "~/features/relatives/queries.server";
 import { addMonths, dayParts } from "~/features/relatives/scopes";
 import { requireAccess } from "~/lib/auth.server";
 import { copenhagenDay } from "~/lib/dates";
-import { loader as overviewLoader } from "~/routes/overview";
+import { loader as overviewLoader } from "~/features/overview/routes/overview";
 import { action as appointmentAction, loader as appointmentLoader } from "~/routes/appointment";
-import { loader as planLoader } from "~/routes/plan";
-import { action as ownGoalAction } from "~/routes/plan-own-goal";
+import { loader as planLoader } from "~/features/plan/routes/plan";
+import { action as ownGoalAction } from "~/features/plan/routes/plan-own-goal";
 import { loader as listLoader } from "~/routes/relatives";
 import { action as checkAction, loader as checkLoader } from "~/routes/relatives-check";
 import { loader as helpingLoader } from "~/routes/relatives-helping";
@@ -39,9 +39,9 @@ import { loader as sharedAppointmentLoader } from "~/routes/relatives-shared-app
 import { loader as sharedAppointmentsLoader } from "~/routes/relatives-shared-appointments";
 import { loader as sharedPlanLoader } from "~/routes/relatives-shared-plan";
 import { action as withdrawAction, loader as withdrawLoader } from "~/routes/relatives-withdraw";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, ORIGIN, post, contextFor } from "../support/requests";
-import { run, unwrap } from "./plan-support";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get, ORIGIN, post, contextFor } from "../../support/requests";
+import { run, unwrap } from "../plan-support";
 
 let database: TestDatabase;
 let mailDir: string;

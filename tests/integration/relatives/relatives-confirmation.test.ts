@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, invitations, participants, persons, relativeGrants } from "../../db/schema";
+import { auditEvents, invitations, participants, persons, relativeGrants } from "../../../db/schema";
 import { createInvitation } from "~/features/relatives/commands.server";
 import { addMonths } from "~/features/relatives/scopes";
 import { requireAccess } from "~/lib/auth.server";
@@ -15,9 +15,9 @@ import { action as invitationAction, loader as invitationLoader } from "~/routes
 import { loader as logLoader } from "~/routes/relatives-log";
 import { loader as sharedLayoutLoader } from "~/routes/relatives-shared";
 import { loader as sharedPlanLoader } from "~/routes/relatives-shared-plan";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post, settle, contextFor } from "../support/requests";
-import { run, unwrap } from "./plan-support";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get, post, settle, contextFor } from "../../support/requests";
+import { run, unwrap } from "../plan-support";
 
 // Issue 13, point 2: an invitation link works for whoever holds it. Until real MitID binding
 // lands, an accepted invitation grants nothing until the participant has seen the accepting
