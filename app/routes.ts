@@ -2,7 +2,7 @@ import { type RouteConfig, index, route } from "@react-router/dev/routes";
 import { appointmentRoutes } from "./features/appointments/routes";
 import { caseworkerRoutes } from "./features/caseworker/routes";
 import { contentRoutes } from "./features/content/routes";
-import { cvRoutes } from "./features/cv/routes";
+import { cvRoutes } from "./features/cv/urls";
 import { networkRoutes } from "./features/network/routes";
 import { planRoutes } from "./features/plan/routes";
 import { preparationRoutes } from "./features/preparation/routes";

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, authSessions, cvProfiles, participants, persons } from "../../db/schema";
 import { action as signInAction, loader as signInLoader } from "~/routes/sign-in";
 import { action as signOutAction } from "~/routes/sign-out";
-import { action as cvAboutAction, loader as cvAboutLoader } from "~/routes/cv-about";
+import { action as cvAboutAction, loader as cvAboutLoader } from "~/features/cv/routes/cv-about";
 import { readSession } from "~/lib/session.server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { cookieFor, get, post, settle, routeArgs } from "../support/requests";

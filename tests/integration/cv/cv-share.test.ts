@@ -5,16 +5,16 @@ import { I18nextProvider } from "react-i18next";
 import { createRoutesStub } from "react-router";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cvEntries, cvProfiles, participants, persons, workWishes } from "../../db/schema";
+import { cvEntries, cvProfiles, participants, persons, workWishes } from "../../../db/schema";
 import { cwWorkWishes } from "~/features/caseworker/views.server";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
-import CvPage, { loader as overviewLoader } from "~/routes/cv";
-import { loader as pdfLoader } from "~/routes/cv-pdf";
-import { loader as previewLoader } from "~/routes/cv-preview";
-import CvSharePage, { action as shareAction, loader as shareLoader } from "~/routes/cv-share";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post } from "../support/requests";
+import CvPage, { loader as overviewLoader } from "~/features/cv/routes/cv";
+import { loader as pdfLoader } from "~/features/cv/routes/cv-pdf";
+import { loader as previewLoader } from "~/features/cv/routes/cv-preview";
+import CvSharePage, { action as shareAction, loader as shareLoader } from "~/features/cv/routes/cv-share";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get, post } from "../../support/requests";
 import { run, unwrap } from "./plan-support";
 
 /**

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cvProfiles, participants, persons } from "../../db/schema";
+import { cvProfiles, participants, persons } from "../../../db/schema";
 import { listTaskSuggestions } from "~/features/cv/task-suggestions.server";
-import { action as contactAction, loader as contactLoader } from "~/routes/cv-contact";
-import { action as tasksAction, loader as tasksLoader } from "~/routes/cv-tasks";
-import { createTestDatabase, serverUrl, type TestDatabase } from "../support/db";
-import { cookieFor, get, ORIGIN, post } from "../support/requests";
+import { action as contactAction, loader as contactLoader } from "~/features/cv/routes/cv-contact";
+import { action as tasksAction, loader as tasksLoader } from "~/features/cv/routes/cv-tasks";
+import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
+import { cookieFor, get, ORIGIN, post } from "../../support/requests";
 import { run, unwrap } from "./plan-support";
 
 // Two saves of the same CV form at the same moment, from the same loaded version, on a real

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cvProfiles, participants, persons, workWishes } from "../../db/schema";
+import { cvProfiles, participants, persons, workWishes } from "../../../db/schema";
 import { saveTaskSuggestions } from "~/features/cv/task-suggestions.server";
-import { loader as pdfLoader } from "~/routes/cv-pdf";
-import { loader as previewLoader } from "~/routes/cv-preview";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get } from "../support/requests";
+import { loader as pdfLoader } from "~/features/cv/routes/cv-pdf";
+import { loader as previewLoader } from "~/features/cv/routes/cv-preview";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get } from "../../support/requests";
 import { run } from "./plan-support";
 
 let database: TestDatabase;
