@@ -5,7 +5,7 @@ import { contentRoutes } from "./features/content/routes";
 import { cvRoutes } from "./features/cv/urls";
 import { networkRoutes } from "./features/network/routes";
 import { planRoutes } from "./features/plan/routes";
-import { preparationRoutes } from "./features/preparation/routes";
+import { preparationRoutes } from "./features/preparation/urls";
 import { relativesRoutes } from "./features/relatives/routes";
 
 // URLs are Danish: citizens read them. Each area lists its own in features/<area>/routes.ts.
