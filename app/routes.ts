@@ -4,13 +4,13 @@ import { caseworkerRoutes } from "./features/caseworker/routes";
 import { contentRoutes } from "./features/content/routes";
 import { cvRoutes } from "./features/cv/urls";
 import { networkRoutes } from "./features/network/routes";
-import { planRoutes } from "./features/plan/routes";
+import { planRoutes } from "./features/plan/urls";
 import { preparationRoutes } from "./features/preparation/urls";
 import { relativesRoutes } from "./features/relatives/routes";
 
 // URLs are Danish: citizens read them. Each area lists its own in features/<area>/routes.ts.
 export default [
-  index("routes/overview.tsx"),
+  index("features/overview/routes/overview.tsx"),
   route("log-ind", "routes/sign-in.tsx"),
   route("log-ud", "routes/sign-out.tsx"),
   route("sprog", "routes/language.ts"),

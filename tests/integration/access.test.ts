@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { participants, persons, relativeGrants } from "../../db/schema";
 import { requireAccess, requireParticipant } from "~/lib/auth.server";
 import { copenhagenDay } from "~/lib/dates";
-import { loader as overviewLoader } from "~/routes/overview";
+import { loader as overviewLoader } from "~/features/overview/routes/overview";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { cookieFor, get, settle, routeArgs, contextFor } from "../support/requests";
 

@@ -12,7 +12,7 @@ import { listDemoPeople } from "~/lib/auth/providers.server";
 import { copenhagenDay } from "~/lib/dates";
 import { loader as feedLoader } from "~/routes/appointments-feed";
 import { loader as caseworkerLoader } from "~/routes/caseworker";
-import { loader as planLoader } from "~/routes/plan";
+import { loader as planLoader } from "~/features/plan/routes/plan";
 import { loader as listLoader } from "~/routes/relatives";
 import { action as confirmAction } from "~/routes/relatives-confirm";
 import { action as invitationAction, loader as invitationLoader } from "~/routes/relatives-invitation";

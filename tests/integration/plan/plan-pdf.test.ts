@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { plans } from "../../db/schema";
+import { plans } from "../../../db/schema";
 import { toWinAnsi } from "~/lib/pdf.server";
-import { loader as pdfLoader } from "~/routes/plan-pdf";
-import { loader as printLoader } from "~/routes/plan-print";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get } from "../support/requests";
-import { participantOf, run } from "./plan-support";
+import { loader as pdfLoader } from "~/features/plan/routes/plan-pdf";
+import { loader as printLoader } from "~/features/plan/routes/plan-print";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get } from "../../support/requests";
+import { participantOf, run } from "../plan-support";
 
 let database: TestDatabase;
 

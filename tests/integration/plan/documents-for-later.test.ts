@@ -5,16 +5,16 @@ import { I18nextProvider } from "react-i18next";
 import { createRoutesStub } from "react-router";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { plans } from "../../db/schema";
+import { plans } from "../../../db/schema";
 import { formatDocumentDate, formatMomentDay } from "~/lib/dates";
 import { withoutEmoji } from "~/lib/pdf.server";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
-import { loader as pdfLoader } from "~/routes/plan-pdf";
-import PlanPrintPage, { loader as printLoader } from "~/routes/plan-print";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get } from "../support/requests";
-import { participantOf, run } from "./plan-support";
+import { loader as pdfLoader } from "~/features/plan/routes/plan-pdf";
+import PlanPrintPage, { loader as printLoader } from "~/features/plan/routes/plan-print";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get } from "../../support/requests";
+import { participantOf, run } from "../plan-support";
 
 // Issue 14, point 13: a document is read later and printed with fonts that have no emoji. It never
 // says "i dag"/"i går" (the full date instead), and a person's emoji never become empty boxes or "?".

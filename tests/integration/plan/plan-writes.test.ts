@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, ownGoalVersions, planResponses, plans, subGoalUpdates, subGoals } from "../../db/schema";
+import { auditEvents, ownGoalVersions, planResponses, plans, subGoalUpdates, subGoals } from "../../../db/schema";
 import { OWN_GOAL_MAX, QUESTION_MAX, SUB_GOAL_COMMENT_MAX } from "~/features/plan/schema";
-import { action as planAction, loader as planLoader } from "~/routes/plan";
-import { action as ownGoalAction, loader as ownGoalLoader } from "~/routes/plan-own-goal";
-import { action as questionAction, loader as questionLoader } from "~/routes/plan-question";
-import { action as subGoalAction, loader as subGoalLoader } from "~/routes/plan-sub-goal";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post } from "../support/requests";
-import { participantOf, run, subGoalIds, unwrap } from "./plan-support";
+import { action as planAction, loader as planLoader } from "~/features/plan/routes/plan";
+import { action as ownGoalAction, loader as ownGoalLoader } from "~/features/plan/routes/plan-own-goal";
+import { action as questionAction, loader as questionLoader } from "~/features/plan/routes/plan-question";
+import { action as subGoalAction, loader as subGoalLoader } from "~/features/plan/routes/plan-sub-goal";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get, post } from "../../support/requests";
+import { participantOf, run, subGoalIds, unwrap } from "../plan-support";
 
 let database: TestDatabase;
 let mette: Awaited<ReturnType<typeof participantOf>>;

@@ -11,19 +11,19 @@ import {
   planVisits,
   plans,
   subGoals,
-} from "../../db/schema";
-import { loader as overviewLoader } from "~/routes/overview";
-import { action as planAction, loader as planLoader } from "~/routes/plan";
-import { loader as ownGoalLoader, action as ownGoalAction } from "~/routes/plan-own-goal";
-import { loader as subGoalLoader, action as subGoalAction } from "~/routes/plan-sub-goal";
-import { loader as questionLoader, action as questionAction } from "~/routes/plan-question";
-import { loader as printLoader } from "~/routes/plan-print";
-import { loader as pdfLoader } from "~/routes/plan-pdf";
-import { loader as versionsLoader } from "~/routes/plan-versions";
-import { loader as versionLoader } from "~/routes/plan-version";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post } from "../support/requests";
-import { participantOf, run, subGoalIds } from "./plan-support";
+} from "../../../db/schema";
+import { loader as overviewLoader } from "~/features/overview/routes/overview";
+import { action as planAction, loader as planLoader } from "~/features/plan/routes/plan";
+import { loader as ownGoalLoader, action as ownGoalAction } from "~/features/plan/routes/plan-own-goal";
+import { loader as subGoalLoader, action as subGoalAction } from "~/features/plan/routes/plan-sub-goal";
+import { loader as questionLoader, action as questionAction } from "~/features/plan/routes/plan-question";
+import { loader as printLoader } from "~/features/plan/routes/plan-print";
+import { loader as pdfLoader } from "~/features/plan/routes/plan-pdf";
+import { loader as versionsLoader } from "~/features/plan/routes/plan-versions";
+import { loader as versionLoader } from "~/features/plan/routes/plan-version";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get, post } from "../../support/requests";
+import { participantOf, run, subGoalIds } from "../plan-support";
 
 let database: TestDatabase;
 let mette: Awaited<ReturnType<typeof participantOf>>;
