@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { db, type Transaction } from "../../../db/client";
-import { cvEntries, cvProfiles, workWishes } from "../../../db/schema";
+import { cvEntries, cvProfiles, workWishes } from "../../../db/schema/cv";
 import { recordAudit } from "~/lib/audit.server";
 import { type CvEntry, getCv, readVisibility } from "./queries.server";
 import type { EntryInput } from "./schema";

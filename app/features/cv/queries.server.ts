@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { db, type Database, type Transaction } from "../../../db/client";
-import { cvEntries, cvProfiles, participants, persons, workWishes } from "../../../db/schema";
+import { cvEntries, cvProfiles, workWishes } from "../../../db/schema/cv";
+import { participants, persons } from "../../../db/schema/people";
 import type { CvEntryKind } from "./sections";
 import { UNDO_MINUTES } from "./sections";
 import { listTaskSuggestions, type TaskSuggestion } from "./task-suggestions.server";

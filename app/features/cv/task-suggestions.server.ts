@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
 import { db, type Database, type Transaction } from "../../../db/client";
-import { taskSuggestions } from "../../../db/schema";
+import { taskSuggestions } from "../../../db/schema/cv";
 import { recordAudit } from "~/lib/audit.server";
 
 /**

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { persons, preparationParts, preparationShares, taskSuggestions } from "../../../db/schema";
-import { saveTaskSuggestions } from "~/features/cv/task-suggestions.server";
+import { saveTaskSuggestions } from "~/features/cv/index.server";
 import { recordAudit } from "~/lib/audit.server";
 import { cleanAnswers, partByKey, type Answers, type PartKey, type SharedAnswers, type WritablePartKey } from "./parts";
 import type { PartInput } from "./schema";

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { cvEntries, networkPeople, persons, preparationParts, preparationShares } from "../../../db/schema";
-import { listTaskSuggestions } from "~/features/cv/task-suggestions.server";
+import { listTaskSuggestions } from "~/features/cv/index.server";
 import { getAppointmentPage, listUpcomingAppointments } from "~/features/appointments/queries.server";
 import {
   PARTS,

@@ -1,7 +1,7 @@
 import { z } from "~/lib/zod";
 import { HOURS_MAX, MAX_TASK_INPUTS, TASK_MAX, type PartDefinition } from "./parts";
 import { versionNumber } from "~/components/form/schemas";
-import { editableHours, parseHours } from "~/features/cv/hours";
+import { editableHours, parseHours } from "~/features/cv";
 
 /**
  * Form schemas for the preparation, shared by the browser and the server. Messages are

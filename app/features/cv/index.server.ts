@@ -1,0 +1,12 @@
+/**
+ * The cv area's server face: reads and changes other areas (preparation, relatives, caseworker)
+ * may use. Code outside app/features/cv imports only this file or ./index.
+ */
+export { getCv, type CvData, type CvEntry } from "./queries.server";
+export {
+  listTaskSuggestions,
+  RECOMMENDED_TASK_COUNT,
+  saveTaskSuggestions,
+  TASK_TEXT_MAX,
+  type TaskSuggestion,
+} from "./task-suggestions.server";
