@@ -1,17 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, participants, persons, preparationParts, preparationShares } from "../../db/schema";
+import { auditEvents, participants, persons, preparationParts, preparationShares } from "../../../db/schema";
 import { TASK_TEXT_MAX, listTaskSuggestions, saveTaskSuggestions } from "~/features/cv/task-suggestions.server";
 import { TASK_MAX, TEXT_MAX, type PartKey } from "~/features/preparation/parts";
 import { getSharedPreparation } from "~/features/preparation/queries.server";
-import { action as aboutAction, loader as aboutLoader } from "~/routes/preparation-about";
-import { action as checkAction, loader as checkLoader } from "~/routes/preparation-check";
-import { action as partAction, loader as partLoader } from "~/routes/preparation-part";
-import { loader as listLoader } from "~/routes/preparation";
-import { action as withdrawAction, loader as withdrawLoader } from "~/routes/preparation-withdraw";
-import { createTestDatabase, serverUrl, type TestDatabase } from "../support/db";
-import { cookieFor, get, post } from "../support/requests";
-import { run, unwrap } from "./plan-support";
+import { action as aboutAction, loader as aboutLoader } from "~/features/preparation/routes/preparation-about";
+import { action as checkAction, loader as checkLoader } from "~/features/preparation/routes/preparation-check";
+import { action as partAction, loader as partLoader } from "~/features/preparation/routes/preparation-part";
+import { loader as listLoader } from "~/features/preparation/routes/preparation";
+import { action as withdrawAction, loader as withdrawLoader } from "~/features/preparation/routes/preparation-withdraw";
+import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
+import { cookieFor, get, post } from "../../support/requests";
+import { run, unwrap } from "../plan-support";
 
 let database: TestDatabase;
 let mette: string;

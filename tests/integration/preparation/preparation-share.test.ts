@@ -4,15 +4,15 @@ import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createRoutesStub } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { participants, persons, preparationShares } from "../../db/schema";
+import { participants, persons, preparationShares } from "../../../db/schema";
 import { getSharedPreparation } from "~/features/preparation/queries.server";
-import CheckPage, { action as checkAction, loader as checkLoader } from "~/routes/preparation-check";
+import CheckPage, { action as checkAction, loader as checkLoader } from "~/features/preparation/routes/preparation-check";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
-import { action as partAction } from "~/routes/preparation-part";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post } from "../support/requests";
-import { run, unwrap } from "./plan-support";
+import { action as partAction } from "~/features/preparation/routes/preparation-part";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get, post } from "../../support/requests";
+import { run, unwrap } from "../plan-support";
 
 /**
  * Issue 14, point 1: nothing is shared by default. "Tjek og del" starts with every box unticked

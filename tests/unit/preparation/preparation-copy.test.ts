@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { lix, longSentences } from "~/features/content/lix";
 
-const da = JSON.parse(readFileSync(path.resolve(__dirname, "../../locales/da/preparation.json"), "utf8")) as Record<string, unknown>;
+const da = JSON.parse(readFileSync(path.resolve(__dirname, "../../../locales/da/preparation.json"), "utf8")) as Record<string, unknown>;
 
 function strings(value: unknown, keyPath = ""): { key: string; text: string }[] {
   if (typeof value === "string") return [{ key: keyPath, text: value }];

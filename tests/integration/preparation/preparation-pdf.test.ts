@@ -1,11 +1,11 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { action as partAction } from "~/routes/preparation-part";
-import { loader as pdfLoader } from "~/routes/preparation-pdf";
-import { loader as printLoader } from "~/routes/preparation-print";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post } from "../support/requests";
-import { run, unwrap } from "./plan-support";
+import { action as partAction } from "~/features/preparation/routes/preparation-part";
+import { loader as pdfLoader } from "~/features/preparation/routes/preparation-pdf";
+import { loader as printLoader } from "~/features/preparation/routes/preparation-print";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get, post } from "../../support/requests";
+import { run, unwrap } from "../plan-support";
 import { PARTS } from "~/features/preparation/parts";
 
 /** Every part but "about the meeting" is in the document. */
