@@ -178,3 +178,22 @@ export async function findUndoableEntry(participantId: string, entryId: string |
     );
   return row ?? null;
 }
+
+/** "Fra dit CV" on the preparation's "Uddannelse og arbejde": jobs, educations, courses and volunteering, in the CV's order. */
+export async function listExperienceSummary(participantId: string) {
+  const database = await db();
+  const rows = await database
+    .select({
+      kind: cvEntries.kind,
+      title: cvEntries.title,
+      organisation: cvEntries.organisation,
+      fromText: cvEntries.fromText,
+      toText: cvEntries.toText,
+      isOngoing: cvEntries.isOngoing,
+    })
+    .from(cvEntries)
+    .where(and(eq(cvEntries.participantId, participantId), isNull(cvEntries.deletedAt)))
+    .orderBy(asc(cvEntries.kind), asc(cvEntries.sortOrder), asc(cvEntries.createdAt));
+  const experience: readonly string[] = ["work", "education", "course", "volunteering"];
+  return rows.filter((row) => experience.includes(row.kind));
+}

@@ -2,5 +2,5 @@
  * The network area's server face: reads and changes other areas (relatives, caseworker,
  * preparation) may use. Code outside app/features/network imports only this file or ./index.
  */
-export { getShareState, getSharedNetwork, listPeople, type ShareState } from "./queries.server";
+export { getShareState, getSharedNetwork, listPeople, listPeopleForMeeting, type ShareState } from "./queries.server";
 export { setSharing } from "./commands.server";

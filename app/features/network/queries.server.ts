@@ -134,3 +134,16 @@ export async function getSharedNetwork(
   });
   return { sharedAt: share.sharedAt, stanceShared: share.stanceShared, people };
 }
+
+/**
+ * The network map for the preparation's "Mit netværk": name, relation and whether the participant
+ * wants them at the meeting, those wanted first. Never `stance` (the participant's private note).
+ */
+export async function listPeopleForMeeting(participantId: string) {
+  const database = await db();
+  return database
+    .select({ name: networkPeople.name, relation: networkPeople.relation, wantedAtMeeting: networkPeople.wantedAtMeeting })
+    .from(networkPeople)
+    .where(eq(networkPeople.participantId, participantId))
+    .orderBy(desc(networkPeople.wantedAtMeeting), asc(networkPeople.createdAt));
+}
