@@ -16,6 +16,12 @@ export function danishPossessive(name: string): string {
   return /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
 }
 
+/** A first name's genitive in the page's language: Danish "Jonas'" / "Mettes", English "Jonas'" / "Mette's". */
+export function possessiveName(name: string, language: string): string {
+  if (language === "da") return danishPossessive(name);
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}
+
 function outsideQuotes(text: string, rewrite: (part: string) => string): string {
   return text
     .split(QUOTED)

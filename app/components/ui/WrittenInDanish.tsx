@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { possessiveName } from "~/features/preparation/remarks";
+import { possessiveName } from "~/lib/addressee";
 
 /**
  * On a page in another language than Danish: the jobcentre's own words on it (plan, meetings)

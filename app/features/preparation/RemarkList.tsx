@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
-import { useFormatWhen } from "~/features/appointments/components";
-import { possessiveName, type RemarkView } from "./remarks";
+import { useFormatWhen } from "~/features/appointments";
+import type { RemarkView } from "./remarks";
+import { possessiveName } from "~/lib/addressee";
 import { Tag } from "~/components/ui/Tag";
 
 /**

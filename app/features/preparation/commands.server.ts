@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { persons, preparationParts, preparationShares, taskSuggestions } from "../../../db/schema";
-import { saveTaskSuggestions } from "~/features/cv/index.server";
+import { persons } from "../../../db/schema/people";
+import { preparationParts, preparationShares } from "../../../db/schema/preparation";
+import { listTaskSuggestions, saveTaskSuggestions } from "~/features/cv/index.server";
 import { recordAudit } from "~/lib/audit.server";
 import { cleanAnswers, partByKey, type Answers, type PartKey, type SharedAnswers, type WritablePartKey } from "./parts";
 import type { PartInput } from "./schema";
@@ -50,16 +51,7 @@ export async function savePart(actor: Actor, key: WritablePartKey, input: PartIn
       .from(preparationParts)
       .where(and(eq(preparationParts.participantId, actor.participantId), eq(preparationParts.part, key)))
       .for("update");
-    const currentTasks =
-      key === "wishes"
-        ? (
-            await tx
-              .select({ text: taskSuggestions.text })
-              .from(taskSuggestions)
-              .where(eq(taskSuggestions.participantId, actor.participantId))
-              .orderBy(asc(taskSuggestions.sortOrder), asc(taskSuggestions.createdAt))
-          ).map((task) => task.text)
-        : [];
+    const currentTasks = key === "wishes" ? (await listTaskSuggestions(actor.participantId, tx)).map((task) => task.text) : [];
     // Tasks the person did not touch in this form stay as they are now (maybe changed in the CV).
     const editedTasks = key === "wishes" && !sameList(input.tasks ?? [], input.tasksBaseline ?? []);
     const tasks = editedTasks ? (input.tasks ?? []) : currentTasks;
@@ -186,13 +178,7 @@ export async function shareParts(
       .for("update");
     const changed = rows.filter((row) => seen[row.part] !== undefined && seen[row.part] !== row.version).map((row) => row.part);
     if (changed.length > 0) return { status: "changed", parts: changed };
-    const tasks = (
-      await tx
-        .select({ text: taskSuggestions.text })
-        .from(taskSuggestions)
-        .where(eq(taskSuggestions.participantId, actor.participantId))
-        .orderBy(asc(taskSuggestions.sortOrder), asc(taskSuggestions.createdAt))
-    ).map((task) => task.text);
+    const tasks = (await listTaskSuggestions(actor.participantId, tx)).map((task) => task.text);
 
     const shared: { part: PartKey; version: number }[] = [];
     for (const row of rows) {

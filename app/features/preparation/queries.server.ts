@@ -1,8 +1,10 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { cvEntries, networkPeople, persons, preparationParts, preparationShares } from "../../../db/schema";
-import { listTaskSuggestions } from "~/features/cv/index.server";
-import { getAppointmentPage, listUpcomingAppointments } from "~/features/appointments/queries.server";
+import { persons } from "../../../db/schema/people";
+import { preparationParts, preparationShares } from "../../../db/schema/preparation";
+import { getAppointmentPage, listUpcomingAppointments } from "~/features/appointments/index.server";
+import { listExperienceSummary, listTaskSuggestions } from "~/features/cv/index.server";
+import { listPeopleForMeeting } from "~/features/network/index.server";
 import {
   PARTS,
   cleanAnswers,
@@ -111,27 +113,7 @@ export async function getTeamMeeting(participantId: string, now = new Date()) {
 export type TeamMeeting = NonNullable<Awaited<ReturnType<typeof getTeamMeeting>>>;
 
 /** "Fra dit CV": jobs, educations, courses and volunteering the participant has written in the CV. */
-export async function getCvSummary(participantId: string) {
-  const database = await db();
-  return database
-    .select({
-      kind: cvEntries.kind,
-      title: cvEntries.title,
-      organisation: cvEntries.organisation,
-      fromText: cvEntries.fromText,
-      toText: cvEntries.toText,
-      isOngoing: cvEntries.isOngoing,
-    })
-    .from(cvEntries)
-    .where(
-      and(
-        eq(cvEntries.participantId, participantId),
-        isNull(cvEntries.deletedAt),
-        inArray(cvEntries.kind, ["work", "education", "course", "volunteering"]),
-      ),
-    )
-    .orderBy(asc(cvEntries.kind), asc(cvEntries.sortOrder), asc(cvEntries.createdAt));
-}
+export const getCvSummary = listExperienceSummary;
 
 export type CvSummaryEntry = Awaited<ReturnType<typeof getCvSummary>>[number];
 
@@ -139,14 +121,7 @@ export type CvSummaryEntry = Awaited<ReturnType<typeof getCvSummary>>[number];
  * People from the network map: name, relation and whether the participant wants them at the
  * meeting. Never `stance` (whether someone helps or holds back is the participant's private note).
  */
-export async function getNetworkSummary(participantId: string) {
-  const database = await db();
-  return database
-    .select({ name: networkPeople.name, relation: networkPeople.relation, wantedAtMeeting: networkPeople.wantedAtMeeting })
-    .from(networkPeople)
-    .where(eq(networkPeople.participantId, participantId))
-    .orderBy(desc(networkPeople.wantedAtMeeting), asc(networkPeople.createdAt));
-}
+export const getNetworkSummary = listPeopleForMeeting;
 
 export type NetworkSummaryPerson = Awaited<ReturnType<typeof getNetworkSummary>>[number];
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { persons, preparationComments, preparationParts } from "../../../db/schema";
+import { persons } from "../../../db/schema/people";
+import { preparationComments, preparationParts } from "../../../db/schema/preparation";
 import { recordAudit } from "~/lib/audit.server";
 import type { WritablePartKey } from "./parts";
 import { REMARKS_PER_PART_MAX, type RemarkView } from "./remarks";

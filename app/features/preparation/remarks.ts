@@ -29,9 +29,3 @@ export interface RemarkView {
   authorFirstName: string;
   includeWhenShared: boolean;
 }
-
-/** Danish genitive of a first name: "Jonas'" (ends in s, x or z), otherwise "Mettes"; English "Jonas'" / "Mette's". */
-export function possessiveName(name: string, language: string): string {
-  if (language === "da") return /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
-  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
-}

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useSubmit } from "react-router";
 import { ConfirmDialog } from "~/components/ui/ConfirmDialog";
 import { explanationFor } from "~/features/content/catalogue";
-import { possessiveName } from "~/features/preparation/remarks";
+import { possessiveName } from "~/lib/addressee";
 import { formatDay } from "~/lib/dates";
 import type { Scope } from "~/lib/auth.server";
 import { sharedViewPath } from "./scopes";

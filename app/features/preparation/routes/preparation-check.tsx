@@ -13,7 +13,8 @@ import { CHECK_SLUG, PARTS, STEP_COUNT, partBySlug, type PartKey, type WritableP
 import { getPreparation, type PartState } from "~/features/preparation/queries.server";
 import { RemarkList } from "~/features/preparation/RemarkList";
 import { listRemarks } from "~/features/preparation/remarks.server";
-import { possessiveName, type RemarkView } from "~/features/preparation/remarks";
+import type { RemarkView } from "~/features/preparation/remarks";
+import { possessiveName } from "~/lib/addressee";
 import { shareSchema } from "~/features/preparation/schema";
 import { parseSubmission } from "~/components/form/submission.server";
 import { requireParticipant } from "~/lib/auth.server";
