@@ -1,0 +1,5 @@
+/**
+ * The relatives area's public face (client-safe): what other areas show of it (the overview's
+ * "Du hjælper" card). Code outside app/features/relatives imports only this file or ./index.server.
+ */
+export { HelpingCard, HelpingChooser } from "./components";
