@@ -6,7 +6,7 @@ import { cvRoutes } from "./features/cv/urls";
 import { networkRoutes } from "./features/network/routes";
 import { planRoutes } from "./features/plan/urls";
 import { preparationRoutes } from "./features/preparation/urls";
-import { relativesRoutes } from "./features/relatives/routes";
+import { relativesRoutes } from "./features/relatives/urls";
 
 // URLs are Danish: citizens read them. Each area lists its own in features/<area>/routes.ts.
 export default [

@@ -5,9 +5,9 @@ import { auditEvents, participants, persons, relativeGrants } from "../../db/sch
 import { addMonths } from "~/features/relatives/scopes";
 import { copenhagenDay } from "~/lib/dates";
 import { loader as caseworkerListLoader } from "~/routes/caseworker";
-import { loader as helpingLoader } from "~/routes/relatives-helping";
-import { loader as logLoader } from "~/routes/relatives-log";
-import { loader as sharedHomeLoader } from "~/routes/relatives-shared-home";
+import { loader as helpingLoader } from "~/features/relatives/routes/relatives-helping";
+import { loader as logLoader } from "~/features/relatives/routes/relatives-log";
+import { loader as sharedHomeLoader } from "~/features/relatives/routes/relatives-shared-home";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { cookieFor, get } from "../support/requests";
 import { run, unwrap } from "./plan-support";

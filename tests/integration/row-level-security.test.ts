@@ -13,10 +13,10 @@ import { copenhagenDay } from "~/lib/dates";
 import { loader as feedLoader } from "~/routes/appointments-feed";
 import { loader as caseworkerLoader } from "~/routes/caseworker";
 import { loader as planLoader } from "~/features/plan/routes/plan";
-import { loader as listLoader } from "~/routes/relatives";
-import { action as confirmAction } from "~/routes/relatives-confirm";
-import { action as invitationAction, loader as invitationLoader } from "~/routes/relatives-invitation";
-import { loader as sharedPlanLoader } from "~/routes/relatives-shared-plan";
+import { loader as listLoader } from "~/features/relatives/routes/relatives";
+import { action as confirmAction } from "~/features/relatives/routes/relatives-confirm";
+import { action as invitationAction, loader as invitationLoader } from "~/features/relatives/routes/relatives-invitation";
+import { loader as sharedPlanLoader } from "~/features/relatives/routes/relatives-shared-plan";
 import { createTestDatabase, serverUrl, type TestDatabase } from "../support/db";
 import { cookieFor, get, settle, routeArgs } from "../support/requests";
 

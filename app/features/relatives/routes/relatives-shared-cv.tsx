@@ -1,9 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { Route } from "./+types/relatives-shared-cv";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { CvDocumentView } from "~/features/cv/CvDocumentView";
-import { toDocument } from "~/features/cv/document";
-import { getCv } from "~/features/cv/queries.server";
+import { CvDocumentView, toDocument } from "~/features/cv";
+import { getCv } from "~/features/cv/index.server";
 import { openSharedView } from "~/features/relatives/access.server";
 import { usePossessive } from "~/features/relatives/components";
 import { participantName } from "~/features/relatives/queries.server";

@@ -9,7 +9,7 @@ import { ScopeList } from "~/features/relatives/components";
 import { clearDraft, confirmationHook, invitationMail, readDraft } from "~/features/relatives/invite.server";
 import { publicOrigin } from "~/lib/env.server";
 import { wakeWorker } from "~/features/jobs/worker.server";
-import { afterCommit } from "../../db/client";
+import { afterCommit } from "../../../../db/client";
 import { bisidderCandidates, grantForChange } from "~/features/relatives/queries.server";
 import { changeSchema, inviteSchema } from "~/features/relatives/schema";
 import { ALL_SCOPES, dayParts } from "~/features/relatives/scopes";

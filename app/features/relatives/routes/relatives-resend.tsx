@@ -4,7 +4,7 @@ import { resendInvitation } from "~/features/relatives/commands.server";
 import { invitationMail } from "~/features/relatives/invite.server";
 import { publicOrigin } from "~/lib/env.server";
 import { wakeWorker } from "~/features/jobs/worker.server";
-import { afterCommit } from "../../db/client";
+import { afterCommit } from "../../../../db/client";
 import { grantForChange } from "~/features/relatives/queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { languageOf, translatorOf } from "~/lib/i18n/i18n.server";

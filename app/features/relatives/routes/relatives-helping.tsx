@@ -5,7 +5,7 @@ import { HelpingList } from "~/features/relatives/components";
 import { listHelped } from "~/features/relatives/queries.server";
 import { recordAudit } from "~/lib/audit.server";
 import { requireUser } from "~/lib/auth.server";
-import { db } from "../../db/client";
+import { db } from "../../../../db/client";
 import { requestIdOf } from "~/lib/request.server";
 
 /** "Du hjælper": whose planning the signed-in person may see, and until when. */
