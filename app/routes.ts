@@ -1,9 +1,9 @@
 import { type RouteConfig, index, route } from "@react-router/dev/routes";
-import { appointmentRoutes } from "./features/appointments/routes";
+import { appointmentRoutes } from "./features/appointments/urls";
 import { caseworkerRoutes } from "./features/caseworker/routes";
 import { contentRoutes } from "./features/content/routes";
 import { cvRoutes } from "./features/cv/urls";
-import { networkRoutes } from "./features/network/routes";
+import { networkRoutes } from "./features/network/urls";
 import { planRoutes } from "./features/plan/urls";
 import { preparationRoutes } from "./features/preparation/urls";
 import { relativesRoutes } from "./features/relatives/urls";

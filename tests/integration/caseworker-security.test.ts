@@ -7,7 +7,7 @@ import { participants, persons, relativeGrants } from "../../db/schema";
 import { confirmRead, sendQuestion } from "~/features/plan/commands.server";
 import { markAboutMeetingRead, shareParts } from "~/features/preparation/commands.server";
 import { recordAudit } from "~/lib/audit.server";
-import { loader as appointmentsLoader } from "~/routes/appointments";
+import { loader as appointmentsLoader } from "~/features/appointments/routes/appointments";
 import { createTestDatabase, serverUrl, type TestDatabase } from "../support/db";
 import { cookieFor, get, routeArgs } from "../support/requests";
 

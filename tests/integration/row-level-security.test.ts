@@ -10,7 +10,7 @@ import { addMonths } from "~/features/relatives/scopes";
 import { readSession } from "~/lib/session.server";
 import { listDemoPeople } from "~/lib/auth/providers.server";
 import { copenhagenDay } from "~/lib/dates";
-import { loader as feedLoader } from "~/routes/appointments-feed";
+import { loader as feedLoader } from "~/features/appointments/routes/appointments-feed";
 import { loader as caseworkerLoader } from "~/routes/caseworker";
 import { loader as planLoader } from "~/features/plan/routes/plan";
 import { loader as listLoader } from "~/features/relatives/routes/relatives";

@@ -1,10 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/network-edit";
-import { updatePerson } from "~/features/network/commands.server";
-import { PersonForm, typedValues } from "~/features/network/PersonForm";
-import { getPerson } from "~/features/network/queries.server";
-import { personFields, personSchema } from "~/features/network/schema";
+import { updatePerson } from "../commands.server";
+import { PersonForm, typedValues } from "../PersonForm";
+import { getPerson } from "../queries.server";
+import { personFields, personSchema } from "../schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { participantActor } from "~/lib/actor.server";

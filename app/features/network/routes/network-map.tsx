@@ -2,8 +2,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/network-map";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { MapLegend, NetworkMap } from "~/features/network/NetworkMap";
-import { listPeople } from "~/features/network/queries.server";
+import { MapLegend, NetworkMap } from "../NetworkMap";
+import { listPeople } from "../queries.server";
 import { requireParticipant } from "~/lib/auth.server";
 
 export async function loader({ context }: Route.LoaderArgs) {

@@ -1,13 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { absenceNotices, appointments, auditEvents, participants, persons } from "../../db/schema";
+import { absenceNotices, appointments, auditEvents, participants, persons } from "../../../db/schema";
 import { recordAbsenceNotice } from "~/features/appointments/commands.server";
 import { LIMITS } from "~/features/appointments/schema";
-import { loader as detailLoader } from "~/routes/appointment";
-import { loader as listLoader } from "~/routes/appointments";
-import { action, loader } from "~/routes/appointment-absence";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post, settle, routeArgs } from "../support/requests";
+import { loader as detailLoader } from "~/features/appointments/routes/appointment";
+import { loader as listLoader } from "~/features/appointments/routes/appointments";
+import { action, loader } from "~/features/appointments/routes/appointment-absence";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get, post, settle, routeArgs } from "../../support/requests";
 
 let database: TestDatabase;
 let mette: string;

@@ -1,7 +1,7 @@
 import type { Route } from "./+types/appointments-feed";
-import { appointmentsT, calendarResponse, feedFile } from "~/features/appointments/calendar.server";
+import { appointmentsT, calendarResponse, feedFile } from "../calendar.server";
 import { publicOrigin } from "~/lib/env.server";
-import { findFeedByToken, listFeedAppointments } from "~/features/appointments/queries.server";
+import { findFeedByToken, listFeedAppointments } from "../queries.server";
 import { actAs } from "~/lib/auth.server";
 import { limitResource } from "~/lib/rate-limit.server";
 

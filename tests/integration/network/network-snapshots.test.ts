@@ -3,12 +3,12 @@
 // Also /netvaerk/kort, the map at a readable size for small screens: the participant's own only.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, networkPeople, networkSnapshots, participants, persons } from "../../db/schema";
-import * as edit from "~/routes/network-edit";
-import * as largeMap from "~/routes/network-map";
-import * as snapshots from "~/routes/network-snapshots";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post, settle, routeArgs } from "../support/requests";
+import { auditEvents, networkPeople, networkSnapshots, participants, persons } from "../../../db/schema";
+import * as edit from "~/features/network/routes/network-edit";
+import * as largeMap from "~/features/network/routes/network-map";
+import * as snapshots from "~/features/network/routes/network-snapshots";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get, post, settle, routeArgs } from "../../support/requests";
 
 let database: TestDatabase;
 let mette: string;

@@ -5,20 +5,20 @@ import {
   networkPeople,
   participants,
   persons,
-} from "../../db/schema";
+} from "../../../db/schema";
 import {
   getSharedNetwork,
   listPeople,
 } from "~/features/network/queries.server";
-import * as edit from "~/routes/network-edit";
-import * as main from "~/routes/network";
-import * as sharing from "~/routes/network-share";
-import * as create from "~/routes/network-new";
-import * as print from "~/routes/network-print";
-import * as remove from "~/routes/network-remove";
-import * as snapshots from "~/routes/network-snapshots";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post, settle, routeArgs } from "../support/requests";
+import * as edit from "~/features/network/routes/network-edit";
+import * as main from "~/features/network/routes/network";
+import * as sharing from "~/features/network/routes/network-share";
+import * as create from "~/features/network/routes/network-new";
+import * as print from "~/features/network/routes/network-print";
+import * as remove from "~/features/network/routes/network-remove";
+import * as snapshots from "~/features/network/routes/network-snapshots";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get, post, settle, routeArgs } from "../../support/requests";
 
 let database: TestDatabase;
 let mette: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { METTE_NETWORK } from "../../db/seed-data";
+import { METTE_NETWORK } from "../../../db/seed-data";
 import { CLOSENESS, SECTORS } from "~/features/network/constants";
 import {
   boxesOverlap,

@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/network-new";
-import { addPerson } from "~/features/network/commands.server";
-import { PersonForm } from "~/features/network/PersonForm";
-import { personFields, personSchema } from "~/features/network/schema";
+import { addPerson } from "../commands.server";
+import { PersonForm } from "../PersonForm";
+import { personFields, personSchema } from "../schema";
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { participantActor } from "~/lib/actor.server";

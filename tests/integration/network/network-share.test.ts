@@ -4,16 +4,16 @@ import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createRoutesStub } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, networkPeople, participants, persons, shareSettings } from "../../db/schema";
+import { auditEvents, networkPeople, participants, persons, shareSettings } from "../../../db/schema";
 import { DISCLOSED_AREAS } from "~/features/caseworker/disclosure";
 import { cwNetworkPeople } from "~/features/caseworker/views.server";
 import { getSharedNetwork } from "~/features/network/queries.server";
-import NetworkPage, * as main from "~/routes/network";
-import NetworkSharePage, * as sharePage from "~/routes/network-share";
+import NetworkPage, * as main from "~/features/network/routes/network";
+import NetworkSharePage, * as sharePage from "~/features/network/routes/network-share";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post, settle, routeArgs } from "../support/requests";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get, post, settle, routeArgs } from "../../support/requests";
 
 /**
  * Issue 14, points 1, 6 and 12: sharing the network map. /netvaerk keeps a short status and a

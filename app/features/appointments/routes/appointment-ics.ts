@@ -1,7 +1,7 @@
 import type { Route } from "./+types/appointment-ics";
-import { appointmentFile, appointmentsT, calendarResponse } from "~/features/appointments/calendar.server";
+import { appointmentFile, appointmentsT, calendarResponse } from "../calendar.server";
 import { publicOrigin } from "~/lib/env.server";
-import { findOwnAppointment } from "~/features/appointments/queries.server";
+import { findOwnAppointment } from "../queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { languageOf } from "~/lib/i18n/i18n.server";
 

@@ -2,8 +2,8 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/network-remove";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { removePerson } from "~/features/network/commands.server";
-import { getPerson } from "~/features/network/queries.server";
+import { removePerson } from "../commands.server";
+import { getPerson } from "../queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
 

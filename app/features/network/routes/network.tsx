@@ -4,9 +4,9 @@ import type { Route } from "./+types/network";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { DocumentLinks } from "~/components/ui/DocumentLinks";
 import { formatWeekdayMoment } from "~/lib/dates";
-import { MapLegend, NetworkMap } from "~/features/network/NetworkMap";
-import { PeopleList } from "~/features/network/PeopleList";
-import { getShareState, listPeople } from "~/features/network/queries.server";
+import { MapLegend, NetworkMap } from "../NetworkMap";
+import { PeopleList } from "../PeopleList";
+import { getShareState, listPeople } from "../queries.server";
 import { requireParticipant } from "~/lib/auth.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
 

@@ -2,16 +2,16 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/network-snapshots";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { saveSnapshot } from "~/features/network/commands.server";
+import { saveSnapshot } from "../commands.server";
 import { formatWeekdayMoment, formatMonthYear } from "~/lib/dates";
-import { helpKindsText } from "~/features/network/PeopleList";
-import { listPeople, listSnapshots } from "~/features/network/queries.server";
-import { compareSchema } from "~/features/network/schema";
+import { helpKindsText } from "../PeopleList";
+import { listPeople, listSnapshots } from "../queries.server";
+import { compareSchema } from "../schema";
 import {
   compareNetworks,
   type NetworkChange,
   type SnapshotPerson,
-} from "~/features/network/snapshot";
+} from "../snapshot";
 import { requireParticipant } from "~/lib/auth.server";
 import { useFocusAfterFrame } from "~/components/ui/focus";
 import { participantActor } from "~/lib/actor.server";

@@ -2,8 +2,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/appointments-past";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { AppointmentList } from "~/features/appointments/components";
-import { listPastAppointments } from "~/features/appointments/queries.server";
+import { AppointmentList } from "../components";
+import { listPastAppointments } from "../queries.server";
 import { requireParticipant } from "~/lib/auth.server";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 

@@ -3,9 +3,9 @@ import type { Route } from "./+types/network-print";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { PrintActions } from "~/components/ui/DocumentLinks";
 import { formatDocumentMoment } from "~/lib/dates";
-import { MapLegend, NetworkMap } from "~/features/network/NetworkMap";
-import { PeopleTable } from "~/features/network/PeopleList";
-import { listPeople } from "~/features/network/queries.server";
+import { MapLegend, NetworkMap } from "../NetworkMap";
+import { PeopleTable } from "../PeopleList";
+import { listPeople } from "../queries.server";
 import { requireParticipant } from "~/lib/auth.server";
 
 export async function loader({ context }: Route.LoaderArgs) {

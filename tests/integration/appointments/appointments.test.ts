@@ -1,13 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appointments, participants, persons, relativeGrants } from "../../db/schema";
+import { appointments, participants, persons, relativeGrants } from "../../../db/schema";
 import { groupByWeek, endOfCopenhagenWeek } from "~/features/appointments/time";
 import { copenhagenDay } from "~/lib/dates";
-import { loader as detailLoader } from "~/routes/appointment";
-import { loader as listLoader } from "~/routes/appointments";
-import { loader as pastLoader } from "~/routes/appointments-past";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, settle, routeArgs } from "../support/requests";
+import { loader as detailLoader } from "~/features/appointments/routes/appointment";
+import { loader as listLoader } from "~/features/appointments/routes/appointments";
+import { loader as pastLoader } from "~/features/appointments/routes/appointments-past";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get, settle, routeArgs } from "../../support/requests";
 
 let database: TestDatabase;
 let metteParticipant: string;

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appointmentPreparations, appointments, auditEvents, participants, persons } from "../../db/schema";
+import { appointmentPreparations, appointments, auditEvents, participants, persons } from "../../../db/schema";
 import { LIMITS } from "~/features/appointments/schema";
-import { action, loader } from "~/routes/appointment";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post, settle, routeArgs } from "../support/requests";
+import { action, loader } from "~/features/appointments/routes/appointment";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get, post, settle, routeArgs } from "../../support/requests";
 
 let database: TestDatabase;
 let mette: string;

@@ -1,15 +1,15 @@
 import ICAL from "ical.js";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appointments, auditEvents, calendarFeeds, participants, persons } from "../../db/schema";
+import { appointments, auditEvents, calendarFeeds, participants, persons } from "../../../db/schema";
 import { buildCalendar, escapeText, foldLine } from "~/features/appointments/ical";
 import { newFeedTokenCookie } from "~/features/appointments/calendar.server";
-import { loader as icsLoader } from "~/routes/appointment-ics";
-import { action as feedPageAction, loader as feedPageLoader } from "~/routes/appointments-calendar";
-import { loader as feedLoader } from "~/routes/appointments-feed";
+import { loader as icsLoader } from "~/features/appointments/routes/appointment-ics";
+import { action as feedPageAction, loader as feedPageLoader } from "~/features/appointments/routes/appointments-calendar";
+import { loader as feedLoader } from "~/features/appointments/routes/appointments-feed";
 import { languageCookie } from "~/lib/i18n/i18n.server";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, ORIGIN, post, settle, routeArgs } from "../support/requests";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get, ORIGIN, post, settle, routeArgs } from "../../support/requests";
 
 let database: TestDatabase;
 let mette: string;

@@ -2,9 +2,9 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/appointments";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { AppointmentList } from "~/features/appointments/components";
-import { listUpcomingAppointments } from "~/features/appointments/queries.server";
-import { groupByWeek } from "~/features/appointments/time";
+import { AppointmentList } from "../components";
+import { listUpcomingAppointments } from "../queries.server";
+import { groupByWeek } from "../time";
 import { requireParticipant } from "~/lib/auth.server";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 
