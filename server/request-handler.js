@@ -7,13 +7,12 @@
 // becomes a 500 and is never acknowledged.
 import { writeReadableStreamToWritable } from "@react-router/node";
 import { createRequestHandler as createReactRouterHandler, RouterContextProvider } from "react-router";
+import { busyPage } from "./refusal.js";
 import { inSpan } from "./tracing.js";
 
 const OUTSIDE_TRANSACTION = new Set(["/healthz", "/readyz"]);
 /** Where the app finds the client's address (app/lib/rate-limit.server.ts reads it). */
 const CLIENT_ADDRESS_HEADER = "x-minvej-client-address";
-/** Seconds a person (or a browser) should wait before trying again when the database is busy. */
-const RETRY_AFTER_SECONDS = 10;
 
 /** @typedef {import("express").Response} ExpressResponse */
 /** @typedef {import("./body-guard.js").GuardedRequest} GuardedRequest */
@@ -54,7 +53,7 @@ export function createRequestHandler({ build, mode }) {
       await send(res, response);
     } catch (error) {
       res.locals.route = routePatternOf(context) ?? "(none)";
-      if (isDatabaseBusy(error)) return busy(res);
+      if (isDatabaseBusy(error)) return busyPage(res);
       next(error);
     }
   };
@@ -131,26 +130,4 @@ async function send(res, response) {
   } catch (error) {
     if (!(res.destroyed || res.writableEnded)) throw error;
   }
-}
-
-/** @param {ExpressResponse} res */
-function busy(res) {
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  res
-    .status(503)
-    .set("Retry-After", String(RETRY_AFTER_SECONDS))
-    .set("Cache-Control", "no-store")
-    .type("html")
-    .send(`<!doctype html>
-<html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Min Vej har travlt lige nu</title></head>
-<body><main>
-<h1>Min Vej har travlt lige nu</h1>
-<p>Der er mange, der bruger Min Vej. Vent et øjeblik, og prøv igen. Det, du har gemt før, er ikke væk.</p>
-<p lang="en">Min Vej is busy right now. Wait a moment and try again. What you saved before is still there.</p>
-</main></body></html>
-`);
 }

@@ -5,6 +5,7 @@ import { createContext, data, type MiddlewareFunction } from "react-router";
 import { db, type Database } from "../../db/client";
 import { rateLimits } from "../../db/schema";
 import { config } from "../../server/config.js";
+import { refusal } from "../../server/refusal.js";
 import { getCurrentUser } from "./auth.server";
 import { loggerOf, requestIdOf, type RequestContext } from "./request.server";
 
@@ -155,37 +156,8 @@ export async function participantOf({ context }: { context: RequestContext }): P
   return (await getCurrentUser(context)).user?.participant?.id ?? null;
 }
 
-const escape = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** 429 in Danish and English, for requests that are not a page of the app (a PDF, a calendar file). */
+/** 429 in Danish and English, for requests that are not a page of the app (a PDF, a calendar file): server/refusal.js's page. */
 export function tooManyRequests(retryAfterSeconds: number, requestId: string): Response {
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return new Response(
-    `<!doctype html>
-<html lang="da">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Vent lidt, og prøv igen – Min Vej</title>
-<style>body{font:1.125rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}a{color:#004b87}</style></head>
-<body><main>
-<h1>Vent lidt, og prøv igen</h1>
-<p>Du har prøvet mange gange på kort tid. Vent et par minutter, og prøv igen. Det, du har gemt, er ikke væk.</p>
-<p>Du kan prøve igen om ${minutes === 1 ? "1 minut" : `${minutes} minutter`}.</p>
-<p><a href="/">Gå til forsiden</a></p>
-<div lang="en">
-<h2>Wait a little, then try again</h2>
-<p>You have tried many times in a short while. Wait a few minutes and try again. What you saved is still there. You can try again in ${minutes === 1 ? "1 minute" : `${minutes} minutes`}.</p>
-</div>
-<p>Fejlkode / error code: 429 · ${escape(requestId)}</p>
-</main></body></html>
-`,
-    {
-      status: 429,
-      headers: {
-        "Retry-After": String(retryAfterSeconds),
-        "Content-Type": "text/html; charset=utf-8",
-        "Cache-Control": "no-store",
-        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
-      },
-    },
-  );
+  const page = refusal({ status: 429, retryAfterSeconds }, requestId);
+  return new Response(page.html, { status: page.status, headers: page.headers });
 }
