@@ -6,6 +6,10 @@
 // code and the names of what it concerns; any other error by its type, code, stack frames and the
 // start of its message (up to where it would quote anything), and without its message when a
 // database error hides inside it.
+//
+// Two layers on purpose: this one keeps only the start of a message, and the logger scrubs every
+// message again. The rules for text (e-mail addresses, long numbers, quoted values) are one
+// function, `redactText` in server/log.js, used by both: add a rule there, never here.
 import { log, redactText } from "./log.js";
 
 const DATABASE_FIELDS = ["code", "severity", "routine", "constraint_name", "table_name", "column_name", "schema_name"];

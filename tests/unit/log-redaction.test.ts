@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../../server/log.js";
+import { createLogger, redactText } from "../../server/log.js";
 import { describeError } from "../../server/safe-error.js";
 
 // The logger's own nets (server/log.js), for a line someone writes carelessly later: fields named
@@ -52,5 +52,11 @@ describe("the logger's redaction", () => {
     const line = logged((log) => log.error({ event: "request_failed", error: describeError(error) }));
     expect(line.error).toMatchObject({ kind: "error", type: "TypeError", code: "ERR_X", message: "Cannot read properties of undefined" });
     expect(JSON.stringify(line.error)).toContain("log-redaction.test.ts");
+  });
+
+  it("scrubs an error's message with the logger's own rules (one function, redactText)", () => {
+    const error = new Error("Mailbox anna@example.dk for 1203859991 is full; see 'Anna Hansen'");
+    expect(describeError(error).message).toBe(redactText("Mailbox anna@example.dk for 1203859991 is full; see 'Anna Hansen'"));
+    expect(describeError(error).message).toBe("Mailbox <e-mail> for <number> is full; see <text>");
   });
 });
