@@ -13,7 +13,7 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import { AppShell } from "./components/layout/AppShell";
-import { allowsHydration } from "./features/content/handle";
+import { allowsHydration } from "./features/content";
 import { ErrorContent } from "./components/layout/ErrorContent";
 import { getCurrentUser } from "./lib/auth.server";
 import { directionOf, fallbackLanguage } from "./lib/i18n/config";

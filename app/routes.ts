@@ -1,23 +1,21 @@
-import { type RouteConfig, index, route } from "@react-router/dev/routes";
+import { type RouteConfig, index } from "@react-router/dev/routes";
+import { accountRoutes } from "./features/account/urls";
 import { appointmentRoutes } from "./features/appointments/urls";
-import { caseworkerRoutes } from "./features/caseworker/routes";
-import { contentRoutes } from "./features/content/routes";
+import { caseworkerRoutes } from "./features/caseworker/urls";
+import { contentRoutes } from "./features/content/urls";
 import { cvRoutes } from "./features/cv/urls";
 import { networkRoutes } from "./features/network/urls";
 import { planRoutes } from "./features/plan/urls";
 import { preparationRoutes } from "./features/preparation/urls";
 import { relativesRoutes } from "./features/relatives/urls";
+import { notFoundRoute, siteRoutes } from "./features/site/urls";
 
-// URLs are Danish: citizens read them. Each area lists its own in features/<area>/routes.ts.
+// URLs are Danish: citizens read them. Each area lists its own in features/<area>/urls.ts;
+// not-found matches everything else, so it comes last.
 export default [
   index("features/overview/routes/overview.tsx"),
-  route("log-ind", "routes/sign-in.tsx"),
-  route("log-ud", "routes/sign-out.tsx"),
-  route("sprog", "routes/language.ts"),
-  route("i18n/:file", "routes/translations.ts"),
-  route("session/forny", "routes/session-keepalive.ts"),
-  route("healthz", "routes/healthz.ts"),
-  route("readyz", "routes/readyz.ts"),
+  ...accountRoutes,
+  ...siteRoutes,
   ...planRoutes,
   ...appointmentRoutes,
   ...contentRoutes,
@@ -26,5 +24,5 @@ export default [
   ...cvRoutes,
   ...relativesRoutes,
   ...caseworkerRoutes,
-  route("*", "routes/not-found.tsx"),
+  notFoundRoute,
 ] satisfies RouteConfig;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, participants, persons, relativeGrants } from "../../db/schema";
 import { addMonths } from "~/features/relatives/scopes";
 import { copenhagenDay } from "~/lib/dates";
-import { loader as caseworkerListLoader } from "~/routes/caseworker";
+import { loader as caseworkerListLoader } from "~/features/caseworker/routes/caseworker";
 import { loader as helpingLoader } from "~/features/relatives/routes/relatives-helping";
 import { loader as logLoader } from "~/features/relatives/routes/relatives-log";
 import { loader as sharedHomeLoader } from "~/features/relatives/routes/relatives-shared-home";

@@ -10,7 +10,7 @@ import { aboutParticipant, roleForCaseworker } from "~/lib/addressee";
 import { copenhagenDay } from "~/lib/dates";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
-import CaseworkerBriefingPage from "~/routes/caseworker-briefing";
+import CaseworkerBriefingPage from "~/features/caseworker/routes/caseworker-briefing";
 import { loader as sharedAppointmentLoader } from "~/features/relatives/routes/relatives-shared-appointment";
 import SharedPlanPage, { loader as sharedPlanLoader } from "~/features/relatives/routes/relatives-shared-plan";
 import { createTestDatabase, type TestDatabase } from "../support/db";

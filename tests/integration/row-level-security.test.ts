@@ -11,7 +11,7 @@ import { readSession } from "~/lib/session.server";
 import { listDemoPeople } from "~/lib/auth/providers.server";
 import { copenhagenDay } from "~/lib/dates";
 import { loader as feedLoader } from "~/features/appointments/routes/appointments-feed";
-import { loader as caseworkerLoader } from "~/routes/caseworker";
+import { loader as caseworkerLoader } from "~/features/caseworker/routes/caseworker";
 import { loader as planLoader } from "~/features/plan/routes/plan";
 import { loader as listLoader } from "~/features/relatives/routes/relatives";
 import { action as confirmAction } from "~/features/relatives/routes/relatives-confirm";

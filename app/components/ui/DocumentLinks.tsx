@@ -42,23 +42,32 @@ export function PrintActions(props: {
   pdf?: { href: string; label: string };
 }) {
   const { t } = useTranslation();
-  const [alive, setAlive] = useState(false);
-  useEffect(() => setAlive(true), []);
   return (
     <div className="print-actions">
       <p className="back-link">
         <Link to={props.back.to}>{props.back.label}</Link>
       </p>
       <p>{props.intro}</p>
-      {alive ? (
-        <button type="button" className="button" onClick={() => window.print()}>
-          <PrinterIcon />
-          {props.printLabel}
-        </button>
-      ) : null}
+      <PrintButton label={props.printLabel} />
       <p className="meta">{t("print.howTo")}</p>
       {props.pdf ? <DocumentLinks pdf={props.pdf} /> : null}
     </div>
+  );
+}
+
+/**
+ * The button that opens the browser's print dialog (phones have one too). It needs JavaScript, so
+ * it appears once the page is alive; without it the page says how to print from the browser.
+ */
+export function PrintButton({ label, icon = true }: { label: string; icon?: boolean }) {
+  const [alive, setAlive] = useState(false);
+  useEffect(() => setAlive(true), []);
+  if (!alive) return null;
+  return (
+    <button type="button" className="button" onClick={() => window.print()}>
+      {icon ? <PrinterIcon /> : null}
+      {label}
+    </button>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { explanationFor } from "~/features/content/catalogue";
+import { explanationFor } from "~/features/content";
 import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
 import type { AppointmentKind, AppointmentMode } from "./queries.server";
 import { JOBCENTRE_LANGUAGE } from "./components";

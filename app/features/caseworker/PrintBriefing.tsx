@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { formatLongDate, useAnswerLabel } from "./components";
+import { CvSharedText, formatLongDate, meetingPlace, PlanVersionText, useAnswerLabel, wantedAtMeeting } from "./components";
 import { excerpt, firstOf } from "./excerpt";
 import type { Briefing } from "./queries.server";
-import { formatHours } from "~/features/cv/hours";
+import { formatHours } from "~/features/cv";
 import { formatTime } from "~/lib/dates";
 
 /**
@@ -121,8 +121,8 @@ function PrintMeeting({ briefing, limits }: { briefing: Briefing; limits: Limits
     );
   }
   const when = `${formatLongDate(meeting.startsAt, i18n.language)} ${formatTime(meeting.startsAt, i18n.language)}–${formatTime(meeting.endsAt, i18n.language)}`;
-  const where = [meeting.placeName, meeting.address].filter(Boolean).join(", ");
-  const wanted = briefing.network?.people.filter((person) => person.wantedAtMeeting) ?? [];
+  const where = meetingPlace(meeting);
+  const wanted = wantedAtMeeting(briefing);
   const who = [
     ...meeting.attendees.map((attendee) => `${attendee.name} (${attendee.roleText})`),
     ...meeting.bisidders.map((bisidder) => `${bisidder.name} (${t("briefing.print.bisidder", { relation: bisidder.relation })})`),
@@ -163,7 +163,7 @@ function PrintAbsences({ briefing, limits }: { briefing: Briefing; limits: Limit
 }
 
 function PrintPlan({ briefing, limits }: { briefing: Briefing; limits: Limits }) {
-  const { t, i18n } = useTranslation("caseworker");
+  const { t } = useTranslation("caseworker");
   const plan = briefing.plan;
   if (!plan) return null;
   const status = (value: string) => t(`briefing.subGoalStatus.${value}`);
@@ -174,8 +174,7 @@ function PrintPlan({ briefing, limits }: { briefing: Briefing; limits: Limits })
     <section className="cw-print__section">
       <h2>{t("briefing.planHeading")}</h2>
       <p className="cw-print__meta">
-        {t("briefing.planVersion", { version: plan.version, date: formatLongDate(plan.updatedAt, i18n.language) })}.{" "}
-        {plan.lastReadVersion === plan.version ? t("briefing.planRead", { version: plan.version }) : t("briefing.planNotRead")}.
+        <PlanVersionText plan={plan} />
       </p>
       <Line label={t("briefing.employmentGoal")}>{excerpt(plan.employmentGoal, limits.goalText)}</Line>
       <Line label={t("briefing.ownGoal")}>{plan.ownGoal ? excerpt(plan.ownGoal, limits.goalText) : t("briefing.ownGoalMissing")}</Line>
@@ -253,7 +252,7 @@ function PrintPreparation({ briefing, limits }: { briefing: Briefing; limits: Li
 }
 
 function PrintCv({ briefing, limits }: { briefing: Briefing; limits: Limits }) {
-  const { t, i18n } = useTranslation("caseworker");
+  const { t } = useTranslation("caseworker");
   const cv = briefing.cv;
   if (!cv) {
     return (
@@ -276,8 +275,7 @@ function PrintCv({ briefing, limits }: { briefing: Briefing; limits: Limits }) {
     <section className="cw-print__section">
       <h2>{t("briefing.cvHeading")}</h2>
       <p className="cw-print__meta">
-        {t("briefing.cvShared", { date: formatLongDate(cv.sharedAt, i18n.language) })}
-        {cv.changedSinceShared ? `. ${t("briefing.cvChanged")}` : null}
+        <CvSharedText cv={cv} />
       </p>
       {wishes && wishes.fields.length > 0 ? <Line label={t("briefing.fields")}>{excerpt(wishes.fields.join(", "), limits.listText)}</Line> : null}
       {terms.length > 0 ? <Line label={t("briefing.print.terms")}>{terms.join(" · ")}</Line> : null}

@@ -16,3 +16,24 @@ export async function recordBriefingViewed(entry: { caseworkerPersonId: string; 
     requestId: entry.requestId,
   });
 }
+
+/**
+ * The overview `/sagsbehandler` shows each person's shared information (what is shared, meetings,
+ * questions): a read for each of them, in their log "Hvem har set mine oplysninger" as "Din
+ * sagsbehandler", never a name. The loader runs for the page and for its .data alike.
+ */
+export async function recordListViewed(entry: { caseworkerPersonId: string; participantIds: string[]; requestId: string | null }) {
+  if (entry.participantIds.length === 0) return;
+  const database = await db();
+  await database.transaction(async (tx) => {
+    for (const participantId of entry.participantIds) {
+      await recordAudit(tx, {
+        actorPersonId: entry.caseworkerPersonId,
+        participantId,
+        action: "caseworker.briefing_viewed",
+        details: { page: "list" },
+        requestId: entry.requestId,
+      });
+    }
+  });
+}

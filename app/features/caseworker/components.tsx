@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { formatDate, formatTime, isoDateTime, localeFor } from "~/lib/dates";
+import type { Briefing } from "./queries.server";
 
 /** "tirsdag den 1. december kl. 10.00" in Copenhagen time, as a <time> element. */
 export function MeetingTime({ startsAt }: { startsAt: Date | string }) {
@@ -47,4 +48,36 @@ export function useAnswerLabel() {
     }
     return t(`preparation:parts.${part}.fields.${field}.label`, { defaultValue: field });
   };
+}
+
+/** Where the meeting is held: the place's name and address on one line ("" when neither is known). */
+export function meetingPlace(meeting: { placeName: string | null; address: string | null }): string {
+  return [meeting.placeName, meeting.address].filter(Boolean).join(", ");
+}
+
+/** The people in the shared network whom the participant wants at the meeting. */
+export function wantedAtMeeting(briefing: Briefing) {
+  return briefing.network?.people.filter((person) => person.wantedAtMeeting) ?? [];
+}
+
+/** "Version 3 fra 1. december 2026. Læst af …": the plan's version and whether it was read. */
+export function PlanVersionText({ plan }: { plan: NonNullable<Briefing["plan"]> }) {
+  const { t, i18n } = useTranslation("caseworker");
+  return (
+    <>
+      {t("briefing.planVersion", { version: plan.version, date: formatLongDate(plan.updatedAt, i18n.language) })}.{" "}
+      {plan.lastReadVersion === plan.version ? t("briefing.planRead", { version: plan.version }) : t("briefing.planNotRead")}.
+    </>
+  );
+}
+
+/** When the CV was shared, and whether it changed since. */
+export function CvSharedText({ cv }: { cv: NonNullable<Briefing["cv"]> }) {
+  const { t, i18n } = useTranslation("caseworker");
+  return (
+    <>
+      {t("briefing.cvShared", { date: formatLongDate(cv.sharedAt, i18n.language) })}
+      {cv.changedSinceShared ? `. ${t("briefing.cvChanged")}` : null}
+    </>
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { action } from "~/routes/language";
+import { action } from "~/features/site/routes/language";
 
 type Args = Parameters<typeof action>[0];
 

@@ -1,9 +1,9 @@
 import { data } from "react-router";
 import type { Route } from "./+types/content-glossary";
-import { ContentPage } from "~/features/content/ContentPage";
-import { GlossaryIndex } from "~/features/content/GlossaryIndex";
-import { noJavaScript } from "~/features/content/handle";
-import { glossaryPageView, requestLanguage } from "~/features/content/pages.server";
+import { ContentPage } from "../ContentPage";
+import { GlossaryIndex } from "../GlossaryIndex";
+import { noJavaScript } from "../handle";
+import { glossaryPageView, requestLanguage } from "../pages.server";
 
 export const handle = noJavaScript;
 

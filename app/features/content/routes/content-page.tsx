@@ -1,9 +1,9 @@
 import { data } from "react-router";
 import type { Route } from "./+types/content-page";
-import { isAboutSlug } from "~/features/content/catalogue";
-import { ContentPage } from "~/features/content/ContentPage";
-import { noJavaScript } from "~/features/content/handle";
-import { pageView, requestLanguage } from "~/features/content/pages.server";
+import { isAboutSlug } from "../catalogue";
+import { ContentPage } from "../ContentPage";
+import { noJavaScript } from "../handle";
+import { pageView, requestLanguage } from "../pages.server";
 
 export const handle = noJavaScript;
 

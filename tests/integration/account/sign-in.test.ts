@@ -1,12 +1,12 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, authSessions, cvProfiles, participants, persons } from "../../db/schema";
-import { action as signInAction, loader as signInLoader } from "~/routes/sign-in";
-import { action as signOutAction } from "~/routes/sign-out";
+import { auditEvents, authSessions, cvProfiles, participants, persons } from "../../../db/schema";
+import { action as signInAction, loader as signInLoader } from "~/features/account/routes/sign-in";
+import { action as signOutAction } from "~/features/account/routes/sign-out";
 import { action as cvAboutAction, loader as cvAboutLoader } from "~/features/cv/routes/cv-about";
 import { readSession } from "~/lib/session.server";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { cookieFor, get, post, settle, routeArgs } from "../support/requests";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { cookieFor, get, post, settle, routeArgs } from "../../support/requests";
 
 let database: TestDatabase;
 const previousDemoLogin = process.env.DEMO_LOGIN;

@@ -16,7 +16,7 @@ import {
   professionals,
   relativeGrants,
   workWishes,
-} from "../../db/schema";
+} from "../../../db/schema";
 import { recordBriefingViewed } from "~/features/caseworker/commands.server";
 import { findMyParticipant, getBriefing, listMyParticipants } from "~/features/caseworker/queries.server";
 import {
@@ -37,7 +37,7 @@ import { saveTaskSuggestions } from "~/features/cv/task-suggestions.server";
 import { setSharing } from "~/features/network/commands.server";
 import { savePart, shareParts, withdrawPart } from "~/features/preparation/commands.server";
 import { copenhagenDay } from "~/lib/dates";
-import { createTestDatabase, serverUrl, type TestDatabase } from "../support/db";
+import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
 
 /**
  * The caseworker contract (db/migrations/0005_caseworker_views.sql, the CV views in

@@ -1,43 +1,28 @@
 import { Trans, useTranslation } from "react-i18next";
-import type { Route } from "./+types/help";
-import { ContentPage } from "~/features/content/ContentPage";
-import { hrefFor } from "~/features/content/catalogue";
-import { noJavaScript } from "~/features/content/handle";
-import { requestLanguage, titleOf } from "~/features/content/pages.server";
-import { getCoordinatingCaseworker } from "~/features/content/queries.server";
-import { getCurrentUser } from "~/lib/auth.server";
-
-export const handle = noJavaScript;
+import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
+import { ContentPage } from "./ContentPage";
+import type { CaseworkerContact } from "./queries.server";
 
 /** The day the crisis numbers and the text below were last checked against their sources. */
 export const HELP_LAST_REVIEWED = "2026-11-23";
-
-/**
- * /hjaelp, linked from every page's footer. Readable signed out too: a relative or a worried
- * person must always find the crisis numbers. A signed-in participant also sees their own
- * coordinating caseworker; nobody else's contact is ever shown.
- */
-export async function loader({ context }: Route.LoaderArgs) {
-  const [{ user }, language] = await Promise.all([getCurrentUser(context), requestLanguage(context)]);
-  const caseworker = user?.participant ? await getCoordinatingCaseworker(user.participant.id) : null;
-  return {
-    signedIn: Boolean(user),
-    isParticipant: Boolean(user?.participant),
-    caseworker,
-    related: (["naar-det-er-svaert", "dine-rettigheder", "om"] as const).map((slug) => ({
-      href: hrefFor(slug),
-      title: titleOf(language, slug),
-    })),
-  };
-}
 
 const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, "")}`;
 /** A phone number must not break over two lines: its spaces become non-breaking spaces. */
 const keepTogether = (phone: string) => phone.replace(/ /g, "\u00a0");
 
-export default function HelpPage({ loaderData }: Route.ComponentProps) {
+/** /hjaelp: the crisis numbers first, then the participant's own caseworker (or why there is none). */
+export function HelpPage({
+  caseworker,
+  isParticipant,
+  signedIn,
+  related,
+}: {
+  caseworker: CaseworkerContact | null;
+  isParticipant: boolean;
+  signedIn: boolean;
+  related: { href: string; title: string }[];
+}) {
   const { t } = useTranslation("content");
-  const { caseworker, isParticipant, signedIn, related } = loaderData;
   const page = {
     title: t("help.title"),
     summary: t("help.intro"),
@@ -75,34 +60,22 @@ export default function HelpPage({ loaderData }: Route.ComponentProps) {
         <h2 id="caseworker-heading">{t("help.caseworker.heading")}</h2>
         <p>{t("help.caseworker.text")}</p>
         {caseworker ? (
-          <dl className="summary-list">
-            <div className="summary-list__row">
-              <dt>{t("help.caseworker.name")}</dt>
-              <dd>{caseworker.name}</dd>
-            </div>
+          <SummaryList>
+            <SummaryRow label={t("help.caseworker.name")}>{caseworker.name}</SummaryRow>
             {caseworker.phone ? (
-              <div className="summary-list__row">
-                <dt>{t("help.caseworker.phone")}</dt>
-                <dd>
-                  <a href={telHref(caseworker.phone)}>{keepTogether(caseworker.phone)}</a>
-                </dd>
-              </div>
+              <SummaryRow label={t("help.caseworker.phone")}>
+                <a href={telHref(caseworker.phone)}>{keepTogether(caseworker.phone)}</a>
+              </SummaryRow>
             ) : null}
             {caseworker.reachableText ? (
-              <div className="summary-list__row">
-                <dt>{t("help.caseworker.reachable")}</dt>
-                <dd>{caseworker.reachableText}</dd>
-              </div>
+              <SummaryRow label={t("help.caseworker.reachable")}>{caseworker.reachableText}</SummaryRow>
             ) : null}
             {caseworker.email ? (
-              <div className="summary-list__row">
-                <dt>{t("help.caseworker.email")}</dt>
-                <dd>
-                  <a href={`mailto:${caseworker.email}`}>{caseworker.email}</a>
-                </dd>
-              </div>
+              <SummaryRow label={t("help.caseworker.email")}>
+                <a href={`mailto:${caseworker.email}`}>{caseworker.email}</a>
+              </SummaryRow>
             ) : null}
-          </dl>
+          </SummaryList>
         ) : (
           <p>
             {isParticipant

@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import type { Route } from "./+types/content-about";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { aboutSlugs, hrefFor } from "~/features/content/catalogue";
-import { noJavaScript } from "~/features/content/handle";
-import { findPage, requestLanguage, titleOf } from "~/features/content/pages.server";
+import { aboutSlugs, hrefFor } from "../catalogue";
+import { noJavaScript } from "../handle";
+import { findPage, requestLanguage, titleOf } from "../pages.server";
 
 export const handle = noJavaScript;
 

@@ -1,11 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/sign-out";
+import { recordSignOut } from "../commands.server";
+import { isTimeoutSignOut } from "../schema";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { getCurrentUser } from "~/lib/auth.server";
-import { recordAudit } from "~/lib/audit.server";
 import { endSession } from "~/lib/session.server";
-import { db } from "../../db/client";
 import { requestIdOf } from "~/lib/request.server";
 
 /** Signing out is a POST (no mutating GET). A GET shows a one-button page, for links and no-JS. */
@@ -19,12 +19,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { user } = await getCurrentUser(context);
   // The session ends whatever the body holds (or fails to hold): only the wording depends on it.
   const cookie = await endSession(request);
-  const timedOut = (await request.formData().catch(() => null))?.get("reason") === "timeout";
+  const timedOut = isTimeoutSignOut(await request.formData().catch(() => null));
   if (user) {
-    await recordAudit(await db(), {
-      actorPersonId: user.personId,
+    await recordSignOut({
+      personId: user.personId,
       participantId: user.participant?.id ?? null,
-      action: timedOut ? "session.timed_out" : "session.signed_out",
+      timedOut,
       requestId: requestIdOf(context),
     });
   }

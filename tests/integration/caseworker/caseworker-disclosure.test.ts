@@ -5,14 +5,14 @@ import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createRoutesStub } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { professionals } from "../../db/schema";
+import { professionals } from "../../../db/schema";
 import { DISCLOSED_AREAS, NEVER_DISCLOSED, type DisclosureMoment } from "~/features/caseworker/disclosure";
 import { pageView } from "~/features/content/pages.server";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
-import CaseworkerOverviewPage from "~/routes/caseworker";
-import StandalonePage from "~/routes/content-standalone";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import CaseworkerOverviewPage from "~/features/caseworker/routes/caseworker";
+import StandalonePage from "~/features/content/routes/content-standalone";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
 
 /**
  * "Say only what is true" (issue 14, point 4): the privacy page and the caseworker page tell

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authSessions, persons } from "../../db/schema";
+import { authSessions, persons } from "../../../db/schema";
 import {
   ABSOLUTE_TIMEOUT_MS,
   IDLE_TIMEOUT_MS,
@@ -8,8 +8,8 @@ import {
   readSession,
   startSession,
 } from "~/lib/session.server";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { get } from "../support/requests";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { get } from "../../support/requests";
 
 let database: TestDatabase;
 let metteId: string;

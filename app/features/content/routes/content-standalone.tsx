@@ -1,10 +1,10 @@
 import { data } from "react-router";
 import type { Route } from "./+types/content-standalone";
-import { DisclosureLists } from "~/features/caseworker/Disclosure";
-import { isStandaloneSlug } from "~/features/content/catalogue";
-import { ContentPage } from "~/features/content/ContentPage";
-import { noJavaScript } from "~/features/content/handle";
-import { pageView, requestLanguage } from "~/features/content/pages.server";
+import { DisclosureLists } from "~/features/caseworker";
+import { isStandaloneSlug } from "../catalogue";
+import { ContentPage } from "../ContentPage";
+import { noJavaScript } from "../handle";
+import { pageView, requestLanguage } from "../pages.server";
 
 export const handle = noJavaScript;
 

@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { RouteConfigEntry } from "@react-router/dev/routes";
 import { afterAll, describe, expect, it } from "vitest";
-import { activityKindEnum } from "../../db/schema/plan";
-import { appointmentKindEnum } from "../../db/schema/appointments";
+import { activityKindEnum } from "../../../db/schema/plan";
+import { appointmentKindEnum } from "../../../db/schema/appointments";
 import routes from "~/routes";
 import { aboutSlugs, explanationFor, explanationHrefs, hrefFor, pageSlugs, type PageSlug } from "~/features/content/catalogue";
 import { copyProblems, firstUseProblems, linkProblems, pageLix, type LinkTargets } from "~/features/content/checks";
@@ -18,7 +18,7 @@ import { glossaryTermsOf, parsePage, type ParsedPage } from "~/features/content/
 import { allPages } from "~/features/content/pages.server";
 import { supportedLanguages, type Language } from "~/lib/i18n/config";
 
-const root = path.resolve(__dirname, "../..");
+const root = path.resolve(__dirname, "../../..");
 const pagesDir = (language: Language) => path.join(root, "locales", language, "pages");
 const slugsOnDisk = (language: Language) =>
   readdirSync(pagesDir(language))
@@ -224,7 +224,7 @@ describe("links", () => {
   });
 
   it("/om lists every page under /om", () => {
-    const source = readFileSync(path.join(root, "app/routes/content-about.tsx"), "utf8");
+    const source = readFileSync(path.join(root, "app/features/content/routes/content-about.tsx"), "utf8");
     for (const slug of aboutSlugs) expect(source, slug).toContain(`"${slug}"`);
   });
 });

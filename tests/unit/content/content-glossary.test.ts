@@ -13,7 +13,7 @@ import { allPages } from "~/features/content/pages.server";
 import { glossaryTermsOf } from "~/features/content/page-parser.server";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
-import { routeArgs } from "../support/requests";
+import { routeArgs } from "../../support/requests";
 
 type Language = "da" | "en";
 
@@ -50,8 +50,8 @@ describe("the letter index (pure)", () => {
 async function glossaryRoute() {
   const entry = (routes as { path?: string; file: string }[]).find((route) => route.path === "ordliste");
   if (!entry) throw new Error("no /ordliste route");
-  const name = entry.file.replace(/^routes\//, "").replace(/\.tsx$/, "");
-  return (await import(`../../app/routes/${name}.tsx`)) as {
+  const name = entry.file.replace(/^features\/content\/routes\//, "").replace(/\.tsx$/, "");
+  return (await import(`../../../app/features/content/routes/${name}.tsx`)) as {
     loader: (args: unknown) => Promise<unknown>;
     default: unknown;
   };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loader as healthz } from "~/routes/healthz";
-import { loader as readyz } from "~/routes/readyz";
-import { useDatabase } from "../../db/client";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { loader as healthz } from "~/features/site/routes/healthz";
+import { loader as readyz } from "~/features/site/routes/readyz";
+import { useDatabase } from "../../../db/client";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
 
 let database: TestDatabase;
 beforeAll(async () => {

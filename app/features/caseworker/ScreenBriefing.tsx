@@ -1,115 +1,24 @@
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Route } from "./+types/caseworker-briefing";
-import { PageTitle } from "~/components/layout/PageTitle";
-import { requireCaseworkerStrict } from "~/features/caseworker/access.server";
-import { recordBriefingViewed } from "~/features/caseworker/commands.server";
-import { formatLongDate, MeetingTime, OwnWords, useAnswerLabel } from "~/features/caseworker/components";
-import stylesheet from "~/features/caseworker/caseworker.css?url";
-import { PrintBriefing, printsWhole } from "~/features/caseworker/PrintBriefing";
-import { getBriefing, type Briefing, type SharedPart } from "~/features/caseworker/queries.server";
-import { notFound } from "~/lib/auth.server";
-import { formatHours } from "~/features/cv/hours";
-import { formatPartialDate } from "~/features/cv/partial-date";
+import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
+import { formatHours, formatPartialDate } from "~/features/cv";
 import { formatTime } from "~/lib/dates";
-import { requestIdOf } from "~/lib/request.server";
+import { CvSharedText, formatLongDate, MeetingTime, meetingPlace, OwnWords, PlanVersionText, useAnswerLabel, wantedAtMeeting } from "./components";
+import type { Briefing, SharedPart } from "./queries.server";
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
-
-export async function loader({ params, context }: Route.LoaderArgs) {
-  const user = await requireCaseworkerStrict(context);
-  const briefing = await getBriefing(user.personId, params.participantId);
-  if (!briefing) throw notFound();
-  // Recorded only once the page is found: a refused address is not "seen".
-  await recordBriefingViewed({
-    caseworkerPersonId: user.personId,
-    participantId: briefing.participant.id,
-    requestId: requestIdOf(context),
-  });
-  return { briefing, printedAt: new Date() };
-}
-
-/** The print button needs JavaScript; without it the page says how to print from the browser. */
-function PrintButton() {
-  const { t } = useTranslation("caseworker");
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
-  if (!ready) return null;
+/**
+ * The briefing on screen: everything the participant shared, in full (`.cw-screen-only`). Its
+ * twin for paper is PrintBriefing, which cuts texts and lists to fit one page.
+ */
+export function ScreenBriefing({ briefing }: { briefing: Briefing }) {
   return (
-    <button type="button" className="button" onClick={() => window.print()}>
-      {t("briefing.printButton")}
-    </button>
-  );
-}
-
-export default function CaseworkerBriefingPage({ loaderData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation("caseworker");
-  const { briefing } = loaderData;
-  const { participant } = briefing;
-  const longDate = (value: Date | string) => formatLongDate(value, i18n.language);
-  const title = t("briefing.title", { name: participant.name });
-  return (
-    <>
-      <PageTitle title={title} />
-      <p className="cw-actions">
-        <a href="/sagsbehandler" className="back-link">
-          {t("briefing.back")}
-        </a>
-      </p>
-      <article className="cw-briefing">
-        <header className="cw-briefing__header">
-          <h1 tabIndex={-1}>{title}</h1>
-          <p className="cw-screen-only">{t("briefing.intro", { name: participant.name })}</p>
-          <p className="meta cw-screen-only">{t("briefing.logged", { name: participant.name })}</p>
-          <div className="cw-actions cw-print-actions">
-            <p className="meta">{t("briefing.printHowTo")}</p>
-            <PrintButton />
-          </div>
-          <p className="meta cw-print-only">
-            {t("briefing.printedAt", { date: longDate(loaderData.printedAt) })}.
-            {printsWhole(briefing) ? null : ` ${t("briefing.print.shortVersion")}`}
-          </p>
-          <h2 className="visually-hidden">{t("briefing.facts")}</h2>
-          <dl className="cw-facts">
-            <div>
-              <dt>{t("briefing.programme")}</dt>
-              <dd>{t(`programme.${participant.programme}`)}</dd>
-            </div>
-            <div>
-              <dt>{t("briefing.status")}</dt>
-              <dd>{t(`status.${participant.status}`)}</dd>
-            </div>
-            {participant.startedOn ? (
-              <div>
-                <dt>{t("briefing.started")}</dt>
-                <dd>{longDate(participant.startedOn)}</dd>
-              </div>
-            ) : null}
-            {participant.expectedEndOn ? (
-              <div>
-                <dt>{t("briefing.expectedEnd")}</dt>
-                <dd>{longDate(participant.expectedEndOn)}</dd>
-              </div>
-            ) : null}
-            {participant.caseworkerName ? (
-              <div>
-                <dt>{t("briefing.caseworker")}</dt>
-                <dd>{participant.caseworkerName}</dd>
-              </div>
-            ) : null}
-          </dl>
-        </header>
-        <PrintBriefing briefing={briefing} />
-        <div className="cw-briefing__body cw-screen-only">
-          <NextMeeting briefing={briefing} />
-          <Absences briefing={briefing} />
-          <Plan briefing={briefing} />
-          <Preparation briefing={briefing} />
-          <Cv briefing={briefing} />
-          <Network briefing={briefing} />
-        </div>
-      </article>
-    </>
+    <div className="cw-briefing__body cw-screen-only">
+      <NextMeeting briefing={briefing} />
+      <Absences briefing={briefing} />
+      <Plan briefing={briefing} />
+      <Preparation briefing={briefing} />
+      <Cv briefing={briefing} />
+      <Network briefing={briefing} />
+    </div>
   );
 }
 
@@ -126,7 +35,7 @@ function NextMeeting({ briefing }: { briefing: Briefing }) {
   const { t, i18n } = useTranslation("caseworker");
   const meeting = briefing.nextMeeting;
   const name = briefing.participant.name;
-  const wanted = briefing.network?.people.filter((person) => person.wantedAtMeeting) ?? [];
+  const wanted = wantedAtMeeting(briefing);
   if (!meeting) {
     return (
       <Section id="cw-meeting" heading={t("briefing.meetingHeading")}>
@@ -134,32 +43,18 @@ function NextMeeting({ briefing }: { briefing: Briefing }) {
       </Section>
     );
   }
-  const where = [meeting.placeName, meeting.address].filter(Boolean).join(", ");
+  const where = meetingPlace(meeting);
   return (
     <Section id="cw-meeting" heading={t("briefing.meetingHeading")}>
       <p className="cw-meeting-title">{meeting.title}</p>
-      <dl className="summary-list cw-summary">
-        <div className="summary-list__row">
-          <dt>{t("briefing.meetingWhen")}</dt>
-          <dd>
-            <MeetingTime startsAt={meeting.startsAt} />–{formatTime(meeting.endsAt, i18n.language)}
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>{t("briefing.meetingKind")}</dt>
-          <dd>{t(`kinds.${meeting.kind}`)}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>{t("briefing.meetingMode")}</dt>
-          <dd>{t(`modes.${meeting.mode}`)}</dd>
-        </div>
-        {where ? (
-          <div className="summary-list__row">
-            <dt>{t("briefing.meetingWhere")}</dt>
-            <dd>{where}</dd>
-          </div>
-        ) : null}
-      </dl>
+      <SummaryList className="cw-summary">
+        <SummaryRow label={t("briefing.meetingWhen")}>
+          <MeetingTime startsAt={meeting.startsAt} />–{formatTime(meeting.endsAt, i18n.language)}
+        </SummaryRow>
+        <SummaryRow label={t("briefing.meetingKind")}>{t(`kinds.${meeting.kind}`)}</SummaryRow>
+        <SummaryRow label={t("briefing.meetingMode")}>{t(`modes.${meeting.mode}`)}</SummaryRow>
+        {where ? <SummaryRow label={t("briefing.meetingWhere")}>{where}</SummaryRow> : null}
+      </SummaryList>
       <h3>{t("briefing.whoHeading")}</h3>
       <h4 className="cw-label">{t("briefing.attendees")}</h4>
       {meeting.attendees.length > 0 ? (
@@ -265,8 +160,7 @@ function Plan({ briefing }: { briefing: Briefing }) {
   return (
     <Section id="cw-plan" heading={t("briefing.planHeading")}>
       <p className="meta">
-        {t("briefing.planVersion", { version: plan.version, date: date(plan.updatedAt) })}.{" "}
-        {plan.lastReadVersion === plan.version ? t("briefing.planRead", { version: plan.version }) : t("briefing.planNotRead")}.
+        <PlanVersionText plan={plan} />
       </p>
       <h3 className="cw-label">{t("briefing.employmentGoal")}</h3>
       <p>{plan.employmentGoal}</p>
@@ -408,8 +302,7 @@ function Cv({ briefing }: { briefing: Briefing }) {
   return (
     <Section id="cw-cv" heading={t("briefing.cvHeading")}>
       <p className="meta">
-        {t("briefing.cvShared", { date: formatLongDate(cv.sharedAt, i18n.language) })}
-        {cv.changedSinceShared ? `. ${t("briefing.cvChanged")}` : null}
+        <CvSharedText cv={cv} />
       </p>
       {cv.summary ? (
         <>
@@ -468,52 +361,30 @@ function Cv({ briefing }: { briefing: Briefing }) {
       <h3>{t("briefing.wishesHeading")}</h3>
       {wishes &&
       (wishes.fields.length > 0 || wishes.hoursPerWeek !== null || wishes.hoursPerWeekMax !== null || wishes.maxCommuteMinutes !== null || wishes.areas || wishes.accommodations || wishes.tasks.length > 0) ? (
-        <dl className="summary-list cw-summary">
-          {wishes.fields.length > 0 ? (
-            <div className="summary-list__row">
-              <dt>{t("briefing.fields")}</dt>
-              <dd>{wishes.fields.join(", ")}</dd>
-            </div>
-          ) : null}
+        <SummaryList className="cw-summary">
+          {wishes.fields.length > 0 ? <SummaryRow label={t("briefing.fields")}>{wishes.fields.join(", ")}</SummaryRow> : null}
           {wishes.hoursPerWeek !== null || wishes.hoursPerWeekMax !== null ? (
-            <div className="summary-list__row">
-              <dt>{t("briefing.hours")}</dt>
-              <dd>{formatHours(wishes.hoursPerWeek, wishes.hoursPerWeekMax, t, "briefing")}</dd>
-            </div>
+            <SummaryRow label={t("briefing.hours")}>{formatHours(wishes.hoursPerWeek, wishes.hoursPerWeekMax, t, "briefing")}</SummaryRow>
           ) : null}
           {wishes.maxCommuteMinutes !== null ? (
-            <div className="summary-list__row">
-              <dt>{t("briefing.commute")}</dt>
-              <dd>{t("briefing.commuteValue", { count: wishes.maxCommuteMinutes })}</dd>
-            </div>
+            <SummaryRow label={t("briefing.commute")}>{t("briefing.commuteValue", { count: wishes.maxCommuteMinutes })}</SummaryRow>
           ) : null}
-          {wishes.areas ? (
-            <div className="summary-list__row">
-              <dt>{t("briefing.areas")}</dt>
-              <dd>{wishes.areas}</dd>
-            </div>
-          ) : null}
+          {wishes.areas ? <SummaryRow label={t("briefing.areas")}>{wishes.areas}</SummaryRow> : null}
           {wishes.accommodations ? (
-            <div className="summary-list__row">
-              <dt>{t("briefing.accommodations")}</dt>
-              <dd>
-                <OwnWords text={wishes.accommodations} />
-              </dd>
-            </div>
+            <SummaryRow label={t("briefing.accommodations")}>
+              <OwnWords text={wishes.accommodations} />
+            </SummaryRow>
           ) : null}
           {wishes.tasks.length > 0 ? (
-            <div className="summary-list__row">
-              <dt>{t("briefing.tasks")}</dt>
-              <dd>
-                <ul className="cw-compact-list">
-                  {wishes.tasks.map((task, index) => (
-                    <li key={`${index}-${task}`}>{task}</li>
-                  ))}
-                </ul>
-              </dd>
-            </div>
+            <SummaryRow label={t("briefing.tasks")}>
+              <ul className="cw-compact-list">
+                {wishes.tasks.map((task, index) => (
+                  <li key={`${index}-${task}`}>{task}</li>
+                ))}
+              </ul>
+            </SummaryRow>
           ) : null}
-        </dl>
+        </SummaryList>
       ) : (
         <p>{t("briefing.noWishes")}</p>
       )}

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { getDatabase } from "../../db/client";
-import journal from "../../db/migrations/meta/_journal.json";
+import { getDatabase } from "../../../../db/client";
+import journal from "../../../../db/migrations/meta/_journal.json";
 
 /** A load balancer asks often: a blocked database is "not ready" within seconds, not after minutes. */
 const READY_CHECK_MS = 2000;

@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { chromium, type Browser } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import CaseworkerBriefingPage from "~/routes/caseworker-briefing";
+import CaseworkerBriefingPage from "~/features/caseworker/routes/caseworker-briefing";
 import { excerpt, firstOf } from "~/features/caseworker/excerpt";
 import { printsWhole } from "~/features/caseworker/PrintBriefing";
 import { PART_ORDER, type Briefing } from "~/features/caseworker/queries.server";

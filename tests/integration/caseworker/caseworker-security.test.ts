@@ -2,14 +2,14 @@ import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupRoles } from "../../db/client";
-import { participants, persons, relativeGrants } from "../../db/schema";
+import { setupRoles } from "../../../db/client";
+import { participants, persons, relativeGrants } from "../../../db/schema";
 import { confirmRead, sendQuestion } from "~/features/plan/commands.server";
 import { markAboutMeetingRead, shareParts } from "~/features/preparation/commands.server";
 import { recordAudit } from "~/lib/audit.server";
 import { loader as appointmentsLoader } from "~/features/appointments/routes/appointments";
-import { createTestDatabase, serverUrl, type TestDatabase } from "../support/db";
-import { cookieFor, get, routeArgs } from "../support/requests";
+import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
+import { cookieFor, get, routeArgs } from "../../support/requests";
 
 // The caseworker contract's safety: the events outbox (every database), and the roles and
 // row-level security (real Postgres only: the embedded PGlite has a single superuser).

@@ -1,0 +1,79 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
+import { Form, useNavigation } from "react-router";
+import type { Route } from "./routes/+types/sign-in";
+import { ErrorSummary } from "~/components/form/ErrorSummary";
+import { summaryErrors } from "~/components/form/errors";
+import { RadioGroup } from "~/components/form/Field";
+import { PageTitle } from "~/components/layout/PageTitle";
+import { demoSignInSchema } from "./schema";
+
+/** /log-ind: MitID (when configured) and, in the demo, a list of people to sign in as. */
+export function SignInPage({ loaderData, actionData }: Pick<Route.ComponentProps, "loaderData" | "actionData">) {
+  const { t } = useTranslation(["account", "common"]);
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult: navigation.state === "idle" ? actionData?.result : null,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: demoSignInSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const errors = summaryErrors(form.allErrors, ["person"], (key) => t(key));
+  const personError = fields.person.errors?.[0];
+
+  return (
+    <>
+      <PageTitle title={t("signIn.title")} hasErrors={errors.length > 0 || Boolean(actionData?.refused)} />
+      <ErrorSummary errors={errors} />
+      {loaderData.notice ? (
+        <div className="notice" role="status">
+          <p>{t(`signIn.${loaderData.notice}`)}</p>
+        </div>
+      ) : null}
+      <h1 tabIndex={-1}>{t("signIn.title")}</h1>
+      <p className="lead">{t("signIn.intro")}</p>
+
+      <section aria-labelledby="mitid-heading" className="panel">
+        <h2 id="mitid-heading">{t("signIn.mitidHeading")}</h2>
+        {loaderData.mitidEnabled ? (
+          <Form method="post" action="/log-ind/mitid">
+            <button type="submit" className="button">
+              {t("signIn.mitidButton")}
+            </button>
+          </Form>
+        ) : (
+          <p>{t("signIn.mitidNotConfigured")}</p>
+        )}
+      </section>
+
+      {actionData?.refused ? (
+        <div className="notice notice--warning" role="alert">
+          <p>{t("signIn.demoRefused")}</p>
+        </div>
+      ) : null}
+
+      {loaderData.demoEnabled ? (
+        <section aria-labelledby="demo-heading" className="panel">
+          <h2 id="demo-heading">{t("signIn.demoHeading")}</h2>
+          <p>{t("signIn.demoIntro")}</p>
+          <Form method="post" {...getFormProps(form)}>
+            <RadioGroup
+              name={fields.person.name}
+              legend={t("signIn.demoLegend")}
+              error={personError ? t(personError) : undefined}
+              options={loaderData.demoPeople.map((person) => ({
+                value: person.key,
+                label: person.name,
+                hint: t(`signIn.roles.${person.role}`),
+              }))}
+            />
+            <button type="submit" className="button">
+              {t("signIn.demoSubmit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import { type RouteConfigEntry, route } from "@react-router/dev/routes";
+
+/** Signing in and out, and keeping a session alive (Danish URLs). Paths are relative to app/. */
+export const accountRoutes: RouteConfigEntry[] = [
+  route("log-ind", "features/account/routes/sign-in.tsx"),
+  route("log-ud", "features/account/routes/sign-out.tsx"),
+  route("session/forny", "features/account/routes/session-keepalive.ts"),
+];

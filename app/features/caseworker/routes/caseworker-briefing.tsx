@@ -1,0 +1,28 @@
+import type { Route } from "./+types/caseworker-briefing";
+import { requireCaseworkerStrict } from "../access.server";
+import { BriefingPage } from "../BriefingPage";
+import stylesheet from "../caseworker.css?url";
+import { recordBriefingViewed } from "../commands.server";
+import { getBriefing } from "../queries.server";
+import { notFound } from "~/lib/auth.server";
+import { requestIdOf } from "~/lib/request.server";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+/** One participant's briefing, for their coordinating caseworker only (404 for everyone else). */
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = await requireCaseworkerStrict(context);
+  const briefing = await getBriefing(user.personId, params.participantId);
+  if (!briefing) throw notFound();
+  // Recorded only once the page is found: a refused address is not "seen".
+  await recordBriefingViewed({
+    caseworkerPersonId: user.personId,
+    participantId: briefing.participant.id,
+    requestId: requestIdOf(context),
+  });
+  return { briefing, printedAt: new Date() };
+}
+
+export default function CaseworkerBriefingPage({ loaderData }: Route.ComponentProps) {
+  return <BriefingPage briefing={loaderData.briefing} printedAt={loaderData.printedAt} />;
+}
