@@ -155,3 +155,81 @@ export const shareSchema = z.object({
   shareAccommodations: checkbox,
   seen: z.string().regex(/^[0-9a-f]{32}$/),
 });
+
+/** A button on /cv/opgaver: save, "Ja, slet" after asking, or "Flyt op/ned" and "Slet" on row N. */
+export type TaskIntent =
+  | { kind: "save" }
+  | { kind: "confirm-delete" }
+  | { kind: "move"; direction: "up" | "down"; index: number }
+  | { kind: "ask-delete"; index: number };
+
+/** "up-2" -> move row 2 up; anything unknown saves (Enter in a text field sends no intent). */
+function taskIntent(value: string): TaskIntent {
+  if (value === "confirm-delete") return { kind: "confirm-delete" };
+  const row = /^(up|down|delete)-(\d+)$/.exec(value);
+  if (!row) return { kind: "save" };
+  const index = Number(row[2]);
+  return row[1] === "delete" ? { kind: "ask-delete", index } : { kind: "move", direction: row[1] as "up" | "down", index };
+}
+
+/**
+ * The task list form: the texts as posted (line breaks and spaces tidied; blank ones are dropped
+ * on save), the list version it was loaded with (see taskListVersion; anything else matches no
+ * list), and for "Ja, slet" the row and the text that was asked about.
+ */
+export const tasksSchema = z.object({
+  intent: z.string().optional().default("save").transform(taskIntent),
+  task: z
+    .array(z.string().optional().default(""))
+    .optional()
+    .default([])
+    .transform((texts) => texts.map((text) => text.replace(/\s+/g, " ").trim())),
+  version: z
+    .string()
+    .optional()
+    .transform((value) => (value && /^[A-Za-z0-9_-]{22}$/.test(value) ? value : "")),
+  index: z
+    .string()
+    .optional()
+    .transform((value) => Number(value ?? null)),
+  text: z.string().optional().default(""),
+});
+
+export type TasksForm = z.output<typeof tasksSchema>;
+
+/** The buttons of a section page (/cv/:section): on one entry, or "Tilføj de valgte". */
+export const sectionIntents = ["move-up", "move-down", "delete", "undo", "add-suggestions"] as const;
+export type SectionIntent = (typeof sectionIntents)[number];
+
+export const sectionActionSchema = z.object({
+  /** null: a button this page does not have. */
+  intent: z
+    .string()
+    .optional()
+    .transform((value) => ((sectionIntents as readonly string[]).includes(value ?? "") ? (value as SectionIntent) : null)),
+  entryId: z.string().optional().default(""),
+  suggestion: z.array(z.string()).optional().default([]),
+});
+
+export type SectionAction = z.output<typeof sectionActionSchema>;
+
+/** The button of an edit form: save, or "Behold det gemte" after a conflict (no other field is read). */
+export const editIntentSchema = z.object({ intent: z.enum(["save", "keep-saved"]).optional().default("save") });
+
+/** The order of an entry form's fields: the error summary lists problems in it. */
+export const entryFieldOrder = ["entryKind", "title", "organisation", "from", "to", "level", "category", "details"];
+/** The limit each "too long" message of an entry names. */
+export const entryMaxByMessage: Record<string, number> = {
+  "errors.titleTooLong": TITLE_MAX,
+  "errors.organisationTooLong": ORGANISATION_MAX,
+  "errors.detailsTooLong": DETAILS_MAX,
+};
+
+/** The order of the work wishes' fields: the error summary lists problems in it. */
+export const wishesFieldOrder = ["fields", "hoursPerWeek", "commute", "areas", "accommodations"];
+/** The limit each "too long" message of the work wishes names. */
+export const wishesMaxByMessage: Record<string, number> = {
+  "wishes.errors.fieldsTooLong": FIELDS_MAX,
+  "wishes.errors.areasTooLong": AREAS_MAX,
+  "wishes.errors.accommodationsTooLong": ACCOMMODATIONS_MAX,
+};

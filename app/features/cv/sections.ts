@@ -96,5 +96,7 @@ export const ADDRESS_MAX = 200;
 export const FIELDS_MAX = 500;
 export const AREAS_MAX = 300;
 export const ACCOMMODATIONS_MAX = 1000;
+/** At most this many tasks: enough to choose from, short enough to read at the meeting. */
+export const TASK_COUNT_MAX = 10;
 /** How long a deleted entry can be brought back with "Fortryd". */
 export const UNDO_MINUTES = 60;
