@@ -19,6 +19,7 @@ export function SummaryRow({
   action,
   lang,
   preWrap = false,
+  valueClassName,
 }: {
   label: ReactNode;
   children: ReactNode;
@@ -28,11 +29,13 @@ export function SummaryRow({
   lang?: string;
   /** Keep the line breaks a person typed. */
   preWrap?: boolean;
+  /** A class of the value's own (`pre-wrap-text`: keep the line breaks of a value that is plain text). */
+  valueClassName?: string;
 }) {
   return (
     <div className="summary-list__row">
       <dt>{label}</dt>
-      <dd lang={lang} className={preWrap ? "pre-wrap" : undefined}>
+      <dd lang={lang} className={[preWrap ? "pre-wrap" : "", valueClassName ?? ""].filter(Boolean).join(" ") || undefined}>
         {children}
       </dd>
       {action === undefined ? null : <dd className="summary-list__action">{action}</dd>}

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { ABILITY_AREAS, hoursInWords, partByKey, type Answers, type PartKey, type PartStatus } from "./parts";
+import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { Tag } from "~/components/ui/Tag";
 
 export type ShareKind = "not_shared" | "shared" | "changed";
@@ -109,40 +110,34 @@ function PartAnswerList({
   const { t, i18n } = useTranslation("preparation");
   if (names.length === 0 && !(partKey === "wishes" && tasks)) return null;
   return (
-    <dl className="summary-list prep-answers">
+    <SummaryList className="prep-answers">
       {names.map((name) => {
         const value = answers[name]?.trim() ?? "";
         return (
-          <div className="summary-list__row" key={name}>
-            <dt>{fieldLabel(t, partKey, name)}</dt>
-            <dd className="pre-wrap-text">
-              {value === "" ? (
-                <span className="meta">{emptyText}</span>
-              ) : name === "hoursPerWeek" ? (
-                t("parts.wishes.hoursValue", { hours: hoursInWords(value, i18n.language) })
-              ) : (
-                value
-              )}
-            </dd>
-          </div>
+          <SummaryRow key={name} label={fieldLabel(t, partKey, name)} valueClassName="pre-wrap-text">
+            {value === "" ? (
+              <span className="meta">{emptyText}</span>
+            ) : name === "hoursPerWeek" ? (
+              t("parts.wishes.hoursValue", { hours: hoursInWords(value, i18n.language) })
+            ) : (
+              value
+            )}
+          </SummaryRow>
         );
       })}
       {partKey === "wishes" ? (
-        <div className="summary-list__row">
-          <dt>{t("parts.wishes.tasksLegend")}</dt>
-          <dd>
-            {tasks && tasks.length > 0 ? (
-              <ul className="prep-task-list">
-                {tasks.map((task, index) => (
-                  <li key={`${index}-${task}`}>{task}</li>
-                ))}
-              </ul>
-            ) : (
-              <span className="meta">{emptyText}</span>
-            )}
-          </dd>
-        </div>
+        <SummaryRow label={t("parts.wishes.tasksLegend")}>
+          {tasks && tasks.length > 0 ? (
+            <ul className="prep-task-list">
+              {tasks.map((task, index) => (
+                <li key={`${index}-${task}`}>{task}</li>
+              ))}
+            </ul>
+          ) : (
+            <span className="meta">{emptyText}</span>
+          )}
+        </SummaryRow>
       ) : null}
-    </dl>
+    </SummaryList>
   );
 }

@@ -1,5 +1,17 @@
 /**
- * The preparation area's server face: what other areas (the overview, relatives) may read.
- * Code outside app/features/preparation imports only this file or ./index.
+ * The preparation area's server face: reads and changes other areas may use. Callers check
+ * access; the participant is always the session's. Code outside app/features/preparation
+ * imports only this file or ./index.
  */
-export { getPreparation } from "./queries.server";
+export {
+  getPart,
+  getPreparation,
+  getSharedPreparation,
+  listShares,
+  type PartState,
+  type PreparationState,
+  type SharedPart,
+  type ShareState,
+} from "./queries.server";
+export { markAboutMeetingRead, savePart, shareParts, withdrawPart } from "./commands.server";
+export { addRemark, deleteRemark, listOwnRemarks, listRemarks, type RelativeActor } from "./remarks.server";

@@ -1,5 +1,6 @@
 import { z } from "~/lib/zod";
-import { HOURS_MAX, MAX_TASK_INPUTS, TASK_MAX, type PartDefinition } from "./parts";
+import type { SavedPart } from "./commands.server";
+import { HOURS_MAX, MAX_TASK_INPUTS, TASK_MAX, type Answers, type PartDefinition } from "./parts";
 import { versionNumber } from "~/components/form/schemas";
 import { editableHours, parseHours } from "~/features/cv";
 
@@ -77,6 +78,43 @@ export function toPartInput(part: PartDefinition, value: Record<string, unknown>
   }
   return input;
 }
+
+/** A conflict as the part's page shows it: what is saved now, next to what the person sent. */
+export interface PartConflict {
+  saved: SavedPart;
+  mine: { answers: Answers; tasks: string[]; done: string };
+}
+
+/** What the person sent, for the conflict page: nothing they typed is lost. */
+export function mineOf(input: PartInput): PartConflict["mine"] {
+  return { answers: input.answers, tasks: input.tasks ?? [], done: input.done ?? "" };
+}
+
+/**
+ * The part form's buttons: "Gem og fortsæt" (`continue`, also a post without a known intent),
+ * "Gem og fortsæt senere" (`later`); after a conflict "Behold min udgave" (`keep-mine`) and
+ * "Behold den gemte udgave" (`keep-saved`, which writes nothing).
+ */
+export const partIntentSchema = z.object({
+  intent: z.enum(["continue", "later", "keep-mine", "keep-saved"]).catch("continue"),
+});
+export type PartIntent = z.infer<typeof partIntentSchema>["intent"];
+
+export function partIntentOf(formData: FormData): PartIntent {
+  return partIntentSchema.parse(Object.fromEntries(formData)).intent;
+}
+
+/**
+ * "Skal bemærkningen med?": whether a relative's remark goes along when sharing (`include`), and
+ * the part page to go back to (`back`, a part's slug; anything else means "Tjek og del").
+ */
+export const remarkChoiceSchema = z.object({
+  include: z.enum(["yes", "no"]),
+  back: z.string().optional().catch(undefined),
+});
+
+/** "Træk tilbage" is done only with `confirm=yes` (the page's button, or the dialog's). */
+export const withdrawSchema = z.object({ confirm: z.literal("yes") });
 
 function parseBaseline(json: string): string[] {
   try {

@@ -1,6 +1,6 @@
 import type { Route } from "./+types/preparation-pdf";
-import { renderPreparationPdf } from "~/features/preparation/pdf.server";
-import { getPreparation, getTeamMeeting } from "~/features/preparation/queries.server";
+import { renderPreparationPdf } from "../pdf.server";
+import { getPreparation, getTeamMeeting } from "../queries.server";
 import { requireParticipant } from "~/lib/auth.server";
 import { limitResource, personOf } from "~/lib/rate-limit.server";
 import { languageOf } from "~/lib/i18n/i18n.server";

@@ -2,8 +2,8 @@ import { useTranslation } from "react-i18next";
 import type { Route } from "./+types/preparation-print";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { PrintActions } from "~/components/ui/DocumentLinks";
-import { PartAnswers } from "~/features/preparation/components";
-import { getPreparation, getTeamMeeting } from "~/features/preparation/queries.server";
+import { PartAnswers } from "../components";
+import { getPreparation, getTeamMeeting } from "../queries.server";
 import { requireParticipant } from "~/lib/auth.server";
 import { formatDocumentDate, formatTime } from "~/lib/dates";
 

@@ -1,9 +1,10 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/preparation-remark";
-import { CHECK_SLUG, partBySlug } from "~/features/preparation/parts";
-import { setRemarkIncluded } from "~/features/preparation/remarks.server";
-import { notFound, requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
+import { notFound, requireParticipant } from "~/lib/auth.server";
+import { CHECK_SLUG, partBySlug } from "../parts";
+import { setRemarkIncluded } from "../remarks.server";
+import { remarkChoiceSchema } from "../schema";
 
 /** Only a POST: whether a relative's remark goes along when sharing. A GET has nothing to show. */
 export async function loader({ context }: Route.LoaderArgs) {
@@ -17,18 +18,13 @@ export async function loader({ context }: Route.LoaderArgs) {
  */
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireParticipant(context);
-  const formData = await request.formData();
-  const include = formData.get("include");
-  if (include !== "yes" && include !== "no") return new Response("Bad Request", { status: 400 });
-  const result = await setRemarkIncluded(
-    participantActor(context, user),
-    params.commentId,
-    include === "yes",
-  );
+  const choice = remarkChoiceSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!choice.success) return new Response("Bad Request", { status: 400 });
+  const { include, back } = choice.data;
+  const result = await setRemarkIncluded(participantActor(context, user), params.commentId, include === "yes");
   if (result.status === "not_found") throw notFound();
   // Back to where the choice was made: "Tjek og del" or the part's own page (never an outside address).
-  const back = formData.get("back");
-  const part = typeof back === "string" ? partBySlug(back) : null;
+  const part = back ? partBySlug(back) : null;
   const to = part ? `/forberedelse/${part.slug}` : `/forberedelse/${CHECK_SLUG}`;
   return redirect(`${to}?bemaerkning=${include === "yes" ? "med" : "ikke-med"}#bemaerkninger-${result.partKey}`);
 }

@@ -2,17 +2,13 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/preparation-withdraw";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { withdrawPart } from "~/features/preparation/commands.server";
-import { CHECK_SLUG, isWritable, partBySlug } from "~/features/preparation/parts";
-import { getPart } from "~/features/preparation/queries.server";
-import { notFound, requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
-
-function writablePart(slug: string | undefined) {
-  const part = partBySlug(slug);
-  if (!part || !isWritable(part)) throw notFound();
-  return part;
-}
+import { requireParticipant } from "~/lib/auth.server";
+import { withdrawPart } from "../commands.server";
+import { writablePart } from "../part.server";
+import { CHECK_SLUG } from "../parts";
+import { getPart } from "../queries.server";
+import { withdrawSchema } from "../schema";
 
 /** The confirmation page for "Træk tilbage" (with JavaScript the check page asks in a dialog instead). */
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -25,12 +21,9 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireParticipant(context);
   const part = writablePart(params.part);
-  const formData = await request.formData();
-  if (formData.get("confirm") !== "yes") return redirect(`/forberedelse/${CHECK_SLUG}`);
-  await withdrawPart(
-    participantActor(context, user),
-    part.key,
-  );
+  const confirmed = withdrawSchema.safeParse(Object.fromEntries(await request.formData())).success;
+  if (!confirmed) return redirect(`/forberedelse/${CHECK_SLUG}`);
+  await withdrawPart(participantActor(context, user), part.key);
   return redirect(`/forberedelse/${CHECK_SLUG}?trukket=${part.slug}`);
 }
 

@@ -1,0 +1,88 @@
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { Form } from "react-router";
+import { PageTitle } from "~/components/layout/PageTitle";
+import { possessiveName } from "~/lib/addressee";
+import { PartAnswers, StatusTag } from "./components";
+import { CHECK_SLUG, STEP_COUNT } from "./parts";
+import type { RemarkView } from "./remarks";
+import type { ReviewPart } from "./share";
+
+/**
+ * Step 2, "Tjek hvad du deler": exactly what the caseworker will read for each ticked part (the
+ * answers as they are now, the work tasks, and relatives' remarks the person let go along), and
+ * only then the share button. Works the same with and without JavaScript.
+ */
+export function ReviewShare({ parts, tasks, remarks }: { parts: ReviewPart[]; tasks: string[]; remarks: RemarkView[] }) {
+  const { t, i18n } = useTranslation("preparation");
+  const title = t("review.title");
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    heading.current?.focus();
+  }, []);
+  return (
+    <>
+      <PageTitle title={title} />
+      <p className="prep-caption">{t("form.stepOf", { step: STEP_COUNT, total: STEP_COUNT })}</p>
+      <h1 tabIndex={-1} ref={heading}>
+        {title}
+      </h1>
+      <p className="lead">{t("review.intro", { count: parts.length })}</p>
+      {parts.map((part) => {
+        const partTitle = t(`parts.${part.key}.title`);
+        const headingId = `review-${part.slug}`;
+        const going = remarks.filter((remark) => remark.partKey === part.key && remark.includeWhenShared);
+        return (
+          <section key={part.key} className="prep-check-part" aria-labelledby={headingId}>
+            <div className="prep-check-part__header">
+              <h2 id={headingId}>{partTitle}</h2>
+              <p className="prep-check-part__tags">
+                <StatusTag status={part.status} />
+              </p>
+            </div>
+            {part.status === "in_progress" ? <p className="meta">{t("review.inProgress")}</p> : null}
+            <PartAnswers partKey={part.key} answers={part.answers} tasks={tasks} emptyText={t("review.empty")} />
+            {going.length > 0 ? (
+              <div className="prep-review-remarks">
+                <h3>{t("review.remarksHeading")}</h3>
+                <ul className="plain-list">
+                  {going.map((remark) => (
+                    <li key={remark.id}>
+                      <p className="meta">{t("review.remarkBy", { owner: possessiveName(remark.authorFirstName, i18n.language) })}</p>
+                      <blockquote className="own-words pre-wrap-text">
+                        <p>{remark.body}</p>
+                      </blockquote>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </section>
+        );
+      })}
+      <section aria-labelledby="review-share-heading" className="panel prep-share">
+        <h2 id="review-share-heading">{t("review.shareHeading")}</h2>
+        <p>{t("review.onlyThese")}</p>
+        <p>{t("check.shareWho")}</p>
+        <p>{t("review.withdrawLater")}</p>
+        <Form method="post" action={`/forberedelse/${CHECK_SLUG}`}>
+          {parts.map((part) => (
+            <span key={part.key}>
+              <input type="hidden" name="parts" value={part.key} />
+              <input type="hidden" name={`seen.${part.key}`} value={part.version} />
+            </span>
+          ))}
+          <div className="button-group">
+            <button type="submit" name="intent" value="share" className="button">
+              {t("check.shareButton")}
+            </button>
+            <button type="submit" name="intent" value="change" className="button button--secondary">
+              {t("review.change")}
+            </button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}

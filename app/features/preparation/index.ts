@@ -1,0 +1,20 @@
+/**
+ * The preparation area's public face (client-safe): what other areas (relatives, caseworker,
+ * overview) may use of "Forbered dit møde". Code outside app/features/preparation imports only
+ * this file or ./index.server.
+ */
+export { PartAnswers, ShareTag, StatusTag, fieldLabel, questionNames, type ShareKind } from "./components";
+export {
+  CHECK_SLUG,
+  PARTS,
+  STEP_COUNT,
+  isWritable,
+  partByKey,
+  partBySlug,
+  type Answers,
+  type PartDefinition,
+  type PartKey,
+  type PartStatus,
+  type WritablePartKey,
+} from "./parts";
+export { REMARK_MAX, REMARKS_PER_PART_MAX, remarkSchema, type RemarkView } from "./remarks";
