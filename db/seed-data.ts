@@ -1,24 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "./client";
-import {
-  activities,
-  agreements,
-  appointmentAttendees,
-  appointments,
-  cvEntries,
-  cvProfiles,
-  identities,
-  networkPeople,
-  participantContacts,
-  participants,
-  persons,
-  preparationParts,
-  planVersions,
-  planVisits,
-  plans,
-  professionals,
-  subGoals,
-} from "./schema";
+import { persons, type professionals } from "./schema";
+import { aParticipant, aPerson, insertProfessional, type ContactInput, type CvInput, type NetworkPersonInput, type PersonInput, type PlanInput } from "./builders";
 
 /**
  * Demo people for local development and demonstrations:
@@ -103,15 +86,12 @@ async function seedPersons(tx: Transaction) {
   return { mette, ali, jonas, sara };
 }
 
-async function insertPerson(tx: Transaction, person: typeof persons.$inferInsert & { demoKey: string }) {
-  const row = first(await tx.insert(persons).values(person).returning({ id: persons.id }));
-  await tx.insert(identities).values({ personId: row.id, provider: "demo", subject: person.demoKey });
-  return row.id;
+async function insertPerson(tx: Transaction, person: PersonInput & { demoKey: string }) {
+  return (await aPerson(person).build(tx)).personId;
 }
 
 async function seedProfessionals(tx: Transaction, saraPersonId: string) {
-  const insert = async (values: typeof professionals.$inferInsert) =>
-    first(await tx.insert(professionals).values(values).returning({ id: professionals.id })).id;
+  const insert = (values: typeof professionals.$inferInsert) => insertProfessional(tx, values);
 
   const sara = await insert({
     personId: saraPersonId,
@@ -171,37 +151,33 @@ const METTE_ACTIVITIES = {
 
 async function seedMette(tx: Transaction, clock: Clock, people: People, staff: Staff) {
   const started = clock.daysFromToday(clock.openDay({ months: -4 })); // negative: days before today
-  const participant = first(
-    await tx
-      .insert(participants)
-      .values({
-        personId: people.mette,
+  const builder = aParticipant({
+    personId: people.mette,
+    participant: {
         programme: "ressourceforloeb",
         status: "active",
         startedOn: clock.date({ days: started }),
         expectedEndOn: clock.date({ months: 24 }),
         municipality: MUNICIPALITY,
-      })
-      .returning({ id: participants.id }),
-  ).id;
+    },
+  });
 
-  await tx.insert(participantContacts).values([
+  const contacts: ContactInput[] = [
     {
-      participantId: participant,
-      professionalId: staff.sara,
+            professionalId: staff.sara,
       role: "koordinerende_sagsbehandler",
       isPrimary: true,
       since: clock.date({ days: started }),
     },
-    { participantId: participant, professionalId: staff.lars, role: "mentor", since: clock.date({ days: started + 7 }) },
+    { professionalId: staff.lars, role: "mentor", since: clock.date({ days: started + 7 }) },
     {
-      participantId: participant,
-      professionalId: staff.maria,
+            professionalId: staff.maria,
       role: "forberedende_sagsbehandler",
       since: clock.date({ days: started - 60 }),
     },
-    { participantId: participant, professionalId: staff.peter, role: "virksomhedskonsulent", since: clock.date({ days: -21 }) },
-  ]);
+    { professionalId: staff.peter, role: "virksomhedskonsulent", since: clock.date({ days: -21 }) },
+  ];
+  for (const contact of contacts) builder.withContact(contact);
 
   // The pain school meets one morning a week for 12 weeks, on the weekday it started.
   const painSchoolStart = clock.daysFromToday(clock.openDay({ days: -56 }));
@@ -222,11 +198,7 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
   const v2At = clock.atOpenDay(-49, "14:30");
   const v3At = clock.at(clock.daysFromToday(lastTalk.day), "14:00");
 
-  const plan = first(
-    await tx
-      .insert(plans)
-      .values({
-        participantId: participant,
+  const planValues = {
         employmentGoal: METTE_EMPLOYMENT_GOAL,
         ownGoal: METTE_OWN_GOAL,
         ownGoalUpdatedAt: v2At,
@@ -236,13 +208,10 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
           "Bagefter mødes du med rehabiliteringsteamet.",
         updatedAt: v3At,
         updatedByName: "Sara Nielsen",
-      })
-      .returning({ id: plans.id }),
-  ).id;
+  };
 
-  await tx.insert(planVersions).values([
+  const versions: NonNullable<PlanInput["versions"]> = [
     {
-      planId: plan,
       version: 1,
       snapshot: {
         employmentGoal: "Job i en butik eller på et lager med faste opgaver, få timer om ugen",
@@ -261,7 +230,6 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
       createdAt: v1At,
     },
     {
-      planId: plan,
       version: 2,
       snapshot: {
         employmentGoal: "Job i en butik eller på et lager med faste opgaver, få timer om ugen",
@@ -281,12 +249,11 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
       changedByName: "Sara Nielsen",
       createdAt: v2At,
     },
-  ]);
-  await tx.insert(planVisits).values({ planId: plan, lastSeenVersion: 2, lastSeenAt: clock.at(-45, "19:30") });
+  ];
+  const visit = { lastSeenVersion: 2, lastSeenAt: clock.at(-45, "19:30") };
 
-  await tx.insert(subGoals).values([
+  const goals: NonNullable<PlanInput["subGoals"]> = [
     {
-      planId: plan,
       title: METTE_SUB_GOALS.morning,
       description: "En fast rytme om morgenen giver overskud til resten af dagen.",
       status: "reached",
@@ -296,7 +263,6 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
       updatedAt: v2At,
     },
     {
-      planId: plan,
       title: METTE_SUB_GOALS.energy,
       description: "At kende dine signaler, så du kan holde en pause, før smerterne tager over.",
       status: "in_progress",
@@ -307,7 +273,6 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
       updatedAt: v2At,
     },
     {
-      planId: plan,
       title: METTE_SUB_GOALS.internship,
       description: "At mærke, hvordan det er at have faste opgaver på en arbejdsplads igen, i dit eget tempo.",
       status: "not_started",
@@ -318,12 +283,11 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
       sortOrder: 3,
       updatedAt: v3At,
     },
-  ]);
+  ];
 
   const internshipStart = clock.daysFromToday(clock.openDay({ days: clock.daysFromToday(roundTable.day) + 7 }));
-  await tx.insert(activities).values([
+  const planned: NonNullable<PlanInput["activities"]> = [
     {
-      planId: plan,
       kind: "mentor",
       title: METTE_ACTIVITIES.mentor,
       purpose:
@@ -337,7 +301,6 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
       sortOrder: 1,
     },
     {
-      planId: plan,
       kind: "kursus",
       title: METTE_ACTIVITIES.painSchool,
       purpose:
@@ -352,7 +315,6 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
       sortOrder: 2,
     },
     {
-      planId: plan,
       kind: "virksomhedspraktik",
       title: METTE_ACTIVITIES.internship,
       purpose:
@@ -366,11 +328,10 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
       status: "being_arranged",
       sortOrder: 3,
     },
-  ]);
+  ];
 
-  await tx.insert(agreements).values([
+  const agreed: NonNullable<PlanInput["agreements"]> = [
     {
-      planId: plan,
       text:
         "Tænk over, hvilke dage og tidspunkter der passer dig bedst til praktikken. " +
         "Skriv det gerne ned til samtalen med Sara.",
@@ -380,7 +341,6 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
       createdAt: v3At,
     },
     {
-      planId: plan,
       text:
         "Sara beder smerteskolen om en kort status til mødet med rehabiliteringsteamet. " +
         "Du får den at se, før den bliver sendt videre.",
@@ -390,20 +350,20 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
       createdAt: v3At,
     },
     {
-      planId: plan,
       text: "Lars tager bussen med dig ud til genbrugsbutikken, så du kender vejen, før praktikken starter.",
       ownerText: "Lars",
       dueOn: mentorTrip.date,
       sortOrder: 3,
       createdAt: v3At,
     },
-  ]);
+  ];
+  builder.withPlan({ ...planValues, versions, visit, subGoals: goals, activities: planned, agreements: agreed });
 
   const sara = { name: "Sara Nielsen", roleText: "Din koordinerende sagsbehandler" };
   const lars = { name: "Lars Mikkelsen", roleText: "Din mentor" };
   const jobcentre = { placeName: JOBCENTRE, address: JOBCENTRE_ADDRESS };
 
-  await insertAppointment(tx, participant, {
+  builder.withAppointment({
     kind: "samtale",
     title: "Samtale med Sara",
     purpose: "I fulgte op på din plan og talte om, hvordan en virksomhedspraktik kunne se ud for dig.",
@@ -415,7 +375,7 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
     attendees: [sara],
   });
 
-  await insertAppointment(tx, participant, {
+  builder.withAppointment({
     kind: "samtale",
     title: "Samtale med Sara",
     purpose:
@@ -429,7 +389,7 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
     attendees: [sara],
   });
 
-  await insertAppointment(tx, participant, {
+  builder.withAppointment({
     kind: "mentor",
     title: "Med Lars ud til genbrugsbutikken",
     purpose:
@@ -443,7 +403,7 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
     attendees: [lars],
   });
 
-  await insertAppointment(tx, participant, {
+  builder.withAppointment({
     kind: "kursus",
     title: "Smerteskolen",
     purpose:
@@ -458,7 +418,7 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
     attendees: [{ name: "Pia Lund", roleText: "Fysioterapeut og underviser på smerteskolen" }],
   });
 
-  await insertAppointment(tx, participant, {
+  builder.withAppointment({
     kind: "rehabiliteringsteam",
     title: "Møde med rehabiliteringsteamet",
     purpose:
@@ -489,7 +449,7 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
     ],
   });
 
-  await insertAppointment(tx, participant, {
+  builder.withAppointment({
     kind: "rundbordssamtale",
     title: "Rundbordssamtale om din praktik",
     purpose:
@@ -509,10 +469,11 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
     ],
   });
 
-  await seedMetteCv(tx, participant);
-  await seedMettePreparation(tx, clock, participant, people.mette);
+  builder.withCv(METTE_CV);
+  builder.withPreparation(mettePreparation(clock));
 
-  await tx.insert(networkPeople).values(METTE_NETWORK.map((person) => ({ participantId: participant, ...person })));
+  builder.withNetwork(METTE_NETWORK);
+  await builder.build(tx);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -632,7 +593,7 @@ export const METTE_NETWORK = [
     note: "Spørg hende om en udtalelse om mine smerter til mødet.",
     wantedAtMeeting: false,
   },
-] as const satisfies readonly Omit<typeof networkPeople.$inferInsert, "participantId">[];
+] as const satisfies readonly NetworkPersonInput[];
 
 // ---------------------------------------------------------------------------------------------
 // Ali Hassan: jobafklaringsforløb, 6 weeks in
@@ -641,41 +602,34 @@ export const METTE_NETWORK = [
 async function seedAli(tx: Transaction, clock: Clock, people: People, staff: Staff) {
   const started = clock.daysFromToday(clock.openDay({ days: -42 }));
   const internshipStart = clock.daysFromToday(clock.openDay({ days: 42 }));
-  const participant = first(
-    await tx
-      .insert(participants)
-      .values({
-        personId: people.ali,
+  const builder = aParticipant({
+    personId: people.ali,
+    participant: {
         programme: "jobafklaringsforloeb",
         status: "active",
         startedOn: clock.date({ days: started }),
         expectedEndOn: clock.date({ days: started, months: 12 }),
         municipality: MUNICIPALITY,
-      })
-      .returning({ id: participants.id }),
-  ).id;
+    },
+  });
 
-  await tx.insert(participantContacts).values([
+  const contacts: ContactInput[] = [
     {
-      participantId: participant,
-      professionalId: staff.sara,
+            professionalId: staff.sara,
       role: "koordinerende_sagsbehandler",
       isPrimary: true,
       since: clock.date({ days: started }),
     },
-    { participantId: participant, professionalId: staff.peter, role: "virksomhedskonsulent", since: clock.date({ days: -14 }) },
-  ]);
+    { professionalId: staff.peter, role: "virksomhedskonsulent", since: clock.date({ days: -14 }) },
+  ];
+  for (const contact of contacts) builder.withContact(contact);
 
   const book = createMeetingPlanner(clock);
   const phoneCall = book(4, "13:00", 30);
   const planAt = clock.at(started + 7, "13:30");
 
   // The jobcentre writes the plan in Danish; Ali's own goal is in his own words, in English.
-  const plan = first(
-    await tx
-      .insert(plans)
-      .values({
-        participantId: participant,
+  const planValues = {
         employmentGoal:
           "Arbejde som elektriker igen, i første omgang med færre timer og opgaver, der tager hensyn til skulderen",
         ownGoal:
@@ -687,13 +641,10 @@ async function seedAli(tx: Transaction, clock: Clock, people: People, staff: Sta
           "Sara ringer dig op, og I taler om, hvordan genoptræningen går, og om en praktik hos en el-installatør.",
         updatedAt: planAt,
         updatedByName: "Sara Nielsen",
-      })
-      .returning({ id: plans.id }),
-  ).id;
+  };
 
-  await tx.insert(subGoals).values([
+  const goals: NonNullable<PlanInput["subGoals"]> = [
     {
-      planId: plan,
       title: "Kunne arbejde med armene over hovedet i 20 minutter ad gangen",
       status: "in_progress",
       helperText: "Genoptræningen hos fysioterapeuten to gange om ugen. Øvelserne derhjemme tæller også.",
@@ -702,7 +653,6 @@ async function seedAli(tx: Transaction, clock: Clock, people: People, staff: Sta
       updatedAt: planAt,
     },
     {
-      planId: plan,
       title: "Prøve arbejdet hos en el-installatør 10 timer om ugen",
       status: "not_started",
       helperText: "Peter finder et sted, hvor du kan starte med lettere opgaver, fx fejlfinding og tavlearbejde.",
@@ -710,11 +660,10 @@ async function seedAli(tx: Transaction, clock: Clock, people: People, staff: Sta
       sortOrder: 2,
       updatedAt: planAt,
     },
-  ]);
+  ];
 
-  await tx.insert(activities).values([
+  const planned: NonNullable<PlanInput["activities"]> = [
     {
-      planId: plan,
       kind: "behandling",
       title: "Genoptræning af skulderen",
       purpose: "Du træner skulderen op, så du kan klare de løft og bevægelser, arbejdet kræver.",
@@ -727,7 +676,6 @@ async function seedAli(tx: Transaction, clock: Clock, people: People, staff: Sta
       sortOrder: 1,
     },
     {
-      planId: plan,
       kind: "virksomhedspraktik",
       title: "Virksomhedspraktik hos en el-installatør",
       purpose:
@@ -740,11 +688,10 @@ async function seedAli(tx: Transaction, clock: Clock, people: People, staff: Sta
       status: "planned",
       sortOrder: 2,
     },
-  ]);
+  ];
 
-  await tx.insert(agreements).values([
+  const agreed: NonNullable<PlanInput["agreements"]> = [
     {
-      planId: plan,
       text: "Skriv ned, hvilke bevægelser og opgaver der er svære for skulderen, så I kan tale om dem i telefonen.",
       ownerText: "Du",
       dueOn: phoneCall.date,
@@ -752,16 +699,16 @@ async function seedAli(tx: Transaction, clock: Clock, people: People, staff: Sta
       createdAt: planAt,
     },
     {
-      planId: plan,
       text: "Sara beder din læge om en vurdering af, hvad skulderen kan holde til i arbejdet.",
       ownerText: "Sara",
       dueOn: clock.date({ days: 21 }),
       sortOrder: 2,
       createdAt: planAt,
     },
-  ]);
+  ];
+  builder.withPlan({ ...planValues, subGoals: goals, activities: planned, agreements: agreed });
 
-  await insertAppointment(tx, participant, {
+  builder.withAppointment({
     kind: "samtale",
     title: "Telefonsamtale med Sara",
     purpose: "I taler om, hvordan genoptræningen går, og om en praktik hos en el-installatør kunne passe dig.",
@@ -772,7 +719,8 @@ async function seedAli(tx: Transaction, clock: Clock, people: People, staff: Sta
     attendees: [{ name: "Sara Nielsen", roleText: "Din koordinerende sagsbehandler" }],
   });
 
-  await seedAliCv(tx, participant);
+  builder.withCv(ALI_CV);
+  await builder.build(tx);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -781,103 +729,71 @@ async function seedAli(tx: Transaction, clock: Clock, people: People, staff: Sta
 // Ali has a small CV. Sort orders are per section.
 // ---------------------------------------------------------------------------------------------
 
-async function seedMetteCv(tx: Transaction, participant: string) {
-  // Her own choice on /cv/kontakt: e-mail and phone on the CV, no address (nothing shows by
-  // default). Version 0: no "Kort om mig" written yet.
-  await tx.insert(cvProfiles).values({ participantId: participant, contactVisibility: { email: true, phone: true, address: false }, version: 0 });
-  await tx.insert(cvEntries).values([
-    {
-      participantId: participant,
-      kind: "work",
-      title: "Butiksassistent",
-      organisation: "Købmandsgården, Solbjerg",
-      fromText: "2012",
-      toText: "2019",
-      details: "Kasse, varemodtagelse, opfyldning og kundeservice. Jeg åbnede butikken om morgenen.",
-      sortOrder: 1,
-    },
-    {
-      participantId: participant,
-      kind: "education",
-      title: "Folkeskolens afgangsprøve (9. klasse)",
-      organisation: "Solbjerg Skole",
-      fromText: "1992",
-      toText: "2001",
-      sortOrder: 1,
-    },
-    {
-      participantId: participant,
-      kind: "course",
-      title: "Hygiejnebevis for fødevarebranchen",
-      organisation: "AMU Solbjerg",
-      fromText: "2013",
-      toText: "2013",
-      sortOrder: 2,
-    },
-    { participantId: participant, kind: "skill", title: "Kundeservice", category: "professional", sortOrder: 1 },
-    { participantId: participant, kind: "skill", title: "Omhyggelig og stabil", category: "personal", sortOrder: 2 },
-    { participantId: participant, kind: "language", title: "Dansk", level: "native", sortOrder: 1 },
-    { participantId: participant, kind: "driving_licence", title: "Kørekort til bil (B)", sortOrder: 1 },
-  ]);
-}
-
-async function seedAliCv(tx: Transaction, participant: string) {
-  // His own choice on /cv/kontakt: e-mail and phone on the CV, no address.
-  await tx.insert(cvProfiles).values({ participantId: participant, contactVisibility: { email: true, phone: true, address: false }, version: 0 });
-  await tx.insert(cvEntries).values([
-    {
-      participantId: participant,
-      kind: "work",
-      title: "Elektriker",
-      organisation: "Solbjerg El-service",
-      fromText: "2008",
-      toText: "2024",
-      details: "Installationer i boliger og butikker, fejlfinding og tavlearbejde.",
-      sortOrder: 1,
-    },
-    {
-      participantId: participant,
-      kind: "education",
-      title: "Elektrikeruddannelsen (svendebrev)",
-      organisation: "Solbjerg Tekniske Skole",
-      fromText: "2004",
-      toText: "2008",
-      sortOrder: 1,
-    },
-    { participantId: participant, kind: "skill", title: "Fejlfinding på el-installationer", category: "professional", sortOrder: 1 },
-    { participantId: participant, kind: "language", title: "Arabisk", level: "native", sortOrder: 1 },
-    { participantId: participant, kind: "language", title: "Dansk", level: "good", sortOrder: 2 },
-    { participantId: participant, kind: "language", title: "Engelsk", level: "fluent", sortOrder: 3 },
-    { participantId: participant, kind: "driving_licence", title: "Kørekort til bil (B)", sortOrder: 1 },
-  ]);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Insert helpers
-// ---------------------------------------------------------------------------------------------
-
-type AppointmentInput = Omit<typeof appointments.$inferInsert, "participantId"> & {
-  attendees: { name: string; roleText: string }[];
+// Her own choice on /cv/kontakt: e-mail and phone on the CV, no address (nothing shows by
+// default). Version 0: no "Kort om mig" written yet.
+const METTE_CV: CvInput = {
+  contactVisibility: { email: true, phone: true, address: false },
+  entries: [
+  {
+    kind: "work",
+    title: "Butiksassistent",
+    organisation: "Købmandsgården, Solbjerg",
+    fromText: "2012",
+    toText: "2019",
+    details: "Kasse, varemodtagelse, opfyldning og kundeservice. Jeg åbnede butikken om morgenen.",
+    sortOrder: 1,
+  },
+  {
+    kind: "education",
+    title: "Folkeskolens afgangsprøve (9. klasse)",
+    organisation: "Solbjerg Skole",
+    fromText: "1992",
+    toText: "2001",
+    sortOrder: 1,
+  },
+  {
+    kind: "course",
+    title: "Hygiejnebevis for fødevarebranchen",
+    organisation: "AMU Solbjerg",
+    fromText: "2013",
+    toText: "2013",
+    sortOrder: 2,
+  },
+  { kind: "skill", title: "Kundeservice", category: "professional", sortOrder: 1 },
+  { kind: "skill", title: "Omhyggelig og stabil", category: "personal", sortOrder: 2 },
+  { kind: "language", title: "Dansk", level: "native", sortOrder: 1 },
+  { kind: "driving_licence", title: "Kørekort til bil (B)", sortOrder: 1 },
+],
 };
 
-async function insertAppointment(tx: Transaction, participantId: string, input: AppointmentInput) {
-  const { attendees, ...values } = input;
-  const appointment = first(
-    await tx
-      .insert(appointments)
-      .values({ ...values, participantId })
-      .returning({ id: appointments.id }),
-  ).id;
-  await tx
-    .insert(appointmentAttendees)
-    .values(attendees.map((attendee, i) => ({ ...attendee, appointmentId: appointment, sortOrder: i + 1 })));
-}
-
-function first<T>(rows: T[]): T {
-  const [row] = rows;
-  if (row === undefined) throw new Error("Insert returned no row");
-  return row;
-}
+// His own choice on /cv/kontakt: e-mail and phone on the CV, no address.
+const ALI_CV: CvInput = {
+  contactVisibility: { email: true, phone: true, address: false },
+  entries: [
+  {
+    kind: "work",
+    title: "Elektriker",
+    organisation: "Solbjerg El-service",
+    fromText: "2008",
+    toText: "2024",
+    details: "Installationer i boliger og butikker, fejlfinding og tavlearbejde.",
+    sortOrder: 1,
+  },
+  {
+    kind: "education",
+    title: "Elektrikeruddannelsen (svendebrev)",
+    organisation: "Solbjerg Tekniske Skole",
+    fromText: "2004",
+    toText: "2008",
+    sortOrder: 1,
+  },
+  { kind: "skill", title: "Fejlfinding på el-installationer", category: "professional", sortOrder: 1 },
+  { kind: "language", title: "Arabisk", level: "native", sortOrder: 1 },
+  { kind: "language", title: "Dansk", level: "good", sortOrder: 2 },
+  { kind: "language", title: "Engelsk", level: "fluent", sortOrder: 3 },
+  { kind: "driving_licence", title: "Kørekort til bil (B)", sortOrder: 1 },
+],
+};
 
 // ---------------------------------------------------------------------------------------------
 // Dates in Copenhagen time
@@ -1031,20 +947,17 @@ function createMeetingPlanner(clock: Clock) {
 // "Uddannelse og arbejde" and started "Mine ressourcer"; nothing is shared yet. Ali has not started.
 // ---------------------------------------------------------------------------------------------
 
-async function seedMettePreparation(tx: Transaction, clock: Clock, participant: string, mettePersonId: string) {
+function mettePreparation(clock: Clock): Parameters<ReturnType<typeof aParticipant>["withPreparation"]>[0] {
   const twoDaysAgo = clock.at(-2, "19:40");
   const yesterday = clock.at(-1, "20:15");
-  await tx.insert(preparationParts).values([
+  return [
     {
-      participantId: participant,
       part: "about_meeting",
       status: "done",
       version: 1,
       updatedAt: twoDaysAgo,
-      updatedByPersonId: mettePersonId,
     },
     {
-      participantId: participant,
       part: "education_work",
       status: "done",
       version: 2,
@@ -1054,10 +967,8 @@ async function seedMettePreparation(tx: Transaction, clock: Clock, participant: 
         goodAt: "Jeg er god til at holde orden og til at tale med kunderne. Jeg er altid mødt til tiden.",
       },
       updatedAt: twoDaysAgo,
-      updatedByPersonId: mettePersonId,
     },
     {
-      participantId: participant,
       part: "resources",
       status: "in_progress",
       version: 1,
@@ -1067,7 +978,6 @@ async function seedMettePreparation(tx: Transaction, clock: Clock, participant: 
         worksWell: "",
       },
       updatedAt: yesterday,
-      updatedByPersonId: mettePersonId,
     },
-  ]);
+  ];
 }
