@@ -4,6 +4,7 @@
  * file or ./index.
  */
 export {
+  findNextAppointment,
   findOwnAppointment,
   getAppointmentPage,
   getCoordinatingCaseworker,

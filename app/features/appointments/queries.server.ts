@@ -268,3 +268,32 @@ export async function listFeedAppointments(participantId: string, now = new Date
     )
     .orderBy(asc(appointments.startsAt));
 }
+
+/**
+ * The next planned (or moved) meeting that has not ended, with who takes part, or null. `kind`
+ * narrows it to one kind (the plan's "next conversation" is the next "samtale"). For the
+ * overview and the plan.
+ */
+export async function findNextAppointment(participantId: string, options: { kind?: AppointmentKind; now?: Date } = {}) {
+  const database = await db();
+  const [next] = await database
+    .select()
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.participantId, participantId),
+        options.kind ? eq(appointments.kind, options.kind) : undefined,
+        gt(appointments.endsAt, options.now ?? new Date()),
+        inArray(appointments.status, ["planned", "moved"]),
+      ),
+    )
+    .orderBy(asc(appointments.startsAt))
+    .limit(1);
+  if (!next) return null;
+  const attendees = await database
+    .select({ name: appointmentAttendees.name, roleText: appointmentAttendees.roleText })
+    .from(appointmentAttendees)
+    .where(eq(appointmentAttendees.appointmentId, next.id))
+    .orderBy(asc(appointmentAttendees.sortOrder));
+  return { ...next, attendees };
+}

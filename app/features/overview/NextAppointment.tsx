@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
 import type { Overview } from "./queries.server";
 
@@ -14,58 +15,49 @@ export function NextAppointment({ appointment }: { appointment: Appointment | nu
       {appointment ? (
         <>
           <p className="card__title">{appointment.title}</p>
-          <dl className="summary-list">
-            <div className="summary-list__row">
-              <dt>{t("nextAppointment.when")}</dt>
-              <dd>
-                <time dateTime={isoDateTime(appointment.startsAt)}>
-                  {/* The comma sits inside the inline-block so that it never wraps onto a line of its own. */}
-                  <span className="capitalize-first">{formatDate(appointment.startsAt, language)},</span>{" "}
-                  {t("common:dates.timeRange", {
-                    start: formatTime(appointment.startsAt, language),
-                    end: formatTime(appointment.endsAt, language),
-                  })}
-                </time>
-              </dd>
-            </div>
-            <div className="summary-list__row">
-              <dt>{t("nextAppointment.where")}</dt>
-              <dd>
-                {appointment.mode === "phone" ? (
-                  <>
-                    {t("nextAppointment.byPhone")}
-                    {appointment.phoneNote ? <>. {appointment.phoneNote}</> : null}
-                  </>
-                ) : appointment.mode === "video" ? (
-                  t("nextAppointment.byVideo")
-                ) : (
-                  <>
-                    {appointment.placeName}
-                    {appointment.address ? (
-                      <>
-                        <br />
-                        {appointment.address}
-                      </>
-                    ) : null}
-                  </>
-                )}
-              </dd>
-            </div>
+          <SummaryList>
+            <SummaryRow label={t("nextAppointment.when")}>
+              <time dateTime={isoDateTime(appointment.startsAt)}>
+                {/* The comma sits inside the inline-block so that it never wraps onto a line of its own. */}
+                <span className="capitalize-first">{formatDate(appointment.startsAt, language)},</span>{" "}
+                {t("common:dates.timeRange", {
+                  start: formatTime(appointment.startsAt, language),
+                  end: formatTime(appointment.endsAt, language),
+                })}
+              </time>
+            </SummaryRow>
+            <SummaryRow label={t("nextAppointment.where")}>
+              {appointment.mode === "phone" ? (
+                <>
+                  {t("nextAppointment.byPhone")}
+                  {appointment.phoneNote ? <>. {appointment.phoneNote}</> : null}
+                </>
+              ) : appointment.mode === "video" ? (
+                t("nextAppointment.byVideo")
+              ) : (
+                <>
+                  {appointment.placeName}
+                  {appointment.address ? (
+                    <>
+                      <br />
+                      {appointment.address}
+                    </>
+                  ) : null}
+                </>
+              )}
+            </SummaryRow>
             {appointment.attendees.length > 0 ? (
-              <div className="summary-list__row">
-                <dt>{t("nextAppointment.who")}</dt>
-                <dd>
-                  <ul className="plain-list">
-                    {appointment.attendees.map((person) => (
-                      <li key={person.name + person.roleText}>
-                        {person.name}, {person.roleText}
-                      </li>
-                    ))}
-                  </ul>
-                </dd>
-              </div>
+              <SummaryRow label={t("nextAppointment.who")}>
+                <ul className="plain-list">
+                  {appointment.attendees.map((person) => (
+                    <li key={person.name + person.roleText}>
+                      {person.name}, {person.roleText}
+                    </li>
+                  ))}
+                </ul>
+              </SummaryRow>
             ) : null}
-          </dl>
+          </SummaryList>
           <p>
             <Link to={`/moeder/${appointment.id}`}>{t("appointments:overviewLink")}</Link>
           </p>

@@ -1,12 +1,10 @@
-import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
-import { db } from "../../../db/client";
-import {
-  appointmentAttendees,
-  appointments,
-  participantContacts,
-  plans,
-  professionals,
-} from "../../../db/schema";
+import { findNextAppointment } from "~/features/appointments/index.server";
+import { getContacts, getPlanGoal, getPlanNews, type PlanGoal } from "~/features/plan/index.server";
+import { getPreparation } from "~/features/preparation/index.server";
+import { listHelped } from "~/features/relatives/index.server";
+import type { CurrentUser } from "~/lib/auth.server";
+
+// The overview owns no tables: it shows what the other areas say, asked through their faces.
 
 export interface Overview {
   nextAppointment: {
@@ -21,57 +19,19 @@ export interface Overview {
     phoneNote: string | null;
     attendees: { name: string; roleText: string }[];
   } | null;
-  goal: { ownGoal: string | null; employmentGoal: string; nextStep: string | null } | null;
+  goal: PlanGoal | null;
   caseworker: { name: string; phone: string | null; email: string | null; reachableText: string | null } | null;
 }
 
 /** What the participant sees first: their next meeting, their goal and next step, and who to call. */
 export async function getOverview(participantId: string, now = new Date()): Promise<Overview> {
-  const database = await db();
-  const [[next], [plan], [caseworker]] = await Promise.all([
-    database
-      .select()
-      .from(appointments)
-      .where(
-        and(
-          eq(appointments.participantId, participantId),
-          gt(appointments.endsAt, now),
-          inArray(appointments.status, ["planned", "moved"]),
-        ),
-      )
-      .orderBy(asc(appointments.startsAt))
-      .limit(1),
-    database
-      .select({ ownGoal: plans.ownGoal, employmentGoal: plans.employmentGoal, nextStep: plans.nextStep })
-      .from(plans)
-      .where(eq(plans.participantId, participantId)),
-    database
-      .select({
-        name: professionals.name,
-        phone: professionals.phone,
-        email: professionals.email,
-        reachableText: professionals.reachableText,
-      })
-      .from(participantContacts)
-      .innerJoin(professionals, eq(professionals.id, participantContacts.professionalId))
-      .where(
-        and(
-          eq(participantContacts.participantId, participantId),
-          eq(participantContacts.role, "koordinerende_sagsbehandler"),
-        ),
-      )
-      .orderBy(desc(participantContacts.isPrimary))
-      .limit(1),
+  const [next, goal, contacts] = await Promise.all([
+    findNextAppointment(participantId, { now }),
+    getPlanGoal(participantId),
+    getContacts(participantId),
   ]);
-
-  const attendees = next
-    ? await database
-        .select({ name: appointmentAttendees.name, roleText: appointmentAttendees.roleText })
-        .from(appointmentAttendees)
-        .where(eq(appointmentAttendees.appointmentId, next.id))
-        .orderBy(asc(appointmentAttendees.sortOrder))
-    : [];
-
+  // The coordinating caseworker (the primary one first): who to call.
+  const caseworker = contacts.find((contact) => contact.role === "koordinerende_sagsbehandler");
   return {
     nextAppointment: next
       ? {
@@ -84,10 +44,32 @@ export async function getOverview(participantId: string, now = new Date()): Prom
           placeName: next.placeName,
           address: next.address,
           phoneNote: next.phoneNote,
-          attendees,
+          attendees: next.attendees,
         }
       : null,
-    goal: plan ?? null,
-    caseworker: caseworker ?? null,
+    goal,
+    caseworker: caseworker
+      ? { name: caseworker.name, phone: caseworker.phone, email: caseworker.email, reachableText: caseworker.reachableText }
+      : null,
   };
 }
+
+/** "/": the cards for a participant (next meeting, plan, preparation, goal, contact, the people they help), or for anyone else only the people they help. */
+export async function openOverview(user: CurrentUser) {
+  const helped = await listHelped(user.personId);
+  const base = { firstName: user.firstName, isCaseworker: user.isCaseworker, helped };
+  if (!user.participant) return { ...base, participant: null, overview: null, planNews: null, preparation: null };
+  const participantId = user.participant.id;
+  const overview = await getOverview(participantId);
+  const planNews = await getPlanNews(participantId);
+  const { parts } = await getPreparation(participantId);
+  return {
+    ...base,
+    participant: { programme: user.participant.programme },
+    overview,
+    planNews,
+    preparation: { done: parts.filter((part) => part.status === "done").length, total: parts.length },
+  };
+}
+
+export type OverviewPageData = Awaited<ReturnType<typeof openOverview>>;

@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { explanationFor } from "~/features/content/catalogue";
+import { explanationFor } from "~/features/content";
 import { formatDay, formatDocumentMoment, formatHours, formatMoment } from "~/lib/dates";
 import type { PlanChange } from "./snapshot";
 import type { PlanView } from "./view";
+import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { Tag, type TagTone } from "~/components/ui/Tag";
 
 // Pieces of the plan shared by the screen page, the print view and the version pages.
@@ -82,42 +83,32 @@ export function SubGoalDetails({ goal, forDocument = false }: { goal: PlanView["
   const { t, i18n } = useTranslation("plan");
   const moment = forDocument ? formatDocumentMoment : formatMoment;
   return (
-    <dl className="summary-list">
-      <div className="summary-list__row">
-        <dt>{t("subGoals.status")}</dt>
-        <dd>
-          <StatusTag kind="subGoal" status={goal.status} />
-        </dd>
-      </div>
+    <SummaryList>
+      <SummaryRow label={t("subGoals.status")}>
+        <StatusTag kind="subGoal" status={goal.status} />
+      </SummaryRow>
       {goal.helperText ? (
-        <div className="summary-list__row">
-          <dt>{t("subGoals.helper")}</dt>
-          <dd lang="da">{goal.helperText}</dd>
-        </div>
+        <SummaryRow label={t("subGoals.helper")} lang="da">{goal.helperText}</SummaryRow>
       ) : null}
       {goal.dueOn ? (
-        <div className="summary-list__row">
-          <dt>{t("subGoals.due")}</dt>
-          <dd>{t("subGoals.dueValue", { date: formatDay(goal.dueOn, i18n.language) })}</dd>
-        </div>
+        <SummaryRow label={t("subGoals.due")}>
+          {t("subGoals.dueValue", { date: formatDay(goal.dueOn, i18n.language) })}
+        </SummaryRow>
       ) : null}
       {goal.participantStatus ? (
-        <div className="summary-list__row">
-          <dt>{t("subGoals.yourMark")}</dt>
-          <dd>
-            <StatusTag kind="subGoal" status={goal.participantStatus} />
-            {goal.participantUpdatedAt ? (
-              <span className="meta"> {t("subGoals.markedWhen", { when: moment(goal.participantUpdatedAt, i18n.language) })}</span>
-            ) : null}
-            {goal.participantComment ? (
-              <blockquote className="own-words plan-comment">
-                <p>{goal.participantComment}</p>
-              </blockquote>
-            ) : null}
-          </dd>
-        </div>
+        <SummaryRow label={t("subGoals.yourMark")}>
+          <StatusTag kind="subGoal" status={goal.participantStatus} />
+          {goal.participantUpdatedAt ? (
+            <span className="meta"> {t("subGoals.markedWhen", { when: moment(goal.participantUpdatedAt, i18n.language) })}</span>
+          ) : null}
+          {goal.participantComment ? (
+            <blockquote className="own-words plan-comment">
+              <p>{goal.participantComment}</p>
+            </blockquote>
+          ) : null}
+        </SummaryRow>
       ) : null}
-    </dl>
+    </SummaryList>
   );
 }
 
@@ -126,42 +117,31 @@ export function ActivityDetails({ activity, participantName }: { activity: PlanV
   const { t, i18n } = useTranslation("plan");
   const when = period(activity.startsOn, activity.endsOn, i18n.language, t);
   return (
-    <dl className="summary-list">
-      <div className="summary-list__row">
-        <dt>{participantName ? t("activities.purposeOther", { name: participantName }) : t("activities.purpose")}</dt>
-        <dd lang="da">{activity.purpose}</dd>
-      </div>
+    <SummaryList>
+      <SummaryRow
+        label={participantName ? t("activities.purposeOther", { name: participantName }) : t("activities.purpose")}
+        lang="da"
+      >
+        {activity.purpose}
+      </SummaryRow>
       {activity.responsibleName ? (
-        <div className="summary-list__row">
-          <dt>{t("activities.responsible")}</dt>
-          <dd lang="da">{activity.responsibleName}</dd>
-        </div>
+        <SummaryRow label={t("activities.responsible")} lang="da">{activity.responsibleName}</SummaryRow>
       ) : null}
       {activity.place ? (
-        <div className="summary-list__row">
-          <dt>{t("activities.place")}</dt>
-          <dd lang="da">{activity.place}</dd>
-        </div>
+        <SummaryRow label={t("activities.place")} lang="da">{activity.place}</SummaryRow>
       ) : null}
       {when ? (
-        <div className="summary-list__row">
-          <dt>{t("activities.period")}</dt>
-          <dd>{when}</dd>
-        </div>
+        <SummaryRow label={t("activities.period")}>{when}</SummaryRow>
       ) : null}
       {activity.hoursPerWeek ? (
-        <div className="summary-list__row">
-          <dt>{t("activities.hours")}</dt>
-          <dd>{t("activities.hoursValue", { hours: formatHours(activity.hoursPerWeek, i18n.language) })}</dd>
-        </div>
+        <SummaryRow label={t("activities.hours")}>
+          {t("activities.hoursValue", { hours: formatHours(activity.hoursPerWeek, i18n.language) })}
+        </SummaryRow>
       ) : null}
-      <div className="summary-list__row">
-        <dt>{t("activities.status")}</dt>
-        <dd>
-          <StatusTag kind="activity" status={activity.status} />
-        </dd>
-      </div>
-    </dl>
+      <SummaryRow label={t("activities.status")}>
+        <StatusTag kind="activity" status={activity.status} />
+      </SummaryRow>
+    </SummaryList>
   );
 }
 
@@ -190,50 +170,38 @@ export function AgreementDetails({ agreement }: { agreement: PlanView["agreement
   const { t, i18n } = useTranslation("plan");
   if (!agreement.ownerText && !agreement.dueOn) return null;
   return (
-    <dl className="summary-list">
+    <SummaryList>
       {agreement.ownerText ? (
-        <div className="summary-list__row">
-          <dt>{t("agreements.who")}</dt>
-          <dd lang="da">{agreement.ownerText}</dd>
-        </div>
+        <SummaryRow label={t("agreements.who")} lang="da">{agreement.ownerText}</SummaryRow>
       ) : null}
       {agreement.dueOn ? (
-        <div className="summary-list__row">
-          <dt>{t("agreements.when")}</dt>
-          <dd>{t("agreements.dueValue", { date: formatDay(agreement.dueOn, i18n.language) })}</dd>
-        </div>
+        <SummaryRow label={t("agreements.when")}>
+          {t("agreements.dueValue", { date: formatDay(agreement.dueOn, i18n.language) })}
+        </SummaryRow>
       ) : null}
-    </dl>
+    </SummaryList>
   );
 }
 
 export function ContactDetails({ contact, linked = true }: { contact: PlanView["contacts"][number]; linked?: boolean }) {
   const { t } = useTranslation("plan");
   return (
-    <dl className="summary-list">
-      <div className="summary-list__row">
-        <dt>{t("contacts.organisation")}</dt>
-        <dd lang="da">{contact.organisation}</dd>
-      </div>
+    <SummaryList>
+      <SummaryRow label={t("contacts.organisation")} lang="da">{contact.organisation}</SummaryRow>
       {contact.phone ? (
-        <div className="summary-list__row">
-          <dt>{t("contacts.phone")}</dt>
-          <dd>{linked ? <a href={`tel:${contact.phone.replace(/\s+/g, "")}`}>{contact.phone}</a> : contact.phone}</dd>
-        </div>
+        <SummaryRow label={t("contacts.phone")}>
+          {linked ? <a href={`tel:${contact.phone.replace(/\s+/g, "")}`}>{contact.phone}</a> : contact.phone}
+        </SummaryRow>
       ) : null}
       {contact.email ? (
-        <div className="summary-list__row">
-          <dt>{t("contacts.email")}</dt>
-          <dd>{linked ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : contact.email}</dd>
-        </div>
+        <SummaryRow label={t("contacts.email")}>
+          {linked ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : contact.email}
+        </SummaryRow>
       ) : null}
       {contact.reachableText ? (
-        <div className="summary-list__row">
-          <dt>{t("contacts.reachable")}</dt>
-          <dd lang="da">{contact.reachableText}</dd>
-        </div>
+        <SummaryRow label={t("contacts.reachable")} lang="da">{contact.reachableText}</SummaryRow>
       ) : null}
-    </dl>
+    </SummaryList>
   );
 }
 

@@ -2,14 +2,14 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
 import {
   ownGoalVersions,
-  persons,
   planResponses,
   planVersions,
   planVisits,
   plans,
   subGoalUpdates,
   subGoals,
-} from "../../../db/schema";
+} from "../../../db/schema/plan";
+import { persons } from "../../../db/schema/people";
 import { recordAudit } from "~/lib/audit.server";
 import { findPlan, getPlanContent, liveSnapshot, type PlanContent, type PlanRow } from "./queries.server";
 import type { SubGoalStatus } from "./snapshot";

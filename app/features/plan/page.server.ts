@@ -1,17 +1,22 @@
+import { findNextAppointment } from "~/features/appointments/index.server";
+import { isUuid } from "~/lib/ids";
 import {
   changesSince,
   countSubGoalMarks,
   findLastSeenVersion,
   findPlan,
   getContacts,
-  getNextConversation,
   getOwnGoalHistory,
   getPlanContent,
   getResponses,
+  getVersionsWithCurrent,
+  findSubGoal,
+  findVersionOrCurrent,
   type PlanContent,
   type PlanRow,
 } from "./queries.server";
-import type { PlanNewsView, PlanView } from "./view";
+import { diffSnapshots } from "./snapshot";
+import type { PlanNewsView, PlanPageView, PlanView, VersionListItem } from "./view";
 
 interface Viewer {
   participantId: string;
@@ -21,7 +26,8 @@ interface Viewer {
 async function buildView(plan: PlanRow, content: PlanContent, viewer: Viewer): Promise<PlanView> {
   const [contacts, nextConversation, responses, ownGoalHistory] = await Promise.all([
     getContacts(viewer.participantId),
-    getNextConversation(viewer.participantId),
+    // The plan is updated at every conversation with the jobcentre: the next one, if booked.
+    findNextAppointment(viewer.participantId, { kind: "samtale" }),
     getResponses(plan.id),
     getOwnGoalHistory(plan, viewer.personId),
   ]);
@@ -43,7 +49,9 @@ async function buildView(plan: PlanRow, content: PlanContent, viewer: Viewer): P
     activities: content.activities,
     agreements: content.agreements.map(({ createdAt: _createdAt, ...agreement }) => agreement),
     contacts,
-    nextConversation,
+    nextConversation: nextConversation
+      ? { id: nextConversation.id, title: nextConversation.title, startsAt: nextConversation.startsAt, endsAt: nextConversation.endsAt }
+      : null,
     lastRead: responses.lastRead,
     questions: responses.questions,
   };
@@ -62,9 +70,7 @@ export async function getPlanView(viewer: Viewer): Promise<PlanView | null> {
  * said they had seen. Reads only: the marks stay, however often the page is opened, until the
  * participant posts "Jeg har læst planen" or "Marker som læst" (commands.server.ts).
  */
-export async function openPlanPage(
-  viewer: Viewer,
-): Promise<{ view: PlanView; news: PlanNewsView | null; markCounts: Record<string, number> } | null> {
+export async function openPlanPage(viewer: Viewer): Promise<PlanPageView | null> {
   const plan = await findPlan(viewer.participantId);
   if (!plan) return null;
   const content = await getPlanContent(plan.id);
@@ -88,4 +94,76 @@ export async function openPlanPage(
     nextStepChanged: (changes ?? []).some((change) => change.area === "nextStep"),
   };
   return { view, news, markCounts };
+}
+
+/** /min-plan/eget-maal: the own goal to edit, and the earlier texts with who wrote them. null: no plan yet. */
+export async function openOwnGoalPage(viewer: Viewer) {
+  const plan = await findPlan(viewer.participantId);
+  if (!plan) return null;
+  const history = await getOwnGoalHistory(plan, viewer.personId);
+  return {
+    ownGoal: plan.ownGoal ?? "",
+    version: plan.ownGoalVersion,
+    employmentGoal: plan.employmentGoal,
+    earlier: history.slice(1),
+  };
+}
+
+/** The version of the plan as it is now (what a question is about), or null: no plan yet. */
+export async function currentPlanVersion(participantId: string): Promise<number | null> {
+  const plan = await findPlan(participantId);
+  return plan ? plan.version : null;
+}
+
+/**
+ * /min-plan/tidligere-versioner: every version, newest first, each with what changed since the one
+ * before. Reads only: the current version comes from the plan itself when nobody has frozen it yet.
+ */
+export async function listPlanVersions(
+  participantId: string,
+): Promise<{ currentVersion: number | null; versions: VersionListItem[] }> {
+  const plan = await findPlan(participantId);
+  if (!plan) return { currentVersion: null, versions: [] };
+  const rows = await getVersionsWithCurrent(plan);
+  const versions = rows
+    .map((row, index) => {
+      const previous = index > 0 ? rows[index - 1] : undefined;
+      // Only a directly preceding version can say what changed.
+      const comparable = previous && previous.version === row.version - 1;
+      return {
+        version: row.version,
+        changedByName: row.changedByName,
+        changeSummary: row.changeSummary,
+        createdAt: row.createdAt,
+        isFirst: row.version === 1,
+        changes: comparable ? diffSnapshots(previous.snapshot, row.snapshot, previous.createdAt) : null,
+      };
+    })
+    .reverse();
+  return { currentVersion: plan.version, versions };
+}
+
+/** /min-plan/tidligere-versioner/:version: one version as frozen (or the current one), or null. */
+export async function openPlanVersion(participantId: string, version: number) {
+  const plan = await findPlan(participantId);
+  if (!plan) return null;
+  const row = await findVersionOrCurrent(plan, version);
+  if (!row) return null;
+  return { version: row, isCurrent: row.version === plan.version };
+}
+
+/**
+ * /min-plan/delmaal/:id: one of the viewer's sub-goals with its history, or null (someone else's,
+ * a deleted one, or a made-up id: the same answer, nothing revealed). The form starts from the
+ * latest mark: a new status keeps the comment unless the person changes it.
+ */
+export async function openSubGoalPage(viewer: Viewer, subGoalId: string) {
+  if (!isUuid(subGoalId)) return null;
+  const goal = await findSubGoal(viewer.participantId, subGoalId, viewer.personId);
+  if (!goal) return null;
+  return {
+    goal,
+    defaults: { status: goal.participantStatus, comment: goal.participantComment ?? "" },
+    submissionId: crypto.randomUUID(),
+  };
 }

@@ -1,20 +1,17 @@
-import { and, asc, count, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq } from "drizzle-orm";
 import { db } from "../../../db/client";
 import {
   activities,
   agreements,
-  appointments,
   ownGoalVersions,
-  participantContacts,
-  persons,
   planResponses,
   planVersions,
   planVisits,
   plans,
-  professionals,
   subGoalUpdates,
   subGoals,
-} from "../../../db/schema";
+} from "../../../db/schema/plan";
+import { participantContacts, persons, professionals } from "../../../db/schema/people";
 import {
   diffSnapshots,
   jobcentreChanges,
@@ -194,25 +191,6 @@ export async function getContacts(participantId: string): Promise<Contact[]> {
         a.name.localeCompare(b.name, "da"),
     )
     .map(({ isPrimary: _isPrimary, ...contact }) => contact);
-}
-
-/** The next conversation with the jobcentre (the plan is updated at every one), if booked. */
-export async function getNextConversation(participantId: string, now = new Date()) {
-  const database = await db();
-  const [next] = await database
-    .select({ id: appointments.id, title: appointments.title, startsAt: appointments.startsAt, endsAt: appointments.endsAt })
-    .from(appointments)
-    .where(
-      and(
-        eq(appointments.participantId, participantId),
-        eq(appointments.kind, "samtale"),
-        gt(appointments.endsAt, now),
-        inArray(appointments.status, ["planned", "moved"]),
-      ),
-    )
-    .orderBy(asc(appointments.startsAt))
-    .limit(1);
-  return next ?? null;
 }
 
 export interface PlanResponses {
@@ -473,4 +451,20 @@ export async function getPlanNews(participantId: string): Promise<PlanNews> {
   const changes = await changesSince(plan, await getPlanContent(plan.id), lastSeen);
   // A newer version always counts as at least one change, even one the snapshots cannot show.
   return { state: "changed", count: Math.max(1, changes?.length ?? plan.version - lastSeen) };
+}
+
+export interface PlanGoal {
+  ownGoal: string | null;
+  employmentGoal: string;
+  nextStep: string | null;
+}
+
+/** For the overview: the participant's own goal, the plan's employment goal and next step, or null (no plan yet). */
+export async function getPlanGoal(participantId: string): Promise<PlanGoal | null> {
+  const database = await db();
+  const [plan] = await database
+    .select({ ownGoal: plans.ownGoal, employmentGoal: plans.employmentGoal, nextStep: plans.nextStep })
+    .from(plans)
+    .where(eq(plans.participantId, participantId));
+  return plan ?? null;
 }

@@ -46,6 +46,30 @@ export const questionSchema = z.object({
   submissionId: z.uuid().optional(),
 });
 
-export const confirmReadSchema = z.object({
+/**
+ * /min-plan's two buttons: "Jeg har læst planen" (`confirm-read`) and "Marker som læst"
+ * (`mark-seen`). Both take the "Nyt" marks away up to the version the page showed.
+ */
+export const planReadSchema = z.object({
+  intent: z.enum(["confirm-read", "mark-seen"]),
   planVersion: versionNumber(1),
 });
+
+/** "Behold den gemte tekst" after a conflict on the own goal: nothing to save. */
+export const keepSavedSchema = z.object({ intent: z.literal("keep-saved") });
+
+/** What a redirect after a save may ask /min-plan to say (`?gemt=`), and where. */
+export const savedNotices = ["eget-maal", "delmaal", "laest", "spoergsmaal", "nyt-set"] as const;
+export type SavedNotice = (typeof savedNotices)[number];
+
+/** `?gemt=` and `?delmaal=` on /min-plan; anything else says nothing. */
+export function parsePlanSearch(url: URL): { saved: SavedNotice | null; savedSubGoal: string | null } {
+  const saved = z.enum(savedNotices).safeParse(url.searchParams.get("gemt"));
+  return { saved: saved.success ? saved.data : null, savedSubGoal: url.searchParams.get("delmaal") };
+}
+
+/** A version in a URL (/min-plan/tidligere-versioner/3): 1 to 999999, no leading zero. */
+export const versionParamSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,5}$/)
+  .transform(Number);

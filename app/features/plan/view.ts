@@ -64,6 +64,24 @@ export interface PlanNewsView {
   nextStepChanged: boolean;
 }
 
+/** /min-plan: the plan, what changed since the participant last marked it as read, and how often each sub-goal was marked. */
+export interface PlanPageView {
+  view: PlanView;
+  news: PlanNewsView | null;
+  markCounts: Record<string, number>;
+}
+
+/** One version in the list of earlier versions. */
+export interface VersionListItem {
+  version: number;
+  changedByName: string | null;
+  changeSummary: string | null;
+  createdAt: Date;
+  isFirst: boolean;
+  /** null: the version before it was never frozen, so what changed is unknown. */
+  changes: PlanChange[] | null;
+}
+
 /** For the overview: has the jobcentre changed the plan since the participant last marked it as read? */
 export type PlanNews =
   | { state: "no-plan" }

@@ -1,6 +1,6 @@
 import type { Route } from "./+types/plan-pdf";
-import { getPlanView } from "~/features/plan/page.server";
-import { renderPlanPdf } from "~/features/plan/pdf.server";
+import { getPlanView } from "../page.server";
+import { renderPlanPdf } from "../pdf.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { limitResource, personOf } from "~/lib/rate-limit.server";
 import { languageOf } from "~/lib/i18n/i18n.server";

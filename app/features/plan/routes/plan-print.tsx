@@ -2,8 +2,8 @@ import { useTranslation } from "react-i18next";
 import type { Route } from "./+types/plan-print";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { PrintActions } from "~/components/ui/DocumentLinks";
-import { getPlanView } from "~/features/plan/page.server";
-import { PlanDocument } from "~/features/plan/PlanDocument";
+import { getPlanView } from "../page.server";
+import { PlanDocument } from "../PlanDocument";
 import { requireParticipant } from "~/lib/auth.server";
 
 export async function loader({ context }: Route.LoaderArgs) {

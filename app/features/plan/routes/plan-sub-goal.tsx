@@ -1,158 +1,40 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useNavigation } from "react-router";
+import { data, redirect } from "react-router";
 import type { Route } from "./+types/plan-sub-goal";
-import { ErrorSummary } from "~/components/form/ErrorSummary";
-import { summaryErrors } from "~/components/form/errors";
-import { RadioGroup } from "~/components/form/Field";
-import { TextareaField } from "~/components/form/TextareaField";
-import { PageTitle } from "~/components/layout/PageTitle";
-import { markSubGoal } from "~/features/plan/commands.server";
-import { formatMoment } from "~/lib/dates";
-import { SubGoalDetails } from "~/features/plan/PlanParts";
-import { findSubGoal } from "~/features/plan/queries.server";
-import { SUB_GOAL_COMMENT_MAX, subGoalMarkSchema } from "~/features/plan/schema";
-import { subGoalStatuses } from "~/features/plan/snapshot";
-import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
-import { isUuid } from "~/lib/ids";
-import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
+import { notFound, requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
-
-/** "i dag kl. 14.27" starts a line here: "I dag kl. 14.27: Jeg er i gang". */
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
+import { isUuid } from "~/lib/ids";
+import { markSubGoal } from "../commands.server";
+import { openSubGoalPage } from "../page.server";
+import { subGoalMarkSchema } from "../schema";
+import { SubGoalPage } from "../SubGoalPage";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
+  const page = await openSubGoalPage({ participantId: user.participant.id, personId: user.personId }, params.subGoalId);
   // Someone else's sub-goal, a deleted one, or a made-up id: the same 404, nothing revealed.
-  if (!isUuid(params.subGoalId)) throw notFound();
-  const goal = await findSubGoal(user.participant.id, params.subGoalId, user.personId);
-  if (!goal) throw notFound();
-  // The form starts from the latest mark: a new status keeps the comment unless the person changes it.
-  const defaults = { status: goal.participantStatus, comment: goal.participantComment ?? "" };
-  return { goal, defaults, submissionId: crypto.randomUUID() };
+  if (!page) throw notFound();
+  return page;
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireParticipant(context);
   if (!isUuid(params.subGoalId)) throw notFound();
-  const formData = await request.formData();
-  const submission = parseSubmission(formData, { schema: subGoalMarkSchema });
+  const submission = parseSubmission(await request.formData(), { schema: subGoalMarkSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
-  const result = await markSubGoal(
-    participantActor(context, user),
-    {
-      subGoalId: params.subGoalId,
-      status: submission.value.status,
-      comment: submission.value.comment || null,
-      submissionId: submission.value.submissionId ?? null,
-    },
-  );
+  const { status, comment, submissionId } = submission.value;
+  const result = await markSubGoal(participantActor(context, user), {
+    subGoalId: params.subGoalId,
+    status,
+    comment: comment || null,
+    submissionId: submissionId ?? null,
+  });
   if (result === "missing") throw notFound();
   return redirect(`/min-plan?gemt=delmaal&delmaal=${params.subGoalId}#delmaal-${params.subGoalId}`);
 }
 
-export default function SubGoalPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation("plan");
-  const navigation = useNavigation();
-  const { goal } = loaderData;
-  const [form, fields] = useForm({
-    lastResult: navigation.state === "idle" ? actionData?.result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: subGoalMarkSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
-  const translate = (key: string) => t(key, { max: SUB_GOAL_COMMENT_MAX });
-  const errors = summaryErrors(form.allErrors, ["status", "comment"], translate);
-  const statusError = fields.status.errors?.[0];
-  const commentError = fields.comment.errors?.[0];
-  const submittedStatus = typeof fields.status.initialValue === "string" ? fields.status.initialValue : undefined;
-  const submittedComment = typeof fields.comment.initialValue === "string" ? fields.comment.initialValue : undefined;
-  const submitting = navigation.state === "submitting";
-
-  return (
-    <>
-      <PageTitle title={t("subGoal.pageTitle", { title: goal.title })} hasErrors={errors.length > 0} />
-      <p>
-        <Link to={`/min-plan#delmaal-${goal.id}`} className="plan-back">
-          {t("backToPlan")}
-        </Link>
-      </p>
-      <ErrorSummary errors={errors} />
-      <h1 tabIndex={-1}>
-        <span className="plan-caption">{t("subGoal.caption")}</span>
-        <span lang="da">{goal.title}</span>
-      </h1>
-      {goal.description ? (
-        <p className="lead" lang="da">
-          {goal.description}
-        </p>
-      ) : null}
-      <WrittenInDanish />
-      <SubGoalDetails goal={goal} />
-
-      <h2>{t("subGoal.formHeading")}</h2>
-      <p>{t("subGoal.formIntro")}</p>
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="submissionId" value={loaderData.submissionId} />
-        <RadioGroup
-          name={fields.status.name}
-          legend={t("subGoal.legend")}
-          error={statusError ? translate(statusError) : undefined}
-          defaultValue={submittedStatus ?? loaderData.defaults.status ?? undefined}
-          options={subGoalStatuses.map((status) => ({
-            value: status,
-            label: t(`subGoal.options.${status}`),
-            hint: status === "paused" ? t("subGoal.pausedHint") : undefined,
-          }))}
-        />
-        <TextareaField
-          id="comment"
-          name={fields.comment.name}
-          label={t("subGoal.commentLabel")}
-          hint={loaderData.defaults.comment ? t("subGoal.commentKeptHint") : t("subGoal.commentHint")}
-          optional
-          error={commentError ? translate(commentError) : undefined}
-          maxLength={SUB_GOAL_COMMENT_MAX}
-          rows={3}
-          // The latest comment stays in the box: saving a new status never erases the person's words.
-          defaultValue={submittedComment ?? loaderData.defaults.comment}
-        />
-        <div className="button-group">
-          <button type="submit" className="button" disabled={submitting}>
-            {t("subGoal.submit")}
-          </button>
-          <Link to={`/min-plan#delmaal-${goal.id}`} className="button button--secondary">
-            {t("cancel")}
-          </Link>
-        </div>
-      </Form>
-
-      {goal.updates.length > 0 ? (
-        <section aria-labelledby="history-heading" id="historik">
-          <h2 id="history-heading">{t("subGoal.historyHeading")}</h2>
-          <p>{t("subGoal.historyIntro")}</p>
-          <ul className="plan-list">
-            {goal.updates.map((update) => (
-              <li key={update.id} className="plan-history-item">
-                <p className="meta">
-                  {update.createdAt.getTime() > 0 ? capitalise(formatMoment(update.createdAt, i18n.language)) : t("subGoal.historyUndated")}
-                  {update.status ? `: ${t(`subGoal.options.${update.status}`)}` : null}
-                </p>
-                {update.comment ? (
-                  <blockquote className="own-words">
-                    <p>{update.comment}</p>
-                  </blockquote>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-    </>
-  );
+export default function SubGoalRoute({ loaderData, actionData }: Route.ComponentProps) {
+  return <SubGoalPage page={loaderData} result={actionData?.result} />;
 }

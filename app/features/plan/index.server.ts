@@ -1,0 +1,6 @@
+/**
+ * The plan area's server face: reads other areas (relatives, overview) may use. Code outside
+ * app/features/plan imports only this file or ./index.
+ */
+export { getPlanView } from "./page.server";
+export { getContacts, getPlanGoal, getPlanNews, type Contact, type PlanGoal } from "./queries.server";
