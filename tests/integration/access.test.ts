@@ -1,26 +1,21 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { participants, persons, relativeGrants } from "../../db/schema";
-import { requireAccess, requireParticipant } from "~/lib/auth.server";
+import { aCaseworker, aParticipant, aPerson, type BuiltPerson, type BuiltParticipant } from "../../db/builders";
+import { relativeGrants } from "../../db/schema";
+import { requireAccess } from "~/features/relatives/index.server";
+import { requireParticipant } from "~/lib/auth.server";
 import { copenhagenDay } from "~/lib/dates";
 import { loader as overviewLoader } from "~/features/overview/routes/overview";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { cookieFor, get, settle, routeArgs, contextFor } from "../support/requests";
 
+// Each test makes the people it needs (db/builders.ts); nothing here depends on the demo seed.
 let database: TestDatabase;
-let mette: { personId: string; participantId: string };
-let jonasId: string;
+let caseworker: BuiltPerson;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const [row] = await database.db
-    .select({ personId: persons.id, participantId: participants.id })
-    .from(persons)
-    .innerJoin(participants, eq(participants.personId, persons.id))
-    .where(eq(persons.demoKey, "mette"));
-  mette = row!;
-  const [jonas] = await database.db.select().from(persons).where(eq(persons.demoKey, "jonas"));
-  jonasId = jonas!.id;
+  database = await createTestDatabase({ seed: false });
+  caseworker = await aCaseworker().build(database.db);
 });
 afterAll(() => database.dispose());
 
@@ -28,14 +23,22 @@ const args = (request: Request) => routeArgs(request);
 
 const daysFromToday = (days: number) => copenhagenDay(new Date(Date.now() + days * 86_400_000));
 
-async function grantForJonas(values: Partial<typeof relativeGrants.$inferInsert>) {
+/** A participant with a plan and a meeting next week (in person, or by phone). */
+function participantWithPlan(firstName: string, employmentGoal: string, mode: "in_person" | "phone") {
+  return aParticipant({ person: { firstName } })
+    .withPlan({ employmentGoal })
+    .withAppointment({ mode, startsAt: new Date(Date.now() + 3 * 86_400_000) })
+    .build(database.db);
+}
+
+async function grantFor(participant: BuiltParticipant, relative: BuiltPerson, values: Partial<typeof relativeGrants.$inferInsert>) {
   const [grant] = await database.db
     .insert(relativeGrants)
     .values({
-      participantId: mette.participantId,
-      relativePersonId: jonasId,
-      invitedName: "Jonas Hansen",
-      invitedEmail: "jonas@example.org",
+      participantId: participant.participantId,
+      relativePersonId: relative.personId,
+      invitedName: relative.name,
+      invitedEmail: "relative@example.org",
       relation: "Bror",
       scopes: ["plan"],
       validUntil: daysFromToday(30),
@@ -61,8 +64,10 @@ describe("who may see a participant's data", () => {
   });
 
   it("each participant sees only their own overview", async () => {
-    const metteData = await overviewLoader(await args(get("/", await cookieFor("mette"))));
-    const aliData = await overviewLoader(await args(get("/", await cookieFor("ali"))));
+    const mette = await participantWithPlan("Mette", "Job på et lager, 15 timer om ugen", "in_person");
+    const ali = await participantWithPlan("Ali", "Elektriker igen, færre timer", "phone");
+    const metteData = await overviewLoader(await args(get("/", await cookieFor(mette.demoKey))));
+    const aliData = await overviewLoader(await args(get("/", await cookieFor(ali.demoKey))));
     expect(metteData.firstName).toBe("Mette");
     expect(aliData.firstName).toBe("Ali");
     const metteText = JSON.stringify(metteData.overview);
@@ -75,8 +80,9 @@ describe("who may see a participant's data", () => {
   });
 
   it("a relative or caseworker without a programme gets no participant pages", async () => {
-    for (const person of ["jonas", "sara"]) {
-      const cookie = await cookieFor(person);
+    const relative = await aPerson({ firstName: "Jonas" }).build(database.db);
+    for (const person of [relative, caseworker]) {
+      const cookie = await cookieFor(person.demoKey);
       const data = await overviewLoader(await args(get("/", cookie)));
       expect(data.overview).toBeNull();
       const refused = (await settle(async () => requireParticipant(await contextFor(get("/", cookie))))) as Response;
@@ -85,7 +91,9 @@ describe("who may see a participant's data", () => {
   });
 
   it("another participant is refused with 404, so nothing is revealed", async () => {
-    const aliCookie = await cookieFor("ali");
+    const mette = await participantWithPlan("Mette", "Job på et lager", "in_person");
+    const ali = await participantWithPlan("Ali", "Elektriker igen", "phone");
+    const aliCookie = await cookieFor(ali.demoKey);
     for (const scope of ["plan", "appointments", "preparation", "cv", "network"] as const) {
       const refused = (await settle(async () => requireAccess(await contextFor(get("/", aliCookie)), mette.participantId, scope))) as Response;
       expect(refused.status).toBe(404);
@@ -93,18 +101,21 @@ describe("who may see a participant's data", () => {
   });
 
   it("the participant always has access to their own data", async () => {
-    const result = await requireAccess(await contextFor(get("/", await cookieFor("mette"))), mette.participantId, "cv");
+    const mette = await aParticipant().build(database.db);
+    const result = await requireAccess(await contextFor(get("/", await cookieFor(mette.demoKey))), mette.participantId, "cv");
     expect(result.as).toBe("participant");
   });
 
   it("a relative sees only granted parts, only while the grant is active and unexpired", async () => {
-    const cookie = await cookieFor("jonas");
+    const mette = await aParticipant().build(database.db);
+    const jonas = await aPerson({ firstName: "Jonas" }).build(database.db);
+    const cookie = await cookieFor(jonas.demoKey);
     const request = () => get("/", cookie);
 
     // No grant at all.
     expect(((await settle(async () => requireAccess(await contextFor(request()), mette.participantId, "plan"))) as Response).status).toBe(404);
 
-    const grant = await grantForJonas({ scopes: ["plan", "appointments"] });
+    const grant = await grantFor(mette, jonas, { scopes: ["plan", "appointments"] });
     expect((await requireAccess(await contextFor(request()), mette.participantId, "plan")).as).toBe("relative");
     expect((await requireAccess(await contextFor(request()), mette.participantId, "appointments")).as).toBe("relative");
     // Outside the scopes.
@@ -123,14 +134,16 @@ describe("who may see a participant's data", () => {
     expect(((await settle(async () => requireAccess(await contextFor(request()), mette.participantId, "plan"))) as Response).status).toBe(404);
 
     // Only invited (not yet accepted): no access.
-    await grantForJonas({ status: "invited" });
+    await grantFor(mette, jonas, { status: "invited" });
     expect(((await settle(async () => requireAccess(await contextFor(request()), mette.participantId, "plan"))) as Response).status).toBe(404);
   });
 
   it("a grant made out to someone else gives this relative nothing", async () => {
-    const [sara] = await database.db.select().from(persons).where(eq(persons.demoKey, "sara"));
-    await grantForJonas({ relativePersonId: sara!.id, scopes: ["cv"] });
-    const cookie = await cookieFor("jonas");
+    const mette = await aParticipant().build(database.db);
+    const jonas = await aPerson({ firstName: "Jonas" }).build(database.db);
+    const someoneElse = await aPerson().build(database.db);
+    await grantFor(mette, someoneElse, { scopes: ["cv"] });
+    const cookie = await cookieFor(jonas.demoKey);
     const refused = (await settle(async () => requireAccess(await contextFor(get("/", cookie)), mette.participantId, "cv"))) as Response;
     expect(refused.status).toBe(404);
   });
