@@ -43,6 +43,9 @@ export const absenceSchema = z.object({
   wish: text(LIMITS.wish, "appointments:absence.errors.wishTooLong"),
 });
 
+/** "Behold det gemte" in the preparation's conflict panel: nothing is written. */
+export const keepSavedSchema = z.object({ intent: z.literal("keep-saved") });
+
 /** The calendar feed page has two buttons: make a (new) address, or stop it. */
 export const feedActionSchema = z.object({
   intent: z.enum(["create", "revoke"]),

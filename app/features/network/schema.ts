@@ -93,6 +93,26 @@ export const compareSchema = z.object({
   to: z.string().optional(),
 });
 
+/** What a redirect after a save may ask /netvaerk to say (`?gemt=`); anything else says nothing. */
+export const networkNotice = z.enum(["tilfoejet", "rettet", "fjernet", "uaendret"]).nullable().catch(null);
+export type NetworkNotice = NonNullable<z.output<typeof networkNotice>>;
+
+/** What a redirect after a switch may ask /netvaerk/del to say (`?gemt=`). */
+export const shareNotice = z
+  .enum(["delt", "stoppet", "vurdering-delt", "vurdering-stoppet", "uaendret"])
+  .nullable()
+  .catch(null);
+export type ShareNotice = NonNullable<z.output<typeof shareNotice>>;
+
+/** /netvaerk/tidligere after a save: `?gemt=1` (stored) or `?gemt=uaendret` (nothing had changed). */
+export const snapshotNotice = z.enum(["1", "uaendret"]).nullable().catch(null);
+
+/** "Gem, hvordan mit netværk ser ud nu" is the snapshot page's one form. */
+export const snapshotActionSchema = z.object({ intent: z.literal("save-snapshot") });
+
+/** "Behold det gemte" in the conflict panel of the edit form: nothing is written. */
+export const keepSavedSchema = z.object({ intent: z.literal("keep-saved") });
+
 /** The person's fields from a parsed form (without the form's own intent and version). */
 export function personFields(
   value: PersonInput,

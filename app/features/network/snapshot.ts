@@ -7,6 +7,9 @@ import {
   type Stance,
 } from "./constants";
 
+/** The network as it is now, the "Nu" choice of a comparison (`?til=nu`). */
+export const NOW = "nu";
+
 /** One person as a snapshot froze them (network_snapshots.people is an array of these). */
 export interface SnapshotPerson {
   id: string;

@@ -1,44 +1,19 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useNavigation } from "react-router";
+import { data, redirect } from "react-router";
 import type { Route } from "./+types/appointment-absence";
-import { ErrorSummary } from "~/components/form/ErrorSummary";
-import { summaryErrors } from "~/components/form/errors";
-import { TextareaField } from "~/components/form/TextareaField";
-import { PageTitle } from "~/components/layout/PageTitle";
-import { recordAbsenceNotice } from "../commands.server";
-import { AppointmentPlace, AppointmentTime, JOBCENTRE_LANGUAGE, UrgentContact, useFormatWhen } from "../components";
-import { getAppointmentPage, isAppointmentId } from "../queries.server";
-import { absenceSchema, LIMITS, limitValues } from "../schema";
-import { notFound, requireParticipant } from "~/lib/auth.server";
-import { formatDate } from "~/lib/dates";
 import { parseSubmission } from "~/components/form/submission.server";
+import { AbsencePage } from "../AbsencePage";
+import { recordAbsenceNotice } from "../commands.server";
+import { absencePage } from "../pages.server";
+import { getAppointmentPage, isAppointmentId } from "../queries.server";
+import { absenceSchema } from "../schema";
+import { notFound, requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
-  const now = new Date();
-  const page = await getAppointmentPage(user.participant.id, params.id, now);
+  const page = await absencePage(user.participant.id, params.id);
   if (!page) throw notFound();
-  const { appointment } = page;
-  return {
-    now,
-    appointment: {
-      id: appointment.id,
-      kind: appointment.kind,
-      title: appointment.title,
-      startsAt: appointment.startsAt,
-      endsAt: appointment.endsAt,
-      mode: appointment.mode,
-      placeName: appointment.placeName,
-      address: appointment.address,
-    },
-    state: page.absenceState,
-    isPast: page.isPast,
-    lastNoticeAt: page.absence?.createdAt ?? null,
-    caseworker: page.caseworker,
-  };
+  return page;
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -55,11 +30,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply(), refused: null }, { status: 400 });
   }
-  const result = await recordAbsenceNotice(
-    participantActor(context, user),
-    params.id,
-    submission.value,
-  );
+  const result = await recordAbsenceNotice(participantActor(context, user), params.id, submission.value);
   if (result.status === "not_found") throw notFound();
   if (result.status === "past" || result.status === "cancelled") {
     return data({ result: null, refused: result.status }, { status: 409 });
@@ -67,111 +38,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return redirect(`/moeder/${params.id}`);
 }
 
-export default function AbsencePage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation("appointments");
-  const formatWhen = useFormatWhen();
-  const navigation = useNavigation();
-  const { appointment, caseworker, now } = loaderData;
-  const state = actionData?.refused ?? loaderData.state;
-  const [form, fields] = useForm({
-    id: "absence",
-    lastResult: navigation.state === "idle" ? actionData?.result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: absenceSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
-  const translate = (key?: string) => (key ? t(key, limitValues) : undefined);
-  const errors = summaryErrors(form.allErrors, ["reason", "wish"], (key) => t(key, limitValues));
-  const typed = (name: "reason" | "wish") =>
-    typeof fields[name].initialValue === "string" ? fields[name].initialValue : undefined;
-  const heading =
-    state === "past"
-      ? loaderData.isPast
-        ? t("absence.pastTitle")
-        : t("absence.startedTitle")
-      : state === "cancelled" ? t("absence.cancelledTitle") : t("absence.title");
-
-  return (
-    <>
-      <PageTitle
-        title={`${heading}: ${appointment.title}, ${formatDate(appointment.startsAt, i18n.language)}`}
-        hasErrors={errors.length > 0 || Boolean(actionData?.refused)}
-      />
-      {state === "open" ? <ErrorSummary errors={errors} /> : null}
-      <p className="back-link">
-        <Link to={`/moeder/${appointment.id}`}>{t("absence.back")}</Link>
-      </p>
-      <h1 tabIndex={-1} className="appointment-heading">
-        {heading}
-      </h1>
-
-      <section aria-labelledby="meeting-heading" className="card absence-meeting">
-        <h2 id="meeting-heading" className="card__label">
-          {t("absence.meetingHeading")}
-        </h2>
-        <p className="card__title" lang={JOBCENTRE_LANGUAGE}>
-          {appointment.title}
-        </p>
-        <p>
-          <AppointmentTime appointment={appointment} now={now} relative />
-          <br />
-          <AppointmentPlace appointment={appointment} />
-        </p>
-      </section>
-
-      {state === "open" ? (
-        <>
-          {loaderData.lastNoticeAt ? (
-            <div className="notice">
-              <p>{t("absence.alreadySent", { when: formatWhen(loaderData.lastNoticeAt) })}</p>
-            </div>
-          ) : null}
-          <p className="lead">{t("absence.intro")}</p>
-          <Form method="post" {...getFormProps(form)}>
-            <TextareaField
-              id="reason"
-              name="reason"
-              label={t("absence.reasonLabel")}
-              hint={t("absence.reasonHint")}
-              maxLength={LIMITS.reason}
-              rows={4}
-              defaultValue={typed("reason")}
-              error={translate(fields.reason.errors?.[0])}
-            />
-            <TextareaField
-              id="wish"
-              name="wish"
-              label={t("absence.wishLabel")}
-              hint={t("absence.wishHint")}
-              optional
-              maxLength={LIMITS.wish}
-              rows={3}
-              defaultValue={typed("wish")}
-              error={translate(fields.wish.errors?.[0])}
-            />
-            <div className="button-group">
-              <button type="submit" className="button">
-                {t("absence.submit")}
-              </button>
-              <Link to={`/moeder/${appointment.id}`} className="button button--secondary">
-                {t("absence.back")}
-              </Link>
-            </div>
-          </Form>
-        </>
-      ) : (
-        <div className={actionData?.refused ? "notice notice--warning" : "notice"} role={actionData?.refused ? "alert" : undefined}>
-          {state === "past" ? (
-            <>
-              <p>{t("absence.pastText")}</p>
-              <p>{t("absence.pastNext")}</p>
-            </>
-          ) : (
-            <p>{t("absence.cancelledText")}</p>
-          )}
-        </div>
-      )}
-      <UrgentContact contact={caseworker} />
-    </>
-  );
+export default function AbsenceRoute({ loaderData, actionData }: Route.ComponentProps) {
+  return <AbsencePage loaderData={loaderData} actionData={actionData} />;
 }

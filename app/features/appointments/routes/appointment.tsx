@@ -1,67 +1,30 @@
-import { useTranslation } from "react-i18next";
-import { data, Link, redirect, useNavigation } from "react-router";
+import { data, redirect } from "react-router";
 import type { Route } from "./+types/appointment";
-import { ErrorSummary } from "~/components/form/ErrorSummary";
-import { summaryErrors } from "~/components/form/errors";
-import { PageTitle } from "~/components/layout/PageTitle";
-import { savePreparation } from "../commands.server";
-import { AppointmentTime, JOBCENTRE_LANGUAGE, StatusTags, UrgentContact, useFormatWhen } from "../components";
-import { AppointmentDetails, KindExplanation, RehabGuide } from "../details";
-import { PreparationForm, usePreparationForm } from "../PreparationForm";
-import { getAppointmentPage, isAppointmentId } from "../queries.server";
-import { limitValues, preparationSchema } from "../schema";
-import { notFound, requireParticipant } from "~/lib/auth.server";
-import { formatDate } from "~/lib/dates";
 import { parseSubmission } from "~/components/form/submission.server";
-import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
+import { AppointmentPage } from "../AppointmentPage";
+import { savePreparation } from "../commands.server";
+import { appointmentPage } from "../pages.server";
+import { findOwnAppointment, isAppointmentId } from "../queries.server";
+import { keepSavedSchema, preparationSchema } from "../schema";
+import { notFound, requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
-  const now = new Date();
-  const page = await getAppointmentPage(user.participant.id, params.id, now);
+  const page = await appointmentPage(user.participant.id, params.id, new URL(request.url));
   if (!page) throw notFound();
-  const { appointment } = page;
-  return {
-    now,
-    justSaved: new URL(request.url).searchParams.has("gemt"),
-    appointment: {
-      id: appointment.id,
-      kind: appointment.kind,
-      title: appointment.title,
-      purpose: appointment.purpose,
-      startsAt: appointment.startsAt,
-      endsAt: appointment.endsAt,
-      mode: appointment.mode,
-      placeName: appointment.placeName,
-      address: appointment.address,
-      directions: appointment.directions,
-      phoneNote: appointment.phoneNote,
-      videoNote: appointment.videoNote,
-      bringItems: appointment.bringItems,
-      supportPersonAllowed: appointment.supportPersonAllowed,
-      afterwards: appointment.afterwards,
-      status: appointment.status,
-      absenceSentAt: page.absence?.createdAt ?? null,
-    },
-    attendees: page.attendees,
-    preparation: page.preparation,
-    absence: page.absence,
-    caseworker: page.caseworker,
-    isPast: page.isPast,
-    absenceState: page.absenceState,
-  };
+  return page;
 }
 
+/** Saves the participant's notes and questions; a stale version shows both texts (409). */
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireParticipant(context);
   if (!isAppointmentId(params.id)) throw notFound();
   const formData = await request.formData();
   const page = `/moeder/${params.id}`;
-  if (formData.get("intent") === "keep-saved") {
+  if (parseSubmission(formData, { schema: keepSavedSchema }).status === "success") {
     // Nothing to write: the saved text stays. Still only for the participant's own meeting.
-    const own = await getAppointmentPage(user.participant.id, params.id);
-    if (!own) throw notFound();
+    if (!(await findOwnAppointment(user.participant.id, params.id))) throw notFound();
     return redirect(`${page}#forberedelse`);
   }
   const submission = parseSubmission(formData, { schema: preparationSchema });
@@ -69,11 +32,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return data({ result: submission.reply(), conflict: null }, { status: 400 });
   }
   const { notes, questions, version } = submission.value;
-  const result = await savePreparation(
-    participantActor(context, user),
-    params.id,
-    { notes, questions, version },
-  );
+  const result = await savePreparation(participantActor(context, user), params.id, { notes, questions, version });
   if (result.status === "not_found") throw notFound();
   if (result.status === "conflict") {
     return data({ result: submission.reply(), conflict: { saved: result.saved, mine: { notes, questions } } }, { status: 409 });
@@ -81,128 +40,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return redirect(`${page}?gemt=1#forberedelse`);
 }
 
-export default function AppointmentPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation("appointments");
-  const formatWhen = useFormatWhen();
-  const navigation = useNavigation();
-  const { appointment, attendees, preparation, absence, caseworker, isPast, now } = loaderData;
-  const state = usePreparationForm(actionData?.result);
-  const [form] = state;
-  const conflict = navigation.state === "idle" ? actionData?.conflict : null;
-  const errors = [
-    // A stale form is listed like an error, so the person (and focus) is sent down to it.
-    ...(conflict ? [{ fieldId: "notes", message: t("prep.conflictTitle") }] : []),
-    ...summaryErrors(form.allErrors, ["notes", "questions"], (key) => t(key, limitValues)),
-  ];
-  const upcomingAbsence = absence && !isPast && appointment.status !== "cancelled";
-
-  return (
-    <>
-      <PageTitle
-        title={`${appointment.title}, ${formatDate(appointment.startsAt, i18n.language)}`}
-        hasErrors={errors.length > 0}
-      />
-      <ErrorSummary errors={errors} />
-      <p className="back-link">
-        <Link to={isPast ? "/moeder/tidligere" : "/moeder"}>{isPast ? t("detail.backPast") : t("detail.backUpcoming")}</Link>
-      </p>
-      <h1 tabIndex={-1} className="appointment-heading" lang={JOBCENTRE_LANGUAGE}>
-        {appointment.title}
-      </h1>
-      <p className="lead">
-        <AppointmentTime appointment={appointment} now={now} relative={!isPast} />
-      </p>
-      <WrittenInDanish />
-      <StatusTags appointment={appointment} showAbsence={false} />
-
-      {appointment.status === "cancelled" ? (
-        <div className="notice notice--warning">
-          <p>{t("detail.cancelled")}</p>
-        </div>
-      ) : appointment.status === "moved" && !isPast ? (
-        <div className="notice">
-          <p>{t("detail.moved")}</p>
-        </div>
-      ) : isPast ? (
-        <div className="notice">
-          <p>{t("detail.past")}</p>
-        </div>
-      ) : null}
-
-      {upcomingAbsence ? (
-        <section aria-labelledby="absence-sent-heading" className="notice absence-sent">
-          <h2 id="absence-sent-heading">{t("sent.heading")}</h2>
-          <p>{t("sent.when", { when: formatWhen(absence.createdAt) })}</p>
-          <p>{t("sent.who")}</p>
-          <p>{t("sent.next")}</p>
-          <p>{t("sent.call")}</p>
-          <UrgentContact contact={caseworker} />
-          <p className="card__label">{t("sent.yourMessage")}</p>
-          <blockquote className="own-words pre-wrap">
-            <p>{absence.reason}</p>
-          </blockquote>
-          {absence.wishForNewTime ? (
-            <>
-              <p className="card__label">{t("sent.yourWish")}</p>
-              <blockquote className="own-words pre-wrap">
-                <p>{absence.wishForNewTime}</p>
-              </blockquote>
-            </>
-          ) : null}
-          {loaderData.absenceState === "open" ? (
-            <p>
-              <Link to={`/moeder/${appointment.id}/kan-ikke-komme`}>{t("sent.again")}</Link>
-            </p>
-          ) : null}
-        </section>
-      ) : null}
-
-      <KindExplanation kind={appointment.kind} purpose={appointment.purpose} />
-
-      <section aria-labelledby="practical-heading">
-        <h2 id="practical-heading">{t("detail.practicalHeading")}</h2>
-        <AppointmentDetails appointment={appointment} attendees={attendees} />
-      </section>
-
-      {appointment.kind === "rehabiliteringsteam" ? <RehabGuide preparationHref="/forberedelse" /> : null}
-
-      {appointment.afterwards ? (
-        <section aria-labelledby="afterwards-heading">
-          <h2 id="afterwards-heading">{t("detail.afterHeading")}</h2>
-          <p lang={JOBCENTRE_LANGUAGE}>{appointment.afterwards}</p>
-        </section>
-      ) : null}
-
-      {!isPast && appointment.status !== "cancelled" ? (
-        <section aria-labelledby="calendar-file-heading">
-          <h2 id="calendar-file-heading">{t("detail.calendarHeading")}</h2>
-          <p>{t("detail.calendarHint")}</p>
-          <p>
-            <a href={`/moeder/${appointment.id}/kalender.ics`} download>
-              {t("detail.calendarLink")}
-            </a>
-          </p>
-        </section>
-      ) : null}
-
-      <section aria-labelledby="preparation-heading" id="forberedelse" className="panel">
-        <h2 id="preparation-heading">{t("prep.heading")}</h2>
-        <p>{t("prep.intro")}</p>
-        <PreparationForm state={state} preparation={preparation} conflict={conflict} justSaved={loaderData.justSaved} />
-      </section>
-
-      {loaderData.absenceState === "open" && !upcomingAbsence ? (
-        <section aria-labelledby="cannot-come-heading" className="panel">
-          <h2 id="cannot-come-heading">{t("detail.cannotComeHeading")}</h2>
-          <p>{t("detail.cannotComeText")}</p>
-          <p>
-            <Link to={`/moeder/${appointment.id}/kan-ikke-komme`} className="button button--secondary">
-              {t("detail.cannotComeLink")}
-            </Link>
-          </p>
-          <UrgentContact contact={caseworker} />
-        </section>
-      ) : null}
-    </>
-  );
+export default function AppointmentRoute({ loaderData, actionData }: Route.ComponentProps) {
+  return <AppointmentPage loaderData={loaderData} actionData={actionData} />;
 }

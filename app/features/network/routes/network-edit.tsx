@@ -4,7 +4,7 @@ import type { Route } from "./+types/network-edit";
 import { updatePerson } from "../commands.server";
 import { PersonForm, typedValues } from "../PersonForm";
 import { getPerson } from "../queries.server";
-import { personFields, personSchema } from "../schema";
+import { keepSavedSchema, personFields, personSchema } from "../schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { participantActor } from "~/lib/actor.server";
@@ -22,7 +22,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const existing = await getPerson(user.participant.id, params.id);
   if (!existing) throw notFound();
   const formData = await request.formData();
-  if (formData.get("intent") === "keep-saved")
+  // "Behold det gemte" in the conflict panel: nothing is written.
+  if (parseSubmission(formData, { schema: keepSavedSchema }).status === "success")
     return redirect("/netvaerk?gemt=uaendret");
   const submission = parseSubmission(formData, { schema: personSchema });
   if (submission.status !== "success")

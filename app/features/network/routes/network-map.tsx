@@ -3,13 +3,12 @@ import { Link } from "react-router";
 import type { Route } from "./+types/network-map";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { MapLegend, NetworkMap } from "../NetworkMap";
-import { listPeople } from "../queries.server";
+import { mapPage } from "../pages.server";
 import { requireParticipant } from "~/lib/auth.server";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
-  const people = await listPeople(user.participant.id, { includeStance: true });
-  return { people, firstName: user.firstName };
+  return mapPage(user.participant.id, user.firstName);
 }
 
 /**

@@ -5,15 +5,13 @@ import { PrintActions } from "~/components/ui/DocumentLinks";
 import { formatDocumentMoment } from "~/lib/dates";
 import { MapLegend, NetworkMap } from "../NetworkMap";
 import { PeopleTable } from "../PeopleList";
-import { listPeople } from "../queries.server";
+import { mapPage } from "../pages.server";
 import { requireParticipant } from "~/lib/auth.server";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
-  const people = await listPeople(user.participant.id, { includeStance: true });
   return {
-    people,
-    firstName: user.firstName,
+    ...(await mapPage(user.participant.id, user.firstName)),
     name: `${user.firstName} ${user.lastName}`,
     printedAt: new Date(),
   };
