@@ -5,14 +5,14 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { ServerRouter, type EntryContext, type RouterContextProvider } from "react-router";
 import { getDatabase, openDatabase } from "../db/client";
-import { startWorker, stopWorker } from "./features/jobs/worker.server";
+import { startWorker, stopWorker } from "./features/jobs/index.server";
 
 // server.js runs every request inside this (a transaction on Postgres, see db/client.ts).
 export { withRequestTransaction } from "../db/client";
 // server/request-handler.js and server/metrics.js read these: a request's route pattern, the gauges.
 export { routePatternOf } from "./lib/request.server";
 export { requestGateStats } from "../db/client";
-export { mailOutboxCounts } from "./features/jobs/outbox.server";
+export { mailOutboxCounts } from "./features/jobs/index.server";
 import { RequestContextProvider } from "./lib/request-context";
 import { requestIdOf } from "./lib/request.server";
 import { config } from "../server/config.js";

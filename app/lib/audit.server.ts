@@ -1,5 +1,7 @@
-import type { Transaction, Database } from "../../db/client";
-import { auditEvents } from "../../db/schema";
+import { and, desc, eq, inArray, like, or } from "drizzle-orm";
+import { db, type Database, type Transaction } from "../../db/client";
+import { auditEvents } from "../../db/schema/account";
+import { persons } from "../../db/schema/people";
 
 export interface AuditEntry {
   actorPersonId: string | null;
@@ -20,4 +22,35 @@ export async function recordAudit(tx: Transaction | Database, entry: AuditEntry)
     details: entry.details ?? {},
     requestId: entry.requestId ?? null,
   });
+}
+
+/**
+ * The audit rows about one participant whose action starts with one of `prefixes` ("relatives.")
+ * or is one of `actions`, newest first, each with its actor's name (for the participant's log).
+ */
+export async function listAuditEvents(participantId: string, match: { prefixes?: string[]; actions?: string[] }, limit = 300) {
+  const database = await db();
+  return database
+    .select({
+      id: auditEvents.id,
+      occurredAt: auditEvents.occurredAt,
+      action: auditEvents.action,
+      actorPersonId: auditEvents.actorPersonId,
+      firstName: persons.firstName,
+      lastName: persons.lastName,
+      details: auditEvents.details,
+    })
+    .from(auditEvents)
+    .leftJoin(persons, eq(persons.id, auditEvents.actorPersonId))
+    .where(
+      and(
+        eq(auditEvents.participantId, participantId),
+        or(
+          ...(match.prefixes ?? []).map((prefix) => like(auditEvents.action, `${prefix}%`)),
+          match.actions?.length ? inArray(auditEvents.action, match.actions) : undefined,
+        ),
+      ),
+    )
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+    .limit(limit);
 }

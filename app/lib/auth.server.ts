@@ -1,12 +1,10 @@
-import { and, eq, gte } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { createContext, redirect, type MiddlewareFunction } from "react-router";
 import { actAs, db } from "../../db/client";
-import { participants, persons, relativeGrants } from "../../db/schema";
+import { participants, persons } from "../../db/schema/people";
 import { recordAudit } from "./audit.server";
 import type { IdentityProvider } from "./auth/providers.server";
-import { copenhagenDay } from "./dates";
 import { readSession, startSession, type SessionState } from "./session.server";
-import { isUuid } from "./ids";
 import type { RequestContext } from "./request.server";
 
 export interface CurrentUser {
@@ -19,8 +17,6 @@ export interface CurrentUser {
   /** Set when this person is in a programme themselves. */
   participant: { id: string; programme: "ressourceforloeb" | "jobafklaringsforloeb" } | null;
 }
-
-export type Scope = "plan" | "appointments" | "preparation" | "cv" | "network";
 
 type SignedIn = { session: SessionState; user: CurrentUser | null };
 
@@ -83,70 +79,6 @@ export async function requireParticipant(context: RequestContext) {
   const user = await requireUser(context);
   if (!user.participant) throw notFound();
   return { ...user, participant: user.participant };
-}
-
-
-/** What an active grant lets a relative do, as read on this request. */
-export interface ActiveGrant {
-  id: string;
-  scopes: Scope[];
-  mayComment: boolean;
-  bisidderAppointmentIds: string[];
-  /** The last day (Copenhagen, YYYY-MM-DD) the grant is valid, inclusive. */
-  validUntil: string;
-}
-
-/**
- * The relative's active, unexpired grant for this participant, or null. Expiry is derived from
- * `valid_until` here, on every request; withdrawal and ending take effect on the next request.
- */
-export async function findActiveGrant(relativePersonId: string, participantId: string, now = new Date()): Promise<ActiveGrant | null> {
-  if (!isUuid(participantId)) return null;
-  const database = await db();
-  const [grant] = await database
-    .select({
-      id: relativeGrants.id,
-      scopes: relativeGrants.scopes,
-      mayComment: relativeGrants.mayComment,
-      bisidderAppointmentIds: relativeGrants.bisidderAppointmentIds,
-      validUntil: relativeGrants.validUntil,
-    })
-    .from(relativeGrants)
-    .where(
-      and(
-        eq(relativeGrants.participantId, participantId),
-        eq(relativeGrants.relativePersonId, relativePersonId),
-        eq(relativeGrants.status, "active"),
-        gte(relativeGrants.validUntil, copenhagenDay(now)),
-      ),
-    )
-    .limit(1);
-  return grant ? { ...grant, scopes: grant.scopes as Scope[] } : null;
-}
-
-/**
- * May the signed-in person see `scope` of this participant's data? The participant always may;
- * a relative only through an active, unexpired grant that names the scope. Anything else is 404,
- * so that nobody learns whether the participant exists.
- */
-export async function requireAccess(context: RequestContext, participantId: string, scope: Scope) {
-  const user = await requireUser(context);
-  if (user.participant?.id === participantId) return { user, as: "participant" as const };
-  const grant = await findActiveGrant(user.personId, participantId);
-  if (!grant || !grant.scopes.includes(scope)) throw notFound();
-  return { user, as: "relative" as const, grantId: grant.id, grant };
-}
-
-/**
- * A relative's pages for this participant (any scope): only through an active, unexpired grant.
- * The participant themselves gets 404 here too: their own pages live at their own URLs, so the
- * two roles are never mixed on one page.
- */
-export async function requireRelative(context: RequestContext, participantId: string) {
-  const user = await requireUser(context);
-  const grant = user.participant?.id === participantId ? null : await findActiveGrant(user.personId, participantId);
-  if (!grant) throw notFound();
-  return { user, grant };
 }
 
 /**

@@ -12,4 +12,5 @@ export {
   listPastAppointments,
   listUpcomingAppointments,
 } from "./queries.server";
+export { listBisidderCandidates, listMeetingsById } from "./queries.server";
 export { createCalendarFeed, revokeCalendarFeed } from "./commands.server";

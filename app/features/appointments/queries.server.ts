@@ -297,3 +297,33 @@ export async function findNextAppointment(participantId: string, options: { kind
     .orderBy(asc(appointmentAttendees.sortOrder));
   return { ...next, attendees };
 }
+
+/**
+ * Meetings a relative may be chosen as bisidder for: not cancelled and not ended, soonest first.
+ * For relatives (the invitation's and "Ret adgangen"'s choice of meetings).
+ */
+export async function listBisidderCandidates(participantId: string, now = new Date()) {
+  const database = await db();
+  return database
+    .select({
+      id: appointments.id,
+      title: appointments.title,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      supportPersonAllowed: appointments.supportPersonAllowed,
+    })
+    .from(appointments)
+    .where(and(eq(appointments.participantId, participantId), gt(appointments.endsAt, now), sql`${appointments.status} <> 'cancelled'`))
+    .orderBy(asc(appointments.startsAt));
+}
+
+/** Title and time of some of the participant's meetings, by id, soonest first (a relative's bisidder meetings). */
+export async function listMeetingsById(participantId: string, appointmentIds: string[]) {
+  if (appointmentIds.length === 0) return [];
+  const database = await db();
+  return database
+    .select({ id: appointments.id, title: appointments.title, startsAt: appointments.startsAt })
+    .from(appointments)
+    .where(and(inArray(appointments.id, appointmentIds), eq(appointments.participantId, participantId)))
+    .orderBy(asc(appointments.startsAt));
+}

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { db, type Transaction } from "../../../db/client";
-import { mailOutbox } from "../../../db/schema";
-import { sendMail, type Mail } from "~/features/relatives/mail.server";
+import { mailOutbox } from "../../../db/schema/jobs";
+import { sendMail, type Mail } from "~/features/relatives/index.server";
 import { logError } from "../../../server/safe-error.js";
 
 /**

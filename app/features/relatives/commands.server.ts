@@ -1,16 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { invitations, relativeGrants } from "../../../db/schema";
+import { invitations, relativeGrants } from "../../../db/schema/relatives";
 import { recordAudit } from "~/lib/audit.server";
-import type { Scope } from "~/lib/auth.server";
+import { INVITATION_DAYS, type Scope } from "./scopes";
 import { copenhagenDay } from "~/lib/dates";
 import { findInvitation, hashInvitationToken, participantEmail } from "./queries.server";
-import { INVITATION_DAYS } from "./scopes";
 import type { InviteInput } from "./schema";
 import type { ViewedPage } from "./status";
 import { isUuid } from "~/lib/ids";
-import { queueMail } from "~/features/jobs/outbox.server";
+import { queueMail } from "~/features/jobs/index.server";
 import type { Mail } from "./mail.server";
 import type { Actor } from "~/lib/actor.server";
 

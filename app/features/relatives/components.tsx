@@ -2,11 +2,10 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSubmit } from "react-router";
 import { ConfirmDialog } from "~/components/ui/ConfirmDialog";
-import { explanationFor } from "~/features/content/catalogue";
+import { explanationFor } from "~/features/content";
 import { possessiveName } from "~/lib/addressee";
 import { formatDay } from "~/lib/dates";
-import type { Scope } from "~/lib/auth.server";
-import { sharedViewPath } from "./scopes";
+import { sharedViewPath, type Scope } from "./scopes";
 import type { GrantState } from "./status";
 import { Tag } from "~/components/ui/Tag";
 

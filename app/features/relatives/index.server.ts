@@ -1,6 +1,8 @@
 /**
- * The relatives area's server face: what other areas (the overview) may ask of it. Code outside
- * app/features/relatives imports only this file or ./index.
+ * The relatives area's server face: what other areas (the overview, the job worker) and the
+ * tests may ask of it. Code outside app/features/relatives imports only this file or ./index.
  */
+export { findActiveGrant, requireAccess, requireRelative, type ActiveGrant } from "./access.server";
 export { pendingInvitationRedirect } from "./invite.server";
+export { listStoredMail, sendMail, type Mail } from "./mail.server";
 export { listHelped } from "./queries.server";

@@ -3,3 +3,4 @@
  * "Du hjælper" card). Code outside app/features/relatives imports only this file or ./index.server.
  */
 export { HelpingCard, HelpingChooser } from "./components";
+export { ALL_SCOPES, type Scope } from "./scopes";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { db } from "../../../db/client";
-import { persons } from "../../../db/schema";
+import { persons } from "../../../db/schema/people";
 import { config } from "../../../server/config.js";
 
 /**

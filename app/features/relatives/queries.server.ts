@@ -1,9 +1,12 @@
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, gt, gte, inArray, like, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "../../../db/client";
-import { appointments, auditEvents, invitations, participants, persons, relativeGrants } from "../../../db/schema";
-import type { Scope } from "~/lib/auth.server";
+import { listAuditEvents } from "~/lib/audit.server";
+import { participants, persons } from "../../../db/schema/people";
+import { invitations, relativeGrants } from "../../../db/schema/relatives";
+import { listBisidderCandidates, listMeetingsById } from "~/features/appointments/index.server";
+import type { Scope } from "./scopes";
 import { copenhagenDay } from "~/lib/dates";
 import { grantState, type EndedAccess, type GrantState } from "./status";
 import { isUuid } from "~/lib/ids";
@@ -55,13 +58,7 @@ export async function listGrants(participantId: string, now = new Date()): Promi
     .where(eq(relativeGrants.participantId, participantId))
     .orderBy(desc(relativeGrants.createdAt));
   const appointmentIds = [...new Set(rows.flatMap((row) => row.grant.bisidderAppointmentIds))];
-  const meetings = appointmentIds.length
-    ? await database
-        .select({ id: appointments.id, title: appointments.title, startsAt: appointments.startsAt })
-        .from(appointments)
-        .where(and(inArray(appointments.id, appointmentIds), eq(appointments.participantId, participantId)))
-        .orderBy(asc(appointments.startsAt))
-    : [];
+  const meetings = await listMeetingsById(participantId, appointmentIds);
   const today = copenhagenDay(now);
   const items = rows.map(({ grant, accountFirstName, accountLastName, invitationExpiresAt }) => {
     const accountName = grant.relativePersonId && accountFirstName ? `${accountFirstName} ${accountLastName ?? ""}`.trim() : null;
@@ -160,18 +157,7 @@ export async function participantEmail(participantId: string): Promise<string | 
 
 /** Upcoming meetings a bisidder may be chosen for (not cancelled, not ended). */
 export async function bisidderCandidates(participantId: string, now = new Date()) {
-  const database = await db();
-  return database
-    .select({
-      id: appointments.id,
-      title: appointments.title,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      supportPersonAllowed: appointments.supportPersonAllowed,
-    })
-    .from(appointments)
-    .where(and(eq(appointments.participantId, participantId), gt(appointments.endsAt, now), ne(appointments.status, "cancelled")))
-    .orderBy(asc(appointments.startsAt));
+  return listBisidderCandidates(participantId, now);
 }
 
 export type InvitationLookup =
@@ -317,26 +303,7 @@ export const CASEWORKER_VIEWED = "caseworker.briefing_viewed";
  */
 export async function accessLog(participantId: string, participantPersonId: string, limit = 300): Promise<AccessLogEntry[]> {
   const database = await db();
-  const rows = await database
-    .select({
-      id: auditEvents.id,
-      occurredAt: auditEvents.occurredAt,
-      action: auditEvents.action,
-      actorPersonId: auditEvents.actorPersonId,
-      firstName: persons.firstName,
-      lastName: persons.lastName,
-      details: auditEvents.details,
-    })
-    .from(auditEvents)
-    .leftJoin(persons, eq(persons.id, auditEvents.actorPersonId))
-    .where(
-      and(
-        eq(auditEvents.participantId, participantId),
-        or(like(auditEvents.action, "relatives.%"), eq(auditEvents.action, CASEWORKER_VIEWED)),
-      ),
-    )
-    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
-    .limit(limit);
+  const rows = await listAuditEvents(participantId, { prefixes: ["relatives."], actions: [CASEWORKER_VIEWED] }, limit);
   // Who each grant really went to: the account that answered, by its own name.
   const account = alias(persons, "account");
   const grants = await database

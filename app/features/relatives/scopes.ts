@@ -1,4 +1,5 @@
-import type { Scope } from "~/lib/auth.server";
+/** The parts of a participant's data a relative can be given: one word per part. */
+export type Scope = "plan" | "appointments" | "preparation" | "cv" | "network";
 
 /** What a participant can share, in the order the form and the lists show them. */
 export const SHAREABLE_SCOPES = ["plan", "appointments", "preparation", "cv"] as const;
@@ -13,7 +14,7 @@ export function isScope(value: string): value is Scope {
 /**
  * The relative's read-only views, one per scope, under `/hjaelper/:participantId/<path>`.
  * A scope without a view here is still shown as shared ("kommer snart" is never said: the
- * relative simply has no page for it yet). To add a view: add its route in ./routes.ts, then a
+ * relative simply has no page for it yet). To add a view: add its route in ./urls.ts, then a
  * line here; the route's loader calls `openSharedView(request, params, "<scope>", "<page>")`.
  */
 export const SHARED_VIEWS: { scope: Scope; path: string }[] = [

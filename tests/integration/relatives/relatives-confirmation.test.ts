@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, invitations, participants, persons, relativeGrants } from "../../../db/schema";
 import { createInvitation } from "~/features/relatives/commands.server";
 import { addMonths } from "~/features/relatives/scopes";
-import { requireAccess } from "~/lib/auth.server";
+import { requireAccess } from "~/features/relatives/index.server";
 import { copenhagenDay } from "~/lib/dates";
 import { loader as listLoader } from "~/features/relatives/routes/relatives";
 import { action as confirmAction, loader as confirmLoader } from "~/features/relatives/routes/relatives-confirm";

@@ -18,7 +18,7 @@ import { listStoredMail } from "~/features/relatives/mail.server";
 import { deliverDueMail } from "~/features/jobs/outbox.server";
 import { hashInvitationToken } from "~/features/relatives/queries.server";
 import { addMonths, dayParts } from "~/features/relatives/scopes";
-import { requireAccess } from "~/lib/auth.server";
+import { requireAccess } from "~/features/relatives/index.server";
 import { copenhagenDay } from "~/lib/dates";
 import { loader as overviewLoader } from "~/features/overview/routes/overview";
 import { action as appointmentAction, loader as appointmentLoader } from "~/features/appointments/routes/appointment";

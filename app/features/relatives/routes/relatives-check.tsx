@@ -8,7 +8,7 @@ import { changeGrant, createInvitation, scopesOf } from "~/features/relatives/co
 import { ScopeList } from "~/features/relatives/components";
 import { clearDraft, confirmationHook, invitationMail, readDraft } from "~/features/relatives/invite.server";
 import { publicOrigin } from "~/lib/env.server";
-import { wakeWorker } from "~/features/jobs/worker.server";
+import { wakeWorker } from "~/features/jobs/index.server";
 import { afterCommit } from "../../../../db/client";
 import { bisidderCandidates, grantForChange } from "~/features/relatives/queries.server";
 import { changeSchema, inviteSchema } from "~/features/relatives/schema";

@@ -3,7 +3,7 @@ import type { Route } from "./+types/relatives-resend";
 import { resendInvitation } from "~/features/relatives/commands.server";
 import { invitationMail } from "~/features/relatives/invite.server";
 import { publicOrigin } from "~/lib/env.server";
-import { wakeWorker } from "~/features/jobs/worker.server";
+import { wakeWorker } from "~/features/jobs/index.server";
 import { afterCommit } from "../../../../db/client";
 import { grantForChange } from "~/features/relatives/queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";

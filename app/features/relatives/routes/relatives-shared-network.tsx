@@ -1,9 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { Route } from "./+types/relatives-shared-network";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { MapLegend, NetworkMap } from "~/features/network/NetworkMap";
-import { PeopleList } from "~/features/network/PeopleList";
-import { listPeople } from "~/features/network/queries.server";
+import { MapLegend, NetworkMap, PeopleList } from "~/features/network";
+import { listPeople } from "~/features/network/index.server";
 import { openSharedView } from "~/features/relatives/access.server";
 import { usePossessive } from "~/features/relatives/components";
 import { participantName } from "~/features/relatives/queries.server";
