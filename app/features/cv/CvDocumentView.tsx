@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { formatHours } from "./hours";
 import { formatPeriod } from "./partial-date";
 import type { CvDocument } from "./document";
@@ -128,38 +129,21 @@ export function CvDocumentView({ doc }: { doc: CvDocument }) {
       {hasWishes(doc) ? (
         <section aria-labelledby="doc-wishes">
           <h2 id="doc-wishes">{t("parts.wishes")}</h2>
-          <dl className="summary-list">
-            {w.fields.length ? (
-              <div className="summary-list__row">
-                <dt>{t("doc.fields")}</dt>
-                <dd>{w.fields.join(", ")}</dd>
-              </div>
-            ) : null}
+          <SummaryList>
+            {w.fields.length ? <SummaryRow label={t("doc.fields")}>{w.fields.join(", ")}</SummaryRow> : null}
             {w.hoursPerWeek !== null || w.hoursPerWeekMax !== null ? (
-              <div className="summary-list__row">
-                <dt>{t("doc.hours")}</dt>
-                <dd>{formatHours(w.hoursPerWeek, w.hoursPerWeekMax, t)}</dd>
-              </div>
+              <SummaryRow label={t("doc.hours")}>{formatHours(w.hoursPerWeek, w.hoursPerWeekMax, t)}</SummaryRow>
             ) : null}
             {w.maxCommuteMinutes !== null ? (
-              <div className="summary-list__row">
-                <dt>{t("doc.commute")}</dt>
-                <dd>{t(`wishes.commute.${w.maxCommuteMinutes}`)}</dd>
-              </div>
+              <SummaryRow label={t("doc.commute")}>{t(`wishes.commute.${w.maxCommuteMinutes}`)}</SummaryRow>
             ) : null}
-            {w.areas ? (
-              <div className="summary-list__row">
-                <dt>{t("doc.areas")}</dt>
-                <dd>{w.areas}</dd>
-              </div>
-            ) : null}
+            {w.areas ? <SummaryRow label={t("doc.areas")}>{w.areas}</SummaryRow> : null}
             {w.accommodations ? (
-              <div className="summary-list__row">
-                <dt>{t("doc.accommodations")}</dt>
-                <dd className="pre-wrap">{w.accommodations}</dd>
-              </div>
+              <SummaryRow label={t("doc.accommodations")} preWrap>
+                {w.accommodations}
+              </SummaryRow>
             ) : null}
-          </dl>
+          </SummaryList>
           {doc.tasks.length ? (
             <>
               <h3>{t("parts.tasks")}</h3>

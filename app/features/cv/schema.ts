@@ -2,6 +2,7 @@ import { z } from "~/lib/zod";
 import { currentMonthValue, meansNow, parsePartialDate, partialDateValue, storePartialDate } from "./partial-date";
 import { parseHours } from "./hours";
 import { versionNumber } from "~/components/form/schemas";
+import type { WishesInput } from "./commands.server";
 import {
   ACCOMMODATIONS_MAX,
   ADDRESS_MAX,
@@ -140,6 +141,19 @@ export const wishesSchema = z.object({
   showAccommodations: checkbox,
   version: versionNumber(),
 });
+
+/** The work wishes as saved: fields split, hours as a range, empty text as null. */
+export function toWishesInput(value: z.output<typeof wishesSchema>): WishesInput {
+  return {
+    fields: splitFields(value.fields),
+    hoursPerWeek: value.hoursPerWeek?.min ?? null,
+    hoursPerWeekMax: value.hoursPerWeek?.max ?? null,
+    maxCommuteMinutes: value.commute ? Number(value.commute) : null,
+    areas: value.areas || null,
+    accommodations: value.accommodations || null,
+    showAccommodationsOnCv: value.showAccommodations,
+  };
+}
 
 /** "Butik, lager\nKantine" -> ["Butik", "lager", "Kantine"]: one kind of work per line or comma. */
 export function splitFields(text: string): string[] {

@@ -3,9 +3,9 @@ import { Form, Link } from "react-router";
 import type { Route } from "./+types/cv-entry-delete";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { EntrySummary } from "~/features/cv/components";
-import { findEntry } from "~/features/cv/queries.server";
-import { isSectionSlug, sections } from "~/features/cv/sections";
-import { notFound, requireParticipant } from "~/lib/auth.server";
+import { ownEntry, sectionOf } from "~/features/cv/section.server";
+import { sections } from "~/features/cv/sections";
+import { requireParticipant } from "~/lib/auth.server";
 
 /**
  * "Vil du slette ...?" as a page, for when JavaScript is off (with it, a dialog asks the same).
@@ -13,11 +13,8 @@ import { notFound, requireParticipant } from "~/lib/auth.server";
  */
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
-  if (!isSectionSlug(params.section)) throw notFound();
-  const section = sections[params.section];
-  const entry = await findEntry(user.participant.id, params.entryId);
-  if (!entry || !section.kinds.includes(entry.kind)) throw notFound();
-  return { slug: section.slug, entry };
+  const section = sectionOf(params);
+  return { slug: section.slug, entry: await ownEntry(user.participant.id, section, params.entryId) };
 }
 
 export default function CvEntryDeletePage({ loaderData }: Route.ComponentProps) {

@@ -1,31 +1,12 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { useRef } from "react";
-import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useNavigation } from "react-router";
+import { data, redirect } from "react-router";
 import type { Route } from "./+types/cv-wishes";
-import { ErrorSummary } from "~/components/form/ErrorSummary";
-import { summaryErrors } from "~/components/form/errors";
-import { Field, RadioGroup } from "~/components/form/Field";
-import { TextareaField } from "~/components/form/TextareaField";
-import { PageTitle } from "~/components/layout/PageTitle";
-import { saveWishes, type WishesInput } from "~/features/cv/commands.server";
-import { Checkbox, StatusNotice } from "~/features/cv/components";
-import { getCv } from "~/features/cv/queries.server";
-import { editableHours, formatHours } from "~/features/cv/hours";
-import { commuteOptions, splitFields, wishesSchema } from "~/features/cv/schema";
-import { ACCOMMODATIONS_MAX, AREAS_MAX, FIELDS_MAX } from "~/features/cv/sections";
-import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
-import { useFocusAfterFrame } from "~/components/ui/focus";
+import { saveWishes } from "~/features/cv/commands.server";
+import { getCv } from "~/features/cv/queries.server";
+import { toWishesInput, wishesSchema } from "~/features/cv/schema";
+import { WishesPage } from "~/features/cv/WishesPage";
 import { participantActor } from "~/lib/actor.server";
-
-const FIELD_ORDER = ["fields", "hoursPerWeek", "commute", "areas", "accommodations"];
-const MAX_BY_MESSAGE: Record<string, number> = {
-  "wishes.errors.fieldsTooLong": FIELDS_MAX,
-  "wishes.errors.areasTooLong": AREAS_MAX,
-  "wishes.errors.accommodationsTooLong": ACCOMMODATIONS_MAX,
-};
+import { requireParticipant } from "~/lib/auth.server";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
@@ -37,172 +18,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireParticipant(context);
   const submission = parseSubmission(await request.formData(), { schema: wishesSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: null }, { status: 400 });
-  const value = submission.value;
-  const input: WishesInput = {
-    fields: splitFields(value.fields),
-    hoursPerWeek: value.hoursPerWeek?.min ?? null,
-    hoursPerWeekMax: value.hoursPerWeek?.max ?? null,
-    maxCommuteMinutes: value.commute ? Number(value.commute) : null,
-    areas: value.areas || null,
-    accommodations: value.accommodations || null,
-    showAccommodationsOnCv: value.showAccommodations,
-  };
-  const result = await saveWishes(
-    participantActor(context, user),
-    input,
-    value.version,
-  );
+  const result = await saveWishes(participantActor(context, user), toWishesInput(submission.value), submission.value.version);
   if (result.status === "conflict") {
     return data({ result: submission.reply(), conflict: { saved: result.saved, savedVersion: result.savedVersion } }, { status: 409 });
   }
   return redirect("/cv/jobonsker?gemt=1#cv-status");
 }
 
-export default function CvWishesPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation("cv");
-  const navigation = useNavigation();
-  const conflict = navigation.state === "idle" ? (actionData?.conflict ?? null) : null;
-  const [form, fields] = useForm({
-    lastResult: navigation.state === "idle" ? actionData?.result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: wishesSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
-  const translate = (key: string) => t(key, { max: MAX_BY_MESSAGE[key] });
-  const errors = summaryErrors(form.allErrors, FIELD_ORDER, translate);
-  const error = (name: string) => {
-    const first = form.allErrors[name]?.[0];
-    return first ? translate(first) : undefined;
-  };
-  const submitted = Boolean(actionData);
-  const typed = (name: keyof typeof fields) => {
-    const value = fields[name].initialValue;
-    return typeof value === "string" ? value : "";
-  };
-  const { wishes } = loaderData;
-  const conflictRef = useRef<HTMLDivElement>(null);
-  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
-
-  return (
-    <>
-      <PageTitle title={conflict ? t("wishes.conflictTitle") : t("wishes.title")} hasErrors={errors.length > 0} />
-      <p>
-        <Link to="/cv" className="plan-back">
-          {t("backToCv")}
-        </Link>
-      </p>
-      <ErrorSummary errors={errors} />
-      <h1 tabIndex={-1}>{t("wishes.title")}</h1>
-      <p className="lead">{t("wishes.intro")}</p>
-      {loaderData.saved && !actionData ? (
-        <StatusNotice>
-          <p>{t("wishes.saved")}</p>
-        </StatusNotice>
-      ) : null}
-      {conflict ? (
-        <div ref={conflictRef} tabIndex={-1} className="notice notice--warning plan-conflict" role="group" aria-labelledby="conflict-title">
-          <h2 id="conflict-title">{t("wishes.conflictTitle")}</h2>
-          <p>{t("wishes.conflictText")}</p>
-          <dl className="summary-list">
-            <div className="summary-list__row">
-              <dt>{t("doc.fields")}</dt>
-              <dd>{conflict.saved.fields.join(", ") || t("wishes.notSet")}</dd>
-            </div>
-            <div className="summary-list__row">
-              <dt>{t("doc.hours")}</dt>
-              <dd>{formatHours(conflict.saved.hoursPerWeek, conflict.saved.hoursPerWeekMax, t) || t("wishes.notSet")}</dd>
-            </div>
-            <div className="summary-list__row">
-              <dt>{t("doc.areas")}</dt>
-              <dd>{conflict.saved.areas ?? t("wishes.notSet")}</dd>
-            </div>
-            <div className="summary-list__row">
-              <dt>{t("doc.accommodations")}</dt>
-              <dd className="pre-wrap">{conflict.saved.accommodations ?? t("wishes.notSet")}</dd>
-            </div>
-          </dl>
-        </div>
-      ) : null}
-      {/* A new key after each save: the fields show what was kept ("10 til 15" is kept as "10-15"). */}
-      <Form method="post" {...getFormProps(form)} key={wishes.version}>
-        <input type="hidden" name="version" value={conflict ? conflict.savedVersion : wishes.version} />
-        <TextareaField
-          id="fields"
-          name="fields"
-          label={t("wishes.fieldsLabel")}
-          hint={t("wishes.fieldsHint")}
-          error={error("fields")}
-          optional
-          maxLength={FIELDS_MAX}
-          rows={4}
-          defaultValue={submitted ? typed("fields") : wishes.fields.join("\n")}
-        />
-        <p>
-          <Link to="/cv/opgaver">{t("parts.tasks")}</Link>
-        </p>
-        <Field id="hoursPerWeek" label={t("wishes.hoursLabel")} hint={t("wishes.hoursHint")} error={error("hoursPerWeek")} optional>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              name="hoursPerWeek"
-              className="input input--width-4"
-              autoComplete="off"
-              defaultValue={submitted ? typed("hoursPerWeek") : editableHours(wishes.hoursPerWeek, wishes.hoursPerWeekMax, t("wishes.upTo"))}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-            />
-          )}
-        </Field>
-        <RadioGroup
-          name="commute"
-          legend={`${t("wishes.commuteLegend")} ${t("form.levelOptional")}`}
-          error={error("commute")}
-          defaultValue={submitted ? typed("commute") : (wishes.maxCommuteMinutes?.toString() ?? "")}
-          options={commuteOptions.map((minutes) => ({ value: minutes, label: t(`wishes.commute.${minutes}`) }))}
-        />
-        <Field id="areas" label={t("wishes.areasLabel")} hint={t("wishes.areasHint")} error={error("areas")} optional>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              name="areas"
-              className="input"
-              autoComplete="off"
-              defaultValue={submitted ? typed("areas") : (wishes.areas ?? "")}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-            />
-          )}
-        </Field>
-        <section aria-labelledby="accommodations-heading" className="cv-accommodations">
-          <h2 id="accommodations-heading">{t("wishes.accommodationsHeading")}</h2>
-          <p>{t("wishes.accommodationsIntro")}</p>
-          <TextareaField
-            id="accommodations"
-            name="accommodations"
-            label={t("wishes.accommodationsLabel")}
-            hint={t("wishes.accommodationsHint")}
-            error={error("accommodations")}
-            optional
-            maxLength={ACCOMMODATIONS_MAX}
-            rows={4}
-            defaultValue={submitted ? typed("accommodations") : (wishes.accommodations ?? "")}
-          />
-          <Checkbox
-            name="showAccommodations"
-            label={t("wishes.showAccommodations")}
-            hint={t("wishes.showAccommodationsHint")}
-            defaultChecked={submitted ? typed("showAccommodations") === "on" : wishes.showAccommodationsOnCv}
-          />
-        </section>
-        <div className="button-group">
-          <button type="submit" className="button">
-            {t("wishes.submit")}
-          </button>
-          <Link to="/cv" className="button button--secondary">
-            {t("cancel")}
-          </Link>
-        </div>
-      </Form>
-    </>
-  );
+export default function CvWishesRoute({ loaderData, actionData }: Route.ComponentProps) {
+  return <WishesPage loaderData={loaderData} actionData={actionData} />;
 }

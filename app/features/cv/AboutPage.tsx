@@ -1,0 +1,98 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, Link, useNavigation } from "react-router";
+import { ConflictPanel } from "~/components/form/ConflictPanel";
+import { ErrorSummary } from "~/components/form/ErrorSummary";
+import { summaryErrors } from "~/components/form/errors";
+import { TextareaField } from "~/components/form/TextareaField";
+import { PageTitle } from "~/components/layout/PageTitle";
+import { useFocusAfterFrame } from "~/components/ui/focus";
+import { formatMoment } from "~/lib/dates";
+import { StatusNotice } from "./components";
+import { summarySchema } from "./schema";
+import { SUMMARY_MAX } from "./sections";
+
+/** "Kort om mig" (/cv/om-mig); a 409 shows both texts (ConflictPanel). */
+export function AboutPage({
+  loaderData,
+  actionData,
+}: {
+  loaderData: { summary: string; version: number; saved: boolean };
+  actionData?: { result: SubmissionResult<string[]>; conflict: { mine: string; saved: string; savedVersion: number; savedAt: Date } | null };
+}) {
+  const { t, i18n } = useTranslation("cv");
+  const navigation = useNavigation();
+  const conflict = navigation.state === "idle" ? (actionData?.conflict ?? null) : null;
+  const [form, fields] = useForm({
+    lastResult: navigation.state === "idle" ? actionData?.result : null,
+    onValidate: conflict ? undefined : ({ formData }) => parseWithZod(formData, { schema: summarySchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const translate = (key: string) => t(key, { max: SUMMARY_MAX });
+  const errors = summaryErrors(form.allErrors, ["summary"], translate);
+  const error = fields.summary.errors?.[0];
+  const typed = typeof fields.summary.initialValue === "string" ? fields.summary.initialValue : undefined;
+  const conflictRef = useRef<HTMLDivElement>(null);
+  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
+
+  return (
+    <>
+      <PageTitle title={conflict ? t("about.conflictTitle") : t("about.title")} hasErrors={errors.length > 0} />
+      <p>
+        <Link to="/cv" className="plan-back">
+          {t("backToCv")}
+        </Link>
+      </p>
+      <ErrorSummary errors={errors} />
+      <h1 tabIndex={-1}>{t("about.title")}</h1>
+      <p className="lead">{t("about.intro")}</p>
+      {loaderData.saved && !actionData ? (
+        <StatusNotice>
+          <p>{t("about.saved")}</p>
+        </StatusNotice>
+      ) : null}
+      <Form method="post" {...getFormProps(form)}>
+        {conflict ? (
+          <div ref={conflictRef} tabIndex={-1} className="plan-conflict">
+            <ConflictPanel
+              name="summary"
+              id="summary"
+              label={t("about.label")}
+              maxLength={SUMMARY_MAX}
+              mine={conflict.mine}
+              saved={conflict.saved}
+              savedVersion={conflict.savedVersion}
+              savedBy={t("about.savedBy")}
+              savedWhen={formatMoment(conflict.savedAt, i18n.language)}
+            />
+          </div>
+        ) : (
+          <>
+            <input type="hidden" name="version" value={loaderData.version} />
+            <TextareaField
+              id="summary"
+              name="summary"
+              label={t("about.label")}
+              hint={t("about.hint")}
+              error={error ? translate(error) : undefined}
+              maxLength={SUMMARY_MAX}
+              rows={6}
+              defaultValue={typed ?? loaderData.summary}
+            />
+            <div className="button-group">
+              <button type="submit" name="intent" value="save" className="button">
+                {t("about.submit")}
+              </button>
+              <Link to="/cv" className="button button--secondary">
+                {t("cancel")}
+              </Link>
+            </div>
+          </>
+        )}
+      </Form>
+    </>
+  );
+}
