@@ -4,7 +4,7 @@ import { portal } from "./portal";
 import { relativeGrants } from "./relatives";
 
 /**
- * The mail outbox (docs/decisions/2026-12-04-job-queue.md): a row is written in the same
+ * The mail outbox (docs/decisions/0014-job-queue.md): a row is written in the same
  * transaction as the business change that wants the mail (a rolled-back invitation leaves no row),
  * and the job worker sends it after the commit, with bounded retries and backoff.
  *

@@ -5,7 +5,7 @@ import { sendMail, type Mail } from "~/features/relatives/index.server";
 import { logError } from "../../../server/safe-error.js";
 
 /**
- * The mail outbox (docs/decisions/2026-12-04-job-queue.md). A business operation calls `queueMail`
+ * The mail outbox (docs/decisions/0014-job-queue.md). A business operation calls `queueMail`
  * with its own transaction, so the mail exists exactly when the change commits; the job worker
  * (`worker.server.ts`) calls `deliverDueMail` after the commit and on its poll, and the request
  * never waits for an SMTP server.

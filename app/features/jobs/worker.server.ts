@@ -4,7 +4,7 @@ import { pruneExpired } from "./retention.server";
 import { pruneRateLimits } from "~/lib/rate-limit.server";
 
 /**
- * The job worker (docs/decisions/2026-12-04-job-queue.md): sends due mail from the outbox and
+ * The job worker (docs/decisions/0014-job-queue.md): sends due mail from the outbox and
  * runs the retention job. It runs inside the portal's process by default (entry.server.tsx starts
  * it, `JOB_WORKER=off` leaves it out) and on its own with `npm run worker` (worker.js).
  *
