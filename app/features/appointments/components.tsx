@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { copenhagenDay, formatDate, formatTime, isoDateTime } from "~/lib/dates";
 import type { AppointmentListItem, Contact } from "./queries.server";
 import { relativeDay } from "./time";
+import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { Tag } from "~/components/ui/Tag";
 
 /** Formats a moment as "torsdag den 5. marts kl. 14.02" / "Thursday 5 March at 14:02". */
@@ -116,20 +117,14 @@ export function AppointmentList({
             <p className="appointment-card__kind">{t(`kinds.${item.kind}.name`)}</p>
           ) : null}
           <StatusTags appointment={item} />
-          <dl className="summary-list">
-            <div className="summary-list__row">
-              <dt>{t("item.when")}</dt>
-              <dd>
-                <AppointmentTime appointment={item} now={now} relative={!past} />
-              </dd>
-            </div>
-            <div className="summary-list__row">
-              <dt>{t("item.where")}</dt>
-              <dd>
-                <AppointmentPlace appointment={item} />
-              </dd>
-            </div>
-          </dl>
+          <SummaryList>
+            <SummaryRow label={t("item.when")}>
+              <AppointmentTime appointment={item} now={now} relative={!past} />
+            </SummaryRow>
+            <SummaryRow label={t("item.where")}>
+              <AppointmentPlace appointment={item} />
+            </SummaryRow>
+          </SummaryList>
         </li>
       ))}
     </ul>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { explanationFor } from "~/features/content";
+import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
 import type { AppointmentKind, AppointmentMode } from "./queries.server";
 import { JOBCENTRE_LANGUAGE } from "./components";
@@ -118,92 +119,70 @@ export function AppointmentDetails({
     appointment.mode === "phone" ? appointment.phoneNote : appointment.mode === "video" ? appointment.videoNote : null;
 
   return (
-    <dl className="summary-list appointment-details">
+    <SummaryList className="appointment-details">
       {otherReader ? null : (
-        <div className="summary-list__row">
-          <dt>{t("detail.when")}</dt>
-          <dd>
-            <time dateTime={isoDateTime(appointment.startsAt)}>
-              <span className="capitalize-first">{formatDate(appointment.startsAt, language)},</span>{" "}
-              {t("common:dates.timeRange", {
-                start: formatTime(appointment.startsAt, language),
-                end: formatTime(appointment.endsAt, language),
-              })}
-            </time>
-          </dd>
-        </div>
+        <SummaryRow label={t("detail.when")}>
+          <time dateTime={isoDateTime(appointment.startsAt)}>
+            <span className="capitalize-first">{formatDate(appointment.startsAt, language)},</span>{" "}
+            {t("common:dates.timeRange", {
+              start: formatTime(appointment.startsAt, language),
+              end: formatTime(appointment.endsAt, language),
+            })}
+          </time>
+        </SummaryRow>
       )}
-      <div className="summary-list__row">
-        <dt>{t("detail.duration")}</dt>
-        <dd>{duration}</dd>
-      </div>
+      <SummaryRow label={t("detail.duration")}>{duration}</SummaryRow>
       {appointment.mode === "in_person" ? (
         <>
-          <div className="summary-list__row">
-            <dt>{t("detail.where")}</dt>
-            <dd>
-              {appointment.placeName}
-              {appointment.address ? (
-                <>
-                  {appointment.placeName ? <br /> : null}
-                  {appointment.address}
-                </>
-              ) : null}
-            </dd>
-          </div>
+          <SummaryRow label={t("detail.where")}>
+            {appointment.placeName}
+            {appointment.address ? (
+              <>
+                {appointment.placeName ? <br /> : null}
+                {appointment.address}
+              </>
+            ) : null}
+          </SummaryRow>
           {appointment.directions ? (
-            <div className="summary-list__row">
-              <dt>{otherReader?.directions ?? t("detail.directions")}</dt>
-              <dd lang={JOBCENTRE_LANGUAGE}>{appointment.directions}</dd>
-            </div>
+            <SummaryRow label={otherReader?.directions ?? t("detail.directions")} lang={JOBCENTRE_LANGUAGE}>
+              {appointment.directions}
+            </SummaryRow>
           ) : null}
         </>
       ) : (
-        <div className="summary-list__row">
-          <dt>{t("detail.howItWorks")}</dt>
-          <dd>
-            <p>{appointment.mode === "phone" ? t("detail.phoneWhere") : t("detail.videoWhere")}</p>
-            {practicalNote ? <p lang={JOBCENTRE_LANGUAGE}>{practicalNote}</p> : null}
-          </dd>
-        </div>
+        <SummaryRow label={t("detail.howItWorks")}>
+          <p>{appointment.mode === "phone" ? t("detail.phoneWhere") : t("detail.videoWhere")}</p>
+          {practicalNote ? <p lang={JOBCENTRE_LANGUAGE}>{practicalNote}</p> : null}
+        </SummaryRow>
       )}
-      <div className="summary-list__row">
-        <dt>{t("detail.who")}</dt>
-        <dd>
-          <ul className="plain-list attendee-list">
-            <li>{otherReader?.participantName ?? t("detail.you")}</li>
-            {attendees.map((person) => (
-              <li key={person.name + person.roleText}>
-                <span className="emphasis">{person.name}</span>
-                <br />
-                <span lang={JOBCENTRE_LANGUAGE}>{person.roleText}</span>
-              </li>
+      <SummaryRow label={t("detail.who")}>
+        <ul className="plain-list attendee-list">
+          <li>{otherReader?.participantName ?? t("detail.you")}</li>
+          {attendees.map((person) => (
+            <li key={person.name + person.roleText}>
+              <span className="emphasis">{person.name}</span>
+              <br />
+              <span lang={JOBCENTRE_LANGUAGE}>{person.roleText}</span>
+            </li>
+          ))}
+        </ul>
+      </SummaryRow>
+      <SummaryRow label={otherReader?.bring ?? t("detail.bringHeading")}>
+        {appointment.bringItems.length > 0 ? (
+          <ul className="bring-list" lang={JOBCENTRE_LANGUAGE}>
+            {appointment.bringItems.map((item) => (
+              <li key={item}>{item}</li>
             ))}
           </ul>
-        </dd>
-      </div>
-      <div className="summary-list__row">
-        <dt>{otherReader?.bring ?? t("detail.bringHeading")}</dt>
-        <dd>
-          {appointment.bringItems.length > 0 ? (
-            <ul className="bring-list" lang={JOBCENTRE_LANGUAGE}>
-              {appointment.bringItems.map((item) => (
-                <li key={item}>{item}</li>
-              ))}
-            </ul>
-          ) : (
-            (otherReader?.bringNone ?? t("detail.bringNone"))
-          )}
-        </dd>
-      </div>
-      <div className="summary-list__row">
-        <dt>{otherReader?.supportHeading ?? t("detail.supportHeading")}</dt>
-        <dd>
-          {appointment.supportPersonAllowed
-            ? (otherReader?.supportYes ?? t("detail.supportYes"))
-            : (otherReader?.supportNo ?? t("detail.supportNo"))}
-        </dd>
-      </div>
-    </dl>
+        ) : (
+          (otherReader?.bringNone ?? t("detail.bringNone"))
+        )}
+      </SummaryRow>
+      <SummaryRow label={otherReader?.supportHeading ?? t("detail.supportHeading")}>
+        {appointment.supportPersonAllowed
+          ? (otherReader?.supportYes ?? t("detail.supportYes"))
+          : (otherReader?.supportNo ?? t("detail.supportNo"))}
+      </SummaryRow>
+    </SummaryList>
   );
 }

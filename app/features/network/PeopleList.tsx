@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import {
   CLOSENESS,
   isHelpKind,
@@ -134,55 +135,29 @@ export function PeopleList({
                   data-testid="network-person"
                 >
                   <h4 className="network-card__name">{person.name}</h4>
-                  <dl className="summary-list">
-                    {person.relation ? (
-                      <div className="summary-list__row">
-                        <dt>{t("list.relation")}</dt>
-                        <dd>{person.relation}</dd>
-                      </div>
-                    ) : null}
-                    <div className="summary-list__row">
-                      <dt>{t("list.closeness")}</dt>
-                      <dd>{t(`closeness.${person.closeness}`)}</dd>
-                    </div>
+                  <SummaryList>
+                    {person.relation ? <SummaryRow label={t("list.relation")}>{person.relation}</SummaryRow> : null}
+                    <SummaryRow label={t("list.closeness")}>{t(`closeness.${person.closeness}`)}</SummaryRow>
                     {person.stance ? (
-                      <div className="summary-list__row">
-                        <dt>{t("list.stance")}</dt>
-                        <dd>
-                          <StanceText
-                            stance={person.stance}
-                            idPrefix={`stance-${person.id}`}
-                          />
-                        </dd>
-                      </div>
+                      <SummaryRow label={t("list.stance")}>
+                        <StanceText stance={person.stance} idPrefix={`stance-${person.id}`} />
+                      </SummaryRow>
                     ) : null}
                     {person.helpKinds.length > 0 ? (
-                      <div className="summary-list__row">
-                        <dt>{t("list.helpKinds")}</dt>
-                        <dd>{helpKindsText(person.helpKinds, t)}</dd>
-                      </div>
+                      <SummaryRow label={t("list.helpKinds")}>{helpKindsText(person.helpKinds, t)}</SummaryRow>
                     ) : null}
                     {person.contactFrequency ? (
-                      <div className="summary-list__row">
-                        <dt>{t("list.contactFrequency")}</dt>
-                        <dd>{person.contactFrequency}</dd>
-                      </div>
+                      <SummaryRow label={t("list.contactFrequency")}>{person.contactFrequency}</SummaryRow>
                     ) : null}
-                    <div className="summary-list__row">
-                      <dt>{t("list.wantedAtMeeting")}</dt>
-                      <dd>
-                        {person.wantedAtMeeting
-                          ? (wantedYes ?? t("list.wantedYes"))
-                          : t("list.wantedNo")}
-                      </dd>
-                    </div>
+                    <SummaryRow label={t("list.wantedAtMeeting")}>
+                      {person.wantedAtMeeting ? (wantedYes ?? t("list.wantedYes")) : t("list.wantedNo")}
+                    </SummaryRow>
                     {person.note ? (
-                      <div className="summary-list__row">
-                        <dt>{t("list.note")}</dt>
-                        <dd className="pre-wrap">{person.note}</dd>
-                      </div>
+                      <SummaryRow label={t("list.note")} preWrap>
+                        {person.note}
+                      </SummaryRow>
                     ) : null}
-                  </dl>
+                  </SummaryList>
                   {editable ? (
                     <p className="network-card__actions">
                       <Link
