@@ -3,21 +3,16 @@ import { Form, Link } from "react-router";
 import type { Route } from "./routes/+types/preparation-about";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { AppointmentDetails } from "~/features/appointments";
+import { useTextList } from "./components";
 import { STEP_COUNT } from "./parts";
-
-function useList(key: string): string[] {
-  const { t } = useTranslation("preparation");
-  const value = t(key, { returnObjects: true }) as unknown;
-  return Array.isArray(value) ? (value as string[]) : [];
-}
 
 /** "Om mødet" (part 1), read-only: the team, who sits there, how it goes, bisidder, what happens after. */
 export function AboutPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("preparation");
   const { meeting } = loaderData;
-  const what = useList("about.what");
-  const how = useList("about.how");
-  const after = useList("about.after");
+  const what = useTextList("about.what");
+  const how = useTextList("about.how");
+  const after = useTextList("about.after");
   const title = t("parts.about_meeting.title");
   return (
     <>

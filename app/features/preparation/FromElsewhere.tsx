@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Tag } from "~/components/ui/Tag";
+import { useTextList } from "./components";
 import type { CvSummaryEntry, NetworkSummaryPerson } from "./queries.server";
 
 /** "Fra dit CV": what the participant already wrote in the CV, so they need not type it twice. */
@@ -80,12 +81,12 @@ export function FromNetworkMap({ people }: { people: NetworkSummaryPerson[] }) {
 /** "Det der er svært": who reads what the person writes here, before the first question. */
 export function WhoReads() {
   const { t } = useTranslation("preparation");
-  const items = t("parts.challenges.whoReads", { returnObjects: true }) as unknown;
+  const items = useTextList("parts.challenges.whoReads");
   return (
     <section className="notice prep-who-reads" aria-labelledby="who-reads-heading">
       <h2 id="who-reads-heading">{t("parts.challenges.whoReadsHeading")}</h2>
       <ul>
-        {(Array.isArray(items) ? (items as string[]) : []).map((item) => (
+        {items.map((item) => (
           <li key={item}>{item}</li>
         ))}
       </ul>

@@ -20,6 +20,13 @@ export function fieldLabel(t: Translate, key: PartKey, name: string): string {
   return t(`parts.${key}.fields.${name}.label`);
 }
 
+/** A list of texts from the preparation's locale (`returnObjects`): paragraphs or items; none when the key holds no list. */
+export function useTextList(key: string): string[] {
+  const { t } = useTranslation("preparation");
+  const value = t(key, { returnObjects: true }) as unknown;
+  return Array.isArray(value) ? (value as string[]) : [];
+}
+
 /** GOV.UK task-list status: grey "Ikke startet", blue "I gang", plain "Færdig". */
 export function StatusTag({ status, id }: { status: PartStatus; id?: string }) {
   const { t } = useTranslation("preparation");
