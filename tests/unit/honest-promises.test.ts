@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 // Issue 14, point 4: "Say only what is true." Each text below once promised more than Min Vej
 // does. The caseworker views' columns are held to the privacy page's list in
-// tests/integration/caseworker-disclosure.test.ts; these are the promises around it.
+// tests/integration/caseworker/caseworker-disclosure.test.ts; these are the promises around it.
 
 type Json = Record<string, unknown>;
 const load = (language: "da" | "en", namespace: string) => JSON.parse(readFileSync(`locales/${language}/${namespace}.json`, "utf8")) as Json;

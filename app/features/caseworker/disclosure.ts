@@ -2,7 +2,7 @@
  * What the jobcentre can read about a participant, area by area, and from when: the one list
  * behind the privacy page's "Hvem kan læse det?" and the caseworker page's "Det kan du se".
  * Every column of every `caseworker` view (db/caseworker/README.md) belongs to exactly one area;
- * tests/integration/caseworker-disclosure.test.ts reads the real views' columns from
+ * tests/integration/caseworker/caseworker-disclosure.test.ts reads the real views' columns from
  * information_schema and fails when a column is added, moved or removed without this list.
  *
  * The words are in locales/<lng>/caseworker.json under `disclosure.participant.<key>` (to the

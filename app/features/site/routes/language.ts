@@ -1,15 +1,13 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/language";
-import { isLanguage } from "~/lib/i18n/config";
+import { parseLanguageSwitch } from "../schema";
 import { languageCookie } from "~/lib/i18n/i18n.server";
-import { safeLocalPath } from "~/lib/safe-path";
 
+/** The language switch in every page's footer: a plain form, so it works without JavaScript. */
 export async function action({ request }: Route.ActionArgs) {
-  const formData = await request.formData();
-  const language = formData.get("lng");
-  const returnTo = safeLocalPath(formData.get("returnTo"));
-  if (!isLanguage(language)) return redirect(returnTo);
-  return redirect(returnTo, { headers: { "Set-Cookie": await languageCookie.serialize(language) } });
+  const { lng, returnTo } = parseLanguageSwitch(await request.formData());
+  if (!lng) return redirect(returnTo);
+  return redirect(returnTo, { headers: { "Set-Cookie": await languageCookie.serialize(lng) } });
 }
 
 export function loader() {
