@@ -5,9 +5,12 @@ import { defineConfig } from "@playwright/test";
 
 /**
  * End-to-end tests: the production build served by `node server.js`, driven by the system
- * Chromium (never `npx playwright install`). Every journey runs with JavaScript (`js`) and
- * without (`no-js`), each project against its own server and database; axe scans each page
- * state once per width (tests/e2e/support/axe.ts).
+ * Chromium (never `npx playwright install`). The journeys run once, with JavaScript (`js`); the
+ * `no-js` project runs tests/e2e/no-js.spec.ts, which posts every form of the app and follows the
+ * navigations that differ without JavaScript (confirmation pages, the "Menu" disclosure), instead
+ * of replaying every journey. Each project has its own server and database; axe scans each page
+ * state once per width (tests/e2e/support/axe.ts). Tests sign in by cookie (fixtures.ts `signIn`)
+ * unless signing in is what they test. No test may take more than two minutes.
  *
  *   npm run build && npx playwright test
  */
@@ -35,9 +38,10 @@ if (!dataDir) {
  * projects never share a person, so they never wait for each other. `localhost`, not 127.0.0.1:
  * production cookies are `__Host-`/Secure, which Chromium accepts over plain http only there.
  */
+const NO_JS_SPEC = /no-js\.spec\.ts$/;
 const projects = [
-  { name: "js", port: PORT, javaScriptEnabled: true },
-  { name: "no-js", port: PORT + 1, javaScriptEnabled: false },
+  { name: "js", port: PORT, javaScriptEnabled: true, testIgnore: NO_JS_SPEC },
+  { name: "no-js", port: PORT + 1, javaScriptEnabled: false, testMatch: NO_JS_SPEC },
 ];
 
 function server(project: (typeof projects)[number]) {
@@ -100,6 +104,7 @@ export default defineConfig({
   },
   projects: projects.map((project) => ({
     name: project.name,
+    ...("testMatch" in project ? { testMatch: project.testMatch } : { testIgnore: project.testIgnore }),
     use: { javaScriptEnabled: project.javaScriptEnabled, baseURL: `http://localhost:${project.port}` },
   })),
   webServer: projects.map(server),

@@ -3,11 +3,8 @@ import { expect, test } from "./support/fixtures";
 
 // The checks that every journey leans on must be able to fail.
 
-test("the axe helper fails, readably, on a real violation", async ({ page, javaScriptEnabled }) => {
-  test.skip(
-    !javaScriptEnabled,
-    "One check of the helper is enough; the no-JS scan path is exercised by every journey.",
-  );
+// The no-JS scan path (a script-free copy of the page) is exercised by no-js.spec.ts.
+test("the axe helper fails, readably, on a real violation", async ({ page }) => {
   await page.setContent(
     '<!doctype html><html lang="da"><head><title>Test</title></head><body><main><h1>Test</h1>' +
       '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="10" height="10"></main></body></html>',

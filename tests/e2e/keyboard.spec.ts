@@ -1,6 +1,6 @@
 import { expect, mainHeading, tabTo, test } from "./support/fixtures";
 
-test("Mette signs in and out with the keyboard only", async ({ page, javaScriptEnabled }) => {
+test("Mette signs in and out with the keyboard only", async ({ page }) => {
   await page.goto("/log-ind");
 
   await test.step("Tab to the first choice and choose it with Space", async () => {
@@ -27,15 +27,11 @@ test("Mette signs in and out with the keyboard only", async ({ page, javaScriptE
 
   await test.step("reach 'Log ud' with Tab and press Enter", async () => {
     const signOut = page.getByRole("button", { name: "Log ud", exact: true });
-    if (javaScriptEnabled) {
-      // After a page change the app moves focus to the new h1; above it sit the eight main
-      // navigation links, then the header's 'Log ud'.
-      await expect(mainHeading(page)).toBeFocused();
-      await tabTo(page, signOut, { max: 9, backwards: true });
-    } else {
-      // A full page load: focus starts at the top (skip link, site name, Log ud).
-      await tabTo(page, signOut, { max: 3 });
-    }
+    // After a page change the app moves focus to the new h1; above it sit the eight main
+    // navigation links, then the header's 'Log ud'. (Without JavaScript a full page load starts
+    // at the top: no-js.spec.ts.)
+    await expect(mainHeading(page)).toBeFocused();
+    await tabTo(page, signOut, { max: 9, backwards: true });
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/log-ind\?logget-ud=1$/);
     await expect(page.getByRole("status")).toHaveText("Du er nu logget ud. Tak for i dag.");

@@ -1,5 +1,5 @@
 import { expectNoAxeViolationsAtAllWidths } from "./support/axe";
-import { expect, mainHeading, signIn, test } from "./support/fixtures";
+import { expect, mainHeading, signInThroughForm, test } from "./support/fixtures";
 
 // From db/seed-data.ts: Mette's goal in her own words, and the titles of her meetings ahead.
 const METTE_OWN_GOAL = "Jeg vil gerne have en hverdag, hvor jeg kommer ud af døren og føler, jeg bidrager.";
@@ -15,7 +15,7 @@ test("Mette signs in, reads her overview, switches to English and back, and sign
   });
 
   await test.step("sign in as Mette and see her overview", async () => {
-    await signIn(page, "mette");
+    await signInThroughForm(page, "mette");
     await expect(mainHeading(page)).toHaveText("Hej Mette");
     await expect(page).toHaveTitle("Overblik – Min Vej");
 

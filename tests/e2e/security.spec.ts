@@ -57,8 +57,7 @@ test.describe("security seen from the browser", () => {
     expect(nonceOf(second?.headers()["content-security-policy"])).not.toBe(nonceOf(csp));
   });
 
-  test("the CSP guard notices a violation", async ({ page, javaScriptEnabled, browserProblems }) => {
-    test.skip(!javaScriptEnabled, "The guard listens with JavaScript; without it there is nothing to guard.");
+  test("the CSP guard notices a violation", async ({ page, browserProblems }) => {
     await page.goto("/log-ind");
     // An image from another site is not allowed by img-src: the guard must see the report.
     await page.evaluate(() => {

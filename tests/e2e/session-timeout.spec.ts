@@ -8,7 +8,6 @@ import { expect, mainHeading, signIn, test } from "./support/fixtures";
  * active session while the page believes 25 or 31 minutes have passed.
  */
 test.describe("session timeout", () => {
-  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "The warning and the automatic sign-out need JavaScript.");
 
   const WARNING_TITLE = "Du bliver logget ud om 5 minutter";
 

@@ -1,5 +1,5 @@
 import { expectNoAxeViolationsAtAllWidths } from "./support/axe";
-import { expect, mainHeading, NEEDS_JS, test } from "./support/fixtures";
+import { expect, mainHeading, test } from "./support/fixtures";
 
 test("signing in with nobody chosen says what to do, and then works", async ({ page }) => {
   await page.goto("/log-ind");
@@ -38,25 +38,14 @@ test("signing in with nobody chosen says what to do, and then works", async ({ p
   });
 });
 
-test("the error summary takes focus after a failed sign-in", async ({ page, javaScriptEnabled }) => {
-  test.skip(!javaScriptEnabled, NEEDS_JS);
+test("the error summary takes focus after a failed sign-in", async ({ page }) => {
   await page.goto("/log-ind");
   await page.getByRole("button", { name: "Log ind", exact: true }).click();
   const summary = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "Der er et problem" }) });
   await expect(summary).toBeFocused();
 });
 
-test("without JavaScript the server answers the empty sign-in itself", async ({ page, javaScriptEnabled }) => {
-  test.skip(javaScriptEnabled, "With JavaScript the browser checks the form before sending it.");
-  await page.goto("/log-ind");
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/log-ind"),
-    page.getByRole("button", { name: "Log ind", exact: true }).click(),
-  ]);
-  expect(response.status()).toBe(400);
-  await expect(page.getByRole("heading", { name: "Der er et problem" })).toBeVisible();
-  await expect(page).toHaveTitle(/^Fejl: /);
-});
+// Without JavaScript the server answers the empty sign-in itself (400): no-js.spec.ts.
 
 test("the sign-in errors in English", async ({ page }) => {
   await page.goto("/log-ind");

@@ -6,8 +6,7 @@ import { expect, mainHeading, signIn, tabTo, test } from "./support/fixtures";
 test.use({ viewport: { width: 320, height: 256 } });
 
 test("at 320 × 256 the heading is on the first screen and the menu opens with the keyboard", async ({ page }) => {
-  await signIn(page, "mette");
-  await page.goto("/min-plan");
+  await signIn(page, "mette", "/min-plan");
 
   await test.step("the h1 is inside the first screen, the links are tucked away", async () => {
     const box = await mainHeading(page).boundingBox();
