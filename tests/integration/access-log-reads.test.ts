@@ -10,7 +10,7 @@ import { loader as logLoader } from "~/features/relatives/routes/relatives-log";
 import { loader as sharedHomeLoader } from "~/features/relatives/routes/relatives-shared-home";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { cookieFor, get } from "../support/requests";
-import { run, unwrap } from "./plan-support";
+import { run, unwrap } from "../support/routes";
 
 // Reads by others land in the participant's "Hvem har set mine oplysninger": the caseworker's list
 // (/sagsbehandler), the relative's list (/hjaelper) and the relative's overview (/hjaelper/:id),

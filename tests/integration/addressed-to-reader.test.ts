@@ -15,7 +15,7 @@ import { loader as sharedAppointmentLoader } from "~/features/relatives/routes/r
 import SharedPlanPage, { loader as sharedPlanLoader } from "~/features/relatives/routes/relatives-shared-plan";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { cookieFor, get } from "../support/requests";
-import { run, unwrap } from "./plan-support";
+import { run, unwrap } from "../support/routes";
 
 // Issue 14, point 8: every view is worded for the person reading it. The relative reads Mette's
 // plan and meetings about Mette ("Målet i Mettes plan", "Hvem gør det: Mette", "Mettes noter"),

@@ -6,7 +6,7 @@ import { action as contactAction, loader as contactLoader } from "~/features/cv/
 import { action as tasksAction, loader as tasksLoader } from "~/features/cv/routes/cv-tasks";
 import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
 import { cookieFor, get, ORIGIN, post } from "../../support/requests";
-import { run, unwrap } from "../plan-support";
+import { run, unwrap } from "../../support/routes";
 
 // Two saves of the same CV form at the same moment, from the same loaded version, on a real
 // Postgres server (PGlite has one connection, so nothing there runs at the same time): one wins,

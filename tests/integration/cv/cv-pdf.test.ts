@@ -7,7 +7,7 @@ import { loader as pdfLoader } from "~/features/cv/routes/cv-pdf";
 import { loader as previewLoader } from "~/features/cv/routes/cv-preview";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get } from "../../support/requests";
-import { run } from "../plan-support";
+import { run } from "../../support/routes";
 
 let database: TestDatabase;
 let mette: { personId: string; participantId: string };

@@ -15,7 +15,7 @@ import { loader as previewLoader } from "~/features/cv/routes/cv-preview";
 import CvSharePage, { action as shareAction, loader as shareLoader } from "~/features/cv/routes/cv-share";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, post } from "../../support/requests";
-import { run, unwrap } from "../plan-support";
+import { run, unwrap } from "../../support/routes";
 
 /**
  * Issue 14 for the CV. Point 1: nothing leaves the participant's hands by default: contact details

@@ -14,7 +14,7 @@ import { action as tasksAction, loader as tasksLoader } from "~/features/cv/rout
 import { action as wishesAction, loader as wishesLoader } from "~/features/cv/routes/cv-wishes";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, post } from "../../support/requests";
-import { run, unwrap } from "../plan-support";
+import { run, unwrap } from "../../support/routes";
 
 let database: TestDatabase;
 let mette: { personId: string; participantId: string };

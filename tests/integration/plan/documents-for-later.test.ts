@@ -14,7 +14,7 @@ import { loader as pdfLoader } from "~/features/plan/routes/plan-pdf";
 import PlanPrintPage, { loader as printLoader } from "~/features/plan/routes/plan-print";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get } from "../../support/requests";
-import { participantOf, run } from "../plan-support";
+import { participantOf, run } from "../../support/routes";
 
 // Issue 14, point 13: a document is read later and printed with fonts that have no emoji. It never
 // says "i dag"/"i går" (the full date instead), and a person's emoji never become empty boxes or "?".

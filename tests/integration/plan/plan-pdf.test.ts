@@ -7,7 +7,7 @@ import { loader as pdfLoader } from "~/features/plan/routes/plan-pdf";
 import { loader as printLoader } from "~/features/plan/routes/plan-print";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get } from "../../support/requests";
-import { participantOf, run } from "../plan-support";
+import { participantOf, run } from "../../support/routes";
 
 let database: TestDatabase;
 

@@ -9,7 +9,7 @@ import { action as questionAction, loader as questionLoader } from "~/features/p
 import { action as subGoalAction, loader as subGoalLoader } from "~/features/plan/routes/plan-sub-goal";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, post } from "../../support/requests";
-import { participantOf, run, subGoalIds, unwrap } from "../plan-support";
+import { participantOf, run, subGoalIds, unwrap } from "../../support/routes";
 
 let database: TestDatabase;
 let mette: Awaited<ReturnType<typeof participantOf>>;

@@ -23,7 +23,7 @@ import { loader as versionsLoader } from "~/features/plan/routes/plan-versions";
 import { loader as versionLoader } from "~/features/plan/routes/plan-version";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, post } from "../../support/requests";
-import { participantOf, run, subGoalIds } from "../plan-support";
+import { participantOf, run, subGoalIds } from "../../support/routes";
 
 let database: TestDatabase;
 let mette: Awaited<ReturnType<typeof participantOf>>;

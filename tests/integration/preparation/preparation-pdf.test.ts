@@ -5,7 +5,7 @@ import { loader as pdfLoader } from "~/features/preparation/routes/preparation-p
 import { loader as printLoader } from "~/features/preparation/routes/preparation-print";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, post } from "../../support/requests";
-import { run, unwrap } from "../plan-support";
+import { run, unwrap } from "../../support/routes";
 import { PARTS } from "~/features/preparation/parts";
 
 /** Every part but "about the meeting" is in the document. */

@@ -12,7 +12,7 @@ import { resources } from "~/lib/i18n/resources.server";
 import { action as partAction } from "~/features/preparation/routes/preparation-part";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, post } from "../../support/requests";
-import { run, unwrap } from "../plan-support";
+import { run, unwrap } from "../../support/routes";
 
 /**
  * Issue 14, point 1: nothing is shared by default. "Tjek og del" starts with every box unticked

@@ -11,7 +11,7 @@ import { loader as listLoader } from "~/features/preparation/routes/preparation"
 import { action as withdrawAction, loader as withdrawLoader } from "~/features/preparation/routes/preparation-withdraw";
 import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
 import { cookieFor, get, post } from "../../support/requests";
-import { run, unwrap } from "../plan-support";
+import { run, unwrap } from "../../support/routes";
 
 let database: TestDatabase;
 let mette: string;

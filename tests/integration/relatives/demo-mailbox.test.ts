@@ -11,7 +11,7 @@ import { action as inviteAction } from "~/features/relatives/routes/relatives-in
 import { loader as mailboxLoader } from "~/features/relatives/routes/relatives-mailbox";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, ORIGIN, post } from "../../support/requests";
-import { run, unwrap } from "../plan-support";
+import { run, unwrap } from "../../support/routes";
 
 // The demo mailbox (/dev/postkasse) shows the mails the demo "sends", live invitation links
 // included: only to the person they are addressed to.

@@ -16,7 +16,7 @@ import { action as checkAction } from "~/features/relatives/routes/relatives-che
 import { action as inviteAction } from "~/features/relatives/routes/relatives-invite";
 import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
 import { cookieFor, ORIGIN } from "../../support/requests";
-import { participantOf, run } from "../plan-support";
+import { participantOf, run } from "../../support/routes";
 
 // The invitation mail goes through the outbox (issue 14 point 5, issue 15): queued in the grant's
 // transaction, sent by the job worker after the commit, with retries, never twice; the request

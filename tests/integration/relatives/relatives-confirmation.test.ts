@@ -17,7 +17,7 @@ import { loader as sharedLayoutLoader } from "~/features/relatives/routes/relati
 import { loader as sharedPlanLoader } from "~/features/relatives/routes/relatives-shared-plan";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, post, settle, contextFor } from "../../support/requests";
-import { run, unwrap } from "../plan-support";
+import { run, unwrap } from "../../support/routes";
 
 // Issue 13, point 2: an invitation link works for whoever holds it. Until real MitID binding
 // lands, an accepted invitation grants nothing until the participant has seen the accepting

@@ -24,7 +24,7 @@ import { action as resendAction } from "~/features/relatives/routes/relatives-re
 import { setupRoles } from "../../../db/client";
 import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
 import { cookieFor, get, ORIGIN, post } from "../../support/requests";
-import { participantOf, run, unwrap } from "../plan-support";
+import { participantOf, run, unwrap } from "../../support/routes";
 
 // Issue 14, point 4 ("say only what is true") after the outbox (point 5): the mail is queued in
 // the request and sent later by the job worker, so /paaroerende says "we are sending it" after

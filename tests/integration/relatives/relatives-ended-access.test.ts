@@ -19,7 +19,7 @@ import { loader as planLoader } from "~/features/relatives/routes/relatives-shar
 import { loader as preparationLoader } from "~/features/relatives/routes/relatives-shared-preparation";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, post } from "../../support/requests";
-import { run, unwrap } from "../plan-support";
+import { run, unwrap } from "../../support/routes";
 
 // Issue 14, point 7: a relative whose access has ended gets a calm page that says so, and when,
 // instead of a bare 404, on every one of the shared pages; it reveals only the participant's first

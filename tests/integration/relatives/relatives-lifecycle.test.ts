@@ -41,7 +41,7 @@ import { loader as sharedPlanLoader } from "~/features/relatives/routes/relative
 import { action as withdrawAction, loader as withdrawLoader } from "~/features/relatives/routes/relatives-withdraw";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, ORIGIN, post, contextFor } from "../../support/requests";
-import { run, unwrap } from "../plan-support";
+import { run, unwrap } from "../../support/routes";
 
 let database: TestDatabase;
 let mailDir: string;

@@ -14,7 +14,7 @@ import { action as checkAction } from "~/features/relatives/routes/relatives-che
 import { action as inviteAction } from "~/features/relatives/routes/relatives-invite";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, ORIGIN, post } from "../../support/requests";
-import { run } from "../plan-support";
+import { run } from "../../support/routes";
 
 interface Received {
   from: string | undefined;

@@ -45,7 +45,7 @@ import { loader as sharedPreparationLoader } from "~/features/relatives/routes/r
 import { action as withdrawAction } from "~/features/relatives/routes/relatives-withdraw";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, ORIGIN, post } from "../../support/requests";
-import { run, unwrap } from "../plan-support";
+import { run, unwrap } from "../../support/routes";
 
 /**
  * Pårørende, the second round: the relative's preparation, CV and network views, "Jonas'

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { participants, persons, plans, subGoals } from "../../db/schema";
-import type { TestDatabase } from "../support/db";
-import { contextFor, settle } from "../support/requests";
+import type { TestDatabase } from "./db";
+import { contextFor, settle } from "./requests";
 
 /** Calls a route's loader or action the way React Router does, and returns what it returned or threw. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
