@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { request, type IncomingMessage } from "node:http";
 import { createServer, type AddressInfo } from "node:net";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { serverUrl } from "../support/db";
-import { freePort, signInLive, startLiveServer, type LiveServer } from "../support/live-server";
+import { freePort, runToExit, signInLive, startLiveServer, type LiveServer } from "../support/live-server";
 
 // What an operator expects of a deploy or a scale-down: SIGTERM turns /readyz to 503 so that the
 // load balancer stops sending, lets the requests in flight finish (the port stays open until
@@ -55,17 +54,12 @@ async function occupiedPort() {
 }
 
 /** `node server.js` on the embedded database until it exits; its exit code and output. */
-async function startServerProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["server.js"], {
+const startServerProcess = (env: Record<string, string>) =>
+  runToExit(process.execPath, ["server.js"], {
     env: { ...process.env, NODE_ENV: "production", DEMO_LOGIN: "1", HOST: "127.0.0.1", DATA_DIR: "memory://", DATABASE_URL: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    // It migrates the embedded database before it listens: slow on a busy machine.
+    timeoutMs: 110_000,
   });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  return { code, output };
-}
 
 describe("stopping and starting the server", () => {
   const started: LiveServer[] = [];

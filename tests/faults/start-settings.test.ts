@@ -1,13 +1,11 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { createCookie } from "react-router";
 import { afterAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
-import { serverUrl } from "../support/db";
-import { freePort, signInLive, startLiveServer, type LiveServer } from "../support/live-server";
+import { createPostgresDatabase, serverUrl } from "../support/db";
+import { answersReady, freePort, runToExit as run, signInLive, spawnProcess, startLiveServer, waitUntil, type LiveServer } from "../support/live-server";
 
 // Issue 15: production refuses to start on guesses. Without DATABASE_URL, SESSION_SECRET and
 // PUBLIC_ORIGIN (and without DEMO=1) `node server.js` stops at once with one message that names
@@ -17,26 +15,10 @@ const NEW_SECRET = "the-secret-that-signs-from-today-0123456789";
 const OLD_SECRET = "the-secret-that-signed-until-today-012345678";
 const buildDir = process.env.BUILD_DIR || "build";
 
-/** Runs a script of the repository in production mode with only these settings, to its end. */
-function runToExit(script: string, env: Record<string, string>, timeoutMs = 30_000) {
-  return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [script], {
-      env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", BUILD_DIR: buildDir, HOST: "127.0.0.1", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`${script} was still running after ${timeoutMs} ms:\n${output}`));
-    }, timeoutMs);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}
+/** Production mode with only these settings (and PATH): nothing of this test run's own. */
+const productionEnv = (env: Record<string, string>) => ({ PATH: process.env.PATH ?? "", NODE_ENV: "production", BUILD_DIR: buildDir, HOST: "127.0.0.1", ...env });
+/** Runs a script of the repository with `productionEnv(env)`, to its end. */
+const runToExit = (script: string, env: Record<string, string>) => run(process.execPath, [script], { env: productionEnv(env) });
 
 describe("settings checked at start (production)", () => {
   const started: LiveServer[] = [];
@@ -120,40 +102,13 @@ describe("settings checked at start (production)", () => {
   }, 120_000);
 
   it.skipIf(!serverUrl)("runs production on Postgres without DEMO: no demo people, no demo sign-in (Postgres)", async () => {
-    const name = `minvej_settings_${Math.random().toString(16).slice(2, 10)}`;
-    const admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
-    const template = inject("postgresTemplateDatabase");
-    await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ""}`);
-    const owner = new URL(serverUrl!);
-    owner.pathname = `/${name}`;
-    const app = new URL(owner);
-    app.username = "portal_app";
-    app.password = "";
+    const database = await createPostgresDatabase("minvej_settings");
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, ["server.js"], {
-      env: {
-        PATH: process.env.PATH ?? "",
-        NODE_ENV: "production",
-        BUILD_DIR: buildDir,
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        DATABASE_URL: app.toString(),
-        DATABASE_OWNER_URL: owner.toString(),
-        SESSION_SECRET: NEW_SECRET,
-        PUBLIC_ORIGIN: origin,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const env = { PORT: String(port), DATABASE_URL: database.appUrl, DATABASE_OWNER_URL: database.ownerUrl, SESSION_SECRET: NEW_SECRET, PUBLIC_ORIGIN: origin };
+    const server = spawnProcess(process.execPath, ["server.js"], { env: productionEnv(env) });
     try {
-      const deadline = Date.now() + 60_000;
-      while (!(await fetch(`${origin}/readyz`).then((r) => r.ok, () => false))) {
-        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the server did not start:\n${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
+      await waitUntil(server, "the server to answer /readyz", answersReady(origin));
       const signIn = await fetch(`${origin}/log-ind`, {
         method: "POST",
         redirect: "manual",
@@ -164,18 +119,13 @@ describe("settings checked at start (production)", () => {
       expect(signIn.headers.getSetCookie().join()).not.toContain("minvej_session");
       const page = await (await fetch(`${origin}/log-ind`)).text();
       expect(page).not.toContain("Mette");
-      const ownerConnection = postgres(owner.toString(), { max: 1, onnotice: () => {} });
+      const ownerConnection = postgres(database.ownerUrl, { max: 1, onnotice: () => {} });
       const [row] = await ownerConnection`select count(*)::int as n from portal.persons`;
       await ownerConnection.end();
       expect(row!.n).toBe(0);
     } finally {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        await exited;
-      }
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await server.stop();
+      await database.drop();
     }
   }, 120_000);
 });

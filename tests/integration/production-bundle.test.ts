@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serverUrl } from "../support/db";
-import { freePort } from "../support/live-server";
+import { createPostgresDatabase, serverUrl, type PostgresDatabase } from "../support/db";
+import { answersReady, freePort, runToExit as run, spawnProcess, waitUntil, type Spawned } from "../support/live-server";
 
 // The container image's steps without Docker (issue 15): exactly what the Dockerfile's runtime
 // stage copies goes into an empty folder, `npm ci --omit=dev` installs the production packages
@@ -77,28 +76,6 @@ function copyLikeTheImage(folder: string) {
   }
 }
 
-interface Finished {
-  code: number | null;
-  output: string;
-}
-
-/** Runs a command to its end (at most `timeoutMs`) and returns its exit code and everything it wrote. */
-function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs);
-    child.once("error", reject);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}
-
-
 describe("the Dockerfile's runtime stage", () => {
   it("starts from the Node of .nvmrc (slim), installs production packages only, and runs as a user, not root", () => {
     const node = readFileSync(".nvmrc", "utf8").trim();
@@ -121,25 +98,19 @@ describe("the Dockerfile's runtime stage", () => {
 });
 
 describe.skipIf(!serverUrl)("the production bundle in an empty folder, on Postgres", () => {
-  const databases: string[] = [];
-  const processes: ChildProcess[] = [];
+  const databases: PostgresDatabase[] = [];
+  const processes: Spawned[] = [];
   let folder: string;
-  let admin: postgres.Sql;
   /** The environment every process of the bundle gets: nothing of this test run's own. */
   let baseEnv: Record<string, string>;
   let ownerUrl: string;
   let appUrl: string;
 
+  /** An empty database: the bundle's migrate.js migrates it. */
   async function freshDatabase() {
-    const name = `minvej_bundle_${Math.random().toString(16).slice(2, 10)}`;
-    await admin.unsafe(`create database ${name}`);
-    databases.push(name);
-    const owner = new URL(serverUrl!);
-    owner.pathname = `/${name}`;
-    const app = new URL(owner);
-    app.username = "portal_app";
-    app.password = "";
-    return { owner: owner.toString(), app: app.toString() };
+    const database = await createPostgresDatabase("minvej_bundle", { template: false });
+    databases.push(database);
+    return { owner: database.ownerUrl, app: database.appUrl };
   }
 
   beforeAll(async () => {
@@ -147,7 +118,6 @@ describe.skipIf(!serverUrl)("the production bundle in an empty folder, on Postgr
       throw new Error(`No production build in ${buildDir}: run \`npm run build\` (or set BUILD_DIR) before this test.`);
     }
     folder = mkdtempSync(path.join(tmpdir(), "minvej-bundle-"));
-    admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
     baseEnv = { PATH: process.env.PATH ?? "", NODE_ENV: "production", DATA_DIR: path.join(folder, "data") };
     copyLikeTheImage(folder);
     const install = await run("npm", ["ci", "--omit=dev", "--prefer-offline", "--no-audit", "--no-fund"], {
@@ -160,9 +130,8 @@ describe.skipIf(!serverUrl)("the production bundle in an empty folder, on Postgr
   }, 180_000);
 
   afterAll(async () => {
-    for (const child of processes) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    for (const name of databases) await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin?.end();
+    for (const child of processes) await child.stop("SIGKILL");
+    for (const database of databases) await database.drop();
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
@@ -221,16 +190,9 @@ describe.skipIf(!serverUrl)("the production bundle in an empty folder, on Postgr
       DEMO: "1",
       DEMO_LOGIN: "1",
     };
-    const server = spawn(process.execPath, ["server.js"], { cwd: folder, env, stdio: ["ignore", "pipe", "pipe"] });
+    const server = spawnProcess(process.execPath, ["server.js"], { cwd: folder, env });
     processes.push(server);
-    let output = "";
-    server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    server.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const deadline = Date.now() + 60_000;
-    while (!(await fetch(`${origin}/readyz`).then((r) => r.ok, () => false))) {
-      if (server.exitCode !== null || Date.now() > deadline) throw new Error(`server.js did not become ready:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await waitUntil(server, "server.js to answer /readyz", answersReady(origin));
     expect((await fetch(`${origin}/healthz`)).status).toBe(200);
 
     const signedOut = await fetch(`${origin}/`, { redirect: "manual" });
@@ -265,25 +227,14 @@ describe.skipIf(!serverUrl)("the production bundle in an empty folder, on Postgr
       expect(bytes.includes("LiberationSans")).toBe(true);
     }
 
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGTERM");
-    expect(await exited).toBe(0);
+    expect(await server.stop()).toBe(0);
   }, 120_000);
 
   it("worker.js runs from the same folder as portal_app and stops on SIGTERM", async () => {
-    const worker = spawn(process.execPath, ["worker.js"], { cwd: folder, env: { ...baseEnv, DATABASE_URL: appUrl, DEMO: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const worker = spawnProcess(process.execPath, ["worker.js"], { cwd: folder, env: { ...baseEnv, DATABASE_URL: appUrl, DEMO: "1" } });
     processes.push(worker);
-    let output = "";
-    worker.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    worker.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const deadline = Date.now() + 30_000;
-    while (!output.includes("worker is running")) {
-      if (worker.exitCode !== null || Date.now() > deadline) throw new Error(`worker.js did not start:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const exited = new Promise((resolve) => worker.once("exit", resolve));
-    worker.kill("SIGTERM");
-    expect(await exited).toBe(0);
+    await waitUntil(worker, "worker.js to start", () => worker.output().includes("worker is running"), { timeoutMs: 30_000 });
+    expect(await worker.stop()).toBe(0);
   }, 60_000);
 });
 

@@ -31,21 +31,7 @@ function migratedPglite(): Blob | undefined {
 export async function createTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
   let url: string | undefined;
   let drop = async () => {};
-  if (serverUrl) {
-    const name = `minvej_test_${randomBytes(6).toString("hex")}`;
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    const template = inject("postgresTemplateDatabase");
-    await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ""}`);
-    await admin.end();
-    const target = new URL(serverUrl);
-    target.pathname = `/${name}`;
-    url = target.toString();
-    drop = async () => {
-      const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    };
-  }
+  if (serverUrl) ({ ownerUrl: url, drop } = await createPostgresDatabase("minvej_test"));
   const handle = await openDatabase(url ? { url } : { dataDir: "memory://", loadDataDir: migratedPglite() });
   if (options.seed !== false) await seedDemoData(handle.db);
   useDatabase(handle);
@@ -57,4 +43,43 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
       await drop();
     },
   });
+}
+
+export interface PostgresDatabase {
+  name: string;
+  /** The connection string of the schema owner (the test server's own user). */
+  ownerUrl: string;
+  /** The same database as `portal_app`, the role row-level security binds (as production runs). */
+  appUrl: string;
+  /** Drops it, even with connections still open. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A database of its own on the test server (TEST_DATABASE_URL): a copy of the run's migrated
+ * template (tests/support/global-setup.ts), or empty with `{ template: false }`.
+ */
+export async function createPostgresDatabase(prefix: string, options: { template?: boolean } = {}): Promise<PostgresDatabase> {
+  if (!serverUrl) throw new Error("createPostgresDatabase needs TEST_DATABASE_URL (npm run test:postgres).");
+  const admin = serverUrl;
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  const template = options.template === false ? undefined : inject("postgresTemplateDatabase");
+  const connection = postgres(admin, { max: 1, onnotice: () => {} });
+  await connection.unsafe(`create database ${name}${template ? ` template ${template}` : ""}`);
+  await connection.end();
+  const owner = new URL(admin);
+  owner.pathname = `/${name}`;
+  const app = new URL(owner);
+  app.username = "portal_app";
+  app.password = "";
+  return {
+    name,
+    ownerUrl: owner.toString(),
+    appUrl: app.toString(),
+    async drop() {
+      const cleanup = postgres(admin, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
 }

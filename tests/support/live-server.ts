@@ -3,9 +3,8 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import postgres from "postgres";
 import { inject } from "vitest";
-import { serverUrl } from "./db";
+import { createPostgresDatabase, serverUrl } from "./db";
 
 /**
  * The production build, served by `node server.js` as a real process on a loopback port: on a
@@ -55,59 +54,107 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
     ...env,
   };
   let dropDatabase = async () => {};
-  const adminUrl = serverUrl;
-  if (adminUrl) {
-    const name = `minvej_live_${Math.random().toString(16).slice(2, 10)}`;
-    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    const template = inject("postgresTemplateDatabase");
-    await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ""}`);
-    await admin.end();
-    const owner = new URL(adminUrl);
-    owner.pathname = `/${name}`;
-    const app = new URL(owner);
-    app.username = "portal_app";
-    app.password = "";
-    Object.assign(serverEnv, { DATABASE_OWNER_URL: owner.toString(), DATABASE_URL: app.toString(), SEED_DEMO_DATA: "1" });
-    dropDatabase = async () => {
-      const cleanup = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    };
+  if (serverUrl) {
+    const database = await createPostgresDatabase("minvej_live");
+    Object.assign(serverEnv, { DATABASE_OWNER_URL: database.ownerUrl, DATABASE_URL: database.appUrl, SEED_DEMO_DATA: "1" });
+    dropDatabase = database.drop;
   }
 
-  const child = spawn(process.execPath, ["server.js"], { env: serverEnv, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const child = spawnProcess(process.execPath, ["server.js"], { env: serverEnv });
   const origin = `http://127.0.0.1:${port}`;
-
   const server: LiveServer = {
     origin,
     ownerUrl: serverEnv.DATABASE_OWNER_URL,
-    process: child,
-    output: () => output,
+    process: child.process,
+    output: child.output,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        await exited;
-      }
+      await child.stop();
       await dropDatabase();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  // If it never gets ready, leave nothing behind: no process, no data folder, no database.
+  await waitUntil(child, "the server to answer /readyz", answersReady(origin), { timeoutMs: 90_000, cleanUp: server.stop });
+  return server;
+}
 
-  const deadline = Date.now() + 90_000;
+/** A process whose output (stdout and stderr together) is kept. */
+export interface Spawned {
+  process: ChildProcess;
+  output(): string;
+  /** Resolves with the exit code when it has ended (null after a signal or a failed start). */
+  exited: Promise<number | null>;
+  /** Sends `signal` (SIGTERM by default) unless it has already ended; resolves with its exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Starts `command` with only the environment given (PATH included by the caller). */
+export function spawnProcess(command: string, args: string[], options: { env: NodeJS.ProcessEnv; cwd?: string }): Spawned {
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => {
+    child.once("exit", (code) => resolve(code));
+    child.once("error", (error) => {
+      output += `could not start ${command}: ${error.message}\n`;
+      resolve(null);
+    });
+  });
+  return {
+    process: child,
+    output: () => output,
+    exited: exit,
+    async stop(signal = "SIGTERM") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exit;
+    },
+  };
+}
+
+/**
+ * Waits until `ready()` says yes. If the process ends first or the time runs out, stops it (and
+ * runs `cleanUp`) and throws with everything it wrote.
+ */
+export async function waitUntil(
+  spawned: Spawned,
+  what: string,
+  ready: () => boolean | Promise<boolean>,
+  options: { timeoutMs?: number; cleanUp?: () => Promise<void> } = {},
+): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {
-    const ready = await fetch(`${origin}/readyz`).then((r) => r.ok, () => false);
-    if (ready) return server;
-    if (child.exitCode !== null || Date.now() > deadline) {
-      // Leave nothing behind: no process, no data folder, no database.
-      await server.stop();
-      throw new Error(`the server ${child.exitCode !== null ? `exited (${child.exitCode})` : "did not become ready"}:\n${output}`);
+    if (await ready()) return;
+    const { exitCode } = spawned.process;
+    if (exitCode !== null || Date.now() > deadline) {
+      if (options.cleanUp) await options.cleanUp();
+      else await spawned.stop("SIGKILL");
+      throw new Error(`waiting for ${what}: the process ${exitCode !== null ? `exited (${exitCode})` : "was not ready in time"}:\n${spawned.output()}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** Whether a server at `origin` answers /readyz with 200 now. */
+export const answersReady = (origin: string) => () => fetch(`${origin}/readyz`).then((response) => response.ok, () => false);
+
+/** Runs `command` to its end and returns its exit code and output; past `timeoutMs` it is killed and this throws. */
+export async function runToExit(
+  command: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number },
+): Promise<{ code: number | null; output: string }> {
+  const spawned = spawnProcess(command, args, options);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void spawned.stop("SIGKILL");
+  }, timeoutMs);
+  const code = await spawned.exited;
+  clearTimeout(timer);
+  if (timedOut) throw new Error(`${[command, ...args].join(" ")} was still running after ${timeoutMs} ms:\n${spawned.output()}`);
+  return { code, output: spawned.output() };
 }
 
 /** A port nobody listens on now, chosen by the kernel. */

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueMail } from "~/features/jobs/outbox.server";
 import { listStoredMail } from "~/features/relatives/mail.server";
@@ -11,22 +8,20 @@ import { action as inviteAction } from "~/features/relatives/routes/relatives-in
 import { loader as mailboxLoader } from "~/features/relatives/routes/relatives-mailbox";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, ORIGIN, post } from "../../support/requests";
+import { useMailSettings } from "../../support/smtp";
 import { run, unwrap } from "../../support/routes";
 
 // The demo mailbox (/dev/postkasse) shows the mails the demo "sends", live invitation links
 // included: only to the person they are addressed to.
 
 let database: TestDatabase;
-let mailDir: string;
-const previousEnv = { DATA_DIR: process.env.DATA_DIR, DEMO_LOGIN: process.env.DEMO_LOGIN, SMTP_URL: process.env.SMTP_URL };
+let mailSettings: ReturnType<typeof useMailSettings>;
 const cookies: Record<string, string> = {};
 let invitationLink = "";
 
 beforeAll(async () => {
-  mailDir = mkdtempSync(path.join(tmpdir(), "minvej-mailbox-"));
-  process.env.DATA_DIR = mailDir;
-  process.env.DEMO_LOGIN = "1";
-  delete process.env.SMTP_URL;
+  // Mail goes to the demo mailbox in a folder of this file's own.
+  mailSettings = useMailSettings({ demoLogin: true, prefix: "minvej-mailbox" });
   database = await createTestDatabase();
   for (const key of ["mette", "jonas", "ali"]) cookies[key] = await cookieFor(key);
 
@@ -61,11 +56,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await database.dispose();
-  rmSync(mailDir, { recursive: true, force: true });
-  for (const [key, value] of Object.entries(previousEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  mailSettings.restore();
 });
 
 type Mailbox = { mails: { to: string; text: string }[] };

@@ -1,9 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { eq, sql } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { withRequestTransaction } from "../../../db/client";
 import { authSessions, invitations, mailOutbox, persons, relativeGrants } from "../../../db/schema";
@@ -16,53 +11,22 @@ import { action as checkAction } from "~/features/relatives/routes/relatives-che
 import { action as inviteAction } from "~/features/relatives/routes/relatives-invite";
 import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
 import { cookieFor, ORIGIN } from "../../support/requests";
+import { startSmtpServer, useMailSettings, type TestSmtpServer } from "../../support/smtp";
 import { participantOf, run } from "../../support/routes";
 
 // The invitation mail goes through the outbox (issue 14 point 5, issue 15): queued in the grant's
 // transaction, sent by the job worker after the commit, with retries, never twice; the request
 // never waits for SMTP. A real SMTP server in this process plays slow or failing.
 
-interface Received {
-  to: string[];
-  raw: string;
-}
-
 let database: TestDatabase;
-let server: SMTPServer;
-let dataDir: string;
-let received: Received[] = [];
-/** What the SMTP server does with the next mails: "ok", "slow" (3 s before accepting) or "fail" (451). */
-let behaviour: ("ok" | "slow" | "fail")[] = [];
-const previous = { SMTP_URL: process.env.SMTP_URL, DATA_DIR: process.env.DATA_DIR, DEMO_LOGIN: process.env.DEMO_LOGIN };
+let smtp: TestSmtpServer;
+let mailSettings: ReturnType<typeof useMailSettings>;
 let mette = "";
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        const how = behaviour.shift() ?? "ok";
-        if (how === "fail") {
-          const error = Object.assign(new Error("Try again later"), { responseCode: 451 });
-          return callback(error);
-        }
-        const accept = () => {
-          received.push({ to: session.envelope.rcptTo.map((address) => address.address), raw: Buffer.concat(chunks).toString("utf8") });
-          callback();
-        };
-        if (how === "slow") setTimeout(accept, 3_000);
-        else accept();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  dataDir = mkdtempSync(path.join(tmpdir(), "minvej-outbox-"));
-  process.env.DATA_DIR = dataDir;
+  // A real SMTP server in this process: it plays slow (3 s before accepting) or failing (451).
+  smtp = await startSmtpServer();
+  mailSettings = useMailSettings({ smtpUrl: smtp.url, prefix: "minvej-outbox" });
   database = await createTestDatabase();
   mette = await cookieFor("mette");
 });
@@ -70,17 +34,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopWorker();
   await database.dispose();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  rmSync(dataDir, { recursive: true, force: true });
-  for (const [key, value] of Object.entries(previous)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  await smtp.close();
+  mailSettings.restore();
 });
 
 beforeEach(async () => {
-  received = [];
-  behaviour = [];
+  smtp.reset();
   await database.db.delete(mailOutbox);
   await database.db.delete(relativeGrants);
 });
@@ -165,20 +124,20 @@ describe("the invitation e-mail", () => {
 describe("the outbox", () => {
   it("a slow SMTP server does not hold the request: the action returns at once, the worker sends after", async () => {
     startWorker({ pollMs: 60_000 });
-    behaviour = ["slow"];
+    smtp.answerNext("slow");
     const started = Date.now();
     const response = await invite("jonas.slow@example.com");
     const took = Date.now() - started;
     expect(response.status).toBe(302);
     // The SMTP server takes 3 s to accept; the request did not wait for it.
     expect(took).toBeLessThan(2_000);
-    expect(received).toHaveLength(0);
-    await waitFor(() => received.length === 1);
+    expect(smtp.received).toHaveLength(0);
+    await waitFor(() => smtp.received.length === 1);
     await waitFor(async () => (await outbox())[0]?.sentAt != null);
     const [row] = await outbox();
     expect(row!.payload).toBeNull();
     expect(row!.attempts).toBe(1);
-    expect(received[0]!.to).toEqual(["jonas.slow@example.com"]);
+    expect(smtp.received[0]!.to).toEqual(["jonas.slow@example.com"]);
   });
 
   it("a rolled-back transaction leaves no mail to send", async () => {
@@ -195,7 +154,7 @@ describe("the outbox", () => {
       .catch(() => {});
     expect(await outbox()).toHaveLength(0);
     expect(await deliverDueMail()).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(received).toHaveLength(0);
+    expect(smtp.received).toHaveLength(0);
   });
 
   it.skipIf(!serverUrl)("a request whose transaction rolls back after the invitation sends no mail (Postgres: one transaction per request)", async () => {
@@ -209,13 +168,13 @@ describe("the outbox", () => {
     ).rejects.toThrow("the commit failed");
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await deliverDueMail()).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(received).toHaveLength(0);
+    expect(smtp.received).toHaveLength(0);
     expect(await database.db.select().from(relativeGrants).where(eq(relativeGrants.invitedEmail, "jonas.request@example.com"))).toHaveLength(0);
   });
 
   it("a failing SMTP send is retried later and then sent, once", async () => {
     await invite("jonas.retry@example.com");
-    behaviour = ["fail"];
+    smtp.answerNext("fail");
     const t0 = new Date();
     expect(await deliverDueMail({ now: () => t0 })).toEqual({ sent: 0, retried: 1, failed: 0 });
     let [row] = await outbox();
@@ -232,13 +191,13 @@ describe("the outbox", () => {
     expect(row!.attempts).toBe(2);
     // Sent is sent: no later pass sends it again.
     expect(await deliverDueMail({ now: () => new Date(later.getTime() + 24 * 60 * 60_000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(received).toHaveLength(1);
-    expect(decode(received[0]!.raw)).toMatch(/Message-ID: <invitation:[0-9a-f-]+@minvej\.outbox>/i);
+    expect(smtp.received).toHaveLength(1);
+    expect(decode(smtp.received[0]!.raw)).toMatch(/Message-ID: <invitation:[0-9a-f-]+@minvej\.outbox>/i);
   });
 
   it("gives up after the last attempt and wipes the mail", async () => {
     await invite("jonas.gives-up@example.com");
-    behaviour = Array.from({ length: MAX_ATTEMPTS }, () => "fail" as const);
+    smtp.answerNext(...Array.from({ length: MAX_ATTEMPTS }, () => "fail" as const));
     let at = new Date();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       await deliverDueMail({ now: () => at });
@@ -249,23 +208,23 @@ describe("the outbox", () => {
     expect(row!.payload).toBeNull();
     expect(row!.attempts).toBe(MAX_ATTEMPTS);
     expect(await deliverDueMail({ now: () => at })).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(received).toHaveLength(0);
+    expect(smtp.received).toHaveLength(0);
   });
 
   it("stopping the worker lets the mail in flight finish and be marked, and starts nothing new", async () => {
-    behaviour = ["slow"];
+    smtp.answerNext("slow");
     const worker = startWorker({ pollMs: 50 });
     await invite("jonas.stop@example.com");
     await waitFor(async () => (await outbox())[0]?.attempts === 1);
     await stopWorker();
     expect(worker.isRunning).toBe(false);
     // The send in flight finished before stop() resolved, and was marked.
-    expect(received).toHaveLength(1);
+    expect(smtp.received).toHaveLength(1);
     expect((await outbox())[0]!.sentAt).not.toBeNull();
     // Mail queued now waits: no pass runs any more.
     await invite("jonas.after-stop@example.com");
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(received).toHaveLength(1);
+    expect(smtp.received).toHaveLength(1);
     expect((await outbox()).filter((row) => row.sentAt === null)).toHaveLength(1);
   });
 });

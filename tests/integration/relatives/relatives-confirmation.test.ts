@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, invitations, participants, persons, relativeGrants } from "../../../db/schema";
@@ -17,6 +14,7 @@ import { loader as sharedLayoutLoader } from "~/features/relatives/routes/relati
 import { loader as sharedPlanLoader } from "~/features/relatives/routes/relatives-shared-plan";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, post, settle, contextFor } from "../../support/requests";
+import { useMailSettings } from "../../support/smtp";
 import { run, unwrap } from "../../support/routes";
 
 // Issue 13, point 2: an invitation link works for whoever holds it. Until real MitID binding
@@ -25,16 +23,13 @@ import { run, unwrap } from "../../support/routes";
 // and the log always show the real account.
 
 let database: TestDatabase;
-let mailDir: string;
-const previousEnv = { DATA_DIR: process.env.DATA_DIR, DEMO_LOGIN: process.env.DEMO_LOGIN, SMTP_URL: process.env.SMTP_URL };
+let mailSettings: ReturnType<typeof useMailSettings>;
 const cookies: Record<string, string> = {};
 const ids: Record<string, { personId: string; participantId: string | null }> = {};
 
 beforeAll(async () => {
-  mailDir = mkdtempSync(path.join(tmpdir(), "minvej-relatives-confirm-"));
-  process.env.DATA_DIR = mailDir;
-  process.env.DEMO_LOGIN = "1";
-  delete process.env.SMTP_URL;
+  // Mail goes to the demo mailbox in a folder of this file's own.
+  mailSettings = useMailSettings({ demoLogin: true, prefix: "minvej-relatives-confirm" });
   database = await createTestDatabase();
   for (const key of ["mette", "ali", "jonas", "sara"]) {
     const [row] = await database.db
@@ -48,11 +43,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await database.dispose();
-  rmSync(mailDir, { recursive: true, force: true });
-  for (const [key, value] of Object.entries(previousEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  mailSettings.restore();
 });
 
 const mette = () => ids.mette!.participantId!;

@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createRoutesStub } from "react-router";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { mailOutbox, relativeGrants } from "../../../db/schema";
 import { deliverDueMail, MAX_ATTEMPTS } from "~/features/jobs/outbox.server";
@@ -24,6 +19,7 @@ import { action as resendAction } from "~/features/relatives/routes/relatives-re
 import { setupRoles } from "../../../db/client";
 import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
 import { cookieFor, get, ORIGIN, post } from "../../support/requests";
+import { startSmtpServer, useMailSettings, type TestSmtpServer } from "../../support/smtp";
 import { participantOf, run, unwrap } from "../../support/routes";
 
 // Issue 14, point 4 ("say only what is true") after the outbox (point 5): the mail is queued in
@@ -33,46 +29,25 @@ import { participantOf, run, unwrap } from "../../support/routes";
 // read only for the signed-in participant's own grants. A real SMTP server plays ok or failing.
 
 let database: TestDatabase;
-let server: SMTPServer;
-let dataDir: string;
-/** What the SMTP server does with the next mails: "ok" (default) or "fail" (451). */
-let behaviour: ("ok" | "fail")[] = [];
-const previous = { SMTP_URL: process.env.SMTP_URL, DATA_DIR: process.env.DATA_DIR, DEMO_LOGIN: process.env.DEMO_LOGIN };
+let smtp: TestSmtpServer;
+let mailSettings: ReturnType<typeof useMailSettings>;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.on("data", () => {});
-      stream.on("end", () => {
-        if (behaviour.shift() === "fail") return callback(Object.assign(new Error("Try again later"), { responseCode: 451 }));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  dataDir = mkdtempSync(path.join(tmpdir(), "minvej-delivery-"));
-  process.env.DATA_DIR = dataDir;
+  smtp = await startSmtpServer();
+  mailSettings = useMailSettings({ smtpUrl: smtp.url, prefix: "minvej-delivery" });
   database = await createTestDatabase();
   for (const key of ["mette", "ali"]) cookies[key] = await cookieFor(key);
 });
 
 afterAll(async () => {
   await database.dispose();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  rmSync(dataDir, { recursive: true, force: true });
-  for (const [key, value] of Object.entries(previous)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  await smtp.close();
+  mailSettings.restore();
 });
 
 beforeEach(async () => {
-  behaviour = [];
+  smtp.reset();
   await database.db.delete(mailOutbox);
   await database.db.delete(relativeGrants);
 });
@@ -137,7 +112,7 @@ function card(html: string, grantId: string) {
 
 /** Every attempt fails until the worker gives up. */
 async function failEveryAttempt() {
-  behaviour = Array.from({ length: MAX_ATTEMPTS }, () => "fail" as const);
+  smtp.answerNext(...Array.from({ length: MAX_ATTEMPTS }, () => "fail" as const));
   let at = new Date();
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     await deliverDueMail({ now: () => at });
@@ -180,7 +155,7 @@ describe("each unanswered invitation shows where its mail is", () => {
 
   it("retrying: a try failed and another one is due", async () => {
     const { grantId } = await invite("mette", "jonas.retrying@example.com");
-    behaviour = ["fail"];
+    smtp.answerNext("fail");
     expect(await deliverDueMail()).toEqual({ sent: 0, retried: 1, failed: 0 });
     const grant = (await listData("mette")).grants.find((item) => item.id === grantId)!;
     expect(grant.delivery).toEqual({ state: "retrying", sentAt: null });

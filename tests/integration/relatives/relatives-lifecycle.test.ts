@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { and, desc, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -41,11 +38,11 @@ import { loader as sharedPlanLoader } from "~/features/relatives/routes/relative
 import { action as withdrawAction, loader as withdrawLoader } from "~/features/relatives/routes/relatives-withdraw";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, ORIGIN, post, contextFor } from "../../support/requests";
+import { useMailSettings } from "../../support/smtp";
 import { run, unwrap } from "../../support/routes";
 
 let database: TestDatabase;
-let mailDir: string;
-const previousEnv = { DATA_DIR: process.env.DATA_DIR, DEMO_LOGIN: process.env.DEMO_LOGIN, SMTP_URL: process.env.SMTP_URL };
+let mailSettings: ReturnType<typeof useMailSettings>;
 const cookies: Record<string, string> = {};
 const ids: Record<string, { personId: string; participantId: string | null }> = {};
 
@@ -66,10 +63,8 @@ async function endedAccess(result: unknown, reason: "withdrawn" | "expired" | "e
 }
 
 beforeAll(async () => {
-  mailDir = mkdtempSync(path.join(tmpdir(), "minvej-relatives-mail-"));
-  process.env.DATA_DIR = mailDir;
-  process.env.DEMO_LOGIN = "1";
-  delete process.env.SMTP_URL;
+  // Mail goes to the demo mailbox in a folder of this file's own.
+  mailSettings = useMailSettings({ demoLogin: true, prefix: "minvej-relatives-mail" });
   database = await createTestDatabase();
   for (const key of ["mette", "ali", "jonas", "sara"]) {
     const [row] = await database.db
@@ -83,11 +78,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await database.dispose();
-  rmSync(mailDir, { recursive: true, force: true });
-  for (const [key, value] of Object.entries(previousEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  mailSettings.restore();
   console.log(`relatives: ${accessCases} access cases checked`);
 });
 

@@ -1,9 +1,6 @@
-import { mkdtempSync, readdirSync, rmSync, existsSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { readdirSync, existsSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invitations } from "../../../db/schema";
 import { deliverDueMail } from "~/features/jobs/outbox.server";
@@ -14,56 +11,24 @@ import { action as checkAction } from "~/features/relatives/routes/relatives-che
 import { action as inviteAction } from "~/features/relatives/routes/relatives-invite";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, ORIGIN, post } from "../../support/requests";
+import { startSmtpServer, useMailSettings, type TestSmtpServer } from "../../support/smtp";
 import { run } from "../../support/routes";
 
-interface Received {
-  from: string | undefined;
-  to: string[];
-  raw: string;
-}
-
 let database: TestDatabase;
-let server: SMTPServer;
-let dataDir: string;
-const received: Received[] = [];
-const previous = { SMTP_URL: process.env.SMTP_URL, DATA_DIR: process.env.DATA_DIR, DEMO_LOGIN: process.env.DEMO_LOGIN };
+let smtp: TestSmtpServer;
+let mailSettings: ReturnType<typeof useMailSettings>;
 
 beforeAll(async () => {
   // A real SMTP server in this process, on a free port.
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined,
-          to: session.envelope.rcptTo.map((address) => address.address),
-          raw: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  dataDir = mkdtempSync(path.join(tmpdir(), "minvej-relatives-smtp-"));
-  process.env.DATA_DIR = dataDir;
-  process.env.DEMO_LOGIN = "1";
+  smtp = await startSmtpServer();
+  mailSettings = useMailSettings({ smtpUrl: smtp.url, demoLogin: true, prefix: "minvej-relatives-smtp" });
   database = await createTestDatabase();
 });
 
 afterAll(async () => {
   await database.dispose();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  rmSync(dataDir, { recursive: true, force: true });
-  for (const [key, value] of Object.entries(previous)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  await smtp.close();
+  mailSettings.restore();
 });
 
 /** Quoted-printable soft line breaks and escapes, enough to read the text part. */
@@ -100,10 +65,10 @@ describe("the invitation through SMTP", () => {
     expect(sent.headers.get("Location")).toContain("besked=sendt");
 
     // Queued with the grant; the job worker sends it after the commit.
-    expect(received).toHaveLength(0);
+    expect(smtp.received).toHaveLength(0);
     expect(await deliverDueMail()).toEqual({ sent: 1, retried: 0, failed: 0 });
-    expect(received).toHaveLength(1);
-    const mail = received[0]!;
+    expect(smtp.received).toHaveLength(1);
+    const mail = smtp.received[0]!;
     expect(mail.to).toEqual(["jonas.hansen@example.com"]);
     expect(mail.from).toBe("ingen-svar@minvej.example.dk");
     const body = decode(mail.raw);
@@ -122,7 +87,7 @@ describe("the invitation through SMTP", () => {
     expect(row!.tokenHash).toBe(hashInvitationToken(token!));
     expect((await findInvitation(token!)).state).toBe("open");
     // With SMTP configured, nothing goes to the file mailbox.
-    const dir = path.join(dataDir, "mail");
+    const dir = path.join(mailSettings.dataDir, "mail");
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
     // Idempotent envelope: one invitation row.
     expect(await database.db.select().from(invitations).where(eq(invitations.id, row!.id))).toHaveLength(1);

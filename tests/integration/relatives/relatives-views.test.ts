@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -45,6 +42,7 @@ import { loader as sharedPreparationLoader } from "~/features/relatives/routes/r
 import { action as withdrawAction } from "~/features/relatives/routes/relatives-withdraw";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, ORIGIN, post } from "../../support/requests";
+import { useMailSettings } from "../../support/smtp";
 import { run, unwrap } from "../../support/routes";
 
 /**
@@ -54,8 +52,7 @@ import { run, unwrap } from "../../support/routes";
  */
 
 let database: TestDatabase;
-let mailDir: string;
-const previousEnv = { DATA_DIR: process.env.DATA_DIR, DEMO_LOGIN: process.env.DEMO_LOGIN, SMTP_URL: process.env.SMTP_URL };
+let mailSettings: ReturnType<typeof useMailSettings>;
 const cookies: Record<string, string> = {};
 const ids: Record<string, { personId: string; participantId: string | null }> = {};
 
@@ -72,10 +69,8 @@ function allowed(result: unknown) {
 }
 
 beforeAll(async () => {
-  mailDir = mkdtempSync(path.join(tmpdir(), "minvej-relatives-views-mail-"));
-  process.env.DATA_DIR = mailDir;
-  process.env.DEMO_LOGIN = "1";
-  delete process.env.SMTP_URL;
+  // Mail goes to the demo mailbox in a folder of this file's own.
+  mailSettings = useMailSettings({ demoLogin: true, prefix: "minvej-relatives-views-mail" });
   database = await createTestDatabase();
   for (const key of ["mette", "ali", "jonas", "sara"]) {
     const [row] = await database.db
@@ -89,11 +84,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await database.dispose();
-  rmSync(mailDir, { recursive: true, force: true });
-  for (const [key, value] of Object.entries(previousEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  mailSettings.restore();
   console.log(
     `relatives views: ${refusedCases} refused and ${allowedCases} allowed access cases checked (${refusedCases + allowedCases} in all)`,
   );
