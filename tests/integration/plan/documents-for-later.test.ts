@@ -13,20 +13,21 @@ import { resources } from "~/lib/i18n/resources.server";
 import { loader as pdfLoader } from "~/features/plan/routes/plan-pdf";
 import PlanPrintPage, { loader as printLoader } from "~/features/plan/routes/plan-print";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
-import { cookieFor, get } from "../../support/requests";
-import { participantOf, run } from "../../support/routes";
+import { get } from "../../support/requests";
+import { run } from "../../support/routes";
+import { aPlanLikeMettes, type PlanPerson } from "./plan-people";
 
 // Issue 14, point 13: a document is read later and printed with fonts that have no emoji. It never
 // says "i dag"/"i går" (the full date instead), and a person's emoji never become empty boxes or "?".
 
 let database: TestDatabase;
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ seed: false });
 });
 afterAll(() => database.dispose());
 
-async function planPdfText() {
-  const response = (await run(pdfLoader, get("/min-plan/min-plan.pdf", await cookieFor("mette")))) as Response;
+async function planPdfText(person: PlanPerson) {
+  const response = (await run(pdfLoader, get("/min-plan/min-plan.pdf", person.cookie))) as Response;
   expect(response.status).toBe(200);
   const pdf = await getDocumentProxy(new Uint8Array(await response.arrayBuffer()));
   const { text } = await extractText(pdf, { mergePages: true });
@@ -35,19 +36,19 @@ async function planPdfText() {
 
 describe("documents are read later", () => {
   it("the plan PDF gives the full date of a change made today, never 'i dag'", async () => {
-    const { planId } = await participantOf(database, "mette");
+    const mette = await aPlanLikeMettes(database);
     const now = new Date();
-    await database.db.update(plans).set({ updatedAt: now, ownGoalUpdatedAt: now }).where(eq(plans.id, planId));
-    const text = await planPdfText();
+    await database.db.update(plans).set({ updatedAt: now, ownGoalUpdatedAt: now }).where(eq(plans.id, mette.planId));
+    const text = await planPdfText(mette);
     expect(text).not.toMatch(/\bi dag\b|\bi går\b/i);
     expect(text).toContain(`Opdateret ${formatDocumentDate(now, "da")} kl.`);
   });
 
   it("the print view gives full dates too: the change, the own goal and her marks", async () => {
-    const { planId } = await participantOf(database, "mette");
+    const mette = await aPlanLikeMettes(database);
     const now = new Date();
-    await database.db.update(plans).set({ updatedAt: now, ownGoalUpdatedAt: now }).where(eq(plans.id, planId));
-    const loaderData = await run(printLoader, get("/min-plan/udskriv", await cookieFor("mette")));
+    await database.db.update(plans).set({ updatedAt: now, ownGoalUpdatedAt: now }).where(eq(plans.id, mette.planId));
+    const loaderData = await run(printLoader, get("/min-plan/udskriv", mette.cookie));
     for (const language of ["da", "en"] as const) {
       const Stub = createRoutesStub([{ id: "print", path: "/min-plan/udskriv", Component: PlanPrintPage as never, loader: () => loaderData }]);
       const i18n = createI18n(language, resources[language] as never);
@@ -61,9 +62,9 @@ describe("documents are read later", () => {
   });
 
   it("a person's emoji in the plan PDF are left out, never a box or '?'", async () => {
-    const { planId } = await participantOf(database, "mette");
-    await database.db.update(plans).set({ ownGoal: "Jeg vil gerne i praktik 💪 og have det godt 😊." }).where(eq(plans.id, planId));
-    const text = await planPdfText();
+    const mette = await aPlanLikeMettes(database);
+    await database.db.update(plans).set({ ownGoal: "Jeg vil gerne i praktik 💪 og have det godt 😊." }).where(eq(plans.id, mette.planId));
+    const text = await planPdfText(mette);
     expect(text).toContain("Jeg vil gerne i praktik og have det godt.");
     expect(text).not.toMatch(/\p{Extended_Pictographic}|\?\?|praktik \? og/u);
   });
