@@ -1,5 +1,6 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aParticipant, aPerson } from "../../../db/builders";
 import { action as partAction } from "~/features/preparation/routes/preparation-part";
 import { loader as pdfLoader } from "~/features/preparation/routes/preparation-pdf";
 import { loader as printLoader } from "~/features/preparation/routes/preparation-print";
@@ -11,12 +12,26 @@ import { PARTS } from "~/features/preparation/parts";
 /** Every part but "about the meeting" is in the document. */
 const PARTS_IN_DOCUMENT = PARTS.filter((part) => part.key !== "about_meeting").length;
 
+// Each test makes the people it needs (db/builders.ts); nothing here depends on the demo seed.
 let database: TestDatabase;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ seed: false });
 });
 afterAll(() => database.dispose());
+
+const GOOD_AT = "Jeg er god til at holde orden og til at tale med kunderne.";
+
+/** Mette Hansen: a team meeting next week, "Uddannelse og arbejde" written. */
+function aMette() {
+  return aParticipant({ person: { firstName: "Mette", lastName: "Hansen" } })
+    .withAppointment({ kind: "rehabiliteringsteam", title: "Møde med rehabiliteringsteamet" })
+    .withPreparation([
+      { part: "about_meeting", status: "done", version: 1 },
+      { part: "education_work", status: "done", version: 2, answers: { education: "", work: "", goodAt: GOOD_AT } },
+    ])
+    .build(database.db);
+}
 
 async function readPdf(response: Response) {
   const bytes = new Uint8Array(await response.arrayBuffer());
@@ -27,8 +42,8 @@ async function readPdf(response: Response) {
 }
 
 describe("the preparation as a PDF", () => {
-  it("is a tagged PDF in Danish with Mette's own words, æ, ø and å included", async () => {
-    const mette = await cookieFor("mette");
+  it("is a tagged PDF in Danish with the person's own words, æ, ø and å included", async () => {
+    const mette = await cookieFor((await aMette()).demoKey);
     await run(partAction, post("/forberedelse/mine-spoergsmaal", { version: "0", questions: "Må min bror komme med? <b>Ja</b> 😊" }, mette), {
       part: "mine-spoergsmaal",
     });
@@ -46,7 +61,7 @@ describe("the preparation as a PDF", () => {
       "For Mette Hansen",
       "Mødet er",
       "Uddannelse og arbejde",
-      "Jeg er god til at holde orden og til at tale med kunderne.",
+      GOOD_AT,
       "Mine spørgsmål til teamet",
       "Må min bror komme med? <b>Ja</b>",
       "Ikke udfyldt endnu",
@@ -58,8 +73,13 @@ describe("the preparation as a PDF", () => {
     expect((text.match(/Ikke udfyldt/g) ?? []).length).toBeLessThanOrEqual(PARTS_IN_DOCUMENT);
   });
 
-  it("follows the person's language (Ali: English) and says calmly when nothing is written", async () => {
-    const request = get("/forberedelse/forberedelse.pdf", await cookieFor("ali"));
+  it("follows the person's language (English) and says calmly when nothing is written", async () => {
+    // Another participant's words and meeting are in the same database, and must not appear.
+    await aMette();
+    const ali = await aParticipant({ person: { firstName: "Ali", lastName: "Hassan", preferredLanguage: "en" } })
+      .withAppointment({ kind: "samtale", title: "Telefonsamtale med Sara", mode: "phone" })
+      .build(database.db);
+    const request = get("/forberedelse/forberedelse.pdf", await cookieFor(ali.demoKey));
     request.headers.set("Accept-Language", "en-GB,en;q=0.9");
     const response = (await run(pdfLoader, request)) as Response;
     const { text, info } = await readPdf(response);
@@ -69,19 +89,23 @@ describe("the preparation as a PDF", () => {
     // Nothing written: each part says so once.
     expect((text.match(/Not filled in yet\./g) ?? []).length).toBe(PARTS_IN_DOCUMENT);
     expect((text.match(/Not filled in/g) ?? []).length).toBe(PARTS_IN_DOCUMENT);
+    // Only a team meeting is "the meeting"; his phone call is not.
     expect(text).not.toContain("The meeting is on");
     expect(text).not.toContain("Mette");
   });
 
-  it("is refused signed out, and for people without a programme", async () => {
+  it("is refused signed out, and for people without a programme (a relative, even with a grant)", async () => {
     expect(((await run(pdfLoader, get("/forberedelse/forberedelse.pdf"))) as Response).status).toBe(302);
-    expect(((await run(pdfLoader, get("/forberedelse/forberedelse.pdf", await cookieFor("jonas")))) as Response).status).toBe(404);
+    const jonas = await aPerson({ firstName: "Jonas", lastName: "Hansen" }).build(database.db);
+    await aParticipant().withRelative(jonas, { scopes: ["preparation"] }).build(database.db);
+    expect(((await run(pdfLoader, get("/forberedelse/forberedelse.pdf", await cookieFor(jonas.demoKey)))) as Response).status).toBe(404);
   });
 });
 
 describe("the print view", () => {
   it("has every part but Om mødet, and the person's name", async () => {
-    const data = unwrap(await run(printLoader, get("/forberedelse/udskriv", await cookieFor("mette")))).data as {
+    const mette = await aMette();
+    const data = unwrap(await run(printLoader, get("/forberedelse/udskriv", await cookieFor(mette.demoKey)))).data as {
       name: string;
       parts: { key: string }[];
       meetingAt: Date | null;
