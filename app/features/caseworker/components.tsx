@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { formatDate, formatTime, isoDateTime, localeFor } from "~/lib/dates";
+import { formatDate, formatDay, formatMomentDay, formatTime, isoDateTime } from "~/lib/dates";
 import type { Briefing } from "./queries.server";
 
 /** "tirsdag den 1. december kl. 10.00" in Copenhagen time, as a <time> element. */
@@ -12,15 +12,12 @@ export function MeetingTime({ startsAt }: { startsAt: Date | string }) {
   );
 }
 
-/** A date with its year ("1. december 2026"), for programme dates and share times. */
+/**
+ * A date with its year ("1. december 2026"), for programme dates and share times: a calendar day
+ * ("2026-12-01") as it is, a moment as its day in Copenhagen.
+ */
 export function formatLongDate(value: Date | string, language: string): string {
-  const date = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  return new Intl.DateTimeFormat(localeFor(language), {
-    timeZone: "Europe/Copenhagen",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(date);
+  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value, language) : formatMomentDay(value, language);
 }
 
 /** Text the participant wrote: kept as written, line breaks included. */

@@ -1,7 +1,7 @@
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { localeFor } from "~/lib/dates";
+import { formatDay } from "~/lib/dates";
 
 export interface ContentPageData {
   title: string;
@@ -11,23 +11,6 @@ export interface ContentPageData {
   related: { href: string; title: string }[];
   /** Rendered on the server by markdown-it with raw HTML turned off: it holds no HTML a person wrote. */
   html?: string;
-}
-
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** "23. november 2026" / "23 November 2026". */
-export function formatDay(isoDay: string, language: string): string {
-  let formatter = dayFormatters.get(language);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(localeFor(language), {
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-      timeZone: "UTC",
-    });
-    dayFormatters.set(language, formatter);
-  }
-  return formatter.format(new Date(`${isoDay}T00:00:00Z`));
 }
 
 /** The paragraph markdown-it makes of `[[name]]` on a line of its own: where a page's slot goes. */
