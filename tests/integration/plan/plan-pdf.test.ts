@@ -1,18 +1,20 @@
 import { eq } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aPerson } from "../../../db/builders";
 import { plans } from "../../../db/schema";
 import { toWinAnsi } from "~/lib/pdf.server";
 import { loader as pdfLoader } from "~/features/plan/routes/plan-pdf";
 import { loader as printLoader } from "~/features/plan/routes/plan-print";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get } from "../../support/requests";
-import { participantOf, run } from "../../support/routes";
+import { run } from "../../support/routes";
+import { aPlanLikeAlis, aPlanLikeMettes } from "./plan-people";
 
 let database: TestDatabase;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ seed: false });
 });
 afterAll(() => database.dispose());
 
@@ -27,7 +29,9 @@ async function readPdf(response: Response) {
 
 describe("the plan as a PDF", () => {
   it("is a real PDF with real text: Mette's whole plan in Danish, æ, ø and å included", async () => {
-    const response = (await run(pdfLoader, get("/min-plan/min-plan.pdf", await cookieFor("mette")))) as Response;
+    const mette = await aPlanLikeMettes(database);
+    await aPlanLikeAlis(database);
+    const response = (await run(pdfLoader, get("/min-plan/min-plan.pdf", mette.cookie))) as Response;
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="min-plan-v3.pdf"');
@@ -62,7 +66,8 @@ describe("the plan as a PDF", () => {
 
   it("follows the person's language (Ali: English), with the jobcentre's Danish text as written", async () => {
     // Ali prefers English (the sign-in sets the language cookie; here his browser asks for it).
-    const request = get("/min-plan/min-plan.pdf", await cookieFor("ali"));
+    await aPlanLikeMettes(database);
+    const request = get("/min-plan/min-plan.pdf", (await aPlanLikeAlis(database)).cookie);
     request.headers.set("Accept-Language", "en-GB,en;q=0.9");
     const response = (await run(pdfLoader, request)) as Response;
     const { text, info } = await readPdf(response);
@@ -76,10 +81,10 @@ describe("the plan as a PDF", () => {
   });
 
   it("shows what the person typed as text, markup and all", async () => {
-    const mette = await participantOf(database, "mette");
+    const mette = await aPlanLikeMettes(database);
     const typed = `<script>alert("hej")</script> Øl & "æbler" – 😊 ok`;
     await database.db.update(plans).set({ ownGoal: typed }).where(eq(plans.id, mette.planId));
-    const { text } = await readPdf((await run(pdfLoader, get("/min-plan/min-plan.pdf", await cookieFor("mette")))) as Response);
+    const { text } = await readPdf((await run(pdfLoader, get("/min-plan/min-plan.pdf", mette.cookie))) as Response);
     expect(text).toContain(`<script>alert("hej")</script> Øl & "æbler" –`);
   });
 
@@ -90,14 +95,17 @@ describe("the plan as a PDF", () => {
   it("is refused signed out, and for people without a programme", async () => {
     const signedOut = (await run(pdfLoader, get("/min-plan/min-plan.pdf"))) as Response;
     expect(signedOut.status).toBe(302);
-    const jonas = (await run(pdfLoader, get("/min-plan/min-plan.pdf", await cookieFor("jonas")))) as Response;
+    // A relative, say: signed in, but in no programme.
+    const relative = await aPerson({ firstName: "Jonas" }).build(database.db);
+    const jonas = (await run(pdfLoader, get("/min-plan/min-plan.pdf", await cookieFor(relative.demoKey)))) as Response;
     expect(jonas.status).toBe(404);
   });
 });
 
 describe("the print view", () => {
   it("has the whole plan and the person's name", async () => {
-    const data = (await run(printLoader, get("/min-plan/udskriv", await cookieFor("mette")))) as Exclude<
+    const mette = await aPlanLikeMettes(database);
+    const data = (await run(printLoader, get("/min-plan/udskriv", mette.cookie))) as Exclude<
       Awaited<ReturnType<typeof printLoader>>,
       Response
     >;
