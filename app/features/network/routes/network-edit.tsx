@@ -1,8 +1,7 @@
-import { useTranslation } from "react-i18next";
-import { data, Link, redirect, useNavigation } from "react-router";
+import { data, redirect } from "react-router";
 import type { Route } from "./+types/network-edit";
 import { updatePerson } from "../commands.server";
-import { PersonForm, typedValues } from "../PersonForm";
+import { EditPersonPage } from "../PersonPages";
 import { getPerson } from "../queries.server";
 import { keepSavedSchema, personFields, personSchema } from "../schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
@@ -53,49 +52,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return redirect(`/netvaerk?gemt=rettet#sektor-${fields.sector}`);
 }
 
-export default function EditPersonPage({
-  loaderData,
-  actionData,
-}: Route.ComponentProps) {
-  const { t } = useTranslation("network");
-  const navigation = useNavigation();
-  const idle = navigation.state === "idle";
-  const { person } = loaderData;
-  const conflict =
-    idle && actionData?.conflict
-      ? {
-          saved: actionData.conflict.saved,
-          mine: typedValues(actionData.conflict.mine) ?? {},
-        }
-      : null;
-  const title = conflict
-    ? t("edit.conflictTitle", { name: person.name })
-    : t("edit.title", { name: person.name });
-  return (
-    <>
-      <p className="back-link">
-        <Link to="/netvaerk">{t("back")}</Link>
-      </p>
-      <PersonForm
-        formId="network-person"
-        title={title}
-        defaults={person}
-        version={person.version}
-        lastResult={conflict ? null : actionData?.result}
-        conflict={conflict}
-        submitLabel={t("edit.submit")}
-        cancelTo="/netvaerk"
-      >
-        <h1 tabIndex={-1}>{title}</h1>
-      </PersonForm>
-      <section aria-labelledby="remove-heading" className="network-remove-link">
-        <h2 id="remove-heading">{t("edit.removeHeading")}</h2>
-        <p>
-          <Link to={`/netvaerk/${person.id}/fjern`}>
-            {t("edit.removeLink", { name: person.name })}
-          </Link>
-        </p>
-      </section>
-    </>
-  );
+export default function EditPersonRoute({ loaderData, actionData }: Route.ComponentProps) {
+  return <EditPersonPage loaderData={loaderData} actionData={actionData} />;
 }

@@ -1,8 +1,7 @@
-import { useTranslation } from "react-i18next";
-import { data, Link, redirect } from "react-router";
+import { data, redirect } from "react-router";
 import type { Route } from "./+types/network-new";
 import { addPerson } from "../commands.server";
-import { PersonForm } from "../PersonForm";
+import { NewPersonPage } from "../PersonPages";
 import { personFields, personSchema } from "../schema";
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
@@ -28,26 +27,6 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect("/netvaerk?gemt=tilfoejet");
 }
 
-export default function NewPersonPage({ actionData }: Route.ComponentProps) {
-  const { t } = useTranslation("network");
-  return (
-    <>
-      <p className="back-link">
-        <Link to="/netvaerk">{t("back")}</Link>
-      </p>
-      <PersonForm
-        formId="network-person"
-        title={t("new.title")}
-        defaults={{}}
-        version={0}
-        lastResult={actionData?.result}
-        conflict={null}
-        submitLabel={t("new.submit")}
-        cancelTo="/netvaerk"
-      >
-        <h1 tabIndex={-1}>{t("new.title")}</h1>
-        <p className="lead">{t("new.intro")}</p>
-      </PersonForm>
-    </>
-  );
+export default function NewPersonRoute({ actionData }: Route.ComponentProps) {
+  return <NewPersonPage actionData={actionData} />;
 }

@@ -1,8 +1,7 @@
-import { useTranslation } from "react-i18next";
-import { Form, Link, redirect } from "react-router";
+import { redirect } from "react-router";
 import type { Route } from "./+types/network-remove";
-import { PageTitle } from "~/components/layout/PageTitle";
 import { removePerson } from "../commands.server";
+import { RemovePersonPage } from "../PersonPages";
 import { getPerson } from "../queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
@@ -31,38 +30,6 @@ export async function action({ params, context }: Route.ActionArgs) {
   return redirect("/netvaerk?gemt=fjernet");
 }
 
-export default function RemovePersonPage({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation("network");
-  const { person } = loaderData;
-  const title = t("remove.title", { name: person.name });
-  return (
-    <>
-      <PageTitle title={title} />
-      <p className="back-link">
-        <Link to="/netvaerk">{t("back")}</Link>
-      </p>
-      <h1 tabIndex={-1}>{title}</h1>
-      {person.wantedAtMeeting ? (
-        <div className="notice notice--warning" data-testid="wanted-warning">
-          <h2 className="network-warning__title">
-            {t("remove.wantedHeading")}
-          </h2>
-          <p>{t("remove.wantedText", { name: person.name })}</p>
-        </div>
-      ) : null}
-      <p>{t("remove.text", { name: person.name })}</p>
-      <p>{t("remove.snapshots")}</p>
-      <Form method="post" className="button-group">
-        <button type="submit" className="button button--warning">
-          {t("remove.confirm", { name: person.name })}
-        </button>
-        <Link
-          to={`/netvaerk/${person.id}`}
-          className="button button--secondary"
-        >
-          {t("remove.cancel")}
-        </Link>
-      </Form>
-    </>
-  );
+export default function RemovePersonRoute({ loaderData }: Route.ComponentProps) {
+  return <RemovePersonPage loaderData={loaderData} />;
 }
