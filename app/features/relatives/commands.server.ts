@@ -311,6 +311,20 @@ export async function recordView(
 }
 
 /**
+ * "Du hjælper" shows each helped person's name and what they share: that is a view, in each one's
+ * log "Hvem har set mine oplysninger" (page "list"), written in one transaction.
+ */
+export async function recordHelpedListViewed(personId: string, participantIds: string[], requestId: string | null) {
+  if (participantIds.length === 0) return;
+  const database = await db();
+  await database.transaction(async (tx) => {
+    for (const participantId of participantIds) {
+      await recordAudit(tx, { actorPersonId: personId, participantId, action: "relatives.viewed", details: { page: "list" }, requestId });
+    }
+  });
+}
+
+/**
  * What a grant allows, as one string: the change page carries it from the moment the participant
  * opened the form, and the change is refused if the grant looks different now (changed in another
  * tab, accepted, withdrawn or ended meanwhile).

@@ -2,6 +2,7 @@ import { createCookie, redirect } from "react-router";
 import type { CurrentUser } from "~/lib/auth.server";
 import { env } from "~/lib/env.server";
 import { escapeHtml, type Mail } from "./mail.server";
+import { confirmYesSchema, formFields } from "./schema";
 import { INVITATION_DAYS } from "./scopes";
 
 // ---------------------------------------------------------------------------------------------
@@ -75,7 +76,7 @@ export const FRESH_MS = 5 * 60 * 1000;
 const demoConfirmation: ConfirmationHook = {
   kind: "demo",
   async verify({ formData, returnTo }) {
-    return formData.get("confirm") === "yes" ? null : redirect(returnTo);
+    return confirmYesSchema.safeParse(formFields(formData)).success ? null : redirect(returnTo);
   },
 };
 

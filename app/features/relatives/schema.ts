@@ -125,3 +125,65 @@ export type InviteInput = z.output<ReturnType<typeof inviteSchema>>;
 
 /** The fields in the order the form shows them (for the error summary). */
 export const INVITE_FIELDS = ["name", "email", "relation", "scopes", "mayComment", "bisidder", "validUntil"] as const;
+
+/** The notices /paaroerende shows after a change (`?besked=...&id=<grant>`). */
+export const listNoticeSchema = z.enum([
+  "sendt",
+  "tilbagekaldt",
+  "aendret",
+  "uaendret",
+  "sendt-igen",
+  "kan-ikke-rettes",
+  "kan-ikke-sendes",
+  "bekraeftet",
+  "afvist",
+]);
+export type ListNotice = z.output<typeof listNoticeSchema>;
+
+/** "Tjek og bekræft": "Bekræft" posts confirm=yes (read by the confirmation hook), "Fortryd" intent=cancel. */
+export const checkIntentSchema = z.object({ intent: z.enum(["cancel"]).optional().catch(undefined) });
+
+/** The invited person's answer on /invitation/:token. */
+export const invitationAnswerSchema = z.object({ answer: z.enum(["accept", "decline"]) });
+
+/** The participant's answer to "Er det den person, du inviterede?". */
+export const confirmAnswerSchema = z.object({ answer: z.enum(["confirm", "reject"]) });
+
+/** The "are you sure" pages (withdraw, stop helping): only confirm=yes goes ahead. */
+export const confirmYesSchema = z.object({ confirm: z.literal("yes") });
+
+/** "Ret adgangen" carries the grant as it was when the form was opened (see `grantBasis`). */
+export const changeBasisSchema = z.object({ basis: z.string().max(3999) });
+
+/** A relative deletes one of their own remarks; any other post is a new remark. */
+export const deleteRemarkSchema = z.object({ intent: z.literal("delete"), commentId: z.string().catch("") });
+
+/** What a form post holds as a plain object (the last value of each name), for the schemas above. */
+export function formFields(formData: FormData): Record<string, unknown> {
+  return Object.fromEntries(formData);
+}
+
+/** The terms as typed, to put back in the form after an error (also without JavaScript). */
+export function typedTerms(formData: FormData) {
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const strings = (name: string) => formData.getAll(name).filter((value): value is string => typeof value === "string");
+  return {
+    scopes: strings("scopes"),
+    network: formData.getAll("scopes").includes("network"),
+    mayComment: formData.get("mayComment") === "yes",
+    bisidder: strings("bisidder"),
+    validUntil: { day: text("validUntil.day"), month: text("validUntil.month"), year: text("validUntil.year") },
+  };
+}
+
+/** The invitation as typed: who, and the terms. */
+export function typedInvite(formData: FormData) {
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  return { name: text("name"), email: text("email"), relation: text("relation"), ...typedTerms(formData) };
+}

@@ -42,3 +42,6 @@ export interface EndedAccessError {
 
 /** The status of the calm "your access has ended" page (the error boundary of the shared frame shows it). */
 export const ENDED_ACCESS_STATUS = 403;
+
+/** Why an invitation link gives no offer: the calm page's variant. */
+export type Calm = "unknown" | "used" | "expired" | "withdrawn" | "own" | "participant" | "caseworker" | "already";

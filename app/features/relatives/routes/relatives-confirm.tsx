@@ -4,6 +4,7 @@ import { confirmGrant } from "~/features/relatives/commands.server";
 import { findOwnGrant } from "~/features/relatives/queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
+import { confirmAnswerSchema, formFields } from "../schema";
 
 /**
  * "Er det den person, du inviterede?": the participant's answer for a grant someone accepted.
@@ -19,14 +20,9 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireParticipant(context);
-  const formData = await request.formData();
-  const answer = formData.get("answer");
-  if (answer !== "confirm" && answer !== "reject") return redirect("/paaroerende");
-  const result = await confirmGrant(
-    participantActor(context, user),
-    params.grantId,
-    answer,
-  );
+  const parsed = confirmAnswerSchema.safeParse(formFields(await request.formData()));
+  if (!parsed.success) return redirect("/paaroerende");
+  const result = await confirmGrant(participantActor(context, user), params.grantId, parsed.data.answer);
   if (result === "not_found") {
     // Not hers (404), or answered already / no longer waiting (the list says how it stands).
     const own = await findOwnGrant(user.participant.id, params.grantId);

@@ -3,9 +3,8 @@ import type { Route } from "./+types/relatives-helping";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { HelpingList } from "~/features/relatives/components";
 import { listHelped } from "~/features/relatives/queries.server";
-import { recordAudit } from "~/lib/audit.server";
 import { requireUser } from "~/lib/auth.server";
-import { db } from "../../../../db/client";
+import { recordHelpedListViewed } from "../commands.server";
 import { requestIdOf } from "~/lib/request.server";
 
 /** "Du hjælper": whose planning the signed-in person may see, and until when. */
@@ -13,23 +12,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser(context);
   const url = new URL(request.url);
   const helped = await listHelped(user.personId);
-  // The list shows each helped person's name and what they share: in each one's log "Hvem har
-  // set mine oplysninger" (page "list"). The loader runs for the page and for its .data alike.
-  if (helped.length > 0) {
-    const requestId = requestIdOf(context);
-    const database = await db();
-    await database.transaction(async (tx) => {
-      for (const person of helped) {
-        await recordAudit(tx, {
-          actorPersonId: user.personId,
-          participantId: person.participantId,
-          action: "relatives.viewed",
-          details: { page: "list" },
-          requestId,
-        });
-      }
-    });
-  }
+  // A view in each helped person's log (page "list"). The loader runs for the page and for its .data alike.
+  await recordHelpedListViewed(
+    user.personId,
+    helped.map((person) => person.participantId),
+    requestIdOf(context),
+  );
   return {
     helped,
     ended: url.searchParams.get("stoppet"),

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { Route } from "./+types/relatives-mailbox";
 import { PageTitle } from "~/components/layout/PageTitle";
+import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { listStoredMailFor } from "~/features/relatives/mail.server";
 import { notFound, requireUser } from "~/lib/auth.server";
 import { env } from "~/lib/env.server";
@@ -44,21 +45,15 @@ export default function MailboxPage({ loaderData }: Route.ComponentProps) {
         {mails.map((mail) => (
           <li key={mail.id} className="card relatives-mail">
             <h2 className="card__title">{mail.subject}</h2>
-            <dl className="summary-list">
-              <div className="summary-list__row">
-                <dt>{t("mailbox.to")}</dt>
-                <dd>{mail.to}</dd>
-              </div>
-              <div className="summary-list__row">
-                <dt>{t("mailbox.sent")}</dt>
-                <dd>
-                  <time dateTime={isoDateTime(mail.sentAt)}>
-                    <span className="capitalize-first">{formatDate(mail.sentAt, i18n.language)}</span>{" "}
-                    {t("list.at", { time: formatTime(mail.sentAt, i18n.language) })}
-                  </time>
-                </dd>
-              </div>
-            </dl>
+            <SummaryList>
+              <SummaryRow label={t("mailbox.to")}>{mail.to}</SummaryRow>
+              <SummaryRow label={t("mailbox.sent")}>
+                <time dateTime={isoDateTime(mail.sentAt)}>
+                  <span className="capitalize-first">{formatDate(mail.sentAt, i18n.language)}</span>{" "}
+                  {t("list.at", { time: formatTime(mail.sentAt, i18n.language) })}
+                </time>
+              </SummaryRow>
+            </SummaryList>
             <Body text={mail.text} />
           </li>
         ))}

@@ -8,6 +8,7 @@ import { openSharedView } from "~/features/relatives/access.server";
 import { usePossessive } from "~/features/relatives/components";
 import { participantName } from "~/features/relatives/queries.server";
 import { notFound } from "~/lib/auth.server";
+import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { Tag } from "~/components/ui/Tag";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 
@@ -65,20 +66,14 @@ export default function SharedAppointmentsPage({ loaderData }: Route.ComponentPr
                     {item.bisidder ? <Tag tone="green">{t("shared.bisidderTag")}</Tag> : null}
                   </p>
                 ) : null}
-                <dl className="summary-list">
-                  <div className="summary-list__row">
-                    <dt>{ta("item.when")}</dt>
-                    <dd>
-                      <AppointmentTime appointment={item} now={now} relative />
-                    </dd>
-                  </div>
-                  <div className="summary-list__row">
-                    <dt>{ta("item.where")}</dt>
-                    <dd>
-                      <AppointmentPlace appointment={item} />
-                    </dd>
-                  </div>
-                </dl>
+                <SummaryList>
+                  <SummaryRow label={ta("item.when")}>
+                    <AppointmentTime appointment={item} now={now} relative />
+                  </SummaryRow>
+                  <SummaryRow label={ta("item.where")}>
+                    <AppointmentPlace appointment={item} />
+                  </SummaryRow>
+                </SummaryList>
               </li>
             ))}
           </ul>

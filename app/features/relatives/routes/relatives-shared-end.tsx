@@ -8,6 +8,7 @@ import { participantName } from "~/features/relatives/queries.server";
 import { notFound } from "~/lib/auth.server";
 import { openSharedFrame } from "~/features/relatives/access.server";
 import { requestIdOf } from "~/lib/request.server";
+import { confirmYesSchema, formFields } from "../schema";
 
 /** The relative stops helping. Without JavaScript this page asks first; with it, a dialog does. */
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -19,8 +20,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { user, grant } = await openSharedFrame(context, params.participantId);
-  const formData = await request.formData();
-  if (formData.get("confirm") !== "yes") return redirect(`/hjaelper/${params.participantId}`);
+  if (!confirmYesSchema.safeParse(formFields(await request.formData())).success) return redirect(`/hjaelper/${params.participantId}`);
   const person = await participantName(params.participantId);
   const result = await endGrant(
     { personId: user.personId, requestId: requestIdOf(context) },

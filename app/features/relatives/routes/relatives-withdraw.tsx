@@ -7,6 +7,7 @@ import { findOwnGrant } from "~/features/relatives/queries.server";
 import { isOpen } from "~/features/relatives/status";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
+import { confirmYesSchema, formFields } from "../schema";
 
 /** Without JavaScript: the page that asks first. With it, the list's dialog posts here directly. */
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -19,12 +20,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireParticipant(context);
-  const formData = await request.formData();
-  if (formData.get("confirm") !== "yes") return redirect("/paaroerende");
-  const result = await withdrawGrant(
-    participantActor(context, user),
-    params.grantId,
-  );
+  if (!confirmYesSchema.safeParse(formFields(await request.formData())).success) return redirect("/paaroerende");
+  const result = await withdrawGrant(participantActor(context, user), params.grantId);
   if (result === "not_found") {
     // Not theirs (404), or already over (then the list says so).
     const own = await findOwnGrant(user.participant.id, params.grantId);
