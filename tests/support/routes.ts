@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { participants, persons, plans, subGoals } from "../../db/schema";
+import { participants, persons, plans } from "../../db/schema";
 import type { TestDatabase } from "./db";
 import { contextFor, settle } from "./requests";
 
@@ -30,13 +30,4 @@ export async function participantOf(database: TestDatabase, demoKey: string) {
     .where(eq(persons.demoKey, demoKey));
   if (!row) throw new Error(`no participant ${demoKey}`);
   return row;
-}
-
-export async function subGoalIds(database: TestDatabase, planId: string) {
-  const rows = await database.db
-    .select({ id: subGoals.id, title: subGoals.title })
-    .from(subGoals)
-    .where(eq(subGoals.planId, planId))
-    .orderBy(subGoals.sortOrder);
-  return rows;
 }

@@ -1,4 +1,6 @@
 import { aCaseworker, aParticipant, insertProfessional, type BuiltParticipant, type PlanInput } from "../../../db/builders";
+import { eq } from "drizzle-orm";
+import { subGoals } from "../../../db/schema/plan";
 import type { TestDatabase } from "../../support/db";
 import { cookieFor } from "../../support/requests";
 
@@ -229,4 +231,14 @@ export async function aPlanLikeAlis(database: TestDatabase): Promise<PlanPerson>
     })
     .build(database.db);
   return { ...built, planId: built.planId!, cookie: await cookieFor(built.demoKey) };
+}
+
+/** A plan's sub-goals, in the plan's order. */
+export async function subGoalIds(database: TestDatabase, planId: string) {
+  const rows = await database.db
+    .select({ id: subGoals.id, title: subGoals.title })
+    .from(subGoals)
+    .where(eq(subGoals.planId, planId))
+    .orderBy(subGoals.sortOrder);
+  return rows;
 }

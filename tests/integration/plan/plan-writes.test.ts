@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, ownGoalVersions, planResponses, plans, subGoalUpdates, subGoals } from "../../../db/schema";
 import { OWN_GOAL_MAX, QUESTION_MAX, SUB_GOAL_COMMENT_MAX } from "~/features/plan/schema";
 import { action as planAction, loader as planLoader } from "~/features/plan/routes/plan";
@@ -8,27 +8,36 @@ import { action as ownGoalAction, loader as ownGoalLoader } from "~/features/pla
 import { action as questionAction, loader as questionLoader } from "~/features/plan/routes/plan-question";
 import { action as subGoalAction, loader as subGoalLoader } from "~/features/plan/routes/plan-sub-goal";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
-import { cookieFor, get, post } from "../../support/requests";
-import { participantOf, run, subGoalIds, unwrap } from "../../support/routes";
+import { get, post } from "../../support/requests";
+import { run, unwrap } from "../../support/routes";
+import { aPlanLikeAlis, aPlanLikeMettes, subGoalIds, type PlanPerson } from "./plan-people";
 
 let database: TestDatabase;
-let mette: Awaited<ReturnType<typeof participantOf>>;
-let ali: Awaited<ReturnType<typeof participantOf>>;
+// Every test gets its own two participants (db/builders.ts): a plan like Mette's, one like Ali's.
+let mette: PlanPerson;
+let ali: PlanPerson;
 let metteCookie: string;
 let aliCookie: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  mette = await participantOf(database, "mette");
-  ali = await participantOf(database, "ali");
-  metteCookie = await cookieFor("mette");
-  aliCookie = await cookieFor("ali");
+  database = await createTestDatabase({ seed: false });
+});
+beforeEach(async () => {
+  mette = await aPlanLikeMettes(database);
+  ali = await aPlanLikeAlis(database);
+  metteCookie = mette.cookie;
+  aliCookie = ali.cookie;
 });
 afterAll(() => database.dispose());
 
 const planOf = async (planId: string) => (await database.db.select().from(plans).where(eq(plans.id, planId)))[0]!;
-const auditFor = async (action: string) =>
-  database.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(desc(auditEvents.id));
+/** This test's audit rows for an action (about this participant), newest first. */
+const auditFor = async (action: string, participantId = mette.participantId) =>
+  database.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, action), eq(auditEvents.participantId, participantId)))
+    .orderBy(desc(auditEvents.id));
 
 async function ownGoalForm(cookie: string) {
   const result = await run(ownGoalLoader, get("/min-plan/eget-maal", cookie));
@@ -359,6 +368,8 @@ describe("\"Jeg har læst planen\"", () => {
   });
 
   it("after the jobcentre saves a new version, the page asks to read it again; the older confirmation stays", async () => {
+    // Mette has confirmed version 3.
+    await run(planAction, post("/min-plan", { intent: "confirm-read", planVersion: "3" }, metteCookie));
     await database.db.update(plans).set({ version: 4, updatedAt: new Date() }).where(eq(plans.id, mette.planId));
     try {
       const page = (await run(planLoader, get("/min-plan", metteCookie))) as Exclude<Awaited<ReturnType<typeof planLoader>>, Response>;
