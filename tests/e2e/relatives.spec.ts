@@ -192,7 +192,11 @@ async function withdrawOpenGrants(page: Page, email: string) {
     .filter({ hasText: email })
     .filter({ has: page.getByRole("button", { name: /^(Tilbagekald adgangen|Træk invitationen tilbage|Withdraw the access|Withdraw the invitation)/ }) });
   while ((await open.count()) > 0) {
-    await open.first().getByRole("button", { name: /^(Tilbagekald adgangen|Træk invitationen tilbage|Withdraw the access|Withdraw the invitation)/ }).click();
+    // Just after a page load the app may not be hydrated yet, and the button opens nothing.
+    await expect(async () => {
+      await open.first().getByRole("button", { name: /^(Tilbagekald adgangen|Træk invitationen tilbage|Withdraw the access|Withdraw the invitation)/ }).click();
+      await expect(page.getByRole("dialog")).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
     await page.getByRole("dialog").getByRole("button", { name: /^(Ja|Yes), / }).click();
     await expect(page.getByRole("dialog")).toHaveCount(0);
     await page.goto("/paaroerende");
