@@ -1,11 +1,9 @@
 import { and, count, eq, like } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { aCaseworker, aParticipant, aPerson } from "../../../db/builders";
 import {
   agreements,
   auditEvents,
-  identities,
-  participants,
-  persons,
   planResponses,
   planVersions,
   planVisits,
@@ -23,16 +21,20 @@ import { loader as versionsLoader } from "~/features/plan/routes/plan-versions";
 import { loader as versionLoader } from "~/features/plan/routes/plan-version";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, post } from "../../support/requests";
-import { participantOf, run, subGoalIds } from "../../support/routes";
+import { run } from "../../support/routes";
+import { aPlanLikeAlis, aPlanLikeMettes, subGoalIds, type PlanPerson } from "./plan-people";
 
 let database: TestDatabase;
-let mette: Awaited<ReturnType<typeof participantOf>>;
-let ali: Awaited<ReturnType<typeof participantOf>>;
+// Every test gets its own two participants (db/builders.ts): a plan like Mette's, one like Ali's.
+let mette: PlanPerson;
+let ali: PlanPerson;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  mette = await participantOf(database, "mette");
-  ali = await participantOf(database, "ali");
+  database = await createTestDatabase({ seed: false });
+});
+beforeEach(async () => {
+  mette = await aPlanLikeMettes(database);
+  ali = await aPlanLikeAlis(database);
 });
 afterAll(() => database.dispose());
 
@@ -90,8 +92,10 @@ describe("who may open Min Plan and its pages", () => {
   });
 
   it("a relative without a programme (Jonas) and a caseworker (Sara) get 404 on every page", async () => {
-    for (const person of ["jonas", "sara"]) {
-      const cookie = await cookieFor(person);
+    const jonas = await aPerson({ firstName: "Jonas" }).build(database.db);
+    const sara = await aCaseworker().build(database.db);
+    for (const [person, demoKey] of [["jonas", jonas.demoKey], ["sara", sara.demoKey]]) {
+      const cookie = await cookieFor(demoKey);
       for (const page of pages) {
         const response = (await run(page.loader, get(page.path, cookie), page.params)) as Response;
         expect(response.status, `${person} ${page.name}`).toBe(404);
@@ -104,7 +108,7 @@ describe("who may open Min Plan and its pages", () => {
 
 describe("reading the plan", () => {
   it("Mette sees her goal, own goal, sub-goals, activities, agreements and contacts, and nothing of Ali's", async () => {
-    const { page } = await openPlan(await cookieFor("mette"));
+    const { page } = await openPlan(await cookieFor(mette.demoKey));
     const view = page!.view;
     expect(view.version).toBe(3);
     expect(view.updatedByName).toBe("Sara Nielsen");
@@ -133,7 +137,7 @@ describe("reading the plan", () => {
   });
 
   it("Ali sees his own plan only", async () => {
-    const { page } = await openPlan(await cookieFor("ali"));
+    const { page } = await openPlan(await cookieFor(ali.demoKey));
     expect(page!.view.employmentGoal).toContain("elektriker");
     expect(page!.view.ownGoal.text).toContain("I want to get back to work as an electrician");
     expect(JSON.stringify(page!.view)).not.toContain("Genbrugsbutikken");
@@ -142,15 +146,8 @@ describe("reading the plan", () => {
   });
 
   it("a participant whose plan is not written yet sees a calm page, and cannot write into it", async () => {
-    const [person] = await database.db
-      .insert(persons)
-      .values({ demoKey: "nina", firstName: "Nina", lastName: "Berg" })
-      .returning({ id: persons.id });
-    await database.db.insert(identities).values({ personId: person!.id, provider: "demo", subject: "nina" });
-    await database.db
-      .insert(participants)
-      .values({ personId: person!.id, programme: "ressourceforloeb", municipality: "Solbjerg Kommune" });
-    const cookie = await cookieFor("nina");
+    const nina = await aParticipant({ person: { firstName: "Nina", lastName: "Berg" } }).build(database.db);
+    const cookie = await cookieFor(nina.demoKey);
     const { page } = await openPlan(cookie);
     expect(page).toBeNull();
     expect(await overviewNews(cookie)).toEqual({ state: "no-plan" });
@@ -180,13 +177,8 @@ const markSeen = (cookie: string, planVersion: number) =>
 
 describe("\"Nyt siden dit sidste besøg\" stays until the person has read it (issue 14, point 3)", () => {
   it("the marks stay over reloads and new sign-ins, a GET writes nothing, and \"Marker som læst\" takes them away", async () => {
-    // As seeded: Mette last saw version 2; version 3 has no snapshot yet.
-    await database.db
-      .update(planVisits)
-      .set({ lastSeenVersion: 2, markerBaseVersion: null, markerSessionId: null })
-      .where(eq(planVisits.planId, mette.planId));
-    await database.db.delete(planVersions).where(and(eq(planVersions.planId, mette.planId), eq(planVersions.version, 3)));
-    const sessionA = await cookieFor("mette");
+    // As built: Mette last saw version 2; version 3 has no snapshot yet.
+    const sessionA = await cookieFor(mette.demoKey);
     const before = await planRows(mette.planId);
     expect(await overviewNews(sessionA)).toEqual({ state: "changed", count: 6 });
 
@@ -213,7 +205,7 @@ describe("\"Nyt siden dit sidste besøg\" stays until the person has read it (is
     const again = await openPlan(sessionA);
     expect(again.page!.news).toEqual(news);
     expect(await overviewNews(sessionA)).toEqual({ state: "changed", count: 6 });
-    const sessionB = await cookieFor("mette");
+    const sessionB = await cookieFor(mette.demoKey);
     expect((await openPlan(sessionB)).page!.news).toEqual(news);
     await run(printLoader, get("/min-plan/udskriv", sessionB));
     await run(pdfLoader, get("/min-plan/min-plan.pdf", sessionB));
@@ -238,7 +230,7 @@ describe("\"Nyt siden dit sidste besøg\" stays until the person has read it (is
 
   it("\"Jeg har læst planen\" takes the marks away too; an older form never moves \"seen\" backwards", async () => {
     await database.db.update(planVisits).set({ lastSeenVersion: 2 }).where(eq(planVisits.planId, mette.planId));
-    const cookie = await cookieFor("mette");
+    const cookie = await cookieFor(mette.demoKey);
     expect((await openPlan(cookie)).page!.news).not.toBeNull();
     const read = (await run(planAction, post("/min-plan", { intent: "confirm-read", planVersion: "3" }, cookie))) as Response;
     expect(read.status).toBe(302);
@@ -257,7 +249,7 @@ describe("\"Nyt siden dit sidste besøg\" stays until the person has read it (is
   });
 
   it("a new version from the caseworker is counted and marked: a status change, a new agreement, a removed one", async () => {
-    const cookie = await cookieFor("mette");
+    const cookie = await cookieFor(mette.demoKey);
     expect((await markSeen(cookie, 3)).status).toBe(302); // up to date at version 3
     const [energy] = await database.db
       .select()
@@ -277,7 +269,7 @@ describe("\"Nyt siden dit sidste besøg\" stays until the person has read it (is
     });
 
     expect(await overviewNews(cookie)).toEqual({ state: "changed", count: 3 });
-    const { page } = await openPlan(await cookieFor("mette"));
+    const { page } = await openPlan(await cookieFor(mette.demoKey));
     const changes = page!.news!.changes!;
     expect(changes).toContainEqual(
       expect.objectContaining({ area: "subGoal", kind: "changed", id: energy!.id, statusFrom: "in_progress", statusTo: "reached" }),
@@ -305,7 +297,7 @@ describe("\"Nyt siden dit sidste besøg\" stays until the person has read it (is
 
   it("Ali has never said he has read his plan: the overview says it is ready, also after he opens it; after \"Jeg har læst planen\" it is up to date", async () => {
     await database.db.delete(planVisits).where(eq(planVisits.planId, ali.planId));
-    const cookie = await cookieFor("ali");
+    const cookie = await cookieFor(ali.demoKey);
     expect(await overviewNews(cookie)).toEqual({ state: "never-seen" });
     expect((await openPlan(cookie)).page!.news).toBeNull();
     expect(await overviewNews(cookie)).toEqual({ state: "never-seen" });
@@ -316,7 +308,7 @@ describe("\"Nyt siden dit sidste besøg\" stays until the person has read it (is
 
 describe("earlier versions", () => {
   it("lists every version newest first, with who saved it and what changed from the one before", async () => {
-    const cookie = await cookieFor("ali");
+    const cookie = await cookieFor(ali.demoKey);
     const ali1 = (await run(versionsLoader, get("/min-plan/tidligere-versioner", cookie))) as Exclude<
       Awaited<ReturnType<typeof versionsLoader>>,
       Response
@@ -324,7 +316,7 @@ describe("earlier versions", () => {
     expect(ali1.versions.map((version) => version.version)).toEqual([1]);
     expect(ali1.versions[0]!.isFirst).toBe(true);
 
-    const mine = (await run(versionsLoader, get("/min-plan/tidligere-versioner", await cookieFor("mette")))) as Exclude<
+    const mine = (await run(versionsLoader, get("/min-plan/tidligere-versioner", await cookieFor(mette.demoKey)))) as Exclude<
       Awaited<ReturnType<typeof versionsLoader>>,
       Response
     >;
@@ -341,7 +333,7 @@ describe("earlier versions", () => {
   });
 
   it("opens one version as it was saved; a version that does not exist, or belongs to someone else, is 404", async () => {
-    const cookie = await cookieFor("mette");
+    const cookie = await cookieFor(mette.demoKey);
     const v1 = (await run(versionLoader, get("/min-plan/tidligere-versioner/1", cookie), { version: "1" })) as Exclude<
       Awaited<ReturnType<typeof versionLoader>>,
       Response
@@ -355,7 +347,7 @@ describe("earlier versions", () => {
       expect(response.status, version).toBe(404);
     }
     // Mette's plan has version 3; Ali's has only version 1, and his session never reaches hers.
-    const aliCookie = await cookieFor("ali");
+    const aliCookie = await cookieFor(ali.demoKey);
     const refused = (await run(versionLoader, get("/min-plan/tidligere-versioner/3", aliCookie), { version: "3" })) as Response;
     expect(refused.status).toBe(404);
   });
