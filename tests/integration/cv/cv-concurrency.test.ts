@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cvProfiles, participants, persons } from "../../../db/schema";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { cvProfiles } from "../../../db/schema/cv";
 import { listTaskSuggestions } from "~/features/cv/task-suggestions.server";
 import { action as contactAction, loader as contactLoader } from "~/features/cv/routes/cv-contact";
 import { action as tasksAction, loader as tasksLoader } from "~/features/cv/routes/cv-tasks";
 import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
-import { cookieFor, get, ORIGIN, post } from "../../support/requests";
+import { get, ORIGIN, post } from "../../support/requests";
 import { run, unwrap } from "../../support/routes";
+import { aCvLikeMettes } from "./cv-people";
 
 // Two saves of the same CV form at the same moment, from the same loaded version, on a real
 // Postgres server (PGlite has one connection, so nothing there runs at the same time): one wins,
@@ -21,14 +22,11 @@ describe.skipIf(!serverUrl)("concurrent CV saves on Postgres", () => {
   let participantId: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    cookie = await cookieFor("mette");
-    const [row] = await database.db
-      .select({ participantId: participants.id })
-      .from(persons)
-      .innerJoin(participants, eq(participants.personId, persons.id))
-      .where(eq(persons.demoKey, "mette"));
-    participantId = row!.participantId;
+    database = await createTestDatabase({ seed: false });
+  });
+  // Each test its own participant with a CV like Mette's (./cv-people.ts); no demo seed.
+  beforeEach(async () => {
+    ({ cookie, participantId } = await aCvLikeMettes(database));
   });
   afterAll(() => database?.dispose());
 
