@@ -35,3 +35,19 @@ const MAX_INTEGER = 2_147_483_647;
 export function versionNumber(min = 0) {
   return z.coerce.number().int().min(min).max(MAX_INTEGER);
 }
+
+/** Windows browsers post "\r\n": store one kind of line break, so equal texts compare equal. */
+export const normaliseText = (value: string) => value.replace(/\r\n?/g, "\n").trim();
+
+/**
+ * An optional free text: missing is "", line breaks normalised, trimmed, then at most `max`
+ * characters (`tooLong` is the message's translation key).
+ */
+export function freeText(max: number, tooLong: string) {
+  return z
+    .string()
+    .optional()
+    .default("")
+    .transform(normaliseText)
+    .refine((value) => value.length <= max, { message: tooLong });
+}

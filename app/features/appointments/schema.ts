@@ -1,5 +1,5 @@
 import { z } from "~/lib/zod";
-import { versionNumber } from "~/components/form/schemas";
+import { freeText, versionNumber } from "~/components/form/schemas";
 
 /** Limits shown before the person reaches them (TextareaField says "up to N characters"). */
 export const LIMITS = {
@@ -17,30 +17,21 @@ export const limitValues = {
   wishMax: LIMITS.wish,
 };
 
-/** Windows browsers post "\r\n": store one kind of line break, so equal texts compare equal. */
-const text = (max: number, tooLong: string) =>
-  z
-    .string()
-    .optional()
-    .default("")
-    .transform((value) => value.replace(/\r\n?/g, "\n").trim())
-    .refine((value) => value.length <= max, { message: tooLong });
-
 /** The participant's own notes and questions for a meeting. Both may be empty (that clears them). */
 export const preparationSchema = z.object({
   intent: z.enum(["save", "keep-saved"]).optional().default("save"),
-  notes: text(LIMITS.notes, "appointments:prep.errors.notesTooLong"),
-  questions: text(LIMITS.questions, "appointments:prep.errors.questionsTooLong"),
+  notes: freeText(LIMITS.notes, "appointments:prep.errors.notesTooLong"),
+  questions: freeText(LIMITS.questions, "appointments:prep.errors.questionsTooLong"),
   /** The version the person started from; 0 when nothing was saved before. */
   version: versionNumber().optional().default(0),
 });
 
 /** "Jeg kan ikke komme": a short reason, and optionally when would suit better. */
 export const absenceSchema = z.object({
-  reason: text(LIMITS.reason, "appointments:absence.errors.reasonTooLong").refine((value) => value.length > 0, {
+  reason: freeText(LIMITS.reason, "appointments:absence.errors.reasonTooLong").refine((value) => value.length > 0, {
     message: "appointments:absence.errors.reasonRequired",
   }),
-  wish: text(LIMITS.wish, "appointments:absence.errors.wishTooLong"),
+  wish: freeText(LIMITS.wish, "appointments:absence.errors.wishTooLong"),
 });
 
 /** "Behold det gemte" in the preparation's conflict panel: nothing is written. */

@@ -1,6 +1,6 @@
 import { z } from "~/lib/zod";
 import { CLOSENESS, HELP_KINDS, LIMITS, SECTORS, STANCES } from "./constants";
-import { versionNumber } from "~/components/form/schemas";
+import { freeText, versionNumber } from "~/components/form/schemas";
 
 /** Interpolation values for every limit message, so one translate function serves every field. */
 export const limitValues = {
@@ -9,15 +9,6 @@ export const limitValues = {
   contactFrequencyMax: LIMITS.contactFrequency,
   noteMax: LIMITS.note,
 };
-
-/** Windows browsers post "\r\n": store one kind of line break, so equal texts compare equal. */
-const text = (max: number, tooLong: string) =>
-  z
-    .string()
-    .optional()
-    .default("")
-    .transform((value) => value.replace(/\r\n?/g, "\n").trim())
-    .refine((value) => value.length <= max, { message: tooLong });
 
 /** A checkbox group posts nothing, one value, or several. */
 const helpKinds = z
@@ -34,24 +25,24 @@ const helpKinds = z
 /** One person in the network: the add and the edit form. */
 export const personSchema = z.object({
   intent: z.enum(["save", "keep-saved"]).optional().default("save"),
-  name: text(LIMITS.name, "network:form.errors.nameTooLong").refine(
+  name: freeText(LIMITS.name, "network:form.errors.nameTooLong").refine(
     (value) => value.length > 0,
     {
       message: "network:form.errors.nameRequired",
     },
   ),
-  relation: text(LIMITS.relation, "network:form.errors.relationTooLong"),
+  relation: freeText(LIMITS.relation, "network:form.errors.relationTooLong"),
   sector: z.enum(SECTORS, { message: "network:form.errors.sectorRequired" }),
   closeness: z.enum(CLOSENESS, {
     message: "network:form.errors.closenessRequired",
   }),
   helpKinds,
   stance: z.enum(STANCES, { message: "network:form.errors.stanceRequired" }),
-  contactFrequency: text(
+  contactFrequency: freeText(
     LIMITS.contactFrequency,
     "network:form.errors.contactFrequencyTooLong",
   ),
-  note: text(LIMITS.note, "network:form.errors.noteTooLong"),
+  note: freeText(LIMITS.note, "network:form.errors.noteTooLong"),
   wantedAtMeeting: z
     .string()
     .optional()
