@@ -1,33 +1,46 @@
 import { and, eq } from "drizzle-orm";
+import { aParticipant } from "../../../db/builders";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appointmentPreparations, appointments, auditEvents, participants, persons } from "../../../db/schema";
+import { appointmentPreparations, auditEvents } from "../../../db/schema";
 import { LIMITS } from "~/features/appointments/schema";
 import { action, loader } from "~/features/appointments/routes/appointment";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, post, settle, routeArgs } from "../../support/requests";
 
+// Each test makes the people it needs (db/builders.ts); nothing here depends on the demo seed.
 let database: TestDatabase;
-let mette: string;
-let ali: string;
-let team: string;
-let mentor: string;
-let alisCall: string;
 
-async function participantOf(demoKey: string) {
-  const [row] = await database.db
-    .select({ id: participants.id })
-    .from(participants)
-    .innerJoin(persons, eq(persons.id, participants.personId))
-    .where(eq(persons.demoKey, demoKey));
-  return row!.id;
+beforeAll(async () => {
+  database = await createTestDatabase({ seed: false });
+});
+afterAll(() => database.dispose());
+
+type Saved = Omit<typeof appointmentPreparations.$inferInsert, "appointmentId">;
+
+/**
+ * A participant with a team meeting and a meeting with her mentor, both ahead; `saved` is what she
+ * has already written for the team meeting.
+ */
+async function aParticipantWithMeetings(saved?: Saved) {
+  const built = await aParticipant({ person: { firstName: "Mette" } })
+    .withAppointment({ kind: "rehabiliteringsteam", title: "Møde med rehabiliteringsteamet" })
+    .withAppointment({ title: "Med Lars ud til genbrugsbutikken" })
+    .then(async (executor, participant) => {
+      if (saved) await executor.insert(appointmentPreparations).values({ ...saved, appointmentId: participant.appointmentIds[0]! });
+    })
+    .build(database.db);
+  const [team, mentor] = built.appointmentIds as [string, string];
+  return { ...built, cookie: await cookieFor(built.demoKey), team, mentor };
 }
-async function appointmentId(participantId: string, title: string) {
-  const [row] = await database.db
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(and(eq(appointments.participantId, participantId), eq(appointments.title, title)));
-  return row!.id;
+
+/** Another participant, with a phone call ahead. */
+async function anotherParticipant() {
+  const built = await aParticipant({ person: { firstName: "Ali", preferredLanguage: "en" } })
+    .withAppointment({ title: "Telefonsamtale med Sara", mode: "phone" })
+    .build(database.db);
+  return { cookie: await cookieFor(built.demoKey), call: built.appointmentIds[0]! };
 }
+
 async function savedPreparation(appointmentId: string) {
   const [row] = await database.db
     .select()
@@ -35,17 +48,6 @@ async function savedPreparation(appointmentId: string) {
     .where(eq(appointmentPreparations.appointmentId, appointmentId));
   return row ?? null;
 }
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  mette = await cookieFor("mette");
-  ali = await cookieFor("ali");
-  const metteId = await participantOf("mette");
-  team = await appointmentId(metteId, "Møde med rehabiliteringsteamet");
-  mentor = await appointmentId(metteId, "Med Lars ud til genbrugsbutikken");
-  alisCall = await appointmentId(await participantOf("ali"), "Telefonsamtale med Sara");
-});
-afterAll(() => database.dispose());
 
 const args = (request: Request, id: string) => routeArgs(request, { id });
 
@@ -61,6 +63,7 @@ function dataOf<T = Record<string, unknown>>(result: unknown): T {
 
 describe("the participant's notes and questions", () => {
   it("saves them, redirects back to the form, and the page shows them with the new version", async () => {
+    const { cookie: mette, team } = await aParticipantWithMeetings();
     const before = await loader(await args(get(`/moeder/${team}`, mette), team));
     expect(before.preparation).toBeNull();
 
@@ -90,7 +93,14 @@ describe("the participant's notes and questions", () => {
   });
 
   it("writes an audit row without the text the person wrote", async () => {
-    const rows = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "appointment.preparation_saved"));
+    const { cookie: mette, team, participantId } = await aParticipantWithMeetings();
+    await settle(async () =>
+      action(await args(post(`/moeder/${team}`, { version: "0", notes: "Jeg vil fortælle om min søvn.", questions: "Hvor mange timer? Må min søster komme med?" }, mette), team)),
+    );
+    const rows = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "appointment.preparation_saved"), eq(auditEvents.participantId, participantId)));
     expect(rows.length).toBeGreaterThan(0);
     const details = JSON.stringify(rows.map((row) => row.details));
     expect(details).toContain(team);
@@ -98,6 +108,7 @@ describe("the participant's notes and questions", () => {
   });
 
   it("a second save from the same version updates it (version 2)", async () => {
+    const { cookie: mette, team } = await aParticipantWithMeetings({ notes: "Noter 1", questions: "Spørgsmål 1", version: 1 });
     const response = await settle(async () =>
       action(await args(post(`/moeder/${team}`, { version: "1", notes: "Noter 2", questions: "Spørgsmål 2" }, mette), team)),
     );
@@ -106,6 +117,7 @@ describe("the participant's notes and questions", () => {
   });
 
   it("a stale form (another window saved in between) loses nothing: 409 with both texts, nothing overwritten", async () => {
+    const { cookie: mette, team } = await aParticipantWithMeetings({ notes: "Noter 2", questions: "Spørgsmål 2", version: 2 });
     const result = await settle(async () =>
       action(await args(post(`/moeder/${team}`, { version: "1", notes: "Fra det gamle vindue", questions: "Mit gamle spørgsmål" }, mette), team)),
     );
@@ -124,6 +136,7 @@ describe("the participant's notes and questions", () => {
   });
 
   it('"Behold den gemte udgave" writes nothing', async () => {
+    const { cookie: mette, team } = await aParticipantWithMeetings({ notes: "Fra det gamle vindue", questions: "Mit gamle spørgsmål", version: 3 });
     const result = (await settle(async () =>
       action(await args(post(`/moeder/${team}`, { intent: "keep-saved", version: "1", notes: "Skal ikke gemmes" }, mette), team)),
     )) as Response;
@@ -133,6 +146,7 @@ describe("the participant's notes and questions", () => {
   });
 
   it("resending exactly the saved text from a stale form is not a conflict (double submit)", async () => {
+    const { cookie: mette, team } = await aParticipantWithMeetings({ notes: "Fra det gamle vindue", questions: "Mit gamle spørgsmål", version: 3 });
     const result = await settle(async () =>
       action(await args(post(`/moeder/${team}`, { version: "1", notes: "Fra det gamle vindue", questions: "Mit gamle spørgsmål" }, mette), team)),
     );
@@ -141,6 +155,7 @@ describe("the participant's notes and questions", () => {
   });
 
   it("two first saves from empty forms: the second one is a conflict, not a lost text", async () => {
+    const { cookie: mette, mentor } = await aParticipantWithMeetings();
     const first = await settle(async () => action(await args(post(`/moeder/${mentor}`, { version: "0", notes: "Fane 1" }, mette), mentor)));
     expect(statusOf(first)).toBe(302);
     const second = await settle(async () => action(await args(post(`/moeder/${mentor}`, { version: "0", notes: "Fane 2" }, mette), mentor)));
@@ -149,6 +164,7 @@ describe("the participant's notes and questions", () => {
   });
 
   it("over-long text is refused with the field's message and the text kept; nothing is saved", async () => {
+    const { cookie: mette, team } = await aParticipantWithMeetings({ notes: "Noter", questions: "Spørgsmål", version: 3 });
     const tooLong = "x".repeat(LIMITS.questions + 1);
     const result = await settle(async () =>
       action(await args(post(`/moeder/${team}`, { version: "3", notes: "kort", questions: tooLong }, mette), team)),
@@ -167,6 +183,7 @@ describe("the participant's notes and questions", () => {
   });
 
   it("HTML and script are stored as the text typed (React renders them as text)", async () => {
+    const { cookie: mette, team } = await aParticipantWithMeetings({ notes: "Noter", questions: "Spørgsmål", version: 4 });
     const hostile = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
     const version = (await savedPreparation(team))!.version;
     await settle(async () => action(await args(post(`/moeder/${team}`, { version: String(version), notes: hostile, questions: "" }, mette), team)));
@@ -176,6 +193,8 @@ describe("the participant's notes and questions", () => {
   });
 
   it("someone else's meeting: 404, and nothing is written to it", async () => {
+    const { cookie: mette } = await aParticipantWithMeetings();
+    const { call: alisCall } = await anotherParticipant();
     const result = (await settle(async () =>
       action(await args(post(`/moeder/${alisCall}`, { version: "0", notes: "Mettes tekst" }, mette), alisCall)),
     )) as Response;
@@ -189,11 +208,13 @@ describe("the participant's notes and questions", () => {
   });
 
   it("a malformed id: 404", async () => {
+    const { cookie: mette } = await aParticipantWithMeetings();
     const result = (await settle(async () => action(await args(post(`/moeder/abc`, { version: "0", notes: "x" }, mette), "abc")))) as Response;
     expect(result.status).toBe(404);
   });
 
   it("signed out: sent to sign in, nothing written", async () => {
+    const { call: alisCall } = await anotherParticipant();
     const result = (await settle(async () =>
       action(await args(post(`/moeder/${alisCall}`, { version: "0", notes: "x" }), alisCall)),
     )) as Response;
@@ -203,6 +224,8 @@ describe("the participant's notes and questions", () => {
   });
 
   it("Ali writes his own questions (in English) and only he sees them", async () => {
+    const { cookie: mette } = await aParticipantWithMeetings();
+    const { cookie: ali, call: alisCall } = await anotherParticipant();
     const result = await settle(async () =>
       action(await args(post(`/moeder/${alisCall}`, { version: "0", questions: "Can the internship start with 10 hours?" }, ali), alisCall)),
     );
