@@ -2,14 +2,16 @@
 // one stores no second copy, and the page says calmly that nothing has changed since then.
 // Also /netvaerk/kort, the map at a readable size for small screens: the participant's own only.
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, networkPeople, networkSnapshots, participants, persons } from "../../../db/schema";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { aCaseworker, aParticipant, aPerson, type NetworkPersonInput } from "../../../db/builders";
+import { auditEvents, networkPeople, networkSnapshots } from "../../../db/schema";
 import * as edit from "~/features/network/routes/network-edit";
 import * as largeMap from "~/features/network/routes/network-map";
 import * as snapshots from "~/features/network/routes/network-snapshots";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, post, settle, routeArgs } from "../../support/requests";
 
+// Each test makes the people it needs (db/builders.ts); nothing here depends on the demo seed.
 let database: TestDatabase;
 let mette: string;
 let ali: string;
@@ -17,17 +19,47 @@ let jonas: string;
 let sara: string;
 let metteId: string;
 
+/** A small network like Mette's: Camilla (close friend), Thomas (holds her back). */
+const NETWORK: NetworkPersonInput[] = [
+  {
+    name: "Camilla",
+    relation: "Veninde fra skolen",
+    sector: "friends",
+    closeness: "close",
+    helpKinds: ["emotional", "company"],
+    stance: "helps",
+    contactFrequency: "Et par gange om måneden",
+    note: "Vi går ture og taler om andet end sygdom.",
+  },
+  {
+    name: "Thomas",
+    relation: "Frejas far",
+    sector: "family",
+    closeness: "middle",
+    helpKinds: [],
+    stance: "holds_back",
+    contactFrequency: "Hver anden uge",
+    note: "Siger tit, at jobcentret er spild af tid.",
+  },
+];
+
 beforeAll(async () => {
-  database = await createTestDatabase();
-  [mette, ali, jonas, sara] = await Promise.all([cookieFor("mette"), cookieFor("ali"), cookieFor("jonas"), cookieFor("sara")]);
-  const [row] = await database.db
-    .select({ id: participants.id })
-    .from(participants)
-    .innerJoin(persons, eq(persons.id, participants.personId))
-    .where(eq(persons.demoKey, "mette"));
-  metteId = row!.id;
+  database = await createTestDatabase({ seed: false });
+  const [relative, caseworker, other] = await Promise.all([
+    aPerson({ firstName: "Jonas" }).build(database.db),
+    aCaseworker().build(database.db),
+    aParticipant({ person: { firstName: "Ali" } }).build(database.db),
+  ]);
+  [jonas, sara, ali] = await Promise.all([cookieFor(relative.demoKey), cookieFor(caseworker.demoKey), cookieFor(other.demoKey)]);
 });
 afterAll(() => database.dispose());
+
+// Each test: a fresh participant with the network above and no snapshots yet.
+beforeEach(async () => {
+  const built = await aParticipant({ person: { firstName: "Mette" } }).withNetwork(NETWORK).build(database.db);
+  metteId = built.participantId;
+  mette = await cookieFor(built.demoKey);
+});
 
 const args = (request: Request, params: Record<string, string> = {}) => routeArgs(request, params);
 
@@ -65,12 +97,14 @@ describe("saving a snapshot when nothing has changed", () => {
   });
 
   it("a double click stores one copy", async () => {
+    expect(location(await save(mette))).toBe("/netvaerk/tidligere?gemt=1");
     const before = (await storedSnapshots(metteId)).length;
     await Promise.all([save(mette), save(mette)]);
     expect(await storedSnapshots(metteId)).toHaveLength(before);
   });
 
   it("after a change, saving stores a new snapshot again", async () => {
+    expect(location(await save(mette))).toBe("/netvaerk/tidligere?gemt=1");
     const [camilla] = await database.db
       .select()
       .from(networkPeople)
@@ -99,6 +133,7 @@ describe("saving a snapshot when nothing has changed", () => {
       ),
     );
     const before = (await storedSnapshots(metteId)).length;
+    expect(before).toBe(1);
     expect(location(await save(mette))).toBe("/netvaerk/tidligere?gemt=1");
     expect(await storedSnapshots(metteId)).toHaveLength(before + 1);
     // ...and saving that once more is again "nothing new".
