@@ -1,7 +1,10 @@
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { request, type IncomingMessage } from "node:http";
 import { createServer, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import postgres from "postgres";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { serverUrl } from "../support/db";
 import { freePort, runToExit, signInLive, startLiveServer, type LiveServer } from "../support/live-server";
 
@@ -53,13 +56,24 @@ async function occupiedPort() {
   return { port: (listener.address() as AddressInfo).port, close: () => listener.close() };
 }
 
-/** `node server.js` on the embedded database until it exits; its exit code and output. */
-const startServerProcess = (env: Record<string, string>) =>
-  runToExit(process.execPath, ["server.js"], {
-    env: { ...process.env, NODE_ENV: "production", DEMO_LOGIN: "1", HOST: "127.0.0.1", DATA_DIR: "memory://", DATABASE_URL: "", ...env },
-    // It migrates the embedded database before it listens: slow on a busy machine.
-    timeoutMs: 110_000,
-  });
+/**
+ * `node server.js` on the embedded database until it exits; its exit code and output. It opens
+ * the database before it listens: a copy of the run's migrated one (tests/support/global-setup.ts)
+ * where there is one, so that it does not migrate from nothing (minutes on a busy machine).
+ */
+async function startServerProcess(env: Record<string, string>) {
+  const template = inject("pgliteTemplateDataDir");
+  const dataDir = template ? mkdtempSync(path.join(tmpdir(), "minvej-shutdown-")) : "memory://";
+  if (template) cpSync(template, dataDir, { recursive: true });
+  try {
+    return await runToExit(process.execPath, ["server.js"], {
+      env: { ...process.env, NODE_ENV: "production", DEMO_LOGIN: "1", HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: "", ...env },
+      timeoutMs: 110_000,
+    });
+  } finally {
+    if (template) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
 
 describe("stopping and starting the server", () => {
   const started: LiveServer[] = [];

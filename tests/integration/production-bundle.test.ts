@@ -233,7 +233,7 @@ describe.skipIf(!serverUrl)("the production bundle in an empty folder, on Postgr
   it("worker.js runs from the same folder as portal_app and stops on SIGTERM", async () => {
     const worker = spawnProcess(process.execPath, ["worker.js"], { cwd: folder, env: { ...baseEnv, DATABASE_URL: appUrl, DEMO: "1" } });
     processes.push(worker);
-    await waitUntil(worker, "worker.js to start", () => worker.output().includes("worker is running"), { timeoutMs: 30_000 });
+    await waitUntil(worker, "worker.js to start", () => worker.output().includes("worker is running"), { timeoutMs: 50_000 });
     expect(await worker.stop()).toBe(0);
   }, 60_000);
 });
