@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appointments, participants, persons, relativeGrants } from "../../../db/schema";
+import { aCaseworker, aParticipant, aPerson, type BuiltCaseworker } from "../../../db/builders";
+import { appointments, relativeGrants } from "../../../db/schema";
 import { groupByWeek, endOfCopenhagenWeek } from "~/features/appointments/time";
 import { copenhagenDay } from "~/lib/dates";
 import { loader as detailLoader } from "~/features/appointments/routes/appointment";
@@ -9,18 +10,69 @@ import { loader as pastLoader } from "~/features/appointments/routes/appointment
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, settle, routeArgs } from "../../support/requests";
 
+// The people are built here (db/builders.ts); nothing depends on the demo seed. The tests only
+// read, so one Mette-like and one Ali-like participant serve the whole file.
 let database: TestDatabase;
 let metteParticipant: string;
 let aliParticipant: string;
+let jonasPersonId: string;
 let cookies: Record<"mette" | "ali" | "jonas" | "sara", string>;
 
-async function participantOf(demoKey: string) {
-  const [row] = await database.db
-    .select({ id: participants.id })
-    .from(participants)
-    .innerJoin(persons, eq(persons.id, participants.personId))
-    .where(eq(persons.demoKey, demoKey));
-  return row!.id;
+const HOUR = 60 * 60_000;
+const DAY = 24 * HOUR;
+/** A meeting an hour long, `days` from now at the current time of day. */
+const inDays = (days: number) => {
+  const startsAt = new Date(Date.now() + days * DAY);
+  return { startsAt, endsAt: new Date(startsAt.getTime() + HOUR) };
+};
+const SARA = { name: "Sara Nielsen", roleText: "Din koordinerende sagsbehandler" };
+const JOBCENTRE = { placeName: "Jobcenter Solbjerg", address: "Rådhusvej 12, 4999 Solbjerg" };
+
+/** Mette: a held talk three weeks ago and five meetings ahead (the team meeting in full). */
+function aMetteLikeParticipant(caseworker: BuiltCaseworker) {
+  return aParticipant({ person: { firstName: "Mette" } })
+    .withCaseworker(caseworker)
+    .withAppointment({ kind: "samtale", title: "Samtale med Sara", ...inDays(-21), ...JOBCENTRE, status: "held", attendees: [SARA] })
+    .withAppointment({ kind: "samtale", title: "Samtale med Sara", ...inDays(2), ...JOBCENTRE, attendees: [SARA] })
+    .withAppointment({ kind: "mentor", title: "Med Lars ud til genbrugsbutikken", ...inDays(5), attendees: [{ name: "Lars Mikkelsen", roleText: "Din mentor" }] })
+    .withAppointment({ kind: "kursus", title: "Smerteskolen", ...inDays(9), supportPersonAllowed: false })
+    .withAppointment({
+      kind: "rehabiliteringsteam",
+      title: "Møde med rehabiliteringsteamet",
+      ...inDays(12),
+      ...JOBCENTRE,
+      directions: "Bus 12 holder ved stoppestedet »Rådhuset« lige uden for døren.",
+      bringItems: [
+        "Dine noter fra »Forbered dit møde«, hvis du har skrevet noget",
+        "En liste over den medicin, du tager",
+        "Spørgsmål, du gerne vil stille teamet",
+      ],
+      supportPersonAllowed: true,
+      attendees: [
+        { name: "Karin Vestergaard", roleText: "Leder mødet" },
+        SARA,
+        { name: "Henrik Bech", roleText: "Læge" },
+        { name: "Bente Juhl", roleText: "Sygeplejerske" },
+        { name: "Anne Kjær", roleText: "Fra kommunens sociale område" },
+      ],
+    })
+    .withAppointment({ kind: "rundbordssamtale", title: "Rundbordssamtale om din praktik", ...inDays(28), ...JOBCENTRE, attendees: [SARA] })
+    .build(database.db);
+}
+
+/** Ali: one phone call ahead, Sara calls him. */
+function anAliLikeParticipant(caseworker: BuiltCaseworker) {
+  return aParticipant({ person: { firstName: "Ali" } })
+    .withCaseworker(caseworker)
+    .withAppointment({
+      kind: "samtale",
+      title: "Telefonsamtale med Sara",
+      ...inDays(3),
+      mode: "phone",
+      phoneNote: "Sara ringer dig op på dit mobilnummer. I kan tale engelsk, hvis du foretrækker det.",
+      attendees: [SARA],
+    })
+    .build(database.db);
 }
 
 async function appointmentId(participantId: string, title: string, status?: "held" | "planned") {
@@ -33,14 +85,21 @@ async function appointmentId(participantId: string, title: string, status?: "hel
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  metteParticipant = await participantOf("mette");
-  aliParticipant = await participantOf("ali");
+  database = await createTestDatabase({ seed: false });
+  const sara = await aCaseworker({ person: { firstName: "Sara", lastName: "Nielsen" }, professional: { name: "Sara Nielsen" } }).build(database.db);
+  const [mette, ali, jonas] = await Promise.all([
+    aMetteLikeParticipant(sara),
+    anAliLikeParticipant(sara),
+    aPerson({ firstName: "Jonas", lastName: "Hansen" }).build(database.db),
+  ]);
+  metteParticipant = mette.participantId;
+  aliParticipant = ali.participantId;
+  jonasPersonId = jonas.personId;
   cookies = {
-    mette: await cookieFor("mette"),
-    ali: await cookieFor("ali"),
-    jonas: await cookieFor("jonas"),
-    sara: await cookieFor("sara"),
+    mette: await cookieFor(mette.demoKey),
+    ali: await cookieFor(ali.demoKey),
+    jonas: await cookieFor(jonas.demoKey),
+    sara: await cookieFor(sara.demoKey),
   };
 });
 afterAll(() => database.dispose());
@@ -89,10 +148,9 @@ describe("/moeder: upcoming meetings", () => {
   });
 
   it("a relative with an 'appointments' grant still gets no participant page (participant-only area)", async () => {
-    const [jonas] = await database.db.select().from(persons).where(eq(persons.demoKey, "jonas"));
     await database.db.insert(relativeGrants).values({
       participantId: metteParticipant,
-      relativePersonId: jonas!.id,
+      relativePersonId: jonasPersonId,
       invitedName: "Jonas Hansen",
       invitedEmail: "jonas@example.org",
       relation: "Bror",
