@@ -94,7 +94,7 @@ describe("who may open Min Plan and its pages", () => {
   it("a relative without a programme (Jonas) and a caseworker (Sara) get 404 on every page", async () => {
     const jonas = await aPerson({ firstName: "Jonas" }).build(database.db);
     const sara = await aCaseworker().build(database.db);
-    for (const [person, demoKey] of [["jonas", jonas.demoKey], ["sara", sara.demoKey]]) {
+    for (const [person, demoKey] of [["jonas", jonas.demoKey], ["sara", sara.demoKey]] as const) {
       const cookie = await cookieFor(demoKey);
       for (const page of pages) {
         const response = (await run(page.loader, get(page.path, cookie), page.params)) as Response;
