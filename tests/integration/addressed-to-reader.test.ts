@@ -1,10 +1,12 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createRoutesStub } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agreements, appointments, participants, persons, relativeGrants } from "../../db/schema";
+import { aCaseworker, aParticipant, aPerson } from "../../db/builders";
+import { agreements, appointments, participants, persons, plans } from "../../db/schema";
+import { seedDemoData } from "../../db/seed-data";
 import { getBriefing } from "~/features/caseworker/queries.server";
 import { aboutParticipant, roleForCaseworker } from "~/lib/addressee";
 import { copenhagenDay } from "~/lib/dates";
@@ -27,29 +29,43 @@ let jonas: string;
 let mette: { personId: string; participantId: string };
 let saraId: string;
 
+// The people this file reads (db/builders.ts), no demo seed: Mette, whose plan and meeting are
+// written to her ("Du", "Dine noter", "Din koordinerende sagsbehandler"); Sara Nielsen, her
+// caseworker; Jonas, her brother, who may see her plan and meetings. The file only reads them.
 beforeAll(async () => {
-  database = await createTestDatabase();
-  jonas = await cookieFor("jonas");
-  const [row] = await database.db
-    .select({ personId: persons.id, participantId: participants.id })
-    .from(persons)
-    .innerJoin(participants, eq(participants.personId, persons.id))
-    .where(eq(persons.demoKey, "mette"));
-  mette = row!;
-  const [jonasRow] = await database.db.select().from(persons).where(eq(persons.demoKey, "jonas"));
-  const [sara] = await database.db.select().from(persons).where(eq(persons.demoKey, "sara"));
-  saraId = sara!.id;
-  await database.db.insert(relativeGrants).values({
-    participantId: mette.participantId,
-    relativePersonId: jonasRow!.id,
-    invitedName: "Jonas Hansen",
-    invitedEmail: "jonas@example.org",
-    relation: "Bror",
-    scopes: ["plan", "appointments"],
-    validUntil: copenhagenDay(new Date(Date.now() + 30 * 86_400_000)),
-    status: "active",
-    acceptedAt: new Date(),
-  });
+  database = await createTestDatabase({ seed: false });
+  const sara = await aCaseworker({ person: { firstName: "Sara", lastName: "Nielsen" } }).build(database.db);
+  saraId = sara.personId;
+  const jonasPerson = await aPerson({ firstName: "Jonas", lastName: "Hansen" }).build(database.db);
+  const saraAttending = { name: "Sara Nielsen", roleText: "Din koordinerende sagsbehandler" };
+  const built = await aParticipant({ person: { firstName: "Mette", lastName: "Hansen" } })
+    .withCaseworker(sara)
+    .withPlan({
+      employmentGoal: "Job på et lager med faste opgaver, 15-20 timer om ugen",
+      activities: [
+        { kind: "mentor", title: "Mentor", purpose: "Lars hjælper dig med at komme af sted om morgenen.", responsibleName: "Lars Mikkelsen, mentor", status: "active" },
+      ],
+      agreements: [
+        { text: "Tænk over, hvilke dage der passer dig bedst til praktikken.", ownerText: "Du" },
+        { text: "Sara beder smerteskolen om en kort status til mødet.", ownerText: "Sara" },
+      ],
+    })
+    .withAppointment({
+      kind: "rehabiliteringsteam",
+      title: "Møde med rehabiliteringsteamet",
+      startsAt: new Date(Date.now() + 3 * 86_400_000),
+      bringItems: ["Dine noter fra »Forbered dit møde«, hvis du har skrevet noget", "Din plan, på papir eller på telefonen"],
+      attendees: [saraAttending, { name: "Peter Holm", roleText: "Virksomhedskonsulent. Han har fundet praktikpladsen sammen med dig" }],
+    })
+    .withRelative(jonasPerson, {
+      invitedName: "Jonas Hansen",
+      relation: "Bror",
+      scopes: ["plan", "appointments"],
+      validUntil: copenhagenDay(new Date(Date.now() + 30 * 86_400_000)),
+    })
+    .build(database.db);
+  mette = { personId: built.personId, participantId: built.participantId };
+  jonas = await cookieFor(jonasPerson.demoKey);
 });
 afterAll(() => database.dispose());
 
@@ -153,7 +169,15 @@ describe("the caseworker's briefing", () => {
 
 describe("the demo plans' agreements (issue 14, point 14)", () => {
   it("an agreement someone else carries out names them ('Sara beder smerteskolen …'); the participant's own are written to 'du'", async () => {
-    const rows = await database.db.select({ text: agreements.text, owner: agreements.ownerText }).from(agreements);
+    // About the demo itself: the seeded demo people's plans (seeding does nothing when they exist).
+    await seedDemoData(database.db);
+    const rows = await database.db
+      .select({ text: agreements.text, owner: agreements.ownerText })
+      .from(agreements)
+      .innerJoin(plans, eq(plans.id, agreements.planId))
+      .innerJoin(participants, eq(participants.id, plans.participantId))
+      .innerJoin(persons, eq(persons.id, participants.personId))
+      .where(inArray(persons.demoKey, ["mette", "ali"]));
     expect(rows.length).toBeGreaterThan(3);
     for (const { text, owner } of rows) {
       if (!owner || owner === "Du") expect(text, text).not.toMatch(/^(Beder|Tager|Ringer|Sender|Finder)\b/);
