@@ -120,7 +120,7 @@ test("Sara reads Mette's briefing and prints a short version on one A4 page", as
   const pdf = await page.pdf({ preferCSSPageSize: true });
   const pages = Number(/\/Count (\d+)/.exec(pdf.toString("latin1"))?.[1]);
   // One A4 page, however much the other journeys in the run have shared of Mette's (the worst
-  // case, every field full, is printed in tests/unit/caseworker-print.test.ts).
+  // case, every field full, is printed in tests/unit/caseworker/caseworker-print.test.ts).
   expect(pages).toBe(1);
 
   // Back to the list.
