@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { absenceNotices, appointments, auditEvents, participants, persons } from "../../../db/schema";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { aCaseworker, aParticipant, type BuiltCaseworker } from "../../../db/builders";
+import { absenceNotices, appointments, auditEvents } from "../../../db/schema";
 import { recordAbsenceNotice } from "~/features/appointments/commands.server";
 import { LIMITS } from "~/features/appointments/schema";
 import { loader as detailLoader } from "~/features/appointments/routes/appointment";
@@ -9,44 +10,53 @@ import { action, loader } from "~/features/appointments/routes/appointment-absen
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, post, settle, routeArgs } from "../../support/requests";
 
+// Each test gets its own Mette-like participant (db/builders.ts); nothing depends on the demo
+// seed or on another test's notices.
 let database: TestDatabase;
+let caseworker: BuiltCaseworker;
+let saraCookie: string;
+let alisCall: string;
 let mette: string;
 let metteIds: { personId: string; participantId: string };
 let saraTalk: string;
 let painSchool: string;
 let roundTable: string;
 let heldTalk: string;
-let alisCall: string;
 
-async function participantOf(demoKey: string) {
-  const [row] = await database.db
-    .select({ participantId: participants.id, personId: persons.id })
-    .from(participants)
-    .innerJoin(persons, eq(persons.id, participants.personId))
-    .where(eq(persons.demoKey, demoKey));
-  return row!;
-}
-async function appointmentId(participantId: string, title: string, status: "planned" | "held" = "planned") {
-  const [row] = await database.db
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(and(eq(appointments.participantId, participantId), eq(appointments.title, title), eq(appointments.status, status)));
-  return row!.id;
-}
+const DAY = 86_400_000;
+const inDays = (days: number) => ({ startsAt: new Date(Date.now() + days * DAY), endsAt: new Date(Date.now() + days * DAY + 3_600_000) });
+
 const notices = (appointmentId: string) =>
   database.db.select().from(absenceNotices).where(eq(absenceNotices.appointmentId, appointmentId));
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  mette = await cookieFor("mette");
-  metteIds = await participantOf("mette");
-  saraTalk = await appointmentId(metteIds.participantId, "Samtale med Sara");
-  painSchool = await appointmentId(metteIds.participantId, "Smerteskolen");
-  roundTable = await appointmentId(metteIds.participantId, "Rundbordssamtale om din praktik");
-  heldTalk = await appointmentId(metteIds.participantId, "Samtale med Sara", "held");
-  alisCall = await appointmentId((await participantOf("ali")).participantId, "Telefonsamtale med Sara");
+  database = await createTestDatabase({ seed: false });
+  caseworker = await aCaseworker({
+    person: { firstName: "Sara", lastName: "Nielsen" },
+    professional: { name: "Sara Nielsen", phone: "+45 11 22 30 11" },
+  }).build(database.db);
+  saraCookie = await cookieFor(caseworker.demoKey);
+  const ali = await aParticipant({ person: { firstName: "Ali" } })
+    .withCaseworker(caseworker)
+    .withAppointment({ title: "Telefonsamtale med Sara", mode: "phone", ...inDays(3) })
+    .build(database.db);
+  alisCall = ali.appointmentIds[0]!;
 });
 afterAll(() => database.dispose());
+
+/** Mette: a talk held three weeks ago, and a talk, the pain school and a round table ahead. */
+beforeEach(async () => {
+  const built = await aParticipant({ person: { firstName: "Mette" } })
+    .withCaseworker(caseworker)
+    .withAppointment({ kind: "samtale", title: "Samtale med Sara", ...inDays(2) })
+    .withAppointment({ kind: "kursus", title: "Smerteskolen", ...inDays(9) })
+    .withAppointment({ kind: "rundbordssamtale", title: "Rundbordssamtale om din praktik", ...inDays(28) })
+    .withAppointment({ kind: "samtale", title: "Samtale med Sara", ...inDays(-21), status: "held" })
+    .build(database.db);
+  mette = await cookieFor(built.demoKey);
+  metteIds = { personId: built.personId, participantId: built.participantId };
+  [saraTalk, painSchool, roundTable, heldTalk] = built.appointmentIds as [string, string, string, string];
+});
 
 const args = (request: Request, id: string) => routeArgs(request, { id });
 function statusOf(result: unknown): number {
@@ -90,7 +100,13 @@ describe('"Jeg kan ikke komme"', () => {
   });
 
   it("the audit row says what happened without the reason", async () => {
-    const rows = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "appointment.absence_notified"));
+    await settle(async () =>
+      action(await args(post(`/moeder/${saraTalk}/kan-ikke-komme`, { reason: "Jeg er syg", wish: "Næste uge om formiddagen" }, mette), saraTalk)),
+    );
+    const rows = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "appointment.absence_notified"), eq(auditEvents.participantId, metteIds.participantId)));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.participantId).toBe(metteIds.participantId);
     expect(JSON.stringify(rows[0]!.details)).not.toMatch(/syg|formiddagen/);
@@ -121,6 +137,8 @@ describe('"Jeg kan ikke komme"', () => {
   });
 
   it("a different message later is a new notice (the person changed their mind)", async () => {
+    await settle(async () => action(await args(post(`/moeder/${painSchool}/kan-ikke-komme`, { reason: "Jeg skal til lægen" }, mette), painSchool)));
+    expect(await notices(painSchool)).toHaveLength(1);
     await settle(async () => action(await args(post(`/moeder/${painSchool}/kan-ikke-komme`, { reason: "Jeg er også syg" }, mette), painSchool)));
     expect(await notices(painSchool)).toHaveLength(2);
     const page = await loader(await args(get(`/moeder/${painSchool}/kan-ikke-komme`, mette), painSchool));
@@ -223,7 +241,6 @@ describe('"Jeg kan ikke komme"', () => {
       action(await args(post(`/moeder/${alisCall}/kan-ikke-komme`, { reason: "x" }), alisCall)),
     )) as Response;
     expect(signedOut.status).toBe(302);
-    const saraCookie = await cookieFor("sara");
     const sara = (await settle(async () =>
       action(await args(post(`/moeder/${alisCall}/kan-ikke-komme`, { reason: "x" }, saraCookie), alisCall)),
     )) as Response;
