@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aCaseworker, aParticipant, aPerson } from "../../../db/builders";
 import {
   absenceNotices,
   appointmentPreparations,
@@ -8,12 +9,9 @@ import {
   cvEntries,
   cvProfiles,
   networkPeople,
-  participantContacts,
-  participants,
-  persons,
   preparationComments,
+  persons,
   preparationParts,
-  professionals,
   relativeGrants,
   workWishes,
 } from "../../../db/schema";
@@ -47,7 +45,7 @@ import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/
  */
 
 let database: TestDatabase;
-/** Ali's e-mail (seed): he hides it on his CV, so no view may ever show it. */
+/** Ali's e-mail: he hides it on his CV, so no view may ever show it. */
 const ALI_EMAIL = "ali.hassan@example.net";
 const ids = {} as {
   mette: { personId: string; participantId: string };
@@ -56,15 +54,6 @@ const ids = {} as {
   sara: string;
 };
 
-async function personId(key: string) {
-  const [row] = await database.db.select({ id: persons.id }).from(persons).where(eq(persons.demoKey, key));
-  return row!.id;
-}
-async function participantOf(person: string) {
-  const [row] = await database.db.select({ id: participants.id }).from(participants).where(eq(participants.personId, person));
-  return row!.id;
-}
-
 /** Every row of every caseworker view, as one string: what a caseworker could ever read. */
 async function everythingVisible(): Promise<string> {
   const all: unknown[] = [];
@@ -72,14 +61,25 @@ async function everythingVisible(): Promise<string> {
   return JSON.stringify(all);
 }
 
+// The file builds its own people (db/builders.ts), no demo seed: Sara, the caseworker of Mette and
+// Ali; Mette with a meeting and a started, never shared preparation draft; Ali with a phone number,
+// an e-mail he hides on his CV; Jonas, a relative. The describes below are one story, in order.
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const mette = await personId("mette");
-  const ali = await personId("ali");
-  ids.mette = { personId: mette, participantId: await participantOf(mette) };
-  ids.ali = { personId: ali, participantId: await participantOf(ali) };
-  ids.jonas = await personId("jonas");
-  ids.sara = await personId("sara");
+  database = await createTestDatabase({ seed: false });
+  const sara = await aCaseworker({ person: { firstName: "Sara", lastName: "Nielsen" } }).build(database.db);
+  const mette = await aParticipant({ person: { firstName: "Mette", lastName: "Hansen" } })
+    .withCaseworker(sara)
+    .withAppointment({ startsAt: new Date(Date.now() + 3 * 86_400_000) })
+    .withPreparation([{ part: "questions", status: "in_progress", answers: { questions: "UDKAST-FRA-START: aldrig delt" } }])
+    .build(database.db);
+  const ali = await aParticipant({ person: { firstName: "Ali", lastName: "Hassan", email: ALI_EMAIL, phone: "+45 11 22 33 02" } })
+    .withCaseworker(sara)
+    .withCv({ contactVisibility: { email: false, phone: true, address: false } })
+    .build(database.db);
+  ids.mette = { personId: mette.personId, participantId: mette.participantId };
+  ids.ali = { personId: ali.personId, participantId: ali.participantId };
+  ids.jonas = (await aPerson({ firstName: "Jonas", lastName: "Hansen" }).build(database.db)).personId;
+  ids.sara = sara.personId;
 });
 
 afterAll(async () => {
@@ -233,12 +233,13 @@ describe("the preparation", () => {
     expect(row!.sharedVersion).toBe(current!.version);
     expect(JSON.stringify(row!.sharedAnswers)).toContain(SHARED);
     expect(await everythingVisible()).not.toContain(DRAFT);
-    // The seed's own drafts (started, never shared) are not visible either.
+    // Her draft from before (started, never shared) is not visible either.
     const seeded = await database.db
       .select({ part: cwSharedPreparation.part })
       .from(cwSharedPreparation)
       .where(eq(cwSharedPreparation.participantId, ids.mette.participantId));
     expect(seeded.map((r) => r.part)).toEqual(["challenges"]);
+    expect(await everythingVisible()).not.toContain("UDKAST-FRA-START");
   });
 
   it("shows only the relatives' remarks the participant included, only while the part is shared", async () => {
@@ -299,7 +300,7 @@ describe("the CV and work wishes", () => {
   };
 
   it("are absent until shared; then hidden contact details stay hidden and skånehensyn show", async () => {
-    // The seed made Ali's profile (his choice of contact details): this replaces it.
+    // Ali's profile was built with his choice of contact details: this replaces it.
     const profile = {
       summary: "CV-RESUME: elektriker med ti års erfaring",
       contactVisibility: { email: false, phone: true, address: false },
@@ -534,27 +535,10 @@ describe("the briefing queries", () => {
 
   beforeAll(async () => {
     // Another caseworker with a participant of her own.
-    const [caseworker] = await database.db
-      .insert(persons)
-      .values({ firstName: "Birgit", lastName: "Berg", isCaseworker: true })
-      .returning({ id: persons.id });
-    otherCaseworker = caseworker!.id;
-    const [professional] = await database.db
-      .insert(professionals)
-      .values({ personId: otherCaseworker, name: "Birgit Berg", role: "koordinerende_sagsbehandler", organisation: "Jobcenter Solbjerg" })
-      .returning({ id: professionals.id });
-    const [person] = await database.db.insert(persons).values({ firstName: "Anna", lastName: "Andersen" }).returning({ id: persons.id });
-    const [participant] = await database.db
-      .insert(participants)
-      .values({ personId: person!.id, programme: "ressourceforloeb", municipality: "Solbjerg Kommune" })
-      .returning({ id: participants.id });
-    otherParticipant = participant!.id;
-    await database.db.insert(participantContacts).values({
-      participantId: otherParticipant,
-      professionalId: professional!.id,
-      role: "koordinerende_sagsbehandler",
-      isPrimary: true,
-    });
+    const birgit = await aCaseworker({ person: { firstName: "Birgit", lastName: "Berg" } }).build(database.db);
+    otherCaseworker = birgit.personId;
+    const anna = await aParticipant({ person: { firstName: "Anna", lastName: "Andersen" } }).withCaseworker(birgit).build(database.db);
+    otherParticipant = anna.participantId;
   });
 
   it("list only the caseworker's own participants", async () => {
