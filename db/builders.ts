@@ -225,6 +225,7 @@ export function aParticipant(input: { person?: PersonInput; personId?: string; p
     /** Parts of "Forbered dit møde" already worked on, by the participant unless said otherwise. */
     withPreparation(parts: Omit<PreparationPartInsert, "participantId">[]) {
       steps.push(async (executor, built) => {
+        if (!parts.length) return;
         await executor
           .insert(preparationParts)
           .values(parts.map((part) => ({ updatedByPersonId: built.personId, ...part, participantId: built.participantId })));
