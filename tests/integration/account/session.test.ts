@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authSessions, persons } from "../../../db/schema";
+import { aPerson } from "../../../db/builders";
+import { authSessions } from "../../../db/schema";
 import {
   ABSOLUTE_TIMEOUT_MS,
   IDLE_TIMEOUT_MS,
@@ -18,9 +19,9 @@ let metteId: string;
 const previousDemoLogin = process.env.DEMO_LOGIN;
 beforeAll(async () => {
   process.env.DEMO_LOGIN = "1";
-  database = await createTestDatabase();
-  const [mette] = await database.db.select().from(persons).where(eq(persons.demoKey, "mette"));
-  metteId = mette!.id;
+  // Its own person (db/builders.ts), no demo seed.
+  database = await createTestDatabase({ seed: false });
+  metteId = (await aPerson({ firstName: "Mette" }).build(database.db)).personId;
 });
 afterAll(async () => {
   if (previousDemoLogin === undefined) delete process.env.DEMO_LOGIN;

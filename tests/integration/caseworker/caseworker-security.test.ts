@@ -3,7 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupRoles } from "../../../db/client";
-import { participants, persons, relativeGrants } from "../../../db/schema";
+import { aCaseworker, aParticipant, aPerson } from "../../../db/builders";
+import { relativeGrants } from "../../../db/schema";
 import { confirmRead, sendQuestion } from "~/features/plan/commands.server";
 import { markAboutMeetingRead, shareParts } from "~/features/preparation/commands.server";
 import { recordAudit } from "~/lib/audit.server";
@@ -15,24 +16,24 @@ import { cookieFor, get, routeArgs } from "../../support/requests";
 // row-level security (real Postgres only: the embedded PGlite has a single superuser).
 
 let database: TestDatabase;
-let mette: { personId: string; participantId: string };
-let ali: { personId: string; participantId: string };
+let mette: { personId: string; participantId: string; demoKey: string };
+let ali: { personId: string; participantId: string; demoKey: string };
 let jonasPersonId: string;
 
-async function demoPerson(key: string) {
-  const [row] = await database.db
-    .select({ personId: persons.id, participantId: participants.id })
-    .from(persons)
-    .leftJoin(participants, eq(participants.personId, persons.id))
-    .where(eq(persons.demoKey, key));
-  return row!;
-}
-
+// Builds its own people (db/builders.ts), no demo seed: Mette and Ali, each with a plan (version 1)
+// and a meeting, Mette with a finished preparation part and a network person; Jonas, a relative.
 beforeAll(async () => {
-  database = await createTestDatabase();
-  mette = (await demoPerson("mette")) as typeof mette;
-  ali = (await demoPerson("ali")) as typeof ali;
-  jonasPersonId = (await demoPerson("jonas")).personId;
+  database = await createTestDatabase({ seed: false });
+  const sara = await aCaseworker().build(database.db);
+  mette = await aParticipant({ person: { firstName: "Mette" } })
+    .withCaseworker(sara)
+    .withPlan()
+    .withAppointment()
+    .withPreparation([{ part: "education_work", status: "done", answers: { education: "", work: "Genbrugsbutik om lørdagen", goodAt: "Orden" } }])
+    .withNetwork([{ name: "Jonas", relation: "Bror", sector: "family", closeness: "close" }])
+    .build(database.db);
+  ali = await aParticipant({ person: { firstName: "Ali" } }).withCaseworker(sara).withPlan().withAppointment().build(database.db);
+  jonasPersonId = (await aPerson({ firstName: "Jonas" }).build(database.db)).personId;
 });
 afterAll(() => database.dispose());
 
@@ -349,10 +350,10 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
         `'${mette.participantId}'`,
       );
       await jobcentre.unsafe(script);
-      const data = await appointmentsLoader(await routeArgs(get("/moeder", await cookieFor("mette"))));
+      const data = await appointmentsLoader(await routeArgs(get("/moeder", await cookieFor(mette.demoKey))));
       const booked = [...data.thisWeek, ...data.nextWeek, ...data.later].find((item) => item.title === "Opfølgende samtale om praktikken");
       expect(booked).toBeDefined();
-      const aliData = await appointmentsLoader(await routeArgs(get("/moeder", await cookieFor("ali"))));
+      const aliData = await appointmentsLoader(await routeArgs(get("/moeder", await cookieFor(ali.demoKey))));
       expect([...aliData.thisWeek, ...aliData.nextWeek, ...aliData.later].map((item) => item.title)).not.toContain("Opfølgende samtale om praktikken");
     });
 
