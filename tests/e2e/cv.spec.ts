@@ -289,6 +289,8 @@ test("Mette builds her CV from the seeded start, adds three tasks, shares, previ
 // Read-only: the sections the journey above does not change, each scanned in both languages at
 // both widths (a test of its own, so that neither test comes near the two-minute limit).
 test("the other CV sections and forms open and scan cleanly", async ({ page }) => {
+  // 28 scans (7 pages, two languages, two widths).
+  test.setTimeout(120_000);
   await signIn(page, "mette", "/cv");
   for (const [url, heading] of [
     ["/cv/uddannelse", "Uddannelse og kurser"],
