@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, participants, persons, relativeGrants } from "../../db/schema";
+import { aCaseworker, aParticipant, aPerson } from "../../db/builders";
+import { auditEvents } from "../../db/schema";
 import { addMonths } from "~/features/relatives/scopes";
 import { copenhagenDay } from "~/lib/dates";
 import { loader as caseworkerListLoader } from "~/features/caseworker/routes/caseworker";
@@ -27,41 +28,10 @@ interface LogEntry {
 
 let database: TestDatabase;
 const previousDemoLogin = process.env.DEMO_LOGIN;
-const cookies: Record<string, string> = {};
-const ids: Record<string, { personId: string; participantId: string | null }> = {};
-let outsiderParticipantId: string;
 
 beforeAll(async () => {
   process.env.DEMO_LOGIN = "1";
-  database = await createTestDatabase();
-  for (const key of ["mette", "ali", "jonas", "sara"]) {
-    const [row] = await database.db
-      .select({ personId: persons.id, participantId: participants.id })
-      .from(persons)
-      .leftJoin(participants, eq(participants.personId, persons.id))
-      .where(eq(persons.demoKey, key));
-    ids[key] = row!;
-    cookies[key] = await cookieFor(key);
-  }
-  // Jonas helps Mette (an active grant, as after invitation, acceptance and confirmation).
-  await database.db.insert(relativeGrants).values({
-    participantId: ids.mette!.participantId!,
-    relativePersonId: ids.jonas!.personId,
-    invitedName: "Jonas Hansen",
-    invitedEmail: "jonas.hansen@example.com",
-    relation: "Bror",
-    scopes: ["plan"],
-    validUntil: addMonths(copenhagenDay(new Date()), 2),
-    status: "active",
-    acceptedAt: new Date(),
-  });
-  // A participant Sara does not follow and Jonas does not help.
-  const [person] = await database.db.insert(persons).values({ firstName: "Ulla", lastName: "Udenfor" }).returning({ id: persons.id });
-  const [participant] = await database.db
-    .insert(participants)
-    .values({ personId: person!.id, programme: "ressourceforloeb", municipality: "Solbjerg" })
-    .returning({ id: participants.id });
-  outsiderParticipantId = participant!.id;
+  database = await createTestDatabase({ seed: false });
 });
 afterAll(async () => {
   await database.dispose();
@@ -69,18 +39,43 @@ afterAll(async () => {
   else process.env.DEMO_LOGIN = previousDemoLogin;
 });
 
-/** The participant's own log, through the page that shows it. */
-async function logOf(who: "mette" | "ali"): Promise<LogEntry[]> {
-  return (unwrap(await run(logLoader, get("/paaroerende/log", cookies[who]))).data as { entries: LogEntry[] }).entries;
+type Who = "mette" | "ali" | "jonas" | "sara";
+
+/**
+ * The people of one test (db/builders.ts), no demo seed: Sara Nielsen follows Mette and Ali;
+ * Jonas Hansen helps Mette (an active grant, as after invitation, acceptance and confirmation);
+ * Ulla, a participant Sara does not follow and Jonas does not help.
+ */
+async function people() {
+  const sara = await aCaseworker({ person: { firstName: "Sara", lastName: "Nielsen" } }).build(database.db);
+  const jonas = await aPerson({ firstName: "Jonas", lastName: "Hansen" }).build(database.db);
+  const mette = await aParticipant({ person: { firstName: "Mette", lastName: "Hansen" } })
+    .withCaseworker(sara)
+    .withRelative(jonas, { invitedName: "Jonas Hansen", relation: "Bror", scopes: ["plan"], validUntil: addMonths(copenhagenDay(new Date()), 2) })
+    .build(database.db);
+  const ali = await aParticipant({ person: { firstName: "Ali", lastName: "Hassan" } }).withCaseworker(sara).build(database.db);
+  const outsider = await aParticipant({ person: { firstName: "Ulla", lastName: "Udenfor" } }).build(database.db);
+  const built = { mette, ali, jonas, sara };
+  const cookies = {} as Record<Who, string>;
+  for (const who of Object.keys(built) as Who[]) cookies[who] = await cookieFor(built[who].demoKey);
+  return {
+    ids: { mette: mette.participantId, ali: ali.participantId, outsider: outsider.participantId, sara: sara.personId, jonas: jonas.personId },
+    cookies,
+    /** The participant's own log, through the page that shows it. */
+    logOf: async (who: "mette" | "ali"): Promise<LogEntry[]> =>
+      (unwrap(await run(logLoader, get("/paaroerende/log", cookies[who]))).data as { entries: LogEntry[] }).entries,
+  };
 }
+
 const readsBy = async (actorPersonId: string, participantId: string, action: string) =>
   database.db.$count(auditEvents, and(eq(auditEvents.actorPersonId, actorPersonId), eq(auditEvents.participantId, participantId), eq(auditEvents.action, action)));
 
 describe("the caseworker's list /sagsbehandler", () => {
   it("lands in the log of each person on it, as 'Din sagsbehandler' and never a name, HTML and .data alike", async () => {
+    const { ids, cookies, logOf } = await people();
     const page = unwrap(await run(caseworkerListLoader, get("/sagsbehandler", cookies.sara))).data as { participants: { participantId: string }[] };
     const listed = page.participants.map((row) => row.participantId).sort();
-    expect(listed).toEqual([ids.mette!.participantId, ids.ali!.participantId].sort());
+    expect(listed).toEqual([ids.mette, ids.ali].sort());
     await run(caseworkerListLoader, get("/sagsbehandler.data", cookies.sara));
 
     for (const who of ["mette", "ali"] as const) {
@@ -90,12 +85,13 @@ describe("the caseworker's list /sagsbehandler", () => {
       expect(JSON.stringify(await logOf(who))).not.toMatch(/Sara|Nielsen/);
     }
     // Nobody who is not on her list.
-    expect(await readsBy(ids.sara!.personId, outsiderParticipantId, "caseworker.briefing_viewed")).toBe(0);
+    expect(await readsBy(ids.sara, ids.outsider, "caseworker.briefing_viewed")).toBe(0);
   });
 
   it("writes nothing when a participant or a relative is refused the page", async () => {
+    const { cookies } = await people();
     const before = await database.db.$count(auditEvents, eq(auditEvents.action, "caseworker.briefing_viewed"));
-    for (const who of ["mette", "jonas"]) {
+    for (const who of ["mette", "jonas"] as const) {
       const refused = await run(caseworkerListLoader, get("/sagsbehandler", cookies[who]));
       expect((refused as Response).status).toBe(404);
     }
@@ -105,18 +101,20 @@ describe("the caseworker's list /sagsbehandler", () => {
 
 describe("the relative's list /hjaelper and overview /hjaelper/:id", () => {
   it("the list lands in the log of the person Jonas helps, by his name, and in nobody else's", async () => {
+    const { ids, cookies, logOf } = await people();
     const page = unwrap(await run(helpingLoader, get("/hjaelper", cookies.jonas))).data as { helped: { participantId: string }[] };
-    expect(page.helped.map((row) => row.participantId)).toEqual([ids.mette!.participantId]);
+    expect(page.helped.map((row) => row.participantId)).toEqual([ids.mette]);
     await run(helpingLoader, get("/hjaelper.data", cookies.jonas));
 
     const reads = (await logOf("mette")).filter((entry) => entry.action === "relatives.viewed" && entry.details.page === "list");
     expect(reads).toHaveLength(2);
     for (const entry of reads) expect(entry).toMatchObject({ actorName: "Jonas Hansen", byCaseworker: false, byParticipant: false });
     expect((await logOf("ali")).filter((entry) => entry.actorName === "Jonas Hansen")).toEqual([]);
-    expect(await readsBy(ids.jonas!.personId, outsiderParticipantId, "relatives.viewed")).toBe(0);
+    expect(await readsBy(ids.jonas, ids.outsider, "relatives.viewed")).toBe(0);
   });
 
   it("a person who helps nobody leaves no trace in anyone's log", async () => {
+    const { cookies } = await people();
     const before = await database.db.$count(auditEvents, eq(auditEvents.action, "relatives.viewed"));
     const page = unwrap(await run(helpingLoader, get("/hjaelper", cookies.ali))).data as { helped: unknown[] };
     expect(page.helped).toEqual([]);
@@ -124,7 +122,8 @@ describe("the relative's list /hjaelper and overview /hjaelper/:id", () => {
   });
 
   it("the overview of the person he helps lands in her log as 'forsiden', HTML and .data alike", async () => {
-    const mette = ids.mette!.participantId!;
+    const { ids, cookies, logOf } = await people();
+    const mette = ids.mette;
     for (const path of [`/hjaelper/${mette}`, `/hjaelper/${mette}.data`]) {
       const result = await run(sharedHomeLoader, get(path, cookies.jonas), { participantId: mette });
       expect(result).not.toBeInstanceOf(Response);
@@ -133,7 +132,7 @@ describe("the relative's list /hjaelper and overview /hjaelper/:id", () => {
     expect(reads).toHaveLength(2);
     for (const entry of reads) expect(entry.actorName).toBe("Jonas Hansen");
     // Ali's overview is not Jonas's to open: 404, and nothing in Ali's log.
-    const refused = await run(sharedHomeLoader, get(`/hjaelper/${ids.ali!.participantId}`, cookies.jonas), { participantId: ids.ali!.participantId! });
+    const refused = await run(sharedHomeLoader, get(`/hjaelper/${ids.ali}`, cookies.jonas), { participantId: ids.ali });
     expect((refused as Response).status).toBe(404);
     expect((await logOf("ali")).filter((entry) => entry.action === "relatives.viewed")).toEqual([]);
   });
