@@ -1,16 +1,10 @@
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { Route } from "./+types/relatives-shared-appointment";
-import { PageTitle } from "~/components/layout/PageTitle";
-import { AppointmentDetails, AppointmentTime, JOBCENTRE_LANGUAGE } from "~/features/appointments";
 import { getAppointmentPage } from "~/features/appointments/index.server";
-import { openSharedView } from "~/features/relatives/access.server";
-import { RelativeKindExplanation, usePossessive } from "~/features/relatives/components";
-import { participantName } from "~/features/relatives/queries.server";
-import { notFound } from "~/lib/auth.server";
 import { aboutParticipant } from "~/lib/addressee";
-import { formatDate } from "~/lib/dates";
-import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
+import { notFound } from "~/lib/auth.server";
+import { openSharedView } from "../access.server";
+import { participantName } from "../queries.server";
+import { SharedAppointmentPage } from "../SharedAppointmentPage";
 
 /**
  * One meeting, read-only: what, when, where, who comes, what to bring. The participant's own
@@ -55,51 +49,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-export default function SharedAppointmentPage({ loaderData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation("relatives");
-  const { t: ta } = useTranslation("appointments");
-  const owner = usePossessive();
-  const { appointment, attendees, participantId, firstName, fullName, bisidder, now, isPast } = loaderData;
-  return (
-    <>
-      <PageTitle title={`${appointment.title}, ${formatDate(appointment.startsAt, i18n.language)}`} />
-      <p className="back-link">
-        <Link to={`/hjaelper/${participantId}/moeder`}>{t("shared.backToAppointments", { owner: owner(firstName) })}</Link>
-      </p>
-      <h1 tabIndex={-1} className="appointment-heading" lang={JOBCENTRE_LANGUAGE}>
-        {appointment.title}
-      </h1>
-      <p className="lead">
-        <AppointmentTime appointment={appointment} now={now} relative={!isPast} />
-      </p>
-      <WrittenInDanish participantName={firstName} />
-      {appointment.status === "cancelled" ? (
-        <div className="notice notice--warning">
-          <p>{t("shared.cancelled", { name: firstName })}</p>
-        </div>
-      ) : null}
-      {bisidder ? (
-        <div className="notice relatives-bisidder">
-          <p>{t("shared.bisidderText", { name: firstName })}</p>
-        </div>
-      ) : null}
-      <RelativeKindExplanation kind={appointment.kind} purpose={appointment.purpose} name={firstName} />
-      <section aria-labelledby="practical-heading">
-        <h2 id="practical-heading">{ta("detail.practicalHeading")}</h2>
-        <AppointmentDetails
-          appointment={appointment}
-          attendees={attendees}
-          otherReader={{
-            participantName: fullName,
-            directions: t("shared.directions"),
-            bring: t("shared.bring", { name: firstName }),
-            bringNone: t("shared.bringNone"),
-            supportHeading: t("shared.supportHeading"),
-            supportYes: t("shared.supportYes", { name: firstName }),
-            supportNo: t("shared.supportNo", { name: firstName }),
-          }}
-        />
-      </section>
-    </>
-  );
+export default function SharedAppointmentRoute({ loaderData }: Route.ComponentProps) {
+  return <SharedAppointmentPage loaderData={loaderData} />;
 }
