@@ -1,7 +1,8 @@
 import ICAL from "ical.js";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appointments, auditEvents, calendarFeeds, participants, persons } from "../../../db/schema";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { aCaseworker, aParticipant, type BuiltCaseworker } from "../../../db/builders";
+import { appointments, auditEvents, calendarFeeds } from "../../../db/schema";
 import { buildCalendar, escapeText, foldLine } from "~/features/appointments/ical";
 import { newFeedTokenCookie } from "~/features/appointments/calendar.server";
 import { loader as icsLoader } from "~/features/appointments/routes/appointment-ics";
@@ -11,38 +12,115 @@ import { languageCookie } from "~/lib/i18n/i18n.server";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, ORIGIN, post, settle, routeArgs } from "../../support/requests";
 
+// The people are built here (db/builders.ts); nothing depends on the demo seed. Each test gets its
+// own Mette-like participant (so each feed test makes its own feed); Ali and Sara are built once.
 let database: TestDatabase;
-let mette: string;
+let caseworker: BuiltCaseworker;
+let saraCookie: string;
 let ali: string;
+let alisCall: string;
+let mette: string;
 let metteParticipant: string;
 let teamMeeting: string;
-let alisCall: string;
 
-async function participantOf(demoKey: string) {
-  const [row] = await database.db
-    .select({ id: participants.id })
-    .from(participants)
-    .innerJoin(persons, eq(persons.id, participants.personId))
-    .where(eq(persons.demoKey, demoKey));
-  return row!.id;
-}
-async function appointmentId(participantId: string, title: string) {
-  const [row] = await database.db
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(and(eq(appointments.participantId, participantId), eq(appointments.title, title)));
-  return row!.id;
-}
+const DAY = 86_400_000;
+/** An hour's meeting `days` from now, on a whole minute (as meetings are booked). */
+const inDays = (days: number) => {
+  const start = Math.floor((Date.now() + days * DAY) / 60_000) * 60_000;
+  return { startsAt: new Date(start), endsAt: new Date(start + 3_600_000) };
+};
+const SARA = { name: "Sara Nielsen", roleText: "Din koordinerende sagsbehandler" };
+const LARS = { name: "Lars Mikkelsen", roleText: "Din mentor" };
+const JOBCENTRE = { placeName: "Jobcenter Solbjerg", address: "Rådhusvej 12, 4999 Solbjerg" };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  mette = await cookieFor("mette");
-  ali = await cookieFor("ali");
-  metteParticipant = await participantOf("mette");
-  teamMeeting = await appointmentId(metteParticipant, "Møde med rehabiliteringsteamet");
-  alisCall = await appointmentId(await participantOf("ali"), "Telefonsamtale med Sara");
+  database = await createTestDatabase({ seed: false });
+  caseworker = await aCaseworker({ person: { firstName: "Sara", lastName: "Nielsen" }, professional: { name: "Sara Nielsen" } }).build(
+    database.db,
+  );
+  saraCookie = await cookieFor(caseworker.demoKey);
+  const built = await aParticipant({ person: { firstName: "Ali", preferredLanguage: "en" } })
+    .withCaseworker(caseworker)
+    .withAppointment({
+      kind: "samtale",
+      title: "Telefonsamtale med Sara",
+      purpose: "I taler om, hvordan genoptræningen går.",
+      ...inDays(3),
+      mode: "phone",
+      phoneNote: "Sara ringer dig op på dit mobilnummer.",
+      attendees: [SARA],
+    })
+    .build(database.db);
+  ali = await cookieFor(built.demoKey);
+  alisCall = built.appointmentIds[0]!;
 });
 afterAll(() => database.dispose());
+
+/** Mette: a talk held three weeks ago, and five meetings ahead whose titles, words and people name names. */
+beforeEach(async () => {
+  const built = await aParticipant({ person: { firstName: "Mette" } })
+    .withCaseworker(caseworker)
+    .withAppointment({
+      kind: "rehabiliteringsteam",
+      title: "Møde med rehabiliteringsteamet",
+      purpose: "Rehabiliteringsteamet ser sammen med dig på, hvordan dit ressourceforløb går.",
+      ...inDays(12),
+      ...JOBCENTRE,
+      directions: "Bus 12 holder ved stoppestedet »Rådhuset« lige uden for døren.",
+      bringItems: ["En liste over den medicin, du tager"],
+      attendees: [{ name: "Karin Vestergaard", roleText: "Leder mødet" }, SARA],
+    })
+    .withAppointment({
+      kind: "samtale",
+      title: "Samtale med Sara",
+      purpose: "I fulgte op på din plan.",
+      ...inDays(-21),
+      ...JOBCENTRE,
+      status: "held",
+      attendees: [SARA],
+    })
+    .withAppointment({
+      kind: "samtale",
+      title: "Samtale med Sara",
+      purpose: "I taler om praktikken i genbrugsbutikken.",
+      ...inDays(2),
+      ...JOBCENTRE,
+      directions: "Meld dig i skranken i stueetagen, så henter Sara dig.",
+      attendees: [SARA],
+    })
+    .withAppointment({
+      kind: "mentor",
+      title: "Med Lars ud til genbrugsbutikken",
+      purpose: "I tager bussen sammen ud til genbrugsbutikken.",
+      ...inDays(5),
+      placeName: "Café Kornet",
+      address: "Stationsvej 4, 4999 Solbjerg",
+      directions: "Lars venter ved indgangen.",
+      attendees: [LARS],
+    })
+    .withAppointment({
+      kind: "kursus",
+      title: "Smerteskolen",
+      purpose: "Dagens emne er søvn og hvile.",
+      ...inDays(9),
+      placeName: "Sundhedscenter Solbjerg",
+      address: "Parkvej 3, 4999 Solbjerg",
+      directions: "Indgang B, 1. sal.",
+      attendees: [{ name: "Pia Lund", roleText: "Fysioterapeut" }],
+    })
+    .withAppointment({
+      kind: "rundbordssamtale",
+      title: "Rundbordssamtale om din praktik",
+      purpose: "Du mødes med alle, der hjælper dig med praktikken, ved samme bord.",
+      ...inDays(28),
+      ...JOBCENTRE,
+      attendees: [SARA, LARS],
+    })
+    .build(database.db);
+  mette = await cookieFor(built.demoKey);
+  metteParticipant = built.participantId;
+  teamMeeting = built.appointmentIds[0]!;
+});
 
 const args = (request: Request, params: Record<string, string> = {}) => routeArgs(request, params);
 
@@ -195,8 +273,6 @@ const fetchFeed = (token: string) =>
   settle(async () => feedLoader(await args(get(`/kalender/${token}/moeder.ics`), { token }))) as Promise<Response>;
 
 describe("the personal calendar feed", () => {
-  let token: string;
-
   it("before one is made, the page offers to make one and shows no address", async () => {
     const page = await feedPageLoader(await args(get("/moeder/kalender", mette)));
     expect(page.feed).toBeNull();
@@ -204,7 +280,7 @@ describe("the personal calendar feed", () => {
   });
 
   it("making one is a POST; the address is shown once to its owner, and only its hash is stored", async () => {
-    token = await createFeed(mette);
+    const token = await createFeed(mette);
     const rows = await database.db.select().from(calendarFeeds).where(eq(calendarFeeds.participantId, metteParticipant));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
@@ -213,17 +289,23 @@ describe("the personal calendar feed", () => {
     const later = await feedPageLoader(await args(get("/moeder/kalender", mette)));
     expect(later.feed).not.toBeNull();
     expect(later.address).toBeNull();
-    const audit = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "appointment.calendar_feed_created"));
+    const audit = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "appointment.calendar_feed_created"), eq(auditEvents.participantId, metteParticipant)));
+    expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toContain(token);
   });
 
   it("another participant carrying Mette's one-time cookie does not see her address", async () => {
+    const token = await createFeed(mette);
     const cookieValue = await newFeedTokenCookie.serialize(token);
     const page = await feedPageLoader(await args(get("/moeder/kalender", `${ali}; ${cookieValue.split(";")[0]}`)));
     expect(page.address).toBeNull();
   });
 
   it("the feed needs no sign-in, is valid iCalendar, and holds only time, place and kind of the upcoming meetings", async () => {
+    const token = await createFeed(mette);
     const response = await fetchFeed(token);
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
@@ -261,6 +343,7 @@ describe("the personal calendar feed", () => {
   });
 
   it("a cancelled meeting stays in the feed as cancelled, so calendars remove it", async () => {
+    const token = await createFeed(mette);
     const [meeting] = await database.db
       .insert(appointments)
       .values({
@@ -280,20 +363,22 @@ describe("the personal calendar feed", () => {
   });
 
   it("unknown and malformed tokens: 404", async () => {
+    const token = await createFeed(mette);
     for (const bad of ["A".repeat(43), "short", "../../etc/passwd", `${token}x`]) {
       expect((await fetchFeed(bad)).status, bad).toBe(404);
     }
   });
 
   it("making a new address stops the old one (410 Gone) and the new one works", async () => {
+    const token = await createFeed(mette);
     const newToken = await createFeed(mette);
     expect(newToken).not.toBe(token);
     expect((await fetchFeed(token)).status).toBe(410);
     expect((await fetchFeed(newToken)).status).toBe(200);
-    token = newToken;
   });
 
   it("stopping the address makes the URL answer 410, and the page says it is stopped", async () => {
+    const token = await createFeed(mette);
     const response = (await settle(async () => feedPageAction(await args(post("/moeder/kalender", { intent: "revoke" }, mette))))) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/moeder/kalender?stoppet=1");
@@ -315,7 +400,6 @@ describe("the personal calendar feed", () => {
     const signedOut = (await settle(async () => feedPageAction(await args(post("/moeder/kalender", { intent: "create" }))))) as Response;
     expect(signedOut.status).toBe(302);
     expect(signedOut.headers.get("Location")).toBe("/log-ind");
-    const saraCookie = await cookieFor("sara");
     const sara = (await settle(async () => feedPageAction(await args(post("/moeder/kalender", { intent: "create" }, saraCookie))))) as Response;
     expect(sara.status).toBe(404);
     const page = (await settle(async () => feedPageLoader(await args(get("/moeder/kalender"))))) as Response;
@@ -323,6 +407,7 @@ describe("the personal calendar feed", () => {
   });
 
   it("an unknown intent changes nothing", async () => {
+    await createFeed(mette);
     const before = await database.db.select().from(calendarFeeds);
     const result = await settle(async () => feedPageAction(await args(post("/moeder/kalender", { intent: "delete-everything" }, mette))));
     expect((result as { init?: { status?: number } }).init?.status).toBe(400);
