@@ -3,8 +3,10 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createRoutesStub } from "react-router";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, networkPeople, participants, persons, shareSettings } from "../../../db/schema";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { aCaseworker, aParticipant, aPerson } from "../../../db/builders";
+import { auditEvents, networkPeople, shareSettings } from "../../../db/schema";
+import { METTE_NETWORK } from "../../../db/seed-data";
 import { DISCLOSED_AREAS } from "~/features/caseworker/disclosure";
 import { cwNetworkPeople } from "~/features/caseworker/views.server";
 import { getSharedNetwork } from "~/features/network/queries.server";
@@ -105,21 +107,28 @@ function expectedCard(row: ViewRow, language: "da" | "en") {
   return { name: row.name, rows };
 }
 
+// The people are built here (db/builders.ts); nothing depends on the demo seed. Each test gets its
+// own participant with four people from the demo's map: Jonas (close family, a note), Thomas (holds
+// her back, no help kinds), Birgit (no note) and Lars (a professional, wanted at the meeting).
+const NETWORK = METTE_NETWORK.filter((person) => ["Jonas Hansen", "Thomas", "Birgit", "Lars"].includes(person.name));
+
 beforeAll(async () => {
-  database = await createTestDatabase();
-  [mette, ali, jonas, sara] = await Promise.all([cookieFor("mette"), cookieFor("ali"), cookieFor("jonas"), cookieFor("sara")]);
-  const participantOf = async (demoKey: string) => {
-    const [row] = await database.db
-      .select({ id: participants.id })
-      .from(participants)
-      .innerJoin(persons, eq(persons.id, participants.personId))
-      .where(eq(persons.demoKey, demoKey));
-    return row!.id;
-  };
-  metteId = await participantOf("mette");
-  aliId = await participantOf("ali");
+  database = await createTestDatabase({ seed: false });
+  const [relative, caseworker, other] = await Promise.all([
+    aPerson({ firstName: "Jonas" }).build(database.db),
+    aCaseworker().build(database.db),
+    aParticipant({ person: { firstName: "Ali" } }).build(database.db),
+  ]);
+  [jonas, sara, ali] = await Promise.all([cookieFor(relative.demoKey), cookieFor(caseworker.demoKey), cookieFor(other.demoKey)]);
+  aliId = other.participantId;
 });
 afterAll(() => database.dispose());
+
+beforeEach(async () => {
+  const built = await aParticipant({ person: { firstName: "Mette" } }).withNetwork(NETWORK).build(database.db);
+  mette = await cookieFor(built.demoKey);
+  metteId = built.participantId;
+});
 
 describe("/netvaerk: a short status and a link, no share form", () => {
   it("the share section says it is not shared and links to /netvaerk/del; no form, no box, no button", async () => {
@@ -270,6 +279,7 @@ describe("sharing, the judgement, and stopping (through /netvaerk/del)", () => {
   });
 
   it("while shared, the review is the caseworker view, row by row; the judgement still only offered", async () => {
+    expect(await share({ intent: "share" })).toBe("/netvaerk/del?gemt=delt");
     const html = await renderShare("da", "/netvaerk/del?gemt=delt");
     expect(html).toContain("Din sagsbehandler kan nu se dit netværk.");
     expect(html).toContain("Delt med din sagsbehandler siden");
@@ -292,6 +302,7 @@ describe("sharing, the judgement, and stopping (through /netvaerk/del)", () => {
   });
 
   it('"Del også min vurdering" is its own choice: the judgement is shared, the shared time kept, and shown in the review', async () => {
+    expect(await share({ intent: "share" })).toBe("/netvaerk/del?gemt=delt");
     const before = (await getSharedNetwork(metteId))!.sharedAt;
     expect(await share({ intent: "share-stance" })).toBe("/netvaerk/del?gemt=vurdering-delt");
     const rows = await caseworkerRows();
@@ -306,6 +317,8 @@ describe("sharing, the judgement, and stopping (through /netvaerk/del)", () => {
   });
 
   it('"Stop med at dele min vurdering" hides the judgement and keeps the names shared', async () => {
+    expect(await share({ intent: "share" })).toBe("/netvaerk/del?gemt=delt");
+    expect(await share({ intent: "share-stance" })).toBe("/netvaerk/del?gemt=vurdering-delt");
     expect(await share({ intent: "stop-stance" })).toBe("/netvaerk/del?gemt=vurdering-stoppet");
     const rows = await caseworkerRows();
     expect(rows.length).toBeGreaterThan(0);
@@ -315,6 +328,7 @@ describe("sharing, the judgement, and stopping (through /netvaerk/del)", () => {
   });
 
   it("the judgement is never shared on its own: not while the map is not shared", async () => {
+    expect(await share({ intent: "share" })).toBe("/netvaerk/del?gemt=delt");
     expect(await share({ intent: "stop-sharing" })).toBe("/netvaerk/del?gemt=stoppet");
     expect(await share({ intent: "share-stance" })).toBe("/netvaerk/del?gemt=uaendret");
     expect(await caseworkerRows()).toEqual([]);
