@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aCaseworker, aParticipant, aPerson } from "../../../db/builders";
 import {
   auditEvents,
   networkPeople,
-  participants,
-  persons,
 } from "../../../db/schema";
+import { METTE_NETWORK } from "../../../db/seed-data";
 import {
   getSharedNetwork,
   listPeople,
@@ -28,14 +28,6 @@ let sara: string;
 let metteId: string;
 let aliId: string;
 
-async function participantOf(demoKey: string) {
-  const [row] = await database.db
-    .select({ id: participants.id })
-    .from(participants)
-    .innerJoin(persons, eq(persons.id, participants.personId))
-    .where(eq(persons.demoKey, demoKey));
-  return row!.id;
-}
 async function personNamed(participantId: string, name: string) {
   const [row] = await database.db
     .select()
@@ -57,16 +49,28 @@ async function countPeople(participantId: string) {
   ).length;
 }
 
+// The people are built here (db/builders.ts), not read from the demo seed: a participant with the
+// demo's whole network map (ten people, all sectors and rings, one who holds her back, one who does
+// both), one without a network, a relative and a caseworker. The tests within a describe build on
+// each other (a person added, then changed, then removed), so they run in file order.
+const NETWORK_SIZE = METTE_NETWORK.length;
+
 beforeAll(async () => {
-  database = await createTestDatabase();
-  [mette, ali, jonas, sara] = await Promise.all([
-    cookieFor("mette"),
-    cookieFor("ali"),
-    cookieFor("jonas"),
-    cookieFor("sara"),
+  database = await createTestDatabase({ seed: false });
+  const [metteBuilt, aliBuilt, jonasBuilt, saraBuilt] = await Promise.all([
+    aParticipant({ person: { firstName: "Mette" } }).withNetwork(METTE_NETWORK).build(database.db),
+    aParticipant({ person: { firstName: "Ali" } }).build(database.db),
+    aPerson({ firstName: "Jonas" }).build(database.db),
+    aCaseworker().build(database.db),
   ]);
-  metteId = await participantOf("mette");
-  aliId = await participantOf("ali");
+  [mette, ali, jonas, sara] = await Promise.all([
+    cookieFor(metteBuilt.demoKey),
+    cookieFor(aliBuilt.demoKey),
+    cookieFor(jonasBuilt.demoKey),
+    cookieFor(saraBuilt.demoKey),
+  ]);
+  metteId = metteBuilt.participantId;
+  aliId = aliBuilt.participantId;
 });
 afterAll(() => database.dispose());
 
@@ -99,7 +103,7 @@ const valid = {
 describe("reading the network", () => {
   it("Mette sees her ten people, with her own judgement, sorted by sector", async () => {
     const page = await main.loader(await args(get("/netvaerk", mette)));
-    expect(page.people).toHaveLength(10);
+    expect(page.people).toHaveLength(NETWORK_SIZE);
     expect(page.people[0]).toMatchObject({
       sector: "family",
       closeness: "close",
@@ -206,7 +210,7 @@ describe("reading the network", () => {
 
   it("relatives never get the judgement through the query unless it is asked for", async () => {
     const people = await listPeople(metteId, { includeStance: false });
-    expect(people).toHaveLength(10);
+    expect(people).toHaveLength(NETWORK_SIZE);
     expect(people.every((p) => p.stance === null)).toBe(true);
   });
 });
@@ -238,7 +242,7 @@ describe("adding a person", () => {
       stance: ["network:form.errors.stanceRequired"],
     });
     expect(reply.initialValue).toMatchObject({ relation: "Min fætter" });
-    expect(await countPeople(metteId)).toBe(10);
+    expect(await countPeople(metteId)).toBe(NETWORK_SIZE);
   });
 
   it("refuses too long texts and unknown choices", async () => {
