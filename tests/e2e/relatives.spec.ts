@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expectNoAxeViolations, expectNoAxeViolationsAtAllWidths } from "./support/axe";
 import { expect, mainHeading, signIn, tabTo, test } from "./support/fixtures";
@@ -342,7 +343,8 @@ for (const language of ["da", "en"] as const) {
         await expectNoAxeViolationsAtAllWidths(jonas.page, `relative's overview (${language})`);
       });
 
-      const remarkText = `Jonas: <b>${who.first}</b> ${language === "da" ? "laver mad til hele familien" : "cooks for the whole family"}.`;
+      // Unique per attempt: a retry must not meet the remark its failed attempt left.
+      const remarkText = `Jonas: <b>${who.first}</b> ${language === "da" ? "laver mad til hele familien" : "cooks for the whole family"} (${randomUUID().slice(0, 6)}).`;
       await test.step("Jonas adds a remark to a part of the preparation (errors first)", async () => {
         await jonas.page.goto(`/hjaelper/${participantId}/forberedelse`);
         await jonas.page.getByRole("link", { name: L.writeRemark }).click();
