@@ -1,14 +1,12 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/relatives-resend";
 import { resendInvitation } from "~/features/relatives/commands.server";
-import { invitationMail } from "~/features/relatives/invite.server";
-import { publicOrigin } from "~/lib/env.server";
+import { invitationMailer } from "~/features/relatives/terms.server";
+import { participantActor } from "~/lib/actor.server";
 import { wakeWorker } from "~/features/jobs/index.server";
 import { afterCommit } from "../../../../db/client";
 import { grantForChange } from "~/features/relatives/queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
-import { languageOf, translatorOf } from "~/lib/i18n/i18n.server";
-import { requestIdOf } from "~/lib/request.server";
 import { limitPage, participantOf, refuseWhenLimited } from "~/lib/rate-limit.server";
 import { ErrorContent } from "~/components/layout/ErrorContent";
 
@@ -40,24 +38,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireParticipant(context);
   const grant = await grantForChange(user.participant.id, params.grantId);
   if (!grant) throw notFound();
-  const requestId = requestIdOf(context);
-  const t = translatorOf(context, "relatives");
-  const language = languageOf(context);
-  const origin = publicOrigin(request);
   // Queued with the new link in its transaction; the job worker sends it after the commit.
   const result =
     grant.open && grant.status === "invited"
-      ? await resendInvitation({ personId: user.personId, participantId: user.participant.id, requestId }, grant.id, new Date(), (invited) =>
-          invitationMail({
-            t: (key, options) => t(key, options ?? {}) as string,
-            language,
-            to: invited.email,
-            invitedName: invited.name,
-            participantName: `${user.firstName} ${user.lastName}`,
-            origin,
-            link: `${origin}/invitation/${invited.token}`,
-          }),
-        )
+      ? await resendInvitation(participantActor(context, user), grant.id, new Date(), invitationMailer(context, request, user))
       : ({ status: "not_found" } as const);
   if (result.status !== "resent") {
     // Answered, withdrawn or expired meanwhile: nothing is sent, and the list says why.
