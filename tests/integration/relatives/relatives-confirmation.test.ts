@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, invitations, participants, persons, relativeGrants } from "../../../db/schema";
+import { aCaseworker, aParticipant, aPerson } from "../../../db/builders";
+import { auditEvents, invitations, relativeGrants } from "../../../db/schema";
 import { createInvitation } from "~/features/relatives/commands.server";
 import { addMonths } from "~/features/relatives/scopes";
 import { requireAccess } from "~/features/relatives/index.server";
@@ -27,18 +28,22 @@ let mailSettings: ReturnType<typeof useMailSettings>;
 const cookies: Record<string, string> = {};
 const ids: Record<string, { personId: string; participantId: string | null }> = {};
 
+/**
+ * The people of this file (db/builders.ts), no demo seed; the tests are one story in order, so
+ * they are built once: Sara Nielsen, the caseworker of Mette and Ali (participants with a plan),
+ * and Jonas Hansen, who is not a participant and has no grant until he answers Mette's invitation.
+ */
 beforeAll(async () => {
   // Mail goes to the demo mailbox in a folder of this file's own.
   mailSettings = useMailSettings({ demoLogin: true, prefix: "minvej-relatives-confirm" });
-  database = await createTestDatabase();
-  for (const key of ["mette", "ali", "jonas", "sara"]) {
-    const [row] = await database.db
-      .select({ personId: persons.id, participantId: participants.id })
-      .from(persons)
-      .leftJoin(participants, eq(participants.personId, persons.id))
-      .where(eq(persons.demoKey, key));
-    ids[key] = row!;
-    cookies[key] = await cookieFor(key);
+  database = await createTestDatabase({ seed: false });
+  const sara = await aCaseworker({ person: { firstName: "Sara", lastName: "Nielsen" } }).build(database.db);
+  const jonas = await aPerson({ firstName: "Jonas", lastName: "Hansen" }).build(database.db);
+  const mette = await aParticipant({ person: { firstName: "Mette", lastName: "Hansen" } }).withCaseworker(sara).withPlan().build(database.db);
+  const ali = await aParticipant({ person: { firstName: "Ali", lastName: "Hassan" } }).withCaseworker(sara).withPlan().build(database.db);
+  for (const [key, person] of [["mette", mette], ["ali", ali], ["jonas", jonas], ["sara", sara]] as const) {
+    ids[key] = { personId: person.personId, participantId: "participantId" in person ? person.participantId : null };
+    cookies[key] = await cookieFor(person.demoKey);
   }
 });
 afterAll(async () => {

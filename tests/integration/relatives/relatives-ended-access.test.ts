@@ -4,7 +4,8 @@ import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createRoutesStub } from "react-router";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { participants, persons, relativeGrants } from "../../../db/schema";
+import { aCaseworker, aParticipant, aPerson } from "../../../db/builders";
+import { relativeGrants } from "../../../db/schema";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
 import { copenhagenDay } from "~/lib/dates";
@@ -32,20 +33,24 @@ let metteParticipantId: string;
 let jonasPersonId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  for (const key of ["mette", "jonas", "ali"]) cookies[key] = await cookieFor(key);
-  const [mette] = await database.db
-    .select({ participantId: participants.id })
-    .from(persons)
-    .innerJoin(participants, eq(participants.personId, persons.id))
-    .where(eq(persons.demoKey, "mette"));
-  metteParticipantId = mette!.participantId;
-  const [jonas] = await database.db.select().from(persons).where(eq(persons.demoKey, "jonas"));
-  jonasPersonId = jonas!.id;
+  database = await createTestDatabase({ seed: false });
 });
 afterAll(() => database.dispose());
+/**
+ * Each test has its own people (db/builders.ts), no demo seed: Mette, a participant with a plan
+ * and no grants; Jonas Hansen, her brother, who is not a participant; Ali, another participant.
+ */
 beforeEach(async () => {
-  await database.db.delete(relativeGrants).where(eq(relativeGrants.participantId, metteParticipantId));
+  const caseworker = await aCaseworker().build(database.db);
+  const mette = await aParticipant({ person: { firstName: "Mette", lastName: "Hansen" } })
+    .withCaseworker(caseworker)
+    .withPlan()
+    .build(database.db);
+  const jonas = await aPerson({ firstName: "Jonas", lastName: "Hansen" }).build(database.db);
+  const ali = await aParticipant({ person: { firstName: "Ali", lastName: "Hassan" } }).withCaseworker(caseworker).withPlan().build(database.db);
+  metteParticipantId = mette.participantId;
+  jonasPersonId = jonas.personId;
+  for (const [key, person] of [["mette", mette], ["jonas", jonas], ["ali", ali]] as const) cookies[key] = await cookieFor(person.demoKey);
 });
 
 const daysFromToday = (days: number) => copenhagenDay(new Date(Date.now() + days * 86_400_000));

@@ -1,12 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aCaseworker, aParticipant, aPerson } from "../../../db/builders";
 import {
   auditEvents,
   cvProfiles,
   invitations,
   networkPeople,
-  participants,
-  persons,
   preparationComments,
   preparationParts,
   relativeGrants,
@@ -68,19 +67,48 @@ function allowed(result: unknown) {
   return unwrap(result);
 }
 
+/**
+ * The people of this file (db/builders.ts), no demo seed. The file is one story in order (an
+ * invitation, remarks, changes, expiry, withdrawal), so they are built once: Sara Nielsen, the
+ * caseworker of Mette and Ali; Mette with a plan, a CV, a network map (stances and notes) and a
+ * preparation where "Uddannelse og arbejde" is done and "Mine ressourcer" started; Ali with
+ * nothing; Jonas Hansen, not a participant and with no grant until Mette invites him.
+ */
+async function buildPeople() {
+  const sara = await aCaseworker({ person: { firstName: "Sara", lastName: "Nielsen" } }).build(database.db);
+  const jonas = await aPerson({ firstName: "Jonas", lastName: "Hansen" }).build(database.db);
+  const mette = await aParticipant({ person: { firstName: "Mette", lastName: "Hansen" } })
+    .withCaseworker(sara)
+    .withPlan()
+    .withCv()
+    .withPreparation([
+      { part: "about_meeting", status: "done", version: 1 },
+      {
+        part: "education_work",
+        status: "done",
+        version: 2,
+        answers: { education: "", work: "Genbrugsbutikken om lørdagen.", goodAt: "Jeg er god til at holde orden og til at tale med kunderne." },
+      },
+      { part: "resources", status: "in_progress", version: 1, answers: { energy: "Gåture om morgenen.", interests: "", worksWell: "" } },
+    ])
+    .withNetwork([
+      { name: "Jonas Hansen", relation: "Min bror", sector: "family", closeness: "close", stance: "helps", note: "Kører mig til lægen." },
+      { name: "Thomas", relation: "Frejas far", sector: "family", closeness: "middle", stance: "holds_back", note: "Vi taler kun om Freja." },
+      { name: "Lone", relation: "Veninde", sector: "friends", closeness: "further", stance: "both", note: null },
+    ])
+    .build(database.db);
+  const ali = await aParticipant({ person: { firstName: "Ali", lastName: "Hassan" } }).withCaseworker(sara).withPlan().build(database.db);
+  for (const [key, person] of [["mette", mette], ["ali", ali], ["jonas", jonas], ["sara", sara]] as const) {
+    ids[key] = { personId: person.personId, participantId: "participantId" in person ? person.participantId : null };
+    cookies[key] = await cookieFor(person.demoKey);
+  }
+}
+
 beforeAll(async () => {
   // Mail goes to the demo mailbox in a folder of this file's own.
   mailSettings = useMailSettings({ demoLogin: true, prefix: "minvej-relatives-views-mail" });
-  database = await createTestDatabase();
-  for (const key of ["mette", "ali", "jonas", "sara"]) {
-    const [row] = await database.db
-      .select({ personId: persons.id, participantId: participants.id })
-      .from(persons)
-      .leftJoin(participants, eq(participants.personId, persons.id))
-      .where(eq(persons.demoKey, key));
-    ids[key] = row!;
-    cookies[key] = await cookieFor(key);
-  }
+  database = await createTestDatabase({ seed: false });
+  await buildPeople();
 });
 afterAll(async () => {
   await database.dispose();
