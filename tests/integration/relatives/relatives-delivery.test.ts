@@ -5,6 +5,7 @@ import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createRoutesStub } from "react-router";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { aCaseworker, aParticipant, type BuiltParticipant } from "../../../db/builders";
 import { mailOutbox, relativeGrants } from "../../../db/schema";
 import { deliverDueMail, MAX_ATTEMPTS } from "~/features/jobs/outbox.server";
 import { invitationDeliveries } from "~/features/relatives/queries.server";
@@ -20,7 +21,7 @@ import { setupRoles } from "../../../db/client";
 import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
 import { cookieFor, get, ORIGIN, post } from "../../support/requests";
 import { startSmtpServer, useMailSettings, type TestSmtpServer } from "../../support/smtp";
-import { participantOf, run, unwrap } from "../../support/routes";
+import { run, unwrap } from "../../support/routes";
 
 // Issue 14, point 4 ("say only what is true") after the outbox (point 5): the mail is queued in
 // the request and sent later by the job worker, so /paaroerende says "we are sending it" after
@@ -32,12 +33,17 @@ let database: TestDatabase;
 let smtp: TestSmtpServer;
 let mailSettings: ReturnType<typeof useMailSettings>;
 const cookies: Record<string, string> = {};
+const people = {} as Record<"mette" | "ali", BuiltParticipant>;
 
+/** Mette and Ali, two participants of one caseworker (db/builders.ts), no demo seed; nobody invited yet. */
 beforeAll(async () => {
   smtp = await startSmtpServer();
   mailSettings = useMailSettings({ smtpUrl: smtp.url, prefix: "minvej-delivery" });
-  database = await createTestDatabase();
-  for (const key of ["mette", "ali"]) cookies[key] = await cookieFor(key);
+  database = await createTestDatabase({ seed: false });
+  const caseworker = await aCaseworker().build(database.db);
+  people.mette = await aParticipant({ person: { firstName: "Mette", lastName: "Hansen" } }).withCaseworker(caseworker).withPlan().build(database.db);
+  people.ali = await aParticipant({ person: { firstName: "Ali", lastName: "Hassan" } }).withCaseworker(caseworker).withPlan().build(database.db);
+  for (const key of ["mette", "ali"] as const) cookies[key] = await cookieFor(people[key].demoKey);
 });
 
 afterAll(async () => {
@@ -222,8 +228,8 @@ describe("another participant's mail", () => {
     const mette = await invite("mette", "jonas.mette@example.com");
     await failEveryAttempt();
     const ali = await invite("ali", "jonas.ali@example.com");
-    const metteIds = await participantOf(database, "mette");
-    const aliIds = await participantOf(database, "ali");
+    const metteIds = people.mette;
+    const aliIds = people.ali;
 
     // Each list holds only the person's own grants, with their own mail state.
     const aliList = await listData("ali");
@@ -248,8 +254,8 @@ describe.skipIf(!serverUrl)("as the portal's own role, bound by row-level securi
   it("reads no outbox row, only the states of the person's own grants through the function", async () => {
     const mette = await invite("mette", "jonas.rls@example.com");
     await invite("ali", "jonas.rls-ali@example.com");
-    const metteIds = await participantOf(database, "mette");
-    const aliIds = await participantOf(database, "ali");
+    const metteIds = people.mette;
+    const aliIds = people.ali;
     const [{ name }] = (await database.db.execute(sql`select current_database() as name`)) as unknown as [{ name: string }];
     const url = new URL(serverUrl!);
     url.pathname = `/${name}`;
