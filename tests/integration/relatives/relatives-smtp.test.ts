@@ -2,6 +2,7 @@ import { readdirSync, existsSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aCaseworker, aParticipant } from "../../../db/builders";
 import { invitations } from "../../../db/schema";
 import { deliverDueMail } from "~/features/jobs/outbox.server";
 import { findInvitation, hashInvitationToken } from "~/features/relatives/queries.server";
@@ -22,7 +23,7 @@ beforeAll(async () => {
   // A real SMTP server in this process, on a free port.
   smtp = await startSmtpServer();
   mailSettings = useMailSettings({ smtpUrl: smtp.url, demoLogin: true, prefix: "minvej-relatives-smtp" });
-  database = await createTestDatabase();
+  database = await createTestDatabase({ seed: false });
 });
 
 afterAll(async () => {
@@ -38,7 +39,12 @@ function decode(raw: string): string {
 
 describe("the invitation through SMTP", () => {
   it("is delivered to the invited address with a working single-use link, and nothing is written to disk", async () => {
-    const cookie = await cookieFor("mette");
+    // Mette Hansen, a participant with a plan (db/builders.ts), no demo seed.
+    const mette = await aParticipant({ person: { firstName: "Mette", lastName: "Hansen" } })
+      .withCaseworker(await aCaseworker().build(database.db))
+      .withPlan()
+      .build(database.db);
+    const cookie = await cookieFor(mette.demoKey);
     const until = dayParts(addMonths(copenhagenDay(new Date()), 3));
     const form = new URLSearchParams([
       ["name", "Jonas <b>Hansen</b>"],
