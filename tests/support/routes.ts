@@ -1,6 +1,3 @@
-import { eq } from "drizzle-orm";
-import { participants, persons, plans } from "../../db/schema";
-import type { TestDatabase } from "./db";
 import { contextFor, settle } from "./requests";
 
 /** Calls a route's loader or action the way React Router does, and returns what it returned or threw. */
@@ -19,15 +16,4 @@ export function unwrap<T>(result: T | Response): { status: number; data: unknown
     return { status: maybeData.init?.status ?? 200, data: maybeData.data };
   }
   return { status: 200, data: result };
-}
-
-export async function participantOf(database: TestDatabase, demoKey: string) {
-  const [row] = await database.db
-    .select({ personId: persons.id, participantId: participants.id, planId: plans.id })
-    .from(persons)
-    .innerJoin(participants, eq(participants.personId, persons.id))
-    .innerJoin(plans, eq(plans.participantId, participants.id))
-    .where(eq(persons.demoKey, demoKey));
-  if (!row) throw new Error(`no participant ${demoKey}`);
-  return row;
 }

@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { withRequestTransaction } from "../../../db/client";
-import { authSessions, invitations, mailOutbox, persons, relativeGrants } from "../../../db/schema";
+import { aCaseworker, aParticipant, aPerson, type BuiltParticipant, type BuiltPerson } from "../../../db/builders";
+import { authSessions, invitations, mailOutbox, relativeGrants } from "../../../db/schema";
 import { deliverDueMail, MAX_ATTEMPTS, queueMail } from "~/features/jobs/outbox.server";
 import { pruneExpired } from "~/features/jobs/retention.server";
 import { startWorker, stopWorker } from "~/features/jobs/worker.server";
@@ -12,7 +13,7 @@ import { action as inviteAction } from "~/features/relatives/routes/relatives-in
 import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
 import { cookieFor, ORIGIN } from "../../support/requests";
 import { startSmtpServer, useMailSettings, type TestSmtpServer } from "../../support/smtp";
-import { participantOf, run } from "../../support/routes";
+import { run } from "../../support/routes";
 
 // The invitation mail goes through the outbox (issue 14 point 5, issue 15): queued in the grant's
 // transaction, sent by the job worker after the commit, with retries, never twice; the request
@@ -22,13 +23,18 @@ let database: TestDatabase;
 let smtp: TestSmtpServer;
 let mailSettings: ReturnType<typeof useMailSettings>;
 let mette = "";
+/** Mette, a participant who invites, and Ali, someone with sessions (db/builders.ts); no demo seed. */
+let metteBuilt: BuiltParticipant;
+let ali: BuiltPerson;
 
 beforeAll(async () => {
   // A real SMTP server in this process: it plays slow (3 s before accepting) or failing (451).
   smtp = await startSmtpServer();
   mailSettings = useMailSettings({ smtpUrl: smtp.url, prefix: "minvej-outbox" });
-  database = await createTestDatabase();
-  mette = await cookieFor("mette");
+  database = await createTestDatabase({ seed: false });
+  metteBuilt = await aParticipant({ person: { firstName: "Mette", lastName: "Hansen" } }).withCaseworker(await aCaseworker().build(database.db)).withPlan().build(database.db);
+  ali = await aPerson({ firstName: "Ali", lastName: "Hassan" }).build(database.db);
+  mette = await cookieFor(metteBuilt.demoKey);
 });
 
 afterAll(async () => {
@@ -141,7 +147,7 @@ describe("the outbox", () => {
   });
 
   it("a rolled-back transaction leaves no mail to send", async () => {
-    const { participantId } = await participantOf(database, "mette");
+    const { participantId } = metteBuilt;
     await database.db
       .transaction(async (tx) => {
         const [grant] = await tx
@@ -233,7 +239,7 @@ describe("the retention job", () => {
   it("deletes ended sessions, dead links and old outbox rows, and keeps the rest", async () => {
     const now = new Date();
     const hours = (n: number) => new Date(now.getTime() + n * 60 * 60_000);
-    const [person] = await database.db.select({ id: persons.id }).from(persons).where(eq(persons.demoKey, "ali"));
+    const person = { id: ali.personId };
     await database.db.delete(authSessions);
     await database.db.insert(authSessions).values([
       { tokenHash: "a".repeat(64), personId: person!.id, provider: "demo", createdAt: hours(-1), lastSeenAt: hours(-0.1), absoluteExpiresAt: hours(7) },
@@ -242,7 +248,7 @@ describe("the retention job", () => {
       { tokenHash: "d".repeat(64), personId: person!.id, provider: "demo", createdAt: hours(-1), lastSeenAt: hours(-0.1), absoluteExpiresAt: hours(7), endedAt: hours(-0.05) },
     ]);
 
-    const { participantId } = await participantOf(database, "mette");
+    const { participantId } = metteBuilt;
     const grant = async (email: string, status: "invited" | "withdrawn") =>
       (
         await database.db
