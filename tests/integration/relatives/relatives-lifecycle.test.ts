@@ -1,12 +1,11 @@
 import { and, desc, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aCaseworker, aParticipant, aPerson } from "../../../db/builders";
 import {
   appointmentPreparations,
   appointments,
   auditEvents,
   invitations,
-  participants,
-  persons,
   planResponses,
   plans,
   relativeGrants,
@@ -44,6 +43,7 @@ import { run, unwrap } from "../../support/routes";
 let database: TestDatabase;
 let mailSettings: ReturnType<typeof useMailSettings>;
 const cookies: Record<string, string> = {};
+const demoKeys: Record<string, string> = {};
 const ids: Record<string, { personId: string; participantId: string | null }> = {};
 
 /** How many "may this person do this?" cases the suite checks (reported to the lead). */
@@ -62,18 +62,41 @@ async function endedAccess(result: unknown, reason: "withdrawn" | "expired" | "e
   expect(Object.keys(body.endedAccess).sort()).toEqual(["day", "firstName", "reason"]);
 }
 
+/**
+ * The people of this file (db/builders.ts), no demo seed; the tests are one story in order, so
+ * they are built once: Sara Nielsen, the caseworker of Mette and Ali; Mette Hansen with a plan
+ * (two sub-goals), a meeting next week and one last week; Ali with a plan of his own and a meeting;
+ * Jonas Hansen (jonas.hansen@example.com: the demo mailbox shows him what is sent there), who is
+ * not a participant and has no grant until Mette invites him.
+ */
 beforeAll(async () => {
   // Mail goes to the demo mailbox in a folder of this file's own.
   mailSettings = useMailSettings({ demoLogin: true, prefix: "minvej-relatives-mail" });
-  database = await createTestDatabase();
-  for (const key of ["mette", "ali", "jonas", "sara"]) {
-    const [row] = await database.db
-      .select({ personId: persons.id, participantId: participants.id })
-      .from(persons)
-      .leftJoin(participants, eq(participants.personId, persons.id))
-      .where(eq(persons.demoKey, key));
-    ids[key] = row!;
-    cookies[key] = await cookieFor(key);
+  database = await createTestDatabase({ seed: false });
+  const days = (n: number) => new Date(Date.now() + n * 86_400_000);
+  const sara = await aCaseworker({ person: { firstName: "Sara", lastName: "Nielsen" } }).build(database.db);
+  const jonas = await aPerson({ firstName: "Jonas", lastName: "Hansen", email: "jonas.hansen@example.com" }).build(database.db);
+  const mette = await aParticipant({ person: { firstName: "Mette", lastName: "Hansen", email: "mette.hansen@example.org" } })
+    .withCaseworker(sara)
+    .withPlan({
+      employmentGoal: "Job i en butik, 15 timer om ugen",
+      subGoals: [
+        { title: "Komme op om morgenen", status: "in_progress" },
+        { title: "Mere energi om eftermiddagen", status: "not_started" },
+      ],
+    })
+    .withAppointment({ startsAt: days(-7) })
+    .withAppointment({ startsAt: days(5) })
+    .build(database.db);
+  const ali = await aParticipant({ person: { firstName: "Ali", lastName: "Hassan" } })
+    .withCaseworker(sara)
+    .withPlan({ employmentGoal: "Elektriker igen, færre timer" })
+    .withAppointment({ startsAt: days(4), mode: "phone" })
+    .build(database.db);
+  for (const [key, person] of [["mette", mette], ["ali", ali], ["jonas", jonas], ["sara", sara]] as const) {
+    ids[key] = { personId: person.personId, participantId: "participantId" in person ? person.participantId : null };
+    demoKeys[key] = person.demoKey;
+    cookies[key] = await cookieFor(person.demoKey);
   }
 });
 afterAll(async () => {
@@ -232,7 +255,7 @@ describe("inviting a relative: bad input", () => {
     expect(await database.db.select().from(relativeGrants)).toHaveLength(0);
     // In production (no demo sign-in) nothing gets through: a demo session ends with demo
     // sign-in (a throwaway one here, so that mette's own session lives on for the next tests).
-    const throwaway = `${await cookieFor("mette")}; ${draft}`;
+    const throwaway = `${await cookieFor(demoKeys.mette!)}; ${draft}`;
     process.env.DEMO_LOGIN = "0";
     try {
       const closed = (await run(checkAction, post("/paaroerende/inviter/tjek", { confirm: "yes" }, throwaway))) as Response;
