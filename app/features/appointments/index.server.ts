@@ -7,7 +7,6 @@ export {
   findNextAppointment,
   findOwnAppointment,
   getAppointmentPage,
-  getCoordinatingCaseworker,
   isAppointmentId,
   listPastAppointments,
   listUpcomingAppointments,

@@ -8,7 +8,10 @@ import {
   appointments,
   calendarFeeds,
 } from "../../../db/schema/appointments";
-import { participantContacts, professionals } from "../../../db/schema/people";
+import { getCoordinatingCaseworker, type CaseworkerContact } from "~/lib/contacts.server";
+
+/** Who to call when something is urgent: the coordinating caseworker (app/lib/contacts.server.ts). */
+export type Contact = CaseworkerContact;
 import { isUuid } from "~/lib/ids";
 
 
@@ -83,30 +86,6 @@ export async function listPastAppointments(participantId: string, now = new Date
     .where(and(eq(appointments.participantId, participantId), lte(appointments.endsAt, now)))
     .orderBy(desc(appointments.startsAt));
   return withAbsences(rows);
-}
-
-export interface Contact {
-  name: string;
-  phone: string | null;
-  reachableText: string | null;
-}
-
-/** The coordinating caseworker: who to call when something is urgent. */
-export async function getCoordinatingCaseworker(participantId: string): Promise<Contact | null> {
-  const database = await db();
-  const [row] = await database
-    .select({ name: professionals.name, phone: professionals.phone, reachableText: professionals.reachableText })
-    .from(participantContacts)
-    .innerJoin(professionals, eq(professionals.id, participantContacts.professionalId))
-    .where(
-      and(
-        eq(participantContacts.participantId, participantId),
-        eq(participantContacts.role, "koordinerende_sagsbehandler"),
-      ),
-    )
-    .orderBy(desc(participantContacts.isPrimary))
-    .limit(1);
-  return row ?? null;
 }
 
 /** One of the participant's own meetings, or null: another person's id looks exactly like an unknown one. */

@@ -1,7 +1,7 @@
 import { Trans, useTranslation } from "react-i18next";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { ContentPage } from "./ContentPage";
-import type { CaseworkerContact } from "./queries.server";
+import type { CaseworkerContact } from "~/lib/contacts.server";
 
 /** The day the crisis numbers and the text below were last checked against their sources. */
 export const HELP_LAST_REVIEWED = "2026-11-23";

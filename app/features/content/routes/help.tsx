@@ -3,7 +3,7 @@ import { hrefFor } from "../catalogue";
 import { noJavaScript } from "../handle";
 import { HelpPage } from "../HelpPage";
 import { requestLanguage, titleOf } from "../pages.server";
-import { getCoordinatingCaseworker } from "../queries.server";
+import { getCoordinatingCaseworker } from "~/lib/contacts.server";
 import { getCurrentUser } from "~/lib/auth.server";
 
 export const handle = noJavaScript;

@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
-import { db } from "../../../db/client";
-import { participantContacts, professionals } from "../../../db/schema/people";
+import { db } from "../../db/client";
+import { participantContacts, professionals } from "../../db/schema/people";
 
 export interface CaseworkerContact {
   name: string;
