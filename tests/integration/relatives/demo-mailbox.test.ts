@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aCaseworker, aParticipant, aPerson } from "../../../db/builders";
 import { deliverDueMail } from "~/features/jobs/outbox.server";
 import { listStoredMail } from "~/features/relatives/mail.server";
 import { addMonths, dayParts } from "~/features/relatives/scopes";
@@ -22,8 +23,13 @@ let invitationLink = "";
 beforeAll(async () => {
   // Mail goes to the demo mailbox in a folder of this file's own.
   mailSettings = useMailSettings({ demoLogin: true, prefix: "minvej-mailbox" });
-  database = await createTestDatabase();
-  for (const key of ["mette", "jonas", "ali"]) cookies[key] = await cookieFor(key);
+  database = await createTestDatabase({ seed: false });
+  // Mette, Ali and Jonas (db/builders.ts), no demo seed; the mailbox shows Jonas what is sent to his address.
+  const caseworker = await aCaseworker().build(database.db);
+  const mette = await aParticipant({ person: { firstName: "Mette", lastName: "Hansen" } }).withCaseworker(caseworker).withPlan().build(database.db);
+  const ali = await aParticipant({ person: { firstName: "Ali", lastName: "Hassan" } }).withCaseworker(caseworker).withPlan().build(database.db);
+  const jonas = await aPerson({ firstName: "Jonas", lastName: "Hansen", email: "jonas.hansen@example.com" }).build(database.db);
+  for (const [key, person] of [["mette", mette], ["jonas", jonas], ["ali", ali]] as const) cookies[key] = await cookieFor(person.demoKey);
 
   // Mette invites Jonas (his own address, in other capitals) the way the pages do: form, check, confirm.
   const until = dayParts(addMonths(copenhagenDay(new Date()), 3));
