@@ -1,18 +1,13 @@
-import { useEffect, useRef, useState } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, Link, useSubmit } from "react-router";
-import { ConfirmDialog } from "~/components/ui/ConfirmDialog";
+import { Form, Link } from "react-router";
+import { ConfirmAction } from "~/components/ui/ConfirmAction";
 import { formatPeriod } from "./partial-date";
 import type { CvEntry } from "./queries.server";
 import type { SectionConfig } from "./sections";
 import { useFocusAfterFrame } from "~/components/ui/focus";
 
-/** True after hydration: parts that need JavaScript render only then. */
-export function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
+export { useHydrated } from "~/components/ui/ConfirmAction";
 
 /** A calm "saved" message that takes focus after a redirect (after the shell has focused the h1). */
 export function StatusNotice({ id = "cv-status", children, warning = false }: { id?: string; children: React.ReactNode; warning?: boolean }) {
@@ -83,40 +78,17 @@ export function EntrySummary({ entry, section }: { entry: CvEntry; section: Sect
  */
 function DeleteControl({ entry, section }: { entry: CvEntry; section: SectionConfig }) {
   const { t } = useTranslation("cv");
-  const hydrated = useHydrated();
-  const submit = useSubmit();
-  const [open, setOpen] = useState(false);
-  const href = `/cv/${section.slug}/${entry.id}/slet`;
-  const label = (
-    <>
-      {t("deleteButton")}
-      <span className="visually-hidden"> {entry.title}</span>
-    </>
-  );
-  if (!hydrated) {
-    return (
-      <Link to={href} className="button button--secondary button--small cv-entry__delete">
-        {label}
-      </Link>
-    );
-  }
   return (
-    <ConfirmDialog
-      open={open}
-      onOpenChange={setOpen}
+    <ConfirmAction
+      href={`/cv/${section.slug}/${entry.id}/slet`}
+      className="button button--secondary button--small cv-entry__delete"
+      label={t("deleteButton")}
+      hiddenLabel={entry.title}
       title={t("delete.title", { title: entry.title })}
       description={t("delete.text")}
       confirmLabel={t("delete.confirm")}
       cancelLabel={t("delete.keep")}
-      onConfirm={() => {
-        setOpen(false);
-        void submit({ intent: "delete", entryId: entry.id }, { method: "post", action: `/cv/${section.slug}` });
-      }}
-      trigger={
-        <button type="button" className="button button--secondary button--small cv-entry__delete">
-          {label}
-        </button>
-      }
+      post={{ values: { intent: "delete", entryId: entry.id }, action: `/cv/${section.slug}` }}
     />
   );
 }

@@ -1,9 +1,10 @@
+import { ConfirmAction } from "~/components/ui/ConfirmAction";
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { formatDate, formatMoment, formatTime } from "~/lib/dates";
-import { ConfirmAction, ScopeList, StateTag, Until } from "./components";
+import { ScopeList, StateTag, Until } from "./components";
 import type { Route } from "./routes/+types/relatives";
 import { isOpen } from "./status";
 

@@ -1,7 +1,5 @@
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSubmit } from "react-router";
-import { ConfirmDialog } from "~/components/ui/ConfirmDialog";
+import { Link } from "react-router";
 import { explanationFor } from "~/features/content";
 import { possessiveName } from "~/lib/addressee";
 import { formatDay } from "~/lib/dates";
@@ -38,58 +36,6 @@ export function ScopeList({ scopes, owner }: { scopes: Scope[]; owner: "you" | "
 export function Until({ day }: { day: string }) {
   const { i18n } = useTranslation();
   return <time dateTime={day}>{formatDay(day, i18n.language)}</time>;
-}
-
-/**
- * A consequential action: without JavaScript a link to a page that asks first; with JavaScript
- * a button that asks in a dialog and then posts `confirm=yes` to the same address.
- */
-export function ConfirmAction(props: {
-  href: string;
-  label: string;
-  /** Words for screen readers that say which one ("for Jonas Hansen"). */
-  hiddenLabel?: string;
-  title: string;
-  description: string;
-  confirmLabel: string;
-  cancelLabel: string;
-}) {
-  const submit = useSubmit();
-  const [hydrated, setHydrated] = useState(false);
-  const [open, setOpen] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  const label = (
-    <>
-      {props.label}
-      {props.hiddenLabel ? <span className="visually-hidden"> {props.hiddenLabel}</span> : null}
-    </>
-  );
-  if (!hydrated) {
-    return (
-      <Link to={props.href} className="button button--secondary">
-        {label}
-      </Link>
-    );
-  }
-  return (
-    <ConfirmDialog
-      open={open}
-      onOpenChange={setOpen}
-      title={props.title}
-      description={props.description}
-      confirmLabel={props.confirmLabel}
-      cancelLabel={props.cancelLabel}
-      onConfirm={() => {
-        setOpen(false);
-        void submit({ confirm: "yes" }, { method: "post", action: props.href });
-      }}
-      trigger={
-        <button type="button" className="button button--secondary">
-          {label}
-        </button>
-      }
-    />
-  );
 }
 
 export interface HelpedSummary {

@@ -1,8 +1,9 @@
+import { ConfirmAction } from "~/components/ui/ConfirmAction";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/relatives-shared-home";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { ConfirmAction, sharedLinks, usePossessive } from "~/features/relatives/components";
+import { sharedLinks, usePossessive } from "~/features/relatives/components";
 import { participantName } from "~/features/relatives/queries.server";
 import { notFound } from "~/lib/auth.server";
 import { openSharedFrame } from "~/features/relatives/access.server";
