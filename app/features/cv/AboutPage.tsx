@@ -4,13 +4,11 @@ import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { ConflictPanel } from "~/components/form/ConflictPanel";
-import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
 import { TextareaField } from "~/components/form/TextareaField";
-import { PageTitle } from "~/components/layout/PageTitle";
 import { useFocusAfterFrame } from "~/components/ui/focus";
 import { formatMoment } from "~/lib/dates";
-import { StatusNotice } from "./components";
+import { CvFormHead } from "./components";
 import { summarySchema } from "./schema";
 import { SUMMARY_MAX } from "./sections";
 
@@ -40,20 +38,7 @@ export function AboutPage({
 
   return (
     <>
-      <PageTitle title={conflict ? t("about.conflictTitle") : t("about.title")} hasErrors={errors.length > 0} />
-      <p>
-        <Link to="/cv" className="plan-back">
-          {t("backToCv")}
-        </Link>
-      </p>
-      <ErrorSummary errors={errors} />
-      <h1 tabIndex={-1}>{t("about.title")}</h1>
-      <p className="lead">{t("about.intro")}</p>
-      {loaderData.saved && !actionData ? (
-        <StatusNotice>
-          <p>{t("about.saved")}</p>
-        </StatusNotice>
-      ) : null}
+      <CvFormHead page="about" conflict={Boolean(conflict)} errors={errors} saved={Boolean(loaderData.saved && !actionData)} />
       <Form method="post" {...getFormProps(form)}>
         {conflict ? (
           <div ref={conflictRef} tabIndex={-1} className="plan-conflict">

@@ -3,14 +3,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
-import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
 import { Field } from "~/components/form/Field";
-import { PageTitle } from "~/components/layout/PageTitle";
 import { useFocusAfterFrame } from "~/components/ui/focus";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import type { ContactInput } from "./commands.server";
-import { Checkbox, StatusNotice } from "./components";
+import { Checkbox, CvFormHead } from "./components";
 import type { CvData } from "./queries.server";
 import { contactSchema } from "./schema";
 import { ADDRESS_MAX } from "./sections";
@@ -44,20 +42,7 @@ export function ContactPage({
 
   return (
     <>
-      <PageTitle title={conflict ? t("contact.conflictTitle") : t("contact.title")} hasErrors={errors.length > 0} />
-      <p>
-        <Link to="/cv" className="plan-back">
-          {t("backToCv")}
-        </Link>
-      </p>
-      <ErrorSummary errors={errors} />
-      <h1 tabIndex={-1}>{t("contact.title")}</h1>
-      <p className="lead">{t("contact.intro")}</p>
-      {loaderData.saved && !actionData ? (
-        <StatusNotice>
-          <p>{t("contact.saved")}</p>
-        </StatusNotice>
-      ) : null}
+      <CvFormHead page="contact" conflict={Boolean(conflict)} errors={errors} saved={Boolean(loaderData.saved && !actionData)} />
       <p>
         <strong>{loaderData.name}</strong>
       </p>

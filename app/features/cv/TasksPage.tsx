@@ -1,11 +1,9 @@
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useSubmit } from "react-router";
-import { ErrorSummary } from "~/components/form/ErrorSummary";
-import { PageTitle } from "~/components/layout/PageTitle";
 import { ConfirmDialog } from "~/components/ui/ConfirmDialog";
 import { useFocusAfterFrame } from "~/components/ui/focus";
-import { StatusNotice, useHydrated } from "./components";
+import { CvFormHead, StatusNotice, useHydrated } from "./components";
 import { TASK_COUNT_MAX } from "./sections";
 import type { tasksPage, TasksRefusal } from "./tasks.server";
 
@@ -72,15 +70,7 @@ export function TasksPage({ loaderData, actionData }: { loaderData: TasksPageDat
 
   return (
     <>
-      <PageTitle title={conflict ? t("tasks.conflictTitle") : t("tasks.title")} hasErrors={errors.length > 0} />
-      <p>
-        <Link to="/cv" className="plan-back">
-          {t("backToCv")}
-        </Link>
-      </p>
-      <ErrorSummary errors={errors} />
-      <h1 tabIndex={-1}>{t("tasks.title")}</h1>
-      <p className="lead">{t("tasks.intro")}</p>
+      <CvFormHead page="tasks" conflict={Boolean(conflict)} errors={errors} />
       <p>{t("tasks.why")}</p>
       <p className="meta">{t("tasks.examples")}</p>
 

@@ -3,15 +3,13 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
-import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
 import { Field, RadioGroup } from "~/components/form/Field";
 import { TextareaField } from "~/components/form/TextareaField";
-import { PageTitle } from "~/components/layout/PageTitle";
 import { useFocusAfterFrame } from "~/components/ui/focus";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import type { WishesInput } from "./commands.server";
-import { Checkbox, StatusNotice } from "./components";
+import { Checkbox, CvFormHead } from "./components";
 import { editableHours, formatHours } from "./hours";
 import type { CvData } from "./queries.server";
 import { commuteOptions, wishesFieldOrder, wishesMaxByMessage, wishesSchema } from "./schema";
@@ -51,20 +49,7 @@ export function WishesPage({
 
   return (
     <>
-      <PageTitle title={conflict ? t("wishes.conflictTitle") : t("wishes.title")} hasErrors={errors.length > 0} />
-      <p>
-        <Link to="/cv" className="plan-back">
-          {t("backToCv")}
-        </Link>
-      </p>
-      <ErrorSummary errors={errors} />
-      <h1 tabIndex={-1}>{t("wishes.title")}</h1>
-      <p className="lead">{t("wishes.intro")}</p>
-      {loaderData.saved && !actionData ? (
-        <StatusNotice>
-          <p>{t("wishes.saved")}</p>
-        </StatusNotice>
-      ) : null}
+      <CvFormHead page="wishes" conflict={Boolean(conflict)} errors={errors} saved={Boolean(loaderData.saved && !actionData)} />
       {conflict ? (
         <div ref={conflictRef} tabIndex={-1} className="notice notice--warning plan-conflict" role="group" aria-labelledby="conflict-title">
           <h2 id="conflict-title">{t("wishes.conflictTitle")}</h2>

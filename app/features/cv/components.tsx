@@ -1,6 +1,8 @@
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
+import { ErrorSummary, type FieldError } from "~/components/form/ErrorSummary";
+import { PageTitle } from "~/components/layout/PageTitle";
 import { ConfirmAction } from "~/components/ui/ConfirmAction";
 import { formatPeriod } from "./partial-date";
 import type { CvEntry } from "./queries.server";
@@ -8,6 +10,33 @@ import type { SectionConfig } from "./sections";
 import { useFocusAfterFrame } from "~/components/ui/focus";
 
 export { useHydrated } from "~/components/ui/ConfirmAction";
+
+/**
+ * The head of a CV form page (/cv/om-mig, /cv/kontakt, /cv/jobonsker, /cv/opgaver): the tab
+ * title (which says when the page shows errors or a conflict), the way back, the error summary,
+ * the heading and its lead, and the "saved" notice after a redirect.
+ */
+export function CvFormHead({ page, conflict, errors, saved = false }: { page: string; conflict: boolean; errors: FieldError[]; saved?: boolean }) {
+  const { t } = useTranslation("cv");
+  return (
+    <>
+      <PageTitle title={conflict ? t(`${page}.conflictTitle`) : t(`${page}.title`)} hasErrors={errors.length > 0} />
+      <p>
+        <Link to="/cv" className="plan-back">
+          {t("backToCv")}
+        </Link>
+      </p>
+      <ErrorSummary errors={errors} />
+      <h1 tabIndex={-1}>{t(`${page}.title`)}</h1>
+      <p className="lead">{t(`${page}.intro`)}</p>
+      {saved ? (
+        <StatusNotice>
+          <p>{t(`${page}.saved`)}</p>
+        </StatusNotice>
+      ) : null}
+    </>
+  );
+}
 
 /** A calm "saved" message that takes focus after a redirect (after the shell has focused the h1). */
 export function StatusNotice({ id = "cv-status", children, warning = false }: { id?: string; children: React.ReactNode; warning?: boolean }) {
