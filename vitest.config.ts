@@ -14,6 +14,9 @@ export default defineConfig({
     // Files share a worker's module graph instead of importing the app again for every file (65 s of
     // a 251 s run): each file installs its own database in beforeAll and removes it in afterAll.
     isolate: false,
+    // Vitest uses one worker fewer than the cores (one on this 2-core machine); the files wait on
+    // databases and servers as much as they compute, so two run side by side.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
