@@ -16,13 +16,11 @@ import {
   diffSnapshots,
   jobcentreChanges,
   parseSnapshot,
-  type ActivityKind,
-  type ActivityStatus,
   type PlanChange,
   type PlanSnapshot,
   type SubGoalStatus,
 } from "./snapshot";
-import type { PlanNews } from "./view";
+import type { PlanNews, PlanView } from "./view";
 
 export type PlanRow = typeof plans.$inferSelect;
 
@@ -33,31 +31,11 @@ export async function findPlan(participantId: string): Promise<PlanRow | undefin
   return plan;
 }
 
+/** The plan's parts as the pages show them (PlanView), agreements with when they were made. */
 export interface PlanContent {
-  subGoals: {
-    id: string;
-    title: string;
-    description: string | null;
-    status: SubGoalStatus;
-    helperText: string | null;
-    dueOn: string | null;
-    participantStatus: SubGoalStatus | null;
-    participantComment: string | null;
-    participantUpdatedAt: Date | null;
-  }[];
-  activities: {
-    id: string;
-    kind: ActivityKind;
-    title: string;
-    purpose: string;
-    responsibleName: string | null;
-    place: string | null;
-    startsOn: string | null;
-    endsOn: string | null;
-    hoursPerWeek: string | null;
-    status: ActivityStatus;
-  }[];
-  agreements: { id: string; text: string; ownerText: string | null; dueOn: string | null; createdAt: Date }[];
+  subGoals: PlanView["subGoals"];
+  activities: PlanView["activities"];
+  agreements: (PlanView["agreements"][number] & { createdAt: Date })[];
 }
 
 /** Sub-goals, activities and agreements of one plan, in the jobcentre's order. */
