@@ -62,25 +62,7 @@ export function NetworkMap(props: {
     >
       <title id={`${prefix}-title`}>{props.title ?? t("map.title")}</title>
       <desc id={`${prefix}-desc`}>{description}</desc>
-      <defs>
-        <pattern
-          id={`${prefix}-hatch`}
-          patternUnits="userSpaceOnUse"
-          width="5"
-          height="5"
-          patternTransform="rotate(45)"
-        >
-          <rect width="5" height="5" className="network-map__hatch-bg" />
-          <line
-            x1="0"
-            y1="0"
-            x2="0"
-            y2="5"
-            className="network-map__hatch-line"
-            strokeWidth="2.5"
-          />
-        </pattern>
-      </defs>
+      <HatchPattern id={`${prefix}-hatch`} />
       <rect
         x="0"
         y="0"
@@ -382,5 +364,17 @@ export function MapLegend({
         </>,
       )}
     </ul>
+  );
+}
+
+/** The hatching that marks a person who holds the participant back (shape, not only colour). */
+export function HatchPattern({ id }: { id: string }) {
+  return (
+    <defs>
+      <pattern id={id} patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">
+        <rect width="5" height="5" className="network-map__hatch-bg" />
+        <line x1="0" y1="0" x2="0" y2="5" className="network-map__hatch-line" strokeWidth="2.5" />
+      </pattern>
+    </defs>
   );
 }

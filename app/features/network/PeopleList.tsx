@@ -7,7 +7,7 @@ import {
   SECTORS,
   type NetworkPersonView,
 } from "./constants";
-import { Marker } from "./NetworkMap";
+import { HatchPattern, Marker } from "./NetworkMap";
 
 export function helpKindsText(
   kinds: string[],
@@ -39,25 +39,7 @@ export function StanceText({
         className="network-stance__symbol"
       >
         {stance === "holds_back" ? (
-          <defs>
-            <pattern
-              id={`${idPrefix}-hatch`}
-              patternUnits="userSpaceOnUse"
-              width="5"
-              height="5"
-              patternTransform="rotate(45)"
-            >
-              <rect width="5" height="5" className="network-map__hatch-bg" />
-              <line
-                x1="0"
-                y1="0"
-                x2="0"
-                y2="5"
-                className="network-map__hatch-line"
-                strokeWidth="2.5"
-              />
-            </pattern>
-          </defs>
+          <HatchPattern id={`${idPrefix}-hatch`} />
         ) : null}
         <Marker
           x={14}
