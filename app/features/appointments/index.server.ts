@@ -10,6 +10,7 @@ export {
   isAppointmentId,
   listPastAppointments,
   listUpcomingAppointments,
+  practicalDetails,
 } from "./queries.server";
 export { listBisidderCandidates, listMeetingsById } from "./queries.server";
 export { createCalendarFeed, revokeCalendarFeed } from "./commands.server";

@@ -1,5 +1,5 @@
 import { newFeedTokenCookie } from "./calendar.server";
-import { getActiveFeed, getAppointmentPage, hashFeedToken } from "./queries.server";
+import { getActiveFeed, getAppointmentPage, hashFeedToken, practicalDetails } from "./queries.server";
 import { publicOrigin } from "~/lib/env.server";
 
 /** What the meeting pages read for the signed-in participant (loaders stay thin). Null: not theirs. */
@@ -17,17 +17,7 @@ export async function appointmentPage(participantId: string, appointmentId: stri
       kind: appointment.kind,
       title: appointment.title,
       purpose: appointment.purpose,
-      startsAt: appointment.startsAt,
-      endsAt: appointment.endsAt,
-      mode: appointment.mode,
-      placeName: appointment.placeName,
-      address: appointment.address,
-      directions: appointment.directions,
-      phoneNote: appointment.phoneNote,
-      videoNote: appointment.videoNote,
-      bringItems: appointment.bringItems,
-      supportPersonAllowed: appointment.supportPersonAllowed,
-      afterwards: appointment.afterwards,
+      ...practicalDetails(appointment),
       status: appointment.status,
       absenceSentAt: page.absence?.createdAt ?? null,
     },

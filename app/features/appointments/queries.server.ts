@@ -101,6 +101,27 @@ export async function findOwnAppointment(participantId: string, appointmentId: s
 
 export type Appointment = NonNullable<Awaited<ReturnType<typeof findOwnAppointment>>>;
 
+/**
+ * A meeting's practical details, as the participant reads them: when, where and how, what to
+ * bring, whether a support person may come, and what happens afterwards. The meeting's own page
+ * and the preparation's team meeting show the same.
+ */
+export function practicalDetails(appointment: Appointment) {
+  return {
+    startsAt: appointment.startsAt,
+    endsAt: appointment.endsAt,
+    mode: appointment.mode,
+    placeName: appointment.placeName,
+    address: appointment.address,
+    directions: appointment.directions,
+    phoneNote: appointment.phoneNote,
+    videoNote: appointment.videoNote,
+    bringItems: appointment.bringItems,
+    supportPersonAllowed: appointment.supportPersonAllowed,
+    afterwards: appointment.afterwards,
+  };
+}
+
 export interface Preparation {
   notes: string;
   questions: string;

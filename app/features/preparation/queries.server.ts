@@ -2,7 +2,7 @@ import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { persons } from "../../../db/schema/people";
 import { preparationParts, preparationShares } from "../../../db/schema/preparation";
-import { getAppointmentPage, listUpcomingAppointments } from "~/features/appointments/index.server";
+import { getAppointmentPage, listUpcomingAppointments, practicalDetails } from "~/features/appointments/index.server";
 import { listExperienceSummary, listTaskSuggestions } from "~/features/cv/index.server";
 import { listPeopleForMeeting } from "~/features/network/index.server";
 import {
@@ -95,17 +95,7 @@ export async function getTeamMeeting(participantId: string, now = new Date()) {
   return {
     id: appointment.id,
     title: appointment.title,
-    startsAt: appointment.startsAt,
-    endsAt: appointment.endsAt,
-    mode: appointment.mode,
-    placeName: appointment.placeName,
-    address: appointment.address,
-    directions: appointment.directions,
-    phoneNote: appointment.phoneNote,
-    videoNote: appointment.videoNote,
-    bringItems: appointment.bringItems,
-    supportPersonAllowed: appointment.supportPersonAllowed,
-    afterwards: appointment.afterwards,
+    ...practicalDetails(appointment),
     attendees: page.attendees,
   };
 }
