@@ -8,9 +8,9 @@ import { formatDate, formatMoment, formatTime, isoDateTime } from "~/lib/dates";
 import {
   ActivityDetails,
   ActivityKindExplanation,
-  AgreementDetails,
+  AgreementsSection,
   ChangeList,
-  ContactDetails,
+  ContactsSection,
   NewTag,
   OwnGoalText,
   SubGoalDetails,
@@ -256,41 +256,15 @@ export function PlanPage({
         </ul>
       </section>
 
-      <section aria-labelledby="agreements-heading">
-        <h2 id="agreements-heading">{t("agreements.heading")}</h2>
-        <p>{t("agreements.intro")}</p>
-        {view.agreements.length === 0 ? <p>{t("agreements.none")}</p> : null}
-        <ul className="plan-list">
-          {view.agreements.map((agreement) => (
-            <li key={agreement.id} className="card plan-card">
-              {isNew(agreement.id) ? (
-                <p className="plan-card__tag">
-                  <NewTag />
-                </p>
-              ) : null}
-              <p lang="da" className="plan-agreement-text">
-                {agreement.text}
-              </p>
-              <AgreementDetails agreement={agreement} />
-            </li>
-          ))}
-        </ul>
-      </section>
+      <AgreementsSection agreements={view.agreements} intro={t("agreements.intro")} none={t("agreements.none")} isNew={isNew} />
 
-      <section aria-labelledby="contacts-heading">
-        <h2 id="contacts-heading">{t("contacts.heading")}</h2>
-        <p>{t("contacts.intro")}</p>
-        {view.contacts.length === 0 ? <p>{t("contacts.none")}</p> : null}
-        <ul className="plan-list plan-contacts">
-          {view.contacts.map((contact) => (
-            <li key={contact.id} className="card plan-card">
-              <h3>{contact.name}</h3>
-              <p>{t(`contacts.roles.${contact.role}`)}</p>
-              <ContactDetails contact={contact} />
-            </li>
-          ))}
-        </ul>
-      </section>
+      <ContactsSection
+        contacts={view.contacts}
+        heading={t("contacts.heading")}
+        intro={t("contacts.intro")}
+        none={t("contacts.none")}
+        roleText={(role) => t(`contacts.roles.${role}`)}
+      />
 
       <section aria-labelledby="read-heading" id="laest" className="panel plan-read">
         <h2 id="read-heading">{t("read.heading")}</h2>

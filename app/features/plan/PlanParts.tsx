@@ -205,6 +205,84 @@ export function ContactDetails({ contact, linked = true }: { contact: PlanView["
   );
 }
 
+/**
+ * "Aftaler": the plan's agreements as cards. The reader decides the words: the participant's own
+ * page explains the part and marks what is new; a relative's page words "none" about the
+ * participant.
+ */
+export function AgreementsSection({
+  agreements,
+  intro,
+  none,
+  isNew,
+}: {
+  agreements: PlanView["agreements"];
+  intro?: string;
+  none: string;
+  /** "Nyt" marks, on the participant's own page only. */
+  isNew?: (id: string) => boolean;
+}) {
+  const { t } = useTranslation("plan");
+  return (
+    <section aria-labelledby="agreements-heading">
+      <h2 id="agreements-heading">{t("agreements.heading")}</h2>
+      {intro ? <p>{intro}</p> : null}
+      {agreements.length === 0 ? <p>{none}</p> : null}
+      <ul className="plan-list">
+        {agreements.map((agreement) => (
+          <li key={agreement.id} className="card plan-card">
+            {isNew?.(agreement.id) ? (
+              <p className="plan-card__tag">
+                <NewTag />
+              </p>
+            ) : null}
+            <p lang="da" className="plan-agreement-text">
+              {agreement.text}
+            </p>
+            <AgreementDetails agreement={agreement} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * "Dine kontakter": who to call, as cards. The reader decides the words: the heading and each
+ * person's role are worded for the participant herself or, on a relative's page, about her.
+ */
+export function ContactsSection({
+  contacts,
+  heading,
+  intro,
+  none,
+  roleText,
+}: {
+  contacts: PlanView["contacts"];
+  heading: string;
+  intro?: string;
+  /** Said when there are no contacts; a relative's page says nothing. */
+  none?: string;
+  roleText: (role: PlanView["contacts"][number]["role"]) => string;
+}) {
+  return (
+    <section aria-labelledby="contacts-heading">
+      <h2 id="contacts-heading">{heading}</h2>
+      {intro ? <p>{intro}</p> : null}
+      {none && contacts.length === 0 ? <p>{none}</p> : null}
+      <ul className="plan-list plan-contacts">
+        {contacts.map((contact) => (
+          <li key={contact.id} className="card plan-card">
+            <h3>{contact.name}</h3>
+            <p>{roleText(contact.role)}</p>
+            <ContactDetails contact={contact} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 // Stands in for the item's title while a sentence is translated, so the title can get lang="da".
 const LABEL = "\u0000label\u0000";
 

@@ -3,6 +3,12 @@
  * relative's view of the plan, the overview's plan card). Code outside app/features/plan imports
  * only this file or ./index.server.
  */
-export { ActivityDetails, AgreementDetails, ContactDetails, OwnGoalText, SubGoalDetails } from "./PlanParts";
+export {
+  ActivityDetails,
+  AgreementsSection,
+  ContactsSection,
+  OwnGoalText,
+  SubGoalDetails,
+} from "./PlanParts";
 export { PlanNewsCard } from "./PlanNewsCard";
 export type { PlanNews, PlanView } from "./view";

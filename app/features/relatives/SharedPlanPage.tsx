@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
-import { ActivityDetails, AgreementDetails, ContactDetails, OwnGoalText, SubGoalDetails } from "~/features/plan";
+import { ActivityDetails, AgreementsSection, ContactsSection, OwnGoalText, SubGoalDetails } from "~/features/plan";
 import { formatMoment } from "~/lib/dates";
 import { RelativeActivityExplanation, usePossessive } from "./components";
 import type { Route } from "./routes/+types/relatives-shared-plan";
@@ -89,33 +89,13 @@ export function SharedPlanPage({ loaderData }: Pick<Route.ComponentProps, "loade
         </ul>
       </section>
 
-      <section aria-labelledby="agreements-heading">
-        <h2 id="agreements-heading">{tp("agreements.heading")}</h2>
-        {plan.agreements.length === 0 ? <p>{t("shared.plan.noAgreements", { owner: owner(firstName) })}</p> : null}
-        <ul className="plan-list">
-          {plan.agreements.map((agreement) => (
-            <li key={agreement.id} className="card plan-card">
-              <p lang="da" className="plan-agreement-text">
-                {agreement.text}
-              </p>
-              <AgreementDetails agreement={agreement} />
-            </li>
-          ))}
-        </ul>
-      </section>
+      <AgreementsSection agreements={plan.agreements} none={t("shared.plan.noAgreements", { owner: owner(firstName) })} />
 
-      <section aria-labelledby="contacts-heading">
-        <h2 id="contacts-heading">{t("shared.plan.contactsHeading", { owner: owner(firstName) })}</h2>
-        <ul className="plan-list plan-contacts">
-          {plan.contacts.map((contact) => (
-            <li key={contact.id} className="card plan-card">
-              <h3>{contact.name}</h3>
-              <p>{t(`shared.plan.roles.${contact.role}`, { owner: owner(firstName) })}</p>
-              <ContactDetails contact={contact} />
-            </li>
-          ))}
-        </ul>
-      </section>
+      <ContactsSection
+        contacts={plan.contacts}
+        heading={t("shared.plan.contactsHeading", { owner: owner(firstName) })}
+        roleText={(role) => t(`shared.plan.roles.${role}`, { owner: owner(firstName) })}
+      />
     </>
   );
 }
