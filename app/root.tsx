@@ -23,7 +23,7 @@ import { createI18n } from "./lib/i18n/instance";
 import { bundleFor, loadBundle } from "./lib/i18n/bundles";
 import { translationFiles } from "./lib/i18n/resources.server";
 import { useNonce } from "./lib/request-context";
-import { IDLE_TIMEOUT_MS, WARN_BEFORE_IDLE_END_MS } from "./lib/session.server";
+import { WARN_BEFORE_IDLE_END_MS } from "./lib/session.server";
 import fallbackCommon from "../locales/da/common.json";
 import stylesheet from "./styles/app.css?url";
 
@@ -47,7 +47,7 @@ export async function loader({ context }: Route.LoaderArgs) {
       ? {
           firstName: user.firstName,
           isParticipant: Boolean(user.participant),
-          idleTimeoutMs: IDLE_TIMEOUT_MS,
+          idleTimeoutMs: user.idleTimeoutMs,
           warnBeforeMs: WARN_BEFORE_IDLE_END_MS,
         }
       : null,

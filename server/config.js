@@ -2,7 +2,8 @@
 // schema (issue 15). server.js and worker.js stop with a list of what is wrong before anything
 // else happens; the app (app/lib/env.server.ts) and db/client.ts read the same parsed values.
 // .env.example documents each variable; tests/unit/config.test.ts keeps the two in step.
-import { randomBytes } from "node:crypto";
+import { X509Certificate, createPrivateKey, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 // The server never runs the browser's CSP, so zod's eval probe (app/lib/zod.ts) does not matter here.
 // eslint-disable-next-line no-restricted-imports
 import { z } from "zod";
@@ -107,6 +108,39 @@ const publicOrigin = z
   })
   .optional();
 
+/**
+ * A file the portal reads at start, checked by `check` (which throws with what is wrong). The path
+ * is repeated in the message, never the file's content.
+ * @param {string} what e.g. "a PEM private key"
+ * @param {(text: string) => void} check
+ */
+const fileWith = (what, check) =>
+  z
+    .string()
+    .transform((path, context) => {
+      let text;
+      try {
+        text = readFileSync(path, "utf8");
+      } catch {
+        context.addIssue({ code: "custom", message: `cannot read the file ${path} (it should be ${what}).` });
+        return z.NEVER;
+      }
+      try {
+        check(text);
+      } catch {
+        context.addIssue({ code: "custom", message: `the file ${path} is not ${what}.` });
+        return z.NEVER;
+      }
+      return { path, text };
+    })
+    .optional();
+
+const pemKey = fileWith("a PEM private key", (text) => createPrivateKey(text));
+const pemCertificate = fileWith("a PEM certificate", (text) => new X509Certificate(text));
+const idpMetadata = fileWith("SAML metadata with an IDPSSODescriptor", (text) => {
+  if (!/<(\w+:)?EntityDescriptor[\s>]/.test(text) || !/<(\w+:)?IDPSSODescriptor[\s>]/.test(text)) throw new Error("not IdP metadata");
+});
+
 export const schema = z
   .object({
     NODE_ENV: z.enum(["production", "development", "test"], { error: "write production, development or test." }).default("development"),
@@ -139,8 +173,37 @@ export const schema = z
     RATE_LIMIT_INVITATIONS: rateLimit("10/1h"),
     RATE_LIMIT_CALENDAR_FEED: rateLimit("60/1h"),
     RATE_LIMIT_PDF: rateLimit("30/10m"),
+    NEMLOGIN_IDP_METADATA: idpMetadata,
+    NEMLOGIN_SP_ENTITY_ID: z.url({ error: "must be a URL, e.g. https://minvej.example.dk/saml/metadata." }).optional(),
+    NEMLOGIN_SP_KEY: pemKey,
+    NEMLOGIN_SP_CERT: pemCertificate,
+    NEMLOGIN_TEST_IDP: flag(),
+    CASEWORKER_OIDC_ISSUER: urlWith(["https:", "http:"], "https://login.microsoftonline.com/<tenant>/v2.0"),
+    CASEWORKER_OIDC_CLIENT_ID: z.string().optional(),
+    CASEWORKER_OIDC_CLIENT_SECRET: z.string().optional(),
+    CASEWORKER_OIDC_ROLE_CLAIM: z.string().default("roles"),
+    CASEWORKER_OIDC_ROLE: z.string().default("MinVej.Sagsbehandler"),
   })
   .superRefine((env, context) => {
+    /** @param {string} name @param {string} message */
+    const wrong = (name, message) => context.addIssue({ code: "custom", path: [name], message });
+    // NemLog-in: the IdP's metadata, our key and our certificate come together or not at all.
+    const nemLogIn = /** @type {const} */ (["NEMLOGIN_IDP_METADATA", "NEMLOGIN_SP_KEY", "NEMLOGIN_SP_CERT"]);
+    const givenNemLogIn = nemLogIn.filter((name) => env[name]);
+    if (givenNemLogIn.length > 0 && givenNemLogIn.length < nemLogIn.length) {
+      for (const name of nemLogIn.filter((name) => !env[name])) wrong(name, `required with ${givenNemLogIn.join(" and ")}: NemLog-in needs the IdP's metadata, our key and our certificate.`);
+    }
+    if (env.NEMLOGIN_TEST_IDP === "1" && env.NODE_ENV === "production" && env.DEMO !== "1" && env.DEMO_LOGIN !== "1") {
+      wrong("NEMLOGIN_TEST_IDP", "the test identity provider (Test-MitID) signs anyone in: in production only with DEMO=1.");
+    }
+    if (env.NEMLOGIN_TEST_IDP === "1" && givenNemLogIn.length > 0) {
+      wrong("NEMLOGIN_TEST_IDP", "choose one: the real NemLog-in (NEMLOGIN_IDP_METADATA ...) or the test identity provider.");
+    }
+    const oidc = /** @type {const} */ (["CASEWORKER_OIDC_ISSUER", "CASEWORKER_OIDC_CLIENT_ID"]);
+    const givenOidc = oidc.filter((name) => env[name]);
+    if (givenOidc.length === 1 || (env.CASEWORKER_OIDC_CLIENT_SECRET && givenOidc.length === 0)) {
+      for (const name of oidc.filter((name) => !env[name])) wrong(name, "required for the caseworkers' sign-in: the issuer and the client id come together.");
+    }
     // Production refuses to run on guesses. DEMO=1 (or DEMO_LOGIN=1) is the one way to try the
     // production build without them: embedded database, demo people, demo sign-in.
     if (env.NODE_ENV !== "production" || env.DEMO === "1" || env.DEMO_LOGIN === "1") return;
@@ -153,6 +216,9 @@ export const schema = z
       missing("PUBLIC_ORIGIN", "must start with https:// in production (session cookies are Secure).");
     }
     if (env.SEED_DEMO_DATA === "1") missing("SEED_DEMO_DATA", "demo people in production only with DEMO=1.");
+    if (givenNemLogIn.length === 0) {
+      missing("NEMLOGIN_IDP_METADATA", "required in production: without NemLog-in nobody can sign in (set NEMLOGIN_IDP_METADATA, NEMLOGIN_SP_KEY and NEMLOGIN_SP_CERT; see the README).");
+    }
   });
 
 /** The names the schema knows: every variable the portal and the worker read. */
@@ -249,6 +315,33 @@ function toConfig(parsed, env) {
     metricsPort: parsed.METRICS_PORT,
     metricsHost: parsed.METRICS_HOST,
     otlpEndpoint: parsed.OTEL_EXPORTER_OTLP_ENDPOINT,
+    /**
+     * NemLog-in (OIOSAML 3): null when neither the real IdP nor the test IdP is configured. The
+     * entity id defaults to <PUBLIC_ORIGIN>/saml/metadata (or the request's origin).
+     */
+    nemLogIn:
+      parsed.NEMLOGIN_IDP_METADATA && parsed.NEMLOGIN_SP_KEY && parsed.NEMLOGIN_SP_CERT
+        ? {
+            kind: /** @type {"nemlogin" | "test"} */ ("nemlogin"),
+            idpMetadata: parsed.NEMLOGIN_IDP_METADATA.text,
+            spKey: parsed.NEMLOGIN_SP_KEY.text,
+            spCertificate: parsed.NEMLOGIN_SP_CERT.text,
+            entityId: parsed.NEMLOGIN_SP_ENTITY_ID,
+          }
+        : parsed.NEMLOGIN_TEST_IDP === "1"
+          ? { kind: /** @type {"nemlogin" | "test"} */ ("test"), idpMetadata: undefined, spKey: undefined, spCertificate: undefined, entityId: parsed.NEMLOGIN_SP_ENTITY_ID }
+          : null,
+    /** The caseworkers' own identity provider (OpenID Connect): null when not configured. */
+    caseworkerOidc:
+      parsed.CASEWORKER_OIDC_ISSUER && parsed.CASEWORKER_OIDC_CLIENT_ID
+        ? {
+            issuer: parsed.CASEWORKER_OIDC_ISSUER,
+            clientId: parsed.CASEWORKER_OIDC_CLIENT_ID,
+            clientSecret: parsed.CASEWORKER_OIDC_CLIENT_SECRET,
+            roleClaim: parsed.CASEWORKER_OIDC_ROLE_CLAIM,
+            role: parsed.CASEWORKER_OIDC_ROLE,
+          }
+        : null,
     /** @type {Record<"signIn" | "invitations" | "calendarFeed" | "pdf", RateLimit>} */
     rateLimits: {
       signIn: parsed.RATE_LIMIT_SIGN_IN,

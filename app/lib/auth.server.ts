@@ -4,11 +4,15 @@ import { actAs, db } from "../../db/client";
 import { participants, persons } from "../../db/schema/people";
 import { recordAudit } from "./audit.server";
 import type { IdentityProvider } from "./auth/providers.server";
-import { readSession, startSession, type SessionState } from "./session.server";
+import { CASEWORKER_IDLE_TIMEOUT_MS, readSession, startSession, type SessionOptions, type SessionState } from "./session.server";
 import type { RequestContext } from "./request.server";
 
 export interface CurrentUser {
   sessionId: string;
+  /** How the person signed in ("demo", "nemlogin", "kommune") and when they last proved it. */
+  provider: string;
+  authenticatedAt: Date;
+  idleTimeoutMs: number;
   idleEndsAt: Date;
   personId: string;
   firstName: string;
@@ -57,6 +61,9 @@ async function loadUser(request: Request) {
   if (!row) return { session: { status: "expired" } as const, user: null };
   const user: CurrentUser = {
     sessionId: session.id,
+    provider: session.provider,
+    authenticatedAt: session.authenticatedAt,
+    idleTimeoutMs: session.idleTimeoutMs,
     idleEndsAt: session.idleEndsAt,
     personId: session.personId,
     firstName: row.firstName,
@@ -93,19 +100,36 @@ export async function signIn(
   if (!provider.enabled) return null;
   const personId = await provider.resolvePerson(subject);
   if (!personId) return null;
-  const setCookie = await startSession(personId, provider.id);
+  return startSignedInSession(personId, provider.id, requestId);
+}
+
+/**
+ * Starts the session of a person a provider has vouched for (the demo list, a verified SAML
+ * assertion, an OpenID id_token) and writes the audit row. A caseworker's session ends after
+ * 15 minutes without a request, anyone else's after 30.
+ */
+export async function startSignedInSession(
+  personId: string,
+  providerId: string,
+  requestId: string | null,
+  options: Omit<SessionOptions, "idleTimeoutMs"> = {},
+): Promise<{ setCookie: string; preferredLanguage: "da" | "en" }> {
   await actAs(personId);
   const database = await db();
   const [participant] = await database
-    .select({ id: participants.id, preferredLanguage: persons.preferredLanguage })
+    .select({ id: participants.id, preferredLanguage: persons.preferredLanguage, isCaseworker: persons.isCaseworker })
     .from(persons)
     .leftJoin(participants, eq(participants.personId, persons.id))
     .where(eq(persons.id, personId));
+  const setCookie = await startSession(personId, providerId, new Date(), {
+    ...options,
+    idleTimeoutMs: participant?.isCaseworker ? CASEWORKER_IDLE_TIMEOUT_MS : undefined,
+  });
   await recordAudit(database, {
     actorPersonId: personId,
     participantId: participant?.id ?? null,
     action: "session.signed_in",
-    details: { provider: provider.id },
+    details: { provider: providerId },
     requestId,
   });
   return { setCookie, preferredLanguage: participant?.preferredLanguage ?? "da" };

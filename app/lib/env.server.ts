@@ -21,6 +21,14 @@ export const env = {
   get secureCookies() {
     return config().production;
   },
+  /** NemLog-in (or the test identity provider): null when not configured. */
+  get nemLogIn() {
+    return config().nemLogIn;
+  },
+  /** The caseworkers' OpenID Connect provider: null when not configured. */
+  get caseworkerOidc() {
+    return config().caseworkerOidc;
+  },
   /** The address people use (PUBLIC_ORIGIN), without a trailing slash, when set. */
   get publicOrigin() {
     return config().publicOrigin;

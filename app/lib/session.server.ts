@@ -7,6 +7,8 @@ import { isProviderEnabled } from "./auth/providers.server";
 import { env } from "./env.server";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+/** Caseworkers see many people's data: their sessions end after 15 minutes without a request. */
+export const CASEWORKER_IDLE_TIMEOUT_MS = 15 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 8 * 60 * 60 * 1000;
 export const WARN_BEFORE_IDLE_END_MS = 5 * 60 * 1000;
 /** Do not write last_seen_at on every request: once a minute is precise enough. */
@@ -24,7 +26,27 @@ export const sessionCookie = createCookie(env.secureCookies ? "__Host-minvej_ses
 export type SessionState =
   | { status: "none" }
   | { status: "expired" }
-  | { status: "active"; id: string; personId: string; provider: string; idleEndsAt: Date; absoluteEndsAt: Date };
+  | {
+      status: "active";
+      id: string;
+      personId: string;
+      provider: string;
+      idleTimeoutMs: number;
+      idleEndsAt: Date;
+      absoluteEndsAt: Date;
+      /** When the person last proved who they are at the provider. */
+      authenticatedAt: Date;
+      assuranceLevel: string | null;
+      providerSession: Record<string, string> | null;
+    };
+
+export interface SessionOptions {
+  /** Default IDLE_TIMEOUT_MS; CASEWORKER_IDLE_TIMEOUT_MS for a caseworker. */
+  idleTimeoutMs?: number;
+  assuranceLevel?: string | null;
+  /** What the provider needs to end its own session at sign-out (SAML NameID/SessionIndex, id_token). */
+  providerSession?: Record<string, string> | null;
+}
 
 function hashToken(token: string) {
   return createHash("sha256").update(token).digest("hex");
@@ -44,7 +66,7 @@ async function tokenFrom(request: Request): Promise<string | null> {
 }
 
 /** Starts a new session with a fresh id (never reuses one sent by the browser) and returns its cookie. */
-export async function startSession(personId: string, provider: string, now = new Date()): Promise<string> {
+export async function startSession(personId: string, provider: string, now = new Date(), options: SessionOptions = {}): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const database = await db();
   const tokenHash = hashToken(token);
@@ -56,6 +78,10 @@ export async function startSession(personId: string, provider: string, now = new
     createdAt: now,
     lastSeenAt: now,
     absoluteExpiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS),
+    idleMinutes: Math.round((options.idleTimeoutMs ?? IDLE_TIMEOUT_MS) / 60_000),
+    authenticatedAt: now,
+    assuranceLevel: options.assuranceLevel ?? null,
+    providerSession: options.providerSession ?? null,
   });
   return sessionCookie.serialize(token);
 }
@@ -72,7 +98,8 @@ export async function readSession(request: Request, now = new Date()): Promise<S
     .where(and(eq(authSessions.tokenHash, tokenHash), isNull(authSessions.endedAt)));
   if (!row) return { status: "expired" };
 
-  const idleEndsAt = new Date(row.lastSeenAt.getTime() + IDLE_TIMEOUT_MS);
+  const idleTimeoutMs = row.idleMinutes * 60_000;
+  const idleEndsAt = new Date(row.lastSeenAt.getTime() + idleTimeoutMs);
   // A session is only as good as the method that started it: once that method is turned off
   // (a demo session after DEMO_LOGIN is unset), the session ends on its next request.
   if (now >= idleEndsAt || now >= row.absoluteExpiresAt || !isProviderEnabled(row.provider)) {
@@ -90,8 +117,12 @@ export async function readSession(request: Request, now = new Date()): Promise<S
     id: row.id,
     personId: row.personId,
     provider: row.provider,
-    idleEndsAt: new Date(Math.min(lastSeenAt.getTime() + IDLE_TIMEOUT_MS, row.absoluteExpiresAt.getTime())),
+    idleTimeoutMs,
+    idleEndsAt: new Date(Math.min(lastSeenAt.getTime() + idleTimeoutMs, row.absoluteExpiresAt.getTime())),
     absoluteEndsAt: row.absoluteExpiresAt,
+    authenticatedAt: row.authenticatedAt,
+    assuranceLevel: row.assuranceLevel,
+    providerSession: row.providerSession ?? null,
   };
 }
 

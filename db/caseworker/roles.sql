@@ -55,11 +55,15 @@ GRANT SELECT ON drizzle.__drizzle_migrations TO portal_app;
 -- privileges, so that no person setting, no policy and no bug can show one; a column added to
 -- persons later stays unreadable until it is named here.
 REVOKE ALL ON portal.persons FROM portal_app;
-GRANT SELECT (id, demo_key, first_name, last_name, email, phone, preferred_language, is_caseworker, created_at)
+GRANT SELECT (id, demo_key, first_name, last_name, birth_date, email, phone, preferred_language, is_caseworker, created_at)
   ON portal.persons TO portal_app;
 -- The lookups made before a person is known, each for one secret (migration 0008).
 GRANT EXECUTE ON FUNCTION portal.person_for_identity(text, text), portal.demo_sign_in_people(),
   portal.calendar_feed_by_token_hash(text) TO portal_app;
+-- A verified MitID sign-in (migration 0014): the registered person it belongs to, or a relative
+-- created from an open invitation.
+GRANT EXECUTE ON FUNCTION portal.person_for_nemlogin(text, text, date),
+  portal.register_invited_relative(text, text, text, date, text, timestamptz) TO portal_app;
 -- The job worker's retention job (migration 0011): deletes ended sessions, dead links and old
 -- outbox rows, and answers with counts only.
 GRANT EXECUTE ON FUNCTION portal.prune_expired(timestamptz, int) TO portal_app;

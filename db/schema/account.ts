@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, jsonb, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { portal } from "./portal";
 import { participants, persons } from "./people";
 
@@ -16,6 +16,17 @@ export const authSessions = portal.table(
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     absoluteExpiresAt: timestamp("absolute_expires_at", { withTimezone: true }).notNull(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
+    /** Minutes without a request before the session ends: 30, or 15 for a caseworker. */
+    idleMinutes: smallint("idle_minutes").notNull().default(30),
+    /** When the person last proved who they are at the provider (a fresh MitID confirms a grant). */
+    authenticatedAt: timestamp("authenticated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** NSIS assurance level the provider vouched for ("substantial", "high"); null for demo. */
+    assuranceLevel: text("assurance_level"),
+    /**
+     * What the identity provider needs to end its own session at sign-out: SAML NameID and
+     * SessionIndex, or the OpenID id_token. Never shown, never logged.
+     */
+    providerSession: jsonb("provider_session").$type<Record<string, string>>(),
   },
   (t) => [index("auth_sessions_person").on(t.personId)],
 );
@@ -37,4 +48,39 @@ export const auditEvents = portal.table(
     requestId: text("request_id"),
   },
   (t) => [index("audit_events_participant_time").on(t.participantId, t.occurredAt)],
+);
+
+/**
+ * A sign-in this portal started and has not yet seen come back: the SAML AuthnRequest id or the
+ * OpenID `state`. The answer must name one of these (InResponseTo / state), once: the row is
+ * deleted when it is used. Holds no personal data; expired rows are deleted by the job worker.
+ */
+export const signInRequests = portal.table(
+  "sign_in_requests",
+  {
+    id: text("id").primaryKey(),
+    provider: text("provider").notNull(),
+    /** "sign_in", or "confirm" (a fresh MitID for an existing session: granting a relative access). */
+    purpose: text("purpose").notNull(),
+    /** A path on this site to go to afterwards; checked when written and when read. */
+    returnTo: text("return_to"),
+    /** OpenID only: the PKCE verifier and nonce. */
+    codeVerifier: text("code_verifier"),
+    nonce: text("nonce"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sign_in_requests_expires_at").on(t.expiresAt)],
+);
+
+/**
+ * Assertion ids that have signed someone in, kept until the assertion itself would have expired:
+ * the same assertion sent twice (a replay) is refused. Holds no personal data.
+ */
+export const usedAssertions = portal.table(
+  "used_assertions",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("used_assertions_expires_at").on(t.expiresAt)],
 );

@@ -30,6 +30,8 @@ export const persons = portal.table(
     lastName: text("last_name").notNull(),
     /** Fictitious in demo data. Never displayed whole, never in a URL or a log. */
     cpr: text("cpr"),
+    /** From the CPR register through NemLog-in (or the jobcentre); a relative must be 15 or older. */
+    birthDate: date("birth_date"),
     email: text("email"),
     phone: text("phone"),
     preferredLanguage: languageEnum("preferred_language").notNull().default("da"),

@@ -35,6 +35,8 @@ export const relativeGrants = portal.table(
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     lastViewedAt: timestamp("last_viewed_at", { withTimezone: true }),
+    /** Optional: only a person with this birth date (verified by MitID) can accept the invitation. */
+    boundBirthDate: date("bound_birth_date"),
   },
   (t) => [
     index("relative_grants_participant").on(t.participantId),

@@ -6,6 +6,9 @@ import { createCookie } from "react-router";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPostgresDatabase, serverUrl } from "../support/db";
 import { answersReady, freePort, runToExit as run, signInLive, spawnProcess, startLiveServer, waitUntil, type LiveServer } from "../support/live-server";
+import { aKeyPair, writeTempFiles } from "../support/test-certificates";
+
+const TEST_IDP_METADATA = `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://saml.test-nemlog-in.dk"><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"/></md:EntityDescriptor>`;
 
 // Issue 15: production refuses to start on guesses. Without DATABASE_URL, SESSION_SECRET and
 // PUBLIC_ORIGIN (and without DEMO=1) `node server.js` stops at once with one message that names
@@ -28,15 +31,16 @@ describe("settings checked at start (production)", () => {
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   });
 
-  it("refuses to start without DATABASE_URL, SESSION_SECRET and PUBLIC_ORIGIN: one message naming each, exit 1", async () => {
+  it("refuses to start without DATABASE_URL, SESSION_SECRET, PUBLIC_ORIGIN and NemLog-in: one message naming each, exit 1", async () => {
     const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "minvej-settings-")), "data");
     folders.push(path.dirname(dataDir));
     const { code, output } = await runToExit("server.js", { PORT: "3520", DATA_DIR: dataDir });
     expect(code).toBe(1);
-    expect(output).toContain("Min Vej cannot start: 3 settings are missing or invalid (see .env.example).");
+    expect(output).toContain("Min Vej cannot start: 4 settings are missing or invalid (see .env.example).");
     expect(output).toMatch(/^ {2}DATABASE_URL: required in production/m);
     expect(output).toMatch(/^ {2}SESSION_SECRET: required in production/m);
     expect(output).toMatch(/^ {2}PUBLIC_ORIGIN: required in production/m);
+    expect(output).toMatch(/^ {2}NEMLOGIN_IDP_METADATA: required in production: without NemLog-in nobody can sign in/m);
     // A message, not a crash: no stack frames, and it never got as far as listening.
     expect(output).not.toMatch(/^\s+at /m);
     expect(output).not.toMatch(/lytter på/);
@@ -52,7 +56,7 @@ describe("settings checked at start (production)", () => {
       PUBLIC_ORIGIN: "https://minvej.example.dk",
     });
     expect(code).toBe(1);
-    expect(output).toContain("2 settings are missing or invalid");
+    expect(output).toContain("3 settings are missing or invalid");
     expect(output).toMatch(/^ {2}PORT: /m);
     expect(output).toMatch(/^ {2}SESSION_SECRET: must be at least 32 characters/m);
     expect(output).not.toContain("for-kort");
@@ -105,7 +109,18 @@ describe("settings checked at start (production)", () => {
     const database = await createPostgresDatabase("minvej_settings");
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
-    const env = { PORT: String(port), DATABASE_URL: database.appUrl, DATABASE_OWNER_URL: database.ownerUrl, SESSION_SECRET: NEW_SECRET, PUBLIC_ORIGIN: origin };
+    const sp = await aKeyPair("Min Vej test");
+    const files = writeTempFiles({ "idp.xml": TEST_IDP_METADATA, "sp-key.pem": sp.key, "sp-cert.pem": sp.certificate });
+    const env = {
+      PORT: String(port),
+      DATABASE_URL: database.appUrl,
+      DATABASE_OWNER_URL: database.ownerUrl,
+      SESSION_SECRET: NEW_SECRET,
+      PUBLIC_ORIGIN: origin,
+      NEMLOGIN_IDP_METADATA: files["idp.xml"],
+      NEMLOGIN_SP_KEY: files["sp-key.pem"],
+      NEMLOGIN_SP_CERT: files["sp-cert.pem"],
+    };
     const server = spawnProcess(process.execPath, ["server.js"], { env: productionEnv(env) });
     try {
       await waitUntil(server, "the server to answer /readyz", answersReady(origin));

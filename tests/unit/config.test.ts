@@ -1,19 +1,32 @@
 import { readFileSync } from "node:fs";
 import { createCookie } from "react-router";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, readConfig, variables } from "../../server/config.js";
+import { aKeyPair, writeTempFiles } from "../support/test-certificates";
 
 // Issue 15: one schema for every setting, checked at start. What an operator meets: production
 // refuses to guess, says which variables are wrong, and never repeats a secret.
 
 const SECRET = "a-production-secret-that-is-long-enough-0123";
 const OLD_SECRET = "the-secret-we-used-until-last-week-0123456789";
-const production = {
-  NODE_ENV: "production",
-  DATABASE_URL: "postgres://portal_app:hemmeligt-kodeord@db.example.dk:5432/minvej",
-  SESSION_SECRET: SECRET,
-  PUBLIC_ORIGIN: "https://minvej.example.dk",
-};
+const IDP_METADATA = `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://saml.test-nemlog-in.dk"><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"/></md:EntityDescriptor>`;
+let nemLogIn: { NEMLOGIN_IDP_METADATA: string; NEMLOGIN_SP_KEY: string; NEMLOGIN_SP_CERT: string };
+let production: Record<string, string>;
+
+beforeAll(async () => {
+  const sp = await aKeyPair("Min Vej test");
+  const files = writeTempFiles({ "idp.xml": IDP_METADATA, "sp-key.pem": sp.key, "sp-cert.pem": sp.certificate, "not-a-key.pem": "hello" });
+  nemLogIn = { NEMLOGIN_IDP_METADATA: files["idp.xml"], NEMLOGIN_SP_KEY: files["sp-key.pem"], NEMLOGIN_SP_CERT: files["sp-cert.pem"] };
+  production = {
+    NODE_ENV: "production",
+    DATABASE_URL: "postgres://portal_app:hemmeligt-kodeord@db.example.dk:5432/minvej",
+    SESSION_SECRET: SECRET,
+    PUBLIC_ORIGIN: "https://minvej.example.dk",
+    ...nemLogIn,
+  };
+  notAKey = files["not-a-key.pem"];
+});
+let notAKey: string;
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
   try {
@@ -39,15 +52,43 @@ describe("configuration (server/config.js)", () => {
     expect(config.rateLimits.signIn).toEqual({ max: 20, windowSeconds: 900 });
   });
 
-  it("refuses production without DATABASE_URL, SESSION_SECRET and PUBLIC_ORIGIN, naming each", () => {
+  it("refuses production without DATABASE_URL, SESSION_SECRET, PUBLIC_ORIGIN and NemLog-in, naming each", () => {
     const problems = problemsOf({ NODE_ENV: "production" });
-    expect(problems.map((line) => line.split(":")[0])).toEqual(["DATABASE_URL", "SESSION_SECRET", "PUBLIC_ORIGIN"]);
-    expect(() => readConfig({ NODE_ENV: "production" })).toThrow(/Min Vej cannot start: 3 settings are missing or invalid/);
+    expect(problems.map((line) => line.split(":")[0])).toEqual(["DATABASE_URL", "SESSION_SECRET", "PUBLIC_ORIGIN", "NEMLOGIN_IDP_METADATA"]);
+    expect(() => readConfig({ NODE_ENV: "production" })).toThrow(/Min Vej cannot start: 4 settings are missing or invalid/);
     // Each alone is missed as well.
     for (const name of ["DATABASE_URL", "SESSION_SECRET", "PUBLIC_ORIGIN"] as const) {
       expect(problemsOf({ ...production, [name]: "" }).map((line) => line.split(":")[0])).toEqual([name]);
     }
     expect(problemsOf(production)).toEqual([]);
+    expect(readConfig(production).nemLogIn?.kind).toBe("nemlogin");
+  });
+
+  it("checks NemLog-in's files at start: readable, the right kind, all three together; Test-MitID never in production", () => {
+    // Two of three: the third is named.
+    expect(problemsOf({ ...production, NEMLOGIN_SP_CERT: "" }).map((line) => line.split(":")[0])).toEqual(["NEMLOGIN_SP_CERT"]);
+    // A file that is not what it should be, or not there: the path is named, the content never.
+    expect(problemsOf({ ...production, NEMLOGIN_SP_KEY: notAKey })).toEqual([`NEMLOGIN_SP_KEY: the file ${notAKey} is not a PEM private key.`]);
+    expect(problemsOf({ ...production, NEMLOGIN_SP_CERT: nemLogIn.NEMLOGIN_SP_KEY })[0]).toMatch(/^NEMLOGIN_SP_CERT: the file .* is not a PEM certificate\.$/);
+    expect(problemsOf({ ...production, NEMLOGIN_IDP_METADATA: nemLogIn.NEMLOGIN_SP_CERT })[0]).toMatch(/is not SAML metadata with an IDPSSODescriptor/);
+    expect(problemsOf({ ...production, NEMLOGIN_IDP_METADATA: "/no/such/file.xml" })).toEqual([
+      "NEMLOGIN_IDP_METADATA: cannot read the file /no/such/file.xml (it should be SAML metadata with an IDPSSODescriptor).",
+    ]);
+    // The test identity provider signs anyone in: development, tests and DEMO=1 only.
+    const { NEMLOGIN_IDP_METADATA: _m, NEMLOGIN_SP_KEY: _k, NEMLOGIN_SP_CERT: _c, ...withoutNemLogIn } = production;
+    expect(problemsOf({ ...withoutNemLogIn, NEMLOGIN_TEST_IDP: "1" }).map((line) => line.split(":")[0])).toContain("NEMLOGIN_TEST_IDP");
+    expect(problemsOf({ ...withoutNemLogIn, NEMLOGIN_TEST_IDP: "1", DEMO: "1" })).toEqual([]);
+    expect(readConfig({ NEMLOGIN_TEST_IDP: "1" }).nemLogIn?.kind).toBe("test");
+    expect(readConfig({}).nemLogIn).toBeNull();
+    // The caseworkers' OpenID provider: issuer and client id together.
+    expect(problemsOf({ CASEWORKER_OIDC_ISSUER: "https://login.example.dk" })).toEqual([
+      "CASEWORKER_OIDC_CLIENT_ID: required for the caseworkers' sign-in: the issuer and the client id come together.",
+    ]);
+    expect(readConfig({ CASEWORKER_OIDC_ISSUER: "https://login.example.dk", CASEWORKER_OIDC_CLIENT_ID: "minvej" }).caseworkerOidc).toMatchObject({
+      issuer: "https://login.example.dk",
+      clientId: "minvej",
+      roleClaim: "roles",
+    });
   });
 
   it("lets DEMO=1 (or DEMO_LOGIN=1) run production without them, and nothing else does", () => {
@@ -57,7 +98,7 @@ describe("configuration (server/config.js)", () => {
       expect(config.demo).toBe(true);
       expect(config.databaseUrl).toBeUndefined();
     }
-    expect(problemsOf({ NODE_ENV: "production", DEMO: "0" })).toHaveLength(3);
+    expect(problemsOf({ NODE_ENV: "production", DEMO: "0" })).toHaveLength(4);
     expect(problemsOf({ NODE_ENV: "production", DEMO: "yes" })[0]).toBe("DEMO: write 1 (on) or 0 (off).");
     // Demo people in a production database only with DEMO=1.
     expect(problemsOf({ ...production, SEED_DEMO_DATA: "1" })).toEqual(["SEED_DEMO_DATA: demo people in production only with DEMO=1."]);

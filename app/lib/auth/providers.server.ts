@@ -40,17 +40,40 @@ export const demoProvider: IdentityProvider = {
   },
 };
 
-/** NemLog-in is not configured in this version: it signs nobody in. */
+/**
+ * MitID through NemLog-in (OIOSAML 3), or the test identity provider in its place: on when
+ * configured. Its sign-in is the SAML flow in features/account/nemlogin; a verified assertion
+ * names the person by NemLog-in person UUID or CPR number (portal.person_for_nemlogin), never by
+ * a subject typed into a form, so `resolvePerson` answers only for an identity already bound.
+ */
 export const nemLoginProvider: IdentityProvider = {
   id: "nemlogin",
-  enabled: false,
-  async resolvePerson() {
-    return null;
+  get enabled() {
+    return env.nemLogIn !== null;
+  },
+  async resolvePerson(subject) {
+    if (!env.nemLogIn) return null;
+    return personForIdentity("nemlogin", subject);
+  },
+};
+
+/**
+ * The municipality's own identity provider for caseworkers (OpenID Connect): on when configured.
+ * Its subject is the id_token's `sub`, bound to a caseworker by the jobcentre (portal.identities).
+ */
+export const caseworkerProvider: IdentityProvider = {
+  id: "kommune",
+  get enabled() {
+    return env.caseworkerOidc !== null;
+  },
+  async resolvePerson(subject) {
+    if (!env.caseworkerOidc) return null;
+    return personForIdentity("kommune", subject);
   },
 };
 
 /** Every sign-in method the portal knows. */
-export const identityProviders: readonly IdentityProvider[] = [demoProvider, nemLoginProvider];
+export const identityProviders: readonly IdentityProvider[] = [demoProvider, nemLoginProvider, caseworkerProvider];
 
 /**
  * Is this sign-in method on right now? Asked on every request for the session's method, so that
