@@ -1,33 +1,41 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { Form, Link, useNavigation } from "react-router";
+import { Link } from "react-router";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
-import { summaryErrors } from "~/components/form/errors";
 import { Field } from "~/components/form/Field";
 import { PageTitle } from "~/components/layout/PageTitle";
 import type { Route } from "./routes/+types/relatives-invite";
 import { INVITE_FIELDS, inviteSchema, NAME_MAX, RELATION_MAX } from "./schema";
 import { MAX_MONTHS } from "./scopes";
-import { TermsFields } from "./TermsFields";
+import { GrantForm, useGrantForm } from "./GrantForm";
+
+/** One line about the person invited: name, e-mail or relation. */
+function PersonField(props: { name: "name" | "email" | "relation"; label: string; hint: string; error?: string; defaultValue: string; short?: boolean }) {
+  const email = props.name === "email";
+  return (
+    <Field id={props.name} label={props.label} hint={props.hint} error={props.error}>
+      {(ids) => (
+        <input
+          id={ids.id}
+          name={props.name}
+          type={email ? "email" : undefined}
+          className={props.short ? "input relatives-input relatives-input--short" : "input relatives-input"}
+          autoComplete="off"
+          spellCheck={email ? false : undefined}
+          defaultValue={props.defaultValue}
+          aria-describedby={ids.describedBy}
+          aria-invalid={ids.invalid || undefined}
+        />
+      )}
+    </Field>
+  );
+}
 
 /** "Inviter en pårørende": who, what they may see, and until when. */
 export function InvitePage({ loaderData, actionData }: Pick<Route.ComponentProps, "loaderData" | "actionData">) {
   const { t } = useTranslation("relatives");
-  const navigation = useNavigation();
   const { rules, appointments, latest } = loaderData;
-  const [form] = useForm({
-    lastResult: navigation.state === "idle" ? actionData?.result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema(rules) }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
   const translate = (key: string) => t(key, { max: key.includes("name") ? NAME_MAX : RELATION_MAX, months: MAX_MONTHS });
-  const errors = summaryErrors(form.allErrors, [...INVITE_FIELDS], translate);
-  const error = (name: (typeof INVITE_FIELDS)[number]) => {
-    const key = form.allErrors[name]?.[0];
-    return key ? translate(key) : undefined;
-  };
+  const { form, errors, error } = useGrantForm({ schema: inviteSchema(rules), fields: INVITE_FIELDS, result: actionData?.result, translate });
   const values = actionData?.values ?? loaderData.initial;
 
   return (
@@ -40,60 +48,18 @@ export function InvitePage({ loaderData, actionData }: Pick<Route.ComponentProps
       <h1 tabIndex={-1}>{t("form.title")}</h1>
       <p className="lead">{t("form.intro")}</p>
       <p>{t("form.intro2")}</p>
-      <Form method="post" {...getFormProps(form)} noValidate>
-        <Field id="name" label={t("form.name")} hint={t("form.nameHint", { max: NAME_MAX })} error={error("name")}>
-          {(ids) => (
-            <input
-              id={ids.id}
-              name="name"
-              className="input relatives-input"
-              autoComplete="off"
-              defaultValue={values.name}
-              aria-describedby={ids.describedBy}
-              aria-invalid={ids.invalid || undefined}
-            />
-          )}
-        </Field>
-        <Field id="email" label={t("form.email")} hint={t("form.emailHint")} error={error("email")}>
-          {(ids) => (
-            <input
-              id={ids.id}
-              name="email"
-              type="email"
-              className="input relatives-input"
-              autoComplete="off"
-              spellCheck={false}
-              defaultValue={values.email}
-              aria-describedby={ids.describedBy}
-              aria-invalid={ids.invalid || undefined}
-            />
-          )}
-        </Field>
-        <Field id="relation" label={t("form.relation")} hint={t("form.relationHint")} error={error("relation")}>
-          {(ids) => (
-            <input
-              id={ids.id}
-              name="relation"
-              className="input relatives-input relatives-input--short"
-              autoComplete="off"
-              defaultValue={values.relation}
-              aria-describedby={ids.describedBy}
-              aria-invalid={ids.invalid || undefined}
-            />
-          )}
-        </Field>
-
-        <TermsFields values={values} appointments={appointments} latest={latest} error={error} />
-
-        <div className="button-group">
-          <button type="submit" className="button">
-            {t("form.continue")}
-          </button>
-          <Link to="/paaroerende" className="button button--secondary">
-            {t("form.cancel")}
-          </Link>
-        </div>
-      </Form>
+      <GrantForm form={form} values={values} appointments={appointments} latest={latest} error={error}>
+        <PersonField name="name" label={t("form.name")} hint={t("form.nameHint", { max: NAME_MAX })} error={error("name")} defaultValue={values.name} />
+        <PersonField name="email" label={t("form.email")} hint={t("form.emailHint")} error={error("email")} defaultValue={values.email} />
+        <PersonField
+          name="relation"
+          label={t("form.relation")}
+          hint={t("form.relationHint")}
+          error={error("relation")}
+          defaultValue={values.relation}
+          short
+        />
+      </GrantForm>
     </>
   );
 }
