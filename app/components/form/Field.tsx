@@ -10,7 +10,8 @@ function describedBy(id: string, hint?: React.ReactNode, error?: string) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-function ErrorMessage({ id, message }: { id: string; message?: string }) {
+/** A field's inline error (`<id>-error`), for fields and fieldsets built by hand too. Nothing without a message. */
+export function ErrorMessage({ id, message }: { id: string; message?: string }) {
   const { t } = useTranslation();
   if (!message) return null;
   return (

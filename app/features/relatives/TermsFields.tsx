@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { DateInput } from "~/components/form/DateInput";
+import { ErrorMessage } from "~/components/form/Field";
 import { formatDay } from "~/lib/dates";
 import { formatDate, formatTime } from "~/lib/dates";
 import { MAX_MONTHS, SHAREABLE_SCOPES } from "./scopes";
@@ -25,17 +26,6 @@ export function Checkbox(props: { name: string; value: string; id: string; label
         </div>
       ) : null}
     </div>
-  );
-}
-
-export function GroupError({ id, message }: { id: string; message?: string }) {
-  const { t } = useTranslation();
-  if (!message) return null;
-  return (
-    <p id={`${id}-error`} className="error-message">
-      <span className="visually-hidden">{t("errorTitlePrefix")}</span>
-      {message}
-    </p>
   );
 }
 
@@ -68,7 +58,7 @@ export function TermsFields(props: {
         <div id="scopes-hint" className="field__hint">
           {t("form.scopesHint")}
         </div>
-        <GroupError id="scopes" message={error("scopes")} />
+        <ErrorMessage id="scopes" message={error("scopes")} />
         {SHAREABLE_SCOPES.map((scope, index) => (
           <Checkbox
             key={scope}
@@ -98,7 +88,7 @@ export function TermsFields(props: {
         <div id="mayComment-hint" className="field__hint">
           {t("form.commentHint")}
         </div>
-        <GroupError id="mayComment" message={error("mayComment")} />
+        <ErrorMessage id="mayComment" message={error("mayComment")} />
         <Checkbox id="mayComment" name="mayComment" value="yes" label={t("form.commentLabel")} defaultChecked={values.mayComment} />
       </fieldset>
 
@@ -110,7 +100,7 @@ export function TermsFields(props: {
         <div id="bisidder-hint" className="field__hint">
           {t("form.bisidderHint")}
         </div>
-        <GroupError id="bisidder" message={error("bisidder")} />
+        <ErrorMessage id="bisidder" message={error("bisidder")} />
         {appointments.length === 0 ? <p>{t("form.bisidderNone")}</p> : null}
         {appointments.map((appointment, index) => (
           <Checkbox
