@@ -3,9 +3,8 @@ import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./routes/+types/preparation-check";
 import { ErrorSummary, type FieldError } from "~/components/form/ErrorSummary";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { DocumentLinks } from "~/components/ui/DocumentLinks";
 import { useFormatWhen } from "~/features/appointments";
-import { PartAnswers, ShareTag, StatusTag } from "./components";
+import { BringSection, PartAnswers, PartSection, ShareTag } from "./components";
 import { CHECK_SLUG, STEP_COUNT } from "./parts";
 import { RemarkList } from "./RemarkList";
 import { ReviewShare } from "./ReviewShare";
@@ -70,16 +69,13 @@ function CheckPage({
 
       {parts.map((part) => {
         const partTitle = t(`parts.${part.key}.title`);
-        const headingId = `check-${part.slug}`;
         return (
-          <section key={part.key} className="prep-check-part" aria-labelledby={headingId}>
-            <div className="prep-check-part__header">
-              <h2 id={headingId}>{partTitle}</h2>
-              <p className="prep-check-part__tags">
-                <StatusTag status={part.status} />
-                {part.key !== "about_meeting" && part.status !== "not_started" ? <ShareTag kind={part.share.kind} /> : null}
-              </p>
-            </div>
+          <PartSection
+            key={part.key}
+            part={part}
+            headingId={`check-${part.slug}`}
+            shareTag={part.key !== "about_meeting" && part.status !== "not_started" ? <ShareTag kind={part.share.kind} /> : null}
+          >
             {part.key === "about_meeting" ? (
               <p>
                 {part.status === "done" ? t("check.aboutRead") : t("check.aboutNotRead")}{" "}
@@ -109,7 +105,7 @@ function CheckPage({
                 </div>
               </>
             )}
-          </section>
+          </PartSection>
         );
       })}
 
@@ -170,13 +166,7 @@ function CheckPage({
         )}
       </section>
 
-      <section aria-labelledby="bring-heading">
-        <h2 id="bring-heading">{t("taskList.bringHeading")}</h2>
-        <DocumentLinks
-          print={{ to: "/forberedelse/udskriv", label: t("taskList.printLink") }}
-          pdf={{ href: "/forberedelse/forberedelse.pdf", label: t("taskList.pdfLink") }}
-        />
-      </section>
+      <BringSection />
     </>
   );
 }

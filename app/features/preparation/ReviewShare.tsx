@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { possessiveName } from "~/lib/addressee";
-import { PartAnswers, StatusTag } from "./components";
+import { PartAnswers, PartSection } from "./components";
 import { CHECK_SLUG, STEP_COUNT } from "./parts";
 import type { RemarkView } from "./remarks";
 import type { ReviewPart } from "./share";
@@ -30,17 +30,9 @@ export function ReviewShare({ parts, tasks, remarks }: { parts: ReviewPart[]; ta
       </h1>
       <p className="lead">{t("review.intro", { count: parts.length })}</p>
       {parts.map((part) => {
-        const partTitle = t(`parts.${part.key}.title`);
-        const headingId = `review-${part.slug}`;
         const going = remarks.filter((remark) => remark.partKey === part.key && remark.includeWhenShared);
         return (
-          <section key={part.key} className="prep-check-part" aria-labelledby={headingId}>
-            <div className="prep-check-part__header">
-              <h2 id={headingId}>{partTitle}</h2>
-              <p className="prep-check-part__tags">
-                <StatusTag status={part.status} />
-              </p>
-            </div>
+          <PartSection key={part.key} part={part} headingId={`review-${part.slug}`}>
             {part.status === "in_progress" ? <p className="meta">{t("review.inProgress")}</p> : null}
             <PartAnswers partKey={part.key} answers={part.answers} tasks={tasks} emptyText={t("review.empty")} />
             {going.length > 0 ? (
@@ -58,7 +50,7 @@ export function ReviewShare({ parts, tasks, remarks }: { parts: ReviewPart[]; ta
                 </ul>
               </div>
             ) : null}
-          </section>
+          </PartSection>
         );
       })}
       <section aria-labelledby="review-share-heading" className="panel prep-share">

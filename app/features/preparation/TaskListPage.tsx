@@ -2,9 +2,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./routes/+types/preparation";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { DocumentLinks } from "~/components/ui/DocumentLinks";
 import { useFormatWhen } from "~/features/appointments";
-import { ShareTag, StatusTag, type ShareKind } from "./components";
+import { BringSection, ShareTag, StatusTag, type ShareKind } from "./components";
 import { CHECK_SLUG, STEP_COUNT } from "./parts";
 
 /** What "Tjek og del" shows in the list: whether everything written is shared with the caseworker. */
@@ -76,13 +75,7 @@ export function TaskListPage({ loaderData }: Route.ComponentProps) {
         </li>
       </ol>
 
-      <section aria-labelledby="bring-heading">
-        <h2 id="bring-heading">{t("taskList.bringHeading")}</h2>
-        <DocumentLinks
-          print={{ to: "/forberedelse/udskriv", label: t("taskList.printLink") }}
-          pdf={{ href: "/forberedelse/forberedelse.pdf", label: t("taskList.pdfLink") }}
-        />
-      </section>
+      <BringSection />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { ABILITY_AREAS, hoursInWords, partByKey, type Answers, type PartKey, type PartStatus } from "./parts";
+import { DocumentLinks } from "~/components/ui/DocumentLinks";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { Tag } from "~/components/ui/Tag";
 
@@ -43,6 +44,50 @@ export function ShareTag({ kind, id }: { kind: ShareKind; id?: string }) {
     <Tag id={id} tone={kind === "shared" ? "green" : kind === "changed" ? "blue" : "grey"}>
       {t(`shareState.${kind}`)}
     </Tag>
+  );
+}
+
+/**
+ * One part of the preparation as a section: its title and status (and `shareTag` where the reader
+ * sees the sharing), then what follows. "Tjek og del", its review and a relative's view use it.
+ */
+export function PartSection({
+  part,
+  headingId,
+  shareTag,
+  children,
+}: {
+  part: { key: PartKey; status: PartStatus };
+  headingId: string;
+  shareTag?: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  const { t } = useTranslation("preparation");
+  return (
+    <section className="prep-check-part" aria-labelledby={headingId}>
+      <div className="prep-check-part__header">
+        <h2 id={headingId}>{t(`parts.${part.key}.title`)}</h2>
+        <p className="prep-check-part__tags">
+          <StatusTag status={part.status} />
+          {shareTag}
+        </p>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** "Tag det med til mødet": print or download the preparation. */
+export function BringSection() {
+  const { t } = useTranslation("preparation");
+  return (
+    <section aria-labelledby="bring-heading">
+      <h2 id="bring-heading">{t("taskList.bringHeading")}</h2>
+      <DocumentLinks
+        print={{ to: "/forberedelse/udskriv", label: t("taskList.printLink") }}
+        pdf={{ href: "/forberedelse/forberedelse.pdf", label: t("taskList.pdfLink") }}
+      />
+    </section>
   );
 }
 

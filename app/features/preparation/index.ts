@@ -3,7 +3,7 @@
  * overview) may use of "Forbered dit møde". Code outside app/features/preparation imports only
  * this file or ./index.server.
  */
-export { PartAnswers, ShareTag, StatusTag, fieldLabel, questionNames, type ShareKind } from "./components";
+export { PartAnswers, PartSection, ShareTag, StatusTag, fieldLabel, questionNames, type ShareKind } from "./components";
 export {
   CHECK_SLUG,
   PARTS,

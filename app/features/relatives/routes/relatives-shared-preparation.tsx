@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/relatives-shared-preparation";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { PartAnswers, StatusTag, type PartKey } from "~/features/preparation";
+import { PartAnswers, PartSection, type PartKey } from "~/features/preparation";
 import { getPreparation, listOwnRemarks } from "~/features/preparation/index.server";
 import { openSharedView } from "~/features/relatives/access.server";
 import { usePossessive } from "~/features/relatives/components";
@@ -51,15 +51,8 @@ export default function SharedPreparationPage({ loaderData }: Route.ComponentPro
       <p>{mayComment ? t("shared.preparationMayComment", { name: firstName }) : t("shared.preparationReadOnly")}</p>
       {parts.map((part) => {
         const partTitle = tp(`parts.${part.key}.title`);
-        const headingId = `del-${part.slug}`;
         return (
-          <section key={part.key} className="prep-check-part" aria-labelledby={headingId}>
-            <div className="prep-check-part__header">
-              <h2 id={headingId}>{partTitle}</h2>
-              <p className="prep-check-part__tags">
-                <StatusTag status={part.status} />
-              </p>
-            </div>
+          <PartSection key={part.key} part={{ key: part.key as PartKey, status: part.status }} headingId={`del-${part.slug}`}>
             {part.status === "not_started" ? (
               <p>{t("shared.partNotStarted", { name: firstName })}</p>
             ) : (
@@ -73,7 +66,7 @@ export default function SharedPreparationPage({ loaderData }: Route.ComponentPro
                 </Link>
               </p>
             ) : null}
-          </section>
+          </PartSection>
         );
       })}
     </>
