@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { roleForCaseworker } from "~/lib/addressee";
+import { workWishesOf, type WorkWishes } from "~/features/cv/index.server";
 import {
   cwAbsenceRequests,
   cwAppointmentAttendees,
@@ -233,16 +234,7 @@ export interface Briefing {
     summary: string | null;
     contact: { email: string | null; phone: string | null; address: string | null };
     entries: { id: string; kind: string; title: string; organisation: string | null; fromText: string | null; toText: string | null; isOngoing: boolean; level: string | null; category: string | null }[];
-    wishes: {
-      fields: string[];
-      hoursPerWeek: number | null;
-      /** The upper end of a range ("10-15", "op til 20"). */
-      hoursPerWeekMax: number | null;
-      maxCommuteMinutes: number | null;
-      areas: string | null;
-      accommodations: string | null;
-      tasks: string[];
-    } | null;
+    wishes: (WorkWishes & { tasks: string[] }) | null;
   } | null;
   network: {
     sharedAt: Date;
@@ -416,15 +408,7 @@ export async function getBriefing(caseworkerPersonId: string, participantId: str
               category: entry.category,
             })),
           wishes: wishes
-            ? {
-                fields: wishes.fields,
-                hoursPerWeek: wishes.hoursPerWeek,
-                hoursPerWeekMax: wishes.hoursPerWeekMax,
-                maxCommuteMinutes: wishes.maxCommuteMinutes,
-                areas: wishes.areas,
-                accommodations: wishes.accommodations,
-                tasks: wishes.taskSuggestions,
-              }
+            ? { ...workWishesOf(wishes), tasks: wishes.taskSuggestions }
             : null,
         }
       : null,

@@ -4,6 +4,7 @@ import { cvEntries, cvProfiles, workWishes } from "../../../db/schema/cv";
 import { recordAudit } from "~/lib/audit.server";
 import { type CvEntry, getCv, readVisibility } from "./queries.server";
 import type { EntryInput } from "./schema";
+import type { WorkWishes } from "./document";
 import { cvSnapshot, reviewFingerprint, type ShareChoices } from "./snapshot.server";
 import { type CvEntryKind, type SectionConfig, UNDO_MINUTES } from "./sections";
 import type { Actor } from "~/lib/actor.server";
@@ -326,13 +327,7 @@ export async function saveContact(actor: Actor, input: ContactInput, loadedVersi
   });
 }
 
-export interface WishesInput {
-  fields: string[];
-  hoursPerWeek: number | null;
-  hoursPerWeekMax: number | null;
-  maxCommuteMinutes: number | null;
-  areas: string | null;
-  accommodations: string | null;
+export interface WishesInput extends WorkWishes {
   showAccommodationsOnCv: boolean;
 }
 

@@ -1,5 +1,29 @@
 import type { CvData, CvEntry } from "./queries.server";
 
+/** Jobønsker as the CV, the wishes form and the caseworker's briefing read them. */
+export interface WorkWishes {
+  fields: string[];
+  /** One number, or the lower end of a range; null with only an upper limit or none. */
+  hoursPerWeek: number | null;
+  /** The upper end of a range ("10-15", "op til 20"); null for one number. */
+  hoursPerWeekMax: number | null;
+  maxCommuteMinutes: number | null;
+  areas: string | null;
+  accommodations: string | null;
+}
+
+/** The work wishes out of a row that holds more (the wishes as saved, the caseworker's view of them). */
+export function workWishesOf(wishes: WorkWishes): WorkWishes {
+  return {
+    fields: wishes.fields,
+    hoursPerWeek: wishes.hoursPerWeek,
+    hoursPerWeekMax: wishes.hoursPerWeekMax,
+    maxCommuteMinutes: wishes.maxCommuteMinutes,
+    areas: wishes.areas,
+    accommodations: wishes.accommodations,
+  };
+}
+
 /**
  * What the printed CV (preview, print and PDF) may show: only the contact details the person
  * chose, and the accommodations only when they ticked "Vis mine skånehensyn på mit CV".
@@ -17,14 +41,7 @@ export interface CvDocument {
   languages: CvEntry[];
   it: CvEntry[];
   licences: CvEntry[];
-  wishes: {
-    fields: string[];
-    hoursPerWeek: number | null;
-    hoursPerWeekMax: number | null;
-    maxCommuteMinutes: number | null;
-    areas: string | null;
-    accommodations: string | null;
-  };
+  wishes: WorkWishes;
   tasks: string[];
 }
 
@@ -47,11 +64,7 @@ export function toDocument(cv: CvData): CvDocument {
     it: of("it_skill"),
     licences: of("driving_licence"),
     wishes: {
-      fields: cv.wishes.fields,
-      hoursPerWeek: cv.wishes.hoursPerWeek,
-      hoursPerWeekMax: cv.wishes.hoursPerWeekMax,
-      maxCommuteMinutes: cv.wishes.maxCommuteMinutes,
-      areas: cv.wishes.areas,
+      ...workWishesOf(cv.wishes),
       accommodations: cv.wishes.showAccommodationsOnCv ? cv.wishes.accommodations : null,
     },
     tasks: cv.tasks.map((task) => task.text),

@@ -2,6 +2,7 @@
  * The cv area's server face: reads and changes other areas (preparation, relatives, caseworker)
  * may use. Code outside app/features/cv imports only this file or ./index.
  */
+export { workWishesOf, type WorkWishes } from "./document";
 export { getCv, listExperienceSummary, type CvData, type CvEntry } from "./queries.server";
 export {
   listTaskSuggestions,

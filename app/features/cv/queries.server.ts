@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { db, type Database, type Transaction } from "../../../db/client";
 import { cvEntries, cvProfiles, workWishes } from "../../../db/schema/cv";
 import { participants, persons } from "../../../db/schema/people";
+import type { WorkWishes } from "./document";
 import type { CvEntryKind } from "./sections";
 import { UNDO_MINUTES } from "./sections";
 import { listTaskSuggestions, type TaskSuggestion } from "./task-suggestions.server";
@@ -47,15 +48,7 @@ export interface CvData {
   /** What the caseworker sees (`snapshot.server.ts`); compare with it to say "changed since you shared it". */
   sharedSnapshot: unknown;
   entries: CvEntry[];
-  wishes: {
-    fields: string[];
-    /** One number, or the lower end of a range; null with only an upper limit or none. */
-    hoursPerWeek: number | null;
-    /** The upper end of a range ("10-15", "op til 20"); null for one number. */
-    hoursPerWeekMax: number | null;
-    maxCommuteMinutes: number | null;
-    areas: string | null;
-    accommodations: string | null;
+  wishes: WorkWishes & {
     showAccommodationsOnCv: boolean;
     version: number;
     /** null when no work wishes were ever saved. */
