@@ -2,13 +2,13 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, Link, useNavigation } from "react-router";
+import { Form, useNavigation } from "react-router";
 import { summaryErrors } from "~/components/form/errors";
 import { Field } from "~/components/form/Field";
 import { useFocusAfterFrame } from "~/components/ui/focus";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import type { ContactInput } from "./commands.server";
-import { Checkbox, CvFormHead } from "./components";
+import { Checkbox, CvFormButtons, CvFormHead } from "./components";
 import type { CvData } from "./queries.server";
 import { contactSchema } from "./schema";
 import { ADDRESS_MAX } from "./sections";
@@ -108,14 +108,7 @@ export function ContactPage({
             />
           )}
         </Field>
-        <div className="button-group">
-          <button type="submit" className="button">
-            {t("contact.submit")}
-          </button>
-          <Link to="/cv" className="button button--secondary">
-            {t("cancel")}
-          </Link>
-        </div>
+        <CvFormButtons submit={t("contact.submit")} cancel={t("cancel")} />
       </Form>
     </>
   );

@@ -3,7 +3,7 @@ import { Form, Link, useNavigation } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { formatMoment } from "~/lib/dates";
-import { Checkbox, StatusNotice } from "./components";
+import { Checkbox, CvFormButtons, StatusNotice } from "./components";
 import { formatHours } from "./hours";
 import { formatPeriod } from "./partial-date";
 import { sections } from "./sections";
@@ -183,14 +183,7 @@ export function SharePage({ loaderData, actionData }: { loaderData: SharePageDat
             />
           </section>
         ) : null}
-        <div className="button-group">
-          <button type="submit" className="button">
-            {loaderData.sharedAt ? t("share.again") : t("share.button")}
-          </button>
-          <Link to="/cv" className="button button--secondary">
-            {t("sharePage.notNow")}
-          </Link>
-        </div>
+        <CvFormButtons submit={loaderData.sharedAt ? t("share.again") : t("share.button")} cancel={t("sharePage.notNow")} />
       </Form>
     </>
   );

@@ -9,7 +9,7 @@ import { TextareaField } from "~/components/form/TextareaField";
 import { useFocusAfterFrame } from "~/components/ui/focus";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import type { WishesInput } from "./commands.server";
-import { Checkbox, CvFormHead } from "./components";
+import { Checkbox, CvFormButtons, CvFormHead } from "./components";
 import { editableHours, formatHours } from "./hours";
 import type { CvData } from "./queries.server";
 import { commuteOptions, wishesFieldOrder, wishesMaxByMessage, wishesSchema } from "./schema";
@@ -137,14 +137,7 @@ export function WishesPage({
             defaultChecked={submitted ? typed("showAccommodations") === "on" : wishes.showAccommodationsOnCv}
           />
         </section>
-        <div className="button-group">
-          <button type="submit" className="button">
-            {t("wishes.submit")}
-          </button>
-          <Link to="/cv" className="button button--secondary">
-            {t("cancel")}
-          </Link>
-        </div>
+        <CvFormButtons submit={t("wishes.submit")} cancel={t("cancel")} />
       </Form>
     </>
   );

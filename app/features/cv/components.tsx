@@ -38,6 +38,20 @@ export function CvFormHead({ page, conflict, errors, saved = false }: { page: st
   );
 }
 
+/** A CV form's end: the submit button, and a way back to the CV that saves nothing. */
+export function CvFormButtons({ submit, cancel }: { submit: string; cancel: string }) {
+  return (
+    <div className="button-group">
+      <button type="submit" className="button">
+        {submit}
+      </button>
+      <Link to="/cv" className="button button--secondary">
+        {cancel}
+      </Link>
+    </div>
+  );
+}
+
 /** A calm "saved" message that takes focus after a redirect (after the shell has focused the h1). */
 export function StatusNotice({ id = "cv-status", children, warning = false }: { id?: string; children: React.ReactNode; warning?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
