@@ -283,6 +283,28 @@ export function ContactsSection({
   );
 }
 
+/** Who saved a plan version and when, and the jobcentre's own summary of the change. */
+export function VersionSaved({
+  version,
+}: {
+  version: { createdAt: Parameters<typeof formatMoment>[0]; changedByName: string | null; changeSummary: string | null };
+}) {
+  const { t, i18n } = useTranslation("plan");
+  const when = formatMoment(version.createdAt, i18n.language);
+  return (
+    <>
+      <p className="meta">
+        {version.changedByName ? t("versions.savedBy", { when, name: version.changedByName }) : t("versions.saved", { when })}
+      </p>
+      {version.changeSummary ? (
+        <blockquote className="plan-summary" lang="da">
+          <p>{version.changeSummary}</p>
+        </blockquote>
+      ) : null}
+    </>
+  );
+}
+
 // Stands in for the item's title while a sentence is translated, so the title can get lang="da".
 const LABEL = "\u0000label\u0000";
 

@@ -3,8 +3,8 @@ import { Link } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
-import { formatDay, formatMoment } from "~/lib/dates";
-import { StatusTag } from "./PlanParts";
+import { formatDay } from "~/lib/dates";
+import { StatusTag, VersionSaved } from "./PlanParts";
 import type { VersionRow } from "./queries.server";
 
 /** One frozen version of the plan, as it was saved. Parts an older version did not record are said to be missing. */
@@ -25,16 +25,7 @@ export function PlanVersionPage({ version, isCurrent }: { version: VersionRow; i
       <h1 tabIndex={-1}>{title}</h1>
       <p className="lead">{isCurrent ? t("version.introCurrent") : t("version.intro")}</p>
       <WrittenInDanish />
-      <p className="meta">
-        {version.changedByName
-          ? t("versions.savedBy", { when: formatMoment(version.createdAt, language), name: version.changedByName })
-          : t("versions.saved", { when: formatMoment(version.createdAt, language) })}
-      </p>
-      {version.changeSummary ? (
-        <blockquote className="plan-summary" lang="da">
-          <p>{version.changeSummary}</p>
-        </blockquote>
-      ) : null}
+      <VersionSaved version={version} />
 
       <h2>{t("goal.heading")}</h2>
       <h3>{t("goal.own.heading")}</h3>

@@ -1,8 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { formatMoment } from "~/lib/dates";
-import { ChangeList } from "./PlanParts";
+import { ChangeList, VersionSaved } from "./PlanParts";
 import type { VersionListItem } from "./view";
 
 /** /min-plan/tidligere-versioner: every version, newest first, with what changed in each. */
@@ -13,7 +12,7 @@ export function PlanVersionsPage({
   currentVersion: number | null;
   versions: VersionListItem[];
 }) {
-  const { t, i18n } = useTranslation("plan");
+  const { t } = useTranslation("plan");
   return (
     <>
       <PageTitle title={t("versions.title")} />
@@ -26,41 +25,29 @@ export function PlanVersionsPage({
       <p className="lead">{t("versions.intro")}</p>
       {versions.length === 0 ? <p>{t("versions.none")}</p> : null}
       <ol className="plan-list plan-versions" reversed>
-        {versions.map((version) => {
-          const when = formatMoment(version.createdAt, i18n.language);
-          return (
-            <li key={version.version} className="card plan-card">
-              <h2 id={`version-${version.version}`}>
-                {version.version === currentVersion
-                  ? t("versions.current", { version: version.version })
-                  : t("versions.version", { version: version.version })}
-              </h2>
-              <p className="meta">
-                {version.changedByName
-                  ? t("versions.savedBy", { when, name: version.changedByName })
-                  : t("versions.saved", { when })}
-              </p>
-              {version.changeSummary ? (
-                <blockquote className="plan-summary" lang="da">
-                  <p>{version.changeSummary}</p>
-                </blockquote>
-              ) : null}
-              <h3>{t("versions.changesHeading")}</h3>
-              {version.isFirst ? (
-                <p>{t("versions.first")}</p>
-              ) : version.changes ? (
-                <ChangeList changes={version.changes} detailed />
-              ) : (
-                <p>{t("versions.unknownChanges")}</p>
-              )}
-              <p>
-                <Link to={`/min-plan/tidligere-versioner/${version.version}`}>
-                  {t("versions.open", { version: version.version })}
-                </Link>
-              </p>
-            </li>
-          );
-        })}
+        {versions.map((version) => (
+          <li key={version.version} className="card plan-card">
+            <h2 id={`version-${version.version}`}>
+              {version.version === currentVersion
+                ? t("versions.current", { version: version.version })
+                : t("versions.version", { version: version.version })}
+            </h2>
+            <VersionSaved version={version} />
+            <h3>{t("versions.changesHeading")}</h3>
+            {version.isFirst ? (
+              <p>{t("versions.first")}</p>
+            ) : version.changes ? (
+              <ChangeList changes={version.changes} detailed />
+            ) : (
+              <p>{t("versions.unknownChanges")}</p>
+            )}
+            <p>
+              <Link to={`/min-plan/tidligere-versioner/${version.version}`}>
+                {t("versions.open", { version: version.version })}
+              </Link>
+            </p>
+          </li>
+        ))}
       </ol>
     </>
   );
