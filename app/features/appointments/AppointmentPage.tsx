@@ -6,7 +6,7 @@ import { summaryErrors } from "~/components/form/errors";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 import { formatDate } from "~/lib/dates";
-import { AppointmentTime, JOBCENTRE_LANGUAGE, StatusTags, UrgentContact, useFormatWhen } from "./components";
+import { AppointmentHeading, JOBCENTRE_LANGUAGE, StatusTags, UrgentContact, useFormatWhen } from "./components";
 import { AppointmentDetails, KindExplanation, RehabGuide } from "./details";
 import type { appointmentPage } from "./pages.server";
 import { PreparationForm, usePreparationForm, type PreparationConflict } from "./PreparationForm";
@@ -46,12 +46,7 @@ export function AppointmentPage({
       <p className="back-link">
         <Link to={isPast ? "/moeder/tidligere" : "/moeder"}>{isPast ? t("detail.backPast") : t("detail.backUpcoming")}</Link>
       </p>
-      <h1 tabIndex={-1} className="appointment-heading" lang={JOBCENTRE_LANGUAGE}>
-        {appointment.title}
-      </h1>
-      <p className="lead">
-        <AppointmentTime appointment={appointment} now={now} relative={!isPast} />
-      </p>
+      <AppointmentHeading appointment={appointment} now={now} isPast={isPast} />
       <WrittenInDanish />
       <StatusTags appointment={appointment} showAbsence={false} />
 

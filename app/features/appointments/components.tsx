@@ -48,6 +48,36 @@ export function AppointmentTime({ appointment, now, relative = false }: { appoin
   );
 }
 
+/** "Torsdag den 5. marts, kl. 10.00-11.00": a meeting's day and times, plainly (no "i dag", no year). */
+export function DayAndTimes({ appointment }: { appointment: When }) {
+  const { t, i18n } = useTranslation("appointments");
+  const language = i18n.language;
+  return (
+    <time dateTime={isoDateTime(appointment.startsAt)}>
+      {/* The comma sits inside the inline-block so that it never wraps onto a line of its own. */}
+      <span className="capitalize-first">{formatDate(appointment.startsAt, language)},</span>{" "}
+      {t("common:dates.timeRange", {
+        start: formatTime(appointment.startsAt, language),
+        end: formatTime(appointment.endsAt, language),
+      })}
+    </time>
+  );
+}
+
+/** A meeting page's heading: the title (the jobcentre's words, in Danish) and, under it, when. */
+export function AppointmentHeading({ appointment, now, isPast }: { appointment: When & { title: string }; now: Date; isPast: boolean }) {
+  return (
+    <>
+      <h1 tabIndex={-1} className="appointment-heading" lang={JOBCENTRE_LANGUAGE}>
+        {appointment.title}
+      </h1>
+      <p className="lead">
+        <AppointmentTime appointment={appointment} now={now} relative={!isPast} />
+      </p>
+    </>
+  );
+}
+
 /** Small status labels: cancelled, new time, "you have told us you cannot come". */
 export function StatusTags({
   appointment,

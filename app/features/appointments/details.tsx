@@ -1,9 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { explanationFor } from "~/features/content";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
-import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
 import type { AppointmentKind, AppointmentMode } from "./queries.server";
-import { JOBCENTRE_LANGUAGE } from "./components";
+import { DayAndTimes, JOBCENTRE_LANGUAGE } from "./components";
 import { durationParts } from "./time";
 
 function useList(key: string): string[] {
@@ -104,8 +103,7 @@ export function AppointmentDetails({
   /** Set when a relative reads it: no "when" row (their page says it above), and words about the participant. */
   otherReader?: OtherReaderWords;
 }) {
-  const { t, i18n } = useTranslation("appointments");
-  const language = i18n.language;
+  const { t } = useTranslation("appointments");
   const { hours, minutes } = durationParts(appointment.startsAt, appointment.endsAt);
   const hoursText = t("detail.durationHours", { count: hours });
   const minutesText = t("detail.durationMinutes", { count: minutes });
@@ -122,13 +120,7 @@ export function AppointmentDetails({
     <SummaryList className="appointment-details">
       {otherReader ? null : (
         <SummaryRow label={t("detail.when")}>
-          <time dateTime={isoDateTime(appointment.startsAt)}>
-            <span className="capitalize-first">{formatDate(appointment.startsAt, language)},</span>{" "}
-            {t("common:dates.timeRange", {
-              start: formatTime(appointment.startsAt, language),
-              end: formatTime(appointment.endsAt, language),
-            })}
-          </time>
+          <DayAndTimes appointment={appointment} />
         </SummaryRow>
       )}
       <SummaryRow label={t("detail.duration")}>{duration}</SummaryRow>

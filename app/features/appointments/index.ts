@@ -4,8 +4,10 @@
  * ./index.server.
  */
 export {
+  AppointmentHeading,
   AppointmentPlace,
   AppointmentTime,
+  DayAndTimes,
   JOBCENTRE_LANGUAGE,
   StatusTags,
   UrgentContact,

@@ -1,14 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
-import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
+import { DayAndTimes } from "~/features/appointments";
 import type { Overview } from "./queries.server";
 
 type Appointment = NonNullable<Overview["nextAppointment"]>;
 
 export function NextAppointment({ appointment }: { appointment: Appointment | null }) {
-  const { t, i18n } = useTranslation("overview");
-  const language = i18n.language;
+  const { t } = useTranslation("overview");
   return (
     <section aria-labelledby="next-appointment-heading" className="card card--highlight">
       <h2 id="next-appointment-heading">{t("nextAppointment.heading")}</h2>
@@ -17,14 +16,7 @@ export function NextAppointment({ appointment }: { appointment: Appointment | nu
           <p className="card__title">{appointment.title}</p>
           <SummaryList>
             <SummaryRow label={t("nextAppointment.when")}>
-              <time dateTime={isoDateTime(appointment.startsAt)}>
-                {/* The comma sits inside the inline-block so that it never wraps onto a line of its own. */}
-                <span className="capitalize-first">{formatDate(appointment.startsAt, language)},</span>{" "}
-                {t("common:dates.timeRange", {
-                  start: formatTime(appointment.startsAt, language),
-                  end: formatTime(appointment.endsAt, language),
-                })}
-              </time>
+              <DayAndTimes appointment={appointment} />
             </SummaryRow>
             <SummaryRow label={t("nextAppointment.where")}>
               {appointment.mode === "phone" ? (

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
-import { AppointmentDetails, AppointmentTime, JOBCENTRE_LANGUAGE } from "~/features/appointments";
+import { AppointmentDetails, AppointmentHeading } from "~/features/appointments";
 import { formatDate } from "~/lib/dates";
 import { RelativeKindExplanation, usePossessive } from "./components";
 import type { Route } from "./routes/+types/relatives-shared-appointment";
@@ -19,12 +19,7 @@ export function SharedAppointmentPage({ loaderData }: Pick<Route.ComponentProps,
       <p className="back-link">
         <Link to={`/hjaelper/${participantId}/moeder`}>{t("shared.backToAppointments", { owner: owner(firstName) })}</Link>
       </p>
-      <h1 tabIndex={-1} className="appointment-heading" lang={JOBCENTRE_LANGUAGE}>
-        {appointment.title}
-      </h1>
-      <p className="lead">
-        <AppointmentTime appointment={appointment} now={now} relative={!isPast} />
-      </p>
+      <AppointmentHeading appointment={appointment} now={now} isPast={isPast} />
       <WrittenInDanish participantName={firstName} />
       {appointment.status === "cancelled" ? (
         <div className="notice notice--warning">
