@@ -16,26 +16,30 @@ import { cookieFor, get, routeArgs } from "../../support/requests";
 // row-level security (real Postgres only: the embedded PGlite has a single superuser).
 
 let database: TestDatabase;
-let mette: { personId: string; participantId: string; demoKey: string };
-let ali: { personId: string; participantId: string; demoKey: string };
-let jonasPersonId: string;
 
-// Builds its own people (db/builders.ts), no demo seed: Mette and Ali, each with a plan (version 1)
-// and a meeting, Mette with a finished preparation part and a network person; Jonas, a relative.
 beforeAll(async () => {
   database = await createTestDatabase({ seed: false });
+});
+afterAll(() => database.dispose());
+
+/**
+ * Each test builds its own people (db/builders.ts), no demo seed: Mette and Ali, each with a plan
+ * (version 1) and a meeting, Mette with a finished preparation part and a network person; Jonas,
+ * a person who is not a participant (a relative).
+ */
+async function somePeople() {
   const sara = await aCaseworker().build(database.db);
-  mette = await aParticipant({ person: { firstName: "Mette" } })
+  const mette = await aParticipant({ person: { firstName: "Mette" } })
     .withCaseworker(sara)
     .withPlan()
     .withAppointment()
     .withPreparation([{ part: "education_work", status: "done", answers: { education: "", work: "Genbrugsbutik om lørdagen", goodAt: "Orden" } }])
     .withNetwork([{ name: "Jonas", relation: "Bror", sector: "family", closeness: "close" }])
     .build(database.db);
-  ali = await aParticipant({ person: { firstName: "Ali" } }).withCaseworker(sara).withPlan().withAppointment().build(database.db);
-  jonasPersonId = (await aPerson({ firstName: "Jonas" }).build(database.db)).personId;
-});
-afterAll(() => database.dispose());
+  const ali = await aParticipant({ person: { firstName: "Ali" } }).withCaseworker(sara).withPlan().withAppointment().build(database.db);
+  const jonasPersonId = (await aPerson({ firstName: "Jonas" }).build(database.db)).personId;
+  return { mette, ali, jonasPersonId };
+}
 
 interface EventRow {
   id: number;
@@ -55,6 +59,7 @@ async function eventsFor(participantId: string): Promise<EventRow[]> {
 
 describe("caseworker.events: one event per participant write, in the same transaction", () => {
   it("records each write once and in order, and leaves out drafts and reads", async () => {
+    const { mette, ali, jonasPersonId } = await somePeople();
     const before = (await eventsFor(mette.participantId)).length;
     expect(await sendQuestion(mette, { planVersion: 1, comment: "Hvad betyder delmål 2?", submissionId: null })).toBe("saved");
     await markAboutMeetingRead(mette); // reading "Om mødet" is not news for the caseworker
@@ -79,6 +84,7 @@ describe("caseworker.events: one event per participant write, in the same transa
   });
 
   it("writes nothing when the write is rolled back", async () => {
+    const { mette } = await somePeople();
     const before = await eventsFor(mette.participantId);
     await expect(
       database.db.transaction(async (tx) => {
@@ -90,12 +96,14 @@ describe("caseworker.events: one event per participant write, in the same transa
   });
 
   it("marks a relative's write as the relative's", async () => {
+    const { mette, jonasPersonId } = await somePeople();
     await recordAudit(database.db, { actorPersonId: jonasPersonId, participantId: mette.participantId, action: "relatives.ended" });
     const [last] = (await eventsFor(mette.participantId)).slice(-1);
     expect(last).toMatchObject({ kind: "relatives.ended", area: "relatives", actor_role: "relative" });
   });
 
   it.skipIf(!serverUrl)("sends a NOTIFY on caseworker_events at commit, never for a rollback (real Postgres)", async () => {
+    const { ali } = await somePeople();
     const listener = postgres(await urlAs("postgres"), { max: 1, onnotice: () => {} });
     const heard: { id: number; participant_id: string; kind: string }[] = [];
     try {
@@ -180,6 +188,7 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
   }
 
   it("marks an event unsettled while an older transaction could still add one before it", async () => {
+    const { ali } = await somePeople();
     const other = postgres(await urlAs("postgres"), { max: 1, onnotice: () => {} });
     const audit = (sql: postgres.Sql | postgres.TransactionSql, comment: string) =>
       sql`insert into portal.audit_events (actor_person_id, participant_id, action, details)
@@ -234,6 +243,7 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
     const participantTables = ["plans", "appointments", "preparation_parts", "network_people", "cv_entries", "sub_goals", "appointment_attendees"];
 
     it("sees nothing when the setting is missing, empty or not a person id", async () => {
+      await somePeople(); // rows of two participants, none of them visible
       for (const table of participantTables) {
         expect(await visibleRows(null, table), `${table}, no setting`).toBe(0);
         expect(await visibleRows("", table), `${table}, empty`).toBe(0);
@@ -242,6 +252,7 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
     });
 
     it("shows a participant their own rows and never another participant's", async () => {
+      const { mette, ali } = await somePeople();
       expect(await visibleRows(mette.personId, "plans")).toBe(1);
       expect(await visibleRows(mette.personId, "plans", `participant_id = '${mette.participantId}'`)).toBe(1);
       expect(await visibleRows(mette.personId, "appointments", `participant_id <> '${mette.participantId}'`)).toBe(0);
@@ -253,6 +264,7 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
     });
 
     it("keeps the setting inside its transaction", async () => {
+      const { mette } = await somePeople();
       const leaked = await app.begin(async (tx) => {
         await tx`select set_config('minvej.person_id', ${mette.personId}, true)`;
         return (await tx`select count(*)::int as n from portal.plans`)[0]!.n;
@@ -262,6 +274,7 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
     });
 
     it("refuses to write another participant's rows", async () => {
+      const { mette, ali } = await somePeople();
       const insert = app.begin(async (tx) => {
         await tx`select set_config('minvej.person_id', ${ali.personId}, true)`;
         await tx`insert into portal.network_people (participant_id, name, sector, closeness) values (${mette.participantId}, 'Indtrængende', 'friends', 'close')`;
@@ -275,6 +288,7 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
     });
 
     it("lets a relative in only while an active grant runs, and only to that participant", async () => {
+      const { mette, ali, jonasPersonId } = await somePeople();
       expect(await visibleRows(jonasPersonId, "plans")).toBe(0);
       const [grant] = await database.db
         .insert(relativeGrants)
@@ -302,6 +316,7 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
     });
 
     it("may append to the audit log but never change it, and cannot read the outbox", async () => {
+      const { mette, ali } = await somePeople();
       const asMette = <T>(work: (tx: postgres.TransactionSql) => Promise<T>) =>
         app.begin(async (tx) => {
           await tx`select set_config('minvej.person_id', ${mette.personId}, true)`;
@@ -333,6 +348,7 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
     });
 
     it("cannot write anything, even in a transaction it declares read-write", async () => {
+      const { mette } = await somePeople();
       const [readOnly] = await caseworker`show transaction_read_only`;
       expect(readOnly!.transaction_read_only).toBe("on");
       expect(await codeOf(caseworker`insert into portal.plans (participant_id, employment_goal) values (${mette.participantId}, 'x')`)).toBe("42501");
@@ -345,6 +361,7 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
 
   describe("jobcentre_writer writes the jobcentre's part, never the participant's", () => {
     it("books a meeting with the documented example script, and the participant sees it on /moeder", async () => {
+      const { mette, ali } = await somePeople();
       const script = readFileSync("db/caseworker/examples/write-appointment.sql", "utf8").replaceAll(
         ":'participant_id'",
         `'${mette.participantId}'`,
@@ -358,6 +375,7 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
     });
 
     it("cannot touch the participant's own goal, marks, notes or answers", async () => {
+      const { mette } = await somePeople();
       expect(await codeOf(jobcentre`update portal.plans set own_goal = 'skrevet af systemet'`)).toBe("42501");
       expect(await codeOf(jobcentre`update portal.sub_goals set participant_comment = 'x'`)).toBe("42501");
       expect(await codeOf(jobcentre`update portal.sub_goals set participant_status = 'reached'`)).toBe("42501");
