@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "./client";
 import { persons, type professionals } from "./schema";
-import { aParticipant, aPerson, insertProfessional, type ContactInput, type CvInput, type NetworkPersonInput, type PersonInput, type PlanInput } from "./builders";
+import { aParticipant, aPerson, bindIdentity, insertProfessional, type ContactInput, type CvInput, type NetworkPersonInput, type PersonInput, type PlanInput } from "./builders";
 
 /**
  * Demo people for local development and demonstrations:
@@ -51,6 +51,7 @@ async function seedPersons(tx: Transaction) {
     firstName: "Mette",
     lastName: "Hansen",
     cpr: "1203859991",
+    birthDate: "1985-03-12",
     email: "mette.hansen@example.org",
     phone: "+45 11 22 33 01",
     preferredLanguage: "da",
@@ -60,6 +61,7 @@ async function seedPersons(tx: Transaction) {
     firstName: "Ali",
     lastName: "Hassan",
     cpr: "0507829992",
+    birthDate: "1982-07-05",
     email: "ali.hassan@example.net",
     phone: "+45 11 22 33 02",
     preferredLanguage: "en",
@@ -69,6 +71,7 @@ async function seedPersons(tx: Transaction) {
     firstName: "Jonas",
     lastName: "Hansen",
     cpr: "2011879993",
+    birthDate: "1987-11-20",
     email: "jonas.hansen@example.com",
     phone: "+45 11 22 33 03",
     preferredLanguage: "da",
@@ -78,13 +81,20 @@ async function seedPersons(tx: Transaction) {
     firstName: "Sara",
     lastName: "Nielsen",
     cpr: "1506799994",
+    birthDate: "1979-06-15",
     email: "sara.nielsen@solbjerg.example.org",
     phone: "+45 11 22 30 11",
     preferredLanguage: "da",
     isCaseworker: true,
   });
+  // Sara also signs in at the municipality's identity provider (OpenID Connect; a test provider
+  // in the tests): her `sub` there, bound by the jobcentre.
+  await bindIdentity(tx, sara, "kommune", SARA_KOMMUNE_SUBJECT);
   return { mette, ali, jonas, sara };
 }
+
+/** The demo caseworker Sara's subject (`sub`) at the municipality's identity provider. */
+export const SARA_KOMMUNE_SUBJECT = "demo-kommune-sara-nielsen";
 
 async function insertPerson(tx: Transaction, person: PersonInput & { demoKey: string }) {
   return (await aPerson(person).build(tx)).personId;

@@ -5,4 +5,4 @@
 export { findActiveGrant, requireAccess, requireRelative, type ActiveGrant } from "./access.server";
 export { pendingInvitationRedirect } from "./invite.server";
 export { listStoredMail, sendMail, type Mail } from "./mail.server";
-export { listHelped } from "./queries.server";
+export { hashInvitationToken, listHelped } from "./queries.server";
