@@ -271,7 +271,7 @@ function toConfig(parsed, env) {
   // The settings that tests switch while the process runs (demo sign-in on and off, a mail folder
   // or SMTP server per test file) are read on every use, through the same schema.
   const { shape } = schema;
-  /** @param {"DEMO" | "DEMO_LOGIN" | "DATA_DIR" | "SMTP_URL"} name */
+  /** @param {"DEMO" | "DEMO_LOGIN" | "DATA_DIR" | "SMTP_URL" | `CASEWORKER_OIDC_${"ISSUER" | "CLIENT_ID" | "CLIENT_SECRET" | "ROLE_CLAIM" | "ROLE"}`} name */
   const now = (name) => known(env)[name];
   const production = parsed.NODE_ENV === "production";
   const generatedSecret = !parsed.SESSION_SECRET;
@@ -331,17 +331,22 @@ function toConfig(parsed, env) {
         : parsed.NEMLOGIN_TEST_IDP === "1"
           ? { kind: /** @type {"nemlogin" | "test"} */ ("test"), idpMetadata: undefined, spKey: undefined, spCertificate: undefined, entityId: parsed.NEMLOGIN_SP_ENTITY_ID }
           : null,
-    /** The caseworkers' own identity provider (OpenID Connect): null when not configured. */
-    caseworkerOidc:
-      parsed.CASEWORKER_OIDC_ISSUER && parsed.CASEWORKER_OIDC_CLIENT_ID
-        ? {
-            issuer: parsed.CASEWORKER_OIDC_ISSUER,
-            clientId: parsed.CASEWORKER_OIDC_CLIENT_ID,
-            clientSecret: parsed.CASEWORKER_OIDC_CLIENT_SECRET,
-            roleClaim: parsed.CASEWORKER_OIDC_ROLE_CLAIM,
-            role: parsed.CASEWORKER_OIDC_ROLE,
-          }
-        : null,
+    /**
+     * The caseworkers' own identity provider (OpenID Connect): null when not configured. Checked at
+     * start and read on every use, like DEMO: a test starts its provider on a free port first.
+     */
+    get caseworkerOidc() {
+      const issuer = shape.CASEWORKER_OIDC_ISSUER.parse(now("CASEWORKER_OIDC_ISSUER"));
+      const clientId = now("CASEWORKER_OIDC_CLIENT_ID");
+      if (!issuer || !clientId) return null;
+      return {
+        issuer,
+        clientId,
+        clientSecret: now("CASEWORKER_OIDC_CLIENT_SECRET"),
+        roleClaim: shape.CASEWORKER_OIDC_ROLE_CLAIM.parse(now("CASEWORKER_OIDC_ROLE_CLAIM")),
+        role: shape.CASEWORKER_OIDC_ROLE.parse(now("CASEWORKER_OIDC_ROLE")),
+      };
+    },
     /** @type {Record<"signIn" | "invitations" | "calendarFeed" | "pdf", RateLimit>} */
     rateLimits: {
       signIn: parsed.RATE_LIMIT_SIGN_IN,

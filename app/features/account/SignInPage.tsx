@@ -74,6 +74,15 @@ export function SignInPage({ loaderData, actionData }: Pick<Route.ComponentProps
           </Form>
         </section>
       ) : null}
+
+      {loaderData.caseworkerEnabled ? (
+        <section aria-labelledby="caseworker-heading" className="panel">
+          <h2 id="caseworker-heading">{t("caseworkerSignIn.heading")}</h2>
+          <p>
+            <a href="/medarbejder/log-ind">{t("caseworkerSignIn.link")}</a>
+          </p>
+        </section>
+      ) : null}
     </>
   );
 }

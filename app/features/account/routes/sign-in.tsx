@@ -4,7 +4,7 @@ import { demoSignInSchema } from "../schema";
 import { SignInPage } from "../SignInPage";
 import { ErrorContent } from "~/components/layout/ErrorContent";
 import { getCurrentUser, signIn } from "~/lib/auth.server";
-import { demoProvider, listDemoPeople, nemLoginProvider } from "~/lib/auth/providers.server";
+import { caseworkerProvider, demoProvider, listDemoPeople, nemLoginProvider } from "~/lib/auth/providers.server";
 import { languageCookie } from "~/lib/i18n/i18n.server";
 import { endSession } from "~/lib/session.server";
 import { parseSubmission } from "~/components/form/submission.server";
@@ -22,6 +22,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     demoEnabled: demoProvider.enabled,
     mitidEnabled: nemLoginProvider.enabled,
     demoPeople: await listDemoPeople(),
+    caseworkerEnabled: caseworkerProvider.enabled,
     notice: url.searchParams.has("udloebet") ? "expired" : url.searchParams.has("logget-ud") ? "signedOut" : null,
   };
 }

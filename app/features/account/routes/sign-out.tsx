@@ -6,7 +6,9 @@ import { isTimeoutSignOut } from "../schema";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { getCurrentUser } from "~/lib/auth.server";
 import { endSession } from "~/lib/session.server";
-import { requestIdOf } from "~/lib/request.server";
+import { loggerOf, requestIdOf } from "~/lib/request.server";
+import { caseworkerProvider } from "~/lib/auth/providers.server";
+import { caseworkerSignOutUrl } from "../oidc/caseworker-oidc.server";
 
 /** Signing out is a POST (no mutating GET). A GET shows a one-button page, for links and no-JS. */
 export async function loader({ context }: Route.LoaderArgs) {
@@ -16,7 +18,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const { user } = await getCurrentUser(context);
+  const { user, session } = await getCurrentUser(context);
   // The session ends whatever the body holds (or fails to hold): only the wording depends on it.
   const cookie = await endSession(request);
   const timedOut = isTimeoutSignOut(await request.formData().catch(() => null));
@@ -28,7 +30,13 @@ export async function action({ request, context }: Route.ActionArgs) {
       requestId: requestIdOf(context),
     });
   }
-  return redirect(timedOut ? "/log-ind?udloebet=1" : "/log-ind?logget-ud=1", { headers: { "Set-Cookie": cookie } });
+  // The identity provider's own session ends too: one branch per provider, each sends the browser
+  // there and names /log-ind?logget-ud=1 as the way back.
+  let providerSignOut: string | null = null;
+  if (session.status === "active" && session.provider === caseworkerProvider.id) {
+    providerSignOut = await caseworkerSignOutUrl(session.providerSession, request, loggerOf(context));
+  }
+  return redirect(providerSignOut ?? (timedOut ? "/log-ind?udloebet=1" : "/log-ind?logget-ud=1"), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function SignOut() {
