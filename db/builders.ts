@@ -118,6 +118,14 @@ export function aPerson(input: PersonInput = {}) {
   };
 }
 
+/**
+ * Binds a person to a sign-in at another provider: a caseworker's `sub` at the municipality's
+ * identity provider ("kommune"), say. The jobcentre does this; the portal never does.
+ */
+export async function bindIdentity(executor: Executor, personId: string, provider: string, subject: string) {
+  await executor.insert(identities).values({ personId, provider, subject });
+}
+
 /** A professional without a sign-in of their own (a mentor, a consultant). Returns the professional's id. */
 export async function insertProfessional(executor: Executor, input: Partial<ProfessionalInsert> = {}): Promise<string> {
   const [row] = await executor
