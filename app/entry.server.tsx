@@ -64,6 +64,15 @@ export async function migrateOnly(): Promise<void> {
   await handle.close();
 }
 
+/**
+ * "Log ud" without JavaScript is a form whose answer redirects to the caseworkers' identity
+ * provider (its end_session_endpoint): form-action covers redirects, so that origin is named.
+ */
+function providerFormTargets(): string {
+  const issuer = config().caseworkerOidc?.issuer;
+  return issuer ? ` ${new URL(issuer).origin}` : "";
+}
+
 function contentSecurityPolicy(nonce: string, development: boolean) {
   const connect = development ? "'self' ws: wss:" : "'self'";
   return [
@@ -73,7 +82,7 @@ function contentSecurityPolicy(nonce: string, development: boolean) {
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src ${connect}`,
-    "form-action 'self'",
+    `form-action 'self'${providerFormTargets()}`,
     "frame-ancestors 'none'",
     "object-src 'none'",
     "base-uri 'none'",

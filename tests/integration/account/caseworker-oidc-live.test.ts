@@ -39,6 +39,8 @@ describe("a caseworker's sign-in through the server", () => {
     const page = await fetchAt("/sagsbehandler", { cookie });
     expect(page.status).toBe(200);
     expect(page.headers.get("Cache-Control")).toBe("no-store");
+    // "Log ud" without JavaScript is a form whose answer redirects to the provider: the CSP allows that one origin.
+    expect(page.headers.get("Content-Security-Policy")).toContain(`form-action 'self' ${idp.issuer};`);
     const html = await page.text();
     expect(html).toContain("Mette");
     expect(html).toContain("Ali");
