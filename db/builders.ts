@@ -19,6 +19,7 @@ import {
   professionals,
   relativeGrants,
   subGoals,
+  workWishes,
 } from "./schema";
 
 /**
@@ -45,7 +46,9 @@ type ActivityInsert = typeof activities.$inferInsert;
 type AgreementInsert = typeof agreements.$inferInsert;
 type PlanVersionInsert = typeof planVersions.$inferInsert;
 type AppointmentInsert = typeof appointments.$inferInsert;
+type CvProfileInsert = typeof cvProfiles.$inferInsert;
 type CvEntryInsert = typeof cvEntries.$inferInsert;
+type WorkWishesInsert = typeof workWishes.$inferInsert;
 type NetworkPersonInsert = typeof networkPeople.$inferInsert;
 type PreparationPartInsert = typeof preparationParts.$inferInsert;
 type ProfessionalInsert = typeof professionals.$inferInsert;
@@ -93,10 +96,13 @@ export type PersonInput = Partial<PersonInsert> & { demoKey?: string };
 function personValues(input: PersonInput): PersonInsert & { demoKey: string } {
   const token = unique();
   const demoKey = input.demoKey ?? `person-${token}`;
+  const cpr = input.cpr ?? fictitiousCpr();
   return {
     firstName: "Test",
     lastName: `Person ${token}`,
-    cpr: fictitiousCpr(),
+    cpr,
+    // As NemLog-in would give it: the CPR number's date (these test numbers are all 19yy).
+    birthDate: /^\d{6}/.test(cpr ?? "") ? `19${cpr!.slice(4, 6)}-${cpr!.slice(2, 4)}-${cpr!.slice(0, 2)}` : null,
     email: `${demoKey}@example.org`,
     preferredLanguage: "da",
     ...input,
@@ -174,7 +180,11 @@ export type NetworkPersonInput = Omit<NetworkPersonInsert, "participantId">;
 
 export interface CvInput {
   contactVisibility?: { email: boolean; phone: boolean; address: boolean };
+  /** The rest of the profile (summary, address, …): not shared unless said. */
+  profile?: Partial<Omit<CvProfileInsert, "participantId" | "contactVisibility">>;
   entries?: Omit<CvEntryInsert, "participantId">[];
+  /** Work wishes ("Jobønsker"), if the participant has written some. */
+  wishes?: Omit<WorkWishesInsert, "participantId">;
 }
 
 type Step = (executor: Executor, built: BuiltParticipant) => Promise<void>;
@@ -215,10 +225,12 @@ export function aParticipant(input: { person?: PersonInput; personId?: string; p
           participantId: built.participantId,
           contactVisibility: cv.contactVisibility ?? { email: true, phone: true, address: false },
           version: 0,
+          ...cv.profile,
         });
         if (cv.entries?.length) {
           await executor.insert(cvEntries).values(cv.entries.map((entry) => ({ ...entry, participantId: built.participantId })));
         }
+        if (cv.wishes) await executor.insert(workWishes).values({ ...cv.wishes, participantId: built.participantId });
       });
       return builder;
     },
