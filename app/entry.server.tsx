@@ -69,8 +69,15 @@ export async function migrateOnly(): Promise<void> {
  * provider (its end_session_endpoint): form-action covers redirects, so that origin is named.
  */
 function providerFormTargets(): string {
+  const targets = new Set<string>();
   const issuer = config().caseworkerOidc?.issuer;
-  return issuer ? ` ${new URL(issuer).origin}` : "";
+  if (issuer) targets.add(new URL(issuer).origin);
+  // NemLog-in's sign-in and logout addresses, from its metadata ("Log ind med MitID" and "Log ud"
+  // are forms whose answer is a redirect there).
+  for (const [, location] of (config().nemLogIn?.idpMetadata ?? "").matchAll(/Location="(https?:\/\/[^"]+)"/g)) {
+    targets.add(new URL(location!).origin);
+  }
+  return [...targets].map((origin) => ` ${origin}`).join("");
 }
 
 function contentSecurityPolicy(nonce: string, development: boolean) {

@@ -29,7 +29,12 @@ export const UNLIMITED = {
   RATE_LIMIT_PDF: "1000000/1m",
 };
 
-export async function startLiveServer(env: Record<string, string> = {}): Promise<LiveServer> {
+/**
+ * `env` adds to or overrides the test settings below. With its own DATABASE_URL the server uses
+ * that database as it is (no demo people); `publicOrigin` sets PUBLIC_ORIGIN to the server's own
+ * address, as production requires.
+ */
+export async function startLiveServer(env: Record<string, string> = {}, options: { publicOrigin?: boolean } = {}): Promise<LiveServer> {
   const buildDir = process.env.BUILD_DIR || "build";
   if (!existsSync(path.join(buildDir, "server/index.js"))) {
     throw new Error(`No production build in ./${buildDir}: run \`npm run build\` before this test.`);
@@ -54,7 +59,8 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
     ...env,
   };
   let dropDatabase = async () => {};
-  if (serverUrl) {
+  if (options.publicOrigin) serverEnv.PUBLIC_ORIGIN = `http://127.0.0.1:${port}`;
+  if (serverUrl && !env.DATABASE_URL) {
     const database = await createPostgresDatabase("minvej_live");
     Object.assign(serverEnv, { DATABASE_OWNER_URL: database.ownerUrl, DATABASE_URL: database.appUrl, SEED_DEMO_DATA: "1" });
     dropDatabase = database.drop;

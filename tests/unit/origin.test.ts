@@ -41,4 +41,13 @@ describe("origin check on non-GET requests", () => {
     expect(checkOrigin({ ...behindProxy, origin: "https://minvej.example.dk" }).ok).toBe(true);
     expect(checkOrigin({ ...behindProxy, origin: "http://10.0.0.5:3000" }).ok).toBe(false);
   });
+
+  it("lets NemLog-in's page post its answer to /saml/acs, and nothing else from another site", () => {
+    const fromNemLogIn = { ...base, method: "POST", origin: "https://nemlog-in.mitid.dk", secFetchSite: "cross-site" };
+    expect(checkOrigin({ ...fromNemLogIn, path: "/saml/acs" })).toEqual({ ok: true, crossSiteByDesign: true });
+    expect(checkOrigin({ ...fromNemLogIn, path: "/saml/acs/" }).ok).toBe(false);
+    expect(checkOrigin({ ...fromNemLogIn, path: "/saml/slo" }).ok).toBe(false);
+    expect(checkOrigin({ ...fromNemLogIn, path: "/log-ud" }).ok).toBe(false);
+    expect(checkOrigin({ ...fromNemLogIn, method: "PUT", path: "/saml/acs" }).ok).toBe(false);
+  });
 });

@@ -32,6 +32,11 @@ export function SignInPage({ loaderData, actionData }: Pick<Route.ComponentProps
         </div>
       ) : null}
       <h1 tabIndex={-1}>{t("signIn.title")}</h1>
+      {loaderData.demoEnabled || loaderData.testMitid ? (
+        <div className="notice notice--warning">
+          <p>{t("signIn.demoNotice")}</p>
+        </div>
+      ) : null}
       <p className="lead">{t("signIn.intro")}</p>
 
       <section aria-labelledby="mitid-heading" className="panel">
@@ -39,7 +44,7 @@ export function SignInPage({ loaderData, actionData }: Pick<Route.ComponentProps
         {loaderData.mitidEnabled ? (
           <Form method="post" action="/log-ind/mitid">
             <button type="submit" className="button">
-              {t("signIn.mitidButton")}
+              {t(loaderData.testMitid ? "signIn.testMitidButton" : "signIn.mitidButton")}
             </button>
           </Form>
         ) : (

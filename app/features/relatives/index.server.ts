@@ -3,6 +3,6 @@
  * tests may ask of it. Code outside app/features/relatives imports only this file or ./index.
  */
 export { findActiveGrant, requireAccess, requireRelative, type ActiveGrant } from "./access.server";
-export { pendingInvitationRedirect } from "./invite.server";
+export { pendingInvitationPath, pendingInvitationRedirect } from "./invite.server";
 export { listStoredMail, sendMail, type Mail } from "./mail.server";
 export { hashInvitationToken, listHelped } from "./queries.server";

@@ -115,11 +115,17 @@ export function forgetInvitation(): Promise<string> {
   return pendingCookie.serialize("", { maxAge: 0 });
 }
 
-/** For the overview: a redirect back to the invitation the person opened before signing in. */
-export async function pendingInvitationRedirect(request: Request): Promise<Response | null> {
+/** The invitation the person opened before signing in (its path), or null. */
+export async function pendingInvitationPath(request: Request): Promise<string | null> {
   const value: unknown = await pendingCookie.parse(request.headers.get("Cookie"));
   if (typeof value !== "string" || !/^[A-Za-z0-9_-]{43}$/.test(value)) return null;
-  return redirect(`/invitation/${value}`);
+  return `/invitation/${value}`;
+}
+
+/** For the overview: a redirect back to the invitation the person opened before signing in. */
+export async function pendingInvitationRedirect(request: Request): Promise<Response | null> {
+  const path = await pendingInvitationPath(request);
+  return path ? redirect(path) : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -244,8 +244,8 @@ async function registerInvitedRelative(args: {
 // ---------------------------------------------------------------------------------------------
 
 /** The address of NemLog-in with our signed LogoutRequest for this session. */
-export function logoutRequestUrl(setup: NemLogInSetup, providerSession: { nameId?: string; sessionIndex?: string }) {
-  if (!providerSession.nameId) return null;
+export function logoutRequestUrl(setup: NemLogInSetup, providerSession: Record<string, string> | null) {
+  if (!providerSession?.nameId) return null;
   const { context } = setup.sp.createLogoutRequest(setup.idp.plain, "redirect", {
     logoutNameID: providerSession.nameId,
     sessionIndex: providerSession.sessionIndex ?? "",

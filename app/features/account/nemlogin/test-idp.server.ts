@@ -23,6 +23,31 @@ export interface TestCitizen {
   lastName: string;
 }
 
+/** A CPR number for someone born on this date, with a test sequence number (never a real person's). */
+function fictitiousCprBornOn(date: Date, serial: string) {
+  const dd = String(date.getUTCDate()).padStart(2, "0");
+  const mm = String(date.getUTCMonth() + 1).padStart(2, "0");
+  const yy = String(date.getUTCFullYear() % 100).padStart(2, "0");
+  // 7th digit 4: born 2000-2036.
+  return `${dd}${mm}${yy}4${serial}`;
+}
+
+/**
+ * The people Test-MitID offers: the demo's own people (their fictitious CPR numbers, so the
+ * municipality knows them), and three it does not know, to try what happens then.
+ */
+export function testCitizens(now = new Date()) {
+  const fourteen = new Date(Date.UTC(now.getUTCFullYear() - 14, now.getUTCMonth(), 1));
+  return [
+    { key: "mette", role: "participant", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d01", cpr: "1203859991", firstName: "Mette", lastName: "Hansen" },
+    { key: "ali", role: "participant", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d02", cpr: "0507829992", firstName: "Ali", lastName: "Hassan" },
+    { key: "jonas", role: "relative", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d03", cpr: "2011879993", firstName: "Jonas", lastName: "Hansen" },
+    { key: "lone", role: "newRelative", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d04", cpr: "1508729995", firstName: "Lone", lastName: "Berg" },
+    { key: "emil", role: "child", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d05", cpr: fictitiousCprBornOn(fourteen, "995"), firstName: "Emil", lastName: "Berg" },
+    { key: "kim", role: "unknown", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d06", cpr: "0101809996", firstName: "Kim", lastName: "Nielsen" },
+  ] as const satisfies readonly (TestCitizen & { key: string; role: string })[];
+}
+
 /** What a test may bend in an answer; every default is what NemLog-in would send. */
 export interface ResponseOptions {
   /** NSIS level: "Substantial", "High" or "Low". */
@@ -183,11 +208,13 @@ export type TestIdentityProvider = ReturnType<typeof createTestIdentityProvider>
 
 /** samlify's redirect-binding input: the query, and the signed part of it exactly as sent. */
 export function redirectRequest(url: URL) {
-  const query = Object.fromEntries(url.searchParams);
+  const saml = ["SAMLRequest", "SAMLResponse", "RelayState", "SigAlg", "Signature"];
+  const query = Object.fromEntries([...url.searchParams].filter(([name]) => saml.includes(name)));
+  // Only the binding's own parameters, in the order sent (a framework may add its own to the URL).
   const octetString = url.search
     .slice(1)
     .split("&")
-    .filter((part) => !part.startsWith("Signature="))
+    .filter((part) => saml.includes(part.split("=")[0]!) && !part.startsWith("Signature="))
     .join("&");
   return { query, octetString };
 }

@@ -5,10 +5,10 @@ import { SignInPage } from "../SignInPage";
 import { ErrorContent } from "~/components/layout/ErrorContent";
 import { getCurrentUser, signIn } from "~/lib/auth.server";
 import { caseworkerProvider, demoProvider, listDemoPeople, nemLoginProvider } from "~/lib/auth/providers.server";
-import { languageCookie } from "~/lib/i18n/i18n.server";
-import { endSession } from "~/lib/session.server";
+import { redirectSignedIn } from "../signed-in.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { requestIdOf } from "~/lib/request.server";
+import { env } from "~/lib/env.server";
 import { clientAddressOf, limitPage, refuseWhenLimited } from "~/lib/rate-limit.server";
 
 /** At most RATE_LIMIT_SIGN_IN sign-in attempts per client address; showing the page is not one. */
@@ -21,6 +21,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     demoEnabled: demoProvider.enabled,
     mitidEnabled: nemLoginProvider.enabled,
+    testMitid: env.nemLogIn?.kind === "test",
     demoPeople: await listDemoPeople(),
     caseworkerEnabled: caseworkerProvider.enabled,
     notice: url.searchParams.has("udloebet") ? "expired" : url.searchParams.has("logget-ud") ? "signedOut" : null,
@@ -45,14 +46,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       { status: 400 },
     );
   }
-  // A fresh session id at every sign-in: end whatever session the browser had before.
-  await endSession(request);
-  const headers = new Headers({ "Set-Cookie": signedIn.setCookie });
-  // The person's own language, unless they have already chosen one with the switch.
-  if ((await languageCookie.parse(request.headers.get("Cookie"))) == null) {
-    headers.append("Set-Cookie", await languageCookie.serialize(signedIn.preferredLanguage));
-  }
-  return redirect("/", { headers });
+  return redirectSignedIn(request, signedIn, "/");
 }
 
 /**

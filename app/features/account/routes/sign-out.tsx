@@ -7,8 +7,10 @@ import { PageTitle } from "~/components/layout/PageTitle";
 import { getCurrentUser } from "~/lib/auth.server";
 import { endSession } from "~/lib/session.server";
 import { loggerOf, requestIdOf } from "~/lib/request.server";
-import { caseworkerProvider } from "~/lib/auth/providers.server";
+import { caseworkerProvider, nemLoginProvider } from "~/lib/auth/providers.server";
 import { caseworkerSignOutUrl } from "../oidc/caseworker-oidc.server";
+import { logoutRequestUrl } from "../nemlogin/sign-in.server";
+import { nemLogInSetup } from "../nemlogin/setup.server";
 
 /** Signing out is a POST (no mutating GET). A GET shows a one-button page, for links and no-JS. */
 export async function loader({ context }: Route.LoaderArgs) {
@@ -35,6 +37,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   let providerSignOut: string | null = null;
   if (session.status === "active" && session.provider === caseworkerProvider.id) {
     providerSignOut = await caseworkerSignOutUrl(session.providerSession, request, loggerOf(context));
+  }
+  const nemLogIn = nemLogInSetup(request);
+  if (session.status === "active" && session.provider === nemLoginProvider.id && nemLogIn) {
+    providerSignOut = logoutRequestUrl(await nemLogIn, session.providerSession);
   }
   return redirect(providerSignOut ?? (timedOut ? "/log-ind?udloebet=1" : "/log-ind?logget-ud=1"), { headers: { "Set-Cookie": cookie } });
 }

@@ -1,0 +1,150 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aParticipant } from "../../../db/builders";
+import { openDatabase, type DatabaseHandle } from "../../../db/client";
+import { setupFrom, type NemLogInSetup } from "~/features/account/nemlogin/setup.server";
+import { createTestIdentityProvider, type TestCitizen, type TestIdentityProvider } from "~/features/account/nemlogin/test-idp.server";
+import { createPostgresDatabase, serverUrl, type PostgresDatabase } from "../../support/db";
+import { sessionCookieOf, startLiveServer, type LiveServer } from "../../support/live-server";
+import { aKeyPair, writeTempFiles } from "../../support/test-certificates";
+
+// Issue 17, "done when": with the demo sign-in off, a participant signs in and out only through
+// NemLog-in. The production build (`node server.js`) is configured as a municipality would
+// configure it (IdP metadata, our key and certificate as files; Postgres under row-level
+// security); this test plays NemLog-in and the browser, by hand: redirects, cookies, the
+// cross-site POST to /saml/acs. Needs a build (BUILD_DIR) and Postgres.
+
+const IDP = "https://saml.test-nemlog-in.dk";
+
+describe.skipIf(!serverUrl)("MitID through the real server, demo sign-in off (Postgres)", () => {
+  let database: PostgresDatabase;
+  let owner: DatabaseHandle;
+  let server: LiveServer;
+  let idp: TestIdentityProvider;
+  let setup: NemLogInSetup;
+  let mette: TestCitizen;
+
+  beforeAll(async () => {
+    const [spKeys, idpKeys] = await Promise.all([aKeyPair("Min Vej"), aKeyPair("Test NemLog-in")]);
+    idp = createTestIdentityProvider({ entityId: IDP, ssoUrl: `${IDP}/sso`, sloUrl: `${IDP}/slo`, ...idpKeys });
+    const files = writeTempFiles({ "idp.xml": idp.metadata, "key.pem": spKeys.key, "cert.pem": spKeys.certificate });
+    database = await createPostgresDatabase("minvej_mitid");
+    owner = await openDatabase({ url: database.ownerUrl });
+    await aParticipant({ person: { firstName: "Mette", lastName: "Hansen", cpr: "1203859991" } }).build(owner.db);
+    server = await startLiveServer(
+      {
+        DEMO_LOGIN: "",
+        DEMO: "",
+        DATABASE_URL: database.appUrl,
+        DATABASE_OWNER_URL: database.ownerUrl,
+        NEMLOGIN_IDP_METADATA: files["idp.xml"],
+        NEMLOGIN_SP_KEY: files["key.pem"],
+        NEMLOGIN_SP_CERT: files["cert.pem"],
+      },
+      { publicOrigin: true },
+    );
+    // Our side as NemLog-in knows it from our metadata: the same key, the same addresses.
+    setup = setupFrom({ origin: server.origin, ...spKeys, idpMetadata: idp.metadata, requireEncryptedAssertions: true });
+    mette = { personUuid: randomUUID(), cpr: "1203859991", firstName: "Mette", lastName: "Hansen" };
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+    await owner?.close();
+    await database?.drop();
+  });
+
+  const at = (path: string, init: RequestInit & { cookie?: string } = {}) =>
+    fetch(new URL(path, server.origin), { redirect: "manual", ...init, headers: { ...(init.cookie ? { Cookie: init.cookie } : {}), ...init.headers } });
+
+  /** From "Log ind med MitID" to a session cookie, the way a browser goes. */
+  async function signIn(citizen: TestCitizen) {
+    const start = await at("/log-ind/mitid", { method: "POST", headers: { Origin: server.origin } });
+    expect(start.status).toBe(302);
+    const toNemLogIn = new URL(start.headers.get("Location")!);
+    expect(toNemLogIn.origin).toBe(IDP);
+    const request = await idp.readAuthnRequest(setup.sp, toNemLogIn);
+    const samlResponse = await idp.loginResponse(setup.sp, request, citizen);
+    // NemLog-in's page posts the answer: another site, as the browser says.
+    const back = await at("/saml/acs", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: IDP, "Sec-Fetch-Site": "cross-site" },
+      body: new URLSearchParams({ SAMLResponse: samlResponse }),
+    });
+    return { back, samlResponse };
+  }
+
+  it("offers MitID and no demo list; the demo sign-in answers no; our metadata is published", async () => {
+    const page = await (await at("/log-ind")).text();
+    expect(page).toContain("Log ind med MitID");
+    expect(page).not.toContain("Demo: vælg en person");
+    expect(page).not.toContain("Test-MitID");
+    const demo = await at("/log-ind", { method: "POST", headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" }, body: "person=mette" });
+    expect(demo.status).toBe(403);
+    expect(demo.headers.getSetCookie().join()).not.toContain("session");
+    const metadata = await at("/saml/metadata");
+    expect(metadata.headers.get("Content-Type")).toContain("samlmetadata+xml");
+    expect(await metadata.text()).toContain(`Location="${server.origin}/saml/acs"`);
+    // The Test-MitID pages do not exist here.
+    expect((await at("/test-mitid")).status).toBe(404);
+  });
+
+  it("signs Mette in through NemLog-in and out again at NemLog-in too (SP-initiated single logout)", async () => {
+    const { back } = await signIn(mette);
+    expect(back.headers.get("Location")).toBe("/");
+    const cookie = sessionCookieOf(back, "Mette");
+    const home = await at("/", { cookie });
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain("Mette");
+
+    const signOut = await at("/log-ud", { method: "POST", cookie, headers: { Origin: server.origin } });
+    const toNemLogIn = new URL(signOut.headers.get("Location")!);
+    expect(toNemLogIn.origin + toNemLogIn.pathname).toBe(`${IDP}/slo`);
+    const { nameId, responseUrl } = await idp.answerLogoutRequest(setup.sp, toNemLogIn);
+    expect(nameId).toBe(`https://data.gov.dk/model/core/eid/person/uuid/${mette.personUuid}`);
+    const done = await at(responseUrl.slice(server.origin.length));
+    expect(done.headers.get("Location")).toBe("/log-ind?logget-ud=1");
+    // The session is over: its cookie opens nothing.
+    expect((await at("/", { cookie })).headers.get("Location")).toMatch(/^\/log-ind/);
+  });
+
+  it("ends the session when NemLog-in asks (IdP-initiated single logout), and only that MitID session", async () => {
+    const { back } = await signIn(mette);
+    const cookie = sessionCookieOf(back, "Mette");
+    // Someone else's logout request does not end Mette's session.
+    const other = new URL(idp.logoutRequestUrl(setup.sp, `https://data.gov.dk/model/core/eid/person/uuid/${randomUUID()}`, "_x"));
+    await at(`/saml/slo${other.search}`, { cookie });
+    expect((await at("/", { cookie })).status).toBe(200);
+    const hers = new URL(idp.logoutRequestUrl(setup.sp, `https://data.gov.dk/model/core/eid/person/uuid/${mette.personUuid}`, "_x"));
+    const answer = await at(`/saml/slo${hers.search}`, { cookie });
+    expect(new URL(answer.headers.get("Location")!).origin).toBe(IDP);
+    expect((await at("/", { cookie })).headers.get("Location")).toMatch(/^\/log-ind/);
+    // A logout request NemLog-in did not sign is refused with a calm page.
+    const unsigned = new URL(hers);
+    unsigned.searchParams.delete("Signature");
+    expect((await at(`/saml/slo${unsigned.search}`)).status).toBe(400);
+  });
+
+  it("refuses a replayed answer and a person the municipality does not know: no session, a calm page, a log line without who", async () => {
+    const { back, samlResponse } = await signIn(mette);
+    expect(back.status).toBe(302);
+    const replay = await at("/saml/acs", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: IDP, "Sec-Fetch-Site": "cross-site" },
+      body: new URLSearchParams({ SAMLResponse: samlResponse }),
+    });
+    expect(replay.status).toBe(400);
+    expect(replay.headers.getSetCookie().join()).not.toContain("session");
+    expect(await replay.text()).toContain("Vi kunne ikke logge dig ind");
+
+    const kim = { personUuid: randomUUID(), cpr: "0101809996", firstName: "Kim", lastName: "Nielsen" };
+    const { back: stranger } = await signIn(kim);
+    expect(stranger.status).toBe(403);
+    expect(stranger.headers.getSetCookie().join()).not.toContain("session");
+    expect(await stranger.text()).toContain("Min Vej har ikke noget til dig endnu");
+
+    const log = server.output();
+    expect(log).toContain('"reason":"replayed"');
+    expect(log).toContain('"reason":"unregistered"');
+    for (const personal of [mette.cpr, kim.cpr, mette.personUuid, kim.personUuid, "Nielsen", "Hansen"]) expect(log).not.toContain(personal);
+  });
+});
