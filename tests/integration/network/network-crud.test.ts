@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aCaseworker, aParticipant, aPerson } from "../../../db/builders";
+import { aCaseworker, aParticipant, aPerson, type NetworkPersonInput } from "../../../db/builders";
 import {
   auditEvents,
   networkPeople,
@@ -21,12 +21,6 @@ import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, post, settle, routeArgs } from "../../support/requests";
 
 let database: TestDatabase;
-let mette: string;
-let ali: string;
-let jonas: string;
-let sara: string;
-let metteId: string;
-let aliId: string;
 
 async function personNamed(participantId: string, name: string) {
   const [row] = await database.db
@@ -49,30 +43,73 @@ async function countPeople(participantId: string) {
   ).length;
 }
 
-// The people are built here (db/builders.ts), not read from the demo seed: a participant with the
-// demo's whole network map (ten people, all sectors and rings, one who holds her back, one who does
-// both), one without a network, a relative and a caseworker. The tests within a describe build on
-// each other (a person added, then changed, then removed), so they run in file order.
+// Each test builds its own people (db/builders.ts), not read from the demo seed: a participant with
+// the demo's whole network map (ten people, all sectors and rings, one who holds her back, one who
+// does both) and whoever else the test needs on it, one without a network, a relative and a
+// caseworker.
 const NETWORK_SIZE = METTE_NETWORK.length;
 
 beforeAll(async () => {
   database = await createTestDatabase({ seed: false });
+});
+afterAll(() => database.dispose());
+
+type NetworkPerson = NetworkPersonInput;
+
+/** Kasper (work or school), as Mette added him on /netvaerk/ny (not wanted at the meeting). */
+const KASPER = {
+  name: "Kasper",
+  relation: "Fra svømmeholdet",
+  sector: "work_school",
+  closeness: "further",
+  helpKinds: ["practical", "advice"],
+  stance: "helps",
+  contactFrequency: "Hver tirsdag",
+  note: "",
+  wantedAtMeeting: false,
+} satisfies NetworkPerson;
+
+/** Yasmin from the swimming team, as Mette added her on /netvaerk/ny; `changes` as saved since. */
+function yasminAdded(changes: Partial<NetworkPerson> = {}): NetworkPerson {
+  return {
+    name: "Yasmin",
+    relation: "Fra svømmeholdet",
+    sector: "friends",
+    closeness: "middle",
+    helpKinds: ["company"],
+    stance: "helps",
+    contactFrequency: "Hver tirsdag",
+    note: "Hun spurgte, om jeg ville med til svømning.",
+    wantedAtMeeting: true,
+    ...changes,
+  };
+}
+
+/** Yasmin after a change on /netvaerk/:id: closer, both helps and holds back, version 2. */
+const AFTER_A_CHANGE: Partial<NetworkPerson> = { closeness: "close", stance: "both", note: "", wantedAtMeeting: false, version: 2 };
+
+/**
+ * Yasmin after a change (closeness "close", version 2) and then "Gem det, jeg skrev" from an old
+ * window: version 3, with what that window's form said.
+ */
+const AFTER_KEEPING_MINE: Partial<NetworkPerson> = { closeness: "further", note: "Fra det gamle vindue", wantedAtMeeting: false, version: 3 };
+
+/** Mette (her network map and `more` people on it), Ali (no network), Jonas (a relative), Sara (a caseworker), signed in. */
+async function somePeople(more: NetworkPerson[] = []) {
   const [metteBuilt, aliBuilt, jonasBuilt, saraBuilt] = await Promise.all([
-    aParticipant({ person: { firstName: "Mette" } }).withNetwork(METTE_NETWORK).build(database.db),
+    aParticipant({ person: { firstName: "Mette" } }).withNetwork([...METTE_NETWORK, ...more]).build(database.db),
     aParticipant({ person: { firstName: "Ali" } }).build(database.db),
     aPerson({ firstName: "Jonas" }).build(database.db),
     aCaseworker().build(database.db),
   ]);
-  [mette, ali, jonas, sara] = await Promise.all([
+  const [mette, ali, jonas, sara] = await Promise.all([
     cookieFor(metteBuilt.demoKey),
     cookieFor(aliBuilt.demoKey),
     cookieFor(jonasBuilt.demoKey),
     cookieFor(saraBuilt.demoKey),
   ]);
-  metteId = metteBuilt.participantId;
-  aliId = aliBuilt.participantId;
-});
-afterAll(() => database.dispose());
+  return { mette, ali, jonas, sara, metteId: metteBuilt.participantId, aliId: aliBuilt.participantId };
+}
 
 const args = (request: Request, params: Record<string, string> = {}) => routeArgs(request, params);
 
@@ -102,6 +139,7 @@ const valid = {
 
 describe("reading the network", () => {
   it("Mette sees her ten people, with her own judgement, sorted by sector", async () => {
+    const { mette } = await somePeople();
     const page = await main.loader(await args(get("/netvaerk", mette)));
     expect(page.people).toHaveLength(NETWORK_SIZE);
     expect(page.people[0]).toMatchObject({
@@ -117,11 +155,13 @@ describe("reading the network", () => {
   });
 
   it("Ali has no network yet (the empty state)", async () => {
+    const { ali } = await somePeople();
     const page = await main.loader(await args(get("/netvaerk", ali)));
     expect(page.people).toEqual([]);
   });
 
   it("signed out: every page sends to sign in, and nothing is written", async () => {
+    const { metteId } = await somePeople();
     const someone = (await personNamed(metteId, "Camilla"))!;
     const runs: (() => Promise<unknown>)[] = [
       async () => main.loader(await args(get("/netvaerk"))),
@@ -158,6 +198,7 @@ describe("reading the network", () => {
   });
 
   it("a relative (Jonas) and a caseworker (Sara) get 404 on the participant's pages", async () => {
+    const { jonas, sara, metteId } = await somePeople();
     const someone = (await personNamed(metteId, "Camilla"))!;
     for (const cookie of [jonas, sara]) {
       expect(
@@ -209,6 +250,7 @@ describe("reading the network", () => {
   });
 
   it("relatives never get the judgement through the query unless it is asked for", async () => {
+    const { metteId } = await somePeople();
     const people = await listPeople(metteId, { includeStance: false });
     expect(people).toHaveLength(NETWORK_SIZE);
     expect(people.every((p) => p.stance === null)).toBe(true);
@@ -217,6 +259,7 @@ describe("reading the network", () => {
 
 describe("adding a person", () => {
   it("refuses an empty form with a message per field, keeping what was typed", async () => {
+    const { mette, metteId } = await somePeople();
     const result = await settle(async () =>
       create.action(
         await args(
@@ -246,6 +289,7 @@ describe("adding a person", () => {
   });
 
   it("refuses too long texts and unknown choices", async () => {
+    const { mette } = await somePeople();
     const result = await settle(async () =>
       create.action(
         await args(
@@ -274,6 +318,7 @@ describe("adding a person", () => {
   });
 
   it("adds the person for the signed-in participant, whatever the form says about owners", async () => {
+    const { mette, metteId, aliId } = await somePeople();
     const result = await settle(async () =>
       create.action(
         await args(
@@ -307,6 +352,7 @@ describe("adding a person", () => {
   });
 
   it("a double submit adds the person once", async () => {
+    const { mette, metteId } = await somePeople();
     const body = new URLSearchParams({
       ...valid,
       name: "Kasper",
@@ -343,6 +389,7 @@ describe("adding a person", () => {
   });
 
   it("stores HTML and script as plain text (React escapes it on the page)", async () => {
+    const { mette, metteId } = await somePeople();
     const name = '<script>alert("x")</script><b>Bo</b>';
     await settle(async () =>
       create.action(
@@ -357,11 +404,20 @@ describe("adding a person", () => {
   });
 
   it("audits each addition without names or notes", async () => {
+    const { mette, metteId, aliId } = await somePeople();
+    // Three additions, the first with Ali's id in the form.
+    for (const form of [
+      { ...valid, participantId: aliId, note: "Hun spurgte, om jeg ville med til svømning." },
+      { ...valid, name: "Kasper", sector: "work_school" },
+      { ...valid, name: '<script>alert("x")</script>' },
+    ]) {
+      expect(location(await settle(async () => create.action(await args(post("/netvaerk/ny", form, mette)))))).toBe("/netvaerk?gemt=tilfoejet");
+    }
     const rows = await database.db
       .select()
       .from(auditEvents)
-      .where(eq(auditEvents.action, "network.person_added"));
-    expect(rows.length).toBeGreaterThanOrEqual(2);
+      .where(and(eq(auditEvents.action, "network.person_added"), inArray(auditEvents.participantId, [metteId, aliId])));
+    expect(rows).toHaveLength(3);
     const details = JSON.stringify(rows.map((row) => row.details));
     expect(details).not.toMatch(/Yasmin|Kasper|svømning|script/);
     expect(rows.every((row) => row.participantId === metteId)).toBe(true);
@@ -370,6 +426,7 @@ describe("adding a person", () => {
 
 describe("changing a person", () => {
   it("the edit page shows the saved person; another participant's id is 404, and so is a malformed id", async () => {
+    const { mette, ali, metteId } = await somePeople([yasminAdded()]);
     const yasmin = (await personNamed(metteId, "Yasmin"))!;
     const page = await edit.loader(
       await args(get(`/netvaerk/${yasmin.id}`, mette), { id: yasmin.id }),
@@ -408,6 +465,7 @@ describe("changing a person", () => {
   });
 
   it("saves a change and bumps the version", async () => {
+    const { mette, metteId } = await somePeople([yasminAdded()]);
     const yasmin = (await personNamed(metteId, "Yasmin"))!;
     const result = await settle(async () =>
       edit.action(
@@ -432,6 +490,7 @@ describe("changing a person", () => {
   });
 
   it("a stale form (another tab saved in between) loses nothing: 409 with both versions", async () => {
+    const { mette, metteId } = await somePeople([yasminAdded(AFTER_A_CHANGE)]);
     const yasmin = (await personNamed(metteId, "Yasmin"))!;
     const result = await settle(async () =>
       edit.action(
@@ -497,6 +556,7 @@ describe("changing a person", () => {
   });
 
   it("the same change sent twice from the same form is not a conflict", async () => {
+    const { mette, metteId } = await somePeople([yasminAdded(AFTER_KEEPING_MINE)]);
     const yasmin = (await personNamed(metteId, "Yasmin"))!;
     const form = {
       ...valid,
@@ -514,6 +574,7 @@ describe("changing a person", () => {
   });
 
   it("'Behold det gemte' changes nothing", async () => {
+    const { mette, metteId } = await somePeople([yasminAdded(AFTER_KEEPING_MINE)]);
     const yasmin = (await personNamed(metteId, "Yasmin"))!;
     const result = await settle(async () =>
       edit.action(
@@ -534,6 +595,7 @@ describe("changing a person", () => {
 
 describe("removing a person", () => {
   it("the confirm page warns when the person is wanted at the meeting", async () => {
+    const { mette, metteId } = await somePeople();
     const jonasRow = (await personNamed(metteId, "Jonas Hansen"))!;
     const page = await remove.loader(
       await args(get(`/netvaerk/${jonasRow.id}/fjern`, mette), { id: jonasRow.id }),
@@ -553,6 +615,7 @@ describe("removing a person", () => {
   });
 
   it("another participant cannot remove Mette's person (404), nothing removed", async () => {
+    const { ali, metteId } = await somePeople();
     const camilla = (await personNamed(metteId, "Camilla"))!;
     expect(
       statusOf(
@@ -578,6 +641,7 @@ describe("removing a person", () => {
   });
 
   it("removes after the confirmation, audits it, and a second try is 404", async () => {
+    const { mette, metteId } = await somePeople([KASPER]);
     const kasper = (await personNamed(metteId, "Kasper"))!;
     const result = await settle(async () =>
       remove.action(
@@ -596,10 +660,11 @@ describe("removing a person", () => {
       ),
     );
     expect(statusOf(again)).toBe(404);
-    const [audit] = await database.db
+    const [audit, ...more] = await database.db
       .select()
       .from(auditEvents)
-      .where(eq(auditEvents.action, "network.person_removed"));
+      .where(and(eq(auditEvents.action, "network.person_removed"), eq(auditEvents.participantId, metteId)));
+    expect(more).toEqual([]);
     expect(audit!.details).toEqual({
       networkPersonId: kasper.id,
       wasWantedAtMeeting: false,
@@ -609,6 +674,7 @@ describe("removing a person", () => {
 
 describe("snapshots", () => {
   it("saves the network as it is now and compares it with a later state as a list of changes", async () => {
+    const { mette, metteId } = await somePeople([yasminAdded()]);
     const before = await snapshots.loader(
       await args(get("/netvaerk/tidligere", mette)),
     );
@@ -702,6 +768,11 @@ describe("snapshots", () => {
   });
 
   it("comparing a snapshot with itself, or with an unknown id, is refused calmly", async () => {
+    const { mette } = await somePeople();
+    // Mette saved her network once.
+    expect(location(await settle(async () => snapshots.action(await args(post("/netvaerk/tidligere", { intent: "save-snapshot" }, mette)))))).toBe(
+      "/netvaerk/tidligere?gemt=1",
+    );
     const page = await snapshots.loader(
       await args(get("/netvaerk/tidligere", mette)),
     );
@@ -723,6 +794,11 @@ describe("snapshots", () => {
   });
 
   it("another participant never sees Mette's snapshots, not even by id", async () => {
+    const { mette, ali } = await somePeople();
+    // Mette saved her network once.
+    expect(location(await settle(async () => snapshots.action(await args(post("/netvaerk/tidligere", { intent: "save-snapshot" }, mette)))))).toBe(
+      "/netvaerk/tidligere?gemt=1",
+    );
     const page = await snapshots.loader(
       await args(get("/netvaerk/tidligere", mette)),
     );
@@ -738,10 +814,12 @@ describe("snapshots", () => {
 
 describe("sharing with the caseworker", () => {
   it("nothing is shared until the participant says so", async () => {
+    const { metteId } = await somePeople();
     expect(await getSharedNetwork(metteId)).toBeNull();
   });
 
   it("sharing without the judgement: the caseworker gets names and meeting wishes, never the stance", async () => {
+    const { mette, metteId } = await somePeople();
     const result = await settle(async () =>
       sharing.action(await args(post("/netvaerk/del", { intent: "share" }, mette))),
     );
@@ -760,6 +838,9 @@ describe("sharing with the caseworker", () => {
   });
 
   it("sharing the judgement too keeps the first shared time", async () => {
+    const { mette, metteId } = await somePeople();
+    // Mette shared her network without her judgement.
+    expect(location(await settle(async () => sharing.action(await args(post("/netvaerk/del", { intent: "share" }, mette)))))).toBe("/netvaerk/del?gemt=delt");
     const first = (await getSharedNetwork(metteId))!.sharedAt;
     await sharing.action(
       await args(post("/netvaerk/del", { intent: "share", includeStance: "on" }, mette)),
@@ -773,6 +854,11 @@ describe("sharing with the caseworker", () => {
   });
 
   it("stopping hides everything again; every switch is audited", async () => {
+    const { mette, metteId } = await somePeople();
+    // Mette shared her network, then her judgement too.
+    expect(location(await settle(async () => sharing.action(await args(post("/netvaerk/del", { intent: "share" }, mette)))))).toBe("/netvaerk/del?gemt=delt");
+    await sharing.action(await args(post("/netvaerk/del", { intent: "share", includeStance: "on" }, mette)));
+    expect((await getSharedNetwork(metteId))!.stanceShared).toBe(true);
     await sharing.action(
       await args(post("/netvaerk/del", { intent: "stop-sharing" }, mette)),
     );
@@ -791,6 +877,7 @@ describe("sharing with the caseworker", () => {
   });
 
   it("an unknown intent is refused and changes nothing", async () => {
+    const { mette, metteId } = await somePeople();
     const result = await settle(async () =>
       sharing.action(
         await args(post("/netvaerk/del", { intent: "share-with-everyone" }, mette)),
@@ -801,6 +888,7 @@ describe("sharing with the caseworker", () => {
   });
 
   it("Ali's switch only ever touches Ali's network", async () => {
+    const { ali, metteId, aliId } = await somePeople();
     await sharing.action(await args(post("/netvaerk/del", { intent: "share" }, ali)));
     expect(await getSharedNetwork(metteId)).toBeNull();
     expect((await getSharedNetwork(aliId))!.people).toEqual([]);
