@@ -18,6 +18,8 @@ export interface CurrentUser {
   firstName: string;
   lastName: string;
   isCaseworker: boolean;
+  /** yyyy-mm-dd, from the CPR register through NemLog-in (or the jobcentre); null when unknown. */
+  birthDate: string | null;
   /** Set when this person is in a programme themselves. */
   participant: { id: string; programme: "ressourceforloeb" | "jobafklaringsforloeb" } | null;
 }
@@ -52,6 +54,7 @@ async function loadUser(request: Request) {
       firstName: persons.firstName,
       lastName: persons.lastName,
       isCaseworker: persons.isCaseworker,
+      birthDate: persons.birthDate,
       participantId: participants.id,
       programme: participants.programme,
     })
@@ -69,6 +72,7 @@ async function loadUser(request: Request) {
     firstName: row.firstName,
     lastName: row.lastName,
     isCaseworker: row.isCaseworker,
+    birthDate: row.birthDate,
     participant: row.participantId && row.programme ? { id: row.participantId, programme: row.programme } : null,
   };
   return { session, user };
