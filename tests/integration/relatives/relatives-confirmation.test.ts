@@ -25,67 +25,77 @@ import { run, unwrap } from "../../support/routes";
 
 let database: TestDatabase;
 let mailSettings: ReturnType<typeof useMailSettings>;
-const cookies: Record<string, string> = {};
-const ids: Record<string, { personId: string; participantId: string | null }> = {};
 
-/**
- * The people of this file (db/builders.ts), no demo seed; the tests are one story in order, so
- * they are built once: Sara Nielsen, the caseworker of Mette and Ali (participants with a plan),
- * and Jonas Hansen, who is not a participant and has no grant until he answers Mette's invitation.
- */
 beforeAll(async () => {
   // Mail goes to the demo mailbox in a folder of this file's own.
   mailSettings = useMailSettings({ demoLogin: true, prefix: "minvej-relatives-confirm" });
   database = await createTestDatabase({ seed: false });
-  const sara = await aCaseworker({ person: { firstName: "Sara", lastName: "Nielsen" } }).build(database.db);
-  const jonas = await aPerson({ firstName: "Jonas", lastName: "Hansen" }).build(database.db);
-  const mette = await aParticipant({ person: { firstName: "Mette", lastName: "Hansen" } }).withCaseworker(sara).withPlan().build(database.db);
-  const ali = await aParticipant({ person: { firstName: "Ali", lastName: "Hassan" } }).withCaseworker(sara).withPlan().build(database.db);
-  for (const [key, person] of [["mette", mette], ["ali", ali], ["jonas", jonas], ["sara", sara]] as const) {
-    ids[key] = { personId: person.personId, participantId: "participantId" in person ? person.participantId : null };
-    cookies[key] = await cookieFor(person.demoKey);
-  }
 });
 afterAll(async () => {
   await database.dispose();
   mailSettings.restore();
 });
 
-const mette = () => ids.mette!.participantId!;
-
-/** Mette invites someone she calls "Min bror" (the typed name is not who answers). */
-async function invite(email: string) {
-  const created = await createInvitation(
-    { personId: ids.mette!.personId, participantId: mette(), requestId: null },
-    { name: "Min bror", email, relation: "Bror", scopes: ["plan"], network: false, mayComment: false, bisidder: [], validUntil: addMonths(copenhagenDay(new Date()), 3) },
-  );
-  if (created.status !== "created") throw new Error(created.status);
-  return created;
-}
-
-const grantRow = async (grantId: string) => (await database.db.select().from(relativeGrants).where(eq(relativeGrants.id, grantId)))[0]!;
-const answer = (who: string, token: string, value: "accept" | "decline" = "accept") =>
-  run(invitationAction, post(`/invitation/${token}`, { answer: value }, cookies[who]), { token });
-const confirm = (who: string, grantId: string, value: string) =>
-  run(confirmAction, post(`/paaroerende/${grantId}/bekraeft`, { answer: value }, cookies[who]), { grantId });
-const access = (who: string) => settle(async () => requireAccess(await contextFor(get(`/hjaelper/${mette()}/min-plan`, cookies[who])), mette(), "plan"));
-const sharedPlan = (who: string) => run(sharedPlanLoader, get(`/hjaelper/${mette()}/min-plan`, cookies[who]), { participantId: mette() });
-
 function isNotFound(result: unknown) {
   expect(result).toBeInstanceOf(Response);
   expect((result as Response).status).toBe(404);
 }
 
-async function auditActions(grantId: string) {
-  const rows = await database.db
-    .select({ action: auditEvents.action, details: auditEvents.details })
-    .from(auditEvents)
-    .where(eq(auditEvents.participantId, mette()));
-  return rows.filter((row) => (row.details as { grantId?: string }).grantId === grantId).map((row) => row.action);
+const grantRow = async (grantId: string) => (await database.db.select().from(relativeGrants).where(eq(relativeGrants.id, grantId)))[0]!;
+
+/**
+ * Each test's own people (db/builders.ts), no demo seed: Sara Nielsen, the caseworker of Mette and
+ * Ali (participants with a plan), and Jonas Hansen, who is not a participant and has no grant until
+ * he answers Mette's invitation; each signed in. With what they do, as requests.
+ */
+async function somePeople() {
+  const sara = await aCaseworker({ person: { firstName: "Sara", lastName: "Nielsen" } }).build(database.db);
+  const jonas = await aPerson({ firstName: "Jonas", lastName: "Hansen" }).build(database.db);
+  const metteBuilt = await aParticipant({ person: { firstName: "Mette", lastName: "Hansen" } }).withCaseworker(sara).withPlan().build(database.db);
+  const ali = await aParticipant({ person: { firstName: "Ali", lastName: "Hassan" } }).withCaseworker(sara).withPlan().build(database.db);
+  const ids: Record<string, { personId: string; participantId: string | null }> = {};
+  const cookies: Record<string, string> = {};
+  for (const [key, person] of [["mette", metteBuilt], ["ali", ali], ["jonas", jonas], ["sara", sara]] as const) {
+    ids[key] = { personId: person.personId, participantId: "participantId" in person ? person.participantId : null };
+    cookies[key] = await cookieFor(person.demoKey);
+  }
+  const mette = metteBuilt.participantId;
+
+  /** Mette invites someone she calls "Min bror" (the typed name is not who answers). */
+  async function invite(email: string) {
+    const created = await createInvitation(
+      { personId: metteBuilt.personId, participantId: mette, requestId: null },
+      { name: "Min bror", email, relation: "Bror", scopes: ["plan"], network: false, mayComment: false, bisidder: [], validUntil: addMonths(copenhagenDay(new Date()), 3) },
+    );
+    if (created.status !== "created") throw new Error(created.status);
+    return created;
+  }
+  const answer = (who: string, token: string, value: "accept" | "decline" = "accept") =>
+    run(invitationAction, post(`/invitation/${token}`, { answer: value }, cookies[who]), { token });
+  const confirm = (who: string, grantId: string, value: string) =>
+    run(confirmAction, post(`/paaroerende/${grantId}/bekraeft`, { answer: value }, cookies[who]), { grantId });
+  const access = (who: string) => settle(async () => requireAccess(await contextFor(get(`/hjaelper/${mette}/min-plan`, cookies[who])), mette, "plan"));
+  const sharedPlan = (who: string) => run(sharedPlanLoader, get(`/hjaelper/${mette}/min-plan`, cookies[who]), { participantId: mette });
+  async function auditActions(grantId: string) {
+    const rows = await database.db
+      .select({ action: auditEvents.action, details: auditEvents.details })
+      .from(auditEvents)
+      .where(eq(auditEvents.participantId, mette));
+    return rows.filter((row) => (row.details as { grantId?: string }).grantId === grantId).map((row) => row.action);
+  }
+  /** Mette invited "Min bror" and Jonas accepted: the grant waits for her. */
+  async function acceptedByJonas() {
+    const invited = await invite("jonas.hansen@example.com");
+    expect(((await answer("jonas", invited.token)) as Response).headers.get("Location")).toBe("/hjaelper?afventer=1");
+    expect((await grantRow(invited.grantId)).status).toBe("awaiting_confirmation");
+    return invited.grantId;
+  }
+  return { ids, cookies, mette, invite, answer, confirm, access, sharedPlan, auditActions, acceptedByJonas };
 }
 
 describe("who may answer an invitation", () => {
   it("another participant who opens mette's link is refused calmly, sees no offer and gets nothing", async () => {
+    const { cookies, invite, answer, access, sharedPlan } = await somePeople();
     const { grantId, token } = await invite("bror@example.com");
     const page = unwrap(await run(invitationLoader, get(`/invitation/${token}`, cookies.ali), { token }));
     expect(page).toMatchObject({ status: 403, data: { view: "calm", calm: "participant" } });
@@ -102,6 +112,7 @@ describe("who may answer an invitation", () => {
   });
 
   it("the caseworker who opens the link is refused calmly and gets nothing", async () => {
+    const { cookies, invite, answer, access } = await somePeople();
     const { grantId, token } = await invite("bror2@example.com");
     expect(unwrap(await run(invitationLoader, get(`/invitation/${token}`, cookies.sara), { token }))).toMatchObject({
       status: 403,
@@ -114,24 +125,28 @@ describe("who may answer an invitation", () => {
 });
 
 describe("accepted, but not confirmed", () => {
-  let grantId = "";
-
   it("jonas accepts: the grant waits for mette and grants nothing, /hjaelper/:id is 404", async () => {
+    const { ids, cookies, mette, invite, answer, access, sharedPlan, auditActions } = await somePeople();
     const invited = await invite("jonas.hansen@example.com");
-    grantId = invited.grantId;
+    const grantId = invited.grantId;
     const response = (await answer("jonas", invited.token)) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/hjaelper?afventer=1");
     expect(await grantRow(grantId)).toMatchObject({ status: "awaiting_confirmation", relativePersonId: ids.jonas!.personId });
     isNotFound(await access("jonas"));
     isNotFound(await sharedPlan("jonas"));
-    isNotFound(await run(sharedLayoutLoader, get(`/hjaelper/${mette()}`, cookies.jonas), { participantId: mette() }));
+    isNotFound(await run(sharedLayoutLoader, get(`/hjaelper/${mette}`, cookies.jonas), { participantId: mette }));
     const helping = unwrap(await run(helpingLoader, get("/hjaelper?afventer=1", cookies.jonas))).data as { helped: unknown[]; awaiting: boolean };
     expect(helping).toMatchObject({ helped: [], awaiting: true });
     expect(await auditActions(grantId)).toContain("relatives.accepted");
   });
 
   it("mette's list names the real account, not the name she typed, and asks her", async () => {
+    const { cookies, invite, acceptedByJonas } = await somePeople();
+    // Jonas accepted; two more invitations, sent after, still wait for an answer.
+    const grantId = await acceptedByJonas();
+    await invite("bror@example.com");
+    await invite("bror2@example.com");
     const list = unwrap(await run(listLoader, get("/paaroerende", cookies.mette))).data as {
       grants: { id: string; name: string; invitedName: string; accountName: string | null; state: string }[];
     };
@@ -142,6 +157,8 @@ describe("accepted, but not confirmed", () => {
   });
 
   it("nobody but mette can answer for her: jonas, ali and the caseworker get 404 and nothing changes", async () => {
+    const { cookies, confirm, acceptedByJonas } = await somePeople();
+    const grantId = await acceptedByJonas();
     for (const who of ["jonas", "ali", "sara"]) {
       isNotFound(await confirm(who, grantId, "confirm"));
       isNotFound(await run(confirmLoader, get(`/paaroerende/${grantId}/bekraeft`, cookies[who]), { grantId }));
@@ -154,6 +171,8 @@ describe("accepted, but not confirmed", () => {
   });
 
   it("mette rejects: nothing is granted, ever, and the log names the real account", async () => {
+    const { cookies, confirm, access, sharedPlan, auditActions, acceptedByJonas } = await somePeople();
+    const grantId = await acceptedByJonas();
     const response = (await confirm("mette", grantId, "reject")) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/paaroerende?besked=afvist&id=${grantId}#adgang-${grantId}`);
@@ -175,6 +194,7 @@ describe("accepted, but not confirmed", () => {
   });
 
   it("after mette confirms, jonas has access from the next request", async () => {
+    const { ids, mette, invite, answer, confirm, access, sharedPlan, auditActions } = await somePeople();
     const invited = await invite("jonas.privat@example.com");
     await answer("jonas", invited.token);
     isNotFound(await access("jonas"));
@@ -190,7 +210,7 @@ describe("accepted, but not confirmed", () => {
     const [row] = await database.db
       .select({ n: relativeGrants.id })
       .from(relativeGrants)
-      .where(and(eq(relativeGrants.participantId, mette()), eq(relativeGrants.relativePersonId, ids.jonas!.personId), eq(relativeGrants.status, "active")));
+      .where(and(eq(relativeGrants.participantId, mette), eq(relativeGrants.relativePersonId, ids.jonas!.personId), eq(relativeGrants.status, "active")));
     expect(row).toBeDefined();
   });
 });
