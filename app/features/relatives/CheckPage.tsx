@@ -68,6 +68,23 @@ export function CheckPage({ loaderData, actionData }: Pick<Route.ComponentProps,
             {value}
           </SummaryRow>
         ))}
+        {change && !draft.birthDate ? null : (
+          // Who may accept: only the person born that day, when she wrote a birth date. Fixed once sent.
+          <SummaryRow
+            label={t("check.rows.birthDate")}
+            action={change ? null : <ChangeLink to="/paaroerende/inviter#birthDate" row={t("check.rows.birthDate")} />}
+          >
+            {draft.birthDate ? (
+              <>
+                <time dateTime={draft.birthDate}>{formatDay(draft.birthDate, language)}</time>
+                <br />
+                {t("check.birthDateBound", { name })}
+              </>
+            ) : (
+              t("check.birthDateNone", { name })
+            )}
+          </SummaryRow>
+        )}
         <SummaryRow label={t("check.rows.scopes")} action={<ChangeLink to={`${formPath}#scopes`} row={t("check.rows.scopes")} />}>
           <ScopeList scopes={scopes} owner="you" />
         </SummaryRow>
@@ -120,7 +137,7 @@ export function CheckPage({ loaderData, actionData }: Pick<Route.ComponentProps,
         ) : (
           <p>{t("check.mail", { email: draft.email, name })}</p>
         )}
-        <p>{confirmation === "demo" ? t("check.confirmDemo", { name }) : t("check.confirmMitid", { name })}</p>
+        <p>{t(confirmation === "demo" ? "check.confirmDemo" : confirmation === "mitidFresh" ? "check.confirmMitidFresh" : "check.confirmMitid", { name })}</p>
         <div className="button-group">
           <Form method="post">
             <input type="hidden" name="confirm" value="yes" />

@@ -15,6 +15,8 @@ export interface InviteDraft {
   name: string;
   email: string;
   relation: string;
+  /** "Fødselsdato (valgfri)": only the person born that day may accept (checked against MitID). */
+  birthDate?: string | null;
   scopes: string[];
   network: boolean;
   mayComment: boolean;
@@ -59,11 +61,11 @@ export function clearDraft(): Promise<string> {
 /**
  * How a grant change is confirmed.
  *
- * - `demo` (DEMO_LOGIN=1): the "Bekræft" button on the check page posts `confirm=yes`.
- * - `mitid` (production): the check page's button sends the participant to a fresh MitID
- *   sign-in (NemLog-in `ForceAuthn`, assurance level Substantial) that returns to the check
- *   page; `verify` then accepts only a MitID authentication of the same person made within
- *   `FRESH_MS`. NemLog-in is not configured in this version, so it fails closed: nothing is sent.
+ * - `demo` (a demo session, while DEMO=1): the "Bekræft" button on the check page posts `confirm=yes`.
+ * - `mitid` (a MitID session): only a MitID authentication of this person made within
+ *   `FRESH_MS` confirms. Older: the button sends her to NemLog-in for a fresh MitID
+ *   (`ForceAuthn`, assurance level Substantial), back to the check page, where she presses it
+ *   again. A MitID for someone else starts that person's own session, whose draft this is not.
  */
 export interface ConfirmationHook {
   kind: "demo" | "mitid";
@@ -80,17 +82,22 @@ const demoConfirmation: ConfirmationHook = {
   },
 };
 
+/** Has this person proved who she is with MitID in the last five minutes? */
+export function hasFreshMitId(user: Pick<CurrentUser, "provider" | "authenticatedAt">, now = new Date()) {
+  return user.provider === "nemlogin" && now.getTime() - user.authenticatedAt.getTime() <= FRESH_MS;
+}
+
 const mitidConfirmation: ConfirmationHook = {
   kind: "mitid",
-  async verify() {
-    // When NemLog-in lands: if the session's last MitID authentication is older than FRESH_MS,
-    // return redirect(`/log-ind/mitid?tving=1&til=${encodeURIComponent(returnTo)}`).
-    return new Response("Confirmation with MitID is not configured", { status: 403 });
+  async verify({ user, returnTo }) {
+    if (hasFreshMitId(user)) return null;
+    return redirect(`/log-ind/mitid?bekraeft=1&til=${encodeURIComponent(returnTo)}`);
   },
 };
 
-export function confirmationHook(): ConfirmationHook {
-  return env.demoLogin ? demoConfirmation : mitidConfirmation;
+/** The demo's button for a demo session, a fresh MitID for everyone else. */
+export function confirmationHook(user: Pick<CurrentUser, "provider">): ConfirmationHook {
+  return user.provider === "demo" && env.demoLogin ? demoConfirmation : mitidConfirmation;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import { limitPage, participantOf, refuseWhenLimited } from "~/lib/rate-limit.se
 import { afterCommit } from "../../../../db/client";
 import { CheckPage } from "../CheckPage";
 import { changeGrant, createInvitation, scopesOf } from "../commands.server";
-import { clearDraft, confirmationHook } from "../invite.server";
+import { clearDraft, confirmationHook, hasFreshMitId } from "../invite.server";
 import { checkIntentSchema, formFields } from "../schema";
 import { invitationMailer, validDraft } from "../terms.server";
 
@@ -32,7 +32,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     change: draft.change ? { grantId: draft.change.grantId, active: draft.change.active } : null,
     scopes: scopesOf(draft.input),
     bisidder: draft.appointments,
-    confirmation: confirmationHook().kind,
+    // "mitidFresh": she has just confirmed with MitID; one more press sends it.
+    confirmation: confirmationHook(user).kind === "mitid" && hasFreshMitId(user) ? ("mitidFresh" as const) : confirmationHook(user).kind,
   };
 }
 
@@ -48,7 +49,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (draft.gone)
     return data({ problem: "gone" as const, grantId: draft.grantId }, { status: 409, headers: { "Set-Cookie": await clearDraft() } });
   // The re-confirmation hook: "Bekræft" in the demo, a fresh MitID sign-in in production.
-  const refused = await confirmationHook().verify({ request, formData, user, returnTo: CHECK });
+  const refused = await confirmationHook(user).verify({ request, formData, user, returnTo: CHECK });
   if (refused) return refused;
 
   const actor = participantActor(context, user);
