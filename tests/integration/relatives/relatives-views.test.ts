@@ -68,13 +68,15 @@ function allowed(result: unknown) {
 }
 
 /**
- * The people of this file (db/builders.ts), no demo seed. The file is one story in order (an
- * invitation, remarks, changes, expiry, withdrawal), so they are built once: Sara Nielsen, the
- * caseworker of Mette and Ali; Mette with a plan, a CV, a network map (stances and notes) and a
- * preparation where "Uddannelse og arbejde" is done and "Mine ressourcer" started; Ali with
- * nothing; Jonas Hansen, not a participant and with no grant until Mette invites him.
+ * Each test's own people (db/builders.ts), no demo seed: Sara Nielsen, the caseworker of Mette and
+ * Ali; Mette with a plan, a CV, a network map (stances and notes) and a preparation where
+ * "Uddannelse og arbejde" is done and "Mine ressourcer" started; Ali with nothing; Jonas Hansen,
+ * not a participant and with no grant until Mette invites him. They replace the previous test's
+ * people in `ids` and `cookies`, which the helpers below read (the tests of a file run one at a time).
  */
-async function buildPeople() {
+async function somePeople() {
+  for (const key of Object.keys(ids)) delete ids[key];
+  for (const key of Object.keys(cookies)) delete cookies[key];
   const sara = await aCaseworker({ person: { firstName: "Sara", lastName: "Nielsen" } }).build(database.db);
   const jonas = await aPerson({ firstName: "Jonas", lastName: "Hansen" }).build(database.db);
   const mette = await aParticipant({ person: { firstName: "Mette", lastName: "Hansen" } })
@@ -108,7 +110,6 @@ beforeAll(async () => {
   // Mail goes to the demo mailbox in a folder of this file's own.
   mailSettings = useMailSettings({ demoLogin: true, prefix: "minvej-relatives-views-mail" });
   database = await createTestDatabase({ seed: false });
-  await buildPeople();
 });
 afterAll(async () => {
   await database.dispose();
@@ -204,16 +205,46 @@ function remark(slug: string, body: string, who = "jonas") {
   return run(sharedPartAction, post(partPath(slug), { body }, cookies[who]), at(mette(), { part: slug }));
 }
 
-let grantId = "";
-let remarkId = "";
+/** Mette invited Jonas with these terms, he accepted and she confirmed: his grant is active. */
+async function jonasConfirmed(terms: Terms = { scopes: ["plan", "preparation"], mayComment: true }) {
+  const invited = await invite("mette", "jonas.hansen@example.com", "Jonas Hansen", terms);
+  const accepted = (await run(invitationAction, post(`/invitation/${invited.token}`, { answer: "accept" }, cookies.jonas), {
+    token: invited.token,
+  })) as Response;
+  expect(accepted.status).toBe(302);
+  const confirmed = (await run(confirmAction, post(`/paaroerende/${invited.grantId}/bekraeft`, { answer: "confirm" }, cookies.mette), {
+    grantId: invited.grantId,
+  })) as Response;
+  expect(confirmed.status).toBe(302);
+  expect((await grantRow(invited.grantId)).status).toBe("active");
+  return invited.grantId;
+}
+
+/** Every grant a relative can have: the plan, the preparation (with the comment right), the CV and the network. */
+const EVERYTHING: Terms = { scopes: ["plan", "preparation", "cv"], network: true, mayComment: true };
+
+/** Jonas' remarks, wherever they are stored. */
+const jonasRemarks = () => database.db.select().from(preparationComments).where(eq(preparationComments.authorPersonId, ids.jonas!.personId));
+
+/** Jonas wrote a remark on Mette's "Uddannelse og arbejde" (she has not included it). Returns its id. */
+async function jonasRemarked() {
+  expect(((await remark("uddannelse-og-arbejde", "Mette er god til at tale med kunderne.")) as Response).status).toBe(302);
+  const [row] = await jonasRemarks();
+  return row!.id;
+}
+
+/** The audit rows of one action about Mette. */
+const auditOfMette = (action: string) =>
+  database.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.participantId, mette())));
 
 describe("the relative's preparation, and Jonas' bemærkninger", () => {
   it("mette invites jonas to the plan and the preparation with the comment right; jonas accepts", async () => {
+    await somePeople();
     const invited = await invite("mette", "jonas.hansen@example.com", "Jonas Hansen", {
       scopes: ["plan", "preparation"],
       mayComment: true,
     });
-    grantId = invited.grantId;
+    const grantId = invited.grantId;
     const accepted = (await run(invitationAction, post(`/invitation/${invited.token}`, { answer: "accept" }, cookies.jonas), {
       token: invited.token,
     })) as Response;
@@ -230,6 +261,8 @@ describe("the relative's preparation, and Jonas' bemærkninger", () => {
   });
 
   it("jonas reads mette's preparation as it stands, and only what her pages show", async () => {
+    await somePeople();
+    await jonasConfirmed();
     const page = allowed(await run(sharedPreparationLoader, get(`/hjaelper/${mette()}/forberedelse`, cookies.jonas), at(mette())));
     const data = page.data as { mayComment: boolean; parts: { key: string; status: string; answers: Record<string, string> }[] };
     expect(data.mayComment).toBe(true);
@@ -247,6 +280,8 @@ describe("the relative's preparation, and Jonas' bemærkninger", () => {
   });
 
   it("a part that is not a writable part is 404; CV and network outside the scopes are 404", async () => {
+    await somePeople();
+    await jonasConfirmed();
     refused(await run(sharedPartLoader, get(partPath("om-moedet"), cookies.jonas), at(mette(), { part: "om-moedet" })));
     refused(await run(sharedPartLoader, get(partPath("findes-ikke"), cookies.jonas), at(mette(), { part: "findes-ikke" })));
     refused(await run(sharedCvLoader, get(`/hjaelper/${mette()}/cv`, cookies.jonas), at(mette())));
@@ -260,11 +295,13 @@ describe("the relative's preparation, and Jonas' bemærkninger", () => {
   });
 
   it("jonas writes a remark: limits are checked, HTML stays text, the audit row holds no text", async () => {
+    await somePeople();
+    const grantId = await jonasConfirmed();
     const empty = unwrap(await remark("uddannelse-og-arbejde", "   "));
     expect(empty.status).toBe(400);
     const tooLong = unwrap(await remark("uddannelse-og-arbejde", "x".repeat(REMARK_MAX + 1)));
     expect(tooLong.status).toBe(400);
-    expect(await database.db.select().from(preparationComments)).toHaveLength(0);
+    expect(await jonasRemarks()).toHaveLength(0);
 
     const body = "Mette er <b>god</b> til at tale med kunderne.\r\nDet har jeg set.";
     const saved = (await remark("uddannelse-og-arbejde", body)) as Response;
@@ -272,15 +309,16 @@ describe("the relative's preparation, and Jonas' bemærkninger", () => {
     expect(saved.headers.get("Location")).toBe(`${partPath("uddannelse-og-arbejde")}?besked=gemt#bemaerkninger`);
     // A double submit stores it once.
     await remark("uddannelse-og-arbejde", body);
-    const rows = await database.db.select().from(preparationComments);
+    const rows = await jonasRemarks();
     expect(rows).toHaveLength(1);
-    remarkId = rows[0]!.id;
+    const remarkId = rows[0]!.id;
     expect(rows[0]).toMatchObject({
       body: "Mette er <b>god</b> til at tale med kunderne.\nDet har jeg set.",
       authorPersonId: ids.jonas!.personId,
       includeWhenShared: false,
     });
-    const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "relatives.commented"));
+    const [audit, ...more] = await auditOfMette("relatives.commented");
+    expect(more).toEqual([]);
     expect(audit).toMatchObject({
       actorPersonId: ids.jonas!.personId,
       participantId: mette(),
@@ -295,6 +333,8 @@ describe("the relative's preparation, and Jonas' bemærkninger", () => {
   });
 
   it("a part mette has not started cannot carry remarks (the relative never creates her rows)", async () => {
+    await somePeople();
+    await jonasConfirmed();
     refused(await remark("mine-spoergsmaal", "Husk at spørge om timerne"));
     const [row] = await database.db
       .select()
@@ -304,6 +344,9 @@ describe("the relative's preparation, and Jonas' bemærkninger", () => {
   });
 
   it("jonas cannot write anything else: every participant route is 404 for him and nothing changes", async () => {
+    await somePeople();
+    await jonasConfirmed();
+    const remarkId = await jonasRemarked();
     const before = await database.db.select().from(preparationParts).where(eq(preparationParts.participantId, mette()));
     refused(
       await run(prepPartAction, post("/forberedelse/uddannelse-og-arbejde", { version: "2", goodAt: "Jonas skrev" }, cookies.jonas), {
@@ -328,6 +371,9 @@ describe("the relative's preparation, and Jonas' bemærkninger", () => {
   });
 
   it("mette sees 'Jonas' bemærkninger' on her part page and on Tjek og del, and decides per remark", async () => {
+    await somePeople();
+    await jonasConfirmed();
+    const remarkId = await jonasRemarked();
     const part = unwrap(
       await run(prepPartLoader, get("/forberedelse/uddannelse-og-arbejde", cookies.mette), { part: "uddannelse-og-arbejde" }),
     ).data as {
@@ -347,7 +393,7 @@ describe("the relative's preparation, and Jonas' bemærkninger", () => {
     expect((await database.db.select().from(preparationComments).where(eq(preparationComments.id, remarkId)))[0]!.includeWhenShared).toBe(
       true,
     );
-    const [choice] = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "preparation.remark_included"));
+    const [choice] = await auditOfMette("preparation.remark_included");
     expect(choice).toMatchObject({ actorPersonId: ids.mette!.personId, details: { commentId: remarkId, include: true } });
     // An outside "back" address is never followed.
     const outside = (await run(
@@ -379,6 +425,9 @@ describe("the relative's preparation, and Jonas' bemærkninger", () => {
   });
 
   it("jonas can delete only his own remarks", async () => {
+    await somePeople();
+    await jonasConfirmed();
+    const remarkId = await jonasRemarked();
     // A remark by someone else on the same part (another relative).
     const [part] = await database.db
       .select()
@@ -404,7 +453,7 @@ describe("the relative's preparation, and Jonas' bemærkninger", () => {
     expect(await database.db.select().from(preparationComments).where(eq(preparationComments.id, other!.id))).toHaveLength(1);
     // His own, written for the test and deleted again.
     await remark("mine-ressourcer", "Gåturene gør dig godt.");
-    const [mine] = await database.db.select().from(preparationComments).where(eq(preparationComments.body, "Gåturene gør dig godt."));
+    const [mine] = (await jonasRemarks()).filter((row) => row.body === "Gåturene gør dig godt.");
     const deleted = (await run(
       sharedPartAction,
       post(partPath("mine-ressourcer"), { intent: "delete", commentId: mine!.id }, cookies.jonas),
@@ -412,18 +461,20 @@ describe("the relative's preparation, and Jonas' bemærkninger", () => {
     )) as Response;
     expect(deleted.headers.get("Location")).toBe(`${partPath("mine-ressourcer")}?besked=slettet#bemaerkninger`);
     expect(await database.db.select().from(preparationComments).where(eq(preparationComments.id, mine!.id))).toHaveLength(0);
-    const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "relatives.comment_deleted"));
+    const [audit] = await auditOfMette("relatives.comment_deleted");
     expect(audit).toMatchObject({ actorPersonId: ids.jonas!.personId, details: { commentId: mine!.id, part: "resources" } });
-    await database.db.delete(preparationComments).where(eq(preparationComments.id, other!.id));
   });
 });
 
 describe("changing a grant", () => {
   it("mette removes the comment right: jonas still reads, but a remark POST is 404", async () => {
+    await somePeople();
+    const grantId = await jonasConfirmed();
+    const remarkId = await jonasRemarked();
     await change(grantId, { scopes: ["plan", "preparation"], mayComment: false });
     const row = await grantRow(grantId);
     expect(row.mayComment).toBe(false);
-    const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "relatives.changed"));
+    const [audit] = await auditOfMette("relatives.changed");
     expect(audit).toMatchObject({
       actorPersonId: ids.mette!.personId,
       details: { grantId, grantName: "Jonas Hansen", mayComment: false, before: { mayComment: true } },
@@ -444,6 +495,8 @@ describe("changing a grant", () => {
   });
 
   it("the comment right still needs the preparation; the check page and its hook are the invitation's", async () => {
+    await somePeople();
+    const grantId = await jonasConfirmed();
     const bad = await changeForm(grantId, { scopes: ["plan"], mayComment: true });
     expect(unwrap(bad.page).status).toBe(400);
     const { draft } = await changeForm(grantId, { scopes: ["plan", "preparation", "cv"], network: true, mayComment: true });
@@ -469,6 +522,8 @@ describe("changing a grant", () => {
   });
 
   it("a change made from a stale page is refused calmly, and so is one after a withdrawal", async () => {
+    await somePeople();
+    const grantId = await jonasConfirmed(EVERYTHING);
     const { draft } = await changeForm(grantId, {
       scopes: ["plan", "preparation", "cv", "network"],
       mayComment: true,
@@ -494,6 +549,8 @@ describe("changing a grant", () => {
   });
 
   it("nobody but the participant can change her grant", async () => {
+    await somePeople();
+    const grantId = await jonasConfirmed(EVERYTHING);
     refused(await run(changeLoader, get(`/paaroerende/${grantId}/ret`, cookies.ali), { grantId }));
     refused(await run(changeAction, postMany(`/paaroerende/${grantId}/ret`, termEntries({ scopes: ["plan"] }), cookies.ali!), { grantId }));
     refused(await run(changeLoader, get(`/paaroerende/${grantId}/ret`, cookies.jonas), { grantId }));
@@ -507,21 +564,15 @@ describe("changing a grant", () => {
 
 describe("the relative's CV and network views", () => {
   it("the CV shows what mette's own preview shows: hidden contact details and skånehensyn stay out", async () => {
+    await somePeople();
+    await jonasConfirmed(EVERYTHING);
     await database.db
       .insert(cvProfiles)
       .values({ participantId: mette(), contactVisibility: { phone: false } })
       .onConflictDoUpdate({ target: cvProfiles.participantId, set: { contactVisibility: { phone: false } } });
-    const [wishes] = await database.db.select().from(workWishes).where(eq(workWishes.participantId, mette()));
-    if (wishes) {
-      await database.db
-        .update(workWishes)
-        .set({ accommodations: "Jeg skal kunne holde pauser", showAccommodationsOnCv: false })
-        .where(eq(workWishes.participantId, mette()));
-    } else {
-      await database.db
-        .insert(workWishes)
-        .values({ participantId: mette(), accommodations: "Jeg skal kunne holde pauser", showAccommodationsOnCv: false });
-    }
+    await database.db
+      .insert(workWishes)
+      .values({ participantId: mette(), accommodations: "Jeg skal kunne holde pauser", showAccommodationsOnCv: false });
     const page = allowed(await run(sharedCvLoader, get(`/hjaelper/${mette()}/cv`, cookies.jonas), at(mette())));
     const doc = (
       page.data as {
@@ -541,6 +592,8 @@ describe("the relative's CV and network views", () => {
   });
 
   it("the network map never carries the private judgement or the notes, even when shared with the caseworker", async () => {
+    await somePeople();
+    await jonasConfirmed(EVERYTHING);
     const people = await database.db.select().from(networkPeople).where(eq(networkPeople.participantId, mette()));
     expect(people.some((person) => person.stance !== null)).toBe(true);
     await setSharing({ personId: ids.mette!.personId, participantId: mette(), requestId: null }, true, true);
@@ -551,16 +604,17 @@ describe("the relative's CV and network views", () => {
     const json = JSON.stringify(data);
     for (const stance of ["helps", "holds_back", "both"]) expect(json).not.toContain(`"${stance}"`);
     for (const person of people) if (person.note) expect(json).not.toContain(person.note);
-    const [audit] = (await database.db.select().from(auditEvents).where(eq(auditEvents.action, "relatives.viewed"))).filter(
+    const [audit] = (await auditOfMette("relatives.viewed")).filter(
       (row) => (row.details as { page?: string }).page === "network",
     );
     expect(audit).toBeDefined();
-    await setSharing({ personId: ids.mette!.personId, participantId: mette(), requestId: null }, false, false);
   });
 });
 
 describe("sending an invitation again", () => {
   it("a link that ran out can be sent again: a new single-use link, the old one dead", async () => {
+    await somePeople();
+    const grantId = await jonasConfirmed();
     const first = await invite("mette", "moster@example.dk", "Lis Moster", { scopes: ["plan"] });
     await database.db
       .update(invitations)
@@ -581,7 +635,7 @@ describe("sending an invitation again", () => {
     expect((await findInvitation(first.token)).state).toBe("expired");
     const after = unwrap(await run(listLoader, get("/paaroerende", cookies.mette))).data as { grants: { id: string; state: string }[] };
     expect(after.grants.find((grant) => grant.id === first.grantId)?.state).toBe("invited");
-    const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "relatives.resent"));
+    const [audit] = await auditOfMette("relatives.resent");
     expect(audit).toMatchObject({ actorPersonId: ids.mette!.personId, details: { grantId: first.grantId, grantName: "Lis Moster" } });
 
     // Sent again while the link still works (the e-mail may have failed): the previous link dies too.
@@ -603,6 +657,23 @@ describe("sending an invitation again", () => {
 
 describe("Hvem har set mine oplysninger", () => {
   it("shows relatives' remarks and changes, and caseworker reads as 'Din sagsbehandler', never by name", async () => {
+    await somePeople();
+    // Jonas remarked on two parts and deleted one remark; Mette changed his grant and sent another
+    // invitation again.
+    const grantId = await jonasConfirmed();
+    await jonasRemarked();
+    expect(((await remark("mine-ressourcer", "Gåturene gør dig godt.")) as Response).status).toBe(302);
+    const [walks] = (await jonasRemarks()).filter((row) => row.body === "Gåturene gør dig godt.");
+    const deleted = (await run(
+      sharedPartAction,
+      post(partPath("mine-ressourcer"), { intent: "delete", commentId: walks!.id }, cookies.jonas),
+      at(mette(), { part: "mine-ressourcer" }),
+    )) as Response;
+    expect(deleted.status).toBe(302);
+    await change(grantId, { scopes: ["plan", "preparation"], mayComment: false });
+    const lis = await invite("mette", "moster@example.dk", "Lis Moster", { scopes: ["plan"] });
+    const resent = (await run(resendAction, post(`/paaroerende/${lis.grantId}/send-igen`, {}, cookies.mette), { grantId: lis.grantId })) as Response;
+    expect(new URL(resent.headers.get("Location")!, ORIGIN).searchParams.get("besked")).toBe("sendt-igen");
     const database2 = database.db;
     await recordAudit(database2, {
       actorPersonId: ids.sara!.personId,
@@ -648,6 +719,8 @@ describe("expiry and withdrawal reach the new pages on the very next request", (
   // Issue 14, point 7: a relative whose access has ended gets the calm "your access has ended" answer (403).
   const ended = (result: unknown) => refused(result, 403);
   it("expired: every new view and the remark form say that the access has ended", async () => {
+    await somePeople();
+    const grantId = await jonasConfirmed(EVERYTHING);
     await database.db
       .update(relativeGrants)
       .set({ validUntil: copenhagenDay(new Date(Date.now() - 86_400_000)) })
@@ -667,6 +740,9 @@ describe("expiry and withdrawal reach the new pages on the very next request", (
   });
 
   it("withdrawn: the next request is refused everywhere, remarks stay with mette", async () => {
+    await somePeople();
+    const grantId = await jonasConfirmed(EVERYTHING);
+    const remarkId = await jonasRemarked();
     await run(withdrawAction, post(`/paaroerende/${grantId}/tilbagekald`, { confirm: "yes" }, cookies.mette), { grantId });
     ended(await run(sharedPreparationLoader, get(`/hjaelper/${mette()}/forberedelse`, cookies.jonas), at(mette())));
     ended(
