@@ -37,21 +37,22 @@ function GrantCard({ grant }: { grant: Grant }) {
         // Nothing is granted before she has seen who really answered, by the account's own name.
         <section className="panel" aria-labelledby={questionId}>
           <h4 id={questionId}>{t("confirm.question", { name: grant.accountName })}</h4>
+          <p>{t("confirm.verified")}</p>
           <p>{t("confirm.invitedAs", { name: grant.invitedName, email: grant.email })}</p>
           <p>{t("confirm.nothingYet", { name: grant.accountName })}</p>
           <div className="button-group">
             <Form method="post" action={`/paaroerende/${grant.id}/bekraeft`}>
               <input type="hidden" name="answer" value="confirm" />
               <button type="submit" className="button">
-                {t("confirm.yes")}
-                <span className="visually-hidden"> {t("confirm.hiddenLabel", { name: grant.accountName })}</span>
+                {t("confirm.yes", { firstName: grant.accountFirstName ?? grant.accountName })}
+                <span className="visually-hidden"> {t("confirm.yesHidden", { name: grant.accountName })}</span>
               </button>
             </Form>
             <Form method="post" action={`/paaroerende/${grant.id}/bekraeft`}>
               <input type="hidden" name="answer" value="reject" />
               <button type="submit" className="button button--secondary">
-                {t("confirm.no")}
-                <span className="visually-hidden"> {t("confirm.hiddenLabel", { name: grant.accountName })}</span>
+                {t("confirm.no", { firstName: grant.accountFirstName ?? grant.accountName })}
+                <span className="visually-hidden"> {t("confirm.noHidden", { name: grant.accountName })}</span>
               </button>
             </Form>
           </div>

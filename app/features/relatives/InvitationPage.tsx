@@ -36,7 +36,7 @@ export function InvitationPage({ loaderData, actionData }: Pick<Route.ComponentP
       </>
     );
   }
-  if (actionData?.calm) return <CalmPage calm={actionData.calm} participantName={null} />;
+  if (actionData?.calm) return <CalmPage calm={actionData.calm} participantName={actionData.participantName} />;
   if (loaderData.view === "calm") return <CalmPage calm={loaderData.calm} participantName={loaderData.participantName} />;
   if (loaderData.view === "signIn") {
     return (

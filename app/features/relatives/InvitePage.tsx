@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { DateInput } from "~/components/form/DateInput";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Field } from "~/components/form/Field";
 import { PageTitle } from "~/components/layout/PageTitle";
@@ -58,6 +59,13 @@ export function InvitePage({ loaderData, actionData }: Pick<Route.ComponentProps
           error={error("relation")}
           defaultValue={values.relation}
           short
+        />
+        <DateInput
+          name="birthDate"
+          legend={t("form.birthDateLegend")}
+          hint={t("form.birthDateHint")}
+          error={error("birthDate")}
+          defaultValue={values.birthDate}
         />
       </GrantForm>
     </>

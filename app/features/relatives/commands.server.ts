@@ -3,7 +3,7 @@ import { and, eq, gt, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { invitations, relativeGrants } from "../../../db/schema/relatives";
 import { recordAudit } from "~/lib/audit.server";
-import { INVITATION_DAYS, type Scope } from "./scopes";
+import { INVITATION_DAYS, isOldEnough, type Scope } from "./scopes";
 import { copenhagenDay } from "~/lib/dates";
 import { findInvitation, hashInvitationToken, participantEmail } from "./queries.server";
 import type { InviteInput } from "./schema";
@@ -39,7 +39,7 @@ export function scopesOf(input: Pick<InviteInput, "scopes" | "network">): Scope[
  */
 export async function createInvitation(
   actor: Actor,
-  input: InviteInput,
+  input: Omit<InviteInput, "birthDate"> & { birthDate?: string | null },
   now = new Date(),
   mailFor?: InvitationMailFor,
 ): Promise<CreateResult> {
@@ -81,6 +81,8 @@ export async function createInvitation(
         mayComment: input.mayComment,
         bisidderAppointmentIds: input.bisidder,
         validUntil: input.validUntil,
+        // Only the person with this birth date (from MitID) may accept: see refusedAnswerer.
+        boundBirthDate: input.birthDate ?? null,
         status: "invited",
         createdAt: now,
       })
@@ -114,26 +116,37 @@ export interface Person {
   participantId: string | null;
   /** A jobcentre caseworker (persons.is_caseworker). */
   isCaseworker: boolean;
+  /** The verified birth date (from MitID), YYYY-MM-DD; null when not known. */
+  birthDate: string | null;
   requestId: string | null;
 }
 
 export type AnswerResult =
   | { status: "awaiting"; participantId: string }
   | { status: "declined" }
-  | { status: "own" }
-  | { status: "participant" }
-  | { status: "caseworker" }
+  | { status: Refusal; participantName: string }
   | { status: "already" }
   | { status: "gone" };
 
+export type Refusal = "own" | "participant" | "caseworker" | "noBirthDate" | "tooYoung" | "otherPerson";
+
 /**
  * Who may never answer a relative's invitation, whatever link they hold: the participant herself,
- * anyone who is in a programme themselves, and caseworkers. Null: this person may answer.
+ * anyone who is in a programme themselves, caseworkers, anyone under 15 on `today` (Copenhagen) or
+ * whose birth date is not known (as Digital Fuldmagt), and, when the participant bound the
+ * invitation to a birth date, anyone born on another day. Null: this person may answer.
  */
-export function refusedAnswerer(person: Pick<Person, "participantId" | "isCaseworker">, invitingParticipantId: string) {
-  if (person.participantId === invitingParticipantId) return "own" as const;
-  if (person.participantId) return "participant" as const;
-  if (person.isCaseworker) return "caseworker" as const;
+export function refusedAnswerer(
+  person: Pick<Person, "participantId" | "isCaseworker" | "birthDate">,
+  invitation: { participantId: string; boundBirthDate: string | null },
+  today: string,
+): Refusal | null {
+  if (person.participantId === invitation.participantId) return "own";
+  if (person.participantId) return "participant";
+  if (person.isCaseworker) return "caseworker";
+  if (!person.birthDate) return "noBirthDate";
+  if (!isOldEnough(person.birthDate, today)) return "tooYoung";
+  if (invitation.boundBirthDate && invitation.boundBirthDate !== person.birthDate) return "otherPerson";
   return null;
 }
 
@@ -147,8 +160,9 @@ export function refusedAnswerer(person: Pick<Person, "participantId" | "isCasewo
 export async function answerInvitation(person: Person, token: string, answer: "accept" | "decline", now = new Date()): Promise<AnswerResult> {
   const found = await findInvitation(token, now);
   if (found.state !== "open") return { status: "gone" };
-  const refused = refusedAnswerer(person, found.participantId);
-  if (refused) return { status: refused };
+  // Checked before anything is written: a refused person never uses up the link.
+  const refused = refusedAnswerer(person, found, copenhagenDay(now));
+  if (refused) return { status: refused, participantName: found.participantName };
   const database = await db();
   return database.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`relatives:${found.participantId}`}))`);

@@ -26,6 +26,8 @@ export interface GrantListItem {
   invitedName: string;
   /** Set once someone signed in and answered: the name on that account (persons), not the typed one. */
   accountName: string | null;
+  /** The first name on that account ("Ja, det er Jonas"). */
+  accountFirstName: string | null;
   email: string;
   relation: string;
   scopes: Scope[];
@@ -67,6 +69,7 @@ export async function listGrants(participantId: string, now = new Date()): Promi
       name: accountName ?? grant.invitedName,
       invitedName: grant.invitedName,
       accountName,
+      accountFirstName: accountName ? accountFirstName : null,
       email: grant.invitedEmail,
       relation: grant.relation,
       scopes: grant.scopes as Scope[],
@@ -177,6 +180,8 @@ export type InvitationLookup =
       bisidderCount: number;
       validUntil: string;
       expiresAt: Date;
+      /** Set when only the person born that day may accept (the participant's choice). */
+      boundBirthDate: string | null;
     };
 
 /**
@@ -229,6 +234,7 @@ export async function findInvitation(token: string, now = new Date()): Promise<I
     bisidderCount: row.grant.bisidderAppointmentIds.length,
     validUntil: row.grant.validUntil,
     expiresAt: row.invitation.expiresAt,
+    boundBirthDate: row.grant.boundBirthDate,
   };
 }
 

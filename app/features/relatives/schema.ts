@@ -1,6 +1,7 @@
 import { dateInputSchema } from "~/components/form/schemas";
+import { parseDayMonthYear } from "~/lib/dates";
 import { z } from "~/lib/zod";
-import { addDays, addMonths, MAX_MONTHS, NETWORK_SCOPE, SHAREABLE_SCOPES } from "./scopes";
+import { addDays, addMonths, isOldEnough, MAX_MONTHS, NETWORK_SCOPE, SHAREABLE_SCOPES } from "./scopes";
 
 /** Limits, stated next to each field. */
 export const NAME_MAX = 100;
@@ -87,6 +88,42 @@ function toTerms<T extends { scopes: string[] }>({ scopes, ...rest }: T) {
   };
 }
 
+/**
+ * "Fødselsdato (valgfri)": empty is null (anyone who signs in may accept, the participant then
+ * confirms the name); otherwise a real date before today of someone who is 15 or over. The year
+ * with four digits: "85" would be read as 2085.
+ */
+function birthDateField(today: string) {
+  return z
+    .object({
+      day: z.string().trim().optional().default(""),
+      month: z.string().trim().optional().default(""),
+      year: z.string().trim().optional().default(""),
+    })
+    .optional()
+    .default({ day: "", month: "", year: "" })
+    .transform((value, context) => {
+      if (!value.day && !value.month && !value.year) return null;
+      if (/^\d{1,2}$/.test(value.year)) {
+        context.addIssue({ code: "custom", message: "form.errors.birthDateYear" });
+        return z.NEVER;
+      }
+      const date = parseDayMonthYear(value.day, value.month, value.year);
+      const message = !date
+        ? "form.errors.birthDateInvalid"
+        : date >= today
+          ? "form.errors.birthDateFuture"
+          : !isOldEnough(date, today)
+            ? "form.errors.birthDateTooYoung"
+            : null;
+      if (message) {
+        context.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return date;
+    });
+}
+
 /** "Inviter en pårørende": shared by the browser and the server (which adds its own checks). */
 export function inviteSchema(rules: InviteRules) {
   return z
@@ -105,6 +142,7 @@ export function inviteSchema(rules: InviteRules) {
         { required: "form.errors.relationRequired", tooLong: "form.errors.relationTooLong", invalid: "form.errors.relationInvalid" },
         RELATION_MAX,
       ),
+      birthDate: birthDateField(rules.today),
       ...termsShape(rules),
     })
     .superRefine(refineTerms(rules))
@@ -124,7 +162,7 @@ export const CHANGE_FIELDS = ["scopes", "mayComment", "bisidder", "validUntil"] 
 export type InviteInput = z.output<ReturnType<typeof inviteSchema>>;
 
 /** The fields in the order the form shows them (for the error summary). */
-export const INVITE_FIELDS = ["name", "email", "relation", "scopes", "mayComment", "bisidder", "validUntil"] as const;
+export const INVITE_FIELDS = ["name", "email", "relation", "birthDate", "scopes", "mayComment", "bisidder", "validUntil"] as const;
 
 /** The notices /paaroerende shows after a change (`?besked=...&id=<grant>`). */
 export const listNoticeSchema = z.enum([
@@ -185,5 +223,11 @@ export function typedInvite(formData: FormData) {
     const value = formData.get(name);
     return typeof value === "string" ? value : "";
   };
-  return { name: text("name"), email: text("email"), relation: text("relation"), ...typedTerms(formData) };
+  return {
+    name: text("name"),
+    email: text("email"),
+    relation: text("relation"),
+    birthDate: { day: text("birthDate.day"), month: text("birthDate.month"), year: text("birthDate.year") },
+    ...typedTerms(formData),
+  };
 }

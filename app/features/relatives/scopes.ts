@@ -36,6 +36,17 @@ export const MAX_MONTHS = 12;
 /** An invitation link works for 7 days, once. */
 export const INVITATION_DAYS = 7;
 
+/** Only persons aged 15 or over may hold a grant (as Digital Fuldmagt). */
+export const MIN_AGE = 15;
+
+/**
+ * Has someone born on `birthDate` turned MIN_AGE on `today` (both "YYYY-MM-DD", Copenhagen)? The
+ * birthday compared as text, so someone born on 29 February turns 15 on 1 March in other years.
+ */
+export function isOldEnough(birthDate: string, today: string): boolean {
+  return `${Number(birthDate.slice(0, 4)) + MIN_AGE}${birthDate.slice(4)}` <= today;
+}
+
 /** "YYYY-MM-DD" plus whole months, kept inside the month (31 January + 1 month = 28/29 February). */
 export function addMonths(day: string, months: number): string {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];

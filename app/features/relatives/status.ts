@@ -44,4 +44,15 @@ export interface EndedAccessError {
 export const ENDED_ACCESS_STATUS = 403;
 
 /** Why an invitation link gives no offer: the calm page's variant. */
-export type Calm = "unknown" | "used" | "expired" | "withdrawn" | "own" | "participant" | "caseworker" | "already";
+export type Calm =
+  | "unknown"
+  | "used"
+  | "expired"
+  | "withdrawn"
+  | "own"
+  | "participant"
+  | "caseworker"
+  | "already"
+  | "noBirthDate"
+  | "tooYoung"
+  | "otherPerson";

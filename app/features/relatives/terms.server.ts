@@ -38,6 +38,7 @@ export async function validDraft(request: Request, participantId: string, now = 
     scopes: [...draft.scopes, ...(draft.network ? ["network"] : [])],
     mayComment: draft.mayComment ? "yes" : undefined,
     validUntil: dayParts(draft.validUntil),
+    birthDate: draft.birthDate ? dayParts(draft.birthDate) : undefined,
   };
   if (draft.grantId) {
     // "Ret adgangen": the same draft and page, for a grant that exists. Who it is comes from the grant.
@@ -49,7 +50,7 @@ export async function validDraft(request: Request, participantId: string, now = 
     return {
       gone: false as const,
       change: { grantId: grant.id, basis: draft.basis ?? "", active: grant.status === "active" },
-      input: { ...parsed.data, name: grant.invitedName, email: grant.invitedEmail, relation: grant.relation },
+      input: { ...parsed.data, name: grant.invitedName, email: grant.invitedEmail, relation: grant.relation, birthDate: grant.boundBirthDate },
       appointments: appointments.filter((appointment) => parsed.data.bisidder.includes(appointment.id)),
     };
   }

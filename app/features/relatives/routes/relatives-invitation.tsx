@@ -1,6 +1,7 @@
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/relatives-invitation";
 import { getCurrentUser, requireUser } from "~/lib/auth.server";
+import { copenhagenDay } from "~/lib/dates";
 import { requestIdOf } from "~/lib/request.server";
 import { answerInvitation, refusedAnswerer } from "../commands.server";
 import { InvitationPage } from "../InvitationPage";
@@ -31,8 +32,13 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       { status: found.state === "unknown" ? 404 : 410, headers },
     );
   }
-  // The participant herself, anyone in a programme themselves, and caseworkers never get the offer.
-  const refused = refusedAnswerer({ participantId: user.participant?.id ?? null, isCaseworker: user.isCaseworker }, found.participantId);
+  // The participant herself, anyone in a programme themselves, caseworkers, anyone under 15 (or of
+  // unknown age) and, for an invitation bound to a birth date, anyone else never get the offer.
+  const refused = refusedAnswerer(
+    { participantId: user.participant?.id ?? null, isCaseworker: user.isCaseworker, birthDate: user.birthDate },
+    found,
+    copenhagenDay(new Date()),
+  );
   if (refused) {
     return data({ view: "calm" as const, calm: refused as Calm, participantName: found.participantName }, { status: refused === "own" ? 200 : 403, headers });
   }
@@ -52,7 +58,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const parsed = invitationAnswerSchema.safeParse(formFields(await request.formData()));
   if (!parsed.success) return redirect(`/invitation/${params.token}`);
   const result = await answerInvitation(
-    { personId: user.personId, participantId: user.participant?.id ?? null, isCaseworker: user.isCaseworker, requestId: requestIdOf(context) },
+    {
+      personId: user.personId,
+      participantId: user.participant?.id ?? null,
+      isCaseworker: user.isCaseworker,
+      birthDate: user.birthDate,
+      requestId: requestIdOf(context),
+    },
     params.token,
     parsed.data.answer,
   );
@@ -61,13 +73,18 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       // Nothing is granted yet: the participant first confirms that this account is the right person.
       return redirect("/hjaelper?afventer=1");
     case "declined":
-      return data({ done: "declined" as const, calm: null }, { status: 200 });
+      return data({ done: "declined" as const, calm: null, participantName: null }, { status: 200 });
     case "already":
+      return data({ done: null, calm: result.status as Calm, participantName: null }, { status: 409 });
     case "own":
-      return data({ done: null, calm: result.status as Calm }, { status: 409 });
+      return data({ done: null, calm: result.status as Calm, participantName: result.participantName }, { status: 409 });
     case "participant":
     case "caseworker":
-      return data({ done: null, calm: result.status as Calm }, { status: 403 });
+    case "noBirthDate":
+    case "tooYoung":
+    case "otherPerson":
+      // Nothing was written: the link still works for the right person.
+      return data({ done: null, calm: result.status as Calm, participantName: result.participantName }, { status: 403 });
     default:
       return redirect(`/invitation/${params.token}`);
   }

@@ -9,6 +9,8 @@ import { inviteSchema, typedInvite } from "../schema";
 import { addMonths, dayParts, DEFAULT_MONTHS, MAX_MONTHS } from "../scopes";
 import { termsRules } from "../terms.server";
 
+const NO_DATE = { day: "", month: "", year: "" };
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
   const { today, appointments, rules } = await termsRules(user.participant.id);
@@ -16,11 +18,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // A draft that changes an existing grant belongs to "Ret adgangen", not to a new invitation.
   const initial: ReturnType<typeof typedInvite> =
     draft && !draft.grantId
-      ? { ...draft, validUntil: dayParts(draft.validUntil) }
+      ? { ...draft, validUntil: dayParts(draft.validUntil), birthDate: draft.birthDate ? dayParts(draft.birthDate) : NO_DATE }
       : {
           name: "",
           email: "",
           relation: "",
+          birthDate: NO_DATE,
           scopes: [],
           network: false,
           mayComment: false,
