@@ -48,6 +48,8 @@ function server(project: (typeof projects)[number]) {
   const env: Record<string, string> = {
     NODE_ENV: "production",
     DEMO_LOGIN: "1",
+    // "Log ind med Test-MitID": the in-process identity provider in NemLog-in's place (issue 17).
+    NEMLOGIN_TEST_IDP: "1",
     PORT: String(project.port),
     SEED_DEMO_DATA: "1",
     DATA_DIR: path.join(dataDir!, project.name),

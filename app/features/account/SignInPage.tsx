@@ -33,7 +33,7 @@ export function SignInPage({ loaderData, actionData }: Pick<Route.ComponentProps
       ) : null}
       <h1 tabIndex={-1}>{t("signIn.title")}</h1>
       {loaderData.demoEnabled || loaderData.testMitid ? (
-        <div className="notice notice--warning">
+        <div className="notice">
           <p>{t("signIn.demoNotice")}</p>
         </div>
       ) : null}

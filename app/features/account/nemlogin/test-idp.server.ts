@@ -39,8 +39,8 @@ function fictitiousCprBornOn(date: Date, serial: string) {
 export function testCitizens(now = new Date()) {
   const fourteen = new Date(Date.UTC(now.getUTCFullYear() - 14, now.getUTCMonth(), 1));
   return [
-    { key: "mette", role: "participant", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d01", cpr: "1203859991", firstName: "Mette", lastName: "Hansen" },
-    { key: "ali", role: "participant", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d02", cpr: "0507829992", firstName: "Ali", lastName: "Hassan" },
+    { key: "mette", role: "participantShe", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d01", cpr: "1203859991", firstName: "Mette", lastName: "Hansen" },
+    { key: "ali", role: "participantHe", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d02", cpr: "0507829992", firstName: "Ali", lastName: "Hassan" },
     { key: "jonas", role: "relative", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d03", cpr: "2011879993", firstName: "Jonas", lastName: "Hansen" },
     { key: "lone", role: "newRelative", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d04", cpr: "1508729995", firstName: "Lone", lastName: "Berg" },
     { key: "emil", role: "child", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d05", cpr: fictitiousCprBornOn(fourteen, "995"), firstName: "Emil", lastName: "Berg" },
