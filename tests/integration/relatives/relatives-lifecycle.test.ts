@@ -62,17 +62,22 @@ async function endedAccess(result: unknown, reason: "withdrawn" | "expired" | "e
   expect(Object.keys(body.endedAccess).sort()).toEqual(["day", "firstName", "reason"]);
 }
 
-/**
- * The people of this file (db/builders.ts), no demo seed; the tests are one story in order, so
- * they are built once: Sara Nielsen, the caseworker of Mette and Ali; Mette Hansen with a plan
- * (two sub-goals), a meeting next week and one last week; Ali with a plan of his own and a meeting;
- * Jonas Hansen (jonas.hansen@example.com: the demo mailbox shows him what is sent there), who is
- * not a participant and has no grant until Mette invites him.
- */
 beforeAll(async () => {
   // Mail goes to the demo mailbox in a folder of this file's own.
   mailSettings = useMailSettings({ demoLogin: true, prefix: "minvej-relatives-mail" });
   database = await createTestDatabase({ seed: false });
+});
+
+/**
+ * Each test's own people (db/builders.ts), no demo seed: Sara Nielsen, the caseworker of Mette and
+ * Ali; Mette Hansen with a plan (two sub-goals), a meeting next week and one last week; Ali with a
+ * plan of his own and a meeting; Jonas Hansen (jonas.hansen@example.com: the demo mailbox shows
+ * him what is sent there), who is not a participant and has no grant until Mette invites him.
+ * They replace the previous test's people in `ids`, `demoKeys` and `cookies`, which the helpers
+ * below read (the tests of a file run one at a time).
+ */
+async function somePeople() {
+  for (const record of [ids, demoKeys, cookies]) for (const key of Object.keys(record)) delete record[key];
   const days = (n: number) => new Date(Date.now() + n * 86_400_000);
   const sara = await aCaseworker({ person: { firstName: "Sara", lastName: "Nielsen" } }).build(database.db);
   const jonas = await aPerson({ firstName: "Jonas", lastName: "Hansen", email: "jonas.hansen@example.com" }).build(database.db);
@@ -98,7 +103,7 @@ beforeAll(async () => {
     demoKeys[key] = person.demoKey;
     cookies[key] = await cookieFor(person.demoKey);
   }
-});
+}
 afterAll(async () => {
   await database.dispose();
   mailSettings.restore();
@@ -204,8 +209,42 @@ async function accept(who: string, token: string) {
   return response;
 }
 
+/** Mette's grants, whatever their state. */
+const grantsOfMette = () => database.db.select().from(relativeGrants).where(eq(relativeGrants.participantId, pid("mette")));
+
+/** The audit rows of one action about Mette. */
+const auditOfMette = (action: string) =>
+  database.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.participantId, pid("mette"))));
+
+/**
+ * Mette invited Jonas to her plan and meetings until two months from today, as bisidder at her
+ * next meeting; the link is open.
+ */
+async function jonasInvited() {
+  await somePeople();
+  const meetings = await database.db.select().from(appointments).where(eq(appointments.participantId, pid("mette")));
+  const metteMeetingId = meetings.find((meeting) => meeting.endsAt > new Date() && meeting.status !== "cancelled")!.id;
+  const { grantId, token } = await invite("mette", { scopes: ["plan", "appointments"], bisidder: [metteMeetingId], validUntil: addMonths(today(), 2) });
+  return { grantId, token, metteMeetingId };
+}
+
+/** …and Jonas accepted and Mette confirmed: his grant is active. */
+async function jonasActive() {
+  const invited = await jonasInvited();
+  expect(((await accept("jonas", invited.token)) as Response).headers.get("Location")).toBe("/hjaelper?afventer=1");
+  expect((await grantRow(invited.grantId)).status).toBe("active");
+  return invited;
+}
+
+/** Mette withdraws the grant. */
+async function withdraw(grantId: string) {
+  await run(withdrawAction, post(`/paaroerende/${grantId}/tilbagekald`, { confirm: "yes" }, cookies.mette), { grantId });
+  expect((await grantRow(grantId)).status).toBe("withdrawn");
+}
+
 describe("inviting a relative: bad input", () => {
   it("refuses an invalid e-mail, no scopes, a past or too late end date, and a comment right without the preparation", async () => {
+    await somePeople();
     const cases: [InviteForm, string, string][] = [
       [{ email: "jonas@" }, "email", "form.errors.emailInvalid"],
       [{ email: "" }, "email", "form.errors.emailRequired"],
@@ -231,15 +270,17 @@ describe("inviting a relative: bad input", () => {
     expect(Object.keys(many.errors ?? {}).sort()).toEqual(["email", "name", "scopes", "validUntil"]);
     // 12 months exactly is allowed.
     expect((await submitForm("mette", { validUntil: addMonths(today(), 12) })).draft).toBeTruthy();
-    expect(await database.db.select().from(relativeGrants)).toHaveLength(0);
+    expect(await grantsOfMette()).toHaveLength(0);
   });
 
   it("refuses inviting oneself", async () => {
+    await somePeople();
     const { errors } = await submitForm("mette", { email: "Mette.Hansen@example.org" });
     expect(errors?.email).toEqual(["form.errors.self"]);
   });
 
   it("a bisidder is only for one's own upcoming meetings", async () => {
+    await somePeople();
     const [aliMeeting] = await database.db.select().from(appointments).where(eq(appointments.participantId, pid("ali")));
     const { errors } = await submitForm("mette", { bisidder: [aliMeeting!.id] });
     expect(errors?.bisidder).toEqual(["form.errors.bisidderUnknown"]);
@@ -247,14 +288,15 @@ describe("inviting a relative: bad input", () => {
   });
 
   it("without the confirmation step nothing is sent (the re-confirmation hook)", async () => {
+    await somePeople();
     const { draft } = await submitForm("mette", {});
     const both = `${cookies.mette}; ${draft}`;
     const response = (await run(checkAction, post("/paaroerende/inviter/tjek", {}, both))) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/paaroerende/inviter/tjek");
-    expect(await database.db.select().from(relativeGrants)).toHaveLength(0);
+    expect(await grantsOfMette()).toHaveLength(0);
     // In production (no demo sign-in) nothing gets through: a demo session ends with demo
-    // sign-in (a throwaway one here, so that mette's own session lives on for the next tests).
+    // sign-in (a throwaway one here, so that mette's own session lives on).
     const throwaway = `${await cookieFor(demoKeys.mette!)}; ${draft}`;
     process.env.DEMO_LOGIN = "0";
     try {
@@ -264,10 +306,11 @@ describe("inviting a relative: bad input", () => {
     } finally {
       process.env.DEMO_LOGIN = "1";
     }
-    expect(await database.db.select().from(relativeGrants)).toHaveLength(0);
+    expect(await grantsOfMette()).toHaveLength(0);
   });
 
   it("a draft belongs to the participant who wrote it", async () => {
+    await somePeople();
     const { draft } = await submitForm("mette", {});
     const response = (await run(checkLoader, get("/paaroerende/inviter/tjek", `${cookies.ali}; ${draft}`))) as Response;
     expect(response.status).toBe(302);
@@ -277,18 +320,14 @@ describe("inviting a relative: bad input", () => {
 });
 
 describe("the whole life cycle: invite, accept, look, withdraw", () => {
-  let grantId: string;
-  let token: string;
-  let metteMeetingId: string;
-
   it("mette invites jonas with plan and appointments; only a hash of the link is stored", async () => {
+    await somePeople();
     const meetings = await database.db.select().from(appointments).where(eq(appointments.participantId, pid("mette")));
     const upcoming = meetings.filter((meeting) => meeting.endsAt > new Date() && meeting.status !== "cancelled");
-    metteMeetingId = upcoming[0]!.id;
+    const metteMeetingId = upcoming[0]!.id;
     const until = addMonths(today(), 2);
     const sent = await invite("mette", { scopes: ["plan", "appointments"], bisidder: [metteMeetingId], validUntil: until });
-    grantId = sent.grantId;
-    token = sent.token;
+    const { grantId, token } = sent;
     const grant = await grantRow(grantId);
     expect(grant).toMatchObject({
       participantId: pid("mette"),
@@ -311,16 +350,19 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
     // The list shows the invitation, the log the grant.
     const list = await run(listLoader, get("/paaroerende", cookies.mette));
     expect(unwrap(list).data).toMatchObject({ grants: [{ id: grantId, state: "invited", scopes: ["plan", "appointments"] }] });
-    const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "relatives.invited"));
+    const [audit, ...more] = await auditOfMette("relatives.invited");
+    expect(more).toEqual([]);
     expect(audit).toMatchObject({ actorPersonId: ids.mette!.personId, participantId: pid("mette") });
   });
 
   it("refuses inviting the same person twice while the invitation is open", async () => {
+    await jonasInvited();
     const { errors } = await submitForm("mette", { email: "JONAS.HANSEN@example.com" });
     expect(errors?.email).toEqual(["form.errors.duplicate"]);
   });
 
   it("the link alone grants nothing: signed out it reveals nothing and asks to sign in", async () => {
+    const { token } = await jonasInvited();
     const result = await run(invitationLoader, get(`/invitation/${token}`), { token });
     const { status, data } = unwrap(result);
     expect(status).toBe(200);
@@ -336,6 +378,7 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
   });
 
   it("mette cannot accept her own invitation", async () => {
+    const { grantId, token } = await jonasInvited();
     const page = unwrap(await run(invitationLoader, get(`/invitation/${token}`, cookies.mette), { token }));
     expect(page.data).toMatchObject({ view: "calm", calm: "own" });
     const answer = unwrap(await accept("mette", token));
@@ -345,6 +388,7 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
   });
 
   it("jonas signs in, sees the offer and accepts: the grant binds to him and waits for mette", async () => {
+    const { grantId, token } = await jonasInvited();
     const page = unwrap(await run(invitationLoader, get(`/invitation/${token}`, cookies.jonas), { token }));
     expect(page.data).toMatchObject({ view: "answer", invitation: { participantName: "Mette Hansen", scopes: ["plan", "appointments"], bisidderCount: 1 } });
     const response = (await answerAccept("jonas", token)) as Response;
@@ -361,6 +405,7 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
   });
 
   it("the link works once: reuse by jonas or anyone else gives a calm page and no access", async () => {
+    const { grantId, token } = await jonasActive();
     expect(unwrap(await run(invitationLoader, get(`/invitation/${token}`, cookies.ali), { token }))).toMatchObject({
       status: 410,
       data: { view: "calm", calm: "used" },
@@ -376,6 +421,7 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
   });
 
   it("jonas chooses whose planning to see: 'Du hjælper: Mette'", async () => {
+    await jonasActive();
     const overview = unwrap(await run(overviewLoader, get("/", cookies.jonas))).data as { helped: { participantId: string; firstName: string }[] };
     expect(overview.helped).toMatchObject([{ participantId: pid("mette"), firstName: "Mette" }]);
     const helping = unwrap(await run(helpingLoader, get("/hjaelper", cookies.jonas))).data as { helped: unknown[] };
@@ -386,6 +432,7 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
   });
 
   it("jonas reads the plan, read-only and without mette's private marks and questions", async () => {
+    const { grantId } = await jonasActive();
     const [plan] = await database.db.select().from(plans).where(eq(plans.participantId, pid("mette")));
     await database.db.insert(planResponses).values({
       planId: plan!.id,
@@ -408,7 +455,7 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
     const [viewed] = await database.db
       .select()
       .from(auditEvents)
-      .where(eq(auditEvents.action, "relatives.viewed"))
+      .where(and(eq(auditEvents.action, "relatives.viewed"), eq(auditEvents.participantId, pid("mette"))))
       .orderBy(desc(auditEvents.id))
       .limit(1);
     expect(viewed).toMatchObject({ actorPersonId: ids.jonas!.personId, participantId: pid("mette"), details: { grantId, page: "plan" } });
@@ -416,6 +463,7 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
   });
 
   it("jonas reads the meetings, sees where he is bisidder, never mette's notes", async () => {
+    const { metteMeetingId } = await jonasActive();
     await database.db
       .insert(appointmentPreparations)
       .values({ appointmentId: metteMeetingId, notes: "Mine egne private noter", questions: "Mit private spørgsmål" })
@@ -435,6 +483,7 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
   });
 
   it("outside his scopes jonas gets 404", async () => {
+    await jonasActive();
     for (const scope of ["preparation", "cv", "network"] as const) refused(await settleAccess("jonas", pid("mette"), scope));
     // Another participant's pages: no grant, 404.
     refused(await run(sharedPlanLoader, get(`/hjaelper/${pid("ali")}/min-plan`, cookies.jonas), sharedArgs(pid("ali"))));
@@ -445,6 +494,9 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
   });
 
   it("jonas cannot read or write anything through mette's own routes", async () => {
+    const { grantId, metteMeetingId } = await jonasActive();
+    // Mette's own notes for her next meeting.
+    await database.db.insert(appointmentPreparations).values({ appointmentId: metteMeetingId, notes: "Mine egne private noter", questions: "Mit private spørgsmål" });
     refused(await run(planLoader, get("/min-plan", cookies.jonas)));
     refused(await run(ownGoalAction, post("/min-plan/eget-maal", { intent: "save", ownGoal: "Skrevet af Jonas", version: "1" }, cookies.jonas)));
     refused(await run(appointmentLoader, get(`/moeder/${metteMeetingId}`, cookies.jonas), { id: metteMeetingId }));
@@ -461,6 +513,7 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
   });
 
   it("another participant cannot open or withdraw mette's grant", async () => {
+    const { grantId } = await jonasActive();
     refused(await run(withdrawLoader, get(`/paaroerende/${grantId}/tilbagekald`, cookies.ali), { grantId }));
     refused(await run(withdrawAction, post(`/paaroerende/${grantId}/tilbagekald`, { confirm: "yes" }, cookies.ali), { grantId }));
     refused(await run(withdrawLoader, get(`/paaroerende/not-a-uuid/tilbagekald`, cookies.mette), { grantId: "not-a-uuid" }));
@@ -470,11 +523,22 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
   });
 
   it("the participant's own id on a relative URL is 404: roles are never mixed", async () => {
+    await jonasActive();
     refused(await run(sharedPlanLoader, get(`/hjaelper/${pid("mette")}/min-plan`, cookies.mette), sharedArgs(pid("mette"))));
     refused(await run(sharedLayoutLoader, get(`/hjaelper/${pid("mette")}`, cookies.mette), sharedArgs(pid("mette"))));
   });
 
   it("mette sees when jonas looked, and which pages, in 'Hvem har set mine oplysninger'", async () => {
+    const { metteMeetingId } = await jonasActive();
+    // Jonas looked: his overview and his list "Du hjælper", her plan, her meetings and one meeting.
+    const at = sharedArgs(pid("mette"));
+    unwrap(await run(overviewLoader, get("/", cookies.jonas)));
+    unwrap(await run(helpingLoader, get("/hjaelper", cookies.jonas)));
+    unwrap(await run(sharedLayoutLoader, get(`/hjaelper/${pid("mette")}`, cookies.jonas), at));
+    expect(unwrap(await run(sharedPlanLoader, get(`/hjaelper/${pid("mette")}/min-plan`, cookies.jonas), at)).status).toBe(200);
+    expect(unwrap(await run(sharedAppointmentsLoader, get(`/hjaelper/${pid("mette")}/moeder`, cookies.jonas), at)).status).toBe(200);
+    const meeting = await run(sharedAppointmentLoader, get(`/hjaelper/${pid("mette")}/moeder/${metteMeetingId}`, cookies.jonas), sharedArgs(pid("mette"), { id: metteMeetingId }));
+    expect(unwrap(meeting).status).toBe(200);
     const log = unwrap(await run(logLoader, get("/paaroerende/log", cookies.mette))).data as {
       entries: { action: string; actorName: string | null; byParticipant: boolean; details: { page?: string } }[];
     };
@@ -493,6 +557,7 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
   });
 
   it("expiry is enforced on every request", async () => {
+    const { grantId } = await jonasActive();
     await database.db.update(relativeGrants).set({ validUntil: copenhagenDay(new Date(Date.now() - 86_400_000)) }).where(eq(relativeGrants.id, grantId));
     await endedAccess(await run(sharedPlanLoader, get(`/hjaelper/${pid("mette")}/min-plan`, cookies.jonas), sharedArgs(pid("mette"))), "expired");
     await endedAccess(await run(sharedHomeLoader, get(`/hjaelper/${pid("mette")}`, cookies.jonas), sharedArgs(pid("mette"))), "expired");
@@ -502,10 +567,10 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
     await database.db.update(relativeGrants).set({ validUntil: today() }).where(eq(relativeGrants.id, grantId));
     expect(unwrap(await run(sharedPlanLoader, get(`/hjaelper/${pid("mette")}/min-plan`, cookies.jonas), sharedArgs(pid("mette")))).status).toBe(200);
     accessCases++;
-    await database.db.update(relativeGrants).set({ validUntil: addMonths(today(), 2) }).where(eq(relativeGrants.id, grantId));
   });
 
   it("mette withdraws: jonas's very next request is refused", async () => {
+    const { grantId } = await jonasActive();
     const page = unwrap(await run(withdrawLoader, get(`/paaroerende/${grantId}/tilbagekald`, cookies.mette), { grantId }));
     expect(page.data).toMatchObject({ grant: { id: grantId, name: "Jonas Hansen", invitedOnly: false } });
     // Without confirm=yes nothing happens.
@@ -520,7 +585,7 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
     await endedAccess(await run(sharedLayoutLoader, get(`/hjaelper/${pid("mette")}`, cookies.jonas), sharedArgs(pid("mette"))), "withdrawn");
     const overview = unwrap(await run(overviewLoader, get("/", cookies.jonas))).data as { helped: unknown[] };
     expect(overview.helped).toHaveLength(0);
-    const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "relatives.withdrawn"));
+    const [audit] = await auditOfMette("relatives.withdrawn");
     expect(audit).toMatchObject({ actorPersonId: ids.mette!.personId, details: { grantId } });
     // A second withdrawal changes nothing.
     const again = (await run(withdrawAction, post(`/paaroerende/${grantId}/tilbagekald`, { confirm: "yes" }, cookies.mette), { grantId })) as Response;
@@ -528,6 +593,8 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
   });
 
   it("after withdrawal mette may invite jonas again", async () => {
+    const { grantId } = await jonasActive();
+    await withdraw(grantId);
     const { draft } = await submitForm("mette", {});
     expect(draft).toBeTruthy();
   });
@@ -535,6 +602,7 @@ describe("the whole life cycle: invite, accept, look, withdraw", () => {
 
 describe("links that no longer work, and the relative ending it", () => {
   it("a withdrawn invitation's link shows a calm page and cannot be accepted", async () => {
+    await somePeople();
     const { grantId, token } = await invite("mette", { email: "anne@example.dk", name: "Anne Holm", relation: "Veninde" });
     await run(withdrawAction, post(`/paaroerende/${grantId}/tilbagekald`, { confirm: "yes" }, cookies.mette), { grantId });
     expect(unwrap(await run(invitationLoader, get(`/invitation/${token}`, cookies.jonas), { token }))).toMatchObject({
@@ -547,6 +615,7 @@ describe("links that no longer work, and the relative ending it", () => {
   });
 
   it("an invitation older than 7 days has expired; mette may invite again", async () => {
+    await somePeople();
     const { grantId, token } = await invite("mette", { email: "bo@example.dk", name: "Bo Holm" });
     await database.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.grantId, grantId));
     expect(unwrap(await run(invitationLoader, get(`/invitation/${token}`, cookies.jonas), { token }))).toMatchObject({ status: 410, data: { calm: "expired" } });
@@ -559,6 +628,7 @@ describe("links that no longer work, and the relative ending it", () => {
   });
 
   it("the relative can say no thanks", async () => {
+    await somePeople();
     const { grantId, token } = await invite("mette", { email: "jonas.hansen@example.com", scopes: ["plan"] });
     const result = unwrap(await run(invitationAction, post(`/invitation/${token}`, { answer: "decline" }, cookies.jonas), { token }));
     expect(result.data).toMatchObject({ done: "declined" });
@@ -567,6 +637,7 @@ describe("links that no longer work, and the relative ending it", () => {
   });
 
   it("the relative ends the grant: refused on the next request, mette sees it", async () => {
+    await somePeople();
     const { grantId, token } = await invite("mette", { email: "jonas.hansen@example.com", scopes: ["plan"] });
     await accept("jonas", token);
     // Accepting a second time while active is refused calmly.
@@ -593,6 +664,7 @@ describe("links that no longer work, and the relative ending it", () => {
 
 describe("a relative who is also a participant", () => {
   it("ali helps mette and keeps his own pages; the two never mix", async () => {
+    await somePeople();
     // A participant can never accept a relative's invitation (relatives-confirmation.test.ts), so
     // this grant is bound in the database, as a grant bound another way (MitID) could be.
     const { grantId, token } = await invite("mette", { email: "ali.hassan@example.net", name: "Ali Hassan", relation: "Ven", scopes: ["plan"] });
@@ -623,6 +695,7 @@ describe("a relative who is also a participant", () => {
 
 describe("names, mail and the demo mailbox", () => {
   it("HTML in a name is kept as text and escaped in the e-mail", async () => {
+    await somePeople();
     const name = '<img src=x onerror="alert(1)">Eva';
     const { grantId, mail } = await invite("mette", { email: "eva@example.dk", name, relation: "<b>Ven</b>" });
     expect((await grantRow(grantId)).invitedName).toBe(name);
@@ -633,6 +706,8 @@ describe("names, mail and the demo mailbox", () => {
   });
 
   it("the mailbox exists only in the demo", async () => {
+    // Mette invited Jonas: a mail in the demo mailbox.
+    await jonasInvited();
     const shown = unwrap(await run(mailboxLoader, get("/dev/postkasse", cookies.jonas)));
     expect((shown.data as { mails: unknown[] }).mails.length).toBeGreaterThan(0);
     process.env.DEMO_LOGIN = "0";
@@ -644,6 +719,9 @@ describe("names, mail and the demo mailbox", () => {
   });
 
   it("the caseworker's table holds who, relation, scopes, period and bisidder choices", async () => {
+    // Jonas was Mette's bisidder until she withdrew his grant.
+    const { grantId } = await jonasActive();
+    await withdraw(grantId);
     const rows = await database.db
       .select({
         relation: relativeGrants.relation,
