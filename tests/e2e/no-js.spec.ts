@@ -17,14 +17,16 @@ import { expectMapAndListAgree } from "./support/network";
  *
  * The forms of the app (app/**: every `<Form method="post">`/`<form method="post">`, one line per
  * action and intent), the test here that posts each without JavaScript, and whether the old
- * no-js project (which replayed every journey) posted it: 49 before, 65 now, of 68 (of the three
- * not posted, two cannot be: no MitID in the demo, and a keep-alive only scripts send).
+ * no-js project (which replayed every journey) posted it: 49 before, 70 now, of 71 (the one not
+ * posted is a keep-alive only scripts send).
  *
  *  /log-ind                 demo person (empty: 400 + summary; chosen)  signing in    before
  *  /log-ud                  header button                               signing in    before
  *  /log-ud                  the one-button page (GET /log-ud)           signing in    new
  *  /sprog                   language switch                             signing in    before
- *  /log-ind/mitid           MitID button                                —  not rendered in the demo
+ *  /log-ind/mitid           MitID button (Test-MitID)                   MitID         new
+ *  /test-mitid              sign in, cancel (Test-MitID's own form)     MitID         new
+ *  /saml/acs                "Fortsæt til Min Vej" (the SAML answer)     MitID         new
  *  /session/forny           keep-alive                                  —  a fetcher of the JS dialog only
  *  /min-plan                mark-seen                                   plan          new
  *  /min-plan                confirm-read                                plan          before
@@ -58,7 +60,7 @@ import { expectMapAndListAgree } from "./support/network";
  *  /cv/:section/:id/slet    delete (its confirmation page)              cv            before
  *  /cv/kontakt              save                                        cv            before
  *  /cv/om-mig               save                                        cv            before
- *  /cv/om-mig               conflict: keep-saved                        —  not yet (left)
+ *  /cv/om-mig               conflict: keep-saved                        cv            new
  *  /cv/jobonsker            save (hours not a number, saved)            cv            before
  *  /cv/opgaver              save                                        cv            before
  *  /cv/opgaver              up-N                                        cv            before
@@ -184,6 +186,36 @@ test("signing in and out, the language switch and the menu, without JavaScript",
     await page.getByRole("main").getByRole("button").click();
     await expect(page).toHaveURL(/\/log-ind\?logget-ud=1$/);
     await page.goto("/");
+    await expect(page).toHaveURL(/\/log-ind$/);
+  });
+});
+
+test("MitID without JavaScript: Test-MitID's forms and NemLog-in's answer are plain forms; single logout is redirects", async ({ page }) => {
+  await test.step("Log ind med Test-MitID, choose, continue: signed in", async () => {
+    await page.goto("/log-ind");
+    await page.getByRole("button", { name: "Log ind med Test-MitID" }).click();
+    await expect(mainHeading(page)).toHaveText("Test-MitID");
+    await page.getByRole("radio", { name: "Mette Hansen", exact: true }).check();
+    await page.getByRole("button", { name: "Log ind", exact: true }).click();
+    await expect(mainHeading(page)).toHaveText("Du er logget ind i Test-MitID");
+    await page.getByRole("button", { name: "Fortsæt til Min Vej" }).click();
+    await expect(page).toHaveURL(/\/$/);
+  });
+
+  await test.step("'Log ud' ends the session here and at Test-MitID, by redirects only", async () => {
+    await page.getByRole("button", { name: "Log ud", exact: true }).first().click();
+    await expect(page).toHaveURL(/\/log-ind\?logget-ud=1$/);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/log-ind$/);
+  });
+
+  await test.step("'Afbryd' at Test-MitID: a calm page, not signed in", async () => {
+    await page.goto("/log-ind");
+    await page.getByRole("button", { name: "Log ind med Test-MitID" }).click();
+    await page.getByRole("button", { name: "Afbryd" }).click();
+    await page.getByRole("button", { name: "Fortsæt til Min Vej" }).click();
+    await expect(mainHeading(page)).toHaveText("Du er ikke logget ind");
+    await page.getByRole("link", { name: "Tilbage til Log ind" }).click();
     await expect(page).toHaveURL(/\/log-ind$/);
   });
 });
@@ -628,6 +660,23 @@ test("Mit CV without JavaScript: an entry (errors first), moved, deleted on its 
     await page.getByRole("textbox", { name: "Kort om dig" }).fill(`Stabil og god til kunder (${tag}).`);
     await page.getByRole("button", { name: "Gem teksten" }).click();
     await expect(page.getByRole("status")).toHaveText("Din tekst om dig selv er gemt.");
+
+    // A stale "Kort om mig" (another window saved meanwhile): the conflict, answered "Behold den gemte tekst".
+    await page.goto("/cv/om-mig");
+    const other = await page.context().newPage();
+    await other.goto("/cv/om-mig");
+    await other.getByRole("textbox", { name: "Kort om dig" }).fill(`Rolig og grundig (${tag}).`);
+    await other.getByRole("button", { name: "Gem teksten" }).click();
+    await expect(other.getByRole("status")).toHaveText("Din tekst om dig selv er gemt.");
+    await other.close();
+    await page.getByRole("textbox", { name: "Kort om dig" }).fill(`Min egen udgave (${tag}).`);
+    await page.getByRole("button", { name: "Gem teksten" }).click();
+    const conflict = page.getByRole("group", { name: "Teksten er blevet ændret, mens du skrev" });
+    await expect(conflict.locator("blockquote")).toContainText(`Rolig og grundig (${tag}).`);
+    await expect(conflict.getByRole("textbox")).toHaveValue(`Min egen udgave (${tag}).`);
+    await conflict.getByRole("button", { name: "Behold den gemte tekst" }).click();
+    await expect(page).toHaveURL(/\/cv\/om-mig\?gemt=1/);
+    await expect(page.getByRole("textbox", { name: "Kort om dig" })).toHaveValue(`Rolig og grundig (${tag}).`);
 
     await page.goto("/cv/jobonsker");
     const hours = page.getByRole("textbox", { name: "Hvor mange timer om ugen kan du arbejde nu? (valgfrit)" });
