@@ -6,6 +6,7 @@ import { setupFrom, type NemLogInSetup } from "~/features/account/nemlogin/setup
 import { createTestIdentityProvider, type TestCitizen, type TestIdentityProvider } from "~/features/account/nemlogin/test-idp.server";
 import { createPostgresDatabase, serverUrl, type PostgresDatabase } from "../../support/db";
 import { sessionCookieOf, startLiveServer, type LiveServer } from "../../support/live-server";
+import { forgedBeside, withoutSignatures, wrappedInForged } from "../../support/saml-attacks";
 import { aKeyPair, writeTempFiles } from "../../support/test-certificates";
 
 // Issue 17, "done when": with the demo sign-in off, a participant signs in and out only through
@@ -23,10 +24,14 @@ describe.skipIf(!serverUrl)("MitID through the real server, demo sign-in off (Po
   let idp: TestIdentityProvider;
   let setup: NemLogInSetup;
   let mette: TestCitizen;
+  let impostor: TestIdentityProvider;
+  let elsewhere: TestIdentityProvider;
 
   beforeAll(async () => {
-    const [spKeys, idpKeys] = await Promise.all([aKeyPair("Min Vej"), aKeyPair("Test NemLog-in")]);
+    const [spKeys, idpKeys, otherKeys] = await Promise.all([aKeyPair("Min Vej"), aKeyPair("Test NemLog-in"), aKeyPair("Another")]);
     idp = createTestIdentityProvider({ entityId: IDP, ssoUrl: `${IDP}/sso`, sloUrl: `${IDP}/slo`, ...idpKeys });
+    impostor = createTestIdentityProvider({ entityId: IDP, ssoUrl: `${IDP}/sso`, sloUrl: `${IDP}/slo`, ...otherKeys });
+    elsewhere = createTestIdentityProvider({ entityId: "https://idp.elsewhere.example", ssoUrl: "https://idp.elsewhere.example/sso", sloUrl: "https://idp.elsewhere.example/slo", ...otherKeys });
     const files = writeTempFiles({ "idp.xml": idp.metadata, "key.pem": spKeys.key, "cert.pem": spKeys.certificate });
     database = await createPostgresDatabase("minvej_mitid");
     owner = await openDatabase({ url: database.ownerUrl });
@@ -56,21 +61,28 @@ describe.skipIf(!serverUrl)("MitID through the real server, demo sign-in off (Po
   const at = (path: string, init: RequestInit & { cookie?: string } = {}) =>
     fetch(new URL(path, server.origin), { redirect: "manual", ...init, headers: { ...(init.cookie ? { Cookie: init.cookie } : {}), ...init.headers } });
 
-  /** From "Log ind med MitID" to a session cookie, the way a browser goes. */
-  async function signIn(citizen: TestCitizen) {
+  /** "Log ind med MitID": the request the portal sends the browser to NemLog-in with. */
+  async function startAtNemLogIn() {
     const start = await at("/log-ind/mitid", { method: "POST", headers: { Origin: server.origin } });
     expect(start.status).toBe(302);
     const toNemLogIn = new URL(start.headers.get("Location")!);
     expect(toNemLogIn.origin).toBe(IDP);
-    const request = await idp.readAuthnRequest(setup.sp, toNemLogIn);
-    const samlResponse = await idp.loginResponse(setup.sp, request, citizen);
-    // NemLog-in's page posts the answer: another site, as the browser says.
-    const back = await at("/saml/acs", {
+    return idp.readAuthnRequest(setup.sp, toNemLogIn);
+  }
+
+  /** NemLog-in's page posts the answer: another site, as the browser says. */
+  const postAnswer = (samlResponse: string) =>
+    at("/saml/acs", {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: IDP, "Sec-Fetch-Site": "cross-site" },
       body: new URLSearchParams({ SAMLResponse: samlResponse }),
     });
-    return { back, samlResponse };
+
+  /** From "Log ind med MitID" to a session cookie, the way a browser goes. */
+  async function signIn(citizen: TestCitizen) {
+    const request = await startAtNemLogIn();
+    const samlResponse = await idp.loginResponse(setup.sp, request, citizen);
+    return { back: await postAnswer(samlResponse), samlResponse };
   }
 
   it("offers MitID and no demo list; the demo sign-in answers no; our metadata is published", async () => {
@@ -146,5 +158,37 @@ describe.skipIf(!serverUrl)("MitID through the real server, demo sign-in off (Po
     expect(log).toContain('"reason":"replayed"');
     expect(log).toContain('"reason":"unregistered"');
     for (const personal of [mette.cpr, kim.cpr, mette.personUuid, kim.personUuid, "Nielsen", "Hansen"]) expect(log).not.toContain(personal);
+  });
+
+  it("refuses every attack through the server the same way: no session, a calm page, the reason in the log and nothing about the person", async () => {
+    type Request = Awaited<ReturnType<typeof startAtNemLogIn>>;
+    const plain = (request: Request, options = {}) => idp.loginResponse(setup.sp, request, mette, { encrypt: false, ...options });
+    const encrypted = (request: Request, options = {}) => idp.loginResponse(setup.sp, request, mette, options);
+    const hourAgo = new Date(Date.now() - 60 * 60_000);
+    const attacks: [string, (request: Request) => Promise<string>][] = [
+      ["not_encrypted", (request) => plain(request)],
+      // Taken apart in the clear (no signature): here it meets "must be encrypted" first.
+      ["not_encrypted", async (request) => withoutSignatures(await plain(request))],
+      ["signature", (request) => impostor.loginResponse(setup.sp, request, mette)],
+      ["unknown_idp", (request) => elsewhere.loginResponse(setup.sp, request, mette)],
+      ["audience", (request) => encrypted(request, { audience: "https://another-service.example" })],
+      ["recipient", (request) => encrypted(request, { recipient: "https://another-service.example/acs" })],
+      ["expired", (request) => encrypted(request, { now: new Date(hourAgo.getTime() - 5 * 60_000), notOnOrAfter: hourAgo })],
+      ["unsolicited", (request) => encrypted(request, { inResponseTo: `_${randomUUID()}` })],
+      ["assurance", (request) => encrypted(request, { assuranceLevel: "Low" })],
+    ];
+    // Wrapping needs the XML in the clear; NemLog-in here must encrypt, so the checks meet it as "not encrypted" first.
+    for (const wrap of [wrappedInForged, forgedBeside]) attacks.push(["not_encrypted", async (request) => wrap(await plain(request), mette.personUuid)]);
+    for (const [reason, forge] of attacks) {
+      const before = server.output().length;
+      const answer = await postAnswer(await forge(await startAtNemLogIn()));
+      expect(answer.status, reason).toBe(400);
+      expect(answer.headers.getSetCookie().join(), reason).not.toContain("session");
+      const page = await answer.text();
+      expect(page, reason).toMatch(/Vi kunne ikke logge dig ind|Du skal bruge MitID på et højere niveau/);
+      const logged = server.output().slice(before);
+      expect(logged, reason).toContain(`"event":"nemlogin_refused","reason":"${reason}"`);
+      for (const personal of [mette.cpr, mette.personUuid, "Hansen"]) expect(logged, reason).not.toContain(personal);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { setupFrom, type NemLogInSetup } from "~/features/account/nemlogin/setup
 import { createTestIdentityProvider, type TestCitizen, type TestIdentityProvider } from "~/features/account/nemlogin/test-idp.server";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { anOpenInvitation } from "../../support/invitations";
+import { changedAfterSigning, decodeSaml, encodeSaml, forgedBeside, withoutSignatures, wrappedInForged } from "../../support/saml-attacks";
 import { aKeyPair } from "../../support/test-certificates";
 
 // Issue 17: MitID through NemLog-in (OIOSAML 3). The service provider's rules, against a test
@@ -60,8 +61,6 @@ async function rows(query: ReturnType<typeof sql>) {
   return (result as unknown as { rows?: unknown[] }).rows ?? (result as unknown as unknown[]);
 }
 
-const decode = (response: string) => Buffer.from(response, "base64").toString("utf8");
-const encode = (xml: string) => Buffer.from(xml, "utf8").toString("base64");
 
 describe("the AuthnRequest", () => {
   it("is signed, asks for assurance level Substantial at least, names our ACS, and forces a fresh MitID only to confirm", async () => {
@@ -106,7 +105,7 @@ describe("a MitID sign-in", () => {
 
   it("reads an encrypted assertion (as NemLog-in sends it) signed with RSASSA-PSS", async () => {
     const { response } = await signInAt({ encrypt: true });
-    const xml = decode(response);
+    const xml = decodeSaml(response);
     expect(xml).toContain("EncryptedAssertion");
     expect(xml).not.toContain(mette.cpr);
     expect(await consumeLoginResponse(setup, response)).toMatchObject({ ok: true, personId: mette.personId });
@@ -129,9 +128,9 @@ describe("a MitID sign-in", () => {
 describe("attacks refused", () => {
   it("an unsigned response", async () => {
     const { response } = await signInAt({ encrypt: false });
-    const unsigned = decode(response).replace(/<ds:Signature[\s\S]*?<\/ds:Signature>/g, "");
-    expect(unsigned).not.toContain("Signature");
-    expect(await refusal(consumeLoginResponse(setup, encode(unsigned)))).toBe("signature");
+    const unsigned = withoutSignatures(response);
+    expect(decodeSaml(unsigned)).not.toContain("Signature");
+    expect(await refusal(consumeLoginResponse(setup, unsigned))).toBe("signature");
   });
 
   it("a response signed with another key in NemLog-in's name", async () => {
@@ -141,30 +140,17 @@ describe("attacks refused", () => {
 
   it("a signed assertion whose content was changed afterwards (another CPR number)", async () => {
     const { response } = await signInAt({ encrypt: false });
-    const changed = decode(response).replace(mette.cpr, "2011879993");
-    expect(await refusal(consumeLoginResponse(setup, encode(changed)))).toBe("signature");
+    expect(await refusal(consumeLoginResponse(setup, changedAfterSigning(response, mette.cpr, "2011879993")))).toBe("signature");
   });
 
   it("signature wrapping: the signed assertion moved inside an unsigned, forged one", async () => {
     const { response } = await signInAt({ encrypt: false });
-    const xml = decode(response);
-    const signedAssertion = /<saml:Assertion[\s\S]*<\/saml:Assertion>/.exec(xml)![0];
-    const forged = signedAssertion
-      .replace(/<ds:Signature[\s\S]*?<\/ds:Signature>/, "")
-      .replace(/ID="[^"]+"/, `ID="_${randomUUID()}"`)
-      .replace(mette.personUuid, randomUUID())
-      .replace(/<saml:SubjectConfirmationData([^>]*)\/>/, `<saml:SubjectConfirmationData$1>${signedAssertion}</saml:SubjectConfirmationData>`);
-    const wrapped = xml.replace(signedAssertion, forged);
-    expect(await refusal(consumeLoginResponse(setup, encode(wrapped)))).toBe("wrapping");
+    expect(await refusal(consumeLoginResponse(setup, wrappedInForged(response, mette.personUuid)))).toBe("wrapping");
   });
 
   it("signature wrapping: a forged assertion beside the signed one", async () => {
     const { response } = await signInAt({ encrypt: false });
-    const xml = decode(response);
-    const signedAssertion = /<saml:Assertion[\s\S]*<\/saml:Assertion>/.exec(xml)![0];
-    const forged = signedAssertion.replace(/<ds:Signature[\s\S]*?<\/ds:Signature>/, "").replace(/ID="[^"]+"/, `ID="_${randomUUID()}"`);
-    const twoAssertions = xml.replace(signedAssertion, forged + signedAssertion);
-    expect(await refusal(consumeLoginResponse(setup, encode(twoAssertions)))).toBe("wrapping");
+    expect(await refusal(consumeLoginResponse(setup, forgedBeside(response, mette.personUuid)))).toBe("wrapping");
   });
 
   it("an assertion for another service (audience)", async () => {
@@ -220,7 +206,7 @@ describe("attacks refused", () => {
   });
 
   it("what is not SAML at all", async () => {
-    expect(await refusal(consumeLoginResponse(setup, encode("<hello/>")))).toBe("malformed");
+    expect(await refusal(consumeLoginResponse(setup, encodeSaml("<hello/>")))).toBe("malformed");
     expect(await refusal(consumeLoginResponse(setup, "not base64 at all!"))).toBe("malformed");
   });
 });
