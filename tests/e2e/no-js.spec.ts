@@ -836,12 +836,18 @@ test("Pårørende without JavaScript: invite (errors first, one cancelled), acce
     await page.getByLabel("Navn", { exact: true }).fill(name);
     await page.getByLabel("E-mail", { exact: true }).fill(address);
     await page.getByLabel("Hvem er personen for dig?").fill("Bror");
+    // Bound to Jonas' birth date (the demo's MitID gives him 20 November 1987).
+    const birthDate = page.getByRole("group", { name: "Fødselsdato (valgfri)" });
+    await birthDate.getByLabel("Dag").fill("20");
+    await birthDate.getByLabel("Måned").fill("11");
+    await birthDate.getByLabel("År").fill("1987");
     await page.getByRole("checkbox", { name: "Din plan" }).check();
     await page.getByRole("checkbox", { name: "Din forberedelse til mødet i rehabiliteringsteamet" }).check();
     await page.getByRole("checkbox", { name: "Personen må skrive bemærkninger til min forberedelse" }).check();
     await page.getByRole("button", { name: "Fortsæt" }).click();
     await expect(mainHeading(page)).toHaveText("Tjek og bekræft invitationen");
     await expect(page.getByRole("main")).toContainText(address);
+    await expect(page.getByRole("main")).toContainText("20. november 1987");
   }
 
   await test.step("'Send ikke invitationen' on the check page sends nothing", async () => {
@@ -891,7 +897,7 @@ test("Pårørende without JavaScript: invite (errors first, one cancelled), acce
 
     await test.step("Ali confirms it is him", async () => {
       await page.goto("/paaroerende");
-      await page.getByRole("button", { name: /^Ja, giv adgang/ }).click();
+      await page.getByRole("button", { name: /^Ja, det er Jonas/ }).click();
       await expect(page).toHaveURL(/\/paaroerende\?besked=/);
       await expect(page.getByRole("status")).toContainText("Jonas Hansen har nu adgang.");
     });
@@ -978,7 +984,7 @@ test("Pårørende without JavaScript: invite (errors first, one cancelled), acce
   });
 });
 
-test("Pårørende without JavaScript: 'Nej tak' to an invitation, 'Nej, afvis' of the wrong person, and a helper who stops", async ({ page, browser }) => {
+test("Pårørende without JavaScript: 'Nej tak' to an invitation, 'Nej, det er ikke Jonas' for the wrong person, and a helper who stops", async ({ page, browser }) => {
   // Mette and Jonas, apart from Ali's journey above.
   const jonas = await newPerson(browser);
   try {
@@ -1009,12 +1015,12 @@ test("Pårørende without JavaScript: 'Nej tak' to an invitation, 'Nej, afvis' o
       await expect(card).toContainText("Stoppet af den pårørende");
     });
 
-    await test.step("Jonas accepts; Mette says it is not him ('Nej, afvis')", async () => {
+    await test.step("Jonas accepts; Mette says it is not him ('Nej, det er ikke Jonas')", async () => {
       await invite();
       await jonas.page.getByRole("button", { name: "Tag imod", exact: true }).click();
       await expect(jonas.page).toHaveURL(/\/hjaelper\?afventer=1$/);
       await page.goto("/paaroerende");
-      await page.getByRole("button", { name: /^Nej, afvis/ }).click();
+      await page.getByRole("button", { name: /^Nej, det er ikke Jonas/ }).click();
       await expect(page).toHaveURL(/\/paaroerende\?besked=/);
       await expect(page.getByRole("status")).toBeVisible();
     });
@@ -1023,7 +1029,7 @@ test("Pårørende without JavaScript: 'Nej tak' to an invitation, 'Nej, afvis' o
       await invite();
       await jonas.page.getByRole("button", { name: "Tag imod", exact: true }).click();
       await page.goto("/paaroerende");
-      await page.getByRole("button", { name: /^Ja, giv adgang/ }).click();
+      await page.getByRole("button", { name: /^Ja, det er Jonas/ }).click();
       await expect(page.getByRole("status")).toContainText("Jonas Hansen har nu adgang.");
       await jonas.page.goto("/hjaelper");
       await jonas.page.getByRole("main").getByRole("link", { name: /Mette Hansen/ }).click();

@@ -24,6 +24,11 @@ const text = {
     name: "Navn",
     email: "E-mail",
     relation: "Hvem er personen for dig?",
+    birthDate: "Fødselsdato (valgfri)",
+    day: "Dag",
+    month: "Måned",
+    year: "År",
+    boundBirthDate: "20. november 1987",
     plan: "Din plan",
     appointments: "Dine møder",
     continue: "Fortsæt",
@@ -38,8 +43,8 @@ const text = {
     answerTitle: (who: string) => `Invitation fra ${who}`,
     accept: "Tag imod",
     awaiting: "Tak. Du har taget imod invitationen.",
-    confirmQuestion: "Jonas Hansen har takket ja. Er det den person, du inviterede?",
-    confirmYes: "Ja, giv adgang",
+    confirmQuestion: "Jonas Hansen har taget imod. Er det den person, du inviterede?",
+    confirmYes: "Ja, det er Jonas",
     confirmed: "Jonas Hansen har nu adgang.",
     homeTitle: (first: string) => `${first === "Ali" ? "Alis" : "Mettes"} sider`,
     planLink: (first: string) => `Se ${first === "Ali" ? "Alis" : "Mettes"} plan`,
@@ -91,6 +96,11 @@ const text = {
     name: "Name",
     email: "Email",
     relation: "Who is this person to you?",
+    birthDate: "Date of birth (optional)",
+    day: "Day",
+    month: "Month",
+    year: "Year",
+    boundBirthDate: "20 November 1987",
     plan: "Your plan",
     appointments: "Your meetings",
     continue: "Continue",
@@ -105,8 +115,8 @@ const text = {
     answerTitle: (who: string) => `Invitation from ${who}`,
     accept: "Accept",
     awaiting: "Thank you. You have accepted the invitation.",
-    confirmQuestion: "Jonas Hansen has said yes. Is this the person you invited?",
-    confirmYes: "Yes, give access",
+    confirmQuestion: "Jonas Hansen has accepted. Is this the person you invited?",
+    confirmYes: "Yes, it is Jonas",
     confirmed: "Jonas Hansen now has access.",
     homeTitle: (first: string) => `${first}'s pages`,
     planLink: (first: string) => `See ${first}'s plan`,
@@ -182,7 +192,7 @@ async function newPerson(browser: Browser): Promise<{ context: BrowserContext; p
  */
 async function withdrawOpenGrants(page: Page, email: string) {
   await page.goto("/paaroerende");
-  const reject = page.getByRole("button", { name: /^Nej, afvis/ });
+  const reject = page.getByRole("button", { name: /^(Nej, det er ikke|No, it is not) / });
   while ((await reject.count()) > 0) {
     await reject.first().click();
     await expect(page).toHaveURL(/\/paaroerende/);
@@ -237,12 +247,18 @@ for (const language of ["da", "en"] as const) {
       await participantPage.getByLabel(L.name, { exact: true }).fill("Jonas Hansen");
       await participantPage.getByLabel(L.email, { exact: true }).fill("jonas.hansen@example.com");
       await participantPage.getByLabel(L.relation).fill(language === "da" ? "Bror" : "Friend");
+      // Bound to Jonas' birth date (the demo's MitID gives him 20 November 1987): only he can accept.
+      const birthDate = participantPage.getByRole("group", { name: L.birthDate });
+      await birthDate.getByLabel(L.day).fill("20");
+      await birthDate.getByLabel(L.month).fill("11");
+      await birthDate.getByLabel(L.year).fill("1987");
       await participantPage.getByRole("checkbox", { name: L.plan }).check();
       await participantPage.getByRole("checkbox", { name: L.preparation }).check();
       await participantPage.getByRole("checkbox", { name: L.comment }).check();
       await participantPage.getByRole("button", { name: L.continue }).click();
       await expect(mainHeading(participantPage)).toHaveText(L.checkTitle);
       await expect(participantPage.getByRole("main")).toContainText("jonas.hansen@example.com");
+      await expect(participantPage.getByRole("main")).toContainText(L.boundBirthDate);
       await expectNoAxeViolationsAtAllWidths(participantPage, `check and confirm (${language})`);
       await participantPage.getByRole("button", { name: L.confirm }).click();
       await expect(participantPage.getByRole("status")).toContainText(L.sent);
@@ -488,7 +504,8 @@ test("keyboard only: invite, send the invitation again, then withdraw it", async
   await page.keyboard.type(email);
   await page.keyboard.press("Tab");
   await page.keyboard.type("Nabo");
-  await tabTo(page, page.getByRole("checkbox", { name: "Din plan" }), { max: 3 });
+  // Past "Fødselsdato (valgfri)" (day, month, year), left empty.
+  await tabTo(page, page.getByRole("checkbox", { name: "Din plan" }), { max: 6 });
   await page.keyboard.press("Space");
   await expect(page.getByRole("checkbox", { name: "Din plan" })).toBeChecked();
   await tabTo(page, page.getByRole("button", { name: "Fortsæt" }), { max: 40 });
