@@ -152,10 +152,10 @@ export function refusedAnswerer(
 
 /**
  * The relative answers an invitation. The link alone grants nothing: the grant binds to the
- * person signed in now, in the same statement that marks the link used (so it works once). Until
- * real MitID binding lands, "accept" grants nothing either: the grant waits
- * (`awaiting_confirmation`) until the participant has seen this account's real name and confirmed
- * it is the person she invited (`confirmGrant`).
+ * person signed in now, in the same statement that marks the link used (so it works once), and
+ * only when `refusedAnswerer` lets this person answer (15 or over, the bound birth date). "Accept"
+ * grants nothing either: the grant waits (`awaiting_confirmation`) until the participant has seen
+ * this account's name from MitID and confirmed it is the person she invited (`confirmGrant`).
  */
 export async function answerInvitation(person: Person, token: string, answer: "accept" | "decline", now = new Date()): Promise<AnswerResult> {
   const found = await findInvitation(token, now);
