@@ -28,7 +28,7 @@ export function SignInPage({ loaderData, actionData }: Pick<Route.ComponentProps
       <ErrorSummary errors={errors} />
       {loaderData.notice ? (
         <div className="notice" role="status">
-          <p>{t(`signIn.${loaderData.notice}`)}</p>
+          <p>{t(`signIn.${loaderData.notice}`, { minutes: loaderData.idleMinutes })}</p>
         </div>
       ) : null}
       <h1 tabIndex={-1}>{t("signIn.title")}</h1>

@@ -21,7 +21,8 @@ export async function requireCaseworker(context: RequestContext) {
 export async function requireCaseworkerStrict(context: RequestContext) {
   const { session, user } = await getCurrentUser(context);
   if (!user) {
-    if (session.status === "expired") throw redirect("/log-ind?udloebet=1");
+    // A caseworker's session: 15 idle minutes.
+    if (session.status === "expired") throw redirect("/log-ind?udloebet=1&minutter=15");
     throw notFound();
   }
   if (!user.isCaseworker) throw notFound();

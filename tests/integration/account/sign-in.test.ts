@@ -138,6 +138,19 @@ describe("demo sign-in", () => {
     const other = await cookieFor(mette.demoKey);
     const timedOut = (await settle(async () => signOutAction(await args(post("/log-ud", { reason: "timeout" }, other))))) as Response;
     expect(timedOut.headers.get("Location")).toBe("/log-ind?udloebet=1");
+    const page = (await settle(async () => signInLoader(await args(get("/log-ind?udloebet=1"))))) as { notice: string; idleMinutes: number };
+    expect(page).toMatchObject({ notice: "expired", idleMinutes: 30 });
+  });
+
+  it("tells a caseworker, whose session ends after 15 idle minutes, that it was 15", async () => {
+    const sara = await aPerson({ isCaseworker: true }).build(database.db);
+    const cookie = await cookieFor(sara.demoKey);
+    const timedOut = (await settle(async () => signOutAction(await args(post("/log-ud", { reason: "timeout" }, cookie))))) as Response;
+    expect(timedOut.headers.get("Location")).toBe("/log-ind?udloebet=1&minutter=15");
+    const page = (await settle(async () => signInLoader(await args(get("/log-ind?udloebet=1&minutter=15"))))) as { idleMinutes: number };
+    expect(page.idleMinutes).toBe(15);
+    // Nothing else can be put there.
+    expect(((await settle(async () => signInLoader(await args(get("/log-ind?udloebet=1&minutter=1"))))) as { idleMinutes: number }).idleMinutes).toBe(30);
   });
 });
 

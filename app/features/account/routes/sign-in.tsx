@@ -25,6 +25,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     demoPeople: await listDemoPeople(),
     caseworkerEnabled: caseworkerProvider.enabled,
     notice: url.searchParams.has("udloebet") ? "expired" : url.searchParams.has("logget-ud") ? "signedOut" : null,
+    // A caseworker's session ends after 15 idle minutes, anyone else's after 30.
+    idleMinutes: url.searchParams.get("minutter") === "15" ? 15 : 30,
   };
 }
 

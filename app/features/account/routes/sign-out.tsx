@@ -5,7 +5,7 @@ import { recordSignOut } from "../commands.server";
 import { isTimeoutSignOut } from "../schema";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { getCurrentUser } from "~/lib/auth.server";
-import { endSession } from "~/lib/session.server";
+import { CASEWORKER_IDLE_TIMEOUT_MS, endSession } from "~/lib/session.server";
 import { loggerOf, requestIdOf } from "~/lib/request.server";
 import { caseworkerProvider, nemLoginProvider } from "~/lib/auth/providers.server";
 import { caseworkerSignOutUrl } from "../oidc/caseworker-oidc.server";
@@ -42,7 +42,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (session.status === "active" && session.provider === nemLoginProvider.id && nemLogIn) {
     providerSignOut = logoutRequestUrl(await nemLogIn, session.providerSession);
   }
-  return redirect(providerSignOut ?? (timedOut ? "/log-ind?udloebet=1" : "/log-ind?logget-ud=1"), { headers: { "Set-Cookie": cookie } });
+  return redirect(providerSignOut ?? (timedOut ? `/log-ind?udloebet=1${user?.idleTimeoutMs === CASEWORKER_IDLE_TIMEOUT_MS ? "&minutter=15" : ""}` : "/log-ind?logget-ud=1"), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function SignOut() {
