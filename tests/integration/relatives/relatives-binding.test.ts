@@ -18,6 +18,7 @@ import { action as inviteAction, loader as inviteLoader } from "~/features/relat
 import { action as invitationAction, loader as invitationLoader } from "~/features/relatives/routes/relatives-invitation";
 import { loader as logLoader } from "~/features/relatives/routes/relatives-log";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { anOpenInvitation } from "../../support/invitations";
 import { cookieFor, get, post } from "../../support/requests";
 import { useMailSettings } from "../../support/smtp";
 import { run, unwrap } from "../../support/routes";
@@ -252,5 +253,36 @@ describe("the participant confirms the verified name", () => {
       expect(log.entries.find((entry) => entry.action === action)?.details, action).toMatchObject({ grantName: "Jonas Hansen", invitedAs: "Min bror" });
     }
     expect(log.entries.find((entry) => entry.action === "relatives.accepted")?.actorName).toBe("Jonas Hansen");
+  });
+});
+
+describe("the database holds the same rules (migration 0015), whatever the app does", () => {
+  const accept = (grantId: string, relativePersonId: string) =>
+    database.db.update(relativeGrants).set({ status: "awaiting_confirmation", relativePersonId, acceptedAt: new Date() }).where(eq(relativeGrants.id, grantId));
+  const yearsAgo = (years: number, days = 0) => {
+    const date = new Date();
+    date.setUTCFullYear(date.getUTCFullYear() - years);
+    date.setUTCDate(date.getUTCDate() + days);
+    return date.toISOString().slice(0, 10);
+  };
+
+  it("refuses a 14-year-old, an unknown birth date and another birth date than the bound one, and takes the right person", async () => {
+    const participant = await aParticipant().build(database.db);
+    const young = await aPerson({ birthDate: yearsAgo(15, 1) }).build(database.db);
+    const unknown = await aPerson({ birthDate: null }).build(database.db);
+    const other = await aPerson({ birthDate: "1980-01-02" }).build(database.db);
+    const right = await aPerson({ birthDate: "1980-01-01" }).build(database.db);
+    const { grantId } = await anOpenInvitation(database.db, participant.participantId, { boundBirthDate: "1980-01-01" });
+    const refusal = (update: Promise<unknown>) => update.then(() => "accepted", (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message));
+    expect(await refusal(accept(grantId, young.personId))).toBe("a relative must be 15 or older");
+    expect(await refusal(accept(grantId, unknown.personId))).toBe("a relative must be 15 or older");
+    expect(await refusal(accept(grantId, other.personId))).toBe("this invitation is for someone born on another day");
+    await accept(grantId, right.personId);
+    const [row] = await database.db.select({ status: relativeGrants.status }).from(relativeGrants).where(eq(relativeGrants.id, grantId));
+    expect(row!.status).toBe("awaiting_confirmation");
+    // Fifteen today is old enough.
+    const { grantId: open } = await anOpenInvitation(database.db, participant.participantId);
+    const fifteen = await aPerson({ birthDate: yearsAgo(15) }).build(database.db);
+    await accept(open, fifteen.personId);
   });
 });
