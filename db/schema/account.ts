@@ -67,6 +67,13 @@ export const signInRequests = portal.table(
     /** OpenID only: the PKCE verifier and nonce. */
     codeVerifier: text("code_verifier"),
     nonce: text("nonce"),
+    /**
+     * SHA-256 of a random value in a cookie of the browser that started the sign-in: the answer
+     * counts only in that browser (no one can sign someone else's browser in as themselves).
+     */
+    browserBinding: text("browser_binding"),
+    /** MitID from an invitation link: the hash of its token, for creating the invited relative. */
+    invitationTokenHash: text("invitation_token_hash"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("sign_in_requests_expires_at").on(t.expiresAt)],
