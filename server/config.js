@@ -271,7 +271,7 @@ function toConfig(parsed, env) {
   // The settings that tests switch while the process runs (demo sign-in on and off, a mail folder
   // or SMTP server per test file) are read on every use, through the same schema.
   const { shape } = schema;
-  /** @param {"DEMO" | "DEMO_LOGIN" | "DATA_DIR" | "SMTP_URL" | `CASEWORKER_OIDC_${"ISSUER" | "CLIENT_ID" | "CLIENT_SECRET" | "ROLE_CLAIM" | "ROLE"}`} name */
+  /** @param {"DEMO" | "DEMO_LOGIN" | "DATA_DIR" | "SMTP_URL" | "NEMLOGIN_TEST_IDP" | `CASEWORKER_OIDC_${"ISSUER" | "CLIENT_ID" | "CLIENT_SECRET" | "ROLE_CLAIM" | "ROLE"}`} name */
   const now = (name) => known(env)[name];
   const production = parsed.NODE_ENV === "production";
   const generatedSecret = !parsed.SESSION_SECRET;
@@ -317,20 +317,23 @@ function toConfig(parsed, env) {
     otlpEndpoint: parsed.OTEL_EXPORTER_OTLP_ENDPOINT,
     /**
      * NemLog-in (OIOSAML 3): null when neither the real IdP nor the test IdP is configured. The
-     * entity id defaults to <PUBLIC_ORIGIN>/saml/metadata (or the request's origin).
+     * entity id defaults to <PUBLIC_ORIGIN>/saml/metadata (or the request's origin). The test IdP
+     * (NEMLOGIN_TEST_IDP) is checked at start and read on every use, like DEMO.
      */
-    nemLogIn:
-      parsed.NEMLOGIN_IDP_METADATA && parsed.NEMLOGIN_SP_KEY && parsed.NEMLOGIN_SP_CERT
-        ? {
-            kind: /** @type {"nemlogin" | "test"} */ ("nemlogin"),
-            idpMetadata: parsed.NEMLOGIN_IDP_METADATA.text,
-            spKey: parsed.NEMLOGIN_SP_KEY.text,
-            spCertificate: parsed.NEMLOGIN_SP_CERT.text,
-            entityId: parsed.NEMLOGIN_SP_ENTITY_ID,
-          }
-        : parsed.NEMLOGIN_TEST_IDP === "1"
-          ? { kind: /** @type {"nemlogin" | "test"} */ ("test"), idpMetadata: undefined, spKey: undefined, spCertificate: undefined, entityId: parsed.NEMLOGIN_SP_ENTITY_ID }
-          : null,
+    get nemLogIn() {
+      if (parsed.NEMLOGIN_IDP_METADATA && parsed.NEMLOGIN_SP_KEY && parsed.NEMLOGIN_SP_CERT) {
+        return {
+          kind: /** @type {"nemlogin" | "test"} */ ("nemlogin"),
+          idpMetadata: parsed.NEMLOGIN_IDP_METADATA.text,
+          spKey: parsed.NEMLOGIN_SP_KEY.text,
+          spCertificate: parsed.NEMLOGIN_SP_CERT.text,
+          entityId: parsed.NEMLOGIN_SP_ENTITY_ID,
+        };
+      }
+      return now("NEMLOGIN_TEST_IDP") === "1"
+        ? { kind: /** @type {"nemlogin" | "test"} */ ("test"), idpMetadata: undefined, spKey: undefined, spCertificate: undefined, entityId: parsed.NEMLOGIN_SP_ENTITY_ID }
+        : null;
+    },
     /**
      * The caseworkers' own identity provider (OpenID Connect): null when not configured. Checked at
      * start and read on every use, like DEMO: a test starts its provider on a free port first.

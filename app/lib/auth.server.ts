@@ -71,7 +71,9 @@ async function loadUser(request: Request) {
     personId: session.personId,
     firstName: row.firstName,
     lastName: row.lastName,
-    isCaseworker: row.isCaseworker,
+    // Only the municipality's login (or the demo, while DEMO=1) makes someone a caseworker: a
+    // session started with MitID never carries the role, whatever the person's row says.
+    isCaseworker: row.isCaseworker && session.provider !== "nemlogin",
     birthDate: row.birthDate,
     participant: row.participantId && row.programme ? { id: row.participantId, programme: row.programme } : null,
   };

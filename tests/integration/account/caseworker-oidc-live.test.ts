@@ -31,9 +31,13 @@ describe("a caseworker's sign-in through the server", () => {
 
     const toProvider = await fetchAt("/medarbejder/log-ind");
     expect(toProvider.status).toBe(302);
+    // The sign-in is bound to this browser by a cookie (login CSRF): the answer must come with it.
+    const binding = toProvider.headers.getSetCookie().find((value) => /^(__Host-)?minvej_signin_kommune=/.test(value))!;
+    expect(binding).toMatch(/; Secure/i);
     const answer = await browseProvider(toProvider.headers.get("Location")!, (url) => url.startsWith(server.origin), { login: SARA_KOMMUNE_SUBJECT, password: "any" });
-    const back = await fetchAt(answer.slice(server.origin.length));
+    const back = await fetchAt(answer.slice(server.origin.length), { cookie: binding.split(";")[0] });
     expect(back.headers.get("Location")).toBe("/sagsbehandler");
+    expect(back.headers.getSetCookie()).toContainEqual(expect.stringMatching(/^(__Host-)?minvej_signin_kommune=;.*Max-Age=0/i));
     const cookie = sessionCookieOf(back, "Sara");
 
     const page = await fetchAt("/sagsbehandler", { cookie });

@@ -9,7 +9,7 @@ import { loader as signInPageLoader } from "~/features/account/routes/sign-in";
 import { action as signOutAction } from "~/features/account/routes/sign-out";
 import { hasRole } from "~/features/account/oidc/caseworker-oidc.server";
 import { loader as caseworkerPageLoader } from "~/features/caseworker/routes/caseworker";
-import { CASEWORKER_IDLE_TIMEOUT_MS, readSession } from "~/lib/session.server";
+import { CASEWORKER_IDLE_TIMEOUT_MS, readSession, startSession } from "~/lib/session.server";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { captureLog } from "../../support/log-capture";
 import { browseProvider, caseworkerOidcEnv, startTestOidcProvider, type TestOidcProvider } from "../../support/oidc-provider";
@@ -23,7 +23,7 @@ import { run, unwrap } from "../../support/routes";
 const ROLE = "MinVej.Sagsbehandler";
 let database: TestDatabase;
 let idp: TestOidcProvider;
-const settingNames = ["CASEWORKER_OIDC_ISSUER", "CASEWORKER_OIDC_CLIENT_ID", "CASEWORKER_OIDC_CLIENT_SECRET"] as const;
+const settingNames = ["CASEWORKER_OIDC_ISSUER", "CASEWORKER_OIDC_CLIENT_ID", "CASEWORKER_OIDC_CLIENT_SECRET", "NEMLOGIN_TEST_IDP"] as const;
 const previous = Object.fromEntries(settingNames.map((name) => [name, process.env[name]]));
 
 beforeAll(async () => {
@@ -51,12 +51,22 @@ async function aMunicipalUser(options: { claims?: Record<string, unknown>; bindT
   return { sub, personId: person.personId, name: person.name };
 }
 
-/** `/medarbejder/log-ind`: the redirect to the provider, and the state it carries. */
+const BINDING_COOKIE = "minvej_signin_kommune";
+/** The binding cookie of the browser that started each sign-in, by state: the browser the tests usually are. */
+const browserOf = new Map<string, string>();
+
+/** `/medarbejder/log-ind`: the redirect to the provider, the state it carries, and the cookie that binds it to this browser. */
 async function startSignIn() {
   const response = (await run(startLoader, get("/medarbejder/log-ind"))) as Response;
   expect(response.status).toBe(302);
   const location = new URL(response.headers.get("Location")!);
-  return { location, state: location.searchParams.get("state")! };
+  const state = location.searchParams.get("state")!;
+  const binding = response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${BINDING_COOKIE}=`))!;
+  expect(binding).toMatch(/; HttpOnly/i);
+  expect(binding).toMatch(/; SameSite=Lax/i);
+  const cookie = binding.split(";")[0]!;
+  browserOf.set(state, cookie);
+  return { location, state, cookie };
 }
 
 /** The provider's answer for `sub`, as the URL it sends the browser back to. */
@@ -65,13 +75,25 @@ async function answerFor(sub: string, authorization?: URL) {
   return browseProvider(start.href, (url) => url.startsWith(ORIGIN), { login: sub, password: "any" });
 }
 
-/** `/medarbejder/log-ind/retur` with the provider's answer: the Response (signed in) or the refusal's page data. */
-async function callback(answer: string) {
-  const result = await run(returnLoader, get(new URL(answer).pathname + new URL(answer).search));
+/**
+ * `/medarbejder/log-ind/retur` with the provider's answer, opened in the browser that started the
+ * sign-in, or in another one (`browser`: its binding cookie, or null for none): the Response
+ * (signed in) or the refusal's page data, and the cookies it sets.
+ */
+async function callback(answer: string, browser?: string | null) {
+  const url = new URL(answer);
+  const cookie = browser === undefined ? browserOf.get(url.searchParams.get("state") ?? "") : (browser ?? undefined);
+  const result = await run(returnLoader, get(url.pathname + url.search, cookie));
   if (result instanceof Response) return { status: result.status, location: result.headers.get("Location"), setCookie: result.headers.getSetCookie(), problem: null };
   const { status, data } = unwrap(result);
-  return { status, location: null, setCookie: [] as string[], problem: (data as { problem: string }).problem };
+  const init = (result as unknown as { init?: { headers?: Record<string, string> } }).init;
+  const setCookie = init?.headers?.["Set-Cookie"] ? [init.headers["Set-Cookie"]] : [];
+  return { status, location: null, setCookie, problem: (data as { problem: string }).problem };
 }
+
+/** The answer cleared the binding cookie: it is good for one answer only. */
+const expectBindingCleared = (setCookie: string[]) =>
+  expect(setCookie).toContainEqual(expect.stringMatching(new RegExp(`^${BINDING_COOKIE}=;.*Max-Age=0`, "i")));
 
 const sessionCookieOf = (setCookie: string[]) => setCookie.find((cookie) => cookie.startsWith("minvej_session="))?.split(";")[0];
 const openSessionsOf = (personId: string) =>
@@ -89,11 +111,17 @@ function expectNoPersonalData(lines: string[], who: { sub: string; personId: str
 }
 
 /** A refused answer: no session cookie, the calm page's explanation, one log line naming the reason. */
-async function expectRefused(answer: string, expected: { problem: string; status: number; reason: string }, who: { sub: string; personId: string | null; name: string | null }) {
+async function expectRefused(
+  answer: string,
+  expected: { problem: string; status: number; reason: string },
+  who: { sub: string; personId: string | null; name: string | null },
+  browser?: string | null,
+) {
   let result!: Awaited<ReturnType<typeof callback>>;
-  const lines = await captureLog(async () => (result = await callback(answer)));
+  const lines = await captureLog(async () => (result = await callback(answer, browser)));
   expect(result).toMatchObject({ status: expected.status, problem: expected.problem, location: null });
   expect(sessionCookieOf(result.setCookie)).toBeUndefined();
+  expectBindingCleared(result.setCookie);
   if (who.personId) expect(await openSessionsOf(who.personId)).toBe(0);
   const refusals = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.event === "sign_in_refused");
   expect(refusals).toEqual([expect.objectContaining({ provider: "kommune", reason: expected.reason })]);
@@ -116,6 +144,7 @@ describe("a caseworker signs in at the municipality's identity provider", () => 
     expect(result.location).toBe("/sagsbehandler");
     const cookie = sessionCookieOf(result.setCookie)!;
     expect(cookie).toBeDefined();
+    expectBindingCleared(result.setCookie);
     expectNoPersonalData(lines, sara);
     // The state is used up.
     expect(await database.db.$count(signInRequests, eq(signInRequests.id, state))).toBe(0);
@@ -227,6 +256,24 @@ describe("a caseworker sign-in the portal refuses", () => {
     expect(await openSessionsOf(who.personId!)).toBe(before);
   });
 
+  it("refuses an answer opened in another browser than the one that started the sign-in (login CSRF), and the state is used up", async () => {
+    // Someone starts a sign-in as themselves (browser A) and sends the answer to another person:
+    // their browser (B) has its own sign-in's cookie, or none at all.
+    const attacker = await aMunicipalUser();
+    const inA = await startSignIn();
+    const inB = await startSignIn();
+    const answer = await answerFor(attacker.sub, inA.location);
+    await expectRefused(answer, { status: 400, problem: "tryAgain", reason: "other_browser" }, attacker, inB.cookie);
+    expect(await database.db.$count(signInRequests, eq(signInRequests.id, inA.state))).toBe(0);
+    // Refused in B, it is used up: not even browser A can finish it now.
+    await expectRefused(answer, { status: 400, problem: "tryAgain", reason: "bad_state" }, attacker, inA.cookie);
+
+    const withoutCookie = await answerFor(attacker.sub);
+    await expectRefused(withoutCookie, { status: 400, problem: "tryAgain", reason: "other_browser" }, attacker, null);
+    await expectRefused(withoutCookie, { status: 400, problem: "tryAgain", reason: "bad_state" }, attacker);
+    expect(await openSessionsOf(attacker.personId!)).toBe(0);
+  });
+
   it("refuses an id_token whose nonce is not the one this sign-in sent", async () => {
     const who = await aMunicipalUser();
     const { location, state } = await startSignIn();
@@ -261,6 +308,19 @@ describe("a caseworker sign-in the portal refuses", () => {
     } finally {
       idp.answerAs(null);
     }
+  });
+});
+
+describe("the caseworker role", () => {
+  it("comes only with the municipality's login: a MitID session of a caseworker gets 404 at /sagsbehandler", async () => {
+    process.env.NEMLOGIN_TEST_IDP = "1";
+    const sara = await aCaseworker().build(database.db);
+    const withMitId = (await startSession(sara.personId, "nemlogin")).split(";")[0]!;
+    expect(await readSession(get("/", withMitId))).toMatchObject({ status: "active", provider: "nemlogin" });
+    expect(unwrap(await run(caseworkerPageLoader, get("/sagsbehandler", withMitId))).status).toBe(404);
+
+    const withKommune = (await startSession(sara.personId, "kommune")).split(";")[0]!;
+    expect(unwrap(await run(caseworkerPageLoader, get("/sagsbehandler", withKommune))).status).toBe(200);
   });
 });
 

@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { actAs, db } from "../../../../db/client";
 import { signInRequests } from "../../../../db/schema/account";
 import { persons } from "../../../../db/schema/people";
+import { browserBindingOf, newBrowserBinding } from "../browser-binding.server";
 import { recordAudit } from "~/lib/audit.server";
 import { startSignedInSession } from "~/lib/auth.server";
 import { caseworkerProvider } from "~/lib/auth/providers.server";
@@ -30,6 +31,7 @@ export type Refusal =
   | "unknown_subject"
   | "not_caseworker"
   | "bad_state"
+  | "other_browser"
   | "access_denied"
   | "provider_error"
   | "id_token_invalid"
@@ -42,6 +44,7 @@ export const problemOf: Record<Refusal, { problem: Problem; status: number }> = 
   not_caseworker: { problem: "notRegistered", status: 403 },
   access_denied: { problem: "cancelled", status: 403 },
   bad_state: { problem: "tryAgain", status: 400 },
+  other_browser: { problem: "tryAgain", status: 400 },
   provider_error: { problem: "tryAgain", status: 400 },
   id_token_invalid: { problem: "tryAgain", status: 400 },
   unavailable: { problem: "unavailable", status: 503 },
@@ -100,13 +103,17 @@ function errorKind(error: unknown): string {
   return error instanceof Error ? error.name : "unknown";
 }
 
-/** Where to send the browser to sign in: the provider's authorization URL, or null when it is unreachable. */
-export async function caseworkerSignInUrl(request: Request, log: Logger): Promise<URL | null> {
+/**
+ * Where to send the browser to sign in: the provider's authorization URL and the cookie that binds
+ * the sign-in to this browser (browser-binding.server.ts), or null when the provider is unreachable.
+ */
+export async function startCaseworkerSignIn(request: Request, log: Logger): Promise<{ url: URL; setCookie: string } | null> {
   const configuration = await connect(log);
   if (!configuration) return null;
   const state = client.randomState();
   const nonce = client.randomNonce();
   const codeVerifier = client.randomPKCECodeVerifier();
+  const binding = await newBrowserBinding("kommune");
   const database = await db();
   await database.insert(signInRequests).values({
     id: state,
@@ -115,9 +122,10 @@ export async function caseworkerSignInUrl(request: Request, log: Logger): Promis
     returnTo: AFTER_SIGN_IN,
     codeVerifier,
     nonce,
+    browserBinding: binding.hash,
     expiresAt: new Date(Date.now() + REQUEST_LIFETIME_MS),
   });
-  return client.buildAuthorizationUrl(configuration, {
+  const url = client.buildAuthorizationUrl(configuration, {
     redirect_uri: publicOrigin(request) + CALLBACK_PATH,
     scope: "openid",
     response_type: "code",
@@ -126,6 +134,7 @@ export async function caseworkerSignInUrl(request: Request, log: Logger): Promis
     state,
     nonce,
   });
+  return { url, setCookie: binding.setCookie };
 }
 
 export type CallbackResult =
@@ -134,8 +143,9 @@ export type CallbackResult =
 
 /**
  * The provider's answer at CALLBACK_PATH. The `state` must name a request this portal started
- * and has not used (it is deleted here, whatever happens next); then openid-client checks the
- * code exchange (PKCE), the id_token's signature, issuer, audience, expiry and nonce.
+ * and has not used (it is deleted here, whatever happens next), in this browser (its binding
+ * cookie: login CSRF); then openid-client checks the code exchange (PKCE), the id_token's
+ * signature, issuer, audience, expiry and nonce.
  */
 export async function finishCaseworkerSignIn(request: Request, requestId: string, log: Logger): Promise<CallbackResult> {
   const refuse = async (refusal: Refusal, personId: string | null = null, error?: unknown): Promise<CallbackResult> => {
@@ -157,6 +167,8 @@ export async function finishCaseworkerSignIn(request: Request, requestId: string
   const url = new URL(request.url);
   const pending = await takeRequest(url.searchParams.get("state"));
   if (!pending) return refuse("bad_state");
+  // Checked after the request is used up: an answer opened in another browser burns it too.
+  if (!pending.browserBinding || pending.browserBinding !== (await browserBindingOf(request, "kommune"))) return refuse("other_browser");
   if (url.searchParams.has("error")) {
     return refuse(url.searchParams.get("error") === "access_denied" ? "access_denied" : "provider_error");
   }

@@ -1,6 +1,6 @@
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/caseworker-sign-in";
-import { caseworkerSignInUrl, problemOf } from "../oidc/caseworker-oidc.server";
+import { problemOf, startCaseworkerSignIn } from "../oidc/caseworker-oidc.server";
 import { CaseworkerSignInProblem } from "../oidc/CaseworkerSignInProblem";
 import { caseworkerProvider } from "~/lib/auth/providers.server";
 import { clientAddressOf, limitResource } from "~/lib/rate-limit.server";
@@ -15,9 +15,10 @@ export const middleware = [limitResource("signIn", ({ request }) => clientAddres
  */
 export async function loader({ request, context }: Route.LoaderArgs) {
   if (!caseworkerProvider.enabled) throw new Response("Not found", { status: 404 });
-  const url = await caseworkerSignInUrl(request, loggerOf(context));
-  if (!url) return data({ problem: problemOf.unavailable.problem }, { status: problemOf.unavailable.status });
-  throw redirect(url.href);
+  const started = await startCaseworkerSignIn(request, loggerOf(context));
+  if (!started) return data({ problem: problemOf.unavailable.problem }, { status: problemOf.unavailable.status });
+  // The cookie binds the sign-in to this browser: only it can finish it (login CSRF).
+  throw redirect(started.url.href, { headers: { "Set-Cookie": started.setCookie } });
 }
 
 export default function CaseworkerSignIn({ loaderData }: Route.ComponentProps) {
