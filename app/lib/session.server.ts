@@ -43,6 +43,8 @@ export type SessionState =
 export interface SessionOptions {
   /** Default IDLE_TIMEOUT_MS; CASEWORKER_IDLE_TIMEOUT_MS for a caseworker. */
   idleTimeoutMs?: number;
+  /** When the person proved who they are at the provider (default: now). */
+  authenticatedAt?: Date;
   assuranceLevel?: string | null;
   /** What the provider needs to end its own session at sign-out (SAML NameID/SessionIndex, id_token). */
   providerSession?: Record<string, string> | null;
@@ -79,7 +81,7 @@ export async function startSession(personId: string, provider: string, now = new
     lastSeenAt: now,
     absoluteExpiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS),
     idleMinutes: Math.round((options.idleTimeoutMs ?? IDLE_TIMEOUT_MS) / 60_000),
-    authenticatedAt: now,
+    authenticatedAt: options.authenticatedAt ?? now,
     assuranceLevel: options.assuranceLevel ?? null,
     providerSession: options.providerSession ?? null,
   });

@@ -61,19 +61,26 @@ describe.skipIf(!serverUrl)("MitID through the real server, demo sign-in off (Po
   const at = (path: string, init: RequestInit & { cookie?: string } = {}) =>
     fetch(new URL(path, server.origin), { redirect: "manual", ...init, headers: { ...(init.cookie ? { Cookie: init.cookie } : {}), ...init.headers } });
 
-  /** "Log ind med MitID": the request the portal sends the browser to NemLog-in with. */
+  /**
+   * "Log ind med MitID": the request the portal sends the browser to NemLog-in with, and the
+   * cookie that binds the sign-in to this browser (SameSite=None: it comes back with NemLog-in's POST).
+   */
   async function startAtNemLogIn() {
     const start = await at("/log-ind/mitid", { method: "POST", headers: { Origin: server.origin } });
     expect(start.status).toBe(302);
+    const binding = start.headers.getSetCookie().find((cookie) => cookie.startsWith("__Host-minvej_signin_mitid="))!;
+    expect(binding).toMatch(/SameSite=None/i);
+    expect(binding).toMatch(/Secure/);
     const toNemLogIn = new URL(start.headers.get("Location")!);
     expect(toNemLogIn.origin).toBe(IDP);
-    return idp.readAuthnRequest(setup.sp, toNemLogIn);
+    return Object.assign(await idp.readAuthnRequest(setup.sp, toNemLogIn), { browser: binding.split(";")[0]! });
   }
 
   /** NemLog-in's page posts the answer: another site, as the browser says. */
-  const postAnswer = (samlResponse: string) =>
+  const postAnswer = (samlResponse: string, browser: string) =>
     at("/saml/acs", {
       method: "POST",
+      cookie: browser,
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: IDP, "Sec-Fetch-Site": "cross-site" },
       body: new URLSearchParams({ SAMLResponse: samlResponse }),
     });
@@ -82,7 +89,7 @@ describe.skipIf(!serverUrl)("MitID through the real server, demo sign-in off (Po
   async function signIn(citizen: TestCitizen) {
     const request = await startAtNemLogIn();
     const samlResponse = await idp.loginResponse(setup.sp, request, citizen);
-    return { back: await postAnswer(samlResponse), samlResponse };
+    return { back: await postAnswer(samlResponse, request.browser), samlResponse, browser: request.browser };
   }
 
   it("offers MitID and no demo list; the demo sign-in answers no; our metadata is published", async () => {
@@ -137,13 +144,9 @@ describe.skipIf(!serverUrl)("MitID through the real server, demo sign-in off (Po
   });
 
   it("refuses a replayed answer and a person the municipality does not know: no session, a calm page, a log line without who", async () => {
-    const { back, samlResponse } = await signIn(mette);
+    const { back, samlResponse, browser } = await signIn(mette);
     expect(back.status).toBe(302);
-    const replay = await at("/saml/acs", {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: IDP, "Sec-Fetch-Site": "cross-site" },
-      body: new URLSearchParams({ SAMLResponse: samlResponse }),
-    });
+    const replay = await postAnswer(samlResponse, browser);
     expect(replay.status).toBe(400);
     expect(replay.headers.getSetCookie().join()).not.toContain("session");
     expect(await replay.text()).toContain("Vi kunne ikke logge dig ind");
@@ -162,6 +165,7 @@ describe.skipIf(!serverUrl)("MitID through the real server, demo sign-in off (Po
 
   it("refuses every attack through the server the same way: no session, a calm page, the reason in the log and nothing about the person", async () => {
     type Request = Awaited<ReturnType<typeof startAtNemLogIn>>;
+    const otherBrowser = await startAtNemLogIn();
     const plain = (request: Request, options = {}) => idp.loginResponse(setup.sp, request, mette, { encrypt: false, ...options });
     const encrypted = (request: Request, options = {}) => idp.loginResponse(setup.sp, request, mette, options);
     const hourAgo = new Date(Date.now() - 60 * 60_000);
@@ -177,11 +181,21 @@ describe.skipIf(!serverUrl)("MitID through the real server, demo sign-in off (Po
       ["unsolicited", (request) => encrypted(request, { inResponseTo: `_${randomUUID()}` })],
       ["assurance", (request) => encrypted(request, { assuranceLevel: "Low" })],
     ];
+    // Login CSRF: a genuine answer to someone's own sign-in, brought to another browser.
+    const stolen = await encrypted(otherBrowser);
     // Wrapping needs the XML in the clear; NemLog-in here must encrypt, so the checks meet it as "not encrypted" first.
     for (const wrap of [wrappedInForged, forgedBeside]) attacks.push(["not_encrypted", async (request) => wrap(await plain(request), mette.personUuid)]);
-    for (const [reason, forge] of attacks) {
+    const cases: [string, () => Promise<Response>][] = attacks.map(([reason, forge]) => [
+      reason,
+      async () => {
+        const request = await startAtNemLogIn();
+        return postAnswer(await forge(request), request.browser);
+      },
+    ]);
+    cases.push(["other_browser", async () => postAnswer(stolen, (await startAtNemLogIn()).browser)]);
+    for (const [reason, send] of cases) {
       const before = server.output().length;
-      const answer = await postAnswer(await forge(await startAtNemLogIn()));
+      const answer = await send();
       expect(answer.status, reason).toBe(400);
       expect(answer.headers.getSetCookie().join(), reason).not.toContain("session");
       const page = await answer.text();

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { aParticipant } from "../../../db/builders";
 import { consumeLoginResponse, startSignIn, type ConsumeResult } from "~/features/account/nemlogin/sign-in.server";
+import { serviceProvider } from "~/features/account/nemlogin/saml.server";
+import { hashInvitationToken } from "~/features/relatives/index.server";
 import { setupFrom, type NemLogInSetup } from "~/features/account/nemlogin/setup.server";
 import { createTestIdentityProvider, type TestCitizen, type TestIdentityProvider } from "~/features/account/nemlogin/test-idp.server";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
@@ -42,9 +44,18 @@ afterAll(async () => {
   await database.dispose();
 });
 
+/** The browser's own binding (the cookie's hash); the tests' one browser unless said otherwise. */
+const BROWSER = "a-browser-binding-hash";
+const consume = (response: string, browserBinding: string | null = BROWSER) => consumeLoginResponse(setup, response, { browserBinding });
+
 /** What the browser would bring back from NemLog-in: our request read by the IdP, its answer. */
-async function signInAt(options: Parameters<TestIdentityProvider["loginResponse"]>[3] = {}, args: { citizen?: TestCitizen; from?: TestIdentityProvider; returnTo?: string } = {}) {
-  const url = new URL(await startSignIn(setup, { purpose: "sign_in", returnTo: args.returnTo ?? null }));
+async function signInAt(
+  options: Parameters<TestIdentityProvider["loginResponse"]>[3] = {},
+  args: { citizen?: TestCitizen; from?: TestIdentityProvider; returnTo?: string; invitationTokenHash?: string; purpose?: "sign_in" | "confirm" } = {},
+) {
+  const url = new URL(
+    await startSignIn(setup, { purpose: args.purpose ?? "sign_in", returnTo: args.returnTo ?? null, browserBinding: BROWSER, invitationTokenHash: args.invitationTokenHash }),
+  );
   const request = await idp.readAuthnRequest(setup.sp, url);
   const response = await (args.from ?? idp).loginResponse(setup.sp, request, args.citizen ?? mette, options);
   return { request, response };
@@ -64,12 +75,12 @@ async function rows(query: ReturnType<typeof sql>) {
 
 describe("the AuthnRequest", () => {
   it("is signed, asks for assurance level Substantial at least, names our ACS, and forces a fresh MitID only to confirm", async () => {
-    const url = new URL(await startSignIn(setup, { purpose: "sign_in", returnTo: "/min-plan" }));
+    const url = new URL(await startSignIn(setup, { purpose: "sign_in", returnTo: "/min-plan", browserBinding: BROWSER }));
     expect(url.origin + url.pathname).toBe(`${IDP_ENTITY}/sso`);
     expect(url.searchParams.get("Signature")).toBeTruthy();
     const request = await idp.readAuthnRequest(setup.sp, url);
     expect(request).toMatchObject({ acsUrl: `${ORIGIN}/saml/acs`, forceAuthn: false, issuer: `${ORIGIN}/saml/metadata` });
-    const confirm = await idp.readAuthnRequest(setup.sp, new URL(await startSignIn(setup, { purpose: "confirm", returnTo: "/paaroerende/inviter/tjek" })));
+    const confirm = await idp.readAuthnRequest(setup.sp, new URL(await startSignIn(setup, { purpose: "confirm", returnTo: "/paaroerende/inviter/tjek", browserBinding: BROWSER })));
     expect(confirm.forceAuthn).toBe(true);
     // A request whose signature does not verify is not one of ours.
     const tampered = new URL(url);
@@ -92,15 +103,15 @@ describe("the AuthnRequest", () => {
 describe("a MitID sign-in", () => {
   it("signs in the registered person by CPR the first time, by NemLog-in person UUID after that, with the assurance level and what logout needs", async () => {
     const { response } = await signInAt({ assuranceLevel: "Substantial" }, { returnTo: "/min-plan" });
-    const first = await consumeLoginResponse(setup, response);
-    expect(first).toMatchObject({ ok: true, personId: mette.personId, assuranceLevel: "substantial", purpose: "sign_in", returnTo: "/min-plan" });
+    const first = await consume(response);
+    expect(first).toMatchObject({ ok: true, personId: mette.personId, assuranceLevel: "substantial", returnTo: "/min-plan" });
     if (first.ok) {
       expect(first.providerSession.nameId).toBe(`https://data.gov.dk/model/core/eid/person/uuid/${mette.personUuid}`);
       expect(first.providerSession.sessionIndex).toMatch(/^_/);
     }
     // The second time the CPR number is not needed: the person UUID is bound.
     const { response: again } = await signInAt({ assuranceLevel: "High" }, { citizen: { ...mette, cpr: "0000000000" } });
-    expect(await consumeLoginResponse(setup, again)).toMatchObject({ ok: true, personId: mette.personId, assuranceLevel: "high" });
+    expect(await consume(again)).toMatchObject({ ok: true, personId: mette.personId, assuranceLevel: "high" });
   });
 
   it("reads an encrypted assertion (as NemLog-in sends it) signed with RSASSA-PSS", async () => {
@@ -108,19 +119,30 @@ describe("a MitID sign-in", () => {
     const xml = decodeSaml(response);
     expect(xml).toContain("EncryptedAssertion");
     expect(xml).not.toContain(mette.cpr);
-    expect(await consumeLoginResponse(setup, response)).toMatchObject({ ok: true, personId: mette.personId });
+    expect(await consume(response)).toMatchObject({ ok: true, personId: mette.personId });
+  });
+
+  it("reads an encrypted assertion inside a Response that is signed as well", async () => {
+    const url = new URL(await startSignIn(setup, { purpose: "sign_in", returnTo: null, browserBinding: BROWSER }));
+    const request = await idp.readAuthnRequest(setup.sp, url);
+    // An SP that asks for signed messages makes the test IdP sign the Response too.
+    const wantsSignedMessages = serviceProvider(setup.settings);
+    wantsSignedMessages.entitySetting.wantMessageSigned = true;
+    const response = await idp.loginResponse(wantsSignedMessages, request, mette, { encrypt: true });
+    expect(decodeSaml(response)).toMatch(/<samlp:Response[^>]*>.*<ds:Signature/s);
+    expect(await consume(response)).toMatchObject({ ok: true, personId: mette.personId });
   });
 
   it("refuses a plain assertion where NemLog-in must encrypt", async () => {
     const strict = { ...setup, requireEncryptedAssertions: true };
     const { response } = await signInAt({ encrypt: false });
-    expect(await refusal(consumeLoginResponse(strict, response))).toBe("not_encrypted");
+    expect(await refusal(consumeLoginResponse(strict, response, { browserBinding: BROWSER }))).toBe("not_encrypted");
   });
 
   it("has nothing for a person the municipality has not registered, and creates no one", async () => {
     const stranger = { personUuid: randomUUID(), cpr: "0101809996", firstName: "Kim", lastName: "Nielsen" };
     const { response } = await signInAt({}, { citizen: stranger });
-    expect(await refusal(consumeLoginResponse(setup, response))).toBe("unregistered");
+    expect(await refusal(consume(response))).toBe("unregistered");
     expect(await rows(sql`select count(*)::int as n from portal.persons where first_name = 'Kim'`)).toEqual([{ n: 0 }]);
   });
 });
@@ -130,84 +152,104 @@ describe("attacks refused", () => {
     const { response } = await signInAt({ encrypt: false });
     const unsigned = withoutSignatures(response);
     expect(decodeSaml(unsigned)).not.toContain("Signature");
-    expect(await refusal(consumeLoginResponse(setup, unsigned))).toBe("signature");
+    expect(await refusal(consume(unsigned))).toBe("signature");
   });
 
   it("a response signed with another key in NemLog-in's name", async () => {
     const { response } = await signInAt({}, { from: impostor });
-    expect(await refusal(consumeLoginResponse(setup, response))).toBe("signature");
+    expect(await refusal(consume(response))).toBe("signature");
   });
 
   it("a signed assertion whose content was changed afterwards (another CPR number)", async () => {
     const { response } = await signInAt({ encrypt: false });
-    expect(await refusal(consumeLoginResponse(setup, changedAfterSigning(response, mette.cpr, "2011879993")))).toBe("signature");
+    expect(await refusal(consume(changedAfterSigning(response, mette.cpr, "2011879993")))).toBe("signature");
   });
 
   it("signature wrapping: the signed assertion moved inside an unsigned, forged one", async () => {
     const { response } = await signInAt({ encrypt: false });
-    expect(await refusal(consumeLoginResponse(setup, wrappedInForged(response, mette.personUuid)))).toBe("wrapping");
+    expect(await refusal(consume(wrappedInForged(response, mette.personUuid)))).toBe("wrapping");
   });
 
   it("signature wrapping: a forged assertion beside the signed one", async () => {
     const { response } = await signInAt({ encrypt: false });
-    expect(await refusal(consumeLoginResponse(setup, forgedBeside(response, mette.personUuid)))).toBe("wrapping");
+    expect(await refusal(consume(forgedBeside(response, mette.personUuid)))).toBe("wrapping");
   });
 
   it("an assertion for another service (audience)", async () => {
     const { response } = await signInAt({ audience: "https://another-service.example/saml" });
-    expect(await refusal(consumeLoginResponse(setup, response))).toBe("audience");
+    expect(await refusal(consume(response))).toBe("audience");
   });
 
   it("an assertion sent to another address (recipient, destination)", async () => {
     const { response } = await signInAt({ recipient: "https://another-service.example/acs" });
-    expect(await refusal(consumeLoginResponse(setup, response))).toBe("recipient");
+    expect(await refusal(consume(response))).toBe("recipient");
     const { response: elsewhere } = await signInAt({ destination: "https://another-service.example/acs" });
-    expect(await refusal(consumeLoginResponse(setup, elsewhere))).toBe("recipient");
+    expect(await refusal(consume(elsewhere))).toBe("recipient");
   });
 
   it("an expired assertion, and one not valid yet", async () => {
     const hourAgo = new Date(Date.now() - 60 * 60_000);
     const { response } = await signInAt({ now: new Date(hourAgo.getTime() - 5 * 60_000), notOnOrAfter: hourAgo });
-    expect(await refusal(consumeLoginResponse(setup, response))).toBe("expired");
+    expect(await refusal(consume(response))).toBe("expired");
     const inAnHour = new Date(Date.now() + 60 * 60_000);
     const { response: early } = await signInAt({ notBefore: inAnHour, notOnOrAfter: new Date(inAnHour.getTime() + 5 * 60_000) });
-    expect(await refusal(consumeLoginResponse(setup, early))).toBe("expired");
+    expect(await refusal(consume(early))).toBe("expired");
   });
 
   it("the same assertion twice (replay)", async () => {
     const { response } = await signInAt();
-    expect((await consumeLoginResponse(setup, response)).ok).toBe(true);
-    expect(await refusal(consumeLoginResponse(setup, response))).toBe("replayed");
+    expect((await consume(response)).ok).toBe(true);
+    expect(await refusal(consume(response))).toBe("replayed");
   });
 
   it("an answer to a request this service never sent (InResponseTo), or to one already answered", async () => {
     const { response } = await signInAt({ inResponseTo: `_${randomUUID()}` });
-    expect(await refusal(consumeLoginResponse(setup, response))).toBe("unsolicited");
+    expect(await refusal(consume(response))).toBe("unsolicited");
     // A second, freshly signed assertion for a request that was already used.
     const { request, response: first } = await signInAt();
-    expect((await consumeLoginResponse(setup, first)).ok).toBe(true);
+    expect((await consume(first)).ok).toBe(true);
     const second = await idp.loginResponse(setup.sp, request, mette);
-    expect(await refusal(consumeLoginResponse(setup, second))).toBe("unsolicited");
+    expect(await refusal(consume(second))).toBe("unsolicited");
   });
 
   it("assurance level Low", async () => {
     const { response } = await signInAt({ assuranceLevel: "Low" });
-    expect(await refusal(consumeLoginResponse(setup, response))).toBe("assurance");
+    expect(await refusal(consume(response))).toBe("assurance");
   });
 
   it("an identity provider this service does not know", async () => {
     const { response } = await signInAt({}, { from: otherIdp });
-    expect(await refusal(consumeLoginResponse(setup, response))).toBe("unknown_idp");
+    expect(await refusal(consume(response))).toBe("unknown_idp");
   });
 
   it("a sign-in the person cancelled at NemLog-in (status not Success)", async () => {
     const { response } = await signInAt({ status: "urn:oasis:names:tc:SAML:2.0:status:Responder", encrypt: false });
-    expect(await refusal(consumeLoginResponse(setup, response))).toBe("cancelled");
+    expect(await refusal(consume(response))).toBe("cancelled");
+  });
+
+  it("an answer brought to another browser than the one that started the sign-in (login CSRF)", async () => {
+    const { response } = await signInAt();
+    expect(await refusal(consume(response, "another-browser"))).toBe("other_browser");
+    const { response: noCookie } = await signInAt();
+    expect(await refusal(consume(noCookie, null))).toBe("other_browser");
+    // The request is used up either way: the right browser cannot use it afterwards either.
+    expect(await refusal(consume(noCookie))).toBe("replayed");
+  });
+
+  it("a confirmation answered with a MitID NemLog-in remembered from before the request (ForceAuthn not honoured)", async () => {
+    const { response } = await signInAt({ authnInstant: new Date(Date.now() - 60 * 60_000) }, { purpose: "confirm" });
+    expect(await refusal(consume(response))).toBe("not_fresh");
+    // An ordinary sign-in may reuse it; the session then says when MitID was used.
+    const earlier = new Date(Date.now() - 60 * 60_000);
+    const { response: reused } = await signInAt({ authnInstant: earlier });
+    const result = await consume(reused);
+    expect(result).toMatchObject({ ok: true });
+    if (result.ok) expect(result.authenticatedAt.toISOString()).toBe(earlier.toISOString());
   });
 
   it("what is not SAML at all", async () => {
-    expect(await refusal(consumeLoginResponse(setup, encodeSaml("<hello/>")))).toBe("malformed");
-    expect(await refusal(consumeLoginResponse(setup, "not base64 at all!"))).toBe("malformed");
+    expect(await refusal(consume(encodeSaml("<hello/>")))).toBe("malformed");
+    expect(await refusal(consume("not base64 at all!"))).toBe("malformed");
   });
 });
 
@@ -215,19 +257,20 @@ describe("a relative the municipality never registered", () => {
   it("is created from the verified MitID name only while her invitation is open, once, and never from thin air", async () => {
     const participant = await aParticipant().build(database.db);
     const { token } = await anOpenInvitation(database.db, participant.participantId, { invitedName: "Lone" });
+    const tokenHash = hashInvitationToken(token);
     const lone = { personUuid: randomUUID(), cpr: "1508729995", firstName: "Lone", lastName: "Berg" };
     // From a link that is not an open invitation: nothing.
-    const { response: fromNowhere } = await signInAt({}, { citizen: lone, returnTo: `/invitation/${"x".repeat(43)}` });
-    expect(await refusal(consumeLoginResponse(setup, fromNowhere))).toBe("unregistered");
+    const { response: fromNowhere } = await signInAt({}, { citizen: lone, invitationTokenHash: hashInvitationToken("x".repeat(43)) });
+    expect(await refusal(consume(fromNowhere))).toBe("unregistered");
     // From her invitation: a person with the verified name and birth date, bound to her UUID.
-    const { response } = await signInAt({}, { citizen: lone, returnTo: `/invitation/${token}` });
-    const result = await consumeLoginResponse(setup, response);
-    expect(result).toMatchObject({ ok: true, returnTo: `/invitation/${token}` });
+    const { response } = await signInAt({}, { citizen: lone, invitationTokenHash: tokenHash });
+    const result = await consume(response);
+    expect(result).toMatchObject({ ok: true, returnTo: null });
     expect(await rows(sql`select first_name, last_name, birth_date::text, cpr from portal.persons where id = ${result.ok ? result.personId : null}`)).toEqual([
       { first_name: "Lone", last_name: "Berg", birth_date: "1972-08-15", cpr: null },
     ]);
     // Next time she is known by her UUID, without any invitation.
     const { response: later } = await signInAt({}, { citizen: lone });
-    expect(await consumeLoginResponse(setup, later)).toMatchObject({ ok: true, personId: result.ok ? result.personId : "" });
+    expect(await consume(later)).toMatchObject({ ok: true, personId: result.ok ? result.personId : "" });
   });
 });

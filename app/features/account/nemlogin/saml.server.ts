@@ -118,3 +118,30 @@ export function escapeXml(text: string) {
 export function samlId() {
   return `_${crypto.randomUUID()}`;
 }
+
+/** The birth date a CPR number holds (yyyy-mm-dd), or null when it is not one. */
+export function birthDateFromCpr(cpr: string): string | null {
+  const match = /^(\d{2})(\d{2})(\d{2})(\d)\d{3}$/.exec(cpr);
+  if (!match) return null;
+  const [, dd, mm, yy, seventh] = match as unknown as [string, string, string, string, string];
+  const year2 = Number(yy);
+  const digit = Number(seventh);
+  // The CPR office's table: which century a 2-digit year is in, by the 7th digit.
+  const century = digit <= 3 ? 1900 : digit === 4 || digit === 9 ? (year2 <= 36 ? 2000 : 1900) : year2 <= 57 ? 2000 : 1800;
+  const date = new Date(Date.UTC(century + year2, Number(mm) - 1, Number(dd)));
+  if (date.getUTCDate() !== Number(dd) || date.getUTCMonth() !== Number(mm) - 1) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** samlify's redirect-binding input: the query, and the signed part of it exactly as sent. */
+export function redirectRequest(url: URL) {
+  const saml = ["SAMLRequest", "SAMLResponse", "RelayState", "SigAlg", "Signature"];
+  const query = Object.fromEntries([...url.searchParams].filter(([name]) => saml.includes(name)));
+  // Only the binding's own parameters, in the order sent (a framework may add its own to the URL).
+  const octetString = url.search
+    .slice(1)
+    .split("&")
+    .filter((part) => saml.includes(part.split("=")[0]!) && !part.startsWith("Signature="))
+    .join("&");
+  return { query, octetString };
+}

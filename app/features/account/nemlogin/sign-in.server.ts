@@ -1,11 +1,9 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import { db } from "../../../../db/client";
 import { signInRequests, usedAssertions } from "../../../../db/schema/account";
-import { hashInvitationToken } from "~/features/relatives/index.server";
 import { safeLocalPath } from "~/lib/safe-path";
-import { ACCEPTED_ASSURANCE, ATTRIBUTE, fillTemplate, samlId, samlify } from "./saml.server";
+import { ACCEPTED_ASSURANCE, ATTRIBUTE, birthDateFromCpr, fillTemplate, redirectRequest, samlId, samlify } from "./saml.server";
 import type { NemLogInSetup } from "./setup.server";
-import { birthDateFromCpr, redirectRequest } from "./test-idp.server";
 
 /** How long a sign-in may take at NemLog-in before its answer is refused. */
 const REQUEST_LIFETIME_MS = 15 * 60_000;
@@ -26,6 +24,8 @@ export type Refusal =
   | "replayed"
   | "assurance"
   | "cancelled"
+  | "other_browser"
+  | "not_fresh"
   | "unregistered";
 
 export type ConsumeResult =
@@ -33,7 +33,8 @@ export type ConsumeResult =
       ok: true;
       personId: string;
       assuranceLevel: string;
-      purpose: SignInPurpose;
+      /** When the person used MitID (the assertion's AuthnInstant), not when the answer came. */
+      authenticatedAt: Date;
       returnTo: string | null;
       providerSession: { nameId: string; sessionIndex: string };
     }
@@ -44,11 +45,15 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 /**
- * Starts a sign-in: remembers the request's id (the answer must name it, once) and returns the
- * address of NemLog-in with the signed AuthnRequest. `forceAuthn`: a fresh MitID even when
- * NemLog-in still has a session (confirming a grant).
+ * Starts a sign-in: remembers the request's id (the answer must name it, once, in the same
+ * browser: `browserBinding`) and returns the address of NemLog-in with the signed AuthnRequest.
+ * `confirm` asks for a fresh MitID even when NemLog-in still has a session (ForceAuthn).
+ * `invitationTokenHash`: she came from an invitation link (only its hash is kept).
  */
-export async function startSignIn(setup: NemLogInSetup, args: { purpose: SignInPurpose; returnTo: string | null; now?: Date }) {
+export async function startSignIn(
+  setup: NemLogInSetup,
+  args: { purpose: SignInPurpose; returnTo: string | null; browserBinding: string; invitationTokenHash?: string | null; now?: Date },
+) {
   const now = args.now ?? new Date();
   const forceAuthn = args.purpose === "confirm";
   const { id, context } = setup.sp.createLoginRequest(setup.idp.plain, "redirect", (template: string) => {
@@ -71,6 +76,8 @@ export async function startSignIn(setup: NemLogInSetup, args: { purpose: SignInP
     provider: "nemlogin",
     purpose: args.purpose,
     returnTo: args.returnTo ? safeLocalPath(args.returnTo) : null,
+    browserBinding: args.browserBinding,
+    invitationTokenHash: args.invitationTokenHash ?? null,
     expiresAt: new Date(now.getTime() + REQUEST_LIFETIME_MS),
   });
   return context as string;
@@ -105,13 +112,13 @@ function firstValue(value: unknown): string | null {
  * not seen before (assertion id), in answer to a request we made and have not seen answered
  * (InResponseTo), at assurance level Substantial or High, for a person the municipality knows.
  */
-export async function consumeLoginResponse(setup: NemLogInSetup, samlResponse: string, now = new Date()): Promise<ConsumeResult> {
-  let xml: string;
-  try {
-    xml = Buffer.from(samlResponse, "base64").toString("utf8");
-  } catch {
-    return { ok: false, reason: "malformed" };
-  }
+export async function consumeLoginResponse(
+  setup: NemLogInSetup,
+  samlResponse: string,
+  args: { browserBinding: string | null; now?: Date },
+): Promise<ConsumeResult> {
+  const now = args.now ?? new Date();
+  const xml = Buffer.from(samlResponse, "base64").toString("utf8");
   const encrypted = /<(\w+:)?EncryptedAssertion[\s>]/.test(xml);
   if (setup.requireEncryptedAssertions && !encrypted) return { ok: false, reason: "not_encrypted" };
   // Which IdP it claims to be (not yet trusted): another than ours is refused before any key is tried.
@@ -126,10 +133,10 @@ export async function consumeLoginResponse(setup: NemLogInSetup, samlResponse: s
     return { ok: false, reason: refusalOf(error) };
   }
   // The assertion whose signature verified, read again from what was verified (never from the
-  // unsigned envelope around it), and no second assertion beside it. (samlify hands back the
-  // message as it came, so an encrypted one is decrypted again here.)
+  // unsigned envelope around it), and no second assertion beside it. (samlify hands back an
+  // encrypted assertion as it came unless the Response itself was signed: decrypt it here then.)
   let content = parsed.samlContent;
-  if (encrypted) {
+  if (/<(\w+:)?EncryptedAssertion[\s>]/.test(content)) {
     try {
       [content] = (await samlify.SamlLib.decryptAssertion(setup.sp, content)) as [string, string];
     } catch {
@@ -175,6 +182,13 @@ export async function consumeLoginResponse(setup: NemLogInSetup, samlResponse: s
     .where(and(eq(signInRequests.id, inResponseTo), eq(signInRequests.provider, "nemlogin"), gt(signInRequests.expiresAt, now)))
     .returning();
   if (!request) return { ok: false, reason: "unsolicited" };
+  // Started in another browser: someone's own sign-in sent to someone else (login CSRF).
+  if (!args.browserBinding || request.browserBinding !== args.browserBinding) return { ok: false, reason: "other_browser" };
+  // When she used MitID. Confirming a grant needs a MitID made for this request (ForceAuthn),
+  // not NemLog-in remembering an earlier one.
+  const authenticatedAt = new Date(Date.parse(extract.sessionIndex?.authnInstant ?? "") || now.getTime());
+  const requestedAt = request.expiresAt.getTime() - REQUEST_LIFETIME_MS;
+  if (request.purpose === "confirm" && authenticatedAt.getTime() < requestedAt - 60_000) return { ok: false, reason: "not_fresh" };
 
   const attributes = (extract.attributes ?? {}) as Record<string, unknown>;
   const assuranceLevel = ACCEPTED_ASSURANCE.get(firstValue(attributes[ATTRIBUTE.assuranceLevel]) ?? "");
@@ -189,14 +203,13 @@ export async function consumeLoginResponse(setup: NemLogInSetup, samlResponse: s
 
   let personId = await personForNemLogIn(personUuid, cpr, birthDate);
   // A relative the jobcentre never registered: only when she came from an open invitation.
-  const invitationToken = returnTo ? /^\/invitation\/([A-Za-z0-9_-]{43})$/.exec(returnTo)?.[1] : undefined;
-  if (!personId && invitationToken && request.purpose === "sign_in") {
+  if (!personId && request.invitationTokenHash && request.purpose === "sign_in") {
     personId = await registerInvitedRelative({
       personUuid,
       firstName: firstValue(attributes[ATTRIBUTE.firstName]) ?? "",
       lastName: firstValue(attributes[ATTRIBUTE.lastName]) ?? "",
       birthDate,
-      invitationTokenHash: hashInvitationToken(invitationToken),
+      invitationTokenHash: request.invitationTokenHash,
       now,
     });
   }
@@ -206,7 +219,7 @@ export async function consumeLoginResponse(setup: NemLogInSetup, samlResponse: s
     ok: true,
     personId,
     assuranceLevel,
-    purpose: request.purpose === "confirm" ? "confirm" : "sign_in",
+    authenticatedAt,
     returnTo,
     providerSession: { nameId, sessionIndex },
   };
@@ -255,7 +268,7 @@ export function logoutRequestUrl(setup: NemLogInSetup, providerSession: Record<s
 
 export type SloMessage =
   | { kind: "request"; nameId: string; sessionIndex: string | null; answer: () => string }
-  | { kind: "response"; success: boolean }
+  | { kind: "response" }
   | { kind: "invalid" };
 
 /** A message NemLog-in sent to /saml/slo by the redirect binding, verified. */
@@ -274,9 +287,9 @@ export async function readSloMessage(setup: NemLogInSetup, url: URL): Promise<Sl
       };
     }
     if (url.searchParams.has("SAMLResponse")) {
-      const parsed = await setup.sp.parseLogoutResponse(setup.idp.plain, "redirect", input);
-      const status = parsed.extract.response?.statusCode ?? parsed.extract.statusCode;
-      return { kind: "response", success: !status || String(status).endsWith(":Success") };
+      // samlify refuses a LogoutResponse whose status is not Success.
+      await setup.sp.parseLogoutResponse(setup.idp.plain, "redirect", input);
+      return { kind: "response" };
     }
   } catch {
     return { kind: "invalid" };

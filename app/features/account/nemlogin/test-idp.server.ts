@@ -1,4 +1,4 @@
-import { ATTRIBUTE, escapeXml, fillTemplate, POST_BINDING, REDIRECT_BINDING, RSA_PSS_SHA256, samlId, samlify } from "./saml.server";
+import { ATTRIBUTE, birthDateFromCpr, escapeXml, fillTemplate, redirectRequest, REDIRECT_BINDING, RSA_PSS_SHA256, samlId, samlify } from "./saml.server";
 
 // A SAML identity provider that plays NemLog-in: the same library, its own self-signed key, and
 // RSASSA-PSS signatures as OCES3 makes them. The integration and browser tests sign in through it,
@@ -61,6 +61,8 @@ export interface ResponseOptions {
   notBefore?: Date;
   notOnOrAfter?: Date;
   sessionIndex?: string;
+  /** When the person used MitID; NemLog-in may answer with an earlier one it remembers. */
+  authnInstant?: Date;
   encrypt?: boolean;
   /** The SAML status; anything but Success is a refusal at the IdP (the person cancelled). */
   status?: string;
@@ -86,7 +88,7 @@ const RESPONSE_TEMPLATE =
   '<saml:SubjectConfirmationData NotOnOrAfter="{NotOnOrAfter}" Recipient="{Recipient}" InResponseTo="{InResponseTo}"/>' +
   "</saml:SubjectConfirmation></saml:Subject>" +
   '<saml:Conditions NotBefore="{NotBefore}" NotOnOrAfter="{NotOnOrAfter}"><saml:AudienceRestriction><saml:Audience>{Audience}</saml:Audience></saml:AudienceRestriction></saml:Conditions>' +
-  '<saml:AuthnStatement AuthnInstant="{IssueInstant}" SessionIndex="{SessionIndex}"><saml:AuthnContext>' +
+  '<saml:AuthnStatement AuthnInstant="{AuthnInstant}" SessionIndex="{SessionIndex}"><saml:AuthnContext>' +
   "<saml:AuthnContextClassRef>https://data.gov.dk/concept/core/nsis/loa/{AssuranceLevel}</saml:AuthnContextClassRef>" +
   "</saml:AuthnContext></saml:AuthnStatement>" +
   "<saml:AttributeStatement>{Attributes}</saml:AttributeStatement>" +
@@ -103,20 +105,6 @@ export function ageFromCpr(cpr: string, now = new Date()): number | null {
   const [year, month, day] = birth.split("-").map(Number) as [number, number, number];
   const today = { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
   return today.year - year - (today.month < month || (today.month === month && today.day < day) ? 1 : 0);
-}
-
-/** The birth date a CPR number holds (yyyy-mm-dd), or null when it is not one. */
-export function birthDateFromCpr(cpr: string): string | null {
-  const match = /^(\d{2})(\d{2})(\d{2})(\d)\d{3}$/.exec(cpr);
-  if (!match) return null;
-  const [, dd, mm, yy, seventh] = match as unknown as [string, string, string, string, string];
-  const year2 = Number(yy);
-  const digit = Number(seventh);
-  // The CPR office's table: which century a 2-digit year is in, by the 7th digit.
-  const century = digit <= 3 ? 1900 : digit === 4 || digit === 9 ? (year2 <= 36 ? 2000 : 1900) : year2 <= 57 ? 2000 : 1800;
-  const date = new Date(Date.UTC(century + year2, Number(mm) - 1, Number(dd)));
-  if (date.getUTCDate() !== Number(dd) || date.getUTCMonth() !== Number(mm) - 1) return null;
-  return date.toISOString().slice(0, 10);
 }
 
 export function createTestIdentityProvider(settings: TestIdentityProviderSettings) {
@@ -182,6 +170,7 @@ export function createTestIdentityProvider(settings: TestIdentityProviderSetting
           NotOnOrAfter: (options.notOnOrAfter ?? inFiveMinutes).toISOString(),
           Audience: options.audience ?? sp.entityMeta.getEntityID(),
           SessionIndex: options.sessionIndex ?? samlId(),
+          AuthnInstant: (options.authnInstant ?? now).toISOString(),
           AssuranceLevel: options.assuranceLevel ?? "Substantial",
         }).replace("{Attributes}", attributes);
         return { id, context };
@@ -206,17 +195,3 @@ export function createTestIdentityProvider(settings: TestIdentityProviderSetting
 
 export type TestIdentityProvider = ReturnType<typeof createTestIdentityProvider>;
 
-/** samlify's redirect-binding input: the query, and the signed part of it exactly as sent. */
-export function redirectRequest(url: URL) {
-  const saml = ["SAMLRequest", "SAMLResponse", "RelayState", "SigAlg", "Signature"];
-  const query = Object.fromEntries([...url.searchParams].filter(([name]) => saml.includes(name)));
-  // Only the binding's own parameters, in the order sent (a framework may add its own to the URL).
-  const octetString = url.search
-    .slice(1)
-    .split("&")
-    .filter((part) => saml.includes(part.split("=")[0]!) && !part.startsWith("Signature="))
-    .join("&");
-  return { query, octetString };
-}
-
-export { POST_BINDING };
