@@ -28,8 +28,10 @@ CREATE INDEX "used_assertions_expires_at" ON "portal"."used_assertions" USING bt
 -- NemLog-in: the person a verified MitID sign-in belongs to. The portal never writes persons or
 -- identities (migration 0008), so this runs with its owner's rights, for one verified subject:
 -- the person already bound to this NemLog-in person UUID; else the person the jobcentre
--- registered with this CPR number, whose identity it binds now. Stores the verified birth date
--- (a relative must be 15 or older). Null: Min Vej has nothing for this person.
+-- registered with this CPR number, whose identity it binds now (never a person already bound to
+-- another NemLog-in UUID; each binding is an audit row). Stores the verified birth date when none
+-- is known (a CPR birth date never changes; a relative must be 15 or older). Null: Min Vej has
+-- nothing for this person.
 CREATE OR REPLACE FUNCTION portal.person_for_nemlogin(person_uuid text, cpr_number text, verified_birth_date date)
 RETURNS uuid
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, portal
@@ -39,13 +41,18 @@ DECLARE
 BEGIN
   SELECT i.person_id INTO found FROM portal.identities i WHERE i.provider = 'nemlogin' AND i.subject = person_uuid;
   IF found IS NULL AND cpr_number IS NOT NULL THEN
-    SELECT p.id INTO found FROM portal.persons p WHERE p.cpr = cpr_number;
+    SELECT p.id INTO found FROM portal.persons p
+    WHERE p.cpr = cpr_number
+      AND NOT EXISTS (SELECT 1 FROM portal.identities i WHERE i.person_id = p.id AND i.provider = 'nemlogin');
     IF found IS NOT NULL THEN
       INSERT INTO portal.identities (person_id, provider, subject) VALUES (found, 'nemlogin', person_uuid);
+      INSERT INTO portal.audit_events (actor_person_id, participant_id, action, details)
+      SELECT found, pa.id, 'identity.bound', '{"provider":"nemlogin"}'::jsonb
+      FROM (SELECT 1) one LEFT JOIN portal.participants pa ON pa.person_id = found;
     END IF;
   END IF;
   IF found IS NOT NULL AND verified_birth_date IS NOT NULL THEN
-    UPDATE portal.persons SET birth_date = verified_birth_date WHERE id = found AND birth_date IS DISTINCT FROM verified_birth_date;
+    UPDATE portal.persons SET birth_date = verified_birth_date WHERE id = found AND birth_date IS NULL;
   END IF;
   RETURN found;
 END
@@ -53,7 +60,8 @@ $$;
 --> statement-breakpoint
 -- A relative the jobcentre never registered: created from the verified MitID name and birth date,
 -- and only while the invitation whose token hash is given is open (unused, not run out, waiting
--- for an answer). Never a CPR number: the NemLog-in person UUID identifies them from then on.
+-- for an answer) and she may accept it (15 or older; born on the bound day, if it is bound).
+-- Never a CPR number: the NemLog-in person UUID identifies them from then on.
 CREATE OR REPLACE FUNCTION portal.register_invited_relative(person_uuid text, verified_first_name text, verified_last_name text,
   verified_birth_date date, invitation_token_hash text, as_of timestamptz)
 RETURNS uuid
@@ -62,9 +70,12 @@ AS $$
 DECLARE
   created uuid;
 BEGIN
-  IF NOT EXISTS (
+  IF verified_birth_date IS NULL
+     OR verified_birth_date > ((as_of AT TIME ZONE 'Europe/Copenhagen')::date - interval '15 years')::date
+     OR NOT EXISTS (
     SELECT 1 FROM portal.invitations i JOIN portal.relative_grants g ON g.id = i.grant_id
     WHERE i.token_hash = invitation_token_hash AND i.used_at IS NULL AND i.expires_at > as_of AND g.status = 'invited'
+      AND (g.bound_birth_date IS NULL OR g.bound_birth_date = verified_birth_date)
   ) THEN
     RETURN NULL;
   END IF;

@@ -2,10 +2,11 @@
 -- (app/features/relatives/commands.server.ts, refusedAnswerer): the accepting person must be 15
 -- or older on the day (Copenhagen), by a birth date we know (from the CPR register through
 -- NemLog-in or the jobcentre), and, when the participant bound the invitation to a birth date,
--- born on that day. Only the participant may set or change the binding. Runs with its owner's
--- rights: it reads the accepting person's birth date, which row-level security may hide.
+-- born on that day (the binding as the participant set it: OLD). Only the participant may set or
+-- change the binding. Runs with the caller's rights, so that row_security_active() answers for
+-- the caller; the accepting relative may read her own person's birth date (migration 0008).
 CREATE OR REPLACE FUNCTION portal.guard_relative_acceptance() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, portal
+LANGUAGE plpgsql SET search_path = pg_catalog, portal
 AS $$
 DECLARE
   born date;
@@ -20,7 +21,7 @@ BEGIN
     IF born IS NULL OR born > (today - interval '15 years')::date THEN
       RAISE EXCEPTION 'a relative must be 15 or older' USING ERRCODE = '42501';
     END IF;
-    IF NEW.bound_birth_date IS NOT NULL AND NEW.bound_birth_date <> born THEN
+    IF OLD.bound_birth_date IS NOT NULL AND OLD.bound_birth_date <> born THEN
       RAISE EXCEPTION 'this invitation is for someone born on another day' USING ERRCODE = '42501';
     END IF;
   END IF;

@@ -212,6 +212,31 @@ describe.skipIf(!serverUrl)("row-level security on people, sessions, grants and 
     expect(answered).toBe(1);
   });
 
+  it("holds a birth-date binding against the holder of the link: she can neither clear it nor accept as someone born another day", async () => {
+    const { jonas, invitationToken } = await somePeople();
+    const link = { ...person(jonas), "minvej.invitation_token_hash": sha256(invitationToken) };
+    await owner`update portal.relative_grants set bound_birth_date = '1950-01-01' where relative_person_id is null and status = 'invited'`;
+    const accept = (clear: boolean) =>
+      codeOf(
+        asApp(link, (tx) =>
+          clear
+            ? tx`update portal.relative_grants set status = 'awaiting_confirmation', relative_person_id = ${jonas.personId}, bound_birth_date = null`
+            : tx`update portal.relative_grants set status = 'awaiting_confirmation', relative_person_id = ${jonas.personId}`,
+        ),
+      );
+    expect(await accept(true)).toBe("42501");
+    expect(await accept(false)).toBe("42501");
+    // Born on the bound day, she may (rolled back here).
+    const [row] = await owner`select birth_date::text as born from portal.persons where id = ${jonas.personId}`;
+    await owner`update portal.relative_grants set bound_birth_date = ${row!.born} where status = 'invited'`;
+    let answered = -1;
+    await asApp(link, async (tx) => {
+      answered = (await tx`update portal.relative_grants set status = 'awaiting_confirmation', relative_person_id = ${jonas.personId} returning id`).length;
+      throw new Error("roll back");
+    }).catch(() => {});
+    expect(answered).toBe(1);
+  });
+
   it("takes the caseworker views from portal_app, and shows the portal's copies only to the coordinating caseworker", async () => {
     const { mette, jonas, sara } = await somePeople();
     const views = await owner`select table_name from information_schema.views where table_schema = 'caseworker' order by table_name`;
