@@ -68,16 +68,30 @@ export async function migrateOnly(): Promise<void> {
  * "Log ud" without JavaScript is a form whose answer redirects to the caseworkers' identity
  * provider (its end_session_endpoint): form-action covers redirects, so that origin is named.
  */
+const formTargets = new Map<string, string>();
+
+/** The identity providers' addresses that "Log ind" and "Log ud" forms redirect to (worked out once per setting). */
 function providerFormTargets(): string {
-  const targets = new Set<string>();
   const issuer = config().caseworkerOidc?.issuer;
-  if (issuer) targets.add(new URL(issuer).origin);
-  // NemLog-in's sign-in and logout addresses, from its metadata ("Log ind med MitID" and "Log ud"
-  // are forms whose answer is a redirect there).
-  for (const [, location] of (config().nemLogIn?.idpMetadata ?? "").matchAll(/Location="(https?:\/\/[^"]+)"/g)) {
-    targets.add(new URL(location!).origin);
+  const metadata = config().nemLogIn?.idpMetadata ?? "";
+  const key = `${issuer ?? ""}\n${metadata}`;
+  let found = formTargets.get(key);
+  if (found === undefined) {
+    const targets = new Set<string>();
+    const add = (url: string | undefined) => {
+      try {
+        if (url) targets.add(new URL(url).origin);
+      } catch {
+        // Not a URL: nothing to allow.
+      }
+    };
+    add(issuer);
+    // NemLog-in's sign-in and logout addresses, from its metadata.
+    for (const [, location] of metadata.matchAll(/Location="(https?:\/\/[^"]+)"/g)) add(location);
+    found = [...targets].map((origin) => ` ${origin}`).join("");
+    formTargets.set(key, found);
   }
-  return [...targets].map((origin) => ` ${origin}`).join("");
+  return found;
 }
 
 function contentSecurityPolicy(nonce: string, development: boolean) {

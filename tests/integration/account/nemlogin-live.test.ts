@@ -86,9 +86,9 @@ describe.skipIf(!serverUrl)("MitID through the real server, demo sign-in off (Po
     });
 
   /** From "Log ind med MitID" to a session cookie, the way a browser goes. */
-  async function signIn(citizen: TestCitizen) {
+  async function signIn(citizen: TestCitizen, sessionIndex?: string) {
     const request = await startAtNemLogIn();
-    const samlResponse = await idp.loginResponse(setup.sp, request, citizen);
+    const samlResponse = await idp.loginResponse(setup.sp, request, citizen, { sessionIndex });
     return { back: await postAnswer(samlResponse, request.browser), samlResponse, browser: request.browser };
   }
 
@@ -127,13 +127,17 @@ describe.skipIf(!serverUrl)("MitID through the real server, demo sign-in off (Po
   });
 
   it("ends the session when NemLog-in asks (IdP-initiated single logout), and only that MitID session", async () => {
-    const { back } = await signIn(mette);
+    const sessionIndex = `_${randomUUID()}`;
+    const { back } = await signIn(mette, sessionIndex);
     const cookie = sessionCookieOf(back, "Mette");
-    // Someone else's logout request does not end Mette's session.
-    const other = new URL(idp.logoutRequestUrl(setup.sp, `https://data.gov.dk/model/core/eid/person/uuid/${randomUUID()}`, "_x"));
+    const herNameId = `https://data.gov.dk/model/core/eid/person/uuid/${mette.personUuid}`;
+    // Someone else's logout request does not end Mette's session, nor one for an old session of hers.
+    const other = new URL(idp.logoutRequestUrl(setup.sp, `https://data.gov.dk/model/core/eid/person/uuid/${randomUUID()}`, sessionIndex));
     await at(`/saml/slo${other.search}`, { cookie });
+    const old = new URL(idp.logoutRequestUrl(setup.sp, herNameId, "_an-earlier-session"));
+    await at(`/saml/slo${old.search}`, { cookie });
     expect((await at("/", { cookie })).status).toBe(200);
-    const hers = new URL(idp.logoutRequestUrl(setup.sp, `https://data.gov.dk/model/core/eid/person/uuid/${mette.personUuid}`, "_x"));
+    const hers = new URL(idp.logoutRequestUrl(setup.sp, herNameId, sessionIndex));
     const answer = await at(`/saml/slo${hers.search}`, { cookie });
     expect(new URL(answer.headers.get("Location")!).origin).toBe(IDP);
     expect((await at("/", { cookie })).headers.get("Location")).toMatch(/^\/log-ind/);

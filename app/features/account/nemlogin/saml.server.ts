@@ -89,9 +89,13 @@ export function serviceProvider(settings: ServiceProviderSettings) {
   });
 }
 
-/** NemLog-in (or the test identity provider), from its metadata. */
+/**
+ * NemLog-in (or the test identity provider), from its metadata. Which algorithm a signature uses
+ * is read from the signature itself (its SignatureMethod: RSASSA-PSS from NemLog-in); the
+ * certificate must be the one in the metadata.
+ */
 export function identityProvider(metadata: string) {
-  return samlify.IdentityProvider({ metadata, wantAuthnRequestsSigned: true, requestSignatureAlgorithm: RSA_PSS_SHA256 });
+  return samlify.IdentityProvider({ metadata, wantAuthnRequestsSigned: true });
 }
 
 /**

@@ -54,11 +54,16 @@ async function selfSignedPair(commonName: string) {
   return { key: pems.private, certificate: pems.cert };
 }
 
+/** Test-MitID's keys and ours, made once per process (not per address). */
+let testKeys: Promise<[{ key: string; certificate: string }, { key: string; certificate: string }]> | undefined;
+
+/** A few addresses at most (PUBLIC_ORIGIN, or localhost and 127.0.0.1 in a demo); never one per Host header sent. */
+const MAX_ORIGINS = 4;
 const setups = new Map<string, Promise<NemLogInSetup>>();
 
 /**
  * NemLog-in as configured, for the address people use (PUBLIC_ORIGIN, else this request's), or
- * null when it is not configured. The test IdP's and our keys are made once per process.
+ * null when it is not configured.
  */
 export function nemLogInSetup(request: Request): Promise<NemLogInSetup> | null {
   const configured = env.nemLogIn;
@@ -66,6 +71,7 @@ export function nemLogInSetup(request: Request): Promise<NemLogInSetup> | null {
   const origin = publicOrigin(request);
   let setup = setups.get(origin);
   if (!setup) {
+    if (setups.size >= MAX_ORIGINS) setups.delete(setups.keys().next().value!);
     setup = (async () => {
       if (configured.kind === "nemlogin") {
         return setupFrom({
@@ -77,7 +83,8 @@ export function nemLogInSetup(request: Request): Promise<NemLogInSetup> | null {
           requireEncryptedAssertions: true,
         });
       }
-      const [spPair, idpPair] = await Promise.all([selfSignedPair("Min Vej (test)"), selfSignedPair("Test-MitID")]);
+      testKeys ??= Promise.all([selfSignedPair("Min Vej (test)"), selfSignedPair("Test-MitID")]);
+      const [spPair, idpPair] = await testKeys;
       const testIdp = createTestIdentityProvider({
         entityId: `${origin}${SAML_PATHS.testSso}`,
         ssoUrl: `${origin}${SAML_PATHS.testSso}`,

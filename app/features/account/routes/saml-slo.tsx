@@ -25,7 +25,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }
   const { user, session } = await getCurrentUser(context);
   const headers = new Headers();
-  if (user && session.status === "active" && session.provider === nemLoginProvider.id && session.providerSession?.nameId === message.nameId) {
+  if (
+    user &&
+    session.status === "active" &&
+    session.provider === nemLoginProvider.id &&
+    session.providerSession?.nameId === message.nameId &&
+    // The NameID is the person's for life: an old logout request must name this session too.
+    (!message.sessionIndex || message.sessionIndex === session.providerSession?.sessionIndex)
+  ) {
     headers.set("Set-Cookie", await endSession(request));
     await recordSignOut({ personId: user.personId, participantId: user.participant?.id ?? null, timedOut: false, requestId: requestIdOf(context) });
   }
