@@ -1,11 +1,8 @@
 import { z } from "~/lib/zod";
 import { parseDayMonthYear } from "~/lib/dates";
 
-/**
- * Reads a DateInput's three fields into "YYYY-MM-DD". Messages are translation keys,
- * so the same schema speaks Danish or English in the browser and on the server.
- */
-export function dateInputSchema(messages: { required: string; invalid: string }) {
+/** A DateInput's three fields as typed (trimmed; missing ones empty), before they are read as a date. */
+export function dayMonthYearFields() {
   return z
     .object({
       day: z.string().trim().optional().default(""),
@@ -13,19 +10,26 @@ export function dateInputSchema(messages: { required: string; invalid: string })
       year: z.string().trim().optional().default(""),
     })
     .optional()
-    .default({ day: "", month: "", year: "" })
-    .transform((value, context) => {
-      if (!value.day && !value.month && !value.year) {
-        context.addIssue({ code: "custom", message: messages.required });
-        return z.NEVER;
-      }
-      const date = parseDayMonthYear(value.day, value.month, value.year);
-      if (!date) {
-        context.addIssue({ code: "custom", message: messages.invalid });
-        return z.NEVER;
-      }
-      return date;
-    });
+    .default({ day: "", month: "", year: "" });
+}
+
+/**
+ * Reads a DateInput's three fields into "YYYY-MM-DD". Messages are translation keys,
+ * so the same schema speaks Danish or English in the browser and on the server.
+ */
+export function dateInputSchema(messages: { required: string; invalid: string }) {
+  return dayMonthYearFields().transform((value, context) => {
+    if (!value.day && !value.month && !value.year) {
+      context.addIssue({ code: "custom", message: messages.required });
+      return z.NEVER;
+    }
+    const date = parseDayMonthYear(value.day, value.month, value.year);
+    if (!date) {
+      context.addIssue({ code: "custom", message: messages.invalid });
+      return z.NEVER;
+    }
+    return date;
+  });
 }
 
 /** Postgres `integer`: a larger number can never be a version we wrote. */

@@ -1,4 +1,4 @@
-import { dateInputSchema } from "~/components/form/schemas";
+import { dateInputSchema, dayMonthYearFields } from "~/components/form/schemas";
 import { parseDayMonthYear } from "~/lib/dates";
 import { z } from "~/lib/zod";
 import { addDays, addMonths, isOldEnough, MAX_MONTHS, NETWORK_SCOPE, SHAREABLE_SCOPES } from "./scopes";
@@ -94,34 +94,26 @@ function toTerms<T extends { scopes: string[] }>({ scopes, ...rest }: T) {
  * with four digits: "85" would be read as 2085.
  */
 function birthDateField(today: string) {
-  return z
-    .object({
-      day: z.string().trim().optional().default(""),
-      month: z.string().trim().optional().default(""),
-      year: z.string().trim().optional().default(""),
-    })
-    .optional()
-    .default({ day: "", month: "", year: "" })
-    .transform((value, context) => {
-      if (!value.day && !value.month && !value.year) return null;
-      if (/^\d{1,2}$/.test(value.year)) {
-        context.addIssue({ code: "custom", message: "form.errors.birthDateYear" });
-        return z.NEVER;
-      }
-      const date = parseDayMonthYear(value.day, value.month, value.year);
-      const message = !date
-        ? "form.errors.birthDateInvalid"
-        : date >= today
-          ? "form.errors.birthDateFuture"
-          : !isOldEnough(date, today)
-            ? "form.errors.birthDateTooYoung"
-            : null;
-      if (message) {
-        context.addIssue({ code: "custom", message });
-        return z.NEVER;
-      }
-      return date;
-    });
+  return dayMonthYearFields().transform((value, context) => {
+    if (!value.day && !value.month && !value.year) return null;
+    if (/^\d{1,2}$/.test(value.year)) {
+      context.addIssue({ code: "custom", message: "form.errors.birthDateYear" });
+      return z.NEVER;
+    }
+    const date = parseDayMonthYear(value.day, value.month, value.year);
+    const message = !date
+      ? "form.errors.birthDateInvalid"
+      : date >= today
+        ? "form.errors.birthDateFuture"
+        : !isOldEnough(date, today)
+          ? "form.errors.birthDateTooYoung"
+          : null;
+    if (message) {
+      context.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return date;
+  });
 }
 
 /** "Inviter en pårørende": shared by the browser and the server (which adds its own checks). */
