@@ -1,16 +1,20 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aParticipant } from "../../../db/builders";
+import { aCaseworker, aParticipant, bindIdentity } from "../../../db/builders";
 import { openDatabase, type DatabaseHandle } from "../../../db/client";
 import { setupFrom, type NemLogInSetup } from "~/features/account/nemlogin/setup.server";
 import { createTestIdentityProvider, type TestCitizen, type TestIdentityProvider } from "~/features/account/nemlogin/test-idp.server";
 import { createPostgresDatabase, serverUrl, type PostgresDatabase } from "../../support/db";
 import { sessionCookieOf, startLiveServer, type LiveServer } from "../../support/live-server";
+import { anOpenInvitation } from "../../support/invitations";
+import { browseProvider, caseworkerOidcEnv, startTestOidcProvider, type TestOidcProvider } from "../../support/oidc-provider";
 import { forgedBeside, withoutSignatures, wrappedInForged } from "../../support/saml-attacks";
 import { aKeyPair, writeTempFiles } from "../../support/test-certificates";
 
-// Issue 17, "done when": with the demo sign-in off, a participant signs in and out only through
-// NemLog-in. The production build (`node server.js`) is configured as a municipality would
+// Issue 17, "done when": with the demo sign-in off, a participant, a relative and a caseworker
+// sign in and out only through the real protocols: MitID through NemLog-in (SAML), the
+// municipality's own login (OpenID Connect). The production build (`node server.js`) is configured as a municipality would
 // configure it (IdP metadata, our key and certificate as files; Postgres under row-level
 // security); this test plays NemLog-in and the browser, by hand: redirects, cookies, the
 // cross-site POST to /saml/acs. Needs a build (BUILD_DIR) and Postgres.
@@ -24,6 +28,8 @@ describe.skipIf(!serverUrl)("MitID through the real server, demo sign-in off (Po
   let idp: TestIdentityProvider;
   let setup: NemLogInSetup;
   let mette: TestCitizen;
+  let metteParticipantId: string;
+  let oidc: TestOidcProvider;
   let impostor: TestIdentityProvider;
   let elsewhere: TestIdentityProvider;
 
@@ -35,7 +41,11 @@ describe.skipIf(!serverUrl)("MitID through the real server, demo sign-in off (Po
     const files = writeTempFiles({ "idp.xml": idp.metadata, "key.pem": spKeys.key, "cert.pem": spKeys.certificate });
     database = await createPostgresDatabase("minvej_mitid");
     owner = await openDatabase({ url: database.ownerUrl });
-    await aParticipant({ person: { firstName: "Mette", lastName: "Hansen", cpr: "1203859991" } }).build(owner.db);
+    const sara = await aCaseworker({ person: { firstName: "Sara", lastName: "Nielsen" } }).build(owner.db);
+    await bindIdentity(owner.db, sara.personId, "kommune", "sara-at-the-municipality");
+    metteParticipantId = (await aParticipant({ person: { firstName: "Mette", lastName: "Hansen", cpr: "1203859991" } }).withCaseworker(sara).build(owner.db)).participantId;
+    oidc = await startTestOidcProvider("http://unknown.invalid");
+    oidc.accounts.set("sara-at-the-municipality", { roles: ["MinVej.Sagsbehandler"] });
     server = await startLiveServer(
       {
         DEMO_LOGIN: "",
@@ -45,15 +55,18 @@ describe.skipIf(!serverUrl)("MitID through the real server, demo sign-in off (Po
         NEMLOGIN_IDP_METADATA: files["idp.xml"],
         NEMLOGIN_SP_KEY: files["key.pem"],
         NEMLOGIN_SP_CERT: files["cert.pem"],
+        ...caseworkerOidcEnv(oidc),
       },
       { publicOrigin: true },
     );
+    oidc.registerPortal(server.origin);
     // Our side as NemLog-in knows it from our metadata: the same key, the same addresses.
     setup = setupFrom({ origin: server.origin, ...spKeys, idpMetadata: idp.metadata, requireEncryptedAssertions: true });
     mette = { personUuid: randomUUID(), cpr: "1203859991", firstName: "Mette", lastName: "Hansen" };
   }, 120_000);
   afterAll(async () => {
     await server?.stop();
+    await oidc?.stop();
     await owner?.close();
     await database?.drop();
   });
@@ -208,5 +221,50 @@ describe.skipIf(!serverUrl)("MitID through the real server, demo sign-in off (Po
       expect(logged, reason).toContain(`"event":"nemlogin_refused","reason":"${reason}"`);
       for (const personal of [mette.cpr, mette.personUuid, "Hansen"]) expect(logged, reason).not.toContain(personal);
     }
+  });
+
+  it("lets a relative the municipality never registered in through her invitation with MitID, as the name MitID gives", async () => {
+    const { token } = await anOpenInvitation(owner.db, metteParticipantId, { invitedName: "Lone" });
+    // The link, signed out: it remembers the invitation in a cookie of this browser.
+    const link = await at(`/invitation/${token}`);
+    expect(link.status).toBe(200);
+    const remembered = link.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!).find((cookie) => cookie.includes("minvej_invitation="))!;
+    const start = await at("/log-ind/mitid", { method: "POST", cookie: remembered, headers: { Origin: server.origin } });
+    const browser = start.headers.getSetCookie().find((cookie) => cookie.startsWith("__Host-minvej_signin_mitid="))!.split(";")[0]!;
+    const request = await idp.readAuthnRequest(setup.sp, new URL(start.headers.get("Location")!));
+    const lone = { personUuid: randomUUID(), cpr: "1508729995", firstName: "Lone", lastName: "Berg" };
+    const back = await postAnswer(await idp.loginResponse(setup.sp, request, lone), browser);
+    expect(back.headers.get("Location")).toBe("/");
+    const cookie = `${sessionCookieOf(back, "Lone")}; ${remembered}`;
+    // The front page sends her back to the invitation, which she accepts as the MitID name.
+    const home = await at("/", { cookie });
+    expect(home.headers.get("Location")).toBe(`/invitation/${token}`);
+    const offer = await at(`/invitation/${token}`, { cookie });
+    expect(await offer.text()).toContain("Du er logget ind som Lone Berg");
+    const accepted = await at(`/invitation/${token}`, {
+      method: "POST",
+      cookie,
+      headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+      body: "answer=accept",
+    });
+    expect(accepted.headers.get("Location")).toBe("/hjaelper?afventer=1");
+    const [grant] = await owner.db.execute(sql`select g.status::text as status, p.first_name || ' ' || p.last_name as name from portal.relative_grants g join portal.persons p on p.id = g.relative_person_id where g.participant_id = ${metteParticipantId}`) as unknown as { status: string; name: string }[];
+    expect(grant).toEqual({ status: "awaiting_confirmation", name: "Lone Berg" });
+  });
+
+  it("signs the caseworker in and out at the municipality's own login (OpenID Connect)", async () => {
+    const toProvider = await at("/medarbejder/log-ind");
+    const browser = toProvider.headers.getSetCookie().find((cookie) => cookie.includes("minvej_signin_kommune="))!.split(";")[0]!;
+    const answer = await browseProvider(toProvider.headers.get("Location")!, (url) => url.startsWith(server.origin), { login: "sara-at-the-municipality", password: "any" });
+    const back = await at(answer.slice(server.origin.length), { cookie: browser });
+    expect(back.headers.get("Location")).toBe("/sagsbehandler");
+    const cookie = sessionCookieOf(back, "Sara");
+    const page = await at("/sagsbehandler", { cookie });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Mette");
+    const signedOut = await at("/log-ud", { method: "POST", cookie, headers: { Origin: server.origin } });
+    const endSession = signedOut.headers.get("Location")!;
+    expect(await browseProvider(endSession, (url) => url.startsWith(server.origin), { logout: "yes" })).toBe(`${server.origin}/log-ind?logget-ud=1`);
+    expect((await at("/sagsbehandler", { cookie })).status).not.toBe(200);
   });
 });
