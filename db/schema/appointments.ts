@@ -44,6 +44,12 @@ export const appointments = portal.table(
     afterwards: text("afterwards"),
     status: appointmentStatusEnum("status").notNull().default("planned"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The iCalendar SEQUENCE and LAST-MODIFIED: raised by a trigger (migration 0017) whenever
+     * something a calendar shows changes, whoever writes the row. Not written by hand.
+     */
+    sequence: integer("sequence").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("appointments_participant_starts").on(t.participantId, t.startsAt)],
 );

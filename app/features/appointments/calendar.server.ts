@@ -52,6 +52,8 @@ export function appointmentFile(
     description,
     url: link,
     cancelled,
+    sequence: appointment.sequence,
+    lastModified: appointment.updatedAt,
   };
   return {
     body: buildCalendar({ events: [event], now }),
@@ -81,6 +83,8 @@ export function feedFile(
         location: location(row, t),
         url: `${origin}/moeder/${row.id}`,
         cancelled,
+        sequence: row.sequence,
+        lastModified: row.updatedAt,
       };
     }),
   });

@@ -14,6 +14,13 @@ export interface CalendarEvent {
   description?: string | null;
   url?: string | null;
   cancelled?: boolean;
+  /**
+   * Counts the changes a calendar shows (SEQUENCE): an app that already holds this UID takes
+   * the event only when the number is higher, so a moved or cancelled meeting must raise it.
+   */
+  sequence: number;
+  /** When the event last changed (LAST-MODIFIED), not when the file was made. */
+  lastModified: Date;
 }
 
 export interface CalendarOptions {
@@ -103,6 +110,8 @@ export function buildCalendar(options: CalendarOptions): string {
       "BEGIN:VEVENT",
       property("UID", escapeText(event.uid)),
       `DTSTAMP:${stamp}`,
+      `SEQUENCE:${event.sequence}`,
+      `LAST-MODIFIED:${utcStamp(event.lastModified)}`,
       `DTSTART:${utcStamp(event.start)}`,
       `DTEND:${utcStamp(event.end)}`,
       property("SUMMARY", escapeText(event.summary)),

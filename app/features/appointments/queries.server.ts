@@ -257,6 +257,8 @@ export async function listFeedAppointments(participantId: string, now = new Date
       placeName: appointments.placeName,
       address: appointments.address,
       status: appointments.status,
+      sequence: appointments.sequence,
+      updatedAt: appointments.updatedAt,
     })
     .from(appointments)
     .where(

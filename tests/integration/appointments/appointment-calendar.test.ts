@@ -132,12 +132,14 @@ interface ParsedEvent {
   start: Date;
   end: Date;
   status: string | null;
+  sequence: number;
+  lastModified: Date;
 }
 
 /**
  * Validates an iCalendar text the strict way a calendar app would need it: CRLF line ends,
  * no line over 75 octets, parseable by ical.js, VCALENDAR 2.0 with PRODID, and every VEVENT
- * with UID, DTSTAMP, DTSTART/DTEND in UTC and a SUMMARY. Returns the events.
+ * with UID, DTSTAMP, SEQUENCE, LAST-MODIFIED, DTSTART/DTEND in UTC and a SUMMARY. Returns the events.
  */
 function validateCalendar(text: string): ParsedEvent[] {
   expect(text.endsWith("\r\n")).toBe(true);
@@ -150,12 +152,17 @@ function validateCalendar(text: string): ParsedEvent[] {
   expect(calendar.getFirstPropertyValue("version")).toBe("2.0");
   expect(calendar.getFirstPropertyValue("prodid")).toBeTruthy();
   return calendar.getAllSubcomponents("vevent").map((vevent) => {
-    for (const name of ["uid", "dtstamp", "dtstart", "dtend", "summary"]) {
+    for (const name of ["uid", "dtstamp", "sequence", "last-modified", "dtstart", "dtend", "summary"]) {
       expect(vevent.hasProperty(name), `VEVENT has ${name}`).toBe(true);
     }
     const start = vevent.getFirstPropertyValue("dtstart") as ICAL.Time;
     const end = vevent.getFirstPropertyValue("dtend") as ICAL.Time;
+    const lastModified = vevent.getFirstPropertyValue("last-modified") as ICAL.Time;
+    const sequence: unknown = vevent.getFirstPropertyValue("sequence");
     expect(start.zone?.tzid).toBe("UTC");
+    // RFC 5545 3.8.7.3: LAST-MODIFIED is a date-time in UTC; 3.8.7.4: SEQUENCE a whole number from 0.
+    expect(lastModified.zone?.tzid).toBe("UTC");
+    expect(typeof sequence === "number" && Number.isInteger(sequence) && sequence >= 0, `SEQUENCE ${String(sequence)}`).toBe(true);
     // A reminder the day before and two hours before, unless the meeting is cancelled.
     const alarms = vevent.getAllSubcomponents("valarm");
     if (vevent.getFirstPropertyValue("status") === "CANCELLED") expect(alarms).toHaveLength(0);
@@ -175,6 +182,8 @@ function validateCalendar(text: string): ParsedEvent[] {
       status: (vevent.getFirstPropertyValue("status") as string | null) ?? null,
       start: start.toJSDate(),
       end: end.toJSDate(),
+      sequence: sequence as number,
+      lastModified: lastModified.toJSDate(),
     };
   });
 }
@@ -204,6 +213,8 @@ describe("the iCalendar writer", () => {
           summary: nasty,
           location: nasty,
           description: nasty.repeat(5),
+          sequence: 3,
+          lastModified: new Date("2026-02-27T08:15:30Z"),
         },
       ],
     });
@@ -211,6 +222,9 @@ describe("the iCalendar writer", () => {
     expect(event!.summary).toBe(nasty);
     expect(event!.location).toBe(nasty);
     expect(event!.description).toBe(nasty.repeat(5));
+    expect(event!.sequence).toBe(3);
+    expect(event!.lastModified.toISOString()).toBe("2026-02-27T08:15:30.000Z");
+    expect(text).toMatch(/^SEQUENCE:3\r\nLAST-MODIFIED:20260227T081530Z\r$/m);
     // The injected END:VEVENT stayed text: still exactly one event, with only our two alarms.
     expect(text.match(/^BEGIN:VEVENT/gm)).toHaveLength(1);
     expect(text.match(/^BEGIN:VALARM/gm)).toHaveLength(2);
@@ -412,5 +426,122 @@ describe("the personal calendar feed", () => {
     const result = await settle(async () => feedPageAction(await args(post("/moeder/kalender", { intent: "delete-everything" }, mette))));
     expect((result as { init?: { status?: number } }).init?.status).toBe(400);
     expect(await database.db.select().from(calendarFeeds)).toEqual(before);
+  });
+});
+
+describe("a meeting the jobcentre changes updates in the calendar app (SEQUENCE, LAST-MODIFIED)", () => {
+  const BOOKED_AT = () => new Date(Math.floor((Date.now() - 3 * DAY) / 1000) * 1000);
+
+  /** A talk booked three days ago (the jobcentre writes portal.appointments itself). */
+  async function bookTalk() {
+    const bookedAt = BOOKED_AT();
+    const [row] = await database.db
+      .insert(appointments)
+      .values({
+        participantId: metteParticipant,
+        kind: "samtale",
+        title: "Samtale om praktikken",
+        purpose: "I taler om, hvordan praktikken går.",
+        ...inDays(6),
+        ...JOBCENTRE,
+        bringItems: ["Dit sygesikringskort"],
+        createdAt: bookedAt,
+        updatedAt: bookedAt,
+      })
+      .returning();
+    return row!;
+  }
+
+  /** The meeting as the downloaded .ics and the subscribed feed show it. */
+  async function asCalendarsShow(id: string, token: string) {
+    const response = (await icsLoader(await args(get(`/moeder/${id}/kalender.ics`, mette), { id }))) as Response;
+    const [file] = validateCalendar(await response.text());
+    const feed = validateCalendar(await (await fetchFeed(token)).text()).find((event) => event.uid === `appointment-${id}@min-vej`);
+    expect(feed, "the meeting is in the feed").toBeDefined();
+    return { file: file!, feed: feed! };
+  }
+
+  const row = async (id: string) => (await database.db.select().from(appointments).where(eq(appointments.id, id)))[0]!;
+
+  it("moving it raises SEQUENCE by one and LAST-MODIFIED, under the same UID, in the .ics and the feed", async () => {
+    const token = await createFeed(mette);
+    const talk = await bookTalk();
+    const before = await asCalendarsShow(talk.id, token);
+    for (const event of [before.file, before.feed]) {
+      expect(event.uid).toBe(`appointment-${talk.id}@min-vej`);
+      expect(event.sequence).toBe(0);
+      expect(event.lastModified.getTime()).toBe(talk.updatedAt.getTime());
+    }
+
+    // The jobcentre moves the talk a day and an hour later, as its case system writes it.
+    const movedStart = new Date(talk.startsAt.getTime() + DAY + 3_600_000);
+    const movedEnd = new Date(talk.endsAt.getTime() + DAY + 3_600_000);
+    await database.db.update(appointments).set({ startsAt: movedStart, endsAt: movedEnd, status: "moved" }).where(eq(appointments.id, talk.id));
+
+    const after = await asCalendarsShow(talk.id, token);
+    for (const event of [after.file, after.feed]) {
+      expect(event.uid).toBe(`appointment-${talk.id}@min-vej`);
+      expect(event.sequence).toBe(1);
+      expect(event.lastModified.getTime()).toBeGreaterThan(talk.updatedAt.getTime());
+      expect(event.start.getTime()).toBe(movedStart.getTime());
+      expect(event.end.getTime()).toBe(movedEnd.getTime());
+      expect(event.status).toBe("CONFIRMED");
+    }
+    expect((await row(talk.id)).sequence).toBe(1);
+
+    // Moved again: one more.
+    await database.db.update(appointments).set({ address: "Rådhusvej 14, 4999 Solbjerg" }).where(eq(appointments.id, talk.id));
+    const again = await asCalendarsShow(talk.id, token);
+    expect([again.file.sequence, again.feed.sequence]).toEqual([2, 2]);
+    expect(again.feed.location).toBe("Jobcenter Solbjerg, Rådhusvej 14, 4999 Solbjerg");
+  });
+
+  it("what to bring is in the .ics, so changing it raises SEQUENCE too", async () => {
+    const token = await createFeed(mette);
+    const talk = await bookTalk();
+    await database.db
+      .update(appointments)
+      .set({ bringItems: ["Dit sygesikringskort", "Dine noter fra praktikken"] })
+      .where(eq(appointments.id, talk.id));
+    const { file } = await asCalendarsShow(talk.id, token);
+    expect(file.sequence).toBe(1);
+    expect(file.description).toContain("Dine noter fra praktikken");
+  });
+
+  it("a change no calendar shows, and an attempt to set the counter by hand, leave SEQUENCE and LAST-MODIFIED alone", async () => {
+    const token = await createFeed(mette);
+    const talk = await bookTalk();
+    await database.db
+      .update(appointments)
+      .set({ supportPersonAllowed: false, afterwards: "Du får et referat i Min Vej inden for en uge." })
+      .where(eq(appointments.id, talk.id));
+    const unchanged = await asCalendarsShow(talk.id, token);
+    for (const event of [unchanged.file, unchanged.feed]) {
+      expect(event.sequence).toBe(0);
+      expect(event.lastModified.getTime()).toBe(talk.updatedAt.getTime());
+    }
+
+    // Moved (1), then a writer copies the old counter back: the calendar's number never goes down.
+    await database.db.update(appointments).set({ startsAt: new Date(talk.startsAt.getTime() + DAY), endsAt: new Date(talk.endsAt.getTime() + DAY) }).where(eq(appointments.id, talk.id));
+    const moved = await row(talk.id);
+    await database.db.update(appointments).set({ sequence: 0, updatedAt: talk.updatedAt }).where(eq(appointments.id, talk.id));
+    const stored = await row(talk.id);
+    expect(stored.sequence).toBe(1);
+    expect(stored.updatedAt.getTime()).toBe(moved.updatedAt.getTime());
+  });
+
+  it("cancelling it raises SEQUENCE and shows STATUS:CANCELLED, without reminders, in the .ics and the feed", async () => {
+    const token = await createFeed(mette);
+    const talk = await bookTalk();
+    await database.db.update(appointments).set({ status: "cancelled" }).where(eq(appointments.id, talk.id));
+    const { file, feed } = await asCalendarsShow(talk.id, token);
+    for (const event of [file, feed]) {
+      expect(event.uid).toBe(`appointment-${talk.id}@min-vej`);
+      expect(event.status).toBe("CANCELLED");
+      expect(event.sequence).toBe(1);
+      expect(event.lastModified.getTime()).toBeGreaterThan(talk.updatedAt.getTime());
+    }
+    expect(file.summary).toBe("Aflyst: Samtale om praktikken");
+    expect(feed.summary).toBe("Aflyst: Samtale med din sagsbehandler");
   });
 });

@@ -374,6 +374,21 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
       expect([...aliData.thisWeek, ...aliData.nextWeek, ...aliData.later].map((item) => item.title)).not.toContain("Opfølgende samtale om praktikken");
     });
 
+    it("moving a meeting raises its calendar SEQUENCE and LAST-MODIFIED (the trigger runs for the case system too)", async () => {
+      const { mette } = await somePeople();
+      const [booked] = await owner`
+        select id, sequence, updated_at from portal.appointments where participant_id = ${mette.participantId}`;
+      await jobcentre`
+        update portal.appointments set starts_at = starts_at + interval '1 day', ends_at = ends_at + interval '1 day', status = 'moved'
+        where id = ${booked!.id}`;
+      await jobcentre`update portal.appointments set afterwards = 'Du får et referat.' where id = ${booked!.id}`;
+      // A copy of the old counter written back by the case system does not lower it.
+      expect(await codeOf(jobcentre`update portal.appointments set sequence = 0 where id = ${booked!.id}`)).toBe("ok");
+      const [moved] = await owner`select sequence, updated_at from portal.appointments where id = ${booked!.id}`;
+      expect(moved!.sequence).toBe((booked!.sequence as number) + 1);
+      expect((moved!.updated_at as Date).getTime()).toBeGreaterThan((booked!.updated_at as Date).getTime());
+    });
+
     it("cannot touch the participant's own goal, marks, notes or answers", async () => {
       const { mette } = await somePeople();
       expect(await codeOf(jobcentre`update portal.plans set own_goal = 'skrevet af systemet'`)).toBe("42501");
