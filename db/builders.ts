@@ -85,10 +85,19 @@ function unique(): string {
   return `${randomBytes(3).toString("hex")}${counter}`;
 }
 
-/** A fictitious CPR number: a real birth date, a test sequence number (never a real person's). */
+/** Where this process's CPR numbers start: random, so two runs do not repeat each other's. */
+const cprStart = randomBytes(2).readUInt16BE() % 10_000;
+let cprCount = 0;
+
+/**
+ * A fictitious CPR number: 1 January 1960–1999 and a serial (never a real person's). Counted, not
+ * drawn: a test file makes hundreds of people in one database, and random numbers met each other
+ * (persons.cpr is unique).
+ */
 function fictitiousCpr(): string {
-  const serial = String(randomBytes(2).readUInt16BE() % 10_000).padStart(4, "0");
-  return `0101${String(60 + (randomBytes(1)[0]! % 40)).padStart(2, "0")}${serial}`;
+  const n = cprStart + cprCount++;
+  const serial = String(n % 10_000).padStart(4, "0");
+  return `0101${String(60 + (Math.floor(n / 10_000) % 40)).padStart(2, "0")}${serial}`;
 }
 
 export type PersonInput = Partial<PersonInsert> & { demoKey?: string };
