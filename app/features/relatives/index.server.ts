@@ -4,5 +4,5 @@
  */
 export { findActiveGrant, requireAccess, requireRelative, type ActiveGrant } from "./access.server";
 export { pendingInvitationPath, pendingInvitationRedirect } from "./invite.server";
-export { listStoredMail, sendMail, type Mail } from "./mail.server";
+export { listStoredMail, sendMail, type Mail, type StoredMail } from "./mail.server";
 export { hashInvitationToken, listHelped } from "./queries.server";

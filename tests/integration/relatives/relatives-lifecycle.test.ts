@@ -35,6 +35,7 @@ import { loader as sharedAppointmentLoader } from "~/features/relatives/routes/r
 import { loader as sharedAppointmentsLoader } from "~/features/relatives/routes/relatives-shared-appointments";
 import { loader as sharedPlanLoader } from "~/features/relatives/routes/relatives-shared-plan";
 import { action as withdrawAction, loader as withdrawLoader } from "~/features/relatives/routes/relatives-withdraw";
+import { invitationMailFor } from "../../support/invitations";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, ORIGIN, post, contextFor } from "../../support/requests";
 import { useMailSettings } from "../../support/smtp";
@@ -175,9 +176,8 @@ async function invite(who: string, form: InviteForm = {}) {
   const grantId = location.searchParams.get("id")!;
   // The job worker writes the queued mail to the demo mailbox (after the commit).
   await deliverDueMail();
-  const [mail] = await listStoredMail();
-  const token = /\/invitation\/([A-Za-z0-9_-]{43})/.exec(mail!.text)![1]!;
-  return { grantId, token, mail: mail! };
+  const { mail, token } = await invitationMailFor(database.db, grantId);
+  return { grantId, token, mail };
 }
 
 const grantRow = async (grantId: string) => (await database.db.select().from(relativeGrants).where(eq(relativeGrants.id, grantId)))[0]!;
