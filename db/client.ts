@@ -450,4 +450,9 @@ export function useDatabase(handle: DatabaseHandle | undefined) {
   current = handle ? Promise.resolve(handle) : undefined;
 }
 
+/** The rows of a raw `execute()` on either driver: postgres.js returns an array, PGlite `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows?: T[] }).rows ?? (result as T[]);
+}
+
 export { schema };

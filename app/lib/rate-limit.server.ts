@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { isIPv6 } from "node:net";
 import { lt, sql } from "drizzle-orm";
 import { createContext, data, type MiddlewareFunction } from "react-router";
-import { db, type Database } from "../../db/client";
+import { db, rowsOf, type Database } from "../../db/client";
 import { rateLimits } from "../../db/schema";
 import { config } from "../../server/config.js";
 import { refusal } from "../../server/refusal.js";
@@ -65,7 +65,7 @@ export async function hit(
       hits = case when r.expires_at > ${at}::timestamptz then r.hits + 1 else 1 end,
       expires_at = case when r.expires_at > ${at}::timestamptz then r.expires_at else excluded.expires_at end
     returning hits, greatest(1, ceil(extract(epoch from (expires_at - ${at}::timestamptz))))::int as retry_after`);
-  const [row] = ((result as { rows?: unknown[] }).rows ?? (result as unknown[])) as { hits: number; retry_after: number }[];
+  const [row] = rowsOf<{ hits: number; retry_after: number }>(result);
   const hits = Number(row!.hits);
   return { allowed: hits <= limit.max, hits, retryAfterSeconds: Number(row!.retry_after) };
 }

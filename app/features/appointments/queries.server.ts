@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, gt, inArray, isNull, lte, max, sql } from "drizzle-orm";
-import { db } from "../../../db/client";
+import { db, rowsOf } from "../../../db/client";
 import {
   absenceNotices,
   appointmentAttendees,
@@ -233,12 +233,12 @@ export async function findFeedByToken(
   const result = await database.execute(
     sql`select participant_id as "participantId", person_id as "personId", revoked_at as "revokedAt", language from portal.calendar_feed_by_token_hash(${hashFeedToken(token)})`,
   );
-  const [row] = ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as {
+  const [row] = rowsOf<{
     participantId: string;
     personId: string;
     revokedAt: Date | string | null;
     language: "da" | "en";
-  }[];
+  }>(result);
   if (!row) return { status: "unknown" };
   if (row.revokedAt) return { status: "revoked" };
   return { status: "active", participantId: row.participantId, personId: row.personId, language: row.language };

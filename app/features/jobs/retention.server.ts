@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { db } from "../../../db/client";
+import { db, rowsOf } from "../../../db/client";
 
 /**
  * The retention job: what Min Vej promises to keep only for a while is deleted for good
@@ -17,11 +17,6 @@ import { db } from "../../../db/client";
 export async function pruneExpired(now = new Date(), graceDays = 30) {
   const database = await db();
   const result = await database.execute(sql`select * from portal.prune_expired(${now.toISOString()}::timestamptz, ${graceDays}::int)`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    sessions: number;
-    invitations: number;
-    mails: number;
-  }[];
-  const [row] = rows;
+  const [row] = rowsOf<{ sessions: number; invitations: number; mails: number }>(result);
   return { sessions: Number(row?.sessions ?? 0), invitations: Number(row?.invitations ?? 0), mails: Number(row?.mails ?? 0) };
 }

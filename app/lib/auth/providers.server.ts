@@ -1,11 +1,7 @@
 import { sql } from "drizzle-orm";
-import { db } from "../../../db/client";
+import { db, rowsOf } from "../../../db/client";
 import { env } from "../env.server";
 
-/** Rows of a raw query on either driver (postgres.js returns an array, PGlite `{ rows }`). */
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows?: T[] }).rows ?? (result as T[]);
-}
 
 /**
  * A way to prove who you are. Routes only talk to this interface, so NemLog-in

@@ -1,5 +1,5 @@
 import { and, eq, gt, sql } from "drizzle-orm";
-import { db } from "../../../../db/client";
+import { db, rowsOf } from "../../../../db/client";
 import { signInRequests, usedAssertions } from "../../../../db/schema/account";
 import { safeLocalPath } from "~/lib/safe-path";
 import { ACCEPTED_ASSURANCE, ATTRIBUTE, birthDateFromCpr, fillTemplate, redirectRequest, samlId, samlify } from "./saml.server";
@@ -39,10 +39,6 @@ export type ConsumeResult =
       providerSession: { nameId: string; sessionIndex: string };
     }
   | { ok: false; reason: Refusal };
-
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows?: T[] }).rows ?? (result as T[]);
-}
 
 /**
  * Starts a sign-in: remembers the request's id (the answer must name it, once, in the same
