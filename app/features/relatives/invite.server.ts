@@ -1,7 +1,8 @@
 import { createCookie, redirect } from "react-router";
 import type { CurrentUser } from "~/lib/auth.server";
 import { env } from "~/lib/env.server";
-import { escapeHtml, type Mail } from "./mail.server";
+import { escapeMarkup } from "~/lib/escape";
+import type { Mail } from "./mail.server";
 import { confirmYesSchema, formFields } from "./schema";
 import { INVITATION_DAYS } from "./scopes";
 
@@ -168,10 +169,10 @@ export function invitationMail(args: {
   const subject = t("mail.subject", { participant: args.participantName });
   const text = [...paragraphs, args.link, ...after, "", t("mail.signature")].join("\n\n");
   const html = [
-    ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
-    `<p><a href="${escapeHtml(args.link)}">${escapeHtml(t("mail.linkText"))}</a></p>`,
-    ...after.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
-    `<p>${escapeHtml(t("mail.signature"))}</p>`,
+    ...paragraphs.map((paragraph) => `<p>${escapeMarkup(paragraph)}</p>`),
+    `<p><a href="${escapeMarkup(args.link)}">${escapeMarkup(t("mail.linkText"))}</a></p>`,
+    ...after.map((paragraph) => `<p>${escapeMarkup(paragraph)}</p>`),
+    `<p>${escapeMarkup(t("mail.signature"))}</p>`,
   ].join("\n");
   return { to: args.to, subject, text, html: `<!doctype html><html lang="${args.language}"><body>${html}</body></html>` };
 }

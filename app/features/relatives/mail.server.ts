@@ -125,6 +125,3 @@ function normalAddress(address: string | null | undefined): string {
   return (address ?? "").trim().toLowerCase();
 }
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}

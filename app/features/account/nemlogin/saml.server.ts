@@ -1,5 +1,6 @@
 import * as samlify from "samlify";
 import { validateXML } from "xmllint-wasm";
+import { escapeMarkup } from "~/lib/escape";
 import assertionXsd from "./xsd/saml-schema-assertion-2.0.xsd?raw";
 import protocolXsd from "./xsd/saml-schema-protocol-2.0.xsd?raw";
 import xencXsd from "./xsd/xenc-schema.xsd?raw";
@@ -112,11 +113,7 @@ const AUTHN_REQUEST_TEMPLATE =
   "</saml:AuthnContextClassRef></samlp:RequestedAuthnContext></samlp:AuthnRequest>";
 
 export function fillTemplate(template: string, values: Record<string, string>) {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? escapeXml(values[name]!) : whole));
-}
-
-export function escapeXml(text: string) {
-  return text.replace(/[<>&"']/g, (character) => `&#${character.charCodeAt(0)};`);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? escapeMarkup(values[name]!) : whole));
 }
 
 export function samlId() {

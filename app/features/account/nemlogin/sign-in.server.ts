@@ -5,6 +5,8 @@ import { safeLocalPath } from "~/lib/safe-path";
 import { ACCEPTED_ASSURANCE, ATTRIBUTE, birthDateFromCpr, fillTemplate, redirectRequest, samlId, samlify } from "./saml.server";
 import type { NemLogInSetup } from "./setup.server";
 
+const ENCRYPTED_ASSERTION = /<(\w+:)?EncryptedAssertion[\s>]/;
+
 /** How long a sign-in may take at NemLog-in before its answer is refused. */
 const REQUEST_LIFETIME_MS = 15 * 60_000;
 
@@ -115,7 +117,7 @@ export async function consumeLoginResponse(
 ): Promise<ConsumeResult> {
   const now = args.now ?? new Date();
   const xml = Buffer.from(samlResponse, "base64").toString("utf8");
-  const encrypted = /<(\w+:)?EncryptedAssertion[\s>]/.test(xml);
+  const encrypted = ENCRYPTED_ASSERTION.test(xml);
   if (setup.requireEncryptedAssertions && !encrypted) return { ok: false, reason: "not_encrypted" };
   // Which IdP it claims to be (not yet trusted): another than ours is refused before any key is tried.
   const claimed = samlify.Extractor.extract(xml, [{ key: "issuer", localPath: ["Response", "Issuer"], attributes: [] }]) as { issuer?: string };
@@ -132,7 +134,7 @@ export async function consumeLoginResponse(
   // unsigned envelope around it), and no second assertion beside it. (samlify hands back an
   // encrypted assertion as it came unless the Response itself was signed: decrypt it here then.)
   let content = parsed.samlContent;
-  if (/<(\w+:)?EncryptedAssertion[\s>]/.test(content)) {
+  if (ENCRYPTED_ASSERTION.test(content)) {
     try {
       [content] = (await samlify.SamlLib.decryptAssertion(setup.sp, content)) as [string, string];
     } catch {

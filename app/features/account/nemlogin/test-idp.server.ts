@@ -1,4 +1,5 @@
-import { ATTRIBUTE, birthDateFromCpr, escapeXml, fillTemplate, redirectRequest, REDIRECT_BINDING, RSA_PSS_SHA256, samlId, samlify } from "./saml.server";
+import { escapeMarkup } from "~/lib/escape";
+import { ATTRIBUTE, birthDateFromCpr, fillTemplate, redirectRequest, REDIRECT_BINDING, RSA_PSS_SHA256, samlId, samlify } from "./saml.server";
 
 // A SAML identity provider that plays NemLog-in: the same library, its own self-signed key, and
 // RSASSA-PSS signatures as OCES3 makes them. The integration and browser tests sign in through it,
@@ -95,7 +96,7 @@ const RESPONSE_TEMPLATE =
   "</saml:Assertion></samlp:Response>";
 
 function attribute(name: string, value: string) {
-  return `<saml:Attribute Name="${escapeXml(name)}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri"><saml:AttributeValue>${escapeXml(value)}</saml:AttributeValue></saml:Attribute>`;
+  return `<saml:Attribute Name="${escapeMarkup(name)}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri"><saml:AttributeValue>${escapeMarkup(value)}</saml:AttributeValue></saml:Attribute>`;
 }
 
 /** Age in whole years on `now`, from a CPR number's birth date (the 7th digit gives the century). */

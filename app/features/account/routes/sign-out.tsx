@@ -37,10 +37,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   let providerSignOut: string | null = null;
   if (session.status === "active" && session.provider === caseworkerProvider.id) {
     providerSignOut = await caseworkerSignOutUrl(session.providerSession, request, loggerOf(context));
-  }
-  const nemLogIn = nemLogInSetup(request);
-  if (session.status === "active" && session.provider === nemLoginProvider.id && nemLogIn) {
-    providerSignOut = logoutRequestUrl(await nemLogIn, session.providerSession);
+  } else if (session.status === "active" && session.provider === nemLoginProvider.id) {
+    const nemLogIn = nemLogInSetup(request);
+    if (nemLogIn) providerSignOut = logoutRequestUrl(await nemLogIn, session.providerSession);
   }
   return redirect(providerSignOut ?? (timedOut ? `/log-ind?udloebet=1${user?.idleTimeoutMs === CASEWORKER_IDLE_TIMEOUT_MS ? "&minutter=15" : ""}` : "/log-ind?logget-ud=1"), { headers: { "Set-Cookie": cookie } });
 }
