@@ -1,9 +1,10 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db, rowsOf } from "../../../../db/client";
 import { signInRequests, usedAssertions } from "../../../../db/schema/account";
 import { safeLocalPath } from "~/lib/safe-path";
 import { ACCEPTED_ASSURANCE, ATTRIBUTE, birthDateFromCpr, fillTemplate, redirectRequest, samlId, samlify } from "./saml.server";
 import type { NemLogInSetup } from "./setup.server";
+import { takeSignInRequest } from "../sign-in-requests.server";
 
 const ENCRYPTED_ASSERTION = /<(\w+:)?EncryptedAssertion[\s>]/;
 
@@ -175,10 +176,7 @@ export async function consumeLoginResponse(
   const inResponseTo = signed.confirmation?.inResponseTo;
   const envelopeInResponseTo = extract.response?.inResponseTo as string | undefined;
   if (!inResponseTo || (envelopeInResponseTo && envelopeInResponseTo !== inResponseTo)) return { ok: false, reason: "unsolicited" };
-  const [request] = await database
-    .delete(signInRequests)
-    .where(and(eq(signInRequests.id, inResponseTo), eq(signInRequests.provider, "nemlogin"), gt(signInRequests.expiresAt, now)))
-    .returning();
+  const request = await takeSignInRequest("nemlogin", inResponseTo, now);
   if (!request) return { ok: false, reason: "unsolicited" };
   // Started in another browser: someone's own sign-in sent to someone else (login CSRF).
   if (!args.browserBinding || request.browserBinding !== args.browserBinding) return { ok: false, reason: "other_browser" };

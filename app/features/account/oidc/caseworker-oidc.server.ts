@@ -1,10 +1,11 @@
-import { and, eq, gt } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import * as client from "openid-client";
 import type { Logger } from "pino";
 import { actAs, db } from "../../../../db/client";
 import { signInRequests } from "../../../../db/schema/account";
 import { persons } from "../../../../db/schema/people";
 import { browserBindingOf, newBrowserBinding } from "../browser-binding.server";
+import { takeSignInRequest } from "../sign-in-requests.server";
 import { recordAudit } from "~/lib/audit.server";
 import { startSignedInSession } from "~/lib/auth.server";
 import { caseworkerProvider } from "~/lib/auth/providers.server";
@@ -165,7 +166,7 @@ export async function finishCaseworkerSignIn(request: Request, requestId: string
   };
 
   const url = new URL(request.url);
-  const pending = await takeRequest(url.searchParams.get("state"));
+  const pending = await takeSignInRequest(caseworkerProvider.id, url.searchParams.get("state"));
   if (!pending) return refuse("bad_state");
   // Checked after the request is used up: an answer opened in another browser burns it too.
   if (!pending.browserBinding || pending.browserBinding !== (await browserBindingOf(request, "kommune"))) return refuse("other_browser");
@@ -203,17 +204,6 @@ export async function finishCaseworkerSignIn(request: Request, requestId: string
   const session = await startSignedInSession(personId, caseworkerProvider.id, requestId, { providerSession: { idToken } });
   log.info({ event: "signed_in", provider: caseworkerProvider.id }, "caseworker signed in");
   return { signedIn: true, ...session, returnTo: pending.returnTo ?? AFTER_SIGN_IN };
-}
-
-/** The outstanding request this `state` names, deleted as it is read: one answer per request. */
-async function takeRequest(state: string | null) {
-  if (!state || state.length > 200) return null;
-  const database = await db();
-  const [row] = await database
-    .delete(signInRequests)
-    .where(and(eq(signInRequests.id, state), eq(signInRequests.provider, caseworkerProvider.id), gt(signInRequests.expiresAt, new Date())))
-    .returning();
-  return row ?? null;
 }
 
 /** The configured role is in the claim: one of an array of strings, or the string itself. */
