@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { generate } from "selfsigned";
+import { selfSignedPair } from "~/features/account/nemlogin/setup.server";
 
 export interface TestKeyPair {
   key: string;
@@ -9,9 +9,8 @@ export interface TestKeyPair {
 }
 
 /** A fresh RSA key and a self-signed certificate for it: never a real one, made per test run. */
-export async function aKeyPair(commonName: string): Promise<TestKeyPair> {
-  const pems = await generate([{ name: "commonName", value: commonName }], { keySize: 2048, algorithm: "sha256" });
-  return { key: pems.private, certificate: pems.cert };
+export function aKeyPair(commonName: string): Promise<TestKeyPair> {
+  return selfSignedPair(commonName);
 }
 
 /** Writes files into a fresh temporary folder and returns their paths, by name. */

@@ -49,7 +49,8 @@ export function setupFrom(args: {
   };
 }
 
-async function selfSignedPair(commonName: string) {
+/** A fresh RSA key and a self-signed certificate: Test-MitID's and ours with it, and the tests'. */
+export async function selfSignedPair(commonName: string): Promise<{ key: string; certificate: string }> {
   const pems = await generate([{ name: "commonName", value: commonName }], { keySize: 2048, algorithm: "sha256" });
   return { key: pems.private, certificate: pems.cert };
 }
