@@ -112,7 +112,8 @@ describe("the invitation e-mail", () => {
       expect(new URL(response.headers.get("Location")!, ORIGIN).searchParams.get("besked")).toBe("sendt");
       const [row] = await database.db.select().from(mailOutbox).where(sql`${mailOutbox.payload} ->> 'to' = ${email}`);
       const mail = row!.payload!;
-      const all = `${mail.subject}\n${mail.text}\n${mail.html}`;
+      // The link's random token is left out of the words checked: it once spelled "PlAN".
+      const all = `${mail.subject}\n${mail.text}\n${mail.html}`.replace(/\/invitation\/[A-Za-z0-9_-]{43}/g, "/invitation/TOKEN");
       // Who invites, and where to sign in.
       expect(mail.subject).toContain("Mette Hansen");
       expect(mail.text).toContain("MitID");
