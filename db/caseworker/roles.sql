@@ -66,7 +66,7 @@ GRANT EXECUTE ON FUNCTION portal.person_for_nemlogin(text, text, date),
   portal.register_invited_relative(text, text, text, date, text, timestamptz) TO portal_app;
 -- The job worker's retention job (migration 0011): deletes ended sessions, dead links and old
 -- outbox rows, and answers with counts only.
-GRANT EXECUTE ON FUNCTION portal.prune_expired(timestamptz, int) TO portal_app;
+GRANT EXECUTE ON FUNCTION portal.prune_expired(timestamptz, int), portal.due_reminders(timestamptz) TO portal_app;
 -- The portal's own caseworker pages read only the signed-in caseworker's participants, through
 -- the filtered copies in `caseworker_portal`, never the `caseworker` views themselves (below).
 GRANT USAGE ON SCHEMA caseworker_portal TO portal_app;

@@ -9,3 +9,5 @@ export * from "./relatives";
 export * from "./account";
 export * from "./jobs";
 export * from "./rate-limits";
+export * from "./messages";
+export * from "./notifications";

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { portal } from "./portal";
 import { relativeGrants } from "./relatives";
+import { participants } from "./people";
 
 /**
  * The mail outbox (docs/decisions/0014-job-queue.md): a row is written in the same
@@ -20,9 +21,13 @@ export const mailOutbox = portal.table(
     id: uuid("id").primaryKey().defaultRandom(),
     idempotencyKey: text("idempotency_key").notNull().unique(),
     kind: text("kind").notNull(),
+    /** `email` (payload: to, subject, text, html) or `sms` (payload: to, text). */
+    channel: text("channel").notNull().default("email"),
+    /** The participant a notification is about: lets her side and her caseworker queue it. */
+    participantId: uuid("participant_id").references(() => participants.id, { onDelete: "cascade" }),
     /** The grant the mail is about: row-level security lets its participant write the row. */
     grantId: uuid("grant_id").references(() => relativeGrants.id, { onDelete: "cascade" }),
-    payload: jsonb("payload").$type<{ to: string; subject: string; text: string; html: string } | null>(),
+    payload: jsonb("payload").$type<{ to: string; subject?: string; text: string; html?: string } | null>(),
     attempts: integer("attempts").notNull().default(0),
     runAfter: timestamp("run_after", { withTimezone: true }).notNull().defaultNow(),
     /** A worker that claimed the row holds it until then (a crashed worker's claim runs out). */
@@ -33,5 +38,8 @@ export const mailOutbox = portal.table(
     lastError: text("last_error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("mail_outbox_due").on(t.runAfter).where(sql`sent_at is null and failed_at is null`)],
+  (t) => [
+    index("mail_outbox_due").on(t.runAfter).where(sql`sent_at is null and failed_at is null`),
+    check("mail_outbox_channel", sql`${t.channel} in ('email', 'sms')`),
+  ],
 );

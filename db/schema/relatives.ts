@@ -35,6 +35,10 @@ export const relativeGrants = portal.table(
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     lastViewedAt: timestamp("last_viewed_at", { withTimezone: true }),
+    /** The relative (with the appointments scope) wants a copy of the meeting reminders. */
+    reminderCopy: boolean("reminder_copy").notNull().default(false),
+    /** With the messages scope: the relative may also write in the participant's conversations. */
+    mayWriteMessages: boolean("may_write_messages").notNull().default(false),
     /** Optional: only a person with this birth date (verified by MitID) can accept the invitation. */
     boundBirthDate: date("bound_birth_date"),
   },
