@@ -161,6 +161,7 @@ export const schema = z
     SESSION_SECRET: sessionSecrets,
     SMTP_URL: urlWith(["smtp:", "smtps:"], "smtp://user:password@smtp.example.dk:587"),
     MAIL_FROM: z.string().default("Min Vej <ingen-svar@minvej.example.dk>"),
+    MESSAGE_ANSWER_WORKDAYS: whole("the number of working days", 2, 20),
     JOB_WORKER: z.enum(["on", "off"], { error: "write on or off." }).default("on"),
     SHUTDOWN_TIMEOUT_MS: whole("the time in milliseconds", 20_000),
     PDF_FONT_REGULAR: z.string().optional(),
@@ -308,6 +309,8 @@ function toConfig(parsed, env) {
       return shape.SMTP_URL.parse(now("SMTP_URL"));
     },
     mailFrom: parsed.MAIL_FROM,
+    /** The municipality's promise on /beskeder: "Du får svar inden for 2 hverdage". */
+    messageAnswerWorkdays: parsed.MESSAGE_ANSWER_WORKDAYS,
     jobWorker: parsed.JOB_WORKER,
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
     pdfFonts: { regular: parsed.PDF_FONT_REGULAR, bold: parsed.PDF_FONT_BOLD },

@@ -1,0 +1,325 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { db, type Transaction } from "../../../db/client";
+import { appointmentProposals, conversations, messageDrafts, messages } from "../../../db/schema/messages";
+import { recordAudit } from "~/lib/audit.server";
+import type { AuthorRole, Side, Topic } from "./status";
+
+/**
+ * Who writes: always taken from the session. `participantId` is the participant whose conversation
+ * it is (the participant herself, a relative allowed to write, or her coordinating caseworker).
+ */
+export interface Author {
+  personId: string;
+  participantId: string;
+  role: AuthorRole;
+  /** Shown with the message: a relative's messages carry their own name. */
+  name: string;
+  requestId?: string | null;
+}
+
+/** What a new conversation is about and tied to. */
+export interface NewConversation {
+  topic: Topic;
+  subject: string;
+  body: string;
+  submissionId: string;
+  appointmentId?: string | null;
+  subGoalId?: string | null;
+  activityId?: string | null;
+  preparationPartId?: string | null;
+  absenceNoticeId?: string | null;
+  planResponseId?: string | null;
+  callback?: { on: string; window: "morning" | "afternoon" | "any"; phone: string } | null;
+  /** The draft this conversation was written in: deleted once it is sent. */
+  draftKey?: string;
+}
+
+export type StartResult = { status: "started" | "duplicate"; conversationId: string };
+
+/**
+ * Starts a conversation with its first message, in one transaction. A form sent twice (the same
+ * submission id) starts one conversation.
+ */
+export async function startConversation(author: Author, input: NewConversation, now = new Date()): Promise<StartResult> {
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(conversations)
+      .values({
+        participantId: author.participantId,
+        topic: input.topic,
+        subject: input.subject,
+        appointmentId: input.appointmentId ?? null,
+        subGoalId: input.subGoalId ?? null,
+        activityId: input.activityId ?? null,
+        preparationPartId: input.preparationPartId ?? null,
+        absenceNoticeId: input.absenceNoticeId ?? null,
+        planResponseId: input.planResponseId ?? null,
+        callbackOn: input.callback?.on ?? null,
+        callbackWindow: input.callback?.window ?? null,
+        callbackPhone: input.callback?.phone ?? null,
+        startedByPersonId: author.personId,
+        createdAt: now,
+        lastMessageAt: now,
+        submissionId: input.submissionId,
+      })
+      .onConflictDoNothing({ target: conversations.submissionId })
+      .returning({ id: conversations.id });
+    if (!created) {
+      const [existing] = await tx
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(and(eq(conversations.submissionId, input.submissionId), eq(conversations.participantId, author.participantId)));
+      if (!existing) throw new Error("submission id used for another participant's conversation");
+      return { status: "duplicate", conversationId: existing.id } as const;
+    }
+    if (input.body) {
+      await tx.insert(messages).values({
+        conversationId: created.id,
+        authorPersonId: author.personId,
+        authorRole: author.role,
+        authorName: author.name,
+        body: input.body,
+        createdAt: now,
+      });
+    }
+    if (input.draftKey) await deleteDraftIn(tx, author.personId, input.draftKey);
+    await recordAudit(tx, {
+      actorPersonId: author.personId,
+      participantId: author.participantId,
+      action: "messages.conversation_started",
+      details: { conversationId: created.id, topic: input.topic, role: author.role },
+      requestId: author.requestId ?? null,
+    });
+    return { status: "started", conversationId: created.id } as const;
+  });
+}
+
+export type WriteResult = { status: "sent" | "duplicate"; messageId: string } | { status: "not_found" };
+
+/**
+ * Adds a message to a conversation the author may write in (row-level security and the
+ * participant id both hold). A message from the participant's side reopens a handled conversation.
+ */
+export async function writeMessage(
+  author: Author,
+  conversationId: string,
+  input: { body: string; submissionId: string },
+  now = new Date(),
+): Promise<WriteResult> {
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const [conversation] = await tx
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(and(eq(conversations.id, conversationId), eq(conversations.participantId, author.participantId)))
+      .for("update");
+    if (!conversation) return { status: "not_found" } as const;
+    const [written] = await tx
+      .insert(messages)
+      .values({
+        conversationId,
+        authorPersonId: author.personId,
+        authorRole: author.role,
+        authorName: author.name,
+        body: input.body,
+        createdAt: now,
+        submissionId: input.submissionId,
+      })
+      .onConflictDoNothing({ target: messages.submissionId })
+      .returning({ id: messages.id });
+    if (!written) {
+      const [existing] = await tx
+        .select({ id: messages.id })
+        .from(messages)
+        .where(and(eq(messages.submissionId, input.submissionId), eq(messages.conversationId, conversationId)));
+      if (!existing) throw new Error("submission id used for another conversation's message");
+      return { status: "duplicate", messageId: existing.id } as const;
+    }
+    await tx
+      .update(conversations)
+      .set(author.role === "caseworker" ? { lastMessageAt: now } : { lastMessageAt: now, handledAt: null, handledByPersonId: null })
+      .where(eq(conversations.id, conversationId));
+    await deleteDraftIn(tx, author.personId, conversationId);
+    await recordAudit(tx, {
+      actorPersonId: author.personId,
+      participantId: author.participantId,
+      action: "messages.message_sent",
+      details: { conversationId, messageId: written.id, role: author.role },
+      requestId: author.requestId ?? null,
+    });
+    return { status: "sent", messageId: written.id } as const;
+  });
+}
+
+/**
+ * The receipt: the reader's side has now seen the other side's messages. Only the participant
+ * herself (not a relative reading along) and the coordinating caseworker give receipts. Returns
+ * how many messages were marked. Writes nothing when nothing is new.
+ */
+export async function markConversationRead(reader: { side: Side }, participantId: string, conversationId: string, now = new Date()) {
+  const database = await db();
+  const fromOtherSide: AuthorRole[] = reader.side === "caseworker" ? ["participant", "relative"] : ["caseworker"];
+  const marked = await database
+    .update(messages)
+    .set({ readAt: now })
+    .where(
+      and(
+        eq(messages.conversationId, conversationId),
+        isNull(messages.readAt),
+        inArray(messages.authorRole, fromOtherSide),
+        sql`exists (select 1 from ${conversations} c where c.id = ${messages.conversationId} and c.participant_id = ${participantId})`,
+      ),
+    )
+    .returning({ id: messages.id });
+  return marked.length;
+}
+
+/** Keeps a draft for this person (an empty text deletes it). */
+export async function saveDraft(
+  personId: string,
+  participantId: string,
+  draftKey: string,
+  input: { subject?: string | null; body: string },
+  now = new Date(),
+) {
+  const database = await db();
+  if (!input.body.trim() && !input.subject?.trim()) {
+    await deleteDraftIn(database, personId, draftKey);
+    return { status: "deleted" } as const;
+  }
+  await database
+    .insert(messageDrafts)
+    .values({ personId, draftKey, participantId, subject: input.subject ?? null, body: input.body, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [messageDrafts.personId, messageDrafts.draftKey],
+      set: { subject: input.subject ?? null, body: input.body, updatedAt: now },
+    });
+  return { status: "saved", savedAt: now } as const;
+}
+
+async function deleteDraftIn(tx: Transaction | Awaited<ReturnType<typeof db>>, personId: string, draftKey: string) {
+  await tx.delete(messageDrafts).where(and(eq(messageDrafts.personId, personId), eq(messageDrafts.draftKey, draftKey)));
+}
+
+/** The caseworker marks a conversation handled (nothing more to answer). */
+export async function markHandled(caseworker: Author, conversationId: string, now = new Date()) {
+  const database = await db();
+  const done = await database
+    .update(conversations)
+    .set({ handledAt: now, handledByPersonId: caseworker.personId })
+    .where(and(eq(conversations.id, conversationId), eq(conversations.participantId, caseworker.participantId)))
+    .returning({ id: conversations.id });
+  if (done.length === 0) return { status: "not_found" } as const;
+  await recordAudit(database, {
+    actorPersonId: caseworker.personId,
+    participantId: caseworker.participantId,
+    action: "messages.conversation_handled",
+    details: { conversationId },
+    requestId: caseworker.requestId ?? null,
+  });
+  return { status: "handled" } as const;
+}
+
+/**
+ * The caseworker proposes a new time for the meeting the conversation is about. An earlier
+ * proposal still waiting is withdrawn: the participant answers the newest one only.
+ */
+export async function proposeNewTime(
+  caseworker: Author,
+  conversationId: string,
+  input: { startsAt: Date; endsAt: Date },
+  now = new Date(),
+) {
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const [conversation] = await tx
+      .select({ id: conversations.id, appointmentId: conversations.appointmentId })
+      .from(conversations)
+      .where(and(eq(conversations.id, conversationId), eq(conversations.participantId, caseworker.participantId)))
+      .for("update");
+    if (!conversation) return { status: "not_found" } as const;
+    if (!conversation.appointmentId) return { status: "no_meeting" } as const;
+    await tx
+      .update(appointmentProposals)
+      .set({ status: "withdrawn", answeredAt: now })
+      .where(and(eq(appointmentProposals.conversationId, conversationId), eq(appointmentProposals.status, "proposed")));
+    const [proposal] = await tx
+      .insert(appointmentProposals)
+      .values({
+        conversationId,
+        appointmentId: conversation.appointmentId,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        proposedByPersonId: caseworker.personId,
+        createdAt: now,
+      })
+      .returning({ id: appointmentProposals.id });
+    await tx.update(conversations).set({ lastMessageAt: now }).where(eq(conversations.id, conversationId));
+    await recordAudit(tx, {
+      actorPersonId: caseworker.personId,
+      participantId: caseworker.participantId,
+      action: "messages.new_time_proposed",
+      details: { conversationId, proposalId: proposal!.id, appointmentId: conversation.appointmentId },
+      requestId: caseworker.requestId ?? null,
+    });
+    return { status: "proposed", proposalId: proposal!.id } as const;
+  });
+}
+
+export type ProposalAnswer =
+  | { status: "accepted"; appointmentId: string; startsAt: Date; endsAt: Date }
+  | { status: "declined" }
+  | { status: "not_found" | "already_answered" };
+
+/**
+ * The participant says yes or no to a proposed time. A yes returns the new time: the caller moves
+ * the meeting (the appointments area's command) in the same request.
+ */
+export async function answerProposal(
+  participant: Author,
+  conversationId: string,
+  input: { proposalId: string; accept: boolean },
+  now = new Date(),
+): Promise<ProposalAnswer> {
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const [proposal] = await tx
+      .select({
+        id: appointmentProposals.id,
+        status: appointmentProposals.status,
+        appointmentId: appointmentProposals.appointmentId,
+        startsAt: appointmentProposals.startsAt,
+        endsAt: appointmentProposals.endsAt,
+      })
+      .from(appointmentProposals)
+      .innerJoin(conversations, eq(conversations.id, appointmentProposals.conversationId))
+      .where(
+        and(
+          eq(appointmentProposals.id, input.proposalId),
+          eq(appointmentProposals.conversationId, conversationId),
+          eq(conversations.participantId, participant.participantId),
+        ),
+      )
+      .for("update", { of: appointmentProposals });
+    if (!proposal) return { status: "not_found" } as const;
+    if (proposal.status !== "proposed") return { status: "already_answered" } as const;
+    await tx
+      .update(appointmentProposals)
+      .set({ status: input.accept ? "accepted" : "declined", answeredAt: now })
+      .where(and(eq(appointmentProposals.id, proposal.id), eq(appointmentProposals.status, "proposed")));
+    await tx
+      .update(conversations)
+      .set({ lastMessageAt: now, handledAt: null, handledByPersonId: null })
+      .where(eq(conversations.id, conversationId));
+    await recordAudit(tx, {
+      actorPersonId: participant.personId,
+      participantId: participant.participantId,
+      action: input.accept ? "messages.new_time_accepted" : "messages.new_time_declined",
+      details: { conversationId, proposalId: proposal.id, appointmentId: proposal.appointmentId },
+      requestId: participant.requestId ?? null,
+    });
+    if (!input.accept) return { status: "declined" } as const;
+    return { status: "accepted", appointmentId: proposal.appointmentId, startsAt: proposal.startsAt, endsAt: proposal.endsAt } as const;
+  });
+}

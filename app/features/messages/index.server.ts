@@ -1,0 +1,18 @@
+/**
+ * The messages area's server face (issue 18): conversations between a participant's side and her
+ * coordinating caseworker, receipts, drafts, requests with a status, and proposed new times.
+ * Code outside app/features/messages imports only this file (and index.ts in the browser).
+ */
+export {
+  answerProposal,
+  markConversationRead,
+  markHandled,
+  proposeNewTime,
+  saveDraft,
+  startConversation,
+  writeMessage,
+  type Author,
+  type NewConversation,
+  type ProposalAnswer,
+} from "./commands.server";
+export { getConversation, getDraft, listConversations, unreadCount, type ConversationSummary, type ConversationView } from "./queries.server";

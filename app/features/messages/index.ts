@@ -1,0 +1,4 @@
+/** The messages area's face for the browser and for other areas' pages: links, limits, statuses. */
+export { awaitsCaseworker, isRequestTopic, requestStatus, sideOf, type AuthorRole, type RequestStatus, type Topic } from "./status";
+export { LIMITS as MESSAGE_LIMITS } from "./schema";
+export { messagesHref, newMessageHref } from "./links";

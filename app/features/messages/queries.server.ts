@@ -1,0 +1,168 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { db } from "../../../db/client";
+import { appointmentProposals, conversations, messageDrafts, messages } from "../../../db/schema/messages";
+import { isRequestTopic, requestStatus, type AuthorRole, type RequestStatus, type Topic } from "./status";
+
+export interface ConversationSummary {
+  id: string;
+  topic: Topic;
+  subject: string;
+  lastMessageAt: Date;
+  /** The caseworker's messages the participant has not opened yet. */
+  unread: number;
+  /** For "Jeg kan ikke komme", "Jeg er ikke enig" and "Ring mig op"; null for other topics. */
+  status: RequestStatus | null;
+}
+
+/** The participant's conversations, newest activity first, with what is new and where requests stand. */
+export async function listConversations(participantId: string): Promise<ConversationSummary[]> {
+  const database = await db();
+  const rows = await database
+    .select({
+      id: conversations.id,
+      topic: conversations.topic,
+      subject: conversations.subject,
+      lastMessageAt: conversations.lastMessageAt,
+      handledAt: conversations.handledAt,
+      unread: sql<number>`(select count(*)::int from ${messages} m where m.conversation_id = ${conversations.id} and m.author_role = 'caseworker' and m.read_at is null)`,
+      answered: sql<boolean>`exists (select 1 from ${messages} m where m.conversation_id = ${conversations.id} and m.author_role = 'caseworker')`,
+      readByCaseworker: sql<boolean>`exists (select 1 from ${messages} m where m.conversation_id = ${conversations.id} and m.author_role <> 'caseworker' and m.read_at is not null)`,
+      proposed: sql<boolean>`exists (select 1 from ${appointmentProposals} p where p.conversation_id = ${conversations.id} and p.status = 'proposed')`,
+    })
+    .from(conversations)
+    .where(eq(conversations.participantId, participantId))
+    .orderBy(desc(conversations.lastMessageAt));
+  return rows.map((row) => ({
+    id: row.id,
+    topic: row.topic,
+    subject: row.subject,
+    lastMessageAt: row.lastMessageAt,
+    unread: row.unread,
+    status: isRequestTopic(row.topic)
+      ? requestStatus({
+          messages: [
+            ...(row.answered ? [{ authorRole: "caseworker" as const, readAt: null }] : []),
+            ...(row.readByCaseworker ? [{ authorRole: "participant" as const, readAt: row.lastMessageAt }] : []),
+          ],
+          proposals: row.proposed ? [{ status: "proposed" as const }] : [],
+          handledAt: row.handledAt,
+        })
+      : null,
+  }));
+}
+
+export interface MessageView {
+  id: string;
+  authorRole: AuthorRole;
+  authorName: string;
+  body: string;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+export interface ProposalView {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: "proposed" | "accepted" | "declined" | "withdrawn";
+  createdAt: Date;
+  answeredAt: Date | null;
+}
+
+export interface ConversationView {
+  id: string;
+  participantId: string;
+  topic: Topic;
+  subject: string;
+  appointmentId: string | null;
+  subGoalId: string | null;
+  activityId: string | null;
+  preparationPartId: string | null;
+  callbackOn: string | null;
+  callbackWindow: "morning" | "afternoon" | "any" | null;
+  callbackPhone: string | null;
+  createdAt: Date;
+  lastMessageAt: Date;
+  handledAt: Date | null;
+  messages: MessageView[];
+  proposals: ProposalView[];
+  status: RequestStatus | null;
+}
+
+/** One conversation of this participant with its messages (oldest first) and proposals, or null. */
+export async function getConversation(participantId: string, conversationId: string): Promise<ConversationView | null> {
+  const database = await db();
+  const [conversation] = await database
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.id, conversationId), eq(conversations.participantId, participantId)));
+  if (!conversation) return null;
+  const [messageRows, proposalRows] = await Promise.all([
+    database
+      .select({
+        id: messages.id,
+        authorRole: messages.authorRole,
+        authorName: messages.authorName,
+        body: messages.body,
+        createdAt: messages.createdAt,
+        readAt: messages.readAt,
+      })
+      .from(messages)
+      .where(eq(messages.conversationId, conversationId))
+      .orderBy(asc(messages.createdAt), asc(messages.id)),
+    database
+      .select({
+        id: appointmentProposals.id,
+        startsAt: appointmentProposals.startsAt,
+        endsAt: appointmentProposals.endsAt,
+        status: appointmentProposals.status,
+        createdAt: appointmentProposals.createdAt,
+        answeredAt: appointmentProposals.answeredAt,
+      })
+      .from(appointmentProposals)
+      .where(eq(appointmentProposals.conversationId, conversationId))
+      .orderBy(asc(appointmentProposals.createdAt)),
+  ]);
+  return {
+    id: conversation.id,
+    participantId: conversation.participantId,
+    topic: conversation.topic,
+    subject: conversation.subject,
+    appointmentId: conversation.appointmentId,
+    subGoalId: conversation.subGoalId,
+    activityId: conversation.activityId,
+    preparationPartId: conversation.preparationPartId,
+    callbackOn: conversation.callbackOn,
+    callbackWindow: conversation.callbackWindow,
+    callbackPhone: conversation.callbackPhone,
+    createdAt: conversation.createdAt,
+    lastMessageAt: conversation.lastMessageAt,
+    handledAt: conversation.handledAt,
+    messages: messageRows,
+    proposals: proposalRows,
+    status: isRequestTopic(conversation.topic)
+      ? requestStatus({ messages: messageRows, proposals: proposalRows, handledAt: conversation.handledAt })
+      : null,
+  };
+}
+
+/** This person's draft under `draftKey`, or null. */
+export async function getDraft(personId: string, draftKey: string) {
+  const database = await db();
+  const [draft] = await database
+    .select({ subject: messageDrafts.subject, body: messageDrafts.body, updatedAt: messageDrafts.updatedAt })
+    .from(messageDrafts)
+    .where(and(eq(messageDrafts.personId, personId), eq(messageDrafts.draftKey, draftKey)));
+  return draft ?? null;
+}
+
+/** How many of the caseworker's messages this participant has not opened: the menu's "Beskeder (1)". */
+export async function unreadCount(participantId: string): Promise<number> {
+  const database = await db();
+  const [row] = await database
+    .select({ count: sql<number>`count(*)::int` })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(and(eq(conversations.participantId, participantId), eq(messages.authorRole, "caseworker"), sql`${messages.readAt} is null`));
+  return row?.count ?? 0;
+}

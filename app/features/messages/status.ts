@@ -1,0 +1,45 @@
+/**
+ * Where a request ("Jeg kan ikke komme", "Jeg er ikke enig", "Ring mig op") stands, as the
+ * participant sees it: modtaget → læst → besvaret, or "ny tid foreslået" while a proposed new time
+ * waits for her answer. Derived from the messages and proposals, never stored.
+ */
+export type RequestStatus = "received" | "read" | "answered" | "new_time_proposed";
+
+export const REQUEST_TOPICS = ["absence", "disagreement", "callback"] as const;
+export type Topic = "general" | "appointment" | "plan" | "preparation" | (typeof REQUEST_TOPICS)[number];
+
+export function isRequestTopic(topic: Topic): topic is (typeof REQUEST_TOPICS)[number] {
+  return (REQUEST_TOPICS as readonly string[]).includes(topic);
+}
+
+export type Side = "participant" | "caseworker";
+export type AuthorRole = "participant" | "relative" | "caseworker";
+
+export function sideOf(role: AuthorRole): Side {
+  return role === "caseworker" ? "caseworker" : "participant";
+}
+
+interface StatusInput {
+  messages: { authorRole: AuthorRole; readAt: Date | null }[];
+  proposals: { status: "proposed" | "accepted" | "declined" | "withdrawn" }[];
+  handledAt: Date | null;
+}
+
+export function requestStatus({ messages, proposals, handledAt }: StatusInput): RequestStatus {
+  if (proposals.some((proposal) => proposal.status === "proposed")) return "new_time_proposed";
+  if (messages.some((message) => message.authorRole === "caseworker")) return "answered";
+  const fromParticipantSide = messages.filter((message) => sideOf(message.authorRole) === "participant");
+  if (handledAt || fromParticipantSide.some((message) => message.readAt)) return "read";
+  return "received";
+}
+
+/**
+ * Waiting for the caseworker: the participant's side wrote (or answered a proposed time) after the
+ * caseworker last wrote, and the caseworker has not marked the conversation handled since.
+ */
+export function awaitsCaseworker(input: { lastParticipantActivityAt: Date | null; lastCaseworkerMessageAt: Date | null; handledAt: Date | null }) {
+  const { lastParticipantActivityAt, lastCaseworkerMessageAt, handledAt } = input;
+  if (!lastParticipantActivityAt) return false;
+  if (lastCaseworkerMessageAt && lastCaseworkerMessageAt >= lastParticipantActivityAt) return false;
+  return !(handledAt && handledAt >= lastParticipantActivityAt);
+}
