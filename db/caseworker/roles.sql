@@ -67,6 +67,10 @@ GRANT EXECUTE ON FUNCTION portal.person_for_nemlogin(text, text, date),
 -- The job worker's retention job (migration 0011): deletes ended sessions, dead links and old
 -- outbox rows, and answers with counts only.
 GRANT EXECUTE ON FUNCTION portal.prune_expired(timestamptz, int), portal.due_reminders(timestamptz) TO portal_app;
+-- Notifications (migration 0019): a request that writes a message reads its recipient's notice
+-- settings; the worker asks, just before sending, whether a reminder or notice is still wanted.
+GRANT EXECUTE ON FUNCTION portal.message_notice_recipient(uuid, uuid, uuid),
+  portal.notification_at_send(text, text, timestamptz) TO portal_app;
 -- The portal's own caseworker pages read only the signed-in caseworker's participants, through
 -- the filtered copies in `caseworker_portal`, never the `caseworker` views themselves (below).
 GRANT USAGE ON SCHEMA caseworker_portal TO portal_app;

@@ -35,11 +35,16 @@ export const mailOutbox = portal.table(
     sentAt: timestamp("sent_at", { withTimezone: true }),
     /** Given up after the last attempt. */
     failedAt: timestamp("failed_at", { withTimezone: true }),
+    /**
+     * Not sent on purpose, and never will be: a reminder whose meeting has started, was moved or
+     * cancelled, or that its person no longer wants (app/features/notifications). Not a failure.
+     */
+    droppedAt: timestamp("dropped_at", { withTimezone: true }),
     lastError: text("last_error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("mail_outbox_due").on(t.runAfter).where(sql`sent_at is null and failed_at is null`),
+    index("mail_outbox_due").on(t.runAfter).where(sql`sent_at is null and failed_at is null and dropped_at is null`),
     check("mail_outbox_channel", sql`${t.channel} in ('email', 'sms')`),
   ],
 );
