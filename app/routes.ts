@@ -4,6 +4,7 @@ import { appointmentRoutes } from "./features/appointments/urls";
 import { caseworkerRoutes } from "./features/caseworker/urls";
 import { contentRoutes } from "./features/content/urls";
 import { cvRoutes } from "./features/cv/urls";
+import { messagesRoutes } from "./features/messages/urls";
 import { networkRoutes } from "./features/network/urls";
 import { planRoutes } from "./features/plan/urls";
 import { preparationRoutes } from "./features/preparation/urls";
@@ -18,6 +19,7 @@ export default [
   ...siteRoutes,
   ...planRoutes,
   ...appointmentRoutes,
+  ...messagesRoutes,
   ...contentRoutes,
   ...preparationRoutes,
   ...networkRoutes,

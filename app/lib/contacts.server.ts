@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "../../db/client";
-import { participantContacts, professionals } from "../../db/schema/people";
+import { participantContacts, persons, professionals } from "../../db/schema/people";
 
 export interface CaseworkerContact {
   name: string;
@@ -29,5 +29,12 @@ export async function getCoordinatingCaseworker(participantId: string): Promise<
     )
     .orderBy(desc(participantContacts.isPrimary))
     .limit(1);
+  return row ?? null;
+}
+
+/** The signed-in person's own e-mail and phone, as the municipality has them (forms start from them). */
+export async function personContact(personId: string): Promise<{ email: string | null; phone: string | null } | null> {
+  const database = await db();
+  const [row] = await database.select({ email: persons.email, phone: persons.phone }).from(persons).where(eq(persons.id, personId));
   return row ?? null;
 }

@@ -15,6 +15,7 @@ const participantNav = [
   { to: "/", key: "nav.overview" },
   { to: "/min-plan", key: "nav.plan" },
   { to: "/moeder", key: "nav.appointments" },
+  { to: "/beskeder", key: "nav.messages" },
   { to: "/forberedelse", key: "nav.preparation" },
   { to: "/cv", key: "nav.cv" },
   { to: "/netvaerk", key: "nav.network" },

@@ -196,3 +196,29 @@ export async function revokeCalendarFeed(actor: Actor): Promise<number> {
     return revoked.length;
   });
 }
+
+/**
+ * The participant said yes to a new time her caseworker proposed (the messages area): the meeting
+ * moves there and says "Ny tid". The calendar's SEQUENCE goes up by the trigger (migration 0017).
+ * Only her own meeting that is still ahead and not cancelled.
+ */
+export async function moveToAgreedTime(actor: Actor, appointmentId: string, time: { startsAt: Date; endsAt: Date }, now = new Date()) {
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const appointment = await lockOwnAppointment(tx, actor, appointmentId);
+    if (!appointment || appointment.status === "cancelled" || appointment.status === "held") return { status: "not_moved" } as const;
+    if (time.startsAt <= now) return { status: "not_moved" } as const;
+    await tx
+      .update(appointments)
+      .set({ startsAt: time.startsAt, endsAt: time.endsAt, status: "moved" })
+      .where(eq(appointments.id, appointmentId));
+    await recordAudit(tx, {
+      actorPersonId: actor.personId,
+      participantId: actor.participantId,
+      action: "appointment.moved_by_agreement",
+      details: { appointmentId },
+      requestId: actor.requestId ?? null,
+    });
+    return { status: "moved" } as const;
+  });
+}

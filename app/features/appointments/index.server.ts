@@ -13,4 +13,4 @@ export {
   practicalDetails,
 } from "./queries.server";
 export { listBisidderCandidates, listMeetingsById } from "./queries.server";
-export { createCalendarFeed, revokeCalendarFeed } from "./commands.server";
+export { createCalendarFeed, moveToAgreedTime, recordAbsenceNotice, revokeCalendarFeed } from "./commands.server";

@@ -323,3 +323,38 @@ export async function answerProposal(
     return { status: "accepted", appointmentId: proposal.appointmentId, startsAt: proposal.startsAt, endsAt: proposal.endsAt } as const;
   });
 }
+
+/** Subjects are at most 120 characters (the table says so); a long meeting title is cut with "…". */
+function subjectOf(text: string) {
+  return text.length <= 120 ? text : `${text.slice(0, 119)}…`;
+}
+
+/**
+ * "Jeg kan ikke komme" becomes a conversation with a status she can follow. The notice's id is the
+ * submission id, so the same notice (a double submit the appointments area already folded into
+ * one) opens one conversation. Written in Danish: the caseworker reads it.
+ */
+export async function openAbsenceConversation(
+  author: Author,
+  notice: { noticeId: string; appointmentId: string; title: string; reason: string; wish: string },
+) {
+  const body = notice.wish ? `${notice.reason}\n\nDet passer mig bedre: ${notice.wish}` : notice.reason;
+  return startConversation(author, {
+    topic: "absence",
+    subject: subjectOf(`Jeg kan ikke komme: ${notice.title}`),
+    body,
+    submissionId: notice.noticeId,
+    appointmentId: notice.appointmentId,
+    absenceNoticeId: notice.noticeId,
+  });
+}
+
+/** "Jeg er ikke enig, eller jeg har spørgsmål" about the plan becomes a conversation too. */
+export async function openDisagreementConversation(author: Author, question: { submissionId: string; planVersion: number; comment: string }) {
+  return startConversation(author, {
+    topic: "disagreement",
+    subject: `Jeg er ikke enig, eller jeg har spørgsmål til planen (version ${question.planVersion})`,
+    body: question.comment,
+    submissionId: question.submissionId,
+  });
+}

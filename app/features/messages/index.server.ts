@@ -7,6 +7,8 @@ export {
   answerProposal,
   markConversationRead,
   markHandled,
+  openAbsenceConversation,
+  openDisagreementConversation,
   proposeNewTime,
   saveDraft,
   startConversation,
@@ -16,3 +18,5 @@ export {
   type ProposalAnswer,
 } from "./commands.server";
 export { getConversation, getDraft, listConversations, unreadCount, type ConversationSummary, type ConversationView } from "./queries.server";
+export { conversationOwner, listInbox, type InboxItem, type InboxState } from "./inbox.server";
+export { participantAuthor } from "./pages.server";

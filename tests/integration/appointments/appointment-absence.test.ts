@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { getConversation } from "~/features/messages/index.server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { aCaseworker, aParticipant, type BuiltCaseworker } from "../../../db/builders";
 import { absenceNotices, appointments, auditEvents } from "../../../db/schema";
@@ -80,7 +81,13 @@ describe('"Jeg kan ikke komme"', () => {
       action(await args(post(`/moeder/${saraTalk}/kan-ikke-komme`, { reason: "Jeg er syg", wish: "Næste uge om formiddagen" }, mette), saraTalk)),
     )) as Response;
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe(`/moeder/${saraTalk}`);
+    // It opens a conversation, where she sees it read and answered (issue 18).
+    const location = response.headers.get("Location")!;
+    expect(location).toMatch(/^\/beskeder\/[0-9a-f-]{36}\?sendt=fravaer$/);
+    const conversationId = location.slice("/beskeder/".length, location.indexOf("?"));
+    const conversation = await getConversation(metteIds.participantId, conversationId);
+    expect(conversation).toMatchObject({ topic: "absence", appointmentId: saraTalk, status: "received" });
+    expect(conversation!.messages.map((message) => message.body)).toEqual(["Jeg er syg\n\nDet passer mig bedre: Næste uge om formiddagen"]);
 
     const rows = await notices(saraTalk);
     expect(rows).toHaveLength(1);
@@ -120,6 +127,8 @@ describe('"Jeg kan ikke komme"', () => {
     ];
     expect(statusOf(a)).toBe(302);
     expect(statusOf(b)).toBe(302);
+    // One conversation too: both answers lead to the same one.
+    expect((a as Response).headers.get("Location")).toBe((b as Response).headers.get("Location"));
     const rows = await notices(painSchool);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.wishForNewTime).toBeNull();

@@ -8,6 +8,7 @@ import { getAppointmentPage, isAppointmentId } from "../queries.server";
 import { absenceSchema } from "../schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
+import { openAbsenceConversation, participantAuthor } from "~/features/messages/index.server";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
@@ -35,7 +36,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (result.status === "past" || result.status === "cancelled") {
     return data({ result: null, refused: result.status }, { status: 409 });
   }
-  return redirect(`/moeder/${params.id}`);
+  // The notice also opens a conversation, where she sees it read and answered.
+  const conversation = await openAbsenceConversation(participantAuthor(context, user), {
+    noticeId: result.noticeId,
+    appointmentId: params.id,
+    title: page.appointment.title,
+    reason: submission.value.reason,
+    wish: submission.value.wish,
+  });
+  return redirect(`/beskeder/${conversation.conversationId}?sendt=fravaer`);
 }
 
 export default function AbsenceRoute({ loaderData, actionData }: Route.ComponentProps) {

@@ -3,6 +3,7 @@ import type { Route } from "./+types/plan-question";
 import { parseSubmission } from "~/components/form/submission.server";
 import { requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
+import { openDisagreementConversation, participantAuthor } from "~/features/messages/index.server";
 import { sendQuestion } from "../commands.server";
 import { currentPlanVersion } from "../page.server";
 import { QuestionPage } from "../QuestionPage";
@@ -22,15 +23,14 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data({ result: submission.reply() }, { status: 400 });
   }
   const { planVersion, comment, submissionId } = submission.value;
-  const result = await sendQuestion(participantActor(context, user), {
-    planVersion,
-    comment,
-    submissionId: submissionId ?? null,
-  });
+  const oneTimeId = submissionId ?? crypto.randomUUID();
+  const result = await sendQuestion(participantActor(context, user), { planVersion, comment, submissionId: oneTimeId });
   if (result === "invalid") {
     return data({ result: submission.reply({ formErrors: ["question.errors.version"] }) }, { status: 400 });
   }
-  return redirect("/min-plan?gemt=spoergsmaal#laest");
+  // The question is also a conversation, where she sees it read and answered.
+  const conversation = await openDisagreementConversation(participantAuthor(context, user), { submissionId: oneTimeId, planVersion, comment });
+  return redirect(`/beskeder/${conversation.conversationId}?sendt=1`);
 }
 
 export default function QuestionRoute({ loaderData, actionData }: Route.ComponentProps) {

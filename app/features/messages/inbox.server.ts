@@ -1,0 +1,164 @@
+import { asc, desc, eq, inArray } from "drizzle-orm";
+import { db } from "../../../db/client";
+import { appointmentProposals, conversations, messages } from "../../../db/schema/messages";
+import { isUuid } from "~/lib/ids";
+import { awaitsCaseworker, sideOf, type Topic } from "./status";
+import { nextWorkdays } from "./workdays";
+
+/**
+ * The caseworker's side of the messages (issue 18): her inbox across the participants she
+ * coordinates. Which participants those are is the caseworker area's answer (its views); this file
+ * only reads their conversations. On a Postgres server row-level security
+ * (`portal.my_coordinated_participants`) gives the same answer a second time.
+ */
+
+/**
+ * Where a conversation stands for the caseworker: waiting for her answer; a new time she proposed
+ * waits for the participant; she answered; she marked it handled.
+ */
+export type InboxState = "awaiting" | "new_time_proposed" | "answered" | "handled";
+
+export interface InboxItem {
+  id: string;
+  participantId: string;
+  topic: Topic;
+  subject: string;
+  appointmentId: string | null;
+  callbackOn: string | null;
+  callbackWindow: "morning" | "afternoon" | "any" | null;
+  lastMessageAt: Date;
+  handledAt: Date | null;
+  state: InboxState;
+  /** When the participant's side first wrote after the caseworker last answered (awaiting only). */
+  waitingSince: Date | null;
+  /** The last working day of the promised answer time (`answerWorkdays` after waitingSince), "YYYY-MM-DD". */
+  answerDueOn: string | null;
+  /** Messages from the participant's side the caseworker has not opened. */
+  unread: number;
+}
+
+interface Activity {
+  side: "participant" | "caseworker";
+  at: Date;
+}
+
+/**
+ * The conversations of these participants: those waiting for an answer first, the one that has
+ * waited longest at the top; then the rest, the newest activity first.
+ *
+ * Activity on the participant's side: her side's messages, her answers to a proposed time, and
+ * starting the conversation (a "Ring mig op" may come without a note). On the caseworker's side:
+ * her messages and a proposed new time (an answer too: the next move is the participant's).
+ */
+export async function listInbox(participantIds: string[], options: { answerWorkdays: number; now?: Date }): Promise<InboxItem[]> {
+  if (participantIds.length === 0) return [];
+  const database = await db();
+  const rows = await database
+    .select({
+      id: conversations.id,
+      participantId: conversations.participantId,
+      topic: conversations.topic,
+      subject: conversations.subject,
+      appointmentId: conversations.appointmentId,
+      callbackOn: conversations.callbackOn,
+      callbackWindow: conversations.callbackWindow,
+      createdAt: conversations.createdAt,
+      lastMessageAt: conversations.lastMessageAt,
+      handledAt: conversations.handledAt,
+    })
+    .from(conversations)
+    .where(inArray(conversations.participantId, participantIds))
+    .orderBy(desc(conversations.lastMessageAt));
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const [messageRows, proposalRows] = await Promise.all([
+    database
+      .select({ conversationId: messages.conversationId, authorRole: messages.authorRole, createdAt: messages.createdAt, readAt: messages.readAt })
+      .from(messages)
+      .where(inArray(messages.conversationId, ids))
+      .orderBy(asc(messages.createdAt)),
+    database
+      .select({
+        conversationId: appointmentProposals.conversationId,
+        status: appointmentProposals.status,
+        createdAt: appointmentProposals.createdAt,
+        answeredAt: appointmentProposals.answeredAt,
+      })
+      .from(appointmentProposals)
+      .where(inArray(appointmentProposals.conversationId, ids))
+      .orderBy(asc(appointmentProposals.createdAt)),
+  ]);
+
+  const activity = new Map<string, Activity[]>(rows.map((row) => [row.id, [{ side: "participant", at: row.createdAt }]]));
+  const unread = new Map<string, number>();
+  for (const message of messageRows) {
+    const side = sideOf(message.authorRole);
+    activity.get(message.conversationId)!.push({ side, at: message.createdAt });
+    if (side === "participant" && !message.readAt) unread.set(message.conversationId, (unread.get(message.conversationId) ?? 0) + 1);
+  }
+  const latestProposal = new Map<string, (typeof proposalRows)[number]>();
+  for (const proposal of proposalRows) {
+    activity.get(proposal.conversationId)!.push({ side: "caseworker", at: proposal.createdAt });
+    if ((proposal.status === "accepted" || proposal.status === "declined") && proposal.answeredAt) {
+      activity.get(proposal.conversationId)!.push({ side: "participant", at: proposal.answeredAt });
+    }
+    latestProposal.set(proposal.conversationId, proposal);
+  }
+
+  const items = rows.map((row): InboxItem => {
+    const events = activity.get(row.id)!;
+    const last = (side: Activity["side"]) => latest(events.filter((event) => event.side === side).map((event) => event.at));
+    const lastParticipantActivityAt = last("participant");
+    const lastCaseworkerMessageAt = last("caseworker");
+    const awaiting = awaitsCaseworker({ lastParticipantActivityAt, lastCaseworkerMessageAt, handledAt: row.handledAt });
+    // The wait began with the first of her side's words after the caseworker's last answer or "handled".
+    const answeredUntil = latest([lastCaseworkerMessageAt, row.handledAt].filter((at): at is Date => at !== null));
+    const waitingSince = awaiting
+      ? earliest(events.filter((event) => event.side === "participant" && (!answeredUntil || event.at > answeredUntil)).map((event) => event.at))
+      : null;
+    const state: InboxState = awaiting
+      ? "awaiting"
+      : latestProposal.get(row.id)?.status === "proposed"
+        ? "new_time_proposed"
+        : row.handledAt && (!lastCaseworkerMessageAt || row.handledAt >= lastCaseworkerMessageAt)
+          ? "handled"
+          : "answered";
+    return {
+      id: row.id,
+      participantId: row.participantId,
+      topic: row.topic,
+      subject: row.subject,
+      appointmentId: row.appointmentId,
+      callbackOn: row.callbackOn,
+      callbackWindow: row.callbackWindow,
+      lastMessageAt: row.lastMessageAt,
+      handledAt: row.handledAt,
+      state,
+      waitingSince,
+      answerDueOn: waitingSince ? (nextWorkdays(waitingSince, options.answerWorkdays).at(-1) ?? null) : null,
+      unread: unread.get(row.id) ?? 0,
+    };
+  });
+  const waiting = items.filter((item) => item.state === "awaiting").sort((a, b) => a.waitingSince!.getTime() - b.waitingSince!.getTime());
+  const rest = items.filter((item) => item.state !== "awaiting");
+  return [...waiting, ...rest];
+}
+
+/** Whose conversation this is (the participant id), or null for an unknown or malformed id. */
+export async function conversationOwner(conversationId: string | undefined): Promise<string | null> {
+  if (!isUuid(conversationId)) return null;
+  const database = await db();
+  const [row] = await database
+    .select({ participantId: conversations.participantId })
+    .from(conversations)
+    .where(eq(conversations.id, conversationId));
+  return row?.participantId ?? null;
+}
+
+function latest(moments: Date[]): Date | null {
+  return moments.reduce<Date | null>((found, at) => (!found || at > found ? at : found), null);
+}
+
+function earliest(moments: Date[]): Date | null {
+  return moments.reduce<Date | null>((found, at) => (!found || at < found ? at : found), null);
+}

@@ -1,0 +1,63 @@
+/**
+ * Working days in Denmark, for "Ring mig op" (which days to offer). Not Saturday or Sunday, and not
+ * a public holiday or a day public offices are closed: New Year's Day, Maundy Thursday, Good
+ * Friday, Easter Monday, Ascension Day, Whit Monday, Constitution Day (5 June), 24–26 and 31
+ * December. Store Bededag is no longer a holiday (from 2024).
+ */
+
+/** Easter Sunday (Gregorian, the anonymous algorithm), as "YYYY-MM-DD". */
+function easterSunday(year: number): Date {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+function iso(date: Date) {
+  return date.toISOString().slice(0, 10);
+}
+
+function plusDays(date: Date, days: number) {
+  return new Date(date.getTime() + days * 86_400_000);
+}
+
+export function danishHolidays(year: number): Set<string> {
+  const easter = easterSunday(year);
+  const fixed = ["01-01", "06-05", "12-24", "12-25", "12-26", "12-31"].map((day) => `${year}-${day}`);
+  const moving = [-3, -2, 1, 39, 50].map((offset) => iso(plusDays(easter, offset)));
+  return new Set([...fixed, ...moving]);
+}
+
+export function isWorkday(day: string): boolean {
+  const date = new Date(`${day}T00:00:00Z`);
+  const weekday = date.getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  return !danishHolidays(date.getUTCFullYear()).has(day);
+}
+
+/** Today's date in Denmark, "YYYY-MM-DD". */
+export function danishToday(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** The next `count` working days after today (Danish time), as "YYYY-MM-DD". */
+export function nextWorkdays(now: Date, count: number): string[] {
+  const days: string[] = [];
+  let date = new Date(`${danishToday(now)}T00:00:00Z`);
+  while (days.length < count) {
+    date = plusDays(date, 1);
+    if (isWorkday(iso(date))) days.push(iso(date));
+  }
+  return days;
+}
