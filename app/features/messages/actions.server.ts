@@ -40,13 +40,13 @@ function firstErrors(issues: { path: PropertyKey[]; message: string }[]) {
 /** `/beskeder/ny`: send the first message, keep it as a draft, or (with JavaScript) autosave it. */
 export async function sendNewMessage(context: RequestContext, user: Participant, formData: FormData): Promise<FormOutcome> {
   const values = { subject: text(formData, "subject"), body: text(formData, "body") };
-  const parsed = newConversationSchema.safeParse(Object.fromEntries(formData));
+  const intent = text(formData, "intent");
+  const parsed = newConversationSchema.safeParse({ ...Object.fromEntries(formData), intent: intent === "autosave" ? "draft" : intent || undefined });
   if (!parsed.success) return { kind: "page", status: 400, body: { errors: firstErrors(parsed.error.issues), values } };
   const input = parsed.data;
   // Only her own meeting can be named; anything else is a plain message.
   const appointment = input.appointmentId ? await findOwnAppointment(user.participant.id, input.appointmentId) : null;
   const draftKey = appointment ? `new:appointment:${appointment.id}` : "new";
-  const intent = text(formData, "intent");
   if (intent === "autosave" || intent === "draft") {
     const saved = await saveDraft(user.personId, user.participant.id, draftKey, { subject: input.subject, body: input.body });
     if (intent === "draft") return { kind: "redirect", to: `/beskeder/ny?${appointment ? `moede=${appointment.id}&` : ""}kladde=gemt` };

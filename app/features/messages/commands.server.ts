@@ -301,7 +301,7 @@ export async function answerProposal(
           eq(conversations.participantId, participant.participantId),
         ),
       )
-      .for("update", { of: appointmentProposals });
+      .for("update");
     if (!proposal) return { status: "not_found" } as const;
     if (proposal.status !== "proposed") return { status: "already_answered" } as const;
     await tx

@@ -3,6 +3,12 @@ import { db } from "../../../db/client";
 import { appointmentProposals, conversations, messageDrafts, messages } from "../../../db/schema/messages";
 import { isRequestTopic, requestStatus, type AuthorRole, type RequestStatus, type Topic } from "./status";
 
+/**
+ * The outer row's id, written out in full: drizzle leaves a column's table off in a query on one
+ * table, and inside these subqueries a bare "id" would mean the message's own id.
+ */
+const conversationIdColumn = sql.raw(`"conversations"."id"`);
+
 export interface ConversationSummary {
   id: string;
   topic: Topic;
@@ -24,10 +30,10 @@ export async function listConversations(participantId: string): Promise<Conversa
       subject: conversations.subject,
       lastMessageAt: conversations.lastMessageAt,
       handledAt: conversations.handledAt,
-      unread: sql<number>`(select count(*)::int from ${messages} m where m.conversation_id = ${conversations.id} and m.author_role = 'caseworker' and m.read_at is null)`,
-      answered: sql<boolean>`exists (select 1 from ${messages} m where m.conversation_id = ${conversations.id} and m.author_role = 'caseworker')`,
-      readByCaseworker: sql<boolean>`exists (select 1 from ${messages} m where m.conversation_id = ${conversations.id} and m.author_role <> 'caseworker' and m.read_at is not null)`,
-      proposed: sql<boolean>`exists (select 1 from ${appointmentProposals} p where p.conversation_id = ${conversations.id} and p.status = 'proposed')`,
+      unread: sql<number>`(select count(*)::int from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role = 'caseworker' and m.read_at is null)`,
+      answered: sql<boolean>`exists (select 1 from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role = 'caseworker')`,
+      readByCaseworker: sql<boolean>`exists (select 1 from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role <> 'caseworker' and m.read_at is not null)`,
+      proposed: sql<boolean>`exists (select 1 from ${appointmentProposals} p where p.conversation_id = ${conversationIdColumn} and p.status = 'proposed')`,
     })
     .from(conversations)
     .where(eq(conversations.participantId, participantId))
