@@ -1,0 +1,125 @@
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupRoles } from "../../../db/client";
+import { aCaseworker, aParticipant, aPerson } from "../../../db/builders";
+import { conversations, messageDrafts, messages, notificationSettings } from "../../../db/schema";
+import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
+
+// Issue 18: the conversations, messages, proposals, drafts, notification settings and the
+// notifications in the outbox, as the portal's own role (portal_app) sees them. Row-level security
+// binds only a real Postgres server's roles; PGlite has one superuser.
+
+describe.skipIf(!serverUrl)("row-level security on messages and notifications (real Postgres)", () => {
+  let database: TestDatabase;
+  let owner: postgres.Sql;
+  let app: postgres.Sql;
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ seed: false });
+    const [{ name }] = (await database.db.execute(sql`select current_database() as name`)) as unknown as [{ name: string }];
+    const url = new URL(serverUrl!);
+    url.pathname = `/${name}`;
+    owner = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    await setupRoles(owner);
+    url.username = "portal_app";
+    url.password = "";
+    app = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  });
+  afterAll(async () => {
+    await Promise.all([owner, app].map((connection) => connection?.end()));
+    await database?.dispose();
+  });
+
+  function asApp<T>(personId: string | null, work: (tx: postgres.TransactionSql) => Promise<T>, extra: Record<string, string> = {}): Promise<T> {
+    return app.begin(async (tx) => {
+      if (personId) await tx`select set_config('minvej.person_id', ${personId}, true)`;
+      for (const [key, value] of Object.entries(extra)) await tx`select set_config(${key}, ${value}, true)`;
+      return work(tx);
+    }) as Promise<T>;
+  }
+  const count = (personId: string | null, table: string, where = "true") =>
+    asApp(personId, async (tx) => (await tx.unsafe(`select count(*)::int as n from portal.${table} where ${where}`))[0]!.n as number);
+  async function codeOf(work: Promise<unknown>) {
+    try {
+      await work;
+      return "ok";
+    } catch (error) {
+      return (error as { code?: string }).code ?? String(error);
+    }
+  }
+
+  /** Sara coordinates Mette; Bo coordinates Ali; Rikke is Mette's relative; Mette has one conversation. */
+  async function somePeople() {
+    const sara = await aCaseworker({ person: { firstName: "Sara" } }).build(database.db);
+    const bo = await aCaseworker({ person: { firstName: "Bo" } }).build(database.db);
+    const rikke = await aPerson({ firstName: "Rikke" }).build(database.db);
+    const mette = await aParticipant({ person: { firstName: "Mette" } })
+      .withCaseworker(sara)
+      .withRelative(rikke, { scopes: ["messages"] })
+      .build(database.db);
+    const ali = await aParticipant({ person: { firstName: "Ali" } }).withCaseworker(bo).build(database.db);
+    const [conversation] = await database.db
+      .insert(conversations)
+      .values({ participantId: mette.participantId, topic: "general", subject: "Praktikken" })
+      .returning({ id: conversations.id });
+    await database.db.insert(messages).values({ conversationId: conversation!.id, authorPersonId: mette.personId, authorRole: "participant", authorName: "Mette", body: "Hej" });
+    await database.db.insert(messageDrafts).values({ personId: mette.personId, draftKey: conversation!.id, participantId: mette.participantId, body: "Udkast" });
+    await database.db.insert(notificationSettings).values({ personId: mette.personId, byEmail: true, email: "mette@example.org" });
+    return { sara, bo, rikke, mette, ali, conversationId: conversation!.id };
+  }
+
+  it("shows a conversation to her side and her coordinating caseworker, and to nobody else", async () => {
+    const { sara, bo, rikke, mette, ali, conversationId } = await somePeople();
+    const mine = `conversation_id = '${conversationId}'`;
+    for (const [who, sees] of [
+      [mette.personId, 1],
+      [rikke.personId, 1],
+      [sara.personId, 1],
+      [bo.personId, 0],
+      [ali.personId, 0],
+      [null, 0],
+    ] as const) {
+      expect(await count(who, "conversations", `id = '${conversationId}'`), `conversations for ${who}`).toBe(sees);
+      expect(await count(who, "messages", mine), `messages for ${who}`).toBe(sees);
+    }
+  });
+
+  it("lets only her side and her caseworker write in it", async () => {
+    const { sara, bo, mette, ali, conversationId } = await somePeople();
+    const write = (who: { personId: string }) =>
+      asApp(who.personId, (tx) => tx`insert into portal.messages (conversation_id, author_person_id, author_role, author_name, body) values (${conversationId}, ${who.personId}, 'caseworker', 'x', 'hej')`);
+    expect(await codeOf(write(sara))).toBe("ok");
+    expect(await codeOf(write(mette))).toBe("ok");
+    expect(await codeOf(write(bo))).toBe("42501");
+    expect(await codeOf(write(ali))).toBe("42501");
+    // Nor start one in her name.
+    const start = (who: { personId: string }) =>
+      asApp(who.personId, (tx) => tx`insert into portal.conversations (participant_id, topic, subject) values (${mette.participantId}, 'general', 'x')`);
+    expect(await codeOf(start(bo))).toBe("42501");
+    expect(await codeOf(start(ali))).toBe("42501");
+  });
+
+  it("keeps drafts and notification settings to their own person", async () => {
+    const { sara, rikke, mette } = await somePeople();
+    expect(await count(mette.personId, "message_drafts")).toBe(1);
+    for (const other of [sara, rikke]) {
+      expect(await count(other.personId, "message_drafts", `person_id = '${mette.personId}'`)).toBe(0);
+      expect(await count(other.personId, "notification_settings", `person_id = '${mette.personId}'`)).toBe(0);
+    }
+    expect(await count(mette.personId, "notification_settings")).toBe(1);
+    // The job worker reads everyone's settings to address a notification.
+    expect(await asApp(null, async (tx) => (await tx`select count(*)::int as n from portal.notification_settings`)[0]!.n as number, { "minvej.job_worker": "on" })).toBeGreaterThan(0);
+  });
+
+  it("lets her caseworker queue a notification about her, and not about someone else's participant", async () => {
+    const { sara, mette, ali } = await somePeople();
+    const queue = (participantId: string) =>
+      asApp(sara.personId, (tx) => tx`insert into portal.mail_outbox (idempotency_key, kind, channel, participant_id) values (${crypto.randomUUID()}, 'message_notice', 'email', ${participantId})`);
+    expect(await codeOf(queue(mette.participantId))).toBe("ok");
+    expect(await codeOf(queue(ali.participantId))).toBe("42501");
+    // And nobody but the worker reads the outbox.
+    expect(await count(sara.personId, "mail_outbox")).toBe(0);
+    expect(await count(mette.personId, "mail_outbox")).toBe(0);
+  });
+});
