@@ -6,9 +6,12 @@ import {
   appointmentAttendees,
   appointments,
   cvEntries,
+  conversations,
   cvProfiles,
   identities,
+  messages,
   networkPeople,
+  notificationSettings,
   participantContacts,
   participants,
   persons,
@@ -54,6 +57,7 @@ type PreparationPartInsert = typeof preparationParts.$inferInsert;
 type ProfessionalInsert = typeof professionals.$inferInsert;
 type ContactInsert = typeof participantContacts.$inferInsert;
 type GrantInsert = typeof relativeGrants.$inferInsert;
+type NotificationSettingsInsert = typeof notificationSettings.$inferInsert;
 
 export interface BuiltPerson {
   personId: string;
@@ -141,6 +145,14 @@ export async function bindIdentity(executor: Executor, personId: string, provide
   await executor.insert(identities).values({ personId, provider, subject });
 }
 
+/**
+ * How a person wants to be told (issue 18): `byEmail` + `email`, `bySms` + `phone`, quiet hours
+ * (21.00 to 08.00 unless given), meeting reminders (1 day and 2 hours before unless given).
+ */
+export async function insertNotificationSettings(executor: Executor, personId: string, settings: Partial<Omit<NotificationSettingsInsert, "personId">> = {}) {
+  await executor.insert(notificationSettings).values({ ...settings, personId });
+}
+
 /** A professional without a sign-in of their own (a mentor, a consultant). Returns the professional's id. */
 export async function insertProfessional(executor: Executor, input: Partial<ProfessionalInsert> = {}): Promise<string> {
   const [row] = await executor
@@ -185,6 +197,10 @@ export type AppointmentInput = Partial<Omit<AppointmentInsert, "participantId">>
 };
 
 export type ContactInput = Omit<ContactInsert, "participantId">;
+export type ConversationInput = Omit<typeof conversations.$inferInsert, "participantId" | "appointmentId"> & {
+  appointmentIndex?: number;
+  messages: Omit<typeof messages.$inferInsert, "conversationId">[];
+};
 export type NetworkPersonInput = Omit<NetworkPersonInsert, "participantId">;
 
 export interface CvInput {
@@ -277,6 +293,43 @@ export function aParticipant(input: { person?: PersonInput; personId?: string; p
           participantId: built.participantId,
           relativePersonId: relative.personId,
         });
+      });
+      return builder;
+    },
+    /** The participant's own notification settings (insertNotificationSettings). */
+    withNotificationSettings(settings: Partial<Omit<NotificationSettingsInsert, "personId">> = {}) {
+      steps.push(async (executor, built) => {
+        await insertNotificationSettings(executor, built.personId, settings);
+      });
+      return builder;
+    },
+    /**
+     * A conversation with the caseworker (issue 18), its messages in order. `appointmentIndex`
+     * ties it to one of the meetings added before it.
+     */
+    withConversation(conversation: ConversationInput) {
+      steps.push(async (executor, built) => {
+        const { messages: written, appointmentIndex, ...values } = conversation;
+        const lastAt = written.at(-1)?.createdAt ?? new Date();
+        const [row] = await executor
+          .insert(conversations)
+          .values({
+            ...values,
+            participantId: built.participantId,
+            appointmentId: appointmentIndex === undefined ? null : built.appointmentIds[appointmentIndex]!,
+            startedByPersonId: built.personId,
+            createdAt: written[0]?.createdAt ?? lastAt,
+            lastMessageAt: lastAt,
+          })
+          .returning({ id: conversations.id });
+        if (written.length === 0) return;
+        await executor.insert(messages).values(
+          written.map((message) => ({
+            ...message,
+            conversationId: row!.id,
+            authorPersonId: message.authorRole === "participant" ? built.personId : (message.authorPersonId ?? null),
+          })),
+        );
       });
       return builder;
     },

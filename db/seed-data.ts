@@ -483,6 +483,33 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
   builder.withPreparation(mettePreparation(clock));
 
   builder.withNetwork(METTE_NETWORK);
+
+  // Beskeder (issue 18): Mette asked Sara about the internship; Sara read it and answered, and
+  // Mette has not opened the answer yet ("1 ny besked").
+  builder.withConversation({
+    topic: "general",
+    subject: "Må jeg starte senere i praktikken?",
+    messages: [
+      {
+        authorRole: "participant",
+        authorName: "Mette Hansen",
+        body:
+          "Hej Sara\n\nJeg sover dårligt for tiden, fordi jeg har ondt om natten. " +
+          "Kan jeg starte kl. 9 i stedet for kl. 8, når praktikken begynder?\n\nHilsen Mette",
+        createdAt: clock.at(-2, "19:40"),
+        readAt: clock.at(-1, "10:12"),
+      },
+      {
+        authorRole: "caseworker",
+        authorName: "Sara Nielsen",
+        authorPersonId: people.sara,
+        body:
+          "Hej Mette\n\nTak, fordi du skriver. Ja, det kan godt lade sig gøre. Jeg taler med Susanne i butikken, " +
+          "så du kan starte kl. 9 de første uger. Vi kan tale mere om det til vores samtale.\n\nVenlig hilsen Sara",
+        createdAt: clock.at(-1, "10:20"),
+      },
+    ],
+  });
   await builder.build(tx);
 }
 

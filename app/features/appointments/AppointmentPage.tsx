@@ -1,4 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
+import { messagesHref, newMessageHref } from "~/features/messages";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigation } from "react-router";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
@@ -84,6 +85,9 @@ export function AppointmentPage({
               </blockquote>
             </>
           ) : null}
+          <p>
+            <Link to={messagesHref}>{t("sent.seeAnswer")}</Link>
+          </p>
           {loaderData.absenceState === "open" ? (
             <p>
               <Link to={`/moeder/${appointment.id}/kan-ikke-komme`}>{t("sent.again")}</Link>
@@ -124,6 +128,15 @@ export function AppointmentPage({
         <h2 id="preparation-heading">{t("prep.heading")}</h2>
         <p>{t("prep.intro")}</p>
         <PreparationForm state={state} preparation={preparation} conflict={conflict} justSaved={loaderData.justSaved} />
+      </section>
+
+      <section aria-labelledby="write-heading">
+        <h2 id="write-heading">{t("detail.writeHeading")}</h2>
+        <p>
+          <Link to={newMessageHref({ appointmentId: appointment.id })}>
+            {t("detail.writeLink", { name: caseworker?.name ?? t("detail.yourCaseworker") })}
+          </Link>
+        </p>
       </section>
 
       {loaderData.absenceState === "open" && !upcomingAbsence ? (
