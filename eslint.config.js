@@ -15,6 +15,7 @@ const AREAS = [
   "cv",
   "jobs",
   "network",
+  "notifications",
   "overview",
   "plan",
   "preparation",
@@ -22,7 +23,7 @@ const AREAS = [
   "site",
 ];
 /** Areas whose tables live in a db/schema file of the same name. */
-const TABLES = ["account", "appointments", "cv", "jobs", "network", "plan", "preparation", "relatives"];
+const TABLES = ["account", "appointments", "cv", "jobs", "network", "notifications", "plan", "preparation", "relatives"];
 
 const ZOD = { name: "zod", message: "Import { z } from ~/lib/zod: it turns off zod's eval probe, which the CSP forbids." };
 

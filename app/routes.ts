@@ -6,6 +6,7 @@ import { contentRoutes } from "./features/content/urls";
 import { cvRoutes } from "./features/cv/urls";
 import { messagesRoutes } from "./features/messages/urls";
 import { networkRoutes } from "./features/network/urls";
+import { notificationsRoutes } from "./features/notifications/urls";
 import { planRoutes } from "./features/plan/urls";
 import { preparationRoutes } from "./features/preparation/urls";
 import { relativesRoutes } from "./features/relatives/urls";
@@ -25,6 +26,7 @@ export default [
   ...networkRoutes,
   ...cvRoutes,
   ...relativesRoutes,
+  ...notificationsRoutes,
   ...caseworkerRoutes,
   notFoundRoute,
 ] satisfies RouteConfig;

@@ -160,6 +160,8 @@ export const schema = z
     SEED_DEMO_DATA: flag(),
     SESSION_SECRET: sessionSecrets,
     SMTP_URL: urlWith(["smtp:", "smtps:"], "smtp://user:password@smtp.example.dk:587"),
+    SMS_GATEWAY_URL: urlWith(["https:", "http:"], "https://sms.example.dk/v1/messages"),
+    SMS_GATEWAY_TOKEN: z.string().optional(),
     MAIL_FROM: z.string().default("Min Vej <ingen-svar@minvej.example.dk>"),
     MESSAGE_ANSWER_WORKDAYS: whole("the number of working days", 2, 20),
     JOB_WORKER: z.enum(["on", "off"], { error: "write on or off." }).default("on"),
@@ -272,7 +274,7 @@ function toConfig(parsed, env) {
   // The settings that tests switch while the process runs (demo sign-in on and off, a mail folder
   // or SMTP server per test file) are read on every use, through the same schema.
   const { shape } = schema;
-  /** @param {"DEMO" | "DEMO_LOGIN" | "DATA_DIR" | "SMTP_URL" | "NEMLOGIN_TEST_IDP" | `CASEWORKER_OIDC_${"ISSUER" | "CLIENT_ID" | "CLIENT_SECRET" | "ROLE_CLAIM" | "ROLE"}`} name */
+  /** @param {"DEMO" | "DEMO_LOGIN" | "DATA_DIR" | "SMTP_URL" | "SMS_GATEWAY_URL" | "SMS_GATEWAY_TOKEN" | "NEMLOGIN_TEST_IDP" | `CASEWORKER_OIDC_${"ISSUER" | "CLIENT_ID" | "CLIENT_SECRET" | "ROLE_CLAIM" | "ROLE"}`} name */
   const now = (name) => known(env)[name];
   const production = parsed.NODE_ENV === "production";
   const generatedSecret = !parsed.SESSION_SECRET;
@@ -307,6 +309,14 @@ function toConfig(parsed, env) {
     generatedSessionSecret: generatedSecret,
     get smtpUrl() {
       return shape.SMTP_URL.parse(now("SMTP_URL"));
+    },
+    /** The SMS gateway (app/features/notifications/sms.server.ts); without it SMS go to DATA_DIR/sms. Read on every use, like SMTP_URL. */
+    get smsGatewayUrl() {
+      return shape.SMS_GATEWAY_URL.parse(now("SMS_GATEWAY_URL"));
+    },
+    /** Sent as `Authorization: Bearer <token>` to the SMS gateway, when set. */
+    get smsGatewayToken() {
+      return now("SMS_GATEWAY_TOKEN");
     },
     mailFrom: parsed.MAIL_FROM,
     /** The municipality's promise on /beskeder: "Du får svar inden for 2 hverdage". */

@@ -10,7 +10,7 @@ import { log } from "./log.js";
  * What the gauges read from the app (the server build's entry module, app/entry.server.tsx).
  * @typedef {{
  *   requestGateStats(): { active: number, queued: number, size: number },
- *   mailOutboxCounts(): Promise<{ pending: number, givenUp: number }>,
+ *   mailOutboxCounts(): Promise<{ pending: number, givenUp: number, byChannel?: { channel: string, state: string, count: number }[] }>,
  * }} AppGauges
  */
 
@@ -43,16 +43,26 @@ gateGauge("minvej_request_transactions_max", "Request transactions that may run 
 
 const outboxPending = new client.Gauge({
   name: "minvej_mail_outbox_pending",
-  help: "Mail in the outbox not yet sent and not given up (due now or waiting for a retry).",
+  help: "Mail and SMS in the outbox not yet sent, dropped or given up (due now, waiting for a retry or for quiet hours to end).",
   registers: [registry],
 });
 const outboxGivenUp = new client.Gauge({
   name: "minvej_mail_outbox_given_up",
-  help: "Mail in the outbox given up after the last attempt.",
+  help: "Mail and SMS in the outbox given up after the last attempt (the dead letter).",
   registers: [registry],
 });
 
-/** Reads the outbox once per scrape, for both gauges; a scrape without a database leaves them out. */
+// The outbox by channel and state (issue 18): e-mail and SMS, queued / retrying / sent / dropped
+// (a reminder no longer wanted) / given_up (the dead letter). Sent, dropped and given-up rows are
+// counted until the retention job deletes them (30 days). Alert on given_up rising.
+const outboxMessages = new client.Gauge({
+  name: "minvej_outbox_messages",
+  help: "Outbox rows (e-mail and SMS) by channel and state: queued, retrying, sent, dropped, given_up (the dead letter).",
+  labelNames: ["channel", "state"],
+  registers: [registry],
+});
+
+/** Reads the outbox once per scrape, for every outbox gauge; a scrape without a database leaves them out. */
 async function collectOutbox() {
   const app = await appGauges();
   if (!app) return;
@@ -60,9 +70,12 @@ async function collectOutbox() {
     const counts = await app.mailOutboxCounts();
     outboxPending.set(counts.pending);
     outboxGivenUp.set(counts.givenUp);
+    outboxMessages.reset();
+    for (const { channel, state, count } of counts.byChannel ?? []) outboxMessages.set({ channel, state }, count);
   } catch (error) {
     outboxPending.reset();
     outboxGivenUp.reset();
+    outboxMessages.reset();
     log.warn({ event: "metrics_outbox_unreadable", code: error instanceof Error && "code" in error ? String(error.code) : undefined });
   }
 }

@@ -1,10 +1,12 @@
 import { logError } from "../../../server/safe-error.js";
+import { queueDueReminders } from "~/features/notifications/index.server";
 import { deliverDueMail } from "./outbox.server";
 import { pruneExpired } from "./retention.server";
 import { pruneRateLimits } from "~/lib/rate-limit.server";
 
 /**
- * The job worker (docs/decisions/0014-job-queue.md): sends due mail from the outbox and
+ * The job worker (docs/decisions/0014-job-queue.md): queues the reminders that are due
+ * (app/features/notifications: portal.due_reminders), sends due mail and SMS from the outbox and
  * runs the retention job. It runs inside the portal's process by default (entry.server.tsx starts
  * it, `JOB_WORKER=off` leaves it out) and on its own with `npm run worker` (worker.js).
  *
@@ -15,6 +17,10 @@ import { pruneRateLimits } from "~/lib/rate-limit.server";
 export interface WorkerOptions {
   pollMs?: number;
   retentionEveryMs?: number;
+  /** How often a pass looks for reminders that have come due (30 s: reminders are minutes apart). */
+  remindersEveryMs?: number;
+  /** The clock (tests). */
+  now?: () => Date;
 }
 
 export class JobWorker {
@@ -23,6 +29,7 @@ export class JobWorker {
   private again = false;
   private stopped = true;
   private lastRetention = 0;
+  private lastReminders = 0;
 
   constructor(private readonly options: WorkerOptions = {}) {}
 
@@ -59,8 +66,20 @@ export class JobWorker {
   }
 
   private async pass() {
+    const now = this.options.now ?? (() => new Date());
+    // Reminders first, so one that has just come due leaves in this same pass. Rows are keyed by
+    // reminder, person and channel: two workers, or this one after a restart, queue each once.
+    const remindersEvery = this.options.remindersEveryMs ?? 30_000;
+    if (Date.now() - this.lastReminders >= remindersEvery) {
+      this.lastReminders = Date.now();
+      try {
+        await queueDueReminders(now());
+      } catch (error) {
+        logError("job_reminders_pass_failed", null, error);
+      }
+    }
     try {
-      await deliverDueMail();
+      await deliverDueMail({ now });
     } catch (error) {
       logError("job_mail_pass_failed", null, error);
     }

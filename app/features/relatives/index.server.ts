@@ -6,3 +6,4 @@ export { findActiveGrant, requireAccess, requireRelative, type ActiveGrant } fro
 export { pendingInvitationPath, pendingInvitationRedirect } from "./invite.server";
 export { listStoredMail, sendMail, type Mail, type StoredMail } from "./mail.server";
 export { hashInvitationToken, listHelped } from "./queries.server";
+export { listReminderCopyChoices, setReminderCopies, type ReminderCopyChoice } from "./reminder-copy.server";
