@@ -79,10 +79,15 @@ test("Ali, in English, opens his phone meeting, adds a question, downloads it an
     await expectNoAxeViolationsAtAllWidths(page, "cannot come: reason missing (Ali), English");
     await page.getByRole("textbox", { name: "Why can you not come?", exact: true }).fill("My shoulder needs a scan that day.");
     await page.getByRole("button", { name: "Send message to the job centre" }).click();
+    // A conversation now (issue 18), named in his language.
+    await expect(mainHeading(page)).toHaveText(`I cannot come: ${CALL}`);
+    await expect(page.getByRole("region", { name: "Where it stands" })).toContainText("Received");
+    await expectNoAxeViolationsAtAllWidths(page, "cannot come: the conversation (Ali), English");
+    await page.getByRole("link", { name: "See the meeting" }).click();
     await expect(mainHeading(page)).toHaveText(CALL);
     const sent = page.getByRole("region", { name: "You have told us you cannot come" });
-    await expect(sent).toContainText("Your caseworker can see it in Min Vej.");
-    await expect(sent).toContainText("We cannot promise when you will get an answer.");
+    await expect(sent).toContainText("where your caseworker can see it");
+    await expect(sent).toContainText("If you have not had an answer by the day before the meeting, call your caseworker.");
     await expect(sent).toContainText("If it is urgent, call Sara Nielsen");
     await expectNoAxeViolationsAtAllWidths(page, "appointment page: cannot come sent (Ali), English");
   });

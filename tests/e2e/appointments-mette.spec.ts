@@ -168,11 +168,19 @@ test('Mette says she cannot come to her mentor meeting ("Jeg kan ikke komme")', 
     await page.getByRole("textbox", { name: "Hvorfor kan du ikke komme?", exact: true }).fill(REASON);
     await page.getByRole("textbox", { name: "Hvornår passer det dig bedre? (valgfrit)", exact: true }).fill("Onsdag eller torsdag formiddag");
     await page.getByRole("button", { name: "Send besked til jobcentret" }).click();
+    // It is a conversation now (issue 18): she sees it received, then read and answered.
+    await expect(mainHeading(page)).toHaveText(`Jeg kan ikke komme: ${MENTOR}`);
+    await expect(page.getByRole("status")).toContainText("Din besked er sendt til Sara Nielsen. Du får svar her.");
+    await expect(page.getByRole("region", { name: "Sådan står det til" })).toContainText("Din sagsbehandler har fået din besked. Den er ikke læst endnu.");
+    await expect(page.locator(".message__body").last()).toHaveText(`${REASON}\n\nDet passer mig bedre: Onsdag eller torsdag formiddag`);
+    await expect(page.locator(".message__body b")).toHaveCount(0);
+    await expectNoAxeViolationsAtAllWidths(page, "cannot come: the conversation (Mette)");
+    await page.getByRole("link", { name: "Se mødet" }).click();
     await expect(mainHeading(page)).toHaveText(MENTOR);
     const sent = page.getByRole("region", { name: "Du har givet besked om, at du ikke kan komme" });
     await expect(sent).toContainText("Din besked er gemt i Min Vej");
     await expect(sent).toContainText("Din sagsbehandler får ikke en e-mail eller sms om den.");
-    await expect(sent).toContainText("Har du ikke hørt noget senest dagen før mødet, så ring til din sagsbehandler.");
+    await expect(sent).toContainText("Har du ikke fået svar senest dagen før mødet, så ring til din sagsbehandler.");
     await expect(sent).toContainText("Hvis det haster, så ring til Sara Nielsen");
     await expect(sent.getByRole("link", { name: "+45 11 22 30 11" })).toHaveAttribute("href", "tel:+4511223011");
     // What she typed is shown as text, never as markup.

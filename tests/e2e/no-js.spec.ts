@@ -39,6 +39,9 @@ import { expectMapAndListAgree } from "./support/network";
  *  /moeder/:id              conflict: keep-mine                         meetings      before
  *  /moeder/:id              conflict: keep-saved                        meetings      new
  *  /moeder/:id/kan-ikke-komme   send (empty, sent)                      meetings      before
+ *  /beskeder/ny             send (empty, sent), draft                   messages      new
+ *  /beskeder/:id            send (too long, sent)                       messages      new
+ *  /beskeder/ring-mig-op    send (nothing chosen, sent)                 messages      new
  *  /moeder/kalender         create                                      calendar      before
  *  /moeder/kalender         revoke                                      calendar      before
  *  /netvaerk/ny             save (empty, added)                         network       before
@@ -407,10 +410,60 @@ test("meetings without JavaScript: notes, a conflict both ways, 'Jeg kan ikke ko
     const reason = `Jeg er syg (${tag})`;
     await page.getByRole("textbox", { name: "Hvorfor kan du ikke komme?", exact: true }).fill(reason);
     await page.getByRole("button", { name: "Send besked til jobcentret" }).click();
-    await expect(mainHeading(page)).toHaveText("Med Lars ud til genbrugsbutikken");
+    // A conversation now (issue 18): she follows it under Beskeder.
+    await expect(mainHeading(page)).toHaveText("Jeg kan ikke komme: Med Lars ud til genbrugsbutikken");
+    await expect(page.locator(".message__body").last()).toHaveText(reason);
+    await page.getByRole("link", { name: "Se mødet" }).click();
     const sent = page.getByRole("region", { name: "Du har givet besked om, at du ikke kan komme" });
     await expect(sent).toContainText("Din besked er gemt i Min Vej");
     await expect(sent.locator("blockquote").first()).toHaveText(reason);
+  });
+});
+
+test("messages without JavaScript: a new message (empty, a draft, sent), a reply, and 'Ring mig op'", async ({ page }) => {
+  const tag = uniqueTag();
+  await signIn(page, "mette", "/beskeder");
+
+  await test.step("a new message: empty, then kept as a draft, then sent", async () => {
+    await page.getByRole("link", { name: "Skriv til Sara Nielsen" }).click();
+    await page.getByRole("button", { name: "Send beskeden" }).click();
+    await expect(page.getByRole("alert").getByRole("link", { name: "Skriv et emne" })).toBeVisible();
+    await expect(page.getByRole("alert").getByRole("link", { name: "Skriv din besked" })).toBeVisible();
+    await expect(page).toHaveTitle(/^Fejl: /);
+    await page.getByRole("textbox", { name: "Emne" }).fill(`Uden JavaScript (${tag})`);
+    await page.getByRole("textbox", { name: "Din besked" }).fill(`Halvt skrevet (${tag})`);
+    await page.getByRole("button", { name: "Gem som kladde" }).click();
+    await expect(page).toHaveURL(/\/beskeder\/ny\?kladde=gemt$/);
+    await expect(page.getByRole("status")).toHaveText("Din kladde er gemt. Den er ikke sendt endnu.");
+    await expect(page.getByRole("textbox", { name: "Din besked" })).toHaveValue(`Halvt skrevet (${tag})`);
+    await page.getByRole("textbox", { name: "Din besked" }).fill(`Færdig (${tag})`);
+    await page.getByRole("button", { name: "Send beskeden" }).click();
+    await expect(page).toHaveURL(/\/beskeder\/[0-9a-f-]{36}\?sendt=1$/);
+    await expect(mainHeading(page)).toHaveText(`Uden JavaScript (${tag})`);
+    await expect(page.locator(".message__receipt").last()).toHaveText("Ikke læst endnu");
+  });
+
+  await test.step("a reply in the conversation, too long first (kept), then sent", async () => {
+    const tooLong = "a".repeat(2001);
+    await page.getByRole("textbox", { name: "Dit svar" }).fill(tooLong);
+    await page.getByRole("button", { name: "Send beskeden" }).click();
+    await expect(page.getByRole("alert").getByRole("link", { name: /^Skriv højst 2000 tegn/ })).toBeVisible();
+    await expect(page.getByRole("textbox", { name: "Dit svar" })).toHaveValue(tooLong);
+    await page.getByRole("textbox", { name: "Dit svar" }).fill(`En tilføjelse (${tag})`);
+    await page.getByRole("button", { name: "Send beskeden" }).click();
+    await expect(page).toHaveURL(/\?sendt=1#seneste$/);
+    await expect(page.locator(".message__body").last()).toHaveText(`En tilføjelse (${tag})`);
+  });
+
+  await test.step("'Ring mig op': nothing chosen, then sent", async () => {
+    await page.goto("/beskeder/ring-mig-op");
+    await page.getByRole("button", { name: "Bed om at blive ringet op" }).click();
+    await expect(page.getByRole("alert").getByRole("link", { name: "Vælg en dag" })).toBeVisible();
+    await page.getByRole("group", { name: "Hvilken dag passer det dig?" }).getByRole("radio").first().check();
+    await page.getByRole("radio", { name: "Formiddag (kl. 9-12)" }).check();
+    await page.getByRole("button", { name: "Bed om at blive ringet op" }).click();
+    await expect(page).toHaveURL(/\/beskeder\?sendt=ring-op$/);
+    await expect(page.getByRole("status")).toHaveText("Tak. Sara Nielsen ringer til dig på den dag, du valgte.");
   });
 });
 

@@ -15,8 +15,12 @@ type Data = NonNullable<Awaited<ReturnType<typeof conversationPage>>>;
 /** The subject as the participant reads it: requests get their name in her language. */
 export function useSubject() {
   const { t } = useTranslation("messages");
-  return (conversation: { topic: string; subject: string }) =>
-    conversation.topic === "callback" ? t("callback.subject") : conversation.subject;
+  return (conversation: { topic: string; subject: string }) => {
+    if (conversation.topic === "callback") return t("callback.subject");
+    if (conversation.topic === "absence") return t("subjects.absence", { subject: conversation.subject });
+    if (conversation.topic === "disagreement") return t("subjects.disagreement", { subject: conversation.subject });
+    return conversation.subject;
+  };
 }
 
 /** `/beskeder/:id`: one conversation, where a request stands, a proposed new time, and the reply form. */

@@ -4,6 +4,7 @@ import { PageTitle } from "~/components/layout/PageTitle";
 import { formatMoment } from "~/lib/dates";
 import type { messagesPage } from "./pages.server";
 import { AnswerPromise, CaseworkerPhone, RequestStatusTag } from "./components";
+import { useSubject } from "./ConversationPage";
 
 type Data = Awaited<ReturnType<typeof messagesPage>>;
 
@@ -12,6 +13,7 @@ export function MessagesPage({ conversations, caseworker, answerWorkdays }: Data
   const { t, i18n } = useTranslation("messages");
   const [search] = useSearchParams();
   const name = caseworker?.name ?? t("yourCaseworker");
+  const subjectOf = useSubject();
   return (
     <>
       <PageTitle title={t("list.title")} />
@@ -41,7 +43,7 @@ export function MessagesPage({ conversations, caseworker, answerWorkdays }: Data
             {conversations.map((conversation) => (
               <li key={conversation.id} className="conversation-list__item">
                 <h3 className="conversation-list__subject">
-                  <Link to={`/beskeder/${conversation.id}`}>{conversation.subject}</Link>
+                  <Link to={`/beskeder/${conversation.id}`}>{subjectOf(conversation)}</Link>
                 </h3>
                 <p className="conversation-list__meta">
                   {conversation.unread > 0 ? (

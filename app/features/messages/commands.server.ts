@@ -330,7 +330,8 @@ function subjectOf(text: string) {
 }
 
 /**
- * "Jeg kan ikke komme" becomes a conversation with a status she can follow. The notice's id is the
+ * "Jeg kan ikke komme" becomes a conversation with a status she can follow; its subject is the
+ * meeting's title (the pages say what kind of request it is, in the reader's language). The notice's id is the
  * submission id, so the same notice (a double submit the appointments area already folded into
  * one) opens one conversation. Written in Danish: the caseworker reads it.
  */
@@ -341,7 +342,7 @@ export async function openAbsenceConversation(
   const body = notice.wish ? `${notice.reason}\n\nDet passer mig bedre: ${notice.wish}` : notice.reason;
   return startConversation(author, {
     topic: "absence",
-    subject: subjectOf(`Jeg kan ikke komme: ${notice.title}`),
+    subject: subjectOf(notice.title),
     body,
     submissionId: notice.noticeId,
     appointmentId: notice.appointmentId,
@@ -353,7 +354,7 @@ export async function openAbsenceConversation(
 export async function openDisagreementConversation(author: Author, question: { submissionId: string; planVersion: number; comment: string }) {
   return startConversation(author, {
     topic: "disagreement",
-    subject: `Jeg er ikke enig, eller jeg har spørgsmål til planen (version ${question.planVersion})`,
+    subject: `Min Plan, version ${question.planVersion}`,
     body: question.comment,
     submissionId: question.submissionId,
   });

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { messagesHref } from "~/features/messages";
 import { Form, Link, useNavigation } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { DocumentLinks } from "~/components/ui/DocumentLinks";
@@ -37,10 +38,11 @@ function PlanContents({ parts }: { parts: { id: string; label: string }[] }) {
   );
 }
 
-function SavedNotice({ text }: { text: string }) {
+function SavedNotice({ text, children }: { text: string; children?: React.ReactNode }) {
   return (
     <div className="notice plan-saved" id="plan-saved" tabIndex={-1} role="status">
       <p>{text}</p>
+      {children}
     </div>
   );
 }
@@ -269,7 +271,13 @@ export function PlanPage({
       <section aria-labelledby="read-heading" id="laest" className="panel plan-read">
         <h2 id="read-heading">{t("read.heading")}</h2>
         {saved === "laest" ? <SavedNotice text={t("read.saved")} /> : null}
-        {saved === "spoergsmaal" ? <SavedNotice text={t("read.questionSaved")} /> : null}
+        {saved === "spoergsmaal" ? (
+          <SavedNotice text={t("read.questionSaved")}>
+            <p>
+              <Link to={messagesHref}>{t("read.questionFollow")}</Link>
+            </p>
+          </SavedNotice>
+        ) : null}
         {readCurrent && view.lastRead ? (
           <p>
             {t("read.done", { version: view.version, when: formatMoment(view.lastRead.createdAt, language) })}

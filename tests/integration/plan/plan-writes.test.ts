@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { listConversations } from "~/features/messages/index.server";
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, ownGoalVersions, planResponses, plans, subGoalUpdates, subGoals } from "../../../db/schema";
@@ -427,10 +428,11 @@ describe("\"Jeg er ikke enig / Jeg har spørgsmål\"", () => {
       submissionId: form.submissionId,
     };
     const send = () => run(questionAction, post("/min-plan/spoergsmaal", values, metteCookie));
-    // The question opens a conversation (issue 18); sent twice, it is one question in one conversation.
-    const first = ((await send()) as Response).headers.get("Location")!;
-    expect(first).toMatch(/^\/beskeder\/[0-9a-f-]{36}\?sendt=1$/);
-    expect(((await send()) as Response).headers.get("Location")).toBe(first);
+    expect(((await send()) as Response).headers.get("Location")).toBe("/min-plan?gemt=spoergsmaal#laest");
+    expect(((await send()) as Response).status).toBe(302);
+    // It is a conversation too (issue 18): sent twice, one conversation with the question.
+    const opened = await listConversations(mette.participantId);
+    expect(opened).toEqual([expect.objectContaining({ topic: "disagreement", subject: "Min Plan, version 3", status: "received" })]);
     const rows = await database.db
       .select()
       .from(planResponses)

@@ -28,9 +28,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (result === "invalid") {
     return data({ result: submission.reply({ formErrors: ["question.errors.version"] }) }, { status: 400 });
   }
-  // The question is also a conversation, where she sees it read and answered.
-  const conversation = await openDisagreementConversation(participantAuthor(context, user), { submissionId: oneTimeId, planVersion, comment });
-  return redirect(`/beskeder/${conversation.conversationId}?sendt=1`);
+  // The question is also a conversation, where she sees it read and answered (the plan links to it).
+  await openDisagreementConversation(participantAuthor(context, user), { submissionId: oneTimeId, planVersion, comment });
+  return redirect("/min-plan?gemt=spoergsmaal#laest");
 }
 
 export default function QuestionRoute({ loaderData, actionData }: Route.ComponentProps) {
