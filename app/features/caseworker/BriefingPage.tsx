@@ -4,14 +4,14 @@ import { PrintButton } from "~/components/ui/DocumentLinks";
 import { formatLongDate } from "./components";
 import { PrintBriefing, printsWhole } from "./PrintBriefing";
 import type { Briefing } from "./queries.server";
-import { ScreenBriefing } from "./ScreenBriefing";
+import { ScreenBriefing, type BriefingMessages } from "./ScreenBriefing";
 
 /**
  * `/sagsbehandler/<id>`: one participant's briefing. The header and the facts serve screen and
  * paper alike; below them the screen shows everything (ScreenBriefing) and paper one page
  * (PrintBriefing).
  */
-export function BriefingPage({ briefing, printedAt }: { briefing: Briefing; printedAt: Date }) {
+export function BriefingPage({ briefing, printedAt, messages }: { briefing: Briefing; printedAt: Date; messages?: BriefingMessages }) {
   const { t, i18n } = useTranslation("caseworker");
   const { participant } = briefing;
   const longDate = (value: Date | string) => formatLongDate(value, i18n.language);
@@ -41,7 +41,7 @@ export function BriefingPage({ briefing, printedAt }: { briefing: Briefing; prin
           <Facts participant={participant} />
         </header>
         <PrintBriefing briefing={briefing} />
-        <ScreenBriefing briefing={briefing} />
+        <ScreenBriefing briefing={briefing} messages={messages} />
       </article>
     </>
   );

@@ -6,15 +6,22 @@ import { MeetingTime } from "./components";
 import { DisclosureLists } from "./Disclosure";
 import type { ParticipantListItem } from "./queries.server";
 
-/** `/sagsbehandler`: the caseworker's participants, each with what they shared and what is new. */
-export function OverviewPage({ participants }: { participants: ParticipantListItem[] }) {
+/**
+ * `/sagsbehandler`: the caseworker's participants, each with what they shared and what is new, and
+ * how many of their conversations wait for her answer (`awaiting`, by participant id).
+ */
+export function OverviewPage({ participants, awaiting = {} }: { participants: ParticipantListItem[]; awaiting?: Record<string, number> }) {
   const { t } = useTranslation("caseworker");
+  const waiting = Object.values(awaiting).reduce((sum, count) => sum + count, 0);
   return (
     <>
       <PageTitle title={t("title")} />
       <h1 tabIndex={-1}>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <p className="meta">{t("readOnly")}</p>
+      <p className="cw-messages-link">
+        <a href="/sagsbehandler/beskeder">{waiting > 0 ? t("messagesLink", { count: waiting }) : t("messagesLinkNone")}</a>
+      </p>
       {participants.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
@@ -22,7 +29,7 @@ export function OverviewPage({ participants }: { participants: ParticipantListIt
           <h2 className="visually-hidden">{t("list.heading")}</h2>
           <ul className="cw-list">
             {participants.map((participant) => (
-              <ParticipantCard key={participant.participantId} participant={participant} />
+              <ParticipantCard key={participant.participantId} participant={participant} awaiting={awaiting[participant.participantId] ?? 0} />
             ))}
           </ul>
         </>
@@ -35,7 +42,7 @@ export function OverviewPage({ participants }: { participants: ParticipantListIt
   );
 }
 
-function ParticipantCard({ participant }: { participant: ParticipantListItem }) {
+function ParticipantCard({ participant, awaiting }: { participant: ParticipantListItem; awaiting: number }) {
   const { t, i18n } = useTranslation("caseworker");
   const date = (value: Date | string) => formatDate(value, i18n.language);
   const shared = [
@@ -46,6 +53,7 @@ function ParticipantCard({ participant }: { participant: ParticipantListItem }) 
     participant.shared.networkSharedAt ? t("list.network", { date: date(participant.shared.networkSharedAt) }) : null,
   ].filter((line): line is string => line !== null);
   const attention = [
+    awaiting > 0 ? t("list.awaitingMessages", { count: awaiting }) : null,
     participant.absenceRequests > 0 ? t("list.absence", { count: participant.absenceRequests }) : null,
     participant.planQuestions > 0 ? t("list.planQuestions", { count: participant.planQuestions }) : null,
     participant.hasQuestionsForNextMeeting ? t("list.meetingQuestions") : null,

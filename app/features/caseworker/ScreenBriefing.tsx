@@ -3,16 +3,25 @@ import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { formatHours, formatPartialDate } from "~/features/cv";
 import { formatTime } from "~/lib/dates";
 import { CvSharedText, formatLongDate, MeetingTime, meetingPlace, OwnWords, PlanVersionText, useAnswerLabel, wantedAtMeeting } from "./components";
+import type { InboxItem } from "~/features/messages/index.server";
+import { ConversationList } from "./messages-ui";
 import type { Briefing, SharedPart } from "./queries.server";
+
+/** The participant's conversations with her caseworker, for the briefing's "Beskeder". */
+export interface BriefingMessages {
+  items: InboxItem[];
+  now: Date;
+}
 
 /**
  * The briefing on screen: everything the participant shared, in full (`.cw-screen-only`). Its
  * twin for paper is PrintBriefing, which cuts texts and lists to fit one page.
  */
-export function ScreenBriefing({ briefing }: { briefing: Briefing }) {
+export function ScreenBriefing({ briefing, messages }: { briefing: Briefing; messages?: BriefingMessages }) {
   return (
     <div className="cw-briefing__body cw-screen-only">
       <NextMeeting briefing={briefing} />
+      {messages ? <Messages briefing={briefing} messages={messages} /> : null}
       <Absences briefing={briefing} />
       <Plan briefing={briefing} />
       <Preparation briefing={briefing} />
@@ -114,6 +123,24 @@ function NextMeeting({ briefing }: { briefing: Briefing }) {
         </>
       ) : (
         <p>{t("briefing.noQuestions", { name })}</p>
+      )}
+    </Section>
+  );
+}
+
+/** Her conversations with the participant, those waiting for an answer first (screen only). */
+function Messages({ briefing, messages }: { briefing: Briefing; messages: BriefingMessages }) {
+  const { t } = useTranslation("caseworker");
+  const waiting = messages.items.filter((item) => item.state === "awaiting").length;
+  return (
+    <Section id="cw-messages" heading={t("inbox.briefingHeading")}>
+      {messages.items.length === 0 ? (
+        <p>{t("inbox.briefingNone", { name: briefing.participant.name })}</p>
+      ) : (
+        <>
+          {waiting > 0 ? <p>{t("inbox.briefingWaiting", { count: waiting })}</p> : null}
+          <ConversationList rows={messages.items.map((item) => ({ ...item, participantFirstName: briefing.participant.name }))} now={messages.now} />
+        </>
       )}
     </Section>
   );

@@ -37,3 +37,44 @@ export async function recordListViewed(entry: { caseworkerPersonId: string; part
     }
   });
 }
+
+/**
+ * "Din sagsbehandler læste en af dine samtaler": one audit row each time a caseworker opens one of
+ * the participant's conversations (`/sagsbehandler/beskeder/:id`). `details` names the page and the
+ * conversation, never its subject or what anyone wrote.
+ */
+export async function recordConversationViewed(entry: {
+  caseworkerPersonId: string;
+  participantId: string;
+  conversationId: string;
+  requestId: string | null;
+}) {
+  const database = await db();
+  await recordAudit(database, {
+    actorPersonId: entry.caseworkerPersonId,
+    participantId: entry.participantId,
+    action: "caseworker.conversation_viewed",
+    details: { page: "conversation", conversationId: entry.conversationId },
+    requestId: entry.requestId,
+  });
+}
+
+/**
+ * The inbox `/sagsbehandler/beskeder` shows each conversation's subject: a read for each participant
+ * with a conversation on it, in her log as "Din sagsbehandler", like the overview's list.
+ */
+export async function recordInboxViewed(entry: { caseworkerPersonId: string; participantIds: string[]; requestId: string | null }) {
+  if (entry.participantIds.length === 0) return;
+  const database = await db();
+  await database.transaction(async (tx) => {
+    for (const participantId of entry.participantIds) {
+      await recordAudit(tx, {
+        actorPersonId: entry.caseworkerPersonId,
+        participantId,
+        action: "caseworker.conversation_viewed",
+        details: { page: "inbox" },
+        requestId: entry.requestId,
+      });
+    }
+  });
+}

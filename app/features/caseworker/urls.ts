@@ -1,7 +1,9 @@
 import { type RouteConfigEntry, route } from "@react-router/dev/routes";
 
-/** The caseworker's read-only briefing (Danish URLs). Paths are relative to app/. */
+/** The caseworker's briefing and her participants' messages (Danish URLs). Paths are relative to app/. */
 export const caseworkerRoutes: RouteConfigEntry[] = [
   route("sagsbehandler", "features/caseworker/routes/caseworker.tsx"),
+  route("sagsbehandler/beskeder", "features/caseworker/routes/caseworker-inbox.tsx"),
+  route("sagsbehandler/beskeder/:conversationId", "features/caseworker/routes/caseworker-conversation.tsx"),
   route("sagsbehandler/:participantId", "features/caseworker/routes/caseworker-briefing.tsx"),
 ];

@@ -13,6 +13,9 @@ const PARTS = ["education_work", "resources", "challenges", "abilities", "wishes
 function What({ entry }: { entry: AccessLogEntry }) {
   const { t } = useTranslation("relatives");
   const { t: tp } = useTranslation("preparation");
+  if (entry.action === "caseworker.conversation_viewed") {
+    return <>{t(entry.details.page === "inbox" ? "log.caseworkerInbox" : "log.caseworkerConversation")}</>;
+  }
   if (entry.byCaseworker) {
     const page = entry.details.page;
     return (

@@ -302,6 +302,10 @@ export interface AccessLogEntry {
 
 /** What the caseworker side writes when a caseworker opens the participant's briefing. */
 export const CASEWORKER_VIEWED = "caseworker.briefing_viewed";
+/** ... and when she opens her messages (the inbox, or one of the participant's conversations). */
+export const CASEWORKER_CONVERSATION_VIEWED = "caseworker.conversation_viewed";
+/** The caseworker's reads: shown as "Din sagsbehandler", never by name. */
+const CASEWORKER_READS = [CASEWORKER_VIEWED, CASEWORKER_CONVERSATION_VIEWED];
 
 /**
  * "Hvem har set mine oplysninger": every relatives.* event about this participant, and every time
@@ -309,7 +313,7 @@ export const CASEWORKER_VIEWED = "caseworker.briefing_viewed";
  */
 export async function accessLog(participantId: string, participantPersonId: string, limit = 300): Promise<AccessLogEntry[]> {
   const database = await db();
-  const rows = await listAuditEvents(participantId, { prefixes: ["relatives."], actions: [CASEWORKER_VIEWED] }, limit);
+  const rows = await listAuditEvents(participantId, { prefixes: ["relatives."], actions: CASEWORKER_READS }, limit);
   // Who each grant really went to: the account that answered, by its own name.
   const account = alias(persons, "account");
   const grants = await database
@@ -320,7 +324,7 @@ export async function accessLog(participantId: string, participantPersonId: stri
   const realNames = new Map(grants.map((grant) => [grant.id, { account: `${grant.firstName} ${grant.lastName}`, invited: grant.invitedName }]));
   return rows.map((row) => {
     const details = (row.details ?? {}) as Record<string, unknown>;
-    const byCaseworker = row.action === CASEWORKER_VIEWED;
+    const byCaseworker = CASEWORKER_READS.includes(row.action);
     const real = typeof details.grantId === "string" ? realNames.get(details.grantId) : undefined;
     const typed = typeof details.grantName === "string" ? details.grantName : real?.invited;
     return {

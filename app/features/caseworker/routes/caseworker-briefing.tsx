@@ -3,11 +3,16 @@ import { requireCaseworkerStrict } from "../access.server";
 import { BriefingPage } from "../BriefingPage";
 import stylesheet from "../caseworker.css?url";
 import { recordBriefingViewed } from "../commands.server";
+import { conversationsFor } from "../messages.server";
+import messagesStylesheet from "../messages.css?url";
 import { getBriefing } from "../queries.server";
 import { notFound } from "~/lib/auth.server";
 import { requestIdOf } from "~/lib/request.server";
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "stylesheet", href: messagesStylesheet },
+];
 
 /** One participant's briefing, for their coordinating caseworker only (404 for everyone else). */
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -20,9 +25,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     participantId: briefing.participant.id,
     requestId: requestIdOf(context),
   });
-  return { briefing, printedAt: new Date() };
+  const now = new Date();
+  const items = await conversationsFor(briefing.participant.id, now);
+  return { briefing, printedAt: now, messages: { items, now } };
 }
 
 export default function CaseworkerBriefingPage({ loaderData }: Route.ComponentProps) {
-  return <BriefingPage briefing={loaderData.briefing} printedAt={loaderData.printedAt} />;
+  return <BriefingPage briefing={loaderData.briefing} printedAt={loaderData.printedAt} messages={loaderData.messages} />;
 }

@@ -2,6 +2,7 @@ import type { Route } from "./+types/caseworker";
 import { requireCaseworker } from "../access.server";
 import stylesheet from "../caseworker.css?url";
 import { recordListViewed } from "../commands.server";
+import { awaitingCounts } from "../messages.server";
 import { OverviewPage } from "../OverviewPage";
 import { listMyParticipants } from "../queries.server";
 import { requestIdOf } from "~/lib/request.server";
@@ -17,9 +18,10 @@ export async function loader({ context }: Route.LoaderArgs) {
     participantIds: participants.map((participant) => participant.participantId),
     requestId: requestIdOf(context),
   });
-  return { participants };
+  const awaiting = await awaitingCounts(participants.map((participant) => participant.participantId));
+  return { participants, awaiting };
 }
 
 export default function CaseworkerOverviewPage({ loaderData }: Route.ComponentProps) {
-  return <OverviewPage participants={loaderData.participants} />;
+  return <OverviewPage participants={loaderData.participants} awaiting={loaderData.awaiting} />;
 }

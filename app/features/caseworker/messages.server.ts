@@ -1,0 +1,153 @@
+import { and, asc, eq } from "drizzle-orm";
+import { db } from "../../../db/client";
+import { config } from "../../../server/config.js";
+import {
+  conversationOwner,
+  getConversation,
+  listInbox,
+  markConversationRead,
+  type Author,
+  type ConversationView,
+  type InboxItem,
+} from "~/features/messages/index.server";
+import { sideOf } from "~/features/messages";
+import type { CurrentUser } from "~/lib/auth.server";
+import { requestIdOf, type RequestContext } from "~/lib/request.server";
+import { findMyParticipant } from "./queries.server";
+import { cwAppointments, cwParticipants } from "./views.server";
+
+/**
+ * The caseworker's messages (`/sagsbehandler/beskeder`): who she coordinates comes from the
+ * caseworker views, as for the briefing; the conversations themselves from the messages area's
+ * public face. Every address that is not one of her participants' conversations is null (404).
+ */
+
+export interface InboxRow extends InboxItem {
+  participantName: string;
+  participantFirstName: string;
+}
+
+/** The municipality's promised answer time, in working days (MESSAGE_ANSWER_WORKDAYS). */
+export function answerWorkdays(): number {
+  return config().messageAnswerWorkdays;
+}
+
+/** The participants this caseworker coordinates, with their names. */
+async function myParticipants(caseworkerPersonId: string) {
+  const database = await db();
+  return database
+    .select({ participantId: cwParticipants.participantId, firstName: cwParticipants.firstName, lastName: cwParticipants.lastName })
+    .from(cwParticipants)
+    .where(eq(cwParticipants.coordinatingCaseworkerPersonId, caseworkerPersonId))
+    .orderBy(asc(cwParticipants.firstName), asc(cwParticipants.lastName));
+}
+
+/** Her participants' conversations, those waiting for her answer first (oldest first), then the rest (newest first). */
+export async function inboxOf(caseworkerPersonId: string, now = new Date()): Promise<InboxRow[]> {
+  const people = await myParticipants(caseworkerPersonId);
+  const byId = new Map(people.map((person) => [person.participantId, person]));
+  const items = await listInbox([...byId.keys()], { answerWorkdays: answerWorkdays(), now });
+  return items.map((item) => {
+    const person = byId.get(item.participantId);
+    return { ...item, participantName: person ? `${person.firstName} ${person.lastName}` : "", participantFirstName: person?.firstName ?? "" };
+  });
+}
+
+/** How many conversations wait for her answer, per participant id (the overview's "Beskeder: 3 venter på svar"). */
+export async function awaitingCounts(participantIds: string[], now = new Date()): Promise<Record<string, number>> {
+  const items = await listInbox(participantIds, { answerWorkdays: answerWorkdays(), now });
+  const counts: Record<string, number> = {};
+  for (const item of items) if (item.state === "awaiting") counts[item.participantId] = (counts[item.participantId] ?? 0) + 1;
+  return counts;
+}
+
+/** One participant's conversations for her briefing: the same order as the inbox. */
+export async function conversationsFor(participantId: string, now = new Date()): Promise<InboxItem[]> {
+  return listInbox([participantId], { answerWorkdays: answerWorkdays(), now });
+}
+
+/**
+ * The conversation's participant, when this caseworker coordinates her case; null for anyone
+ * else's conversation, an unknown id and a malformed id alike.
+ */
+export async function findMyConversation(caseworkerPersonId: string, conversationId: string | undefined) {
+  const participantId = await conversationOwner(conversationId);
+  if (!participantId) return null;
+  const person = await findMyParticipant(caseworkerPersonId, participantId);
+  if (!person) return null;
+  return { participantId, firstName: person.firstName, name: `${person.firstName} ${person.lastName}` };
+}
+
+/** The caseworker writing in her participant's conversation: her own name, from the session. */
+export function caseworkerAuthor(context: RequestContext, user: CurrentUser, participantId: string): Author {
+  return {
+    personId: user.personId,
+    participantId,
+    role: "caseworker",
+    name: `${user.firstName} ${user.lastName}`.trim(),
+    requestId: requestIdOf(context),
+  };
+}
+
+export interface ConversationMeeting {
+  id: string;
+  title: string;
+  kind: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: string;
+}
+
+export interface CaseworkerConversationPage {
+  participant: { id: string; name: string; firstName: string };
+  conversation: ConversationView;
+  /** The state in her inbox (waiting since, answer due, handled ...). */
+  item: InboxItem | null;
+  /** The participant's side's messages she had not opened before this visit. */
+  newMessageIds: string[];
+  meeting: ConversationMeeting | null;
+  submissionId: string;
+}
+
+/**
+ * Everything `/sagsbehandler/beskeder/:conversationId` shows, or null (404). Opening it is the
+ * receipt: the participant's side's messages are marked read by the caseworker.
+ */
+export async function openConversation(caseworkerPersonId: string, conversationId: string | undefined, now = new Date()): Promise<CaseworkerConversationPage | null> {
+  const mine = await findMyConversation(caseworkerPersonId, conversationId);
+  if (!mine || !conversationId) return null;
+  const conversation = await getConversation(mine.participantId, conversationId);
+  if (!conversation) return null;
+  const newMessageIds = conversation.messages
+    .filter((message) => sideOf(message.authorRole) === "participant" && !message.readAt)
+    .map((message) => message.id);
+  if (newMessageIds.length > 0) await markConversationRead({ side: "caseworker" }, mine.participantId, conversationId, now);
+  const [items, meeting] = await Promise.all([
+    conversationsFor(mine.participantId, now),
+    conversation.appointmentId ? meetingOf(mine.participantId, conversation.appointmentId) : null,
+  ]);
+  return {
+    participant: { id: mine.participantId, name: mine.name, firstName: mine.firstName },
+    conversation,
+    item: items.find((item) => item.id === conversationId) ?? null,
+    newMessageIds,
+    meeting,
+    submissionId: crypto.randomUUID(),
+  };
+}
+
+async function meetingOf(participantId: string, appointmentId: string): Promise<ConversationMeeting | null> {
+  const database = await db();
+  const [row] = await database
+    .select({
+      id: cwAppointments.appointmentId,
+      title: cwAppointments.title,
+      kind: cwAppointments.kind,
+      startsAt: cwAppointments.startsAt,
+      endsAt: cwAppointments.endsAt,
+      status: cwAppointments.status,
+    })
+    .from(cwAppointments)
+    .where(and(eq(cwAppointments.appointmentId, appointmentId), eq(cwAppointments.participantId, participantId)));
+  return row ?? null;
+}
