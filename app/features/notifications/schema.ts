@@ -41,7 +41,7 @@ const checkbox = z
   .optional()
   .transform((value) => value === "yes");
 
-const hour = z.enum(HOURS as [string, ...string[]], { error: "form.errors.quietHour" });
+const hour = z.string().optional().default("");
 
 /**
  * "Sådan får du besked" (/indstillinger). Every field is read first and all checks run in one
@@ -71,7 +71,11 @@ export const settingsSchema = z
     if (!value.meetingReminders.every((minutes) => (REMINDER_CHOICES as readonly number[]).includes(Number(minutes)))) {
       problem("meetingReminders", "form.errors.reminderUnknown");
     }
-    if (value.quietFrom === value.quietUntil) problem("quietUntil", "form.errors.quietSame");
+    const fromKnown = HOURS.includes(value.quietFrom);
+    const untilKnown = HOURS.includes(value.quietUntil);
+    if (!fromKnown) problem("quietFrom", "form.errors.quietHour");
+    if (!untilKnown) problem("quietUntil", "form.errors.quietHour");
+    else if (fromKnown && value.quietFrom === value.quietUntil) problem("quietUntil", "form.errors.quietSame");
   })
   .transform((value) => ({
     byEmail: value.byEmail,
