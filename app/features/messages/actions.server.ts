@@ -1,8 +1,6 @@
 import type { CurrentUser } from "~/lib/auth.server";
 import type { RequestContext } from "~/lib/request.server";
-import { afterCommit } from "../../../db/client";
 import { findOwnAppointment, moveToAgreedTime } from "~/features/appointments/index.server";
-import { wakeWorker } from "~/features/jobs/index.server";
 import { answerProposal, saveDraft, startConversation, writeMessage } from "./commands.server";
 import { participantAuthor } from "./pages.server";
 import { callbackSchema, hasText, newConversationSchema, proposalAnswerSchema, replySchema } from "./schema";
@@ -64,7 +62,6 @@ export async function sendNewMessage(context: RequestContext, user: Participant,
     appointmentId: appointment?.id ?? null,
     draftKey,
   });
-  afterCommit(wakeWorker);
   return { kind: "redirect", to: `/beskeder/${started.conversationId}?sendt=1` };
 }
 
@@ -91,7 +88,6 @@ export async function replyInConversation(
     submissionId: parsed.data.submissionId,
   });
   if (written.status === "not_found") throw new Response(null, { status: 404 });
-  afterCommit(wakeWorker);
   return { kind: "redirect", to: `/beskeder/${conversationId}?sendt=1#seneste` };
 }
 
@@ -130,6 +126,5 @@ export async function requestCallback(context: RequestContext, user: Participant
     submissionId: input.submissionId,
     callback: { on: input.day, window: input.window, phone: input.phone },
   });
-  afterCommit(wakeWorker);
   return { kind: "redirect", to: "/beskeder?sendt=ring-op" };
 }

@@ -1,7 +1,9 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { db, type Transaction } from "../../../db/client";
+import { afterCommit, db, rowsOf, type Transaction } from "../../../db/client";
+import { wakeWorker } from "~/features/jobs/index.server";
 import { appointmentProposals, conversations, messageDrafts, messages } from "../../../db/schema/messages";
 import { recordAudit } from "~/lib/audit.server";
+import { queueMessageNotice } from "~/features/notifications/index.server";
 import type { AuthorRole, Side, Topic } from "./status";
 
 /**
@@ -141,6 +143,7 @@ export async function writeMessage(
       .set(author.role === "caseworker" ? { lastMessageAt: now } : { lastMessageAt: now, handledAt: null, handledByPersonId: null })
       .where(eq(conversations.id, conversationId));
     await deleteDraftIn(tx, author.personId, conversationId);
+    if (author.role === "caseworker") await tellParticipant(tx, author.participantId, conversationId, now);
     await recordAudit(tx, {
       actorPersonId: author.personId,
       participantId: author.participantId,
@@ -150,6 +153,19 @@ export async function writeMessage(
     });
     return { status: "sent", messageId: written.id } as const;
   });
+}
+
+/**
+ * "Du har en ny besked i Min Vej" for the participant, as she chose (the notifications area), in
+ * the same transaction as the caseworker's message or proposed time; the worker sends it after the commit.
+ */
+async function tellParticipant(tx: Transaction, participantId: string, conversationId: string, now: Date) {
+  const [row] = rowsOf<{ person_id: string | null }>(
+    await tx.execute(sql`select portal.conversation_participant_person(${conversationId}::uuid) as person_id`),
+  );
+  if (!row?.person_id) return;
+  const { queued } = await queueMessageNotice(tx, { participantId, recipientPersonId: row.person_id, conversationId, now });
+  if (queued.length > 0) afterCommit(wakeWorker);
 }
 
 /**
@@ -256,6 +272,7 @@ export async function proposeNewTime(
       })
       .returning({ id: appointmentProposals.id });
     await tx.update(conversations).set({ lastMessageAt: now }).where(eq(conversations.id, conversationId));
+    await tellParticipant(tx, caseworker.participantId, conversationId, now);
     await recordAudit(tx, {
       actorPersonId: caseworker.personId,
       participantId: caseworker.participantId,
