@@ -116,36 +116,40 @@ export function SettingsPage({ loaderData, actionData }: { loaderData: SettingsP
             {t("form.channelsHint")}
           </div>
           <Checkbox name="byEmail" value="yes" id="byEmail" label={t("form.byEmail")} defaultChecked={ticked("byEmail", settings.byEmail)} />
-          <Field id="email" label={t("form.email")} hint={t("form.emailHint")} error={errorOf("email")}>
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                name="email"
-                type="email"
-                className="input"
-                autoComplete="email"
-                spellCheck={false}
-                defaultValue={text("email", settings.email)}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-              />
-            )}
-          </Field>
+          <div className="notifications-reveal">
+            <Field id="email" label={t("form.email")} hint={t("form.emailHint")} error={errorOf("email")}>
+              {({ id, describedBy, invalid }) => (
+                <input
+                  id={id}
+                  name="email"
+                  type="email"
+                  className="input"
+                  autoComplete="email"
+                  spellCheck={false}
+                  defaultValue={text("email", settings.email)}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                />
+              )}
+            </Field>
+          </div>
           <Checkbox name="bySms" value="yes" id="bySms" label={t("form.bySms")} defaultChecked={ticked("bySms", settings.bySms)} />
-          <Field id="phone" label={t("form.phone")} hint={t("form.phoneHint")} error={errorOf("phone")}>
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                name="phone"
-                type="tel"
-                className="input input--width-10"
-                autoComplete="tel"
-                defaultValue={text("phone", settings.phone)}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-              />
-            )}
-          </Field>
+          <div className="notifications-reveal">
+            <Field id="phone" label={t("form.phone")} hint={t("form.phoneHint")} error={errorOf("phone")}>
+              {({ id, describedBy, invalid }) => (
+                <input
+                  id={id}
+                  name="phone"
+                  type="tel"
+                  className="input input--width-10"
+                  autoComplete="tel"
+                  defaultValue={text("phone", settings.phone)}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                />
+              )}
+            </Field>
+          </div>
         </fieldset>
 
         <h2>{t("form.aboutLegend")}</h2>

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { explanationFor } from "~/features/content";
 import { PlanNewsCard } from "~/features/plan";
+import { NOTIFICATION_SETTINGS_PATH } from "~/features/notifications";
 import { HelpingCard, HelpingChooser } from "~/features/relatives";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
@@ -96,6 +97,12 @@ export function OverviewPage({ page }: { page: OverviewPageData }) {
                   <p>{t(`more.${area}.text`)}</p>
                 </li>
               ))}
+              <li>
+                <a href={NOTIFICATION_SETTINGS_PATH} className="content-list__link">
+                  {t("notifications:link.title")}
+                </a>
+                <p>{t("notifications:link.text")}</p>
+              </li>
             </ul>
           </section>
         </>
@@ -107,6 +114,16 @@ export function OverviewPage({ page }: { page: OverviewPageData }) {
           ) : (
             <p>{page.isCaseworker ? t("noProgramme.caseworker") : t("noProgramme.relative")}</p>
           )}
+          {!page.isCaseworker ? (
+            <ul className="content-list">
+              <li>
+                <a href={NOTIFICATION_SETTINGS_PATH} className="content-list__link">
+                  {t("notifications:link.title")}
+                </a>
+                <p>{t("notifications:link.text")}</p>
+              </li>
+            </ul>
+          ) : null}
           {page.isCaseworker ? (
             <p>
               <a href="/sagsbehandler">{t("caseworker:overviewLink")}</a>
