@@ -263,6 +263,10 @@ describe("the metrics port", () => {
     // The refused invitation waits for its retry.
     expect(value(text, "minvej_mail_outbox_pending")).toBe(1);
     expect(value(text, "minvej_mail_outbox_given_up")).toBe(0);
+    // By channel and state (issue 18): the dead letter per channel is what an operator alerts on.
+    expect(value(text, 'minvej_outbox_messages{channel="email",state="retrying"}')).toBe(1);
+    expect(value(text, 'minvej_outbox_messages{channel="email",state="given_up"}')).toBe(0);
+    expect(value(text, 'minvej_outbox_messages{channel="sms",state="given_up"}')).toBe(0);
     expect(value(text, "minvej_request_transactions_active")).toBe(0);
     expect(value(text, "minvej_request_transactions_queued")).toBe(0);
     expect(value(text, "minvej_request_transactions_max")).toBe(10);
