@@ -5,7 +5,7 @@ import { copenhagenDay, formatDate, formatTime, isoDateTime } from "~/lib/dates"
 import type { AccessLogEntry } from "./queries.server";
 
 const KNOWN = ["invited", "accepted", "declined", "confirmed", "rejected", "withdrawn", "ended", "viewed", "changed", "resent", "commented", "comment_deleted"];
-const PAGES = ["home", "plan", "appointments", "appointment", "preparation", "cv", "network", "list"];
+const PAGES = ["home", "plan", "appointments", "appointment", "preparation", "cv", "network", "messages", "conversation", "list"];
 /** Pages the caseworker's briefing may name; anything else is shown without a page. */
 const CASEWORKER_PAGES = ["briefing", "plan", "appointments", "preparation", "cv", "network", "list"];
 const PARTS = ["education_work", "resources", "challenges", "abilities", "wishes", "network", "questions"];

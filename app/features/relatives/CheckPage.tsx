@@ -91,6 +91,14 @@ export function CheckPage({ loaderData, actionData }: Pick<Route.ComponentProps,
         <SummaryRow label={t("check.rows.comment")} action={<ChangeLink to={`${formPath}#mayComment`} row={t("check.rows.comment")} />}>
           {draft.mayComment ? t("check.commentYes", { name }) : t("check.commentNo", { name })}
         </SummaryRow>
+        {scopes.includes("messages") ? (
+          <SummaryRow
+            label={t("check.rows.writeMessages")}
+            action={<ChangeLink to={`${formPath}#mayWriteMessages`} row={t("check.rows.writeMessages")} />}
+          >
+            {draft.mayWriteMessages ? t("check.writeMessagesYes", { name }) : t("check.writeMessagesNo", { name })}
+          </SummaryRow>
+        ) : null}
         <SummaryRow label={t("check.rows.bisidder")} action={<ChangeLink to={`${formPath}#bisidder`} row={t("check.rows.bisidder")} />}>
           {bisidder.length === 0 ? (
             t("check.bisidderNone")
@@ -117,6 +125,7 @@ export function CheckPage({ loaderData, actionData }: Pick<Route.ComponentProps,
             <li key={scope}>{t(`explain.${scope}`)}</li>
           ))}
           {draft.mayComment ? <li>{t("explain.comment", { name })}</li> : null}
+          {draft.mayWriteMessages ? <li>{t("explain.writeMessages", { name })}</li> : null}
           {bisidder.length > 0 ? <li>{t("explain.bisidder", { count: bisidder.length, name })}</li> : null}
         </ul>
         <h2>{t("check.willNotSeeHeading", { name })}</h2>
@@ -124,9 +133,9 @@ export function CheckPage({ loaderData, actionData }: Pick<Route.ComponentProps,
           {notShared.map((scope) => (
             <li key={scope}>{t(`scopes.${scope}`)}</li>
           ))}
-          <li>{t("explain.never")}</li>
+          <li>{t(scopes.includes("messages") ? "explain.neverWithMessages" : "explain.never")}</li>
         </ul>
-        <p>{t("check.readOnly", { name })}</p>
+        <p>{t(draft.mayWriteMessages ? "check.writesMessages" : "check.readOnly", { name })}</p>
         <p>{t("check.rights", { name })}</p>
       </section>
 

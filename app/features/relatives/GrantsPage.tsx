@@ -65,7 +65,16 @@ function GrantCard({ grant }: { grant: Grant }) {
         <SummaryRow label={t("list.scopes")}>
           <ScopeList scopes={grant.scopes} owner="you" />
         </SummaryRow>
-        <SummaryRow label={t("list.mayDo")}>{grant.mayComment ? t("list.mayComment") : t("list.readOnly")}</SummaryRow>
+        <SummaryRow label={t("list.mayDo")}>
+          {grant.mayComment || grant.mayWriteMessages ? (
+            <ul className="plain-list">
+              {grant.mayComment ? <li>{t("list.mayComment")}</li> : null}
+              {grant.mayWriteMessages ? <li>{t("list.mayWriteMessages")}</li> : null}
+            </ul>
+          ) : (
+            t("list.readOnly")
+          )}
+        </SummaryRow>
         {grant.bisidder.length > 0 ? (
           <SummaryRow label={t("list.bisidder")}>
             <ul className="plain-list">

@@ -64,11 +64,12 @@ export function InvitationPage({ loaderData, actionData }: Pick<Route.ComponentP
         <h2 id="offer-heading">{t("invitation.answer.offerHeading", { name })}</h2>
         <ScopeList scopes={invitation.scopes} owner="other" />
         {invitation.mayComment ? <p>{t("invitation.answer.comment", { name })}</p> : null}
+        {invitation.mayWriteMessages ? <p>{t("invitation.answer.writeMessages", { name })}</p> : null}
         {invitation.bisidderCount > 0 ? <p>{t("invitation.answer.bisidder", { count: invitation.bisidderCount, name })}</p> : null}
         <p>
           {t("invitation.answer.until")} <Until day={invitation.validUntil} />
         </p>
-        <p>{t("invitation.answer.readOnly", { name })}</p>
+        <p>{t(invitation.mayWriteMessages ? "invitation.answer.noChange" : "invitation.answer.readOnly", { name })}</p>
       </section>
       <p>{t("invitation.answer.signedInAs", { name: signedInAs })}</p>
       <p>{t("invitation.answer.stop", { name })}</p>

@@ -33,19 +33,20 @@ export interface TermsValues {
   scopes: string[];
   network: boolean;
   mayComment: boolean;
+  mayWriteMessages: boolean;
   bisidder: string[];
   validUntil: { day: string; month: string; year: string };
 }
 
 /**
  * What a grant allows and until when: the parts, the network map (its own fieldset, on purpose),
- * the comment right, bisidder meetings and the end date. Used by "Inviter" and "Ret adgangen".
+ * the comment right, the right to write in her messages, bisidder meetings and the end date. Used by "Inviter" and "Ret adgangen".
  */
 export function TermsFields(props: {
   values: TermsValues;
   appointments: { id: string; title: string; startsAt: Date | string; supportPersonAllowed: boolean }[];
   latest: string;
-  error: (name: "scopes" | "mayComment" | "bisidder" | "validUntil") => string | undefined;
+  error: (name: "scopes" | "mayComment" | "mayWriteMessages" | "bisidder" | "validUntil") => string | undefined;
 }) {
   const { t, i18n } = useTranslation("relatives");
   const language = i18n.language;
@@ -90,6 +91,24 @@ export function TermsFields(props: {
         </div>
         <ErrorMessage id="mayComment" message={error("mayComment")} />
         <Checkbox id="mayComment" name="mayComment" value="yes" label={t("form.commentLabel")} defaultChecked={values.mayComment} />
+      </fieldset>
+
+      <fieldset
+        className={error("mayWriteMessages") ? "field field--error fieldset" : "field fieldset"}
+        aria-describedby={describedBy("mayWriteMessages", Boolean(error("mayWriteMessages")))}
+      >
+        <legend className="fieldset__legend">{t("form.writeMessagesLegend")}</legend>
+        <div id="mayWriteMessages-hint" className="field__hint">
+          {t("form.writeMessagesHint")}
+        </div>
+        <ErrorMessage id="mayWriteMessages" message={error("mayWriteMessages")} />
+        <Checkbox
+          id="mayWriteMessages"
+          name="mayWriteMessages"
+          value="yes"
+          label={t("form.writeMessagesLabel")}
+          defaultChecked={values.mayWriteMessages}
+        />
       </fieldset>
 
       <fieldset

@@ -15,6 +15,8 @@ export interface ActiveGrant {
   id: string;
   scopes: Scope[];
   mayComment: boolean;
+  /** With the messages scope: may also write in her conversations (under their own name). */
+  mayWriteMessages: boolean;
   bisidderAppointmentIds: string[];
   /** The last day (Copenhagen, YYYY-MM-DD) the grant is valid, inclusive. */
   validUntil: string;
@@ -32,6 +34,7 @@ export async function findActiveGrant(relativePersonId: string, participantId: s
       id: relativeGrants.id,
       scopes: relativeGrants.scopes,
       mayComment: relativeGrants.mayComment,
+      mayWriteMessages: relativeGrants.mayWriteMessages,
       bisidderAppointmentIds: relativeGrants.bisidderAppointmentIds,
       validUntil: relativeGrants.validUntil,
     })

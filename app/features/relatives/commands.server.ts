@@ -39,7 +39,7 @@ export function scopesOf(input: Pick<InviteInput, "scopes" | "network">): Scope[
  */
 export async function createInvitation(
   actor: Actor,
-  input: Omit<InviteInput, "birthDate"> & { birthDate?: string | null },
+  input: Omit<InviteInput, "birthDate" | "mayWriteMessages"> & { birthDate?: string | null; mayWriteMessages?: boolean },
   now = new Date(),
   mailFor?: InvitationMailFor,
 ): Promise<CreateResult> {
@@ -79,6 +79,7 @@ export async function createInvitation(
         relation: input.relation,
         scopes,
         mayComment: input.mayComment,
+        mayWriteMessages: input.mayWriteMessages ?? false,
         bisidderAppointmentIds: input.bisidder,
         validUntil: input.validUntil,
         // Only the person with this birth date (from MitID) may accept: see refusedAnswerer.
@@ -101,6 +102,7 @@ export async function createInvitation(
         grantName: input.name,
         scopes,
         mayComment: input.mayComment,
+        mayWriteMessages: input.mayWriteMessages ?? false,
         bisidderAppointmentIds: input.bisidder,
         validUntil: input.validUntil,
       },
@@ -343,8 +345,22 @@ export async function recordHelpedListViewed(personId: string, participantIds: s
  * opened the form, and the change is refused if the grant looks different now (changed in another
  * tab, accepted, withdrawn or ended meanwhile).
  */
-export function grantBasis(grant: { status: string; scopes: string[]; mayComment: boolean; bisidderAppointmentIds: string[]; validUntil: string }): string {
-  return JSON.stringify([grant.status, [...grant.scopes].sort(), grant.mayComment, [...grant.bisidderAppointmentIds].sort(), grant.validUntil]);
+export function grantBasis(grant: {
+  status: string;
+  scopes: string[];
+  mayComment: boolean;
+  mayWriteMessages: boolean;
+  bisidderAppointmentIds: string[];
+  validUntil: string;
+}): string {
+  return JSON.stringify([
+    grant.status,
+    [...grant.scopes].sort(),
+    grant.mayComment,
+    grant.mayWriteMessages,
+    [...grant.bisidderAppointmentIds].sort(),
+    grant.validUntil,
+  ]);
 }
 
 export type ChangeResult = { status: "changed" | "unchanged"; name: string } | { status: "stale" } | { status: "gone" };
@@ -357,7 +373,7 @@ export type ChangeResult = { status: "changed" | "unchanged"; name: string } | {
 export async function changeGrant(
   actor: Actor,
   grantId: string,
-  input: Pick<InviteInput, "scopes" | "network" | "mayComment" | "bisidder" | "validUntil">,
+  input: Pick<InviteInput, "scopes" | "network" | "mayComment" | "bisidder" | "validUntil"> & { mayWriteMessages?: boolean },
   basis: string,
   now = new Date(),
 ): Promise<ChangeResult> {
@@ -375,11 +391,17 @@ export async function changeGrant(
     }
     if (grantBasis(grant) !== basis) return { status: "stale" } as const;
     const scopes = scopesOf(input);
-    const next = { status: grant.status, scopes, mayComment: input.mayComment, bisidderAppointmentIds: input.bisidder, validUntil: input.validUntil };
-    if (grantBasis(next) === basis) return { status: "unchanged", name: grant.invitedName } as const;
+    const terms = {
+      scopes,
+      mayComment: input.mayComment,
+      mayWriteMessages: input.mayWriteMessages ?? false,
+      bisidderAppointmentIds: input.bisidder,
+      validUntil: input.validUntil,
+    };
+    if (grantBasis({ status: grant.status, ...terms }) === basis) return { status: "unchanged", name: grant.invitedName } as const;
     await tx
       .update(relativeGrants)
-      .set({ scopes, mayComment: input.mayComment, bisidderAppointmentIds: input.bisidder, validUntil: input.validUntil })
+      .set(terms)
       .where(eq(relativeGrants.id, grantId));
     await recordAudit(tx, {
       actorPersonId: actor.personId,
@@ -390,11 +412,13 @@ export async function changeGrant(
         grantName: grant.invitedName,
         scopes,
         mayComment: input.mayComment,
+        mayWriteMessages: terms.mayWriteMessages,
         bisidderAppointmentIds: input.bisidder,
         validUntil: input.validUntil,
         before: {
           scopes: grant.scopes,
           mayComment: grant.mayComment,
+          mayWriteMessages: grant.mayWriteMessages,
           bisidderAppointmentIds: grant.bisidderAppointmentIds,
           validUntil: grant.validUntil,
         },

@@ -21,6 +21,8 @@ export interface InviteDraft {
   scopes: string[];
   network: boolean;
   mayComment: boolean;
+  /** With the messages scope: may also write in her conversations (a draft from before it: undefined, read as no). */
+  mayWriteMessages: boolean;
   bisidder: string[];
   validUntil: string;
   /** Set when the draft changes an existing grant ("Ret adgangen") instead of inviting someone. */

@@ -32,6 +32,7 @@ export interface GrantListItem {
   relation: string;
   scopes: Scope[];
   mayComment: boolean;
+  mayWriteMessages: boolean;
   bisidder: { id: string; title: string; startsAt: Date }[];
   validUntil: string;
   state: GrantState;
@@ -74,6 +75,7 @@ export async function listGrants(participantId: string, now = new Date()): Promi
       relation: grant.relation,
       scopes: grant.scopes as Scope[],
       mayComment: grant.mayComment,
+      mayWriteMessages: grant.mayWriteMessages,
       bisidder: meetings.filter((meeting) => grant.bisidderAppointmentIds.includes(meeting.id)),
       validUntil: grant.validUntil,
       state: grantState({ status: grant.status, validUntil: grant.validUntil, invitationExpiresAt }, today, now),
@@ -177,6 +179,7 @@ export type InvitationLookup =
       relation: string;
       scopes: Scope[];
       mayComment: boolean;
+      mayWriteMessages: boolean;
       bisidderCount: number;
       validUntil: string;
       expiresAt: Date;
@@ -231,6 +234,7 @@ export async function findInvitation(token: string, now = new Date()): Promise<I
     relation: row.grant.relation,
     scopes: row.grant.scopes as Scope[],
     mayComment: row.grant.mayComment,
+    mayWriteMessages: row.grant.mayWriteMessages,
     bisidderCount: row.grant.bisidderAppointmentIds.length,
     validUntil: row.grant.validUntil,
     expiresAt: row.invitation.expiresAt,

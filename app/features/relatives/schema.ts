@@ -57,6 +57,8 @@ function termsShape(rules: InviteRules) {
       }
     }),
     mayComment: checkbox,
+    // "Må også skrive" in her conversations: only with the messages scope (refineTerms).
+    mayWriteMessages: checkbox,
     bisidder: many,
     validUntil: dateInputSchema({ required: "form.errors.endDateRequired", invalid: "form.errors.endDateInvalid" }).superRefine(
       (value, context) => {
@@ -68,9 +70,12 @@ function termsShape(rules: InviteRules) {
 }
 
 function refineTerms(rules: InviteRules) {
-  return (value: { scopes: string[]; mayComment: boolean; bisidder: string[] }, context: z.RefinementCtx) => {
+  return (value: { scopes: string[]; mayComment: boolean; mayWriteMessages: boolean; bisidder: string[] }, context: z.RefinementCtx) => {
     if (value.mayComment && !value.scopes.includes("preparation")) {
       context.addIssue({ code: "custom", path: ["mayComment"], message: "form.errors.commentNeedsPreparation" });
+    }
+    if (value.mayWriteMessages && !value.scopes.includes("messages")) {
+      context.addIssue({ code: "custom", path: ["mayWriteMessages"], message: "form.errors.writeNeedsMessages" });
     }
     if (value.bisidder.some((id) => !rules.appointmentIds.includes(id))) {
       context.addIssue({ code: "custom", path: ["bisidder"], message: "form.errors.bisidderUnknown" });
@@ -149,12 +154,12 @@ export function changeSchema(rules: InviteRules) {
 export type ChangeInput = z.output<ReturnType<typeof changeSchema>>;
 
 /** The fields of the change form, in order (for the error summary). */
-export const CHANGE_FIELDS = ["scopes", "mayComment", "bisidder", "validUntil"] as const;
+export const CHANGE_FIELDS = ["scopes", "mayComment", "mayWriteMessages", "bisidder", "validUntil"] as const;
 
 export type InviteInput = z.output<ReturnType<typeof inviteSchema>>;
 
 /** The fields in the order the form shows them (for the error summary). */
-export const INVITE_FIELDS = ["name", "email", "relation", "birthDate", "scopes", "mayComment", "bisidder", "validUntil"] as const;
+export const INVITE_FIELDS = ["name", "email", "relation", "birthDate", "scopes", "mayComment", "mayWriteMessages", "bisidder", "validUntil"] as const;
 
 /** The notices /paaroerende shows after a change (`?besked=...&id=<grant>`). */
 export const listNoticeSchema = z.enum([
@@ -204,6 +209,7 @@ export function typedTerms(formData: FormData) {
     scopes: strings("scopes"),
     network: formData.getAll("scopes").includes("network"),
     mayComment: formData.get("mayComment") === "yes",
+    mayWriteMessages: formData.get("mayWriteMessages") === "yes",
     bisidder: strings("bisidder"),
     validUntil: { day: text("validUntil.day"), month: text("validUntil.month"), year: text("validUntil.year") },
   };

@@ -1,8 +1,11 @@
 /** The parts of a participant's data a relative can be given: one word per part. */
-export type Scope = "plan" | "appointments" | "preparation" | "cv" | "network";
+export type Scope = "plan" | "appointments" | "preparation" | "cv" | "messages" | "network";
 
-/** What a participant can share, in the order the form and the lists show them. */
-export const SHAREABLE_SCOPES = ["plan", "appointments", "preparation", "cv"] as const;
+/**
+ * What a participant can share, in the order the form and the lists show them. `messages`: all her
+ * conversations with her caseworker, read-only unless the grant also has `mayWriteMessages`.
+ */
+export const SHAREABLE_SCOPES = ["plan", "appointments", "preparation", "cv", "messages"] as const;
 /** The network map holds judgements about other people: shared only when added on purpose. */
 export const NETWORK_SCOPE = "network" as const;
 export const ALL_SCOPES: readonly Scope[] = [...SHAREABLE_SCOPES, NETWORK_SCOPE];
@@ -22,6 +25,7 @@ export const SHARED_VIEWS: { scope: Scope; path: string }[] = [
   { scope: "appointments", path: "moeder" },
   { scope: "preparation", path: "forberedelse" },
   { scope: "cv", path: "cv" },
+  { scope: "messages", path: "beskeder" },
   { scope: "network", path: "netvaerk" },
 ];
 

@@ -25,7 +25,16 @@ export function isOpen(state: GrantState): boolean {
 }
 
 /** What a relative's page view is recorded as (the log shows pages, never details). */
-export type ViewedPage = "home" | "plan" | "appointments" | "appointment" | "preparation" | "cv" | "network";
+export type ViewedPage =
+  | "home"
+  | "plan"
+  | "appointments"
+  | "appointment"
+  | "preparation"
+  | "cv"
+  | "network"
+  | "messages"
+  | "conversation";
 
 /** Why a relative's access to one participant is over, and on which day (Copenhagen, YYYY-MM-DD). */
 export interface EndedAccess {

@@ -37,6 +37,7 @@ export async function validDraft(request: Request, participantId: string, now = 
     ...draft,
     scopes: [...draft.scopes, ...(draft.network ? ["network"] : [])],
     mayComment: draft.mayComment ? "yes" : undefined,
+    mayWriteMessages: draft.mayWriteMessages ? "yes" : undefined,
     validUntil: dayParts(draft.validUntil),
     birthDate: draft.birthDate ? dayParts(draft.birthDate) : undefined,
   };

@@ -22,6 +22,8 @@ export const relativesRoutes: RouteConfigEntry[] = [
     route("forberedelse", "features/relatives/routes/relatives-shared-preparation.tsx"),
     route("forberedelse/:part", "features/relatives/routes/relatives-shared-preparation-part.tsx"),
     route("cv", "features/relatives/routes/relatives-shared-cv.tsx"),
+    route("beskeder", "features/relatives/routes/relatives-shared-messages.tsx"),
+    route("beskeder/:id", "features/relatives/routes/relatives-shared-conversation.tsx"),
     route("netvaerk", "features/relatives/routes/relatives-shared-network.tsx"),
     route("stop", "features/relatives/routes/relatives-shared-end.tsx"),
   ]),

@@ -27,6 +27,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
           scopes: grant.scopes.filter((scope) => scope !== "network"),
           network: grant.scopes.includes("network"),
           mayComment: grant.mayComment,
+          mayWriteMessages: grant.mayWriteMessages,
           // Meetings that are over are not offered again.
           bisidder: grant.bisidderAppointmentIds.filter((id) => rules.appointmentIds.includes(id)),
           validUntil: grant.validUntil,

@@ -42,12 +42,12 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   if (refused) {
     return data({ view: "calm" as const, calm: refused as Calm, participantName: found.participantName }, { status: refused === "own" ? 200 : 403, headers });
   }
-  const { participantName, participantFirstName, invitedName, relation, scopes, mayComment, bisidderCount, validUntil } = found;
+  const { participantName, participantFirstName, invitedName, relation, scopes, mayComment, mayWriteMessages, bisidderCount, validUntil } = found;
   return data(
     {
       view: "answer" as const,
       signedInAs: `${user.firstName} ${user.lastName}`,
-      invitation: { participantName, participantFirstName, invitedName, relation, scopes, mayComment, bisidderCount, validUntil },
+      invitation: { participantName, participantFirstName, invitedName, relation, scopes, mayComment, mayWriteMessages, bisidderCount, validUntil },
     },
     { headers },
   );

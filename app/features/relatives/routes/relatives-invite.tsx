@@ -27,6 +27,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           scopes: [],
           network: false,
           mayComment: false,
+          mayWriteMessages: false,
           bisidder: [],
           validUntil: dayParts(addMonths(today, DEFAULT_MONTHS)),
         };

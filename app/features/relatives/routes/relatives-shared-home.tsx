@@ -26,6 +26,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     firstName: person.firstName,
     scopes: grant.scopes,
     mayComment: grant.mayComment,
+    mayWriteMessages: grant.mayWriteMessages && grant.scopes.includes("messages"),
     bisidderCount: grant.bisidderAppointmentIds.length,
     links: sharedLinks(params.participantId, grant.scopes),
     welcome: new URL(request.url).searchParams.has("velkommen"),
@@ -35,7 +36,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export default function SharedHome({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("relatives");
   const owner = usePossessive();
-  const { participantId, firstName, scopes, links, welcome, bisidderCount } = loaderData;
+  const { participantId, firstName, scopes, links, welcome, bisidderCount, mayWriteMessages } = loaderData;
   const title = t("shared.homeTitle", { owner: owner(firstName) });
   return (
     <>
@@ -57,6 +58,7 @@ export default function SharedHome({ loaderData }: Route.ComponentProps) {
           );
         })}
       </ul>
+      {mayWriteMessages ? <p>{t("shared.mayWriteMessages", { owner: owner(firstName) })}</p> : null}
       {bisidderCount > 0 ? <p>{t("shared.bisidder", { count: bisidderCount, name: firstName })}</p> : null}
       <section aria-labelledby="stop-heading" className="panel">
         <h2 id="stop-heading">{t("end.heading")}</h2>

@@ -23,6 +23,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     firstName: person.firstName,
     fullName: `${person.firstName} ${person.lastName}`,
     validUntil: grant.validUntil,
+    mayWriteMessages: grant.mayWriteMessages && grant.scopes.includes("messages"),
     links: sharedLinks(params.participantId, grant.scopes),
   };
 }
@@ -30,13 +31,13 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export default function SharedLayout({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("relatives");
   const owner = usePossessive();
-  const { participantId, firstName, fullName, validUntil, links } = loaderData;
+  const { participantId, firstName, fullName, validUntil, links, mayWriteMessages } = loaderData;
   return (
     <>
       <div className="relatives-banner" role="region" aria-label={t("shared.bannerLabel")}>
         <p className="relatives-banner__who">{t("shared.banner", { owner: owner(fullName) })}</p>
         <p>
-          {t("shared.readOnly")} {t("shared.until")} <Until day={validUntil} />.
+          {t(mayWriteMessages ? "shared.readAndWriteMessages" : "shared.readOnly")} {t("shared.until")} <Until day={validUntil} />.
         </p>
       </div>
       <nav aria-label={t("shared.navLabel", { owner: owner(firstName) })} className="relatives-nav">
