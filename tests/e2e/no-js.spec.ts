@@ -17,7 +17,7 @@ import { expectMapAndListAgree } from "./support/network";
  *
  * The forms of the app (app/**: every `<Form method="post">`/`<form method="post">`, one line per
  * action and intent), the test here that posts each without JavaScript, and whether the old
- * no-js project (which replayed every journey) posted it: 49 before, 70 now, of 71 (the one not
+ * no-js project (which replayed every journey) posted it: 49 before, 73 now, of 74 (the one not
  * posted is a keep-alive only scripts send).
  *
  *  /log-ind                 demo person (empty: 400 + summary; chosen)  signing in    before
@@ -42,6 +42,9 @@ import { expectMapAndListAgree } from "./support/network";
  *  /beskeder/ny             send (empty, sent), draft                   messages      new
  *  /beskeder/:id            send (too long, sent)                       messages      new
  *  /beskeder/ring-mig-op    send (nothing chosen, sent)                 messages      new
+ *  /sagsbehandler/beskeder/:id   reply (empty, sent)                   caseworker    new
+ *  /sagsbehandler/beskeder/:id   propose (wrong date and time kept, proposed)  caseworker  new
+ *  /sagsbehandler/beskeder/:id   handled                               caseworker    new
  *  /moeder/kalender         create                                      calendar      before
  *  /moeder/kalender         revoke                                      calendar      before
  *  /netvaerk/ny             save (empty, added)                         network       before
@@ -1103,4 +1106,68 @@ test("the caseworker's briefing without JavaScript: no print button (the browser
   await page.getByRole("link", { name: "Åbn mødebriefing for Mette Hansen" }).click();
   await expect(mainHeading(page)).toHaveText("Mødebriefing: Mette Hansen");
   await expect(page.getByRole("button", { name: "Udskriv briefingen" })).toHaveCount(0);
+});
+
+test("the caseworker's messages without JavaScript: a reply (empty, sent), a new time (wrong, proposed), handled", async ({ page, browser }) => {
+  const tag = uniqueTag();
+  const subject = `Ny tid? (${tag})`;
+  const ali = await newPerson(browser);
+  try {
+    // Ali writes about his next meeting (English, his own language).
+    await signIn(ali.page, "ali", "/moeder");
+    const meeting = await ali.page.locator('main a[href^="/moeder/"]').first().getAttribute("href");
+    await ali.page.goto(`/beskeder/ny?moede=${meeting!.split("/")[2]}`);
+    await ali.page.getByRole("textbox", { name: "Subject" }).fill(subject);
+    await ali.page.getByRole("textbox", { name: "Your message" }).fill(`I cannot come that day. (${tag})`);
+    await ali.page.getByRole("button", { name: "Send the message" }).click();
+    await expect(mainHeading(ali.page)).toHaveText(subject);
+
+    await signIn(page, "sara", "/sagsbehandler/beskeder");
+    await page.getByRole("region", { name: /^Venter på dit svar/ }).getByRole("link", { name: new RegExp(`^Ny tid\\? \\(${tag}\\)`) }).click();
+    await expect(mainHeading(page)).toHaveText(subject);
+
+    await test.step("a reply: empty first (the summary, 'Fejl:'), then sent", async () => {
+      await page.getByRole("button", { name: "Send svar" }).click();
+      await expect(page.getByRole("alert").getByRole("link", { name: "Skriv dit svar" })).toBeVisible();
+      await expect(page).toHaveTitle(`Fejl: ${subject} – Min Vej`);
+      await page.getByRole("textbox", { name: "Dit svar" }).fill(`Det finder vi ud af. (${tag})`);
+      await page.getByRole("button", { name: "Send svar" }).click();
+      await expect(page).toHaveURL(/\/sagsbehandler\/beskeder\/[0-9a-f-]{36}\?sendt=svar$/);
+      await expect(page.getByRole("status")).toHaveText("Dit svar er sendt.");
+      await expect(page.locator(".cw-message--caseworker").last()).toContainText("Ikke læst endnu");
+    });
+
+    await test.step("a new time: a date that does not exist and no end (kept), then proposed", async () => {
+      const form = page.getByRole("region", { name: "Foreslå en ny tid" });
+      await form.getByRole("textbox", { name: "Dag" }).fill("31");
+      await form.getByRole("textbox", { name: "Måned" }).fill("2");
+      await form.getByRole("textbox", { name: "År" }).fill("2030");
+      await form.getByRole("textbox", { name: "Starttid" }).fill("9.30");
+      await form.getByRole("button", { name: "Send forslaget" }).click();
+      await expect(page.getByRole("alert").getByRole("link", { name: "Skriv en rigtig dato, for eksempel 17 3 2027" })).toBeVisible();
+      await expect(page.getByRole("alert").getByRole("link", { name: "Skriv sluttiden, for eksempel 11.00" })).toBeVisible();
+      await expect(form.getByRole("textbox", { name: "Dag" })).toHaveValue("31");
+      await expect(form.getByRole("textbox", { name: "Starttid" })).toHaveValue("9.30");
+      // The one state of this page the JavaScript journey does not reach.
+      await expectNoAxeViolationsAtAllWidths(page, "caseworker: a new time refused (no-js)");
+      await form.getByRole("textbox", { name: "Dag" }).fill("28");
+      await form.getByRole("textbox", { name: "Sluttid" }).fill("10.30");
+      await form.getByRole("button", { name: "Send forslaget" }).click();
+      await expect(page).toHaveURL(/\?sendt=ny-tid$/);
+      await expect(page.getByRole("status")).toHaveText("Dit forslag til en ny tid er sendt. Ali kan sige ja eller nej i Min Vej.");
+      await expect(page.locator(".cw-message--proposal")).toContainText("torsdag den 28. februar kl. 09.30–10.30");
+      await expect(page.locator(".cw-message--proposal")).toContainText("Venter på svar fra Ali");
+    });
+
+    await test.step("handled: gone from those waiting", async () => {
+      await page.getByRole("button", { name: "Markér som håndteret" }).click();
+      await expect(page).toHaveURL(/\?sendt=haandteret$/);
+      await expect(page.getByRole("status")).toHaveText("Samtalen er markeret som håndteret.");
+      await page.getByRole("link", { name: "Tilbage til beskeder" }).click();
+      await expect(page.getByRole("region", { name: /^Venter på dit svar/ })).not.toContainText(subject);
+      await expect(page.getByRole("region", { name: /^Andre samtaler/ })).toContainText(subject);
+    });
+  } finally {
+    await ali.context.close();
+  }
 });
