@@ -19,15 +19,21 @@ export function NewMessagePage({ data, actionData }: { data: Data; actionData: F
   const summary = (["subject", "body"] as const).flatMap((field) =>
     errors[field] ? [{ fieldId: field, message: t(errors[field]!, limitValues) }] : [],
   );
-  const defaultSubject = data.about ? t("new.aboutMeeting", { title: data.about.title }) : "";
+  const about = data.about;
+  const aboutTitle = !about ? null : about.kind === "preparation" ? t(`preparation:parts.${about.partKey}.title`) : about.title;
+  const defaultSubject = about ? t(`new.about.${about.kind}`, { title: aboutTitle }) : "";
   const values = actionData?.values;
-  const title = data.about ? t("new.titleAboutMeeting", { name }) : t("new.title", { name });
+  const title = about ? t(`new.titleAbout.${about.kind}`, { name }) : t("new.title", { name });
+  const hidden: Record<string, string> = { submissionId: data.submissionId };
+  if (about?.kind === "appointment") hidden.appointmentId = about.appointmentId;
+  if (about?.kind === "subGoal") hidden.subGoalId = about.subGoalId;
+  if (about?.kind === "preparation") hidden.preparationPart = about.slug;
   return (
     <>
       <PageTitle title={title} hasErrors={summary.length > 0} />
       <ErrorSummary errors={summary} />
       <p className="back-link">
-        <Link to={data.about ? `/moeder/${data.about.appointmentId}` : "/beskeder"}>{data.about ? t("new.backToMeeting") : t("backToList")}</Link>
+        <Link to={data.backHref}>{about ? t(`new.back.${about.kind}`) : t("backToList")}</Link>
       </p>
       <h1 tabIndex={-1}>{title}</h1>
       {search.get("kladde") === "gemt" ? (
@@ -35,22 +41,22 @@ export function NewMessagePage({ data, actionData }: { data: Data; actionData: F
           <p>{t("form.draftSaved")}</p>
         </div>
       ) : null}
-      {data.about ? (
+      {about ? (
         <section aria-labelledby="about-heading" className="card">
           <h2 id="about-heading" className="card__label">
-            {t("new.meetingHeading")}
+            {t(`new.aboutHeading.${about.kind}`)}
           </h2>
-          <p className="card__title" lang="da">
-            {data.about.title}
+          <p className="card__title" lang={about.kind === "preparation" ? undefined : "da"}>
+            {aboutTitle}
           </p>
-          <p>{when(data.about.startsAt)}</p>
+          {about.kind === "appointment" ? <p>{when(about.startsAt)}</p> : null}
         </section>
       ) : null}
       <p className="lead">{t("new.intro", { name })}</p>
       <AnswerPromise workdays={data.answerWorkdays} />
       <MessageForm
         formId="new-message"
-        hidden={{ submissionId: data.submissionId, ...(data.about ? { appointmentId: data.about.appointmentId } : {}) }}
+        hidden={hidden}
         subject={{ defaultValue: values?.subject ?? data.draft?.subject ?? defaultSubject, error: errors.subject ? t(errors.subject, limitValues) : undefined }}
         body={{
           label: t("form.body"),

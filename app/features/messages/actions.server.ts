@@ -1,8 +1,8 @@
 import type { CurrentUser } from "~/lib/auth.server";
 import type { RequestContext } from "~/lib/request.server";
-import { findOwnAppointment, moveToAgreedTime } from "~/features/appointments/index.server";
+import { moveToAgreedTime } from "~/features/appointments/index.server";
 import { answerProposal, saveDraft, startConversation, writeMessage } from "./commands.server";
-import { participantAuthor } from "./pages.server";
+import { aboutQuery, draftKeyFor, participantAuthor, resolveAbout } from "./pages.server";
 import { callbackSchema, hasText, newConversationSchema, proposalAnswerSchema, replySchema } from "./schema";
 import { nextWorkdays } from "./workdays";
 
@@ -42,12 +42,16 @@ export async function sendNewMessage(context: RequestContext, user: Participant,
   const parsed = newConversationSchema.safeParse({ ...Object.fromEntries(formData), intent: intent === "autosave" ? "draft" : intent || undefined });
   if (!parsed.success) return { kind: "page", status: 400, body: { errors: firstErrors(parsed.error.issues), values } };
   const input = parsed.data;
-  // Only her own meeting can be named; anything else is a plain message.
-  const appointment = input.appointmentId ? await findOwnAppointment(user.participant.id, input.appointmentId) : null;
-  const draftKey = appointment ? `new:appointment:${appointment.id}` : "new";
+  // Only her own things can be named; anything else is a plain message.
+  const about = await resolveAbout(user.participant.id, {
+    appointmentId: input.appointmentId,
+    subGoalId: input.subGoalId,
+    partSlug: input.preparationPart,
+  });
+  const draftKey = draftKeyFor(about);
   if (intent === "autosave" || intent === "draft") {
     const saved = await saveDraft(user.personId, user.participant.id, draftKey, { subject: input.subject, body: input.body });
-    if (intent === "draft") return { kind: "redirect", to: `/beskeder/ny?${appointment ? `moede=${appointment.id}&` : ""}kladde=gemt` };
+    if (intent === "draft") return { kind: "redirect", to: `/beskeder/ny?${aboutQuery(about)}kladde=gemt` };
     return { kind: "page", status: 200, body: { errors: {}, values, draftSavedAt: saved.status === "saved" ? saved.savedAt.toISOString() : undefined } };
   }
   const errors: FormAnswer["errors"] = {};
@@ -55,11 +59,13 @@ export async function sendNewMessage(context: RequestContext, user: Participant,
   if (!hasText(input.body)) errors.body = "messages:errors.bodyRequired";
   if (Object.keys(errors).length > 0) return { kind: "page", status: 400, body: { errors, values } };
   const started = await startConversation(participantAuthor(context, user), {
-    topic: appointment ? "appointment" : "general",
+    topic: about?.kind === "appointment" ? "appointment" : about?.kind === "subGoal" ? "plan" : about?.kind === "preparation" ? "preparation" : "general",
     subject: input.subject,
     body: input.body,
     submissionId: input.submissionId,
-    appointmentId: appointment?.id ?? null,
+    appointmentId: about?.kind === "appointment" ? about.appointmentId : null,
+    subGoalId: about?.kind === "subGoal" ? about.subGoalId : null,
+    preparationPartId: about?.kind === "preparation" ? about.rowId : null,
     draftKey,
   });
   return { kind: "redirect", to: `/beskeder/${started.conversationId}?sendt=1` };

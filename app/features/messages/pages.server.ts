@@ -1,5 +1,7 @@
 import { config } from "../../../server/config.js";
 import { findOwnAppointment } from "~/features/appointments/index.server";
+import { findOwnSubGoalTitle } from "~/features/plan/index.server";
+import { findPartForMessage } from "~/features/preparation/index.server";
 import { getCoordinatingCaseworker } from "~/lib/contacts.server";
 import type { CurrentUser } from "~/lib/auth.server";
 import { requestIdOf, type RequestContext } from "~/lib/request.server";
@@ -29,16 +31,67 @@ export async function messagesPage(user: Participant) {
   return { conversations, caseworker, answerWorkdays: config().messageAnswerWorkdays };
 }
 
-/** What a new message may be tied to, read from the page's address (`?moede=<id>`). */
+/** What a new message is about: one of her meetings, a sub-goal of her plan, or a part of her preparation. */
+export type About =
+  | { kind: "appointment"; appointmentId: string; title: string; startsAt: Date }
+  | { kind: "subGoal"; subGoalId: string; title: string }
+  | { kind: "preparation"; slug: string; partKey: string; rowId: string | null };
+
+/**
+ * Reads what the address or the form names (`moede`, `delmaal`, `forberedelse`). Only her own
+ * things: anything else is a plain new message, and nothing about it is revealed.
+ */
+export async function resolveAbout(participantId: string, named: { appointmentId?: string | null; subGoalId?: string | null; partSlug?: string | null }): Promise<About | null> {
+  if (named.appointmentId) {
+    const appointment = await findOwnAppointment(participantId, named.appointmentId);
+    if (appointment) return { kind: "appointment", appointmentId: appointment.id, title: appointment.title, startsAt: appointment.startsAt };
+  }
+  if (named.subGoalId) {
+    const subGoal = await findOwnSubGoalTitle(participantId, named.subGoalId);
+    if (subGoal) return { kind: "subGoal", subGoalId: subGoal.id, title: subGoal.title };
+  }
+  if (named.partSlug) {
+    const part = await findPartForMessage(participantId, named.partSlug);
+    if (part) return { kind: "preparation", slug: part.slug, partKey: part.key, rowId: part.rowId };
+  }
+  return null;
+}
+
+/** One draft per thing a new message can be about. */
+export function draftKeyFor(about: About | null) {
+  if (!about) return "new";
+  if (about.kind === "appointment") return `new:appointment:${about.appointmentId}`;
+  if (about.kind === "subGoal") return `new:sub-goal:${about.subGoalId}`;
+  return `new:preparation:${about.slug}`;
+}
+
+/** Where "Tilbage" leads from a new message about something. */
+export function aboutHref(about: About) {
+  if (about.kind === "appointment") return `/moeder/${about.appointmentId}`;
+  if (about.kind === "subGoal") return `/min-plan/delmaal/${about.subGoalId}`;
+  return `/forberedelse/${about.slug}`;
+}
+
+/** The address of the new-message page for the same thing (after "Gem som kladde"). */
+export function aboutQuery(about: About | null) {
+  if (!about) return "";
+  if (about.kind === "appointment") return `moede=${about.appointmentId}&`;
+  if (about.kind === "subGoal") return `delmaal=${about.subGoalId}&`;
+  return `forberedelse=${about.slug}&`;
+}
+
+/** `/beskeder/ny`, maybe about one of her things (`?moede=<id>`, `?delmaal=<id>`, `?forberedelse=<del>`). */
 export async function newMessagePage(user: Participant, search: URLSearchParams) {
-  const appointmentId = search.get("moede");
-  const appointment = appointmentId ? await findOwnAppointment(user.participant.id, appointmentId) : null;
-  // An address naming someone else's meeting (or none) is a plain new message: nothing is revealed.
-  const about = appointment ? { appointmentId: appointment.id, title: appointment.title, startsAt: appointment.startsAt } : null;
-  const draftKey = about ? `new:appointment:${about.appointmentId}` : "new";
+  const about = await resolveAbout(user.participant.id, {
+    appointmentId: search.get("moede"),
+    subGoalId: search.get("delmaal"),
+    partSlug: search.get("forberedelse"),
+  });
+  const draftKey = draftKeyFor(about);
   const [caseworker, draft] = await Promise.all([getCoordinatingCaseworker(user.participant.id), getDraft(user.personId, draftKey)]);
   return {
     about,
+    backHref: about ? aboutHref(about) : "/beskeder",
     draftKey,
     draft,
     caseworker,

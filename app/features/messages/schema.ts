@@ -29,7 +29,8 @@ export const newConversationSchema = z.object({
   appointmentId: uuid.optional(),
   subGoalId: uuid.optional(),
   activityId: uuid.optional(),
-  preparationPartId: uuid.optional(),
+  /** A preparation part's address (slug), checked against her own parts. */
+  preparationPart: z.string().max(40).optional(),
 });
 
 /** "Ring mig op": a day (one of the next working days), a part of the day and a number. */

@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { newMessageHref } from "~/features/messages";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
@@ -123,6 +124,9 @@ export function SubGoalPage({
           </ul>
         </section>
       ) : null}
+      <p>
+        <Link to={newMessageHref({ subGoalId: goal.id })}>{t("subGoal.writeAbout")}</Link>
+      </p>
     </>
   );
 }

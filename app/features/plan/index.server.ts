@@ -3,4 +3,4 @@
  * app/features/plan imports only this file or ./index.
  */
 export { getPlanView } from "./page.server";
-export { getContacts, getPlanGoal, getPlanNews, type Contact, type PlanGoal } from "./queries.server";
+export { findOwnSubGoalTitle, getContacts, getPlanGoal, getPlanNews, type Contact, type PlanGoal } from "./queries.server";

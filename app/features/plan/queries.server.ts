@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import { db } from "../../../db/client";
+import { isUuid } from "~/lib/ids";
 import {
   activities,
   agreements,
@@ -445,4 +446,16 @@ export async function getPlanGoal(participantId: string): Promise<PlanGoal | nul
     .from(plans)
     .where(eq(plans.participantId, participantId));
   return plan ?? null;
+}
+
+/** A sub-goal of this participant's plan, by id, for a message about it; null when it is not hers. */
+export async function findOwnSubGoalTitle(participantId: string, subGoalId: string): Promise<{ id: string; title: string } | null> {
+  if (!isUuid(subGoalId)) return null;
+  const database = await db();
+  const [row] = await database
+    .select({ id: subGoals.id, title: subGoals.title })
+    .from(subGoals)
+    .innerJoin(plans, eq(plans.id, subGoals.planId))
+    .where(and(eq(subGoals.id, subGoalId), eq(plans.participantId, participantId)));
+  return row ?? null;
 }

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { newMessageHref } from "~/features/messages";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -214,6 +215,9 @@ export function PartPage({ loaderData, actionData }: Route.ComponentProps) {
           </>
         )}
       </Form>
+      <p>
+        <Link to={newMessageHref({ preparationPart: part.slug })}>{t("form.writeAbout")}</Link>
+      </p>
     </>
   );
 }

@@ -4,6 +4,7 @@
  * imports only this file or ./index.
  */
 export {
+  findPartForMessage,
   getPart,
   getPreparation,
   getSharedPreparation,

@@ -10,6 +10,7 @@ import {
   cleanAnswers,
   hasContent,
   partByKey,
+  partBySlug,
   type Answers,
   type PartDefinition,
   type PartKey,
@@ -168,4 +169,16 @@ export async function listShares(participantId: string) {
     .leftJoin(persons, eq(persons.id, preparationShares.sharedByPersonId))
     .where(eq(preparationShares.participantId, participantId))
     .orderBy(desc(preparationShares.sharedAt));
+}
+
+/** A preparation part by its address (slug), for a message about it: its key, and its row's id once saved. */
+export async function findPartForMessage(participantId: string, slug: string): Promise<{ key: PartKey; slug: string; rowId: string | null } | null> {
+  const part = partBySlug(slug);
+  if (!part) return null;
+  const database = await db();
+  const [row] = await database
+    .select({ id: preparationParts.id })
+    .from(preparationParts)
+    .where(and(eq(preparationParts.participantId, participantId), eq(preparationParts.part, part.key)));
+  return { key: part.key, slug: part.slug, rowId: row?.id ?? null };
 }

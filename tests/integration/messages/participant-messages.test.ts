@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { aCaseworker, aParticipant, aPerson, type BuiltCaseworker } from "../../../db/builders";
-import { appointments, auditEvents, conversations, messageDrafts, messages } from "../../../db/schema";
+import { appointments, auditEvents, conversations, messageDrafts, messages, plans, subGoals } from "../../../db/schema";
 import { markHandled, proposeNewTime, writeMessage, type Author } from "~/features/messages/index.server";
 import { nextWorkdays } from "~/features/messages/workdays";
 import { loader as listLoader } from "~/features/messages/routes/messages";
@@ -141,6 +141,37 @@ describe("Beskeder: the participant writes and reads", () => {
     const untied = await newMessage({ subject: "Forsøg", body: "Hej", appointmentId: ali.appointmentId });
     const [plain] = await database.db.select().from(conversations).where(eq(conversations.id, conversationIdFrom(untied)));
     expect(plain).toMatchObject({ topic: "general", appointmentId: null, participantId: mette.participantId });
+  });
+});
+
+describe("Beskeder: about a sub-goal or a part of the preparation", () => {
+  it("ties a message to her own sub-goal or preparation part, and to nothing of anyone else's", async () => {
+    const planned = await aParticipant({ person: { firstName: "Mette" } })
+      .withCaseworker(sara)
+      .withPlan({ subGoals: [{ title: "Gå en tur hver dag" }] })
+      .build(database.db);
+    const other = await aParticipant({ person: { firstName: "Ali" } }).withCaseworker(sara).withPlan({ subGoals: [{ title: "Alis delmål" }] }).build(database.db);
+    const cookie = await cookieFor(planned.demoKey);
+    const [mine] = await database.db.select({ id: subGoals.id }).from(subGoals).innerJoin(plans, eq(plans.id, subGoals.planId)).where(eq(plans.participantId, planned.participantId));
+    const [theirs] = await database.db.select({ id: subGoals.id }).from(subGoals).innerJoin(plans, eq(plans.id, subGoals.planId)).where(eq(plans.participantId, other.participantId));
+
+    const page = (await run(newLoader, get(`/beskeder/ny?delmaal=${mine!.id}`, cookie))) as { about: unknown; backHref: string };
+    expect(page.about).toEqual({ kind: "subGoal", subGoalId: mine!.id, title: "Gå en tur hver dag" });
+    expect(page.backHref).toBe(`/min-plan/delmaal/${mine!.id}`);
+    expect(((await run(newLoader, get(`/beskeder/ny?delmaal=${theirs!.id}`, cookie))) as { about: unknown }).about).toBeNull();
+
+    const send = async (form: Record<string, string>) =>
+      run(newAction, post("/beskeder/ny", { submissionId: crypto.randomUUID(), intent: "send", subject: "Om det", body: "Hej", ...form }, cookie));
+    const tied = await send({ subGoalId: mine!.id });
+    const foreign = await send({ subGoalId: theirs!.id });
+    const prepared = await send({ preparationPart: "mine-oensker" });
+    const unknownPart = await send({ preparationPart: "../admin" });
+    const rows = await database.db.select().from(conversations).where(eq(conversations.participantId, planned.participantId));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(byId.get(conversationIdFrom(tied))).toMatchObject({ topic: "plan", subGoalId: mine!.id });
+    expect(byId.get(conversationIdFrom(foreign))).toMatchObject({ topic: "general", subGoalId: null });
+    expect(byId.get(conversationIdFrom(prepared))).toMatchObject({ topic: "preparation" });
+    expect(byId.get(conversationIdFrom(unknownPart))).toMatchObject({ topic: "general" });
   });
 });
 
