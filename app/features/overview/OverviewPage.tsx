@@ -28,6 +28,15 @@ export function OverviewPage({ page }: { page: OverviewPageData }) {
           </p>
           <div className="overview-grid">
             <NextAppointment appointment={overview.nextAppointment} />
+            {page.unreadMessages > 0 ? (
+              <section aria-labelledby="messages-heading" className="card card--highlight">
+                <h2 id="messages-heading">{t("messages.heading")}</h2>
+                <p>{t("messages.unread", { count: page.unreadMessages, name: overview.caseworker?.name ?? t("messages.yourCaseworker") })}</p>
+                <p>
+                  <a href="/beskeder">{t("messages.link")}</a>
+                </p>
+              </section>
+            ) : null}
             {page.planNews ? <PlanNewsCard news={page.planNews} /> : null}
             {page.preparation ? (
               <section aria-labelledby="preparation-heading" className="card">

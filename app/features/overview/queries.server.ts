@@ -1,6 +1,7 @@
 import { findNextAppointment } from "~/features/appointments/index.server";
 import { getContacts, getPlanGoal, getPlanNews, type PlanGoal } from "~/features/plan/index.server";
 import { getPreparation } from "~/features/preparation/index.server";
+import { unreadCount } from "~/features/messages/index.server";
 import { listHelped } from "~/features/relatives/index.server";
 import type { CurrentUser } from "~/lib/auth.server";
 
@@ -58,17 +59,19 @@ export async function getOverview(participantId: string, now = new Date()): Prom
 export async function openOverview(user: CurrentUser) {
   const helped = await listHelped(user.personId);
   const base = { firstName: user.firstName, isCaseworker: user.isCaseworker, helped };
-  if (!user.participant) return { ...base, participant: null, overview: null, planNews: null, preparation: null };
+  if (!user.participant) return { ...base, participant: null, overview: null, planNews: null, preparation: null, unreadMessages: 0 };
   const participantId = user.participant.id;
   const overview = await getOverview(participantId);
   const planNews = await getPlanNews(participantId);
   const { parts } = await getPreparation(participantId);
+  const unreadMessages = await unreadCount(participantId);
   return {
     ...base,
     participant: { programme: user.participant.programme },
     overview,
     planNews,
     preparation: { done: parts.filter((part) => part.status === "done").length, total: parts.length },
+    unreadMessages,
   };
 }
 

@@ -5,6 +5,7 @@ import { appointments, auditEvents, conversations, messageDrafts, messages, plan
 import { markHandled, proposeNewTime, writeMessage, type Author } from "~/features/messages/index.server";
 import { nextWorkdays } from "~/features/messages/workdays";
 import { loader as listLoader } from "~/features/messages/routes/messages";
+import { loader as overviewLoader } from "~/features/overview/routes/overview";
 import { action as newAction, loader as newLoader } from "~/features/messages/routes/message-new";
 import { action as callbackAction, loader as callbackLoader } from "~/features/messages/routes/message-callback";
 import { action as conversationAction, loader as conversationLoader } from "~/features/messages/routes/conversation";
@@ -185,6 +186,8 @@ describe("Beskeder: receipts and answers both ways", () => {
 
     const list = (await run(listLoader, get("/beskeder", mette.cookie))) as { conversations: { id: string; unread: number }[] };
     expect(list.conversations.find((conversation) => conversation.id === id)?.unread).toBe(1);
+    // The overview says so too, until she has opened it.
+    expect(((await run(overviewLoader, get("/", mette.cookie))) as { unreadMessages: number }).unreadMessages).toBe(1);
 
     const page = (await run(conversationLoader, get(`/beskeder/${id}`, mette.cookie), { id })) as {
       conversation: { messages: { authorRole: string; readAt: Date | null }[] };
@@ -197,6 +200,7 @@ describe("Beskeder: receipts and answers both ways", () => {
     expect(reply!.readAt).toBeInstanceOf(Date);
     const after = (await run(listLoader, get("/beskeder", mette.cookie))) as { conversations: { id: string; unread: number }[] };
     expect(after.conversations.find((conversation) => conversation.id === id)?.unread).toBe(0);
+    expect(((await run(overviewLoader, get("/", mette.cookie))) as { unreadMessages: number }).unreadMessages).toBe(0);
   });
 
   it("Jeg kan ikke komme: modtaget, then læst, then ny tid foreslået; a yes moves the meeting and a second answer is refused", async () => {
