@@ -17,7 +17,7 @@ import { expectMapAndListAgree } from "./support/network";
  *
  * The forms of the app (app/**: every `<Form method="post">`/`<form method="post">`, one line per
  * action and intent), the test here that posts each without JavaScript, and whether the old
- * no-js project (which replayed every journey) posted it: 49 before, 73 now, of 74 (the one not
+ * no-js project (which replayed every journey) posted it: 49 before, 74 now, of 75 (the one not
  * posted is a keep-alive only scripts send).
  *
  *  /log-ind                 demo person (empty: 400 + summary; chosen)  signing in    before
@@ -96,6 +96,7 @@ import { expectMapAndListAgree } from "./support/network";
  *  /hjaelper/:id/forberedelse/:part   remark (empty, saved)             relatives     before
  *  /hjaelper/:id/forberedelse/:part   delete a remark                   relatives     new
  *  /hjaelper/:id/stop       confirm                                     answers       new
+ *  /indstillinger           save (a number refused, saved), a save from an older window   notifications   new
  */
 
 const uniqueTag = () => randomUUID().slice(0, 6);
@@ -1106,6 +1107,116 @@ test("the caseworker's briefing without JavaScript: no print button (the browser
   await page.getByRole("link", { name: "Åbn mødebriefing for Mette Hansen" }).click();
   await expect(mainHeading(page)).toHaveText("Mødebriefing: Mette Hansen");
   await expect(page.getByRole("button", { name: "Udskriv briefingen" })).toHaveCount(0);
+});
+
+test("the caseworker's messages without JavaScript: a reply (empty, sent), a new time (wrong, proposed), handled", async ({ page, browser }) => {
+  const tag = uniqueTag();
+  const subject = `Ny tid? (${tag})`;
+  const ali = await newPerson(browser);
+  try {
+    // Ali writes about his next meeting (English, his own language).
+    await signIn(ali.page, "ali", "/moeder");
+    const meeting = await ali.page.locator('main a[href^="/moeder/"]').first().getAttribute("href");
+    await ali.page.goto(`/beskeder/ny?moede=${meeting!.split("/")[2]}`);
+    await ali.page.getByRole("textbox", { name: "Subject" }).fill(subject);
+    await ali.page.getByRole("textbox", { name: "Your message" }).fill(`I cannot come that day. (${tag})`);
+    await ali.page.getByRole("button", { name: "Send the message" }).click();
+    await expect(mainHeading(ali.page)).toHaveText(subject);
+
+    await signIn(page, "sara", "/sagsbehandler/beskeder");
+    await page.getByRole("region", { name: /^Venter på dit svar/ }).getByRole("link", { name: new RegExp(`^Ny tid\\? \\(${tag}\\)`) }).click();
+    await expect(mainHeading(page)).toHaveText(subject);
+
+    await test.step("a reply: empty first (the summary, 'Fejl:'), then sent", async () => {
+      await page.getByRole("button", { name: "Send svar" }).click();
+      await expect(page.getByRole("alert").getByRole("link", { name: "Skriv dit svar" })).toBeVisible();
+      await expect(page).toHaveTitle(`Fejl: ${subject} – Min Vej`);
+      await page.getByRole("textbox", { name: "Dit svar" }).fill(`Det finder vi ud af. (${tag})`);
+      await page.getByRole("button", { name: "Send svar" }).click();
+      await expect(page).toHaveURL(/\/sagsbehandler\/beskeder\/[0-9a-f-]{36}\?sendt=svar$/);
+      await expect(page.getByRole("status")).toHaveText("Dit svar er sendt.");
+      await expect(page.locator(".cw-message--caseworker").last()).toContainText("Ikke læst endnu");
+    });
+
+    await test.step("a new time: a date that does not exist and no end (kept), then proposed", async () => {
+      const form = page.getByRole("region", { name: "Foreslå en ny tid" });
+      await form.getByRole("textbox", { name: "Dag" }).fill("31");
+      await form.getByRole("textbox", { name: "Måned" }).fill("2");
+      await form.getByRole("textbox", { name: "År" }).fill("2030");
+      await form.getByRole("textbox", { name: "Starttid" }).fill("9.30");
+      await form.getByRole("button", { name: "Send forslaget" }).click();
+      await expect(page.getByRole("alert").getByRole("link", { name: "Skriv en rigtig dato, for eksempel 17 3 2027" })).toBeVisible();
+      await expect(page.getByRole("alert").getByRole("link", { name: "Skriv sluttiden, for eksempel 11.00" })).toBeVisible();
+      await expect(form.getByRole("textbox", { name: "Dag" })).toHaveValue("31");
+      await expect(form.getByRole("textbox", { name: "Starttid" })).toHaveValue("9.30");
+      // The one state of this page the JavaScript journey does not reach.
+      await expectNoAxeViolationsAtAllWidths(page, "caseworker: a new time refused (no-js)");
+      await form.getByRole("textbox", { name: "Dag" }).fill("28");
+      await form.getByRole("textbox", { name: "Sluttid" }).fill("10.30");
+      await form.getByRole("button", { name: "Send forslaget" }).click();
+      await expect(page).toHaveURL(/\?sendt=ny-tid$/);
+      await expect(page.getByRole("status")).toHaveText("Dit forslag til en ny tid er sendt. Ali kan sige ja eller nej i Min Vej.");
+      await expect(page.locator(".cw-message--proposal")).toContainText("torsdag den 28. februar kl. 09.30–10.30");
+      await expect(page.locator(".cw-message--proposal")).toContainText("Venter på svar fra Ali");
+    });
+
+    await test.step("handled: gone from those waiting", async () => {
+      await page.getByRole("button", { name: "Markér som håndteret" }).click();
+      await expect(page).toHaveURL(/\?sendt=haandteret$/);
+      await expect(page.getByRole("status")).toHaveText("Samtalen er markeret som håndteret.");
+      await page.getByRole("link", { name: "Tilbage til beskeder" }).click();
+      await expect(page.getByRole("region", { name: /^Venter på dit svar/ })).not.toContainText(subject);
+      await expect(page.getByRole("region", { name: /^Andre samtaler/ })).toContainText(subject);
+    });
+  } finally {
+    await ali.context.close();
+  }
+});
+
+test("'Sådan får du besked' without JavaScript: a refused number kept, saved, a save from an older window", async ({ page }) => {
+  // SMS only: no reminder of Mette's lands in a demo mailbox another journey reads.
+  await signIn(page, "mette", "/indstillinger");
+  await expect(mainHeading(page)).toHaveText("Sådan får du besked");
+
+  await test.step("a number that is not one: 400, the summary, the title, what was typed kept", async () => {
+    await page.getByRole("checkbox", { name: "På SMS" }).check();
+    await page.getByRole("textbox", { name: "Dit mobilnummer" }).fill("12 34");
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Gem dine valg" }).click()]);
+    expect(response.status()).toBe(400);
+    await expect(page.getByRole("alert").getByRole("link", { name: "Skriv dit mobilnummer med 8 cifre, fx 12 34 56 78." })).toBeVisible();
+    await expect(page).toHaveTitle(/^Fejl: Sådan får du besked/);
+    await expect(page.getByRole("textbox", { name: "Dit mobilnummer" })).toHaveValue("12 34");
+    await expect(page.getByRole("checkbox", { name: "På SMS" })).toBeChecked();
+  });
+
+  await test.step("saved: the redirect and the notice", async () => {
+    await page.getByRole("textbox", { name: "Dit mobilnummer" }).fill("11 22 33 01");
+    await page.getByLabel("Fra kl.").selectOption("22");
+    await page.getByRole("button", { name: "Gem dine valg" }).click();
+    await expect(page).toHaveURL(/\/indstillinger\?gemt=1#notifications-status$/);
+    await expect(page.getByRole("status").filter({ hasText: "Dine valg er gemt." })).toBeVisible();
+    await expect(page.getByLabel("Fra kl.")).toHaveValue("22");
+  });
+
+  await test.step("a save from an older window: the saved choices shown, nothing overwritten; saving again wins", async () => {
+    const other = await page.context().newPage();
+    await other.goto("/indstillinger");
+    await other.getByRole("checkbox", { name: "3 dage før" }).check();
+    await other.getByRole("button", { name: "Gem dine valg" }).click();
+    await expect(other.getByRole("status").filter({ hasText: "Dine valg er gemt." })).toBeVisible();
+    await other.close();
+
+    // This window still shows the choices as they were before the other window saved.
+    await page.getByLabel("Til kl.").selectOption("07");
+    await page.getByRole("button", { name: "Gem dine valg" }).click();
+    const conflict = page.getByRole("group", { name: "Dine valg er blevet ændret et andet sted" });
+    await expect(conflict).toContainText("3 dage før");
+    await expect(page).toHaveTitle(/^Fejl: /);
+    await expect(page.getByLabel("Til kl.")).toHaveValue("07");
+    await page.getByRole("button", { name: "Gem dine valg" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Dine valg er gemt." })).toBeVisible();
+    await expect(page.getByLabel("Til kl.")).toHaveValue("07");
+  });
 });
 
 test("the caseworker's messages without JavaScript: a reply (empty, sent), a new time (wrong, proposed), handled", async ({ page, browser }) => {

@@ -151,7 +151,7 @@ function PendingProposal({ proposal, name }: { proposal: ProposalView; name: str
   const { t, i18n } = useTranslation("messages");
   const when = useWhen();
   return (
-    <section aria-labelledby={`proposal-${proposal.id}`} className="card card--highlight">
+    <section aria-labelledby={`proposal-${proposal.id}`} className="card card--highlight messages-card">
       <h2 id={`proposal-${proposal.id}`} className="card__label">
         {t("proposal.heading", { name })}
       </h2>

@@ -42,7 +42,7 @@ export function NewMessagePage({ data, actionData }: { data: Data; actionData: F
         </div>
       ) : null}
       {about ? (
-        <section aria-labelledby="about-heading" className="card">
+        <section aria-labelledby="about-heading" className="card messages-card">
           <h2 id="about-heading" className="card__label">
             {t(`new.aboutHeading.${about.kind}`)}
           </h2>

@@ -53,7 +53,7 @@ export function StatusSteps({ status }: { status: RequestStatus }) {
   const last = status === "new_time_proposed" ? "new_time_proposed" : "answered";
   const steps = ["received", "read", last] as const;
   return (
-    <section aria-labelledby="status-heading" className="card">
+    <section aria-labelledby="status-heading" className="card messages-card">
       <h2 id="status-heading" className="card__label">
         {t("steps.heading")}
       </h2>
