@@ -22,8 +22,7 @@ export const conversationTopicEnum = portal.enum("conversation_topic", [
 export const callbackWindowEnum = portal.enum("callback_window", ["morning", "afternoon", "any"]);
 export const proposalStatusEnum = portal.enum("proposal_status", ["proposed", "accepted", "declined", "withdrawn"]);
 
-/** Longest message, in characters (stated on the form). */
-export const MESSAGE_MAX_LENGTH = 2000;
+export { MESSAGE_MAX_LENGTH } from "./limits";
 
 /**
  * A conversation between the participant (and relatives allowed to write) and the coordinating

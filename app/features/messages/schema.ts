@@ -1,6 +1,6 @@
 import { z } from "~/lib/zod";
 import { freeText } from "~/components/form/schemas";
-import { MESSAGE_MAX_LENGTH } from "../../../db/schema/messages";
+import { MESSAGE_MAX_LENGTH } from "../../../db/schema/limits";
 
 /** Limits shown before the person reaches them (TextareaField says "up to N characters"). */
 export const LIMITS = { body: MESSAGE_MAX_LENGTH, subject: 120, phone: 20 } as const;
