@@ -17,7 +17,7 @@ import { expectMapAndListAgree } from "./support/network";
  *
  * The forms of the app (app/**: every `<Form method="post">`/`<form method="post">`, one line per
  * action and intent), the test here that posts each without JavaScript, and whether the old
- * no-js project (which replayed every journey) posted it: 49 before, 74 now, of 75 (the one not
+ * no-js project (which replayed every journey) posted it: 49 before, 75 now, of 76 (the one not
  * posted is a keep-alive only scripts send).
  *
  *  /log-ind                 demo person (empty: 400 + summary; chosen)  signing in    before
@@ -95,6 +95,7 @@ import { expectMapAndListAgree } from "./support/network";
  *  /invitation/:token       decline                                     answers       new
  *  /hjaelper/:id/forberedelse/:part   remark (empty, saved)             relatives     before
  *  /hjaelper/:id/forberedelse/:part   delete a remark                   relatives     new
+ *  /hjaelper/:id/beskeder/:id   draft, send                             relatives     new
  *  /hjaelper/:id/stop       confirm                                     answers       new
  *  /indstillinger           save (a number refused, saved), a save from an older window   notifications   new
  */
@@ -995,11 +996,36 @@ test("Pårørende without JavaScript: invite (errors first, one cancelled), acce
       await page.goto("/paaroerende");
       await grant.getByRole("link", { name: /Ret adgangen/ }).click();
       await page.getByRole("checkbox", { name: "Dine møder" }).check();
+      await page.getByRole("checkbox", { name: "Dine beskeder" }).check();
+      await page.getByRole("checkbox", { name: "Personen må også skrive i mine beskeder" }).check();
       await page.getByRole("checkbox", { name: "Del også mit netværkskort" }).check();
       await page.getByRole("button", { name: "Fortsæt" }).click();
       await expect(mainHeading(page)).toHaveText("Tjek og bekræft ændringen for Jonas Hansen");
       await page.getByRole("button", { name: "Bekræft ændringen" }).click();
       await expect(page.getByRole("status")).toContainText("Adgangen for Jonas Hansen er ændret.");
+    });
+
+    await test.step("Jonas answers in Ali's conversation under his own name: a draft, then sent", async () => {
+      const subject = `Kørsel til praktikken ${uniqueTag()}`;
+      await page.goto("/beskeder/ny");
+      await page.getByLabel("Emne").fill(subject);
+      await page.getByLabel("Din besked").fill("Hej. Min bror Jonas kan køre mig.");
+      await page.getByRole("button", { name: "Send beskeden" }).click();
+      await expect(page).toHaveURL(/\/beskeder\/[0-9a-f-]{36}\?sendt=1/);
+
+      await jonas.page.goto(`/hjaelper/${participantId}/beskeder`);
+      await jonas.page.getByRole("link", { name: subject }).click();
+      await jonas.page.getByLabel("Din besked").fill("Jonas: Jeg kører Ali derud.");
+      await jonas.page.getByRole("button", { name: "Gem som kladde" }).click();
+      await expect(jonas.page).toHaveURL(/\?kladde=gemt#svar$/);
+      await expect(jonas.page.getByLabel("Din besked")).toHaveValue("Jonas: Jeg kører Ali derud.");
+      await jonas.page.getByRole("button", { name: "Send beskeden" }).click();
+      await expect(jonas.page).toHaveURL(/\?sendt=1#seneste$/);
+      await expect(jonas.page.getByRole("status")).toContainText("Din besked er sendt.");
+      await expect(jonas.page.locator(".message").last()).toContainText("Jonas Hansen");
+      await expect(jonas.page.locator(".message").last()).toContainText("Jonas: Jeg kører Ali derud.");
+      // Back where the steps below expect Ali (his list of relatives).
+      await page.goto("/paaroerende");
     });
 
     await test.step("Ali has nobody on his map: Jonas reads the empty state, about Ali", async () => {

@@ -54,8 +54,16 @@ const text = {
     comment: "Personen må skrive bemærkninger til min forberedelse",
     cv: "Dit CV",
     networkLabel: "Del også mit netværkskort",
+    messages: "Dine beskeder",
+    writeMessages: "Personen må også skrive i mine beskeder",
     nav: ["Forside", "Plan", "Forberedelse"],
-    navAll: ["Forside", "Plan", "Møder", "Forberedelse", "CV", "Netværk"],
+    navAll: ["Forside", "Plan", "Møder", "Forberedelse", "CV", "Beskeder", "Netværk"],
+    messagesTitle: (first: string) => `${first === "Ali" ? "Alis" : "Mettes"} beskeder`,
+    replyLabel: "Din besked",
+    saveDraft: "Gem som kladde",
+    draftSaved: "Din kladde er gemt.",
+    caseworkerAuthor: "Sara Nielsen, sagsbehandler",
+    logViewedMessages: "Så dine beskeder",
     preparationTitle: (first: string) => `${first === "Ali" ? "Alis" : "Mettes"} forberedelse`,
     writeRemark: "Skriv en bemærkning til »Uddannelse og arbejde«",
     remarkLabel: "Din bemærkning til »Uddannelse og arbejde«",
@@ -126,8 +134,16 @@ const text = {
     comment: "The person may write comments on my preparation",
     cv: "Your CV",
     networkLabel: "Also share my network map",
+    messages: "Your messages",
+    writeMessages: "The person may also write in my messages",
     nav: ["Front page", "Plan", "Preparation"],
-    navAll: ["Front page", "Plan", "Meetings", "Preparation", "CV", "Network"],
+    navAll: ["Front page", "Plan", "Meetings", "Preparation", "CV", "Messages", "Network"],
+    messagesTitle: (first: string) => `${first}'s messages`,
+    replyLabel: "Your message",
+    saveDraft: "Save as draft",
+    draftSaved: "Your draft is saved.",
+    caseworkerAuthor: "Sara Nielsen, caseworker",
+    logViewedMessages: "Saw your messages",
     preparationTitle: (first: string) => `${first}'s preparation`,
     writeRemark: "Write a remark on “Education and work”",
     remarkLabel: "Your remark on “Education and work”",
@@ -392,7 +408,7 @@ for (const language of ["da", "en"] as const) {
         await expectNoAxeViolationsAtAllWidths(participantPage, `Tjek og del, remark included (${language})`);
       });
 
-      await test.step(`${who.first} changes the grant: meetings, CV and the network map too`, async () => {
+      await test.step(`${who.first} changes the grant: meetings, CV, messages (with writing) and the network map too`, async () => {
         await participantPage.goto("/paaroerende");
         const card = participantPage
           .locator(".relatives-grant")
@@ -403,6 +419,8 @@ for (const language of ["da", "en"] as const) {
         await expectNoAxeViolationsAtAllWidths(participantPage, `change the access (${language})`);
         await participantPage.getByRole("checkbox", { name: L.appointments }).check();
         await participantPage.getByRole("checkbox", { name: L.cv }).check();
+        await participantPage.getByRole("checkbox", { name: L.messages }).check();
+        await participantPage.getByRole("checkbox", { name: L.writeMessages }).check();
         await participantPage.getByRole("checkbox", { name: L.networkLabel }).check();
         await participantPage.getByRole("button", { name: L.continue }).click();
         await expect(mainHeading(participantPage)).toHaveText(L.changeCheckTitle);
@@ -429,7 +447,7 @@ for (const language of ["da", "en"] as const) {
         await expect(jonas.page.getByRole("main").locator("form")).toHaveCount(0);
         await expectNoAxeViolationsAtAllWidths(jonas.page, `relative's CV (${language})`);
 
-        await nav.getByRole("link", { name: L.navAll[5] }).click();
+        await nav.getByRole("link", { name: L.navAll[6] }).click();
         await expect(mainHeading(jonas.page)).toHaveText(L.networkTitle(who.first));
         await expect(jonas.page.getByRole("main").locator("form")).toHaveCount(0);
         // Only plain markers: no shape for "helps" or "holds back", and no such words in the list.
@@ -448,6 +466,20 @@ for (const language of ["da", "en"] as const) {
         await expectNoAxeViolationsAtAllWidths(jonas.page, `relative's network map (${language})`);
       });
 
+      await test.step(`Jonas reads ${who.first}'s messages and keeps a draft answer (the sending: relatives-messages.test.ts)`, async () => {
+        const nav = jonas.page.getByRole("navigation", { name: L.homeTitle(who.first) });
+        await nav.getByRole("link", { name: L.navAll[5] }).click();
+        await expect(mainHeading(jonas.page)).toHaveText(L.messagesTitle(who.first));
+        await expectNoAxeViolationsAtAllWidths(jonas.page, `relative's messages (${language})`);
+        // The seeded conversation (db/seed-data.ts): Mette's question and Sara's answer.
+        await jonas.page.getByRole("link", { name: "Må jeg starte senere i praktikken?" }).click();
+        await expect(jonas.page.getByRole("main")).toContainText(L.caseworkerAuthor);
+        await jonas.page.getByLabel(L.replyLabel).fill(`Jonas: ${randomUUID().slice(0, 6)}`);
+        await jonas.page.getByRole("button", { name: L.saveDraft }).click();
+        await expect(jonas.page.getByRole("status")).toContainText(L.draftSaved);
+        await expectNoAxeViolationsAtAllWidths(jonas.page, `relative's conversation with a reply form (${language})`);
+      });
+
       await test.step(`${who.first} sees who looked, then withdraws`, async () => {
         await participantPage.goto("/paaroerende");
         const card = participantPage
@@ -457,6 +489,7 @@ for (const language of ["da", "en"] as const) {
         await expect(card).toHaveCount(1);
         await participantPage.getByRole("link", { name: L.logLink }).click();
         await expect(participantPage.getByRole("main")).toContainText(`Jonas Hansen: ${L.logViewedPlan}`);
+        await expect(participantPage.getByRole("main")).toContainText(`Jonas Hansen: ${L.logViewedMessages}`);
         await expect(participantPage.getByRole("main")).toContainText(`Jonas Hansen: ${L.logRemark}`);
         await expectNoAxeViolationsAtAllWidths(participantPage, `access log (${language})`);
 
@@ -474,7 +507,7 @@ for (const language of ["da", "en"] as const) {
         const response = await jonas.page.goto(`/hjaelper/${participantId}/min-plan`);
         expect(response?.status()).toBe(403);
         await expect(mainHeading(jonas.page)).toHaveText(L.accessEnded);
-        for (const path of ["forberedelse", "forberedelse/uddannelse-og-arbejde", "cv", "netvaerk"]) {
+        for (const path of ["forberedelse", "forberedelse/uddannelse-og-arbejde", "cv", "beskeder", "netvaerk"]) {
           expect((await jonas.page.goto(`/hjaelper/${participantId}/${path}`))?.status()).toBe(403);
         }
         await jonas.page.goto("/");
