@@ -432,8 +432,8 @@ test("messages without JavaScript: a new message (empty, a draft, sent), a reply
   await test.step("a new message: empty, then kept as a draft, then sent", async () => {
     await page.getByRole("link", { name: "Skriv til Sara Nielsen" }).click();
     await page.getByRole("button", { name: "Send beskeden" }).click();
-    await expect(page.getByRole("alert").getByRole("link", { name: "Skriv et emne" })).toBeVisible();
-    await expect(page.getByRole("alert").getByRole("link", { name: "Skriv din besked" })).toBeVisible();
+    await expect(page.getByRole("alert").getByRole("link", { name: "Skriv et emne." })).toBeVisible();
+    await expect(page.getByRole("alert").getByRole("link", { name: "Skriv din besked." })).toBeVisible();
     await expect(page).toHaveTitle(/^Fejl: /);
     await page.getByRole("textbox", { name: "Emne" }).fill(`Uden JavaScript (${tag})`);
     await page.getByRole("textbox", { name: "Din besked" }).fill(`Halvt skrevet (${tag})`);
@@ -463,7 +463,7 @@ test("messages without JavaScript: a new message (empty, a draft, sent), a reply
   await test.step("'Ring mig op': nothing chosen, then sent", async () => {
     await page.goto("/beskeder/ring-mig-op");
     await page.getByRole("button", { name: "Bed om at blive ringet op" }).click();
-    await expect(page.getByRole("alert").getByRole("link", { name: "Vælg en dag" })).toBeVisible();
+    await expect(page.getByRole("alert").getByRole("link", { name: "Vælg en dag." })).toBeVisible();
     await page.getByRole("group", { name: "Hvilken dag passer det dig?" }).getByRole("radio").first().check();
     await page.getByRole("radio", { name: "Formiddag (kl. 9-12)" }).check();
     await page.getByRole("button", { name: "Bed om at blive ringet op" }).click();
