@@ -112,6 +112,13 @@ export const DISCLOSED_AREAS: readonly DisclosedArea[] = [
     columns: { absence_requests: ["absence_request_id", "appointment_id", "participant_id", "reason", "wish_for_new_time", "created_at"] },
   },
   {
+    // Beskeder (issue 18): read on the caseworker's own pages from the portal's tables under
+    // row-level security, not through a view (docs/decisions/0022-messages.md): no columns here.
+    key: "messages",
+    moment: "saved",
+    columns: {},
+  },
+  {
     key: "relatives",
     moment: "saved",
     columns: {
@@ -225,7 +232,7 @@ export const DISCLOSED_AREAS: readonly DisclosedArea[] = [
 ];
 
 /** What no `caseworker` view ever shows (db/caseworker/README.md, "Never exposed"). Keys under `disclosure.<reader>.never`. */
-export const NEVER_DISCLOSED = ["drafts", "networkNotes", "remarksLeftOut", "signIn"] as const;
+export const NEVER_DISCLOSED = ["drafts", "messageDrafts", "networkNotes", "remarksLeftOut", "signIn"] as const;
 
 export function areasAt(moment: DisclosureMoment): readonly DisclosedArea[] {
   return DISCLOSED_AREAS.filter((area) => area.moment === moment);
