@@ -3,7 +3,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupRoles } from "../../../db/client";
 import { aCaseworker, aParticipant, aPerson } from "../../../db/builders";
-import { conversations, messageDrafts, messages, notificationSettings } from "../../../db/schema";
+import { conversations, messageDrafts, messages, notificationSettings, relativeGrants } from "../../../db/schema";
 import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
 
 // Issue 18: the conversations, messages, proposals, drafts, notification settings and the
@@ -98,6 +98,25 @@ describe.skipIf(!serverUrl)("row-level security on messages and notifications (r
       asApp(who.personId, (tx) => tx`insert into portal.conversations (participant_id, topic, subject) values (${mette.participantId}, 'general', 'x')`);
     expect(await codeOf(start(bo))).toBe("42501");
     expect(await codeOf(start(ali))).toBe("42501");
+  });
+
+  it("lets a relative read only with the messages scope, and write only with 'må også skrive'", async () => {
+    const { mette, rikke, conversationId } = await somePeople();
+    const planOnly = await aPerson({ firstName: "Per" }).build(database.db);
+    const writer = await aPerson({ firstName: "Vera" }).build(database.db);
+    await database.db.insert(relativeGrants).values([
+      { participantId: mette.participantId, relativePersonId: planOnly.personId, invitedName: "Per", invitedEmail: "per@example.org", relation: "Ven", scopes: ["plan", "appointments"], validUntil: "2099-01-01", status: "active" },
+      { participantId: mette.participantId, relativePersonId: writer.personId, invitedName: "Vera", invitedEmail: "vera@example.org", relation: "Mor", scopes: ["messages"], mayWriteMessages: true, validUntil: "2099-01-01", status: "active" },
+    ]);
+    expect(await count(planOnly.personId, "conversations", `id = '${conversationId}'`)).toBe(0);
+    expect(await count(planOnly.personId, "messages", `conversation_id = '${conversationId}'`)).toBe(0);
+    const write = (personId: string) =>
+      asApp(personId, (tx) => tx`insert into portal.messages (conversation_id, author_person_id, author_role, author_name, body) values (${conversationId}, ${personId}, 'relative', 'x', 'hej')`);
+    // Rikke has the messages scope without the right to write (somePeople): she reads, and may not write.
+    expect(await count(rikke.personId, "messages", `conversation_id = '${conversationId}'`)).toBe(1);
+    expect(await codeOf(write(rikke.personId))).toBe("42501");
+    expect(await codeOf(write(planOnly.personId))).toBe("42501");
+    expect(await codeOf(write(writer.personId))).toBe("ok");
   });
 
   it("keeps drafts and notification settings to their own person", async () => {
