@@ -101,7 +101,8 @@ export type WriteResult = { status: "sent" | "duplicate"; messageId: string } | 
 
 /**
  * Adds a message to a conversation the author may write in (row-level security and the
- * participant id both hold). A message from the participant's side reopens a handled conversation.
+ * participant id both hold). A message from the participant's side makes a handled conversation wait
+ * for the caseworker again.
  */
 export async function writeMessage(
   author: Author,
@@ -138,10 +139,9 @@ export async function writeMessage(
       if (!existing) throw new Error("submission id used for another conversation's message");
       return { status: "duplicate", messageId: existing.id } as const;
     }
-    await tx
-      .update(conversations)
-      .set(author.role === "caseworker" ? { lastMessageAt: now } : { lastMessageAt: now, handledAt: null, handledByPersonId: null })
-      .where(eq(conversations.id, conversationId));
+    // "Markér som håndteret" stays as it was: a newer message from her side is what makes it
+    // wait again (status.ts, awaitsCaseworker), and the wait is counted from that message.
+    await tx.update(conversations).set({ lastMessageAt: now }).where(eq(conversations.id, conversationId));
     await deleteDraftIn(tx, author.personId, conversationId);
     if (author.role === "caseworker") await tellParticipant(tx, author.participantId, conversationId, now);
     await recordAudit(tx, {
@@ -325,10 +325,7 @@ export async function answerProposal(
       .update(appointmentProposals)
       .set({ status: input.accept ? "accepted" : "declined", answeredAt: now })
       .where(and(eq(appointmentProposals.id, proposal.id), eq(appointmentProposals.status, "proposed")));
-    await tx
-      .update(conversations)
-      .set({ lastMessageAt: now, handledAt: null, handledByPersonId: null })
-      .where(eq(conversations.id, conversationId));
+    await tx.update(conversations).set({ lastMessageAt: now }).where(eq(conversations.id, conversationId));
     await recordAudit(tx, {
       actorPersonId: participant.personId,
       participantId: participant.participantId,

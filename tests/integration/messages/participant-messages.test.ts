@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { aCaseworker, aParticipant, aPerson, type BuiltCaseworker } from "../../../db/builders";
 import { appointments, auditEvents, conversations, messageDrafts, messages, plans, subGoals } from "../../../db/schema";
-import { markHandled, proposeNewTime, writeMessage, type Author } from "~/features/messages/index.server";
+import { listInbox, markHandled, proposeNewTime, writeMessage, type Author } from "~/features/messages/index.server";
 import { nextWorkdays } from "~/features/messages/workdays";
 import { loader as listLoader } from "~/features/messages/routes/messages";
 import { loader as overviewLoader } from "~/features/overview/routes/overview";
@@ -253,8 +253,10 @@ describe("Beskeder: receipts and answers both ways", () => {
     await run(conversationAction, post(`/beskeder/${id}`, { intent: "decline", proposalId: proposed.proposalId }, mette.cookie), { id });
     const [after] = await database.db.select().from(appointments).where(eq(appointments.id, mette.appointmentId));
     expect(after!.startsAt).toEqual(before!.startsAt);
-    const [conversation] = await database.db.select().from(conversations).where(eq(conversations.id, id));
-    expect(conversation!.handledAt).toBeNull();
+    // Sara marked it handled before; her "no" puts it back among those waiting for an answer, from now.
+    const [item] = (await listInbox([mette.participantId], { answerWorkdays: 2 })).filter((entry) => entry.id === id);
+    expect(item).toMatchObject({ state: "awaiting" });
+    expect(item!.waitingSince!.getTime()).toBeGreaterThan(item!.handledAt!.getTime());
   });
 
   it("Ring mig op: a working day she was offered, a part of the day and a number", async () => {

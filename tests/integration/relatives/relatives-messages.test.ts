@@ -3,8 +3,8 @@ import postgres from "postgres";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setupRoles } from "../../../db/client";
 import { aCaseworker, aParticipant, aPerson, type BuiltCaseworker, type BuiltPerson } from "../../../db/builders";
-import { auditEvents, conversations, messageDrafts, messages, relativeGrants } from "../../../db/schema";
-import { getDraft, markHandled, proposeNewTime, saveDraft, startConversation, writeMessage, type Author } from "~/features/messages/index.server";
+import { auditEvents, messageDrafts, messages, relativeGrants } from "../../../db/schema";
+import { getDraft, listInbox, markHandled, proposeNewTime, saveDraft, startConversation, writeMessage, type Author } from "~/features/messages/index.server";
 import { loader as participantConversationLoader } from "~/features/messages/routes/conversation";
 import { loader as grantsLoader } from "~/features/relatives/routes/relatives";
 import { action as changeAction, loader as changeLoader } from "~/features/relatives/routes/relatives-change";
@@ -237,8 +237,9 @@ describe("a relative with the right to write", () => {
     expect(fromRikke).toEqual([
       expect.objectContaining({ authorPersonId: people.rikke.personId, authorName: "Rikke Holm", body: "Hej Sara. Jeg kan køre Mette derud." }),
     ]);
-    const [conversation] = await database.db.select().from(conversations).where(eq(conversations.id, people.conversationId));
-    expect(conversation!.handledAt).toBeNull();
+    // The handled conversation waits for Sara again, counted from Rikke's message.
+    const [item] = (await listInbox([people.mette.participantId], { answerWorkdays: 2 })).filter((entry) => entry.id === people.conversationId);
+    expect(item).toMatchObject({ state: "awaiting" });
     const [audit] = await database.db
       .select()
       .from(auditEvents)
