@@ -47,7 +47,7 @@ export function ConversationPage({ data, actionData }: { data: Data; actionData:
       <Flash search={search} name={name} />
       {actionData?.refused ? (
         <div className="notice notice--warning" role="alert">
-          <p>{t("proposal.alreadyAnswered")}</p>
+          <p>{t(actionData.refused === "cannot_move" ? "proposal.cannotMove" : "proposal.alreadyAnswered", { name })}</p>
         </div>
       ) : null}
       {conversation.status ? <StatusSteps status={conversation.status} /> : null}

@@ -1,7 +1,8 @@
 import type { CurrentUser } from "~/lib/auth.server";
 import type { RequestContext } from "~/lib/request.server";
-import { moveToAgreedTime } from "~/features/appointments/index.server";
+import { findOwnAppointment, moveToAgreedTime } from "~/features/appointments/index.server";
 import { answerProposal, saveDraft, startConversation, writeMessage } from "./commands.server";
+import { getConversation } from "./queries.server";
 import { aboutQuery, draftKeyFor, participantAuthor, resolveAbout } from "./pages.server";
 import { callbackSchema, hasText, newConversationSchema, proposalAnswerSchema, replySchema } from "./schema";
 import { nextWorkdays } from "./workdays";
@@ -18,7 +19,7 @@ export interface FormAnswer {
   errors: Partial<Record<"subject" | "body" | "day" | "window" | "phone" | "about", string>>;
   values: Record<string, string>;
   draftSavedAt?: string;
-  refused?: "already_answered" | null;
+  refused?: "already_answered" | "cannot_move" | null;
 }
 
 const text = (formData: FormData, name: string) => {
@@ -97,9 +98,19 @@ export async function replyInConversation(
   return { kind: "redirect", to: `/beskeder/${conversationId}?sendt=1#seneste` };
 }
 
-async function answerNewTime(context: RequestContext, user: Participant, conversationId: string, formData: FormData): Promise<FormOutcome> {
+async function answerNewTime(context: RequestContext, user: Participant, conversationId: string, formData: FormData, now = new Date()): Promise<FormOutcome> {
   const parsed = proposalAnswerSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) throw new Response(null, { status: 400 });
+  if (parsed.data.intent === "accept") {
+    // A yes must move the meeting: not when it is cancelled or held, or the time has passed.
+    const conversation = await getConversation(user.participant.id, conversationId);
+    if (!conversation) throw new Response(null, { status: 404 });
+    const proposal = conversation.proposals.find((entry) => entry.id === parsed.data.proposalId);
+    const meeting = conversation.appointmentId ? await findOwnAppointment(user.participant.id, conversation.appointmentId) : null;
+    if (proposal?.status === "proposed" && (!meeting || meeting.status === "cancelled" || meeting.status === "held" || proposal.startsAt <= now)) {
+      return { kind: "page", status: 409, body: { errors: {}, values: {}, refused: "cannot_move" } };
+    }
+  }
   const answer = await answerProposal(participantAuthor(context, user), conversationId, {
     proposalId: parsed.data.proposalId,
     accept: parsed.data.intent === "accept",
@@ -107,11 +118,14 @@ async function answerNewTime(context: RequestContext, user: Participant, convers
   if (answer.status === "not_found") throw new Response(null, { status: 404 });
   if (answer.status === "already_answered") return { kind: "page", status: 409, body: { errors: {}, values: {}, refused: "already_answered" } };
   if (answer.status === "accepted") {
-    await moveToAgreedTime(
+    const moved = await moveToAgreedTime(
       { personId: user.personId, participantId: user.participant.id, requestId: participantAuthor(context, user).requestId },
       answer.appointmentId,
       { startsAt: answer.startsAt, endsAt: answer.endsAt },
     );
+    // Checked above; changed in the same moment by someone else: nothing is kept (the request's
+    // transaction rolls back) rather than a yes to a meeting that did not move.
+    if (moved.status !== "moved") throw new Error("an accepted time could not move the meeting");
   }
   return { kind: "redirect", to: `/beskeder/${conversationId}?svar=${answer.status === "accepted" ? "ja" : "nej"}` };
 }

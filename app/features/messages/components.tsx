@@ -35,6 +35,7 @@ const STATUS_TAG: Record<RequestStatus, string> = {
   received: "tag--grey",
   read: "tag--blue",
   answered: "tag--green",
+  handled: "tag--green",
   new_time_proposed: "tag--new",
 };
 
@@ -49,8 +50,8 @@ export function RequestStatusTag({ status }: { status: RequestStatus }) {
  */
 export function StatusSteps({ status }: { status: RequestStatus }) {
   const { t } = useTranslation("messages");
-  const reached = { received: 1, read: 2, answered: 3, new_time_proposed: 3 }[status];
-  const last = status === "new_time_proposed" ? "new_time_proposed" : "answered";
+  const reached = { received: 1, read: 2, answered: 3, handled: 3, new_time_proposed: 3 }[status];
+  const last = status === "new_time_proposed" || status === "handled" ? status : "answered";
   const steps = ["received", "read", last] as const;
   return (
     <section aria-labelledby="status-heading" className="card messages-card">
@@ -81,14 +82,24 @@ export function StatusSteps({ status }: { status: RequestStatus }) {
  * works without JavaScript); with JavaScript the text is also kept by itself a few seconds after
  * the person stops typing. `hidden` carries what the message is tied to and the one-time id.
  */
-export function MessageForm(props: {
+type MessageFormProps = {
   formId: string;
   hidden: Record<string, string>;
   subject?: { defaultValue: string; error?: string };
   body: { defaultValue: string; error?: string; label: string; hint?: string };
   sendLabel: string;
   draftSavedAt?: Date | null;
-}) {
+};
+
+/**
+ * A new one-time id (a message was sent, the page loaded again) is a new, empty form: what was
+ * sent does not stay in the box, and no autosave brings back the draft the send deleted.
+ */
+export function MessageForm(props: MessageFormProps) {
+  return <MessageFormFields key={props.hidden.submissionId} {...props} />;
+}
+
+function MessageFormFields(props: MessageFormProps) {
   const { t, i18n } = useTranslation("messages");
   const autosave = useFetcher<{ draftSavedAt?: string }>();
   const formRef = useRef<HTMLFormElement>(null);
@@ -111,7 +122,16 @@ export function MessageForm(props: {
   }
 
   return (
-    <Form method="post" id={props.formId} ref={formRef} noValidate onInput={scheduleAutosave}>
+    <Form
+      method="post"
+      id={props.formId}
+      ref={formRef}
+      noValidate
+      onInput={scheduleAutosave}
+      onSubmit={() => {
+        if (timer.current) clearTimeout(timer.current);
+      }}
+    >
       {Object.entries(props.hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

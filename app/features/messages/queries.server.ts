@@ -34,6 +34,7 @@ export async function listConversations(participantId: string): Promise<Conversa
       answered: sql<boolean>`exists (select 1 from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role = 'caseworker')`,
       readByCaseworker: sql<boolean>`exists (select 1 from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role <> 'caseworker' and m.read_at is not null)`,
       proposed: sql<boolean>`exists (select 1 from ${appointmentProposals} p where p.conversation_id = ${conversationIdColumn} and p.status = 'proposed')`,
+      lastOwnMessageAt: sql<Date | null>`(select max(m.created_at) from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role <> 'caseworker')`,
     })
     .from(conversations)
     .where(eq(conversations.participantId, participantId))
@@ -49,6 +50,7 @@ export async function listConversations(participantId: string): Promise<Conversa
           messages: [
             ...(row.answered ? [{ authorRole: "caseworker" as const, readAt: null }] : []),
             ...(row.readByCaseworker ? [{ authorRole: "participant" as const, readAt: row.lastMessageAt }] : []),
+            ...(row.lastOwnMessageAt ? [{ authorRole: "participant" as const, readAt: null, createdAt: new Date(row.lastOwnMessageAt) }] : []),
           ],
           proposals: row.proposed ? [{ status: "proposed" as const }] : [],
           handledAt: row.handledAt,

@@ -3,7 +3,7 @@
  * participant sees it: modtaget → læst → besvaret, or "ny tid foreslået" while a proposed new time
  * waits for her answer. Derived from the messages and proposals, never stored.
  */
-export type RequestStatus = "received" | "read" | "answered" | "new_time_proposed";
+export type RequestStatus = "received" | "read" | "answered" | "handled" | "new_time_proposed";
 
 export const REQUEST_TOPICS = ["absence", "disagreement", "callback"] as const;
 export type Topic = "general" | "appointment" | "plan" | "preparation" | (typeof REQUEST_TOPICS)[number];
@@ -20,16 +20,22 @@ export function sideOf(role: AuthorRole): Side {
 }
 
 interface StatusInput {
-  messages: { authorRole: AuthorRole; readAt: Date | null }[];
+  messages: { authorRole: AuthorRole; readAt: Date | null; createdAt?: Date }[];
   proposals: { status: "proposed" | "accepted" | "declined" | "withdrawn" }[];
   handledAt: Date | null;
 }
 
+/**
+ * "Handled" without a written answer (a call made, say) ends the request: the participant is not
+ * told to wait for an answer that will not come. A newer message from her side opens it again.
+ */
 export function requestStatus({ messages, proposals, handledAt }: StatusInput): RequestStatus {
   if (proposals.some((proposal) => proposal.status === "proposed")) return "new_time_proposed";
   if (messages.some((message) => message.authorRole === "caseworker")) return "answered";
   const fromParticipantSide = messages.filter((message) => sideOf(message.authorRole) === "participant");
-  if (handledAt || fromParticipantSide.some((message) => message.readAt)) return "read";
+  const stillHandled = handledAt && !fromParticipantSide.some((message) => message.createdAt && message.createdAt > handledAt);
+  if (stillHandled) return "handled";
+  if (fromParticipantSide.some((message) => message.readAt)) return "read";
   return "received";
 }
 

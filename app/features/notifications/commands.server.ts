@@ -4,7 +4,7 @@ import { notificationSettings } from "../../../db/schema/notifications";
 import { setReminderCopies } from "~/features/relatives/index.server";
 import { recordAudit } from "~/lib/audit.server";
 import { getSettings, type SettingsView } from "./queries.server";
-import type { SettingsInput } from "./schema";
+import { normalisePhone, type SettingsInput } from "./schema";
 
 /** Who saves: always the signed-in person (from the session, never from the form). */
 export interface SettingsActor {
@@ -23,6 +23,8 @@ function sameChoices(current: SettingsView, input: SettingsInput, agreementRemin
     current.byEmail === input.byEmail &&
     current.bySms === input.bySms &&
     (current.email || null) === input.email &&
+    // The number as shown ("12 34 56 78") read back the way the form's is: a new number is a change.
+    (current.phone ? normalisePhone(current.phone) : null) === input.phone &&
     current.newMessages === input.newMessages &&
     current.agreementReminders === agreementReminders &&
     `${current.quietFrom}:00` === input.quietFrom &&

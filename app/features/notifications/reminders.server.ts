@@ -40,7 +40,11 @@ export interface ReminderPass {
  */
 export async function queueDueReminders(now = new Date()): Promise<ReminderPass> {
   const database = await db();
-  const due = rowsOf<DueReminder>(await database.execute(sql`select * from portal.due_reminders(${now.toISOString()}::timestamptz)`));
+  // Only the worker's transactions get an answer (migration 0023): it holds everyone's addresses.
+  const due = await database.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('minvej.job_worker', 'on', true)`);
+    return rowsOf<DueReminder>(await tx.execute(sql`select * from portal.due_reminders(${now.toISOString()}::timestamptz)`));
+  });
   const notices: QueuedNotice[] = [];
   let tooLate = 0;
   for (const reminder of due) {

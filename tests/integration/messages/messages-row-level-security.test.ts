@@ -54,8 +54,11 @@ describe.skipIf(!serverUrl)("row-level security on messages and notifications (r
     const sara = await aCaseworker({ person: { firstName: "Sara" } }).build(database.db);
     const bo = await aCaseworker({ person: { firstName: "Bo" } }).build(database.db);
     const rikke = await aPerson({ firstName: "Rikke" }).build(database.db);
+    // A meeting in 1 hour 50 minutes: her "2 hours before" reminder is due now.
+    const soon = Date.now() + 110 * 60_000;
     const mette = await aParticipant({ person: { firstName: "Mette" } })
       .withCaseworker(sara)
+      .withAppointment({ startsAt: new Date(soon), endsAt: new Date(soon + 3_600_000) })
       .withRelative(rikke, { scopes: ["messages"] })
       .build(database.db);
     const ali = await aParticipant({ person: { firstName: "Ali" } }).withCaseworker(bo).build(database.db);
@@ -85,19 +88,31 @@ describe.skipIf(!serverUrl)("row-level security on messages and notifications (r
     }
   });
 
-  it("lets only her side and her caseworker write in it", async () => {
+  it("lets only her side and her caseworker write in it, each in their own name and role", async () => {
     const { sara, bo, mette, ali, conversationId } = await somePeople();
-    const write = (who: { personId: string }) =>
-      asApp(who.personId, (tx) => tx`insert into portal.messages (conversation_id, author_person_id, author_role, author_name, body) values (${conversationId}, ${who.personId}, 'caseworker', 'x', 'hej')`);
-    expect(await codeOf(write(sara))).toBe("ok");
-    expect(await codeOf(write(mette))).toBe("ok");
-    expect(await codeOf(write(bo))).toBe("42501");
-    expect(await codeOf(write(ali))).toBe("42501");
+    const write = (who: { personId: string }, role: string, as = who.personId) =>
+      asApp(who.personId, (tx) => tx`insert into portal.messages (conversation_id, author_person_id, author_role, author_name, body) values (${conversationId}, ${as}, ${role}, 'x', 'hej')`);
+    expect(await codeOf(write(sara, "caseworker"))).toBe("ok");
+    expect(await codeOf(write(mette, "participant"))).toBe("ok");
+    expect(await codeOf(write(bo, "caseworker"))).toBe("42501");
+    expect(await codeOf(write(ali, "participant"))).toBe("42501");
+    // Not in another role, nor in another person's name.
+    expect(await codeOf(write(mette, "caseworker"))).toBe("42501");
+    expect(await codeOf(write(mette, "participant", sara.personId))).toBe("42501");
     // Nor start one in her name.
     const start = (who: { personId: string }) =>
       asApp(who.personId, (tx) => tx`insert into portal.conversations (participant_id, topic, subject) values (${mette.participantId}, 'general', 'x')`);
     expect(await codeOf(start(bo))).toBe("42501");
     expect(await codeOf(start(ali))).toBe("42501");
+    // A message is never changed once written; only its receipt is set.
+    expect(await codeOf(asApp(mette.personId, (tx) => tx`update portal.messages set body = 'ændret' where conversation_id = ${conversationId}`))).toBe("42501");
+    expect(await codeOf(asApp(sara.personId, (tx) => tx`update portal.messages set read_at = now() where conversation_id = ${conversationId} and author_role = 'participant'`))).toBe("ok");
+    // Only her caseworker marks it handled, and only she proposes a new time.
+    expect(await codeOf(asApp(mette.personId, (tx) => tx`update portal.conversations set handled_at = now(), handled_by_person_id = ${mette.personId} where id = ${conversationId}`))).toBe("42501");
+    expect(await codeOf(asApp(sara.personId, (tx) => tx`update portal.conversations set handled_at = now(), handled_by_person_id = ${sara.personId} where id = ${conversationId}`))).toBe("ok");
+    const propose = (who: { personId: string }) =>
+      asApp(who.personId, (tx) => tx`insert into portal.appointment_proposals (conversation_id, appointment_id, starts_at, ends_at) select ${conversationId}, id, now() + interval '2 days', now() + interval '2 days 1 hour' from portal.appointments limit 1`);
+    expect(await codeOf(propose(mette))).toBe("42501");
   });
 
   it("lets a relative read only with the messages scope, and write only with 'må også skrive'", async () => {
@@ -117,6 +132,12 @@ describe.skipIf(!serverUrl)("row-level security on messages and notifications (r
     expect(await codeOf(write(rikke.personId))).toBe("42501");
     expect(await codeOf(write(planOnly.personId))).toBe("42501");
     expect(await codeOf(write(writer.personId))).toBe("ok");
+    // The worker's question for due reminders (everyone's addresses) answers only the worker.
+    const due = (who: string | null, extra: Record<string, string> = {}) =>
+      asApp(who, async (tx) => (await tx`select * from portal.due_reminders(now()) where participant_id = ${mette.participantId}`).length, extra);
+    expect(await due(null, { "minvej.job_worker": "on" })).toBeGreaterThan(0);
+    expect(await due(writer.personId)).toBe(0);
+    expect(await due(mette.personId)).toBe(0);
   });
 
   it("keeps drafts and notification settings to their own person", async () => {
@@ -133,10 +154,12 @@ describe.skipIf(!serverUrl)("row-level security on messages and notifications (r
 
   it("lets her caseworker queue a notification about her, and not about someone else's participant", async () => {
     const { sara, mette, ali } = await somePeople();
-    const queue = (participantId: string) =>
-      asApp(sara.personId, (tx) => tx`insert into portal.mail_outbox (idempotency_key, kind, channel, participant_id) values (${crypto.randomUUID()}, 'message_notice', 'email', ${participantId})`);
+    const queue = (participantId: string, kind = "message_notice") =>
+      asApp(sara.personId, (tx) => tx`insert into portal.mail_outbox (idempotency_key, kind, channel, participant_id) values (${crypto.randomUUID()}, ${kind}, 'email', ${participantId})`);
     expect(await codeOf(queue(mette.participantId))).toBe("ok");
     expect(await codeOf(queue(ali.participantId))).toBe("42501");
+    // Only a new-message notice: nothing else rides on that right.
+    expect(await codeOf(queue(mette.participantId, "meeting_reminder"))).toBe("42501");
     // And nobody but the worker reads the outbox.
     expect(await count(sara.personId, "mail_outbox")).toBe(0);
     expect(await count(mette.personId, "mail_outbox")).toBe(0);

@@ -112,10 +112,13 @@ describe("the settings page", () => {
     // No meeting reminders at all is a choice too; the next save moves the version on.
     expect(((await post(mette.cookie, form(1, { meetingReminders: null }))) as Response).status).toBe(302);
     expect(await settingsOf(mette.personId)).toMatchObject({ meetingReminderMinutes: [], version: 2 });
+    // A new number alone is a change: texts must not go on to the old one.
+    expect(((await post(mette.cookie, form(2, { bySms: "yes", phone: "11 22 33 55", meetingReminders: null }))) as Response).status).toBe(302);
+    expect(await settingsOf(mette.personId)).toMatchObject({ phone: "+4511223355", version: 3 });
     // The audit row says what was chosen, never the address or the number.
     const audits = await database.db.select().from(auditEvents).where(and(eq(auditEvents.actorPersonId, mette.personId), eq(auditEvents.action, "notifications.settings_saved")));
-    expect(audits).toHaveLength(2);
-    expect(JSON.stringify(audits.map((audit) => audit.details))).not.toMatch(/example\.org|11223344/);
+    expect(audits).toHaveLength(3);
+    expect(JSON.stringify(audits.map((audit) => audit.details))).not.toMatch(/example\.org|11223344|11223355/);
   });
 
   it("refuses what it cannot use, says what to do, and keeps what was typed", async () => {
