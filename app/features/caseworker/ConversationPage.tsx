@@ -179,7 +179,8 @@ export function ConversationPage({ page, action }: { page: Page; action: ActionR
               <ClockField id="startTime" label={t("conversation.startTime")} hint={t("conversation.startHint")} error={fieldError(proposalFields.startTime.errors)} value={typed(proposalFields.startTime.initialValue)} />
               <ClockField id="endTime" label={t("conversation.endTime")} hint={t("conversation.endHint")} error={fieldError(proposalFields.endTime.errors)} value={typed(proposalFields.endTime.initialValue)} />
             </div>
-            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            {/* One primary action a page: the reply. A new time is the second choice. */}
+            <button type="submit" className="button button--secondary" disabled={navigation.state === "submitting"}>
               {t("conversation.proposeButton")}
             </button>
           </Form>

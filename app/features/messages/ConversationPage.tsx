@@ -118,6 +118,7 @@ export function ConversationPage({ data, actionData }: { data: Data; actionData:
           }}
           sendLabel={t("form.send")}
           draftSavedAt={data.draft?.updatedAt ?? null}
+          secondary={pending.length > 0}
         />
       </section>
       <CaseworkerPhone caseworker={caseworker} />

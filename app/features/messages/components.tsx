@@ -89,6 +89,8 @@ type MessageFormProps = {
   body: { defaultValue: string; error?: string; label: string; hint?: string };
   sendLabel: string;
   draftSavedAt?: Date | null;
+  /** When another action is the page's main one (answering a proposed time): a secondary button. */
+  secondary?: boolean;
 };
 
 /**
@@ -165,7 +167,7 @@ function MessageFormFields(props: MessageFormProps) {
         {savedAt ? t("form.draftSavedAt", { time: formatTime(savedAt, i18n.language) }) : null}
       </p>
       <div className="button-group">
-        <button type="submit" name="intent" value="send" className="button">
+        <button type="submit" name="intent" value="send" className={props.secondary ? "button button--secondary" : "button"}>
           {props.sendLabel}
         </button>
         <button type="submit" name="intent" value="draft" className="button button--secondary">

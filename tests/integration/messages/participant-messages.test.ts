@@ -259,6 +259,39 @@ describe("Beskeder: receipts and answers both ways", () => {
     expect(item!.waitingSince!.getTime()).toBeGreaterThan(item!.handledAt!.getTime());
   });
 
+  it("a yes is refused when the meeting cannot move (cancelled meanwhile), and nothing is accepted", async () => {
+    const id = conversationIdFrom(await newMessage({ subject: "Om mødet", body: "Kan vi flytte det?", appointmentId: mette.appointmentId }));
+    const proposed = await proposeNewTime(saraAuthor(mette.participantId), id, inDays(6));
+    if (proposed.status !== "proposed") throw new Error(proposed.status);
+    await database.db.update(appointments).set({ status: "cancelled" }).where(eq(appointments.id, mette.appointmentId));
+    const yes = await run(conversationAction, post(`/beskeder/${id}`, { intent: "accept", proposalId: proposed.proposalId }, mette.cookie), { id });
+    expect(statusOf(yes)).toBe(409);
+    expect(dataOf<{ refused: string }>(yes).refused).toBe("cannot_move");
+    const page = (await run(conversationLoader, get(`/beskeder/${id}`, mette.cookie), { id })) as { conversation: { proposals: { status: string }[] } };
+    expect(page.conversation.proposals.map((proposal) => proposal.status)).toEqual(["proposed"]);
+    const [meeting] = await database.db.select().from(appointments).where(eq(appointments.id, mette.appointmentId));
+    expect(meeting!.status).toBe("cancelled");
+  });
+
+  it("a request marked handled without a written answer says 'Klaret', until she writes again", async () => {
+    const page = (await run(callbackLoader, get("/beskeder/ring-mig-op", mette.cookie))) as { days: string[]; submissionId: string };
+    await run(callbackAction, post("/beskeder/ring-mig-op", { submissionId: page.submissionId, day: page.days[0]!, window: "any", phone: "+45 22 33 44 55", about: "Om kørsel" }, mette.cookie));
+    const [row] = await database.db.select().from(conversations).where(eq(conversations.participantId, mette.participantId));
+    await markHandled(saraAuthor(mette.participantId), row!.id, new Date(Date.now() + 1000));
+    const statusNow = async () =>
+      ((await run(listLoader, get("/beskeder", mette.cookie))) as { conversations: { id: string; status: string }[] }).conversations.find((c) => c.id === row!.id)!.status;
+    expect(await statusNow()).toBe("handled");
+    const again = (await run(conversationLoader, get(`/beskeder/${row!.id}`, mette.cookie), { id: row!.id })) as { conversation: { status: string }; submissionId: string };
+    expect(again.conversation.status).toBe("handled");
+    await writeMessage(
+      { personId: mette.personId, participantId: mette.participantId, role: "participant", name: "Mette Jensen" },
+      row!.id,
+      { body: "Jeg mangler stadig svar om kørsel.", submissionId: crypto.randomUUID() },
+      new Date(Date.now() + 5000),
+    );
+    expect(await statusNow()).toBe("received");
+  });
+
   it("Ring mig op: a working day she was offered, a part of the day and a number", async () => {
     const page = (await run(callbackLoader, get("/beskeder/ring-mig-op", mette.cookie))) as { days: string[]; phone: string; submissionId: string };
     expect(page.days).toEqual(nextWorkdays(new Date(), 5));
