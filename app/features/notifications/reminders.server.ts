@@ -34,7 +34,7 @@ export interface ReminderPass {
  * The reminders pass of the job worker: every reminder that is due at `now` (meetings: the
  * participant's own, and a copy for each relative who asked for one; agreements' deadlines),
  * queued once per reminder, person and channel. The outbox key is the reminder's key and the
- * channel; the reminder's key carries the meeting's sequence, so a moved meeting gets fresh
+ * channel; the reminder's key carries the meeting's start, so a moved meeting gets fresh
  * reminders and the old ones are dropped as they leave (send-check.server.ts). Inside the
  * person's quiet hours a reminder waits for their end, unless the meeting starts first.
  */

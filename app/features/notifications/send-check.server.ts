@@ -19,7 +19,7 @@ export type Preparation = { action: "send"; payload: OutboxPayload | null } | { 
 /**
  * The job worker's last question before it sends an outbox row (app/features/jobs/outbox.server.ts).
  * Mail that is not a notification (an invitation) goes as it is. A notification goes only if it
- * is still wanted as it leaves: the meeting still has the sequence the reminder was made for and
+ * is still wanted as it leaves: the meeting still starts when the reminder was made for and
  * has not started or been cancelled, the deadline has not passed, the message is still unread,
  * and the person still wants it by this channel. Otherwise it is dropped, never sent. Inside the
  * person's quiet hours (as they are now) it waits for their end, or is dropped if the meeting

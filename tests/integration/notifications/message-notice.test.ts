@@ -139,19 +139,22 @@ describe("queueMessageNotice", () => {
     expect(smtp.received.map((mail) => mail.to)).toEqual([["ny.adresse@example.org"]]);
   });
 
-  it("a relative's notice leads to her own pages; a person who is neither the participant nor an active relative gets none", async () => {
+  it("a relative's notice leads to her own pages; a relative without the messages scope, or a stranger, gets none", async () => {
     const mette = await participant();
     const jonas = await aPerson({ firstName: "Jonas" }).build(database.db);
+    const per = await aPerson({ firstName: "Per" }).build(database.db);
     const stranger = await aPerson({ firstName: "Fremmed" }).build(database.db);
-    await database.db.insert(relativeGrants).values({
-      participantId: mette.participantId, relativePersonId: jonas.personId, invitedName: "Jonas", invitedEmail: "jonas@example.org",
-      relation: "Bror", scopes: ["appointments"], validUntil: "2099-12-31", status: "active",
-    });
-    for (const who of [jonas, stranger]) await insertNotificationSettings(database.db, who.personId, { byEmail: true, email: `${who.demoKey}@example.org` });
+    const grant = { participantId: mette.participantId, invitedEmail: "x@example.org", relation: "Bror", validUntil: "2099-12-31", status: "active" as const };
+    await database.db.insert(relativeGrants).values([
+      { ...grant, relativePersonId: jonas.personId, invitedName: "Jonas", scopes: ["messages"] },
+      { ...grant, relativePersonId: per.personId, invitedName: "Per", scopes: ["appointments"] },
+    ]);
+    for (const who of [jonas, per, stranger]) await insertNotificationSettings(database.db, who.personId, { byEmail: true, email: `${who.demoKey}@example.org` });
     const notify = (recipientPersonId: string) =>
       database.db.transaction((tx) => queueMessageNotice(tx, { participantId: mette.participantId, recipientPersonId, conversationId: mette.conversationId, now: at("2031-03-11 12:00") }));
     await database.db.insert(messages).values({ conversationId: mette.conversationId, authorPersonId: sara.personId, authorRole: "caseworker", authorName: "Sara", body: "Hej" });
     expect((await notify(jonas.personId)).queued).toEqual(["email"]);
+    expect((await notify(per.personId)).queued).toEqual([]);
     expect((await notify(stranger.personId)).queued).toEqual([]);
     const [row] = await database.db.select().from(mailOutbox);
     expect(row!.payload!.text).toContain("Log ind for at læse den: http://localhost:3000/hjaelper");

@@ -88,7 +88,7 @@ describe.each(["da", "en"] as const)("every notification in %s", (language) => {
       invitedName: "Jonas",
       invitedEmail: "jonas@example.org",
       relation: "Bror",
-      scopes: ["appointments"],
+      scopes: ["appointments", "messages"],
       validUntil: "2031-12-31",
       status: "active",
       reminderCopy: true,

@@ -124,7 +124,7 @@ describe("meeting reminders", () => {
     // In the outbox: four rows, each sent once, their content wiped.
     const rows = await database.db.select().from(mailOutbox);
     expect(rows.map((row) => row.idempotencyKey).sort()).toEqual(
-      [1440, 120].flatMap((m) => ["email", "sms"].map((channel) => `meeting:${rikke.appointmentIds[0]}:0:${m}:${rikke.personId}:${channel}`)).sort(),
+      [1440, 120].flatMap((m) => ["email", "sms"].map((channel) => `meeting:${rikke.appointmentIds[0]}:${meeting.getTime() / 1000}:${m}:${rikke.personId}:${channel}`)).sort(),
     );
     expect(rows.every((row) => row.sentAt && row.payload === null && row.attempts === 1 && row.participantId === rikke.participantId)).toBe(true);
   });
@@ -204,14 +204,25 @@ describe("a meeting that changes", () => {
     // The old rows stay dropped: never sent, never given up, their content gone.
     const old = await database.db.select().from(mailOutbox);
     expect(old.every((row) => row.droppedAt && !row.sentAt && !row.failedAt && row.payload === null)).toBe(true);
-    // The day before the new time: a fresh reminder (sequence 1), after the quiet hours.
+    // The day before the new time: a fresh reminder (its key names the new start), after the quiet hours.
     expect(await pass(at("2031-03-26 10:00"))).toMatchObject({ queued: 2, sent: 0 });
     expect(await pass(at("2031-03-26 11:00"))).toMatchObject({ sent: 2 });
     expect(sms.received.map((message) => message.text)).toEqual(["Husk dit møde i morgen kl. 10.00. Se mere i Min Vej: http://localhost:3000/moeder"]);
     const keys = (await database.db.select({ key: mailOutbox.idempotencyKey, sentAt: mailOutbox.sentAt }).from(mailOutbox)).filter((row) => row.sentAt);
     expect(keys.map((row) => row.key).sort()).toEqual(
-      ["email", "sms"].map((channel) => `meeting:${rikke.appointmentIds[0]}:1:1440:${rikke.personId}:${channel}`),
+      ["email", "sms"].map((channel) => `meeting:${rikke.appointmentIds[0]}:${moved.getTime() / 1000}:1440:${rikke.personId}:${channel}`),
     );
+  });
+
+  it("what to bring changes after the reminder went out: the same reminder does not go again", async () => {
+    const meeting = at("2031-03-26 15:00");
+    const rikke = await participantWithMeeting(meeting, { meetingReminderMinutes: [1440], quietFrom: "22:00", quietUntil: "07:00" });
+    expect(await pass(at("2031-03-25 15:00"))).toMatchObject({ queued: 2, sent: 2 });
+    // The jobcentre adds something to bring (the calendar's sequence rises); the meeting's time stays.
+    await database.db.update(appointments).set({ bringItems: ["Din medicinliste"] }).where(eq(appointments.id, rikke.appointmentIds[0]!));
+    expect(await pass(at("2031-03-25 15:30"))).toMatchObject({ queued: 0, sent: 0 });
+    expect(smtp.received).toHaveLength(1);
+    expect(sms.received).toHaveLength(1);
   });
 
   it("cancelled: the reminder waiting is dropped, and no other one comes", async () => {
