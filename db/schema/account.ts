@@ -47,7 +47,7 @@ export const auditEvents = portal.table(
     details: jsonb("details").notNull().default({}),
     requestId: text("request_id"),
   },
-  (t) => [index("audit_events_participant_time").on(t.participantId, t.occurredAt)],
+  (t) => [index("audit_events_participant_time").on(t.participantId, t.occurredAt), index("audit_events_actor").on(t.actorPersonId)],
 );
 
 /**

@@ -104,4 +104,6 @@ export const calendarFeeds = portal.table("calendar_feeds", {
   tokenHash: text("token_hash").notNull().unique(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
-});
+},
+  (t) => [index("calendar_feeds_participant").on(t.participantId)],
+);

@@ -38,7 +38,9 @@ export const networkSnapshots = portal.table("network_snapshots", {
   label: text("label"),
   people: jsonb("people").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+},
+  (t) => [index("network_snapshots_participant").on(t.participantId)],
+);
 
 /** What the participant has chosen to share with the caseworker, per area. */
 export const shareSettings = portal.table("share_settings", {

@@ -80,7 +80,9 @@ export const professionals = portal.table("professionals", {
   email: text("email"),
   /** When they can be reached, in plain words, e.g. "Mandag-torsdag kl. 9-12". */
   reachableText: text("reachable_text"),
-});
+},
+  (t) => [index("professionals_person").on(t.personId)],
+);
 
 /** Who works with whom, and in which role. */
 export const participantContacts = portal.table(

@@ -51,7 +51,9 @@ export const preparationComments = portal.table("preparation_comments", {
   /** The participant decides whether it goes along when sharing with the caseworker. */
   includeWhenShared: boolean("include_when_shared").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+},
+  (t) => [index("preparation_comments_part").on(t.preparationPartId)],
+);
 
 /**
  * Every time the participant shares a part with the caseworker: which version, what it said, and
@@ -75,5 +77,8 @@ export const preparationShares = portal.table(
     sharedByPersonId: uuid("shared_by_person_id").references(() => persons.id, { onDelete: "set null" }),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
   },
-  (t) => [index("preparation_shares_participant_part").on(t.participantId, t.part, t.sharedAt)],
+  (t) => [
+    index("preparation_shares_participant_part").on(t.participantId, t.part, t.sharedAt),
+    index("preparation_shares_part").on(t.preparationPartId),
+  ],
 );

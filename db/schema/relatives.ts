@@ -58,4 +58,6 @@ export const invitations = portal.table("invitations", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   usedAt: timestamp("used_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+},
+  (t) => [index("invitations_grant").on(t.grantId)],
+);
