@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "./client";
 import { persons, type professionals } from "./schema";
+import { isWorkday } from "../app/lib/workdays";
 import { aParticipant, aPerson, bindIdentity, insertProfessional, type ContactInput, type CvInput, type NetworkPersonInput, type PersonInput, type PlanInput } from "./builders";
 
 /**
@@ -912,32 +913,7 @@ function copenhagenTime(day: CalendarDay, hhmm: string): Date {
 
 /** Weekends and Danish public holidays, when the jobcentre holds no meetings. */
 function isClosedDay(day: CalendarDay): boolean {
-  const weekday = new Date(toUtcMidnight(day)).getUTCDay();
-  if (weekday === 0 || weekday === 6) return true;
-  const key = isoDate(day).slice(5);
-  if (["01-01", "06-05", "12-24", "12-25", "12-26", "12-31"].includes(key)) return true;
-  const easter = toUtcMidnight(easterSunday(day.year));
-  // Skærtorsdag, langfredag, 2. påskedag, Kristi himmelfartsdag, 2. pinsedag.
-  return [-3, -2, 1, 39, 50].some((offset) => easter + offset * DAY_MS === toUtcMidnight(day));
-}
-
-/** Gregorian Easter Sunday (the anonymous Gregorian algorithm). */
-function easterSunday(year: number): CalendarDay {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return { year, month, day };
+  return !isWorkday(isoDate(day));
 }
 
 /** Dates and times relative to `now`, counted in Copenhagen calendar days. */

@@ -5,7 +5,7 @@ import { answerProposal, saveDraft, startConversation, writeMessage } from "./co
 import { getConversation } from "./queries.server";
 import { aboutQuery, draftKeyFor, participantAuthor, resolveAbout } from "./pages.server";
 import { callbackSchema, hasText, newConversationSchema, proposalAnswerSchema, replySchema } from "./schema";
-import { nextWorkdays } from "./workdays";
+import { nextWorkdays } from "~/lib/workdays";
 
 type Participant = CurrentUser & { participant: NonNullable<CurrentUser["participant"]> };
 

@@ -3,7 +3,7 @@ import { db } from "../../../db/client";
 import { appointmentProposals, conversations, messages } from "../../../db/schema/messages";
 import { isUuid } from "~/lib/ids";
 import { awaitsCaseworker, sideOf, type Topic } from "./status";
-import { nextWorkdays } from "./workdays";
+import { nextWorkdays } from "~/lib/workdays";
 
 /**
  * The caseworker's side of the messages (issue 18): her inbox across the participants she

@@ -7,7 +7,7 @@ import type { CurrentUser } from "~/lib/auth.server";
 import { requestIdOf, type RequestContext } from "~/lib/request.server";
 import type { Author } from "./commands.server";
 import { getConversation, getDraft, listConversations } from "./queries.server";
-import { nextWorkdays } from "./workdays";
+import { nextWorkdays } from "~/lib/workdays";
 
 type Participant = CurrentUser & { participant: NonNullable<CurrentUser["participant"]> };
 

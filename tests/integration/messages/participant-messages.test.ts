@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { aCaseworker, aParticipant, aPerson, type BuiltCaseworker } from "../../../db/builders";
 import { appointments, auditEvents, conversations, messageDrafts, messages, plans, subGoals } from "../../../db/schema";
 import { listInbox, markHandled, proposeNewTime, writeMessage, type Author } from "~/features/messages/index.server";
-import { nextWorkdays } from "~/features/messages/workdays";
+import { nextWorkdays } from "~/lib/workdays";
 import { loader as listLoader } from "~/features/messages/routes/messages";
 import { loader as overviewLoader } from "~/features/overview/routes/overview";
 import { action as newAction, loader as newLoader } from "~/features/messages/routes/message-new";

@@ -1,5 +1,6 @@
 /**
- * Working days in Denmark, for "Ring mig op" (which days to offer). Not Saturday or Sunday, and not
+ * Working days in Denmark: the days "Ring mig op" offers, the caseworker's answer deadline, and the
+ * days the demo books meetings on (db/seed-data.ts). Not Saturday or Sunday, and not
  * a public holiday or a day public offices are closed: New Year's Day, Maundy Thursday, Good
  * Friday, Easter Monday, Ascension Day, Whit Monday, Constitution Day (5 June), 24–26 and 31
  * December. Store Bededag is no longer a holiday (from 2024).
