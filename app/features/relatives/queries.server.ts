@@ -249,6 +249,8 @@ export interface HelpedParticipant {
   relation: string;
   scopes: Scope[];
   validUntil: string;
+  /** She asked for a copy of the meeting reminders (issue 18). */
+  reminderCopy: boolean;
 }
 
 /** The people the signed-in person helps right now (active, unexpired grants bound to them). */
@@ -262,6 +264,7 @@ export async function listHelped(relativePersonId: string, now = new Date()): Pr
       relation: relativeGrants.relation,
       scopes: relativeGrants.scopes,
       validUntil: relativeGrants.validUntil,
+      reminderCopy: relativeGrants.reminderCopy,
     })
     .from(relativeGrants)
     .innerJoin(participants, eq(participants.id, relativeGrants.participantId))

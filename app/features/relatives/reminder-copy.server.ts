@@ -1,8 +1,8 @@
-import { and, asc, eq, gte } from "drizzle-orm";
-import { db, type Transaction } from "../../../db/client";
-import { participants, persons } from "../../../db/schema/people";
+import { and, eq, gte } from "drizzle-orm";
+import type { Transaction } from "../../../db/client";
 import { relativeGrants } from "../../../db/schema/relatives";
 import { copenhagenDay } from "~/lib/dates";
+import { listHelped } from "./queries.server";
 import type { Scope } from "./scopes";
 
 /**
@@ -21,28 +21,9 @@ export interface ReminderCopyChoice {
 
 /** The participants this person helps now (active, unexpired grants), and whether she gets a copy. */
 export async function listReminderCopyChoices(relativePersonId: string, now = new Date()): Promise<ReminderCopyChoice[]> {
-  const database = await db();
-  const rows = await database
-    .select({
-      participantId: relativeGrants.participantId,
-      firstName: persons.firstName,
-      scopes: relativeGrants.scopes,
-      reminderCopy: relativeGrants.reminderCopy,
-    })
-    .from(relativeGrants)
-    .innerJoin(participants, eq(participants.id, relativeGrants.participantId))
-    .innerJoin(persons, eq(persons.id, participants.personId))
-    .where(
-      and(
-        eq(relativeGrants.relativePersonId, relativePersonId),
-        eq(relativeGrants.status, "active"),
-        gte(relativeGrants.validUntil, copenhagenDay(now)),
-      ),
-    )
-    .orderBy(asc(persons.firstName));
-  return rows.map((row) => {
-    const mayCopy = (row.scopes as Scope[]).includes("appointments");
-    return { participantId: row.participantId, firstName: row.firstName, mayCopy, reminderCopy: mayCopy && row.reminderCopy };
+  return (await listHelped(relativePersonId, now)).map((helped) => {
+    const mayCopy = helped.scopes.includes("appointments");
+    return { participantId: helped.participantId, firstName: helped.firstName, mayCopy, reminderCopy: mayCopy && helped.reminderCopy };
   });
 }
 
