@@ -23,17 +23,20 @@ export async function recordBriefingViewed(entry: { caseworkerPersonId: string; 
  * sagsbehandler", never a name. The loader runs for the page and for its .data alike.
  */
 export async function recordListViewed(entry: { caseworkerPersonId: string; participantIds: string[]; requestId: string | null }) {
+  await recordEachRead(entry, "caseworker.briefing_viewed", "list");
+}
+
+/** One read in each listed participant's log, in one transaction. */
+async function recordEachRead(
+  entry: { caseworkerPersonId: string; participantIds: string[]; requestId: string | null },
+  action: string,
+  page: string,
+) {
   if (entry.participantIds.length === 0) return;
   const database = await db();
   await database.transaction(async (tx) => {
     for (const participantId of entry.participantIds) {
-      await recordAudit(tx, {
-        actorPersonId: entry.caseworkerPersonId,
-        participantId,
-        action: "caseworker.briefing_viewed",
-        details: { page: "list" },
-        requestId: entry.requestId,
-      });
+      await recordAudit(tx, { actorPersonId: entry.caseworkerPersonId, participantId, action, details: { page }, requestId: entry.requestId });
     }
   });
 }
@@ -64,17 +67,5 @@ export async function recordConversationViewed(entry: {
  * with a conversation on it, in her log as "Din sagsbehandler", like the overview's list.
  */
 export async function recordInboxViewed(entry: { caseworkerPersonId: string; participantIds: string[]; requestId: string | null }) {
-  if (entry.participantIds.length === 0) return;
-  const database = await db();
-  await database.transaction(async (tx) => {
-    for (const participantId of entry.participantIds) {
-      await recordAudit(tx, {
-        actorPersonId: entry.caseworkerPersonId,
-        participantId,
-        action: "caseworker.conversation_viewed",
-        details: { page: "inbox" },
-        requestId: entry.requestId,
-      });
-    }
-  });
+  await recordEachRead(entry, "caseworker.conversation_viewed", "inbox");
 }
