@@ -4,6 +4,8 @@ import { participants } from "./people";
 
 export const appointmentKindEnum = portal.enum("appointment_kind", [
   "rehabiliteringsteam",
+  /** A talk about the samlet beskrivelse, in a municipality without a team (since 2026). */
+  "samlet_beskrivelse",
   "samtale",
   "mentor",
   "rundbordssamtale",

@@ -3,7 +3,11 @@ import { boolean, date, index, text, timestamp, uniqueIndex, uuid } from "drizzl
 import { portal } from "./portal";
 
 export const languageEnum = portal.enum("language", ["da", "en"]);
-export const programmeEnum = portal.enum("programme", ["ressourceforloeb", "jobafklaringsforloeb"]);
+/**
+ * The kind of programme. Since lov nr. 1750 (2026) nobody new starts a ressourceforløb: those who
+ * started before finish theirs; people under the new rules are in a kontaktforløb with the municipality.
+ */
+export const programmeEnum = portal.enum("programme", ["ressourceforloeb", "jobafklaringsforloeb", "kontaktforloeb"]);
 export const participantStatusEnum = portal.enum("participant_status", [
   "preparing",
   "active",
@@ -54,7 +58,7 @@ export const identities = portal.table(
   (t) => [uniqueIndex("identities_provider_subject_key").on(t.provider, t.subject)],
 );
 
-/** A person in a programme (ressourceforløb or jobafklaringsforløb). */
+/** A person in a programme (ressourceforløb, jobafklaringsforløb or kontaktforløb). */
 export const participants = portal.table("participants", {
   id: uuid("id").primaryKey().defaultRandom(),
   personId: uuid("person_id")
@@ -66,6 +70,8 @@ export const participants = portal.table("participants", {
   startedOn: date("started_on"),
   expectedEndOn: date("expected_end_on"),
   municipality: text("municipality").notNull(),
+  /** The municipality's id in MUNICIPALITIES_FILE; null: the file's first (a portal for one municipality). */
+  municipalityKey: text("municipality_key"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
