@@ -33,6 +33,8 @@ COPY server.js worker.js migrate.js ./
 COPY server ./server
 COPY db/migrations ./db/migrations
 COPY db/caseworker/*.sql ./db/caseworker/
+# The demo's municipalities (DEMO=1); a municipality mounts its own file and sets MUNICIPALITIES_FILE.
+COPY config ./config
 # The server build and the client files (public/ and the locales are inside it).
 COPY --from=build /app/build ./build
 # The files above stay root's and read-only to the portal. DATA_DIR is its one writable folder:

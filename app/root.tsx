@@ -23,6 +23,8 @@ import { createI18n } from "./lib/i18n/instance";
 import { bundleFor, loadBundle } from "./lib/i18n/bundles";
 import { translationFiles } from "./lib/i18n/resources.server";
 import { useNonce } from "./lib/request-context";
+import { municipalityById, pageMunicipality } from "./lib/municipality.server";
+import { municipalityStyle, unitWords } from "./lib/municipality";
 import { WARN_BEFORE_IDLE_END_MS } from "./lib/session.server";
 import fallbackCommon from "../locales/da/common.json";
 import stylesheet from "./styles/app.css?url";
@@ -43,6 +45,8 @@ export async function loader({ context }: Route.LoaderArgs) {
     language,
     // Not the translations themselves: the browser fetches them once from this address and keeps them.
     translationsHref: translationFiles[language].href,
+    // The participant's own municipality; anyone else sees the portal's first.
+    municipality: pageMunicipality(municipalityById(user?.participant?.municipalityKey), language),
     user: user
       ? {
           firstName: user.firstName,
@@ -83,7 +87,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // it hydrates (entry.client.tsx) and any other before the root's data names it (clientLoader).
   // Without the root's data (its loader failed) both sides render with the common words only.
   const bundle = (data && bundleFor(language)) || fallbackBundle;
-  const i18n = useMemo(() => createI18n(language, bundle), [language, bundle]);
+  const municipality = data?.municipality ?? null;
+  // Without the root's data the texts still read "kommunen", never a bare "{{unit}}".
+  const words = useMemo(() => unitWords(municipality ?? { name: "", unitName: null }, language), [municipality, language]);
+  const i18n = useMemo(() => createI18n(language, bundle, words), [language, bundle, words]);
+  const colours = municipalityStyle(municipality);
   return (
     <html lang={language} dir={directionOf(language)}>
       <head>
@@ -92,6 +100,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="color-scheme" content="light" />
         <Meta />
         <Links />
+        {colours ? <style nonce={nonce}>{colours}</style> : null}
         {withScripts && data ? (
           <link id="translations" rel="preload" as="fetch" crossOrigin="anonymous" href={data.translationsHref} data-language={language} />
         ) : null}

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 // The server never runs the browser's CSP, so zod's eval probe (app/lib/zod.ts) does not matter here.
 // eslint-disable-next-line no-restricted-imports
 import { z } from "zod";
+import { DEMO_MUNICIPALITIES_FILE, readMunicipalities } from "./municipalities.js";
 
 const flag = () => z.enum(["0", "1"], { error: "write 1 (on) or 0 (off)." }).optional();
 
@@ -163,7 +164,7 @@ export const schema = z
     SMS_GATEWAY_URL: urlWith(["https:", "http:"], "https://sms.example.dk/v1/messages"),
     SMS_GATEWAY_TOKEN: z.string().optional(),
     MAIL_FROM: z.string().default("Min Vej <ingen-svar@minvej.example.dk>"),
-    MESSAGE_ANSWER_WORKDAYS: whole("the number of working days", 2, 20),
+    MUNICIPALITIES_FILE: z.string().optional(),
     JOB_WORKER: z.enum(["on", "off"], { error: "write on or off." }).default("on"),
     SHUTDOWN_TIMEOUT_MS: whole("the time in milliseconds", 20_000),
     PDF_FONT_REGULAR: z.string().optional(),
@@ -219,6 +220,7 @@ export const schema = z
       missing("PUBLIC_ORIGIN", "must start with https:// in production (session cookies are Secure).");
     }
     if (env.SEED_DEMO_DATA === "1") missing("SEED_DEMO_DATA", "demo people in production only with DEMO=1.");
+    if (!env.MUNICIPALITIES_FILE) missing("MUNICIPALITIES_FILE", "required in production: the JSON file that names your municipality, its contact details and settings (see config/README.md).");
     if (givenNemLogIn.length === 0) {
       missing("NEMLOGIN_IDP_METADATA", "required in production: without NemLog-in nobody can sign in (set NEMLOGIN_IDP_METADATA, NEMLOGIN_SP_KEY and NEMLOGIN_SP_CERT; see the README).");
     }
@@ -263,14 +265,23 @@ export function readConfig(env) {
     const problems = result.error.issues.map((issue) => `${String(issue.path[0] ?? "?")}: ${issue.message.replace(/^Invalid input: /, "")}`);
     throw new ConfigError([...new Set(problems)]);
   }
-  return toConfig(result.data, env);
+  let municipalities;
+  try {
+    municipalities = readMunicipalities(result.data.MUNICIPALITIES_FILE ?? DEMO_MUNICIPALITIES_FILE, {
+      publicDirs: ["public", `${result.data.BUILD_DIR}/client`],
+    });
+  } catch (error) {
+    throw new ConfigError([`MUNICIPALITIES_FILE: ${error instanceof Error ? error.message : String(error)}`]);
+  }
+  return toConfig(result.data, env, municipalities);
 }
 
 /**
  * @param {Parsed} parsed
  * @param {Record<string, string | undefined>} env read again for the few settings tests switch while running
+ * @param {import("./municipalities.js").Municipality[]} municipalities
  */
-function toConfig(parsed, env) {
+function toConfig(parsed, env, municipalities) {
   // The settings that tests switch while the process runs (demo sign-in on and off, a mail folder
   // or SMTP server per test file) are read on every use, through the same schema.
   const { shape } = schema;
@@ -319,8 +330,8 @@ function toConfig(parsed, env) {
       return now("SMS_GATEWAY_TOKEN");
     },
     mailFrom: parsed.MAIL_FROM,
-    /** The municipality's promise on /beskeder: "Du får svar inden for 2 hverdage". */
-    messageAnswerWorkdays: parsed.MESSAGE_ANSWER_WORKDAYS,
+    /** The municipalities served (MUNICIPALITIES_FILE); the first is the default for people without one. */
+    municipalities,
     jobWorker: parsed.JOB_WORKER,
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
     pdfFonts: { regular: parsed.PDF_FONT_REGULAR, bold: parsed.PDF_FONT_BOLD },

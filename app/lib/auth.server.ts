@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { createContext, redirect, type MiddlewareFunction } from "react-router";
 import { actAs, db } from "../../db/client";
-import { participants, persons } from "../../db/schema/people";
+import { participants, persons, programmeEnum } from "../../db/schema/people";
 import { recordAudit } from "./audit.server";
 import type { IdentityProvider } from "./auth/providers.server";
 import { CASEWORKER_IDLE_TIMEOUT_MS, readSession, startSession, type SessionOptions, type SessionState } from "./session.server";
@@ -21,8 +21,11 @@ export interface CurrentUser {
   /** yyyy-mm-dd, from the CPR register through NemLog-in (or the jobcentre); null when unknown. */
   birthDate: string | null;
   /** Set when this person is in a programme themselves. */
-  participant: { id: string; programme: "ressourceforloeb" | "jobafklaringsforloeb" } | null;
+  participant: { id: string; programme: Programme; municipalityKey: string | null } | null;
 }
+
+/** The kind of programme a participant is in (portal.programme). */
+export type Programme = (typeof programmeEnum.enumValues)[number];
 
 type SignedIn = { session: SessionState; user: CurrentUser | null };
 
@@ -57,6 +60,7 @@ async function loadUser(request: Request) {
       birthDate: persons.birthDate,
       participantId: participants.id,
       programme: participants.programme,
+      municipalityKey: participants.municipalityKey,
     })
     .from(persons)
     .leftJoin(participants, eq(participants.personId, persons.id))
@@ -75,7 +79,7 @@ async function loadUser(request: Request) {
     // session started with MitID never carries the role, whatever the person's row says.
     isCaseworker: row.isCaseworker && session.provider !== "nemlogin",
     birthDate: row.birthDate,
-    participant: row.participantId && row.programme ? { id: row.participantId, programme: row.programme } : null,
+    participant: row.participantId && row.programme ? { id: row.participantId, programme: row.programme, municipalityKey: row.municipalityKey } : null,
   };
   return { session, user };
 }

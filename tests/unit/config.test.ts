@@ -22,6 +22,7 @@ beforeAll(async () => {
     DATABASE_URL: "postgres://portal_app:hemmeligt-kodeord@db.example.dk:5432/minvej",
     SESSION_SECRET: SECRET,
     PUBLIC_ORIGIN: "https://minvej.example.dk",
+    MUNICIPALITIES_FILE: "config/municipalities.demo.json",
     ...nemLogIn,
   };
   notAKey = files["not-a-key.pem"];
@@ -52,12 +53,12 @@ describe("configuration (server/config.js)", () => {
     expect(config.rateLimits.signIn).toEqual({ max: 20, windowSeconds: 900 });
   });
 
-  it("refuses production without DATABASE_URL, SESSION_SECRET, PUBLIC_ORIGIN and NemLog-in, naming each", () => {
+  it("refuses production without DATABASE_URL, SESSION_SECRET, PUBLIC_ORIGIN, the municipalities and NemLog-in, naming each", () => {
     const problems = problemsOf({ NODE_ENV: "production" });
-    expect(problems.map((line) => line.split(":")[0])).toEqual(["DATABASE_URL", "SESSION_SECRET", "PUBLIC_ORIGIN", "NEMLOGIN_IDP_METADATA"]);
-    expect(() => readConfig({ NODE_ENV: "production" })).toThrow(/Min Vej cannot start: 4 settings are missing or invalid/);
+    expect(problems.map((line) => line.split(":")[0])).toEqual(["DATABASE_URL", "SESSION_SECRET", "PUBLIC_ORIGIN", "MUNICIPALITIES_FILE", "NEMLOGIN_IDP_METADATA"]);
+    expect(() => readConfig({ NODE_ENV: "production" })).toThrow(/Min Vej cannot start: 5 settings are missing or invalid/);
     // Each alone is missed as well.
-    for (const name of ["DATABASE_URL", "SESSION_SECRET", "PUBLIC_ORIGIN"] as const) {
+    for (const name of ["DATABASE_URL", "SESSION_SECRET", "PUBLIC_ORIGIN", "MUNICIPALITIES_FILE"] as const) {
       expect(problemsOf({ ...production, [name]: "" }).map((line) => line.split(":")[0])).toEqual([name]);
     }
     expect(problemsOf(production)).toEqual([]);
@@ -98,7 +99,7 @@ describe("configuration (server/config.js)", () => {
       expect(config.demo).toBe(true);
       expect(config.databaseUrl).toBeUndefined();
     }
-    expect(problemsOf({ NODE_ENV: "production", DEMO: "0" })).toHaveLength(4);
+    expect(problemsOf({ NODE_ENV: "production", DEMO: "0" })).toHaveLength(5);
     expect(problemsOf({ NODE_ENV: "production", DEMO: "yes" })[0]).toBe("DEMO: write 1 (on) or 0 (off).");
     // Demo people in a production database only with DEMO=1.
     expect(problemsOf({ ...production, SEED_DEMO_DATA: "1" })).toEqual(["SEED_DEMO_DATA: demo people in production only with DEMO=1."]);

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form, NavLink, useLocation } from "react-router";
 import { supportedLanguages } from "~/lib/i18n/config";
+import { useMunicipality } from "~/lib/municipality";
 import { SessionTimeoutWarning } from "./SessionTimeoutWarning";
 
 export interface ShellUser {
@@ -55,6 +56,7 @@ function SignedIn({ user, className }: { user: ShellUser; className: string }) {
 export function AppShell({ user, children }: { user: ShellUser | null; children: React.ReactNode }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
+  const municipality = useMunicipality();
   const returnTo = location.pathname + location.search;
 
   return (
@@ -71,6 +73,12 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
             </svg>
             {t("appName")}
           </a>
+          {municipality ? (
+            <span className="site-header__municipality">
+              {municipality.logo ? <img src={municipality.logo} alt="" width="24" height="24" /> : null}
+              {municipality.name}
+            </span>
+          ) : null}
           {user ? <SignedIn user={user} className={user.isParticipant ? "site-header__user site-header__user--wide" : "site-header__user"} /> : null}
         </div>
       </header>

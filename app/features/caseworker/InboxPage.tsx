@@ -8,7 +8,7 @@ import { ConversationList, dueState } from "./messages-ui";
  * first, the longest wait at the top, each saying how long it has waited and when the answer is
  * due; then the rest, the newest first.
  */
-export function InboxPage({ rows, now, answerWorkdays }: { rows: InboxRow[]; now: Date; answerWorkdays: number }) {
+export function InboxPage({ rows, now, answerWorkdays }: { rows: InboxRow[]; now: Date; answerWorkdays: number | null }) {
   const { t } = useTranslation("caseworker");
   const waiting = rows.filter((row) => row.state === "awaiting");
   const others = rows.filter((row) => row.state !== "awaiting");
@@ -24,7 +24,7 @@ export function InboxPage({ rows, now, answerWorkdays }: { rows: InboxRow[]; now
       </p>
       <h1 tabIndex={-1}>{t("inbox.title")}</h1>
       <p className="lead">{t("inbox.intro")}</p>
-      <p>{t("inbox.promise", { count: answerWorkdays })}</p>
+      {answerWorkdays ? <p>{t("inbox.promise", { count: answerWorkdays })}</p> : null}
       <p className="meta">{t("inbox.logged")}</p>
       {rows.length === 0 ? (
         <p>{t("inbox.none")}</p>

@@ -1,6 +1,6 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { config } from "../../../server/config.js";
+import { municipalityById } from "~/lib/municipality.server";
 import {
   conversationOwner,
   getConversation,
@@ -27,26 +27,50 @@ export interface InboxRow extends InboxItem {
   participantFirstName: string;
 }
 
-/** The municipality's promised answer time, in working days (MESSAGE_ANSWER_WORKDAYS). */
-export function answerWorkdays(): number {
-  return config().messageAnswerWorkdays;
+/** Each participant's municipality's promised answer time, in working days (MUNICIPALITIES_FILE). */
+async function answerWorkdaysOf(participantIds: string[]): Promise<(participantId: string) => number> {
+  if (participantIds.length === 0) return () => municipalityById(null).messageAnswerWorkdays;
+  const database = await db();
+  const rows = await database
+    .select({ participantId: cwParticipants.participantId, key: cwParticipants.municipalityKey })
+    .from(cwParticipants)
+    .where(inArray(cwParticipants.participantId, participantIds));
+  const keys = new Map(rows.map((row) => [row.participantId, row.key]));
+  return (participantId) => municipalityById(keys.get(participantId)).messageAnswerWorkdays;
 }
 
 /** The participants this caseworker coordinates, with their names. */
 async function myParticipants(caseworkerPersonId: string) {
   const database = await db();
   return database
-    .select({ participantId: cwParticipants.participantId, firstName: cwParticipants.firstName, lastName: cwParticipants.lastName })
+    .select({
+      participantId: cwParticipants.participantId,
+      firstName: cwParticipants.firstName,
+      lastName: cwParticipants.lastName,
+      municipalityKey: cwParticipants.municipalityKey,
+    })
     .from(cwParticipants)
     .where(eq(cwParticipants.coordinatingCaseworkerPersonId, caseworkerPersonId))
     .orderBy(asc(cwParticipants.firstName), asc(cwParticipants.lastName));
+}
+
+/**
+ * The answer time her inbox promises: her participants' municipality's. Null when they belong to
+ * municipalities that promise different times (each row then shows its own deadline).
+ */
+export async function promisedAnswerWorkdays(caseworkerPersonId: string): Promise<number | null> {
+  const people = await myParticipants(caseworkerPersonId);
+  const times = new Set(people.map((person) => municipalityById(person.municipalityKey).messageAnswerWorkdays));
+  if (times.size === 0) return municipalityById(null).messageAnswerWorkdays;
+  return times.size === 1 ? [...times][0]! : null;
 }
 
 /** Her participants' conversations, those waiting for her answer first (oldest first), then the rest (newest first). */
 export async function inboxOf(caseworkerPersonId: string, now = new Date()): Promise<InboxRow[]> {
   const people = await myParticipants(caseworkerPersonId);
   const byId = new Map(people.map((person) => [person.participantId, person]));
-  const items = await listInbox([...byId.keys()], { answerWorkdays: answerWorkdays(), now });
+  const ids = [...byId.keys()];
+  const items = await listInbox(ids, { answerWorkdays: await answerWorkdaysOf(ids), now });
   return items.map((item) => {
     const person = byId.get(item.participantId);
     return { ...item, participantName: person ? `${person.firstName} ${person.lastName}` : "", participantFirstName: person?.firstName ?? "" };
@@ -55,7 +79,7 @@ export async function inboxOf(caseworkerPersonId: string, now = new Date()): Pro
 
 /** How many conversations wait for her answer, per participant id (the overview's "Beskeder: 3 venter på svar"). */
 export async function awaitingCounts(participantIds: string[], now = new Date()): Promise<Record<string, number>> {
-  const items = await listInbox(participantIds, { answerWorkdays: answerWorkdays(), now });
+  const items = await listInbox(participantIds, { answerWorkdays: await answerWorkdaysOf(participantIds), now });
   const counts: Record<string, number> = {};
   for (const item of items) if (item.state === "awaiting") counts[item.participantId] = (counts[item.participantId] ?? 0) + 1;
   return counts;
@@ -63,7 +87,7 @@ export async function awaitingCounts(participantIds: string[], now = new Date())
 
 /** One participant's conversations for her briefing: the same order as the inbox. */
 export async function conversationsFor(participantId: string, now = new Date()): Promise<InboxItem[]> {
-  return listInbox([participantId], { answerWorkdays: answerWorkdays(), now });
+  return listInbox([participantId], { answerWorkdays: await answerWorkdaysOf([participantId]), now });
 }
 
 /**

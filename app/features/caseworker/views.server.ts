@@ -29,6 +29,8 @@ export const cwParticipants = caseworkerSchema
     coordinatingCaseworkerPersonId: uuid("coordinating_caseworker_person_id"),
     coordinatingCaseworkerName: text("coordinating_caseworker_name"),
     coordinatingCaseworkerSince: date("coordinating_caseworker_since"),
+    /** Which configured municipality (issue 19); null: the portal's first. */
+    municipalityKey: text("municipality_key"),
   })
   .existing();
 

@@ -50,7 +50,7 @@ interface Activity {
  * starting the conversation (a "Ring mig op" may come without a note). On the caseworker's side:
  * her messages and a proposed new time (an answer too: the next move is the participant's).
  */
-export async function listInbox(participantIds: string[], options: { answerWorkdays: number; now?: Date }): Promise<InboxItem[]> {
+export async function listInbox(participantIds: string[], options: { answerWorkdays: (participantId: string) => number; now?: Date }): Promise<InboxItem[]> {
   if (participantIds.length === 0) return [];
   const database = await db();
   const rows = await database
@@ -135,7 +135,7 @@ export async function listInbox(participantIds: string[], options: { answerWorkd
       handledAt: row.handledAt,
       state,
       waitingSince,
-      answerDueOn: waitingSince ? (nextWorkdays(waitingSince, options.answerWorkdays).at(-1) ?? null) : null,
+      answerDueOn: waitingSince ? (nextWorkdays(waitingSince, options.answerWorkdays(row.participantId)).at(-1) ?? null) : null,
       unread: unread.get(row.id) ?? 0,
     };
   });

@@ -1,4 +1,4 @@
-import { config } from "../../../server/config.js";
+import { municipalityById } from "~/lib/municipality.server";
 import { findOwnAppointment } from "~/features/appointments/index.server";
 import { findOwnSubGoalTitle } from "~/features/plan/index.server";
 import { findPartForMessage } from "~/features/preparation/index.server";
@@ -28,7 +28,7 @@ export async function messagesPage(user: Participant) {
     listConversations(user.participant.id),
     getCoordinatingCaseworker(user.participant.id),
   ]);
-  return { conversations, caseworker, answerWorkdays: config().messageAnswerWorkdays };
+  return { conversations, caseworker, answerWorkdays: municipalityById(user.participant.municipalityKey).messageAnswerWorkdays };
 }
 
 /** What a new message is about: one of her meetings, a sub-goal of her plan, or a part of her preparation. */
@@ -95,7 +95,7 @@ export async function newMessagePage(user: Participant, search: URLSearchParams)
     draftKey,
     draft,
     caseworker,
-    answerWorkdays: config().messageAnswerWorkdays,
+    answerWorkdays: municipalityById(user.participant.municipalityKey).messageAnswerWorkdays,
     submissionId: crypto.randomUUID(),
   };
 }

@@ -4,13 +4,20 @@ import { fallbackLanguage } from "./config";
 
 type Bundle = Record<string, Record<string, unknown>>;
 
-// On the server every request for a language passes the same bundle object, so one
-// instance per bundle serves them all (its language never changes after creation).
-const instances = new WeakMap<Bundle, I18n>();
+// On the server every request for a language passes the same bundle object, so one instance
+// per bundle and set of municipality words serves them all (its language never changes after
+// creation). There are as many word sets as configured municipalities.
+const instances = new WeakMap<Bundle, Map<string, I18n>>();
 
-/** The i18next instance for one language and its translations, fed with the page's own resources. */
-export function createI18n(language: string, bundle: Bundle): I18n {
-  const cached = instances.get(bundle);
+/**
+ * The i18next instance for one language and its translations, fed with the page's own resources.
+ * `words` are the municipality's names every text may use (`unitWords`: {{unit}}, {{Unit}}, ...).
+ */
+export function createI18n(language: string, bundle: Bundle, words: Record<string, string> = {}): I18n {
+  const key = JSON.stringify(words);
+  const forBundle = instances.get(bundle) ?? new Map<string, I18n>();
+  instances.set(bundle, forBundle);
+  const cached = forBundle.get(key);
   if (cached?.language === language) return cached;
   const instance = createInstance();
   void instance.use(initReactI18next).init({
@@ -19,10 +26,10 @@ export function createI18n(language: string, bundle: Bundle): I18n {
     resources: { [language]: bundle },
     ns: Object.keys(bundle),
     defaultNS: "common",
-    interpolation: { escapeValue: false },
+    interpolation: { escapeValue: false, defaultVariables: words },
     initAsync: false,
     react: { useSuspense: false },
   });
-  instances.set(bundle, instance);
+  forBundle.set(key, instance);
   return instance;
 }

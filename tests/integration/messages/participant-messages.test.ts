@@ -254,7 +254,7 @@ describe("Beskeder: receipts and answers both ways", () => {
     const [after] = await database.db.select().from(appointments).where(eq(appointments.id, mette.appointmentId));
     expect(after!.startsAt).toEqual(before!.startsAt);
     // Sara marked it handled before; her "no" puts it back among those waiting for an answer, from now.
-    const [item] = (await listInbox([mette.participantId], { answerWorkdays: 2 })).filter((entry) => entry.id === id);
+    const [item] = (await listInbox([mette.participantId], { answerWorkdays: () => 2 })).filter((entry) => entry.id === id);
     expect(item).toMatchObject({ state: "awaiting" });
     expect(item!.waitingSince!.getTime()).toBeGreaterThan(item!.handledAt!.getTime());
   });

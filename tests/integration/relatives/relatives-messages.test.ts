@@ -238,7 +238,7 @@ describe("a relative with the right to write", () => {
       expect.objectContaining({ authorPersonId: people.rikke.personId, authorName: "Rikke Holm", body: "Hej Sara. Jeg kan køre Mette derud." }),
     ]);
     // The handled conversation waits for Sara again, counted from Rikke's message.
-    const [item] = (await listInbox([people.mette.participantId], { answerWorkdays: 2 })).filter((entry) => entry.id === people.conversationId);
+    const [item] = (await listInbox([people.mette.participantId], { answerWorkdays: () => 2 })).filter((entry) => entry.id === people.conversationId);
     expect(item).toMatchObject({ state: "awaiting" });
     const [audit] = await database.db
       .select()

@@ -2,7 +2,7 @@ import type { Route } from "./+types/caseworker-inbox";
 import { requireCaseworker } from "../access.server";
 import { recordInboxViewed } from "../commands.server";
 import { InboxPage } from "../InboxPage";
-import { answerWorkdays, inboxOf } from "../messages.server";
+import { promisedAnswerWorkdays, inboxOf } from "../messages.server";
 import caseworkerStylesheet from "../caseworker.css?url";
 import stylesheet from "../messages.css?url";
 import { requestIdOf } from "~/lib/request.server";
@@ -25,7 +25,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     participantIds: [...new Set(rows.map((row) => row.participantId))],
     requestId: requestIdOf(context),
   });
-  return { rows, now, answerWorkdays: answerWorkdays() };
+  return { rows, now, answerWorkdays: await promisedAnswerWorkdays(user.personId) };
 }
 
 export default function CaseworkerInboxRoute({ loaderData }: Route.ComponentProps) {
