@@ -6,8 +6,12 @@
 
 /** Pages under /om/<slug>, in the order the overview page lists them. */
 export const aboutSlugs = [
+  "reformen",
+  "kontaktforloeb",
   "ressourceforloeb",
   "jobafklaringsforloeb",
+  "samlet-beskrivelse",
+  "sundhedskoordinator",
   "rehabiliteringsteam",
   "hvem-er-hvem",
   "virksomhedspraktik",
@@ -50,18 +54,21 @@ export function glossaryHref(id: string): string {
 type ActivityKind = "mentor" | "virksomhedspraktik" | "loentilskud" | "kursus" | "behandling" | "other";
 type AppointmentKind =
   | "rehabiliteringsteam"
+  | "samlet_beskrivelse"
   | "samtale"
   | "mentor"
   | "rundbordssamtale"
   | "kursus"
   | "praktikstart"
   | "other";
-type Programme = "ressourceforloeb" | "jobafklaringsforloeb";
+/** A participant's programme: a ressourceforløb started before the 2026 reform, a jobafklaringsforløb, or a kontaktforløb under the new rules. */
+type Programme = "ressourceforloeb" | "jobafklaringsforloeb" | "kontaktforloeb";
 
 const explanations: Record<string, string> = {
   // programmes
   "programme:ressourceforloeb": hrefFor("ressourceforloeb"),
   "programme:jobafklaringsforloeb": hrefFor("jobafklaringsforloeb"),
+  "programme:kontaktforloeb": hrefFor("kontaktforloeb"),
   // activities in Min Plan (portal.activity_kind)
   "activity:mentor": hrefFor("mentor"),
   "activity:virksomhedspraktik": hrefFor("virksomhedspraktik"),
@@ -70,6 +77,7 @@ const explanations: Record<string, string> = {
   "activity:behandling": glossaryHref("behandling"),
   // meetings (portal.appointment_kind)
   "appointment:rehabiliteringsteam": hrefFor("rehabiliteringsteam"),
+  "appointment:samlet_beskrivelse": hrefFor("samlet-beskrivelse"),
   "appointment:samtale": `${hrefFor("hvem-er-hvem")}#koordinerende-sagsbehandler`,
   "appointment:mentor": hrefFor("mentor"),
   "appointment:rundbordssamtale": glossaryHref("rundbordssamtale"),

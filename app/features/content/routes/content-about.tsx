@@ -9,7 +9,8 @@ export const handle = noJavaScript;
 
 /** The groups of /om, in reading order. */
 const groups = [
-  { id: "programme", slugs: ["ressourceforloeb", "jobafklaringsforloeb", "rehabiliteringsteam", "hvem-er-hvem"] },
+  { id: "programme", slugs: ["reformen", "kontaktforloeb", "ressourceforloeb", "jobafklaringsforloeb", "hvem-er-hvem"] },
+  { id: "decision", slugs: ["samlet-beskrivelse", "sundhedskoordinator", "rehabiliteringsteam"] },
   { id: "activities", slugs: ["virksomhedspraktik", "loentilskud", "mentor", "fleksjob"] },
   { id: "you", slugs: ["dine-rettigheder", "naar-det-er-svaert", "transport-og-praktisk"] },
 ] as const satisfies { id: string; slugs: (typeof aboutSlugs)[number][] }[];
