@@ -1,6 +1,6 @@
 /**
  * Readability of Danish text: LIX = words / sentences + 100 × long words / words, where a long
- * word has more than 6 letters (Björnsson). Plain-language pages in Min Vej stay at or below 35.
+ * word has more than 6 letters (Björnsson). Plain-language pages in Min Vej stay at or below 30.
  *
  * Input is a list of blocks (a heading, a paragraph, a list item). A block always ends a
  * sentence, as a heading or a list item without a full stop does for a reader.
