@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db, rowsOf } from "../../../db/client";
 import { env } from "../env.server";
+import type { programmeEnum } from "../../../db/schema/people";
 
 
 /**
@@ -79,10 +80,12 @@ export function isProviderEnabled(id: string): boolean {
   return identityProviders.find((provider) => provider.id === id)?.enabled ?? false;
 }
 
+type Programme = (typeof programmeEnum.enumValues)[number];
+
 export interface DemoPerson {
   key: string;
   name: string;
-  role: "participant_ressourceforloeb" | "participant_jobafklaringsforloeb" | "relative" | "caseworker";
+  role: `participant_${Programme}` | "relative" | "caseworker";
 }
 
 /** The seeded people shown on the demo sign-in page. Empty unless demo sign-in is on. */
@@ -91,7 +94,7 @@ export async function listDemoPeople(): Promise<DemoPerson[]> {
   // Before anyone is signed in, row-level security shows no people: the demo identities only, by a
   // function (migration 0008).
   const database = await db();
-  const rows = rowsOf<{ key: string; firstName: string; lastName: string; isCaseworker: boolean; programme: "ressourceforloeb" | "jobafklaringsforloeb" | null }>(
+  const rows = rowsOf<{ key: string; firstName: string; lastName: string; isCaseworker: boolean; programme: Programme | null }>(
     await database.execute(
       sql`select subject as "key", first_name as "firstName", last_name as "lastName", is_caseworker as "isCaseworker", programme from portal.demo_sign_in_people()`,
     ),
@@ -99,6 +102,7 @@ export async function listDemoPeople(): Promise<DemoPerson[]> {
   const roleOrder: DemoPerson["role"][] = [
     "participant_ressourceforloeb",
     "participant_jobafklaringsforloeb",
+    "participant_kontaktforloeb",
     "relative",
     "caseworker",
   ];
