@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { createContext, redirect, type MiddlewareFunction } from "react-router";
 import { actAs, db } from "../../db/client";
-import { participants, persons, programmeEnum } from "../../db/schema/people";
+import { participants, persons } from "../../db/schema/people";
+import type { Programme } from "./programmes";
 import { recordAudit } from "./audit.server";
 import type { IdentityProvider } from "./auth/providers.server";
 import { CASEWORKER_IDLE_TIMEOUT_MS, readSession, startSession, type SessionOptions, type SessionState } from "./session.server";
@@ -23,9 +24,6 @@ export interface CurrentUser {
   /** Set when this person is in a programme themselves. */
   participant: { id: string; programme: Programme; municipalityKey: string | null } | null;
 }
-
-/** The kind of programme a participant is in (portal.programme). */
-export type Programme = (typeof programmeEnum.enumValues)[number];
 
 type SignedIn = { session: SessionState; user: CurrentUser | null };
 

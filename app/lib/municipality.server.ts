@@ -3,7 +3,7 @@ import { config } from "../../server/config.js";
 import type { Municipality } from "../../server/municipalities.js";
 import { participants } from "../../db/schema/people";
 import type { Database } from "../../db/client";
-import type { PageMunicipality } from "./municipality";
+import { unitWords, type PageMunicipality } from "./municipality";
 import { log } from "../../server/log.js";
 
 /** Every configured municipality (MUNICIPALITIES_FILE, checked at start). */
@@ -58,4 +58,10 @@ export function pageMunicipality(municipality: Municipality, language: string): 
     rehabiliteringsteam: municipality.rehabiliteringsteam,
     texts: { help: municipality.texts.help?.[lng] ?? null, preparation: municipality.texts.preparation?.[lng] ?? null },
   };
+}
+
+/** The {{unit}} words of a participant's municipality, for texts made outside React (PDFs, mail). */
+export function unitWordsOf(municipalityKey: string | null | undefined, language: string): Record<string, string> {
+  const municipality = municipalityById(municipalityKey);
+  return unitWords({ name: municipality.name, unitName: municipality.unitName ?? null }, language);
 }

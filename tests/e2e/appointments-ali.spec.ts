@@ -73,12 +73,12 @@ test("Ali, in English, opens his phone meeting, adds a question, downloads it an
     // The other project (js / no-js) may already have sent a message for this meeting.
     await page.getByRole("link", { name: /^(I cannot come|Write a new message)$/ }).click();
     await expect(mainHeading(page)).toHaveText("I cannot come");
-    await page.getByRole("button", { name: "Send message to the job centre" }).click();
+    await page.getByRole("button", { name: "Send message to Jobcenter Solbjerg" }).click();
     await expect(page.getByRole("link", { name: "Write briefly why you cannot come." })).toBeVisible();
     await expect(page).toHaveTitle(/^Error: I cannot come: Telefonsamtale med Sara, \w+ \d+ \w+ – Min Vej$/);
     await expectNoAxeViolationsAtAllWidths(page, "cannot come: reason missing (Ali), English");
     await page.getByRole("textbox", { name: "Why can you not come?", exact: true }).fill("My shoulder needs a scan that day.");
-    await page.getByRole("button", { name: "Send message to the job centre" }).click();
+    await page.getByRole("button", { name: "Send message to Jobcenter Solbjerg" }).click();
     // A conversation now (issue 18), named in his language.
     await expect(mainHeading(page)).toHaveText(`I cannot come: ${CALL}`);
     await expect(page.getByRole("region", { name: "Where it stands" })).toContainText("Received");

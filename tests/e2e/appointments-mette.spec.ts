@@ -158,7 +158,7 @@ test('Mette says she cannot come to her mentor meeting ("Jeg kan ikke komme")', 
     await expect(page.getByRole("region", { name: "Mødet" })).toContainText(MENTOR);
     await expect(page.getByText("Du kan skrive op til 1000 tegn.")).toBeVisible();
     await expectNoAxeViolationsAtAllWidths(page, "cannot come: form (Mette)");
-    await page.getByRole("button", { name: "Send besked til jobcentret" }).click();
+    await page.getByRole("button", { name: "Send besked til Jobcenter Solbjerg" }).click();
     await expect(page.getByRole("link", { name: "Skriv kort, hvorfor du ikke kan komme." })).toBeVisible();
     await expect(page).toHaveTitle(/^Fejl: Jeg kan ikke komme: /);
     await expectNoAxeViolationsAtAllWidths(page, "cannot come: reason missing (Mette)");
@@ -167,7 +167,7 @@ test('Mette says she cannot come to her mentor meeting ("Jeg kan ikke komme")', 
   await test.step("she sends it; the meeting page calmly says what happens now and who to call", async () => {
     await page.getByRole("textbox", { name: "Hvorfor kan du ikke komme?", exact: true }).fill(REASON);
     await page.getByRole("textbox", { name: "Hvornår passer det dig bedre? (valgfrit)", exact: true }).fill("Onsdag eller torsdag formiddag");
-    await page.getByRole("button", { name: "Send besked til jobcentret" }).click();
+    await page.getByRole("button", { name: "Send besked til Jobcenter Solbjerg" }).click();
     // It is a conversation now (issue 18): she sees it received, then read and answered.
     await expect(mainHeading(page)).toHaveText(`Jeg kan ikke komme: ${MENTOR}`);
     await expect(page.getByRole("status")).toContainText("Din besked er sendt til Sara Nielsen. Du får svar her.");
@@ -212,7 +212,7 @@ test("Mette's earlier meetings, a past meeting's refused cancellation, and unkno
     await page.goto(`${new URL(page.url()).pathname}/kan-ikke-komme`);
     await expect(mainHeading(page)).toHaveText("Mødet er allerede holdt");
     await expect(page.getByText("Du kan ikke give besked om afbud til et møde, der er begyndt eller holdt.")).toBeVisible();
-    await expect(page.getByRole("button", { name: "Send besked til jobcentret" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Send besked til Jobcenter Solbjerg" })).toHaveCount(0);
     await expectNoAxeViolationsAtAllWidths(page, "cannot come: past meeting refused (Mette)");
 
     // A form posted anyway (an old tab) is refused too, with the same clear message.

@@ -125,7 +125,7 @@ test("MitID's calm refusals: a person the municipality does not know, too low a 
   await test.step("someone Min Vej has nothing for: no account is made, and they are told whom to call", async () => {
     await signInWithTestMitId(page, "Kim Nielsen");
     await expect(mainHeading(page)).toHaveText("Min Vej har ikke noget til dig endnu");
-    await expect(page.getByRole("main")).toContainText("ring til dit jobcenter");
+    await expect(page.getByRole("main")).toContainText("ring til din kommune");
     await expectNoAxeViolationsAtAllWidths(page, "MitID: not registered");
     await page.goto("/");
     await expect(page).toHaveURL(/\/log-ind/);

@@ -409,12 +409,12 @@ test("meetings without JavaScript: notes, a conflict both ways, 'Jeg kan ikke ko
     await page.getByRole("link", { name: "Med Lars ud til genbrugsbutikken", exact: true }).click();
     await page.getByRole("link", { name: /^(Jeg kan ikke komme|Skriv en ny besked)$/ }).click();
     await expect(mainHeading(page)).toHaveText("Jeg kan ikke komme");
-    await page.getByRole("button", { name: "Send besked til jobcentret" }).click();
+    await page.getByRole("button", { name: "Send besked til Jobcenter Solbjerg" }).click();
     await expect(page.getByRole("link", { name: "Skriv kort, hvorfor du ikke kan komme." })).toBeVisible();
     await expect(page).toHaveTitle(/^Fejl: Jeg kan ikke komme: /);
     const reason = `Jeg er syg (${tag})`;
     await page.getByRole("textbox", { name: "Hvorfor kan du ikke komme?", exact: true }).fill(reason);
-    await page.getByRole("button", { name: "Send besked til jobcentret" }).click();
+    await page.getByRole("button", { name: "Send besked til Jobcenter Solbjerg" }).click();
     // A conversation now (issue 18): she follows it under Beskeder.
     await expect(mainHeading(page)).toHaveText("Jeg kan ikke komme: Med Lars ud til genbrugsbutikken");
     await expect(page.locator(".message__body").last()).toHaveText(reason);
@@ -900,7 +900,7 @@ test("Pårørende without JavaScript: invite (errors first, one cancelled), acce
     await birthDate.getByLabel("Måned").fill("11");
     await birthDate.getByLabel("År").fill("1987");
     await page.getByRole("checkbox", { name: "Din plan" }).check();
-    await page.getByRole("checkbox", { name: "Din forberedelse til mødet i rehabiliteringsteamet" }).check();
+    await page.getByRole("checkbox", { name: "Din forberedelse til dit møde" }).check();
     await page.getByRole("checkbox", { name: "Personen må skrive bemærkninger til min forberedelse" }).check();
     await page.getByRole("button", { name: "Fortsæt" }).click();
     await expect(mainHeading(page)).toHaveText("Tjek og bekræft invitationen");

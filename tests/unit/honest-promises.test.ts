@@ -58,8 +58,8 @@ describe("'Hvem har set mine oplysninger' says what it covers", () => {
   it("reads in Min Vej, and not the jobcentre's own system", () => {
     expect(text("da", "relatives", "log.intro")).toMatch(/i Min Vej/);
     expect(text("en", "relatives", "log.intro")).toMatch(/in Min Vej/);
-    expect(text("da", "relatives", "log.notCovered")).toMatch(/viser ikke, når jobcentret læser dine oplysninger i sit eget it-system/);
-    expect(text("en", "relatives", "log.notCovered")).toMatch(/does not show when the job centre reads your information in its own IT system/);
+    expect(text("da", "relatives", "log.notCovered")).toMatch(/viser ikke, når kommunen læser dine oplysninger i sit eget it-system/);
+    expect(text("en", "relatives", "log.notCovered")).toMatch(/does not show when the municipality reads your information in its own IT system/);
     // The briefing shows notes and questions the participant never "shared": not "dine delte oplysninger".
     expect(text("da", "relatives", "log.caseworkerViewed")).not.toMatch(/delte/);
     expect(text("en", "relatives", "log.caseworkerViewed")).not.toMatch(/shared/);

@@ -8,7 +8,7 @@ import { PageTitle } from "~/components/layout/PageTitle";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 import { formatDate } from "~/lib/dates";
 import { AppointmentHeading, JOBCENTRE_LANGUAGE, StatusTags, UrgentContact, useFormatWhen } from "./components";
-import { AppointmentDetails, KindExplanation, RehabGuide } from "./details";
+import { AppointmentDetails, KindExplanation, RehabGuide, hasMeetingGuide } from "./details";
 import type { appointmentPage } from "./pages.server";
 import { PreparationForm, usePreparationForm, type PreparationConflict } from "./PreparationForm";
 import { limitValues } from "./schema";
@@ -103,7 +103,7 @@ export function AppointmentPage({
         <AppointmentDetails appointment={appointment} attendees={attendees} />
       </section>
 
-      {appointment.kind === "rehabiliteringsteam" ? <RehabGuide preparationHref="/forberedelse" /> : null}
+      {hasMeetingGuide(appointment.kind) ? <RehabGuide kind={appointment.kind} preparationHref="/forberedelse" /> : null}
 
       {appointment.afterwards ? (
         <section aria-labelledby="afterwards-heading">

@@ -35,18 +35,29 @@ export function KindExplanation({ kind, purpose }: { kind: AppointmentKind; purp
   );
 }
 
-/** Before, during and after the rehabiliteringsteam meeting: predictability calms. */
-/** `preparationHref`: where the participant prepares for the meeting (not shown to relatives). */
-export function RehabGuide({ preparationHref }: { preparationHref?: string } = {}) {
+/** The meetings that get a "before, during and after" guide, and where its words are. */
+const guides = { rehabiliteringsteam: "rehab", samlet_beskrivelse: "description" } as const;
+
+export function hasMeetingGuide(kind: string): kind is keyof typeof guides {
+  return kind in guides;
+}
+
+/**
+ * Before, during and after the rehabiliteringsteam meeting, or the talk about the samlet
+ * beskrivelse in a municipality without a team: predictability calms.
+ * `preparationHref`: where the participant prepares for the meeting (not shown to relatives).
+ */
+export function RehabGuide({ kind = "rehabiliteringsteam", preparationHref }: { kind?: keyof typeof guides; preparationHref?: string } = {}) {
   const { t } = useTranslation("appointments");
+  const words = guides[kind];
   const parts = [
-    { id: "before", heading: t("rehab.beforeHeading"), items: useList("rehab.before") },
-    { id: "during", heading: t("rehab.duringHeading"), items: useList("rehab.during") },
-    { id: "after", heading: t("rehab.afterHeading"), items: useList("rehab.after") },
+    { id: "before", heading: t(`${words}.beforeHeading`), items: useList(`${words}.before`) },
+    { id: "during", heading: t(`${words}.duringHeading`), items: useList(`${words}.during`) },
+    { id: "after", heading: t(`${words}.afterHeading`), items: useList(`${words}.after`) },
   ];
   return (
     <section aria-labelledby="rehab-heading" className="rehab-guide">
-      <h2 id="rehab-heading">{t("rehab.heading")}</h2>
+      <h2 id="rehab-heading">{t(`${words}.heading`)}</h2>
       <ol className="rehab-guide__steps">
         {parts.map((part) => (
           <li key={part.id} className="rehab-guide__step">

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { explanationFor } from "~/features/content";
+import { programmeKinds, REFORM_PAGE } from "~/lib/programmes";
 import { PlanNewsCard } from "~/features/plan";
 import { NOTIFICATION_SETTINGS_PATH } from "~/features/notifications";
 import { HelpingCard, HelpingChooser } from "~/features/relatives";
@@ -26,6 +27,15 @@ export function OverviewPage({ page }: { page: OverviewPageData }) {
           <p>
             <a href={explanationFor("programme", participant.programme)}>{t(`programmeLink.${participant.programme}`)}</a>
           </p>
+          {programmeKinds[participant.programme].closedToNewPeople ? (
+            <section aria-labelledby="reform-heading" className="card">
+              <h2 id="reform-heading">{t("reform.heading")}</h2>
+              <p>{t(`reform.${participant.programme}`)}</p>
+              <p>
+                <a href={REFORM_PAGE}>{t("reform.link")}</a>
+              </p>
+            </section>
+          ) : null}
           <div className="overview-grid">
             <NextAppointment appointment={overview.nextAppointment} />
             {page.unreadMessages > 0 ? (

@@ -146,7 +146,7 @@ describe("the pages render that list", () => {
       // The old promises are gone: the log covers Min Vej only, and withdrawing does not make the municipality forget.
       expect(html).not.toMatch(/Den viser, hvis nogen har set noget|It shows if someone has seen something/);
       expect(html).toMatch(language === "da" ? /kan stå i din sag/ : /may stay in your case/);
-      expect(html).toMatch(language === "da" ? /ikke, når jobcentrets eget it-system læser/ : /not show when the job centre's own IT system reads/);
+      expect(html).toMatch(language === "da" ? /ikke, når kommunens eget it-system læser/ : /not show when the municipality's own IT system reads/);
     });
 
     it(`/sagsbehandler says what the caseworker sees as soon as it is saved, not "only what they chose to share" (${language})`, () => {
