@@ -15,7 +15,9 @@ import type { Route } from "./+types/root";
 import { AppShell } from "./components/layout/AppShell";
 import { allowsHydration } from "./features/content";
 import { ErrorContent } from "./components/layout/ErrorContent";
-import { getCurrentUser } from "./lib/auth.server";
+import { getCurrentUser, type CurrentUser } from "./lib/auth.server";
+import { findActiveGrant } from "./features/relatives/index.server";
+import { db } from "../db/client";
 import { directionOf, fallbackLanguage } from "./lib/i18n/config";
 import { languageOf } from "./lib/i18n/i18n.server";
 import { requestMiddleware } from "./lib/request-middleware.server";
@@ -23,7 +25,7 @@ import { createI18n } from "./lib/i18n/instance";
 import { bundleFor, loadBundle } from "./lib/i18n/bundles";
 import { translationFiles } from "./lib/i18n/resources.server";
 import { useNonce } from "./lib/request-context";
-import { municipalityById, pageMunicipality } from "./lib/municipality.server";
+import { municipalityById, municipalityOfParticipant, pageMunicipality } from "./lib/municipality.server";
 import { municipalityStyle, unitWords } from "./lib/municipality";
 import { WARN_BEFORE_IDLE_END_MS } from "./lib/session.server";
 import fallbackCommon from "../locales/da/common.json";
@@ -38,15 +40,30 @@ export const links: Route.LinksFunction = () => [
 
 export const middleware: Route.MiddlewareFunction[] = requestMiddleware;
 
-export async function loader({ context }: Route.LoaderArgs) {
+/**
+ * Whose municipality the page shows: the participant's own; on a relative's pages about a person
+ * they help (and may, today), that person's; anyone else sees the portal's first.
+ */
+async function municipalityOfPage(user: CurrentUser | null, request: Request) {
+  if (user?.participant) return municipalityById(user.participant.municipalityKey);
+  const helped = helpedIn(new URL(request.url).pathname);
+  if (user && helped && (await findActiveGrant(user.personId, helped))) return municipalityOfParticipant(await db(), helped);
+  return municipalityById(null);
+}
+
+/** The participant a relative's page is about: /hjaelper/<id>/... */
+function helpedIn(pathname: string): string | null {
+  return /^\/hjaelper\/([0-9a-f-]{36})(?:\/|$)/.exec(pathname)?.[1] ?? null;
+}
+
+export async function loader({ context, request }: Route.LoaderArgs) {
   const language = languageOf(context);
   const { user } = await getCurrentUser(context);
   return {
     language,
     // Not the translations themselves: the browser fetches them once from this address and keeps them.
     translationsHref: translationFiles[language].href,
-    // The participant's own municipality; anyone else sees the portal's first.
-    municipality: pageMunicipality(municipalityById(user?.participant?.municipalityKey), language),
+    municipality: pageMunicipality(await municipalityOfPage(user, request), language),
     user: user
       ? {
           firstName: user.firstName,
@@ -69,7 +86,9 @@ export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
  * The root's data (language, translations, who is signed in) changes only when someone
  * signs in or out, changes language, or keeps their session: don't refetch it on every click.
  */
-export function shouldRevalidate({ formAction, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+export function shouldRevalidate({ formAction, currentUrl, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  // A relative moving to the pages of another person they help: that person's municipality.
+  if (helpedIn(currentUrl.pathname) !== helpedIn(nextUrl.pathname)) return true;
   if (!formAction) return false;
   return /^\/(log-ind|log-ud|sprog)\b/.test(formAction) ? defaultShouldRevalidate : false;
 }

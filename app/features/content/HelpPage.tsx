@@ -2,6 +2,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { ContentPage } from "./ContentPage";
 import type { CaseworkerContact } from "~/lib/contacts.server";
+import { useMunicipality, type PageMunicipality } from "~/lib/municipality";
 
 /** The day the crisis numbers and the text below were last checked against their sources. */
 export const HELP_LAST_REVIEWED = "2026-11-23";
@@ -23,6 +24,8 @@ export function HelpPage({
   related: { href: string; title: string }[];
 }) {
   const { t } = useTranslation("content");
+  const { t: tc } = useTranslation("common");
+  const municipality = useMunicipality();
   const page = {
     title: t("help.title"),
     summary: t("help.intro"),
@@ -54,6 +57,18 @@ export function HelpPage({
         <p>
           <Trans t={t} i18nKey="help.unwell.capital" components={{ phone: <a href="tel:1813" /> }} />
         </p>
+        {municipality && municipality.crisisLines.length > 0 ? (
+          <>
+            <p>{tc("municipality.crisis")}</p>
+            <ul>
+              {municipality.crisisLines.map((line) => (
+                <li key={line.phone}>
+                  {line.name}: <a href={telHref(line.phone)}>{keepTogether(line.phone)}</a> ({line.hours})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         <p>{t("help.unwell.notAlone")}</p>
       </section>
       <section aria-labelledby="caseworker-heading">
@@ -87,10 +102,48 @@ export function HelpPage({
         )}
         <p>{t("help.caseworker.privateNote")}</p>
       </section>
+      {municipality ? <MunicipalityContact municipality={municipality} /> : null}
       <section aria-labelledby="portal-heading">
         <h2 id="portal-heading">{t("help.portal.heading")}</h2>
         <p>{t("help.portal.text")}</p>
       </section>
     </ContentPage>
+  );
+}
+
+/** The municipality's own contact details and words (MUNICIPALITIES_FILE). */
+function MunicipalityContact({ municipality }: { municipality: PageMunicipality }) {
+  const { t } = useTranslation("common");
+  const { contact } = municipality;
+  return (
+    <section aria-labelledby="municipality-heading">
+      <h2 id="municipality-heading">{t("municipality.heading")}</h2>
+      <p>{t("municipality.text")}</p>
+      <SummaryList>
+        <SummaryRow label={t("municipality.phone")}>
+          <a href={telHref(contact.phone)}>{keepTogether(contact.phone)}</a>
+        </SummaryRow>
+        <SummaryRow label={t("municipality.openingHours")}>{contact.openingHours}</SummaryRow>
+        {contact.email ? (
+          <SummaryRow label={t("municipality.email")}>
+            <a href={`mailto:${contact.email}`}>{contact.email}</a>
+          </SummaryRow>
+        ) : null}
+        <SummaryRow label={t("municipality.address")}>{contact.address}</SummaryRow>
+        {contact.web ? (
+          <SummaryRow label={t("municipality.web")}>
+            <a href={contact.web}>{contact.web.replace(/^https:\/\//, "")}</a>
+          </SummaryRow>
+        ) : null}
+      </SummaryList>
+      {municipality.texts.help ? (
+        <>
+          <p>{t("municipality.ownWords")}</p>
+          <blockquote className="municipality-words">
+            <p>{municipality.texts.help}</p>
+          </blockquote>
+        </>
+      ) : null}
+    </section>
   );
 }
