@@ -47,6 +47,13 @@ describe("translations", () => {
     }
   });
 
+  // Issue 19: since lov nr. 1750 (2026) the law says »kommunen«. A municipality's own name for its
+  // unit comes only from MUNICIPALITIES_FILE, through {{unit}}; no text names a jobcentre itself.
+  it("no text says jobcentret: {{unit}} or kommunen instead", () => {
+    for (const [key, text] of Object.entries(da)) expect(text, key).not.toMatch(/jobcent/i);
+    for (const [key, text] of Object.entries(en)) expect(text, key).not.toMatch(/job ?cent/i);
+  });
+
   it("Danish sentences stay short (at most 20 words)", () => {
     for (const [key, text] of Object.entries(da)) {
       for (const sentence of text.split(/(?<=[.!?])\s+/)) {
