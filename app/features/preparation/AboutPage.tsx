@@ -1,19 +1,27 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import type { Route } from "./routes/+types/preparation-about";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { AppointmentDetails } from "~/features/appointments";
-import { useTextList } from "./components";
+import { MunicipalityNote } from "./MunicipalityNote";
 import { STEP_COUNT } from "./parts";
+import { textList, usePreparationText } from "./setting";
 
-/** "Om mødet" (part 1), read-only: the team, who sits there, how it goes, bisidder, what happens after. */
+/**
+ * Part 1, read-only, in the municipality's setting: with a team, "Om mødet" (the team, who sits
+ * there, how it goes); without, "Om den samlede beskrivelse" (what it is, health advice from the
+ * region's sundhedskoordinator, how it can go). Then the meeting, bisidder, what happens after.
+ */
 export function AboutPage({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation("preparation");
+  const { t, context } = usePreparationText();
   const { meeting } = loaderData;
-  const what = useTextList("about.what");
-  const how = useTextList("about.how");
-  const after = useTextList("about.after");
+  const team = context === "team";
+  const what = textList(t, "about.what");
+  const how = textList(t, "about.how");
+  const after = textList(t, "about.after");
+  const health = team ? [] : textList(t, "about.health");
   const title = t("parts.about_meeting.title");
+  // With a team the meeting has a fixed order; without, the talks can go in many ways.
+  const HowList = team ? "ol" : "ul";
   return (
     <>
       <PageTitle title={title} />
@@ -30,9 +38,21 @@ export function AboutPage({ loaderData }: Route.ComponentProps) {
           <p key={paragraph}>{paragraph}</p>
         ))}
         <p>
-          <Link to="/om/rehabiliteringsteam">{t("about.readMore")}</Link>
+          <Link to={team ? "/om/rehabiliteringsteam" : "/om/samlet-beskrivelse"}>{t("about.readMore")}</Link>
         </p>
       </section>
+
+      {health.length > 0 ? (
+        <section aria-labelledby="health-heading">
+          <h2 id="health-heading">{t("about.healthHeading")}</h2>
+          {health.map((paragraph) => (
+            <p key={paragraph}>{paragraph}</p>
+          ))}
+          <p>
+            <Link to="/om/sundhedskoordinator">{t("about.healthLink")}</Link>
+          </p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="meeting-heading">
         <h2 id="meeting-heading">{t("about.yourMeetingHeading")}</h2>
@@ -48,15 +68,16 @@ export function AboutPage({ loaderData }: Route.ComponentProps) {
             <p>{t("taskList.noMeeting")}</p>
           </div>
         )}
+        <MunicipalityNote headingLevel={3} />
       </section>
 
       <section aria-labelledby="how-heading">
         <h2 id="how-heading">{t("about.howHeading")}</h2>
-        <ol>
+        <HowList>
           {how.map((item) => (
             <li key={item}>{item}</li>
           ))}
-        </ol>
+        </HowList>
         <p>{t("about.duration")}</p>
       </section>
 
@@ -73,6 +94,11 @@ export function AboutPage({ loaderData }: Route.ComponentProps) {
           ))}
         </ul>
         {meeting?.afterwards ? <p lang="da">{meeting.afterwards}</p> : null}
+        {team ? null : (
+          <p>
+            <Link to="/om/reformen">{t("about.reformLink")}</Link>
+          </p>
+        )}
       </section>
 
       <Form method="post" className="button-group">

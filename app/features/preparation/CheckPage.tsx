@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./routes/+types/preparation-check";
 import { ErrorSummary, type FieldError } from "~/components/form/ErrorSummary";
@@ -8,6 +7,7 @@ import { BringSection, PartAnswers, PartSection, ShareTag } from "./components";
 import { CHECK_SLUG, STEP_COUNT } from "./parts";
 import { RemarkList } from "./RemarkList";
 import { ReviewShare } from "./ReviewShare";
+import { usePreparationText } from "./setting";
 import type { ShareStep } from "./share";
 import { WithdrawButton } from "./WithdrawButton";
 
@@ -30,7 +30,7 @@ function CheckPage({
   result: (ShareStep & { step: "choose" }) | undefined;
   showError: boolean;
 }) {
-  const { t } = useTranslation("preparation");
+  const { t, context } = usePreparationText();
   const formatWhen = useFormatWhen();
   const { parts, tasks, choices } = loaderData;
   const error = showError ? (result?.error ?? undefined) : undefined;
@@ -74,6 +74,7 @@ function CheckPage({
             key={part.key}
             part={part}
             headingId={`check-${part.slug}`}
+            context={context}
             shareTag={part.key !== "about_meeting" && part.status !== "not_started" ? <ShareTag kind={part.share.kind} /> : null}
           >
             {part.key === "about_meeting" ? (
@@ -86,7 +87,7 @@ function CheckPage({
                 {part.status === "not_started" ? (
                   <p>{t("check.notStarted")}</p>
                 ) : (
-                  <PartAnswers partKey={part.key} answers={part.answers} tasks={tasks} emptyText={t("check.empty")} />
+                  <PartAnswers partKey={part.key} answers={part.answers} tasks={tasks} emptyText={t("check.empty")} context={context} />
                 )}
                 {part.share.kind === "shared" ? (
                   <p className="meta">{t("check.sharedAt", { when: formatWhen(new Date(part.share.sharedAt)) })}</p>
@@ -166,7 +167,7 @@ function CheckPage({
         )}
       </section>
 
-      <BringSection />
+      <BringSection context={context} />
     </>
   );
 }

@@ -1,12 +1,11 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Tag } from "~/components/ui/Tag";
-import { useTextList } from "./components";
+import { textList, usePreparationText } from "./setting";
 import type { CvSummaryEntry, NetworkSummaryPerson } from "./queries.server";
 
 /** "Fra dit CV": what the participant already wrote in the CV, so they need not type it twice. */
 export function FromCv({ entries }: { entries: CvSummaryEntry[] }) {
-  const { t } = useTranslation("preparation");
+  const { t } = usePreparationText();
   return (
     <section className="panel prep-from" aria-labelledby="from-cv-heading">
       <h2 id="from-cv-heading">{t("parts.education_work.fromCvHeading")}</h2>
@@ -46,7 +45,7 @@ export function FromCv({ entries }: { entries: CvSummaryEntry[] }) {
 
 /** People from the network map: names, relation and who they want at the meeting. Never whether someone helps or holds back. */
 export function FromNetworkMap({ people }: { people: NetworkSummaryPerson[] }) {
-  const { t } = useTranslation("preparation");
+  const { t } = usePreparationText();
   return (
     <section className="panel prep-from" aria-labelledby="from-map-heading">
       <h2 id="from-map-heading">{t("parts.network.fromMapHeading")}</h2>
@@ -80,8 +79,8 @@ export function FromNetworkMap({ people }: { people: NetworkSummaryPerson[] }) {
 
 /** "Det der er svært": who reads what the person writes here, before the first question. */
 export function WhoReads() {
-  const { t } = useTranslation("preparation");
-  const items = useTextList("parts.challenges.whoReads");
+  const { t } = usePreparationText();
+  const items = textList(t, "parts.challenges.whoReads");
   return (
     <section className="notice prep-who-reads" aria-labelledby="who-reads-heading">
       <h2 id="who-reads-heading">{t("parts.challenges.whoReadsHeading")}</h2>

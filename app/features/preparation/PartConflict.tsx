@@ -1,11 +1,11 @@
 import { type ReactNode, useRef } from "react";
-import { useTranslation } from "react-i18next";
 import { useFocusAfterFrame } from "~/components/ui/focus";
 import { useFormatWhen } from "~/features/appointments";
 import { fieldLabel, questionNames } from "./components";
 import { HoursField, TaskInputs } from "./PartFields";
 import { MAX_TASK_INPUTS, MIN_TASK_INPUTS, type PartDefinition } from "./parts";
 import type { PartConflict as Conflict } from "./schema";
+import { usePreparationText } from "./setting";
 
 export type TextareaOptions = { label?: string; hint?: string; defaultValue?: string; id?: string };
 
@@ -23,7 +23,7 @@ export function PartConflict({
   conflict: Conflict;
   textarea: (name: string, options: TextareaOptions) => ReactNode;
 }) {
-  const { t } = useTranslation("preparation");
+  const { t } = usePreparationText();
   const formatWhen = useFormatWhen();
   const ref = useRef<HTMLDivElement>(null);
   useFocusAfterFrame(ref, conflict);

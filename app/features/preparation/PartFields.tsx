@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
 import { Field } from "~/components/form/Field";
 import { HOURS_MAX, RECOMMENDED_TASKS, TASK_MAX } from "./parts";
+import { usePreparationText } from "./setting";
 
 /** "Timer om ugen" on "Mine ønsker": a person's own words ("10-15", "op til 20"), with the unit after the box. */
 export function HoursField(props: { label: string; hint?: string; defaultValue: string; error?: string }) {
-  const { t } = useTranslation("preparation");
+  const { t } = usePreparationText();
   return (
     <Field id="hoursPerWeek" label={props.label} hint={props.hint} error={props.error}>
       {({ id, describedBy, invalid }) => (
@@ -37,7 +37,7 @@ export function TaskInputs(props: {
   errorFor?: (index: number) => string | undefined;
   withHelp?: boolean;
 }) {
-  const { t } = useTranslation("preparation");
+  const { t } = usePreparationText();
   const filled = props.tasks.filter((task) => task.trim().length > 0).length;
   return (
     <fieldset className="fieldset field prep-tasks" aria-describedby={props.withHelp ? "tasks-hint tasks-count" : undefined}>

@@ -2,7 +2,6 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { newMessageHref } from "~/features/messages";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useMemo } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./routes/+types/preparation-part";
 import { ErrorSummary, type FieldError } from "~/components/form/ErrorSummary";
@@ -27,6 +26,7 @@ import {
 } from "./parts";
 import { RemarkList } from "./RemarkList";
 import { partSchema, type PartConflict as Conflict } from "./schema";
+import { usePreparationText } from "./setting";
 
 function maxOf(part: PartDefinition, name: string): number {
   return part.fields.find((field) => field.name === name)?.max ?? 0;
@@ -38,7 +38,7 @@ function maxOf(part: PartDefinition, name: string): number {
  * linking to its field, with the field's name and limit in the message.
  */
 export function PartPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation("preparation");
+  const { t } = usePreparationText();
   const formatWhen = useFormatWhen();
   const navigation = useNavigation();
   const idle = navigation.state === "idle";

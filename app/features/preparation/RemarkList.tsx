@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { useFormatWhen } from "~/features/appointments";
 import type { RemarkView } from "./remarks";
 import { possessiveName } from "~/lib/addressee";
 import { Tag } from "~/components/ui/Tag";
+import { usePreparationText } from "./setting";
 
 /**
  * "Jonas' bemærkninger" on one part, for the participant: grouped by the relative's first name,
@@ -11,7 +11,7 @@ import { Tag } from "~/components/ui/Tag";
  * whether it goes along when the part is shared with the caseworker.
  */
 export function RemarkList({ remarks, back, headingLevel = 2 }: { remarks: RemarkView[]; back: string; headingLevel?: 2 | 3 }) {
-  const { t, i18n } = useTranslation("preparation");
+  const { t, i18n } = usePreparationText();
   const formatWhen = useFormatWhen();
   if (remarks.length === 0) return null;
   const authors = [...new Set(remarks.map((remark) => remark.authorFirstName))];

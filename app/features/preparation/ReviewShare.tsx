@@ -1,11 +1,11 @@
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { possessiveName } from "~/lib/addressee";
 import { PartAnswers, PartSection } from "./components";
 import { CHECK_SLUG, STEP_COUNT } from "./parts";
 import type { RemarkView } from "./remarks";
+import { usePreparationText } from "./setting";
 import type { ReviewPart } from "./share";
 
 /**
@@ -14,7 +14,7 @@ import type { ReviewPart } from "./share";
  * only then the share button. Works the same with and without JavaScript.
  */
 export function ReviewShare({ parts, tasks, remarks }: { parts: ReviewPart[]; tasks: string[]; remarks: RemarkView[] }) {
-  const { t, i18n } = useTranslation("preparation");
+  const { t, i18n, context } = usePreparationText();
   const title = t("review.title");
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -32,9 +32,9 @@ export function ReviewShare({ parts, tasks, remarks }: { parts: ReviewPart[]; ta
       {parts.map((part) => {
         const going = remarks.filter((remark) => remark.partKey === part.key && remark.includeWhenShared);
         return (
-          <PartSection key={part.key} part={part} headingId={`review-${part.slug}`}>
+          <PartSection key={part.key} part={part} headingId={`review-${part.slug}`} context={context}>
             {part.status === "in_progress" ? <p className="meta">{t("review.inProgress")}</p> : null}
-            <PartAnswers partKey={part.key} answers={part.answers} tasks={tasks} emptyText={t("review.empty")} />
+            <PartAnswers partKey={part.key} answers={part.answers} tasks={tasks} emptyText={t("review.empty")} context={context} />
             {going.length > 0 ? (
               <div className="prep-review-remarks">
                 <h3>{t("review.remarksHeading")}</h3>

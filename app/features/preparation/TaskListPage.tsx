@@ -1,10 +1,11 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./routes/+types/preparation";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { useFormatWhen } from "~/features/appointments";
 import { BringSection, ShareTag, StatusTag, type ShareKind } from "./components";
+import { MunicipalityNote } from "./MunicipalityNote";
 import { CHECK_SLUG, STEP_COUNT } from "./parts";
+import { usePreparationText } from "./setting";
 
 /** What "Tjek og del" shows in the list: whether everything written is shared with the caseworker. */
 function checkState(parts: { key: string; status: string; share: ShareKind }[]): ShareKind {
@@ -13,9 +14,12 @@ function checkState(parts: { key: string; status: string; share: ShareKind }[]):
   return written.some((part) => part.share !== "shared") ? "changed" : "shared";
 }
 
-/** /forberedelse: the task list of nine steps, each with its status, and the meeting's time. */
+/**
+ * /forberedelse: the task list of nine steps, each with its status, the meeting's time, and the
+ * municipality's own words. The texts follow its setting (with or without a team, setting.ts).
+ */
 export function TaskListPage({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation("preparation");
+  const { t, context } = usePreparationText();
   const formatWhen = useFormatWhen();
   const { parts, meeting } = loaderData;
   const done = parts.filter((part) => part.status === "done").length;
@@ -43,6 +47,7 @@ export function TaskListPage({ loaderData }: Route.ComponentProps) {
         </div>
       )}
       <p className="meta">{t("taskList.onlyYou")}</p>
+      <MunicipalityNote />
 
       <h2 id="parts-heading">{t("taskList.listHeading")}</h2>
       <p>{t("taskList.progress", { done, total: parts.length })}</p>
@@ -75,7 +80,7 @@ export function TaskListPage({ loaderData }: Route.ComponentProps) {
         </li>
       </ol>
 
-      <BringSection />
+      <BringSection context={context} />
     </>
   );
 }

@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
 import { ConfirmAction } from "~/components/ui/ConfirmAction";
 import { CHECK_SLUG } from "./parts";
+import { usePreparationText } from "./setting";
 
 /** "Træk tilbage": asks first (a page without JavaScript, a dialog with it), then posts to the same address. */
 export function WithdrawButton({ slug, title }: { slug: string; title: string }) {
-  const { t } = useTranslation("preparation");
+  const { t } = usePreparationText();
   return (
     <ConfirmAction
       href={`/forberedelse/${CHECK_SLUG}/traek-tilbage/${slug}`}

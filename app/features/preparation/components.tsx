@@ -3,12 +3,13 @@ import { ABILITY_AREAS, hoursInWords, partByKey, type Answers, type PartKey, typ
 import { DocumentLinks } from "~/components/ui/DocumentLinks";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { Tag } from "~/components/ui/Tag";
+import { withContext, type PreparationContext, type Translate } from "./setting";
+
+export type { Translate } from "./setting";
 
 export type ShareKind = "not_shared" | "shared" | "changed";
 
 /** The label of one answer, as the form shows it (abilities: "area, how it goes"). */
-export type Translate = (key: string, options?: Record<string, unknown>) => string;
-
 export function fieldLabel(t: Translate, key: PartKey, name: string): string {
   if (key === "abilities") {
     const area = ABILITY_AREAS.find((candidate) => name.startsWith(candidate));
@@ -19,13 +20,6 @@ export function fieldLabel(t: Translate, key: PartKey, name: string): string {
   }
   if (key === "wishes" && name === "hoursPerWeek") return t("parts.wishes.hoursLabel");
   return t(`parts.${key}.fields.${name}.label`);
-}
-
-/** A list of texts from the preparation's locale (`returnObjects`): paragraphs or items; none when the key holds no list. */
-export function useTextList(key: string): string[] {
-  const { t } = useTranslation("preparation");
-  const value = t(key, { returnObjects: true }) as unknown;
-  return Array.isArray(value) ? (value as string[]) : [];
 }
 
 /** GOV.UK task-list status: grey "Ikke startet", blue "I gang", plain "Færdig". */
@@ -50,19 +44,23 @@ export function ShareTag({ kind, id }: { kind: ShareKind; id?: string }) {
 /**
  * One part of the preparation as a section: its title and status (and `shareTag` where the reader
  * sees the sharing), then what follows. "Tjek og del", its review and a relative's view use it.
+ * `context`: the participant's setting (setting.ts); without it the base wording (no team).
  */
 export function PartSection({
   part,
   headingId,
   shareTag,
+  context,
   children,
 }: {
   part: { key: PartKey; status: PartStatus };
   headingId: string;
   shareTag?: React.ReactNode;
+  context?: PreparationContext;
   children: React.ReactNode;
 }) {
-  const { t } = useTranslation("preparation");
+  const { t: plain } = useTranslation("preparation");
+  const t = withContext(plain as Translate, context);
   return (
     <section className="prep-check-part" aria-labelledby={headingId}>
       <div className="prep-check-part__header">
@@ -78,8 +76,9 @@ export function PartSection({
 }
 
 /** "Tag det med til mødet": print or download the preparation. */
-export function BringSection() {
-  const { t } = useTranslation("preparation");
+export function BringSection({ context }: { context?: PreparationContext }) {
+  const { t: plain } = useTranslation("preparation");
+  const t = withContext(plain as Translate, context);
   return (
     <section aria-labelledby="bring-heading">
       <h2 id="bring-heading">{t("taskList.bringHeading")}</h2>
@@ -109,14 +108,18 @@ export function PartAnswers({
   tasks,
   emptyText,
   forDocument = false,
+  context,
 }: {
   partKey: PartKey;
   answers: Answers;
   tasks?: string[];
   emptyText: string;
   forDocument?: boolean;
+  /** The participant's setting (setting.ts); without it the base wording (no team). */
+  context?: PreparationContext;
 }) {
-  const { t } = useTranslation("preparation");
+  const { t: plain } = useTranslation("preparation");
+  const t = withContext(plain as Translate, context);
   const allNames = questionNames(partKey);
   const isEmpty = (name: string) => (answers[name]?.trim() ?? "") === "";
   const names = forDocument ? allNames.filter((name) => !isEmpty(name)) : allNames;
@@ -129,7 +132,7 @@ export function PartAnswers({
     if (names.length === 0 && (partKey !== "wishes" || noTasks)) return <p className="meta">{t("print.partEmpty")}</p>;
     return (
       <>
-        <PartAnswerList partKey={partKey} answers={answers} names={names} tasks={noTasks ? undefined : tasks} emptyText={emptyText} />
+        <PartAnswerList partKey={partKey} answers={answers} names={names} tasks={noTasks ? undefined : tasks} emptyText={emptyText} t={t} />
         {unanswered.length > 0 ? (
           <div className="meta">
             <p>{t("print.emptyList")}</p>
@@ -143,7 +146,7 @@ export function PartAnswers({
       </>
     );
   }
-  return <PartAnswerList partKey={partKey} answers={answers} names={names} tasks={tasks} emptyText={emptyText} />;
+  return <PartAnswerList partKey={partKey} answers={answers} names={names} tasks={tasks} emptyText={emptyText} t={t} />;
 }
 
 function PartAnswerList({
@@ -152,14 +155,16 @@ function PartAnswerList({
   names,
   tasks,
   emptyText,
+  t,
 }: {
   partKey: PartKey;
   answers: Answers;
   names: string[];
   tasks?: string[];
   emptyText: string;
+  t: Translate;
 }) {
-  const { t, i18n } = useTranslation("preparation");
+  const { i18n } = useTranslation("preparation");
   if (names.length === 0 && !(partKey === "wishes" && tasks)) return null;
   return (
     <SummaryList className="prep-answers">

@@ -17,6 +17,7 @@ import {
   type PartStatus,
   type SharedAnswers,
 } from "./parts";
+import type { PreparationMeetingKind } from "./setting";
 
 /** Is what the caseworker can read the newest text? */
 export type ShareState =
@@ -85,10 +86,14 @@ export async function getPart(participantId: string, key: PartKey) {
   return { ...stateOf(partByKey(key), row, tasks), tasks };
 }
 
-/** The next rehabiliteringsteam meeting that is not cancelled, with who sits there; null when none is planned. */
-export async function getTeamMeeting(participantId: string, now = new Date()) {
+/**
+ * The next meeting the preparation is for, not cancelled, with who sits there; null when none is
+ * planned. `kind` follows the municipality (setting.ts `preparationMeetingKind`): a
+ * rehabiliteringsteam meeting where it keeps a team, otherwise a talk about the samlet beskrivelse.
+ */
+export async function getPreparationMeeting(participantId: string, kind: PreparationMeetingKind, now = new Date()) {
   const upcoming = await listUpcomingAppointments(participantId, now);
-  const next = upcoming.find((item) => item.kind === "rehabiliteringsteam" && item.status !== "cancelled");
+  const next = upcoming.find((item) => item.kind === kind && item.status !== "cancelled");
   if (!next) return null;
   const page = await getAppointmentPage(participantId, next.id, now);
   if (!page) return null;
@@ -101,7 +106,7 @@ export async function getTeamMeeting(participantId: string, now = new Date()) {
   };
 }
 
-export type TeamMeeting = NonNullable<Awaited<ReturnType<typeof getTeamMeeting>>>;
+export type PreparationMeeting = NonNullable<Awaited<ReturnType<typeof getPreparationMeeting>>>;
 
 /** "Fra dit CV": jobs, educations, courses and volunteering the participant has written in the CV. */
 export const getCvSummary = listExperienceSummary;

@@ -5,11 +5,12 @@ import { requireParticipant } from "~/lib/auth.server";
 import { AboutPage } from "../AboutPage";
 import { markAboutMeetingRead } from "../commands.server";
 import { nextPath, partByKey } from "../parts";
-import { getPart, getTeamMeeting } from "../queries.server";
+import { getPart } from "../queries.server";
+import { getMeetingFor } from "../setting.server";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
-  const [meeting, state] = await Promise.all([getTeamMeeting(user.participant.id), getPart(user.participant.id, "about_meeting")]);
+  const [meeting, state] = await Promise.all([getMeetingFor(user.participant), getPart(user.participant.id, "about_meeting")]);
   return { meeting, status: state.status };
 }
 

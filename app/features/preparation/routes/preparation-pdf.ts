@@ -1,6 +1,7 @@
 import type { Route } from "./+types/preparation-pdf";
 import { renderPreparationPdf } from "../pdf.server";
-import { getPreparation, getTeamMeeting } from "../queries.server";
+import { getPreparation } from "../queries.server";
+import { getMeetingFor, preparationTranslate } from "../setting.server";
 import { requireParticipant } from "~/lib/auth.server";
 import { limitResource, personOf } from "~/lib/rate-limit.server";
 import { languageOf } from "~/lib/i18n/i18n.server";
@@ -13,9 +14,10 @@ export const middleware = [limitResource("pdf", personOf)];
 /** /forberedelse/forberedelse.pdf: the participant's answers as a tagged PDF, in the person's language. */
 export async function loader({ context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
-  const [preparation, meeting] = await Promise.all([getPreparation(user.participant.id), getTeamMeeting(user.participant.id)]);
+  const [preparation, meeting] = await Promise.all([getPreparation(user.participant.id), getMeetingFor(user.participant)]);
   const language = languageOf(context);
-  const t = createI18n(language, resources[language]).getFixedT(language, "preparation");
+  // The municipality's {{unit}} words, and its setting's wording (with or without a team).
+  const t = preparationTranslate(user.participant, language, (words) => createI18n(language, resources[language], words).getFixedT(language, "preparation"));
   const pdf = await renderPreparationPdf(preparation, {
     name: `${user.firstName} ${user.lastName}`,
     language,

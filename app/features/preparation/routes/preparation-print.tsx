@@ -1,15 +1,16 @@
-import { useTranslation } from "react-i18next";
 import type { Route } from "./+types/preparation-print";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { PrintActions } from "~/components/ui/DocumentLinks";
 import { PartAnswers } from "../components";
-import { getPreparation, getTeamMeeting } from "../queries.server";
+import { getPreparation } from "../queries.server";
+import { getMeetingFor } from "../setting.server";
 import { requireParticipant } from "~/lib/auth.server";
 import { formatDocumentDate, formatTime } from "~/lib/dates";
+import { usePreparationText } from "../setting";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
-  const [preparation, meeting] = await Promise.all([getPreparation(user.participant.id), getTeamMeeting(user.participant.id)]);
+  const [preparation, meeting] = await Promise.all([getPreparation(user.participant.id), getMeetingFor(user.participant)]);
   return {
     parts: preparation.parts.filter((part) => part.key !== "about_meeting"),
     tasks: preparation.tasks,
@@ -20,7 +21,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export default function PreparationPrintPage({ loaderData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation("preparation");
+  const { t, i18n, context } = usePreparationText();
   return (
     <>
       <PageTitle title={t("print.title")} />
@@ -41,7 +42,7 @@ export default function PreparationPrintPage({ loaderData }: Route.ComponentProp
         {loaderData.parts.map((part) => (
           <section key={part.key} aria-labelledby={`doc-${part.slug}`} className="plan-document__item">
             <h2 id={`doc-${part.slug}`}>{t(`parts.${part.key}.title`)}</h2>
-            <PartAnswers partKey={part.key} answers={part.answers} tasks={loaderData.tasks} emptyText={t("print.empty")} forDocument />
+            <PartAnswers partKey={part.key} answers={part.answers} tasks={loaderData.tasks} emptyText={t("print.empty")} forDocument context={context} />
           </section>
         ))}
         <footer className="plan-document__footer">

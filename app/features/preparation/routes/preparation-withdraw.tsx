@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/preparation-withdraw";
 import { PageTitle } from "~/components/layout/PageTitle";
@@ -9,6 +8,7 @@ import { writablePart } from "../part.server";
 import { CHECK_SLUG } from "../parts";
 import { getPart } from "../queries.server";
 import { withdrawSchema } from "../schema";
+import { usePreparationText } from "../setting";
 
 /** The confirmation page for "Træk tilbage" (with JavaScript the check page asks in a dialog instead). */
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -28,7 +28,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function PreparationWithdrawPage({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation("preparation");
+  const { t } = usePreparationText();
   const partTitle = t(`parts.${loaderData.key}.title`);
   const title = t("withdraw.title", { part: partTitle });
   return (
