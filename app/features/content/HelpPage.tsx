@@ -5,7 +5,7 @@ import type { CaseworkerContact } from "~/lib/contacts.server";
 import { useMunicipality, type PageMunicipality } from "~/lib/municipality";
 
 /** The day the crisis numbers and the text below were last checked against their sources. */
-export const HELP_LAST_REVIEWED = "2026-11-23";
+export const HELP_LAST_REVIEWED = "2026-12-05";
 
 const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, "")}`;
 /** A phone number must not break over two lines: its spaces become non-breaking spaces. */

@@ -28,7 +28,7 @@ export function OverviewPage({ page }: { page: OverviewPageData }) {
             <a href={explanationFor("programme", participant.programme)}>{t(`programmeLink.${participant.programme}`)}</a>
           </p>
           {programmeKinds[participant.programme].closedToNewPeople ? (
-            <section aria-labelledby="reform-heading" className="card">
+            <section aria-labelledby="reform-heading" className="card overview-notice">
               <h2 id="reform-heading">{t("reform.heading")}</h2>
               <p>{t(`reform.${participant.programme}`)}</p>
               <p>
