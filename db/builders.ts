@@ -139,7 +139,7 @@ export function aPerson(input: PersonInput = {}) {
 
 /**
  * Binds a person to a sign-in at another provider: a caseworker's `sub` at the municipality's
- * identity provider ("kommune"), say. The jobcentre does this; the portal never does.
+ * identity provider ("kommune"), say. The municipality does this; the portal never does.
  */
 export async function bindIdentity(executor: Executor, personId: string, provider: string, subject: string) {
   await executor.insert(identities).values({ personId, provider, subject });
@@ -215,8 +215,32 @@ export interface CvInput {
 type Step = (executor: Executor, built: BuiltParticipant) => Promise<void>;
 
 /**
+ * The names of the demo's municipalities (config/municipalities.demo.json), by id: a participant
+ * built with only `municipalityKey: "fjordby"` gets the matching `municipality` name. Without a key
+ * the participant belongs to the file's first (Solbjerg), as a portal for one municipality stores it.
+ */
+export const DEMO_MUNICIPALITY_NAMES: Readonly<Record<string, string>> = {
+  solbjerg: "Solbjerg Kommune",
+  fjordby: "Fjordby Kommune",
+};
+
+/**
+ * A start date that is true for the kind: nobody new has started a ressourceforløb since the 2026
+ * reform (lov nr. 1750), so a ressourceforløb started before it; a kontaktforløb under the new
+ * rules started after 1 July 2026.
+ */
+const DEFAULT_START: Record<Programme, string> = {
+  ressourceforloeb: "2025-09-01",
+  jobafklaringsforloeb: "2026-09-01",
+  kontaktforloeb: "2026-09-01",
+};
+type Programme = NonNullable<ParticipantInsert["programme"]>;
+
+/**
  * A participant in a programme: a person with a demo identity and a participant record. Add what
- * the test needs with `with…`; `build` inserts it all, in the order given.
+ * the test needs with `with…`; `build` inserts it all, in the order given. A ressourceforløb in
+ * Solbjerg unless said; `{ programme: "kontaktforloeb", municipalityKey: "fjordby" }` makes someone
+ * under the new rules in the demo municipality without a rehabiliteringsteam.
  */
 export function aParticipant(input: { person?: PersonInput; personId?: string; participant?: Partial<ParticipantInsert> } = {}) {
   const steps: Step[] = [];
@@ -342,13 +366,15 @@ export function aParticipant(input: { person?: PersonInput; personId?: string; p
       const person = input.personId
         ? { personId: input.personId, demoKey: "", name: "" }
         : await insertPerson(executor, input.person ?? {});
+      const programme = input.participant?.programme ?? "ressourceforloeb";
+      const municipalityKey = input.participant?.municipalityKey ?? null;
       const [row] = await executor
         .insert(participants)
         .values({
-          programme: "ressourceforloeb",
+          programme,
           status: "active",
-          startedOn: "2026-09-01",
-          municipality: "Solbjerg Kommune",
+          startedOn: DEFAULT_START[programme],
+          municipality: (municipalityKey && DEMO_MUNICIPALITY_NAMES[municipalityKey]) || DEMO_MUNICIPALITY_NAMES.solbjerg!,
           ...input.participant,
           personId: person.personId,
         })
