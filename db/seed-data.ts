@@ -7,13 +7,18 @@ import { aParticipant, aPerson, bindIdentity, insertProfessional, type ContactIn
 /**
  * Demo people for local development and demonstrations:
  *
- * - `mette`: Mette Hansen, 4 months into a ressourceforløb, with a full plan and meetings ahead.
- * - `ali`:   Ali Hassan, 6 weeks into a jobafklaringsforløb, prefers English.
- * - `jonas`: Jonas Hansen, Mette's brother (a relative; not a participant).
- * - `sara`:  Sara Nielsen, the coordinating caseworker for both.
+ * - `mette`:  Mette Hansen, Solbjerg, in a ressourceforløb that started on 3 November 2025, before
+ *              the 2026 reform (a course already started runs on), with a full plan and meetings ahead.
+ * - `ali`:    Ali Hassan, Solbjerg, 6 weeks into a jobafklaringsforløb, prefers English.
+ * - `nanna`:  Nanna Holm, Fjordby, in a kontaktforløb under the new rules (started after 1 July
+ *              2026); Fjordby has no rehabiliteringsteam, so her next step is a samlet beskrivelse.
+ * - `jonas`:  Jonas Hansen, Mette's brother (a relative; not a participant).
+ * - `sara`:   Sara Nielsen, Jobcenter Solbjerg, the coordinating caseworker for Mette and Ali.
+ * - `anders`: Anders Krogh, Fjordby Kommune, Nanna's coordinating caseworker.
  *
- * Everything is dated relative to `now`, so the demo always looks current. Does nothing when
- * the person `mette` already exists.
+ * The municipalities are the demo's two (config/municipalities.demo.json). Everything is dated
+ * relative to `now`, so the demo always looks current, except Mette's programme dates, which are
+ * true only before the reform. Does nothing when the person `mette` already exists.
  */
 export async function seedDemoData(db: Database, now: Date = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
@@ -24,17 +29,28 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
 
     const clock = createClock(now);
     const people = await seedPersons(tx);
-    const staff = await seedProfessionals(tx, people.sara);
+    const staff = await seedProfessionals(tx, people);
     await seedMette(tx, clock, people, staff);
     await seedAli(tx, clock, people, staff);
+    await seedNanna(tx, clock, people, staff);
   });
 }
 
 const SEED_LOCK_KEY = 4_207_771_002;
 
-const MUNICIPALITY = "Solbjerg Kommune";
+// Solbjerg (config/municipalities.demo.json) keeps a rehabiliteringsteam and calls its unit
+// "Jobcenter Solbjerg", so its places and organisations may say so. Fjordby names no unit: its
+// texts say "kommunen".
+const SOLBJERG = { key: "solbjerg", name: "Solbjerg Kommune" } as const;
 const JOBCENTRE = "Jobcenter Solbjerg";
 const JOBCENTRE_ADDRESS = "Rådhusvej 12, 4999 Solbjerg";
+const FJORDBY = { key: "fjordby", name: "Fjordby Kommune" } as const;
+const FJORDBY_UNIT = "Fjordby Kommune, Job og Sundhed";
+const FJORDBY_ADDRESS = "Havnegade 1, 4998 Fjordby";
+
+/** Mette's ressourceforløb: started before the reform, at most 3 years long. */
+const METTE_STARTED_ON = "2025-11-03";
+const METTE_EXPECTED_END_ON = "2028-11-02";
 
 type Clock = ReturnType<typeof createClock>;
 type People = Awaited<ReturnType<typeof seedPersons>>;
@@ -88,24 +104,48 @@ async function seedPersons(tx: Transaction) {
     preferredLanguage: "da",
     isCaseworker: true,
   });
-  // Sara also signs in at the municipality's identity provider (OpenID Connect; a test provider
-  // in the tests): her `sub` there, bound by the jobcentre.
+  const nanna = await insertPerson(tx, {
+    demoKey: "nanna",
+    firstName: "Nanna",
+    lastName: "Holm",
+    cpr: "1809949997",
+    birthDate: "1994-09-18",
+    email: "nanna.holm@example.org",
+    phone: "+45 11 44 33 07",
+    preferredLanguage: "da",
+  });
+  const anders = await insertPerson(tx, {
+    demoKey: "anders",
+    firstName: "Anders",
+    lastName: "Krogh",
+    cpr: "0402769998",
+    birthDate: "1976-02-04",
+    email: "anders.krogh@fjordby.example.dk",
+    phone: "+45 11 44 50 21",
+    preferredLanguage: "da",
+    isCaseworker: true,
+  });
+  // The caseworkers also sign in at the municipality's identity provider (OpenID Connect; a test
+  // provider in the tests): their `sub` there, bound by the municipality.
   await bindIdentity(tx, sara, "kommune", SARA_KOMMUNE_SUBJECT);
-  return { mette, ali, jonas, sara };
+  await bindIdentity(tx, anders, "kommune", ANDERS_KOMMUNE_SUBJECT);
+  return { mette, ali, jonas, sara, nanna, anders };
 }
 
 /** The demo caseworker Sara's subject (`sub`) at the municipality's identity provider. */
 export const SARA_KOMMUNE_SUBJECT = "demo-kommune-sara-nielsen";
+/** The demo caseworker Anders's (Fjordby) subject (`sub`) at the municipality's identity provider. */
+export const ANDERS_KOMMUNE_SUBJECT = "demo-kommune-anders-krogh";
 
 async function insertPerson(tx: Transaction, person: PersonInput & { demoKey: string }) {
   return (await aPerson(person).build(tx)).personId;
 }
 
-async function seedProfessionals(tx: Transaction, saraPersonId: string) {
+async function seedProfessionals(tx: Transaction, people: People) {
   const insert = (values: typeof professionals.$inferInsert) => insertProfessional(tx, values);
 
   const sara = await insert({
-    personId: saraPersonId,
+    personId: people.sara,
     name: "Sara Nielsen",
     role: "koordinerende_sagsbehandler",
     organisation: JOBCENTRE,
@@ -137,11 +177,20 @@ async function seedProfessionals(tx: Transaction, saraPersonId: string) {
     email: "peter.holm@solbjerg.example.org",
     reachableText: "Mandag til fredag kl. 8.30-14. Ring gerne, han er ofte ude hos virksomheder.",
   });
-  return { sara, lars, maria, peter };
+  const anders = await insert({
+    personId: people.anders,
+    name: "Anders Krogh",
+    role: "koordinerende_sagsbehandler",
+    organisation: FJORDBY_UNIT,
+    phone: "+45 11 44 50 21",
+    email: "anders.krogh@fjordby.example.dk",
+    reachableText: "Mandag til fredag kl. 8-12.",
+  });
+  return { sara, lars, maria, peter, anders };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Mette Hansen: ressourceforløb, 4 months in
+// Mette Hansen: ressourceforløb, started on 3 November 2025 (before the reform)
 // ---------------------------------------------------------------------------------------------
 
 const METTE_EMPLOYMENT_GOAL = "Job i en mindre butik eller på et lager med faste opgaver, 15-20 timer om ugen";
@@ -161,15 +210,18 @@ const METTE_ACTIVITIES = {
 };
 
 async function seedMette(tx: Transaction, clock: Clock, people: People, staff: Staff) {
-  const started = clock.daysFromToday(clock.openDay({ months: -4 })); // negative: days before today
+  // A fixed date: nobody new starts a ressourceforløb since the 2026 reform, so hers began before
+  // it; the rest of her story is dated relative to today.
+  const started = clock.daysFromToday(calendarDay(METTE_STARTED_ON)); // negative: days before today
   const builder = aParticipant({
     personId: people.mette,
     participant: {
         programme: "ressourceforloeb",
         status: "active",
-        startedOn: clock.date({ days: started }),
-        expectedEndOn: clock.date({ months: 24 }),
-        municipality: MUNICIPALITY,
+        startedOn: METTE_STARTED_ON,
+        expectedEndOn: METTE_EXPECTED_END_ON,
+        municipality: SOLBJERG.name,
+        municipalityKey: SOLBJERG.key,
     },
   });
 
@@ -452,7 +504,7 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
       "Teamet skriver en indstilling, et skriftligt råd om de næste skridt, som du får en kopi af. " +
       "Inden for to uger holder du og Sara en samtale, hvor I tilpasser din plan sammen.",
     attendees: [
-      { name: "Karin Vestergaard", roleText: "Leder mødet. Hun kommer fra jobcentret og sørger for, at alle bliver hørt" },
+      { name: "Karin Vestergaard", roleText: "Leder mødet. Hun kommer fra Jobcenter Solbjerg og sørger for, at alle bliver hørt" },
       sara,
       { name: "Henrik Bech", roleText: "Læge. Han rådgiver teamet om helbred og behandling" },
       { name: "Bente Juhl", roleText: "Sygeplejerske fra kommunens sundhedsområde" },
@@ -551,7 +603,7 @@ export const METTE_NETWORK = [
     helpKinds: [],
     stance: "holds_back",
     contactFrequency: "Hver anden uge",
-    note: "Siger tit, at jobcentret er spild af tid. Jeg bliver træt efter vi har talt sammen.",
+    note: "Siger tit, at møderne hos kommunen er spild af tid. Jeg bliver træt efter vi har talt sammen.",
     wantedAtMeeting: false,
   },
   {
@@ -647,7 +699,8 @@ async function seedAli(tx: Transaction, clock: Clock, people: People, staff: Sta
         status: "active",
         startedOn: clock.date({ days: started }),
         expectedEndOn: clock.date({ days: started, months: 12 }),
-        municipality: MUNICIPALITY,
+        municipality: SOLBJERG.name,
+        municipalityKey: SOLBJERG.key,
     },
   });
 
@@ -666,7 +719,7 @@ async function seedAli(tx: Transaction, clock: Clock, people: People, staff: Sta
   const phoneCall = book(4, "13:00", 30);
   const planAt = clock.at(started + 7, "13:30");
 
-  // The jobcentre writes the plan in Danish; Ali's own goal is in his own words, in English.
+  // The municipality writes the plan in Danish; Ali's own goal is in his own words, in English.
   const planValues = {
         employmentGoal:
           "Arbejde som elektriker igen, i første omgang med færre timer og opgaver, der tager hensyn til skulderen",
@@ -762,6 +815,149 @@ async function seedAli(tx: Transaction, clock: Clock, people: People, staff: Sta
 }
 
 // ---------------------------------------------------------------------------------------------
+// Nanna Holm: kontaktforløb in Fjordby, under the rules in force since 1 July 2026. Fjordby keeps
+// no rehabiliteringsteam: her next step is a talk about the samlet beskrivelse, not a team
+// meeting, and she has not started "Forbered dit møde".
+// ---------------------------------------------------------------------------------------------
+
+/** The day the rules on kontaktforløb changed (lov nr. 1750): nobody started Nanna's kind before it. */
+const NEW_RULES_FROM = "2026-07-01";
+
+async function seedNanna(tx: Transaction, clock: Clock, people: People, staff: Staff) {
+  // About 2 months ago, but never before the new rules.
+  const twoMonthsAgo = clock.daysFromToday(clock.openDay({ months: -2 }));
+  const started = Math.max(twoMonthsAgo, clock.daysFromToday(nextOpenDay(calendarDay(NEW_RULES_FROM))));
+  const builder = aParticipant({
+    personId: people.nanna,
+    participant: {
+      programme: "kontaktforloeb",
+      status: "active",
+      startedOn: clock.date({ days: started }),
+      // A kontaktforløb has no end date set in advance.
+      expectedEndOn: null,
+      municipality: FJORDBY.name,
+      municipalityKey: FJORDBY.key,
+    },
+  });
+  builder.withContact({ professionalId: staff.anders, role: "koordinerende_sagsbehandler", isPrimary: true, since: clock.date({ days: started }) });
+
+  const book = createMeetingPlanner(clock);
+  const andersTalk = book(4, "10:00", 60);
+  const description = book(21, "13:00", 60);
+  const planAt = clock.atOpenDay(started + 7, "11:00");
+  const courseStart = clock.daysFromToday(clock.openDay({ days: 11 }));
+
+  builder.withPlan({
+    employmentGoal: "Job i en børnehave eller et fritidshjem, i første omgang 10-15 timer om ugen",
+    ownGoal: "Jeg vil gerne arbejde med børn igen. Jeg vil have en hverdag, hvor jeg har overskud til mine egne ting.",
+    ownGoalUpdatedAt: planAt,
+    version: 1,
+    nextStep:
+      "Du og Anders taler om, hvordan det går, og om kurset i Sundhedshuset. " +
+      "Bagefter holder I en samtale om din samlede beskrivelse.",
+    updatedAt: planAt,
+    updatedByName: "Anders Krogh",
+    subGoals: [
+      {
+        title: "Gå en tur hver dag, også på de svære dage",
+        description: "En fast tur giver ro i kroppen og en god start på dagen.",
+        status: "in_progress",
+        helperText: "Det er nok med ti minutter. Sæt gerne et kryds i din kalender, når du har gået.",
+        dueOn: clock.date({ months: 1 }),
+        updatedAt: planAt,
+      },
+      {
+        title: "Lære at mærke, når jeg bliver presset",
+        description: "At kende dine tegn på stress, så du kan tage en pause i tide.",
+        status: "not_started",
+        helperText: "Kurset i Sundhedshuset hjælper dig med det.",
+        dueOn: clock.date({ days: courseStart + 8 * 7 }),
+        updatedAt: planAt,
+      },
+      {
+        title: "Besøge en børnehave og tale om, hvordan en praktik kunne se ud",
+        description: "At se en arbejdsplads igen, før du beslutter noget.",
+        status: "not_started",
+        helperText: "Anders hjælper dig med at finde stedet. Du bestemmer selv tempoet.",
+        dueOn: clock.date({ months: 3 }),
+        updatedAt: planAt,
+      },
+    ],
+    activities: [
+      {
+        kind: "kursus",
+        title: "Kursus om stress i hverdagen",
+        purpose:
+          "Du lærer at mærke, når du bliver presset, og hvad du kan gøre ved det. " +
+          "I er en lille gruppe, og du bestemmer selv, hvor meget du siger.",
+        responsibleName: "Sundhedshuset Fjordby",
+        place: "Sundhedshuset Fjordby, Skolevej 2, 4998 Fjordby",
+        startsOn: clock.date({ days: courseStart }),
+        endsOn: clock.date({ days: courseStart + 8 * 7 }),
+        hoursPerWeek: "2",
+        status: "planned",
+      },
+    ],
+    agreements: [
+      {
+        text: "Skriv ned, hvad du gerne vil have med i din samlede beskrivelse. Tag det med til mødet om beskrivelsen.",
+        ownerText: "Du",
+        dueOn: description.date,
+        createdAt: planAt,
+      },
+      {
+        text: "Anders sender dig en tid til kurset i Sundhedshuset.",
+        ownerText: "Anders",
+        dueOn: andersTalk.date,
+        createdAt: planAt,
+      },
+    ],
+  });
+
+  const anders = { name: "Anders Krogh", roleText: "Din koordinerende sagsbehandler" };
+  const municipality = { placeName: FJORDBY_UNIT, address: FJORDBY_ADDRESS };
+
+  builder.withAppointment({
+    kind: "samtale",
+    title: "Samtale med Anders",
+    purpose:
+      "I taler om, hvordan det går med dine ture, og om kurset i Sundhedshuset. " +
+      "I aftaler også, hvad I skal tale om til mødet om din samlede beskrivelse.",
+    ...andersTalk.time,
+    ...municipality,
+    directions: "Meld dig i Borgerservice i stueetagen, så henter Anders dig.",
+    bringItems: ["Din plan, på papir eller på telefonen"],
+    afterwards: "Anders opdaterer din plan, så du kan se aftalerne under Min Plan.",
+    attendees: [anders],
+  });
+
+  builder.withAppointment({
+    kind: "samlet_beskrivelse",
+    title: "Samtale om din samlede beskrivelse",
+    purpose:
+      "Kommunen skriver en beskrivelse af din situation sammen med dig. Den hedder en samlet beskrivelse. " +
+      "I taler om, hvad du kan, hvad der er svært, og hvad der hjælper dig. " +
+      "Det er dig, der kender dit liv bedst. " +
+      "En sundhedskoordinator fra regionen kan give kommunen råd om dit helbred. " +
+      "Mødet varer cirka en time, og du kan altid bede om en pause.",
+    ...description.time,
+    ...municipality,
+    directions: "Meld dig i Borgerservice i stueetagen. Mødet er i lokale 1.12 på 1. sal, og der er elevator.",
+    bringItems: [
+      "Dine noter om, hvad der skal med i beskrivelsen",
+      "En liste over den medicin, du tager",
+      "Spørgsmål, du gerne vil stille",
+    ],
+    supportPersonAllowed: true,
+    afterwards: "Anders sender dig beskrivelsen, så du kan læse den. Sig til, hvis noget ikke passer.",
+    attendees: [anders],
+  });
+
+  builder.withCv(NANNA_CV);
+  await builder.build(tx);
+}
+
+// ---------------------------------------------------------------------------------------------
 // CV demo data (area: cv). Mette has a start to build from: one job with a gap after it, one
 // education, one course, two skills, Danish, a driving licence, no task suggestions yet.
 // Ali has a small CV. Sort orders are per section.
@@ -833,6 +1029,31 @@ const ALI_CV: CvInput = {
 ],
 };
 
+// Her own choice on /cv/kontakt: e-mail and phone on the CV, no address.
+const NANNA_CV: CvInput = {
+  contactVisibility: { email: true, phone: true, address: false },
+  entries: [
+    {
+      kind: "work",
+      title: "Pædagogmedhjælper",
+      organisation: "Børnehuset Mågen, Fjordby",
+      fromText: "2016",
+      toText: "2025",
+      details: "Leg, ture og måltider med børn på 3-6 år. Jeg stod for værkstedet om fredagen.",
+      sortOrder: 1,
+    },
+    {
+      kind: "education",
+      title: "Pædagogisk assistentuddannelse (PAU)",
+      organisation: "SOSU Fjordby",
+      fromText: "2014",
+      toText: "2016",
+      sortOrder: 1,
+    },
+    { kind: "language", title: "Dansk", level: "native", sortOrder: 1 },
+  ],
+};
+
 // ---------------------------------------------------------------------------------------------
 // Dates in Copenhagen time
 // ---------------------------------------------------------------------------------------------
@@ -897,6 +1118,12 @@ function shiftDay(day: CalendarDay, { days = 0, months = 0 }: { days?: number; m
 
 const DAY_MS = 86_400_000;
 
+/** A "YYYY-MM-DD" date as a calendar day. */
+function calendarDay(iso: string): CalendarDay {
+  const [year = 0, month = 1, day = 1] = iso.split("-").map(Number);
+  return { year, month, day };
+}
+
 function isoDate(day: CalendarDay): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${day.year}-${pad(day.month)}-${pad(day.day)}`;
@@ -911,7 +1138,7 @@ function copenhagenTime(day: CalendarDay, hhmm: string): Date {
   return new Date(wall - offsetMs(new Date(guess)));
 }
 
-/** Weekends and Danish public holidays, when the jobcentre holds no meetings. */
+/** Weekends and Danish public holidays, when the municipality holds no meetings. */
 function isClosedDay(day: CalendarDay): boolean {
   return !isWorkday(isoDate(day));
 }
@@ -925,7 +1152,7 @@ function createClock(now: Date) {
     date: (shift: { days?: number; months?: number }) => isoDate(shiftDay(today, shift)),
     /** A timestamp: `days` from today at `hhmm` Copenhagen time. */
     at: (days: number, hhmm: string) => copenhagenTime(shiftDay(today, { days }), hhmm),
-    /** Like `at`, but moved forward to a working day (for things the jobcentre does). */
+    /** Like `at`, but moved forward to a working day (for things the municipality does). */
     atOpenDay: (days: number, hhmm: string) => copenhagenTime(nextOpenDay(shiftDay(today, { days })), hhmm),
     /** The first weekday that is not a holiday, on or after the shifted day. */
     openDay: (shift: { days?: number; months?: number }) => nextOpenDay(shiftDay(today, shift)),

@@ -1,5 +1,5 @@
 /**
- * Seeds the demo people (Mette, Ali, Jonas, Sara) into the database. Safe to run again:
+ * Seeds the demo people (Mette, Ali, Nanna, Jonas, Sara, Anders) into the database. Safe to run again:
  * nothing changes when the demo data is already there.
  *
  *   npx tsx db/seed.ts                                  # the embedded PGlite in ./.data
@@ -26,7 +26,7 @@ try {
     console.log(
       `Seeded demo data into ${handle.kind}: ${await count(persons)} persons, ` +
         `${await count(participants)} participants, ${await count(appointments)} appointments ` +
-        `(sign in as mette, ali, jonas or sara).`,
+        `(sign in as mette, ali, nanna, jonas, sara or anders).`,
     );
   }
 } catch (error) {

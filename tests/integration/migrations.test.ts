@@ -27,7 +27,7 @@ describe("migrations and demo data", () => {
       await seedDemoData(database.db);
       await seedDemoData(database.db);
       const keys = await database.db.select({ key: persons.demoKey }).from(persons);
-      expect(keys.map((k) => k.key).sort()).toEqual(["ali", "jonas", "mette", "sara"]);
+      expect(keys.map((k) => k.key).sort()).toEqual(["ali", "anders", "jonas", "mette", "nanna", "sara"]);
     } finally {
       await database.dispose();
     }

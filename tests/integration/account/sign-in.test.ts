@@ -110,13 +110,13 @@ describe("demo sign-in", () => {
   it("lists the demo people with participants first", async () => {
     // About the demo itself: the seeded demo people (seeding does nothing when they exist), in
     // that order. People other tests built are listed too, so the whole list is held to the
-    // role order and the demo's four to theirs.
+    // role order and the demo's six to theirs.
     await seedDemoData(database.db);
     process.env.DEMO_LOGIN = "1";
     const page = (await signInLoader(await args(get("/log-ind")))) as { demoPeople: { key: string; role: string }[] };
-    const demoKeys = ["mette", "ali", "jonas", "sara"];
+    const demoKeys = ["mette", "ali", "nanna", "jonas", "anders", "sara"];
     expect(page.demoPeople.map((p) => p.key).filter((key) => demoKeys.includes(key))).toEqual(demoKeys);
-    const roleOrder = ["participant_ressourceforloeb", "participant_jobafklaringsforloeb", "relative", "caseworker"];
+    const roleOrder = ["participant_ressourceforloeb", "participant_jobafklaringsforloeb", "participant_kontaktforloeb", "relative", "caseworker"];
     const ranks = page.demoPeople.map((p) => roleOrder.indexOf(p.role));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
