@@ -34,14 +34,16 @@ function fictitiousCprBornOn(date: Date, serial: string) {
 }
 
 /**
- * The people Test-MitID offers: the demo's own people (their fictitious CPR numbers, so the
- * municipality knows them), and three it does not know, to try what happens then.
+ * The people Test-MitID offers: the demo's own citizens (their fictitious CPR numbers, so the
+ * municipality knows them), and three it does not know, to try what happens then. The demo's
+ * caseworkers (Sara, Anders) are not here: they sign in with the municipality's own login.
  */
 export function testCitizens(now = new Date()) {
   const fourteen = new Date(Date.UTC(now.getUTCFullYear() - 14, now.getUTCMonth(), 1));
   return [
     { key: "mette", role: "participantShe", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d01", cpr: "1203859991", firstName: "Mette", lastName: "Hansen" },
     { key: "ali", role: "participantHe", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d02", cpr: "0507829992", firstName: "Ali", lastName: "Hassan" },
+    { key: "nanna", role: "participantShe", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d07", cpr: "1809949997", firstName: "Nanna", lastName: "Holm" },
     { key: "jonas", role: "relative", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d03", cpr: "2011879993", firstName: "Jonas", lastName: "Hansen" },
     { key: "lone", role: "newRelative", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d04", cpr: "1508729995", firstName: "Lone", lastName: "Berg" },
     { key: "emil", role: "child", personUuid: "5f1d4d0e-4b8e-4f3a-9a51-0c6a3b1e9d05", cpr: fictitiousCprBornOn(fourteen, "995"), firstName: "Emil", lastName: "Berg" },
