@@ -75,6 +75,11 @@ GRANT EXECUTE ON FUNCTION portal.message_notice_recipient(uuid, uuid, uuid),
 -- the filtered copies in `caseworker_portal`, never the `caseworker` views themselves (below).
 GRANT USAGE ON SCHEMA caseworker_portal TO portal_app;
 GRANT SELECT ON ALL TABLES IN SCHEMA caseworker_portal TO portal_app;
+-- The API for case systems (/api/v1, migration 0027) reads the copies in `caseworker_api`: only the
+-- participants of the verified client's municipality, and only while no person is set.
+GRANT USAGE ON SCHEMA caseworker_api TO portal_app;
+GRANT SELECT ON ALL TABLES IN SCHEMA caseworker_api TO portal_app;
+GRANT EXECUTE ON FUNCTION portal.case_system_participants() TO portal_app;
 
 -- 3. caseworker_ro: the `caseworker` views and nothing else (no `portal` tables: no session
 -- tokens, no private notes, no unshared drafts). The views read with their owner's rights.
@@ -83,6 +88,7 @@ REVOKE ALL ON ALL TABLES IN SCHEMA portal FROM caseworker_ro;
 GRANT USAGE ON SCHEMA caseworker TO caseworker_ro;
 GRANT SELECT ON ALL TABLES IN SCHEMA caseworker TO caseworker_ro;
 REVOKE ALL ON SCHEMA caseworker_portal FROM caseworker_ro;
+REVOKE ALL ON SCHEMA caseworker_api FROM caseworker_ro;
 -- The views are the jobcentre's, not the portal's: portal_app reads none of them (it had them
 -- before migration 0008; taken back here on every run).
 REVOKE ALL ON ALL TABLES IN SCHEMA caseworker FROM portal_app;
