@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { expectNoAxeViolationsAtAllWidths } from "./support/axe";
-import { expect, mainHeading, signIn, tabTo, test } from "./support/fixtures";
+import { expect, mainHeading, signIn, tabTo, test, type DemoPerson } from "./support/fixtures";
 
 /**
  * "Forbered dit møde". Each project has a database of its own; within one, the journeys that save
@@ -43,6 +43,9 @@ test("Mette prepares over two visits, checks her answers, shares, withdraws a pa
     await expect(page.getByRole("list", { name: "Delene" }).getByRole("listitem")).toHaveCount(9);
     await expect(page.getByRole("link", { name: "1. Om mødet" })).toHaveAccessibleDescription(/Færdig|Ikke startet|I gang/);
     await expect(page.getByText(/Dit møde med teamet er/)).toBeVisible();
+    // Solbjerg keeps a rehabiliteringsteam (issue 19), and says so in its own words.
+    await expect(page.getByRole("region", { name: "Fra Solbjerg Kommune" })).toContainText("holder vi stadig møder i rehabiliteringsteamet");
+    await expect(page.getByRole("link", { name: "8. Mine spørgsmål til teamet" })).toBeVisible();
     await expectNoAxeViolationsAtAllWidths(page, "preparation task list (Mette)");
   });
 
@@ -51,6 +54,9 @@ test("Mette prepares over two visits, checks her answers, shares, withdraws a pa
     await expect(mainHeading(page)).toHaveText("Om mødet");
     await expect(page.getByText("Karin Vestergaard")).toBeVisible();
     await expect(page.getByRole("link", { name: "Læs mere om rehabiliteringsteamet" })).toHaveAttribute("href", "/om/rehabiliteringsteam");
+    await expect(page.getByRole("heading", { name: "Sådan foregår mødet" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Råd om dit helbred" })).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "Fra Solbjerg Kommune" })).toBeVisible();
     await expectNoAxeViolationsAtAllWidths(page, "preparation: Om mødet (Mette)");
     await page.getByRole("button", { name: "Fortsæt" }).click();
     await expect(mainHeading(page)).toHaveText("Uddannelse og arbejde");
@@ -232,6 +238,85 @@ test("Mette prepares over two visits, checks her answers, shares, withdraws a pa
     await expectNoAxeViolationsAtAllWidths(page, "preparation: abilities filled, English (Mette)");
     await page.goto("/forberedelse");
     await expectNoAxeViolationsAtAllWidths(page, "preparation task list, English (Mette)");
+  });
+});
+
+/** Nanna Holm, the demo's participant in Fjordby, which keeps no rehabiliteringsteam (db/seed-data.ts). */
+const NANNA = "nanna" as string as DemoPerson;
+
+// Issue 19: the same parts prepare Nanna for the samlet beskrivelse and her talks with the
+// municipality. Read only: her preparation stays "not started" for the other journeys.
+test("Nanna (Fjordby, no team): the preparation is for the samlet beskrivelse, in Danish and English", async ({ page }) => {
+  test.setTimeout(120_000);
+  const main = page.getByRole("main");
+
+  await test.step("the task list: her talk about the samlet beskrivelse, no team", async () => {
+    await signIn(page, NANNA, "/forberedelse");
+    await expect(mainHeading(page)).toHaveText("Forbered dit møde");
+    await expect(main.locator(".lead")).toHaveText(/^Her kan du forberede dig til dine møder med kommunen\./);
+    await expect(page.getByText(/^Dit møde om den samlede beskrivelse er /)).toBeVisible();
+    await expect(page.getByRole("link", { name: "Se mødet" })).toHaveAttribute("href", /^\/moeder\//);
+    await expect(page.getByRole("link", { name: "1. Om den samlede beskrivelse" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "8. Mine spørgsmål til kommunen" })).toBeVisible();
+    // Fjordby has written no words of its own for the preparation.
+    await expect(page.getByRole("region", { name: /^Fra / })).toHaveCount(0);
+    await expect(main).not.toContainText(/team/i);
+    await expectNoAxeViolationsAtAllWidths(page, "preparation task list (Nanna, no team)");
+  });
+
+  await test.step("Om den samlede beskrivelse: what it is, health advice that may include a talk, her meeting", async () => {
+    await page.getByRole("link", { name: "1. Om den samlede beskrivelse" }).click();
+    await expect(mainHeading(page)).toHaveText("Om den samlede beskrivelse");
+    await expect(page).toHaveTitle("Om den samlede beskrivelse – Min Vej");
+    await expect(main).toContainText("Fjordby Kommune holder ikke møder i et rehabiliteringsteam.");
+    await expect(page.getByRole("link", { name: "Læs mere om den samlede beskrivelse" })).toHaveAttribute("href", "/om/samlet-beskrivelse");
+    const health = page.getByRole("region", { name: "Råd om dit helbred" });
+    await expect(health).toContainText("Måske kan du selv tale med sundhedskoordinatoren. Det er ikke sikkert. Spørg kommunen");
+    await expect(health.getByRole("link", { name: "Læs mere om sundhedskoordinatoren" })).toHaveAttribute("href", "/om/sundhedskoordinator");
+    // The meeting is her talk about the samlet beskrivelse, with her caseworker.
+    await expect(page.getByRole("region", { name: "Dit møde" })).toContainText("Anders Krogh");
+    await expect(page.getByRole("heading", { name: "Sådan kan det foregå" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Hvad betyder reformen for mig?" })).toHaveAttribute("href", "/om/reformen");
+    await expect(main).not.toContainText(/teamet/i);
+    await expectNoAxeViolationsAtAllWidths(page, "preparation: Om den samlede beskrivelse (Nanna)");
+  });
+
+  await test.step("the parts speak of the municipality, not a team", async () => {
+    await page.goto("/forberedelse/mine-ressourcer");
+    await expect(main.locator(".lead")).toContainText("Kommunen vil gerne vide, hvad der virker for dig.");
+    await page.goto("/forberedelse/mine-spoergsmaal");
+    await expect(mainHeading(page)).toHaveText("Mine spørgsmål til kommunen");
+    await expect(page.getByRole("textbox", { name: "Mine spørgsmål" })).toHaveAccessibleDescription(/Kan jeg tale med sundhedskoordinatoren\?/);
+    await expectNoAxeViolationsAtAllWidths(page, "preparation: questions (Nanna, no team)");
+    await page.goto("/forberedelse/tjek-og-del");
+    await expect(page.getByRole("region", { name: "Om den samlede beskrivelse" })).toContainText("Du har ikke læst om den samlede beskrivelse endnu.");
+    await expect(page.getByRole("region", { name: "Del med din sagsbehandler" })).toContainText("Kommunen kan bruge det i den samlede beskrivelse.");
+    await expect(main).not.toContainText(/team/i);
+    await expectNoAxeViolationsAtAllWidths(page, "preparation: check and share (Nanna, no team)");
+  });
+
+  await test.step("print view and PDF: prepared for the samlet beskrivelse", async () => {
+    await page.goto("/forberedelse/udskriv");
+    await expect(mainHeading(page)).toHaveText("Forberedelse til den samlede beskrivelse");
+    await expect(page.getByRole("article")).toContainText(/Mødet er .*kl\./);
+    await expect(page.getByRole("article").getByRole("heading", { name: "Mine spørgsmål til kommunen" })).toBeVisible();
+    await expectNoAxeViolationsAtAllWidths(page, "preparation: print view (Nanna, no team)");
+    const { text } = await pdfText(page);
+    for (const expected of ["Forberedelse til den samlede beskrivelse", "For Nanna Holm", "Mine spørgsmål til kommunen", "Mødet er"]) expect(text, expected).toContain(expected);
+    expect(text).not.toMatch(/team/i);
+  });
+
+  await test.step("in English", async () => {
+    await page.goto("/forberedelse");
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByText(/^Your meeting about the overall description is on /)).toBeVisible();
+    await expect(page.getByRole("link", { name: "8. My questions for the municipality" })).toBeVisible();
+    await expectNoAxeViolationsAtAllWidths(page, "preparation task list, English (Nanna, no team)");
+    await page.goto("/forberedelse/om-moedet");
+    await expect(mainHeading(page)).toHaveText("About the overall description");
+    await expect(page.getByRole("region", { name: "Advice about your health" })).toContainText("Ask the municipality whether it is possible.");
+    await expectNoAxeViolationsAtAllWidths(page, "preparation: about the overall description, English (Nanna)");
   });
 });
 

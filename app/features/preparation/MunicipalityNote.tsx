@@ -13,9 +13,7 @@ export function MunicipalityNote({ headingLevel = 2 }: { headingLevel?: 2 | 3 })
     <section className="panel prep-municipality" aria-labelledby="municipality-note-heading">
       <Heading id="municipality-note-heading">{t("municipalityNote.heading")}</Heading>
       <p className="meta">{t("municipalityNote.intro")}</p>
-      <blockquote className="pre-wrap-text">
-        <p>{text}</p>
-      </blockquote>
+      <blockquote className="pre-wrap-text">{text}</blockquote>
     </section>
   );
 }
