@@ -31,12 +31,13 @@ describe("settings checked at start (production)", () => {
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   });
 
-  it("refuses to start without DATABASE_URL, SESSION_SECRET, PUBLIC_ORIGIN and NemLog-in: one message naming each, exit 1", async () => {
+  it("refuses to start without DATABASE_URL, SESSION_SECRET, PUBLIC_ORIGIN, the municipalities and NemLog-in: one message naming each, exit 1", async () => {
     const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "minvej-settings-")), "data");
     folders.push(path.dirname(dataDir));
     const { code, output } = await runToExit("server.js", { PORT: "3520", DATA_DIR: dataDir });
     expect(code).toBe(1);
-    expect(output).toContain("Min Vej cannot start: 4 settings are missing or invalid (see .env.example).");
+    expect(output).toContain("Min Vej cannot start: 5 settings are missing or invalid (see .env.example).");
+    expect(output).toMatch(/^ {2}MUNICIPALITIES_FILE: required in production/m);
     expect(output).toMatch(/^ {2}DATABASE_URL: required in production/m);
     expect(output).toMatch(/^ {2}SESSION_SECRET: required in production/m);
     expect(output).toMatch(/^ {2}PUBLIC_ORIGIN: required in production/m);
@@ -118,6 +119,7 @@ describe("settings checked at start (production)", () => {
       DATABASE_OWNER_URL: database.ownerUrl,
       SESSION_SECRET: NEW_SECRET,
       PUBLIC_ORIGIN: origin,
+      MUNICIPALITIES_FILE: "config/municipalities.demo.json",
       NEMLOGIN_IDP_METADATA: files["idp.xml"],
       NEMLOGIN_SP_KEY: files["sp-key.pem"],
       NEMLOGIN_SP_CERT: files["sp-cert.pem"],

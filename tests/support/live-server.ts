@@ -53,6 +53,8 @@ export async function startLiveServer(env: Record<string, string> = {}, options:
     BUILD_DIR: buildDir,
     DATA_DIR: dataDir,
     SESSION_SECRET: "a-test-secret-that-is-long-enough-0123456789",
+    // Production without DEMO=1 requires the municipalities: the demo's two.
+    MUNICIPALITIES_FILE: "config/municipalities.demo.json",
     // Far above what any test does from its one address; tests/integration/rate-limit-http.test.ts
     // sets its own small numbers.
     ...UNLIMITED,

@@ -43,6 +43,7 @@ export const DISCLOSED_AREAS: readonly DisclosedArea[] = [
         "coordinating_caseworker_person_id",
         "coordinating_caseworker_name",
         "coordinating_caseworker_since",
+        "municipality_key",
       ],
     },
   },

@@ -43,6 +43,8 @@ export const DEMO_PEOPLE = {
   ali: "Ali Hassan",
   jonas: "Jonas Hansen",
   sara: "Sara Nielsen",
+  nanna: "Nanna Holm",
+  anders: "Anders Krogh",
 } as const;
 
 export type DemoPerson = keyof typeof DEMO_PEOPLE;
