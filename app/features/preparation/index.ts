@@ -17,4 +17,5 @@ export {
   type PartStatus,
   type WritablePartKey,
 } from "./parts";
+export { preparationContext } from "./setting";
 export { REMARK_MAX, REMARKS_PER_PART_MAX, remarkSchema, type RemarkView } from "./remarks";

@@ -6,7 +6,8 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextareaField } from "~/components/form/TextareaField";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { useFormatWhen } from "~/features/appointments";
-import { PartAnswers, REMARK_MAX, REMARKS_PER_PART_MAX, remarkSchema, StatusTag } from "~/features/preparation";
+import { PartAnswers, preparationContext, REMARK_MAX, REMARKS_PER_PART_MAX, remarkSchema, StatusTag } from "~/features/preparation";
+import { useMunicipality } from "~/lib/municipality";
 import { usePossessive } from "./components";
 import type { Route } from "./routes/+types/relatives-shared-preparation-part";
 
@@ -14,6 +15,8 @@ import type { Route } from "./routes/+types/relatives-shared-preparation-part";
 export function SharedPreparationPartPage({ loaderData, actionData }: Pick<Route.ComponentProps, "loaderData" | "actionData">) {
   const { t } = useTranslation("relatives");
   const { t: tp } = useTranslation("preparation");
+  // The helped person's municipality (the root's data on /hjaelper/<id>): with or without a team.
+  const municipality = useMunicipality();
   const owner = usePossessive();
   const formatWhen = useFormatWhen();
   const navigation = useNavigation();
@@ -50,7 +53,7 @@ export function SharedPreparationPartPage({ loaderData, actionData }: Pick<Route
       {status === "not_started" ? (
         <p>{t("shared.partNotStarted", { name: firstName })}</p>
       ) : (
-        <PartAnswers partKey={key} answers={answers} tasks={tasks} emptyText={tp("check.empty")} />
+        <PartAnswers context={preparationContext(municipality)} partKey={key} answers={answers} tasks={tasks} emptyText={tp("check.empty")} />
       )}
 
       <section aria-labelledby="bemaerkninger" className="relatives-remarks">

@@ -2,7 +2,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/relatives-shared-preparation";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { PartAnswers, PartSection, type PartKey } from "~/features/preparation";
+import { PartAnswers, PartSection, preparationContext, type PartKey } from "~/features/preparation";
+import { useMunicipality } from "~/lib/municipality";
 import { getPreparation, listOwnRemarks } from "~/features/preparation/index.server";
 import { openSharedView } from "~/features/relatives/access.server";
 import { usePossessive } from "~/features/relatives/components";
@@ -40,6 +41,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export default function SharedPreparationPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("relatives");
   const { t: tp } = useTranslation("preparation");
+  // The helped person's municipality (the root's data on /hjaelper/<id>): with or without a team.
+  const municipality = useMunicipality();
   const owner = usePossessive();
   const { participantId, firstName, parts, tasks, mayComment } = loaderData;
   const title = t("shared.preparationTitle", { owner: owner(firstName) });
@@ -52,11 +55,11 @@ export default function SharedPreparationPage({ loaderData }: Route.ComponentPro
       {parts.map((part) => {
         const partTitle = tp(`parts.${part.key}.title`);
         return (
-          <PartSection key={part.key} part={{ key: part.key as PartKey, status: part.status }} headingId={`del-${part.slug}`}>
+          <PartSection context={preparationContext(municipality)} key={part.key} part={{ key: part.key as PartKey, status: part.status }} headingId={`del-${part.slug}`}>
             {part.status === "not_started" ? (
               <p>{t("shared.partNotStarted", { name: firstName })}</p>
             ) : (
-              <PartAnswers partKey={part.key as PartKey} answers={part.answers} tasks={tasks} emptyText={tp("check.empty")} />
+              <PartAnswers context={preparationContext(municipality)} partKey={part.key as PartKey} answers={part.answers} tasks={tasks} emptyText={tp("check.empty")} />
             )}
             {part.remarkCount > 0 ? <p className="meta">{t("remarks.yourCount", { count: part.remarkCount })}</p> : null}
             {part.status !== "not_started" && (mayComment || part.remarkCount > 0) ? (
