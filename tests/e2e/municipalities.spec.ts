@@ -31,9 +31,11 @@ test("Nanna in Fjordby (no team, new rules): her municipality's name, colours, w
     await expect(page.getByRole("link", { name: "Læs om den samlede beskrivelse" })).toHaveAttribute("href", "/om/samlet-beskrivelse");
     const guide = page.getByRole("region", { name: "Før, under og efter samtalen" });
     await expect(guide).toContainText("Du kan bede om at se den.");
-    await expect(page.getByRole("button", { name: "Send besked til kommunen" })).toBeVisible();
     await expect(page.getByRole("main")).not.toContainText(/jobcent/i);
     await expectNoAxeViolationsAtAllWidths(page, "meeting: samlet beskrivelse (Nanna)");
+    // "Jeg kan ikke komme" goes to kommunen: Fjordby named no unit.
+    await page.getByRole("link", { name: "Jeg kan ikke komme" }).click();
+    await expect(page.getByRole("button", { name: "Send besked til kommunen" })).toBeVisible();
   });
 
   await test.step("Forbered dit møde prepares her for the samlet beskrivelse, not a team meeting", async () => {
