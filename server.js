@@ -87,6 +87,28 @@ if (viteDevServer) {
 const { checkOrigin } = await import("./server/origin.js");
 const { bodyGuard } = await import("./server/body-guard.js");
 const { refusalPage } = await import("./server/refusal.js");
+const { isApiPath, originOfRequest, sendProblem } = await import("./server/problem.js");
+
+// The API for case systems (/api/v1/, issue 20) answers systems, not browsers: a system proves who
+// it is with a bearer token, never with a cookie, so no cookie ever reaches it (not a session's, not
+// the language's). Its refusals are problem+json (server/problem.js), never a page.
+/** @type {Record<number, import("./server/problem.js").ProblemType>} */
+const API_REFUSALS = { 400: "invalid-request", 403: "forbidden-origin", 413: "payload-too-large", 415: "unsupported-media-type" };
+/**
+ * @param {import("express").Response} res
+ * @param {import("./server/refusal.js").RefusalStatus} status
+ * @param {string} reason
+ */
+const refuse = (res, status, reason) => {
+  if (!isApiPath(res.req.originalUrl)) return refusalPage(res, status, reason);
+  res.set("Connection", "close");
+  sendProblem(res, API_REFUSALS[status] ?? "invalid-request", { origin: originOfRequest(res.req, settings.publicOrigin) });
+};
+app.use((req, _res, next) => {
+  if (isApiPath(req.originalUrl)) delete req.headers.cookie;
+  next();
+});
+
 app.use((req, res, next) => {
   const verdict = checkOrigin({
     method: req.method,
@@ -97,17 +119,19 @@ app.use((req, res, next) => {
     host: req.get("host"),
     protocol: req.protocol,
     publicOrigin: settings.publicOrigin,
+    authorization: req.get("authorization"),
   });
-  if (verdict.ok && verdict.crossSiteByDesign) {
+  if (verdict.ok && (verdict.crossSiteByDesign || verdict.bearer)) {
     // React Router checks the origin of an action again; this one is let through on purpose.
     delete req.headers.origin;
   }
   if (verdict.ok) return next();
-  refusalPage(res, 403, verdict.reason);
+  refuse(res, 403, verdict.reason);
 });
 
-// Bodies are read once, within limits, before the app parses anything (server/body-guard.js).
-app.use(bodyGuard({ refuse: refusalPage }));
+// Bodies are read once, within limits, before the app parses anything (server/body-guard.js); the
+// API's are JSON.
+app.use(bodyGuard({ refuse, takesJson: (req) => isApiPath(req.originalUrl) }));
 
 // Pages and data are personal: never cache them anywhere.
 app.use((_req, res, next) => {
@@ -135,13 +159,14 @@ if (!viteDevServer) {
 // Anything the app did not answer itself: logged without what the person sent, a generic page.
 /**
  * @param {unknown} error
- * @param {import("express").Request} _req
+ * @param {import("express").Request} req
  * @param {import("express").Response} res
  * @param {import("express").NextFunction} _next
  */
-const answerUnhandled = (error, _req, res, _next) => {
+const answerUnhandled = (error, req, res, _next) => {
   logError("request_failed", res.locals.requestId, error);
   if (res.headersSent) return res.end();
+  if (isApiPath(req.originalUrl)) return sendProblem(res, "internal-error", { origin: originOfRequest(req, settings.publicOrigin) });
   res.status(500).set("Cache-Control", "no-store").type("text/plain; charset=utf-8");
   res.send(`Noget gik galt hos os. Prøv igen om lidt. Fejlkode: ${res.locals.requestId}\n`);
 };

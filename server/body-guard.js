@@ -73,20 +73,30 @@ function mediaType(header) {
 }
 
 /**
+ * JSON: `application/json` or a `+json` type. Only where `takesJson` says so (the API for case
+ * systems, issue 20); everywhere else a body is a form.
+ * @param {string} type
+ */
+const isJson = (type) => type === "application/json" || /^application\/[\w.-]+\+json$/.test(type);
+
+/**
  * Express middleware: refuses an address with a NUL byte; reads the body of POST/PUT/PATCH/DELETE into `req.rawBody` (a Buffer),
- * or answers 413, 415 or 400 with a calm page.
- * @param {{ refuse: Refuse }} options
+ * or answers 413, 415 or 400 with a calm page. Where `takesJson(req)` is true (the API), the body
+ * must be JSON instead of a form, within the same size.
+ * @param {{ refuse: Refuse, takesJson?: (req: import("express").Request) => boolean }} options
  * @returns {(req: GuardedRequest, res: import("express").Response, next: import("express").NextFunction) => void}
  */
-export function bodyGuard({ refuse }) {
+export function bodyGuard({ refuse, takesJson = () => false }) {
   return (req, res, next) => {
     // A NUL byte never belongs in an address either (Postgres refuses it in text).
     if (/%00|\0/i.test(req.originalUrl)) return refuseAndDrain(req, res, refuse, 400, "nul");
     if (!METHODS_WITH_BODY.has(req.method)) return next();
+    const json = takesJson(req);
+    const acceptable = json ? isJson : (/** @type {string} */ type) => type === FORM_TYPE;
     const declared = Number(req.get("content-length") ?? NaN);
     if (declared > MAX_BODY_BYTES) return refuseAndDrain(req, res, refuse, 413, "size");
     const hasBody = declared > 0 || req.get("transfer-encoding") !== undefined;
-    if (hasBody && mediaType(req.get("content-type")) !== FORM_TYPE) {
+    if (hasBody && !acceptable(mediaType(req.get("content-type")))) {
       return refuseAndDrain(req, res, refuse, 415, "content-type");
     }
 
@@ -104,10 +114,10 @@ export function bodyGuard({ refuse }) {
       if (error) return next(error);
       const body = Buffer.concat(chunks, received);
       const text = body.toString("utf8");
-      if (received > 0 && mediaType(req.get("content-type")) !== FORM_TYPE) {
+      if (received > 0 && !acceptable(mediaType(req.get("content-type")))) {
         return refuse(res, 415, "content-type");
       }
-      const problem = checkFormBody(text);
+      const problem = json ? (text.includes("\0") ? { status: /** @type {const} */ (400), reason: "nul" } : null) : checkFormBody(text);
       if (problem) return refuse(res, problem.status, problem.reason);
       req.rawBody = body;
       next();

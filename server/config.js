@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 // The server never runs the browser's CSP, so zod's eval probe (app/lib/zod.ts) does not matter here.
 // eslint-disable-next-line no-restricted-imports
 import { z } from "zod";
+import { readApiClients } from "./api-clients.js";
 import { DEMO_MUNICIPALITIES_FILE, readMunicipalities } from "./municipalities.js";
 
 const flag = () => z.enum(["0", "1"], { error: "write 1 (on) or 0 (off)." }).optional();
@@ -165,6 +166,7 @@ export const schema = z
     SMS_GATEWAY_TOKEN: z.string().optional(),
     MAIL_FROM: z.string().default("Min Vej <ingen-svar@minvej.example.dk>"),
     MUNICIPALITIES_FILE: z.string().optional(),
+    API_CLIENTS_FILE: z.string().optional(),
     JOB_WORKER: z.enum(["on", "off"], { error: "write on or off." }).default("on"),
     SHUTDOWN_TIMEOUT_MS: whole("the time in milliseconds", 20_000),
     PDF_FONT_REGULAR: z.string().optional(),
@@ -177,6 +179,7 @@ export const schema = z
     RATE_LIMIT_INVITATIONS: rateLimit("10/1h"),
     RATE_LIMIT_CALENDAR_FEED: rateLimit("60/1h"),
     RATE_LIMIT_PDF: rateLimit("30/10m"),
+    RATE_LIMIT_API: rateLimit("600/1m"),
     NEMLOGIN_IDP_METADATA: idpMetadata,
     NEMLOGIN_SP_ENTITY_ID: z.url({ error: "must be a URL, e.g. https://minvej.example.dk/saml/metadata." }).optional(),
     NEMLOGIN_SP_KEY: pemKey,
@@ -273,19 +276,34 @@ export function readConfig(env) {
   } catch (error) {
     throw new ConfigError([`MUNICIPALITIES_FILE: ${error instanceof Error ? error.message : String(error)}`]);
   }
-  return toConfig(result.data, env, municipalities);
+  const apiClients = result.data.API_CLIENTS_FILE ? apiClientsOrError(result.data.API_CLIENTS_FILE, municipalities) : null;
+  return toConfig(result.data, env, municipalities, apiClients);
+}
+
+/**
+ * The case systems of API_CLIENTS_FILE, or ConfigError naming what is wrong.
+ * @param {string} path
+ * @param {import("./municipalities.js").Municipality[]} municipalities
+ */
+function apiClientsOrError(path, municipalities) {
+  try {
+    return readApiClients(path, { municipalityIds: municipalities.map((entry) => entry.id) });
+  } catch (error) {
+    throw new ConfigError([`API_CLIENTS_FILE: ${error instanceof Error ? error.message : String(error)}`]);
+  }
 }
 
 /**
  * @param {Parsed} parsed
  * @param {Record<string, string | undefined>} env read again for the few settings tests switch while running
  * @param {import("./municipalities.js").Municipality[]} municipalities
+ * @param {import("./api-clients.js").ApiClients | null} apiClients checked at start
  */
-function toConfig(parsed, env, municipalities) {
+function toConfig(parsed, env, municipalities, apiClients) {
   // The settings that tests switch while the process runs (demo sign-in on and off, a mail folder
   // or SMTP server per test file) are read on every use, through the same schema.
   const { shape } = schema;
-  /** @param {"DEMO" | "DEMO_LOGIN" | "DATA_DIR" | "SMTP_URL" | "SMS_GATEWAY_URL" | "SMS_GATEWAY_TOKEN" | "NEMLOGIN_TEST_IDP" | `CASEWORKER_OIDC_${"ISSUER" | "CLIENT_ID" | "CLIENT_SECRET" | "ROLE_CLAIM" | "ROLE"}`} name */
+  /** @param {"DEMO" | "DEMO_LOGIN" | "DATA_DIR" | "API_CLIENTS_FILE" | "SMTP_URL" | "SMS_GATEWAY_URL" | "SMS_GATEWAY_TOKEN" | "NEMLOGIN_TEST_IDP" | `CASEWORKER_OIDC_${"ISSUER" | "CLIENT_ID" | "CLIENT_SECRET" | "ROLE_CLAIM" | "ROLE"}`} name */
   const now = (name) => known(env)[name];
   const production = parsed.NODE_ENV === "production";
   const generatedSecret = !parsed.SESSION_SECRET;
@@ -332,6 +350,17 @@ function toConfig(parsed, env, municipalities) {
     mailFrom: parsed.MAIL_FROM,
     /** The municipalities served (MUNICIPALITIES_FILE); the first is the default for people without one. */
     municipalities,
+    /**
+     * The case systems that may call the API (API_CLIENTS_FILE); null: the API is off (404).
+     * Checked at start and read on every use, like DEMO: a test writes its own file and keys.
+     * @returns {import("./api-clients.js").ApiClients | null}
+     */
+    get apiClients() {
+      const path = now("API_CLIENTS_FILE");
+      if (!path) return null;
+      if (path === parsed.API_CLIENTS_FILE && apiClients) return apiClients;
+      return apiClientsOrError(path, municipalities);
+    },
     jobWorker: parsed.JOB_WORKER,
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
     pdfFonts: { regular: parsed.PDF_FONT_REGULAR, bold: parsed.PDF_FONT_BOLD },
@@ -374,12 +403,13 @@ function toConfig(parsed, env, municipalities) {
         role: shape.CASEWORKER_OIDC_ROLE.parse(now("CASEWORKER_OIDC_ROLE")),
       };
     },
-    /** @type {Record<"signIn" | "invitations" | "calendarFeed" | "pdf", RateLimit>} */
+    /** @type {Record<"signIn" | "invitations" | "calendarFeed" | "pdf" | "api", RateLimit>} */
     rateLimits: {
       signIn: parsed.RATE_LIMIT_SIGN_IN,
       invitations: parsed.RATE_LIMIT_INVITATIONS,
       calendarFeed: parsed.RATE_LIMIT_CALENDAR_FEED,
       pdf: parsed.RATE_LIMIT_PDF,
+      api: parsed.RATE_LIMIT_API,
     },
   };
 }

@@ -12,12 +12,21 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const CROSS_SITE_POST_PATHS = new Set(["/saml/acs"]);
 
 /**
+ * The API for case systems (issue 20): systems send no Origin, and they prove who they are with an
+ * access token in `Authorization: Bearer`, never with a cookie (server.js drops every cookie under
+ * /api/v1/). A forged page cannot make a browser add that header, so the bearer token, checked by
+ * the API itself, protects these requests instead of the origin. Without one, the usual check applies.
+ */
+const API_PREFIX = "/api/v1/";
+
+/**
  * @param {{method: string, path?: string, origin?: string, referer?: string, secFetchSite?: string,
- *          host?: string, protocol: string, publicOrigin?: string}} request
- * @returns {{ok: true, crossSiteByDesign?: true} | {ok: false, reason: string}}
+ *          host?: string, protocol: string, publicOrigin?: string, authorization?: string}} request
+ * @returns {{ok: true, crossSiteByDesign?: true, bearer?: true} | {ok: false, reason: string}}
  */
 export function checkOrigin(request) {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return { ok: true };
+  if (isUnderApi(request.path) && /^Bearer +\S/i.test(request.authorization ?? "")) return { ok: true, bearer: true };
   if (request.method.toUpperCase() === "POST" && request.path && CROSS_SITE_POST_PATHS.has(request.path)) return { ok: true, crossSiteByDesign: true };
 
   const expected = request.publicOrigin || (request.host ? `${request.protocol}://${request.host}` : undefined);
@@ -33,6 +42,20 @@ export function checkOrigin(request) {
   if (!claimed) return { ok: false, reason: "origin missing" };
   if (claimed !== new URL(expected).origin) return { ok: false, reason: "foreign origin" };
   return { ok: true };
+}
+
+/**
+ * Whether the path, as the app will see it (dot segments resolved, as `new URL` does: `/api/v1/../x`
+ * is `/x`), is under the API.
+ * @param {string | undefined} path
+ */
+function isUnderApi(path) {
+  if (!path) return false;
+  try {
+    return new URL(path, "http://localhost").pathname.startsWith(API_PREFIX);
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -7,7 +7,9 @@
 // becomes a 500 and is never acknowledged.
 import { writeReadableStreamToWritable } from "@react-router/node";
 import { createRequestHandler as createReactRouterHandler, RouterContextProvider } from "react-router";
-import { busyPage } from "./refusal.js";
+import { config } from "./config.js";
+import { isApiPath, originOfRequest, sendProblem } from "./problem.js";
+import { BUSY_RETRY_AFTER_SECONDS, busyPage } from "./refusal.js";
 import { inSpan } from "./tracing.js";
 
 const OUTSIDE_TRANSACTION = new Set(["/healthz", "/readyz"]);
@@ -53,6 +55,12 @@ export function createRequestHandler({ build, mode }) {
       await send(res, response);
     } catch (error) {
       res.locals.route = routePatternOf(context) ?? "(none)";
+      if (isDatabaseBusy(error) && isApiPath(req.originalUrl)) {
+        return sendProblem(res, "service-unavailable", {
+          origin: originOfRequest(req, config().publicOrigin),
+          headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) },
+        });
+      }
       if (isDatabaseBusy(error)) return busyPage(res);
       next(error);
     }

@@ -12,7 +12,8 @@ import { loggerOf, requestIdOf, type RequestContext } from "./request.server";
 /**
  * Rate limits that hold across every portal process, counted in Postgres (migration 0013,
  * `portal.rate_limits`): sign-in attempts per client address, invitations per participant,
- * calendar-feed requests per feed link and PDFs per person. The numbers are settings
+ * calendar-feed requests per feed link, PDFs per person and API requests per case-system client
+ * (app/features/api). The numbers are settings
  * (RATE_LIMIT_*, server/config.js).
  *
  * Why not rate-limiter-flexible: it has no store for postgres.js (nor PGlite), and its Postgres
@@ -26,7 +27,7 @@ import { loggerOf, requestIdOf, type RequestContext } from "./request.server";
  * holding its pooled connection must not wait for another one, or a full pool would deadlock.
  * A request that fails and rolls back is therefore not counted.
  */
-export type LimitName = "signIn" | "invitations" | "calendarFeed" | "pdf";
+export type LimitName = "signIn" | "invitations" | "calendarFeed" | "pdf" | "api";
 
 export interface Verdict {
   allowed: boolean;

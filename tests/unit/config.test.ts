@@ -163,7 +163,10 @@ describe("configuration (server/config.js)", () => {
       invitations: { max: 3, windowSeconds: 7200 },
       calendarFeed: { max: 100, windowSeconds: 60 },
       pdf: { max: 1, windowSeconds: 1 },
+      // Per case-system client (issue 20), unless RATE_LIMIT_API says otherwise.
+      api: { max: 600, windowSeconds: 60 },
     });
+    expect(readConfig({ RATE_LIMIT_API: "100/10s" }).rateLimits.api).toEqual({ max: 100, windowSeconds: 10 });
     for (const bad of ["0/1m", "5/0m", "5/1d", "5", "many/1h"]) {
       expect(problemsOf({ RATE_LIMIT_SIGN_IN: bad }), bad).toEqual(['RATE_LIMIT_SIGN_IN: write it as requests/window, e.g. "20/15m" (s, m or h).']);
     }

@@ -50,4 +50,18 @@ describe("origin check on non-GET requests", () => {
     expect(checkOrigin({ ...fromNemLogIn, path: "/log-ud" }).ok).toBe(false);
     expect(checkOrigin({ ...fromNemLogIn, method: "PUT", path: "/saml/acs" }).ok).toBe(false);
   });
+
+  it("lets a case system's request to /api/v1/ through with a bearer token only, and only there (issue 20)", () => {
+    const system = { ...base, method: "POST", authorization: "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln" };
+    expect(checkOrigin({ ...system, path: "/api/v1/participants" })).toEqual({ ok: true, bearer: true });
+    // Without a token the usual check applies: no Origin, no entry.
+    expect(checkOrigin({ ...system, authorization: undefined, path: "/api/v1/participants" })).toEqual({ ok: false, reason: "origin missing" });
+    expect(checkOrigin({ ...system, authorization: "Basic dXNlcjpwYXNz", path: "/api/v1/participants" }).ok).toBe(false);
+    expect(checkOrigin({ ...system, authorization: "Bearer ", path: "/api/v1/participants" }).ok).toBe(false);
+    // A token opens nothing outside the API, however the path is written.
+    expect(checkOrigin({ ...system, path: "/log-ud" }).ok).toBe(false);
+    expect(checkOrigin({ ...system, path: "/api/v1/../log-ud" }).ok).toBe(false);
+    expect(checkOrigin({ ...system, path: "/api/v1/%2e%2e/log-ud" }).ok).toBe(false);
+    expect(checkOrigin({ ...system, path: "/api/v1" }).ok).toBe(false);
+  });
 });
