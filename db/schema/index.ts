@@ -11,3 +11,4 @@ export * from "./jobs";
 export * from "./rate-limits";
 export * from "./messages";
 export * from "./notifications";
+export * from "./progress";
