@@ -230,10 +230,41 @@ export const DISCLOSED_AREAS: readonly DisclosedArea[] = [
       ],
     },
   },
+  {
+    // Sådan går det (issue 22, migration 0028): each month's answers only once she shares that set.
+    key: "progressAnswers",
+    moment: "shared",
+    columns: {
+      progress_answers: [
+        "answer_set_id",
+        "participant_id",
+        "month",
+        "energy",
+        "energy_note",
+        "sleep",
+        "sleep_note",
+        "company",
+        "company_note",
+        "outdoors",
+        "outdoors_note",
+        "work_belief",
+        "work_belief_note",
+        "what_helps",
+        "something_else",
+        "updated_at",
+        "shared_at",
+      ],
+    },
+  },
+  {
+    key: "progressSigns",
+    moment: "shared",
+    columns: { progress_signs: ["participant_id", "warning_signs", "strategies", "updated_at", "shared_at"] },
+  },
 ];
 
 /** What no `caseworker` view ever shows (db/caseworker/README.md, "Never exposed"). Keys under `disclosure.<reader>.never`. */
-export const NEVER_DISCLOSED = ["drafts", "messageDrafts", "networkNotes", "remarksLeftOut", "signIn"] as const;
+export const NEVER_DISCLOSED = ["drafts", "messageDrafts", "networkNotes", "remarksLeftOut", "signIn", "energyDiary"] as const;
 
 export function areasAt(moment: DisclosureMoment): readonly DisclosedArea[] {
   return DISCLOSED_AREAS.filter((area) => area.moment === moment);

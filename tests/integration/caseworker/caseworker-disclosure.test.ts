@@ -69,8 +69,8 @@ describe("what the privacy page says the jobcentre can read, against the casewor
   });
 
   it("shared parts are only in views that show a row after sharing, the participant's own words only in their own areas", () => {
-    // The views that filter on a share (0005, 0007): nothing in them may be described as readable before sharing.
-    const sharedOnly = ["shared_preparation", "shared_preparation_comments", "cv", "cv_entries", "work_wishes", "network_people"];
+    // The views that filter on a share (0005, 0007, 0028): nothing in them may be described as readable before sharing.
+    const sharedOnly = ["shared_preparation", "shared_preparation_comments", "cv", "cv_entries", "work_wishes", "network_people", "progress_answers", "progress_signs"];
     for (const area of DISCLOSED_AREAS) {
       for (const view of Object.keys(area.columns)) {
         if (sharedOnly.includes(view)) expect(`${area.key}: ${area.moment}`).toBe(`${area.key}: shared`);
