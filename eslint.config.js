@@ -9,6 +9,7 @@ import tseslint from "typescript-eslint";
  */
 const AREAS = [
   "account",
+  "api",
   "appointments",
   "caseworker",
   "content",

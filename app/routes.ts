@@ -1,5 +1,6 @@
 import { type RouteConfig, index } from "@react-router/dev/routes";
 import { accountRoutes } from "./features/account/urls";
+import { apiRoutes } from "./features/api/urls";
 import { appointmentRoutes } from "./features/appointments/urls";
 import { caseworkerRoutes } from "./features/caseworker/urls";
 import { contentRoutes } from "./features/content/urls";
@@ -28,5 +29,6 @@ export default [
   ...relativesRoutes,
   ...notificationsRoutes,
   ...caseworkerRoutes,
+  ...apiRoutes,
   notFoundRoute,
 ] satisfies RouteConfig;

@@ -30,6 +30,19 @@ const client = z.strictObject({
   scopes: z
     .array(z.enum(API_SCOPES, { error: `write scopes from ${API_SCOPES.join(", ")}.` }))
     .min(1, { error: "give the client at least one scope." }),
+  /** This client's own rate limit ("requests/window", e.g. "1200/1m"), instead of RATE_LIMIT_API. */
+  rateLimit: z
+    .string()
+    .transform((value, context) => {
+      const match = /^\s*(\d+)\s*\/\s*(\d+)\s*([smh])\s*$/.exec(value);
+      const windowSeconds = Number(match?.[2]) * ({ s: 1, m: 60, h: 3600 })[/** @type {"s" | "m" | "h"} */ (match?.[3] ?? "s")];
+      if (!match || Number(match[1]) < 1 || windowSeconds < 1) {
+        context.addIssue({ code: "custom", message: 'write it as requests/window, e.g. "600/1m" (s, m or h).' });
+        return z.NEVER;
+      }
+      return { max: Number(match[1]), windowSeconds };
+    })
+    .optional(),
 });
 
 const file = z

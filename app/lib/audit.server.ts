@@ -24,6 +24,20 @@ export async function recordAudit(tx: Transaction | Database, entry: AuditEntry)
   });
 }
 
+/** Writes several audit rows in one statement (a list read by a system: one row per participant shown). */
+export async function recordAudits(tx: Transaction | Database, entries: AuditEntry[]) {
+  if (entries.length === 0) return;
+  await tx.insert(auditEvents).values(
+    entries.map((entry) => ({
+      actorPersonId: entry.actorPersonId,
+      participantId: entry.participantId ?? null,
+      action: entry.action,
+      details: entry.details ?? {},
+      requestId: entry.requestId ?? null,
+    })),
+  );
+}
+
 /**
  * The audit rows about one participant whose action starts with one of `prefixes` ("relatives.")
  * or is one of `actions`, newest first, each with its actor's name (for the participant's log).

@@ -60,6 +60,9 @@ describe("API clients (server/api-clients.js)", () => {
     const settings = readApiClients(fileWith(valid), MUNICIPALITIES);
     expect(settings).toMatchObject({ issuer: valid.issuer, audience: valid.audience, algorithms: ["RS256", "PS256", "ES256"], clients: [client] });
     expect(settings.jwks).toEqual({ kind: "keys", keys: [publicJwk] });
+    // A client may have its own rate limit instead of RATE_LIMIT_API.
+    const limited = readApiClients(fileWith({ ...valid, clients: [{ ...client, rateLimit: "1200/1m" }] }), MUNICIPALITIES);
+    expect(limited.clients[0]!.rateLimit).toEqual({ max: 1200, windowSeconds: 60 });
   });
 
   it("takes the issuer's JWKS address over https (or http on this machine), never plain http elsewhere", () => {
@@ -80,6 +83,7 @@ describe("API clients (server/api-clients.js)", () => {
     expect(problem({ ...valid, clients: [{ ...client, scopes: [] }] })).toMatch(/give the client at least one scope/);
     expect(problem({ ...valid, clients: [client, client] })).toMatch(/clients\.1\.clientId: "momentum-solbjerg" is used twice/);
     expect(problem({ ...valid, algorithms: ["HS256"] })).toMatch(/algorithms\.0: write algorithms from RS256/);
+    expect(problem({ ...valid, clients: [{ ...client, rateLimit: "lots" }] })).toMatch(/clients\.0\.rateLimit: write it as requests\/window/);
     expect(problem({ ...valid, jwks: "missing.json" })).toMatch(/the JWKS file .*missing\.json cannot be read/);
     expect(problem("{ not json")).toMatch(/is not valid JSON/);
     expect(problem({ ...valid, extra: true })).toMatch(/Unrecognized key/);

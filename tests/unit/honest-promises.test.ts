@@ -55,11 +55,14 @@ describe("'Træk tilbage': from now on not shared, what was read may stay in the
 });
 
 describe("'Hvem har set mine oplysninger' says what it covers", () => {
-  it("reads in Min Vej, and not the jobcentre's own system", () => {
+  it("reads in Min Vej, the case system's reads through the API included (issue 20)", () => {
     expect(text("da", "relatives", "log.intro")).toMatch(/i Min Vej/);
     expect(text("en", "relatives", "log.intro")).toMatch(/in Min Vej/);
-    expect(text("da", "relatives", "log.notCovered")).toMatch(/viser ikke, når kommunen læser dine oplysninger i sit eget it-system/);
-    expect(text("en", "relatives", "log.notCovered")).toMatch(/does not show when the municipality reads your information in its own IT system/);
+    // Every read through /api/v1 is logged (tests/integration/api/api-live.test.ts): the page no longer says they are missing.
+    for (const language of ["da", "en"] as const) expect(at(load(language, "relatives"), "log.notCovered")).toBeUndefined();
+    expect(text("da", "relatives", "log.systemReads")).toMatch(/viser også, når kommunens sagssystem henter dine oplysninger fra Min Vej/);
+    expect(text("en", "relatives", "log.systemReads")).toMatch(/also shows when the municipality's case system fetches your information from Min Vej/);
+    expect(text("da", "relatives", "log.caseSystem")).toBe("Kommunens sagssystem");
     // The briefing shows notes and questions the participant never "shared": not "dine delte oplysninger".
     expect(text("da", "relatives", "log.caseworkerViewed")).not.toMatch(/delte/);
     expect(text("en", "relatives", "log.caseworkerViewed")).not.toMatch(/shared/);

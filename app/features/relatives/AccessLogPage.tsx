@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { copenhagenDay, formatDate, formatTime, isoDateTime } from "~/lib/dates";
 import type { AccessLogEntry } from "./queries.server";
+import { CASE_SYSTEM_READS } from "~/features/api";
 
 const KNOWN = ["invited", "accepted", "declined", "confirmed", "rejected", "withdrawn", "ended", "viewed", "changed", "resent", "commented", "comment_deleted"];
 const PAGES = ["home", "plan", "appointments", "appointment", "preparation", "cv", "network", "messages", "conversation", "list"];
@@ -13,6 +14,10 @@ const PARTS = ["education_work", "resources", "challenges", "abilities", "wishes
 function What({ entry }: { entry: AccessLogEntry }) {
   const { t } = useTranslation("relatives");
   const { t: tp } = useTranslation("preparation");
+  if (entry.bySystem) {
+    const what = (CASE_SYSTEM_READS as readonly string[]).includes(entry.details.what ?? "") ? entry.details.what : "other";
+    return <>{t(`log.caseSystemRead.${what}`)}</>;
+  }
   if (entry.action === "caseworker.conversation_viewed") {
     return <>{t(entry.details.page === "inbox" ? "log.caseworkerInbox" : "log.caseworkerConversation")}</>;
   }
@@ -67,7 +72,7 @@ export function AccessLogPage({ entries }: { entries: AccessLogEntry[] }) {
       <p className="lead">{t("log.intro")}</p>
       <p>{t("log.intro2")}</p>
       <p>
-        {t("log.notCovered")} <a href="/privatliv#hvem-kan-laese-det">{t("log.whatJobcentreReads")}</a>.
+        {t("log.systemReads")} <a href="/privatliv#hvem-kan-laese-det">{t("log.whatJobcentreReads")}</a>.
       </p>
       {entries.length === 0 ? (
         <p>{t("log.none")}</p>
@@ -84,7 +89,15 @@ export function AccessLogPage({ entries }: { entries: AccessLogEntry[] }) {
                     {t("list.at", { time: formatTime(entry.occurredAt, language) })}
                   </time>{" "}
                   <span className="emphasis">
-                    {entry.byCaseworker ? t("log.caseworker") : entry.byParticipant ? t("log.you") : (entry.actorName ?? t("log.unknown"))}
+                    {entry.bySystem
+                      ? entry.bySystem.municipalityName
+                        ? t("log.caseSystemOf", { municipality: entry.bySystem.municipalityName })
+                        : t("log.caseSystem")
+                      : entry.byCaseworker
+                        ? t("log.caseworker")
+                        : entry.byParticipant
+                          ? t("log.you")
+                          : (entry.actorName ?? t("log.unknown"))}
                   </span>
                   {": "}
                   <What entry={entry} />

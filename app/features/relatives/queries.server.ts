@@ -6,6 +6,7 @@ import { listAuditEvents } from "~/lib/audit.server";
 import { participants, persons } from "../../../db/schema/people";
 import { invitations, relativeGrants } from "../../../db/schema/relatives";
 import { listBisidderCandidates, listMeetingsById } from "~/features/appointments/index.server";
+import { CASE_SYSTEM_READ } from "~/features/api";
 import type { Scope } from "./scopes";
 import { copenhagenDay } from "~/lib/dates";
 import { grantState, type EndedAccess, type GrantState } from "./status";
@@ -301,10 +302,15 @@ export interface AccessLogEntry {
   /** A caseworker read the participant's shared information: shown as "Din sagsbehandler", never by name. */
   byCaseworker: boolean;
   /**
+   * The municipality's case system read it through the API (issue 20): shown as "Kommunens
+   * sagssystem" and the municipality's name, never a person. Null for anyone else.
+   */
+  bySystem: { municipalityName: string } | null;
+  /**
    * `grantName` is the real name of the account bound to the grant once someone answered (never
    * only the typed one); `invitedAs` is the typed name when it differs.
    */
-  details: { grantName?: string; invitedAs?: string; page?: string; scopes?: string[]; validUntil?: string; part?: string };
+  details: { grantName?: string; invitedAs?: string; page?: string; scopes?: string[]; validUntil?: string; part?: string; what?: string };
 }
 
 /** What the caseworker side writes when a caseworker opens the participant's briefing. */
@@ -315,12 +321,13 @@ export const CASEWORKER_CONVERSATION_VIEWED = "caseworker.conversation_viewed";
 const CASEWORKER_READS = [CASEWORKER_VIEWED, CASEWORKER_CONVERSATION_VIEWED];
 
 /**
- * "Hvem har set mine oplysninger": every relatives.* event about this participant, and every time
- * a caseworker read their shared information, newest first. A caseworker's name is never sent.
+ * "Hvem har set mine oplysninger": every relatives.* event about this participant, every time a
+ * caseworker read their shared information, and every read by the municipality's case system
+ * through the API, newest first. A caseworker's name is never sent, nor which system client read.
  */
 export async function accessLog(participantId: string, participantPersonId: string, limit = 300): Promise<AccessLogEntry[]> {
   const database = await db();
-  const rows = await listAuditEvents(participantId, { prefixes: ["relatives."], actions: CASEWORKER_READS }, limit);
+  const rows = await listAuditEvents(participantId, { prefixes: ["relatives."], actions: [...CASEWORKER_READS, CASE_SYSTEM_READ] }, limit);
   // Who each grant really went to: the account that answered, by its own name.
   const account = alias(persons, "account");
   const grants = await database
@@ -332,15 +339,17 @@ export async function accessLog(participantId: string, participantPersonId: stri
   return rows.map((row) => {
     const details = (row.details ?? {}) as Record<string, unknown>;
     const byCaseworker = CASEWORKER_READS.includes(row.action);
+    const bySystem = row.action === CASE_SYSTEM_READ ? { municipalityName: typeof details.municipalityName === "string" ? details.municipalityName : "" } : null;
     const real = typeof details.grantId === "string" ? realNames.get(details.grantId) : undefined;
     const typed = typeof details.grantName === "string" ? details.grantName : real?.invited;
     return {
       id: row.id,
       occurredAt: row.occurredAt,
       action: row.action,
-      actorName: row.firstName && !byCaseworker ? `${row.firstName} ${row.lastName}` : null,
-      byParticipant: !byCaseworker && row.actorPersonId === participantPersonId,
+      actorName: row.firstName && !byCaseworker && !bySystem ? `${row.firstName} ${row.lastName}` : null,
+      byParticipant: !byCaseworker && !bySystem && row.actorPersonId === participantPersonId,
       byCaseworker,
+      bySystem,
       details: {
         part: typeof details.part === "string" ? details.part : undefined,
         grantName: real?.account ?? typed,
@@ -348,6 +357,7 @@ export async function accessLog(participantId: string, participantPersonId: stri
         page: typeof details.page === "string" ? details.page : undefined,
         scopes: Array.isArray(details.scopes) ? (details.scopes as string[]) : undefined,
         validUntil: typeof details.validUntil === "string" ? details.validUntil : undefined,
+        what: typeof details.what === "string" ? details.what : undefined,
       },
     };
   });

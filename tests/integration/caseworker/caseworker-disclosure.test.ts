@@ -143,10 +143,11 @@ describe("the pages render that list", () => {
       expect(html).not.toContain("[[hvem-kan-laese]]");
       const section = html.slice(html.indexOf('id="hvem-kan-laese-det"'));
       expectListsIn(section, language, "participant");
-      // The old promises are gone: the log covers Min Vej only, and withdrawing does not make the municipality forget.
+      // The old promises are gone: the log covers what is seen in Min Vej (the case system's reads
+      // through the API included, issue 20), and withdrawing does not make the municipality forget.
       expect(html).not.toMatch(/Den viser, hvis nogen har set noget|It shows if someone has seen something/);
       expect(html).toMatch(language === "da" ? /kan stå i din sag/ : /may stay in your case/);
-      expect(html).toMatch(language === "da" ? /ikke, når kommunens eget it-system læser/ : /not show when the municipality's own IT system reads/);
+      expect(html).toMatch(language === "da" ? /også, når kommunens sagssystem henter dine oplysninger fra Min Vej/ : /also shows when the municipality's case system fetches your information from Min Vej/);
     });
 
     it(`/sagsbehandler says what the caseworker sees as soon as it is saved, not "only what they chose to share" (${language})`, () => {

@@ -1,0 +1,165 @@
+import { and, asc, desc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
+import { db } from "../../../db/client";
+import type { ApiCaller } from "./auth.server";
+import type { EventPosition } from "./cursor";
+import {
+  apiAbsenceRequests,
+  apiAppointments,
+  apiCv,
+  apiCvEntries,
+  apiEvents,
+  apiNetworkPeople,
+  apiParticipants,
+  apiPlanResponses,
+  apiSharedPreparation,
+  apiSharedPreparationComments,
+  apiWorkWishes,
+} from "./views.server";
+
+/**
+ * Reads for case systems, only through `caseworker_api` (migration 0027): the caseworker views, so
+ * exactly what they define as visible (shared parts at their shared version, the CV as shared, the
+ * network while shared, never a CPR number, never a draft). Two locks on the municipality:
+ *
+ * - here, every query is filtered to the client's municipality (`inMunicipality`), on every database;
+ * - on a Postgres server the views themselves show the portal's role (under row-level security)
+ *   only that municipality's participants, from the settings `caseSystemScope` makes.
+ *
+ * A participant of another municipality and a participant who does not exist look the same: null.
+ */
+
+/** From here to the end of the request's transaction, the database shows this client's municipality only. */
+export async function caseSystemScope(caller: ApiCaller) {
+  const database = await db();
+  await database.execute(
+    sql`select set_config('minvej.api_municipality', ${caller.municipality.id}, true), set_config('minvej.api_default_municipality', ${caller.defaultMunicipality.id}, true)`,
+  );
+}
+
+/** The client's municipality's participants; null `municipality_key` is the portal's first municipality. */
+function inMunicipality(caller: ApiCaller): SQL {
+  return sql`coalesce(${apiParticipants.municipalityKey}, ${caller.defaultMunicipality.id}) = ${caller.municipality.id}`;
+}
+
+/** The participants of the client's municipality whose ids are given (the rest are left out). */
+function municipalityParticipantIds(caller: ApiCaller) {
+  return sql`(select ${apiParticipants.participantId} from ${apiParticipants} where ${inMunicipality(caller)})`;
+}
+
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+export type ParticipantRow = typeof apiParticipants.$inferSelect;
+
+/** One page of the municipality's participants, in id order, after `after`; one row more than `limit` says there is a next page. */
+export async function listParticipants(caller: ApiCaller, after: string | null, limit: number): Promise<ParticipantRow[]> {
+  const database = await db();
+  return database
+    .select()
+    .from(apiParticipants)
+    .where(and(inMunicipality(caller), after ? gt(apiParticipants.participantId, after) : undefined))
+    .orderBy(asc(apiParticipants.participantId))
+    .limit(limit + 1);
+}
+
+/** The participant, when it is one of the client's municipality's; else null (404, whichever the reason). */
+export async function findParticipant(caller: ApiCaller, participantId: string): Promise<ParticipantRow | null> {
+  if (!isUuid(participantId)) return null;
+  const database = await db();
+  const [row] = await database
+    .select()
+    .from(apiParticipants)
+    .where(and(eq(apiParticipants.participantId, participantId), inMunicipality(caller)));
+  return row ?? null;
+}
+
+// The reads below are for a participant `findParticipant` has just found for this client.
+
+export async function sharedPreparationOf(participantId: string) {
+  const database = await db();
+  const [parts, remarks] = await Promise.all([
+    database
+      .select()
+      .from(apiSharedPreparation)
+      .where(eq(apiSharedPreparation.participantId, participantId))
+      .orderBy(asc(apiSharedPreparation.sharedAt), asc(apiSharedPreparation.part)),
+    database
+      .select()
+      .from(apiSharedPreparationComments)
+      .where(eq(apiSharedPreparationComments.participantId, participantId))
+      .orderBy(asc(apiSharedPreparationComments.createdAt)),
+  ]);
+  return { parts, remarks };
+}
+
+export async function sharedCvOf(participantId: string) {
+  const database = await db();
+  const [[cv], entries, [wishes]] = await Promise.all([
+    database.select().from(apiCv).where(eq(apiCv.participantId, participantId)),
+    database
+      .select()
+      .from(apiCvEntries)
+      .where(eq(apiCvEntries.participantId, participantId))
+      .orderBy(asc(apiCvEntries.kind), asc(apiCvEntries.sortOrder)),
+    database.select().from(apiWorkWishes).where(eq(apiWorkWishes.participantId, participantId)),
+  ]);
+  return { cv: cv ?? null, entries, wishes: wishes ?? null };
+}
+
+export async function sharedNetworkOf(participantId: string) {
+  const database = await db();
+  return database
+    .select()
+    .from(apiNetworkPeople)
+    .where(eq(apiNetworkPeople.participantId, participantId))
+    .orderBy(asc(apiNetworkPeople.name), asc(apiNetworkPeople.networkPersonId));
+}
+
+export async function appointmentsOf(participantId: string) {
+  const database = await db();
+  return database
+    .select()
+    .from(apiAppointments)
+    .where(eq(apiAppointments.participantId, participantId))
+    .orderBy(desc(apiAppointments.startsAt));
+}
+
+export async function absenceRequestsOf(participantId: string) {
+  const database = await db();
+  return database
+    .select()
+    .from(apiAbsenceRequests)
+    .where(eq(apiAbsenceRequests.participantId, participantId))
+    .orderBy(desc(apiAbsenceRequests.createdAt));
+}
+
+export async function disagreementsOf(participantId: string) {
+  const database = await db();
+  return database
+    .select()
+    .from(apiPlanResponses)
+    .where(and(eq(apiPlanResponses.participantId, participantId), eq(apiPlanResponses.kind, "question")))
+    .orderBy(desc(apiPlanResponses.createdAt));
+}
+
+export type EventRow = typeof apiEvents.$inferSelect;
+
+/**
+ * Settled events of the municipality's participants after `after`, in `(transaction_position, id)`
+ * order (db/caseworker/README.md, "Reading the feed without gaps"); one more than `limit` says
+ * there is more.
+ */
+export async function eventsAfter(caller: ApiCaller, after: EventPosition, limit: number): Promise<EventRow[]> {
+  const database = await db();
+  return database
+    .select()
+    .from(apiEvents)
+    .where(
+      and(
+        eq(apiEvents.settled, true),
+        sql`(${apiEvents.transactionPosition}, ${apiEvents.id}) > (${after.position.toString()}::bigint, ${after.id}::bigint)`,
+        inArray(apiEvents.participantId, municipalityParticipantIds(caller)),
+      ),
+    )
+    .orderBy(asc(apiEvents.transactionPosition), asc(apiEvents.id))
+    .limit(limit + 1);
+}
