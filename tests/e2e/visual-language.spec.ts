@@ -31,7 +31,8 @@ async function inspect(page: Page): Promise<Findings> {
         return bordered || style.boxShadow !== "none" || element.closest("a, button") !== null;
       })
       .map((element) => element.textContent?.trim() ?? "");
-    const looseDocumentLinks = [...document.querySelectorAll("main a[href]")]
+    // The portal's own print views and PDFs; a source that happens to be a PDF elsewhere is a plain link.
+    const looseDocumentLinks = [...document.querySelectorAll("main a[href^='/']")]
       .filter((link) => /\.pdf$|\/udskriv$|^\/cv\/vis$/.test(link.getAttribute("href") ?? ""))
       .filter((link) => !link.classList.contains("document-link"))
       .map((link) => `${link.textContent?.trim()} (${link.getAttribute("href")})`);
