@@ -109,5 +109,7 @@ export function sendProblem(res, type, { origin, detail, headers }) {
     return;
   }
   const answer = problem(type, { origin, requestId: String(res.locals.requestId ?? ""), detail, headers });
-  res.status(answer.status).set(answer.headers).send(answer.body);
+  // setHeader, not Express's set/send: those would add "; charset=utf-8" to the media type.
+  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+  res.status(answer.status).end(answer.body);
 }
