@@ -20,11 +20,12 @@ const AREAS = [
   "overview",
   "plan",
   "preparation",
+  "progress",
   "relatives",
   "site",
 ];
 /** Areas whose tables live in a db/schema file of the same name. */
-const TABLES = ["account", "appointments", "cv", "jobs", "network", "notifications", "plan", "preparation", "relatives"];
+const TABLES = ["account", "appointments", "cv", "jobs", "network", "notifications", "plan", "preparation", "progress", "relatives"];
 
 const ZOD = { name: "zod", message: "Import { z } from ~/lib/zod: it turns off zod's eval probe, which the CSP forbids." };
 

@@ -10,6 +10,7 @@ import { networkRoutes } from "./features/network/urls";
 import { notificationsRoutes } from "./features/notifications/urls";
 import { planRoutes } from "./features/plan/urls";
 import { preparationRoutes } from "./features/preparation/urls";
+import { progressRoutes } from "./features/progress/urls";
 import { relativesRoutes } from "./features/relatives/urls";
 import { notFoundRoute, siteRoutes } from "./features/site/urls";
 
@@ -28,6 +29,7 @@ export default [
   ...cvRoutes,
   ...relativesRoutes,
   ...notificationsRoutes,
+  ...progressRoutes,
   ...caseworkerRoutes,
   ...apiRoutes,
   notFoundRoute,

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "./client";
-import { persons, type professionals } from "./schema";
+import { energyDiaryEntries, persons, progressAnswerSets, progressSettings, progressSigns, type professionals } from "./schema";
 import { isWorkday } from "../app/lib/workdays";
 import { aParticipant, aPerson, bindIdentity, insertProfessional, type ContactInput, type CvInput, type NetworkPersonInput, type PersonInput, type PlanInput } from "./builders";
 
@@ -563,7 +563,52 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
       },
     ],
   });
-  await builder.build(tx);
+  const built = await builder.build(tx);
+  await seedMetteProgress(tx, clock, built.participantId);
+}
+
+/**
+ * "Sådan går det" (issue 22): three months answered (the middle one shared), the 12th as her
+ * reminder day, nine days of the energy diary (walks go with more energy) and her signs.
+ */
+async function seedMetteProgress(tx: Transaction, clock: Clock, participantId: string) {
+  const month = (months: number) => `${clock.date({ months }).slice(0, 7)}-01`;
+  await tx.insert(progressAnswerSets).values([
+    {
+      participantId, month: month(-3), energy: "hard", energyNote: "Jeg er træt det meste af dagen.", sleep: "very_hard",
+      sleepNote: "Jeg vågner tit om natten, fordi jeg har ondt.", company: "mixed", outdoors: "hard", workBelief: "hard",
+      whatHelps: "Gåture med Jonas om søndagen.", createdAt: clock.at(-80, "20:10"), updatedAt: clock.at(-80, "20:10"),
+    },
+    {
+      participantId, month: month(-2), energy: "mixed", sleep: "hard", company: "fairly_good", companyNote: "Det var rart at se Birgit.",
+      outdoors: "mixed", workBelief: "mixed", workBeliefNote: "Praktikken lyder som en god start.",
+      whatHelps: "Faste tider om morgenen. At Lars ringer om mandagen.", createdAt: clock.at(-50, "19:30"), updatedAt: clock.at(-50, "19:30"),
+      sharedAt: clock.at(-50, "19:35"),
+    },
+    {
+      participantId, month: month(-1), energy: "mixed", energyNote: "Bedre nogle dage end andre.", sleep: "mixed", company: "fairly_good",
+      outdoors: "fairly_good", outdoorsNote: "Jeg går en tur næsten hver dag nu.", workBelief: "fairly_good",
+      somethingElse: "Jeg er lidt nervøs for at starte i praktik.", createdAt: clock.at(-20, "21:00"), updatedAt: clock.at(-20, "21:00"),
+    },
+  ]);
+  await tx.insert(progressSettings).values({ participantId, reminderDay: 12 });
+  const days: [number, (typeof energyDiaryEntries.$inferInsert)["energy"], string[], string?][] = [
+    [-9, "some", ["walk"]],
+    [-8, "little", ["rest"]],
+    [-7, "quite_a_lot", ["walk", "company"]],
+    [-6, "little", ["appointment"]],
+    [-5, "some", ["walk"]],
+    [-4, "very_little", ["rest"], "Ondt i ryggen hele dagen."],
+    [-3, "some", ["company", "home"]],
+    [-2, "quite_a_lot", ["walk"]],
+    [-1, "little", ["rest", "home"]],
+  ];
+  await tx.insert(energyDiaryEntries).values(days.map(([day, energy, activities, note]) => ({ participantId, day: clock.date({ days: day }), energy, activities, note })));
+  await tx.insert(progressSigns).values({
+    participantId,
+    warningSigns: ["Jeg sover dårligt flere nætter i træk.", "Jeg aflyser aftaler med venner.", "Jeg glemmer at spise."],
+    strategies: ["Jeg går en tur, også når det regner.", "Jeg ringer til Jonas.", "Jeg skriver til Sara, hvis jeg ikke kan komme."],
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { explanationFor } from "~/features/content";
 import { programmeKinds, REFORM_PAGE } from "~/lib/programmes";
 import { PlanNewsCard } from "~/features/plan";
+import { ProgressCard } from "~/features/progress";
 import { NOTIFICATION_SETTINGS_PATH } from "~/features/notifications";
 import { HelpingCard, HelpingChooser } from "~/features/relatives";
 import { PageTitle } from "~/components/layout/PageTitle";
@@ -61,6 +62,7 @@ export function OverviewPage({ page }: { page: OverviewPageData }) {
                 </p>
               </section>
             ) : null}
+            {page.progress ? <ProgressCard state={page.progress} /> : null}
             {overview.goal ? (
               <section aria-labelledby="goal-heading" className="card">
                 <h2 id="goal-heading">{t("goal.heading")}</h2>

@@ -1,6 +1,7 @@
 import { findNextAppointment } from "~/features/appointments/index.server";
 import { getContacts, getPlanGoal, getPlanNews, type PlanGoal } from "~/features/plan/index.server";
 import { getPreparation } from "~/features/preparation/index.server";
+import { checkInState } from "~/features/progress/index.server";
 import { unreadCount } from "~/features/messages/index.server";
 import { listHelped } from "~/features/relatives/index.server";
 import type { CurrentUser } from "~/lib/auth.server";
@@ -59,12 +60,13 @@ export async function getOverview(participantId: string, now = new Date()): Prom
 export async function openOverview(user: CurrentUser) {
   const helped = await listHelped(user.personId);
   const base = { firstName: user.firstName, isCaseworker: user.isCaseworker, helped };
-  if (!user.participant) return { ...base, participant: null, overview: null, planNews: null, preparation: null, unreadMessages: 0 };
+  if (!user.participant) return { ...base, participant: null, overview: null, planNews: null, preparation: null, unreadMessages: 0, progress: null };
   const participantId = user.participant.id;
   const overview = await getOverview(participantId);
   const planNews = await getPlanNews(participantId);
   const { parts } = await getPreparation(participantId);
   const unreadMessages = await unreadCount(participantId);
+  const progress = await checkInState(participantId);
   return {
     ...base,
     participant: { programme: user.participant.programme },
@@ -72,6 +74,7 @@ export async function openOverview(user: CurrentUser) {
     planNews,
     preparation: { done: parts.filter((part) => part.status === "done").length, total: parts.length },
     unreadMessages,
+    progress,
   };
 }
 

@@ -1,0 +1,7 @@
+/**
+ * The progress area's server face: what the overview shows of "Sådan går det" (this month, the
+ * next reminder). The participant is always the session's; callers check access. The diary, the
+ * answers and the signs are read by no other area: the caseworker reads shared sets and signs
+ * through `caseworker.progress_answers` / `caseworker.progress_signs` (migration 0028).
+ */
+export { checkInState, type CheckInState } from "./pages.server";
