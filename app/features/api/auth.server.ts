@@ -106,9 +106,10 @@ function refusalOf(error: unknown): Authentication {
   if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) {
     return invalid("The access token is not signed by a key of the configured issuer.");
   }
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || !(error instanceof errors.JOSEError)) {
-    // The issuer's keys could not be fetched (or something else failed): not the client's fault.
-    return { ok: false, problem: "service-unavailable", detail: "The token keys could not be read. Try again in a moment.", error };
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid || error instanceof errors.JOSENotSupported) {
+    return invalid("The access token is malformed.");
   }
-  return invalid("The access token is malformed.");
+  // Anything else is not about the token: the issuer's keys could not be fetched or read (a
+  // timeout, a 404, not a JWKS), or a fault of ours. The client should try again, not give up.
+  return { ok: false, problem: "service-unavailable", detail: "The token keys could not be read. Try again in a moment.", error };
 }
