@@ -12,3 +12,4 @@ export * from "./rate-limits";
 export * from "./messages";
 export * from "./notifications";
 export * from "./progress";
+export * from "./api";
