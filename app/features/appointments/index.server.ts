@@ -5,6 +5,7 @@
  */
 export {
   findNextAppointment,
+  nextAppointmentPiece,
   findOwnAppointment,
   getAppointmentPage,
   isAppointmentId,

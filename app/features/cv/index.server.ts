@@ -11,3 +11,4 @@ export {
   TASK_TEXT_MAX,
   type TaskSuggestion,
 } from "./task-suggestions.server";
+export { countCv, deleteCv, exportCvFor, type CvExport } from "./my-data.server";

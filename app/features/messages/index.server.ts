@@ -20,3 +20,4 @@ export {
 export { getConversation, getDraft, listConversations, unreadCount, type ConversationSummary, type ConversationView } from "./queries.server";
 export { conversationOwner, listInbox, type InboxItem, type InboxState } from "./inbox.server";
 export { participantAuthor } from "./pages.server";
+export { countMessageDrafts, deleteMessageDrafts, exportMessagesFor, exportMessagesWrittenBy, type MessagesExport } from "./my-data.server";

@@ -4,3 +4,4 @@
  */
 export { getShareState, getSharedNetwork, listPeople, listPeopleForMeeting, type ShareState } from "./queries.server";
 export { setSharing } from "./commands.server";
+export { countNetwork, deleteNetwork, exportNetworkFor, type NetworkExport } from "./my-data.server";

@@ -14,3 +14,4 @@ export { queueDueReminders, type ReminderPass } from "./reminders.server";
 export { prepareNotification, type Preparation } from "./send-check.server";
 export { listStoredSms, sendSms, SmsGatewayError, smsReference, type Sms, type StoredSms } from "./sms.server";
 export { getSettings, type SettingsView } from "./queries.server";
+export { exportNotificationSettingsFor, type NotificationSettingsExport } from "./my-data.server";

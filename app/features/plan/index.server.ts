@@ -4,3 +4,4 @@
  */
 export { getPlanView } from "./page.server";
 export { findOwnSubGoalTitle, getContacts, getPlanGoal, getPlanNews, type Contact, type PlanGoal } from "./queries.server";
+export { exportPlanFor, type PlanExport } from "./my-data.server";

@@ -16,3 +16,4 @@ export {
 } from "./queries.server";
 export { markAboutMeetingRead, savePart, shareParts, withdrawPart } from "./commands.server";
 export { addRemark, deleteRemark, listOwnRemarks, listRemarks, type RelativeActor } from "./remarks.server";
+export { countPreparationDrafts, deletePreparationDrafts, exportPreparationFor, exportRemarksWrittenBy, type PreparationExport } from "./my-data.server";

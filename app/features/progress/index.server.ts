@@ -5,3 +5,4 @@
  * through `caseworker.progress_answers` / `caseworker.progress_signs` (migration 0028).
  */
 export { checkInState, type CheckInState } from "./pages.server";
+export { countPrivateProgress, deleteDiary, deleteSigns, deleteUnsharedAnswers, exportProgressFor, type ProgressExport } from "./my-data.server";
