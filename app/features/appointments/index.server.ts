@@ -5,7 +5,6 @@
  */
 export {
   findNextAppointment,
-  nextAppointmentPiece,
   findOwnAppointment,
   getAppointmentPage,
   isAppointmentId,
@@ -15,3 +14,4 @@ export {
 } from "./queries.server";
 export { listBisidderCandidates, listMeetingsById } from "./queries.server";
 export { createCalendarFeed, moveToAgreedTime, recordAbsenceNotice, revokeCalendarFeed } from "./commands.server";
+export { countMeetingNotes, deleteMeetingNotes, exportAppointmentsFor, type AppointmentsExport } from "./my-data.server";
