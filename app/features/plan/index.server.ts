@@ -5,3 +5,14 @@
 export { getPlanView } from "./page.server";
 export { findOwnSubGoalTitle, getContacts, getPlanGoal, getPlanNews, type Contact, type PlanGoal } from "./queries.server";
 export { exportPlanFor, type PlanExport } from "./my-data.server";
+// The municipality's case system writes the jobcentre's part of the plan (the API, issue 20).
+export {
+  addCoordinatingCaseworker,
+  readJobcentrePlan,
+  writeJobcentrePlan,
+  type CaseSystemWriter,
+  type JobcentreContact,
+  type JobcentrePlan,
+  type JobcentrePlanInput,
+  type WritePlanResult,
+} from "./case-system.server";
