@@ -5,6 +5,7 @@
  */
 export {
   findNextAppointment,
+  nextAppointmentPiece,
   findOwnAppointment,
   getAppointmentPage,
   isAppointmentId,
@@ -15,3 +16,16 @@ export {
 export { listBisidderCandidates, listMeetingsById } from "./queries.server";
 export { createCalendarFeed, moveToAgreedTime, recordAbsenceNotice, revokeCalendarFeed } from "./commands.server";
 export { countMeetingNotes, deleteMeetingNotes, exportAppointmentsFor, type AppointmentsExport } from "./my-data.server";
+// The municipality's case system books, moves and cancels meetings (the API, issue 20).
+export {
+  cancelMeeting,
+  createMeeting,
+  findAbsenceNotice,
+  moveMeeting,
+  readMeeting,
+  type CaseSystemMeeting,
+  type ChangeMeetingResult,
+  type MeetingInput,
+  type MeetingPlace,
+  type MeetingWriter,
+} from "./case-system.server";
