@@ -21,3 +21,12 @@ export { getConversation, getDraft, listConversations, unreadCount, type Convers
 export { conversationOwner, listInbox, type InboxItem, type InboxState } from "./inbox.server";
 export { participantAuthor } from "./pages.server";
 export { countMessageDrafts, deleteMessageDrafts, exportMessagesFor, exportMessagesWrittenBy, type MessagesExport } from "./my-data.server";
+// The municipality's case system writes as "din sagsbehandler" (the API, issue 20).
+export {
+  answerAbsenceAsCaseSystem,
+  CASE_SYSTEM_AUTHOR_NAME,
+  startCaseSystemConversation,
+  writeCaseSystemMessage,
+  type CaseSystemMessageResult,
+  type CaseSystemMessageWriter,
+} from "./case-system.server";
