@@ -37,7 +37,7 @@ test("Sådan går det: this month's answers, one month shared, the diary and its
     await page.getByRole("textbox", { name: "Skriv gerne mere om din energi" }).fill("x".repeat(501));
     await page.getByRole("textbox", { name: "Noget andet, jeg vil sige" }).fill("Jeg glæder mig til praktikken.");
     await page.getByRole("button", { name: "Gem dine svar" }).click();
-    await expect(page.getByRole("alert").getByRole("link", { name: "Skriv kortere. Der er plads til 500 tegn." })).toBeVisible();
+    await expect(page.getByRole("alert").getByRole("link", { name: "Skriv kortere om din energi. Der er plads til 500 tegn." })).toBeVisible();
     await expect(page).toHaveTitle(/^Fejl: Dine svar for/);
     await expect(page.getByRole("textbox", { name: "Noget andet, jeg vil sige" })).toHaveValue("Jeg glæder mig til praktikken.");
     await expectNoAxeViolationsAtAllWidths(page, "progress: answers refused (Mette)");
@@ -114,7 +114,7 @@ test("Sådan går det without JavaScript: every form posts, refuses with what wa
   await page.getByRole("textbox", { name: "Det, der hjælper mig" }).fill("Min kat.");
   expect((await post("Gem dine svar")).status()).toBe(400);
   await expect(page).toHaveTitle(/^Fejl: /);
-  await expect(page.getByRole("alert")).toContainText("Skriv kortere. Der er plads til 500 tegn.");
+  await expect(page.getByRole("alert")).toContainText("Skriv kortere om din søvn. Der er plads til 500 tegn.");
   await expect(page.getByRole("textbox", { name: "Det, der hjælper mig" })).toHaveValue("Min kat.");
   await page.getByRole("textbox", { name: "Skriv gerne mere om din søvn" }).fill("");
   await page.getByRole("group", { name: "Hvordan har det været at komme ud ad døren?" }).getByRole("radio", { name: "Ret godt" }).check();

@@ -14,7 +14,7 @@ export const limitValues = {
 
 /** A radio group that may be left out: nothing chosen is `undefined`. */
 const optionalLevel = z.enum(LEVELS, { message: "progress:answers.errors.level" }).optional();
-const note = () => freeText(LIMITS.factorNote, "progress:answers.errors.noteTooLong");
+const note = (factor: Factor) => freeText(LIMITS.factorNote, `progress:factors.${factor}.noteTooLong`);
 
 /**
  * The month's answers. Every question may be left out, but not all of them: an empty set says
@@ -23,17 +23,17 @@ const note = () => freeText(LIMITS.factorNote, "progress:answers.errors.noteTooL
 export const answersSchema = z
   .object({
     energy: optionalLevel,
-    energyNote: note(),
+    energyNote: note("energy"),
     sleep: optionalLevel,
-    sleepNote: note(),
+    sleepNote: note("sleep"),
     company: optionalLevel,
-    companyNote: note(),
+    companyNote: note("company"),
     outdoors: optionalLevel,
-    outdoorsNote: note(),
+    outdoorsNote: note("outdoors"),
     workBelief: optionalLevel,
-    workBeliefNote: note(),
-    whatHelps: freeText(LIMITS.longText, "progress:answers.errors.textTooLong"),
-    somethingElse: freeText(LIMITS.longText, "progress:answers.errors.textTooLong"),
+    workBeliefNote: note("workBelief"),
+    whatHelps: freeText(LIMITS.longText, "progress:whatHelps.tooLong"),
+    somethingElse: freeText(LIMITS.longText, "progress:somethingElse.tooLong"),
     /** The version the form was loaded with; 0 when nothing was saved this month. */
     version: versionNumber().optional().default(0),
   })

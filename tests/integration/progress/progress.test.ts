@@ -150,7 +150,7 @@ describe("Sådan går det: the month's answers", () => {
     const tooLong = await saveAnswers({ ...fullAnswers, energyNote: "x".repeat(501), version: "0" });
     expect(statusOf(tooLong)).toBe(400);
     const reply = dataOf<{ result: { initialValue: Record<string, string>; error: Record<string, string[]> } }>(tooLong).result;
-    expect(reply.error.energyNote).toEqual(["progress:answers.errors.noteTooLong"]);
+    expect(reply.error.energyNote).toEqual(["progress:factors.energy.noteTooLong"]);
     expect(reply.initialValue.somethingElse).toBe("Jeg glæder mig til praktikken.");
     expect(reply.initialValue.outdoors).toBe("good");
     expect(await database.db.select().from(progressAnswerSets).where(eq(progressAnswerSets.participantId, mette.participantId))).toEqual([]);
