@@ -15,6 +15,7 @@ const AREAS = [
   "content",
   "cv",
   "jobs",
+  "my-data",
   "network",
   "notifications",
   "overview",

@@ -6,6 +6,7 @@ import { caseworkerRoutes } from "./features/caseworker/urls";
 import { contentRoutes } from "./features/content/urls";
 import { cvRoutes } from "./features/cv/urls";
 import { messagesRoutes } from "./features/messages/urls";
+import { myDataRoutes } from "./features/my-data/urls";
 import { networkRoutes } from "./features/network/urls";
 import { notificationsRoutes } from "./features/notifications/urls";
 import { planRoutes } from "./features/plan/urls";
@@ -30,6 +31,7 @@ export default [
   ...relativesRoutes,
   ...notificationsRoutes,
   ...progressRoutes,
+  ...myDataRoutes,
   ...caseworkerRoutes,
   ...apiRoutes,
   notFoundRoute,

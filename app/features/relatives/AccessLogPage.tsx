@@ -2,53 +2,9 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { copenhagenDay, formatDate, formatTime, isoDateTime } from "~/lib/dates";
+import { MY_DATA_PATH } from "~/features/my-data";
+import { accessLogWhat, accessLogWho } from "./access-log-text";
 import type { AccessLogEntry } from "./queries.server";
-import { CASE_SYSTEM_READS } from "~/features/api";
-
-const KNOWN = ["invited", "accepted", "declined", "confirmed", "rejected", "withdrawn", "ended", "viewed", "changed", "resent", "commented", "comment_deleted"];
-const PAGES = ["home", "plan", "appointments", "appointment", "preparation", "cv", "network", "messages", "conversation", "list"];
-/** Pages the caseworker's briefing may name; anything else is shown without a page. */
-const CASEWORKER_PAGES = ["briefing", "plan", "appointments", "preparation", "cv", "network", "list"];
-const PARTS = ["education_work", "resources", "challenges", "abilities", "wishes", "network", "questions"];
-
-function What({ entry }: { entry: AccessLogEntry }) {
-  const { t } = useTranslation("relatives");
-  const { t: tp } = useTranslation("preparation");
-  if (entry.bySystem) {
-    const what = (CASE_SYSTEM_READS as readonly string[]).includes(entry.details.what ?? "") ? entry.details.what : "other";
-    return <>{t(`log.caseSystemRead.${what}`)}</>;
-  }
-  if (entry.action === "caseworker.conversation_viewed") {
-    return <>{t(entry.details.page === "inbox" ? "log.caseworkerInbox" : "log.caseworkerConversation")}</>;
-  }
-  if (entry.byCaseworker) {
-    const page = entry.details.page;
-    return (
-      <>
-        {t("log.caseworkerViewed")}
-        {page && CASEWORKER_PAGES.includes(page) ? ` (${t(`log.caseworkerPages.${page}`)})` : null}
-      </>
-    );
-  }
-  const verb = entry.action.replace(/^relatives\./, "");
-  if (!KNOWN.includes(verb)) return <>{t("log.other")}</>;
-  if (verb === "viewed") {
-    const page = PAGES.includes(entry.details.page ?? "") ? entry.details.page : "home";
-    return <>{t("log.viewed", { page: t(`log.pages.${page}`) })}</>;
-  }
-  if (verb === "commented" || verb === "comment_deleted") {
-    const part = PARTS.includes(entry.details.part ?? "") ? tp(`parts.${entry.details.part}.title`) : t("log.pages.preparation");
-    return <>{t(`log.${verb}`, { part })}</>;
-  }
-  // The real account's name once someone answered; the typed name only as "invited as ...".
-  const invitedAs = entry.details.invitedAs ? ` (${t("log.invitedAs", { name: entry.details.invitedAs })})` : "";
-  return (
-    <>
-      {t(`log.${verb}`, { name: entry.details.grantName ?? "" })}
-      {invitedAs}
-    </>
-  );
-}
 
 /** "Hvem har set mine oplysninger": one section per day, newest first. */
 export function AccessLogPage({ entries }: { entries: AccessLogEntry[] }) {
@@ -74,6 +30,9 @@ export function AccessLogPage({ entries }: { entries: AccessLogEntry[] }) {
       <p>
         {t("log.systemReads")} <a href="/privatliv#hvem-kan-laese-det">{t("log.whatJobcentreReads")}</a>.
       </p>
+      <p>
+        {t("my-data:log.link")} <Link to={MY_DATA_PATH}>{t("my-data:log.linkText")}</Link>.
+      </p>
       {entries.length === 0 ? (
         <p>{t("log.none")}</p>
       ) : (
@@ -88,19 +47,9 @@ export function AccessLogPage({ entries }: { entries: AccessLogEntry[] }) {
                   <time dateTime={isoDateTime(entry.occurredAt)} className="relatives-log__time">
                     {t("list.at", { time: formatTime(entry.occurredAt, language) })}
                   </time>{" "}
-                  <span className="emphasis">
-                    {entry.bySystem
-                      ? entry.bySystem.municipalityName
-                        ? t("log.caseSystemOf", { municipality: entry.bySystem.municipalityName })
-                        : t("log.caseSystem")
-                      : entry.byCaseworker
-                        ? t("log.caseworker")
-                        : entry.byParticipant
-                          ? t("log.you")
-                          : (entry.actorName ?? t("log.unknown"))}
-                  </span>
+                  <span className="emphasis">{accessLogWho(entry, t)}</span>
                   {": "}
-                  <What entry={entry} />
+                  {accessLogWhat(entry, t)}
                 </li>
               ))}
             </ul>

@@ -7,3 +7,4 @@ export { pendingInvitationPath, pendingInvitationRedirect } from "./invite.serve
 export { listStoredMail, sendMail, type Mail, type StoredMail } from "./mail.server";
 export { hashInvitationToken, listHelped } from "./queries.server";
 export { listReminderCopyChoices, setReminderCopies, type ReminderCopyChoice } from "./reminder-copy.server";
+export { exportAccessLog, exportGrantsFor, exportGrantsHeldBy, type GrantsExport, type GrantsHeldExport } from "./my-data.server";

@@ -4,3 +4,4 @@
  */
 export { HelpingCard, HelpingChooser } from "./components";
 export { ALL_SCOPES, type Scope } from "./scopes";
+export { accessLogWhat, accessLogWho } from "./access-log-text";

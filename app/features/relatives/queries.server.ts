@@ -7,6 +7,7 @@ import { participants, persons } from "../../../db/schema/people";
 import { invitations, relativeGrants } from "../../../db/schema/relatives";
 import { listBisidderCandidates, listMeetingsById } from "~/features/appointments/index.server";
 import { CASE_SYSTEM_READ } from "~/features/api";
+import { MY_DATA_LOG_ACTIONS } from "~/features/my-data";
 import type { Scope } from "./scopes";
 import { copenhagenDay } from "~/lib/dates";
 import { grantState, type EndedAccess, type GrantState } from "./status";
@@ -310,7 +311,7 @@ export interface AccessLogEntry {
    * `grantName` is the real name of the account bound to the grant once someone answered (never
    * only the typed one); `invitedAs` is the typed name when it differs.
    */
-  details: { grantName?: string; invitedAs?: string; page?: string; scopes?: string[]; validUntil?: string; part?: string; what?: string };
+  details: { grantName?: string; invitedAs?: string; page?: string; scopes?: string[]; validUntil?: string; part?: string; what?: string; format?: string };
 }
 
 /** What the caseworker side writes when a caseworker opens the participant's briefing. */
@@ -327,7 +328,7 @@ const CASEWORKER_READS = [CASEWORKER_VIEWED, CASEWORKER_CONVERSATION_VIEWED];
  */
 export async function accessLog(participantId: string, participantPersonId: string, limit = 300): Promise<AccessLogEntry[]> {
   const database = await db();
-  const rows = await listAuditEvents(participantId, { prefixes: ["relatives."], actions: [...CASEWORKER_READS, CASE_SYSTEM_READ] }, limit);
+  const rows = await listAuditEvents(participantId, { prefixes: ["relatives."], actions: [...CASEWORKER_READS, CASE_SYSTEM_READ, ...MY_DATA_LOG_ACTIONS] }, limit);
   // Who each grant really went to: the account that answered, by its own name.
   const account = alias(persons, "account");
   const grants = await database
@@ -358,6 +359,7 @@ export async function accessLog(participantId: string, participantPersonId: stri
         scopes: Array.isArray(details.scopes) ? (details.scopes as string[]) : undefined,
         validUntil: typeof details.validUntil === "string" ? details.validUntil : undefined,
         what: typeof details.what === "string" ? details.what : undefined,
+        format: typeof details.format === "string" ? details.format : undefined,
       },
     };
   });
