@@ -70,17 +70,19 @@ export function MyDataPage({ page }: { page: MyDataPageData }) {
             </>
           ) : null}
         </p>
-        <details className="my-data-parts">
+        <details className="plan-explain my-data-parts">
           <summary>{t("download.contains")}</summary>
-          <p>{t("download.containsText")}</p>
-          <dl className="my-data-parts__list">
-            {page.parts.map((key) => (
-              <div key={key}>
-                <dt>{t(`parts.${key}.name`)}</dt>
-                <dd>{t(`parts.${key}.description`)}</dd>
-              </div>
-            ))}
-          </dl>
+          <div className="plan-explain__body">
+            <p>{t("download.containsText")}</p>
+            <dl className="my-data-parts__list">
+              {page.parts.map((key) => (
+                <div key={key}>
+                  <dt>{t(`parts.${key}.name`)}</dt>
+                  <dd>{t(`parts.${key}.description`)}</dd>
+                </div>
+              ))}
+            </dl>
+          </div>
         </details>
       </section>
 

@@ -24,7 +24,7 @@ export async function renderMyDataPdf(file: MyDataExport, options: { language: s
 
   pdf.heading(1, title);
   pdf.paragraph(t("pdf.fetched", { when: moment(file.hentet) }));
-  pdf.paragraph(t("pdf.intro"));
+  pdf.paragraph(file.dele.forloeb ? t("pdf.intro") : t("pdf.introRelative"));
   for (const key of Object.keys(file.dele) as (keyof Parts)[]) {
     const part = file.dele[key];
     if (!part) continue;
@@ -230,7 +230,7 @@ const RENDER: { [K in keyof Parts]-?: (data: Data<K>, w: Writer) => void } = {
           entry.title,
           entry.organisation,
           [entry.fromText, entry.toText].filter(Boolean).join("–") || null,
-          entry.level,
+          entry.level ? w.word(`cv:levels.${entry.kind === "language" ? "languages" : "it"}.${entry.level}`, entry.level) : null,
           entry.details,
           entry.deletedAt ? `(${t("pdf.deletedEntry", { when: w.moment(entry.deletedAt) })})` : null,
         ]
