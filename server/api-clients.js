@@ -3,6 +3,7 @@
 // JSON file (API_CLIENTS_FILE), checked at start with the rest of the configuration
 // (server/config.js): a wrong file stops the portal with a list of what is wrong. Without the file
 // the API is off (every /api/v1 address answers 404).
+import { Buffer } from "node:buffer";
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 // eslint-disable-next-line no-restricted-imports
@@ -11,14 +12,41 @@ import { z } from "zod";
 /** The demo's file: one client per demo municipality. Its private key is not committed, so no token is ever valid for it. */
 export const DEMO_API_CLIENTS_FILE = "config/api-clients.demo.json";
 
-/** What a client may be allowed to do. The writes are named now so that a client's file need not change when they come. */
-export const API_SCOPES = /** @type {const} */ (["participants:read", "events:read", "plans:write", "appointments:write", "messages:write"]);
+/**
+ * What a client may be allowed to do. `participants:write` (registering a participant and her
+ * coordinating caseworker) is its own scope: a system that writes plans need not create people.
+ */
+export const API_SCOPES = /** @type {const} */ (["participants:read", "events:read", "plans:write", "appointments:write", "messages:write", "participants:write"]);
 
 /** Asymmetric signatures only: a shared secret (HS256) or "none" is never accepted. */
 export const API_ALGORITHMS = /** @type {const} */ (["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"]);
 
 /** The members of a JWK that belong to a private key: a JWKS file with any of them is refused. */
 const PRIVATE_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
+
+/**
+ * Where the client's signed webhooks go (Standard Webhooks): an https address (http only on the
+ * loopback address, for tests), and the signing secret, given as the name of an environment
+ * variable or a file (never in this file): `whsec_` and the key in base64, 24 to 64 bytes.
+ */
+const webhook = z.strictObject({
+  url: z.string().refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === "https:" || (url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname));
+      } catch {
+        return false;
+      }
+    },
+    { error: "write the receiver's address, starting with https:// (http:// only on 127.0.0.1 or localhost)." },
+  ),
+  secret: z.union([z.strictObject({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/) }), z.strictObject({ file: z.string().min(1) })], {
+    error: 'give the signing secret as {"env": "VARIABLE_NAME"} or {"file": "path"}, never the secret itself.',
+  }),
+  /** How long one delivery may take before it counts as failed (1 to 30 s). */
+  timeoutSeconds: z.number().int().min(1).max(30).default(10),
+});
 
 const client = z.strictObject({
   /** The token's `client_id` claim (RFC 9068), or its `sub` when it has none. */
@@ -43,6 +71,8 @@ const client = z.strictObject({
       return { max: Number(match[1]), windowSeconds };
     })
     .optional(),
+  /** Signed webhooks of the change feed to this client (optional). */
+  webhook: webhook.optional(),
 });
 
 const file = z
@@ -71,7 +101,11 @@ const jwk = z.looseObject({ kty: z.string().min(1) });
 const jwks = z.strictObject({ keys: z.array(jwk).min(1, { error: "holds no keys." }) });
 
 /** @typedef {(typeof API_SCOPES)[number]} ApiScope */
-/** @typedef {z.output<typeof client>} ApiClient */
+/**
+ * A client's webhook with its secret read: `key` is the HMAC key (the bytes after `whsec_`).
+ * @typedef {{ url: string, key: Buffer, timeoutMs: number }} ApiWebhook
+ */
+/** @typedef {Omit<z.output<typeof client>, "webhook"> & { webhook?: ApiWebhook }} ApiClient */
 /**
  * @typedef {object} ApiClients
  * @property {string} issuer
@@ -85,10 +119,10 @@ const jwks = z.strictObject({ keys: z.array(jwk).min(1, { error: "holds no keys.
  * Reads and checks an API clients file. Throws an Error whose message lists each problem with where
  * it is in the file (never a key, never a stack trace for the operator).
  * @param {string} path
- * @param {{ municipalityIds: string[] }} options the ids of MUNICIPALITIES_FILE
+ * @param {{ municipalityIds: string[], env?: Record<string, string | undefined> }} options the ids of MUNICIPALITIES_FILE; where webhook secrets named by variable are (process.env)
  * @returns {ApiClients}
  */
-export function readApiClients(path, { municipalityIds }) {
+export function readApiClients(path, { municipalityIds, env = process.env }) {
   const result = file.safeParse(readJson(path, "the file"));
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `${issue.path.join(".") || "(file)"}: ${issue.message.replace(/^Invalid input: /, "")}`);
@@ -102,7 +136,40 @@ export function readApiClients(path, { municipalityIds }) {
       `the file ${path} is not right: clients.${wrongMunicipality}.municipality: "${entry?.municipality}" is not a municipality of MUNICIPALITIES_FILE (${municipalityIds.join(", ")}).`,
     );
   }
-  return { issuer: value.issuer, audience: value.audience, algorithms: value.algorithms, jwks: readJwks(value.jwks, path), clients: value.clients };
+  const clients = value.clients.map((entry, index) =>
+    entry.webhook ? { ...entry, webhook: readWebhook(entry.webhook, `clients.${index}.webhook`, path, env) } : { ...entry, webhook: undefined },
+  );
+  return { issuer: value.issuer, audience: value.audience, algorithms: value.algorithms, jwks: readJwks(value.jwks, path), clients };
+}
+
+/**
+ * The webhook with its signing secret read from the environment or a file (relative to the clients
+ * file). The secret never appears in an error message.
+ * @param {z.output<typeof webhook>} given
+ * @param {string} where
+ * @param {string} clientsPath
+ * @param {Record<string, string | undefined>} env
+ * @returns {ApiWebhook}
+ */
+function readWebhook(given, where, clientsPath, env) {
+  let text;
+  if ("env" in given.secret) {
+    text = env[given.secret.env];
+    if (!text) throw new Error(`the file ${clientsPath} is not right: ${where}.secret: the environment variable ${given.secret.env} is not set.`);
+  } else {
+    const secretPath = resolve(dirname(clientsPath), given.secret.file);
+    try {
+      text = readFileSync(secretPath, "utf8");
+    } catch {
+      throw new Error(`the file ${clientsPath} is not right: ${where}.secret: the file ${secretPath} cannot be read.`);
+    }
+  }
+  const match = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(text.trim());
+  const key = match ? Buffer.from(match[1] ?? "", "base64") : null;
+  if (!key || key.length < 24 || key.length > 64) {
+    throw new Error(`the file ${clientsPath} is not right: ${where}.secret: the secret must be whsec_ and 24 to 64 bytes in base64.`);
+  }
+  return { url: new URL(given.url).href, key, timeoutMs: given.timeoutSeconds * 1000 };
 }
 
 /**

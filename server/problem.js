@@ -15,7 +15,11 @@ export const API_REFERENCE_PATH = "/api/v1/reference";
  * @satisfies {Record<string, { status: number, title: string, when: string }>}
  */
 export const PROBLEM_TYPES = {
-  "invalid-request": { status: 400, title: "The request is not valid", when: "A query parameter or cursor is malformed or out of range." },
+  "invalid-request": {
+    status: 400,
+    title: "The request is not valid",
+    when: "A query parameter or cursor is malformed or out of range, the body is not JSON, or a POST or PUT has no `Idempotency-Key`.",
+  },
   unauthorized: { status: 401, title: "An access token is needed", when: "The request has no `Authorization: Bearer` header. A session cookie is never accepted." },
   "invalid-token": {
     status: 401,
@@ -35,6 +39,31 @@ export const PROBLEM_TYPES = {
     when: "No such address, no such participant, or a participant of another municipality (the two cannot be told apart). Also every address while the API is off.",
   },
   "method-not-allowed": { status: 405, title: "The method is not allowed", when: "The address exists, but not for this method." },
+  conflict: {
+    status: 409,
+    title: "The request conflicts with what is there",
+    when: "What is there now does not allow it: a cancelled or held meeting, a CPR number already registered, a sub-goal with the participant's own marks, or a request with the same `Idempotency-Key` that has not finished.",
+  },
+  "precondition-failed": {
+    status: 412,
+    title: "The version has changed",
+    when: "`If-Match` names a version that is no longer the current one (or there is nothing to match). Read it again (GET gives the `ETag`) and send your change on top of it.",
+  },
+  "invalid-body": {
+    status: 422,
+    title: "The request body is not valid",
+    when: "The body does not fit its schema: a field is missing or wrong, a field is unknown (the participant's own fields, such as her own goal, her marks and comments, are never written), or an id in it is not one of this participant's.",
+  },
+  "idempotency-key-reused": {
+    status: 422,
+    title: "The Idempotency-Key was used for another request",
+    when: "The same `Idempotency-Key` came with another method, address, `If-Match` or body within 24 hours. Use a new key for a new request.",
+  },
+  "precondition-required": {
+    status: 428,
+    title: "If-Match is needed",
+    when: "A change to something that exists (a plan, a meeting) needs `If-Match` with its `ETag`, so that no one's change is lost.",
+  },
   "payload-too-large": { status: 413, title: "The request body is too large", when: "The body is larger than 64 KB." },
   "unsupported-media-type": { status: 415, title: "The request body has the wrong media type", when: "A body that is not `application/json`." },
   "too-many-requests": { status: 429, title: "Too many requests", when: "The client passed its rate limit (RATE_LIMIT_API). Wait the seconds of `Retry-After`." },

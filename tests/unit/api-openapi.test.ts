@@ -76,19 +76,53 @@ describe("the OpenAPI document (/api/v1/openapi.json)", () => {
     expect(JSON.stringify(document.components.schemas)).not.toMatch(/"\$(schema|id)"/);
   });
 
-  it("asks for the bearer token and one known scope on each operation that reads data; the document itself is open", () => {
+  it("asks for the bearer token and a known scope (or one of several) on each operation with data; the document itself is open", () => {
     expect(document.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer", bearerFormat: "JWT" });
-    for (const { path, operation } of operations) {
+    for (const { path, method, operation } of operations) {
+      const name = `${method.toUpperCase()} ${path}`;
       const security = operation.security as Record<string, string[]>[];
       if (path === "/openapi.json" || path === "/reference") {
         expect(security).toEqual([]);
         continue;
       }
-      expect(security, path).toHaveLength(1);
-      expect(Object.keys(security[0]!), path).toEqual(["bearer"]);
-      expect(API_SCOPES, path).toContain(security[0]!.bearer![0]);
-      expect(Object.keys(operation.responses), path).toEqual(expect.arrayContaining(["200", "401", "403", "429", "500"]));
+      expect(security.length, name).toBeGreaterThanOrEqual(1);
+      for (const requirement of security) {
+        expect(Object.keys(requirement), name).toEqual(["bearer"]);
+        expect(requirement.bearer, name).toHaveLength(1);
+        expect(API_SCOPES, name).toContain(requirement.bearer![0]);
+      }
+      const statuses = Object.keys(operation.responses);
+      expect(statuses.some((status) => status === "200" || status === "201"), name).toBe(true);
+      expect(statuses, name).toEqual(expect.arrayContaining(["401", "403", "429", "500"]));
     }
+  });
+
+  it("describes each write: a strict request body, Idempotency-Key, 400/409/422, If-Match with 412/428 where a version is changed, the ETag and Location it answers", () => {
+    const writes = operations.filter(({ method }) => method === "post" || method === "put");
+    expect(writes.map(({ operation }) => operation.operationId).sort()).toEqual(
+      ["answerAbsenceRequest", "cancelMeeting", "createMeeting", "moveMeeting", "putPlan", "registerParticipant", "startConversation", "writeMessage"].sort(),
+    );
+    for (const { path, method, operation } of writes) {
+      const name = `${method.toUpperCase()} ${path}`;
+      const parameters = operation.parameters as { name: string; in: string; required: boolean }[];
+      expect(parameters.find((parameter) => parameter.name === "Idempotency-Key"), name).toMatchObject({ in: "header", required: true });
+      const body = (operation.requestBody as { content: Record<string, { schema: { $ref: string } }> }).content["application/json"]!.schema;
+      const schema = resolve(body.$ref) as Json;
+      expect(schema.additionalProperties, `${name}: the body is strict`).toBe(false);
+      expect(Object.keys(operation.responses), name).toEqual(expect.arrayContaining(["400", "409", "422"]));
+      const created = operation.responses["201"] as { headers?: Json } | undefined;
+      if (created) expect(Object.keys(created.headers ?? {}), name).toContain("Location");
+    }
+    const byId = (id: string) => writes.find(({ operation }) => operation.operationId === id)!.operation;
+    for (const id of ["putPlan", "moveMeeting", "cancelMeeting"]) {
+      const operation = byId(id);
+      expect((operation.parameters as { name: string }[]).map((parameter) => parameter.name), id).toContain("If-Match");
+      expect(Object.keys(operation.responses), id).toEqual(expect.arrayContaining(["412", "428"]));
+      expect(Object.keys((operation.responses["200"] as { headers: Json }).headers), id).toContain("ETag");
+    }
+    // The participant's own fields are not in any body.
+    const bodies = JSON.stringify(writes.map(({ operation }) => resolve((operation.requestBody as { content: Record<string, { schema: { $ref: string } }> }).content["application/json"]!.schema.$ref)));
+    for (const own of ["ownGoal", "participantStatus", "participantComment", "participantQuestions", "participantNotes"]) expect(bodies).not.toContain(`"${own}"`);
   });
 
   it("lists exactly the addresses the portal serves under /api/v1", () => {

@@ -1,7 +1,10 @@
 import type { z } from "~/lib/zod";
 import type { ApiCaller } from "./auth.server";
 import type { EventRow, ParticipantRow } from "./queries.server";
-import type { AbsenceRequests, AppointmentPreparations, Disagreements, EventPage, Participant, SharedCv, SharedNetwork, SharedPreparation } from "./schema";
+import type { AbsenceRequests, AppointmentPreparations, Disagreements, EventPage, JobcentrePlan, Meeting, MessageSent, Participant, SharedCv, SharedNetwork, SharedPreparation } from "./schema";
+import type { JobcentrePlan as PlanRecord } from "~/features/plan/index.server";
+import type { CaseSystemMeeting } from "~/features/appointments/index.server";
+import type { CaseSystemMessageResult } from "~/features/messages/index.server";
 import type { absenceRequestsOf, appointmentsOf, disagreementsOf, sharedCvOf, sharedNetworkOf, sharedPreparationOf } from "./queries.server";
 
 /** Rows of the views as the API's shapes (schema.ts); the handler checks each against its schema. */
@@ -183,8 +186,40 @@ export function eventOf(row: EventRow): z.input<typeof EventPage>["events"][numb
     participantId: row.participantId,
     kind: row.kind,
     area: row.area,
-    actorRole: row.actorRole as "participant" | "relative",
+    actorRole: row.actorRole as "participant" | "relative" | "case_system",
     details: row.details && typeof row.details === "object" ? (row.details as Record<string, unknown>) : {},
     occurredAt: iso(row.occurredAt),
+  };
+}
+
+export function planBody(plan: PlanRecord): z.input<typeof JobcentrePlan> {
+  return {
+    planId: plan.planId,
+    participantId: plan.participantId,
+    version: plan.version,
+    updatedAt: iso(plan.updatedAt),
+    updatedByName: plan.updatedByName,
+    employmentGoal: plan.employmentGoal,
+    nextStep: plan.nextStep,
+    subGoals: plan.subGoals,
+    activities: plan.activities.map((activity) => ({ ...activity, hoursPerWeek: activity.hoursPerWeek === null ? null : Number(activity.hoursPerWeek) })),
+    agreements: plan.agreements,
+    contacts: plan.contacts,
+  };
+}
+
+export function meetingBody(meeting: CaseSystemMeeting): z.input<typeof Meeting> {
+  const { sequence, startsAt, endsAt, createdAt, updatedAt, ...rest } = meeting;
+  return { ...rest, startsAt: iso(startsAt), endsAt: iso(endsAt), createdAt: iso(createdAt), updatedAt: iso(updatedAt), version: sequence };
+}
+
+export function messageSentBody(participantId: string, sent: Extract<CaseSystemMessageResult, { status: "sent" }>, authorName: string): z.input<typeof MessageSent> {
+  return {
+    participantId,
+    conversationId: sent.conversationId,
+    messageId: sent.messageId,
+    startedConversation: sent.startedConversation,
+    authorName,
+    sentAt: iso(sent.sentAt),
   };
 }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "../../../db/client";
+import { participantContacts } from "../../../db/schema/people";
 import type { ApiCaller } from "./auth.server";
 import type { EventPosition } from "./cursor";
 import {
@@ -28,11 +29,14 @@ import {
  * A participant of another municipality and a participant who does not exist look the same: null.
  */
 
-/** From here to the end of the request's transaction, the database shows this client's municipality only. */
-export async function caseSystemScope(caller: ApiCaller) {
-  const database = await db();
+/**
+ * From here to the end of the transaction (the request's, or `executor`'s own), the database shows
+ * this client's municipality only, and its own idempotency keys (`minvej.api_client`).
+ */
+export async function caseSystemScope(caller: ApiCaller, executor?: Pick<Awaited<ReturnType<typeof db>>, "execute">) {
+  const database = executor ?? (await db());
   await database.execute(
-    sql`select set_config('minvej.api_municipality', ${caller.municipality.id}, true), set_config('minvej.api_default_municipality', ${caller.defaultMunicipality.id}, true)`,
+    sql`select set_config('minvej.api_municipality', ${caller.municipality.id}, true), set_config('minvej.api_default_municipality', ${caller.defaultMunicipality.id}, true), set_config('minvej.api_client', ${caller.client.clientId}, true)`,
   );
 }
 
@@ -46,7 +50,7 @@ function municipalityParticipantIds(caller: ApiCaller) {
   return sql`(select ${apiParticipants.participantId} from ${apiParticipants} where ${inMunicipality(caller)})`;
 }
 
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 export type ParticipantRow = typeof apiParticipants.$inferSelect;
 
@@ -148,8 +152,8 @@ export type EventRow = typeof apiEvents.$inferSelect;
  * order (db/caseworker/README.md, "Reading the feed without gaps"); one more than `limit` says
  * there is more.
  */
-export async function eventsAfter(caller: ApiCaller, after: EventPosition, limit: number): Promise<EventRow[]> {
-  const database = await db();
+export async function eventsAfter(caller: ApiCaller, after: EventPosition, limit: number, executor?: Awaited<ReturnType<typeof db>>): Promise<EventRow[]> {
+  const database = executor ?? (await db());
   return database
     .select()
     .from(apiEvents)
@@ -162,4 +166,19 @@ export async function eventsAfter(caller: ApiCaller, after: EventPosition, limit
     )
     .orderBy(asc(apiEvents.transactionPosition), asc(apiEvents.id))
     .limit(limit + 1);
+}
+
+/**
+ * Of `ids`, the professionals who work with a participant of the client's municipality (her
+ * coordinating caseworker, say): the only ones a write may link by id.
+ */
+export async function knownProfessionals(caller: ApiCaller, ids: readonly string[]): Promise<Set<string>> {
+  const wanted = [...new Set(ids)].filter(isUuid);
+  if (wanted.length === 0) return new Set();
+  const database = await db();
+  const rows = await database
+    .selectDistinct({ id: participantContacts.professionalId })
+    .from(participantContacts)
+    .where(and(inArray(participantContacts.professionalId, wanted), inArray(participantContacts.participantId, municipalityParticipantIds(caller))));
+  return new Set(rows.map((row) => row.id));
 }

@@ -70,10 +70,11 @@ interface OperationView {
   summary: string;
   description?: string;
   parameters?: { name: string; in: string; required: boolean; description?: string; schema: JsonSchema }[];
-  responses: Record<string, { $ref?: string; description?: string; content?: Record<string, { schema: JsonSchema }> }>;
+  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+  responses: Record<string, { $ref?: string; description?: string; headers?: Record<string, { description?: string }>; content?: Record<string, { schema: JsonSchema }> }>;
 }
 
-function operationSection(path: string, operation: OperationView): string {
+function operationSection(method: string, path: string, operation: OperationView): string {
   const parameters = operation.parameters?.length
     ? `<h4>Parameters</h4><table><thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Meaning</th></tr></thead><tbody>${operation.parameters
         .map(
@@ -89,24 +90,30 @@ function operationSection(path: string, operation: OperationView): string {
         return `<li><strong>${escape(status)}</strong>: <a href="#response-${escape(name)}">${escape(name)}</a> (problem details)</li>`;
       }
       const [type, body] = Object.entries(response.content ?? {})[0] ?? [];
-      return `<li><strong>${escape(status)}</strong>: ${escape(response.description ?? "")}${type ? `, <code>${escape(type)}</code>: ${typeOf(body?.schema)}` : ""}</li>`;
+      const headers = Object.keys(response.headers ?? {});
+      return `<li><strong>${escape(status)}</strong>: ${escape(response.description ?? "")}${type ? `, <code>${escape(type)}</code>: ${typeOf(body?.schema)}` : ""}${headers.length ? `; headers ${headers.map((name) => `<code>${escape(name)}</code>`).join(", ")}` : ""}</li>`;
     })
     .join("\n");
+  const [bodyType, body] = Object.entries(operation.requestBody?.content ?? {})[0] ?? [];
+  const requestBody = bodyType ? `<h4>Request body</h4><p><code>${escape(bodyType)}</code>: ${typeOf(body?.schema)}</p>` : "";
   return `<section aria-labelledby="op-${escape(operation.operationId)}">
-<h3 id="op-${escape(operation.operationId)}"><code>GET /api/v1${escape(path)}</code></h3>
+<h3 id="op-${escape(operation.operationId)}"><code>${escape(method.toUpperCase())} /api/v1${escape(path)}</code></h3>
 <p><strong>${escape(operation.summary)}</strong></p>
 ${prose(operation.description)}
 ${parameters}
+${requestBody}
 <h4>Responses</h4>
 <ul>${responses}</ul>
 </section>`;
 }
 
 export function referencePage(document: OpenApiDocument): string {
-  const operations = Object.entries(document.paths).map(([path, item]) => ({ path, operation: (item as { get: OperationView }).get }));
+  const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item as Record<string, OperationView>).map(([method, operation]) => ({ method, path, operation })),
+  );
   const schemas = Object.entries(document.components.schemas) as [string, JsonSchema][];
   const toc = operations
-    .map(({ path, operation }) => `<li><a href="#op-${escape(operation.operationId)}"><code>GET /api/v1${escape(path)}</code></a>: ${escape(operation.summary)}</li>`)
+    .map(({ method, path, operation }) => `<li><a href="#op-${escape(operation.operationId)}"><code>${escape(method.toUpperCase())} /api/v1${escape(path)}</code></a>: ${escape(operation.summary)}</li>`)
     .join("\n");
   return `<!doctype html>
 <html lang="en">
@@ -130,7 +137,7 @@ ${prose(document.info.description)}
 ${prose(document.components.securitySchemes.bearer.description)}
 <h2>Operations</h2>
 <ul>${toc}</ul>
-${operations.map(({ path, operation }) => operationSection(path, operation)).join("\n")}
+${operations.map(({ method, path, operation }) => operationSection(method, path, operation)).join("\n")}
 <h2 id="responses">Error responses</h2>
 ${Object.entries(document.components.responses)
   .map(([name, response]) => `<section aria-labelledby="response-${escape(name)}"><h3 id="response-${escape(name)}">${escape(name)}</h3><p>${escape(response.description)}</p></section>`)

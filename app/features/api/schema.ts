@@ -285,13 +285,13 @@ export const Disagreements = named(
 
 const Event = named(
   "Event",
-  "A participant's or relative's write the municipality may know of (caseworker.events). Reads, drafts and unshared work never appear.",
+  "A participant's or relative's write the municipality may know of, or a case system's write through this API (caseworker.events). Reads, drafts and unshared work never appear.",
   z.object({
     id: z.number().int().describe("From a sequence; not the order to read in (the cursor keeps that)."),
     participantId: id(),
     kind: text().describe("What happened, e.g. preparation.shared, cv.shared, appointment.absence_notified, plan.question_sent."),
     area: text().describe("The first part of kind."),
-    actorRole: z.enum(["participant", "relative"]),
+    actorRole: z.enum(["participant", "relative", "case_system"]).describe("Who wrote: the participant, a relative, or a case system of the municipality (through this API; `details.client` says which)."),
     details: z.record(text(), z.unknown()).describe("Ids and names of things, never free text a person wrote."),
     occurredAt: instant(),
   }),
@@ -328,3 +328,322 @@ export const EventsQuery = z.object({
   after: text().max(200).optional().describe("The `nextCursor` of the page before; leave out to start from the first event."),
   limit: limit(100, 500).describe("Events per page."),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Writes (issue 20, second half). Request bodies are strict: a field the schema does not name is
+// refused (422), so a body can never carry the participant's own fields (her own goal, her marks
+// and comments on a sub-goal, her questions and notes for a meeting, her preparation). They are
+// named in `apiRequestSchemas` and shown in the document as the client sends them (zod's input).
+// ---------------------------------------------------------------------------------------------
+
+/** The request bodies the document names under components.schemas, by id. */
+export const apiRequestSchemas = z.registry<{ id: string; description: string }>();
+
+const request = <T extends z.ZodType>(id: string, description: string, schema: T): T => {
+  apiRequestSchemas.add(schema, { id, description });
+  schemaDescriptions.set(id, description);
+  return schema;
+};
+
+/** Fields that are the participant's own: named in a body, the answer says so (422). */
+export const PARTICIPANT_OWN_FIELDS = [
+  "ownGoal",
+  "ownGoalVersion",
+  "participantStatus",
+  "participantComment",
+  "participantUpdatedAt",
+  "participantQuestions",
+  "participantNotes",
+  "participantPreparedAt",
+  "questions",
+  "notes",
+  "preparation",
+  "marks",
+  "comments",
+] as const;
+
+const words = (max: number) => z.string().trim().min(1).max(max);
+const optionalWords = (max: number) => z.string().trim().max(max).nullable().optional().transform((value) => (value ? value : null));
+/** A field of a change: left out, it stays as it is; null or "" clears it. */
+const changedWords = (max: number) => z.string().trim().max(max).nullable().optional().describe("Left out: as it is. Null: cleared.");
+const optionalDay = () => day().nullable().optional().transform((value) => value ?? null);
+
+export const subGoalStatuses = ["not_started", "in_progress", "reached", "paused"] as const;
+export const activityKinds = ["mentor", "virksomhedspraktik", "loentilskud", "kursus", "behandling", "other"] as const;
+export const activityStatuses = ["planned", "being_arranged", "active", "completed", "paused"] as const;
+export const professionalRoles = ["koordinerende_sagsbehandler", "forberedende_sagsbehandler", "mentor", "virksomhedskonsulent", "sundhedskoordinator", "other"] as const;
+export const appointmentKinds = ["rehabiliteringsteam", "samlet_beskrivelse", "samtale", "mentor", "rundbordssamtale", "kursus", "praktikstart", "other"] as const;
+export const appointmentModes = ["in_person", "phone", "video"] as const;
+
+const SubGoalWrite = z.strictObject({
+  id: id().optional().describe("Leave out for a new sub-goal; give it to keep and change one of this plan's."),
+  title: words(200),
+  description: optionalWords(2000),
+  status: z.enum(subGoalStatuses).describe("The jobcentre's status. The participant's own mark is hers and never written here."),
+  helperText: optionalWords(1000).describe("»Sådan kan du komme videre«, in plain words."),
+  dueOn: optionalDay(),
+});
+
+const ActivityWrite = z.strictObject({
+  id: id().optional().describe("Leave out for a new activity; give it to keep and change one of this plan's."),
+  kind: z.enum(activityKinds),
+  title: words(200),
+  purpose: words(2000),
+  responsibleName: optionalWords(200),
+  place: optionalWords(300),
+  startsOn: optionalDay(),
+  endsOn: optionalDay(),
+  hoursPerWeek: z.number().min(0).max(999.9).multipleOf(0.1).nullable().optional().transform((value) => value ?? null),
+  status: z.enum(activityStatuses),
+});
+
+const AgreementWrite = z.strictObject({
+  id: id().optional().describe("Leave out for a new agreement; give it to keep and change one of this plan's."),
+  text: words(1000),
+  ownerText: optionalWords(200).describe("Who does it, in plain words: »Du«, »Sara«, »Kommunen«."),
+  dueOn: optionalDay(),
+});
+
+const contactLink = {
+  role: z.enum(professionalRoles),
+  isPrimary: z.boolean().default(false).describe("The primary one of her contacts in this role (the coordinating caseworker shown first)."),
+  since: optionalDay(),
+};
+
+const ContactWrite = z.union([
+  z.strictObject({
+    professionalId: id().describe("A professional already working with one of your municipality's participants (e.g. Participant.coordinatingCaseworker.professionalId)."),
+    ...contactLink,
+  }),
+  z.strictObject({
+    name: words(200),
+    organisation: words(200),
+    phone: optionalWords(50),
+    email: optionalWords(200),
+    reachableText: optionalWords(200).describe("When she can be reached, e.g. »Mandag-torsdag kl. 9-12«."),
+    ...contactLink,
+  }),
+]);
+
+export const PlanWrite = request(
+  "PlanWrite",
+  "The jobcentre's part of the plan, whole: each list is the plan's list after the write (an item with an id is kept and changed, one without is new, one left out is removed; a sub-goal with the participant's own marks or comments cannot be removed). Never her own goal, marks or comments.",
+  z.strictObject({
+    employmentGoal: words(1000).describe("The beskæftigelsesmål."),
+    nextStep: optionalWords(1000),
+    subGoals: z.array(SubGoalWrite).max(50).default([]),
+    activities: z.array(ActivityWrite).max(50).default([]),
+    agreements: z.array(AgreementWrite).max(100).default([]),
+    contacts: z
+      .array(ContactWrite)
+      .max(30)
+      .optional()
+      .describe("Leave out to keep her contacts as they are. Given, her contacts become exactly these, with at least one koordinerende_sagsbehandler. A known professional's own details are not changed here."),
+    updatedByName: optionalWords(200).describe("Shown as »Opdateret … af …«, e.g. »Sara Nielsen, Solbjerg Kommune«."),
+    changeSummary: optionalWords(500).describe("What changed, in a sentence, for »Tidligere versioner«."),
+  }),
+);
+
+const meetingPlace = {
+  mode: z.enum(appointmentModes).describe("in_person, phone or video."),
+  placeName: optionalWords(200),
+  address: optionalWords(300),
+  directions: optionalWords(1000),
+  phoneNote: optionalWords(500).describe("For a phone meeting: who calls whom."),
+  videoNote: optionalWords(500).describe("For a video meeting: how to join."),
+};
+
+const endsAfterStart = (value: { startsAt: string; endsAt: string }) => Date.parse(value.endsAt) > Date.parse(value.startsAt);
+
+export const MeetingCreate = request(
+  "MeetingCreate",
+  "A new meeting with the participant, as she will see it on »Mine møder«.",
+  z
+    .strictObject({
+      kind: z.enum(appointmentKinds),
+      title: words(200),
+      purpose: words(2000),
+      startsAt: instant(),
+      endsAt: instant(),
+      ...meetingPlace,
+      mode: meetingPlace.mode.default("in_person"),
+      bringItems: z.array(words(200)).max(20).default([]).describe("What to bring."),
+      supportPersonAllowed: z.boolean().default(true).describe("Whether she may bring a bisidder."),
+      afterwards: optionalWords(1000).describe("What happens after the meeting."),
+      attendees: z
+        .array(z.strictObject({ name: words(200), roleText: words(200).describe("Their role in plain words, e.g. »Din koordinerende sagsbehandler«.") }))
+        .max(20)
+        .default([]),
+    })
+    .refine(endsAfterStart, { error: "endsAt must be after startsAt.", path: ["endsAt"] }),
+);
+
+export const MeetingMove = request(
+  "MeetingMove",
+  "A new time, and a new place when given (a field left out stays as it is). The meeting then says »Ny tid«, and her calendar follows.",
+  z
+    .strictObject({
+      startsAt: instant(),
+      endsAt: instant(),
+      mode: meetingPlace.mode.optional(),
+      placeName: changedWords(200),
+      address: changedWords(300),
+      directions: changedWords(1000),
+      phoneNote: changedWords(500),
+      videoNote: changedWords(500),
+    })
+    .refine(endsAfterStart, { error: "endsAt must be after startsAt.", path: ["endsAt"] }),
+);
+
+export const MeetingCancel = request("MeetingCancel", "Cancelling needs nothing more than If-Match: an empty object (or no body).", z.strictObject({}));
+
+export const ConversationStart = request(
+  "ConversationStart",
+  "A new conversation with the participant, from »Din sagsbehandler«.",
+  z.strictObject({ subject: words(120), body: words(2000) }),
+);
+
+export const MessageWrite = request("MessageWrite", "A message from »Din sagsbehandler«, in plain words. Text only.", z.strictObject({ body: words(2000) }));
+
+export const ParticipantRegistration = request(
+  "ParticipantRegistration",
+  "A new participant of your municipality and her coordinating caseworker. The CPR number is stored so that MitID finds her at her first sign-in; it is never shown or returned.",
+  z
+    .strictObject({
+      firstName: words(100),
+      lastName: words(100),
+      birthDate: day(),
+      cpr: z
+        .string()
+        .regex(/^\d{6}-?\d{4}$/, { error: "cpr: ten digits, ddmmyyxxxx (a dash after the sixth is allowed)." })
+        .transform((value) => value.replace("-", ""))
+        .describe("Ten digits; its first six must be the birth date (ddmmyy)."),
+      programme: z.enum(programmeEnum.enumValues).describe("kontaktforloeb or jobafklaringsforloeb; a ressourceforloeb only when it started before 1 July 2026 (nobody new starts one since the reform)."),
+      status: z.enum(participantStatusEnum.enumValues).default("active"),
+      startedOn: optionalDay(),
+      expectedEndOn: optionalDay(),
+      coordinatingCaseworker: z
+        .union([
+          z.strictObject({ professionalId: id().describe("A caseworker already coordinating one of your municipality's participants."), since: optionalDay() }),
+          z.strictObject({
+            name: words(200),
+            organisation: optionalWords(200).describe("Defaults to your municipality's name."),
+            phone: optionalWords(50),
+            email: optionalWords(200),
+            reachableText: optionalWords(200),
+            since: optionalDay(),
+          }),
+        ])
+        .describe("Her koordinerende sagsbehandler: a known one by id, or a new one."),
+    })
+    .refine((value) => value.cpr.slice(0, 6) === `${value.birthDate.slice(8, 10)}${value.birthDate.slice(5, 7)}${value.birthDate.slice(2, 4)}`, {
+      error: "cpr: its first six digits must be the birth date (ddmmyy).",
+      path: ["cpr"],
+    })
+    .refine((value) => value.programme !== "ressourceforloeb" || (value.startedOn !== null && value.startedOn < "2026-07-01"), {
+      error: "programme: nobody starts a ressourceforloeb after 1 July 2026; give startedOn before it, or use kontaktforloeb.",
+      path: ["programme"],
+    }),
+);
+
+// Responses of the writes
+
+const PlanSubGoal = named(
+  "PlanSubGoal",
+  "A sub-goal (delmål) as the jobcentre wrote it.",
+  z.object({ id: id(), title: text(), description: text().nullable(), status: z.enum(subGoalStatuses), helperText: text().nullable(), dueOn: day().nullable() }),
+);
+
+const PlanActivity = named(
+  "PlanActivity",
+  "An activity of the plan.",
+  z.object({
+    id: id(),
+    kind: z.enum(activityKinds),
+    title: text(),
+    purpose: text(),
+    responsibleName: text().nullable(),
+    place: text().nullable(),
+    startsOn: day().nullable(),
+    endsOn: day().nullable(),
+    hoursPerWeek: z.number().nullable(),
+    status: z.enum(activityStatuses),
+  }),
+);
+
+const PlanAgreement = named("PlanAgreement", "An agreement (aftale).", z.object({ id: id(), text: text(), ownerText: text().nullable(), dueOn: day().nullable() }));
+
+const PlanContact = named(
+  "PlanContact",
+  "A professional who works with the participant, in a role.",
+  z.object({
+    professionalId: id(),
+    name: text(),
+    role: z.enum(professionalRoles),
+    organisation: text(),
+    phone: text().nullable(),
+    email: text().nullable(),
+    reachableText: text().nullable(),
+    isPrimary: z.boolean(),
+    since: day().nullable(),
+  }),
+);
+
+export const JobcentrePlan = named(
+  "JobcentrePlan",
+  "The jobcentre's part of the participant's plan. `version` is its ETag: send it back as If-Match to change the plan.",
+  z.object({
+    planId: id(),
+    participantId: id(),
+    version: z.number().int().describe("Raised by every change; the participant sees »version N«. Also the ETag (\"N\")."),
+    updatedAt: instant(),
+    updatedByName: text().nullable(),
+    employmentGoal: text(),
+    nextStep: text().nullable(),
+    subGoals: z.array(PlanSubGoal),
+    activities: z.array(PlanActivity),
+    agreements: z.array(PlanAgreement),
+    contacts: z.array(PlanContact),
+  }),
+);
+
+export const Meeting = named(
+  "Meeting",
+  "A meeting as the municipality wrote it. `version` is its ETag: send it back as If-Match to move or cancel it.",
+  z.object({
+    appointmentId: id(),
+    participantId: id(),
+    kind: z.enum(appointmentKinds),
+    title: text(),
+    purpose: text(),
+    startsAt: instant(),
+    endsAt: instant(),
+    mode: z.enum(appointmentModes),
+    placeName: text().nullable(),
+    address: text().nullable(),
+    directions: text().nullable(),
+    phoneNote: text().nullable(),
+    videoNote: text().nullable(),
+    bringItems: z.array(text()),
+    supportPersonAllowed: z.boolean().describe("Whether she may bring a bisidder."),
+    afterwards: text().nullable(),
+    attendees: z.array(z.object({ name: text(), roleText: text() })),
+    status: z.enum(["planned", "moved", "cancelled", "held"]),
+    version: z.number().int().describe("The meeting's calendar sequence, raised by every change her calendar shows. Also the ETag (\"N\")."),
+    createdAt: instant(),
+    updatedAt: instant(),
+  }),
+);
+
+export const MessageSent = named(
+  "MessageSent",
+  "A message written to the participant as »Din sagsbehandler«. She is told as she chose (e-mail or SMS: »Du har en ny besked i Min Vej«).",
+  z.object({
+    participantId: id(),
+    conversationId: id(),
+    messageId: id(),
+    startedConversation: z.boolean().describe("True when this message started the conversation."),
+    authorName: text().describe("How the message is signed: always »Din sagsbehandler«, never an employee's name."),
+    sentAt: instant(),
+  }),
+);

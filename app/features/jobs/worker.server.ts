@@ -3,6 +3,7 @@ import { queueDueReminders } from "~/features/notifications/index.server";
 import { deliverDueMail } from "./outbox.server";
 import { pruneExpired } from "./retention.server";
 import { pruneRateLimits } from "~/lib/rate-limit.server";
+import { runApiJobs } from "~/features/api/index.server";
 
 /**
  * The job worker (docs/decisions/0014-job-queue.md): queues the reminders that are due
@@ -82,6 +83,12 @@ export class JobWorker {
       await deliverDueMail({ now });
     } catch (error) {
       logError("job_mail_pass_failed", null, error);
+    }
+    // The API for case systems: signed webhooks of the change feed (issue 20), and its idempotency keys' retention.
+    try {
+      await runApiJobs({ now });
+    } catch (error) {
+      logError("job_api_pass_failed", null, error);
     }
     const every = this.options.retentionEveryMs ?? 60 * 60_000;
     if (Date.now() - this.lastRetention >= every) {

@@ -1,4 +1,5 @@
-import { apiLoader, methodNotAllowed } from "../handler.server";
+import { apiLoader, byMethod } from "../handler.server";
+import { postMeeting } from "../writes.server";
 import { participantFor } from "../participant.server";
 import { appointmentsBody } from "../present.server";
 import { appointmentsOf } from "../queries.server";
@@ -10,4 +11,5 @@ export const loader = apiLoader("participants:read", AppointmentPreparations, as
   return { body: appointmentsBody(participantId, await appointmentsOf(participantId)), read: { what: "appointments", participantIds: [participantId] } };
 });
 
-export const action = methodNotAllowed;
+/** POST: books a meeting (scope appointments:write). */
+export const action = byMethod({ POST: postMeeting }, "GET, HEAD, POST");

@@ -1,4 +1,5 @@
-import { apiLoader, ApiProblem, methodNotAllowed, queryOf } from "../handler.server";
+import { apiLoader, ApiProblem, byMethod, queryOf } from "../handler.server";
+import { postParticipant } from "../writes.server";
 import { participantCursors } from "../cursor";
 import { participantOf } from "../present.server";
 import { listParticipants } from "../queries.server";
@@ -24,4 +25,5 @@ export const loader = apiLoader("participants:read", ParticipantPage, async ({ r
   };
 });
 
-export const action = methodNotAllowed;
+/** POST /api/v1/participants: registers a participant (scope participants:write). */
+export const action = byMethod({ POST: postParticipant }, "GET, HEAD, POST");
