@@ -252,7 +252,8 @@ describe("who may call: every no", () => {
     const big = JSON.stringify({ text: "x".repeat(100 * 1024) });
     expectProblem(await call("/api/v1/participants", { token: valid, method: "POST", headers: { "Content-Type": "application/json" }, body: big }), 413, "payload-too-large");
     expectProblem(await call("/api/v1/participants", { token: valid, method: "POST", headers: { "Content-Type": "text/plain" }, body: "hej" }), 415, "unsupported-media-type");
-    const post = await call("/api/v1/participants", { token: valid, method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    // The events feed only reads (the writes are another test file's: api-writes-live.test.ts).
+    const post = await call("/api/v1/events", { token: valid, method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
     expectProblem(post, 405, "method-not-allowed");
     expect(post.headers.get("allow")).toBe("GET, HEAD");
     // No bearer token: the portal's cross-site check applies, and refuses a post with no Origin.
