@@ -259,19 +259,45 @@ export function restrictTree(root: string) {
  * acknowledged that could still be lost. The embedded PGlite has one connection and one user
  * (the owner, whom row-level security does not bind): there, requests run as before.
  */
-const requestScope = new AsyncLocalStorage<{ tx?: Database; afterCommit: (() => void)[]; statements: number }>();
+interface RequestScope {
+  tx?: Database;
+  afterCommit: (() => void)[];
+  statements: number;
+  writes: number;
+  texts?: string[];
+}
+const requestScope = new AsyncLocalStorage<RequestScope>();
 
 /** What a request did with the database, for its access log line and `npm run bench`. */
 export interface RequestStatements {
   /** SQL statements the app sent (drizzle's queries; BEGIN and COMMIT not counted). */
   statements: number;
+  /** Of those, the ones that write or lock rows (INSERT, UPDATE, DELETE, SELECT ... FOR UPDATE). */
+  writes: number;
+  /** The statements' texts (never their parameters), only with MINVEJ_LOG_SQL_TEXTS=1 (`npm run bench`). */
+  texts?: string[];
+}
+
+const WRITING_STATEMENT = /^\s*(?:with\b[\s\S]*?\)\s*)?(?:insert|update|delete)\b|\bfor\s+(?:no\s+key\s+)?update\b/i;
+/** Read once: the bench asks for the texts; a production process never keeps them. */
+const keepTexts = process.env.MINVEJ_LOG_SQL_TEXTS === "1";
+
+function newScope(tx?: Database): RequestScope {
+  return { tx, afterCommit: [], statements: 0, writes: 0, texts: keepTexts ? [] : undefined };
+}
+
+function doneOf(scope: RequestScope): RequestStatements {
+  return { statements: scope.statements, writes: scope.writes, texts: scope.texts };
 }
 
 /** Counts each query of the current request (drizzle calls its logger once per statement). */
 const statementCounter = {
-  logQuery() {
+  logQuery(query: string) {
     const scope = requestScope.getStore();
-    if (scope) scope.statements += 1;
+    if (!scope) return;
+    scope.statements += 1;
+    if (WRITING_STATEMENT.test(query)) scope.writes += 1;
+    scope.texts?.push(query);
   },
 };
 
@@ -279,33 +305,28 @@ export async function withRequestTransaction<T>(work: () => Promise<T>, onDone?:
   const handle = await getDatabase();
   if (handle.kind !== "postgres") {
     // The embedded database: no transaction around the request, only the count.
-    const scope = { afterCommit: [], statements: 0 };
+    const scope = newScope();
     try {
       return await requestScope.run(scope, work);
     } finally {
-      onDone?.({ statements: scope.statements });
+      onDone?.(doneOf(scope));
     }
   }
   const release = await requestGate().enter();
-  const afterCommit: (() => void)[] = [];
-  let statements = 0;
+  let scope: RequestScope | undefined;
   let result: T;
   try {
     result = await transactionSpan(() =>
       handle.db.transaction(async (tx) => {
-        const scope = { tx: tx as unknown as Database, afterCommit, statements: 0 };
-        try {
-          return await requestScope.run(scope, work);
-        } finally {
-          statements = scope.statements;
-        }
+        scope = newScope(tx as unknown as Database);
+        return await requestScope.run(scope, work);
       }),
     );
   } finally {
     release();
-    onDone?.({ statements });
+    onDone?.(scope ? doneOf(scope) : { statements: 0, writes: 0 });
   }
-  for (const callback of afterCommit) callback();
+  for (const callback of scope?.afterCommit ?? []) callback();
   return result;
 }
 

@@ -6,7 +6,21 @@
 //   DATABASE_URL=postgres://… npm run bench   also measure against that PostgreSQL database
 //
 // Environment: BENCH_SKIP_BUILD=1, BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS
-// (default 10). Results go to stdout as a table and to bench-results/latest.json.
+// (default 10), BENCH_SAMPLES (requests per page one at a time, default 40), BENCH_TARGETS (e.g.
+// "postgres-big,pglite-demo": only those). Results go to stdout as tables and to
+// bench-results/latest.json.
+//
+// Every participant page (as mette) and /sagsbehandler (as sara) is also requested one at a time:
+// SQL statements per request (BEGIN, COMMIT and savepoints not counted), how many of them wrote or
+// locked rows, p50/p99 and the server's CPU per request. With a big data set (scripts/bench-seed.ts:
+// 100,000 more participants) the same pages are measured on it too and printed side by side:
+//
+//   BENCH_BIG_DATA_DIR=<a PGlite data folder bench-seed.ts filled>       the embedded database
+//   BENCH_BIG_DATABASE_URL=postgres://portal_app@…/<a database bench-seed.ts filled>   Postgres
+//   (BENCH_BIG_DATABASE_OWNER_URL: its owner, to apply migrations newer than the data set)
+//
+// DATABASE_OWNER_URL (the schema owner of DATABASE_URL's database) lets the server migrate and
+// seed a fresh database while it runs as portal_app, as production does.
 // Exits non-zero only when something broke: the server never became ready, sign-in failed,
 // an asset could not be fetched, or the app answered non-2xx (or failed) under load.
 
@@ -29,6 +43,8 @@ const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RESULTS_FILE = path.join(PROJECT_ROOT, "bench-results", "latest.json");
 const READY_TIMEOUT_MS = 120_000;
 const DEMO_PERSON = "mette";
+/** Stands for the participant's first meeting page (`/moeder/<id>`), found on `/moeder`. */
+const MEETING_PAGE = "/moeder/:id";
 
 const PAGES: PageSpec[] = [
   { path: "/", signedIn: true },
@@ -50,6 +66,12 @@ const WEIGHED_PAGES: string[] = [
   "/om/rehabiliteringsteam",
   "/hjaelp",
 ];
+
+/** Measured one request at a time, on the demo data and on the big data: every participant page. */
+const PARTICIPANT_PAGES = ["/", "/min-plan", "/moeder", MEETING_PAGE, "/beskeder", "/forberedelse", "/cv", "/netvaerk", "/paaroerende", "/hjaelp"];
+/** The same for the caseworker (sara): her list, first and second page. */
+const CASEWORKER_PAGES = ["/sagsbehandler", "/sagsbehandler?side=2"];
+const CASEWORKER_PERSON = "sara";
 
 /** Weights of WEIGHED_PAGES, from the first database's server (weights do not depend on it). */
 const extraWeights: { path: string; weight: PageWeight }[] = [];
@@ -182,27 +204,61 @@ interface RunningServer {
   child: ChildProcess;
   baseUrl: string;
   dataDir: string;
+  /** False for a data folder the bench was given (the big data set): it is left in place. */
+  removeDataDir: boolean;
   recentOutput: string[];
-  /** From the server's access log (JSON lines, server/access-log.js): SQL statements by request id. */
-  statementsByRequest: Map<string, number>;
+  /** From the server's access log (JSON lines, server/access-log.js): what each request sent, by request id. */
+  statementsByRequest: Map<string, RequestSql>;
 }
 
-/** SQL statements one request sent: a full page load (document) and a client-side navigation (data). */
-interface StatementCount {
+/** One request's SQL, from its access log line. */
+interface RequestSql {
+  statements: number;
+  writes: number;
+  texts: string[];
+}
+
+/** Where a server finds its database: a Postgres URL (and its owner's), or a PGlite data folder. */
+interface DatabaseTarget {
+  /** "pglite" or "postgres". */
+  name: string;
+  /** "demo" (the demo people only) or "big" (scripts/bench-seed.ts added 100,000 participants). */
+  dataset: "demo" | "big";
+  url?: string;
+  ownerUrl?: string;
+  /** A PGlite data folder to use in place; without it (and without url) a fresh one is made. */
+  dataDir?: string;
+}
+
+/** One page requested one at a time: what it sent to the database, and how long it took. */
+interface PageSqlResult {
   database: string;
+  dataset: "demo" | "big";
   page: string;
+  /** SQL statements of a full page load and of a client-side navigation (`.data`); null: not measured. */
   document: number | null;
   data: number | null;
+  /** Statements that wrote or locked rows (INSERT, UPDATE, DELETE, FOR UPDATE), the most of any visit. */
+  writes: number | null;
+  /** The page load's statements, in order (parameters never included). */
+  sql: string[];
+  samples: number;
+  /** The HTTP status when the page did not answer 200 (then it has no times). */
+  failedWith: number | null;
+  latencyP50Ms: number | null;
+  latencyP99Ms: number | null;
+  /** The server process's CPU time (user + system) per request while the samples ran. */
+  cpuMsPerRequest: number | null;
 }
 
-const statementCounts: StatementCount[] = [];
+const pageSqlResults: PageSqlResult[] = [];
 
 // Servers that are still running, so that an interrupted run (Ctrl-C) does not leave them behind.
 const runningServers = new Set<RunningServer>();
 
-async function startServer(databaseUrl: string | undefined): Promise<RunningServer> {
+async function startServer(target: DatabaseTarget): Promise<RunningServer> {
   const port = await findFreePort();
-  const dataDir = await mkdtemp(path.join(tmpdir(), "minvej-bench-"));
+  const dataDir = target.dataDir ?? (await mkdtemp(path.join(tmpdir(), "minvej-bench-")));
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -212,9 +268,13 @@ async function startServer(databaseUrl: string | undefined): Promise<RunningServ
     // An empty server database gets the demo people too (a seeded one is left alone).
     SEED_DEMO_DATA: "1",
     DATA_DIR: dataDir,
+    // The access log then carries each request's statements (texts only, never parameters).
+    MINVEJ_LOG_SQL_TEXTS: "1",
   };
   delete env.DATABASE_URL;
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  delete env.DATABASE_OWNER_URL;
+  if (target.url) env.DATABASE_URL = target.url;
+  if (target.url && target.ownerUrl) env.DATABASE_OWNER_URL = target.ownerUrl;
 
   const child = spawn(process.execPath, ["server.js"], {
     cwd: PROJECT_ROOT,
@@ -225,6 +285,7 @@ async function startServer(databaseUrl: string | undefined): Promise<RunningServ
     child,
     baseUrl: `http://localhost:${port}`,
     dataDir,
+    removeDataDir: target.dataDir === undefined,
     recentOutput: [],
     statementsByRequest: new Map(),
   };
@@ -236,7 +297,10 @@ async function startServer(databaseUrl: string | undefined): Promise<RunningServ
     for (const line of chunk.toString("utf8").split("\n")) {
       if (line.trim() === "") continue;
       const entry = parseAccessLine(line);
-      if (entry) server.statementsByRequest.set(entry.requestId, entry.statements);
+      if (entry) {
+        server.statementsByRequest.set(entry.requestId, entry.sql);
+        continue; // one line per request: not worth keeping for error messages
+      }
       server.recentOutput.push(line);
       if (server.recentOutput.length > 40) server.recentOutput.shift();
     }
@@ -248,29 +312,40 @@ async function startServer(databaseUrl: string | undefined): Promise<RunningServ
   return server;
 }
 
-function parseAccessLine(line: string): { requestId: string; statements: number } | null {
+function parseAccessLine(line: string): { requestId: string; sql: RequestSql } | null {
   if (!line.startsWith("{")) return null;
   try {
-    const entry = JSON.parse(line) as { event?: unknown; requestId?: unknown; statements?: unknown };
+    const entry = JSON.parse(line) as { event?: unknown; requestId?: unknown; statements?: unknown; writes?: unknown; sql?: unknown };
     if (entry.event !== "request" || typeof entry.requestId !== "string" || typeof entry.statements !== "number") return null;
-    return { requestId: entry.requestId, statements: entry.statements };
+    const texts = Array.isArray(entry.sql) ? entry.sql.filter((text): text is string => typeof text === "string") : [];
+    return {
+      requestId: entry.requestId,
+      sql: { statements: entry.statements, writes: typeof entry.writes === "number" ? entry.writes : 0, texts },
+    };
   } catch {
     return null;
   }
 }
 
-/** Requests `url` once and reads how many SQL statements it sent from the access log. */
-async function countStatements(server: RunningServer, url: string, cookie: string): Promise<number | null> {
+/** Requests `url` once and reads what SQL it sent from the access log. */
+async function requestSql(server: RunningServer, url: string, cookie: string): Promise<RequestSql | null> {
   const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
   await response.arrayBuffer();
   const requestId = response.headers.get("x-request-id");
   if (!requestId || response.status >= 400) return null;
   for (let waited = 0; waited < 2_000; waited += 20) {
-    const statements = server.statementsByRequest.get(requestId);
-    if (statements !== undefined) return statements;
+    const sql = server.statementsByRequest.get(requestId);
+    if (sql !== undefined) return sql;
     await sleep(20);
   }
   return null;
+}
+
+/** The `.data` URL React Router fetches on a client-side navigation to `page`. */
+function dataUrlOf(baseUrl: string, page: string): string {
+  const url = new URL(page, baseUrl);
+  url.pathname = url.pathname === "/" ? "/_.data" : `${url.pathname}.data`;
+  return url.toString();
 }
 
 function serverOutput(server: RunningServer): string {
@@ -326,13 +401,13 @@ async function stopServer(server: RunningServer): Promise<void> {
     }
   }
   runningServers.delete(server);
-  await rm(server.dataDir, { recursive: true, force: true });
+  if (server.removeDataDir) await rm(server.dataDir, { recursive: true, force: true });
 }
 
 function killRemainingServersNow(): void {
   for (const server of runningServers) {
     server.child.kill("SIGKILL");
-    rmSync(server.dataDir, { recursive: true, force: true });
+    if (server.removeDataDir) rmSync(server.dataDir, { recursive: true, force: true });
   }
   runningServers.clear();
 }
@@ -340,21 +415,21 @@ function killRemainingServersNow(): void {
 // ---------------------------------------------------------------------------------------------
 // Sign-in
 
-async function signIn(baseUrl: string): Promise<string> {
+async function signIn(baseUrl: string, person = DEMO_PERSON): Promise<string> {
   const response = await fetch(`${baseUrl}/log-ind`, {
     method: "POST",
     headers: {
       "Content-Type": "application/x-www-form-urlencoded",
       Origin: baseUrl,
     },
-    body: new URLSearchParams({ person: DEMO_PERSON }).toString(),
+    body: new URLSearchParams({ person }).toString(),
     redirect: "manual",
   });
   const body = await response.text();
 
   if (response.status !== 302 && response.status !== 303) {
     throw new Error(
-      `sign-in: POST /log-ind (person=${DEMO_PERSON}) answered ${response.status}, expected 302/303. ` +
+      `sign-in: POST /log-ind (person=${person}) answered ${response.status}, expected 302/303. ` +
         `Are the demo people in this database? Page text: ${visibleText(body).slice(0, 200)}`,
     );
   }
@@ -363,7 +438,7 @@ async function signIn(baseUrl: string): Promise<string> {
   if (cookieHeader === "") {
     throw new Error("sign-in: POST /log-ind redirected but set no cookie");
   }
-  log(`signed in as ${DEMO_PERSON}; cookies: ${cookies.map((pair) => pair.split("=")[0]).join(", ")}`);
+  log(`signed in as ${person}; cookies: ${cookies.map((pair) => pair.split("=")[0]).join(", ")}`);
   return cookieHeader;
 }
 
@@ -544,33 +619,96 @@ function cookieHeaders(page: PageSpec, cookie: string): Record<string, string> {
   return page.signedIn ? { Cookie: cookie } : {};
 }
 
-async function measureDatabase(
-  database: string,
-  databaseUrl: string | undefined,
-  load: LoadSettings,
-): Promise<PageResult[]> {
-  log(`--- ${database} ---`);
-  const server = await startServer(databaseUrl);
+/** The server process's CPU time so far (user + system), from /proc; null where there is none. */
+function readCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  const statFile = `/proc/${pid}/stat`;
+  if (!existsSync(statFile)) return null;
+  // Fields after the command name (which may hold spaces, so split after its closing parenthesis):
+  // utime and stime are the 12th and 13th, in clock ticks (100 a second on Linux).
+  const fields = readFileSync(statFile, "utf8").slice(readFileSync(statFile, "utf8").lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Number.isFinite(ticks) ? ticks * 10 : null;
+}
+
+function percentile(sortedValues: number[], fraction: number): number | null {
+  if (sortedValues.length === 0) return null;
+  const index = Math.min(sortedValues.length - 1, Math.max(0, Math.ceil(fraction * sortedValues.length) - 1));
+  return sortedValues[index]!;
+}
+
+/** The first meeting page linked from the participant's `/moeder`, e.g. `/moeder/0b6c…`. */
+async function findMeetingPage(baseUrl: string, cookie: string): Promise<string | null> {
+  const html = (await fetchBytes(`${baseUrl}/moeder`, { cookie })).toString("utf8");
+  const match = /href="(\/moeder\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"/.exec(html);
+  return match?.[1] ?? null;
+}
+
+/**
+ * Each page one request at a time: its SQL (counted on the second visit, as the first may warm
+ * caches; a navigation's `.data` too), then `samples` more page loads for p50, p99 and CPU.
+ */
+async function measurePagesOneAtATime(server: RunningServer, target: DatabaseTarget, pages: string[], cookie: string): Promise<void> {
+  const samples = readPositiveInteger("BENCH_SAMPLES", 40);
+  for (const page of pages) {
+    const url = `${server.baseUrl}${page}`;
+    let document: RequestSql | null = null;
+    let data: RequestSql | null = null;
+    // A write on a GET would show on the first visit (e.g. "seen" marks), so writes count both.
+    let writes = 0;
+    for (let round = 0; round < 2; round++) {
+      document = await requestSql(server, url, cookie);
+      data = await requestSql(server, dataUrlOf(server.baseUrl, page), cookie);
+      writes = Math.max(writes, document?.writes ?? 0, data?.writes ?? 0);
+    }
+    const latencies: number[] = [];
+    let failedWith: number | null = null;
+    const cpuBefore = readCpuMs(server.child.pid);
+    for (let sample = 0; sample < samples && failedWith === null; sample++) {
+      const started = performance.now();
+      const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
+      await response.arrayBuffer();
+      // A page that fails (a statement timeout on big data, say) is a figure too: noted, not measured.
+      if (response.status !== 200) failedWith = response.status;
+      else latencies.push(performance.now() - started);
+    }
+    const cpuAfter = readCpuMs(server.child.pid);
+    latencies.sort((a, b) => a - b);
+    pageSqlResults.push({
+      database: target.name,
+      dataset: target.dataset,
+      page,
+      document: document?.statements ?? null,
+      data: data?.statements ?? null,
+      writes: document ? writes : null,
+      sql: document?.texts ?? [],
+      samples,
+      failedWith,
+      latencyP50Ms: percentile(latencies, 0.5),
+      latencyP99Ms: percentile(latencies, 0.99),
+      cpuMsPerRequest: cpuBefore !== null && cpuAfter !== null && latencies.length > 0 ? (cpuAfter - cpuBefore) / latencies.length : null,
+    });
+    if (failedWith !== null) log(`one at a time: ${page} answered ${failedWith} (${target.name}, ${target.dataset} data)`);
+    log(`one at a time: ${page} p50 ${percentile(latencies, 0.5)?.toFixed(1)} ms, ${document?.statements ?? "?"} statements`);
+  }
+}
+
+async function measureDatabase(target: DatabaseTarget, load: LoadSettings): Promise<PageResult[]> {
+  const database = target.name;
+  log(`--- ${database}, ${target.dataset} data ---`);
+  const server = await startServer(target);
   try {
     const readyAfterMs = await waitUntilReady(server);
     log(`ready after ${(readyAfterMs / 1000).toFixed(1)} s`);
 
     const cookie = await signIn(server.baseUrl);
-
-    // Statements per page, each counted twice (the first visit may warm caches) and the second kept.
-    for (const page of [...new Set([...PAGES.filter((spec) => spec.signedIn).map((spec) => spec.path), ...WEIGHED_PAGES])]) {
-      const dataUrl = `${server.baseUrl}${page === "/" ? "/_" : page}.data`;
-      let count: StatementCount = { database, page, document: null, data: null };
-      for (let round = 0; round < 2; round++) {
-        count = {
-          database,
-          page,
-          document: await countStatements(server, `${server.baseUrl}${page}`, cookie),
-          data: await countStatements(server, dataUrl, cookie),
-        };
-      }
-      statementCounts.push(count);
-    }
+    const meetingPage = await findMeetingPage(server.baseUrl, cookie);
+    const participantPages = PARTICIPANT_PAGES.flatMap((page) => (page !== MEETING_PAGE ? [page] : meetingPage ? [meetingPage] : []));
+    await measurePagesOneAtATime(server, target, participantPages, cookie);
+    const caseworkerCookie = await signIn(server.baseUrl, CASEWORKER_PERSON);
+    await measurePagesOneAtATime(server, target, CASEWORKER_PAGES, caseworkerCookie);
+    // The big data set is for growth only: page weight and throughput are measured on the demo data.
+    if (target.dataset === "big") return [];
 
     // Fetch each page once: its HTML is both measured and served by the static ceiling.
     const htmlByPath = new Map<string, Buffer>();
@@ -691,6 +829,56 @@ function printResults(results: PageResult[], load: LoadSettings): void {
   console.log("");
 }
 
+/** The meeting page's id differs between databases: one label for it. */
+function pageLabel(page: string): string {
+  return page.startsWith("/moeder/") ? MEETING_PAGE : page;
+}
+
+function printPagesOneAtATime(): void {
+  const samples = pageSqlResults[0]?.samples ?? 0;
+  const figure = (value: number | null | undefined, decimals = 0) => (value === null || value === undefined ? "n/a" : formatNumber(value, decimals));
+  const time = (result: PageSqlResult | undefined, value: number | null | undefined) =>
+    result === undefined ? "-" : result.failedWith !== null ? `HTTP ${result.failedWith}` : figure(value, 1);
+  // One row per database and page: the demo figures, then the big ones beside them.
+  const keys = [...new Map(pageSqlResults.map((result) => [`${result.database} ${pageLabel(result.page)}`, result])).values()];
+  const rows: string[][] = [];
+  for (const key of keys) {
+    const find = (dataset: "demo" | "big") =>
+      pageSqlResults.find((result) => result.dataset === dataset && result.database === key.database && pageLabel(result.page) === pageLabel(key.page));
+    const demo = find("demo");
+    const big = find("big");
+    const ratio = big?.latencyP50Ms && demo?.latencyP50Ms ? big.latencyP50Ms / demo.latencyP50Ms : null;
+    rows.push([
+      key.database,
+      pageLabel(key.page),
+      demo ? figure(demo.document) : "-",
+      demo ? figure(demo.data) : "-",
+      demo ? figure(demo.writes) : "-",
+      time(demo, demo?.latencyP50Ms),
+      time(demo, demo?.latencyP99Ms),
+      demo ? figure(demo.cpuMsPerRequest, 1) : "-",
+      big ? figure(big.document) : "-",
+      time(big, big?.latencyP50Ms),
+      time(big, big?.latencyP99Ms),
+      big ? figure(big.cpuMsPerRequest, 1) : "-",
+      ratio === null ? "-" : formatNumber(ratio, 2),
+    ]);
+  }
+  console.log(
+    `\nOne request at a time (${samples} page loads each; participant pages as ${DEMO_PERSON}, /sagsbehandler as ${CASEWORKER_PERSON}).\n` +
+      "SQL: statements of a page load and of a navigation (.data), BEGIN, COMMIT and savepoints not counted; writes: the\n" +
+      "most of any visit (first and second, page load and .data), statements that wrote or locked rows. CPU: the server\n" +
+      "process per request (on PGlite the database runs in it).\n" +
+      "big: the same pages on the big data set (scripts/bench-seed.ts); big/demo: ratio of p50.",
+  );
+  console.log(
+    renderTable(
+      ["db", "page", "SQL", "SQL .data", "writes", "p50 ms", "p99 ms", "CPU ms", "big SQL", "big p50", "big p99", "big CPU", "big/demo"],
+      rows,
+    ),
+  );
+}
+
 function gitCommit(): string | null {
   const result = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: PROJECT_ROOT, encoding: "utf8" });
   return result.status === 0 ? result.stdout.trim() : null;
@@ -704,7 +892,7 @@ async function writeResults(results: PageResult[], failures: string[], load: Loa
     durationSeconds: load.durationSeconds,
     connections: load.connections,
     results,
-    statementsPerRequest: statementCounts,
+    pagesOneAtATime: pageSqlResults,
     failures,
   };
   await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
@@ -734,17 +922,27 @@ async function main(): Promise<number> {
 
   buildApp();
 
-  const databases: { name: string; url: string | undefined }[] = [{ name: "pglite", url: undefined }];
-  if (process.env.DATABASE_URL) databases.push({ name: "postgres", url: process.env.DATABASE_URL });
+  const targets: DatabaseTarget[] = [{ name: "pglite", dataset: "demo" }];
+  if (process.env.BENCH_BIG_DATA_DIR) targets.push({ name: "pglite", dataset: "big", dataDir: path.resolve(process.env.BENCH_BIG_DATA_DIR) });
+  if (process.env.DATABASE_URL) {
+    targets.push({ name: "postgres", dataset: "demo", url: process.env.DATABASE_URL, ownerUrl: process.env.DATABASE_OWNER_URL });
+  }
+  if (process.env.BENCH_BIG_DATABASE_URL) {
+    targets.push({ name: "postgres", dataset: "big", url: process.env.BENCH_BIG_DATABASE_URL, ownerUrl: process.env.BENCH_BIG_DATABASE_OWNER_URL });
+  }
+
+  // BENCH_TARGETS=postgres-big,pglite-demo measures only those.
+  const only = (process.env.BENCH_TARGETS ?? "").split(",").map((name) => name.trim()).filter(Boolean);
+  const chosen = only.length === 0 ? targets : targets.filter((target) => only.includes(`${target.name}-${target.dataset}`));
 
   // A failure with one database still leaves the figures of the other to report.
   const results: PageResult[] = [];
   const failures: string[] = [];
-  for (const database of databases) {
+  for (const target of chosen) {
     try {
-      results.push(...(await measureDatabase(database.name, database.url, load)));
+      results.push(...(await measureDatabase(target, load)));
     } catch (error) {
-      failures.push(`${database.name}: ${describeError(error)}`);
+      failures.push(`${target.name} (${target.dataset} data): ${describeError(error)}`);
     }
   }
   failures.push(...loadProblems(results));
@@ -765,20 +963,7 @@ async function main(): Promise<number> {
       ),
     );
   }
-  if (statementCounts.length > 0) {
-    console.log("\nSQL statements per request (signed in as mette; BEGIN and COMMIT not counted):");
-    console.log(
-      renderTable(
-        ["db", "page", "page load", "navigation (.data)"],
-        statementCounts.map((count) => [
-          count.database,
-          count.page,
-          count.document === null ? "n/a" : String(count.document),
-          count.data === null ? "n/a" : String(count.data),
-        ]),
-      ),
-    );
-  }
+  if (pageSqlResults.length > 0) printPagesOneAtATime();
   await writeResults(results, failures, load);
 
   for (const failure of failures) log(`FAILED: ${failure}`);

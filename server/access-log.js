@@ -32,6 +32,10 @@ export function accessLog() {
         durationMs: Math.round(seconds * 10_000) / 10,
         // SQL statements the request sent (db/client.ts counts them), when it reached the app.
         statements: res.locals.statements,
+        // Of those, the ones that wrote or locked rows (a GET should have none).
+        writes: res.locals.writes,
+        // Their texts, without parameters, only when MINVEJ_LOG_SQL_TEXTS=1 (npm run bench).
+        sql: res.locals.statementTexts,
       });
       observeRequest({ method: req.method, route, status, seconds });
       endRequestSpan(res.locals.span, { method: req.method, route, status });

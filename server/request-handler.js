@@ -47,6 +47,8 @@ export function createRequestHandler({ build, mode }) {
               () => handle(request, context),
               (done) => {
                 res.locals.statements = done.statements;
+                res.locals.writes = done.writes;
+                res.locals.statementTexts = done.texts;
               },
             ),
       );
