@@ -45,25 +45,10 @@ export function getCurrentUser(context: RequestContext): Promise<SignedIn> {
 }
 
 async function loadUser(request: Request) {
+  // One statement: the session and its person; row-level security sees the person from here on.
   const session = await readSession(request);
   if (session.status !== "active") return { session, user: null };
-  // Row-level security sees this person for the rest of the request.
-  await actAs(session.personId);
-  const database = await db();
-  const [row] = await database
-    .select({
-      firstName: persons.firstName,
-      lastName: persons.lastName,
-      isCaseworker: persons.isCaseworker,
-      birthDate: persons.birthDate,
-      participantId: participants.id,
-      programme: participants.programme,
-      municipalityKey: participants.municipalityKey,
-    })
-    .from(persons)
-    .leftJoin(participants, eq(participants.personId, persons.id))
-    .where(eq(persons.id, session.personId));
-  if (!row) return { session: { status: "expired" } as const, user: null };
+  const { person } = session;
   const user: CurrentUser = {
     sessionId: session.id,
     provider: session.provider,
@@ -71,13 +56,13 @@ async function loadUser(request: Request) {
     idleTimeoutMs: session.idleTimeoutMs,
     idleEndsAt: session.idleEndsAt,
     personId: session.personId,
-    firstName: row.firstName,
-    lastName: row.lastName,
+    firstName: person.firstName,
+    lastName: person.lastName,
     // Only the municipality's login (or the demo, while DEMO=1) makes someone a caseworker: a
     // session started with MitID never carries the role, whatever the person's row says.
-    isCaseworker: row.isCaseworker && session.provider !== "nemlogin",
-    birthDate: row.birthDate,
-    participant: row.participantId && row.programme ? { id: row.participantId, programme: row.programme, municipalityKey: row.municipalityKey } : null,
+    isCaseworker: person.isCaseworker && session.provider !== "nemlogin",
+    birthDate: person.birthDate,
+    participant: person.participant,
   };
   return { session, user };
 }

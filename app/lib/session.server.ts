@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { createCookie } from "react-router";
-import { db } from "../../db/client";
+import { db, rowsOf } from "../../db/client";
 import { authSessions } from "../../db/schema";
+import type { Programme } from "./programmes";
 import { isProviderEnabled } from "./auth/providers.server";
 import { env } from "./env.server";
 
@@ -38,7 +39,46 @@ export type SessionState =
       authenticatedAt: Date;
       assuranceLevel: string | null;
       providerSession: Record<string, string> | null;
+      /** The session's person, read with it in the same statement. */
+      person: SessionPerson;
     };
+
+/** Who a live session belongs to (app/lib/auth.server.ts makes the CurrentUser of it). */
+export interface SessionPerson {
+  firstName: string;
+  lastName: string;
+  isCaseworker: boolean;
+  birthDate: string | null;
+  /** Set when the person is in a programme themselves. */
+  participant: { id: string; programme: Programme; municipalityKey: string | null } | null;
+}
+
+// A raw `execute` gets timestamps and dates as text from both drivers (drizzle turns their parsers
+// off); jsonb comes parsed from postgres.js and PGlite alike, as text only from an older driver.
+const timestampOf = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
+const dateOf = (value: unknown): string | null =>
+  value === null || value === undefined ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+const jsonOf = <T>(value: unknown): T | null => (value === null || value === undefined ? null : typeof value === "string" ? (JSON.parse(value) as T) : (value as T));
+
+/** A row of portal.open_session (migration 0029). */
+interface OpenSessionRow {
+  session_id: string;
+  person_id: string;
+  provider: string;
+  last_seen_at: unknown;
+  absolute_expires_at: unknown;
+  idle_minutes: number;
+  authenticated_at: unknown;
+  assurance_level: string | null;
+  provider_session: unknown;
+  first_name: string;
+  last_name: string;
+  is_caseworker: boolean;
+  birth_date: unknown;
+  participant_id: string | null;
+  programme: string | null;
+  municipality_key: string | null;
+}
 
 export interface SessionOptions {
   /** Default IDLE_TIMEOUT_MS; CASEWORKER_IDLE_TIMEOUT_MS for a caseworker. */
@@ -88,43 +128,59 @@ export async function startSession(personId: string, provider: string, now = new
   return sessionCookie.serialize(token);
 }
 
+/**
+ * The request's session, with its person, in one statement (portal.open_session, migration 0029):
+ * it also holds the token's hash and, while the session is live, lets row-level security see the
+ * person for the rest of the request's transaction.
+ */
 export async function readSession(request: Request, now = new Date()): Promise<SessionState> {
   const token = await tokenFrom(request);
   if (!token) return { status: "none" };
   const database = await db();
   const tokenHash = hashToken(token);
-  await holdSessionToken(database, tokenHash);
-  const [row] = await database
-    .select()
-    .from(authSessions)
-    .where(and(eq(authSessions.tokenHash, tokenHash), isNull(authSessions.endedAt)));
+  const [row] = rowsOf<OpenSessionRow>(
+    await database.execute(sql`select * from portal.open_session(${tokenHash}, ${now.toISOString()}::timestamptz)`),
+  );
   if (!row) return { status: "expired" };
 
-  const idleTimeoutMs = row.idleMinutes * 60_000;
-  const idleEndsAt = new Date(row.lastSeenAt.getTime() + idleTimeoutMs);
+  const lastSeenAtRead = timestampOf(row.last_seen_at);
+  const absoluteExpiresAt = timestampOf(row.absolute_expires_at);
+  const idleTimeoutMs = row.idle_minutes * 60_000;
+  const idleEndsAt = new Date(lastSeenAtRead.getTime() + idleTimeoutMs);
   // A session is only as good as the method that started it: once that method is turned off
   // (a demo session after DEMO_LOGIN is unset), the session ends on its next request.
-  if (now >= idleEndsAt || now >= row.absoluteExpiresAt || !isProviderEnabled(row.provider)) {
-    await database.update(authSessions).set({ endedAt: now }).where(eq(authSessions.id, row.id));
+  if (now >= idleEndsAt || now >= absoluteExpiresAt || !isProviderEnabled(row.provider)) {
+    await database.update(authSessions).set({ endedAt: now }).where(eq(authSessions.id, row.session_id));
+    // portal.open_session let row-level security see the person if the times were still good.
+    await database.execute(sql`select set_config('minvej.person_id', '', true)`);
     return { status: "expired" };
   }
 
-  let lastSeenAt = row.lastSeenAt;
+  let lastSeenAt = lastSeenAtRead;
   if (now.getTime() - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
     lastSeenAt = now;
-    await database.update(authSessions).set({ lastSeenAt }).where(eq(authSessions.id, row.id));
+    await database.update(authSessions).set({ lastSeenAt }).where(eq(authSessions.id, row.session_id));
   }
+  const programme = row.programme as Programme | null;
   return {
     status: "active",
-    id: row.id,
-    personId: row.personId,
+    id: row.session_id,
+    personId: row.person_id,
     provider: row.provider,
     idleTimeoutMs,
-    idleEndsAt: new Date(Math.min(lastSeenAt.getTime() + idleTimeoutMs, row.absoluteExpiresAt.getTime())),
-    absoluteEndsAt: row.absoluteExpiresAt,
-    authenticatedAt: row.authenticatedAt,
-    assuranceLevel: row.assuranceLevel,
-    providerSession: row.providerSession ?? null,
+    idleEndsAt: new Date(Math.min(lastSeenAt.getTime() + idleTimeoutMs, absoluteExpiresAt.getTime())),
+    absoluteEndsAt: absoluteExpiresAt,
+    authenticatedAt: timestampOf(row.authenticated_at),
+    assuranceLevel: row.assurance_level,
+    providerSession: jsonOf<Record<string, string>>(row.provider_session),
+    person: {
+      firstName: row.first_name,
+      lastName: row.last_name,
+      isCaseworker: row.is_caseworker,
+      birthDate: dateOf(row.birth_date),
+      participant:
+        row.participant_id && programme ? { id: row.participant_id, programme, municipalityKey: row.municipality_key } : null,
+    },
   };
 }
 
