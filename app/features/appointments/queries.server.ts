@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, gt, inArray, isNull, lte, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lte, max, sql, type SQLWrapper } from "drizzle-orm";
 import { db, rowsOf } from "../../../db/client";
+import { nestedRow, nestedRows, readTogether } from "../../../db/nested";
 import {
   absenceNotices,
   appointmentAttendees,
@@ -276,28 +277,38 @@ export async function listFeedAppointments(participantId: string, now = new Date
  * narrows it to one kind (the plan's "next conversation" is the next "samtale"). For the
  * overview and the plan.
  */
-export async function findNextAppointment(participantId: string, options: { kind?: AppointmentKind; now?: Date } = {}) {
-  const database = await db();
-  const [next] = await database
-    .select()
-    .from(appointments)
-    .where(
-      and(
-        eq(appointments.participantId, participantId),
-        options.kind ? eq(appointments.kind, options.kind) : undefined,
-        gt(appointments.endsAt, options.now ?? new Date()),
-        inArray(appointments.status, ["planned", "moved"]),
-      ),
-    )
-    .orderBy(asc(appointments.startsAt))
-    .limit(1);
-  if (!next) return null;
-  const attendees = await database
-    .select({ name: appointmentAttendees.name, roleText: appointmentAttendees.roleText })
-    .from(appointmentAttendees)
-    .where(eq(appointmentAttendees.appointmentId, next.id))
-    .orderBy(asc(appointmentAttendees.sortOrder));
-  return { ...next, attendees };
+export async function findNextAppointment(
+  participantId: string,
+  options: { kind?: AppointmentKind; now?: Date; statuses?: AppointmentStatus[] } = {},
+) {
+  return (await readTogether({ next: nextAppointmentPiece(participantId, options) })).next;
+}
+
+/** findNextAppointment as a piece of a page's one read (db/nested.ts): the meeting and its attendees. */
+export function nextAppointmentPiece(
+  participantId: string,
+  options: { kind?: AppointmentKind; now?: Date; statuses?: AppointmentStatus[] } = {},
+) {
+  const where = and(
+    eq(appointments.participantId, participantId),
+    options.kind ? eq(appointments.kind, options.kind) : undefined,
+    gt(appointments.endsAt, options.now ?? new Date()),
+    inArray(appointments.status, options.statuses ?? ["planned", "moved"]),
+  );
+  return nestedRow(
+    { ...getTableColumns(appointments), attendees: attendeesOf(appointments.id) },
+    sql`from ${appointments} where ${where}`,
+    sql`${appointments.startsAt}`,
+  );
+}
+
+/** Who takes part in a meeting (the professional side), in the order the jobcentre gave. */
+function attendeesOf(appointmentId: SQLWrapper | string) {
+  return nestedRows(
+    { name: appointmentAttendees.name, roleText: appointmentAttendees.roleText },
+    sql`from ${appointmentAttendees} where ${appointmentAttendees.appointmentId} = ${appointmentId}`,
+    sql`${appointmentAttendees.sortOrder}`,
+  );
 }
 
 /**

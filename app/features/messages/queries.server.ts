@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
+import { nestedCount, readTogether, type Nested } from "../../../db/nested";
 import { appointmentProposals, conversations, messageDrafts, messages } from "../../../db/schema/messages";
 import { isRequestTopic, requestStatus, type AuthorRole, type RequestStatus, type Topic } from "./status";
 
@@ -166,11 +167,13 @@ export async function getDraft(personId: string, draftKey: string) {
 
 /** How many of the caseworker's messages this participant has not opened: the menu's "Beskeder (1)". */
 export async function unreadCount(participantId: string): Promise<number> {
-  const database = await db();
-  const [row] = await database
-    .select({ count: sql<number>`count(*)::int` })
-    .from(messages)
-    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-    .where(and(eq(conversations.participantId, participantId), eq(messages.authorRole, "caseworker"), sql`${messages.readAt} is null`));
-  return row?.count ?? 0;
+  return (await readTogether({ unread: unreadCountPiece(participantId) })).unread;
+}
+
+/** unreadCount as a piece of a page's one read (db/nested.ts; the overview). */
+export function unreadCountPiece(participantId: string): Nested<number> {
+  return nestedCount(
+    sql`(select count(*)::int from ${messages} join ${conversations} on ${conversations.id} = ${messages.conversationId}
+        where ${conversations.participantId} = ${participantId} and ${messages.authorRole} = 'caseworker' and ${messages.readAt} is null)`,
+  );
 }

@@ -1,12 +1,14 @@
-import { findNextAppointment } from "~/features/appointments/index.server";
-import { getContacts, getPlanGoal, getPlanNews, type PlanGoal } from "~/features/plan/index.server";
-import { getPreparation } from "~/features/preparation/index.server";
+import { nextAppointmentPiece } from "~/features/appointments/index.server";
+import { contactsPiece, planSummaryPiece, type PlanGoal } from "~/features/plan/index.server";
+import { preparationProgressPiece } from "~/features/preparation/index.server";
 import { checkInState } from "~/features/progress/index.server";
-import { unreadCount } from "~/features/messages/index.server";
+import { unreadCountPiece } from "~/features/messages/index.server";
 import { listHelped } from "~/features/relatives/index.server";
 import type { CurrentUser } from "~/lib/auth.server";
+import { mapNested, readTogether } from "../../../db/nested";
 
-// The overview owns no tables: it shows what the other areas say, asked through their faces.
+// The overview owns no tables: it shows what the other areas say, asked through their faces. Their
+// pieces are read together, in one statement (db/nested.ts).
 
 export interface Overview {
   nextAppointment: {
@@ -25,54 +27,60 @@ export interface Overview {
   caseworker: { name: string; phone: string | null; email: string | null; reachableText: string | null } | null;
 }
 
-/** What the participant sees first: their next meeting, their goal and next step, and who to call. */
-export async function getOverview(participantId: string, now = new Date()): Promise<Overview> {
-  const [next, goal, contacts] = await Promise.all([
-    findNextAppointment(participantId, { now }),
-    getPlanGoal(participantId),
-    getContacts(participantId),
-  ]);
-  // The coordinating caseworker (the primary one first): who to call.
-  const caseworker = contacts.find((contact) => contact.role === "koordinerende_sagsbehandler");
+/** The pieces of what the participant sees first: next meeting, the plan's goal and news, whom to call. */
+function overviewPieces(participantId: string, now: Date) {
   return {
-    nextAppointment: next
-      ? {
-          id: next.id,
-          kind: next.kind,
-          title: next.title,
-          startsAt: next.startsAt,
-          endsAt: next.endsAt,
-          mode: next.mode,
-          placeName: next.placeName,
-          address: next.address,
-          phoneNote: next.phoneNote,
-          attendees: next.attendees,
-        }
-      : null,
-    goal,
-    caseworker: caseworker
-      ? { name: caseworker.name, phone: caseworker.phone, email: caseworker.email, reachableText: caseworker.reachableText }
-      : null,
+    next: mapNested(nextAppointmentPiece(participantId, { now }), (next): Overview["nextAppointment"] =>
+      next
+        ? {
+            id: next.id,
+            kind: next.kind,
+            title: next.title,
+            startsAt: next.startsAt,
+            endsAt: next.endsAt,
+            mode: next.mode,
+            placeName: next.placeName,
+            address: next.address,
+            phoneNote: next.phoneNote,
+            attendees: next.attendees,
+          }
+        : null,
+    ),
+    plan: planSummaryPiece(participantId),
+    // The coordinating caseworker (the primary one first): who to call.
+    caseworker: mapNested(contactsPiece(participantId), (contacts): Overview["caseworker"] => {
+      const caseworker = contacts.find((contact) => contact.role === "koordinerende_sagsbehandler");
+      return caseworker
+        ? { name: caseworker.name, phone: caseworker.phone, email: caseworker.email, reachableText: caseworker.reachableText }
+        : null;
+    }),
   };
 }
 
+/** What the participant sees first: their next meeting, their goal and next step, and who to call. */
+export async function getOverview(participantId: string, now = new Date()): Promise<Overview> {
+  const { next, plan, caseworker } = await readTogether(overviewPieces(participantId, now));
+  return { nextAppointment: next, goal: plan.goal, caseworker };
+}
+
 /** "/": the cards for a participant (next meeting, plan, preparation, goal, contact, the people they help), or for anyone else only the people they help. */
-export async function openOverview(user: CurrentUser) {
+export async function openOverview(user: CurrentUser, now = new Date()) {
   const helped = await listHelped(user.personId);
   const base = { firstName: user.firstName, isCaseworker: user.isCaseworker, helped };
   if (!user.participant) return { ...base, participant: null, overview: null, planNews: null, preparation: null, unreadMessages: 0, progress: null };
   const participantId = user.participant.id;
-  const overview = await getOverview(participantId);
-  const planNews = await getPlanNews(participantId);
-  const { parts } = await getPreparation(participantId);
-  const unreadMessages = await unreadCount(participantId);
+  const { next, plan, caseworker, preparation, unreadMessages } = await readTogether({
+    ...overviewPieces(participantId, now),
+    preparation: preparationProgressPiece(participantId),
+    unreadMessages: unreadCountPiece(participantId),
+  });
   const progress = await checkInState(participantId);
   return {
     ...base,
     participant: { programme: user.participant.programme },
-    overview,
-    planNews,
-    preparation: { done: parts.filter((part) => part.status === "done").length, total: parts.length },
+    overview: { nextAppointment: next, goal: plan.goal, caseworker } satisfies Overview,
+    planNews: plan.news,
+    preparation,
     unreadMessages,
     progress,
   };

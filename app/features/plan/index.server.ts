@@ -3,7 +3,16 @@
  * app/features/plan imports only this file or ./index.
  */
 export { getPlanView } from "./page.server";
-export { findOwnSubGoalTitle, getContacts, getPlanGoal, getPlanNews, type Contact, type PlanGoal } from "./queries.server";
+export {
+  contactsPiece,
+  findOwnSubGoalTitle,
+  getContacts,
+  getPlanGoal,
+  getPlanNews,
+  planSummaryPiece,
+  type Contact,
+  type PlanGoal,
+} from "./queries.server";
 export { exportPlanFor, type PlanExport } from "./my-data.server";
 // The municipality's case system writes the jobcentre's part of the plan (the API, issue 20).
 export {

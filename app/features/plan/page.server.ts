@@ -1,19 +1,14 @@
-import { findNextAppointment } from "~/features/appointments/index.server";
+import { nextAppointmentPiece } from "~/features/appointments/index.server";
 import { isUuid } from "~/lib/ids";
+import { readTogether } from "../../../db/nested";
 import {
-  changesSince,
-  countSubGoalMarks,
-  findLastSeenVersion,
+  contactsPiece,
   findPlan,
-  getContacts,
   getOwnGoalHistory,
-  getPlanContent,
-  getResponses,
   getVersionsWithCurrent,
   findSubGoal,
   findVersionOrCurrent,
-  type PlanContent,
-  type PlanRow,
+  planPagePiece,
 } from "./queries.server";
 import { diffSnapshots } from "./snapshot";
 import type { PlanNewsView, PlanPageView, PlanView, VersionListItem } from "./view";
@@ -23,16 +18,20 @@ interface Viewer {
   personId: string;
 }
 
-async function buildView(plan: PlanRow, content: PlanContent, viewer: Viewer): Promise<PlanView> {
-  const [contacts, nextConversation, responses, ownGoalHistory] = await Promise.all([
-    getContacts(viewer.participantId),
-    // The plan is updated at every conversation with the jobcentre: the next one, if booked.
-    findNextAppointment(viewer.participantId, { kind: "samtale" }),
-    getResponses(plan.id),
-    getOwnGoalHistory(plan, viewer.personId),
-  ]);
+/**
+ * The plan with everything its pages show, in one statement: the plan area's piece, the contacts,
+ * and the next conversation with the jobcentre (the plan is updated at every one, if booked).
+ */
+async function readPlanPage(viewer: Viewer) {
+  const { page, contacts, nextConversation } = await readTogether({
+    page: planPagePiece(viewer.participantId, viewer.personId),
+    contacts: contactsPiece(viewer.participantId),
+    nextConversation: nextAppointmentPiece(viewer.participantId, { kind: "samtale" }),
+  });
+  if (!page) return null;
+  const { plan, content, responses, ownGoalHistory } = page;
   const currentOwnGoal = ownGoalHistory[0];
-  return {
+  const view: PlanView = {
     version: plan.version,
     updatedAt: plan.updatedAt,
     updatedByName: plan.updatedByName,
@@ -55,14 +54,12 @@ async function buildView(plan: PlanRow, content: PlanContent, viewer: Viewer): P
     lastRead: responses.lastRead,
     questions: responses.questions,
   };
+  return { view, page };
 }
 
 /** The whole plan for print, PDF and a relative's view. Reads only. */
 export async function getPlanView(viewer: Viewer): Promise<PlanView | null> {
-  const plan = await findPlan(viewer.participantId);
-  if (!plan) return null;
-  const content = await getPlanContent(plan.id);
-  return buildView(plan, content, viewer);
+  return (await readPlanPage(viewer))?.view ?? null;
 }
 
 /**
@@ -71,21 +68,15 @@ export async function getPlanView(viewer: Viewer): Promise<PlanView | null> {
  * participant posts "Jeg har læst planen" or "Marker som læst" (commands.server.ts).
  */
 export async function openPlanPage(viewer: Viewer): Promise<PlanPageView | null> {
-  const plan = await findPlan(viewer.participantId);
-  if (!plan) return null;
-  const content = await getPlanContent(plan.id);
-  const [view, markCounts, lastSeen] = await Promise.all([
-    buildView(plan, content, viewer),
-    countSubGoalMarks(plan.id),
-    findLastSeenVersion(plan.id),
-  ]);
-  // Never marked as seen: nothing to compare with, so nothing is marked (the overview says "klar").
-  if (lastSeen === null || lastSeen >= plan.version) return { view, news: null, markCounts };
-  const baseVersion = lastSeen;
-  const changes = await changesSince(plan, content, baseVersion);
+  const read = await readPlanPage(viewer);
+  if (!read) return null;
+  const { view, page } = read;
+  // Never marked as seen (or nothing newer): nothing to compare with, so nothing is marked.
+  if (!page.news) return { view, news: null, markCounts: page.markCounts };
+  const { sinceVersion, changes } = page.news;
   const news: PlanNewsView = {
-    sinceVersion: baseVersion,
-    changedByName: plan.updatedByName,
+    sinceVersion,
+    changedByName: page.plan.updatedByName,
     changes,
     newItems: (changes ?? []).flatMap((change) =>
       "id" in change && change.id && (change.kind === "added" || change.kind === "changed") ? [change.id] : [],
@@ -93,7 +84,7 @@ export async function openPlanPage(viewer: Viewer): Promise<PlanPageView | null>
     employmentGoalChanged: (changes ?? []).some((change) => change.area === "employmentGoal"),
     nextStepChanged: (changes ?? []).some((change) => change.area === "nextStep"),
   };
-  return { view, news, markCounts };
+  return { view, news, markCounts: page.markCounts };
 }
 
 /** /min-plan/eget-maal: the own goal to edit, and the earlier texts with who wrote them. null: no plan yet. */

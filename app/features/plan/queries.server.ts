@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, sql, type SQLWrapper } from "drizzle-orm";
 import { db } from "../../../db/client";
+import { mapNested, nestedNumber, nestedRow, nestedRows, readTogether, type Nested } from "../../../db/nested";
 import { isUuid } from "~/lib/ids";
 import {
   activities,
@@ -39,54 +40,91 @@ export interface PlanContent {
   agreements: (PlanView["agreements"][number] & { createdAt: Date })[];
 }
 
-/** Sub-goals, activities and agreements of one plan, in the jobcentre's order. */
+// The plan's parts as pieces of one read (db/nested.ts), each for the plan whose id `planId` gives
+// (a value, or the column `plans.id` of the statement around it).
+
+const subGoalsOf = (planId: SQLWrapper | string) =>
+  nestedRows(
+    {
+      id: subGoals.id,
+      title: subGoals.title,
+      description: subGoals.description,
+      status: subGoals.status,
+      helperText: subGoals.helperText,
+      dueOn: subGoals.dueOn,
+      participantStatus: subGoals.participantStatus,
+      participantComment: subGoals.participantComment,
+      participantUpdatedAt: subGoals.participantUpdatedAt,
+    },
+    sql`from ${subGoals} where ${subGoals.planId} = ${planId}`,
+    sql`${subGoals.sortOrder}, ${subGoals.title}`,
+  );
+
+const activitiesOf = (planId: SQLWrapper | string) =>
+  nestedRows(
+    {
+      id: activities.id,
+      kind: activities.kind,
+      title: activities.title,
+      purpose: activities.purpose,
+      responsibleName: activities.responsibleName,
+      place: activities.place,
+      startsOn: activities.startsOn,
+      endsOn: activities.endsOn,
+      hoursPerWeek: activities.hoursPerWeek,
+      status: activities.status,
+    },
+    sql`from ${activities} where ${activities.planId} = ${planId}`,
+    sql`${activities.sortOrder}, ${activities.title}`,
+  );
+
+const agreementsOf = (planId: SQLWrapper | string) =>
+  nestedRows(
+    {
+      id: agreements.id,
+      text: agreements.text,
+      ownerText: agreements.ownerText,
+      dueOn: agreements.dueOn,
+      createdAt: agreements.createdAt,
+    },
+    sql`from ${agreements} where ${agreements.planId} = ${planId}`,
+    sql`${agreements.sortOrder}, ${agreements.createdAt}`,
+  );
+
+/** Sub-goals, activities and agreements of one plan, in the jobcentre's order (one statement). */
 export async function getPlanContent(planId: string): Promise<PlanContent> {
-  const database = await db();
-  const [goalRows, activityRows, agreementRows] = await Promise.all([
-    database
-      .select({
-        id: subGoals.id,
-        title: subGoals.title,
-        description: subGoals.description,
-        status: subGoals.status,
-        helperText: subGoals.helperText,
-        dueOn: subGoals.dueOn,
-        participantStatus: subGoals.participantStatus,
-        participantComment: subGoals.participantComment,
-        participantUpdatedAt: subGoals.participantUpdatedAt,
-      })
-      .from(subGoals)
-      .where(eq(subGoals.planId, planId))
-      .orderBy(asc(subGoals.sortOrder), asc(subGoals.title)),
-    database
-      .select({
-        id: activities.id,
-        kind: activities.kind,
-        title: activities.title,
-        purpose: activities.purpose,
-        responsibleName: activities.responsibleName,
-        place: activities.place,
-        startsOn: activities.startsOn,
-        endsOn: activities.endsOn,
-        hoursPerWeek: activities.hoursPerWeek,
-        status: activities.status,
-      })
-      .from(activities)
-      .where(eq(activities.planId, planId))
-      .orderBy(asc(activities.sortOrder), asc(activities.title)),
-    database
-      .select({
-        id: agreements.id,
-        text: agreements.text,
-        ownerText: agreements.ownerText,
-        dueOn: agreements.dueOn,
-        createdAt: agreements.createdAt,
-      })
-      .from(agreements)
-      .where(eq(agreements.planId, planId))
-      .orderBy(asc(agreements.sortOrder), asc(agreements.createdAt)),
-  ]);
-  return { subGoals: goalRows, activities: activityRows, agreements: agreementRows };
+  return readTogether({ subGoals: subGoalsOf(planId), activities: activitiesOf(planId), agreements: agreementsOf(planId) });
+}
+
+const versionFields = {
+  version: planVersions.version,
+  snapshot: planVersions.snapshot,
+  changeSummary: planVersions.changeSummary,
+  changedByName: planVersions.changedByName,
+  createdAt: planVersions.createdAt,
+};
+
+/**
+ * The participant's plan with its parts, the version she last said she had seen, and that version
+ * as frozen when the plan has moved on since (to show what changed): one piece. null: no plan yet.
+ */
+function planPiece<E extends Record<string, Nested<unknown>>>(participantId: string, extra: E) {
+  const lastSeen = sql`(select ${planVisits.lastSeenVersion} from ${planVisits} where ${planVisits.planId} = ${plans.id})`;
+  return nestedRow(
+    {
+      ...getTableColumns(plans),
+      subGoals: subGoalsOf(plans.id),
+      activities: activitiesOf(plans.id),
+      agreements: agreementsOf(plans.id),
+      lastSeenVersion: nestedNumber(lastSeen),
+      base: nestedRow(
+        versionFields,
+        sql`from ${planVersions} where ${planVersions.planId} = ${plans.id} and ${planVersions.version} = ${lastSeen} and ${planVersions.version} < ${plans.version}`,
+      ),
+      ...extra,
+    },
+    sql`from ${plans} where ${plans.participantId} = ${participantId}`,
+  );
 }
 
 /** The plan as it is now, in the snapshot shape (what the portal freezes for the current version). */
@@ -147,9 +185,13 @@ const roleOrder: Contact["role"][] = [
 
 /** The professionals who work with this participant: the coordinating caseworker first. */
 export async function getContacts(participantId: string): Promise<Contact[]> {
-  const database = await db();
-  const rows = await database
-    .select({
+  return (await readTogether({ contacts: contactsPiece(participantId) })).contacts;
+}
+
+/** getContacts as a piece of a page's one read (db/nested.ts). */
+export function contactsPiece(participantId: string): Nested<Contact[]> {
+  const rows = nestedRows(
+    {
       id: participantContacts.id,
       name: professionals.name,
       role: participantContacts.role,
@@ -158,18 +200,20 @@ export async function getContacts(participantId: string): Promise<Contact[]> {
       phone: professionals.phone,
       email: professionals.email,
       reachableText: professionals.reachableText,
-    })
-    .from(participantContacts)
-    .innerJoin(professionals, eq(professionals.id, participantContacts.professionalId))
-    .where(eq(participantContacts.participantId, participantId));
-  return rows
-    .sort(
-      (a, b) =>
-        Number(b.isPrimary) - Number(a.isPrimary) ||
-        roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) ||
-        a.name.localeCompare(b.name, "da"),
-    )
-    .map(({ isPrimary: _isPrimary, ...contact }) => contact);
+    },
+    sql`from ${participantContacts} join ${professionals} on ${professionals.id} = ${participantContacts.professionalId}
+        where ${participantContacts.participantId} = ${participantId}`,
+  );
+  return mapNested(rows, (contacts) =>
+    contacts
+      .sort(
+        (a, b) =>
+          Number(b.isPrimary) - Number(a.isPrimary) ||
+          roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) ||
+          a.name.localeCompare(b.name, "da"),
+      )
+      .map(({ isPrimary: _isPrimary, ...contact }) => contact),
+  );
 }
 
 export interface PlanResponses {
@@ -179,27 +223,29 @@ export interface PlanResponses {
   questions: { id: string; planVersion: number; comment: string; createdAt: Date }[];
 }
 
-export async function getResponses(planId: string): Promise<PlanResponses> {
-  const database = await db();
-  const rows = await database
-    .select({
-      id: planResponses.id,
-      kind: planResponses.kind,
-      planVersion: planResponses.planVersion,
-      comment: planResponses.comment,
-      createdAt: planResponses.createdAt,
-    })
-    .from(planResponses)
-    .where(eq(planResponses.planId, planId))
-    .orderBy(desc(planResponses.createdAt));
-  const reads = rows.filter((row) => row.kind === "read").sort((a, b) => b.planVersion - a.planVersion);
-  return {
-    lastRead: reads[0] ? { planVersion: reads[0].planVersion, createdAt: reads[0].createdAt } : null,
-    questions: rows
-      .filter((row) => row.kind === "question")
-      .map((row) => ({ id: row.id, planVersion: row.planVersion, comment: row.comment ?? "", createdAt: row.createdAt })),
-  };
-}
+const responsesOf = (planId: SQLWrapper | string) =>
+  mapNested(
+    nestedRows(
+      {
+        id: planResponses.id,
+        kind: planResponses.kind,
+        planVersion: planResponses.planVersion,
+        comment: planResponses.comment,
+        createdAt: planResponses.createdAt,
+      },
+      sql`from ${planResponses} where ${planResponses.planId} = ${planId}`,
+      sql`${planResponses.createdAt} desc`,
+    ),
+    (rows): PlanResponses => {
+      const reads = rows.filter((row) => row.kind === "read").sort((a, b) => b.planVersion - a.planVersion);
+      return {
+        lastRead: reads[0] ? { planVersion: reads[0].planVersion, createdAt: reads[0].createdAt } : null,
+        questions: rows
+          .filter((row) => row.kind === "question")
+          .map((row) => ({ id: row.id, planVersion: row.planVersion, comment: row.comment ?? "", createdAt: row.createdAt })),
+      };
+    },
+  );
 
 export interface OwnGoalEntry {
   version: number;
@@ -214,9 +260,13 @@ export interface OwnGoalEntry {
  * portal kept history (or by a writer that kept none) appears as one entry without a known author.
  */
 export async function getOwnGoalHistory(plan: PlanRow, viewerPersonId: string): Promise<OwnGoalEntry[]> {
-  const database = await db();
-  const rows = await database
-    .select({
+  const { versions } = await readTogether({ versions: ownGoalVersionsOf(plan.id) });
+  return ownGoalHistory(plan, versions, viewerPersonId);
+}
+
+const ownGoalVersionsOf = (planId: SQLWrapper | string) =>
+  nestedRows(
+    {
       version: ownGoalVersions.version,
       text: ownGoalVersions.text,
       createdAt: ownGoalVersions.createdAt,
@@ -225,11 +275,15 @@ export async function getOwnGoalHistory(plan: PlanRow, viewerPersonId: string): 
       authorName: ownGoalVersions.authorName,
       firstName: persons.firstName,
       lastName: persons.lastName,
-    })
-    .from(ownGoalVersions)
-    .leftJoin(persons, eq(persons.id, ownGoalVersions.authorPersonId))
-    .where(eq(ownGoalVersions.planId, plan.id))
-    .orderBy(desc(ownGoalVersions.version));
+    },
+    sql`from ${ownGoalVersions} left join ${persons} on ${persons.id} = ${ownGoalVersions.authorPersonId}
+        where ${ownGoalVersions.planId} = ${planId}`,
+    sql`${ownGoalVersions.version} desc`,
+  );
+
+type OwnGoalVersionRow = ReturnType<ReturnType<typeof ownGoalVersionsOf>["read"]>[number];
+
+function ownGoalHistory(plan: PlanRow, rows: OwnGoalVersionRow[], viewerPersonId: string): OwnGoalEntry[] {
   const entries: OwnGoalEntry[] = rows.map((row) => ({
     version: row.version,
     text: row.text,
@@ -240,7 +294,8 @@ export async function getOwnGoalHistory(plan: PlanRow, viewerPersonId: string): 
         : {
             kind: "other",
             role: row.authorRole,
-            name: row.firstName ? `${row.firstName} ${row.lastName ?? ""}`.trim() : row.authorName,
+            // A left join: no person (unknown or deleted) gives no first name.
+            name: (row.firstName as string | null) ? `${row.firstName} ${(row.lastName as string | null) ?? ""}`.trim() : row.authorName,
           },
   }));
   const current = entries[0];
@@ -312,16 +367,16 @@ export async function findSubGoal(participantId: string, subGoalId: string, view
 }
 
 /** How many marks the participant has made on each sub-goal of a plan (for "Se alle dine markeringer"). */
-export async function countSubGoalMarks(planId: string): Promise<Record<string, number>> {
-  const database = await db();
-  const rows = await database
-    .select({ subGoalId: subGoalUpdates.subGoalId, marks: count() })
-    .from(subGoalUpdates)
-    .innerJoin(subGoals, eq(subGoals.id, subGoalUpdates.subGoalId))
-    .where(eq(subGoals.planId, planId))
-    .groupBy(subGoalUpdates.subGoalId);
-  return Object.fromEntries(rows.map((row) => [row.subGoalId, Number(row.marks)]));
-}
+const markCountsOf = (planId: SQLWrapper | string): Nested<Record<string, number>> => ({
+  sql: sql`(select coalesce(json_object_agg(marks.sub_goal_id, marks.n), '{}'::json) from (
+      select ${subGoalUpdates.subGoalId} as sub_goal_id, count(*) as n from ${subGoalUpdates}
+      join ${subGoals} on ${subGoals.id} = ${subGoalUpdates.subGoalId}
+      where ${subGoals.planId} = ${planId} group by ${subGoalUpdates.subGoalId}) marks)`,
+  read: (value) => {
+    const raw = (typeof value === "string" ? JSON.parse(value) : value) as Record<string, number | string> | null;
+    return Object.fromEntries(Object.entries(raw ?? {}).map(([id, n]) => [id, Number(n)]));
+  },
+});
 
 export interface VersionRow {
   version: number;
@@ -392,44 +447,55 @@ export async function findVersionOrCurrent(plan: PlanRow, version: number): Prom
   return version === plan.version ? currentAsVersion(plan) : undefined;
 }
 
-/** The plan version the participant has said they have seen ("Jeg har læst planen" / "Marker som læst"), if any. */
-export async function findLastSeenVersion(planId: string): Promise<number | null> {
-  const database = await db();
-  const [visit] = await database
-    .select({ lastSeenVersion: planVisits.lastSeenVersion })
-    .from(planVisits)
-    .where(eq(planVisits.planId, planId));
-  return visit?.lastSeenVersion ?? null;
-}
-
 /**
- * What the jobcentre changed since version `baseVersion`, compared with the plan as it is now.
- * `null` when the base version was never frozen (the portal cannot tell what changed).
+ * What the jobcentre changed since the version she last said she had seen, compared with the plan
+ * as it is now; `null` when that version was never frozen (the portal cannot tell what changed).
  */
-export async function changesSince(
-  plan: PlanRow,
-  content: PlanContent,
-  baseVersion: number,
-): Promise<PlanChange[] | null> {
-  const base = await findVersion(plan.id, baseVersion);
+function changesSinceBase(plan: PlanRow, content: PlanContent, base: VersionRow | null): PlanChange[] | null {
   if (!base) return null;
   return jobcentreChanges(diffSnapshots(base.snapshot, liveSnapshot(plan, content), base.createdAt));
 }
 
-/**
- * For the overview: has the jobcentre changed the plan since the participant last said they had
- * read it, and how many things. Reads only, like /min-plan: the count stays until the participant
- * presses "Jeg har læst planen" or "Marker som læst" there.
- */
-export async function getPlanNews(participantId: string): Promise<PlanNews> {
-  const plan = await findPlan(participantId);
-  if (!plan) return { state: "no-plan" };
-  const lastSeen = await findLastSeenVersion(plan.id);
-  if (lastSeen === null) return { state: "never-seen" };
-  if (plan.version <= lastSeen) return { state: "up-to-date" };
-  const changes = await changesSince(plan, await getPlanContent(plan.id), lastSeen);
+type PlanRead = NonNullable<ReturnType<ReturnType<typeof planPiece>["read"]>>;
+
+function splitPlanRead(read: PlanRead) {
+  const { subGoals: goalRows, activities: activityRows, agreements: agreementRows, lastSeenVersion, base, ...plan } = read;
+  const content: PlanContent = { subGoals: goalRows, activities: activityRows, agreements: agreementRows };
+  return {
+    plan: plan as PlanRow,
+    content,
+    lastSeenVersion,
+    base: base ? { ...base, snapshot: parseSnapshot(base.snapshot) } : null,
+  };
+}
+
+/** The news the overview counts: the same changes /min-plan marks. */
+function planNewsOf(read: ReturnType<typeof splitPlanRead>): PlanNews {
+  const { plan, content, lastSeenVersion, base } = read;
+  if (lastSeenVersion === null) return { state: "never-seen" };
+  if (plan.version <= lastSeenVersion) return { state: "up-to-date" };
+  const changes = changesSinceBase(plan, content, base);
   // A newer version always counts as at least one change, even one the snapshots cannot show.
-  return { state: "changed", count: Math.max(1, changes?.length ?? plan.version - lastSeen) };
+  return { state: "changed", count: Math.max(1, changes?.length ?? plan.version - lastSeenVersion) };
+}
+
+/**
+ * For the overview: the goal (own goal, employment goal, next step; null: no plan yet) and whether
+ * the jobcentre changed the plan since the participant last said they had read it, and how many
+ * things, as a piece of the overview's one read. Reads only, like /min-plan: the count stays until
+ * the participant presses "Jeg har læst planen" or "Marker som læst" there.
+ */
+export function planSummaryPiece(participantId: string): Nested<{ goal: PlanGoal | null; news: PlanNews }> {
+  return mapNested(planPiece(participantId, {}), (read) => {
+    if (!read) return { goal: null, news: { state: "no-plan" } };
+    const split = splitPlanRead(read);
+    const { ownGoal, employmentGoal, nextStep } = split.plan;
+    return { goal: { ownGoal, employmentGoal, nextStep }, news: planNewsOf(split) };
+  });
+}
+
+export async function getPlanNews(participantId: string): Promise<PlanNews> {
+  return (await readTogether({ summary: planSummaryPiece(participantId) })).summary.news;
 }
 
 export interface PlanGoal {
@@ -446,6 +512,38 @@ export async function getPlanGoal(participantId: string): Promise<PlanGoal | nul
     .from(plans)
     .where(eq(plans.participantId, participantId));
   return plan ?? null;
+}
+
+/**
+ * Everything /min-plan (and the plan's print, PDF and a relative's view) reads of the plan area:
+ * the plan with its parts and news, the responses, the own goal's history and the sub-goals' mark
+ * counts, as one piece. null: no plan yet.
+ */
+export function planPagePiece(participantId: string, viewerPersonId: string) {
+  return mapNested(
+    planPiece(participantId, {
+      responses: responsesOf(plans.id),
+      ownGoalVersions: ownGoalVersionsOf(plans.id),
+      markCounts: markCountsOf(plans.id),
+    }),
+    (read) => {
+      if (!read) return null;
+      const { responses, ownGoalVersions: versionRows, markCounts, ...rest } = read;
+      const split = splitPlanRead(rest);
+      const news =
+        split.lastSeenVersion === null || split.lastSeenVersion >= split.plan.version
+          ? null
+          : { sinceVersion: split.lastSeenVersion, changes: changesSinceBase(split.plan, split.content, split.base) };
+      return {
+        plan: split.plan,
+        content: split.content,
+        responses,
+        ownGoalHistory: ownGoalHistory(split.plan, versionRows, viewerPersonId),
+        markCounts,
+        news,
+      };
+    },
+  );
 }
 
 /** A sub-goal of this participant's plan, by id, for a message about it; null when it is not hers. */

@@ -9,6 +9,7 @@ export {
   getPreparation,
   getSharedPreparation,
   listShares,
+  preparationProgressPiece,
   type PartState,
   type PreparationState,
   type SharedPart,

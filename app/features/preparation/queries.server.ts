@@ -1,8 +1,9 @@
-import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
+import { mapNested, nestedRows, type Nested } from "../../../db/nested";
 import { persons } from "../../../db/schema/people";
 import { preparationParts, preparationShares } from "../../../db/schema/preparation";
-import { getAppointmentPage, listUpcomingAppointments, practicalDetails } from "~/features/appointments/index.server";
+import { findNextAppointment, practicalDetails } from "~/features/appointments/index.server";
 import { listExperienceSummary, listTaskSuggestions } from "~/features/cv/index.server";
 import { listPeopleForMeeting } from "~/features/network/index.server";
 import {
@@ -75,6 +76,18 @@ export async function getPreparation(participantId: string) {
 
 export type PreparationState = Awaited<ReturnType<typeof getPreparation>>;
 
+/** How many parts are done, of how many (the overview's card), as a piece of a page's one read (db/nested.ts). */
+export function preparationProgressPiece(participantId: string): Nested<{ done: number; total: number }> {
+  const rows = nestedRows(
+    { part: preparationParts.part, status: preparationParts.status },
+    sql`from ${preparationParts} where ${preparationParts.participantId} = ${participantId}`,
+  );
+  return mapNested(rows, (found) => {
+    const statusOf = new Map(found.map((row) => [row.part, row.status]));
+    return { done: PARTS.filter((part) => statusOf.get(part.key) === "done").length, total: PARTS.length };
+  });
+}
+
 /** One part for its form, with who saved it last (for a conflict message). */
 export async function getPart(participantId: string, key: PartKey) {
   const database = await db();
@@ -92,17 +105,14 @@ export async function getPart(participantId: string, key: PartKey) {
  * rehabiliteringsteam meeting where it keeps a team, otherwise a talk about the samlet beskrivelse.
  */
 export async function getPreparationMeeting(participantId: string, kind: PreparationMeetingKind, now = new Date()) {
-  const upcoming = await listUpcomingAppointments(participantId, now);
-  const next = upcoming.find((item) => item.kind === kind && item.status !== "cancelled");
-  if (!next) return null;
-  const page = await getAppointmentPage(participantId, next.id, now);
-  if (!page) return null;
-  const { appointment } = page;
+  // The next one of that kind that has not ended and is not cancelled, with who takes part.
+  const appointment = await findNextAppointment(participantId, { kind, now, statuses: ["planned", "moved", "held"] });
+  if (!appointment) return null;
   return {
     id: appointment.id,
     title: appointment.title,
     ...practicalDetails(appointment),
-    attendees: page.attendees,
+    attendees: appointment.attendees,
   };
 }
 

@@ -1,0 +1,118 @@
+import { sql, type Column, type SQL } from "drizzle-orm";
+import { db, rowsOf } from "./client";
+
+/**
+ * Several reads in one SQL statement (issue 21: few statements per page). A list, one row or one
+ * number becomes a scalar subquery whose value is json; `read` turns that value back into what
+ * the page uses, with the columns' own decoders (dates become Dates), so a caller gets the same
+ * shape as from a plain drizzle select. An area builds the pieces over its own tables; a page that
+ * shows several areas reads their pieces together with `readTogether` (one statement).
+ */
+export interface Nested<T> {
+  /** A scalar subquery (or expression) whose value is json or a plain value. */
+  sql: SQL;
+  read(value: unknown): T;
+}
+
+/** A row's fields: columns, or pieces of their own (a list inside a row). */
+export type Fields = Record<string, Column | Nested<unknown>>;
+export type RowOf<F extends Fields> = {
+  [K in keyof F]: F[K] extends Nested<infer T>
+    ? T
+    : F[K] extends Column
+      ? F[K]["_"]["notNull"] extends true
+        ? F[K]["_"]["data"]
+        : F[K]["_"]["data"] | null
+      : never;
+};
+
+function isNested(field: Column | Nested<unknown>): field is Nested<unknown> {
+  return "read" in field && typeof field.read === "function";
+}
+
+/** Keys are this code's own names, never input: a literal is safe and keeps the statement short. */
+function literal(key: string): SQL {
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) throw new Error(`nested: field name "${key}" is not a plain name`);
+  return sql.raw(`'${key}'`);
+}
+
+function jsonObject(fields: Fields): SQL {
+  const pairs = Object.entries(fields).map(([key, field]) =>
+    isNested(field)
+      ? sql`${literal(key)}, ${field.sql}`
+      : // numeric as text: json would drop "10.0" to 10, and drizzle reads numeric as text anyway.
+        field.columnType === "PgNumeric"
+        ? sql`${literal(key)}, ${field}::text`
+        : sql`${literal(key)}, ${field}`,
+  );
+  return sql`json_build_object(${sql.join(pairs, sql`, `)})`;
+}
+
+function parsed(value: unknown): unknown {
+  return typeof value === "string" ? JSON.parse(value) : value;
+}
+
+function readRow<F extends Fields>(fields: F, raw: Record<string, unknown>): RowOf<F> {
+  const row: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(fields)) {
+    const value = raw[key];
+    if (isNested(field)) row[key] = field.read(value ?? null);
+    else row[key] = value === null || value === undefined ? null : field.mapFromDriverValue(value);
+  }
+  return row as RowOf<F>;
+}
+
+/**
+ * Every row of `from` (a `from ... where ...` fragment), as objects of `fields`, in `orderBy`'s
+ * order; an empty list when there are none.
+ */
+export function nestedRows<F extends Fields>(fields: F, from: SQL, orderBy?: SQL): Nested<RowOf<F>[]> {
+  const order = orderBy ? sql` order by ${orderBy}` : sql``;
+  return {
+    sql: sql`(select coalesce(json_agg(${jsonObject(fields)}${order}), '[]'::json) ${from})`,
+    read: (value) => ((parsed(value) as Record<string, unknown>[] | null) ?? []).map((raw) => readRow(fields, raw)),
+  };
+}
+
+/** The first row of `from` in `orderBy`'s order, or null. */
+export function nestedRow<F extends Fields>(fields: F, from: SQL, orderBy?: SQL): Nested<RowOf<F> | null> {
+  const order = orderBy ? sql` order by ${orderBy}` : sql``;
+  return {
+    sql: sql`(select ${jsonObject(fields)} ${from}${order} limit 1)`,
+    read: (value) => {
+      const raw = parsed(value) as Record<string, unknown> | null;
+      return raw ? readRow(fields, raw) : null;
+    },
+  };
+}
+
+/** A count (or any whole number) as a scalar subquery, e.g. sql`(select count(*) from ...)`; null counts 0. */
+export function nestedCount(expression: SQL): Nested<number> {
+  return { sql: expression, read: (value) => Number(value ?? 0) };
+}
+
+/** A whole number that may be missing (null), e.g. sql`(select version from ...)`. */
+export function nestedNumber(expression: SQL): Nested<number | null> {
+  return { sql: expression, read: (value) => (value === null || value === undefined ? null : Number(value)) };
+}
+
+/** A piece read as a field of a drizzle select: `select({ ..., attendees: asField(piece) })`. */
+export function asField<T>(piece: Nested<T>): SQL<T> {
+  return sql`${piece.sql}`.mapWith((value: unknown) => piece.read(value)) as SQL<T>;
+}
+
+/** Turns a piece's value into something else, keeping its SQL. */
+export function mapNested<T, U>(piece: Nested<T>, map: (value: T) => U): Nested<U> {
+  return { sql: piece.sql, read: (value) => map(piece.read(value)) };
+}
+
+type Values<P extends Record<string, Nested<unknown>>> = { [K in keyof P]: P[K] extends Nested<infer T> ? T : never };
+
+/** Reads every piece in one statement: `select (piece1) as "a", (piece2) as "b", ...`. */
+export async function readTogether<P extends Record<string, Nested<unknown>>>(pieces: P): Promise<Values<P>> {
+  const entries = Object.entries(pieces);
+  const columns = entries.map(([key, piece]) => sql`${piece.sql} as ${sql.identifier(key)}`);
+  const database = await db();
+  const [row] = rowsOf<Record<string, unknown>>(await database.execute(sql`select ${sql.join(columns, sql`, `)}`));
+  return Object.fromEntries(entries.map(([key, piece]) => [key, piece.read(row?.[key])])) as Values<P>;
+}
