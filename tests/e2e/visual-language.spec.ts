@@ -8,7 +8,7 @@ import { expect, signIn, test, type DemoPerson } from "./support/fixtures";
 
 const PAGES_PER_PERSON = 40;
 // Links that leave the page's HTML (files, the feed, sign-out, language switch).
-const NOT_A_PAGE = /\.(pdf|ics)$|^\/log-ud|^\/sprog|^\/i18n\/|kalender|^\/session\//;
+const NOT_A_PAGE = /\.(pdf|ics|json)$|^\/log-ud|^\/sprog|^\/i18n\/|kalender|^\/session\//;
 
 type Findings = { primaryButtons: string[]; buttonLikeTags: string[]; looseDocumentLinks: string[]; links: string[] };
 
