@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { aCaseworker, aParticipant, insertNotificationSettings, type BuiltCaseworker, type BuiltParticipant } from "../../../db/builders";
 import { openDatabase, rowsOf, useDatabase, type DatabaseHandle } from "../../../db/client";
@@ -623,6 +624,59 @@ describe("the writes are events, and the example client", () => {
     expect(run.output).toMatch(new RegExp(`event \\d+ case_system.appointment_created by case_system for ${mette.participantId}`));
     expect(await pageOf(mette, "/moeder")).toContain("Samtale om din praktik");
     expect(await pageOf(mette, "/min-plan")).toContain("Et job i en butik, 15 timer om ugen");
+  });
+});
+
+describe.skipIf(!serverUrl)("the database's own lock on the writes (Postgres, as portal_app)", () => {
+  it("another municipality's rows cannot be written, the participant's own fields never, and only the API's function registers anyone", async () => {
+    const app = postgres(pg!.appUrl, { max: 1, onnotice: () => {} });
+    const as = async <T>(municipality: string | null, work: (tx: postgres.TransactionSql) => Promise<T>) =>
+      app.begin(async (tx) => {
+        await tx`select set_config('minvej.api_default_municipality', 'solbjerg', true), set_config('minvej.api_client', 'solbjerg-writer', true)`;
+        if (municipality) await tx`select set_config('minvej.api_municipality', ${municipality}, true)`;
+        return work(tx);
+      });
+    const refused = async (work: () => Promise<unknown>) => {
+      try {
+        await work();
+        return "";
+      } catch (error) {
+        return String((error as { code?: string }).code);
+      }
+    };
+    try {
+      // Fjordby's client sees nothing of Ole's and changes nothing of his.
+      expect(await as("fjordby", (tx) => tx`update portal.plans set employment_goal = 'x' where participant_id = ${ole.participantId} returning id`)).toHaveLength(0);
+      expect(await as("fjordby", (tx) => tx`update portal.appointments set status = 'cancelled' where participant_id = ${ole.participantId} returning id`)).toHaveLength(0);
+      expect(
+        await refused(() =>
+          as("fjordby", (tx) => tx`insert into portal.messages (conversation_id, author_role, author_name, body) values (${oleAbsenceConversationId}, 'caseworker', 'Din sagsbehandler', 'x')`),
+        ),
+      ).toBe("42501");
+      // Solbjerg's client may write as »Din sagsbehandler« in his conversation, never as him.
+      expect(
+        await refused(() =>
+          as("solbjerg", (tx) => tx`insert into portal.messages (conversation_id, author_role, author_name, body) values (${oleAbsenceConversationId}, 'participant', 'Ole Jensen', 'x')`),
+        ),
+      ).toBe("42501");
+      // His own goal and his marks are his, whatever the API's code would do.
+      expect(await refused(() => as("solbjerg", (tx) => tx`update portal.plans set own_goal = 'skrevet af systemet' where participant_id = ${ole.participantId}`))).toBe("42501");
+      expect(
+        await refused(() =>
+          as("solbjerg", (tx) => tx`update portal.sub_goals s set participant_comment = 'x' from portal.plans p where p.id = s.plan_id and p.participant_id = ${ole.participantId}`),
+        ),
+      ).toBe("42501");
+      // Without a verified client's municipality: no registration, and no idempotency key of another client.
+      expect(
+        await refused(() => as(null, (tx) => tx`select portal.register_case_system_participant('A', 'B', '0101901234', '1990-01-01', 'kontaktforloeb', 'active', null, null, 'Solbjerg Kommune')`)),
+      ).toBe("42501");
+      expect(await as("solbjerg", (tx) => tx`select count(*)::int as n from portal.api_idempotency_keys where client_id <> 'solbjerg-writer'`)).toEqual([{ n: 0 }]);
+      expect(await as("fjordby", (tx) => tx`select count(*)::int as n from portal.api_webhook_deliveries`)).toEqual([{ n: 0 }]);
+      // persons.cpr stays unreadable for the portal's role.
+      expect(await refused(() => as("solbjerg", (tx) => tx`select cpr from portal.persons limit 1`))).toBe("42501");
+    } finally {
+      await app.end();
+    }
   });
 });
 
