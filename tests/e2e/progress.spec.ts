@@ -131,7 +131,7 @@ test("Sådan går det without JavaScript: every form posts, refuses with what wa
 
   await page.goto("/saadan-gaar-det/paamindelse");
   await page.getByLabel("Dag i måneden").selectOption("3");
-  await page.getByRole("button", { name: "Gem dagen" }).click();
+  await page.getByRole("button", { name: "Gem dit valg" }).click();
   await expect(page).toHaveURL(/\/saadan-gaar-det\?gemt=dag$/);
   await expect(page.getByText(/Næste gang: 3\. \p{L}+\./u)).toBeVisible();
 

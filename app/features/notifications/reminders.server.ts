@@ -4,7 +4,7 @@ import { queueNoticesAsWorker, type QueuedNotice } from "~/features/jobs/index.s
 import { outsideQuietHours } from "./quiet-hours";
 import { notice, type Channel, type NotificationKind } from "./texts.server";
 
-/** A row of portal.due_reminders (migration 0018). */
+/** A row of portal.due_reminders (migrations 0018, 0023, 0032). */
 interface DueReminder {
   reminder_key: string;
   kind: NotificationKind;
@@ -26,14 +26,15 @@ export interface ReminderPass {
   due: number;
   /** New outbox rows (the rest were queued before: by an earlier pass, or another worker). */
   queued: number;
-  /** Due, but the person's quiet hours last until the meeting (or deadline): never sent. */
+  /** Due, but the person's quiet hours last until the meeting (or deadline, or her check-in day's end): never sent. */
   tooLate: number;
 }
 
 /**
  * The reminders pass of the job worker: every reminder that is due at `now` (meetings: the
- * participant's own, and a copy for each relative who asked for one; agreements' deadlines),
- * queued once per reminder, person and channel. The outbox key is the reminder's key and the
+ * participant's own, and a copy for each relative who asked for one; agreements' deadlines; the
+ * monthly "Sådan går det" on her chosen day, migration 0032), queued once per reminder, person
+ * and channel. The outbox key is the reminder's key and the
  * channel; the reminder's key carries the meeting's start, so a moved meeting gets fresh
  * reminders and the old ones are dropped as they leave (send-check.server.ts). Inside the
  * person's quiet hours a reminder waits for their end, unless the meeting starts first.

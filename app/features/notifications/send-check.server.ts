@@ -4,7 +4,7 @@ import type { OutboxPayload } from "~/features/jobs/index.server";
 import { quietHoursEnd } from "./quiet-hours";
 import { isNotificationKind, notice, type Channel } from "./texts.server";
 
-/** A row of portal.notification_at_send (migration 0019). */
+/** A row of portal.notification_at_send (migrations 0019, 0023, 0032). */
 interface AtSend {
   wanted: boolean;
   address: string | null;
@@ -21,7 +21,8 @@ export type Preparation = { action: "send"; payload: OutboxPayload | null } | { 
  * Mail that is not a notification (an invitation) goes as it is. A notification goes only if it
  * is still wanted as it leaves: the meeting still starts when the reminder was made for and
  * has not started or been cancelled, the deadline has not passed, the message is still unread,
- * and the person still wants it by this channel. Otherwise it is dropped, never sent. Inside the
+ * she has not answered "Sådan går det" for the month and it is still her chosen day, and the
+ * person still wants it by this channel. Otherwise it is dropped, never sent. Inside the
  * person's quiet hours (as they are now) it waits for their end, or is dropped if the meeting
  * starts first. A reminder is written anew, so "i morgen" is counted from the moment it leaves,
  * and every notification goes to the address the person has now.

@@ -9,12 +9,20 @@ import { resources } from "~/lib/i18n/resources.server";
  * The words of every notification (issue 18, point 5): they never carry what a message or a
  * meeting is about. No subject, no title, place or purpose, no caseworker's words, and in a
  * relative's copy not even whose meeting it is: only that there is something, when, and where to
- * sign in to see it. "Du har en ny besked i Min Vej. Log ind for at læse den: …/beskeder".
+ * sign in to see it. "Du har en ny besked i Min Vej. Log ind for at læse den: …/beskeder". The
+ * monthly "Sådan går det" reminder (issue 22) says only that it is time, and that answering is her
+ * choice: never a month's answers, a factor or a word she wrote.
  * tests/integration/notifications/notification-texts.test.ts holds them to it.
  */
-export type NotificationKind = "meeting_reminder" | "meeting_reminder_copy" | "agreement_reminder" | "message_notice";
+export type NotificationKind = "meeting_reminder" | "meeting_reminder_copy" | "agreement_reminder" | "message_notice" | "progress_checkin";
 
-export const NOTIFICATION_KINDS: readonly NotificationKind[] = ["meeting_reminder", "meeting_reminder_copy", "agreement_reminder", "message_notice"];
+export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  "meeting_reminder",
+  "meeting_reminder_copy",
+  "agreement_reminder",
+  "message_notice",
+  "progress_checkin",
+];
 
 export function isNotificationKind(kind: string): kind is NotificationKind {
   return (NOTIFICATION_KINDS as readonly string[]).includes(kind);
@@ -56,6 +64,8 @@ function pathFor(context: NoticeContext): string {
       return "/min-plan";
     case "message_notice":
       return context.forParticipant === false ? "/hjaelper" : "/beskeder";
+    case "progress_checkin":
+      return "/saadan-gaar-det";
   }
 }
 
@@ -78,6 +88,8 @@ function words(context: NoticeContext): { subject: string; text: string } {
     }
     case "message_notice":
       return { subject: t("notice.messageSubject"), text: t("notice.messageText", { url }) };
+    case "progress_checkin":
+      return { subject: t("notice.checkinSubject"), text: t("notice.checkinText", { url }) };
   }
 }
 
@@ -97,8 +109,11 @@ export interface SmsNotice {
 export function emailNotice(to: string, context: NoticeContext): EmailNotice {
   const { t } = translator(context.language);
   const { subject, text } = words(context);
-  const settings = `${notificationOrigin()}/indstillinger`;
-  const footer = t("notice.footer", { url: settings });
+  // The check-in reminder comes from the day she chose under "Sådan går det": she changes it there.
+  const footer =
+    context.kind === "progress_checkin"
+      ? t("notice.checkinFooter", { url: `${notificationOrigin()}/saadan-gaar-det/paamindelse` })
+      : t("notice.footer", { url: `${notificationOrigin()}/indstillinger` });
   const noReply = t("notice.noReply");
   const paragraphs = [text, footer, noReply];
   return {

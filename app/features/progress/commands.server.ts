@@ -113,10 +113,21 @@ export async function setAnswerSetSharing(actor: Actor, id: string, share: boole
   });
 }
 
-/** The day of the month she wants to be reminded (1-28). */
-export async function saveReminderDay(actor: Actor, reminderDay: number): Promise<void> {
+/**
+ * The day of the month she wants to be reminded (1-28), on the overview and by the channels of her
+ * notification settings (migration 0032); or null: no reminder at all (the row goes).
+ */
+export async function saveReminderDay(actor: Actor, reminderDay: number | null): Promise<void> {
   const database = await db();
   await database.transaction(async (tx) => {
+    if (reminderDay === null) {
+      const removed = await tx
+        .delete(progressSettings)
+        .where(eq(progressSettings.participantId, actor.participantId))
+        .returning({ participantId: progressSettings.participantId });
+      if (removed.length > 0) await audit(tx, actor, "progress.reminder_stopped", {});
+      return;
+    }
     await tx
       .insert(progressSettings)
       .values({ participantId: actor.participantId, reminderDay })

@@ -105,7 +105,7 @@ export interface ProgressCardData {
 
 /**
  * The overview's card: this month, gently. From her chosen day on, until she has answered, the
- * card stands out: that is the reminder (no e-mail or SMS yet).
+ * card stands out (on that day an e-mail or SMS may come too, as she chose under "Sådan får du besked").
  */
 export function ProgressCard({ state }: { state: ProgressCardData }) {
   const { t, i18n } = useTranslation("progress");

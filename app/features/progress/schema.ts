@@ -98,17 +98,23 @@ export const SIGN_FIELDS = ["warningSigns", "strategies"];
 /** One switch: share with the caseworker, or stop. */
 export const shareSchema = z.object({ intent: z.enum(["share", "stop-sharing"]) });
 
-/** "Hvilken dag i måneden?": 1-28, so the day is in every month. */
+/** The choice "Ingen påmindelse" on the reminder page. */
+export const NO_REMINDER = "none";
+
+/** "Hvilken dag i måneden?": 1-28, so the day is in every month; or no reminder at all (null). */
 export const reminderSchema = z.object({
-  reminderDay: z.coerce
-    .number({ message: "progress:reminder.errors.day" })
-    .int({ message: "progress:reminder.errors.day" })
-    .min(1, { message: "progress:reminder.errors.day" })
-    .max(28, { message: "progress:reminder.errors.day" }),
+  reminderDay: z.union([
+    z.literal(NO_REMINDER).transform(() => null),
+    z.coerce
+      .number({ message: "progress:reminder.errors.day" })
+      .int({ message: "progress:reminder.errors.day" })
+      .min(1, { message: "progress:reminder.errors.day" })
+      .max(28, { message: "progress:reminder.errors.day" }),
+  ]),
 });
 
 /** What a redirect may ask a page to say (`?gemt=`); anything else says nothing. */
-export const progressNotice = z.enum(["svar", "dag"]).nullable().catch(null);
+export const progressNotice = z.enum(["svar", "dag", "ingen-dag"]).nullable().catch(null);
 export const setNotice = z.enum(["delt", "stoppet"]).nullable().catch(null);
 export const diaryNotice = z.enum(["1"]).nullable().catch(null);
 export const signsNotice = z.enum(["gemt", "delt", "stoppet"]).nullable().catch(null);

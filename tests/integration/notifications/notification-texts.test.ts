@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aCaseworker, aParticipant, aPerson, insertNotificationSettings } from "../../../db/builders";
-import { conversations, mailOutbox, messages, notificationSettings, relativeGrants } from "../../../db/schema";
+import { conversations, mailOutbox, messages, notificationSettings, progressAnswerSets, progressSettings, relativeGrants } from "../../../db/schema";
 import { deliverDueMail } from "~/features/jobs/index.server";
 import { queueDueReminders, queueMessageNotice } from "~/features/notifications/index.server";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
@@ -8,10 +8,12 @@ import { startFakeSmsGateway, type FakeSmsGateway } from "../../support/sms-gate
 import { startSmtpServer, useMailSettings, type TestSmtpServer } from "../../support/smtp";
 
 // Issue 18, point 5: a notification never carries what it is about. Every kind (a meeting
-// reminder, a relative's copy, an agreement's deadline, a new message), by e-mail and SMS, in
+// reminder, a relative's copy, an agreement's deadline, a new message, the monthly "Sådan går
+// det"), by e-mail and SMS, in
 // Danish and English, as queued and as it reaches the SMTP server and the SMS gateway, is held
 // against distinctive words planted in the meeting's title, place, address, purpose and notes,
-// the agreement, the conversation's subject, the message, and the participant's and caseworker's names.
+// the agreement, the conversation's subject, the message, her "Sådan går det" answers, and the
+// participant's and caseworker's names.
 
 const SECRETS = {
   participantFirst: "Zorbalina",
@@ -26,6 +28,8 @@ const SECRETS = {
   agreement: "Plumbusaftalen",
   subject: "Quibbleemnet",
   message: "Wuggelord hemmelighed",
+  progressNote: "Snurrebassetræthed",
+  whatHelps: "Grumpelgåturen",
 };
 
 let database: TestDatabase;
@@ -94,6 +98,15 @@ describe.each(["da", "en"] as const)("every notification in %s", (language) => {
       reminderCopy: true,
     });
     await insertNotificationSettings(database.db, relative.personId, { byEmail: true, email: `r-${language}@example.org`, bySms: true, phone: "+4511220022", quietFrom: "23:00", quietUntil: "05:00" });
+    // She chose the 11th for "Sådan går det" and answered last month, in her own words.
+    await database.db.insert(progressSettings).values({ participantId: participant.participantId, reminderDay: 11, updatedAt: new Date("2031-01-01T12:00:00Z") });
+    await database.db.insert(progressAnswerSets).values({
+      participantId: participant.participantId,
+      month: "2031-02-01",
+      energy: "hard",
+      energyNote: SECRETS.progressNote,
+      whatHelps: SECRETS.whatHelps,
+    });
     const [conversation] = await database.db
       .insert(conversations)
       .values({ participantId: participant.participantId, topic: "appointment", subject: SECRETS.subject, appointmentId: participant.appointmentIds[0] })
@@ -103,7 +116,8 @@ describe.each(["da", "en"] as const)("every notification in %s", (language) => {
     const collectQueued = async () => {
       for (const row of await database.db.select().from(mailOutbox)) if (row.payload) seen.push(JSON.stringify(row.payload));
     };
-    // The day before (10.00): the meeting reminders (participant and copy) and the agreement's reminder.
+    // The day before (10.00): the meeting reminders (participant and copy), the agreement's reminder,
+    // and her "Sådan går det" (the 11th).
     const dayBefore = new Date(meeting.getTime() - 24 * 60 * 60_000);
     await queueDueReminders(dayBefore);
     // A message from the caseworker, and its notice.
@@ -115,20 +129,23 @@ describe.each(["da", "en"] as const)("every notification in %s", (language) => {
     await collectQueued();
     const kinds = (await database.db.select({ kind: mailOutbox.kind, channel: mailOutbox.channel }).from(mailOutbox)).map((row) => `${row.kind}/${row.channel}`);
     expect(kinds.sort()).toEqual(
-      ["agreement_reminder", "meeting_reminder", "meeting_reminder_copy", "message_notice", "message_notice"].flatMap((kind) => [`${kind}/email`, `${kind}/sms`]).sort(),
+      ["agreement_reminder", "meeting_reminder", "meeting_reminder_copy", "message_notice", "message_notice", "progress_checkin"]
+        .flatMap((kind) => [`${kind}/email`, `${kind}/sms`])
+        .sort(),
     );
     smtp.reset();
     sms.reset();
-    expect(await deliverDueMail({ now: () => dayBefore })).toMatchObject({ sent: 10, failed: 0 });
+    expect(await deliverDueMail({ now: () => dayBefore })).toMatchObject({ sent: 12, failed: 0 });
     seen.push(...smtp.received.map((mail) => decoded(mail.raw)), ...sms.received.map((message) => message.text));
-    expect(smtp.received).toHaveLength(5);
-    expect(sms.received).toHaveLength(5);
+    expect(smtp.received).toHaveLength(6);
+    expect(sms.received).toHaveLength(6);
 
     const all = seen.join("\n");
     for (const [what, secret] of Object.entries(SECRETS)) expect(all.toLowerCase(), what).not.toContain(secret.toLowerCase());
     // What they do say: the time, and where to sign in.
     expect(all).toContain(language === "da" ? "i morgen kl. 10.00" : "tomorrow at 10:00");
     expect(all).toContain("http://localhost:3000/beskeder");
+    expect(all).toContain("http://localhost:3000/saadan-gaar-det");
     // A relative's copy does not say whose meeting it is, nor lead to the participant's own pages.
     const toRelative = sms.received.filter((message) => message.to === "+4511220022").map((message) => message.text);
     expect(toRelative).toHaveLength(2);

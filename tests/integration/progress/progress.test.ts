@@ -11,7 +11,7 @@ import { checkInState } from "~/features/progress/index.server";
 import ProgressPage, * as home from "~/features/progress/routes/progress";
 import * as answers from "~/features/progress/routes/progress-answers";
 import * as setRoute from "~/features/progress/routes/progress-set";
-import * as reminder from "~/features/progress/routes/progress-reminder";
+import ReminderRoute, * as reminder from "~/features/progress/routes/progress-reminder";
 import DiaryPage, * as diary from "~/features/progress/routes/progress-diary";
 import * as signs from "~/features/progress/routes/progress-signs";
 import * as signsPrint from "~/features/progress/routes/progress-signs-print";
@@ -285,6 +285,30 @@ describe("the reminder day", () => {
     expect((await checkInState(mette.participantId, now)).nextReminder).toBe("2027-01-12");
     const html = await render("/saadan-gaar-det", home.loader, ProgressPage);
     expect(html).toMatch(/Næste gang: \d{1,2}\. \p{L}+\./u);
+  });
+
+  it("says the reminder comes by e-mail or SMS too, as she chose; 'Ingen påmindelse' removes the day (one audit row)", async () => {
+    const page = await render("/saadan-gaar-det/paamindelse", reminder.loader, ReminderRoute);
+    expect(page).toContain("Den dag får du også en e-mail eller SMS, hvis du har valgt det.");
+    expect(page).toContain('href="/indstillinger"');
+    expect(page).not.toContain("Den kommer ikke som e-mail eller SMS");
+    // No day yet: "Ingen påmindelse" is what is chosen.
+    expect(page).toMatch(/<option value="none" selected="">Ingen påmindelse<\/option>/);
+    const english = await render("/saadan-gaar-det/paamindelse", reminder.loader, ReminderRoute, metteCookie, "en");
+    expect(english).toContain("On that day you also get an e-mail or a text message, if you chose that.");
+
+    await run(reminder.action, post("/saadan-gaar-det/paamindelse", { reminderDay: "12" }, metteCookie));
+    expect(await render("/saadan-gaar-det/paamindelse", reminder.loader, ReminderRoute)).toMatch(/<option value="12" selected="">Den 12\.<\/option>/);
+    expect(locationOf(await run(reminder.action, post("/saadan-gaar-det/paamindelse", { reminderDay: "none" }, metteCookie)))).toBe(
+      "/saadan-gaar-det?gemt=ingen-dag",
+    );
+    expect(await checkInState(mette.participantId)).toMatchObject({ reminderDay: null, nextReminder: null });
+    // Again: nothing to remove, no second row.
+    await run(reminder.action, post("/saadan-gaar-det/paamindelse", { reminderDay: "none" }, metteCookie));
+    expect(await progressAudit()).toEqual(["progress.reminder_day_chosen", "progress.reminder_stopped"]);
+    const front = await render("/saadan-gaar-det?gemt=ingen-dag", home.loader, ProgressPage);
+    expect(front).toContain("Du får ingen påmindelse om at svare.");
+    expect(front).toContain("Vil du mindes om at svare?");
   });
 });
 

@@ -90,7 +90,7 @@ describe("the copy", () => {
   it("keeps the help texts at LIX 30 or below", () => {
     const help = [
       da.page.lead, da.page.private, da.page.historyIntro, da.page.diaryText, da.page.signsText, da.answers.intro,
-      da.set.shareExplain, da.set.shareLive, da.reminder.intro, da.reminder.where, da.reminder.hint, da.diary.lead,
+      da.set.shareExplain, da.set.shareLive, da.reminder.intro, da.reminder.where, da.reminder.once, da.reminder.hint, da.diary.lead,
       da.diary.private, da.diary.patternsNote, da.signs.lead, da.signs.why, da.signs.warningSignsHint, da.signs.strategiesHint,
       da.signs.shareExplain,
     ];

@@ -17,13 +17,14 @@ export async function loader({ context }: Route.LoaderArgs) {
   return { reminderDay: await getReminderDay(user.participant.id) };
 }
 
-/** The day of the month for her reminder (1-28). */
+/** The day of the month for her reminder (1-28), or none. */
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireParticipant(context);
   const submission = parseSubmission(await request.formData(), { schema: reminderSchema });
   if (submission.status !== "success") return data({ refused: true }, { status: 400 });
-  await saveReminderDay(participantActor(context, user), submission.value.reminderDay);
-  return redirect(`${paths.home}?gemt=dag`);
+  const { reminderDay } = submission.value;
+  await saveReminderDay(participantActor(context, user), reminderDay);
+  return redirect(`${paths.home}?gemt=${reminderDay === null ? "ingen-dag" : "dag"}`);
 }
 
 export default function ProgressReminderRoute({ loaderData, actionData }: Route.ComponentProps) {
