@@ -4,18 +4,37 @@ import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { formatDate } from "~/lib/dates";
 import { MeetingTime } from "./components";
 import { DisclosureLists } from "./Disclosure";
+import { PAGE_SIZE, pageHref, pageNumbers } from "./paging";
 import type { ParticipantListItem } from "./queries.server";
 
+/** Which page of the list this is (50 participants a page), and how many she has in all. */
+export interface ListPages {
+  page: number;
+  pageCount: number;
+  total: number;
+}
+
 /**
- * `/sagsbehandler`: the caseworker's participants, each with what they shared and what is new, and
- * how many of their conversations wait for her answer (`awaiting`, by participant id).
+ * `/sagsbehandler`: one page of the caseworker's participants, each with what they shared and what
+ * is new, and how many of their conversations wait for her answer (`awaiting`, by participant id;
+ * `waiting`: over all her participants, for the link to the messages).
  */
-export function OverviewPage({ participants, awaiting = {} }: { participants: ParticipantListItem[]; awaiting?: Record<string, number> }) {
+export function OverviewPage({
+  participants,
+  awaiting = {},
+  waiting = Object.values(awaiting).reduce((sum, count) => sum + count, 0),
+  pages = { page: 1, pageCount: 1, total: participants.length },
+}: {
+  participants: ParticipantListItem[];
+  awaiting?: Record<string, number>;
+  waiting?: number;
+  pages?: ListPages;
+}) {
   const { t } = useTranslation("caseworker");
-  const waiting = Object.values(awaiting).reduce((sum, count) => sum + count, 0);
+  const title = pages.pageCount > 1 ? t("pages.title", { title: t("title"), page: pages.page, pages: pages.pageCount }) : t("title");
   return (
     <>
-      <PageTitle title={t("title")} />
+      <PageTitle title={title} />
       <h1 tabIndex={-1}>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <p className="meta">{t("readOnly")}</p>
@@ -27,11 +46,21 @@ export function OverviewPage({ participants, awaiting = {} }: { participants: Pa
       ) : (
         <>
           <h2 className="visually-hidden">{t("list.heading")}</h2>
+          {pages.pageCount > 1 ? (
+            <p className="meta">
+              {t("pages.showing", {
+                count: pages.total,
+                from: (pages.page - 1) * PAGE_SIZE + 1,
+                to: (pages.page - 1) * PAGE_SIZE + participants.length,
+              })}
+            </p>
+          ) : null}
           <ul className="cw-list">
             {participants.map((participant) => (
               <ParticipantCard key={participant.participantId} participant={participant} awaiting={awaiting[participant.participantId] ?? 0} />
             ))}
           </ul>
+          <Pagination pages={pages} />
         </>
       )}
       <section aria-labelledby="cw-disclosure-heading" className="cw-disclosure">
@@ -90,6 +119,52 @@ function ParticipantCard({ participant, awaiting }: { participant: ParticipantLi
         <a href={`/sagsbehandler/${participant.participantId}`}>{t("list.openFor", { name: participant.name })}</a>
       </p>
     </li>
+  );
+}
+
+/** Links to the other pages (GOV.UK's pattern): previous, the numbers around this one, next. */
+function Pagination({ pages }: { pages: ListPages }) {
+  const { t } = useTranslation("caseworker");
+  if (pages.pageCount <= 1) return null;
+  const { page, pageCount } = pages;
+  return (
+    <nav className="cw-pagination" aria-label={t("pages.nav")}>
+      {page > 1 ? (
+        <p className="cw-pagination__prev">
+          <a href={pageHref(page - 1)} rel="prev">
+            {t("pages.previous")}
+          </a>
+        </p>
+      ) : null}
+      <ul className="cw-pagination__list">
+        {pageNumbers(page, pageCount).map((n, index) =>
+          n === null ? (
+            <li key={`gap-${index}`} className="cw-pagination__gap" aria-hidden="true">
+              …
+            </li>
+          ) : (
+            <li key={n}>
+              {n === page ? (
+                <a href={pageHref(n)} aria-current="page" aria-label={t("pages.page", { page: n })}>
+                  {n}
+                </a>
+              ) : (
+                <a href={pageHref(n)} aria-label={t("pages.page", { page: n })}>
+                  {n}
+                </a>
+              )}
+            </li>
+          ),
+        )}
+      </ul>
+      {page < pageCount ? (
+        <p className="cw-pagination__next">
+          <a href={pageHref(page + 1)} rel="next">
+            {t("pages.next")}
+          </a>
+        </p>
+      ) : null}
+    </nav>
   );
 }
 

@@ -1,5 +1,5 @@
 import { db } from "../../../db/client";
-import { recordAudit } from "~/lib/audit.server";
+import { recordAudit, recordAudits } from "~/lib/audit.server";
 
 /**
  * "Din sagsbehandler har set dine oplysninger": one audit row each time a caseworker opens a
@@ -26,7 +26,7 @@ export async function recordListViewed(entry: { caseworkerPersonId: string; part
   await recordEachRead(entry, "caseworker.briefing_viewed", "list");
 }
 
-/** One read in each listed participant's log, in one transaction. */
+/** One read in each listed participant's log, in one statement. */
 async function recordEachRead(
   entry: { caseworkerPersonId: string; participantIds: string[]; requestId: string | null },
   action: string,
@@ -34,11 +34,10 @@ async function recordEachRead(
 ) {
   if (entry.participantIds.length === 0) return;
   const database = await db();
-  await database.transaction(async (tx) => {
-    for (const participantId of entry.participantIds) {
-      await recordAudit(tx, { actorPersonId: entry.caseworkerPersonId, participantId, action, details: { page }, requestId: entry.requestId });
-    }
-  });
+  await recordAudits(
+    database,
+    entry.participantIds.map((participantId) => ({ actorPersonId: entry.caseworkerPersonId, participantId, action, details: { page }, requestId: entry.requestId })),
+  );
 }
 
 /**

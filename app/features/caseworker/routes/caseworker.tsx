@@ -1,27 +1,43 @@
+import { redirect } from "react-router";
 import type { Route } from "./+types/caseworker";
 import { requireCaseworker } from "../access.server";
 import stylesheet from "../caseworker.css?url";
 import { recordListViewed } from "../commands.server";
 import { awaitingCounts } from "../messages.server";
 import { OverviewPage } from "../OverviewPage";
-import { listMyParticipants } from "../queries.server";
+import { listMyParticipantsPage } from "../queries.server";
+import { pageHref, parsePageParam } from "../paging";
 import { requestIdOf } from "~/lib/request.server";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
-/** `/sagsbehandler`: the signed-in caseworker's participants. Each one listed is a read in their log. */
-export async function loader({ context }: Route.LoaderArgs) {
+/**
+ * `/sagsbehandler?side=N`: one page of the signed-in caseworker's participants (50 a page). Each one
+ * listed is a read in their log; the messages waiting for her answer are counted over all of them.
+ */
+export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireCaseworker(context);
-  const participants = await listMyParticipants(user.personId);
+  const asked = parsePageParam(new URL(request.url));
+  const list = await listMyParticipantsPage(user.personId, asked);
+  // A page beyond the last (her caseload shrank, or a typed address): the last one, at its own address.
+  if (list.page !== asked) throw redirect(pageHref(list.page));
   await recordListViewed({
     caseworkerPersonId: user.personId,
-    participantIds: participants.map((participant) => participant.participantId),
+    participantIds: list.participants.map((participant) => participant.participantId),
     requestId: requestIdOf(context),
   });
-  const awaiting = await awaitingCounts(participants.map((participant) => participant.participantId));
-  return { participants, awaiting };
+  const awaiting = await awaitingCounts(list.caseloadIds);
+  const waiting = Object.values(awaiting).reduce((sum, count) => sum + count, 0);
+  const shown = new Set(list.participants.map((participant) => participant.participantId));
+  const shownAwaiting = Object.fromEntries(Object.entries(awaiting).filter(([participantId]) => shown.has(participantId)));
+  return {
+    participants: list.participants,
+    awaiting: shownAwaiting,
+    waiting,
+    pages: { page: list.page, pageCount: list.pageCount, total: list.total },
+  };
 }
 
 export default function CaseworkerOverviewPage({ loaderData }: Route.ComponentProps) {
-  return <OverviewPage participants={loaderData.participants} awaiting={loaderData.awaiting} />;
+  return <OverviewPage participants={loaderData.participants} awaiting={loaderData.awaiting} waiting={loaderData.waiting} pages={loaderData.pages} />;
 }
