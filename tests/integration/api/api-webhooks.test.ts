@@ -83,6 +83,19 @@ async function anEvent(action = "plan.question_sent") {
   await recordAudit(database.db, { actorPersonId: mette.personId, participantId: mette.participantId, action, details: { planVersion: 1 } });
 }
 
+/**
+ * Queues the client's new events, waiting (up to 20 s) until the event just written has settled: on
+ * a shared Postgres cluster another open transaction delays settling (db/caseworker/README.md).
+ */
+async function queueSettled(): Promise<number> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const queued = await queueWebhookDeliveries(client());
+    if (queued > 0 || Date.now() > deadline) return queued;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 const client = () => readApiClients(process.env.API_CLIENTS_FILE!, { municipalityIds: ["solbjerg", "fjordby"] }).clients[0]!;
 
 describe("Standard Webhooks signatures", () => {
@@ -127,7 +140,7 @@ describe("Standard Webhooks signatures", () => {
 describe("deliveries", () => {
   it("queues each event once per client however often the feed is read, and a 2xx receiver gets it once, signed", async () => {
     await anEvent();
-    expect(await queueWebhookDeliveries(client())).toBe(1);
+    expect(await queueSettled()).toBe(1);
     expect(await queueWebhookDeliveries(client())).toBe(0);
     received = [];
     answer = 204;
@@ -149,7 +162,7 @@ describe("deliveries", () => {
 
   it("a failing receiver gets it again after 5 s, 30 s, 2 min, … with the same webhook-id, then the delivery is given up (the dead letter)", async () => {
     await anEvent("plan.read_confirmed");
-    expect(await queueWebhookDeliveries(client())).toBe(1);
+    expect(await queueSettled()).toBe(1);
     received = [];
     answer = 503;
     let clock = Date.now();
