@@ -95,6 +95,14 @@ test("Sara reads Mette's briefing and prints a short version on one A4 page", as
   const plan = page.getByRole("region", { name: "Planen" });
   await expect(plan).toContainText("Beskæftigelsesmål");
   await expect(plan).toContainText("Komme op og ud af døren tre morgener om ugen");
+  // Sådan går det (issue 22): the month she shared in the demo, in words, with her own words and when she shared it.
+  const progress = page.getByRole("region", { name: "Sådan går det" });
+  await expect(progress.getByRole("table", { name: "Svar måned for måned" })).toBeVisible();
+  await expect(progress.getByRole("table")).toContainText("Ret godt");
+  await expect(progress).toContainText("Det var rart at se Birgit.");
+  await expect(progress).toContainText(/Delt den \d{1,2}\. \p{L}+ \d{4}\./u);
+  // Never the energy diary.
+  await expect(page.getByRole("main")).not.toContainText("Ondt i ryggen hele dagen.");
   await expect(page.getByRole("main")).not.toContainText(/\d{6}-?\d{4}/);
   // Without JavaScript there is no button (no-js.spec.ts checks that): the browser's own print.
   await expect(page.getByRole("button", { name: "Udskriv briefingen" })).toBeVisible();
@@ -136,6 +144,8 @@ test("Ali's briefing in English: the meeting by phone, and nothing shared yet sa
   await expect(mainHeading(page)).toHaveText("Meeting briefing: Ali Hassan");
   await expect(page.getByRole("region", { name: "Next meeting" })).toContainText("Phone");
   await expect(page.getByRole("region", { name: "Network" })).toContainText(/has not shared their network|Shared/);
+  // Ali shares nothing of "How it is going": no section at all.
+  await expect(page.getByRole("heading", { name: "How it is going" })).toHaveCount(0);
   await expectNoAxeViolationsAtAllWidths(page, "caseworker: briefing Ali (en)");
   await useLanguage(page, "da");
   await expect(mainHeading(page)).toHaveText("Mødebriefing: Ali Hassan");

@@ -5,13 +5,14 @@ import { formatLongDate } from "./components";
 import { PrintBriefing, printsWhole } from "./PrintBriefing";
 import type { Briefing } from "./queries.server";
 import { ScreenBriefing, type BriefingMessages } from "./ScreenBriefing";
+import type { BriefingView } from "./shared-progress";
 
 /**
  * `/sagsbehandler/<id>`: one participant's briefing. The header and the facts serve screen and
  * paper alike; below them the screen shows everything (ScreenBriefing) and paper one page
  * (PrintBriefing).
  */
-export function BriefingPage({ briefing, printedAt, messages }: { briefing: Briefing; printedAt: Date; messages?: BriefingMessages }) {
+export function BriefingPage({ briefing, printedAt, messages }: { briefing: BriefingView; printedAt: Date; messages?: BriefingMessages }) {
   const { t, i18n } = useTranslation("caseworker");
   const { participant } = briefing;
   const longDate = (value: Date | string) => formatLongDate(value, i18n.language);

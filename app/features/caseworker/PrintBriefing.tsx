@@ -1,7 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { CvSharedText, formatLongDate, meetingPlace, PlanVersionText, useAnswerLabel, wantedAtMeeting } from "./components";
 import { excerpt, firstOf } from "./excerpt";
+import { PrintProgress, progressPrintLines } from "./ProgressBriefing";
 import type { Briefing } from "./queries.server";
+import type { BriefingView } from "./shared-progress";
 import { formatHours } from "~/features/cv";
 import { formatTime } from "~/lib/dates";
 
@@ -11,24 +13,26 @@ import { formatTime } from "~/lib/dates";
  * printed whole. When it does not, each text is cut to its first words and each list to its first
  * items, with "og 5 mere, se skærmen" where something was left out; the screen keeps everything.
  * The short limits keep the worst case (every part shared, every field full) on one page, and the
- * whole version is chosen only below a line count that fits; tests print both.
+ * whole version is chosen only below a line count that fits; tests print both. "Sådan går det"
+ * (issue 22, ProgressBriefing.tsx) took its room in the short version from the meeting's texts,
+ * the goals, the answers and the network (200, 140, 80 and 220 characters before).
  */
 const SHORT = {
   meetingTitle: 80,
   place: 90,
-  meetingText: 200,
+  meetingText: 160,
   absences: 1,
   absenceText: 100,
-  goalText: 140,
+  goalText: 120,
   subGoals: 3,
   subGoalTitle: 50,
   subGoalComment: 50,
   planQuestionText: 100,
   answersPerPart: 2,
-  answerText: 80,
+  answerText: 70,
   label: 45,
   listText: 130,
-  networkText: 220,
+  networkText: 180,
   areas: 60,
   personName: 32,
   relation: 24,
@@ -37,7 +41,7 @@ type Limits = typeof SHORT;
 const WHOLE: Limits = Object.fromEntries(Object.keys(SHORT).map((key) => [key, Infinity])) as Limits;
 
 /** Lines the whole version takes, counted generously: 48 characters a line, labels included. */
-function wholeBriefingLines(briefing: Briefing): number {
+function wholeBriefingLines(briefing: BriefingView): number {
   const lines = (...texts: (string | null | undefined)[]) => Math.max(1, Math.ceil(texts.filter(Boolean).join(" ").length / 48));
   const label = "x".repeat(30);
   const meeting = briefing.nextMeeting;
@@ -66,6 +70,7 @@ function wholeBriefingLines(briefing: Briefing): number {
     total += lines(label, ...briefing.cv.entries.filter((entry) => entry.kind === "work" || entry.kind === "education").map((entry) => `${entry.title}, `));
   }
   total += lines(...network.map((person) => `${person.name} (${person.relation ?? ""}, ${label}), `));
+  total += progressPrintLines(briefing.progress, lines);
   return total;
 }
 
@@ -76,12 +81,13 @@ function wholeBriefingLines(briefing: Briefing): number {
  */
 const WHOLE_BRIEFING_MAX_LINES = 140;
 
-export function printsWhole(briefing: Briefing): boolean {
+export function printsWhole(briefing: BriefingView): boolean {
   return wholeBriefingLines(briefing) <= WHOLE_BRIEFING_MAX_LINES;
 }
 
-export function PrintBriefing({ briefing }: { briefing: Briefing }) {
-  const limits = printsWhole(briefing) ? WHOLE : SHORT;
+export function PrintBriefing({ briefing }: { briefing: BriefingView }) {
+  const whole = printsWhole(briefing);
+  const limits = whole ? WHOLE : SHORT;
   return (
     <div className="cw-print-only cw-print">
       <PrintMeeting briefing={briefing} limits={limits} />
@@ -90,6 +96,7 @@ export function PrintBriefing({ briefing }: { briefing: Briefing }) {
       <PrintPreparation briefing={briefing} limits={limits} />
       <PrintCv briefing={briefing} limits={limits} />
       <PrintNetwork briefing={briefing} limits={limits} />
+      <PrintProgress progress={briefing.progress} short={!whole} />
     </div>
   );
 }

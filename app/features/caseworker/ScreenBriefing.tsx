@@ -5,7 +5,9 @@ import { formatTime } from "~/lib/dates";
 import { CvSharedText, formatLongDate, MeetingTime, meetingPlace, OwnWords, PlanVersionText, useAnswerLabel, wantedAtMeeting } from "./components";
 import type { InboxItem } from "~/features/messages/index.server";
 import { ConversationList } from "./messages-ui";
+import { ScreenProgress } from "./ProgressBriefing";
 import type { Briefing, SharedPart } from "./queries.server";
+import { sharesProgress, type BriefingView } from "./shared-progress";
 
 /** The participant's conversations with her caseworker, for the briefing's "Beskeder". */
 export interface BriefingMessages {
@@ -17,7 +19,7 @@ export interface BriefingMessages {
  * The briefing on screen: everything the participant shared, in full (`.cw-screen-only`). Its
  * twin for paper is PrintBriefing, which cuts texts and lists to fit one page.
  */
-export function ScreenBriefing({ briefing, messages }: { briefing: Briefing; messages?: BriefingMessages }) {
+export function ScreenBriefing({ briefing, messages }: { briefing: BriefingView; messages?: BriefingMessages }) {
   return (
     <div className="cw-briefing__body cw-screen-only">
       <NextMeeting briefing={briefing} />
@@ -27,6 +29,7 @@ export function ScreenBriefing({ briefing, messages }: { briefing: Briefing; mes
       <Preparation briefing={briefing} />
       <Cv briefing={briefing} />
       <Network briefing={briefing} />
+      {sharesProgress(briefing.progress) ? <ScreenProgress progress={briefing.progress} name={briefing.participant.name} /> : null}
     </div>
   );
 }

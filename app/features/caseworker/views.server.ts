@@ -250,6 +250,43 @@ export const cwRelativeGrants = caseworkerSchema
   })
   .existing();
 
+/**
+ * "Sådan går det" (issue 22, migration 0028; the portal's copies since 0032): the answer sets she
+ * has shared, and her signs while she shares them. The steps are words (`very_hard` … `good`),
+ * never numbers. The energy diary has no view.
+ */
+export const cwProgressAnswers = caseworkerSchema
+  .view("progress_answers", {
+    answerSetId: uuid("answer_set_id").notNull(),
+    participantId: uuid("participant_id").notNull(),
+    month: date("month", { mode: "string" }).notNull(),
+    energy: text("energy"),
+    energyNote: text("energy_note"),
+    sleep: text("sleep"),
+    sleepNote: text("sleep_note"),
+    company: text("company"),
+    companyNote: text("company_note"),
+    outdoors: text("outdoors"),
+    outdoorsNote: text("outdoors_note"),
+    workBelief: text("work_belief"),
+    workBeliefNote: text("work_belief_note"),
+    whatHelps: text("what_helps"),
+    somethingElse: text("something_else"),
+    updatedAt: ts("updated_at").notNull(),
+    sharedAt: ts("shared_at").notNull(),
+  })
+  .existing();
+
+export const cwProgressSigns = caseworkerSchema
+  .view("progress_signs", {
+    participantId: uuid("participant_id").notNull(),
+    warningSigns: text("warning_signs").array().notNull(),
+    strategies: text("strategies").array().notNull(),
+    updatedAt: ts("updated_at").notNull(),
+    sharedAt: ts("shared_at").notNull(),
+  })
+  .existing();
+
 /** Every view of the contract, by its SQL name (tests check each is readable). */
 export const CASEWORKER_VIEWS = {
   participants: cwParticipants,
@@ -266,4 +303,6 @@ export const CASEWORKER_VIEWS = {
   work_wishes: cwWorkWishes,
   network_people: cwNetworkPeople,
   relative_grants: cwRelativeGrants,
+  progress_answers: cwProgressAnswers,
+  progress_signs: cwProgressSigns,
 } as const;

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import CaseworkerBriefingPage from "~/features/caseworker/routes/caseworker-briefing";
 import { excerpt, firstOf } from "~/features/caseworker/excerpt";
 import { printsWhole } from "~/features/caseworker/PrintBriefing";
-import { PART_ORDER, type Briefing } from "~/features/caseworker/queries.server";
+import { PART_ORDER } from "~/features/caseworker/queries.server";
+import type { BriefingView as Briefing, SharedProgress } from "~/features/caseworker/shared-progress";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
 
@@ -56,6 +57,31 @@ function fieldsOf(part: string): string[] {
   if (part === "abilities") return ABILITY_FIELDS;
   const parts = resources.da.preparation!.parts as Record<string, { fields?: Record<string, unknown> }>;
   return Object.keys(parts[part]?.fields ?? {});
+}
+
+const LEVELS = ["very_hard", "hard", "mixed", "fairly_good", "good"] as const;
+const FACTORS = ["energy", "sleep", "company", "outdoors", "workBelief"] as const;
+const byFactor = <T,>(value: (factor: (typeof FACTORS)[number], index: number) => T) =>
+  Object.fromEntries(FACTORS.map((factor, index) => [factor, value(factor, index)])) as Record<(typeof FACTORS)[number], T>;
+
+/**
+ * "Sådan går det" as shared (issue 22): `months` months, each note `noteLength` long, and signs of
+ * `signs` items of `signLength`.
+ */
+function progressOf(months: number, noteLength: number, signs: number, signLength: number): SharedProgress {
+  return {
+    months: Array.from({ length: months }, (_, index) => ({
+      id: `s${index}`,
+      month: `${2026 - Math.floor(index / 12)}-${String(12 - (index % 12)).padStart(2, "0")}-01`,
+      levels: byFactor((_factor, factorIndex) => LEVELS[(index + factorIndex) % 5]!),
+      notes: byFactor((factor) => (noteLength > 0 ? paragraphs(noteLength, `Om ${factor}`) : null)),
+      whatHelps: noteLength > 0 ? paragraphs(noteLength, "Det hjælper") : null,
+      somethingElse: noteLength > 0 ? paragraphs(noteLength, "Noget andet") : null,
+      updatedAt: at,
+      sharedAt: at,
+    })),
+    signs: signs > 0 ? { warningSigns: Array.from({ length: signs }, (_, index) => words(signLength, `Tegn ${index}`)), strategies: Array.from({ length: signs }, (_, index) => words(signLength, `Strategi ${index}`)), updatedAt: at, sharedAt: at } : null,
+  };
 }
 
 /** Everything shared, every text at its longest, every list long. */
@@ -166,6 +192,8 @@ function worstCase(): Briefing {
         wantedAtMeeting: true,
       })),
     },
+    // Every month of a year shared, every note at its longest (500; the free texts 2000), 15 signs of 200.
+    progress: { ...progressOf(12, 500, 15, 200), months: progressOf(12, 500, 0, 0).months.map((month) => ({ ...month, whatHelps: paragraphs(2000, "Det hjælper"), somethingElse: paragraphs(2000, "Noget andet") })) },
   };
 }
 
@@ -201,6 +229,7 @@ function manyShortThings(n: number): Briefing {
     })),
     cv: { ...base.cv!, entries: base.cv!.entries.slice(0, n), wishes: { ...base.cv!.wishes!, fields: ["Lager"], areas: "Aarhus", accommodations: "Pauser", tasks: [] } },
     network: { ...base.network!, people: base.network!.people.slice(0, n).map((person, index) => ({ ...person, name: `Ven ${index}`, relation: "Ven" })) },
+    progress: progressOf(1 + (n % 3), 0, Math.min(n, 15), 20),
   };
 }
 
@@ -222,10 +251,11 @@ function fewLongTexts(n: number): Briefing {
     })),
     cv: { ...base.cv!, entries: base.cv!.entries.slice(0, 4), wishes: { ...base.cv!.wishes!, fields: ["Lager", "Butik"], areas: "Aarhus", accommodations: paragraphs(5 * n, "Skånehensyn") } },
     network: { ...base.network!, people: base.network!.people.slice(0, 6) },
+    progress: progressOf(1, n, 1, n),
   };
 }
 
-const css = ["app/styles/app.css", "app/features/caseworker/caseworker.css"].map((file) => readFileSync(file, "utf8")).join("\n");
+const css = ["app/styles/app.css", "app/features/caseworker/caseworker.css", "app/features/caseworker/progress-briefing.css"].map((file) => readFileSync(file, "utf8")).join("\n");
 
 function pageHtml(briefing: Briefing, language: "da" | "en"): string {
   const i18n = createI18n(language, resources[language]);
@@ -266,6 +296,9 @@ describe.skipIf(!haveChromium)("the printed caseworker briefing", () => {
       expect(pages).toBe(1);
       // The short version says what it left out, and where the whole text is.
       expect(text).toContain(language === "da" ? "og 12 mere, se skærmen" : "and 12 more, see the screen");
+      // Sådan går det: the newest month's words per factor, and the lists' first words.
+      expect(text).toContain(language === "da" ? "december 2026 (den nyeste af 12): Energi: Meget svært" : "December 2026 (the newest of 12): Energy: Very hard");
+      expect(text).toContain(language === "da" ? "Tegn: Tegn 0 jeg" : "Signs: Tegn 0 jeg");
       expect(text).toContain(language === "da" ? "Hele teksten står i Min Vej" : "The whole text is in Min Vej");
       expect(text).toContain("…");
       // The full answers are not printed.

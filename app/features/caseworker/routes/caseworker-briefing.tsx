@@ -6,12 +6,15 @@ import { recordBriefingViewed } from "../commands.server";
 import { conversationsFor } from "../messages.server";
 import messagesStylesheet from "../messages.css?url";
 import { getBriefing } from "../queries.server";
+import progressStylesheet from "../progress-briefing.css?url";
+import { getSharedProgress } from "../shared-progress.server";
 import { notFound } from "~/lib/auth.server";
 import { requestIdOf } from "~/lib/request.server";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "stylesheet", href: messagesStylesheet },
+  { rel: "stylesheet", href: progressStylesheet },
 ];
 
 /** One participant's briefing, for their coordinating caseworker only (404 for everyone else). */
@@ -26,8 +29,9 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     requestId: requestIdOf(context),
   });
   const now = new Date();
-  const items = await conversationsFor(briefing.participant.id, now);
-  return { briefing, printedAt: now, messages: { items, now } };
+  // "Sådan går det" as she shares it (issue 22): part of the same briefing, so of the same read in her log.
+  const [items, progress] = await Promise.all([conversationsFor(briefing.participant.id, now), getSharedProgress(briefing.participant.id)]);
+  return { briefing: { ...briefing, progress }, printedAt: now, messages: { items, now } };
 }
 
 export default function CaseworkerBriefingPage({ loaderData }: Route.ComponentProps) {
