@@ -14,6 +14,7 @@ const AREAS = [
   "caseworker",
   "content",
   "cv",
+  "hard-day",
   "jobs",
   "my-data",
   "network",

@@ -17,6 +17,8 @@ import { allowsHydration } from "./features/content";
 import { ErrorContent } from "./components/layout/ErrorContent";
 import { getCurrentUser, type CurrentUser } from "./lib/auth.server";
 import { findActiveGrant } from "./features/relatives/index.server";
+import { HardDayPage, hardDayMode } from "./features/hard-day";
+import { hardDayOf } from "./features/hard-day/index.server";
 import { db } from "../db/client";
 import { directionOf, fallbackLanguage } from "./lib/i18n/config";
 import { languageOf } from "./lib/i18n/i18n.server";
@@ -72,6 +74,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
           warnBeforeMs: WARN_BEFORE_IDLE_END_MS,
         }
       : null,
+    // A participant's hard day (a cookie on this device): off costs no SQL statement; on, the
+    // calm page's few facts. `null` for anyone else.
+    hardDay: await hardDayOf(user, request),
   };
 }
 
@@ -150,11 +155,19 @@ function useFocusHeadingOnNavigation() {
   }, [pathname]);
 }
 
+/**
+ * On a hard day every participant page gives way to the calm page, decided here, on every
+ * render (also after a client-side move): the page's address says which page and whether the
+ * person asked to see it in full (`?vis=alt`). Relatives' and caseworkers' pages are untouched.
+ */
 export default function App({ loaderData }: Route.ComponentProps) {
   useFocusHeadingOnNavigation();
+  const location = useLocation();
+  const { hardDay } = loaderData;
+  const mode = hardDayMode(hardDay, location);
   return (
-    <AppShell user={loaderData.user}>
-      <Outlet />
+    <AppShell user={loaderData.user} hardDaySwitch={mode === "off" ? "off" : mode === "all" ? "on" : null}>
+      {mode === "calm" && hardDay?.on ? <HardDayPage today={hardDay.today} /> : <Outlet />}
     </AppShell>
   );
 }

@@ -5,6 +5,7 @@ import { appointmentRoutes } from "./features/appointments/urls";
 import { caseworkerRoutes } from "./features/caseworker/urls";
 import { contentRoutes } from "./features/content/urls";
 import { cvRoutes } from "./features/cv/urls";
+import { hardDayRoutes } from "./features/hard-day/urls";
 import { messagesRoutes } from "./features/messages/urls";
 import { myDataRoutes } from "./features/my-data/urls";
 import { networkRoutes } from "./features/network/urls";
@@ -30,6 +31,7 @@ export default [
   ...cvRoutes,
   ...relativesRoutes,
   ...notificationsRoutes,
+  ...hardDayRoutes,
   ...progressRoutes,
   ...myDataRoutes,
   ...caseworkerRoutes,

@@ -17,13 +17,14 @@ import { expectMapAndListAgree } from "./support/network";
  *
  * The forms of the app (app/**: every `<Form method="post">`/`<form method="post">`, one line per
  * action and intent), the test here that posts each without JavaScript, and whether the old
- * no-js project (which replayed every journey) posted it: 49 before, 75 now, of 76 (the one not
+ * no-js project (which replayed every journey) posted it: 49 before, 76 now, of 77 (the one not
  * posted is a keep-alive only scripts send).
  *
  *  /log-ind                 demo person (empty: 400 + summary; chosen)  signing in    before
  *  /log-ud                  header button                               signing in    before
  *  /log-ud                  the one-button page (GET /log-ud)           signing in    new
  *  /sprog                   language switch                             signing in    before
+ *  /hard-dag                on, off (menu bar, calm page)               signing in    new
  *  /log-ind/mitid           MitID button (Test-MitID)                   MitID         new
  *  /test-mitid              sign in, cancel (Test-MitID's own form)     MitID         new
  *  /saml/acs                "Fortsæt til Min Vej" (the SAML answer)     MitID         new
@@ -178,10 +179,20 @@ test("signing in and out, the language switch and the menu, without JavaScript",
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  await test.step("the hard-day switch is a plain form: on (the calm page), then off (the page again)", async () => {
+    await page.goto("/min-plan");
+    await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("button", { name: "Jeg har en hård dag" }).click();
+    await expect(page).toHaveURL(/\/min-plan$/);
+    await expect(mainHeading(page)).toHaveText("Det vigtigste");
+    await page.getByRole("main").getByRole("button", { name: "Slå hård dag fra" }).click();
+    await expect(page).toHaveURL(/\/min-plan$/);
+    await expect(mainHeading(page)).toHaveText("Min Plan");
+  });
+
   await test.step("'Log ud' in the header, reached with Tab from the top of a freshly loaded page", async () => {
     await page.goto("/");
-    // A full page load: focus starts at the top (skip link, site name, Log ud).
-    await tabTo(page, page.getByRole("button", { name: "Log ud", exact: true }), { max: 3 });
+    // A full page load: focus starts at the top (skip link, "Forlad siden hurtigt", site name, Log ud).
+    await tabTo(page, page.getByRole("button", { name: "Log ud", exact: true }), { max: 4 });
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/log-ind\?logget-ud=1$/);
     await expect(page.getByRole("status")).toHaveText("Du er nu logget ud. Tak for i dag.");

@@ -2,6 +2,8 @@ import { useTranslation } from "react-i18next";
 import { Form, NavLink, useLocation } from "react-router";
 import { supportedLanguages } from "~/lib/i18n/config";
 import { useMunicipality } from "~/lib/municipality";
+import { HardDaySwitch } from "./HardDaySwitch";
+import { QuickExit } from "./QuickExit";
 import { SessionTimeoutWarning } from "./SessionTimeoutWarning";
 
 export interface ShellUser {
@@ -53,7 +55,22 @@ function SignedIn({ user, className }: { user: ShellUser; className: string }) {
   );
 }
 
-export function AppShell({ user, children }: { user: ShellUser | null; children: React.ReactNode }) {
+/**
+ * The hard-day switch in the menu bar: "off" offers "Jeg har en hård dag", "on" (a page shown in
+ * full with `?vis=alt`) offers "Slå hård dag fra". Not shown (`null`) where a hard day changes
+ * nothing, and not on the calm page, which has the switch in its own text.
+ */
+export type ShellHardDaySwitch = "on" | "off" | null;
+
+export function AppShell({
+  user,
+  hardDaySwitch = null,
+  children,
+}: {
+  user: ShellUser | null;
+  hardDaySwitch?: ShellHardDaySwitch;
+  children: React.ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const municipality = useMunicipality();
@@ -66,6 +83,8 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
       </a>
       <header className="site-header">
         <div className="container site-header__inner">
+          {/* First after the skip link in the tab order; at the top right on the screen (app.css). */}
+          <QuickExit />
           <a href="/" className="site-header__name">
             <svg aria-hidden="true" focusable="false" viewBox="0 0 32 32" width="28" height="28" className="site-header__logo">
               <path d="M6 26 C 10 14, 18 22, 26 6" fill="none" stroke="currentColor" strokeWidth="3.5" strokeLinecap="round" />
@@ -84,7 +103,7 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
       </header>
       {user?.isParticipant ? (
         <nav aria-label={t("nav.label")} className="site-nav">
-          <div className="container">
+          <div className="container site-nav__inner">
             {/* A small screen (or 400 % zoom) gets a "Menu" disclosure, so the page's heading is on the
                 first screen; it works without JavaScript. Wider screens show the links themselves.
                 Only one of the two is ever displayed. The key closes the menu after a navigation. */}
@@ -94,6 +113,7 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
               <SignedIn user={user} className="site-nav__user" />
             </details>
             <NavLinks className="site-nav__list--wide" />
+            {hardDaySwitch ? <HardDaySwitch on={hardDaySwitch === "on"} className="site-nav__hard-day" /> : null}
           </div>
         </nav>
       ) : null}
