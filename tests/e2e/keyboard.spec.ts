@@ -28,10 +28,10 @@ test("Mette signs in and out with the keyboard only", async ({ page }) => {
   await test.step("reach 'Log ud' with Tab and press Enter", async () => {
     const signOut = page.getByRole("button", { name: "Log ud", exact: true });
     // After a page change the app moves focus to the new h1; above it sit the hard-day switch,
-    // the nine main navigation links, then the header's 'Log ud'. (Without JavaScript a full
+    // the ten main navigation links, then the header's 'Log ud'. (Without JavaScript a full
     // page load starts at the top: no-js.spec.ts.)
     await expect(mainHeading(page)).toBeFocused();
-    await tabTo(page, signOut, { max: 11, backwards: true });
+    await tabTo(page, signOut, { max: 12, backwards: true });
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/log-ind\?logget-ud=1$/);
     await expect(page.getByRole("status")).toHaveText("Du er nu logget ud. Tak for i dag.");

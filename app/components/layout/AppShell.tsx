@@ -19,6 +19,7 @@ const participantNav = [
   { to: "/min-plan", key: "nav.plan" },
   { to: "/moeder", key: "nav.appointments" },
   { to: "/beskeder", key: "nav.messages" },
+  { to: "/saadan-gaar-det", key: "nav.progress" },
   { to: "/forberedelse", key: "nav.preparation" },
   { to: "/cv", key: "nav.cv" },
   { to: "/netvaerk", key: "nav.network" },
@@ -136,6 +137,11 @@ export function AppShell({
             <li>
               <a href="/ordliste">{t("footer.glossary")}</a>
             </li>
+            {user?.isParticipant ? (
+              <li>
+                <a href="/mine-data">{t("footer.myData")}</a>
+              </li>
+            ) : null}
           </ul>
           <form method="post" action="/sprog" className="language-switch">
             <input type="hidden" name="returnTo" value={returnTo} />
