@@ -13,6 +13,9 @@ test("notification settings: from the overview, every state clean in Danish and 
   await page.getByRole("link", { name: "Sådan får du besked" }).click();
   await expect(mainHeading(page)).toHaveText("Sådan får du besked");
   await expect(page.getByText("En besked fra Min Vej siger aldrig, hvad en besked eller et møde handler om.")).toBeVisible();
+  // The monthly "Sådan går det" reminder follows these channels; its day is chosen there (issue 22).
+  await expect(page.getByText("Påmindelsen om »Sådan går det« kommer på den dag, du selv vælger.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Vælg dagen, eller slå den fra" })).toHaveAttribute("href", "/saadan-gaar-det/paamindelse");
   await expectNoAxeViolationsAtAllWidths(page, "notification settings (Mette)");
 
   await page.getByRole("checkbox", { name: "På SMS" }).check();

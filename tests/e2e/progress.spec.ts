@@ -61,6 +61,14 @@ test("Sådan går det: this month's answers, one month shared, the diary and its
     await shareFresh(page, "Svarene er delt med din sagsbehandler.");
   });
 
+  await test.step("the reminder day: it comes by e-mail or SMS too, as she chose (issue 22); read only, Mette keeps the 12th", async () => {
+    await page.goto("/saadan-gaar-det/paamindelse");
+    await expect(page.getByText("Den dag får du også en e-mail eller SMS, hvis du har valgt det.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Vælg e-mail eller SMS under Sådan får du besked" })).toHaveAttribute("href", "/indstillinger");
+    await expect(page.getByLabel("Dag i måneden").getByRole("option", { name: "Ingen påmindelse" })).toHaveCount(1);
+    await expectNoAxeViolationsAtAllWidths(page, "progress: reminder day (Mette)");
+  });
+
   await test.step("the energy diary: two taps, the week, and a pattern in words", async () => {
     await page.getByRole("link", { name: "Tilbage til Sådan går det" }).click();
     await page.getByRole("link", { name: "Energidagbog" }).click();

@@ -2,13 +2,14 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, useNavigation } from "react-router";
+import { Form, Link, useNavigation } from "react-router";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
 import { ErrorMessage, Field } from "~/components/form/Field";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { useFocusAfterFrame } from "~/components/ui/focus";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
+import { PROGRESS_REMINDER_PATH } from "~/features/progress";
 import { possessiveName } from "~/lib/addressee";
 import type { SettingsPageData, SettingsView } from "./queries.server";
 import { HOURS, REMINDER_CHOICES, settingsSchema } from "./schema";
@@ -184,6 +185,11 @@ export function SettingsPage({ loaderData, actionData }: { loaderData: SettingsP
               label={t("form.agreementReminders")}
               defaultChecked={ticked("agreementReminders", settings.agreementReminders)}
             />
+          ) : null}
+          {isParticipant ? (
+            <p>
+              {t("form.checkinHint")} <Link to={PROGRESS_REMINDER_PATH}>{t("form.checkinLink")}</Link>
+            </p>
           ) : null}
         </fieldset>
 

@@ -9,11 +9,13 @@ import type { AnswerSetView } from "./queries.server";
 
 /** The URLs of the area (Danish: citizens read them). */
 export const PROGRESS_PATH = "/saadan-gaar-det";
+/** Where she chooses the day of her monthly reminder, or none (linked from "Sådan får du besked"). */
+export const PROGRESS_REMINDER_PATH = `${PROGRESS_PATH}/paamindelse`;
 export const paths = {
   home: PROGRESS_PATH,
   answers: `${PROGRESS_PATH}/svar`,
   set: (id: string) => `${PROGRESS_PATH}/svar/${id}`,
-  reminder: `${PROGRESS_PATH}/paamindelse`,
+  reminder: PROGRESS_REMINDER_PATH,
   diary: `${PROGRESS_PATH}/dagbog`,
   signs: `${PROGRESS_PATH}/tegn`,
   signsPrint: `${PROGRESS_PATH}/tegn/udskriv`,
