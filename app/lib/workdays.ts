@@ -33,11 +33,18 @@ function plusDays(date: Date, days: number) {
   return new Date(date.getTime() + days * 86_400_000);
 }
 
-export function danishHolidays(year: number): Set<string> {
+/** Each year's holidays, computed once: the caseworker's inbox asks for hundreds of deadlines. */
+const holidaysByYear = new Map<number, ReadonlySet<string>>();
+
+export function danishHolidays(year: number): ReadonlySet<string> {
+  const known = holidaysByYear.get(year);
+  if (known) return known;
   const easter = easterSunday(year);
   const fixed = ["01-01", "06-05", "12-24", "12-25", "12-26", "12-31"].map((day) => `${year}-${day}`);
   const moving = [-3, -2, 1, 39, 50].map((offset) => iso(plusDays(easter, offset)));
-  return new Set([...fixed, ...moving]);
+  const holidays: ReadonlySet<string> = new Set([...fixed, ...moving]);
+  holidaysByYear.set(year, holidays);
+  return holidays;
 }
 
 export function isWorkday(day: string): boolean {
@@ -47,9 +54,12 @@ export function isWorkday(day: string): boolean {
   return !danishHolidays(date.getUTCFullYear()).has(day);
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one (a deadline per conversation).
+const danishDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** Today's date in Denmark, "YYYY-MM-DD". */
 export function danishToday(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return danishDay.format(now);
 }
 
 /** The next `count` working days after today (Danish time), as "YYYY-MM-DD". */

@@ -4,6 +4,7 @@ import { municipalityById } from "~/lib/municipality.server";
 import {
   conversationOwner,
   getConversation,
+  countAwaiting,
   listInbox,
   markConversationRead,
   type Author,
@@ -78,11 +79,8 @@ export async function inboxOf(caseworkerPersonId: string, now = new Date()): Pro
 }
 
 /** How many conversations wait for her answer, per participant id (the overview's "Beskeder: 3 venter på svar"). */
-export async function awaitingCounts(participantIds: string[], now = new Date()): Promise<Record<string, number>> {
-  const items = await listInbox(participantIds, { answerWorkdays: await answerWorkdaysOf(participantIds), now });
-  const counts: Record<string, number> = {};
-  for (const item of items) if (item.state === "awaiting") counts[item.participantId] = (counts[item.participantId] ?? 0) + 1;
-  return counts;
+export async function awaitingCounts(participantIds: string[]): Promise<Record<string, number>> {
+  return countAwaiting(participantIds);
 }
 
 /** One participant's conversations for her briefing: the same order as the inbox. */

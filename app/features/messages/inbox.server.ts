@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { appointmentProposals, conversations, messages } from "../../../db/schema/messages";
 import { isUuid } from "~/lib/ids";
@@ -142,6 +142,43 @@ export async function listInbox(participantIds: string[], options: { answerWorkd
   const waiting = items.filter((item) => item.state === "awaiting").sort((a, b) => a.waitingSince!.getTime() - b.waitingSince!.getTime());
   const rest = items.filter((item) => item.state !== "awaiting");
   return [...waiting, ...rest];
+}
+
+/**
+ * How many conversations wait for the caseworker's answer, per participant id: listInbox's
+ * "awaiting", without reading every message. One statement: per conversation the last activity of
+ * each side (her side's messages, an answered proposal and the conversation's start; the
+ * caseworker's messages and proposals), judged by the same awaitsCaseworker. For the caseworker's
+ * list, which counts over her whole caseload.
+ */
+export async function countAwaiting(participantIds: string[]): Promise<Record<string, number>> {
+  if (participantIds.length === 0) return {};
+  const database = await db();
+  // Milliseconds, as listInbox compares them (JavaScript dates).
+  const ms = (moment: SQL) => sql`date_trunc('milliseconds', ${moment})`;
+  const rows = await database
+    .select({
+      participantId: conversations.participantId,
+      handledAt: conversations.handledAt,
+      lastParticipantActivityAt: sql<string>`${ms(sql`greatest(${conversations.createdAt},
+        (select max(m.created_at) from ${messages} m where m.conversation_id = ${conversations.id} and m.author_role <> 'caseworker'),
+        (select max(p.answered_at) from ${appointmentProposals} p where p.conversation_id = ${conversations.id} and p.status in ('accepted', 'declined')))`)}`,
+      lastCaseworkerMessageAt: sql<string | null>`${ms(sql`greatest(
+        (select max(m.created_at) from ${messages} m where m.conversation_id = ${conversations.id} and m.author_role = 'caseworker'),
+        (select max(p.created_at) from ${appointmentProposals} p where p.conversation_id = ${conversations.id}))`)}`,
+    })
+    .from(conversations)
+    .where(inArray(conversations.participantId, participantIds));
+  const counts: Record<string, number> = {};
+  for (const row of rows) {
+    const awaiting = awaitsCaseworker({
+      lastParticipantActivityAt: new Date(row.lastParticipantActivityAt),
+      lastCaseworkerMessageAt: row.lastCaseworkerMessageAt === null ? null : new Date(row.lastCaseworkerMessageAt),
+      handledAt: row.handledAt,
+    });
+    if (awaiting) counts[row.participantId] = (counts[row.participantId] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** Whose conversation this is (the participant id), or null for an unknown or malformed id. */

@@ -4,14 +4,16 @@ import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createRoutesStub } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aCaseworker, aParticipant, type BuiltCaseworker } from "../../../db/builders";
+import { aCaseworker, aParticipant, type BuiltCaseworker, type BuiltParticipant } from "../../../db/builders";
 import { auditEvents, participantContacts } from "../../../db/schema";
 import CaseworkerOverviewRoute, { loader as overviewLoader } from "~/features/caseworker/routes/caseworker";
+import { countAwaiting, listInbox, markHandled, proposeNewTime, writeMessage, type Author } from "~/features/messages/index.server";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get } from "../../support/requests";
 import { run, unwrap } from "../../support/routes";
+import { aConversation, participantAnswers, participantWrites } from "./messages-support";
 
 // /sagsbehandler lists the caseworker's own participants 50 a page (issue 21): page links that
 // work without JavaScript, each listed participant one read in their log, and only hers.
@@ -111,6 +113,45 @@ describe("/sagsbehandler, 50 participants a page", () => {
     expect(second).toMatch(/<a href="\/sagsbehandler" rel="prev">Forrige side<\/a>/);
     expect(second).not.toContain("Næste side");
     expect(second).toContain("Deltager 51 til 53 af 53");
+  });
+});
+
+describe("the list's count of messages waiting for her answer", () => {
+  it("counts as the inbox does: answered, handled, a new message after, a proposed and an answered time", async () => {
+    const participants: BuiltParticipant[] = [];
+    for (const name of ["Anna", "Bent", "Carla"]) {
+      const meeting = { title: "Samtale", startsAt: new Date(Date.UTC(2026, 11, 20, 9)), endsAt: new Date(Date.UTC(2026, 11, 20, 10)) };
+      participants.push(await aParticipant({ person: { firstName: name, lastName: "Venter" } }).withCaseworker(sara).withAppointment(meeting).build(database.db));
+    }
+    const [anna, bent, carla] = participants as [BuiltParticipant, BuiltParticipant, BuiltParticipant];
+    const day = (n: number) => new Date(Date.UTC(2026, 10, 2 + n, 9));
+    const saraFor = (participant: BuiltParticipant): Author => ({ personId: sara.personId, participantId: participant.participantId, role: "caseworker", name: "Sara Nielsen" });
+    const answer = (participant: BuiltParticipant, conversationId: string, at: Date) =>
+      writeMessage(saraFor(participant), conversationId, { body: "Tak, jeg vender tilbage.", submissionId: crypto.randomUUID() }, at);
+
+    await aConversation(anna, { at: day(0) }); // waiting
+    const answered = await aConversation(anna, { at: day(0) });
+    await answer(anna, answered, day(1)); // answered
+    const again = await aConversation(bent, { at: day(0) });
+    await answer(bent, again, day(1));
+    await participantWrites(bent, again, "Og en ting mere.", day(2)); // waiting again
+    const handled = await aConversation(bent, { at: day(0) });
+    await markHandled(saraFor(bent), handled, day(1)); // handled
+    const aboutMeeting = { topic: "absence" as const, subject: "Kan ikke komme", appointmentId: carla.appointmentIds[0] };
+    const proposed = await aConversation(carla, { ...aboutMeeting, at: day(0) });
+    const proposal = await proposeNewTime(saraFor(carla), proposed, { startsAt: day(20), endsAt: day(20.05) }, day(1)); // a new time waits for her
+    const accepted = await aConversation(carla, { ...aboutMeeting, at: day(0) });
+    const second = await proposeNewTime(saraFor(carla), accepted, { startsAt: day(21), endsAt: day(21.05) }, day(1));
+    if (proposal.status !== "proposed" || second.status !== "proposed") throw new Error("no proposal");
+    await participantAnswers(carla, accepted, second.proposalId, true, day(2)); // her answer waits for Sara
+
+    const ids = participants.map((participant) => participant.participantId);
+    const fromInbox: Record<string, number> = {};
+    for (const item of await listInbox(ids, { answerWorkdays: () => 3 })) {
+      if (item.state === "awaiting") fromInbox[item.participantId] = (fromInbox[item.participantId] ?? 0) + 1;
+    }
+    expect(await countAwaiting(ids)).toEqual(fromInbox);
+    expect(fromInbox).toEqual({ [anna.participantId]: 1, [bent.participantId]: 1, [carla.participantId]: 1 });
   });
 });
 
