@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
-import { db, rowsOf } from "../../../db/client";
+import { and, asc, desc, eq, gt, inArray, sql, type SQLWrapper } from "drizzle-orm";
+import { db } from "../../../db/client";
+import { nestedRows, readTogether } from "../../../db/nested";
 import { roleForCaseworker } from "~/lib/addressee";
 import { workWishesOf, type WorkWishes } from "~/features/cv/index.server";
 import {
@@ -113,54 +114,59 @@ export async function listMyParticipants(caseworkerPersonId: string, now = new D
 /** What the list shows of each participant: next meeting, what is shared, what is new. */
 async function describe(people: (typeof cwParticipants.$inferSelect)[], now: Date): Promise<ParticipantListItem[]> {
   if (people.length === 0) return [];
-  const database = await db();
   const ids = people.map((person) => person.participantId);
+  const inIds = (column: SQLWrapper) => sql`${column} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`;
+  const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>[] | null;
 
-  const [meetings, preparation, cvs, networks, absences, plans, questions] = await Promise.all([
-    database
-      .select()
-      .from(cwAppointments)
-      .where(and(inArray(cwAppointments.participantId, ids), upcoming(now)))
-      .orderBy(asc(cwAppointments.startsAt)),
-    database
-      .select({
-        participantId: cwSharedPreparation.participantId,
-        parts: sql<number>`count(*)::int`,
-        latest: sql<string>`max(${cwSharedPreparation.sharedAt})`,
-      })
-      .from(cwSharedPreparation)
-      .where(inArray(cwSharedPreparation.participantId, ids))
-      .groupBy(cwSharedPreparation.participantId),
-    database
-      .select({ participantId: cwCv.participantId, sharedAt: cwCv.sharedAt })
-      .from(cwCv)
-      .where(inArray(cwCv.participantId, ids)),
+  // Every view read in one statement (db/nested.ts): each still checks that she coordinates them.
+  const { meetings, preparation, cvs, networks, absences, plans, questions } = await readTogether({
+    meetings: nestedRows(
+      {
+        appointmentId: cwAppointments.appointmentId,
+        participantId: cwAppointments.participantId,
+        kind: cwAppointments.kind,
+        title: cwAppointments.title,
+        startsAt: cwAppointments.startsAt,
+        endsAt: cwAppointments.endsAt,
+        mode: cwAppointments.mode,
+        status: cwAppointments.status,
+        participantQuestions: cwAppointments.participantQuestions,
+        participantNotes: cwAppointments.participantNotes,
+      },
+      sql`from ${cwAppointments} where ${inIds(cwAppointments.participantId)} and ${upcoming(now)}`,
+      sql`${cwAppointments.startsAt}`,
+    ),
+    preparation: {
+      sql: sql`(select coalesce(json_agg(json_build_object('participantId', t.participant_id, 'parts', t.parts, 'latest', t.latest)), '[]'::json)
+        from (select ${cwSharedPreparation.participantId} as participant_id, count(*) as parts, max(${cwSharedPreparation.sharedAt}) as latest
+          from ${cwSharedPreparation} where ${inIds(cwSharedPreparation.participantId)} group by ${cwSharedPreparation.participantId}) t)`,
+      read: (value) =>
+        (json(value) ?? []).map((row) => ({
+          participantId: row.participantId as string,
+          parts: Number(row.parts),
+          latest: row.latest ? new Date(row.latest as string) : null,
+        })),
+    },
+    cvs: nestedRows({ participantId: cwCv.participantId, sharedAt: cwCv.sharedAt }, sql`from ${cwCv} where ${inIds(cwCv.participantId)}`),
     // One lookup per participant: the view joins the share settings, and an IN list on it would
     // read every participant's settings (EXPLAIN at 100,000 participants); by participant it does not.
-    database
-      .execute(
-        sql`select wanted.id as "participantId",
-              (select max(${cwNetworkPeople.sharedAt}) from ${cwNetworkPeople} where ${cwNetworkPeople.participantId} = wanted.id) as "sharedAt"
-            from unnest(array[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}]) as wanted(id)`,
-      )
-      .then((result) =>
-        rowsOf<{ participantId: string; sharedAt: string | Date | null }>(result).flatMap((row) =>
-          row.sharedAt === null ? [] : [{ participantId: row.participantId, sharedAt: new Date(row.sharedAt) }],
-        ),
-      ),
-    database
-      .select({ participantId: cwAbsenceRequests.participantId, appointmentId: cwAbsenceRequests.appointmentId })
-      .from(cwAbsenceRequests)
-      .where(inArray(cwAbsenceRequests.participantId, ids)),
-    database
-      .select({ participantId: cwPlans.participantId, version: cwPlans.version })
-      .from(cwPlans)
-      .where(inArray(cwPlans.participantId, ids)),
-    database
-      .select({ participantId: cwPlanResponses.participantId, planVersion: cwPlanResponses.planVersion })
-      .from(cwPlanResponses)
-      .where(and(inArray(cwPlanResponses.participantId, ids), eq(cwPlanResponses.kind, "question"))),
-  ]);
+    networks: {
+      sql: sql`(select coalesce(json_agg(json_build_object('participantId', wanted.id, 'sharedAt',
+          (select max(${cwNetworkPeople.sharedAt}) from ${cwNetworkPeople} where ${cwNetworkPeople.participantId} = wanted.id))), '[]'::json)
+        from unnest(array[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}]) as wanted(id))`,
+      read: (value) =>
+        (json(value) ?? []).flatMap((row) => (row.sharedAt ? [{ participantId: row.participantId as string, sharedAt: new Date(row.sharedAt as string) }] : [])),
+    },
+    absences: nestedRows(
+      { participantId: cwAbsenceRequests.participantId, appointmentId: cwAbsenceRequests.appointmentId },
+      sql`from ${cwAbsenceRequests} where ${inIds(cwAbsenceRequests.participantId)}`,
+    ),
+    plans: nestedRows({ participantId: cwPlans.participantId, version: cwPlans.version }, sql`from ${cwPlans} where ${inIds(cwPlans.participantId)}`),
+    questions: nestedRows(
+      { participantId: cwPlanResponses.participantId, planVersion: cwPlanResponses.planVersion },
+      sql`from ${cwPlanResponses} where ${inIds(cwPlanResponses.participantId)} and ${cwPlanResponses.kind} = 'question'`,
+    ),
+  });
 
   const upcomingIds = new Set(meetings.map((meeting) => meeting.appointmentId));
   return people.map((person) => {
@@ -175,7 +181,7 @@ async function describe(people: (typeof cwParticipants.$inferSelect)[], now: Dat
       nextMeeting: next ? toMeeting(next) : null,
       shared: {
         preparationParts: prep?.parts ?? 0,
-        preparationLatestAt: prep?.latest ? new Date(prep.latest) : null,
+        preparationLatestAt: prep?.latest ?? null,
         cvSharedAt: cvs.find((row) => row.participantId === person.participantId)?.sharedAt ?? null,
         networkSharedAt: networks.find((row) => row.participantId === person.participantId)?.sharedAt ?? null,
       },
@@ -190,7 +196,7 @@ async function describe(people: (typeof cwParticipants.$inferSelect)[], now: Dat
   });
 }
 
-function toMeeting(row: typeof cwAppointments.$inferSelect): MeetingSummary {
+function toMeeting(row: Pick<typeof cwAppointments.$inferSelect, "appointmentId" | "kind" | "title" | "startsAt" | "endsAt" | "mode" | "status">): MeetingSummary {
   return {
     id: row.appointmentId,
     kind: row.kind,
