@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { chmodSync, lstatSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -34,6 +35,11 @@ export interface OpenOptions {
   dataDir?: string;
   /** PGlite: start from this dump of a data directory (`dumpDataDir`), e.g. one already migrated. */
   loadDataDir?: Blob;
+  /**
+   * PGlite on disk: a migrated, empty data folder made at build time (scripts/pglite-template.ts),
+   * copied in when `dataDir` has no database yet, instead of initdb and every migration.
+   */
+  template?: string;
   /** Seed demo data when the database has no people yet. */
   seedWhenEmpty?: boolean;
   /**
@@ -49,7 +55,7 @@ const MIGRATION_LOCK_KEY = 4_207_771_001;
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.url) return openPostgres(options.url, options);
-  const handle = await openPglite(options.dataDir ?? "./.data", options.loadDataDir);
+  const handle = await openPglite(options.dataDir ?? "./.data", options.loadDataDir, options.template);
   if (options.seedWhenEmpty) await seedIfEmpty(handle.db);
   return handle;
 }
@@ -209,7 +215,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   };
 }
 
-async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, loadDataDir?: Blob, template?: string): Promise<DatabaseHandle> {
   let location = dataDir;
   const onDisk = !dataDir.startsWith("memory://");
   if (onDisk) {
@@ -217,16 +223,60 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
     // read them. New files get 0600 through the umask; what exists already is tightened here.
     restrictNewFiles();
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    restrictTree(dataDir);
     location = path.join(dataDir, "pglite");
+    if (template && !loadDataDir && !existsSync(location)) copyPgliteTemplate(template, location);
+    restrictTree(dataDir);
   }
-  // PGlite has a single connection and runs in this process: no lock is needed.
-  const client = await PGlite.create(location, loadDataDir ? { loadDataDir } : {});
+  // PGlite has a single connection and runs in this process: no lock is needed. Its shared buffers
+  // live in its WebAssembly memory and are all touched at start: 32 MB instead of 128 keeps ~100 MiB
+  // of resident memory for a database that is a few MB (the demo, the tests).
+  const startParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
+  const client = await PGlite.create(location, loadDataDir ? { loadDataDir, startParams } : { startParams });
   // PGlite's first start copies its initial files in with mode 0666, past the umask.
   if (onDisk) restrictTree(dataDir);
   const db = drizzlePglite(client, { schema, logger: statementCounter });
   await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
+}
+
+/** The file in a template folder that says what it was made from. */
+export const PGLITE_TEMPLATE_MANIFEST = "template.json";
+
+/** What a PGlite template must have been made from to be used: this PGlite, and exactly these migrations. */
+export function pgliteTemplateManifest(): { pglite: string; migrations: string[] } {
+  const entry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
+  const packageJson = path.join(entry.slice(0, entry.lastIndexOf(`${path.sep}dist${path.sep}`)), "package.json");
+  const pglite = (JSON.parse(readFileSync(packageJson, "utf8")) as { version: string }).version;
+  const migrations = readMigrationFiles({ migrationsFolder }).map((migration) => `${migration.folderMillis}:${migration.hash}`);
+  return { pglite, migrations };
+}
+
+/**
+ * Copies the template's data folder to `location` (through a temporary name, so a start cut short
+ * never leaves half a database). A template made from other migrations or another PGlite is left
+ * alone with a log line (false): then initdb and the migrations run as without one.
+ */
+export function copyPgliteTemplate(template: string, location: string): boolean {
+  let made: { pglite?: unknown; migrations?: unknown };
+  try {
+    made = JSON.parse(readFileSync(path.join(template, PGLITE_TEMPLATE_MANIFEST), "utf8")) as typeof made;
+  } catch {
+    log.info({ event: "pglite_template_missing", template }, "No database template (npm run build makes one): creating the embedded database from scratch takes a while.");
+    return false;
+  }
+  const wanted = pgliteTemplateManifest();
+  const reason =
+    made.pglite !== wanted.pglite ? "another PGlite version" : JSON.stringify(made.migrations) !== JSON.stringify(wanted.migrations) ? "other migrations" : null;
+  if (reason) {
+    log.warn({ event: "pglite_template_ignored", template, reason }, `The database template was made from ${reason}: creating the embedded database from scratch.`);
+    return false;
+  }
+  const partial = `${location}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  cpSync(path.join(template, "pglite"), partial, { recursive: true });
+  renameSync(partial, location);
+  log.info({ event: "pglite_template_copied", template }, "Copied the migrated database template into the data folder.");
+  return true;
 }
 
 /** Files and folders this process creates from now on are for its own user only (0600 / 0700). */
@@ -451,6 +501,7 @@ export function getDatabase(): Promise<DatabaseHandle> {
     url: settings.databaseUrl,
     ownerUrl: settings.databaseOwnerUrl,
     dataDir: settings.dataDir,
+    template: path.resolve(settings.buildDir, "pglite-template"),
     // The embedded database is for trying the portal: it always gets demo people. A server
     // database gets them only when asked (SEED_DEMO_DATA=1, e.g. for end-to-end tests). In
     // production neither happens without DEMO=1 (server/config.js refuses to start otherwise).

@@ -12,6 +12,7 @@ const EMBEDDED_PATH = [
   "tests/unit",
   "tests/integration/migrations.test.ts",
   "tests/integration/data-dir-permissions.test.ts",
+  "tests/integration/pglite-template.test.ts",
   "tests/integration/access.test.ts",
   "tests/integration/messages/participant-messages.test.ts",
   "tests/integration/plan/plan-writes.test.ts",
