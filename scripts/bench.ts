@@ -253,6 +253,32 @@ interface PageSqlResult {
 
 const pageSqlResults: PageSqlResult[] = [];
 
+/** From `node server.js` to the first 200 on /readyz, and the server's peak RSS by then. */
+interface StartResult {
+  database: string;
+  dataset: "demo" | "big";
+  /** True when the data folder or database was new: the embedded one copies the build's template and seeds. */
+  fresh: boolean;
+  readyAfterMs: number;
+  peakRssAtReadyMiB: number | null;
+}
+
+const startResults: StartResult[] = [];
+
+/** Issue 21's goals for the demo: a fresh embedded database ready in < 5 s, under 400 MiB. */
+const START_GOAL_MS = 5_000;
+const RSS_GOAL_MIB = 400;
+
+/**
+ * The embedded database runs with the node options of `npm run demo` (package.json): WebAssembly
+ * without its optimising compiler, which needs ~600 MB for one of Postgres's functions, and a
+ * smaller JavaScript heap. Measured as the demo runs.
+ */
+function demoNodeOptions(): string[] {
+  const demo = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.demo ?? "";
+  return /\bnode((?: --[\w-]+(?:=\S+)?)*) server\.js\b/.exec(demo)?.[1]?.trim().split(" ").filter(Boolean) ?? [];
+}
+
 // Servers that are still running, so that an interrupted run (Ctrl-C) does not leave them behind.
 const runningServers = new Set<RunningServer>();
 
@@ -276,7 +302,8 @@ async function startServer(target: DatabaseTarget): Promise<RunningServer> {
   if (target.url) env.DATABASE_URL = target.url;
   if (target.url && target.ownerUrl) env.DATABASE_OWNER_URL = target.ownerUrl;
 
-  const child = spawn(process.execPath, ["server.js"], {
+  const nodeOptions = target.url ? [] : demoNodeOptions();
+  const child = spawn(process.execPath, [...nodeOptions, "server.js"], {
     cwd: PROJECT_ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -308,7 +335,7 @@ async function startServer(target: DatabaseTarget): Promise<RunningServer> {
   child.stdout?.on("data", remember);
   child.stderr?.on("data", remember);
 
-  log(`started server pid ${child.pid} on ${server.baseUrl}, DATA_DIR=${dataDir}`);
+  log(`started server pid ${child.pid} on ${server.baseUrl}, DATA_DIR=${dataDir}${nodeOptions.length ? `, node ${nodeOptions.join(" ")}` : ""}`);
   return server;
 }
 
@@ -373,7 +400,7 @@ async function waitUntilReady(server: RunningServer): Promise<number> {
     } catch (error) {
       lastProblem = describeError(error);
     }
-    await sleep(250);
+    await sleep(50);
   }
   throw new Error(
     `server was not ready after ${READY_TIMEOUT_MS / 1000} s (${lastProblem})\n` + serverOutput(server),
@@ -704,7 +731,9 @@ async function measureDatabase(target: DatabaseTarget, load: LoadSettings): Prom
   const server = await startServer(target);
   try {
     const readyAfterMs = await waitUntilReady(server);
-    log(`ready after ${(readyAfterMs / 1000).toFixed(1)} s`);
+    const peakRssAtReadyMiB = readPeakRssMiB(server.child.pid);
+    log(`ready after ${(readyAfterMs / 1000).toFixed(1)} s, peak RSS ${peakRssAtReadyMiB?.toFixed(0) ?? "n/a"} MiB`);
+    startResults.push({ database, dataset: target.dataset, fresh: !target.url && !target.dataDir, readyAfterMs, peakRssAtReadyMiB });
 
     const cookie = await signIn(server.baseUrl);
     const meetingPage = await findMeetingPage(server.baseUrl, cookie);
@@ -839,6 +868,30 @@ function pageLabel(page: string): string {
   return page.startsWith("/moeder/") ? MEETING_PAGE : page;
 }
 
+function printStarts(): void {
+  console.log(
+    "\nStart: from `node server.js` to the first 200 on /readyz (fresh: a new data folder, which copies the build's\n" +
+      "migrated template and seeds the demo people; the embedded database with `npm run demo`'s node options), and\n" +
+      "the server's peak RSS by then. Goals for a fresh embedded database (issue 21): ready < 5 s, < 400 MiB.",
+  );
+  console.log(
+    renderTable(
+      ["db", "data", "ready s", "goal s", "peak RSS MiB", "goal MiB"],
+      startResults.map((result) => {
+        const goals = result.database === "pglite" && result.fresh;
+        return [
+          result.database,
+          `${result.dataset}${result.fresh ? " (fresh)" : ""}`,
+          formatNumber(result.readyAfterMs / 1000, 2),
+          goals ? `< ${START_GOAL_MS / 1000}` : "-",
+          result.peakRssAtReadyMiB === null ? "n/a" : formatNumber(result.peakRssAtReadyMiB, 0),
+          goals ? `< ${RSS_GOAL_MIB}` : "-",
+        ];
+      }),
+    ),
+  );
+}
+
 function printPagesOneAtATime(): void {
   const samples = pageSqlResults[0]?.samples ?? 0;
   const figure = (value: number | null | undefined, decimals = 0) => (value === null || value === undefined ? "n/a" : formatNumber(value, decimals));
@@ -898,6 +951,7 @@ async function writeResults(results: PageResult[], failures: string[], load: Loa
     connections: load.connections,
     results,
     pagesOneAtATime: pageSqlResults,
+    starts: startResults,
     failures,
   };
   await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
@@ -968,6 +1022,7 @@ async function main(): Promise<number> {
       ),
     );
   }
+  if (startResults.length > 0) printStarts();
   if (pageSqlResults.length > 0) printPagesOneAtATime();
   await writeResults(results, failures, load);
 
