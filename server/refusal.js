@@ -72,6 +72,13 @@ const BUSY = {
 /** Seconds a person (or a browser) should wait before trying again when the database is busy. */
 export const BUSY_RETRY_AFTER_SECONDS = 10;
 
+/**
+ * "Forlad siden hurtigt" (issue 22), as on every page of the app: here always a plain link, as the
+ * page has no script. The same neutral site as app/components/layout/quick-exit.ts (a test holds
+ * the two together).
+ */
+export const QUICK_EXIT_URL = "https://www.dmi.dk/";
+
 /** @param {unknown} value */
 const escape = (value) => String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -87,8 +94,11 @@ function pageHtml(status, { da, en }, { reason, requestId }) {
 <html lang="da">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${da.title} – Min Vej</title>
-<style>body{font:1.125rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}a{color:#004b87}</style></head>
-<body><main>
+<style>body{font:1.125rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}a{color:#004b87}
+.quick-exit{display:inline-block;min-height:44px;box-sizing:border-box;padding:.5rem 1rem;border-radius:4px;background:#b3261e;color:#fff;font-weight:700;text-decoration:none}
+.quick-exit:hover,.quick-exit:focus{text-decoration:underline;color:#fff}a:focus{outline:3px solid #fd0;outline-offset:2px}</style></head>
+<body><p><a class="quick-exit" href="${QUICK_EXIT_URL}" rel="noreferrer">Forlad siden hurtigt <span lang="en">/ Leave this page quickly</span></a></p>
+<main>
 <h1>${da.title}</h1>
 <p>${da.happened}</p>
 <p>${da.todo}</p>

@@ -1,3 +1,4 @@
+import { expectNoAxeViolationsAtAllWidths } from "./support/axe";
 import { expect, mainHeading, test } from "./support/fixtures";
 
 test.describe("security seen from the browser", () => {
@@ -11,6 +12,18 @@ test.describe("security seen from the browser", () => {
     expect(response.headers()["set-cookie"]).toBeUndefined();
     await page.goto("/");
     await expect(page).toHaveURL(/\/log-ind$/);
+  });
+
+  test("the refusal page starts with \"Forlad siden hurtigt\" and passes axe", async ({ page }) => {
+    const response = await page.request.post("/log-ind", { form: { person: "mette" }, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+    expect(response.status()).toBe(403);
+    await page.setContent(await response.text());
+    await expect(mainHeading(page)).toHaveText("Vi kunne ikke tage imod det, du sendte");
+    await page.keyboard.press("Tab");
+    const exit = page.getByRole("link", { name: "Forlad siden hurtigt / Leave this page quickly" });
+    await expect(exit).toBeFocused();
+    await expect(exit).toHaveAttribute("href", "https://www.dmi.dk/");
+    await expectNoAxeViolationsAtAllWidths(page, "refusal page (403)");
   });
 
   test("the same sign-in POST from this site's own origin works", async ({ page, baseURL }) => {

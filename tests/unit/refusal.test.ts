@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { busyPage, refusal, refusalPage } from "../../server/refusal.js";
+import { QUICK_EXIT_URL as APP_QUICK_EXIT_URL } from "../../app/components/layout/quick-exit";
+import { busyPage, QUICK_EXIT_URL, refusal, refusalPage } from "../../server/refusal.js";
 
 // One calm page for every refusal outside the app (server/refusal.js): the same shape for a
 // cross-site post (403), a too long form (413), too many requests for a file (429) and a busy
@@ -47,6 +48,16 @@ describe("the refusal page", () => {
     expect(page.html).toMatch(new RegExp(`Fejlkode / error code: ${status}( [a-z-]+)? · req-1`));
     expect(page.headers).toMatchObject({ "Cache-Control": "no-store", "Content-Type": "text/html; charset=utf-8" });
     expect(page.headers["Content-Security-Policy"]).toContain("default-src 'none'");
+  });
+
+  it.each(statuses.map((page) => [page.status, page] as const))("%i starts with \"Forlad siden hurtigt\", a plain link to the app's neutral site", (_status, page) => {
+    expect(QUICK_EXIT_URL).toBe(APP_QUICK_EXIT_URL);
+    const body = page.html.slice(page.html.indexOf("<body>"));
+    const firstLink = body.match(/<a [^>]*>(.*?)<\/a>/);
+    expect(firstLink?.[0]).toContain(`href="${APP_QUICK_EXIT_URL}"`);
+    expect(firstLink?.[0]).toContain('rel="noreferrer"');
+    expect(firstLink?.[1]).toContain("Forlad siden hurtigt");
+    expect(firstLink?.[1]).toContain('<span lang="en">/ Leave this page quickly</span>');
   });
 
   it("says when to try again after too many requests, and sends Retry-After", () => {
