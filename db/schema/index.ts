@@ -13,3 +13,4 @@ export * from "./messages";
 export * from "./notifications";
 export * from "./progress";
 export * from "./api";
+export * from "./proposals";

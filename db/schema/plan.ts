@@ -97,6 +97,8 @@ export const subGoals = portal.table(
     participantStatus: subGoalStatusEnum("participant_status"),
     participantUpdatedAt: timestamp("participant_updated_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set when the item came from the participant's own proposal (plan_proposals): "Foreslået af dig". */
+    proposalId: uuid("proposal_id"),
   },
   (t) => [index("sub_goals_plan").on(t.planId)],
 );
@@ -156,6 +158,8 @@ export const activities = portal.table(
     hoursPerWeek: numeric("hours_per_week", { precision: 4, scale: 1 }),
     status: activityStatusEnum("status").notNull().default("planned"),
     sortOrder: integer("sort_order").notNull().default(0),
+    /** Set when the item came from the participant's own proposal (plan_proposals): "Foreslået af dig". */
+    proposalId: uuid("proposal_id"),
   },
   (t) => [index("activities_plan").on(t.planId)],
 );
