@@ -14,3 +14,4 @@ export * from "./notifications";
 export * from "./progress";
 export * from "./api";
 export * from "./proposals";
+export * from "./summaries";

@@ -18,6 +18,8 @@ export const conversationTopicEnum = portal.enum("conversation_topic", [
   "absence",
   "disagreement",
   "callback",
+  /** "Jeg husker det anderledes" about a point of a meeting's summary (app/features/summaries). */
+  "summary",
 ]);
 export const callbackWindowEnum = portal.enum("callback_window", ["morning", "afternoon", "any"]);
 export const proposalStatusEnum = portal.enum("proposal_status", ["proposed", "accepted", "declined", "withdrawn"]);
