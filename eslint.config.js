@@ -25,9 +25,10 @@ const AREAS = [
   "progress",
   "relatives",
   "site",
+  "summaries",
 ];
 /** Areas whose tables live in a db/schema file of the same name. */
-const TABLES = ["account", "appointments", "cv", "jobs", "network", "notifications", "plan", "preparation", "progress", "relatives"];
+const TABLES = ["account", "appointments", "cv", "jobs", "network", "notifications", "plan", "preparation", "progress", "relatives", "summaries"];
 
 const ZOD = { name: "zod", message: "Import { z } from ~/lib/zod: it turns off zod's eval probe, which the CSP forbids." };
 

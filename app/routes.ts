@@ -14,6 +14,7 @@ import { planRoutes } from "./features/plan/urls";
 import { preparationRoutes } from "./features/preparation/urls";
 import { progressRoutes } from "./features/progress/urls";
 import { relativesRoutes } from "./features/relatives/urls";
+import { summariesRoutes } from "./features/summaries/urls";
 import { notFoundRoute, siteRoutes } from "./features/site/urls";
 
 // URLs are Danish: citizens read them. Each area lists its own in features/<area>/urls.ts;
@@ -24,6 +25,7 @@ export default [
   ...siteRoutes,
   ...planRoutes,
   ...appointmentRoutes,
+  ...summariesRoutes,
   ...messagesRoutes,
   ...contentRoutes,
   ...preparationRoutes,

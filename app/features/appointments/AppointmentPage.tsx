@@ -19,9 +19,12 @@ type AppointmentPageData = NonNullable<Awaited<ReturnType<typeof appointmentPage
 export function AppointmentPage({
   loaderData,
   actionData,
+  summary,
 }: {
   loaderData: AppointmentPageData;
   actionData: { result: SubmissionResult<string[]>; conflict: PreparationConflict | null } | undefined;
+  /** "Det aftalte vi" after a past meeting (the summaries area renders it; the route passes it in). */
+  summary?: React.ReactNode;
 }) {
   const { t, i18n } = useTranslation("appointments");
   const formatWhen = useFormatWhen();
@@ -64,6 +67,8 @@ export function AppointmentPage({
           <p>{t("detail.past")}</p>
         </div>
       ) : null}
+
+      {summary}
 
       {upcomingAbsence ? (
         <section aria-labelledby="absence-sent-heading" className="notice absence-sent">

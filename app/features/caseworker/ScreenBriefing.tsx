@@ -8,6 +8,7 @@ import { ConversationList } from "./messages-ui";
 import { ScreenProgress } from "./ProgressBriefing";
 import type { Briefing, SharedPart } from "./queries.server";
 import { sharesProgress, type BriefingView } from "./shared-progress";
+import { BriefingSummariesLink } from "~/features/summaries";
 
 /** The participant's conversations with her caseworker, for the briefing's "Beskeder". */
 export interface BriefingMessages {
@@ -19,13 +20,24 @@ export interface BriefingMessages {
  * The briefing on screen: everything the participant shared, in full (`.cw-screen-only`). Its
  * twin for paper is PrintBriefing, which cuts texts and lists to fit one page.
  */
-export function ScreenBriefing({ briefing, messages }: { briefing: BriefingView; messages?: BriefingMessages }) {
+export function ScreenBriefing({
+  briefing,
+  messages,
+  planProposals,
+}: {
+  briefing: BriefingView;
+  messages?: BriefingMessages;
+  /** Her proposals for the plan (app/features/proposals), shown after the plan. */
+  planProposals?: React.ReactNode;
+}) {
   return (
     <div className="cw-briefing__body cw-screen-only">
       <NextMeeting briefing={briefing} />
+      <BriefingSummariesLink participantId={briefing.participant.id} />
       {messages ? <Messages briefing={briefing} messages={messages} /> : null}
       <Absences briefing={briefing} />
       <Plan briefing={briefing} />
+      {planProposals}
       <Preparation briefing={briefing} />
       <Cv briefing={briefing} />
       <Network briefing={briefing} />

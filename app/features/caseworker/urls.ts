@@ -6,4 +6,7 @@ export const caseworkerRoutes: RouteConfigEntry[] = [
   route("sagsbehandler/beskeder", "features/caseworker/routes/caseworker-inbox.tsx"),
   route("sagsbehandler/beskeder/:conversationId", "features/caseworker/routes/caseworker-conversation.tsx"),
   route("sagsbehandler/:participantId", "features/caseworker/routes/caseworker-briefing.tsx"),
+  // "Referat efter samtalen" (issue 22): her participant's past meetings and each one's summary.
+  route("sagsbehandler/:participantId/referater", "features/caseworker/routes/caseworker-summaries.tsx"),
+  route("sagsbehandler/:participantId/referater/:appointmentId", "features/caseworker/routes/caseworker-summary.tsx"),
 ];

@@ -19,6 +19,7 @@ export function useSubject() {
     if (conversation.topic === "callback") return t("callback.subject");
     if (conversation.topic === "absence") return t("subjects.absence", { subject: conversation.subject });
     if (conversation.topic === "disagreement") return t("subjects.disagreement", { subject: conversation.subject });
+    if (conversation.topic === "summary") return t("subjects.summary", { subject: conversation.subject });
     return conversation.subject;
   };
 }

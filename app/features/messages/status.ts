@@ -5,7 +5,8 @@
  */
 export type RequestStatus = "received" | "read" | "answered" | "handled" | "new_time_proposed";
 
-export const REQUEST_TOPICS = ["absence", "disagreement", "callback"] as const;
+/** `summary`: "Jeg husker det anderledes" about a point of a meeting's summary (issue 22). */
+export const REQUEST_TOPICS = ["absence", "disagreement", "callback", "summary"] as const;
 export type Topic = "general" | "appointment" | "plan" | "preparation" | (typeof REQUEST_TOPICS)[number];
 
 export function isRequestTopic(topic: Topic): topic is (typeof REQUEST_TOPICS)[number] {

@@ -14,6 +14,8 @@ export {
   type PlanGoal,
 } from "./queries.server";
 export { exportPlanFor, type PlanExport } from "./my-data.server";
+// What a meeting summary may link to (issue 22, app/features/summaries).
+export { listPlanItems, type PlanItem } from "./items.server";
 // The municipality's case system writes the jobcentre's part of the plan (the API, issue 20).
 export {
   addCoordinatingCaseworker,

@@ -8,12 +8,16 @@ import { findOwnAppointment, isAppointmentId } from "../queries.server";
 import { keepSavedSchema, preparationSchema } from "../schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
+import { MeetingSummary } from "~/features/summaries";
+import { getPublishedSummary } from "~/features/summaries/index.server";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
   const page = await appointmentPage(user.participant.id, params.id, new URL(request.url));
   if (!page) throw notFound();
-  return page;
+  // "Det aftalte vi" (issue 22): the published summary of a past meeting, never a draft.
+  const summary = page.isPast ? await getPublishedSummary(user.participant.id, page.appointment.id) : null;
+  return { ...page, summary, readerPersonId: user.personId };
 }
 
 /** Saves the participant's notes and questions; a stale version shows both texts (409). */
@@ -41,5 +45,22 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function AppointmentRoute({ loaderData, actionData }: Route.ComponentProps) {
-  return <AppointmentPage loaderData={loaderData} actionData={actionData} />;
+  const { summary, readerPersonId } = loaderData;
+  return (
+    <AppointmentPage
+      loaderData={loaderData}
+      actionData={actionData}
+      summary={
+        summary ? (
+          <MeetingSummary
+            summary={summary}
+            readerPersonId={readerPersonId}
+            planHref={(item) => (item.kind === "subGoal" ? `/min-plan/delmaal/${item.id}` : "/min-plan")}
+            rememberHref={(pointId) => `/moeder/${loaderData.appointment.id}/referat/${pointId}`}
+            conversationHref={(conversationId) => `/beskeder/${conversationId}`}
+          />
+        ) : null
+      }
+    />
+  );
 }
