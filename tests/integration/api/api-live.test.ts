@@ -1,19 +1,17 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { eq, sql } from "drizzle-orm";
-import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type CryptoKey } from "jose";
+import { generateKeyPair, UnsecuredJWT, type CryptoKey } from "jose";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aCaseworker, aParticipant, type BuiltParticipant } from "../../../db/builders";
-import { openDatabase, rowsOf, useDatabase, type DatabaseHandle } from "../../../db/client";
+import { rowsOf, useDatabase, type DatabaseHandle } from "../../../db/client";
 import { absenceNotices, appointmentPreparations, persons, planResponses } from "../../../db/schema";
 import { shareCv } from "~/features/cv/commands.server";
 import { setSharing } from "~/features/network/commands.server";
 import { savePart, shareParts } from "~/features/preparation/commands.server";
-import { createPostgresDatabase, serverUrl, type PostgresDatabase } from "../../support/db";
-import { signInLive, startLiveServer, type LiveServer } from "../../support/live-server";
+import { serverUrl } from "../../support/db";
+import { API_AUDIENCE, API_ISSUER, expectProblem as expectProblemAt, fetchAnswer, mintApiToken, startApiServer, type ApiAnswer, type ApiServer } from "../../support/api-server";
+import { signInLive, type LiveServer } from "../../support/live-server";
 
 // Issue 20, the reads: a case system calls the running production build (`node server.js`) with
 // client-credentials access tokens the test mints from its own key pair, against its own JWKS and
@@ -22,8 +20,6 @@ import { signInLive, startLiveServer, type LiveServer } from "../../support/live
 // with the request id, and every read that returns a participant's data is one line in that
 // participant's log, which the test reads as she does: signed in, on /paaroerende/log.
 
-const ISSUER = "https://login.kommune.test";
-const AUDIENCE = "https://minvej.test/api/v1";
 const MARK = `API${Date.now().toString(36).toUpperCase()}`;
 const SHARED_TEXT = `Jeg har arbejdet otte år i Netto (${MARK}-DELT)`;
 const DRAFT_TEXT = `${MARK}-UDKAST: dette er ikke delt`;
@@ -33,10 +29,8 @@ const PRIVATE_NOTE = `${MARK}-PRIVAT: min mor må ikke vide det`;
 type Keys = { privateKey: CryptoKey; publicKey: CryptoKey };
 let real: Keys;
 let impostor: Keys;
+let api: ApiServer;
 let server: LiveServer;
-let pg: PostgresDatabase | undefined;
-let owner: DatabaseHandle | undefined;
-let dataDir: string | undefined;
 let mette: BuiltParticipant;
 let ali: BuiltParticipant;
 let nanna: BuiltParticipant;
@@ -91,79 +85,29 @@ async function buildPeople(handle: DatabaseHandle) {
 
 beforeAll(async () => {
   [real, impostor] = await Promise.all([generateKeyPair("RS256"), generateKeyPair("RS256")]);
-  const folder = mkdtempSync(path.join(tmpdir(), "minvej-api-"));
-  const jwk = { ...(await exportJWK(real.publicKey)), kid: "k1", alg: "RS256", use: "sig" };
-  writeFileSync(path.join(folder, "jwks.json"), JSON.stringify({ keys: [jwk] }));
-  writeFileSync(path.join(folder, "clients.json"), JSON.stringify({ issuer: ISSUER, audience: AUDIENCE, jwks: "jwks.json", algorithms: ["RS256"], clients: CLIENTS }));
-  const env: Record<string, string> = { API_CLIENTS_FILE: path.join(folder, "clients.json"), RATE_LIMIT_API: "1000000/1m" };
-  if (serverUrl) {
-    pg = await createPostgresDatabase("minvej_api");
-    owner = await openDatabase({ url: pg.ownerUrl });
-    await buildPeople(owner);
-    Object.assign(env, { DATABASE_URL: pg.appUrl, DATABASE_OWNER_URL: pg.ownerUrl });
-  } else {
-    // The embedded database has one user at a time: build in a copy of the run's migrated one, then hand it to the server.
-    dataDir = mkdtempSync(path.join(tmpdir(), "minvej-api-data-"));
-    cpSync(inject("pgliteTemplateDataDir"), dataDir, { recursive: true });
-    const handle = await openDatabase({ dataDir });
-    await buildPeople(handle);
-    await handle.close();
-    env.DATA_DIR = dataDir;
-  }
-  server = await startLiveServer(env);
+  api = await startApiServer({ databasePrefix: "minvej_api", clients: CLIENTS, buildPeople, keys: real });
+  server = api.server;
 }, 120_000);
 
 afterAll(async () => {
-  await server?.stop();
-  await owner?.close();
-  await pg?.drop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await api?.stop();
 });
 
 /** An access token as the municipality's identity provider would issue it; each option spoils one thing. */
 async function token(options: { client?: string; key?: CryptoKey; kid?: string; issuer?: string; audience?: string; expiresAt?: number; scope?: string } = {}) {
-  const claims: Record<string, unknown> = { client_id: options.client ?? "solbjerg-system" };
-  if (options.scope !== undefined) claims.scope = options.scope;
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: "RS256", kid: options.kid ?? "k1", typ: "at+jwt" })
-    .setIssuer(options.issuer ?? ISSUER)
-    .setAudience(options.audience ?? AUDIENCE)
-    .setSubject(options.client ?? "solbjerg-system")
-    .setIssuedAt(now - 60)
-    .setExpirationTime(options.expiresAt ?? now + 300)
-    .sign(options.key ?? real.privateKey);
+  const { key, client, ...rest } = options;
+  return mintApiToken(key ?? real.privateKey, { client: client ?? "solbjerg-system", ...rest });
 }
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: Record<string, unknown>;
-  text: string;
-}
-
-async function call(address: string, init: { token?: string; cookie?: string; method?: string; headers?: Record<string, string>; body?: BodyInit } = {}): Promise<Answer> {
+async function call(address: string, init: { token?: string; cookie?: string; method?: string; headers?: Record<string, string>; body?: BodyInit } = {}): Promise<ApiAnswer> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
   if (init.cookie) headers.Cookie = init.cookie;
-  const response = await fetch(`${server.origin}${address}`, { method: init.method ?? "GET", headers, body: init.body, redirect: "manual" });
-  const text = await response.text();
-  let body: Record<string, unknown> = {};
-  try {
-    body = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    // not JSON: a page
-  }
-  return { status: response.status, headers: response.headers, body, text };
+  return fetchAnswer(`${server.origin}${address}`, { method: init.method ?? "GET", headers, body: init.body });
 }
 
-/** A refusal: problem+json with the status, the problem type, and the request id as its correlation id. */
-function expectProblem(answer: Answer, status: number, type: string, detail?: RegExp) {
-  expect(answer.status, answer.text).toBe(status);
-  expect(answer.headers.get("content-type")).toBe("application/problem+json");
-  expect(answer.body).toMatchObject({ status, type: `${server.origin}/api/v1/reference#problem-${type}` });
-  expect(answer.body.correlationId).toBe(answer.headers.get("x-request-id"));
-  if (detail) expect(String(answer.body.detail)).toMatch(detail);
+function expectProblem(answer: ApiAnswer, status: number, type: string, detail?: RegExp) {
+  expectProblemAt(server.origin, answer, status, type, detail);
 }
 
 const participantPaths = (id: string) => ["", "/preparation", "/cv", "/network", "/appointments", "/absence-requests", "/disagreements"].map((tail) => `/api/v1/participants/${id}${tail}`);
@@ -188,7 +132,7 @@ describe("who may call: every no", () => {
 
   it("with a malformed, expired, wrong-audience, wrong-issuer, other-key or unsigned token: 401 invalid_token, saying which", async () => {
     const now = Math.floor(Date.now() / 1000);
-    const unsigned = new UnsecuredJWT({ client_id: "solbjerg-system" }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime("5m").encode();
+    const unsigned = new UnsecuredJWT({ client_id: "solbjerg-system" }).setIssuer(API_ISSUER).setAudience(API_AUDIENCE).setIssuedAt().setExpirationTime("5m").encode();
     const cases: [string, string, RegExp][] = [
       ["malformed", "not-a-jwt", /malformed/],
       ["expired", await token({ expiresAt: now - 3600 }), /expired/],
@@ -222,7 +166,7 @@ describe("who may call: every no", () => {
   it("another municipality's participant is 404, exactly like an unknown or malformed id, on every read", async () => {
     const fjordby = await token({ client: "fjordby-system" });
     const solbjerg = await token();
-    const strip = (answer: Answer) => ({ ...answer.body, correlationId: undefined });
+    const strip = (answer: ApiAnswer) => ({ ...answer.body, correlationId: undefined });
     const metteAddresses = participantPaths(mette.participantId);
     for (const [index, mine] of participantPaths(nanna.participantId).entries()) {
       const theirs = metteAddresses[index]!;
@@ -467,20 +411,20 @@ describe("every read is in the participant's log", () => {
 
   it.skipIf(!serverUrl)("on Postgres: each row has no actor, one per participant and request, and never becomes an event", async () => {
     const rows = rowsOf<{ request_id: string; participant_id: string; n: number; actors: number }>(
-      await owner!.db.execute(sql`
+      await api.owner!.db.execute(sql`
         select request_id, participant_id, count(*)::int as n, count(actor_person_id)::int as actors
         from portal.audit_events where action = 'case_system.viewed' group by request_id, participant_id`),
     );
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.filter((row) => row.n !== 1 || row.actors !== 0)).toEqual([]);
-    const events = rowsOf<{ n: number }>(await owner!.db.execute(sql`select count(*)::int as n from portal.caseworker_outbox where kind like 'case_system.%'`));
+    const events = rowsOf<{ n: number }>(await api.owner!.db.execute(sql`select count(*)::int as n from portal.caseworker_outbox where kind like 'case_system.%'`));
     expect(events[0]!.n).toBe(0);
   });
 });
 
 describe.skipIf(!serverUrl)("the database's own lock on the municipality (Postgres, as portal_app)", () => {
   it("caseworker_api shows only the set municipality's participants and events, and nothing while a person is set", async () => {
-    const app = postgres(pg!.appUrl, { max: 1, onnotice: () => {} });
+    const app = postgres(api.pg!.appUrl, { max: 1, onnotice: () => {} });
     try {
       const seen = await app.begin(async (tx) => {
         await tx`select set_config('minvej.api_municipality', 'fjordby', true), set_config('minvej.api_default_municipality', 'solbjerg', true)`;

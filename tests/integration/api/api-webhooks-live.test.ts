@@ -1,16 +1,12 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes, randomUUID } from "node:crypto";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aCaseworker, aParticipant, type BuiltParticipant } from "../../../db/builders";
-import { openDatabase, useDatabase, type DatabaseHandle } from "../../../db/client";
+import { useDatabase, type DatabaseHandle } from "../../../db/client";
 import { verifyWebhook, webhookKey } from "~/features/api/webhook-signature";
-import { createPostgresDatabase, serverUrl, type PostgresDatabase } from "../../support/db";
-import { startLiveServer, type LiveServer } from "../../support/live-server";
+import { mintApiToken, startApiServer, type ApiServer } from "../../support/api-server";
+import type { LiveServer } from "../../support/live-server";
 
 // Issue 20, signed webhooks from the running build: a case system's receiver (a local HTTP server)
 // gets each event of its municipality, signed (Standard Webhooks), through the job worker. The
@@ -19,8 +15,6 @@ import { startLiveServer, type LiveServer } from "../../support/live-server";
 // acknowledges it exactly once. (Retries with backoff and the dead letter, with a clock of their
 // own: api-webhooks.test.ts.)
 
-const ISSUER = "https://login.kommune.test";
-const AUDIENCE = "https://minvej.test/api/v1";
 const SECRET = `whsec_${randomBytes(32).toString("base64")}`;
 const MARK = `H${Date.now().toString(36).toUpperCase()}`;
 
@@ -36,13 +30,8 @@ interface Delivery {
   at: number;
 }
 
-let keys: { privateKey: CryptoKey; publicKey: CryptoKey };
-let folder: string;
-let env: Record<string, string>;
+let api: ApiServer;
 let server: LiveServer;
-let pg: PostgresDatabase | undefined;
-let owner: DatabaseHandle | undefined;
-let dataDir: string | undefined;
 let mette: BuiltParticipant;
 let receiver: Server;
 const deliveries: Delivery[] = [];
@@ -70,28 +59,6 @@ function receive(request: IncomingMessage, response: ServerResponse) {
 beforeAll(async () => {
   receiver = createServer(receive);
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  keys = await generateKeyPair("RS256");
-  folder = mkdtempSync(path.join(tmpdir(), "minvej-webhooks-live-"));
-  writeFileSync(path.join(folder, "jwks.json"), JSON.stringify({ keys: [{ ...(await exportJWK(keys.publicKey)), kid: "k1", alg: "RS256" }] }));
-  writeFileSync(
-    path.join(folder, "clients.json"),
-    JSON.stringify({
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      jwks: "jwks.json",
-      algorithms: ["RS256"],
-      clients: [
-        {
-          clientId: "solbjerg-hooks",
-          name: "Sagssystem med webhook, Solbjerg",
-          municipality: "solbjerg",
-          scopes: ["participants:read", "events:read", "plans:write"],
-          webhook: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/minvej`, secret: { env: "MINVEJ_WEBHOOK_SECRET_SOLBJERG" }, timeoutSeconds: 2 },
-        },
-      ],
-    }),
-  );
-  env = { API_CLIENTS_FILE: path.join(folder, "clients.json"), MINVEJ_WEBHOOK_SECRET_SOLBJERG: SECRET, RATE_LIMIT_API: "1000000/1m" };
   const build = async (handle: DatabaseHandle) => {
     useDatabase(handle);
     try {
@@ -101,42 +68,31 @@ beforeAll(async () => {
       useDatabase(undefined);
     }
   };
-  if (serverUrl) {
-    pg = await createPostgresDatabase("minvej_api2_hooks");
-    owner = await openDatabase({ url: pg.ownerUrl });
-    await build(owner);
-    Object.assign(env, { DATABASE_URL: pg.appUrl, DATABASE_OWNER_URL: pg.ownerUrl });
-  } else {
-    dataDir = mkdtempSync(path.join(tmpdir(), "minvej-webhooks-live-data-"));
-    cpSync(inject("pgliteTemplateDataDir"), dataDir, { recursive: true });
-    const handle = await openDatabase({ dataDir });
-    await build(handle);
-    await handle.close();
-    env.DATA_DIR = dataDir;
-  }
-  server = await startLiveServer(env);
+  api = await startApiServer({
+    databasePrefix: "minvej_api2_hooks",
+    clients: [
+      {
+        clientId: "solbjerg-hooks",
+        name: "Sagssystem med webhook, Solbjerg",
+        municipality: "solbjerg",
+        scopes: ["participants:read", "events:read", "plans:write"],
+        webhook: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/minvej`, secret: { env: "MINVEJ_WEBHOOK_SECRET_SOLBJERG" }, timeoutSeconds: 2 },
+      },
+    ],
+    buildPeople: build,
+    env: { MINVEJ_WEBHOOK_SECRET_SOLBJERG: SECRET },
+  });
+  server = api.server;
 }, 120_000);
 
 afterAll(async () => {
   for (const response of held) response.destroy();
-  await server?.stop();
+  await api?.stop();
   await new Promise((resolve) => receiver?.close(resolve));
-  await owner?.close();
-  await pg?.drop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
 async function token() {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ client_id: "solbjerg-hooks" })
-    .setProtectedHeader({ alg: "RS256", kid: "k1", typ: "at+jwt" })
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setSubject("solbjerg-hooks")
-    .setIssuedAt(now - 60)
-    .setExpirationTime(now + 300)
-    .sign(keys.privateKey);
+  return mintApiToken(api.keys.privateKey, { client: "solbjerg-hooks" });
 }
 
 async function putPlan(goal: string, ifMatch?: string) {
@@ -190,8 +146,7 @@ describe("signed webhooks from the running build", () => {
     await new Promise((resolve) => server.process.once("exit", resolve));
     for (const response of held.splice(0)) response.destroy();
     holdKind = null;
-    await server.stop();
-    server = await startLiveServer(env);
+    server = await api.restart();
     const again = await waitFor("the delivery after the restart", () => acknowledged(cut.id)[0]);
     expect(again.valid).toBe(true);
     expect(again.body).toBe(cut.body);

@@ -1,19 +1,19 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
+import { exportJWK, type CryptoKey } from "jose";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aCaseworker, aParticipant, insertNotificationSettings, type BuiltCaseworker, type BuiltParticipant } from "../../../db/builders";
-import { openDatabase, rowsOf, useDatabase, type DatabaseHandle } from "../../../db/client";
+import { rowsOf, useDatabase, type DatabaseHandle } from "../../../db/client";
 import { persons } from "../../../db/schema";
 import { recordAbsenceNotice, listUpcomingAppointments } from "~/features/appointments/index.server";
 import { getConversation, openAbsenceConversation } from "~/features/messages/index.server";
 import { getPlanView } from "~/features/plan/index.server";
-import { createPostgresDatabase, serverUrl, type PostgresDatabase } from "../../support/db";
-import { runToExit, signInLive, startLiveServer, type LiveServer } from "../../support/live-server";
+import { serverUrl } from "../../support/db";
+import { API_AUDIENCE, API_ISSUER, expectProblem as expectProblemAt, fetchAnswer, mintApiToken, startApiServer, type ApiAnswer, type ApiServer } from "../../support/api-server";
+import { runToExit, signInLive, type LiveServer } from "../../support/live-server";
 
 // Issue 20, the writes: a case system writes through the running production build (`node
 // server.js`) with client-credentials tokens the test mints from its own key. On Postgres the portal
@@ -21,8 +21,6 @@ import { runToExit, signInLive, startLiveServer, type LiveServer } from "../../s
 // municipality's rows); on PGlite the same requests run on the embedded database. Every "no" is
 // refused and leaves nothing written; every "yes" is what the participant then sees in the app.
 
-const ISSUER = "https://login.kommune.test";
-const AUDIENCE = "https://minvej.test/api/v1";
 const MARK = `W${Date.now().toString(36).toUpperCase()}`;
 const ALL_WRITES = ["participants:read", "events:read", "plans:write", "appointments:write", "messages:write", "participants:write"];
 const CLIENTS = [
@@ -33,11 +31,8 @@ const CLIENTS = [
 
 let keys: { privateKey: CryptoKey; publicKey: CryptoKey };
 let keyFile: string;
-let folder: string;
+let api: ApiServer;
 let server: LiveServer;
-let pg: PostgresDatabase | undefined;
-let owner: DatabaseHandle | undefined;
-let dataDir: string | undefined;
 let sara: BuiltCaseworker;
 let mette: BuiltParticipant; // Solbjerg, no plan yet
 let ole: BuiltParticipant; // Solbjerg, a plan (version 1) with a sub-goal holding his own comment, a meeting he cannot come to
@@ -81,63 +76,27 @@ async function buildPeople(handle: DatabaseHandle) {
 }
 
 beforeAll(async () => {
-  keys = await generateKeyPair("RS256", { extractable: true });
-  folder = mkdtempSync(path.join(tmpdir(), "minvej-api-writes-"));
-  const jwk = { ...(await exportJWK(keys.publicKey)), kid: "k1", alg: "RS256", use: "sig" };
-  writeFileSync(path.join(folder, "jwks.json"), JSON.stringify({ keys: [jwk] }));
-  writeFileSync(path.join(folder, "clients.json"), JSON.stringify({ issuer: ISSUER, audience: AUDIENCE, jwks: "jwks.json", algorithms: ["RS256"], clients: CLIENTS }));
-  // The example client's key file (never committed: made here, deleted after).
-  keyFile = path.join(folder, "example-key.json");
-  writeFileSync(keyFile, JSON.stringify({ issuer: ISSUER, audience: AUDIENCE, clientId: "solbjerg-writer", kid: "k1", privateJwk: await exportJWK(keys.privateKey) }));
-  const env: Record<string, string> = { API_CLIENTS_FILE: path.join(folder, "clients.json"), RATE_LIMIT_API: "1000000/1m" };
-  if (serverUrl) {
-    pg = await createPostgresDatabase("minvej_api2");
-    owner = await openDatabase({ url: pg.ownerUrl });
-    await buildPeople(owner);
-    Object.assign(env, { DATABASE_URL: pg.appUrl, DATABASE_OWNER_URL: pg.ownerUrl });
-  } else {
-    dataDir = mkdtempSync(path.join(tmpdir(), "minvej-api-writes-data-"));
-    cpSync(inject("pgliteTemplateDataDir"), dataDir, { recursive: true });
-    const handle = await openDatabase({ dataDir });
-    await buildPeople(handle);
-    await handle.close();
-    env.DATA_DIR = dataDir;
-  }
-  server = await startLiveServer(env);
+  api = await startApiServer({ databasePrefix: "minvej_api2", clients: CLIENTS, buildPeople });
+  server = api.server;
+  keys = api.keys;
+  // The example client's key file (never committed: made here, deleted with the folder).
+  keyFile = path.join(api.folder, "example-key.json");
+  writeFileSync(keyFile, JSON.stringify({ issuer: API_ISSUER, audience: API_AUDIENCE, clientId: "solbjerg-writer", kid: "k1", privateJwk: await exportJWK(keys.privateKey) }));
 }, 120_000);
 
 afterAll(async () => {
-  await server?.stop();
-  await owner?.close();
-  await pg?.drop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  if (folder) rmSync(folder, { recursive: true, force: true });
+  await api?.stop();
 });
 
 async function token(client = "solbjerg-writer", scope?: string) {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ client_id: client, ...(scope ? { scope } : {}) })
-    .setProtectedHeader({ alg: "RS256", kid: "k1", typ: "at+jwt" })
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setSubject(client)
-    .setIssuedAt(now - 60)
-    .setExpirationTime(now + 300)
-    .sign(keys.privateKey);
-}
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: Record<string, unknown>;
-  text: string;
+  return mintApiToken(keys.privateKey, { client, scope });
 }
 
 async function call(
   method: string,
   address: string,
   options: { token?: string | null; body?: unknown; key?: string | null; ifMatch?: string; cookie?: string } = {},
-): Promise<Answer> {
+): Promise<ApiAnswer> {
   const headers: Record<string, string> = {};
   const bearer = options.token === undefined ? await token() : options.token;
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
@@ -145,28 +104,12 @@ async function call(
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && options.key !== null) headers["Idempotency-Key"] = options.key ?? randomUUID();
   if (options.ifMatch !== undefined) headers["If-Match"] = options.ifMatch;
-  const response = await fetch(`${server.origin}${address}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
-    redirect: "manual",
-  });
-  const text = await response.text();
-  let body: Record<string, unknown> = {};
-  try {
-    body = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    // a page
-  }
-  return { status: response.status, headers: response.headers, body, text };
+  const body = options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+  return fetchAnswer(`${server.origin}${address}`, { method, headers, body });
 }
 
-function expectProblem(answer: Answer, status: number, type: string, detail?: RegExp) {
-  expect(answer.status, answer.text).toBe(status);
-  expect(answer.headers.get("content-type")).toBe("application/problem+json");
-  expect(answer.body).toMatchObject({ status, type: `${server.origin}/api/v1/reference#problem-${type}` });
-  expect(answer.body.correlationId).toBe(answer.headers.get("x-request-id"));
-  if (detail) expect(String(answer.body.detail)).toMatch(detail);
+function expectProblem(answer: ApiAnswer, status: number, type: string, detail?: RegExp) {
+  expectProblemAt(server.origin, answer, status, type, detail);
 }
 
 const planOf = (id: string) => `/api/v1/participants/${id}/plan`;
@@ -213,9 +156,9 @@ async function pageOf(who: BuiltParticipant, address: string): Promise<string> {
 
 /** The case system's audit rows (Postgres, as the owner). */
 async function auditActions(participantId: string): Promise<string[]> {
-  if (!owner) return [];
+  if (!api.owner) return [];
   const rows = rowsOf<{ action: string }>(
-    await owner.db.execute(sql`select action from portal.audit_events where participant_id = ${participantId} and action like 'case_system.%' and action <> 'case_system.viewed' order by id`),
+    await api.owner.db.execute(sql`select action from portal.audit_events where participant_id = ${participantId} and action like 'case_system.%' and action <> 'case_system.viewed' order by id`),
   );
   return rows.map((row) => row.action);
 }
@@ -240,7 +183,7 @@ describe("every no: refused, and nothing written", () => {
   it("another municipality's participant is 404, exactly like an unknown id, for every write; nothing of hers changes", async () => {
     const fjordby = await token("fjordby-writer");
     const unknown = "00000000-0000-4000-8000-000000000000";
-    const strip = (answer: Answer) => ({ ...answer.body, correlationId: undefined });
+    const strip = (answer: ApiAnswer) => ({ ...answer.body, correlationId: undefined });
     const writes: [string, (id: string) => string, unknown][] = [
       ["PUT", planOf, aPlan(`${MARK} Fjordby skriver`)],
       ["POST", meetingsOf, aMeeting(`${MARK} Fjordby booker`)],
@@ -343,8 +286,8 @@ describe("the plan: created, then changed at the version read; stale 412, missin
     // What she sees: the new goal, the versions page names the change.
     expect(await pageOf(mette, "/min-plan")).toContain(`${MARK} Job i en butik, 20 timer`);
     expect(await pageOf(mette, "/min-plan/tidligere-versioner")).toContain("Delmålet er nået.");
-    if (owner) {
-      useDatabase(owner);
+    if (api.owner) {
+      useDatabase(api.owner);
       try {
         const view = await getPlanView({ participantId: mette.participantId, personId: mette.personId });
         expect(view).toMatchObject({ version: 2, employmentGoal: `${MARK} Job i en butik, 20 timer`, updatedByName: "Sara Nielsen, Solbjerg Kommune" });
@@ -466,8 +409,8 @@ describe("meetings: booked, moved and cancelled at the version read; she sees ea
     expect(moved.body).toMatchObject({ status: "moved", startsAt: later.toISOString(), placeName: "Jobhuset", address: "Torvet 1, 9999 Solbjerg" });
     expect(moved.headers.get("etag")).not.toBe(etag);
     expect(await pageOf(mette, `/moeder/${id}`)).toContain("Jobhuset");
-    if (owner) {
-      useDatabase(owner);
+    if (api.owner) {
+      useDatabase(api.owner);
       try {
         const upcoming = await listUpcomingAppointments(mette.participantId);
         expect(upcoming.find((meeting) => meeting.id === id)).toMatchObject({ status: "moved" });
@@ -498,8 +441,8 @@ describe("messages as »Din sagsbehandler«", () => {
     expect(page).toContain(`${MARK} Det er i orden. Vi finder en ny tid.`);
     expect(page).toContain("Din sagsbehandler");
     expect(page).toContain(`${MARK} Jeg er syg`);
-    if (owner) {
-      useDatabase(owner);
+    if (api.owner) {
+      useDatabase(api.owner);
       try {
         const conversation = await getConversation(ole.participantId, oleAbsenceConversationId);
         expect(conversation!.messages.at(-1)).toMatchObject({ authorRole: "caseworker", authorName: "Din sagsbehandler", body: `${MARK} Det er i orden. Vi finder en ny tid.` });
@@ -508,7 +451,7 @@ describe("messages as »Din sagsbehandler«", () => {
       }
       // He is told as he chose: one notice queued in the same transaction.
       const notices = rowsOf<{ n: number }>(
-        await owner.db.execute(sql`select count(*)::int as n from portal.mail_outbox where kind = 'message_notice' and participant_id = ${ole.participantId}`),
+        await api.owner.db.execute(sql`select count(*)::int as n from portal.mail_outbox where kind = 'message_notice' and participant_id = ${ole.participantId}`),
       );
       expect(notices[0]!.n).toBe(1);
     }
@@ -556,8 +499,8 @@ describe("registering a participant", () => {
     expect(registered.headers.get("location")).toBe(`${server.origin}/api/v1/participants/${id}`);
     expect((await call("GET", `/api/v1/participants/${id}`)).body.firstName).toBe("Lise");
     expectProblem(await call("GET", `/api/v1/participants/${id}`, { token: await token("fjordby-writer") }), 404, "not-found");
-    if (owner) {
-      const [row] = await owner.db.select({ cpr: persons.cpr, birthDate: persons.birthDate }).from(persons).where(eq(persons.firstName, "Lise"));
+    if (api.owner) {
+      const [row] = await api.owner.db.select({ cpr: persons.cpr, birthDate: persons.birthDate }).from(persons).where(eq(persons.firstName, "Lise"));
       expect(row).toEqual({ cpr, birthDate });
       expect(await auditActions(id)).toEqual(["case_system.participant_registered"]);
     }
@@ -629,7 +572,7 @@ describe("the writes are events, and the example client", () => {
 
 describe.skipIf(!serverUrl)("the database's own lock on the writes (Postgres, as portal_app)", () => {
   it("another municipality's rows cannot be written, the participant's own fields never, and only the API's function registers anyone", async () => {
-    const app = postgres(pg!.appUrl, { max: 1, onnotice: () => {} });
+    const app = postgres(api.pg!.appUrl, { max: 1, onnotice: () => {} });
     const as = async <T>(municipality: string | null, work: (tx: postgres.TransactionSql) => Promise<T>) =>
       app.begin(async (tx) => {
         await tx`select set_config('minvej.api_default_municipality', 'solbjerg', true), set_config('minvej.api_client', 'solbjerg-writer', true)`;
