@@ -23,12 +23,13 @@ const AREAS = [
   "plan",
   "preparation",
   "progress",
+  "proposals",
   "relatives",
   "site",
   "summaries",
 ];
 /** Areas whose tables live in a db/schema file of the same name. */
-const TABLES = ["account", "appointments", "cv", "jobs", "network", "notifications", "plan", "preparation", "progress", "relatives", "summaries"];
+const TABLES = ["account", "appointments", "cv", "jobs", "network", "notifications", "plan", "preparation", "progress", "proposals", "relatives", "summaries"];
 
 const ZOD = { name: "zod", message: "Import { z } from ~/lib/zod: it turns off zod's eval probe, which the CSP forbids." };
 

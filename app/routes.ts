@@ -13,6 +13,7 @@ import { notificationsRoutes } from "./features/notifications/urls";
 import { planRoutes } from "./features/plan/urls";
 import { preparationRoutes } from "./features/preparation/urls";
 import { progressRoutes } from "./features/progress/urls";
+import { proposalsRoutes } from "./features/proposals/urls";
 import { relativesRoutes } from "./features/relatives/urls";
 import { summariesRoutes } from "./features/summaries/urls";
 import { notFoundRoute, siteRoutes } from "./features/site/urls";
@@ -35,6 +36,7 @@ export default [
   ...notificationsRoutes,
   ...hardDayRoutes,
   ...progressRoutes,
+  ...proposalsRoutes,
   ...myDataRoutes,
   ...caseworkerRoutes,
   ...apiRoutes,

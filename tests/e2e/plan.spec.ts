@@ -369,6 +369,7 @@ test("Mette reads her plan, writes her own goal, marks a sub-goal, confirms read
       "Dit næste skridt",
       "Delmål",
       "Indsatser",
+      "Dine forslag",
       "Aftaler",
       "Dine kontaktpersoner",
       "Har du læst planen?",

@@ -12,7 +12,18 @@ import type { BriefingView } from "./shared-progress";
  * paper alike; below them the screen shows everything (ScreenBriefing) and paper one page
  * (PrintBriefing).
  */
-export function BriefingPage({ briefing, printedAt, messages }: { briefing: BriefingView; printedAt: Date; messages?: BriefingMessages }) {
+export function BriefingPage({
+  briefing,
+  printedAt,
+  messages,
+  planProposals,
+}: {
+  briefing: BriefingView;
+  printedAt: Date;
+  messages?: BriefingMessages;
+  /** Her proposals for the plan, on screen after the plan. */
+  planProposals?: React.ReactNode;
+}) {
   const { t, i18n } = useTranslation("caseworker");
   const { participant } = briefing;
   const longDate = (value: Date | string) => formatLongDate(value, i18n.language);
@@ -42,7 +53,7 @@ export function BriefingPage({ briefing, printedAt, messages }: { briefing: Brie
           <Facts participant={participant} />
         </header>
         <PrintBriefing briefing={briefing} />
-        <ScreenBriefing briefing={briefing} messages={messages} />
+        <ScreenBriefing briefing={briefing} messages={messages} planProposals={planProposals} />
       </article>
     </>
   );

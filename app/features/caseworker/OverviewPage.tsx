@@ -24,11 +24,14 @@ export function OverviewPage({
   awaiting = {},
   waiting = Object.values(awaiting).reduce((sum, count) => sum + count, 0),
   pages = { page: 1, pageCount: 1, total: participants.length },
+  proposals = {},
 }: {
   participants: ParticipantListItem[];
   awaiting?: Record<string, number>;
   waiting?: number;
   pages?: ListPages;
+  /** Proposals for the plan waiting for her answer, by participant id. */
+  proposals?: Record<string, number>;
 }) {
   const { t } = useTranslation("caseworker");
   const title = pages.pageCount > 1 ? t("pages.title", { title: t("title"), page: pages.page, pages: pages.pageCount }) : t("title");
@@ -57,7 +60,12 @@ export function OverviewPage({
           ) : null}
           <ul className="cw-list">
             {participants.map((participant) => (
-              <ParticipantCard key={participant.participantId} participant={participant} awaiting={awaiting[participant.participantId] ?? 0} />
+              <ParticipantCard
+                key={participant.participantId}
+                participant={participant}
+                awaiting={awaiting[participant.participantId] ?? 0}
+                proposals={proposals[participant.participantId] ?? 0}
+              />
             ))}
           </ul>
           <Pagination pages={pages} />
@@ -71,7 +79,7 @@ export function OverviewPage({
   );
 }
 
-function ParticipantCard({ participant, awaiting }: { participant: ParticipantListItem; awaiting: number }) {
+function ParticipantCard({ participant, awaiting, proposals = 0 }: { participant: ParticipantListItem; awaiting: number; proposals?: number }) {
   const { t, i18n } = useTranslation("caseworker");
   const date = (value: Date | string) => formatDate(value, i18n.language);
   const shared = [
@@ -83,6 +91,7 @@ function ParticipantCard({ participant, awaiting }: { participant: ParticipantLi
   ].filter((line): line is string => line !== null);
   const attention = [
     awaiting > 0 ? t("list.awaitingMessages", { count: awaiting }) : null,
+    proposals > 0 ? t("proposals:caseworker.waitingCount", { count: proposals }) : null,
     participant.absenceRequests > 0 ? t("list.absence", { count: participant.absenceRequests }) : null,
     participant.planQuestions > 0 ? t("list.planQuestions", { count: participant.planQuestions }) : null,
     participant.hasQuestionsForNextMeeting ? t("list.meetingQuestions") : null,

@@ -148,6 +148,7 @@ export function PlanPage({
           ...(view.nextStep || view.nextConversation ? [{ id: "next-step-heading", label: t("nextStep.heading") }] : []),
           { id: "sub-goals-heading", label: t("subGoals.heading") },
           { id: "activities-heading", label: t("activities.heading") },
+          { id: "propose-heading", label: t("propose.heading") },
           { id: "agreements-heading", label: t("agreements.heading") },
           { id: "contacts-heading", label: t("contacts.heading") },
           { id: "laest", label: t("read.heading") },
@@ -255,6 +256,20 @@ export function PlanPage({
               <ActivityKindExplanation kind={activity.kind} />
             </li>
           ))}
+        </ul>
+      </section>
+
+      {/* "Forslag til min plan" (issue 22): her own proposals live in app/features/proposals. */}
+      <section aria-labelledby="propose-heading" className="panel plan-propose">
+        <h2 id="propose-heading">{t("propose.heading")}</h2>
+        <p>{t("propose.text")}</p>
+        <ul className="plain-list">
+          <li>
+            <Link to="/min-plan/forslag/ny">{t("propose.new")}</Link>
+          </li>
+          <li>
+            <Link to="/min-plan/forslag">{t("propose.list")}</Link>
+          </li>
         </ul>
       </section>
 

@@ -79,11 +79,30 @@ export function OwnGoalText({
   );
 }
 
-export function SubGoalDetails({ goal, forDocument = false }: { goal: PlanView["subGoals"][number]; forDocument?: boolean }) {
+/** "Foreslået af dig" (or, for a relative, "Foreslået af Mette") on an item that came from her own proposal. */
+function ProposedByRow({ proposalId, participantName }: { proposalId?: string | null; participantName?: string }) {
+  const { t } = useTranslation("plan");
+  if (!proposalId) return null;
+  return (
+    <SummaryRow label={t("proposedBy.label")}>{participantName ? t("proposedBy.other", { name: participantName }) : t("proposedBy.you")}</SummaryRow>
+  );
+}
+
+/** `participantName` when someone else reads it (a relative): "Foreslået af Mette". */
+export function SubGoalDetails({
+  goal,
+  forDocument = false,
+  participantName,
+}: {
+  goal: PlanView["subGoals"][number];
+  forDocument?: boolean;
+  participantName?: string;
+}) {
   const { t, i18n } = useTranslation("plan");
   const moment = forDocument ? formatDocumentMoment : formatMoment;
   return (
     <SummaryList>
+      <ProposedByRow proposalId={goal.proposalId} participantName={participantName} />
       <SummaryRow label={t("subGoals.status")}>
         <StatusTag kind="subGoal" status={goal.status} />
       </SummaryRow>
@@ -118,6 +137,7 @@ export function ActivityDetails({ activity, participantName }: { activity: PlanV
   const when = period(activity.startsOn, activity.endsOn, i18n.language, t);
   return (
     <SummaryList>
+      <ProposedByRow proposalId={activity.proposalId} participantName={participantName} />
       <SummaryRow
         label={participantName ? t("activities.purposeOther", { name: participantName }) : t("activities.purpose")}
         lang="da"

@@ -229,7 +229,22 @@ export async function writeJobcentrePlan(
   now = new Date(),
 ): Promise<WritePlanResult> {
   const database = await db();
-  return database.transaction(async (tx) => {
+  return database.transaction((tx) => writePlanIn(tx, participantId, expectedVersion, input, knownProfessionals, { actorPersonId: null, action: null, ...writer }, now));
+}
+
+/** Who writes, for the audit row: the case system (no person; `case_system.plan_*`) or a person with an action of her own. */
+type PlanWriter = CaseSystemWriter & { actorPersonId: string | null; action: string | null };
+
+async function writePlanIn(
+  tx: Transaction,
+  participantId: string,
+  expectedVersion: number | null,
+  input: JobcentrePlanInput,
+  knownProfessionals: ReadonlySet<string>,
+  writer: PlanWriter,
+  now: Date,
+): Promise<WritePlanResult> {
+  {
     const existing = await planRowOf(tx, participantId, true);
     if (!existing && expectedVersion !== null) return { status: "stale", currentVersion: null };
     if (existing && expectedVersion === null) return { status: "version-required", currentVersion: existing.version };
@@ -310,14 +325,68 @@ export async function writeJobcentrePlan(
       createdAt: now,
     });
     await recordAudit(tx, {
-      actorPersonId: null,
+      actorPersonId: writer.actorPersonId,
       participantId,
-      action: existing ? "case_system.plan_updated" : "case_system.plan_created",
+      action: writer.action ?? (existing ? "case_system.plan_updated" : "case_system.plan_created"),
       details: { ...writer.details, planId, version },
       requestId: writer.requestId,
     });
     return { status: existing ? "updated" : "created", plan: after };
-  });
+  }
+}
+
+/** A sub-goal or an activity to add to the plan, in the words it goes in with. */
+export type PlanItemToAdd =
+  | { kind: "sub_goal"; title: string; description: string | null }
+  | { kind: "activity"; title: string; purpose: string };
+
+export type AddPlanItemResult = { status: "added"; version: number; itemId: string } | { status: "no-plan" };
+
+/**
+ * Adds one item to the participant's plan as a new plan version, in the caller's transaction (a
+ * decision on her proposal: app/features/proposals). The same command as the API's plan write
+ * (`writeJobcentrePlan`): the version before is frozen if nobody did, the new one snapshotted (so
+ * "Nyt siden sidst" and "Tidligere versioner" show the new item), one audit row. The plan row is
+ * locked, so two decisions at once each add their item, one version after the other. The item
+ * carries `proposalId` ("Foreslået af dig").
+ */
+export async function addPlanItem(
+  tx: Transaction,
+  participantId: string,
+  item: PlanItemToAdd,
+  writer: CaseSystemWriter & { actorPersonId: string | null; action: string; updatedByName: string | null; proposalId: string },
+  now = new Date(),
+): Promise<AddPlanItemResult> {
+  const existing = await planRowOf(tx, participantId, true);
+  if (!existing) return { status: "no-plan" };
+  const before = await readPlan(tx, existing);
+  const input: JobcentrePlanInput = {
+    employmentGoal: before.employmentGoal,
+    nextStep: before.nextStep,
+    subGoals:
+      item.kind === "sub_goal"
+        ? [...before.subGoals, { title: item.title, description: item.description, status: "not_started", helperText: null, dueOn: null }]
+        : before.subGoals,
+    activities:
+      item.kind === "activity"
+        ? [
+            ...before.activities,
+            { kind: "other", title: item.title, purpose: item.purpose, responsibleName: null, place: null, startsOn: null, endsOn: null, hoursPerWeek: null, status: "planned" },
+          ]
+        : before.activities,
+    agreements: before.agreements,
+    updatedByName: writer.updatedByName,
+    changeSummary: null,
+  };
+  const result = await writePlanIn(tx, participantId, existing.version, input, new Set(), writer, now);
+  if (result.status !== "updated") throw new Error(`adding a proposed item wrote no new version (${result.status})`);
+  const list = item.kind === "sub_goal" ? result.plan.subGoals : result.plan.activities;
+  const known = new Set((item.kind === "sub_goal" ? before.subGoals : before.activities).map((row) => row.id));
+  const added = list.find((row) => !known.has(row.id));
+  if (!added) throw new Error("the proposed item is not in the new version");
+  if (item.kind === "sub_goal") await tx.update(subGoals).set({ proposalId: writer.proposalId }).where(eq(subGoals.id, added.id));
+  else await tx.update(activities).set({ proposalId: writer.proposalId }).where(eq(activities.id, added.id));
+  return { status: "added", version: result.plan.version, itemId: added.id };
 }
 
 function sameContacts(current: JobcentrePlan["contacts"], wanted: JobcentreContact[]) {

@@ -19,6 +19,9 @@ export { listPlanItems, type PlanItem } from "./items.server";
 // The municipality's case system writes the jobcentre's part of the plan (the API, issue 20).
 export {
   addCoordinatingCaseworker,
+  addPlanItem,
+  type AddPlanItemResult,
+  type PlanItemToAdd,
   readJobcentrePlan,
   writeJobcentrePlan,
   type CaseSystemWriter,

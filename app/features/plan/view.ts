@@ -24,6 +24,8 @@ export interface PlanView {
     participantStatus: SubGoalStatus | null;
     participantComment: string | null;
     participantUpdatedAt: Date | null;
+    /** Set when the item came from her own proposal (app/features/proposals): "Foreslået af dig". */
+    proposalId?: string | null;
   }[];
   activities: {
     id: string;
@@ -36,6 +38,8 @@ export interface PlanView {
     endsOn: string | null;
     hoursPerWeek: string | null;
     status: ActivityStatus;
+    /** Set when the item came from her own proposal: "Foreslået af dig". */
+    proposalId?: string | null;
   }[];
   agreements: { id: string; text: string; ownerText: string | null; dueOn: string | null }[];
   contacts: {

@@ -66,7 +66,7 @@ export function SharedPlanPage({ loaderData }: Pick<Route.ComponentProps, "loade
             <li key={goal.id} className="card plan-card">
               <h3 lang="da">{goal.title}</h3>
               {goal.description ? <p lang="da">{goal.description}</p> : null}
-              <SubGoalDetails goal={goal} />
+              <SubGoalDetails goal={goal} participantName={firstName} />
             </li>
           ))}
         </ul>

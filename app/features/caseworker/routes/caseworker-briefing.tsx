@@ -9,6 +9,8 @@ import { getBriefing } from "../queries.server";
 import progressStylesheet from "../progress-briefing.css?url";
 import { getSharedProgress } from "../shared-progress.server";
 import { notFound } from "~/lib/auth.server";
+import { BriefingProposals } from "~/features/proposals";
+import { proposalsForCaseworker } from "~/features/proposals/index.server";
 import { requestIdOf } from "~/lib/request.server";
 
 export const links: Route.LinksFunction = () => [
@@ -30,10 +32,22 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   });
   const now = new Date();
   // "Sådan går det" as she shares it (issue 22): part of the same briefing, so of the same read in her log.
-  const [items, progress] = await Promise.all([conversationsFor(briefing.participant.id, now), getSharedProgress(briefing.participant.id)]);
-  return { briefing: { ...briefing, progress }, printedAt: now, messages: { items, now } };
+  const [items, progress, proposals] = await Promise.all([
+    conversationsFor(briefing.participant.id, now),
+    getSharedProgress(briefing.participant.id),
+    proposalsForCaseworker(briefing.participant.id),
+  ]);
+  return { briefing: { ...briefing, progress }, printedAt: now, messages: { items, now }, proposals };
 }
 
 export default function CaseworkerBriefingPage({ loaderData }: Route.ComponentProps) {
-  return <BriefingPage briefing={loaderData.briefing} printedAt={loaderData.printedAt} messages={loaderData.messages} />;
+  const { briefing, proposals } = loaderData;
+  return (
+    <BriefingPage
+      briefing={briefing}
+      printedAt={loaderData.printedAt}
+      messages={loaderData.messages}
+      planProposals={<BriefingProposals participantId={briefing.participant.id} name={briefing.participant.name} proposals={proposals} />}
+    />
+  );
 }

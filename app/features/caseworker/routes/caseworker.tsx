@@ -8,6 +8,7 @@ import { OverviewPage } from "../OverviewPage";
 import { listMyParticipantsPage } from "../queries.server";
 import { pageHref, parsePageParam } from "../paging";
 import { requestIdOf } from "~/lib/request.server";
+import { waitingProposalCounts } from "~/features/proposals/index.server";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
@@ -35,9 +36,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     awaiting: shownAwaiting,
     waiting,
     pages: { page: list.page, pageCount: list.pageCount, total: list.total },
+    // "Forslag til min plan": how many of each shown participant's proposals wait for her answer.
+    proposals: await waitingProposalCounts(list.participants.map((participant) => participant.participantId)),
   };
 }
 
 export default function CaseworkerOverviewPage({ loaderData }: Route.ComponentProps) {
-  return <OverviewPage participants={loaderData.participants} awaiting={loaderData.awaiting} waiting={loaderData.waiting} pages={loaderData.pages} />;
+  return <OverviewPage participants={loaderData.participants} awaiting={loaderData.awaiting} waiting={loaderData.waiting} pages={loaderData.pages} proposals={loaderData.proposals} />;
 }
