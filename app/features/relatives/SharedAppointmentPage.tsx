@@ -4,6 +4,7 @@ import { PageTitle } from "~/components/layout/PageTitle";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 import { AppointmentDetails, AppointmentHeading } from "~/features/appointments";
 import { formatDate } from "~/lib/dates";
+import { MeetingSummary } from "~/features/summaries";
 import { RelativeKindExplanation, usePossessive } from "./components";
 import type { Route } from "./routes/+types/relatives-shared-appointment";
 
@@ -30,6 +31,15 @@ export function SharedAppointmentPage({ loaderData }: Pick<Route.ComponentProps,
         <div className="notice relatives-bisidder">
           <p>{t("shared.bisidderText", { name: firstName })}</p>
         </div>
+      ) : null}
+      {loaderData.summary ? (
+        <MeetingSummary
+          summary={loaderData.summary.view}
+          readerPersonId={loaderData.summary.readerPersonId}
+          planHref={() => (loaderData.summary?.seesPlan ? `/hjaelper/${participantId}/min-plan` : null)}
+          rememberHref={loaderData.summary.mayRemember ? (pointId) => `/hjaelper/${participantId}/moeder/${appointment.id}/referat/${pointId}` : null}
+          conversationHref={(conversationId) => (loaderData.summary?.seesMessages ? `/hjaelper/${participantId}/beskeder/${conversationId}` : null)}
+        />
       ) : null}
       <RelativeKindExplanation kind={appointment.kind} purpose={appointment.purpose} name={firstName} />
       <section aria-labelledby="practical-heading">

@@ -19,6 +19,7 @@ export const relativesRoutes: RouteConfigEntry[] = [
     route("min-plan", "features/relatives/routes/relatives-shared-plan.tsx"),
     route("moeder", "features/relatives/routes/relatives-shared-appointments.tsx"),
     route("moeder/:id", "features/relatives/routes/relatives-shared-appointment.tsx"),
+    route("moeder/:id/referat/:pointId", "features/relatives/routes/relatives-shared-remember.tsx"),
     route("forberedelse", "features/relatives/routes/relatives-shared-preparation.tsx"),
     route("forberedelse/:part", "features/relatives/routes/relatives-shared-preparation-part.tsx"),
     route("cv", "features/relatives/routes/relatives-shared-cv.tsx"),

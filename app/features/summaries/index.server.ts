@@ -6,3 +6,5 @@
 export { publishSummary, rememberDifferently, saveSummaryDraft, type PublishResult, type SummaryWriter } from "./commands.server";
 export { getPublishedSummary, getSummaryForCaseworker, summaryStates, type PublishedSummary, type SummaryState } from "./queries.server";
 export { parseSummaryForm, type SummaryPointInput } from "./schema";
+export { rememberPage, type RememberPageData } from "./pages.server";
+export { parseRecollection } from "./schema";

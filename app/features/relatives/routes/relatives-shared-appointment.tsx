@@ -5,18 +5,22 @@ import { notFound } from "~/lib/auth.server";
 import { openSharedView } from "../access.server";
 import { participantName } from "../queries.server";
 import { SharedAppointmentPage } from "../SharedAppointmentPage";
+import { getPublishedSummary } from "~/features/summaries/index.server";
 
 /**
  * One meeting, read-only: what, when, where, who comes, what to bring. The participant's own
  * notes and questions and any "I cannot come" message are never sent to the relative.
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { grant, participantId, viewed } = await openSharedView(request, params.participantId, "appointments", "appointment", context);
+  const { user, grant, participantId, viewed } = await openSharedView(request, params.participantId, "appointments", "appointment", context);
   const person = await participantName(participantId);
   if (!person) throw notFound();
   const now = new Date();
   const page = await getAppointmentPage(participantId, params.id, now);
   if (!page) throw notFound();
+  // "Det aftalte vi" (issue 22), read-only; her "husker det anderledes" notes only with the messages scope.
+  const published = page.isPast ? await getPublishedSummary(participantId, page.appointment.id) : null;
+  const seesMessages = grant.scopes.includes("messages");
   await viewed();
   const { appointment } = page;
   // The jobcentre wrote these to the participant ("Dine noter …", "Din mentor"): worded about her.
@@ -46,6 +50,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       status: appointment.status,
     },
     attendees: page.attendees.map((attendee) => ({ ...attendee, roleText: about(attendee.roleText) })),
+    summary: published && {
+      view: { ...published, recollections: seesMessages ? published.recollections : [] },
+      readerPersonId: user.personId,
+      seesPlan: grant.scopes.includes("plan"),
+      seesMessages,
+      mayRemember: seesMessages && grant.mayWriteMessages,
+    },
   };
 }
 
