@@ -83,6 +83,29 @@ export const DISCLOSED_AREAS: readonly DisclosedArea[] = [
     },
   },
   {
+    // Referat efter samtalen (issue 22, migration 0036): what the caseworker published, never a draft.
+    key: "meetingSummaries",
+    moment: "jobcentre",
+    columns: {
+      meeting_summary_points: [
+        "point_id",
+        "summary_id",
+        "participant_id",
+        "appointment_id",
+        "version",
+        "is_current",
+        "position",
+        "text",
+        "sub_goal_ids",
+        "activity_ids",
+        "published_at",
+        "published_by_name",
+        "source",
+        "correction_note",
+      ],
+    },
+  },
+  {
     key: "ownGoal",
     moment: "saved",
     columns: {
