@@ -37,8 +37,13 @@ export const meetingSummaries = portal.table(
     firstPublishedAt: timestamp("first_published_at", { withTimezone: true }),
     lastPublishedAt: timestamp("last_published_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The conversation about this summary: her caseworker's "the summary is ready" (which tells her
+     * as she chose), then "Jeg husker det anderledes" and the answers (migration 0038).
+     */
+    conversationId: uuid("conversation_id").references(() => conversations.id, { onDelete: "set null" }),
   },
-  (t) => [index("meeting_summaries_participant").on(t.participantId)],
+  (t) => [index("meeting_summaries_participant").on(t.participantId), index("meeting_summaries_conversation").on(t.conversationId)],
 );
 
 /**
@@ -146,6 +151,7 @@ export const summaryRecollections = portal.table(
     index("summary_recollections_summary").on(t.summaryId),
     index("summary_recollections_participant").on(t.participantId),
     index("summary_recollections_conversation").on(t.conversationId),
+    index("summary_recollections_point").on(t.pointId),
     check("summary_recollections_body_length", sql`char_length(${t.body}) between 1 and 1500`),
   ],
 );
