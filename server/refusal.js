@@ -97,7 +97,7 @@ function pageHtml(status, { da, en }, { reason, requestId }) {
 <style>body{font:1.125rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}a{color:#004b87}
 .quick-exit{display:inline-block;min-height:44px;box-sizing:border-box;padding:.5rem 1rem;border-radius:4px;background:#b3261e;color:#fff;font-weight:700;text-decoration:none}
 .quick-exit:hover,.quick-exit:focus{text-decoration:underline;color:#fff}a:focus{outline:3px solid #fd0;outline-offset:2px}</style></head>
-<body><p><a class="quick-exit" href="${QUICK_EXIT_URL}" rel="noreferrer">Forlad siden hurtigt <span lang="en">/ Leave this page quickly</span></a></p>
+<body><header><a class="quick-exit" href="${QUICK_EXIT_URL}" rel="noreferrer">Forlad siden hurtigt <span lang="en">/ Leave this page quickly</span></a></header>
 <main>
 <h1>${da.title}</h1>
 <p>${da.happened}</p>
