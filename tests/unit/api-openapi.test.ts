@@ -100,7 +100,7 @@ describe("the OpenAPI document (/api/v1/openapi.json)", () => {
   it("describes each write: a strict request body, Idempotency-Key, 400/409/422, If-Match with 412/428 where a version is changed, the ETag and Location it answers", () => {
     const writes = operations.filter(({ method }) => method === "post" || method === "put");
     expect(writes.map(({ operation }) => operation.operationId).sort()).toEqual(
-      ["answerAbsenceRequest", "cancelMeeting", "createMeeting", "moveMeeting", "putPlan", "registerParticipant", "startConversation", "writeMessage"].sort(),
+      ["answerAbsenceRequest", "cancelMeeting", "createMeeting", "decideProposal", "moveMeeting", "putPlan", "registerParticipant", "startConversation", "writeMessage"].sort(),
     );
     for (const { path, method, operation } of writes) {
       const name = `${method.toUpperCase()} ${path}`;

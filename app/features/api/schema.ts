@@ -291,7 +291,9 @@ const Event = named(
     participantId: id(),
     kind: text().describe("What happened, e.g. preparation.shared, cv.shared, appointment.absence_notified, plan.question_sent."),
     area: text().describe("The first part of kind."),
-    actorRole: z.enum(["participant", "relative", "case_system"]).describe("Who wrote: the participant, a relative, or a case system of the municipality (through this API; `details.client` says which)."),
+    actorRole: z
+      .enum(["participant", "relative", "case_system", "caseworker"])
+      .describe("Who wrote: the participant, a relative, a case system of the municipality (through this API; `details.client` says which), or her coordinating caseworker in the portal (e.g. proposal.decided)."),
     details: z.record(text(), z.unknown()).describe("Ids and names of things, never free text a person wrote."),
     occurredAt: instant(),
   }),
@@ -646,4 +648,55 @@ export const MessageSent = named(
     authorName: text().describe("How the message is signed: always »Din sagsbehandler«, never an employee's name."),
     sentAt: instant(),
   }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Forslag til min plan (issue 22)
+// ---------------------------------------------------------------------------------------------
+
+export const PlanProposal = named(
+  "PlanProposal",
+  "A sub-goal or an activity the participant proposed for her plan, in her own words, and where it stands (caseworker.plan_proposals). `version` is its ETag: send it back as If-Match to decide it.",
+  z.object({
+    proposalId: id(),
+    participantId: id(),
+    kind: z.enum(["sub_goal", "activity"]),
+    title: text().describe("What she proposes, in her words."),
+    why: text().nullable(),
+    when: text().nullable(),
+    howMuch: text().nullable(),
+    status: z.enum(["waiting", "accepted", "changed", "declined"]).describe("waiting; accepted (as she wrote it); changed (accepted with other words); declined (with a reason she reads). One she withdrew is not listed."),
+    version: z.number().int().describe("Raised by each change. Also the ETag (\"N\")."),
+    createdAt: instant(),
+    decidedAt: instant().nullable(),
+    decidedByName: text().nullable().describe("The caseworker's name, or »Din sagsbehandler« for a case system."),
+    planTitle: text().nullable().describe("Accepted or changed: the item's title in the plan."),
+    planDetail: text().nullable().describe("Accepted or changed: the sub-goal's description or the activity's purpose in the plan."),
+    planVersion: z.number().int().nullable().describe("Accepted or changed: the plan version that first held the item."),
+    declineReason: text().nullable(),
+  }),
+);
+
+export const PlanProposals = named(
+  "PlanProposals",
+  "The participant's proposals for her plan, newest first.",
+  z.object({ participantId: id(), proposals: z.array(PlanProposal) }),
+);
+
+export const ProposalDecision = request(
+  "ProposalDecision",
+  "The answer to a waiting proposal, at the version If-Match names: accept (her words go into the plan as a new sub-goal or activity), change (your words go in; she sees both), or decline (a reason she reads).",
+  z
+    .strictObject({
+      decision: z.enum(["accept", "change", "decline"]),
+      title: words(200).optional().describe("change: the item's title in the plan (required)."),
+      detail: optionalWords(1000).describe("change: the sub-goal's description or the activity's purpose in the plan."),
+      reason: words(1000).optional().describe("decline: why, in plain words (required): she reads it."),
+    })
+    .superRefine((value, context) => {
+      if (value.decision === "change" && !value.title) context.addIssue({ code: "custom", path: ["title"], message: "Give the title the item gets in the plan." });
+      if (value.decision === "decline" && !value.reason) context.addIssue({ code: "custom", path: ["reason"], message: "Give a reason: she reads it." });
+      if (value.decision !== "change" && (value.title !== undefined || value.detail)) context.addIssue({ code: "custom", path: ["title"], message: "Only a change takes a title and a detail." });
+      if (value.decision !== "decline" && value.reason !== undefined) context.addIssue({ code: "custom", path: ["reason"], message: "Only a decline takes a reason." });
+    }),
 );

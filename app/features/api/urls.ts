@@ -23,6 +23,8 @@ export const apiRoutes: RouteConfigEntry[] = [
   route("api/v1/participants/:participantId/conversations", "features/api/routes/participant-conversations.ts"),
   route("api/v1/participants/:participantId/conversations/:conversationId/messages", "features/api/routes/participant-conversation-messages.ts"),
   route("api/v1/participants/:participantId/disagreements", "features/api/routes/participant-disagreements.ts"),
+  route("api/v1/participants/:participantId/proposals", "features/api/routes/participant-proposals.ts"),
+  route("api/v1/participants/:participantId/proposals/:proposalId/decision", "features/api/routes/participant-proposal-decision.ts"),
   route("api/v1/events", "features/api/routes/events.ts"),
   route("api/v1", "features/api/routes/not-found.ts", { id: "api-root" }),
   route("api/v1/*", "features/api/routes/not-found.ts"),
