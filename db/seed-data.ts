@@ -1,6 +1,18 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "./client";
-import { energyDiaryEntries, persons, progressAnswerSets, progressSettings, progressSigns, type professionals } from "./schema";
+import {
+  activities,
+  energyDiaryEntries,
+  meetingSummaries,
+  meetingSummaryPoints,
+  meetingSummaryVersions,
+  persons,
+  progressAnswerSets,
+  progressSettings,
+  progressSigns,
+  subGoals,
+  type professionals,
+} from "./schema";
 import { isWorkday } from "../app/lib/workdays";
 import { aParticipant, aPerson, bindIdentity, insertProfessional, type ContactInput, type CvInput, type NetworkPersonInput, type PersonInput, type PlanInput } from "./builders";
 
@@ -565,6 +577,60 @@ async function seedMette(tx: Transaction, clock: Clock, people: People, staff: S
   });
   const built = await builder.build(tx);
   await seedMetteProgress(tx, clock, built.participantId);
+  await seedMetteSummary(tx, built, people.sara, clock.at(clock.daysFromToday(lastTalk.day), "15:00"));
+}
+
+/**
+ * "Det aftalte vi" (issue 22): Sara's published summary of the last talk (the first meeting added
+ * above), three points linked to the plan items they changed, so a demo visitor sees one on
+ * /moeder/<id> and on Sara's pages.
+ */
+async function seedMetteSummary(tx: Transaction, built: { participantId: string; planId?: string; appointmentIds: string[] }, saraPersonId: string, at: Date) {
+  const appointmentId = built.appointmentIds[0]!;
+  const goals = await tx.select({ id: subGoals.id, title: subGoals.title }).from(subGoals).where(eq(subGoals.planId, built.planId!));
+  const doings = await tx.select({ id: activities.id, title: activities.title }).from(activities).where(eq(activities.planId, built.planId!));
+  const goal = (title: string) => goals.filter((row) => row.title === title).map((row) => row.id);
+  const activity = (title: string) => doings.filter((row) => row.title === title).map((row) => row.id);
+  const [summary] = await tx
+    .insert(meetingSummaries)
+    .values({ participantId: built.participantId, appointmentId, currentVersion: 1, firstPublishedAt: at, lastPublishedAt: at, createdAt: at })
+    .returning({ id: meetingSummaries.id });
+  await tx.insert(meetingSummaryVersions).values({
+    summaryId: summary!.id,
+    participantId: built.participantId,
+    version: 1,
+    publishedAt: at,
+    publishedByPersonId: saraPersonId,
+    publishedByName: "Sara Nielsen",
+    source: "caseworker",
+  });
+  const points = [
+    {
+      text: "Du vil gerne prøve en praktik i Genbrugsbutikken Anden Chance. Vi aftaler dage og timer til næste samtale.",
+      subGoalIds: goal(METTE_SUB_GOALS.internship),
+      activityIds: activity(METTE_ACTIVITIES.internship),
+    },
+    {
+      text: "Lars tager med dig ud til butikken, før du starter, så du kender vejen.",
+      subGoalIds: [],
+      activityIds: activity(METTE_ACTIVITIES.mentor),
+    },
+    {
+      text: "Du fortsætter i smerteskolen. Sig til, hvis det bliver for meget.",
+      subGoalIds: goal(METTE_SUB_GOALS.energy),
+      activityIds: activity(METTE_ACTIVITIES.painSchool),
+    },
+  ];
+  await tx.insert(meetingSummaryPoints).values(
+    points.map((point, index) => ({
+      summaryId: summary!.id,
+      participantId: built.participantId,
+      version: 1,
+      position: index + 1,
+      lineageId: crypto.randomUUID(),
+      ...point,
+    })),
+  );
 }
 
 /**

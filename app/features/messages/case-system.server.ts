@@ -68,22 +68,31 @@ async function addMessage(
   return { status: "sent", conversationId, messageId, startedConversation, sentAt: now };
 }
 
-async function startIn(tx: Transaction, participantId: string, values: Partial<typeof conversations.$inferInsert> & { subject: string; topic: "general" | "absence" }, now: Date) {
+async function startIn(
+  tx: Transaction,
+  participantId: string,
+  values: Partial<typeof conversations.$inferInsert> & { subject: string; topic: "general" | "absence" | "summary" },
+  now: Date,
+) {
   const conversationId = randomUUID();
   await tx.insert(conversations).values({ ...values, id: conversationId, participantId, startedByPersonId: null, createdAt: now, lastMessageAt: now, submissionId: randomUUID() });
   return conversationId;
 }
 
-/** Starts a conversation with the participant (topic "general") with its first message. */
+/**
+ * Starts a conversation with the participant (topic "general"; "summary" with its meeting for a
+ * meeting's summary, app/features/summaries) with its first message.
+ */
 export async function startCaseSystemConversation(
   participantId: string,
-  input: { subject: string; body: string },
+  input: { subject: string; body: string; summaryOf?: { appointmentId: string } },
   writer: CaseSystemMessageWriter,
   now = new Date(),
 ): Promise<CaseSystemMessageResult> {
   const database = await db();
   return database.transaction(async (tx) => {
-    const conversationId = await startIn(tx, participantId, { topic: "general", subject: input.subject }, now);
+    const about = input.summaryOf ? ({ topic: "summary", appointmentId: input.summaryOf.appointmentId } as const) : ({ topic: "general" } as const);
+    const conversationId = await startIn(tx, participantId, { ...about, subject: input.subject }, now);
     return addMessage(tx, participantId, conversationId, input.body, writer, true, now);
   });
 }

@@ -75,12 +75,9 @@ export function CaseworkerSummaryPage({ data, answer }: { data: CaseworkerSummar
           <p>{notice === "kladde" ? t("write.saved") : notice === "rettet" ? t("write.correctedNotice", { name }) : t("write.publishedNotice", { name })}</p>
         </div>
       ) : null}
-      <h1 tabIndex={-1}>
-        {title}
-        <span className="cw-subtitle"> {participant.name}</span>
-      </h1>
+      <h1 tabIndex={-1}>{title}</h1>
       <p className="meta">
-        {formatDate(meeting.startsAt, language)} {formatTime(meeting.startsAt, language)}–{formatTime(meeting.endsAt, language)}
+        {participant.name}, {formatDate(meeting.startsAt, language)} {formatTime(meeting.startsAt, language)}–{formatTime(meeting.endsAt, language)}
       </p>
 
       {published ? (
@@ -241,10 +238,8 @@ export function CaseworkerSummaryListPage({ data }: { data: CaseworkerSummaryLis
           {t("list.back", { name: participant.firstName })}
         </Link>
       </p>
-      <h1 tabIndex={-1}>
-        {title}
-        <span className="cw-subtitle"> {participant.name}</span>
-      </h1>
+      <h1 tabIndex={-1}>{title}</h1>
+      <p className="meta">{participant.name}</p>
       <p>{t("list.intro", { name: participant.firstName })}</p>
       {data.meetings.length === 0 ? (
         <p>{t("list.none")}</p>

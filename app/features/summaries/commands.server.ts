@@ -9,7 +9,7 @@ import {
 } from "../../../db/schema/summaries";
 import { recordAudit } from "~/lib/audit.server";
 import { listPlanItems } from "~/features/plan/index.server";
-import { startConversation, writeMessage, type Author } from "~/features/messages/index.server";
+import { startCaseSystemConversation, startConversation, writeCaseSystemMessage, writeMessage, type Author } from "~/features/messages/index.server";
 import type { SummaryPointInput } from "./schema";
 
 /**
@@ -88,13 +88,13 @@ export type PublishResult =
 export async function publishSummary(
   writer: SummaryWriter,
   appointmentId: string,
-  input: { points: SummaryPointInput[]; correctionNote?: string | null; expectedVersion: number | null },
+  input: { meetingTitle: string; points: SummaryPointInput[]; correctionNote?: string | null; expectedVersion: number | null },
   now = new Date(),
 ): Promise<PublishResult> {
   const unknown = await unknownLinks(writer.participantId, input.points);
   if (unknown.length > 0) return { status: "unknown-item", ids: unknown };
   const database = await db();
-  return database.transaction(async (tx) => {
+  const result = await database.transaction(async (tx) => {
     const summary = await summaryRowFor(tx, writer.participantId, appointmentId);
     if (!summary) return { status: "not_found" } as const;
     if (input.expectedVersion !== null && input.expectedVersion !== summary.currentVersion) {
@@ -147,8 +147,58 @@ export async function publishSummary(
       },
       requestId: writer.requestId ?? null,
     });
-    return { status: what, summaryId: summary.id, version, publishedAt: now } as const;
+    return { status: what, summaryId: summary.id, version, publishedAt: now, conversationId: summary.conversationId } as const;
   });
+  if (result.status !== "published" && result.status !== "corrected") return result;
+  await tellParticipant(writer, appointmentId, result, input, now);
+  return { status: result.status, summaryId: result.summaryId, version: result.version, publishedAt: result.publishedAt };
+}
+
+/**
+ * She is told, as she chose ("Du har en ny besked i Min Vej", the messages and notifications
+ * areas, queued with the message and sent after the commit): a message from her caseworker (or
+ * "Din sagsbehandler" for the case system) in the conversation about this summary, which is
+ * started the first time and where "Jeg husker det anderledes" continues. Written in Danish.
+ */
+async function tellParticipant(
+  writer: SummaryWriter,
+  appointmentId: string,
+  published: { status: "published" | "corrected"; summaryId: string; conversationId: string | null },
+  input: { meetingTitle: string; correctionNote?: string | null },
+  now: Date,
+) {
+  const note = input.correctionNote?.trim();
+  const body =
+    published.status === "published"
+      ? `Referatet af vores møde »${input.meetingTitle}« er klar. Du kan læse det under mødet i Min Vej (Møder, Tidligere møder). Husker du noget anderledes, kan du skrive det ved hvert punkt.`
+      : `Jeg har rettet referatet af vores møde »${input.meetingTitle}«.${note ? ` Det blev rettet: ${note}` : ""} Du kan læse det nye under mødet i Min Vej.`;
+  const subject = subjectOf(input.meetingTitle);
+  let conversationId = published.conversationId;
+  if (writer.kind === "case_system") {
+    const caseSystem = { details: writer.details, requestId: writer.requestId ?? null };
+    const sent = conversationId ? await writeCaseSystemMessage(writer.participantId, conversationId, body, caseSystem, now) : null;
+    if (!sent || sent.status !== "sent") {
+      const started = await startCaseSystemConversation(writer.participantId, { subject, body, summaryOf: { appointmentId } }, caseSystem, now);
+      conversationId = started.status === "sent" ? started.conversationId : null;
+    }
+  } else {
+    const author: Author = { personId: writer.personId, participantId: writer.participantId, role: "caseworker", name: writer.name, requestId: writer.requestId ?? null };
+    if (!conversationId) {
+      const started = await startConversation(author, { topic: "summary", subject, body: "", submissionId: crypto.randomUUID(), appointmentId }, now);
+      conversationId = started.conversationId;
+    }
+    await writeMessage(author, conversationId, { body, submissionId: crypto.randomUUID() }, now);
+  }
+  if (conversationId && conversationId !== published.conversationId) {
+    const database = await db();
+    await database.update(meetingSummaries).set({ conversationId }).where(eq(meetingSummaries.id, published.summaryId));
+  }
+}
+
+/** A conversation's subject is at most 120 characters (the table says so). */
+function subjectOf(meetingTitle: string) {
+  const subject = `Referat: ${meetingTitle}`;
+  return subject.length <= 120 ? subject : `${subject.slice(0, 119)}…`;
 }
 
 export type RecollectionResult = { status: "sent" | "duplicate"; conversationId: string } | { status: "not_found" };
@@ -191,6 +241,12 @@ export async function rememberDifferently(
     );
   if (!point) return { status: "not_found" };
   const body = `Jeg husker punkt ${point.position} anderledes.\n\nReferatet siger: »${point.text}«\n\nSådan husker jeg det: ${input.body}`;
+  // The conversation about this summary: the one her caseworker's notice started, else the one an
+  // earlier note started (a summary from before notices), else a new one.
+  const [summary] = await database
+    .select({ conversationId: meetingSummaries.conversationId })
+    .from(meetingSummaries)
+    .where(eq(meetingSummaries.id, point.summaryId));
   const [earlier] = await database
     .select({ conversationId: summaryRecollections.conversationId })
     .from(summaryRecollections)
@@ -198,21 +254,15 @@ export async function rememberDifferently(
     .orderBy(asc(summaryRecollections.createdAt))
     .limit(1);
   let conversationId: string | null = null;
-  if (earlier?.conversationId) {
-    const written = await writeMessage(author, earlier.conversationId, { body, submissionId: input.submissionId }, now);
-    if (written.status !== "not_found") conversationId = earlier.conversationId;
+  for (const candidate of [summary?.conversationId, earlier?.conversationId]) {
+    if (!candidate || conversationId) continue;
+    const written = await writeMessage(author, candidate, { body, submissionId: input.submissionId }, now);
+    if (written.status !== "not_found") conversationId = candidate;
   }
   if (!conversationId) {
-    const subject = `Referat: ${input.meetingTitle}`;
     const started = await startConversation(
       author,
-      {
-        topic: "summary",
-        subject: subject.length <= 120 ? subject : `${subject.slice(0, 119)}…`,
-        body,
-        submissionId: input.submissionId,
-        appointmentId: input.appointmentId,
-      },
+      { topic: "summary", subject: subjectOf(input.meetingTitle), body, submissionId: input.submissionId, appointmentId: input.appointmentId },
       now,
     );
     conversationId = started.conversationId;

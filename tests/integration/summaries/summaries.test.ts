@@ -184,6 +184,14 @@ describe("writing and publishing (/sagsbehandler/:participantId/referater/:appoi
       [2, "Du går en tur tre gange om ugen.", ["Komme ud af døren tre gange om ugen"]],
     ]);
     expect((await saraSees(p)).draft).toBeNull();
+    // She is told: a message from Sara in the conversation about the summary (which queues
+    // "Du har en ny besked" as she chose, reply-notice.test.ts), and again for the correction below.
+    const told = await database.db
+      .select({ body: messages.body, authorName: messages.authorName, topic: conversations.topic })
+      .from(messages)
+      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+      .where(eq(conversations.participantId, p.mette.participantId));
+    expect(told).toEqual([{ body: expect.stringContaining("er klar"), authorName: "Sara Nielsen", topic: "summary" }]);
     // One event, summary.published, as the caseworker's.
     expect(await summaryEvents(p.mette.participantId)).toEqual([["summary.published", "caseworker"]]);
 
@@ -213,6 +221,12 @@ describe("writing and publishing (/sagsbehandler/:participantId/referater/:appoi
       ["summary.published", "caseworker"],
       ["summary.corrected", "caseworker"],
     ]);
+    const notices = await database.db
+      .select({ body: messages.body })
+      .from(messages)
+      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+      .where(eq(conversations.participantId, p.mette.participantId));
+    expect(notices.map((notice) => notice.body)).toEqual([expect.stringContaining("er klar"), expect.stringContaining("Det blev rettet: Dagen var forkert.")]);
     // A form loaded before the correction cannot publish over it.
     expect(statusOf(await sara(p, { ...twoPoints(p), publishedVersion: "1", intent: "publish" }))).toBe(409);
   });
@@ -272,13 +286,14 @@ describe("Jeg husker det anderledes (/moeder/:id/referat/:pointId)", () => {
     expect(locationOf(sent)).toBe(`/moeder/${p.meeting}?husket=1#punkt-1`);
     // A double submit stores one.
     await run(rememberAction, post(rememberPath(p, first!.id), { body: "Vi sagde tirsdag, ikke mandag.", submissionId: page.submissionId }, p.cookies.mette), { id: p.meeting, pointId: first!.id });
+    // One conversation about the summary: Sara's notice that it is ready, then Mette's note.
     const [conversation] = await database.db.select().from(conversations).where(eq(conversations.participantId, p.mette.participantId));
     expect(conversation).toMatchObject({ topic: "summary", appointmentId: p.meeting, subject: "Referat: Samtale med Sara" });
-    const written = await database.db.select().from(messages).where(eq(messages.conversationId, conversation!.id));
-    expect(written).toHaveLength(1);
-    expect(written[0]!.body).toContain(`»${first!.text}«`);
-    expect(written[0]!.body).toContain("Vi sagde tirsdag, ikke mandag.");
-    expect(written[0]!.authorRole).toBe("participant");
+    const written = await database.db.select().from(messages).where(eq(messages.conversationId, conversation!.id)).orderBy(messages.createdAt);
+    expect(written.map((message) => message.authorRole)).toEqual(["caseworker", "participant"]);
+    expect(written[0]!.body).toContain("Referatet af vores møde »Samtale med Sara« er klar.");
+    expect(written[1]!.body).toContain(`»${first!.text}«`);
+    expect(written[1]!.body).toContain("Vi sagde tirsdag, ikke mandag.");
 
     const seen = await metteSees(p);
     expect(seen.summary!.recollections).toMatchObject([{ pointId: first!.id, conversationId: conversation!.id, authorPersonId: p.mette.personId }]);
@@ -286,7 +301,7 @@ describe("Jeg husker det anderledes (/moeder/:id/referat/:pointId)", () => {
     // The second point continues the same conversation.
     await run(rememberAction, post(rememberPath(p, second!.id), { body: "Jeg sagde to gange.", submissionId: crypto.randomUUID() }, p.cookies.mette), { id: p.meeting, pointId: second!.id });
     expect(await database.db.select().from(conversations).where(eq(conversations.participantId, p.mette.participantId))).toHaveLength(1);
-    expect(await database.db.select().from(messages).where(eq(messages.conversationId, conversation!.id))).toHaveLength(2);
+    expect(await database.db.select().from(messages).where(eq(messages.conversationId, conversation!.id))).toHaveLength(3);
 
     // Sara sees it in her inbox as its own kind, waiting for her.
     const inbox = unwrap(await run(inboxLoader, get("/sagsbehandler/beskeder", p.cookies.sara))).data as { rows: { id: string; topic: string; state: string }[] };
@@ -332,8 +347,8 @@ describe("Jeg husker det anderledes (/moeder/:id/referat/:pointId)", () => {
     const sent = await run(sharedRememberAction, post(sharedRemember, { body: "Jeg var med: det var tirsdag.", submissionId: crypto.randomUUID() }, p.cookies.writer), rememberParams);
     expect(locationOf(sent)).toBe(`/hjaelper/${p.mette.participantId}/moeder/${p.meeting}?husket=1#punkt-1`);
     const [conversation] = await database.db.select().from(conversations).where(eq(conversations.participantId, p.mette.participantId));
-    const [message] = await database.db.select().from(messages).where(eq(messages.conversationId, conversation!.id));
-    expect(message).toMatchObject({ authorRole: "relative", authorName: "Willy Skriver" });
+    const written = await database.db.select().from(messages).where(eq(messages.conversationId, conversation!.id)).orderBy(messages.createdAt);
+    expect(written.at(-1)).toMatchObject({ authorRole: "relative", authorName: "Willy Skriver" });
     // Mette sees that Willy wrote, on her own page.
     expect((await metteSees(p)).summary!.recollections).toMatchObject([{ authorPersonId: p.writer.personId }]);
     // Rita (no messages scope) is not shown what Willy wrote.

@@ -47,6 +47,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   };
   if (form.intent === "publish") {
     const result = await publishSummary(writer, found.meeting.id, {
+      meetingTitle: found.meeting.title,
       points: form.points,
       correctionNote: form.correctionNote,
       expectedVersion: form.publishedVersion,
