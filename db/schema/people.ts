@@ -73,7 +73,10 @@ export const participants = portal.table("participants", {
   /** The municipality's id in MUNICIPALITIES_FILE; null: the file's first (a portal for one municipality). */
   municipalityKey: text("municipality_key"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+},
+  // The API's row-level security reads a municipality's participants by it (migration 0039).
+  (t) => [index("participants_municipality_key").on(t.municipalityKey)],
+);
 
 /** Jobcentre staff and other professionals a participant meets. May or may not sign in. */
 export const professionals = portal.table("professionals", {
