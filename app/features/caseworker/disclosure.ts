@@ -126,6 +126,31 @@ export const DISCLOSED_AREAS: readonly DisclosedArea[] = [
     },
   },
   {
+    // Forslag til min plan (issue 22, migration 0035): a proposal as soon as she sends it; never one she withdrew.
+    key: "planProposals",
+    moment: "saved",
+    columns: {
+      plan_proposals: [
+        "proposal_id",
+        "participant_id",
+        "kind",
+        "title",
+        "why",
+        "when_text",
+        "how_much",
+        "status",
+        "version",
+        "created_at",
+        "decided_at",
+        "decided_by_name",
+        "plan_title",
+        "plan_detail",
+        "plan_version",
+        "decline_reason",
+      ],
+    },
+  },
+  {
     key: "meetingNotes",
     moment: "saved",
     columns: { appointments: ["participant_questions", "participant_notes", "participant_prepared_at"] },

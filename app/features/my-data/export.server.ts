@@ -9,6 +9,7 @@ import { exportNotificationSettingsFor } from "~/features/notifications/index.se
 import { exportPlanFor } from "~/features/plan/index.server";
 import { exportPreparationFor, exportRemarksWrittenBy } from "~/features/preparation/index.server";
 import { exportProgressFor } from "~/features/progress/index.server";
+import { exportProposalsFor } from "~/features/proposals/index.server";
 import { accessLogWhat, accessLogWho } from "~/features/relatives";
 import { exportAccessLog, exportGrantsFor, exportGrantsHeldBy } from "~/features/relatives/index.server";
 import { PARTICIPANT_PARTS, RELATIVE_PARTS, type PartKey } from "./parts";
@@ -101,9 +102,10 @@ export async function buildExport(owner: Owner, options: { language: "da" | "en"
   ]);
   const data: Partial<Record<PartKey, unknown>> = { person, beskedindstillinger: notificationSettings };
   if (participantId) {
-    const [programme, plan, meetings, preparation, cv, network, progress, messages, grants, log] = await Promise.all([
+    const [programme, plan, proposals, meetings, preparation, cv, network, progress, messages, grants, log] = await Promise.all([
       programmePart(participantId),
       exportPlanFor(participantId),
+      exportProposalsFor(participantId),
       exportAppointmentsFor(participantId),
       exportPreparationFor(participantId),
       exportCvFor(participantId),
@@ -116,6 +118,7 @@ export async function buildExport(owner: Owner, options: { language: "da" | "en"
     Object.assign(data, {
       forloeb: programme,
       plan,
+      forslag: proposals,
       moeder: meetings,
       forberedelse: preparation,
       cv,

@@ -6,6 +6,7 @@ export const PARTICIPANT_PARTS = [
   "person",
   "forloeb",
   "plan",
+  "forslag",
   "moeder",
   "forberedelse",
   "cv",

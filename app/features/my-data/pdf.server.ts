@@ -280,6 +280,25 @@ const RENDER: { [K in keyof Parts]-?: (data: Data<K>, w: Writer) => void } = {
     }
   },
 
+  forslag(data, w) {
+    const { pdf, t } = w;
+    if (data.length === 0) {
+      pdf.paragraph(t("pdf.none"));
+      return;
+    }
+    for (const proposal of data) {
+      pdf.heading(3, `${w.word(`proposals:kinds.${proposal.kind}`, proposal.kind)}: ${proposal.title}`);
+      pdf.field(t("pdf.proposalSent"), w.moment(proposal.createdAt));
+      maybe(w, w.word("proposals:words.why", "why"), proposal.why);
+      maybe(w, w.word("proposals:words.when", "when"), proposal.when);
+      maybe(w, w.word("proposals:words.howMuch", "howMuch"), proposal.howMuch);
+      pdf.field(t("pdf.proposalStatus"), w.word(`proposals:status.${proposal.status}`, proposal.status));
+      if (proposal.planTitle) pdf.field(w.word("proposals:words.inPlan", "inPlan"), [proposal.planTitle, proposal.planDetail].filter(Boolean).join(". "));
+      maybe(w, t("pdf.proposalReason"), proposal.declineReason);
+      if (proposal.decidedAt) pdf.field(t("pdf.proposalDecided"), `${w.moment(proposal.decidedAt)}${proposal.decidedBy ? `, ${proposal.decidedBy}` : ""}`);
+    }
+  },
+
   saadan_gaar_det(data, w) {
     const { pdf, t } = w;
     if (data.reminderDay) pdf.paragraph(t("pdf.reminderDay", { day: data.reminderDay }));

@@ -227,6 +227,26 @@ export const progressData = strict({
   signs: strict({ warningSigns: z.array(text), strategies: z.array(text), updatedAt: moment, sharedAt: moment.nullable() }).nullable(),
 });
 
+/** Forslag til min plan (issue 22): her proposals in her words, and the answers. */
+export const proposalsData = z.array(
+  strict({
+    kind: z.enum(["sub_goal", "activity"]),
+    title: text,
+    why: text.nullable(),
+    when: text.nullable(),
+    howMuch: text.nullable(),
+    status: z.enum(["waiting", "accepted", "changed", "declined", "withdrawn"]),
+    createdAt: moment,
+    decidedAt: moment.nullable(),
+    decidedBy: text.nullable(),
+    planTitle: text.nullable(),
+    planDetail: text.nullable(),
+    planVersion: z.number().int().nullable(),
+    declineReason: text.nullable(),
+    withdrawnAt: moment.nullable(),
+  }),
+);
+
 export const messagesData = strict({
   conversations: z.array(
     strict({
@@ -307,6 +327,7 @@ export const myDataExportSchema = strict({
     person: part(personData),
     forloeb: part(programmeData).optional(),
     plan: part(planData.nullable()).optional(),
+    forslag: part(proposalsData).optional(),
     moeder: part(meetingsData).optional(),
     forberedelse: part(preparationData).optional(),
     cv: part(cvData).optional(),

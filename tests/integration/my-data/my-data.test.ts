@@ -107,6 +107,7 @@ describe("the JSON file", () => {
       "person",
       "forloeb",
       "plan",
+      "forslag",
       "moeder",
       "forberedelse",
       "cv",
@@ -120,6 +121,7 @@ describe("the JSON file", () => {
     expect(file.om_filen.dele.map((part) => part.noegle)).toEqual(Object.keys(file.dele));
     expect(file.om_filen.tekst.join(" ")).toContain("Filen har alt det, Min Vej har om dig.");
     expect(file.dele.saadan_gaar_det!.navn).toBe("Sådan går det");
+    expect(file.dele.forslag!.navn).toBe("Forslag til min plan");
     expect(file.dele.netvaerk!.beskrivelse).toContain("din egen vurdering");
   });
 
