@@ -99,6 +99,8 @@ import { expectMapAndListAgree } from "./support/network";
  *  /hjaelper/:id/beskeder/:id   draft, send                             relatives     new
  *  /hjaelper/:id/stop       confirm                                     answers       new
  *  /indstillinger           save (a number refused, saved), a save from an older window   notifications   new
+ *  /sagsbehandler/:id/referater/:appointmentId   add a point, draft     summaries     new
+ *  /moeder/:id/referat/:pointId   send (empty, sent)                    summaries     new
  */
 
 const uniqueTag = () => randomUUID().slice(0, 6);
@@ -1254,5 +1256,41 @@ test("the caseworker's messages without JavaScript: a reply (empty, sent), a new
     });
   } finally {
     await ali.context.close();
+  }
+});
+
+test("Referat efter samtalen without JavaScript: Sara adds a point and keeps a draft; Mette answers a point (empty, sent)", async ({ page, browser }) => {
+  const tag = uniqueTag();
+  await signIn(page, "sara", "/sagsbehandler");
+  await page.getByRole("link", { name: /Mette Hansen/ }).first().click();
+  await page.getByRole("link", { name: "Skriv eller ret referater fra holdte møder" }).click();
+  await page.getByRole("link", { name: /^Samtale med Sara/ }).click();
+  await expect(mainHeading(page)).toHaveText("Referat: Samtale med Sara");
+  // "Tilføj et punkt": a plain post that keeps what she wrote and adds an empty point.
+  await page.getByRole("textbox", { name: "Det aftalte vi, punkt 3 (valgfrit)" }).fill(`Du fortsætter i smerteskolen. (${tag})`);
+  await page.getByRole("button", { name: "Tilføj et punkt" }).click();
+  await expect(page.getByRole("textbox", { name: "Det aftalte vi, punkt 4 (valgfrit)" })).toHaveValue("");
+  await expect(page.getByRole("textbox", { name: "Det aftalte vi, punkt 3 (valgfrit)" })).toHaveValue(`Du fortsætter i smerteskolen. (${tag})`);
+  await page.getByRole("button", { name: "Gem som kladde" }).click();
+  await expect(page.getByRole("status")).toHaveText("Kladden er gemt. Kun du kan se den.");
+  await expect(page.getByText(/^Kladde gemt .+ kl\. \d\d\.\d\d\.$/)).toBeVisible();
+
+  const mette = await newPerson(browser);
+  try {
+    await signIn(mette.page, "mette", "/moeder/tidligere");
+    await mette.page.getByRole("link", { name: "Samtale med Sara" }).click();
+    // Sara's draft is hers: Mette reads the summary as it was sent.
+    await expect(mette.page.getByRole("region", { name: "Det aftalte vi" })).not.toContainText(tag);
+    await mette.page.getByRole("link", { name: "Jeg husker det anderledes (punkt 2)" }).click();
+    await mette.page.getByRole("button", { name: "Send til Sara Nielsen" }).click();
+    await expect(mette.page).toHaveTitle("Fejl: Jeg husker punkt 2 anderledes – Min Vej");
+    await expect(mette.page.getByRole("alert").getByRole("link", { name: "Skriv, hvad du husker." })).toBeVisible();
+    await mette.page.getByRole("textbox", { name: "Hvad husker du?" }).fill(`Lars henter mig derhjemme. (${tag})`);
+    await mette.page.getByRole("button", { name: "Send til Sara Nielsen" }).click();
+    await expect(mette.page).toHaveURL(/\/moeder\/[0-9a-f-]{36}\?husket=2#punkt-2$/);
+    await expect(mette.page.getByRole("status")).toHaveText("Tak. Det, du husker om punkt 2, er sendt til din sagsbehandler.");
+    await expect(mette.page.locator("#punkt-2")).toContainText("Du har skrevet, at du husker det anderledes");
+  } finally {
+    await mette.context.close();
   }
 });
