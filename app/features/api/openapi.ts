@@ -17,6 +17,7 @@ import {
   ParticipantRegistration,
   PlanWrite,
   Disagreements,
+  SharedProgress,
   PlanProposals,
   PlanProposal,
   ProposalDecision,
@@ -138,6 +139,15 @@ export const OPERATIONS: Operation[] = [
     description: `»Jeg er ikke enig, eller jeg har spørgsmål«: each one, with the plan version it is about, newest first. ${LOGGED}`,
     participant: true,
     response: Disagreements,
+  },
+  {
+    path: "/participants/{participantId}/progress",
+    operationId: "getProgress",
+    scope: "participants:read",
+    summary: "»Sådan går det«, as shared",
+    description: `The months of »Sådan går det« the participant chose to share, each answer in words (never a score), and her warning signs and what helps her while she shares them. Never her energy diary. ${LOGGED}`,
+    participant: true,
+    response: SharedProgress,
   },
   {
     path: "/participants",

@@ -1,11 +1,11 @@
 import type { z } from "~/lib/zod";
 import type { ApiCaller } from "./auth.server";
 import type { EventRow, ParticipantRow } from "./queries.server";
-import type { AbsenceRequests, AppointmentPreparations, Disagreements, EventPage, JobcentrePlan, Meeting, MessageSent, Participant, SharedCv, SharedNetwork, SharedPreparation } from "./schema";
+import type { AbsenceRequests, AppointmentPreparations, Disagreements, EventPage, JobcentrePlan, Meeting, MessageSent, Participant, SharedCv, SharedNetwork, SharedPreparation, SharedProgress } from "./schema";
 import type { JobcentrePlan as PlanRecord } from "~/features/plan/index.server";
 import type { CaseSystemMeeting } from "~/features/appointments/index.server";
 import type { CaseSystemMessageResult } from "~/features/messages/index.server";
-import type { absenceRequestsOf, appointmentsOf, disagreementsOf, sharedCvOf, sharedNetworkOf, sharedPreparationOf } from "./queries.server";
+import type { absenceRequestsOf, appointmentsOf, disagreementsOf, sharedCvOf, sharedNetworkOf, sharedPreparationOf, sharedProgressOf } from "./queries.server";
 
 /** Rows of the views as the API's shapes (schema.ts); the handler checks each against its schema. */
 
@@ -131,6 +131,30 @@ export function sharedNetworkBody(participantId: string, people: Awaited<ReturnT
       wantedAtMeeting: person.wantedAtMeeting,
       updatedAt: iso(person.updatedAt),
     })),
+  };
+}
+
+type ProgressBody = z.input<typeof SharedProgress>;
+type ProgressLevel = ProgressBody["answerSets"][number]["energy"]["level"];
+
+export function sharedProgressBody(participantId: string, { answerSets, signs }: Awaited<ReturnType<typeof sharedProgressOf>>): ProgressBody {
+  const factor = (level: string | null, note: string | null) => ({ level: level as ProgressLevel, note });
+  return {
+    participantId,
+    answerSets: answerSets.map((set) => ({
+      answerSetId: set.answerSetId,
+      month: set.month,
+      energy: factor(set.energy, set.energyNote),
+      sleep: factor(set.sleep, set.sleepNote),
+      company: factor(set.company, set.companyNote),
+      outdoors: factor(set.outdoors, set.outdoorsNote),
+      workBelief: factor(set.workBelief, set.workBeliefNote),
+      whatHelps: set.whatHelps,
+      somethingElse: set.somethingElse,
+      updatedAt: iso(set.updatedAt),
+      sharedAt: iso(set.sharedAt),
+    })),
+    signs: signs ? { warningSigns: signs.warningSigns, strategies: signs.strategies, updatedAt: iso(signs.updatedAt), sharedAt: iso(signs.sharedAt) } : null,
   };
 }
 

@@ -8,6 +8,8 @@ import {
   apiAppointments,
   apiCv,
   apiCvEntries,
+  apiProgressAnswers,
+  apiProgressSigns,
   apiEvents,
   apiNetworkPeople,
   apiParticipants,
@@ -116,6 +118,16 @@ export async function sharedNetworkOf(participantId: string) {
     .from(apiNetworkPeople)
     .where(eq(apiNetworkPeople.participantId, participantId))
     .orderBy(asc(apiNetworkPeople.name), asc(apiNetworkPeople.networkPersonId));
+}
+
+/** The shared months, newest first, and the signs while shared (null when not). */
+export async function sharedProgressOf(participantId: string) {
+  const database = await db();
+  const [answerSets, [signs]] = await Promise.all([
+    database.select().from(apiProgressAnswers).where(eq(apiProgressAnswers.participantId, participantId)).orderBy(desc(apiProgressAnswers.month)),
+    database.select().from(apiProgressSigns).where(eq(apiProgressSigns.participantId, participantId)),
+  ]);
+  return { answerSets, signs: signs ?? null };
 }
 
 export async function appointmentsOf(participantId: string) {

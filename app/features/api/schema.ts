@@ -217,6 +217,52 @@ export const SharedNetwork = named(
 );
 
 // ---------------------------------------------------------------------------------------------
+// Sådan går det (issue 22)
+// ---------------------------------------------------------------------------------------------
+
+const progressLevel = () =>
+  z
+    .enum(["very_hard", "hard", "mixed", "fairly_good", "good"])
+    .nullable()
+    .describe("Her answer in words, from »Meget svært« to »Godt«: never a score. Null when she left it out.");
+
+const ProgressFactor = named(
+  "ProgressFactor",
+  "One everyday factor of a month: her answer and her own words about it.",
+  z.object({ level: progressLevel(), note: text().nullable() }),
+);
+
+const ProgressAnswerSet = named(
+  "ProgressAnswerSet",
+  "One month of »Sådan går det«, as she answered it, once she shared it (caseworker.progress_answers).",
+  z.object({
+    answerSetId: id(),
+    month: day().describe("The first day of the month the answers are about."),
+    energy: ProgressFactor,
+    sleep: ProgressFactor,
+    company: ProgressFactor.describe("Being with others."),
+    outdoors: ProgressFactor.describe("Getting out of the door."),
+    workBelief: ProgressFactor.describe("Believing that work is possible."),
+    whatHelps: text().nullable(),
+    somethingElse: text().nullable().describe("»Noget andet, jeg vil sige«."),
+    updatedAt: instant(),
+    sharedAt: instant(),
+  }),
+);
+
+const ProgressSigns = named(
+  "ProgressSigns",
+  "»Mine tegn og mine strategier«: her warning signs and what helps her, in her words and order, while she shares them (caseworker.progress_signs).",
+  z.object({ warningSigns: z.array(text()), strategies: z.array(text()), updatedAt: instant(), sharedAt: instant() }),
+);
+
+export const SharedProgress = named(
+  "SharedProgress",
+  "»Sådan går det«: the months the participant chose to share, newest first, and her signs and strategies while shared (null otherwise). Never her energy diary, which is hers alone.",
+  z.object({ participantId: id(), answerSets: z.array(ProgressAnswerSet), signs: ProgressSigns.nullable() }),
+);
+
+// ---------------------------------------------------------------------------------------------
 // Meetings, "cannot come", disagreements
 // ---------------------------------------------------------------------------------------------
 

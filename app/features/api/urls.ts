@@ -23,6 +23,7 @@ export const apiRoutes: RouteConfigEntry[] = [
   route("api/v1/participants/:participantId/conversations", "features/api/routes/participant-conversations.ts"),
   route("api/v1/participants/:participantId/conversations/:conversationId/messages", "features/api/routes/participant-conversation-messages.ts"),
   route("api/v1/participants/:participantId/disagreements", "features/api/routes/participant-disagreements.ts"),
+  route("api/v1/participants/:participantId/progress", "features/api/routes/participant-progress.ts"),
   route("api/v1/participants/:participantId/proposals", "features/api/routes/participant-proposals.ts"),
   route("api/v1/participants/:participantId/proposals/:proposalId/decision", "features/api/routes/participant-proposal-decision.ts"),
   route("api/v1/events", "features/api/routes/events.ts"),

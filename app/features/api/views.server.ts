@@ -168,3 +168,36 @@ export const apiEvents = api
     settled: boolean("settled").notNull(),
   })
   .existing();
+
+/** "Sådan går det" (issue 22, migration 0040): the answer sets she shared, and her signs while shared. */
+export const apiProgressAnswers = api
+  .view("progress_answers", {
+    answerSetId: uuid("answer_set_id").notNull(),
+    participantId: uuid("participant_id").notNull(),
+    month: date("month", { mode: "string" }).notNull(),
+    energy: text("energy"),
+    energyNote: text("energy_note"),
+    sleep: text("sleep"),
+    sleepNote: text("sleep_note"),
+    company: text("company"),
+    companyNote: text("company_note"),
+    outdoors: text("outdoors"),
+    outdoorsNote: text("outdoors_note"),
+    workBelief: text("work_belief"),
+    workBeliefNote: text("work_belief_note"),
+    whatHelps: text("what_helps"),
+    somethingElse: text("something_else"),
+    updatedAt: ts("updated_at").notNull(),
+    sharedAt: ts("shared_at").notNull(),
+  })
+  .existing();
+
+export const apiProgressSigns = api
+  .view("progress_signs", {
+    participantId: uuid("participant_id").notNull(),
+    warningSigns: text("warning_signs").array().notNull(),
+    strategies: text("strategies").array().notNull(),
+    updatedAt: ts("updated_at").notNull(),
+    sharedAt: ts("shared_at").notNull(),
+  })
+  .existing();
