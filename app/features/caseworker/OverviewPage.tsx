@@ -1,8 +1,8 @@
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
-import { formatDate } from "~/lib/dates";
-import { MeetingTime } from "./components";
+import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
 import { DisclosureLists } from "./Disclosure";
 import { PAGE_SIZE, pageHref, pageNumbers } from "./paging";
 import type { ParticipantListItem } from "./queries.server";
@@ -33,7 +33,8 @@ export function OverviewPage({
   /** Proposals for the plan waiting for her answer, by participant id. */
   proposals?: Record<string, number>;
 }) {
-  const { t } = useTranslation("caseworker");
+  const { t, i18n } = useTranslation("caseworker");
+  const words = cardWords(t);
   const title = pages.pageCount > 1 ? t("pages.title", { title: t("title"), page: pages.page, pages: pages.pageCount }) : t("title");
   return (
     <>
@@ -65,6 +66,8 @@ export function OverviewPage({
                 participant={participant}
                 awaiting={awaiting[participant.participantId] ?? 0}
                 proposals={proposals[participant.participantId] ?? 0}
+                words={words}
+                language={i18n.language}
               />
             ))}
           </ul>
@@ -79,9 +82,41 @@ export function OverviewPage({
   );
 }
 
-function ParticipantCard({ participant, awaiting, proposals = 0 }: { participant: ParticipantListItem; awaiting: number; proposals?: number }) {
-  const { t, i18n } = useTranslation("caseworker");
-  const date = (value: Date | string) => formatDate(value, i18n.language);
+/**
+ * What every card says alike, translated once per page rather than once per card (50 cards: the
+ * translations were a good part of the page's server time).
+ */
+function cardWords(t: TFunction<"caseworker">) {
+  const once = new Map<string, string>();
+  return {
+    t,
+    /** A translation without options (programme and status names, labels), looked up once a page. */
+    fixed(key: string): string {
+      let text = once.get(key);
+      if (text === undefined) {
+        text = t(key as never) as string;
+        once.set(key, text);
+      }
+      return text;
+    },
+  };
+}
+
+function ParticipantCard({
+  participant,
+  awaiting,
+  proposals = 0,
+  words,
+  language,
+}: {
+  participant: ParticipantListItem;
+  awaiting: number;
+  proposals?: number;
+  words: ReturnType<typeof cardWords>;
+  language: string;
+}) {
+  const { t, fixed } = words;
+  const date = (value: Date | string) => formatDate(value, language);
   const shared = [
     participant.shared.preparationParts > 0 && participant.shared.preparationLatestAt
       ? t("list.preparation", { count: participant.shared.preparationParts, date: date(participant.shared.preparationLatestAt) })
@@ -94,34 +129,38 @@ function ParticipantCard({ participant, awaiting, proposals = 0 }: { participant
     proposals > 0 ? t("proposals:caseworker.waitingCount", { count: proposals }) : null,
     participant.absenceRequests > 0 ? t("list.absence", { count: participant.absenceRequests }) : null,
     participant.planQuestions > 0 ? t("list.planQuestions", { count: participant.planQuestions }) : null,
-    participant.hasQuestionsForNextMeeting ? t("list.meetingQuestions") : null,
+    participant.hasQuestionsForNextMeeting ? fixed("list.meetingQuestions") : null,
   ].filter((line): line is string => line !== null);
   const headingId = `cw-participant-${participant.participantId}`;
+  const next = participant.nextMeeting;
   return (
     <li className="card cw-list__item">
       <h3 id={headingId} className="cw-list__name">
         {participant.name}
       </h3>
       <p className="cw-list__programme">
-        {t(`programme.${participant.programme}`)} · {t(`status.${participant.status}`)}
+        {fixed(`programme.${participant.programme}`)} · {fixed(`status.${participant.status}`)}
       </p>
       <SummaryList>
-        <SummaryRow label={t("list.nextMeeting")}>
-          {participant.nextMeeting ? (
+        <SummaryRow label={fixed("list.nextMeeting")}>
+          {next ? (
             <>
-              {participant.nextMeeting.title}
+              {next.title}
               <br />
-              <MeetingTime startsAt={participant.nextMeeting.startsAt} />
+              {/* As MeetingTime (./components) writes it, with the page's translations. */}
+              <time dateTime={isoDateTime(next.startsAt)}>
+                {t("when", { date: formatDate(next.startsAt, language), time: formatTime(next.startsAt, language) })}
+              </time>
             </>
           ) : (
-            t("list.noMeeting")
+            fixed("list.noMeeting")
           )}
         </SummaryRow>
-        <SummaryRow label={t("list.shared")}>
-          <PlainListOr lines={shared} otherwise={t("list.nothingShared")} />
+        <SummaryRow label={fixed("list.shared")}>
+          <PlainListOr lines={shared} otherwise={fixed("list.nothingShared")} />
         </SummaryRow>
-        <SummaryRow label={t("list.attention")}>
-          <PlainListOr lines={attention} otherwise={t("list.nothingNew")} />
+        <SummaryRow label={fixed("list.attention")}>
+          <PlainListOr lines={attention} otherwise={fixed("list.nothingNew")} />
         </SummaryRow>
       </SummaryList>
       <p className="cw-list__open">

@@ -1,5 +1,5 @@
 import { asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { db } from "../../../db/client";
+import { db, rowsOf } from "../../../db/client";
 import { appointmentProposals, conversations, messages } from "../../../db/schema/messages";
 import { isUuid } from "~/lib/ids";
 import { awaitsCaseworker, sideOf, type Topic } from "./status";
@@ -145,40 +145,52 @@ export async function listInbox(participantIds: string[], options: { answerWorkd
 }
 
 /**
- * How many conversations wait for the caseworker's answer, per participant id: listInbox's
- * "awaiting", without reading every message. One statement: per conversation the last activity of
+ * How many conversations wait for the caseworker's answer: per participant id for `shownIds`, and
+ * in all over `participantIds` (her whole caseload). listInbox's "awaiting", judged in the database
+ * as awaitsCaseworker does, without reading every message: per conversation the last activity of
  * each side (her side's messages, an answered proposal and the conversation's start; the
- * caseworker's messages and proposals), judged by the same awaitsCaseworker. For the caseworker's
- * list, which counts over her whole caseload.
+ * caseworker's messages and proposals), each a lookup by the conversation's index, and one row back.
+ * For the caseworker's list, which shows 50 participants and links to all that wait.
  */
-export async function countAwaiting(participantIds: string[]): Promise<Record<string, number>> {
-  if (participantIds.length === 0) return {};
+export async function awaitingSummary(participantIds: string[], shownIds: string[] = participantIds): Promise<{ total: number; byParticipant: Record<string, number> }> {
+  if (participantIds.length === 0) return { total: 0, byParticipant: {} };
   const database = await db();
   // Milliseconds, as listInbox compares them (JavaScript dates).
   const ms = (moment: SQL) => sql`date_trunc('milliseconds', ${moment})`;
-  const rows = await database
-    .select({
-      participantId: conversations.participantId,
-      handledAt: conversations.handledAt,
-      lastParticipantActivityAt: sql<string>`${ms(sql`greatest(${conversations.createdAt},
-        (select max(m.created_at) from ${messages} m where m.conversation_id = ${conversations.id} and m.author_role <> 'caseworker'),
-        (select max(p.answered_at) from ${appointmentProposals} p where p.conversation_id = ${conversations.id} and p.status in ('accepted', 'declined')))`)}`,
-      lastCaseworkerMessageAt: sql<string | null>`${ms(sql`greatest(
-        (select max(m.created_at) from ${messages} m where m.conversation_id = ${conversations.id} and m.author_role = 'caseworker'),
-        (select max(p.created_at) from ${appointmentProposals} p where p.conversation_id = ${conversations.id}))`)}`,
-    })
-    .from(conversations)
-    .where(inArray(conversations.participantId, participantIds));
-  const counts: Record<string, number> = {};
-  for (const row of rows) {
-    const awaiting = awaitsCaseworker({
-      lastParticipantActivityAt: new Date(row.lastParticipantActivityAt),
-      lastCaseworkerMessageAt: row.lastCaseworkerMessageAt === null ? null : new Date(row.lastCaseworkerMessageAt),
-      handledAt: row.handledAt,
-    });
-    if (awaiting) counts[row.participantId] = (counts[row.participantId] ?? 0) + 1;
-  }
-  return counts;
+  const shown = shownIds.length === 0 ? sql`false` : sql`participant_id in (${sql.join(shownIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
+  const [row] = await database.execute(sql`
+    select coalesce(sum(n), 0) as total,
+      json_object_agg(participant_id, n) filter (where ${shown}) as by_participant
+    from (
+      select participant_id, count(*) as n
+      from (
+        select c.participant_id, c.handled_at,
+          ${ms(sql`greatest(c.created_at, m.participant_at, p.answered_at)`)} as participant_at,
+          ${ms(sql`greatest(m.caseworker_at, p.proposed_at)`)} as caseworker_at
+        from ${conversations} c
+        -- One read of each conversation's messages and proposals (by its index), both sides at once.
+        left join lateral (
+          select max(created_at) filter (where author_role <> 'caseworker') as participant_at,
+            max(created_at) filter (where author_role = 'caseworker') as caseworker_at
+          from ${messages} where conversation_id = c.id
+        ) m on true
+        left join lateral (
+          select max(answered_at) filter (where status in ('accepted', 'declined')) as answered_at, max(created_at) as proposed_at
+          from ${appointmentProposals} where conversation_id = c.id
+        ) p on true
+        where c.participant_id in (${sql.join(participantIds.map((id) => sql`${id}::uuid`), sql`, `)})
+      ) latest
+      where (caseworker_at is null or caseworker_at < participant_at)
+        and (handled_at is null or ${ms(sql`handled_at`)} < participant_at)
+      group by participant_id
+    ) waiting`).then((result) => rowsOf<{ total: number | string; by_participant: Record<string, number> | string | null }>(result));
+  const byParticipant = typeof row?.by_participant === "string" ? (JSON.parse(row.by_participant) as Record<string, number>) : (row?.by_participant ?? {});
+  return { total: Number(row?.total ?? 0), byParticipant: Object.fromEntries(Object.entries(byParticipant).map(([id, n]) => [id, Number(n)])) };
+}
+
+/** How many conversations wait for the caseworker's answer, per participant id (awaitingSummary's). */
+export async function countAwaiting(participantIds: string[]): Promise<Record<string, number>> {
+  return (await awaitingSummary(participantIds)).byParticipant;
 }
 
 /** Whose conversation this is (the participant id), or null for an unknown or malformed id. */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aCaseworker, aParticipant, type BuiltCaseworker, type BuiltParticipant } from "../../../db/builders";
 import { auditEvents, participantContacts } from "../../../db/schema";
 import CaseworkerOverviewRoute, { loader as overviewLoader } from "~/features/caseworker/routes/caseworker";
-import { countAwaiting, listInbox, markHandled, proposeNewTime, writeMessage, type Author } from "~/features/messages/index.server";
+import { awaitingSummary, countAwaiting, listInbox, markHandled, proposeNewTime, writeMessage, type Author } from "~/features/messages/index.server";
 import { createI18n } from "~/lib/i18n/instance";
 import { resources } from "~/lib/i18n/resources.server";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
@@ -152,6 +152,10 @@ describe("the list's count of messages waiting for her answer", () => {
     }
     expect(await countAwaiting(ids)).toEqual(fromInbox);
     expect(fromInbox).toEqual({ [anna.participantId]: 1, [bent.participantId]: 1, [carla.participantId]: 1 });
+    // The list's page: the count per participant only for those shown, the total over all of them.
+    expect(await awaitingSummary(ids, [anna.participantId])).toEqual({ total: 3, byParticipant: { [anna.participantId]: 1 } });
+    expect(await awaitingSummary(ids, [])).toEqual({ total: 3, byParticipant: {} });
+    expect(await awaitingSummary([])).toEqual({ total: 0, byParticipant: {} });
   });
 });
 

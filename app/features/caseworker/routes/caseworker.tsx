@@ -3,7 +3,7 @@ import type { Route } from "./+types/caseworker";
 import { requireCaseworker } from "../access.server";
 import stylesheet from "../caseworker.css?url";
 import { recordListViewed } from "../commands.server";
-import { awaitingCounts } from "../messages.server";
+import { awaitingOnPage } from "../messages.server";
 import { OverviewPage } from "../OverviewPage";
 import { listMyParticipantsPage } from "../queries.server";
 import { pageHref, parsePageParam } from "../paging";
@@ -14,7 +14,8 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: styl
 
 /**
  * `/sagsbehandler?side=N`: one page of the signed-in caseworker's participants (50 a page). Each one
- * listed is a read in their log; the messages waiting for her answer are counted over all of them.
+ * listed is a read in their log; the messages waiting for her answer are counted per participant
+ * shown, and in all over her caseload (for the link to her messages).
  */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireCaseworker(context);
@@ -27,14 +28,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     participantIds: list.participants.map((participant) => participant.participantId),
     requestId: requestIdOf(context),
   });
-  const awaiting = await awaitingCounts(list.caseloadIds);
-  const waiting = Object.values(awaiting).reduce((sum, count) => sum + count, 0);
-  const shown = new Set(list.participants.map((participant) => participant.participantId));
-  const shownAwaiting = Object.fromEntries(Object.entries(awaiting).filter(([participantId]) => shown.has(participantId)));
+  const shownIds = list.participants.map((participant) => participant.participantId);
+  const awaiting = await awaitingOnPage(list.caseloadIds, shownIds);
   return {
     participants: list.participants,
-    awaiting: shownAwaiting,
-    waiting,
+    awaiting: awaiting.byParticipant,
+    waiting: awaiting.total,
     pages: { page: list.page, pageCount: list.pageCount, total: list.total },
     // "Forslag til min plan": how many of each shown participant's proposals wait for her answer.
     proposals: await waitingProposalCounts(list.participants.map((participant) => participant.participantId)),
