@@ -100,7 +100,18 @@ describe("the OpenAPI document (/api/v1/openapi.json)", () => {
   it("describes each write: a strict request body, Idempotency-Key, 400/409/422, If-Match with 412/428 where a version is changed, the ETag and Location it answers", () => {
     const writes = operations.filter(({ method }) => method === "post" || method === "put");
     expect(writes.map(({ operation }) => operation.operationId).sort()).toEqual(
-      ["answerAbsenceRequest", "cancelMeeting", "createMeeting", "decideProposal", "moveMeeting", "putPlan", "registerParticipant", "startConversation", "writeMessage"].sort(),
+      [
+        "answerAbsenceRequest",
+        "cancelMeeting",
+        "createMeeting",
+        "decideProposal",
+        "moveMeeting",
+        "publishMeetingSummary",
+        "putPlan",
+        "registerParticipant",
+        "startConversation",
+        "writeMessage",
+      ].sort(),
     );
     for (const { path, method, operation } of writes) {
       const name = `${method.toUpperCase()} ${path}`;
@@ -114,7 +125,7 @@ describe("the OpenAPI document (/api/v1/openapi.json)", () => {
       if (created) expect(Object.keys(created.headers ?? {}), name).toContain("Location");
     }
     const byId = (id: string) => writes.find(({ operation }) => operation.operationId === id)!.operation;
-    for (const id of ["putPlan", "moveMeeting", "cancelMeeting"]) {
+    for (const id of ["putPlan", "moveMeeting", "cancelMeeting", "publishMeetingSummary"]) {
       const operation = byId(id);
       expect((operation.parameters as { name: string }[]).map((parameter) => parameter.name), id).toContain("If-Match");
       expect(Object.keys(operation.responses), id).toEqual(expect.arrayContaining(["412", "428"]));

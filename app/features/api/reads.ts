@@ -7,6 +7,6 @@
 export const CASE_SYSTEM_READ = "case_system.viewed";
 
 /** What was read, one word per endpoint (`details.what` of the audit row). */
-export const CASE_SYSTEM_READS = ["list", "participant", "preparation", "cv", "network", "appointments", "absence_requests", "disagreements", "events", "plan", "appointment", "proposals", "progress"] as const;
+export const CASE_SYSTEM_READS = ["list", "participant", "preparation", "cv", "network", "appointments", "absence_requests", "disagreements", "events", "plan", "appointment", "proposals", "progress", "summary"] as const;
 
 export type CaseSystemRead = (typeof CASE_SYSTEM_READS)[number];

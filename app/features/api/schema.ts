@@ -746,3 +746,62 @@ export const ProposalDecision = request(
       if (value.decision !== "decline" && value.reason !== undefined) context.addIssue({ code: "custom", path: ["reason"], message: "Only a decline takes a reason." });
     }),
 );
+
+// ---------------------------------------------------------------------------------------------
+// Meeting summaries ("Referat efter samtalen", issue 22)
+// ---------------------------------------------------------------------------------------------
+
+export const MeetingSummary = named(
+  "MeetingSummary",
+  "»Det aftalte vi« after a held meeting: the numbered points of the version she sees now, the plan items each changed, every version, and which points she (or a relative allowed to write) remembers differently. Her words are in the conversation named, never here.",
+  z.object({
+    participantId: id(),
+    appointmentId: id(),
+    summaryId: id(),
+    version: z.number().int().describe("The version she sees now (also the ETag): 1 is the first publication, each later one a correction."),
+    points: z.array(
+      z.object({
+        pointId: id(),
+        number: z.number().int().describe("From 1, as she reads them."),
+        text: text(),
+        subGoalIds: z.array(id()).describe("Sub-goals of her plan the point changed (those still in the plan)."),
+        activityIds: z.array(id()).describe("Activities of her plan the point changed (those still in the plan)."),
+      }),
+    ),
+    versions: z.array(
+      z.object({
+        version: z.number().int(),
+        publishedAt: instant(),
+        publishedByName: text().describe("The caseworker's name, or »Din sagsbehandler« when a case system published it."),
+        source: z.enum(["caseworker", "case_system"]),
+        correctionNote: text().nullable().describe("What was corrected, as she reads it; null for version 1 or when not said."),
+      }),
+    ),
+    rememberedDifferently: z.array(
+      z.object({
+        pointId: id().describe("The point as it was when she wrote (it may be of an earlier version)."),
+        conversationId: id().nullable(),
+        authorRole: z.enum(["participant", "relative", "caseworker"]),
+        createdAt: instant(),
+      }),
+    ),
+  }),
+);
+
+export const SummaryWrite = request(
+  "SummaryWrite",
+  "The summary to publish: a few numbered points, each with the sub-goals and activities of her plan it changed. With no summary yet, send it without If-Match (version 1); after that, a correction needs If-Match with the current version, and she sees »Rettet den …«. Published versions are never rewritten.",
+  z.strictObject({
+    points: z
+      .array(
+        z.strictObject({
+          text: words(600),
+          subGoalIds: z.array(id()).max(20).optional().default([]),
+          activityIds: z.array(id()).max(20).optional().default([]),
+        }),
+      )
+      .min(1)
+      .max(12),
+    correctionNote: optionalWords(300).describe("A correction: what was corrected, in a few words she reads."),
+  }),
+);

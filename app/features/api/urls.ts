@@ -17,6 +17,7 @@ export const apiRoutes: RouteConfigEntry[] = [
   route("api/v1/participants/:participantId/appointments/:appointmentId", "features/api/routes/participant-appointment.ts"),
   route("api/v1/participants/:participantId/appointments/:appointmentId/move", "features/api/routes/participant-appointment-move.ts"),
   route("api/v1/participants/:participantId/appointments/:appointmentId/cancel", "features/api/routes/participant-appointment-cancel.ts"),
+  route("api/v1/participants/:participantId/appointments/:appointmentId/summary", "features/api/routes/participant-appointment-summary.ts"),
   route("api/v1/participants/:participantId/absence-requests", "features/api/routes/participant-absence-requests.ts"),
   route("api/v1/participants/:participantId/absence-requests/:absenceRequestId/answer", "features/api/routes/participant-absence-answer.ts"),
   route("api/v1/participants/:participantId/plan", "features/api/routes/participant-plan.ts"),

@@ -137,7 +137,9 @@ export async function publishSummary(
     await recordAudit(tx, {
       actorPersonId: writer.kind === "caseworker" ? writer.personId : null,
       participantId: writer.participantId,
-      action: `${writer.kind === "caseworker" ? "caseworker" : "case_system"}.summary_${what}`,
+      // The caseworker's: caseworker.summary_* (her own writes are no general event); the case
+      // system's: summary.* without a person. Both become the event summary.* (migration 0041).
+      action: writer.kind === "caseworker" ? `caseworker.summary_${what}` : `summary.${what}`,
       details: {
         ...(writer.kind === "case_system" ? writer.details : {}),
         summaryId: summary.id,

@@ -4,7 +4,7 @@
  * anderledes". Code outside app/features/summaries imports only this file (and ./index).
  */
 export { publishSummary, rememberDifferently, saveSummaryDraft, type PublishResult, type SummaryWriter } from "./commands.server";
-export { getPublishedSummary, getSummaryForCaseworker, summaryStates, type PublishedSummary, type SummaryState } from "./queries.server";
+export { getPublishedSummary, getSummaryForCaseworker, listSummaryVersions, summaryStates, type PublishedSummary, type SummaryState, type SummaryVersionInfo } from "./queries.server";
 export { parseSummaryForm, type SummaryPointInput } from "./schema";
 export { rememberPage, type RememberPageData } from "./pages.server";
 export { parseRecollection } from "./schema";

@@ -206,3 +206,20 @@ export async function summaryStates(participantId: string, appointmentIds: strin
   }
   return states;
 }
+
+/** Every published version of a meeting's summary, newest first (the API's answer names them). */
+export async function listSummaryVersions(participantId: string, appointmentId: string): Promise<SummaryVersionInfo[]> {
+  const database = await db();
+  return database
+    .select({
+      version: meetingSummaryVersions.version,
+      publishedAt: meetingSummaryVersions.publishedAt,
+      publishedByName: meetingSummaryVersions.publishedByName,
+      source: meetingSummaryVersions.source,
+      correctionNote: meetingSummaryVersions.correctionNote,
+    })
+    .from(meetingSummaryVersions)
+    .innerJoin(meetingSummaries, eq(meetingSummaries.id, meetingSummaryVersions.summaryId))
+    .where(and(eq(meetingSummaries.participantId, participantId), eq(meetingSummaries.appointmentId, appointmentId)))
+    .orderBy(desc(meetingSummaryVersions.version));
+}
