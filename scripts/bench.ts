@@ -10,9 +10,10 @@
 // "postgres-big,pglite-demo": only those). Results go to stdout as tables and to
 // bench-results/latest.json.
 //
-// Every participant page (as mette) and /sagsbehandler (as sara) is also requested one at a time:
-// SQL statements per request (BEGIN, COMMIT and savepoints not counted), how many of them wrote or
-// locked rows, p50/p99 and the server's CPU per request. With a big data set (scripts/bench-seed.ts:
+// Every participant page (as mette) and /sagsbehandler (as sara) is also requested one at a time
+// and then BENCH_CONNECTIONS at a time (BENCH_CONCURRENT_SAMPLES page loads, default 200): SQL
+// statements per request (BEGIN, COMMIT and savepoints not counted), how many of them wrote or
+// locked rows, p50/p99 at both, the server's CPU per request, and issue 21's goals each row misses. With a big data set (scripts/bench-seed.ts:
 // 100,000 more participants) the same pages are measured on it too and printed side by side:
 //
 //   BENCH_BIG_DATA_DIR=<a PGlite data folder bench-seed.ts filled>       the embedded database
@@ -245,9 +246,15 @@ interface PageSqlResult {
   samples: number;
   /** The HTTP status when the page did not answer 200 (then it has no times). */
   failedWith: number | null;
+  /** One request at a time. */
   latencyP50Ms: number | null;
   latencyP99Ms: number | null;
-  /** The server process's CPU time (user + system) per request while the samples ran. */
+  /** `concurrency` requests at a time (BENCH_CONNECTIONS), `concurrentSamples` page loads in all. */
+  concurrency: number;
+  concurrentSamples: number;
+  latencyP50ConcurrentMs: number | null;
+  latencyP99ConcurrentMs: number | null;
+  /** The server process's CPU time (user + system) per request while the samples ran (one at a time). */
   cpuMsPerRequest: number | null;
 }
 
@@ -675,8 +682,31 @@ async function findMeetingPage(baseUrl: string, cookie: string): Promise<string 
  * Each page one request at a time: its SQL (counted on the second visit, as the first may warm
  * caches; a navigation's `.data` too), then `samples` more page loads for p50, p99 and CPU.
  */
-async function measurePagesOneAtATime(server: RunningServer, target: DatabaseTarget, pages: string[], cookie: string): Promise<void> {
+/**
+ * `total` page loads, `concurrency` at a time: each one's time from request to the last byte, sorted;
+ * the first status that was not 200, if any.
+ */
+async function loadConcurrently(url: string, cookie: string, concurrency: number, total: number): Promise<{ latencies: number[]; failedWith: number | null }> {
+  const latencies: number[] = [];
+  let failedWith: number | null = null;
+  let started = 0;
+  const worker = async () => {
+    while (started < total && failedWith === null) {
+      started++;
+      const begun = performance.now();
+      const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
+      await response.arrayBuffer();
+      if (response.status !== 200) failedWith = response.status;
+      else latencies.push(performance.now() - begun);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { latencies: latencies.sort((a, b) => a - b), failedWith };
+}
+
+async function measurePagesOneAtATime(server: RunningServer, target: DatabaseTarget, pages: string[], cookie: string, load: LoadSettings): Promise<void> {
   const samples = readPositiveInteger("BENCH_SAMPLES", 40);
+  const concurrentSamples = readPositiveInteger("BENCH_CONCURRENT_SAMPLES", 200);
   for (const page of pages) {
     const url = `${server.baseUrl}${page}`;
     let document: RequestSql | null = null;
@@ -706,6 +736,14 @@ async function measurePagesOneAtATime(server: RunningServer, target: DatabaseTar
       continue;
     }
     latencies.sort((a, b) => a - b);
+    // Then BENCH_CONNECTIONS at a time (after a short warm-up at that concurrency): how a page's
+    // times spread when requests queue for the one Node process and the database.
+    let concurrent: { latencies: number[]; failedWith: number | null } = { latencies: [], failedWith: null };
+    if (failedWith === null) {
+      await loadConcurrently(url, cookie, load.connections, load.connections * 2);
+      concurrent = await loadConcurrently(url, cookie, load.connections, concurrentSamples);
+      if (concurrent.failedWith !== null) failedWith = concurrent.failedWith;
+    }
     pageSqlResults.push({
       database: target.name,
       dataset: target.dataset,
@@ -718,10 +756,17 @@ async function measurePagesOneAtATime(server: RunningServer, target: DatabaseTar
       failedWith,
       latencyP50Ms: percentile(latencies, 0.5),
       latencyP99Ms: percentile(latencies, 0.99),
+      concurrency: load.connections,
+      concurrentSamples,
+      latencyP50ConcurrentMs: percentile(concurrent.latencies, 0.5),
+      latencyP99ConcurrentMs: percentile(concurrent.latencies, 0.99),
       cpuMsPerRequest: cpuBefore !== null && cpuAfter !== null && latencies.length > 0 ? (cpuAfter - cpuBefore) / latencies.length : null,
     });
     if (failedWith !== null) log(`one at a time: ${page} answered ${failedWith} (${target.name}, ${target.dataset} data)`);
-    log(`one at a time: ${page} p50 ${percentile(latencies, 0.5)?.toFixed(1)} ms, ${document?.statements ?? "?"} statements`);
+    log(
+      `one at a time: ${page} p50 ${percentile(latencies, 0.5)?.toFixed(1)} ms, ${document?.statements ?? "?"} statements; ` +
+        `${load.connections} at a time: p50 ${percentile(concurrent.latencies, 0.5)?.toFixed(1)} ms, p99 ${percentile(concurrent.latencies, 0.99)?.toFixed(1)} ms`,
+    );
   }
 }
 
@@ -738,9 +783,9 @@ async function measureDatabase(target: DatabaseTarget, load: LoadSettings): Prom
     const cookie = await signIn(server.baseUrl);
     const meetingPage = await findMeetingPage(server.baseUrl, cookie);
     const participantPages = PARTICIPANT_PAGES.flatMap((page) => (page !== MEETING_PAGE ? [page] : meetingPage ? [meetingPage] : []));
-    await measurePagesOneAtATime(server, target, participantPages, cookie);
+    await measurePagesOneAtATime(server, target, participantPages, cookie, load);
     const caseworkerCookie = await signIn(server.baseUrl, CASEWORKER_PERSON);
-    await measurePagesOneAtATime(server, target, CASEWORKER_PAGES, caseworkerCookie);
+    await measurePagesOneAtATime(server, target, CASEWORKER_PAGES, caseworkerCookie, load);
     // The big data set is for growth only: page weight and throughput are measured on the demo data.
     if (target.dataset === "big") return [];
 
@@ -807,13 +852,16 @@ function formatNumber(value: number, decimals: number): string {
   return value.toFixed(decimals);
 }
 
-function renderTable(headers: string[], rows: string[][]): string {
+/** Columns before `leftColumns` (and the last, when `lastLeft`) are aligned left, the rest right. */
+function renderTable(headers: string[], rows: string[][], leftColumns = 2, lastLeft = false): string {
   const widths = headers.map((header, column) =>
     Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)),
   );
   const renderRow = (cells: string[]) =>
     cells
-      .map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .map((cell, column) =>
+        column < leftColumns || (lastLeft && column === cells.length - 1) ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+      )
       .join("  ");
   const separator = widths.map((width) => "-".repeat(width)).join("  ");
   return [renderRow(headers), separator, ...rows.map(renderRow)].join("\n");
@@ -892,47 +940,80 @@ function printStarts(): void {
   );
 }
 
-function printPagesOneAtATime(): void {
-  const samples = pageSqlResults[0]?.samples ?? 0;
-  const figure = (value: number | null | undefined, decimals = 0) => (value === null || value === undefined ? "n/a" : formatNumber(value, decimals));
-  const time = (result: PageSqlResult | undefined, value: number | null | undefined) =>
-    result === undefined ? "-" : result.failedWith !== null ? `HTTP ${result.failedWith}` : figure(value, 1);
-  // One row per database and page: the demo figures, then the big ones beside them.
-  const keys = [...new Map(pageSqlResults.map((result) => [`${result.database} ${pageLabel(result.page)}`, result])).values()];
-  const rows: string[][] = [];
-  for (const key of keys) {
-    const find = (dataset: "demo" | "big") =>
-      pageSqlResults.find((result) => result.dataset === dataset && result.database === key.database && pageLabel(result.page) === pageLabel(key.page));
-    const demo = find("demo");
-    const big = find("big");
-    const ratio = big?.latencyP50Ms && demo?.latencyP50Ms ? big.latencyP50Ms / demo.latencyP50Ms : null;
-    rows.push([
-      key.database,
-      pageLabel(key.page),
-      demo ? figure(demo.document) : "-",
-      demo ? figure(demo.data) : "-",
-      demo ? figure(demo.writes) : "-",
-      time(demo, demo?.latencyP50Ms),
-      time(demo, demo?.latencyP99Ms),
-      demo ? figure(demo.cpuMsPerRequest, 1) : "-",
-      big ? figure(big.document) : "-",
-      time(big, big?.latencyP50Ms),
-      time(big, big?.latencyP99Ms),
-      big ? figure(big.cpuMsPerRequest, 1) : "-",
-      ratio === null ? "-" : formatNumber(ratio, 2),
-    ]);
+/** Issue 21's goals for the pages, printed beside the figures. */
+const PAGE_GOALS = {
+  /** SQL statements of a participant page (BEGIN, COMMIT and savepoints not counted). */
+  participantStatements: 6,
+  /** The server's CPU per signed-in page on Postgres, ms. */
+  cpuMsOnPostgres: 5,
+  /** big/demo p50, one at a time. */
+  growth: 1.5,
+  /** /sagsbehandler p50 one at a time on the big data, ms. */
+  caseworkerListP50Ms: 50,
+};
+
+/** The goals one row misses ("" when it meets them all, or has no goal). */
+function missedGoals(result: PageSqlResult, demo: PageSqlResult | undefined): string[] {
+  const missed: string[] = [];
+  const participantPage = !result.page.startsWith("/sagsbehandler");
+  if (result.failedWith !== null) missed.push(`HTTP ${result.failedWith}`);
+  if (participantPage && result.document !== null && result.document > PAGE_GOALS.participantStatements) missed.push(`SQL>${PAGE_GOALS.participantStatements}`);
+  if (participantPage && result.writes) missed.push("writes on GET");
+  if (result.database === "postgres" && result.cpuMsPerRequest !== null && result.cpuMsPerRequest > PAGE_GOALS.cpuMsOnPostgres) {
+    missed.push(`CPU>${PAGE_GOALS.cpuMsOnPostgres}`);
   }
+  if (result.dataset === "big" && demo?.latencyP50Ms && result.latencyP50Ms && result.latencyP50Ms / demo.latencyP50Ms > PAGE_GOALS.growth) {
+    missed.push(`big/demo>${PAGE_GOALS.growth}`);
+  }
+  if (result.dataset === "big" && result.page === "/sagsbehandler" && result.latencyP50Ms !== null && result.latencyP50Ms >= PAGE_GOALS.caseworkerListP50Ms) {
+    missed.push(`p50>=${PAGE_GOALS.caseworkerListP50Ms}`);
+  }
+  return missed;
+}
+
+function printPagesOneAtATime(): void {
+  const first = pageSqlResults[0];
+  const figure = (value: number | null | undefined, decimals = 0) => (value === null || value === undefined ? "n/a" : formatNumber(value, decimals));
+  const time = (result: PageSqlResult, value: number | null) => (result.failedWith !== null && value === null ? `HTTP ${result.failedWith}` : figure(value, 1));
+  const rows = pageSqlResults.map((result) => {
+    const demo =
+      result.dataset === "big"
+        ? pageSqlResults.find((other) => other.dataset === "demo" && other.database === result.database && pageLabel(other.page) === pageLabel(result.page))
+        : undefined;
+    const ratio = demo?.latencyP50Ms && result.latencyP50Ms ? result.latencyP50Ms / demo.latencyP50Ms : null;
+    const missed = missedGoals(result, demo);
+    return [
+      result.database,
+      result.dataset,
+      pageLabel(result.page),
+      figure(result.document),
+      figure(result.data),
+      figure(result.writes),
+      time(result, result.latencyP50Ms),
+      time(result, result.latencyP99Ms),
+      time(result, result.latencyP50ConcurrentMs),
+      time(result, result.latencyP99ConcurrentMs),
+      figure(result.cpuMsPerRequest, 1),
+      ratio === null ? "-" : formatNumber(ratio, 2),
+      missed.length === 0 ? "ok" : missed.join(" "),
+    ];
+  });
+  const concurrency = first?.concurrency ?? 0;
   console.log(
-    `\nOne request at a time (${samples} page loads each; participant pages as ${DEMO_PERSON}, /sagsbehandler as ${CASEWORKER_PERSON}).\n` +
-      "SQL: statements of a page load and of a navigation (.data), BEGIN, COMMIT and savepoints not counted; writes: the\n" +
-      "most of any visit (first and second, page load and .data), statements that wrote or locked rows. CPU: the server\n" +
-      "process per request (on PGlite the database runs in it).\n" +
-      "big: the same pages on the big data set (scripts/bench-seed.ts); big/demo: ratio of p50.",
+    `\nEvery participant page (as ${DEMO_PERSON}) and /sagsbehandler (as ${CASEWORKER_PERSON}): ${first?.samples ?? 0} page loads one at a time (c=1),\n` +
+      `then ${first?.concurrentSamples ?? 0} with ${concurrency} at a time (c=${concurrency}). SQL: statements of a page load and of a navigation (.data),\n` +
+      "BEGIN, COMMIT and savepoints not counted; writes: statements that wrote or locked rows on a GET (the most of any visit).\n" +
+      "CPU: the server process per request at c=1 (on PGlite the database runs in it). big/demo: p50 at c=1 on the big data\n" +
+      "set (scripts/bench-seed.ts) over the demo's.\n" +
+      `Goals (issue 21): a participant page <= ${PAGE_GOALS.participantStatements} statements and no writes; CPU <= ${PAGE_GOALS.cpuMsOnPostgres} ms a page on Postgres; ` +
+      `big/demo <= ${PAGE_GOALS.growth}; /sagsbehandler p50 < ${PAGE_GOALS.caseworkerListP50Ms} ms on the big data. "goals" names each one a row misses.`,
   );
   console.log(
     renderTable(
-      ["db", "page", "SQL", "SQL .data", "writes", "p50 ms", "p99 ms", "CPU ms", "big SQL", "big p50", "big p99", "big CPU", "big/demo"],
+      ["db", "data", "page", "SQL", "SQL .data", "writes", "p50 c=1", "p99 c=1", `p50 c=${concurrency}`, `p99 c=${concurrency}`, "CPU ms", "big/demo", "goals"],
       rows,
+      3,
+      true,
     ),
   );
 }
