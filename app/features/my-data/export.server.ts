@@ -10,6 +10,7 @@ import { exportPlanFor } from "~/features/plan/index.server";
 import { exportPreparationFor, exportRemarksWrittenBy } from "~/features/preparation/index.server";
 import { exportProgressFor } from "~/features/progress/index.server";
 import { exportProposalsFor } from "~/features/proposals/index.server";
+import { exportSummariesFor } from "~/features/summaries/index.server";
 import { accessLogWhat, accessLogWho } from "~/features/relatives";
 import { exportAccessLog, exportGrantsFor, exportGrantsHeldBy } from "~/features/relatives/index.server";
 import { PARTICIPANT_PARTS, RELATIVE_PARTS, type PartKey } from "./parts";
@@ -102,11 +103,12 @@ export async function buildExport(owner: Owner, options: { language: "da" | "en"
   ]);
   const data: Partial<Record<PartKey, unknown>> = { person, beskedindstillinger: notificationSettings };
   if (participantId) {
-    const [programme, plan, proposals, meetings, preparation, cv, network, progress, messages, grants, log] = await Promise.all([
+    const [programme, plan, proposals, meetings, summaries, preparation, cv, network, progress, messages, grants, log] = await Promise.all([
       programmePart(participantId),
       exportPlanFor(participantId),
       exportProposalsFor(participantId),
       exportAppointmentsFor(participantId),
+      exportSummariesFor(participantId),
       exportPreparationFor(participantId),
       exportCvFor(participantId),
       exportNetworkFor(participantId),
@@ -120,6 +122,7 @@ export async function buildExport(owner: Owner, options: { language: "da" | "en"
       plan,
       forslag: proposals,
       moeder: meetings,
+      referater: summaries,
       forberedelse: preparation,
       cv,
       netvaerk: network,

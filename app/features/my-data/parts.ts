@@ -8,6 +8,7 @@ export const PARTICIPANT_PARTS = [
   "plan",
   "forslag",
   "moeder",
+  "referater",
   "forberedelse",
   "cv",
   "netvaerk",

@@ -184,6 +184,25 @@ const RENDER: { [K in keyof Parts]-?: (data: Data<K>, w: Writer) => void } = {
     }
   },
 
+  referater(data, w) {
+    const { pdf, t } = w;
+    if (data.length === 0) {
+      pdf.paragraph(t("pdf.none"));
+      return;
+    }
+    for (const summary of data) {
+      pdf.heading(3, summary.meeting.startsAt ? `${summary.meeting.title}, ${w.moment(summary.meeting.startsAt)}` : summary.meeting.title);
+      for (const version of summary.versions) {
+        pdf.field(t("pdf.summaryVersion", { version: version.version }), `${w.moment(version.publishedAt)}, ${version.publishedBy}`);
+        maybe(w, t("pdf.summaryCorrected"), version.correctionNote);
+        pdf.list(version.points.map((point) => `${point.number}. ${point.text}${point.planItems.length ? ` (${point.planItems.join("; ")})` : ""}`));
+      }
+      for (const note of summary.rememberedDifferently) {
+        pdf.field(t("pdf.summaryRemembered", { number: note.pointNumber ?? "?" }), `${w.moment(note.createdAt)}, ${note.writtenBy}: ${note.text}`);
+      }
+    }
+  },
+
   forberedelse(data, w) {
     const { pdf, t } = w;
     const partTitle = (part: string) => w.word(`preparation:parts.${part}.title`, part);

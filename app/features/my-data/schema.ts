@@ -247,6 +247,32 @@ export const proposalsData = z.array(
   }),
 );
 
+/** Referat efter samtalen (issue 22): the summaries she received, every version, and "Jeg husker det anderledes". */
+export const summariesData = z.array(
+  strict({
+    meeting: strict({ title: text, startsAt: moment.nullable() }),
+    versions: z.array(
+      strict({
+        version: z.number().int(),
+        publishedAt: moment,
+        publishedBy: text,
+        correctionNote: text.nullable(),
+        points: z.array(strict({ number: z.number().int(), text, planItems: z.array(text) })),
+      }),
+    ),
+    rememberedDifferently: z.array(
+      strict({
+        pointNumber: z.number().int().nullable(),
+        version: z.number().int().nullable(),
+        text,
+        writtenBy: text,
+        authorRole: z.enum(["participant", "relative", "caseworker"]),
+        createdAt: moment,
+      }),
+    ),
+  }),
+);
+
 export const messagesData = strict({
   conversations: z.array(
     strict({
@@ -329,6 +355,7 @@ export const myDataExportSchema = strict({
     plan: part(planData.nullable()).optional(),
     forslag: part(proposalsData).optional(),
     moeder: part(meetingsData).optional(),
+    referater: part(summariesData).optional(),
     forberedelse: part(preparationData).optional(),
     cv: part(cvData).optional(),
     netvaerk: part(networkData).optional(),

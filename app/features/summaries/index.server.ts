@@ -8,3 +8,4 @@ export { getPublishedSummary, getSummaryForCaseworker, listSummaryVersions, summ
 export { parseSummaryForm, type SummaryPointInput } from "./schema";
 export { rememberPage, type RememberPageData } from "./pages.server";
 export { parseRecollection } from "./schema";
+export { exportSummariesFor, type SummariesExport } from "./my-data.server";

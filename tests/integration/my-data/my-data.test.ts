@@ -109,6 +109,7 @@ describe("the JSON file", () => {
       "plan",
       "forslag",
       "moeder",
+      "referater",
       "forberedelse",
       "cv",
       "netvaerk",

@@ -11,6 +11,7 @@ import { loader as meetingLoader } from "~/features/appointments/routes/appointm
 import { action as rememberAction, loader as rememberLoader } from "~/features/summaries/routes/remember";
 import { loader as sharedMeetingLoader } from "~/features/relatives/routes/relatives-shared-appointment";
 import { action as sharedRememberAction, loader as sharedRememberLoader } from "~/features/relatives/routes/relatives-shared-remember";
+import { exportSummariesFor } from "~/features/summaries/index.server";
 import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
 import { cookieFor, get, post, settle } from "../../support/requests";
 import { run, unwrap } from "../../support/routes";
@@ -317,6 +318,22 @@ describe("Jeg husker det anderledes (/moeder/:id/referat/:pointId)", () => {
     expect(lineage(first!.id)).toBeUndefined();
     // An old version's point can no longer be answered.
     expect(statusOf(await run(rememberLoader, get(rememberPath(p, first!.id), p.cookies.mette), { id: p.meeting, pointId: first!.id }))).toBe(404);
+
+    // Mine data: the summary she received, both versions, and her notes in her words.
+    const exported = await exportSummariesFor(p.mette.participantId);
+    expect(exported).toHaveLength(1);
+    expect(exported[0]!.meeting.title).toBe("Samtale med Sara");
+    expect(exported[0]!.versions.map((version) => version.points.map((point) => point.text))).toEqual([
+      ["Du starter i praktik i Byens Bageri mandag.", "Du går en tur tre gange om ugen."],
+      ["Du starter tirsdag.", "Du går en tur to gange om ugen."],
+    ]);
+    expect(exported[0]!.versions[0]!.points[0]!.planItems).toEqual(["Praktik i Byens Bageri"]);
+    expect(exported[0]!.rememberedDifferently.map((note) => [note.pointNumber, note.version, note.text])).toEqual([
+      [1, 1, "Vi sagde tirsdag, ikke mandag."],
+      [2, 1, "Jeg sagde to gange."],
+    ]);
+    // Another participant's export holds none of it.
+    expect(await exportSummariesFor(p.ulla.participantId)).toEqual([]);
   });
 
   it("answers 404 to another participant and to a relative without the right, and lets a relative with the write right write as herself", async () => {
