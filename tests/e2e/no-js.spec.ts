@@ -101,6 +101,9 @@ import { expectMapAndListAgree } from "./support/network";
  *  /indstillinger           save (a number refused, saved), a save from an older window   notifications   new
  *  /sagsbehandler/:id/referater/:appointmentId   add a point, draft     summaries     new
  *  /moeder/:id/referat/:pointId   send (empty, sent)                    summaries     new
+ *  /min-plan/forslag/ny     send (empty, sent)                          proposals     new
+ *  /min-plan/forslag        withdraw                                    proposals     new
+ *  /sagsbehandler/:id/forslag/:proposalId   decline (empty, declined)   proposals     new
  */
 
 const uniqueTag = () => randomUUID().slice(0, 6);
@@ -1293,4 +1296,41 @@ test("Referat efter samtalen without JavaScript: Sara adds a point and keeps a d
   } finally {
     await mette.context.close();
   }
+});
+
+test("Forslag til min plan without JavaScript: a proposal (empty, sent), one withdrawn, Sara declines one (no reason, then a reason)", async ({ page, browser }) => {
+  const tag = uniqueTag();
+  await signIn(page, "mette", "/min-plan/forslag/ny");
+  await page.getByRole("textbox", { name: "Hvad foreslår du?" }).fill(`Gå en tur ${tag}`);
+  await page.getByRole("button", { name: "Send forslaget" }).click();
+  await expect(page).toHaveTitle(/^Fejl: /);
+  await expect(page.getByRole("alert").getByRole("link", { name: "Vælg, om du foreslår et delmål eller en aktivitet" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Hvad foreslår du?" })).toHaveValue(`Gå en tur ${tag}`);
+  for (const title of [`Gå en tur ${tag}`, `Tag et kursus ${tag}`]) {
+    await page.goto("/min-plan/forslag/ny");
+    await page.getByRole("radio", { name: "Delmål", exact: true }).check();
+    await page.getByRole("textbox", { name: "Hvad foreslår du?" }).fill(title);
+    await page.getByRole("button", { name: "Send forslaget" }).click();
+    await expect(page).toHaveURL(/\/min-plan\/forslag\?gemt=sendt$/);
+    await expect(page.getByRole("status")).toContainText("Dit forslag er sendt til din sagsbehandler.");
+  }
+  await page.getByRole("button", { name: `Træk forslaget tilbage: Tag et kursus ${tag}` }).click();
+  await expect(page).toHaveURL(/\/min-plan\/forslag\?gemt=trukket$/);
+  await expect(page.getByRole("listitem").filter({ hasText: `Tag et kursus ${tag}` })).toContainText("Trukket tilbage");
+
+  const sara = await newPerson(browser);
+  await signIn(sara.page, "sara", "/sagsbehandler");
+  await sara.page.getByRole("link", { name: "Åbn mødebriefing for Mette Hansen" }).click();
+  await sara.page.getByRole("link", { name: `Svar på forslaget: Gå en tur ${tag}` }).click();
+  await sara.page.getByRole("button", { name: "Tag ikke med" }).click();
+  await expect(sara.page).toHaveTitle(/^Fejl: /);
+  await expect(sara.page.getByRole("alert").getByRole("link", { name: "Skriv, hvorfor du ikke tager forslaget med. Mette kan læse det" })).toBeVisible();
+  await sara.page.getByRole("textbox", { name: "Hvorfor tager du ikke forslaget med?" }).fill("Vi taler om det til samtalen.");
+  await sara.page.getByRole("button", { name: "Tag ikke med" }).click();
+  await expect(sara.page).toHaveURL(/\?besvaret=1$/);
+  await expect(sara.page.getByRole("status")).toContainText("Dit svar er gemt.");
+  await sara.context.close();
+
+  await page.goto("/min-plan/forslag");
+  await expect(page.getByRole("listitem").filter({ hasText: `Gå en tur ${tag}` })).toContainText("Vi taler om det til samtalen.");
 });

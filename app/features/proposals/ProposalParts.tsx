@@ -50,13 +50,13 @@ export function BothTexts({
   return (
     <div className="proposal-compare">
       <div>
-        <h4>{herLabel}</h4>
+        <h3>{herLabel}</h3>
         <blockquote className="own-words">
           <p className="proposal-words">{hers}</p>
         </blockquote>
       </div>
       <div>
-        <h4>{t("words.inPlan")}</h4>
+        <h3>{t("words.inPlan")}</h3>
         <p className="proposal-words" lang="da">
           {plan}
         </p>
