@@ -98,7 +98,7 @@ export function DecisionPage({
         <p>
           <ProposalStatusTag status={proposal.status} reader="caseworker" />
         </p>
-        <HerWords proposal={proposal} name={participant.firstName} />
+        {proposal.status === "changed" ? null : <HerWords proposal={proposal} name={participant.firstName} />}
         {proposal.status === "changed" ? <BothTexts proposal={proposal} herLabel={t("words.hers", { name: participant.firstName })} /> : null}
         {proposal.status === "accepted" || proposal.status === "changed" ? (
           <p>{t("decide.inPlan", { version: proposal.planVersion, name: proposal.decidedByName ?? "" })}</p>
