@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { I18nextProvider } from "react-i18next";
 import {
   Links,
@@ -25,6 +25,7 @@ import { languageOf } from "./lib/i18n/i18n.server";
 import { requestMiddleware } from "./lib/request-middleware.server";
 import { createI18n } from "./lib/i18n/instance";
 import { bundleFor, loadBundle } from "./lib/i18n/bundles";
+import { pageNamespaces, withNamespaces } from "./lib/i18n/namespaces";
 import { translationFiles } from "./lib/i18n/resources.server";
 import { useNonce } from "./lib/request-context";
 import { municipalityById, municipalityOfParticipant, pageMunicipality } from "./lib/municipality.server";
@@ -105,8 +106,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // all: no <Scripts> (React hoists its modulepreload links, so they go too), no scroll script.
   // In the browser the Layout only exists after a hydrated page, so keep the scripts there.
   const matches = useMatches();
-  const withScripts = typeof document !== "undefined" || allowsHydration(matches.map((match) => match.handle));
+  const handles = matches.map((match) => match.handle);
+  const withScripts = typeof document !== "undefined" || allowsHydration(handles);
   const language = data?.language ?? fallbackLanguage;
+  // Only the namespaces this page uses (lib/i18n/namespaces.ts); the calm page of a hard day
+  // shows the next meeting. In the browser the address stays the one the page started with: a
+  // later page's namespaces come one by one (lib/i18n/instance.ts).
+  const namespaces = pageNamespaces(handles, data?.hardDay?.on ? ["appointments"] : []);
+  const [translationsHref] = useState(() => (data ? withNamespaces(data.translationsHref, namespaces) : null));
   // The server registers every language at start; the browser loads the page's language before
   // it hydrates (entry.client.tsx) and any other before the root's data names it (clientLoader).
   // Without the root's data (its loader failed) both sides render with the common words only.
@@ -125,8 +132,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Meta />
         <Links />
         {colours ? <style nonce={nonce}>{colours}</style> : null}
-        {withScripts && data ? (
-          <link id="translations" rel="preload" as="fetch" crossOrigin="anonymous" href={data.translationsHref} data-language={language} />
+        {withScripts && translationsHref ? (
+          <link id="translations" rel="preload" as="fetch" crossOrigin="anonymous" href={translationsHref} data-language={language} />
         ) : null}
       </head>
       <body>

@@ -8,6 +8,10 @@ import { findOwnAppointment, isAppointmentId } from "../queries.server";
 import { keepSavedSchema, preparationSchema } from "../schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
+import type { I18nHandle } from "~/lib/i18n/namespaces";
+
+/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
+export const handle = { i18n: ["appointments", "messages"] } satisfies I18nHandle;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

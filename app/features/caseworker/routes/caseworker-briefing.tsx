@@ -10,6 +10,10 @@ import progressStylesheet from "../progress-briefing.css?url";
 import { getSharedProgress } from "../shared-progress.server";
 import { notFound } from "~/lib/auth.server";
 import { requestIdOf } from "~/lib/request.server";
+import type { I18nHandle } from "~/lib/i18n/namespaces";
+
+/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
+export const handle = { i18n: ["caseworker", "cv", "preparation", "progress"] } satisfies I18nHandle;
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },

@@ -8,6 +8,10 @@ import { OverviewPage } from "../OverviewPage";
 import { listMyParticipantsPage } from "../queries.server";
 import { pageHref, parsePageParam } from "../paging";
 import { requestIdOf } from "~/lib/request.server";
+import type { I18nHandle } from "~/lib/i18n/namespaces";
+
+/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
+export const handle = { i18n: ["caseworker", "preparation"] } satisfies I18nHandle;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 

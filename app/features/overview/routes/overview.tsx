@@ -3,6 +3,10 @@ import { pendingInvitationRedirect } from "~/features/relatives/index.server";
 import { requireUser } from "~/lib/auth.server";
 import { OverviewPage } from "../OverviewPage";
 import { openOverview } from "../queries.server";
+import type { I18nHandle } from "~/lib/i18n/namespaces";
+
+/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
+export const handle = { i18n: ["appointments", "caseworker", "my-data", "notifications", "overview", "plan", "preparation", "progress", "relatives"] } satisfies I18nHandle;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser(context);

@@ -4,6 +4,10 @@ import { savedPartOf } from "../notices";
 import { getPreparation } from "../queries.server";
 import { getMeetingFor } from "../setting.server";
 import { TaskListPage } from "../TaskListPage";
+import type { I18nHandle } from "~/lib/i18n/namespaces";
+
+/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
+export const handle = { i18n: ["appointments", "preparation"] } satisfies I18nHandle;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

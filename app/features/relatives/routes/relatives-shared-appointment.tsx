@@ -5,6 +5,10 @@ import { notFound } from "~/lib/auth.server";
 import { openSharedView } from "../access.server";
 import { participantName } from "../queries.server";
 import { SharedAppointmentPage } from "../SharedAppointmentPage";
+import type { I18nHandle } from "~/lib/i18n/namespaces";
+
+/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
+export const handle = { i18n: ["appointments", "plan", "relatives"] } satisfies I18nHandle;
 
 /**
  * One meeting, read-only: what, when, where, who comes, what to bring. The participant's own
