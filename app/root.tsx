@@ -33,6 +33,7 @@ import { municipalityStyle, unitWords } from "./lib/municipality";
 import { WARN_BEFORE_IDLE_END_MS } from "./lib/session.server";
 import fallbackCommon from "../locales/da/common.json";
 import stylesheet from "./styles/app.css?url";
+import plainPageScript from "./components/layout/plain-page.js?url";
 
 const fallbackBundle = { common: fallbackCommon };
 
@@ -143,6 +144,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
           </>
+        ) : data?.user ? (
+          // Signed in on a page without React: the session warning and the quick exit's keys.
+          <script src={plainPageScript} nonce={nonce} />
         ) : null}
       </body>
     </html>
@@ -167,13 +171,23 @@ function useFocusHeadingOnNavigation() {
  * render (also after a client-side move): the page's address says which page and whether the
  * person asked to see it in full (`?vis=alt`). Relatives' and caseworkers' pages are untouched.
  */
+/**
+ * Whether this page is sent without React (a route with `handle = { hydrate: false }`): only
+ * while rendering on the server; in the browser every page runs with React.
+ */
+function usePlainPage(): boolean {
+  const matches = useMatches();
+  return typeof document === "undefined" && !allowsHydration(matches.map((match) => match.handle));
+}
+
 export default function App({ loaderData }: Route.ComponentProps) {
   useFocusHeadingOnNavigation();
   const location = useLocation();
+  const plain = usePlainPage();
   const { hardDay } = loaderData;
   const mode = hardDayMode(hardDay, location);
   return (
-    <AppShell user={loaderData.user} hardDaySwitch={mode === "off" ? "off" : mode === "all" ? "on" : null}>
+    <AppShell user={loaderData.user} plain={plain} hardDaySwitch={mode === "off" ? "off" : mode === "all" ? "on" : null}>
       {mode === "calm" && hardDay?.on ? <HardDayPage today={hardDay.today} /> : <Outlet />}
     </AppShell>
   );
@@ -181,8 +195,9 @@ export default function App({ loaderData }: Route.ComponentProps) {
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const plain = usePlainPage();
   return (
-    <AppShell user={data?.user ?? null}>
+    <AppShell user={data?.user ?? null} plain={plain}>
       <ErrorContent error={error} />
     </AppShell>
   );
