@@ -29,15 +29,12 @@ export function PlainSessionWarning({ idleTimeoutMs, warnBeforeMs }: { idleTimeo
         <button type="button" className="button" data-stay>
           {t("session.stay")}
         </button>
-        <form method="post" action="/log-ud">
+        <form method="post" action="/log-ud" data-sign-out>
           <button type="submit" className="button button--secondary">
             {t("session.signOutNow")}
           </button>
         </form>
       </div>
-      <form method="post" action="/log-ud" data-timeout hidden>
-        <input type="hidden" name="reason" value="timeout" />
-      </form>
     </dialog>
   );
 }

@@ -4,8 +4,8 @@
 //
 // 1. The session warning (WCAG 2.2.1): five minutes before the idle sign-out a native modal
 //    <dialog> (PlainSessionWarning.tsx) asks whether to stay. "Bliv logget ind" and Escape keep
-//    the session (POST /session/forny); "Log ud nu" is a plain form; at the end the page posts
-//    the sign-out with reason=timeout. Focus moves into the dialog and back where it was.
+//    the session (POST /session/forny); "Log ud nu" is a plain form, which the page also posts
+//    at the end, with reason=timeout. Focus moves into the dialog and back where it was.
 // 2. "Forlad siden hurtigt" (QuickExit.tsx, quick-exit.ts): the link and Shift pressed three
 //    times blank the page and replace it in the history, as on the pages with React.
 /* global document, window, fetch, clearTimeout, setInterval, clearInterval */
@@ -75,7 +75,7 @@
   var countdown = dialog.querySelector("[data-countdown]");
   var template = countdown.getAttribute("data-template") || "{time}";
   var stayButton = dialog.querySelector("[data-stay]");
-  var timeoutForm = dialog.querySelector("form[data-timeout]");
+  var signOutForm = dialog.querySelector("form[data-sign-out]");
   var lastActivity = Date.now();
   var returnFocus = null;
 
@@ -115,7 +115,13 @@
     if (left <= 0) {
       clearInterval(timer);
       close();
-      timeoutForm.submit();
+      // The same sign-out, saying why: the next page says so calmly.
+      var reason = document.createElement("input");
+      reason.type = "hidden";
+      reason.name = "reason";
+      reason.value = "timeout";
+      signOutForm.appendChild(reason);
+      signOutForm.submit();
     } else if (left <= warnMs) {
       show(left);
     }
