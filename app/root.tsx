@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import { I18nextProvider } from "react-i18next";
+import { I18nextProvider, useTranslation } from "react-i18next";
 import {
   Links,
   Meta,
@@ -26,7 +26,7 @@ import { requestMiddleware } from "./lib/request-middleware.server";
 import { createI18n } from "./lib/i18n/instance";
 import { bundleFor, loadBundle } from "./lib/i18n/bundles";
 import { pageNamespaces, withNamespaces } from "./lib/i18n/namespaces";
-import { translationFiles } from "./lib/i18n/resources.server";
+import { resources, translationFiles } from "./lib/i18n/resources.server";
 import { useNonce } from "./lib/request-context";
 import { municipalityById, municipalityOfParticipant, pageMunicipality } from "./lib/municipality.server";
 import { municipalityStyle, unitWords } from "./lib/municipality";
@@ -67,6 +67,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     language,
     // Not the translations themselves: the browser fetches them once from this address and keeps them.
     translationsHref: translationFiles[language].href,
+    // Every namespace's name: what a page whose route declares none needs (lib/i18n/namespaces.ts).
+    namespaces: Object.keys(resources[language]),
     municipality: pageMunicipality(await municipalityOfPage(user, request), language),
     user: user
       ? {
@@ -180,11 +182,26 @@ function usePlainPage(): boolean {
   return typeof document === "undefined" && !allowsHydration(matches.map((match) => match.handle));
 }
 
+/**
+ * In the browser, a client-side move waits until every namespace the next page declares is here:
+ * react-i18next suspends this render (React Router's move is a transition, so the old page stays
+ * on screen), also for words a page takes from another area's namespace (`t("my-data:...")`).
+ */
+function usePageNamespaces(all: string[], hardDayOn: boolean) {
+  const matches = useMatches();
+  const namespaces = pageNamespaces(
+    matches.map((match) => match.handle),
+    hardDayOn ? ["appointments"] : [],
+  );
+  useTranslation(namespaces ?? all);
+}
+
 export default function App({ loaderData }: Route.ComponentProps) {
   useFocusHeadingOnNavigation();
   const location = useLocation();
   const plain = usePlainPage();
   const { hardDay } = loaderData;
+  usePageNamespaces(loaderData.namespaces, Boolean(hardDay?.on));
   const mode = hardDayMode(hardDay, location);
   return (
     <AppShell user={loaderData.user} plain={plain} hardDaySwitch={mode === "off" ? "off" : mode === "all" ? "on" : null}>

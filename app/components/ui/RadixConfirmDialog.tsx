@@ -37,6 +37,9 @@ export default function RadixConfirmDialog(props: ConfirmDialogProps) {
   const { t } = useTranslation();
   const confirmButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
+  // The button that opened it lives outside Radix (ConfirmDialog.tsx loads this lazily), so
+  // Radix does not know where focus came from: remember it and go back there on close.
+  const cameFrom = useRef<HTMLElement | null>(null);
   return (
     <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       {props.trigger ? <Dialog.Trigger asChild>{props.trigger}</Dialog.Trigger> : null}
@@ -46,7 +49,12 @@ export default function RadixConfirmDialog(props: ConfirmDialogProps) {
           className="dialog"
           onOpenAutoFocus={(event) => {
             event.preventDefault();
+            cameFrom.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
             (props.initialFocus === "confirm" ? confirmButton : cancelButton).current?.focus();
+          }}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            if (cameFrom.current?.isConnected) cameFrom.current.focus();
           }}
         >
           <Dialog.Title className="dialog__title">{props.title}</Dialog.Title>
