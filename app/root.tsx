@@ -185,7 +185,7 @@ function usePlainPage(): boolean {
 /**
  * In the browser, a client-side move waits until every namespace the next page declares is here:
  * react-i18next suspends this render (React Router's move is a transition, so the old page stays
- * on screen), also for words a page takes from another area's namespace (`t("my-data:...")`).
+ * on screen), also for words a page takes from another area's namespace with a prefix.
  */
 function usePageNamespaces(all: string[], hardDayOn: boolean) {
   const matches = useMatches();
