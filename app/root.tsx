@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef } from "react";
-import { I18nextProvider } from "react-i18next";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
 import {
   Links,
   Meta,
@@ -25,13 +25,15 @@ import { languageOf } from "./lib/i18n/i18n.server";
 import { requestMiddleware } from "./lib/request-middleware.server";
 import { createI18n } from "./lib/i18n/instance";
 import { bundleFor, loadBundle } from "./lib/i18n/bundles";
-import { translationFiles } from "./lib/i18n/resources.server";
+import { pageNamespaces, withNamespaces } from "./lib/i18n/namespaces";
+import { resources, translationFiles } from "./lib/i18n/resources.server";
 import { useNonce } from "./lib/request-context";
 import { municipalityById, municipalityOfParticipant, pageMunicipality } from "./lib/municipality.server";
 import { municipalityStyle, unitWords } from "./lib/municipality";
 import { WARN_BEFORE_IDLE_END_MS } from "./lib/session.server";
 import fallbackCommon from "../locales/da/common.json";
 import stylesheet from "./styles/app.css?url";
+import plainPageScript from "./components/layout/plain-page.js?url";
 
 const fallbackBundle = { common: fallbackCommon };
 
@@ -65,6 +67,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     language,
     // Not the translations themselves: the browser fetches them once from this address and keeps them.
     translationsHref: translationFiles[language].href,
+    // Every namespace's name: what a page whose route declares none needs (lib/i18n/namespaces.ts).
+    namespaces: Object.keys(resources[language]),
     municipality: pageMunicipality(await municipalityOfPage(user, request), language),
     user: user
       ? {
@@ -105,8 +109,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // all: no <Scripts> (React hoists its modulepreload links, so they go too), no scroll script.
   // In the browser the Layout only exists after a hydrated page, so keep the scripts there.
   const matches = useMatches();
-  const withScripts = typeof document !== "undefined" || allowsHydration(matches.map((match) => match.handle));
+  const handles = matches.map((match) => match.handle);
+  const withScripts = typeof document !== "undefined" || allowsHydration(handles);
   const language = data?.language ?? fallbackLanguage;
+  // Only the namespaces this page uses (lib/i18n/namespaces.ts); the calm page of a hard day
+  // shows the next meeting. In the browser the address stays the one the page started with: a
+  // later page's namespaces come one by one (lib/i18n/instance.ts).
+  const namespaces = pageNamespaces(handles, data?.hardDay?.on ? ["appointments"] : []);
+  const [translationsHref] = useState(() => (data ? withNamespaces(data.translationsHref, namespaces) : null));
   // The server registers every language at start; the browser loads the page's language before
   // it hydrates (entry.client.tsx) and any other before the root's data names it (clientLoader).
   // Without the root's data (its loader failed) both sides render with the common words only.
@@ -125,8 +135,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Meta />
         <Links />
         {colours ? <style nonce={nonce}>{colours}</style> : null}
-        {withScripts && data ? (
-          <link id="translations" rel="preload" as="fetch" crossOrigin="anonymous" href={data.translationsHref} data-language={language} />
+        {withScripts && translationsHref ? (
+          <link id="translations" rel="preload" as="fetch" crossOrigin="anonymous" href={translationsHref} data-language={language} />
         ) : null}
       </head>
       <body>
@@ -136,6 +146,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
           </>
+        ) : data?.user ? (
+          // Signed in on a page without React: the session warning and the quick exit's keys.
+          <script src={plainPageScript} nonce={nonce} />
         ) : null}
       </body>
     </html>
@@ -160,13 +173,38 @@ function useFocusHeadingOnNavigation() {
  * render (also after a client-side move): the page's address says which page and whether the
  * person asked to see it in full (`?vis=alt`). Relatives' and caseworkers' pages are untouched.
  */
+/**
+ * Whether this page is sent without React (a route with `handle = { hydrate: false }`): only
+ * while rendering on the server; in the browser every page runs with React.
+ */
+function usePlainPage(): boolean {
+  const matches = useMatches();
+  return typeof document === "undefined" && !allowsHydration(matches.map((match) => match.handle));
+}
+
+/**
+ * In the browser, a client-side move waits until every namespace the next page declares is here:
+ * react-i18next suspends this render (React Router's move is a transition, so the old page stays
+ * on screen), also for words a page takes from another area's namespace with a prefix.
+ */
+function usePageNamespaces(all: string[], hardDayOn: boolean) {
+  const matches = useMatches();
+  const namespaces = pageNamespaces(
+    matches.map((match) => match.handle),
+    hardDayOn ? ["appointments"] : [],
+  );
+  useTranslation(namespaces ?? all);
+}
+
 export default function App({ loaderData }: Route.ComponentProps) {
   useFocusHeadingOnNavigation();
   const location = useLocation();
+  const plain = usePlainPage();
   const { hardDay } = loaderData;
+  usePageNamespaces(loaderData.namespaces, Boolean(hardDay?.on));
   const mode = hardDayMode(hardDay, location);
   return (
-    <AppShell user={loaderData.user} hardDaySwitch={mode === "off" ? "off" : mode === "all" ? "on" : null}>
+    <AppShell user={loaderData.user} plain={plain} hardDaySwitch={mode === "off" ? "off" : mode === "all" ? "on" : null}>
       {mode === "calm" && hardDay?.on ? <HardDayPage today={hardDay.today} /> : <Outlet />}
     </AppShell>
   );
@@ -174,8 +212,9 @@ export default function App({ loaderData }: Route.ComponentProps) {
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const plain = usePlainPage();
   return (
-    <AppShell user={data?.user ?? null}>
+    <AppShell user={data?.user ?? null} plain={plain}>
       <ErrorContent error={error} />
     </AppShell>
   );

@@ -33,9 +33,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { gzipSync } from "node:zlib";
 // @ts-expect-error -- autocannon ships no type declarations and @types/autocannon is not installed.
 import autocannonUntyped from "autocannon";
+import { gzipBytes, linkHrefsWithRel, measurePageScripts, PAGE_JS_CEILING_BYTES } from "./page-weight";
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -59,6 +59,8 @@ const PAGES: PageSpec[] = [
 const WEIGHED_PAGES: string[] = [
   "/min-plan",
   "/moeder",
+  MEETING_PAGE,
+  "/beskeder",
   "/forberedelse",
   "/cv",
   "/netvaerk",
@@ -66,6 +68,7 @@ const WEIGHED_PAGES: string[] = [
   "/om",
   "/om/rehabiliteringsteam",
   "/hjaelp",
+  "/sagsbehandler",
 ];
 
 /** Measured one request at a time, on the demo data and on the big data: every participant page. */
@@ -101,8 +104,13 @@ interface LoadFigures {
 
 interface PageWeight {
   htmlGzipBytes: number;
+  /** JavaScript the page loads before it is interactive (scripts/page-weight.ts). */
   jsGzipBytes: number;
   jsFiles: string[];
+  /** The translations it fetches before it hydrates. */
+  translationsGzipBytes: number;
+  /** Whether the page has any script at all. */
+  shipsScript: boolean;
   cssGzipBytes: number;
   cssFiles: string[];
 }
@@ -156,10 +164,6 @@ function readPositiveInteger(name: string, fallback: number): number {
     throw new Error(`${name} must be a positive integer, got "${raw}"`);
   }
   return value;
-}
-
-function gzipBytes(body: Uint8Array): number {
-  return gzipSync(body).length;
 }
 
 function findFreePort(): Promise<number> {
@@ -499,46 +503,6 @@ async function fetchBytes(url: string, headers: Record<string, string> = {}): Pr
   return body;
 }
 
-/** The value of one attribute in a tag's source text, e.g. readAttribute('<link rel="x">', "rel"). */
-function readAttribute(tag: string, name: string): string | undefined {
-  const pattern = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i");
-  const match = pattern.exec(tag);
-  return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
-}
-
-function linkHrefsWithRel(html: string, rel: string): string[] {
-  const hrefs: string[] = [];
-  for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
-    const rels = (readAttribute(tag, "rel") ?? "").toLowerCase().split(/\s+/);
-    const href = readAttribute(tag, "href");
-    if (href && rels.includes(rel)) hrefs.push(href);
-  }
-  return hrefs;
-}
-
-function scriptSrcs(html: string): string[] {
-  const srcs: string[] = [];
-  for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
-    const src = readAttribute(tag, "src");
-    if (src) srcs.push(src);
-  }
-  return srcs;
-}
-
-/** Specifiers of `import "…"`, `import … from "…"` and `import("…")` in inline module scripts. */
-function inlineModuleImports(html: string): string[] {
-  const specifiers: string[] = [];
-  for (const [, attributes = "", code = ""] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    const isModule = (readAttribute(`<script ${attributes}>`, "type") ?? "").toLowerCase() === "module";
-    const isInline = readAttribute(`<script ${attributes}>`, "src") === undefined;
-    if (!isModule || !isInline) continue;
-    for (const match of code.matchAll(/(?:\bimport\s*\(\s*|\bimport\s+|\bfrom\s+)(["'])([^"']+)\1/g)) {
-      if (match[2]) specifiers.push(match[2]);
-    }
-  }
-  return specifiers;
-}
-
 /** Unique paths (e.g. "/assets/root-abc.js") on the page's own origin that pass the filter. */
 function sameOriginPaths(references: string[], pageUrl: string, keepPath: (pathname: string) => boolean): string[] {
   const origin = new URL(pageUrl).origin;
@@ -550,31 +514,31 @@ function sameOriginPaths(references: string[], pageUrl: string, keepPath: (pathn
   return [...paths].sort();
 }
 
-function isAssetScript(pathname: string): boolean {
-  return pathname.startsWith("/assets/") && pathname.endsWith(".js");
-}
-
 async function sumGzipBytes(baseUrl: string, paths: string[]): Promise<number> {
   let total = 0;
   for (const assetPath of paths) total += gzipBytes(await fetchBytes(`${baseUrl}${assetPath}`));
   return total;
 }
 
+/** "152.3 / 120 OVER (24)": JavaScript and translations beside the ceiling, and the number of files. */
+function formatScripts(weight: PageWeight): string {
+  const total = weight.jsGzipBytes + weight.translationsGzipBytes;
+  const verdict = total > PAGE_JS_CEILING_BYTES ? " OVER" : "";
+  return `${formatKiB(total)} / ${formatKiB(PAGE_JS_CEILING_BYTES)}${verdict} (${weight.jsFiles.length})`;
+}
+
 async function measurePageWeight(baseUrl: string, pagePath: string, html: Buffer): Promise<PageWeight> {
   const pageUrl = `${baseUrl}${pagePath}`;
   const text = html.toString("utf8");
-  const scriptReferences = [
-    ...scriptSrcs(text),
-    ...linkHrefsWithRel(text, "modulepreload"),
-    ...inlineModuleImports(text),
-  ];
-  const jsFiles = sameOriginPaths(scriptReferences, pageUrl, isAssetScript);
+  const scripts = await measurePageScripts(pageUrl, text);
   const cssFiles = sameOriginPaths(linkHrefsWithRel(text, "stylesheet"), pageUrl, () => true);
 
   return {
     htmlGzipBytes: gzipBytes(html),
-    jsGzipBytes: await sumGzipBytes(baseUrl, jsFiles),
-    jsFiles,
+    jsGzipBytes: scripts.jsGzipBytes,
+    jsFiles: scripts.jsFiles,
+    translationsGzipBytes: scripts.translationsGzipBytes,
+    shipsScript: scripts.shipsScript,
     cssGzipBytes: await sumGzipBytes(baseUrl, cssFiles),
     cssFiles,
   };
@@ -799,8 +763,10 @@ async function measureDatabase(target: DatabaseTarget, load: LoadSettings): Prom
     }
 
     if (extraWeights.length === 0) {
-      for (const extra of WEIGHED_PAGES) {
-        const response = await fetch(`${server.baseUrl}${extra}`, { headers: { cookie } });
+      const weighed = WEIGHED_PAGES.flatMap((page) => (page !== MEETING_PAGE ? [page] : meetingPage ? [meetingPage] : []));
+      for (const extra of weighed) {
+        const who = CASEWORKER_PAGES.includes(extra) ? caseworkerCookie : cookie;
+        const response = await fetch(`${server.baseUrl}${extra}`, { headers: { cookie: who } });
         if (response.status !== 200) continue;
         const html = Buffer.from(await response.arrayBuffer());
         extraWeights.push({ path: extra, weight: await measurePageWeight(server.baseUrl, extra, html) });
@@ -872,7 +838,8 @@ function printResults(results: PageResult[], load: LoadSettings): void {
     "db",
     "page",
     "html KiB",
-    "js KiB (files)",
+    "js+i18n KiB / ceiling (files)",
+    "ships JS",
     "css KiB",
     "app req/s",
     "p50 ms",
@@ -889,7 +856,8 @@ function printResults(results: PageResult[], load: LoadSettings): void {
     result.database,
     result.page,
     formatKiB(result.htmlGzipBytes),
-    `${formatKiB(result.jsGzipBytes)} (${result.jsFiles.length})`,
+    formatScripts(result),
+    result.shipsScript ? "yes" : "no",
     formatKiB(result.cssGzipBytes),
     formatNumber(result.app.requestsPerSecond, 0),
     formatNumber(result.app.latencyP50Ms, 0),
@@ -1089,15 +1057,16 @@ async function main(): Promise<number> {
 
   if (results.length > 0) printResults(results, load);
   if (extraWeights.length > 0) {
-    console.log("\nPage weight (signed in as mette; gzip KiB):");
+    console.log("\nPage weight (signed in as mette, /sagsbehandler as sara; gzip KiB; JavaScript and translations before the page is interactive, ceiling 120 KiB):");
     console.log(
       renderTable(
-        ["page", "", "html KiB", "js KiB (files)", "css KiB"],
+        ["page", "", "html KiB", "js+i18n KiB / ceiling (files)", "ships JS", "css KiB"],
         extraWeights.map(({ path: page, weight }) => [
-          page,
+          pageLabel(page),
           "",
           formatKiB(weight.htmlGzipBytes),
-          `${formatKiB(weight.jsGzipBytes)} (${weight.jsFiles.length})`,
+          formatScripts(weight),
+          weight.shipsScript ? "yes" : "no",
           formatKiB(weight.cssGzipBytes),
         ]),
       ),

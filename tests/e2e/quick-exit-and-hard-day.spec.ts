@@ -76,6 +76,22 @@ test("'Forlad siden hurtigt' signed in with JavaScript: the page is blanked, rep
   });
 });
 
+test("'Forlad siden hurtigt' on a page sent without React (the overview): Shift three times still blanks it and leaves", async ({ page }) => {
+  await fakeNeutralSite(page);
+  await signIn(page, "mette");
+  expect(await page.locator("script[type=module]").count()).toBe(0);
+  const live = page.locator(".quick-exit [aria-live]");
+  await page.keyboard.press("Shift");
+  await expect(live).toHaveText("Tryk på Shift 2 gange mere for at forlade siden.");
+  await page.keyboard.press("Shift");
+  await expect(live).toHaveText("Tryk på Shift 1 gang mere for at forlade siden.");
+  await page.keyboard.press("Shift");
+  await expect(page).toHaveURL(EXIT);
+  // The overview's entry was replaced: Back does not return to it.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/localhost:\d+\/$/);
+});
+
 test("a hard day: the switch, the calm page on every participant page, 'Vis hele siden alligevel', and off again", async ({ page }) => {
   await signIn(page, "mette", "/min-plan");
   const nav = page.getByRole("navigation", { name: "Hovedmenu" });

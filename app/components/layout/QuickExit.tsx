@@ -55,7 +55,14 @@ export function QuickExit() {
   }, [t]);
 
   return (
-    <div className="quick-exit">
+    <div
+      className="quick-exit"
+      // For plain-page.js on a page without React: the same count and words.
+      data-presses={SHIFT_PRESSES}
+      data-window-ms={SHIFT_WINDOW_MS}
+      data-press-more-1={t("quickExit.pressMore", { count: 1 })}
+      data-press-more-2={t("quickExit.pressMore", { count: 2 })}
+    >
       <a
         href={QUICK_EXIT_URL}
         rel="noreferrer"

@@ -1,69 +1,37 @@
-import * as Dialog from "@radix-ui/react-dialog";
-import { useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { cloneElement, isValidElement, lazy, Suspense, useState } from "react";
+import type { ConfirmDialogProps } from "./RadixConfirmDialog";
 
-export interface ConfirmDialogProps {
-  open: boolean;
-  onOpenChange(open: boolean): void;
-  title: string;
-  description: React.ReactNode;
-  confirmLabel: string;
-  onConfirm(): void;
-  /** Defaults to "Fortryd". */
-  cancelLabel?: string;
-  /** Defaults to closing the dialog, like Escape does. */
-  onCancel?(): void;
-  /** An element that opens the dialog (e.g. a button); leave out for a dialog opened by code. */
-  trigger?: React.ReactNode;
-  /** Extra content under the description, e.g. a live countdown. */
-  children?: React.ReactNode;
-  /**
-   * Which answer has focus when the dialog opens. Defaults to "cancel": the safe answer, so an
-   * Enter pressed by habit never withdraws or deletes. The session warning's safe answer is
-   * its confirm ("Bliv logget ind").
-   */
-  initialFocus?: "confirm" | "cancel";
-}
+export type { ConfirmDialogProps };
+
+/** Radix's dialog and our wrapper around it: a chunk of its own, fetched once per page at most. */
+const loadDialog = () => import("./RadixConfirmDialog");
+const RadixConfirmDialog = lazy(loadDialog);
 
 /**
- * A modal question with two answers. Focus moves into it, stays there, and returns to
- * where it came from; Escape answers "cancel". Used only for confirmations and the
- * session-timeout warning.
+ * A modal question with two answers (RadixConfirmDialog.tsx): focus moves into it, stays there,
+ * and returns to where it came from; Escape answers "cancel". Its code (Radix, ~14 KB gzip) is
+ * not part of any page: it is fetched when the person points at or focuses the button that opens
+ * it, or when the dialog opens (the session warning), and stays mounted after that.
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { t } = useTranslation();
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
+  const [mounted, setMounted] = useState(false);
+  if (props.open && !mounted) setMounted(true);
+  const trigger = isValidElement<React.ButtonHTMLAttributes<HTMLButtonElement>>(props.trigger)
+    ? cloneElement(props.trigger, {
+        "aria-haspopup": "dialog",
+        onPointerEnter: () => void loadDialog(),
+        onFocus: () => void loadDialog(),
+        onClick: () => props.onOpenChange(true),
+      })
+    : null;
   return (
-    <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
-      {props.trigger ? <Dialog.Trigger asChild>{props.trigger}</Dialog.Trigger> : null}
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog__overlay" />
-        <Dialog.Content
-          className="dialog"
-          onOpenAutoFocus={(event) => {
-            event.preventDefault();
-            (props.initialFocus === "confirm" ? confirmButton : cancelButton).current?.focus();
-          }}
-        >
-          <Dialog.Title className="dialog__title">{props.title}</Dialog.Title>
-          <Dialog.Description className="dialog__description">{props.description}</Dialog.Description>
-          {props.children}
-          <div className="button-group">
-            <button ref={confirmButton} type="button" className="button" onClick={props.onConfirm}>
-              {props.confirmLabel}
-            </button>
-            <button
-              ref={cancelButton}
-              type="button"
-              className="button button--secondary"
-              onClick={() => (props.onCancel ? props.onCancel() : props.onOpenChange(false))}
-            >
-              {props.cancelLabel ?? t("dialog.cancel")}
-            </button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <>
+      {trigger}
+      {mounted || props.open ? (
+        <Suspense fallback={null}>
+          <RadixConfirmDialog {...props} trigger={undefined} />
+        </Suspense>
+      ) : null}
+    </>
   );
 }

@@ -21,6 +21,9 @@ export const translationFiles = Object.fromEntries(
     registerBundle(language, resources[language]);
     const body = JSON.stringify(resources[language]);
     const hash = createHash("sha256").update(body).digest("hex").slice(0, 12);
-    return [language, { body, hash, href: `/i18n/${language}.${hash}.json` }];
+    // Some namespaces only (`?ns=`): unknown names are left out.
+    const bodyOf = (namespaces: readonly string[]) =>
+      JSON.stringify(Object.fromEntries(namespaces.filter((name) => Object.hasOwn(resources[language], name)).map((name) => [name, resources[language][name]])));
+    return [language, { body, bodyOf, hash, href: `/i18n/${language}.${hash}.json` }];
   }),
-) as Record<Language, { body: string; hash: string; href: string }>;
+) as Record<Language, { body: string; bodyOf(namespaces: readonly string[]): string; hash: string; href: string }>;

@@ -6,6 +6,10 @@ import { ConversationPage } from "../ConversationPage";
 import { replyInConversation } from "../actions.server";
 import { markConversationRead } from "../commands.server";
 import { conversationPage } from "../pages.server";
+import type { I18nHandle } from "~/lib/i18n/namespaces";
+
+/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
+export const handle = { i18n: ["messages"] } satisfies I18nHandle;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

@@ -4,6 +4,10 @@ import { requireParticipant } from "~/lib/auth.server";
 import { NewMessagePage } from "../NewMessagePage";
 import { sendNewMessage } from "../actions.server";
 import { newMessagePage } from "../pages.server";
+import type { I18nHandle } from "~/lib/i18n/namespaces";
+
+/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
+export const handle = { i18n: ["messages", "preparation"] } satisfies I18nHandle;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

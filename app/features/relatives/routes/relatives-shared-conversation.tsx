@@ -5,6 +5,10 @@ import { openSharedView } from "../access.server";
 import { participantName } from "../queries.server";
 import { mayWriteMessages, replyAsRelative, sharedConversationPage } from "../shared-messages.server";
 import { SharedConversationPage } from "../SharedConversationPage";
+import type { I18nHandle } from "~/lib/i18n/namespaces";
+
+/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
+export const handle = { i18n: ["appointments", "messages", "plan", "relatives"] } satisfies I18nHandle;
 
 /**
  * One of the participant's conversations, for a relative with the "messages" scope: read-only, or
