@@ -123,7 +123,8 @@ export function BriefingSummariesLink({ participantId }: { participantId: string
     <section aria-labelledby="cw-summaries" className="cw-section">
       <h2 id="cw-summaries">{t("briefing.heading")}</h2>
       <p>
-        <Link to={`/sagsbehandler/${participantId}/referater`}>{t("briefing.link")}</Link>
+        {/* A plain link: the briefing is also rendered on its own for print (tests render it without a router). */}
+        <a href={`/sagsbehandler/${participantId}/referater`}>{t("briefing.link")}</a>
       </p>
     </section>
   );

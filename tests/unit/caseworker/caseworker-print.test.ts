@@ -259,7 +259,7 @@ const css = ["app/styles/app.css", "app/features/caseworker/caseworker.css", "ap
 
 function pageHtml(briefing: Briefing, language: "da" | "en"): string {
   const i18n = createI18n(language, resources[language]);
-  const props = { loaderData: { briefing, printedAt: at } } as unknown as Parameters<typeof CaseworkerBriefingPage>[0];
+  const props = { loaderData: { briefing, printedAt: at, proposals: [] } } as unknown as Parameters<typeof CaseworkerBriefingPage>[0];
   const body = renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(CaseworkerBriefingPage, props)));
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><style>${css}</style></head><body><main class="container main">${body}</main></body></html>`;
 }
