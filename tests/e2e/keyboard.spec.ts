@@ -1,4 +1,4 @@
-import { expect, mainHeading, tabTo, test } from "./support/fixtures";
+import { expect, mainHeading, signIn, tabTo, test } from "./support/fixtures";
 
 test("Mette signs in and out with the keyboard only", async ({ page }) => {
   await page.goto("/log-ind");
@@ -36,4 +36,26 @@ test("Mette signs in and out with the keyboard only", async ({ page }) => {
     await expect(page).toHaveURL(/\/log-ind\?logget-ud=1$/);
     await expect(page.getByRole("status")).toHaveText("Du er nu logget ud. Tak for i dag.");
   });
+});
+
+test("Forslag til min plan with the keyboard only: from Min Plan to the form; the error summary takes focus and leads to the field", async ({ page }) => {
+  await signIn(page, "mette", "/min-plan");
+  await tabTo(page, page.getByRole("link", { name: "Foreslå et delmål eller en aktivitet" }), { max: 120 });
+  await page.keyboard.press("Enter");
+  await expect(mainHeading(page)).toHaveText("Foreslå et delmål eller en aktivitet");
+  await tabTo(page, page.getByRole("button", { name: "Send forslaget" }));
+  await page.keyboard.press("Enter");
+  const summary = page.getByRole("alert");
+  await expect(summary).toBeFocused();
+  await tabTo(page, summary.getByRole("link", { name: "Skriv, hvad du foreslår." }), { max: 3 });
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("textbox", { name: "Hvad foreslår du?" })).toBeFocused();
+  await page.keyboard.type("Gå en tur hver morgen");
+  // The kind is a radio group: Shift+Tab enters it at its last choice, Space picks it, the arrows move.
+  await tabTo(page, page.getByRole("radio", { name: "Aktivitet", exact: true }), { max: 3, backwards: true });
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("radio", { name: "Aktivitet", exact: true })).toBeChecked();
+  await page.keyboard.press("ArrowUp");
+  await expect(page.getByRole("radio", { name: "Delmål", exact: true })).toBeChecked();
+  await expect(page.getByRole("textbox", { name: "Hvad foreslår du?" })).toHaveValue("Gå en tur hver morgen");
 });
