@@ -154,14 +154,14 @@ describe("the caseworker's briefing", () => {
       ],
       wishes: null,
     };
-    const da = render("da", "briefing", "/sagsbehandler/x", CaseworkerBriefingPage, { briefing, printedAt: new Date() });
+    const da = render("da", "briefing", "/sagsbehandler/x", CaseworkerBriefingPage, { briefing, printedAt: new Date(), proposals: [] });
     expect(da).toContain("Sara Nielsen <span class=\"meta\">(koordinerende sagsbehandler)</span>");
     expect(da).not.toContain("Din koordinerende sagsbehandler");
     expect(da).toContain("marts 2017 – december 2018");
     expect(da).not.toContain("2017-03");
     expect(da).toContain("Dansk<span class=\"meta\"> (Modersmål)</span>");
     expect(da).not.toContain("native");
-    const en = render("en", "briefing", "/sagsbehandler/x", CaseworkerBriefingPage, { briefing, printedAt: new Date() });
+    const en = render("en", "briefing", "/sagsbehandler/x", CaseworkerBriefingPage, { briefing, printedAt: new Date(), proposals: [] });
     expect(en).toContain("March 2017 – December 2018");
     expect(en).toContain("(Mother tongue)");
   });
