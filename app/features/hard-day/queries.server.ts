@@ -1,17 +1,9 @@
-import { getOverview } from "~/features/overview/index.server";
+import { getOverview, type Overview } from "~/features/overview/index.server";
 
 /** What the calm page shows: the next meeting, the plan's next step, and the caseworker's name. */
 export interface HardDayToday {
   now: Date;
-  nextAppointment: {
-    id: string;
-    title: string;
-    startsAt: Date;
-    endsAt: Date;
-    mode: "in_person" | "phone" | "video";
-    placeName: string | null;
-    address: string | null;
-  } | null;
+  nextAppointment: Pick<NonNullable<Overview["nextAppointment"]>, "id" | "title" | "startsAt" | "endsAt" | "mode" | "placeName" | "address"> | null;
   nextStep: string | null;
   caseworkerName: string | null;
 }
