@@ -109,12 +109,10 @@ test("Mette builds her CV from the seeded start, adds three tasks, shares, previ
     await expect(page.locator(".cv-entry", { hasText: job })).toBeFocused();
   });
 
-  await test.step("delete asks first (a dialog; without JavaScript a page, no-js.spec.ts), then can be undone", async () => {
-    await page.getByRole("button", { name: `Slet ${job}` }).click();
-    const dialog = page.getByRole("dialog", { name: `Vil du slette ${job}?` });
-    await expect(dialog).toBeVisible();
-    await expectNoAxeViolationsAtAllWidths(page, "CV section: delete dialog open");
-    await dialog.getByRole("button", { name: "Ja, slet" }).click();
+  await test.step("delete asks first on a page of its own, then can be undone", async () => {
+    await page.getByRole("link", { name: `Slet ${job}` }).click();
+    await expect(mainHeading(page)).toHaveText(`Vil du slette ${job}?`);
+    await page.getByRole("button", { name: "Ja, slet" }).click();
     await expect(page.getByRole("status")).toContainText(`${job} er slettet fra dit CV.`);
     await expect.poll(() => entryTitles(page)).not.toContain(job);
     await expectNoAxeViolationsAtAllWidths(page, "CV section: deleted, undo offered");
@@ -280,8 +278,8 @@ test("Mette builds her CV from the seeded start, adds three tasks, shares, previ
 
   await test.step("clean up her new job, so the next journey starts from the same place", async () => {
     await page.goto("/cv/erfaring");
-    await page.getByRole("button", { name: `Slet ${job}` }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Ja, slet" }).click();
+    await page.getByRole("link", { name: `Slet ${job}` }).click();
+    await page.getByRole("button", { name: "Ja, slet" }).click();
     await expect(page.getByRole("status")).toContainText("er slettet fra dit CV.");
   });
 });
@@ -335,23 +333,18 @@ test("Mette adds, moves and deletes a skill with the keyboard only", async ({ pa
     await expect(page.locator(".cv-entry", { hasText: skill })).toBeFocused();
   });
 
-  await test.step("delete it: the question is answered with the keyboard, and Escape keeps it", async () => {
+  await test.step("delete it: the question's page is answered with the keyboard, and 'Nej, behold det' keeps it", async () => {
     {
-      // Without JavaScript "Slet" is a link to a page, answered with Tab and Enter (no-js.spec.ts).
-      const trigger = page.getByRole("button", { name: `Slet ${skill}` });
-      await tabTo(page, trigger, { max: 20 });
+      await tabTo(page, page.getByRole("link", { name: `Slet ${skill}` }), { max: 120 });
       await page.keyboard.press("Enter");
-      const dialog = page.getByRole("dialog");
-      await expect(dialog).toBeVisible();
-      // Focus starts on the safe answer, so an Enter pressed by habit deletes nothing.
-      await expect(dialog.getByRole("button", { name: "Nej, behold det" })).toBeFocused();
-      await page.keyboard.press("Escape");
-      await expect(dialog).toBeHidden();
-      await expect(trigger).toBeFocused();
+      await expect(mainHeading(page)).toHaveText(`Vil du slette ${skill}?`);
+      await tabTo(page, page.getByRole("link", { name: "Nej, behold det" }), { max: 40 });
       await page.keyboard.press("Enter");
-      await expect(page.getByRole("dialog").getByRole("button", { name: "Nej, behold det" })).toBeFocused();
-      await page.keyboard.press("Shift+Tab");
-      await expect(page.getByRole("dialog").getByRole("button", { name: "Ja, slet" })).toBeFocused();
+      await page.waitForURL((url) => !url.pathname.endsWith("/slet"));
+      await expect.poll(() => entryTitles(page)).toContain(skill);
+      await tabTo(page, page.getByRole("link", { name: `Slet ${skill}` }), { max: 120 });
+      await page.keyboard.press("Enter");
+      await tabTo(page, page.getByRole("button", { name: "Ja, slet" }), { max: 40 });
       await page.keyboard.press("Enter");
     }
     await expect(page.getByRole("status")).toContainText(`${skill} er slettet fra dit CV.`);

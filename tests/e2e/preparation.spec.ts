@@ -202,13 +202,11 @@ test("Mette prepares over two visits, checks her answers, shares, withdraws a pa
     await expect(resources).toContainText("Din sagsbehandler kan kun se den udgave, du delte.");
   });
 
-  await test.step("withdraw Mine spørgsmål (a dialog; without JavaScript a page, no-js.spec.ts)", async () => {
+  await test.step("withdraw Mine spørgsmål: the page that asks first", async () => {
     const questions = page.getByRole("region", { name: "Mine spørgsmål til teamet" });
-    await questions.getByRole("button", { name: "Træk tilbage Mine spørgsmål til teamet fra deling" }).click();
-    const dialog = page.getByRole("dialog", { name: "Vil du trække »Mine spørgsmål til teamet« tilbage?" });
-    await expect(dialog).toBeVisible();
-    await expectNoAxeViolationsAtAllWidths(page, "preparation: withdraw dialog open (Mette)");
-    await dialog.getByRole("button", { name: "Ja, træk det tilbage" }).click();
+    await questions.getByRole("link", { name: "Træk tilbage Mine spørgsmål til teamet fra deling" }).click();
+    await expect(mainHeading(page)).toHaveText("Vil du trække »Mine spørgsmål til teamet« tilbage?");
+    await page.getByRole("button", { name: "Ja, træk det tilbage" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Du har trukket »Mine spørgsmål til teamet« tilbage." })).toBeVisible();
     await expect(page.getByRole("region", { name: "Mine spørgsmål til teamet" })).toContainText("Ikke delt med din sagsbehandler.");
   });

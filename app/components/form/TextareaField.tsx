@@ -1,11 +1,11 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Field } from "./Field";
 
 /**
  * A labelled multi-line text field that says its limit before the person reaches it
- * (GOV.UK character count). With JavaScript a polite live count follows the typing;
- * without it the limit is still stated and the server checks it.
+ * (GOV.UK character count). With JavaScript (plain-page.js) a polite live count follows the
+ * typing, in the words these attributes carry; without it the limit is still stated and the
+ * server checks it.
  */
 export function TextareaField(props: {
   id: string;
@@ -19,8 +19,6 @@ export function TextareaField(props: {
   defaultValue?: string;
 }) {
   const { t } = useTranslation();
-  const [length, setLength] = useState<number | null>(null);
-  const left = length === null ? null : props.maxLength - length;
   return (
     <Field id={props.id} label={props.label} hint={props.hint} error={props.error} optional={props.optional}>
       {({ id, describedBy, invalid }) => (
@@ -33,14 +31,18 @@ export function TextareaField(props: {
             defaultValue={props.defaultValue}
             aria-describedby={[describedBy, `${id}-count`].filter(Boolean).join(" ")}
             aria-invalid={invalid || undefined}
-            onChange={(event) => setLength(event.currentTarget.value.length)}
+            data-max-length={props.maxLength}
           />
-          <p id={`${id}-count`} className="field__hint character-count" aria-live="polite">
-            {left === null
-              ? t("form.charactersLimit", { max: props.maxLength })
-              : left >= 0
-                ? t("form.charactersLeft", { count: left })
-                : t("form.charactersOver", { count: -left })}
+          <p
+            id={`${id}-count`}
+            className="field__hint character-count"
+            aria-live="polite"
+            data-left={t("form.charactersLeft", { count: 2, replace: { count: "{count}" } })}
+            data-left-one={t("form.charactersLeft", { count: 1 })}
+            data-over={t("form.charactersOver", { count: 2, replace: { count: "{count}" } })}
+            data-over-one={t("form.charactersOver", { count: 1 })}
+          >
+            {t("form.charactersLimit", { max: props.maxLength })}
           </p>
         </>
       )}

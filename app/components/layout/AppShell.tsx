@@ -4,7 +4,6 @@ import { supportedLanguages } from "~/lib/i18n/config";
 import { useMunicipality } from "~/lib/municipality";
 import { HardDaySwitch } from "./HardDaySwitch";
 import { QuickExit } from "./QuickExit";
-import { PlainSessionWarning } from "./PlainSessionWarning";
 import { SessionTimeoutWarning } from "./SessionTimeoutWarning";
 
 export interface ShellUser {
@@ -67,13 +66,10 @@ export type ShellHardDaySwitch = "on" | "off" | null;
 export function AppShell({
   user,
   hardDaySwitch = null,
-  plain = false,
   children,
 }: {
   user: ShellUser | null;
   hardDaySwitch?: ShellHardDaySwitch;
-  /** A page sent without React (root.tsx): its session warning is a native dialog for plain-page.js. */
-  plain?: boolean;
   children: React.ReactNode;
 }) {
   const { t, i18n } = useTranslation();
@@ -170,8 +166,7 @@ export function AppShell({
           <p className="site-footer__about">{t("footer.about")}</p>
         </div>
       </footer>
-      {user && plain ? <PlainSessionWarning idleTimeoutMs={user.idleTimeoutMs} warnBeforeMs={user.warnBeforeMs} /> : null}
-      {user && !plain ? <SessionTimeoutWarning idleTimeoutMs={user.idleTimeoutMs} warnBeforeMs={user.warnBeforeMs} /> : null}
+      {user ? <SessionTimeoutWarning idleTimeoutMs={user.idleTimeoutMs} warnBeforeMs={user.warnBeforeMs} /> : null}
     </>
   );
 }

@@ -1,9 +1,7 @@
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { isRouteErrorResponse } from "react-router";
 import { PageTitle } from "./PageTitle";
 import { useRequestId } from "~/lib/request-context";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 
 /** The generic error page's content ("Siden findes ikke" or "Noget gik galt" with a request id). */
 export function ErrorContent({ error }: { error: unknown }) {
@@ -32,12 +30,10 @@ function TooMany({ retryAfterSeconds }: { retryAfterSeconds: number }) {
   const title = t("tooMany.title");
   // The refusal replaces the form the person just sent, often low on the page: bring its heading
   // into view and to the keyboard and screen reader, as a new page would.
-  const heading = useRef<HTMLHeadingElement>(null);
-  useFocusAfterFrame(heading);
   return (
     <>
       <PageTitle title={title} />
-      <h1 tabIndex={-1} ref={heading}>
+      <h1 tabIndex={-1} data-focus-on-load="">
         {title}
       </h1>
       <p>{t("tooMany.text")}</p>

@@ -1,30 +1,15 @@
-import { useEffect, useState } from "react";
-
 /**
- * Copies a text to the clipboard and says so in a live region. It needs JavaScript, so it is
- * shown only after the page has come alive; without it the text is still there to select.
+ * Copies a text to the clipboard and says so in a live region. It needs JavaScript: it is sent
+ * hidden, and the page's script (plain-page.js) shows it and does the copying; without it the
+ * text is still there to select.
  */
 export function CopyButton({ text, label, copied, failed }: { text: string; label: string; copied: string; failed: string }) {
-  const [alive, setAlive] = useState(false);
-  const [message, setMessage] = useState("");
-  useEffect(() => setAlive(true), []);
-  if (!alive) return null;
   return (
-    <p className="copy-button">
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => {
-          setMessage("");
-          navigator.clipboard.writeText(text).then(
-            () => setMessage(copied),
-            () => setMessage(failed),
-          );
-        }}
-      >
+    <p className="copy-button" data-copy={text} data-copied={copied} data-failed={failed} hidden>
+      <button type="button" className="button button--secondary">
         {label}
       </button>{" "}
-      <span role="status">{message}</span>
+      <span role="status" />
     </p>
   );
 }

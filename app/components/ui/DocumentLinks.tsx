@@ -1,4 +1,3 @@
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
@@ -56,15 +55,13 @@ export function PrintActions(props: {
 }
 
 /**
- * The button that opens the browser's print dialog (phones have one too). It needs JavaScript, so
- * it appears once the page is alive; without it the page says how to print from the browser.
+ * The button that opens the browser's print dialog (phones have one too). It needs JavaScript:
+ * it is sent hidden, and the page's script (plain-page.js) shows it and makes it print; without
+ * it the page says how to print from the browser.
  */
 export function PrintButton({ label, icon = true }: { label: string; icon?: boolean }) {
-  const [alive, setAlive] = useState(false);
-  useEffect(() => setAlive(true), []);
-  if (!alive) return null;
   return (
-    <button type="button" className="button" onClick={() => window.print()}>
+    <button type="button" className="button" data-print hidden>
       {icon ? <PrinterIcon /> : null}
       {label}
     </button>

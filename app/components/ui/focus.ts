@@ -1,17 +1,9 @@
-import { type RefObject, useEffect } from "react";
-import { useLocation } from "react-router";
-
 /**
- * Moves the keyboard to something the page has just said (a "saved" notice, a conflict panel,
- * the entry that moved) one frame after rendering, so it comes after the shell has focused the
- * h1 on navigation. `target` is an element id or a ref; null or false does nothing. It runs again
- * on every navigation and whenever `trigger` changes (a second conflict after a second save).
+ * Moves the keyboard to something the page has just said (a "saved" notice, a conflict panel, the
+ * entry that moved) when the page loads: spread it on that element, which must be focusable
+ * (tabIndex -1). plain-page.js focuses the first such element, unless the page has an error
+ * summary, which comes first. `when` false, null or undefined marks nothing.
  */
-export function useFocusAfterFrame(target: string | RefObject<HTMLElement | null> | null | false | undefined, trigger?: unknown) {
-  const location = useLocation();
-  useEffect(() => {
-    if (!target) return;
-    const frame = requestAnimationFrame(() => (typeof target === "string" ? document.getElementById(target) : target.current)?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [target, trigger, location.key]);
+export function focusOnLoad(when: unknown): { "data-focus-on-load"?: "" } {
+  return when ? { "data-focus-on-load": "" } : {};
 }

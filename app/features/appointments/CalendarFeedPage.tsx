@@ -1,9 +1,8 @@
-import { useRef } from "react";
+import { focusOnLoad } from "~/components/ui/focus";
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { CopyButton } from "~/components/ui/CopyButton";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import { useFormatWhen } from "./components";
 import type { calendarFeedPage } from "./pages.server";
 
@@ -15,9 +14,6 @@ export function CalendarFeedPage({ loaderData }: { loaderData: CalendarFeedPageD
   const formatWhen = useFormatWhen();
   const { feed, address, revoked } = loaderData;
   // The button just pressed is gone after the redirect: move focus to what replaced it.
-  const addressHeading = useRef<HTMLHeadingElement>(null);
-  const revokedNotice = useRef<HTMLDivElement>(null);
-  useFocusAfterFrame(address ? addressHeading : revoked ? revokedNotice : null, address ?? revoked);
   return (
     <>
       <PageTitle title={t("feed.title")} />
@@ -32,14 +28,14 @@ export function CalendarFeedPage({ loaderData }: { loaderData: CalendarFeedPageD
       </div>
 
       {revoked ? (
-        <div className="notice" role="status" tabIndex={-1} ref={revokedNotice}>
+        <div className="notice" role="status" tabIndex={-1} {...focusOnLoad(!address)}>
           <p>{t("feed.revoked")}</p>
         </div>
       ) : null}
 
       {address ? (
         <section aria-labelledby="address-heading" id="adresse" className="panel">
-          <h2 id="address-heading" tabIndex={-1} ref={addressHeading}>
+          <h2 id="address-heading" tabIndex={-1} data-focus-on-load="">
             {t("feed.created")}
           </h2>
           <div className="field">

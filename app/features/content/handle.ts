@@ -1,16 +1,14 @@
 /**
- * Route `handle` for pages that ship no React: root.tsx's Layout leaves out <Scripts> and
- * <ScrollRestoration> when any matched route says so. Links, forms and the language switch are
- * plain, so nothing is lost. Signed out, such a page has no script at all; signed in, it has one
- * small plain script (components/layout/plain-page.js: the session warning, as a native
- * <dialog>, and the quick exit's Shift keys). A client-side move from a page with React still
- * renders these pages with React. Other areas use it for pages where a person only reads and
- * follows links (issue 21): `{ ...noJavaScript, i18n: [...] }`.
+ * Route `handle` for the plain-language pages: signed out, they carry no script at all (root.tsx
+ * leaves out components/layout/plain-page.js); signed in they get it for the session warning and
+ * the quick exit's keys, as every other page. No page loads React in the browser
+ * (docs/decisions/0026-no-react-in-the-browser.md).
  */
-export const noJavaScript = { hydrate: false } as const;
+export const noJavaScript = { scriptFree: true } as const;
 
-export function allowsHydration(handles: unknown[]): boolean {
-  return !handles.some(
-    (handle) => typeof handle === "object" && handle !== null && (handle as { hydrate?: unknown }).hydrate === false,
+/** Whether a page of these matched routes' handles is sent without any script when signed out. */
+export function isScriptFree(handles: unknown[]): boolean {
+  return handles.some(
+    (handle) => typeof handle === "object" && handle !== null && (handle as { scriptFree?: unknown }).scriptFree === true,
   );
 }

@@ -3,4 +3,4 @@
  * explains a programme word, and where a content page lives.
  */
 export { explanationFor, glossaryHref, hrefFor } from "./catalogue";
-export { allowsHydration, noJavaScript } from "./handle";
+export { isScriptFree, noJavaScript } from "./handle";

@@ -1,12 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { ConflictPanel } from "~/components/form/ConflictPanel";
 import { summaryErrors } from "~/components/form/errors";
 import { TextareaField } from "~/components/form/TextareaField";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import { formatMoment } from "~/lib/dates";
 import { CvFormHead } from "./components";
 import { summarySchema } from "./schema";
@@ -33,15 +31,13 @@ export function AboutPage({
   const errors = summaryErrors(form.allErrors, ["summary"], translate);
   const error = fields.summary.errors?.[0];
   const typed = typeof fields.summary.initialValue === "string" ? fields.summary.initialValue : undefined;
-  const conflictRef = useRef<HTMLDivElement>(null);
-  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
 
   return (
     <>
       <CvFormHead page="about" conflict={Boolean(conflict)} errors={errors} saved={Boolean(loaderData.saved && !actionData)} />
       <Form method="post" {...getFormProps(form)}>
         {conflict ? (
-          <div ref={conflictRef} tabIndex={-1} className="plan-conflict">
+          <div data-focus-on-load="" tabIndex={-1} className="plan-conflict">
             <ConflictPanel
               name="summary"
               id="summary"

@@ -1,11 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import { summaryErrors } from "~/components/form/errors";
 import { Field } from "~/components/form/Field";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import type { ContactInput } from "./commands.server";
 import { Checkbox, CvFormButtons, CvFormHead } from "./components";
@@ -36,8 +34,6 @@ export function ContactPage({
   const submitted = Boolean(actionData);
   const typed = (name: "address" | "showEmail" | "showPhone" | "showAddress") => fields[name].initialValue;
   const { contact, visibility } = loaderData;
-  const conflictRef = useRef<HTMLDivElement>(null);
-  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
   const shownOrNot = (shown: boolean) => t(shown ? "contact.conflictShown" : "contact.conflictHidden");
 
   return (
@@ -48,7 +44,7 @@ export function ContactPage({
       </p>
       <p className="meta">{t("contact.fromJobcentre")}</p>
       {conflict ? (
-        <div ref={conflictRef} tabIndex={-1} className="notice notice--warning plan-conflict" role="group" aria-labelledby="conflict-title">
+        <div data-focus-on-load="" tabIndex={-1} className="notice notice--warning plan-conflict" role="group" aria-labelledby="conflict-title">
           <h2 id="conflict-title">{t("contact.conflictTitle")}</h2>
           <p>{t("contact.conflictText")}</p>
           <SummaryList>

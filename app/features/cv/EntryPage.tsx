@@ -1,6 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
@@ -8,7 +7,6 @@ import { summaryErrors } from "~/components/form/errors";
 import { Field, RadioGroup } from "~/components/form/Field";
 import { TextareaField } from "~/components/form/TextareaField";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import { Checkbox, EntrySummary } from "./components";
 import { editablePartialDate } from "./partial-date";
 import type { CvEntry } from "./queries.server";
@@ -45,8 +43,6 @@ export function EntryPage({
     return typeof value === "string" ? value : undefined;
   };
   const submitted = form.status !== undefined || Boolean(actionData);
-  const conflictRef = useRef<HTMLDivElement>(null);
-  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
 
   const key = section.key;
   const title = entry ? t(`sections.${key}.editTitle`) : t(`sections.${key}.newTitle`);
@@ -67,7 +63,7 @@ export function EntryPage({
       <p className="lead">{t(`sections.${key}.intro`)}</p>
 
       {conflict ? (
-        <div ref={conflictRef} tabIndex={-1} className="notice notice--warning plan-conflict" role="group" aria-labelledby="conflict-title">
+        <div data-focus-on-load="" tabIndex={-1} className="notice notice--warning plan-conflict" role="group" aria-labelledby="conflict-title">
           <h2 id="conflict-title">{t("entryConflict.title")}</h2>
           <p>{t("entryConflict.text")}</p>
           <p className="cv-entry__text">

@@ -2,7 +2,6 @@ import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import { Checkbox, EntryList, StatusNotice } from "./components";
 import type { sectionPage } from "./section.server";
 import { sections, suggestionCategory } from "./sections";
@@ -14,11 +13,8 @@ export function SectionPage({ loaderData, actionData }: { loaderData: SectionPag
   const { t } = useTranslation("cv");
   const section = sections[loaderData.slug];
   const title = t(`sections.${section.key}.title`);
-  const { moved } = loaderData;
-
   // After "Flyt op / Flyt ned", keep the keyboard where the person was: on the entry that moved.
-  useFocusAfterFrame(moved ? `punkt-${moved}` : null);
-
+  const { moved } = loaderData;
   const suggestionError = actionData?.error === "none";
 
   return (
@@ -73,7 +69,7 @@ export function SectionPage({ loaderData, actionData }: { loaderData: SectionPag
       ) : null}
 
       {loaderData.entries.length > 0 ? (
-        <EntryList entries={loaderData.entries} section={section} />
+        <EntryList entries={loaderData.entries} section={section} moved={moved} />
       ) : (
         <p>{t(`sections.${section.key}.empty`)}</p>
       )}

@@ -1,51 +1,19 @@
-import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, Link, useSubmit } from "react-router";
-import { ConfirmDialog } from "~/components/ui/ConfirmDialog";
-import { useFocusAfterFrame } from "~/components/ui/focus";
-import { CvFormHead, StatusNotice, useHydrated } from "./components";
+import { Form, Link } from "react-router";
+import { CvFormHead, StatusNotice } from "./components";
 import { TASK_COUNT_MAX } from "./sections";
 import type { tasksPage, TasksRefusal } from "./tasks.server";
 
 type TasksPageData = Awaited<ReturnType<typeof tasksPage>>;
 
-/** "Opgaver jeg gerne vil prøve" (/cv/opgaver): write, change, move, delete (asks first). */
-function DeleteTaskButton({ index, text, number }: { index: number; text: string; number: number }) {
+/** "Opgaver jeg gerne vil prøve" (/cv/opgaver): write, change, move, delete (a page that asks first). */
+function DeleteTaskButton({ index, number }: { index: number; number: number }) {
   const { t } = useTranslation("cv");
-  const hydrated = useHydrated();
-  const submit = useSubmit();
-  const [open, setOpen] = useState(false);
-  const label = (
-    <>
+  return (
+    <button type="submit" name="intent" value={`delete-${index}`} className="button button--secondary button--small">
       {t("deleteButton")}
       <span className="visually-hidden"> {t("tasks.label", { number })}</span>
-    </>
-  );
-  if (!hydrated || !text) {
-    return (
-      <button type="submit" name="intent" value={`delete-${index}`} className="button button--secondary button--small">
-        {label}
-      </button>
-    );
-  }
-  return (
-    <ConfirmDialog
-      open={open}
-      onOpenChange={setOpen}
-      title={t("tasks.deleteTitle")}
-      description={t("tasks.deleteText", { text })}
-      confirmLabel={t("delete.confirm")}
-      cancelLabel={t("delete.keep")}
-      onConfirm={() => {
-        setOpen(false);
-        void submit({ intent: "confirm-delete", index: String(index), text }, { method: "post", action: "/cv/opgaver" });
-      }}
-      trigger={
-        <button type="button" className="button button--secondary button--small">
-          {label}
-        </button>
-      }
-    />
+    </button>
   );
 }
 
@@ -65,8 +33,6 @@ export function TasksPage({ loaderData, actionData }: { loaderData: TasksPageDat
   ];
   const count = saved.length;
   const conflict = actionData?.conflict ?? null;
-  const conflictRef = useRef<HTMLDivElement>(null);
-  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
 
   return (
     <>
@@ -98,7 +64,7 @@ export function TasksPage({ loaderData, actionData }: { loaderData: TasksPageDat
       ) : null}
 
       {conflict ? (
-        <div ref={conflictRef} tabIndex={-1} className="notice notice--warning plan-conflict" role="group" aria-labelledby="conflict-title">
+        <div data-focus-on-load="" tabIndex={-1} className="notice notice--warning plan-conflict" role="group" aria-labelledby="conflict-title">
           <h2 id="conflict-title">{t("tasks.conflictTitle")}</h2>
           <p>{t("tasks.conflictText")}</p>
           <h3>{t("tasks.conflictSaved")}</h3>
@@ -172,7 +138,7 @@ export function TasksPage({ loaderData, actionData }: { loaderData: TasksPageDat
                           <span className="visually-hidden"> {t("tasks.label", { number })}</span>
                         </button>
                       ) : null}
-                      <DeleteTaskButton index={index} text={saved[index] ?? ""} number={number} />
+                      <DeleteTaskButton index={index} number={number} />
                     </div>
                   ) : null}
                 </li>

@@ -1,12 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { summaryErrors } from "~/components/form/errors";
 import { Field, RadioGroup } from "~/components/form/Field";
 import { TextareaField } from "~/components/form/TextareaField";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import type { WishesInput } from "./commands.server";
 import { Checkbox, CvFormButtons, CvFormHead } from "./components";
@@ -44,14 +42,12 @@ export function WishesPage({
     return typeof value === "string" ? value : "";
   };
   const { wishes } = loaderData;
-  const conflictRef = useRef<HTMLDivElement>(null);
-  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
 
   return (
     <>
       <CvFormHead page="wishes" conflict={Boolean(conflict)} errors={errors} saved={Boolean(loaderData.saved && !actionData)} />
       {conflict ? (
-        <div ref={conflictRef} tabIndex={-1} className="notice notice--warning plan-conflict" role="group" aria-labelledby="conflict-title">
+        <div data-focus-on-load="" tabIndex={-1} className="notice notice--warning plan-conflict" role="group" aria-labelledby="conflict-title">
           <h2 id="conflict-title">{t("wishes.conflictTitle")}</h2>
           <p>{t("wishes.conflictText")}</p>
           <SummaryList>

@@ -1,4 +1,4 @@
-import { useRef } from "react";
+import { focusOnLoad } from "~/components/ui/focus";
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { ErrorSummary, type FieldError } from "~/components/form/ErrorSummary";
@@ -7,9 +7,7 @@ import { ConfirmAction } from "~/components/ui/ConfirmAction";
 import { formatPeriod } from "./partial-date";
 import type { CvEntry } from "./queries.server";
 import type { SectionConfig } from "./sections";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 
-export { useHydrated } from "~/components/ui/ConfirmAction";
 
 /**
  * The head of a CV form page (/cv/om-mig, /cv/kontakt, /cv/jobonsker, /cv/opgaver): the tab
@@ -54,10 +52,8 @@ export function CvFormButtons({ submit, cancel }: { submit: string; cancel: stri
 
 /** A calm "saved" message that takes focus after a redirect (after the shell has focused the h1). */
 export function StatusNotice({ id = "cv-status", children, warning = false }: { id?: string; children: React.ReactNode; warning?: boolean }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useFocusAfterFrame(ref);
   return (
-    <div ref={ref} className={warning ? "notice notice--warning cv-status" : "notice cv-status"} id={id} tabIndex={-1} role="status">
+    <div data-focus-on-load="" className={warning ? "notice notice--warning cv-status" : "notice cv-status"} id={id} tabIndex={-1} role="status">
       {children}
     </div>
   );
@@ -127,22 +123,17 @@ function DeleteControl({ entry, section }: { entry: CvEntry; section: SectionCon
       className="button button--secondary button--small cv-entry__delete"
       label={t("deleteButton")}
       hiddenLabel={entry.title}
-      title={t("delete.title", { title: entry.title })}
-      description={t("delete.text")}
-      confirmLabel={t("delete.confirm")}
-      cancelLabel={t("delete.keep")}
-      post={{ values: { intent: "delete", entryId: entry.id }, action: `/cv/${section.slug}` }}
     />
   );
 }
 
 /** The entries of one section with "Ret", "Flyt op", "Flyt ned" and "Slet" (no dragging: WCAG 2.5.7). */
-export function EntryList({ entries, section }: { entries: CvEntry[]; section: SectionConfig }) {
+export function EntryList({ entries, section, moved }: { entries: CvEntry[]; section: SectionConfig; moved?: string | null }) {
   const { t } = useTranslation("cv");
   return (
     <ol className="cv-entries" aria-label={t(`sections.${section.key}.title`)}>
       {entries.map((entry, index) => (
-        <li key={entry.id} className="cv-entry" id={`punkt-${entry.id}`} tabIndex={-1}>
+        <li key={entry.id} className="cv-entry" id={`punkt-${entry.id}`} tabIndex={-1} {...focusOnLoad(entry.id === moved)}>
           <p className="cv-entry__text">
             <EntrySummary entry={entry} section={section} />
           </p>

@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, useFetcher } from "react-router";
+import { Form } from "react-router";
 import { Field } from "~/components/form/Field";
 import { TextareaField } from "~/components/form/TextareaField";
 import { formatTime, formatWeekdayMoment } from "~/lib/dates";
@@ -101,39 +100,16 @@ export function MessageForm(props: MessageFormProps) {
   return <MessageFormFields key={props.hidden.submissionId} {...props} />;
 }
 
+/**
+ * With JavaScript (plain-page.js) the text is kept as a draft two seconds after she stops typing
+ * (`data-autosave`: the same post as "Gem som kladde", intent autosave), and the line under the
+ * box says when, in the words of `data-template`.
+ */
 function MessageFormFields(props: MessageFormProps) {
   const { t, i18n } = useTranslation("messages");
-  const autosave = useFetcher<{ draftSavedAt?: string }>();
-  const formRef = useRef<HTMLFormElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const [typed, setTyped] = useState(false);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
-  const savedAt = autosave.data?.draftSavedAt ? new Date(autosave.data.draftSavedAt) : typed ? null : (props.draftSavedAt ?? null);
-
-  function scheduleAutosave() {
-    setTyped(true);
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      if (!formRef.current) return;
-      const data = new FormData(formRef.current);
-      data.set("intent", "autosave");
-      void autosave.submit(data, { method: "post" });
-    }, 2000);
-  }
-
+  const savedAt = props.draftSavedAt ?? null;
   return (
-    <Form
-      method="post"
-      id={props.formId}
-      ref={formRef}
-      noValidate
-      onInput={scheduleAutosave}
-      onSubmit={() => {
-        if (timer.current) clearTimeout(timer.current);
-      }}
-    >
+    <Form method="post" id={props.formId} noValidate data-autosave="">
       {Object.entries(props.hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -163,7 +139,7 @@ function MessageFormFields(props: MessageFormProps) {
         defaultValue={props.body.defaultValue}
         error={props.body.error}
       />
-      <p className="field__hint" aria-live="polite">
+      <p className="field__hint" aria-live="polite" data-draft-status="" data-template={t("form.draftSavedAt", { time: "{time}" })}>
         {savedAt ? t("form.draftSavedAt", { time: formatTime(savedAt, i18n.language) }) : null}
       </p>
       <div className="button-group">

@@ -2,7 +2,6 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { DocumentLinks } from "~/components/ui/DocumentLinks";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import type { PartKey } from "./parts";
 
 export const paths = {
@@ -25,10 +24,9 @@ export interface MyDataPageData {
 
 function Notice({ notice }: { notice: MyDataPageData["notice"] }) {
   const { t } = useTranslation("my-data");
-  useFocusAfterFrame(notice ? "my-data-notice" : null, notice);
   if (!notice) return null;
   return (
-    <div className="notice" id="my-data-notice" tabIndex={-1} role="status">
+    <div data-focus-on-load="" className="notice" id="my-data-notice" tabIndex={-1} role="status">
       <p>{t(`notice.${notice}`)}</p>
     </div>
   );

@@ -2,7 +2,6 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { DocumentLinks } from "~/components/ui/DocumentLinks";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import { formatWeekdayMoment } from "~/lib/dates";
 import { MapLegend, NetworkMap } from "./NetworkMap";
 import type { networkPage } from "./pages.server";
@@ -14,7 +13,6 @@ type NetworkPageData = Awaited<ReturnType<typeof networkPage>>;
 export function NetworkPage({ loaderData }: { loaderData: NetworkPageData }) {
   const { t, i18n } = useTranslation("network");
   const { people, share, notice } = loaderData;
-  useFocusAfterFrame(notice ? "network-notice" : null, notice);
   const wanted = people.filter((p) => p.wantedAtMeeting);
 
   return (
@@ -22,7 +20,7 @@ export function NetworkPage({ loaderData }: { loaderData: NetworkPageData }) {
       <PageTitle title={t("title")} />
       <h1 tabIndex={-1}>{t("title")}</h1>
       {notice ? (
-        <div className="notice" id="network-notice" tabIndex={-1} role="status">
+        <div data-focus-on-load="" className="notice" id="network-notice" tabIndex={-1} role="status">
           <p>{t(`notices.${notice}`)}</p>
         </div>
       ) : null}

@@ -1,7 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
@@ -19,7 +18,6 @@ import {
   type NetworkPersonView,
 } from "./constants";
 import { limitValues, PERSON_FIELDS, personSchema } from "./schema";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 
 export type PersonDefaults = Partial<
   Omit<NetworkPersonView, "id" | "updatedAt" | "version">
@@ -85,9 +83,6 @@ export function PersonForm(props: {
   const values: PersonDefaults = props.conflict
     ? props.conflict.mine
     : (typed ?? props.defaults);
-  const conflictRef = useRef<HTMLDivElement>(null);
-
-  useFocusAfterFrame(props.conflict ? conflictRef : null, props.conflict);
 
   // The form is remounted with what was typed after a server round trip (no JavaScript).
   const formKey =
@@ -100,7 +95,7 @@ export function PersonForm(props: {
       <ErrorSummary errors={errors} />
       {props.children}
       {props.conflict ? (
-        <ConflictSummary ref={conflictRef} conflict={props.conflict} />
+        <ConflictSummary conflict={props.conflict} />
       ) : null}
       <Form method="post" {...getFormProps(form)} key={formKey} noValidate>
         <input
@@ -293,13 +288,7 @@ export function PersonForm(props: {
 }
 
 /** Both versions side by side, field by field, where they differ. */
-function ConflictSummary({
-  conflict,
-  ref,
-}: {
-  conflict: ConflictInfo;
-  ref: React.Ref<HTMLDivElement>;
-}) {
+function ConflictSummary({ conflict }: { conflict: ConflictInfo }) {
   const { t } = useTranslation("network");
   const show = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === "") return "–";
@@ -320,7 +309,7 @@ function ConflictSummary({
   });
   return (
     <div
-      ref={ref}
+      data-focus-on-load=""
       tabIndex={-1}
       className="conflict network-conflict"
       role="group"

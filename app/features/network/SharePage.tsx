@@ -1,7 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import { formatWeekdayMoment } from "~/lib/dates";
 import type { sharePage } from "./pages.server";
 import { StanceText } from "./PeopleList";
@@ -18,7 +17,6 @@ type SharePageData = Awaited<ReturnType<typeof sharePage>>;
 export function SharePage({ loaderData }: { loaderData: SharePageData }) {
   const { t, i18n } = useTranslation("network");
   const { people, share, notice } = loaderData;
-  useFocusAfterFrame(notice ? "network-notice" : null, notice);
   const shared = share.sharedAt !== null;
   const judged = people.filter((person) => person.stance !== null);
 
@@ -30,7 +28,7 @@ export function SharePage({ loaderData }: { loaderData: SharePageData }) {
       </p>
       <h1 tabIndex={-1}>{t("sharePage.title")}</h1>
       {notice ? (
-        <div className="notice" id="network-notice" tabIndex={-1} role="status">
+        <div data-focus-on-load="" className="notice" id="network-notice" tabIndex={-1} role="status">
           <p>{t(`notices.${notice}`)}</p>
         </div>
       ) : null}

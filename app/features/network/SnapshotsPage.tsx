@@ -1,7 +1,7 @@
+import { focusOnLoad } from "~/components/ui/focus";
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import { formatMonthYear, formatWeekdayMoment } from "~/lib/dates";
 import type { snapshotsPage } from "./pages.server";
 import { helpKindsText } from "./PeopleList";
@@ -97,7 +97,6 @@ export function SnapshotsPage({ loaderData }: { loaderData: SnapshotsPageData })
         })
       : "";
   };
-  useFocusAfterFrame(saved || unchanged ? "snapshot-saved" : comparison ? "comparison-heading" : null, comparison);
   const defaultFrom = loaderData.query.from ?? snapshots[0]?.id ?? "";
   const defaultTo = loaderData.query.to ?? NOW;
 
@@ -112,12 +111,12 @@ export function SnapshotsPage({ loaderData }: { loaderData: SnapshotsPageData })
       </p>
       <h1 tabIndex={-1}>{t("snapshots.title")}</h1>
       {saved ? (
-        <div className="notice" id="snapshot-saved" tabIndex={-1} role="status">
+        <div data-focus-on-load="" className="notice" id="snapshot-saved" tabIndex={-1} role="status">
           <p>{t("snapshots.saved")}</p>
         </div>
       ) : null}
       {unchanged && snapshots[0] ? (
-        <div className="notice" id="snapshot-saved" tabIndex={-1} role="status">
+        <div data-focus-on-load="" className="notice" id="snapshot-saved" tabIndex={-1} role="status">
           <p>
             {t("snapshots.unchanged", {
               when: formatWeekdayMoment(snapshots[0].createdAt, i18n.language),
@@ -231,7 +230,7 @@ export function SnapshotsPage({ loaderData }: { loaderData: SnapshotsPageData })
           </Form>
           {comparison ? (
             <div className="network-changes">
-              <h3 id="comparison-heading" tabIndex={-1}>
+              <h3 id="comparison-heading" tabIndex={-1} {...focusOnLoad(!saved && !unchanged)}>
                 {t("snapshots.changesHeading", {
                   from: labelFor(comparison.fromId),
                   to: labelFor(comparison.toId),

@@ -1,13 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
 import { ErrorMessage, Field } from "~/components/form/Field";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { PROGRESS_REMINDER_PATH } from "~/features/progress";
 import { possessiveName } from "~/lib/addressee";
@@ -58,8 +56,6 @@ export function SettingsPage({ loaderData, actionData }: { loaderData: SettingsP
     const key = fields[name].errors?.[0];
     return key ? translate(key) : undefined;
   };
-  const conflictRef = useRef<HTMLDivElement>(null);
-  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
 
   // After a refused or conflicting post, the form shows what the person chose; otherwise what is saved.
   const submitted = Boolean(actionData);
@@ -90,7 +86,7 @@ export function SettingsPage({ loaderData, actionData }: { loaderData: SettingsP
       ) : null}
       {!submitted && !settings.byEmail && !settings.bySms ? <p className="notice">{t("form.noneChosen")}</p> : null}
       {conflict ? (
-        <div ref={conflictRef} tabIndex={-1} className="notice notice--warning plan-conflict" role="group" aria-labelledby="conflict-title">
+        <div data-focus-on-load="" tabIndex={-1} className="notice notice--warning plan-conflict" role="group" aria-labelledby="conflict-title">
           <h2 id="conflict-title">{t("conflict.title")}</h2>
           <p>{t("conflict.text")}</p>
           <SummaryList>
@@ -262,10 +258,8 @@ export function SettingsPage({ loaderData, actionData }: { loaderData: SettingsP
 
 /** "Dine valg er gemt": a calm notice that takes focus after the redirect. */
 function SavedNotice({ children }: { children: React.ReactNode }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useFocusAfterFrame(ref);
   return (
-    <div ref={ref} className="notice notifications-status" id="notifications-status" tabIndex={-1} role="status">
+    <div data-focus-on-load="" className="notice notifications-status" id="notifications-status" tabIndex={-1} role="status">
       {children}
     </div>
   );

@@ -1,6 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { ConflictPanel } from "~/components/form/ConflictPanel";
@@ -8,7 +7,6 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
 import { TextareaField } from "~/components/form/TextareaField";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import { formatMoment } from "~/lib/dates";
 import type { SaveOwnGoalResult } from "./commands.server";
 import type { openOwnGoalPage } from "./page.server";
@@ -38,9 +36,6 @@ export function OwnGoalPage({ page, actionData }: { page: OwnGoalPageData; actio
   const translate = (key: string) => t(key, { max: OWN_GOAL_MAX });
   const errors = summaryErrors(form.allErrors, ["ownGoal"], translate);
   const ownGoalError = fields.ownGoal.errors?.[0];
-  const conflictRef = useRef<HTMLDivElement>(null);
-
-  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
 
   const title = conflict ? t("ownGoal.conflictTitle") : t("ownGoal.title");
   const submittedText = typeof fields.ownGoal.initialValue === "string" ? fields.ownGoal.initialValue : undefined;
@@ -63,7 +58,7 @@ export function OwnGoalPage({ page, actionData }: { page: OwnGoalPageData; actio
 
       <Form method="post" {...getFormProps(form)}>
         {conflict ? (
-          <div ref={conflictRef} tabIndex={-1} className="plan-conflict">
+          <div data-focus-on-load="" tabIndex={-1} className="plan-conflict">
             <ConflictPanel
               name="ownGoal"
               id="ownGoal"

@@ -4,7 +4,6 @@ import { Form, Link, useNavigation } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { DocumentLinks } from "~/components/ui/DocumentLinks";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import { formatDate, formatMoment, formatTime, isoDateTime } from "~/lib/dates";
 import {
   ActivityDetails,
@@ -40,7 +39,7 @@ function PlanContents({ parts }: { parts: { id: string; label: string }[] }) {
 
 function SavedNotice({ text, children }: { text: string; children?: React.ReactNode }) {
   return (
-    <div className="notice plan-saved" id="plan-saved" tabIndex={-1} role="status">
+    <div data-focus-on-load="" className="notice plan-saved" id="plan-saved" tabIndex={-1} role="status">
       <p>{text}</p>
       {children}
     </div>
@@ -65,7 +64,6 @@ export function PlanPage({
   const { t, i18n } = useTranslation("plan");
   const navigation = useNavigation();
   const language = i18n.language;
-  useFocusAfterFrame(saved ? "plan-saved" : null, saved);
 
   if (!page) {
     return (

@@ -1,5 +1,4 @@
-import { type ReactNode, useRef } from "react";
-import { useFocusAfterFrame } from "~/components/ui/focus";
+import type { ReactNode } from "react";
 import { useFormatWhen } from "~/features/appointments";
 import { fieldLabel, questionNames } from "./components";
 import { HoursField, TaskInputs } from "./PartFields";
@@ -25,10 +24,8 @@ export function PartConflict({
 }) {
   const { t } = usePreparationText();
   const formatWhen = useFormatWhen();
-  const ref = useRef<HTMLDivElement>(null);
-  useFocusAfterFrame(ref, conflict);
   return (
-    <div ref={ref} tabIndex={-1} className="conflict prep-conflict" role="group" aria-labelledby="conflict-title">
+    <div data-focus-on-load="" tabIndex={-1} className="conflict prep-conflict" role="group" aria-labelledby="conflict-title">
       <h2 id="conflict-title">{t("conflict.title")}</h2>
       <p>
         {t("conflict.text", {

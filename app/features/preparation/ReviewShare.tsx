@@ -1,4 +1,3 @@
-import { useEffect, useRef } from "react";
 import { Form } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { possessiveName } from "~/lib/addressee";
@@ -16,16 +15,11 @@ import type { ReviewPart } from "./share";
 export function ReviewShare({ parts, tasks, remarks }: { parts: ReviewPart[]; tasks: string[]; remarks: RemarkView[] }) {
   const { t, i18n, context } = usePreparationText();
   const title = t("review.title");
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    window.scrollTo(0, 0);
-    heading.current?.focus();
-  }, []);
   return (
     <>
       <PageTitle title={title} />
       <p className="prep-caption">{t("form.stepOf", { step: STEP_COUNT, total: STEP_COUNT })}</p>
-      <h1 tabIndex={-1} ref={heading}>
+      <h1 tabIndex={-1} data-focus-on-load="">
         {title}
       </h1>
       <p className="lead">{t("review.intro", { count: parts.length })}</p>

@@ -1,6 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
@@ -8,7 +7,6 @@ import { summaryErrors } from "~/components/form/errors";
 import { Field, RadioGroup } from "~/components/form/Field";
 import { TextareaField } from "~/components/form/TextareaField";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import { formatMonth } from "./calendar";
 import { AnswerSummary, paths } from "./components";
 import { FACTORS, LEVELS, LIMITS, isLevel, type Factor, type Level } from "./levels";
@@ -71,8 +69,6 @@ export function AnswersPage({
     shouldRevalidate: "onInput",
   });
   const conflict = actionData?.conflict ?? null;
-  const conflictRef = useRef<HTMLDivElement>(null);
-  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
   const translate = (key?: string) => (key ? t(key, limitValues) : undefined);
   const errors = summaryErrors(form.allErrors, ANSWER_FIELDS, (key) => t(key, limitValues));
   const values = fromTyped(form.initialValue) ?? fromSaved(saved);
@@ -90,7 +86,7 @@ export function AnswersPage({
       <h1 tabIndex={-1}>{title}</h1>
       <p className="lead">{t("answers.intro")}</p>
       {conflict ? (
-        <div className="conflict" ref={conflictRef} tabIndex={-1} role="group" aria-labelledby="answers-conflict-title">
+        <div className="conflict" data-focus-on-load="" tabIndex={-1} role="group" aria-labelledby="answers-conflict-title">
           <h2 id="answers-conflict-title">{t("answers.conflictTitle")}</h2>
           <p>{t("answers.conflictText")}</p>
           <AnswerSummary set={conflict.saved} />

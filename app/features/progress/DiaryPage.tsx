@@ -1,6 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
@@ -8,7 +7,6 @@ import { summaryErrors } from "~/components/form/errors";
 import { RadioGroup } from "~/components/form/Field";
 import { TextareaField } from "~/components/form/TextareaField";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import { addDays, formatDayMonth, formatWeekday, weekNumber, weekStart } from "./calendar";
 import { Notice, paths } from "./components";
 import { ACTIVITIES, DIARY_DAYS_BACK, ENERGY_LEVELS, LIMITS, isActivity, isEnergyLevel, type Activity, type EnergyLevel } from "./levels";
@@ -56,8 +54,6 @@ export function DiaryPage({ page, actionData }: { page: PageData; actionData: Di
     shouldRevalidate: "onInput",
   });
   const conflict = actionData?.conflict ?? null;
-  const conflictRef = useRef<HTMLDivElement>(null);
-  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
   const translate = (key?: string) => (key ? t(key, limitValues) : undefined);
   const errors = summaryErrors(form.allErrors, DIARY_FIELDS, (key) => t(key, limitValues));
   // A refused day (too old, or in the future) is said at the top: the form shows a day she may write.
@@ -87,7 +83,7 @@ export function DiaryPage({ page, actionData }: { page: PageData; actionData: Di
       <section className="panel" aria-labelledby="diary-day">
         <h2 id="diary-day">{dayLabel}</h2>
         {conflict ? (
-          <div className="conflict" ref={conflictRef} tabIndex={-1} role="group" aria-labelledby="diary-conflict-title">
+          <div className="conflict" data-focus-on-load="" tabIndex={-1} role="group" aria-labelledby="diary-conflict-title">
             <h3 id="diary-conflict-title">{t("diary.conflictTitle")}</h3>
             <p>{t("diary.conflictText")}</p>
             <DayText entry={conflict.saved} />

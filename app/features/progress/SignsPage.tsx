@@ -1,6 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
@@ -8,7 +7,6 @@ import { summaryErrors } from "~/components/form/errors";
 import { TextareaField } from "~/components/form/TextareaField";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { DocumentLinks } from "~/components/ui/DocumentLinks";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import { formatMomentDay } from "~/lib/dates";
 import { Notice, paths } from "./components";
 import { LIMITS } from "./levels";
@@ -67,8 +65,6 @@ export function SignsPage({ page, actionData }: { page: PageData; actionData: Si
     shouldRevalidate: "onInput",
   });
   const conflict = actionData?.conflict ?? null;
-  const conflictRef = useRef<HTMLDivElement>(null);
-  useFocusAfterFrame(conflict ? conflictRef : null, conflict);
   const translate = (key?: string) => (key ? t(key, limitValues) : undefined);
   const errors = summaryErrors(form.allErrors, SIGN_FIELDS, (key) => t(key, limitValues));
   const { signs } = page;
@@ -91,7 +87,7 @@ export function SignsPage({ page, actionData }: { page: PageData; actionData: Si
       <p>{t("signs.why")}</p>
       {hasLists ? <DocumentLinks print={{ to: paths.signsPrint, label: t("signs.printLink") }} /> : null}
       {conflict ? (
-        <div className="conflict" ref={conflictRef} tabIndex={-1} role="group" aria-labelledby="signs-conflict-title">
+        <div className="conflict" data-focus-on-load="" tabIndex={-1} role="group" aria-labelledby="signs-conflict-title">
           <h2 id="signs-conflict-title">{t("signs.conflictTitle")}</h2>
           <p>{t("signs.conflictText")}</p>
           <SignLists signs={conflict.saved} headingLevel={3} />

@@ -1,7 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { Tag } from "~/components/ui/Tag";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import { formatDayMonth, formatMonth, formatMonthName } from "./calendar";
 import { CHART_MONTHS, FACTORS, type Factor } from "./levels";
 import { LevelChart } from "./LevelChart";
@@ -23,10 +22,9 @@ export const paths = {
 
 /** A saved-notice that takes focus once the page is alive (role=status for screen readers). */
 export function Notice({ id, text }: { id: string; text: string | null }) {
-  useFocusAfterFrame(text ? id : null, text);
   if (!text) return null;
   return (
-    <div className="notice" id={id} tabIndex={-1} role="status">
+    <div data-focus-on-load="" className="notice" id={id} tabIndex={-1} role="status">
       <p>{text}</p>
     </div>
   );

@@ -7,7 +7,6 @@ import { summaryErrors } from "~/components/form/errors";
 import { Field } from "~/components/form/Field";
 import { TextareaField } from "~/components/form/TextareaField";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import { formatDate } from "~/lib/dates";
 import { BothTexts, HerWords, ProposalStatusTag } from "./ProposalParts";
 import { acceptSchema, declineSchema, DETAIL_MAX, REASON_MAX, TITLE_MAX, wordsAsWritten } from "./schema";
@@ -38,7 +37,6 @@ export function DecisionPage({
   const { t, i18n } = useTranslation("proposals");
   const navigation = useNavigation();
   const idle = navigation.state === "idle";
-  useFocusAfterFrame(done ? "proposal-done" : null, done);
   const [acceptForm, acceptFields] = useForm({
     id: "accept",
     lastResult: idle && action?.intent === "accept" ? action.result : null,
@@ -79,7 +77,7 @@ export function DecisionPage({
       <ErrorSummary errors={errors} />
       <h1 tabIndex={-1}>{title}</h1>
       {done ? (
-        <div className="notice" id="proposal-done" tabIndex={-1} role="status">
+        <div data-focus-on-load="" className="notice" id="proposal-done" tabIndex={-1} role="status">
           <p>{t("decide.done", { name: participant.firstName })}</p>
         </div>
       ) : null}

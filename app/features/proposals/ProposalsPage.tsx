@@ -1,7 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
-import { useFocusAfterFrame } from "~/components/ui/focus";
 import { formatDate } from "~/lib/dates";
 import { BothTexts, HerWords, ProposalStatusTag } from "./ProposalParts";
 import type { SavedNotice } from "./schema";
@@ -19,7 +18,6 @@ export function ProposalsPage({
 }) {
   const { t, i18n } = useTranslation("proposals");
   const navigation = useNavigation();
-  useFocusAfterFrame(saved ? "proposals-saved" : null, saved);
   const submitting = navigation.state === "submitting";
   return (
     <>
@@ -30,7 +28,7 @@ export function ProposalsPage({
       <h1 tabIndex={-1}>{t("list.title")}</h1>
       <p className="lead">{t("list.intro")}</p>
       {saved ? (
-        <div className="notice" id="proposals-saved" tabIndex={-1} role="status">
+        <div data-focus-on-load="" className="notice" id="proposals-saved" tabIndex={-1} role="status">
           <p>{t(`list.saved.${saved}`)}</p>
         </div>
       ) : null}

@@ -133,10 +133,6 @@ function GrantCard({ grant }: { grant: Grant }) {
             href={`/paaroerende/${grant.id}/tilbagekald`}
             label={invitedOnly ? t("withdraw.inviteButton") : t("withdraw.button")}
             hiddenLabel={t("withdraw.hiddenLabel", { name: grant.name })}
-            title={invitedOnly ? t("withdraw.inviteTitle", { name: grant.name }) : t("withdraw.title", { name: grant.name })}
-            description={invitedOnly ? t("withdraw.inviteText") : t("withdraw.text", { name: grant.name })}
-            confirmLabel={invitedOnly ? t("withdraw.inviteConfirm") : t("withdraw.confirm")}
-            cancelLabel={t("withdraw.cancel")}
           />
         </div>
       ) : null}

@@ -1,12 +1,11 @@
 import { type RouteConfigEntry, route } from "@react-router/dev/routes";
 
 /**
- * What belongs to the site as a whole rather than to one capability: the language switch, the
- * browser's translation files and the health probes. Paths are relative to app/.
+ * What belongs to the site as a whole rather than to one capability: the language switch and the
+ * health probes. Paths are relative to app/.
  */
 export const siteRoutes: RouteConfigEntry[] = [
   route("sprog", "features/site/routes/language.ts"),
-  route("i18n/:file", "features/site/routes/translations.ts"),
   route("healthz", "features/site/routes/healthz.ts"),
   route("readyz", "features/site/routes/readyz.ts"),
 ];

@@ -1,31 +1,11 @@
-import { createInstance, type BackendModule, type i18n as I18n } from "i18next";
+import { createInstance, type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { loadNamespace } from "./bundles";
 import { fallbackLanguage } from "./config";
 import { unitWords } from "../municipality";
 
-const inBrowser = typeof document !== "undefined";
-
-/**
- * In the browser a page starts with its own namespaces only (namespaces.ts). A component of
- * another page that asks for one more namespace (after a client-side move) makes
- * react-i18next suspend; React Router's move is a transition, so the old page stays on screen
- * until this has fetched the words, and no key is ever shown. The server has every namespace.
- */
-const namespaceBackend: BackendModule = {
-  type: "backend",
-  init() {},
-  read(language, namespace, callback) {
-    loadNamespace(language, namespace).then(
-      (resources) => callback(null, resources ?? {}),
-      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
-    );
-  },
-};
-
 type Bundle = Record<string, Record<string, unknown>>;
 
-// On the server every request for a language passes the same bundle object, so one instance
+// Every request for a language passes the same bundle object, so one instance
 // per bundle and set of municipality words serves them all (its language never changes after
 // creation). There are as many word sets as configured municipalities.
 const instances = new WeakMap<Bundle, Map<string, I18n>>();
@@ -42,18 +22,15 @@ export function createI18n(language: string, bundle: Bundle, words: Record<strin
   const cached = forBundle.get(key);
   if (cached?.language === language) return cached;
   const instance = createInstance();
-  if (inBrowser) instance.use(namespaceBackend);
   void instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: fallbackLanguage,
     resources: { [language]: bundle },
-    // The browser's bundle may hold some namespaces only: the backend brings the others.
-    partialBundledLanguages: inBrowser,
     ns: Object.keys(bundle),
     defaultNS: "common",
     interpolation: { escapeValue: false, defaultVariables: words },
     initAsync: false,
-    react: { useSuspense: inBrowser },
+    react: { useSuspense: false },
   });
   forBundle.set(key, instance);
   return instance;

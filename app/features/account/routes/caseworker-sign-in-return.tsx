@@ -6,10 +6,6 @@ import { clearBrowserBinding } from "../browser-binding.server";
 import { caseworkerProvider } from "~/lib/auth/providers.server";
 import { loggerOf, requestIdOf } from "~/lib/request.server";
 import { redirectSignedIn } from "../signed-in.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["account"] } satisfies I18nHandle;
 
 /**
  * `/medarbejder/log-ind/retur`: the identity provider's answer. Signed in: a fresh session and on

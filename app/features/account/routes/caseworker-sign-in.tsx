@@ -5,10 +5,6 @@ import { CaseworkerSignInProblem } from "../oidc/CaseworkerSignInProblem";
 import { caseworkerProvider } from "~/lib/auth/providers.server";
 import { clientAddressOf, limitResource } from "~/lib/rate-limit.server";
 import { loggerOf } from "~/lib/request.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["account"] } satisfies I18nHandle;
 
 /** Each visit starts a sign-in (a row in portal.sign_in_requests): limited like the sign-in form. */
 export const middleware = [limitResource("signIn", ({ request }) => clientAddressOf(request))];

@@ -9,10 +9,6 @@ import { clientAddressOf, limitPage, refuseWhenLimited } from "~/lib/rate-limit.
 import { notFound, startSignedInSession } from "~/lib/auth.server";
 import { nemLoginProvider } from "~/lib/auth/providers.server";
 import { loggerOf, requestIdOf } from "~/lib/request.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["account"] } satisfies I18nHandle;
 
 const PROBLEM: Partial<Record<Refusal, MitIdProblem>> = { unregistered: "unregistered", assurance: "assurance", cancelled: "cancelled" };
 

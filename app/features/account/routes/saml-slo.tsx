@@ -8,10 +8,6 @@ import { getCurrentUser, notFound } from "~/lib/auth.server";
 import { nemLoginProvider } from "~/lib/auth/providers.server";
 import { loggerOf, requestIdOf } from "~/lib/request.server";
 import { endSession } from "~/lib/session.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["account"] } satisfies I18nHandle;
 
 /**
  * /saml/slo, single logout by the redirect binding. NemLog-in asks us to end a session (the person

@@ -10,10 +10,6 @@ import { parseSubmission } from "~/components/form/submission.server";
 import { requestIdOf } from "~/lib/request.server";
 import { env } from "~/lib/env.server";
 import { clientAddressOf, limitPage, refuseWhenLimited } from "~/lib/rate-limit.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["account"] } satisfies I18nHandle;
 
 /** At most RATE_LIMIT_SIGN_IN sign-in attempts per client address; showing the page is not one. */
 export const middleware = limitPage("signIn", ({ request }) => clientAddressOf(request), { methods: ["POST"] });

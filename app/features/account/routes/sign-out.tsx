@@ -11,10 +11,6 @@ import { caseworkerProvider, nemLoginProvider } from "~/lib/auth/providers.serve
 import { caseworkerSignOutUrl } from "../oidc/caseworker-oidc.server";
 import { logoutRequestUrl } from "../nemlogin/sign-in.server";
 import { nemLogInSetup } from "../nemlogin/setup.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["account"] } satisfies I18nHandle;
 
 /** Signing out is a POST (no mutating GET). A GET shows a one-button page, for links and no-JS. */
 export async function loader({ context }: Route.LoaderArgs) {

@@ -4,10 +4,6 @@ import { nemLogInSetup } from "../nemlogin/setup.server";
 import { testCitizens } from "../nemlogin/test-idp.server";
 import { TestMitIdAnswer, TestMitIdPage } from "../nemlogin/TestMitIdPage";
 import { notFound } from "~/lib/auth.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["account"] } satisfies I18nHandle;
 
 /** The test IdP, only when NEMLOGIN_TEST_IDP=1: never NemLog-in's place in production. */
 async function testIdpOf(request: Request) {

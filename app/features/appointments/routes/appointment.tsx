@@ -10,10 +10,6 @@ import { notFound, requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
 import { MeetingSummary } from "~/features/summaries";
 import { getPublishedSummary } from "~/features/summaries/index.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "messages", "summaries"] } satisfies I18nHandle;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

@@ -6,10 +6,6 @@ import { AppointmentList } from "../components";
 import { listPastAppointments } from "../queries.server";
 import { requireParticipant } from "~/lib/auth.server";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments"] } satisfies I18nHandle;
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

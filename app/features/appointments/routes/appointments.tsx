@@ -7,14 +7,6 @@ import { listUpcomingAppointments } from "../queries.server";
 import { groupByWeek } from "../time";
 import { requireParticipant } from "~/lib/auth.server";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
-import { noJavaScript } from "~/features/content";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/**
- * A page to read and follow links from: sent without React (issue 21), as it works without
- * JavaScript; the translations it uses beside "common" (lib/i18n/namespaces.ts).
- */
-export const handle = { ...noJavaScript, i18n: ["appointments"] } satisfies I18nHandle;
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

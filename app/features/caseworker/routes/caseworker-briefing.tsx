@@ -12,10 +12,6 @@ import { notFound } from "~/lib/auth.server";
 import { BriefingProposals } from "~/features/proposals";
 import { proposalsForCaseworker } from "~/features/proposals/index.server";
 import { requestIdOf } from "~/lib/request.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["caseworker", "cv", "preparation", "progress", "proposals", "summaries"] } satisfies I18nHandle;
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },

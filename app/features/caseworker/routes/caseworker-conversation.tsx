@@ -11,10 +11,6 @@ import { parseSubmission } from "~/components/form/submission.server";
 import { markHandled, proposeNewTime, writeMessage } from "~/features/messages/index.server";
 import { notFound } from "~/lib/auth.server";
 import { requestIdOf } from "~/lib/request.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["caseworker", "messages", "preparation"] } satisfies I18nHandle;
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: caseworkerStylesheet },

@@ -6,10 +6,6 @@ import { promisedAnswerWorkdays, inboxOf } from "../messages.server";
 import caseworkerStylesheet from "../caseworker.css?url";
 import stylesheet from "../messages.css?url";
 import { requestIdOf } from "~/lib/request.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["caseworker"] } satisfies I18nHandle;
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: caseworkerStylesheet },

@@ -4,10 +4,6 @@ import stylesheet from "../caseworker.css?url";
 import { pastMeetingsOf } from "../summaries.server";
 import { notFound } from "~/lib/auth.server";
 import { CaseworkerSummaryListPage } from "~/features/summaries";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["summaries"] } satisfies I18nHandle;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 

@@ -7,10 +7,6 @@ import { notFound } from "~/lib/auth.server";
 import { requestIdOf } from "~/lib/request.server";
 import { CaseworkerSummaryPage, type CaseworkerSummaryAnswer } from "~/features/summaries";
 import { getSummaryForCaseworker, parseSummaryForm, publishSummary, saveSummaryDraft } from "~/features/summaries/index.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["summaries"] } satisfies I18nHandle;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 

@@ -9,14 +9,6 @@ import { listMyParticipantsPage } from "../queries.server";
 import { pageHref, parsePageParam } from "../paging";
 import { requestIdOf } from "~/lib/request.server";
 import { waitingProposalCounts } from "~/features/proposals/index.server";
-import { noJavaScript } from "~/features/content";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/**
- * A page to read and follow links from: sent without React (issue 21), as it works without
- * JavaScript; the translations it uses beside "common" (lib/i18n/namespaces.ts).
- */
-export const handle = { ...noJavaScript, i18n: ["caseworker", "preparation", "proposals"] } satisfies I18nHandle;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 

@@ -4,9 +4,8 @@ import { PageTitle } from "~/components/layout/PageTitle";
 import { aboutSlugs, hrefFor } from "../catalogue";
 import { noJavaScript } from "../handle";
 import { findPage, requestLanguage, titleOf } from "../pages.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
 
-export const handle = { ...noJavaScript, i18n: ["content"] } satisfies I18nHandle;
+export const handle = noJavaScript;
 
 /** The groups of /om, in reading order. */
 const groups = [

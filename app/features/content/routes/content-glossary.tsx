@@ -4,9 +4,8 @@ import { ContentPage } from "../ContentPage";
 import { GlossaryIndex } from "../GlossaryIndex";
 import { noJavaScript } from "../handle";
 import { glossaryPageView, requestLanguage } from "../pages.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
 
-export const handle = { ...noJavaScript, i18n: ["content"] } satisfies I18nHandle;
+export const handle = noJavaScript;
 
 /** /ordliste: the intro, an A–Å index and the words under their letters (issue 14, point 10). Readable signed out. */
 export async function loader({ context }: Route.LoaderArgs) {

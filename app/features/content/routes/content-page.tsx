@@ -4,9 +4,8 @@ import { isAboutSlug } from "../catalogue";
 import { ContentPage } from "../ContentPage";
 import { noJavaScript } from "../handle";
 import { pageView, requestLanguage } from "../pages.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
 
-export const handle = { ...noJavaScript, i18n: ["content"] } satisfies I18nHandle;
+export const handle = noJavaScript;
 
 /** /om/<slug>: one plain-language page. Readable signed out; an unknown slug is a calm 404. */
 export async function loader({ params, context }: Route.LoaderArgs) {

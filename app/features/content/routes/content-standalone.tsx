@@ -5,9 +5,8 @@ import { isStandaloneSlug } from "../catalogue";
 import { ContentPage } from "../ContentPage";
 import { noJavaScript } from "../handle";
 import { pageView, requestLanguage } from "../pages.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
 
-export const handle = { ...noJavaScript, i18n: ["caseworker", "content"] } satisfies I18nHandle;
+export const handle = noJavaScript;
 
 /** /ordliste, /privatliv and /tilgaengelighed: the page is named by the address. Readable signed out. */
 export async function loader({ request, context }: Route.LoaderArgs) {

@@ -5,9 +5,8 @@ import { HelpPage } from "../HelpPage";
 import { requestLanguage, titleOf } from "../pages.server";
 import { getCoordinatingCaseworker } from "~/lib/contacts.server";
 import { getCurrentUser } from "~/lib/auth.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
 
-export const handle = { ...noJavaScript, i18n: ["content"] } satisfies I18nHandle;
+export const handle = noJavaScript;
 
 /**
  * /hjaelp, linked from every page's footer. Readable signed out too: a relative or a worried

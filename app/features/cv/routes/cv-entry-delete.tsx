@@ -6,10 +6,6 @@ import { EntrySummary } from "~/features/cv/components";
 import { ownEntry, sectionOf } from "~/features/cv/section.server";
 import { sections } from "~/features/cv/sections";
 import { requireParticipant } from "~/lib/auth.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["cv"] } satisfies I18nHandle;
 
 /**
  * "Vil du slette ...?" as a page, for when JavaScript is off (with it, a dialog asks the same).

@@ -6,10 +6,6 @@ import { editIntentSchema, entrySchema } from "~/features/cv/schema";
 import { ownEntry, saveEntry, sectionOf } from "~/features/cv/section.server";
 import { participantActor } from "~/lib/actor.server";
 import { requireParticipant } from "~/lib/auth.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["cv"] } satisfies I18nHandle;
 
 /** /cv/:section/ny: a new entry, with a one-time submissionId (a double submit adds it once). */
 const NEW = "ny";

@@ -9,10 +9,6 @@ import { lastShareChoices, reviewFingerprint, reviewSnapshot } from "~/features/
 import { RECOMMENDED_TASK_COUNT } from "~/features/cv/task-suggestions.server";
 import { requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["cv"] } satisfies I18nHandle;
 
 /**
  * "Del med min sagsbehandler" (issue 14, point 1): the page shows exactly what the caseworker will

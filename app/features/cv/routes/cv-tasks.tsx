@@ -6,10 +6,6 @@ import { TasksPage } from "~/features/cv/TasksPage";
 import { changeTasks, tasksPage } from "~/features/cv/tasks.server";
 import { participantActor } from "~/lib/actor.server";
 import { requireParticipant } from "~/lib/auth.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["cv"] } satisfies I18nHandle;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

@@ -7,10 +7,6 @@ import { toWishesInput, wishesSchema } from "~/features/cv/schema";
 import { WishesPage } from "~/features/cv/WishesPage";
 import { participantActor } from "~/lib/actor.server";
 import { requireParticipant } from "~/lib/auth.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["cv"] } satisfies I18nHandle;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

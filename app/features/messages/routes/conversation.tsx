@@ -1,4 +1,4 @@
-import { data, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
+import { data, redirect } from "react-router";
 import type { Route } from "./+types/conversation";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { isUuid } from "~/lib/ids";
@@ -6,10 +6,6 @@ import { ConversationPage } from "../ConversationPage";
 import { replyInConversation } from "../actions.server";
 import { markConversationRead } from "../commands.server";
 import { conversationPage } from "../pages.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["messages"] } satisfies I18nHandle;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
@@ -27,10 +23,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const outcome = await replyInConversation(context, user, params.id, await request.formData());
   if (outcome.kind === "redirect") return redirect(outcome.to);
   return data(outcome.body, { status: outcome.status });
-}
-
-export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
-  return formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
 }
 
 export default function ConversationRoute({ loaderData, actionData }: Route.ComponentProps) {

@@ -5,10 +5,6 @@ import { personContact } from "~/lib/contacts.server";
 import { CallbackPage } from "../CallbackPage";
 import { requestCallback } from "../actions.server";
 import { callbackPage } from "../pages.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["messages"] } satisfies I18nHandle;
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

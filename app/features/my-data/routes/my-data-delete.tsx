@@ -8,10 +8,6 @@ import { DELETABLE, parseDeletables } from "../parts";
 import { deletableCounts } from "../queries.server";
 import { chooseSchema } from "../schema";
 import stylesheet from "../my-data.css?url";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["my-data"] } satisfies I18nHandle;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 

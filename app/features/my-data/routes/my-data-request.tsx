@@ -7,10 +7,6 @@ import { translatorOf } from "~/lib/i18n/i18n.server";
 import { requestDeletion } from "../commands.server";
 import { RequestPage, type RequestActionData } from "../RequestPage";
 import { requestSchema } from "../schema";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["my-data"] } satisfies I18nHandle;
 
 export async function loader({ context }: Route.LoaderArgs) {
   await requireParticipant(context);

@@ -4,10 +4,6 @@ import { MyDataPage, type MyDataPageData } from "../MyDataPage";
 import { PARTICIPANT_PARTS, RELATIVE_PARTS, type PartKey } from "../parts";
 import { deletableCounts } from "../queries.server";
 import stylesheet from "../my-data.css?url";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["my-data"] } satisfies I18nHandle;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 

@@ -7,10 +7,6 @@ import { keepSavedSchema, personFields, personSchema } from "../schema";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { participantActor } from "~/lib/actor.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["network"] } satisfies I18nHandle;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

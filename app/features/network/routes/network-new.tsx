@@ -6,10 +6,6 @@ import { personFields, personSchema } from "../schema";
 import { requireParticipant } from "~/lib/auth.server";
 import { parseSubmission } from "~/components/form/submission.server";
 import { participantActor } from "~/lib/actor.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["network"] } satisfies I18nHandle;
 
 export async function loader({ context }: Route.LoaderArgs) {
   await requireParticipant(context);

@@ -7,10 +7,6 @@ import { MapLegend, NetworkMap } from "../NetworkMap";
 import { PeopleTable } from "../PeopleList";
 import { mapPage } from "../pages.server";
 import { requireParticipant } from "~/lib/auth.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["network"] } satisfies I18nHandle;
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

@@ -5,10 +5,6 @@ import { RemovePersonPage } from "../PersonPages";
 import { getPerson } from "../queries.server";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["network"] } satisfies I18nHandle;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

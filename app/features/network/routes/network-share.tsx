@@ -6,10 +6,6 @@ import { shareSchema } from "../schema";
 import { SharePage } from "../SharePage";
 import { requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["network"] } satisfies I18nHandle;
 
 /**
  * "Del med din sagsbehandler" for the network map (issue 14, points 1, 6 and 12). Nothing is

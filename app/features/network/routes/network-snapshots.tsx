@@ -6,10 +6,6 @@ import { snapshotActionSchema } from "../schema";
 import { SnapshotsPage } from "../SnapshotsPage";
 import { requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["network"] } satisfies I18nHandle;
 
 /** "Sådan så mit netværk ud før": saved snapshots, and a comparison (GET `?fra=&til=`). */
 export async function loader({ request, context }: Route.LoaderArgs) {

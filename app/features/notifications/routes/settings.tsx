@@ -7,10 +7,6 @@ import { settingsSchema } from "~/features/notifications/schema";
 import { SettingsPage } from "~/features/notifications/SettingsPage";
 import { requireUser } from "~/lib/auth.server";
 import { requestIdOf } from "~/lib/request.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["notifications", "progress"] } satisfies I18nHandle;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser(context);

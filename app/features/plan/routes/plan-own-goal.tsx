@@ -7,10 +7,6 @@ import { saveOwnGoal } from "../commands.server";
 import { OwnGoalPage, type OwnGoalActionData } from "../OwnGoalPage";
 import { openOwnGoalPage } from "../page.server";
 import { keepSavedSchema, ownGoalSchema } from "../schema";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["plan"] } satisfies I18nHandle;
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

@@ -5,10 +5,6 @@ import { PrintActions } from "~/components/ui/DocumentLinks";
 import { getPlanView } from "../page.server";
 import { PlanDocument } from "../PlanDocument";
 import { requireParticipant } from "~/lib/auth.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["plan"] } satisfies I18nHandle;
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

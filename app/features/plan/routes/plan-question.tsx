@@ -8,10 +8,6 @@ import { sendQuestion } from "../commands.server";
 import { currentPlanVersion } from "../page.server";
 import { QuestionPage } from "../QuestionPage";
 import { questionSchema } from "../schema";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["plan"] } satisfies I18nHandle;
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

@@ -8,10 +8,6 @@ import { markSubGoal } from "../commands.server";
 import { openSubGoalPage } from "../page.server";
 import { subGoalMarkSchema } from "../schema";
 import { SubGoalPage } from "../SubGoalPage";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["messages", "plan"] } satisfies I18nHandle;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

@@ -3,10 +3,6 @@ import { notFound, requireParticipant } from "~/lib/auth.server";
 import { openPlanVersion } from "../page.server";
 import { PlanVersionPage } from "../PlanVersionPage";
 import { versionParamSchema } from "../schema";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["plan"] } satisfies I18nHandle;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

@@ -2,10 +2,6 @@ import type { Route } from "./+types/plan-versions";
 import { requireParticipant } from "~/lib/auth.server";
 import { listPlanVersions } from "../page.server";
 import { PlanVersionsPage } from "../PlanVersionsPage";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["plan"] } satisfies I18nHandle;
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

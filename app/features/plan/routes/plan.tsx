@@ -7,10 +7,6 @@ import { confirmRead, freezeIfCurrent, markPlanSeen } from "../commands.server";
 import { openPlanPage } from "../page.server";
 import { PlanPage } from "../PlanPage";
 import { parsePlanSearch, planReadSchema } from "../schema";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["messages", "plan"] } satisfies I18nHandle;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

@@ -7,10 +7,6 @@ import { markAboutMeetingRead } from "../commands.server";
 import { nextPath, partByKey } from "../parts";
 import { getPart } from "../queries.server";
 import { getMeetingFor } from "../setting.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "preparation"] } satisfies I18nHandle;
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

@@ -8,10 +8,6 @@ import { CHECK_SLUG } from "../parts";
 import { shareSchema } from "../schema";
 import type { ShareStep } from "../share";
 import { loadCheckPage, reviewOrShare } from "../share.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "cv", "preparation"] } satisfies I18nHandle;
 
 /** /forberedelse/tjek-og-del: the session's own preparation only. */
 export async function loader({ request, context }: Route.LoaderArgs) {

@@ -7,10 +7,6 @@ import { savePart } from "../commands.server";
 import { loadPartPage, pathAfterSave, writablePart } from "../part.server";
 import { PartPage } from "../PartPage";
 import { mineOf, partIntentOf, partSchema, toPartInput } from "../schema";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "cv", "messages", "preparation"] } satisfies I18nHandle;
 
 /** /forberedelse/:part, parts 2-8. The participant is always the session's; any other slug is 404. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {

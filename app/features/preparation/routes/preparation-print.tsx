@@ -7,10 +7,6 @@ import { getMeetingFor } from "../setting.server";
 import { requireParticipant } from "~/lib/auth.server";
 import { formatDocumentDate, formatTime } from "~/lib/dates";
 import { usePreparationText } from "../setting";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["preparation"] } satisfies I18nHandle;
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

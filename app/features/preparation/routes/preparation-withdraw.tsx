@@ -9,10 +9,6 @@ import { CHECK_SLUG } from "../parts";
 import { getPart } from "../queries.server";
 import { withdrawSchema } from "../schema";
 import { usePreparationText } from "../setting";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["cv", "preparation"] } satisfies I18nHandle;
 
 /** The confirmation page for "Træk tilbage" (with JavaScript the check page asks in a dialog instead). */
 export async function loader({ params, context }: Route.LoaderArgs) {

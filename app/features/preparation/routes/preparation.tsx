@@ -4,14 +4,6 @@ import { savedPartOf } from "../notices";
 import { getPreparation } from "../queries.server";
 import { getMeetingFor } from "../setting.server";
 import { TaskListPage } from "../TaskListPage";
-import { noJavaScript } from "~/features/content";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/**
- * A page to read and follow links from: sent without React (issue 21), as it works without
- * JavaScript; the translations it uses beside "common" (lib/i18n/namespaces.ts).
- */
-export const handle = { ...noJavaScript, i18n: ["appointments", "preparation"] } satisfies I18nHandle;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

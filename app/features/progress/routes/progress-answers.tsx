@@ -9,10 +9,6 @@ import { paths } from "../components";
 import { answersPage, currentMonth } from "../pages.server";
 import stylesheet from "../progress.css?url";
 import { answersSchema } from "../schema";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["progress"] } satisfies I18nHandle;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 

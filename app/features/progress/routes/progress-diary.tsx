@@ -10,10 +10,6 @@ import { DiaryPage, type DiaryActionData } from "../DiaryPage";
 import { diaryPage, writableDay } from "../pages.server";
 import stylesheet from "../progress.css?url";
 import { diarySchema } from "../schema";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["progress"] } satisfies I18nHandle;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 

@@ -9,10 +9,6 @@ import { getReminderDay } from "../queries.server";
 import { ReminderPage } from "../ReminderPage";
 import stylesheet from "../progress.css?url";
 import { reminderSchema } from "../schema";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["progress"] } satisfies I18nHandle;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 

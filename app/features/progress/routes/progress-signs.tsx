@@ -9,10 +9,6 @@ import { signsPage } from "../pages.server";
 import stylesheet from "../progress.css?url";
 import { shareSchema, signsSchema } from "../schema";
 import { SignsPage, type SignsActionData } from "../SignsPage";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["progress"] } satisfies I18nHandle;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 

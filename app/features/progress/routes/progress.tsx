@@ -3,10 +3,6 @@ import { requireParticipant } from "~/lib/auth.server";
 import { ProgressPage } from "../ProgressPage";
 import { progressPage } from "../pages.server";
 import stylesheet from "../progress.css?url";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["progress"] } satisfies I18nHandle;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 

@@ -11,10 +11,6 @@ import { DecisionPage } from "../DecisionPage";
 import { findCoordinated, proposalForCaseworker } from "../queries.server";
 import { acceptSchema, declineSchema } from "../schema";
 import stylesheet from "../proposals.css?url";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["proposals"] } satisfies I18nHandle;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 

@@ -8,10 +8,6 @@ import { createProposal } from "../commands.server";
 import { NewProposalPage } from "../NewProposalPage";
 import { proposalSchema } from "../schema";
 import stylesheet from "../proposals.css?url";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["proposals"] } satisfies I18nHandle;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 

@@ -9,10 +9,6 @@ import { changeBasisSchema, changeSchema, formFields, typedTerms } from "../sche
 import { addMonths, dayParts, MAX_MONTHS } from "../scopes";
 import type { TermsValues } from "../TermsFields";
 import { openGrant, termsRules } from "../terms.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["relatives"] } satisfies I18nHandle;
 
 /**
  * "Ret adgangen": change what an open grant allows (parts, comment right, bisidder meetings, end

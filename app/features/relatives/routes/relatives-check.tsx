@@ -11,10 +11,6 @@ import { changeGrant, createInvitation, scopesOf } from "../commands.server";
 import { clearDraft, confirmationHook, hasFreshMitId } from "../invite.server";
 import { checkIntentSchema, formFields } from "../schema";
 import { invitationMailer, validDraft } from "../terms.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "plan", "relatives"] } satisfies I18nHandle;
 
 /** At most RATE_LIMIT_INVITATIONS invitations (new, changed or sent again) per participant. */
 export const middleware = limitPage("invitations", participantOf, { methods: ["POST"] });

@@ -6,10 +6,6 @@ import { listHelped } from "~/features/relatives/queries.server";
 import { requireUser } from "~/lib/auth.server";
 import { recordHelpedListViewed } from "../commands.server";
 import { requestIdOf } from "~/lib/request.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "plan", "relatives"] } satisfies I18nHandle;
 
 /** "Du hjælper": whose planning the signed-in person may see, and until when. */
 export async function loader({ request, context }: Route.LoaderArgs) {

@@ -9,10 +9,6 @@ import { forgetInvitation, rememberInvitation } from "../invite.server";
 import { findInvitation } from "../queries.server";
 import { formFields, invitationAnswerSchema } from "../schema";
 import type { Calm } from "../status";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "plan", "relatives"] } satisfies I18nHandle;
 
 /**
  * The link from the e-mail. It grants nothing by itself: a signed-out visitor is told to sign in

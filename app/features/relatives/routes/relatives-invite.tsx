@@ -8,10 +8,6 @@ import { hasOpenGrantFor, participantEmail } from "../queries.server";
 import { inviteSchema, typedInvite } from "../schema";
 import { addMonths, dayParts, DEFAULT_MONTHS, MAX_MONTHS } from "../scopes";
 import { termsRules } from "../terms.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["relatives"] } satisfies I18nHandle;
 
 const NO_DATE = { day: "", month: "", year: "" };
 

@@ -6,10 +6,6 @@ import { listStoredMailFor } from "~/features/relatives/mail.server";
 import { notFound, requireUser } from "~/lib/auth.server";
 import { env } from "~/lib/env.server";
 import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["relatives"] } satisfies I18nHandle;
 
 /**
  * Demo only: the e-mails written to <DATA_DIR>/mail instead of being sent, 404 without

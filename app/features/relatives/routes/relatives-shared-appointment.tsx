@@ -6,10 +6,6 @@ import { openSharedView } from "../access.server";
 import { participantName } from "../queries.server";
 import { SharedAppointmentPage } from "../SharedAppointmentPage";
 import { getPublishedSummary } from "~/features/summaries/index.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "plan", "relatives", "summaries"] } satisfies I18nHandle;
 
 /**
  * One meeting, read-only: what, when, where, who comes, what to bring. The participant's own

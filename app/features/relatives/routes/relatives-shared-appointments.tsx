@@ -11,10 +11,6 @@ import { notFound } from "~/lib/auth.server";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { Tag } from "~/components/ui/Tag";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "plan", "relatives"] } satisfies I18nHandle;
 
 /** The participant's upcoming meetings, read-only: time, place and kind, never their notes. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {

@@ -1,14 +1,10 @@
-import { data, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
+import { data, redirect } from "react-router";
 import type { Route } from "./+types/relatives-shared-conversation";
 import { notFound } from "~/lib/auth.server";
 import { openSharedView } from "../access.server";
 import { participantName } from "../queries.server";
 import { mayWriteMessages, replyAsRelative, sharedConversationPage } from "../shared-messages.server";
 import { SharedConversationPage } from "../SharedConversationPage";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "messages", "plan", "relatives"] } satisfies I18nHandle;
 
 /**
  * One of the participant's conversations, for a relative with the "messages" scope: read-only, or
@@ -32,10 +28,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const outcome = await replyAsRelative(context, user, participantId, params.id, await request.formData());
   if (outcome.kind === "redirect") return redirect(outcome.to);
   return data(outcome.body, { status: outcome.status });
-}
-
-export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
-  return formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
 }
 
 export default function SharedConversationRoute({ loaderData, actionData }: Route.ComponentProps) {

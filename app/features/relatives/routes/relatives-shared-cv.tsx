@@ -7,10 +7,6 @@ import { openSharedView } from "~/features/relatives/access.server";
 import { usePossessive } from "~/features/relatives/components";
 import { participantName } from "~/features/relatives/queries.server";
 import { notFound } from "~/lib/auth.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "cv", "plan", "relatives"] } satisfies I18nHandle;
 
 /**
  * The participant's CV, read-only, for a relative with the "cv" scope: the same document as the

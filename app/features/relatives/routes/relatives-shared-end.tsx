@@ -9,10 +9,6 @@ import { notFound } from "~/lib/auth.server";
 import { openSharedFrame } from "~/features/relatives/access.server";
 import { requestIdOf } from "~/lib/request.server";
 import { confirmYesSchema, formFields } from "../schema";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "plan", "relatives"] } satisfies I18nHandle;
 
 /** The relative stops helping. Without JavaScript this page asks first; with it, a dialog does. */
 export async function loader({ params, context }: Route.LoaderArgs) {

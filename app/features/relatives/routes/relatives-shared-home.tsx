@@ -9,10 +9,6 @@ import { notFound } from "~/lib/auth.server";
 import { openSharedFrame } from "~/features/relatives/access.server";
 import { recordView } from "~/features/relatives/commands.server";
 import { requestIdOf } from "~/lib/request.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "plan", "relatives"] } satisfies I18nHandle;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { user, grant } = await openSharedFrame(context, params.participantId);
@@ -71,10 +67,6 @@ export default function SharedHome({ loaderData }: Route.ComponentProps) {
           href={`/hjaelper/${participantId}/stop`}
           label={t("end.button")}
           hiddenLabel={t("end.hiddenLabel", { name: firstName })}
-          title={t("end.title", { name: firstName })}
-          description={t("end.text", { name: firstName, owner: owner(firstName) })}
-          confirmLabel={t("end.confirm")}
-          cancelLabel={t("end.cancel")}
         />
       </section>
     </>

@@ -4,10 +4,6 @@ import { openSharedView } from "../access.server";
 import { participantName } from "../queries.server";
 import { mayWriteMessages, sharedMessagesPage } from "../shared-messages.server";
 import { SharedMessagesPage } from "../SharedMessagesPage";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "messages", "plan", "relatives"] } satisfies I18nHandle;
 
 /**
  * The participant's conversations with her caseworker, for a relative with the "messages" scope:

@@ -5,10 +5,6 @@ import { openSharedView } from "../access.server";
 import { participantName } from "../queries.server";
 import { relativePlanView } from "../shared.server";
 import { SharedPlanPage } from "../SharedPlanPage";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "plan", "relatives"] } satisfies I18nHandle;
 
 /**
  * The participant's plan, read-only, for a relative with the "plan" scope. Only what the plan

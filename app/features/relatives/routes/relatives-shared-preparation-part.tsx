@@ -10,10 +10,6 @@ import { participantName } from "../queries.server";
 import { deleteRemarkSchema, formFields } from "../schema";
 import { writablePart } from "../shared.server";
 import { SharedPreparationPartPage } from "../SharedPreparationPartPage";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "plan", "preparation", "relatives"] } satisfies I18nHandle;
 
 /**
  * One part of the participant's preparation, read-only, with the relative's own remarks

@@ -9,10 +9,6 @@ import { openSharedView } from "~/features/relatives/access.server";
 import { usePossessive } from "~/features/relatives/components";
 import { participantName } from "~/features/relatives/queries.server";
 import { notFound } from "~/lib/auth.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "plan", "preparation", "relatives"] } satisfies I18nHandle;
 
 /**
  * The participant's preparation, read-only, for a relative with the "preparation" scope: each

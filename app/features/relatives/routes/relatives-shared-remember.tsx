@@ -5,10 +5,6 @@ import { requestIdOf } from "~/lib/request.server";
 import { RememberPage } from "~/features/summaries";
 import { parseRecollection, rememberDifferently, rememberPage } from "~/features/summaries/index.server";
 import { openSharedView } from "../access.server";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["summaries"] } satisfies I18nHandle;
 
 /**
  * "Jeg husker det anderledes" written by a relative (issue 22): only with the appointments scope

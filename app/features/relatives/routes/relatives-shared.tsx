@@ -9,10 +9,6 @@ import { participantName } from "~/features/relatives/queries.server";
 import { notFound } from "~/lib/auth.server";
 import { openSharedFrame } from "~/features/relatives/access.server";
 import { ENDED_ACCESS_STATUS, type EndedAccessError } from "~/features/relatives/status";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "plan", "relatives"] } satisfies I18nHandle;
 
 /**
  * The frame of a relative's pages: whose pages these are, until when, read-only, and the parts

@@ -8,10 +8,6 @@ import { isOpen } from "~/features/relatives/status";
 import { notFound, requireParticipant } from "~/lib/auth.server";
 import { participantActor } from "~/lib/actor.server";
 import { confirmYesSchema, formFields } from "../schema";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["relatives"] } satisfies I18nHandle;
 
 /** Without JavaScript: the page that asks first. With it, the list's dialog posts here directly. */
 export async function loader({ params, context }: Route.LoaderArgs) {

@@ -3,10 +3,6 @@ import { requireParticipant } from "~/lib/auth.server";
 import { GrantsPage } from "../GrantsPage";
 import { invitationDeliveries, listGrants, type InvitationDelivery } from "../queries.server";
 import { listNoticeSchema } from "../schema";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["appointments", "plan", "relatives"] } satisfies I18nHandle;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);

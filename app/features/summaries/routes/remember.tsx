@@ -6,10 +6,6 @@ import { rememberDifferently } from "../commands.server";
 import { rememberPage } from "../pages.server";
 import { RememberPage } from "../RememberPage";
 import { parseRecollection } from "../schema";
-import type { I18nHandle } from "~/lib/i18n/namespaces";
-
-/** The translations this page uses beside "common" (lib/i18n/namespaces.ts). */
-export const handle = { i18n: ["summaries"] } satisfies I18nHandle;
 
 /** `/moeder/:id/referat/:pointId`: "Jeg husker det anderledes" about one point of her meeting's summary. */
 export async function loader({ params, context }: Route.LoaderArgs) {
