@@ -332,6 +332,66 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
     });
   });
 
+  describe("the caseload behind the caseworker's row-level security, kept for one transaction (migration 0042)", () => {
+    const caseload = (tx: postgres.TransactionSql) =>
+      tx`select participant_id::text as id from caseworker_portal.participants order by 1`.then((rows) => rows.map((row) => row.id as string));
+
+    it("answers for the person set now, also when the person changes inside the transaction", async () => {
+      const sara = await aCaseworker().build(database.db);
+      const bo = await aCaseworker().build(database.db);
+      const mette = await aParticipant().withCaseworker(sara).build(database.db);
+      const ali = await aParticipant().withCaseworker(sara).build(database.db);
+      const kim = await aParticipant().withCaseworker(bo).build(database.db);
+      const [asSara, asBo, asSaraAgain, asNobody] = (await app.begin(async (tx) => {
+        await tx`select set_config('minvej.person_id', ${sara.personId}, true)`;
+        const first = await caseload(tx);
+        await tx`select set_config('minvej.person_id', ${bo.personId}, true)`;
+        const second = await caseload(tx);
+        await tx`select set_config('minvej.person_id', ${sara.personId}, true)`;
+        const third = await caseload(tx);
+        await tx`select set_config('minvej.person_id', '', true)`;
+        return [first, second, third, await caseload(tx)];
+      })) as string[][];
+      expect(asSara).toEqual([mette.participantId, ali.participantId].sort());
+      expect(asBo).toEqual([kim.participantId]);
+      expect(asSaraAgain).toEqual(asSara);
+      expect(asNobody).toEqual([]);
+    });
+
+    it("never uses a caseload kept for another person", async () => {
+      const sara = await aCaseworker().build(database.db);
+      const bo = await aCaseworker().build(database.db);
+      await aParticipant().withCaseworker(sara).build(database.db);
+      const kim = await aParticipant().withCaseworker(bo).build(database.db);
+      const seen = await app.begin(async (tx) => {
+        await tx`select set_config('minvej.caseload', ${`${bo.personId}:${kim.participantId}`}, true)`;
+        await tx`select set_config('minvej.person_id', ${sara.personId}, true)`;
+        return caseload(tx);
+      });
+      expect(seen).not.toContain(kim.participantId);
+      expect(seen).toHaveLength(1);
+    });
+
+    it("forgets it when a contact changes in the same transaction, and starts afresh in the next", async () => {
+      const sara = await aCaseworker().build(database.db);
+      const mette = await aParticipant().withCaseworker(sara).build(database.db);
+      const ali = await aParticipant().withCaseworker(sara).build(database.db);
+      const counts = await owner.begin(async (tx) => {
+        await tx`select set_config('minvej.person_id', ${sara.personId}, true)`;
+        const before = await tx`select count(*)::int as n from portal.my_coordinated_participants()`;
+        await tx`delete from portal.participant_contacts where participant_id = ${ali.participantId}`;
+        const after = await tx`select count(*)::int as n from portal.my_coordinated_participants()`;
+        throw Object.assign(new Error("roll back"), { counts: [before[0]!.n, after[0]!.n] });
+      }).catch((error: { counts?: number[] }) => error.counts);
+      expect(counts).toEqual([2, 1]);
+      const next = await app.begin(async (tx) => {
+        await tx`select set_config('minvej.person_id', ${sara.personId}, true)`;
+        return caseload(tx);
+      });
+      expect(next).toEqual([mette.participantId, ali.participantId].sort());
+    });
+  });
+
   describe("caseworker_ro reads the caseworker views and nothing else", () => {
     it("can read every view in the caseworker schema", async () => {
       const views = await owner`select table_name from information_schema.views where table_schema = 'caseworker' order by table_name`;
