@@ -16,7 +16,7 @@ export function ErrorContent({ error }: { error: unknown }) {
       <PageTitle title={title} />
       <h1 tabIndex={-1}>{title}</h1>
       <p>{notFound ? t("errors.notFoundText") : t("errors.genericText")}</p>
-      {!notFound && requestId ? <p data-request-id={requestId}>{t("errors.requestId", { id: requestId })}</p> : null}
+      {!notFound && requestId ? <p>{t("errors.requestId", { id: requestId })}</p> : null}
       <p>
         <a href="/">{t("errors.backHome")}</a>
       </p>
