@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { portal } from "./portal";
 import { participants, persons } from "./people";
 import { authorRoleEnum, activities, planResponses, subGoals } from "./plan";
@@ -59,9 +59,23 @@ export const conversations = portal.table(
     handledByPersonId: uuid("handled_by_person_id").references(() => persons.id, { onDelete: "set null" }),
     /** A one-time id the form carries, so a double submit starts one conversation. */
     submissionId: uuid("submission_id").unique(),
+    /**
+     * The newest of her side's messages and answers to a proposed time, and of the caseworker's
+     * messages and proposed times: kept by triggers (migration 0043), never written by the portal.
+     */
+    participantActedAt: timestamp("participant_acted_at", { withTimezone: true }),
+    caseworkerActedAt: timestamp("caseworker_acted_at", { withTimezone: true }),
+    /** Waiting for the caseworker's answer, as listInbox's "awaiting" (status.ts, awaitsCaseworker), in milliseconds. */
+    awaitsCaseworker: boolean("awaits_caseworker").generatedAlwaysAs(
+      sql`(caseworker_acted_at IS NULL
+      OR date_trunc('milliseconds', caseworker_acted_at AT TIME ZONE 'UTC') < date_trunc('milliseconds', greatest(created_at, participant_acted_at) AT TIME ZONE 'UTC'))
+    AND (handled_at IS NULL
+      OR date_trunc('milliseconds', handled_at AT TIME ZONE 'UTC') < date_trunc('milliseconds', greatest(created_at, participant_acted_at) AT TIME ZONE 'UTC'))`,
+    ),
   },
   (t) => [
     index("conversations_participant_last").on(t.participantId, t.lastMessageAt),
+    index("conversations_awaiting_caseworker").on(t.participantId).where(sql`${t.awaitsCaseworker}`),
     index("conversations_appointment").on(t.appointmentId),
     check("conversations_subject_length", sql`char_length(${t.subject}) between 1 and 120`),
   ],

@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { db, rowsOf } from "../../../db/client";
 import { appointmentProposals, conversations, messages } from "../../../db/schema/messages";
 import { isUuid } from "~/lib/ids";
@@ -146,43 +146,24 @@ export async function listInbox(participantIds: string[], options: { answerWorkd
 
 /**
  * How many conversations wait for the caseworker's answer: per participant id for `shownIds`, and
- * in all over `participantIds` (her whole caseload). listInbox's "awaiting", judged in the database
- * as awaitsCaseworker does, without reading every message: per conversation the last activity of
- * each side (her side's messages, an answered proposal and the conversation's start; the
- * caseworker's messages and proposals), each a lookup by the conversation's index, and one row back.
- * For the caseworker's list, which shows 50 participants and links to all that wait.
+ * in all over `participantIds` (her whole caseload). listInbox's "awaiting", as each conversation
+ * keeps it (`awaits_caseworker`, kept by triggers on its messages and proposals, migration 0043):
+ * one index lookup, one row back. For the caseworker's list, which shows 50 participants and links
+ * to all that wait.
  */
 export async function awaitingSummary(participantIds: string[], shownIds: string[] = participantIds): Promise<{ total: number; byParticipant: Record<string, number> }> {
   if (participantIds.length === 0) return { total: 0, byParticipant: {} };
   const database = await db();
-  // Milliseconds, as listInbox compares them (JavaScript dates).
-  const ms = (moment: SQL) => sql`date_trunc('milliseconds', ${moment})`;
-  const shown = shownIds.length === 0 ? sql`false` : sql`participant_id in (${sql.join(shownIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
+  // Each list as one parameter (a comma-separated text made an array), not one bound parameter per id.
+  const idArray = (ids: string[]) => sql`string_to_array(${ids.join(",")}, ',')::uuid[]`;
   const [row] = await database.execute(sql`
     select coalesce(sum(n), 0) as total,
-      json_object_agg(participant_id, n) filter (where ${shown}) as by_participant
+      json_object_agg(participant_id, n) filter (where participant_id = any(${idArray(shownIds)})) as by_participant
     from (
-      select participant_id, count(*) as n
-      from (
-        select c.participant_id, c.handled_at,
-          ${ms(sql`greatest(c.created_at, m.participant_at, p.answered_at)`)} as participant_at,
-          ${ms(sql`greatest(m.caseworker_at, p.proposed_at)`)} as caseworker_at
-        from ${conversations} c
-        -- One read of each conversation's messages and proposals (by its index), both sides at once.
-        left join lateral (
-          select max(created_at) filter (where author_role <> 'caseworker') as participant_at,
-            max(created_at) filter (where author_role = 'caseworker') as caseworker_at
-          from ${messages} where conversation_id = c.id
-        ) m on true
-        left join lateral (
-          select max(answered_at) filter (where status in ('accepted', 'declined')) as answered_at, max(created_at) as proposed_at
-          from ${appointmentProposals} where conversation_id = c.id
-        ) p on true
-        where c.participant_id in (${sql.join(participantIds.map((id) => sql`${id}::uuid`), sql`, `)})
-      ) latest
-      where (caseworker_at is null or caseworker_at < participant_at)
-        and (handled_at is null or ${ms(sql`handled_at`)} < participant_at)
-      group by participant_id
+      select ${conversations.participantId} as participant_id, count(*) as n
+      from ${conversations}
+      where ${conversations.awaitsCaseworker} and ${conversations.participantId} = any(${idArray(participantIds)})
+      group by ${conversations.participantId}
     ) waiting`).then((result) => rowsOf<{ total: number | string; by_participant: Record<string, number> | string | null }>(result));
   const byParticipant = typeof row?.by_participant === "string" ? (JSON.parse(row.by_participant) as Record<string, number>) : (row?.by_participant ?? {});
   return { total: Number(row?.total ?? 0), byParticipant: Object.fromEntries(Object.entries(byParticipant).map(([id, n]) => [id, Number(n)])) };
