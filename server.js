@@ -81,7 +81,10 @@ if (viteDevServer) {
 } else {
   app.use(staticRoute);
   app.use("/assets", express.static(`${BUILD_DIR}/client/assets`, { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static(`${BUILD_DIR}/client`, { maxAge: "1h", index: false }));
+  // Only an address that ends in a file name is looked for on disk: a page's never does, and the
+  // look (a stat, then a 404 object) cost every page a tenth of a millisecond.
+  const clientFiles = express.static(`${BUILD_DIR}/client`, { maxAge: "1h", index: false });
+  app.use((req, res, next) => (/\.\w+$/.test(req.path) ? clientFiles(req, res, next) : next()));
 }
 
 const { checkOrigin } = await import("./server/origin.js");

@@ -1,8 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable } from "@react-router/node";
-import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { ServerRouter, type EntryContext, type RouterContextProvider } from "react-router";
 import { getDatabase, openDatabase } from "../db/client";
 import { startWorker, stopWorker } from "./features/jobs/index.server";
@@ -17,8 +14,6 @@ import { RequestContextProvider } from "./lib/request-context";
 import { requestIdOf } from "./lib/request.server";
 import { config } from "../server/config.js";
 import { logError } from "../server/safe-error.js";
-
-export const streamTimeout = 5_000;
 
 /**
  * Called by server.js before it listens: opens and migrates the database (and seeds an empty
@@ -126,44 +121,15 @@ export default function handleRequest(
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
 
-  const userAgent = request.headers.get("user-agent");
-  const readyOption = (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? "onAllReady" : "onShellReady";
-
-  return new Promise<Response>((resolve, reject) => {
-    let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
-    const { pipe, abort } = renderToPipeableStream(
-      <RequestContextProvider value={{ nonce, requestId: requestIdOf(loadContext) }}>
-        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
-      </RequestContextProvider>,
-      {
-        nonce,
-        [readyOption]() {
-          const body = new PassThrough({
-            final(callback) {
-              clearTimeout(timeoutId);
-              timeoutId = undefined;
-              callback();
-            },
-          });
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          pipe(body);
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          logError("render_failed", request.headers.get("x-request-id"), error);
-        },
-      },
-    );
-  });
+  // Every page is whole before it leaves (no Suspense, nothing streamed), so it is rendered to one
+  // string: no stream between React and the response, and the server sends it in one write.
+  const html = renderToString(
+    <RequestContextProvider value={{ nonce, requestId: requestIdOf(loadContext) }}>
+      <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+    </RequestContextProvider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }
 
 /** Server errors are logged with the request id that the error page shows; the page never shows a stack. */

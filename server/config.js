@@ -304,7 +304,10 @@ function toConfig(parsed, env, municipalities, apiClients) {
   // or SMTP server per test file) are read on every use, through the same schema.
   const { shape } = schema;
   /** @param {"DEMO" | "DEMO_LOGIN" | "DATA_DIR" | "API_CLIENTS_FILE" | "SMTP_URL" | "SMS_GATEWAY_URL" | "SMS_GATEWAY_TOKEN" | "NEMLOGIN_TEST_IDP" | `CASEWORKER_OIDC_${"ISSUER" | "CLIENT_ID" | "CLIENT_SECRET" | "ROLE_CLAIM" | "ROLE"}`} name */
-  const now = (name) => known(env)[name];
+  const now = (name) => {
+    const value = env[name];
+    return value !== undefined && value.trim() !== "" ? value : undefined;
+  };
   const production = parsed.NODE_ENV === "production";
   const generatedSecret = !parsed.SESSION_SECRET;
   return {

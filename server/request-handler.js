@@ -5,6 +5,7 @@
 // save, say). Here the order is: run the request in a transaction (the server build's
 // `withRequestTransaction`), commit, and only then send the response. A failed commit
 // becomes a 500 and is never acknowledged.
+import { gzipSync } from "node:zlib";
 import { writeReadableStreamToWritable } from "@react-router/node";
 import { createRequestHandler as createReactRouterHandler, RouterContextProvider } from "react-router";
 import { config } from "./config.js";
@@ -133,6 +134,23 @@ async function send(res, response) {
   }
   if (!response.body) {
     res.end();
+    return;
+  }
+  // A page is rendered whole (app/entry.server.tsx): one buffer, zipped at once, one write. The
+  // compression middleware (server.js) leaves an answer alone that is already encoded; its stream
+  // cost a small page more than the zipping itself.
+  if (response.headers.get("content-type")?.startsWith("text/html")) {
+    const page = Buffer.from(await response.arrayBuffer());
+    res.vary("Accept-Encoding");
+    if (page.length < 1024 || res.req.acceptsEncodings("gzip") !== "gzip" || res.getHeader("Content-Encoding")) {
+      res.setHeader("Content-Length", page.length);
+      res.end(page);
+      return;
+    }
+    const zipped = gzipSync(page);
+    res.setHeader("Content-Encoding", "gzip");
+    res.setHeader("Content-Length", zipped.length);
+    res.end(zipped);
     return;
   }
   try {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { createCookie } from "react-router";
+import { signedCookieValue } from "./signed-cookie.server";
 import { db, rowsOf } from "../../db/client";
 import { authSessions } from "../../db/schema";
 import type { Programme } from "./programmes";
@@ -103,7 +104,7 @@ async function holdSessionToken(database: Awaited<ReturnType<typeof db>>, tokenH
 }
 
 async function tokenFrom(request: Request): Promise<string | null> {
-  const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
+  const value = signedCookieValue(request.headers.get("Cookie"), sessionCookie.name, env.sessionSecrets);
   return typeof value === "string" && value.length > 20 ? value : null;
 }
 

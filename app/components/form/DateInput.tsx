@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 
 /**
  * A date as three text fields (day, month, year), as GOV.UK and DKFDS do: easy to type,

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 
 export interface FieldError {
   /** The id of the input to move to (for a group: its first input). */

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { Form, NavLink, useLocation } from "react-router";
 import { supportedLanguages } from "~/lib/i18n/config";
 import { useMunicipality } from "~/lib/municipality";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { useLocation } from "react-router";
 
 /** Where the switch posts (app/features/hard-day/urls.ts). */

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 
 /** The document title: "<page> – Min Vej", prefixed "Fejl: " when a submitted form has errors. */
 export function PageTitle({ title, hasErrors = false }: { title: string; hasErrors?: boolean }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { QUICK_EXIT_URL, SHIFT_PRESSES, SHIFT_WINDOW_MS } from "./quick-exit";
 
 /**

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 
 /**
  * The warning before the idle sign-out (WCAG 2.2.1), for plain-page.js: a native modal <dialog>

@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { messagesHref, newMessageHref } from "~/features/messages";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";

@@ -1,5 +1,5 @@
 import { focusOnLoad } from "~/components/ui/focus";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { Form, Link } from "react-router";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { CopyButton } from "~/components/ui/CopyButton";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { explanationFor } from "~/features/content";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import type { AppointmentKind, AppointmentMode } from "./queries.server";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { CvSharedText, formatLongDate, meetingPlace, PlanVersionText, useAnswerLabel, wantedAtMeeting } from "./components";
 import { excerpt, firstOf } from "./excerpt";
 import { PrintProgress, progressPrintLines } from "./ProgressBriefing";

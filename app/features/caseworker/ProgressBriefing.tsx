@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { FACTORS, type Factor } from "~/features/progress";
 import { localeFor } from "~/lib/dates";
 import { formatLongDate, OwnWords } from "./components";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { formatHours, formatPartialDate } from "~/features/cv";
 import { formatTime } from "~/lib/dates";

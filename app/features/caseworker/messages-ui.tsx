@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { Tag } from "~/components/ui/Tag";
 import { copenhagenDay, formatDate, formatMoment, isoDateTime } from "~/lib/dates";
 import type { Topic } from "~/features/messages";

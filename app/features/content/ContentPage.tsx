@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { formatDay } from "~/lib/dates";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 
 export interface GlossaryData {
   letters: { letter: string; id: string | null }[];

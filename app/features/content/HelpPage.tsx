@@ -1,4 +1,5 @@
-import { Trans, useTranslation } from "react-i18next";
+import { Trans } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { ContentPage } from "./ContentPage";
 import type { CaseworkerContact } from "~/lib/contacts.server";

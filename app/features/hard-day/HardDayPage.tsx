@@ -1,4 +1,5 @@
-import { Trans, useTranslation } from "react-i18next";
+import { Trans } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { useLocation } from "react-router";
 import { HardDaySwitch } from "~/components/layout/HardDaySwitch";
 import { PageTitle } from "~/components/layout/PageTitle";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { explanationFor } from "~/features/content";
 import { programmeKinds, REFORM_PAGE } from "~/lib/programmes";
 import { PlanNewsCard } from "~/features/plan";

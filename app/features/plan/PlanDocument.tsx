@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { formatDate, formatTime } from "~/lib/dates";
 import { formatDocumentMoment, formatMomentDay } from "~/lib/dates";
 import { ActivityDetails, AgreementDetails, ContactDetails, OwnGoalText, SubGoalDetails } from "./PlanParts";

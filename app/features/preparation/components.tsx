@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { ABILITY_AREAS, hoursInWords, partByKey, type Answers, type PartKey, type PartStatus } from "./parts";
 import { DocumentLinks } from "~/components/ui/DocumentLinks";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";

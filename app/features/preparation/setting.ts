@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { useMunicipality, type PageMunicipality } from "~/lib/municipality";
 
 /**

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { Tag, type TagTone } from "~/components/ui/Tag";
 import type { ProposalStatus } from "./schema";

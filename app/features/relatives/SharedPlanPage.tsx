@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";
 import { ActivityDetails, AgreementsSection, ContactsSection, OwnGoalText, SubGoalDetails } from "~/features/plan";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { DateInput } from "~/components/form/DateInput";
 import { ErrorMessage } from "~/components/form/Field";
 import { formatDay } from "~/lib/dates";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { PageTitle } from "~/components/layout/PageTitle";
 
 /** What the person is told; several refusals share one explanation. */

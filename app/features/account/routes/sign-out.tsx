@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/sign-out";
 import { recordSignOut } from "../commands.server";

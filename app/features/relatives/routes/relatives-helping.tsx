@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import type { Route } from "./+types/relatives-helping";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { HelpingList } from "~/features/relatives/components";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import type { Route } from "./+types/relatives-shared-cv";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { CvDocumentView, toDocument } from "~/features/cv";

@@ -1,5 +1,5 @@
 import { ConfirmAction } from "~/components/ui/ConfirmAction";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { Link } from "react-router";
 import type { Route } from "./+types/relatives-shared-home";
 import { PageTitle } from "~/components/layout/PageTitle";
