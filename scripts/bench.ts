@@ -6,7 +6,7 @@
 //   DATABASE_URL=postgres://… npm run bench   also measure against that PostgreSQL database
 //
 // Environment: BENCH_SKIP_BUILD=1, BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS
-// (default 10), BENCH_SAMPLES (requests per page one at a time, default 40), BENCH_TARGETS (e.g.
+// (default 10), BENCH_SAMPLES (requests per page one at a time, default 60, after BENCH_WARM_UP loads, default 30), BENCH_TARGETS (e.g.
 // "postgres-big,pglite-demo": only those). Results go to stdout as tables and to
 // bench-results/latest.json.
 //
@@ -669,7 +669,8 @@ async function loadConcurrently(url: string, cookie: string, concurrency: number
 }
 
 async function measurePagesOneAtATime(server: RunningServer, target: DatabaseTarget, pages: string[], cookie: string, load: LoadSettings): Promise<void> {
-  const samples = readPositiveInteger("BENCH_SAMPLES", 40);
+  const samples = readPositiveInteger("BENCH_SAMPLES", 60);
+  const warmUp = readPositiveInteger("BENCH_WARM_UP", 30);
   const concurrentSamples = readPositiveInteger("BENCH_CONCURRENT_SAMPLES", 200);
   for (const page of pages) {
     const url = `${server.baseUrl}${page}`;
@@ -682,6 +683,9 @@ async function measurePagesOneAtATime(server: RunningServer, target: DatabaseTar
       data = await requestSql(server, dataUrlOf(server.baseUrl, page), cookie);
       writes = Math.max(writes, document?.writes ?? 0, data?.writes ?? 0);
     }
+    // A server that has run for a while has compiled the page's code: its figures are the ones that
+    // count, not those of the first few loads (which cost up to twice the CPU on this machine).
+    for (let warm = 0; warm < warmUp; warm++) await (await fetch(url, { headers: { cookie }, redirect: "manual" })).arrayBuffer();
     const latencies: number[] = [];
     let failedWith: number | null = null;
     const cpuBefore = readCpuMs(server.child.pid);

@@ -5,6 +5,7 @@
 // save, say). Here the order is: run the request in a transaction (the server build's
 // `withRequestTransaction`), commit, and only then send the response. A failed commit
 // becomes a 500 and is never acknowledged.
+import { Buffer } from "node:buffer";
 import { gzipSync } from "node:zlib";
 import { writeReadableStreamToWritable } from "@react-router/node";
 import { createRequestHandler as createReactRouterHandler, RouterContextProvider } from "react-router";

@@ -1,5 +1,5 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, NavLink, useLocation } from "react-router";
+import { Form, useLocation } from "react-router";
 import { supportedLanguages } from "~/lib/i18n/config";
 import { useMunicipality } from "~/lib/municipality";
 import { HardDaySwitch } from "./HardDaySwitch";
@@ -27,15 +27,22 @@ const participantNav = [
   { to: "/om", key: "nav.about" },
 ] as const;
 
+/** The menu item of the page's own area is marked as the current page (as React Router's NavLink marked it). */
+function isCurrent(to: string, pathname: string): boolean {
+  const here = pathname.toLowerCase().replace(/\/+$/, "") || "/";
+  return to === "/" ? here === "/" : here === to || here.startsWith(`${to}/`);
+}
+
 function NavLinks({ className = "" }: { className?: string }) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
   return (
     <ul className={`site-nav__list ${className}`.trim()}>
       {participantNav.map((item) => (
         <li key={item.to}>
-          <NavLink to={item.to} end={item.to === "/"} className="site-nav__link">
+          <a href={item.to} className="site-nav__link" aria-current={isCurrent(item.to, pathname) ? "page" : undefined}>
             {t(item.key)}
-          </NavLink>
+          </a>
         </li>
       ))}
     </ul>

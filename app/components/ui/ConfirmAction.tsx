@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { Link } from "~/components/ui/Link";
 
 /**
  * A consequential action (delete, withdraw, end): a link to a page that asks first, whose own

@@ -1,5 +1,5 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { Link } from "react-router";
+import { Link } from "~/components/ui/Link";
 
 /**
  * The one look for "take this with you" actions (print view, PDF), on every page that has them:

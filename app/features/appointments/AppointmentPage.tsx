@@ -1,7 +1,8 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { messagesHref, newMessageHref } from "~/features/messages";
 import { useTranslation } from "~/lib/i18n/react";
-import { Link, useNavigation } from "react-router";
+import { useNavigation } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
 import { PageTitle } from "~/components/layout/PageTitle";

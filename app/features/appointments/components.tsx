@@ -1,5 +1,5 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { Link } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { copenhagenDay, formatDate, formatTime, isoDateTime } from "~/lib/dates";
 import type { AppointmentListItem, Contact } from "./queries.server";
 import { relativeDay } from "./time";

@@ -1,5 +1,6 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, Link, useNavigation } from "react-router";
+import { Form, useNavigation } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { formatMoment } from "~/lib/dates";

@@ -1,5 +1,6 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, Link } from "react-router";
+import { Form } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { CvFormHead, StatusNotice } from "./components";
 import { TASK_COUNT_MAX } from "./sections";
 import type { tasksPage, TasksRefusal } from "./tasks.server";

@@ -1,6 +1,7 @@
 import { focusOnLoad } from "~/components/ui/focus";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, Link } from "react-router";
+import { Form } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { ErrorSummary, type FieldError } from "~/components/form/ErrorSummary";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { ConfirmAction } from "~/components/ui/ConfirmAction";

@@ -1,5 +1,6 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { formatMoment } from "~/lib/dates";
 import type { messagesPage } from "./pages.server";

@@ -1,5 +1,6 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { PageTitle } from "~/components/layout/PageTitle";
 import type { FormAnswer } from "./actions.server";

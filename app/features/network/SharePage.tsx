@@ -1,5 +1,6 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, Link } from "react-router";
+import { Form } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { formatWeekdayMoment } from "~/lib/dates";
 import type { sharePage } from "./pages.server";

@@ -1,6 +1,7 @@
 import { focusOnLoad } from "~/components/ui/focus";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, Link } from "react-router";
+import { Form } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { formatMonthYear, formatWeekdayMoment } from "~/lib/dates";
 import type { snapshotsPage } from "./pages.server";

@@ -1,6 +1,7 @@
 import { useTranslation } from "~/lib/i18n/react";
 import { messagesHref } from "~/features/messages";
-import { Form, Link, useNavigation } from "react-router";
+import { Form, useNavigation } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { DocumentLinks } from "~/components/ui/DocumentLinks";
 import { WrittenInDanish } from "~/components/ui/WrittenInDanish";

@@ -1,7 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, Link, useNavigation } from "react-router";
+import { Form, useNavigation } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
 import { TextareaField } from "~/components/form/TextareaField";

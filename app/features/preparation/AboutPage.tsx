@@ -1,4 +1,5 @@
-import { Form, Link } from "react-router";
+import { Form } from "react-router";
+import { Link } from "~/components/ui/Link";
 import type { Route } from "./routes/+types/preparation-about";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { AppointmentDetails } from "~/features/appointments";

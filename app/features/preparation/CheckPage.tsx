@@ -1,4 +1,5 @@
-import { Form, Link, useNavigation } from "react-router";
+import { Form, useNavigation } from "react-router";
+import { Link } from "~/components/ui/Link";
 import type { Route } from "./routes/+types/preparation-check";
 import { ErrorSummary, type FieldError } from "~/components/form/ErrorSummary";
 import { PageTitle } from "~/components/layout/PageTitle";

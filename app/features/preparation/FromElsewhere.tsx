@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { Tag } from "~/components/ui/Tag";
 import { textList, usePreparationText } from "./setting";
 import type { CvSummaryEntry, NetworkSummaryPerson } from "./queries.server";

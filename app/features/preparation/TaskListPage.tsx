@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { Link } from "~/components/ui/Link";
 import type { Route } from "./routes/+types/preparation";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { useFormatWhen } from "~/features/appointments";

@@ -1,5 +1,6 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, Link } from "react-router";
+import { Form } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Field } from "~/components/form/Field";
 import { PageTitle } from "~/components/layout/PageTitle";

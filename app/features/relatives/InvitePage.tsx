@@ -1,5 +1,5 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { Link } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { DateInput } from "~/components/form/DateInput";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Field } from "~/components/form/Field";

@@ -1,5 +1,5 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { Link } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { RequestStatusTag, useSubject } from "~/features/messages";
 import { formatMoment } from "~/lib/dates";

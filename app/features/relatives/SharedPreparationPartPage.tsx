@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, Link, useNavigation } from "react-router";
+import { Form, useNavigation } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextareaField } from "~/components/form/TextareaField";
 import { PageTitle } from "~/components/layout/PageTitle";

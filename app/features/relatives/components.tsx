@@ -1,5 +1,5 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { Link } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { explanationFor } from "~/features/content";
 import { possessiveName } from "~/lib/addressee";
 import { formatDay } from "~/lib/dates";

@@ -1,5 +1,6 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, Link, useSearchParams } from "react-router";
+import { Form, useSearchParams } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextareaField } from "~/components/form/TextareaField";
 import { PageTitle } from "~/components/layout/PageTitle";

@@ -1,5 +1,6 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
+import { Link } from "~/components/ui/Link";
 import { formatDate } from "~/lib/dates";
 
 /** What the meeting page needs of a published summary (client-safe; dates may arrive as strings). */

@@ -31,7 +31,19 @@ export function useTranslation<Namespace extends string = "common">(namespace?: 
 function fixedTranslate(i18n: I18n, ns: string): TFunction<string> {
   const lng = i18n.language;
   const fallback = i18n.getFixedT(lng, ns);
+  // A text asked for without options never changes in this instance (its language, resources
+  // and municipality words are fixed), so it is looked up once.
+  const plain = new Map<string, string>();
   const t = (key: string | string[], options?: unknown, ...rest: unknown[]) => {
+    if (options === undefined && typeof key === "string") {
+      let text = plain.get(key);
+      if (text === undefined) {
+        const found: unknown = i18n.t(key, { lng, ns });
+        if (typeof found !== "string") return found;
+        plain.set(key, (text = found));
+      }
+      return text;
+    }
     if (options !== undefined && (typeof options !== "object" || options === null || rest.length > 0)) return (fallback as unknown as (...args: unknown[]) => string)(key, options, ...rest);
     const given = options as Record<string, unknown> | undefined;
     return i18n.t(key, given ? { ...given, lng: given.lng ?? lng, ns: given.ns ?? ns } : { lng, ns });

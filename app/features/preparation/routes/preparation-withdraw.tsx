@@ -1,4 +1,5 @@
-import { Form, Link, redirect } from "react-router";
+import { Form, redirect } from "react-router";
+import { Link } from "~/components/ui/Link";
 import type { Route } from "./+types/preparation-withdraw";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { participantActor } from "~/lib/actor.server";

@@ -1,5 +1,6 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, Link, redirect } from "react-router";
+import { Form, redirect } from "react-router";
+import { Link } from "~/components/ui/Link";
 import type { Route } from "./+types/relatives-shared-end";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { endGrant } from "~/features/relatives/commands.server";

@@ -1,6 +1,6 @@
 import { ConfirmAction } from "~/components/ui/ConfirmAction";
 import { useTranslation } from "~/lib/i18n/react";
-import { Link } from "react-router";
+import { Link } from "~/components/ui/Link";
 import type { Route } from "./+types/relatives-shared-home";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { sharedLinks, usePossessive } from "~/features/relatives/components";

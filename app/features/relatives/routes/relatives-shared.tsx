@@ -1,5 +1,6 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { isRouteErrorResponse, Link, NavLink, Outlet } from "react-router";
+import { isRouteErrorResponse, NavLink, Outlet } from "react-router";
+import { Link } from "~/components/ui/Link";
 import type { Route } from "./+types/relatives-shared";
 import { ErrorContent } from "~/components/layout/ErrorContent";
 import { PageTitle } from "~/components/layout/PageTitle";

@@ -1,5 +1,6 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, Link, redirect } from "react-router";
+import { Form, redirect } from "react-router";
+import { Link } from "~/components/ui/Link";
 import type { Route } from "./+types/relatives-withdraw";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { withdrawGrant } from "~/features/relatives/commands.server";
