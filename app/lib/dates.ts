@@ -177,8 +177,17 @@ export function formatMonthYear(value: Date | string, language: string): string 
 }
 
 /** "8" or "2,5" hours (the database keeps numeric(4,1) as "8.0"). */
+const hourFormats = new Map<string, Intl.NumberFormat>();
 export function formatHours(value: string, language: string): string {
   const hours = Number(value);
   if (!Number.isFinite(hours)) return value;
-  return new Intl.NumberFormat(localeFor(language), { maximumFractionDigits: 1 }).format(hours);
+  let format = hourFormats.get(language);
+  if (!format) hourFormats.set(language, (format = new Intl.NumberFormat(localeFor(language), { maximumFractionDigits: 1 })));
+  return format.format(hours);
+}
+
+/** Names in Danish alphabetical order (æ, ø, å last); one collator, as building one costs more than comparing. */
+const danishCollator = new Intl.Collator("da");
+export function byDanishName(a: string, b: string): number {
+  return danishCollator.compare(a, b);
 }

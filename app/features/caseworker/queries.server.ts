@@ -1,3 +1,4 @@
+import { byDanishName } from "~/lib/dates";
 import { and, asc, desc, eq, gt, inArray, sql, type SQLWrapper } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { nestedRows, readTogether } from "../../../db/nested";
@@ -485,7 +486,7 @@ export async function getBriefing(caseworkerPersonId: string, participantId: str
                 (a, b) =>
                   SECTOR_ORDER.indexOf(a.sector) - SECTOR_ORDER.indexOf(b.sector) ||
                   CLOSENESS_ORDER.indexOf(a.closeness) - CLOSENESS_ORDER.indexOf(b.closeness) ||
-                  a.name.localeCompare(b.name, "da"),
+                  byDanishName(a.name, b.name),
               )
               .map((row) => ({
                 id: row.networkPersonId,

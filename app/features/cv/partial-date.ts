@@ -73,9 +73,12 @@ export function partialDateValue(date: PartialDate, edge: "start" | "end"): numb
   return date.year * 12 + (date.month ?? (edge === "start" ? 1 : 12)) - 1;
 }
 
+const copenhagenMonth = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Copenhagen", year: "numeric", month: "numeric" });
+const monthYearFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** This month in Copenhagen, as a comparable number. */
 export function currentMonthValue(now = new Date()): number {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Copenhagen", year: "numeric", month: "numeric" }).formatToParts(now);
+  const parts = copenhagenMonth.formatToParts(now);
   const year = Number(parts.find((part) => part.type === "year")?.value);
   const month = Number(parts.find((part) => part.type === "month")?.value);
   return year * 12 + month - 1;
@@ -87,9 +90,9 @@ export function formatPartialDate(stored: string | null | undefined, language: s
   const date = parsePartialDate(stored);
   if (!date) return stored;
   if (!date.month) return String(date.year);
-  return new Intl.DateTimeFormat(localeFor(language), { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(date.year, date.month - 1, 1)),
-  );
+  let format = monthYearFormats.get(language);
+  if (!format) monthYearFormats.set(language, (format = new Intl.DateTimeFormat(localeFor(language), { month: "long", year: "numeric", timeZone: "UTC" })));
+  return format.format(new Date(Date.UTC(date.year, date.month - 1, 1)));
 }
 
 /** "2012 – 2019", "marts 2019 – nu" (the word for "now" comes translated). */

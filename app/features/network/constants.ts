@@ -1,3 +1,4 @@
+import { byDanishName } from "~/lib/dates";
 /** The fixed choices of the network map. Stored as these keys; words live in locales/<lng>/network.json. */
 export const SECTORS = [
   "family",
@@ -55,6 +56,6 @@ export function sortPeople<
     (a, b) =>
       SECTORS.indexOf(a.sector) - SECTORS.indexOf(b.sector) ||
       CLOSENESS.indexOf(a.closeness) - CLOSENESS.indexOf(b.closeness) ||
-      a.name.localeCompare(b.name, "da"),
+      byDanishName(a.name, b.name),
   );
 }

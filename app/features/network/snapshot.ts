@@ -1,3 +1,4 @@
+import { byDanishName } from "~/lib/dates";
 import {
   CLOSENESS,
   SECTORS,
@@ -81,7 +82,7 @@ export function compareNetworks(
   const beforeById = new Map(before.map((p) => [p.id, p]));
   const afterById = new Map(after.map((p) => [p.id, p]));
   const byName = (a: { name: string }, b: { name: string }) =>
-    a.name.localeCompare(b.name, "da");
+    byDanishName(a.name, b.name);
   const changes: NetworkChange[] = [];
   for (const person of [...after].sort(byName)) {
     if (!beforeById.has(person.id))

@@ -1,3 +1,4 @@
+import { byDanishName } from "~/lib/dates";
 import { and, asc, desc, eq, getTableColumns, sql, type SQLWrapper } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { mapNested, nestedNumber, nestedRow, nestedRows, readTogether, type Nested } from "../../../db/nested";
@@ -212,7 +213,7 @@ export function contactsPiece(participantId: string): Nested<Contact[]> {
         (a, b) =>
           Number(b.isPrimary) - Number(a.isPrimary) ||
           roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) ||
-          a.name.localeCompare(b.name, "da"),
+          byDanishName(a.name, b.name),
       )
       .map(({ isPrimary: _isPrimary, ...contact }) => contact),
   );
