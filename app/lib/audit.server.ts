@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, like, or } from "drizzle-orm";
+import { and, desc, eq, inArray, like, or, sql } from "drizzle-orm";
 import { db, type Database, type Transaction } from "../../db/client";
 import { auditEvents } from "../../db/schema/account";
 import { persons } from "../../db/schema/people";
@@ -24,18 +24,17 @@ export async function recordAudit(tx: Transaction | Database, entry: AuditEntry)
   });
 }
 
-/** Writes several audit rows in one statement (a list read by a system: one row per participant shown). */
-export async function recordAudits(tx: Transaction | Database, entries: AuditEntry[]) {
-  if (entries.length === 0) return;
-  await tx.insert(auditEvents).values(
-    entries.map((entry) => ({
-      actorPersonId: entry.actorPersonId,
-      participantId: entry.participantId ?? null,
-      action: entry.action,
-      details: entry.details ?? {},
-      requestId: entry.requestId ?? null,
-    })),
-  );
+/**
+ * The same audit row for each of several participants, in one statement (a list read by a
+ * caseworker or a system: one row per participant shown). The ids go as one parameter, so the
+ * statement's text is the same for 1 or 50 of them.
+ */
+export async function recordAuditForEach(tx: Transaction | Database, entry: Omit<AuditEntry, "participantId">, participantIds: readonly string[]) {
+  if (participantIds.length === 0) return;
+  await tx.execute(sql`
+    insert into ${auditEvents} (actor_person_id, participant_id, action, details, request_id)
+    select ${entry.actorPersonId}::uuid, participant_id, ${entry.action}, ${JSON.stringify(entry.details ?? {})}::jsonb, ${entry.requestId ?? null}
+    from unnest(string_to_array(${participantIds.join(",")}, ',')::uuid[]) as participant_id`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db, rowsOf } from "../../../db/client";
-import { recordAudit, recordAudits } from "~/lib/audit.server";
+import { recordAudit, recordAuditForEach } from "~/lib/audit.server";
 import { addCoordinatingCaseworker, type JobcentreContact } from "~/features/plan/index.server";
 import { caseSystemScope } from "./queries.server";
 import type { ApiCaller } from "./auth.server";
@@ -18,15 +18,15 @@ export async function recordCaseSystemReads(caller: ApiCaller, participantIds: r
   const unique = [...new Set(participantIds)];
   if (unique.length === 0) return;
   const database = await db();
-  await recordAudits(
+  await recordAuditForEach(
     database,
-    unique.map((participantId) => ({
+    {
       actorPersonId: null,
-      participantId,
       action: CASE_SYSTEM_READ,
       details: { what, client: caller.client.clientId, municipality: caller.municipality.id, municipalityName: caller.municipality.name },
       requestId,
-    })),
+    },
+    unique,
   );
 }
 

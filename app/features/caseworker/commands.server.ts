@@ -1,5 +1,5 @@
 import { db } from "../../../db/client";
-import { recordAudit, recordAudits } from "~/lib/audit.server";
+import { recordAudit, recordAuditForEach } from "~/lib/audit.server";
 
 /**
  * "Din sagsbehandler har set dine oplysninger": one audit row each time a caseworker opens a
@@ -34,10 +34,7 @@ async function recordEachRead(
 ) {
   if (entry.participantIds.length === 0) return;
   const database = await db();
-  await recordAudits(
-    database,
-    entry.participantIds.map((participantId) => ({ actorPersonId: entry.caseworkerPersonId, participantId, action, details: { page }, requestId: entry.requestId })),
-  );
+  await recordAuditForEach(database, { actorPersonId: entry.caseworkerPersonId, action, details: { page }, requestId: entry.requestId }, entry.participantIds);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { i18n as I18n, TFunction } from "i18next";
 import { useContext } from "react";
 import { getI18n, I18nContext } from "react-i18next";
+import { quickTranslate } from "./interpolate";
 
 type Translation<Namespace extends string> = { t: TFunction<Namespace>; i18n: I18n };
 
@@ -46,6 +47,10 @@ function fixedTranslate(i18n: I18n, ns: string): TFunction<string> {
     }
     if (options !== undefined && (typeof options !== "object" || options === null || rest.length > 0)) return (fallback as unknown as (...args: unknown[]) => string)(key, options, ...rest);
     const given = options as Record<string, unknown> | undefined;
+    if (given && typeof key === "string") {
+      const quick = quickTranslate(i18n, lng, ns, key, given);
+      if (quick !== undefined) return quick;
+    }
     return i18n.t(key, given ? { ...given, lng: given.lng ?? lng, ns: given.ns ?? ns } : { lng, ns });
   };
   return Object.assign(t, { lng, ns }) as unknown as TFunction<string>;
