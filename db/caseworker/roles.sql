@@ -81,6 +81,8 @@ GRANT SELECT ON ALL TABLES IN SCHEMA caseworker_portal TO portal_app;
 GRANT USAGE ON SCHEMA caseworker_api TO portal_app;
 GRANT SELECT ON ALL TABLES IN SCHEMA caseworker_api TO portal_app;
 GRANT EXECUTE ON FUNCTION portal.case_system_participants() TO portal_app;
+-- Its lists pick a page's keys by index (migration 0044), then read the rows through the views.
+GRANT EXECUTE ON FUNCTION portal.case_system_participant_page(uuid, integer), portal.case_system_event_page(bigint, bigint, integer) TO portal_app;
 -- Its writes (migration 0030): registering a participant (the person's CPR number is written by this
 -- definer function only; portal_app still never reads or writes persons.cpr).
 GRANT EXECUTE ON FUNCTION portal.register_case_system_participant(text, text, text, date, portal.programme, portal.participant_status, date, date, text) TO portal_app;

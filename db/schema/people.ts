@@ -74,8 +74,12 @@ export const participants = portal.table("participants", {
   municipalityKey: text("municipality_key"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 },
-  // The API's row-level security reads a municipality's participants by it (migration 0039).
-  (t) => [index("participants_municipality_key").on(t.municipalityKey)],
+  // The API's row-level security reads a municipality's participants by it (migration 0039), and
+  // its list reads them a page at a time in id order (migration 0044).
+  (t) => [
+    index("participants_municipality_key_id").on(t.municipalityKey, t.id),
+    index("participants_without_municipality_key").on(t.id).where(sql`${t.municipalityKey} is null`),
+  ],
 );
 
 /** Jobcentre staff and other professionals a participant meets. May or may not sign in. */

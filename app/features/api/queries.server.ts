@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
-import { db } from "../../../db/client";
+import { db, getDatabase, rowsOf, type Database } from "../../../db/client";
 import { participantContacts } from "../../../db/schema/people";
 import type { ApiCaller } from "./auth.server";
 import type { EventPosition } from "./cursor";
@@ -56,15 +56,39 @@ export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[
 
 export type ParticipantRow = typeof apiParticipants.$inferSelect;
 
-/** One page of the municipality's participants, in id order, after `after`; one row more than `limit` says there is a next page. */
+/**
+ * Runs `read` where the database knows the client's municipality: in the request's transaction on a
+ * server (the handler set it there), in a transaction of its own on the embedded database, which
+ * has no request transaction.
+ */
+async function inCaseSystemScope<T>(caller: ApiCaller, read: (database: Database) => Promise<T>): Promise<T> {
+  const handle = await getDatabase();
+  if (handle.kind === "postgres") return read(await db());
+  return handle.db.transaction(async (tx) => {
+    await caseSystemScope(caller, tx);
+    return read(tx as unknown as Database);
+  });
+}
+
+const NIL_UUID = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * One page of the municipality's participants, in id order, after `after`; one row more than `limit`
+ * says there is a next page. The page's ids come by index (portal.case_system_participant_page,
+ * migration 0044): the view, asked for the order itself, would read and sort the whole municipality.
+ */
 export async function listParticipants(caller: ApiCaller, after: string | null, limit: number): Promise<ParticipantRow[]> {
-  const database = await db();
-  return database
-    .select()
-    .from(apiParticipants)
-    .where(and(inMunicipality(caller), after ? gt(apiParticipants.participantId, after) : undefined))
-    .orderBy(asc(apiParticipants.participantId))
-    .limit(limit + 1);
+  return inCaseSystemScope(caller, async (database) => {
+    const page = rowsOf<{ id: string }>(
+      await database.execute(sql`select portal.case_system_participant_page(${after ?? NIL_UUID}::uuid, ${limit + 1}::integer) as id`),
+    ).map((row) => row.id);
+    if (page.length === 0) return [];
+    return database
+      .select()
+      .from(apiParticipants)
+      .where(and(inArray(apiParticipants.participantId, page), inMunicipality(caller)))
+      .orderBy(asc(apiParticipants.participantId));
+  });
 }
 
 /** The participant, when it is one of the client's municipality's; else null (404, whichever the reason). */
@@ -162,22 +186,30 @@ export type EventRow = typeof apiEvents.$inferSelect;
 /**
  * Settled events of the municipality's participants after `after`, in `(transaction_position, id)`
  * order (db/caseworker/README.md, "Reading the feed without gaps"); one more than `limit` says
- * there is more.
+ * there is more. The page's ids come by index, in the municipality the database was told
+ * (portal.case_system_event_page, migration 0044); the view shows them, as it shows every read.
  */
-export async function eventsAfter(caller: ApiCaller, after: EventPosition, limit: number, executor?: Awaited<ReturnType<typeof db>>): Promise<EventRow[]> {
-  const database = executor ?? (await db());
-  return database
-    .select()
-    .from(apiEvents)
-    .where(
-      and(
-        eq(apiEvents.settled, true),
-        sql`(${apiEvents.transactionPosition}, ${apiEvents.id}) > (${after.position.toString()}::bigint, ${after.id}::bigint)`,
-        inArray(apiEvents.participantId, municipalityParticipantIds(caller)),
+export async function eventsAfter(caller: ApiCaller, after: EventPosition, limit: number, executor?: Database): Promise<EventRow[]> {
+  const read = async (database: Database) => {
+    const page = rowsOf<{ id: string | number }>(
+      await database.execute(
+        sql`select portal.case_system_event_page(${after.position.toString()}::bigint, ${after.id}::bigint, ${limit + 1}::integer) as id`,
       ),
-    )
-    .orderBy(asc(apiEvents.transactionPosition), asc(apiEvents.id))
-    .limit(limit + 1);
+    ).map((row) => Number(row.id));
+    if (page.length === 0) return [];
+    return database
+      .select()
+      .from(apiEvents)
+      .where(
+        and(
+          inArray(apiEvents.id, page),
+          eq(apiEvents.settled, true),
+          sql`(${apiEvents.transactionPosition}, ${apiEvents.id}) > (${after.position.toString()}::bigint, ${after.id}::bigint)`,
+        ),
+      )
+      .orderBy(asc(apiEvents.transactionPosition), asc(apiEvents.id));
+  };
+  return executor ? read(executor) : inCaseSystemScope(caller, read);
 }
 
 /**
