@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db, getDatabase, rowsOf, type Database } from "../../../db/client";
 import { participantContacts } from "../../../db/schema/people";
 import type { ApiCaller } from "./auth.server";
