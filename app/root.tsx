@@ -1,4 +1,3 @@
-import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
 import { Links, Meta, Outlet, useLocation, useMatches, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
@@ -82,8 +81,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const bundle = (data && bundleFor(language)) || fallbackBundle;
   const municipality = data?.municipality ?? null;
   // Without the root's data the texts still read "kommunen", never a bare "{{unit}}".
-  const words = useMemo(() => unitWords(municipality ?? { name: "", unitName: null }, language), [municipality, language]);
-  const i18n = useMemo(() => createI18n(language, bundle, words), [language, bundle, words]);
+  const i18n = createI18n(language, bundle, unitWords(municipality ?? { name: "", unitName: null }, language));
   const colours = municipalityStyle(municipality);
   return (
     <html lang={language} dir={directionOf(language)}>

@@ -65,17 +65,21 @@ export async function getOverview(participantId: string, now = new Date()): Prom
 
 /** "/": the cards for a participant (next meeting, plan, preparation, goal, contact, the people they help), or for anyone else only the people they help. */
 export async function openOverview(user: CurrentUser, now = new Date()) {
-  const helped = await listHelped(user.personId);
-  const base = { firstName: user.firstName, isCaseworker: user.isCaseworker, helped };
-  if (!user.participant) return { ...base, participant: null, overview: null, planNews: null, preparation: null, unreadMessages: 0, progress: null };
+  const base = { firstName: user.firstName, isCaseworker: user.isCaseworker };
+  if (!user.participant) return { ...base, helped: await listHelped(user.personId), participant: null, overview: null, planNews: null, preparation: null, unreadMessages: 0, progress: null };
   const participantId = user.participant.id;
-  const { next, plan, caseworker, preparation, unreadMessages } = await readTogether({
-    ...overviewPieces(participantId, now),
-    preparation: preparationProgressPiece(participantId),
-    unreadMessages: unreadCountPiece(participantId),
-  });
-  const progress = await checkInState(participantId);
+  // Asked at once: the statements go to the database together, not one round trip after another.
+  const [helped, { next, plan, caseworker, preparation, unreadMessages }, progress] = await Promise.all([
+    listHelped(user.personId),
+    readTogether({
+      ...overviewPieces(participantId, now),
+      preparation: preparationProgressPiece(participantId),
+      unreadMessages: unreadCountPiece(participantId),
+    }),
+    checkInState(participantId),
+  ]);
   return {
+    helped,
     ...base,
     participant: { programme: user.participant.programme },
     overview: { nextAppointment: next, goal: plan.goal, caseworker } satisfies Overview,
