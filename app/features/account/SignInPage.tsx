@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "~/lib/zod";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import type { Route } from "./routes/+types/sign-in";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
@@ -12,12 +12,8 @@ import { demoSignInSchema } from "./schema";
 /** /log-ind: MitID (when configured) and, in the demo, a list of people to sign in as. */
 export function SignInPage({ loaderData, actionData }: Pick<Route.ComponentProps, "loaderData" | "actionData">) {
   const { t } = useTranslation(["account", "common"]);
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    lastResult: navigation.state === "idle" ? actionData?.result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: demoSignInSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+  const [form, fields] = useForm<z.input<typeof demoSignInSchema>>({
+    lastResult: actionData?.result,
   });
   const errors = summaryErrors(form.allErrors, ["person"], (key) => t(key));
   const personError = fields.person.errors?.[0];

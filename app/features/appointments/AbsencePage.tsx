@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "~/lib/zod";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
@@ -24,15 +24,11 @@ export function AbsencePage({
 }) {
   const { t, i18n } = useTranslation("appointments");
   const formatWhen = useFormatWhen();
-  const navigation = useNavigation();
   const { appointment, caseworker, now } = loaderData;
   const state = actionData?.refused ?? loaderData.state;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof absenceSchema>>({
     id: "absence",
-    lastResult: navigation.state === "idle" ? actionData?.result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: absenceSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    lastResult: actionData?.result,
   });
   const translate = (key?: string) => (key ? t(key, limitValues) : undefined);
   const errors = summaryErrors(form.allErrors, ["reason", "wish"], (key) => t(key, limitValues));

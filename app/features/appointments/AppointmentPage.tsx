@@ -1,7 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { messagesHref, newMessageHref } from "~/features/messages";
 import { useTranslation } from "~/lib/i18n/react";
-import { useNavigation } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
@@ -29,11 +28,10 @@ export function AppointmentPage({
 }) {
   const { t, i18n } = useTranslation("appointments");
   const formatWhen = useFormatWhen();
-  const navigation = useNavigation();
   const { appointment, attendees, preparation, absence, caseworker, isPast, now } = loaderData;
   const state = usePreparationForm(actionData?.result);
   const [form] = state;
-  const conflict = navigation.state === "idle" ? actionData?.conflict : null;
+  const conflict = actionData?.conflict;
   const errors = [
     // A stale form is listed like an error, so the person (and focus) is sent down to it.
     ...(conflict ? [{ fieldId: "notes", message: t("prep.conflictTitle") }] : []),

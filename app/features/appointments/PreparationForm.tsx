@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "~/lib/zod";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { TextareaField } from "~/components/form/TextareaField";
 import { useFormatWhen } from "./components";
 import { LIMITS, limitValues, preparationSchema } from "./schema";
@@ -14,13 +14,9 @@ export interface PreparationConflict {
 
 /** The form's state; the page holds it, so the error summary and the title can sit at the top. */
 export function usePreparationForm(result: SubmissionResult<string[]> | null | undefined) {
-  const navigation = useNavigation();
-  return useForm({
+  return useForm<z.input<typeof preparationSchema>>({
     id: "preparation",
-    lastResult: navigation.state === "idle" ? result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: preparationSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    lastResult: result,
   });
 }
 
@@ -39,11 +35,9 @@ export function PreparationForm(props: {
 }) {
   const { t } = useTranslation("appointments");
   const formatWhen = useFormatWhen();
-  const navigation = useNavigation();
-  const idle = navigation.state === "idle";
   const [form, fields] = props.state;
   const translate = (key?: string) => (key ? t(key, limitValues) : undefined);
-  const conflict = idle ? props.conflict : null;
+  const conflict = props.conflict;
   const version = conflict ? conflict.saved.version : (props.preparation?.version ?? 0);
   const typed = (name: "notes" | "questions") =>
     typeof fields[name].initialValue === "string" ? fields[name].initialValue : undefined;

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "~/lib/zod";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { DateInput } from "~/components/form/DateInput";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
@@ -32,24 +32,16 @@ type Proposal = Page["conversation"]["proposals"][number];
 export function ConversationPage({ page, action }: { page: Page; action: ActionResult }) {
   const { t, i18n } = useTranslation("caseworker");
   const language = i18n.language;
-  const navigation = useNavigation();
-  const idle = navigation.state === "idle";
   const { conversation, participant, item, meeting } = page;
   const firstName = participant.firstName;
 
-  const [replyForm, replyFields] = useForm({
+  const [replyForm, replyFields] = useForm<z.input<typeof replySchema>>({
     id: "reply",
-    lastResult: idle && action?.intent === "reply" ? action.result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: replySchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    lastResult: action?.intent === "reply" ? action.result : null,
   });
-  const [proposalForm, proposalFields] = useForm({
+  const [proposalForm, proposalFields] = useForm<z.input<ReturnType<typeof proposalSchema>>>({
     id: "propose",
-    lastResult: idle && action?.intent === "propose" ? action.result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: proposalSchema() }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    lastResult: action?.intent === "propose" ? action.result : null,
   });
   const translate = (key: string) => t(key, { max: REPLY_MAX });
   const errors = [
@@ -143,7 +135,7 @@ export function ConversationPage({ page, action }: { page: Page; action: ActionR
             rows={6}
             defaultValue={typed(replyFields.body.initialValue)}
           />
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          <button type="submit" className="button">
             {t("conversation.send")}
           </button>
         </Form>
@@ -155,7 +147,7 @@ export function ConversationPage({ page, action }: { page: Page; action: ActionR
           <p>{t("conversation.handledText", { name: firstName })}</p>
           <Form method="post">
             <input type="hidden" name="intent" value="handled" />
-            <button type="submit" className="button button--secondary" disabled={navigation.state === "submitting"}>
+            <button type="submit" className="button button--secondary">
               {t("conversation.handledButton")}
             </button>
           </Form>
@@ -180,7 +172,7 @@ export function ConversationPage({ page, action }: { page: Page; action: ActionR
               <ClockField id="endTime" label={t("conversation.endTime")} hint={t("conversation.endHint")} error={fieldError(proposalFields.endTime.errors)} value={typed(proposalFields.endTime.initialValue)} />
             </div>
             {/* One primary action a page: the reply. A new time is the second choice. */}
-            <button type="submit" className="button button--secondary" disabled={navigation.state === "submitting"}>
+            <button type="submit" className="button button--secondary">
               {t("conversation.proposeButton")}
             </button>
           </Form>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "~/lib/zod";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { ConflictPanel } from "~/components/form/ConflictPanel";
 import { summaryErrors } from "~/components/form/errors";
@@ -20,13 +20,9 @@ export function AboutPage({
   actionData?: { result: SubmissionResult<string[]>; conflict: { mine: string; saved: string; savedVersion: number; savedAt: Date } | null };
 }) {
   const { t, i18n } = useTranslation("cv");
-  const navigation = useNavigation();
-  const conflict = navigation.state === "idle" ? (actionData?.conflict ?? null) : null;
-  const [form, fields] = useForm({
-    lastResult: navigation.state === "idle" ? actionData?.result : null,
-    onValidate: conflict ? undefined : ({ formData }) => parseWithZod(formData, { schema: summarySchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+  const conflict = actionData?.conflict ?? null;
+  const [form, fields] = useForm<z.input<typeof summarySchema>>({
+    lastResult: actionData?.result,
   });
   const translate = (key: string) => t(key, { max: SUMMARY_MAX });
   const errors = summaryErrors(form.allErrors, ["summary"], translate);

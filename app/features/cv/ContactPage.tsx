@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "~/lib/zod";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { summaryErrors } from "~/components/form/errors";
 import { Field } from "~/components/form/Field";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
@@ -20,13 +20,9 @@ export function ContactPage({
   actionData?: { result: SubmissionResult<string[]>; conflict: { saved: ContactInput; savedVersion: number } | null };
 }) {
   const { t } = useTranslation("cv");
-  const navigation = useNavigation();
-  const conflict = navigation.state === "idle" ? (actionData?.conflict ?? null) : null;
-  const [form, fields] = useForm({
-    lastResult: navigation.state === "idle" ? actionData?.result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: contactSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+  const conflict = actionData?.conflict ?? null;
+  const [form, fields] = useForm<z.input<typeof contactSchema>>({
+    lastResult: actionData?.result,
   });
   const translate = (key: string) => t(key, { max: ADDRESS_MAX });
   const errors = summaryErrors(form.allErrors, ["address"], translate);

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "~/lib/zod";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
@@ -23,15 +23,11 @@ export function EntryPage({
   actionData?: { result: SubmissionResult<string[]>; conflict: CvEntry | null };
 }) {
   const { t } = useTranslation("cv");
-  const navigation = useNavigation();
   const section = sections[loaderData.slug];
   const { entry } = loaderData;
-  const conflict = navigation.state === "idle" ? (actionData?.conflict ?? null) : null;
-  const [form, fields] = useForm({
-    lastResult: navigation.state === "idle" ? actionData?.result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: entrySchema(section) }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+  const conflict = actionData?.conflict ?? null;
+  const [form, fields] = useForm<z.input<ReturnType<typeof entrySchema>>>({
+    lastResult: actionData?.result,
   });
   const translate = (key: string) => t(key, { max: entryMaxByMessage[key] });
   const errors = summaryErrors(form.allErrors, entryFieldOrder, translate);

@@ -1,5 +1,5 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
@@ -47,9 +47,8 @@ function EntryLine({ entry }: { entry: Entry }) {
 
 export function SharePage({ loaderData, actionData }: { loaderData: SharePageData; actionData?: { changed: boolean; shareAccommodations: boolean } }) {
   const { t, i18n } = useTranslation("cv");
-  const navigation = useNavigation();
   const { review, recommendedTasks } = loaderData;
-  const changed = navigation.state === "idle" && actionData?.changed;
+  const changed = actionData?.changed;
   const wishes = review.work_wishes;
   const contact = [
     review.email ? `${t("doc.email")}: ${review.email}` : null,

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "~/lib/zod";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { summaryErrors } from "~/components/form/errors";
 import { Field, RadioGroup } from "~/components/form/Field";
@@ -23,13 +23,9 @@ export function WishesPage({
   actionData?: { result: SubmissionResult<string[]>; conflict: { saved: WishesInput; savedVersion: number } | null };
 }) {
   const { t } = useTranslation("cv");
-  const navigation = useNavigation();
-  const conflict = navigation.state === "idle" ? (actionData?.conflict ?? null) : null;
-  const [form, fields] = useForm({
-    lastResult: navigation.state === "idle" ? actionData?.result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: wishesSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+  const conflict = actionData?.conflict ?? null;
+  const [form, fields] = useForm<z.input<typeof wishesSchema>>({
+    lastResult: actionData?.result,
   });
   const translate = (key: string) => t(key, { max: wishesMaxByMessage[key] });
   const errors = summaryErrors(form.allErrors, wishesFieldOrder, translate);

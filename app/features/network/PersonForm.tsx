@@ -1,8 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "~/lib/zod";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
@@ -62,19 +62,14 @@ export function PersonForm(props: {
   conflict: ConflictInfo | null;
   submitLabel: string;
   cancelTo: string;
-  /** The page title; prefixed "Fejl: " while the form shows errors (from the server or the browser). */
+  /** The page title; prefixed "Fejl: " while the form shows errors. */
   title: string;
   children?: React.ReactNode;
 }) {
   const { t } = useTranslation("network");
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof personSchema>>({
     id: props.formId,
-    lastResult: navigation.state === "idle" ? props.lastResult : null,
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: personSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    lastResult: props.lastResult,
   });
   const translate = (key?: string) => (key ? t(key, limitValues) : undefined);
   const errors = summaryErrors(form.allErrors, [...PERSON_FIELDS], (key) =>

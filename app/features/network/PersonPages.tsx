@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { PageTitle } from "~/components/layout/PageTitle";
 import type { NetworkPersonView } from "./constants";
@@ -40,11 +40,9 @@ export function EditPersonPage({
   actionData: { result: SubmissionResult<string[]>; conflict: { saved: NetworkPersonView; mine: unknown } | null } | undefined;
 }) {
   const { t } = useTranslation("network");
-  const navigation = useNavigation();
-  const idle = navigation.state === "idle";
   const { person } = loaderData;
   const conflict =
-    idle && actionData?.conflict
+    actionData?.conflict
       ? {
           saved: actionData.conflict.saved,
           mine: typedValues(actionData.conflict.mine) ?? {},

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "~/lib/zod";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
@@ -42,14 +42,9 @@ function Checkbox(props: { name: string; value: string; id: string; label: React
 /** "Sådan får du besked" (/indstillinger): how and when the signed-in person is told. */
 export function SettingsPage({ loaderData, actionData }: { loaderData: SettingsPageData & { saved: boolean }; actionData?: SettingsActionData }) {
   const { t, i18n } = useTranslation("notifications");
-  const navigation = useNavigation();
-  const idle = navigation.state === "idle";
-  const conflict = idle ? (actionData?.conflict ?? null) : null;
-  const [form, fields] = useForm({
-    lastResult: idle ? actionData?.result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+  const conflict = actionData?.conflict ?? null;
+  const [form, fields] = useForm<z.input<typeof settingsSchema>>({
+    lastResult: actionData?.result,
   });
   const translate = (key: string) => t(key);
   const errors = summaryErrors(form.allErrors, FIELD_ORDER, translate);

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "~/lib/zod";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { ConflictPanel } from "~/components/form/ConflictPanel";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
@@ -26,13 +26,9 @@ export interface OwnGoalActionData {
 /** /min-plan/eget-maal: the participant's own goal in their own words; on a conflict, both texts. */
 export function OwnGoalPage({ page, actionData }: { page: OwnGoalPageData; actionData: OwnGoalActionData | undefined }) {
   const { t, i18n } = useTranslation("plan");
-  const navigation = useNavigation();
-  const conflict = navigation.state === "idle" ? actionData?.conflict : null;
-  const [form, fields] = useForm({
-    lastResult: navigation.state === "idle" ? actionData?.result : null,
-    onValidate: conflict ? undefined : ({ formData }) => parseWithZod(formData, { schema: ownGoalSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+  const conflict = actionData?.conflict;
+  const [form, fields] = useForm<z.input<typeof ownGoalSchema>>({
+    lastResult: actionData?.result,
   });
   const translate = (key: string) => t(key, { max: OWN_GOAL_MAX });
   const errors = summaryErrors(form.allErrors, ["ownGoal"], translate);

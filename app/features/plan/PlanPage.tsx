@@ -1,6 +1,6 @@
 import { useTranslation } from "~/lib/i18n/react";
 import { messagesHref } from "~/features/messages";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { DocumentLinks } from "~/components/ui/DocumentLinks";
@@ -63,7 +63,6 @@ export function PlanPage({
   refused: boolean;
 }) {
   const { t, i18n } = useTranslation("plan");
-  const navigation = useNavigation();
   const language = i18n.language;
 
   if (!page) {
@@ -79,7 +78,6 @@ export function PlanPage({
   const { view, news } = page;
   const isNew = (id: string) => Boolean(news?.newItems.includes(id));
   const readCurrent = view.lastRead?.planVersion === view.version;
-  const submitting = navigation.state === "submitting" && navigation.formAction?.startsWith("/min-plan");
 
   return (
     <>
@@ -134,7 +132,7 @@ export function PlanPage({
           <Form method="post" action="/min-plan">
             <input type="hidden" name="intent" value="mark-seen" />
             <input type="hidden" name="planVersion" value={view.version} />
-            <button type="submit" className="button button--secondary" disabled={submitting}>
+            <button type="submit" className="button button--secondary">
               {t("news.markSeen")}
             </button>
           </Form>
@@ -305,7 +303,7 @@ export function PlanPage({
             <Form method="post" action="/min-plan">
               <input type="hidden" name="intent" value="confirm-read" />
               <input type="hidden" name="planVersion" value={view.version} />
-              <button type="submit" className="button" disabled={submitting}>
+              <button type="submit" className="button">
                 {t("read.button")}
               </button>
             </Form>

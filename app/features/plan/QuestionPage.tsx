@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "~/lib/zod";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
@@ -20,12 +20,8 @@ export function QuestionPage({
   result: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation("plan");
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    lastResult: navigation.state === "idle" ? result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: questionSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+  const [form, fields] = useForm<z.input<typeof questionSchema>>({
+    lastResult: result,
   });
   const translate = (key: string) => t(key, { max: QUESTION_MAX });
   const errors = summaryErrors(form.allErrors, ["comment"], translate);
@@ -64,7 +60,7 @@ export function QuestionPage({
           defaultValue={submittedComment}
         />
         <div className="button-group">
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          <button type="submit" className="button">
             {t("question.submit")}
           </button>
           <Link to="/min-plan#laest" className="button button--secondary">

@@ -1,8 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import type { z } from "~/lib/zod";
 import { newMessageHref } from "~/features/messages";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
@@ -30,13 +30,9 @@ export function SubGoalPage({
   result: SubmissionResult<string[]> | undefined;
 }) {
   const { t, i18n } = useTranslation("plan");
-  const navigation = useNavigation();
   const { goal } = page;
-  const [form, fields] = useForm({
-    lastResult: navigation.state === "idle" ? result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: subGoalMarkSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+  const [form, fields] = useForm<z.input<typeof subGoalMarkSchema>>({
+    lastResult: result,
   });
   const translate = (key: string) => t(key, { max: SUB_GOAL_COMMENT_MAX });
   const errors = summaryErrors(form.allErrors, ["status", "comment"], translate);
@@ -44,7 +40,6 @@ export function SubGoalPage({
   const commentError = fields.comment.errors?.[0];
   const submittedStatus = typeof fields.status.initialValue === "string" ? fields.status.initialValue : undefined;
   const submittedComment = typeof fields.comment.initialValue === "string" ? fields.comment.initialValue : undefined;
-  const submitting = navigation.state === "submitting";
 
   return (
     <>
@@ -95,7 +90,7 @@ export function SubGoalPage({
           defaultValue={submittedComment ?? page.defaults.comment}
         />
         <div className="button-group">
-          <button type="submit" className="button" disabled={submitting}>
+          <button type="submit" className="button">
             {t("subGoal.submit")}
           </button>
           <Link to={`/min-plan#delmaal-${goal.id}`} className="button button--secondary">

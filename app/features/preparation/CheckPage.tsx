@@ -1,4 +1,4 @@
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import type { Route } from "./routes/+types/preparation-check";
 import { ErrorSummary, type FieldError } from "~/components/form/ErrorSummary";
@@ -14,27 +14,21 @@ import { WithdrawButton } from "./WithdrawButton";
 
 /** "Tjek og del" (part 9): the boxes to choose what to share, or, after "Se, hvad du deler", the review. */
 export function PreparationCheck({ loaderData, actionData }: Route.ComponentProps) {
-  const navigation = useNavigation();
-  const idle = navigation.state === "idle";
-  // The step stays as it is while a post is on its way, so the boxes are never drawn twice (a box
-  // drawn unticked first would stay unticked: `defaultChecked` only counts when it is drawn).
   if (actionData?.step === "review") return <ReviewShare parts={actionData.parts} tasks={actionData.tasks} remarks={loaderData.remarks} />;
-  return <CheckPage loaderData={loaderData} result={actionData} showError={idle} />;
+  return <CheckPage loaderData={loaderData} result={actionData} />;
 }
 
 function CheckPage({
   loaderData,
   result,
-  showError,
 }: {
   loaderData: Route.ComponentProps["loaderData"];
   result: (ShareStep & { step: "choose" }) | undefined;
-  showError: boolean;
 }) {
   const { t, context } = usePreparationText();
   const formatWhen = useFormatWhen();
   const { parts, tasks, choices } = loaderData;
-  const error = showError ? (result?.error ?? undefined) : undefined;
+  const error = result?.error ?? undefined;
   /** After "Ret mit valg" (or an error), the boxes are as the person ticked them; never ticked by us. */
   const ticked = new Set<string>(result?.chosen ?? []);
   const errors: FieldError[] = error

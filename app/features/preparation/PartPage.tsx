@@ -1,8 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { newMessageHref } from "~/features/messages";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { useMemo } from "react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import type { Route } from "./routes/+types/preparation-part";
 import { ErrorSummary, type FieldError } from "~/components/form/ErrorSummary";
@@ -26,7 +24,7 @@ import {
   type PartKey,
 } from "./parts";
 import { RemarkList } from "./RemarkList";
-import { partSchema, type PartConflict as Conflict } from "./schema";
+import type { PartConflict as Conflict } from "./schema";
 import { usePreparationText } from "./setting";
 
 function maxOf(part: PartDefinition, name: string): number {
@@ -41,21 +39,15 @@ function maxOf(part: PartDefinition, name: string): number {
 export function PartPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = usePreparationText();
   const formatWhen = useFormatWhen();
-  const navigation = useNavigation();
-  const idle = navigation.state === "idle";
   const part = partByKey(loaderData.key as PartKey);
   const { state } = loaderData;
-  const schema = useMemo(() => partSchema(part), [part]);
-  const conflict = (idle ? actionData?.conflict : null) as Conflict | null | undefined;
+  const conflict = actionData?.conflict as Conflict | null | undefined;
   const [form] = useForm({
     id: `preparation-${part.slug}`,
-    lastResult: idle && !conflict ? actionData?.result : null,
-    onValidate: conflict ? undefined : ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    lastResult: !conflict ? actionData?.result : null,
   });
   const title = t(`parts.${part.key}.title`);
-  const typed = (idle && actionData?.result && !conflict ? actionData.result.initialValue : null) as Record<string, unknown> | null;
+  const typed = (actionData?.result && !conflict ? actionData.result.initialValue : null) as Record<string, unknown> | null;
   const typedText = (name: string) => (typed ? (typeof typed[name] === "string" ? (typed[name] as string) : "") : state.answers[name] ?? "");
   const typedTasks: string[] = typed
     ? (Array.isArray(typed.tasks) ? typed.tasks : []).map((item) => (typeof item === "string" ? item : ""))

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "~/lib/zod";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
@@ -46,13 +46,9 @@ function fromTyped(initial: unknown): Values | null {
 export function DiaryPage({ page, actionData }: { page: PageData; actionData: DiaryActionData | undefined }) {
   const { t, i18n } = useTranslation("progress");
   const language = i18n.language;
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof diarySchema>>({
     id: "progress-diary",
-    lastResult: navigation.state === "idle" ? actionData?.result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: diarySchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    lastResult: actionData?.result,
   });
   const conflict = actionData?.conflict ?? null;
   const translate = (key?: string) => (key ? t(key, limitValues) : undefined);

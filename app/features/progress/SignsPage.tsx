@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "~/lib/zod";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
@@ -57,13 +57,9 @@ const typedText = (initial: unknown, name: string) => {
  */
 export function SignsPage({ page, actionData }: { page: PageData; actionData: SignsActionData | undefined }) {
   const { t, i18n } = useTranslation("progress");
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof signsSchema>>({
     id: "progress-signs",
-    lastResult: navigation.state === "idle" ? actionData?.result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signsSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    lastResult: actionData?.result,
   });
   const conflict = actionData?.conflict ?? null;
   const translate = (key?: string) => (key ? t(key, limitValues) : undefined);

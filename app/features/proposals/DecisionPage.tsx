@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "~/lib/zod";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
@@ -36,21 +36,13 @@ export function DecisionPage({
   action: ActionData;
 }) {
   const { t, i18n } = useTranslation("proposals");
-  const navigation = useNavigation();
-  const idle = navigation.state === "idle";
-  const [acceptForm, acceptFields] = useForm({
+  const [acceptForm, acceptFields] = useForm<z.input<typeof acceptSchema>>({
     id: "accept",
-    lastResult: idle && action?.intent === "accept" ? action.result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    lastResult: action?.intent === "accept" ? action.result : null,
   });
-  const [declineForm, declineFields] = useForm({
+  const [declineForm, declineFields] = useForm<z.input<typeof declineSchema>>({
     id: "decline",
-    lastResult: idle && action?.intent === "decline" ? action.result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: declineSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    lastResult: action?.intent === "decline" ? action.result : null,
   });
   const translate = (key: string) => t(key, { max: key.endsWith("reasonTooLong") || key.endsWith("planDetailTooLong") ? REASON_MAX : TITLE_MAX, name: participant.firstName });
   const errors = [
@@ -146,7 +138,7 @@ export function DecisionPage({
                 rows={4}
                 defaultValue={initial(acceptFields.planDetail.initialValue, asWritten.detail)}
               />
-              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+              <button type="submit" className="button">
                 {t("decide.accept")}
               </button>
             </Form>
@@ -166,7 +158,7 @@ export function DecisionPage({
                 rows={4}
                 defaultValue={initial(declineFields.reason.initialValue, "")}
               />
-              <button type="submit" className="button button--secondary" disabled={navigation.state === "submitting"}>
+              <button type="submit" className="button button--secondary">
                 {t("decide.decline")}
               </button>
             </Form>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "~/lib/zod";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { summaryErrors } from "~/components/form/errors";
@@ -15,12 +15,8 @@ const FIELDS = ["kind", "title", "why", "whenText", "howMuch"];
 /** /min-plan/forslag/ny: a sub-goal or an activity for her plan, in her own words. Only "what" is required. */
 export function NewProposalPage({ submissionId, result }: { submissionId: string; result: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation("proposals");
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    lastResult: navigation.state === "idle" ? result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: proposalSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+  const [form, fields] = useForm<z.input<typeof proposalSchema>>({
+    lastResult: result,
   });
   const translate = (key: string) => t(key, { max: key.endsWith("titleTooLong") ? TITLE_MAX : key.endsWith("whyTooLong") ? WHY_MAX : SHORT_MAX });
   const errors = summaryErrors(form.allErrors, FIELDS, translate);
@@ -109,7 +105,7 @@ export function NewProposalPage({ submissionId, result }: { submissionId: string
           )}
         </Field>
         <div className="button-group">
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          <button type="submit" className="button">
             {t("form.submit")}
           </button>
           <Link to="/min-plan/forslag" className="button button--secondary">

@@ -1,5 +1,5 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { formatDate } from "~/lib/dates";
@@ -18,8 +18,6 @@ export function ProposalsPage({
   refused: "invalid" | "decided" | null;
 }) {
   const { t, i18n } = useTranslation("proposals");
-  const navigation = useNavigation();
-  const submitting = navigation.state === "submitting";
   return (
     <>
       <PageTitle title={t("list.title")} hasErrors={refused !== null} />
@@ -63,7 +61,7 @@ export function ProposalsPage({
                   <input type="hidden" name="intent" value="withdraw" />
                   <input type="hidden" name="proposalId" value={proposal.id} />
                   <input type="hidden" name="version" value={proposal.version} />
-                  <button type="submit" className="button button--secondary" disabled={submitting} aria-label={`${t("list.withdraw")}: ${proposal.title}`}>
+                  <button type="submit" className="button button--secondary" aria-label={`${t("list.withdraw")}: ${proposal.title}`}>
                     {t("list.withdraw")}
                   </button>
                 </Form>

@@ -4,16 +4,16 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { PageTitle } from "~/components/layout/PageTitle";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import type { Route } from "./routes/+types/relatives-change";
-import { CHANGE_FIELDS, changeSchema } from "./schema";
+import { CHANGE_FIELDS } from "./schema";
 import { MAX_MONTHS } from "./scopes";
 import { GrantForm, useGrantForm } from "./GrantForm";
 
 /** "Ret adgangen": the terms of an open grant; who it is for stays. */
 export function ChangeGrantPage({ loaderData, actionData }: Pick<Route.ComponentProps, "loaderData" | "actionData">) {
   const { t } = useTranslation("relatives");
-  const { grant, rules, appointments, latest, basis } = loaderData;
+  const { grant, appointments, latest, basis } = loaderData;
   const translate = (key: string) => t(key, { months: MAX_MONTHS });
-  const { form, errors, error } = useGrantForm({ schema: changeSchema(rules), fields: CHANGE_FIELDS, result: actionData?.result, translate });
+  const { form, errors, error } = useGrantForm({ fields: CHANGE_FIELDS, result: actionData?.result, translate });
   const values = actionData?.values ?? loaderData.initial;
   const title = t("change.title", { name: grant.name });
   return (

@@ -1,33 +1,26 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import type { SubmissionResult } from "@conform-to/react";
 import { summaryErrors } from "~/components/form/errors";
 import { TermsFields, type TermsValues } from "./TermsFields";
 
 /**
- * The form state of "Inviter" and "Ret adgangen": Conform with the area's schema, the error
+ * The form state of "Inviter" and "Ret adgangen": Conform with the action's result, the error
  * summary's list in field order, and one field's message, translated by the page.
  */
 export function useGrantForm<Name extends string>({
-  schema,
   fields,
   result,
   translate,
 }: {
-  schema: Parameters<typeof parseWithZod>[1]["schema"];
   fields: readonly Name[];
   result: SubmissionResult<string[]> | null | undefined;
   translate: (key: string) => string;
 }) {
-  const navigation = useNavigation();
   const [form] = useForm({
-    lastResult: navigation.state === "idle" ? result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    lastResult: result,
   });
   const errors = summaryErrors(form.allErrors, [...fields], translate);
   const error = (name: Name) => {

@@ -5,7 +5,7 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Field } from "~/components/form/Field";
 import { PageTitle } from "~/components/layout/PageTitle";
 import type { Route } from "./routes/+types/relatives-invite";
-import { INVITE_FIELDS, inviteSchema, NAME_MAX, RELATION_MAX } from "./schema";
+import { INVITE_FIELDS, NAME_MAX, RELATION_MAX } from "./schema";
 import { MAX_MONTHS } from "./scopes";
 import { GrantForm, useGrantForm } from "./GrantForm";
 
@@ -34,9 +34,9 @@ function PersonField(props: { name: "name" | "email" | "relation"; label: string
 /** "Inviter en pårørende": who, what they may see, and until when. */
 export function InvitePage({ loaderData, actionData }: Pick<Route.ComponentProps, "loaderData" | "actionData">) {
   const { t } = useTranslation("relatives");
-  const { rules, appointments, latest } = loaderData;
+  const { appointments, latest } = loaderData;
   const translate = (key: string) => t(key, { max: key.includes("name") ? NAME_MAX : RELATION_MAX, months: MAX_MONTHS });
-  const { form, errors, error } = useGrantForm({ schema: inviteSchema(rules), fields: INVITE_FIELDS, result: actionData?.result, translate });
+  const { form, errors, error } = useGrantForm({ fields: INVITE_FIELDS, result: actionData?.result, translate });
   const values = actionData?.values ?? loaderData.initial;
 
   return (

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "~/lib/zod";
 import { useTranslation } from "~/lib/i18n/react";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextareaField } from "~/components/form/TextareaField";
@@ -20,14 +20,10 @@ export function SharedPreparationPartPage({ loaderData, actionData }: Pick<Route
   const municipality = useMunicipality();
   const owner = usePossessive();
   const formatWhen = useFormatWhen();
-  const navigation = useNavigation();
   const { participantId, firstName, key, status, answers, tasks, mayComment, remarks, notice } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof remarkSchema>>({
     id: "remark",
-    lastResult: navigation.state === "idle" ? actionData?.result : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: remarkSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    lastResult: actionData?.result,
   });
   const partTitle = tp(`parts.${key}.title`);
   const errorKey = fields.body.errors?.[0];
