@@ -112,10 +112,7 @@ export function EntrySummary({ entry, section }: { entry: CvEntry; section: Sect
   );
 }
 
-/**
- * Delete: with JavaScript a button that asks in a dialog; without it a link to a page that asks.
- * Both end in the same POST (intent=delete) to the section page.
- */
+/** Delete: a link to a page that asks first, whose button posts intent=delete to the section page. */
 function DeleteControl({ entry, section }: { entry: CvEntry; section: SectionConfig }) {
   const { t } = useTranslation("cv");
   return (

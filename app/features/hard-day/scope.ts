@@ -1,7 +1,4 @@
-/**
- * Which pages a hard day changes, and how. Client-safe: the root decides on every render, also
- * after a client-side navigation (the root's data is not fetched again then).
- */
+/** Which pages a hard day changes, and how: the root decides it as it renders each page. */
 
 /** "Vis hele siden alligevel": `?vis=alt` shows this one page in full on a hard day. */
 export const SHOW_ALL_PARAM = "vis";

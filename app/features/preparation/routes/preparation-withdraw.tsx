@@ -11,7 +11,7 @@ import { getPart } from "../queries.server";
 import { withdrawSchema } from "../schema";
 import { usePreparationText } from "../setting";
 
-/** The confirmation page for "Træk tilbage" (with JavaScript the check page asks in a dialog instead). */
+/** The confirmation page for "Træk tilbage": it asks before the part is no longer shared. */
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
   const part = writablePart(params.part);
