@@ -668,9 +668,21 @@ async function loadConcurrently(url: string, cookie: string, concurrency: number
   return { latencies: latencies.sort((a, b) => a - b), failedWith };
 }
 
+/**
+ * Loads before any measuring, so that the figures are those of a server that has run a while (V8 has
+ * compiled the code), not of the first loads, which cost up to twice the CPU on this machine.
+ */
+function warmUpLoads(): number {
+  return readPositiveInteger("BENCH_WARM_UP", 30);
+}
+
+async function loadRepeatedly(url: string, cookie: string, times: number): Promise<void> {
+  for (let load = 0; load < times; load++) await (await fetch(url, { headers: { cookie }, redirect: "manual" })).arrayBuffer();
+}
+
 async function measurePagesOneAtATime(server: RunningServer, target: DatabaseTarget, pages: string[], cookie: string, load: LoadSettings): Promise<void> {
   const samples = readPositiveInteger("BENCH_SAMPLES", 60);
-  const warmUp = readPositiveInteger("BENCH_WARM_UP", 30);
+  const warmUp = warmUpLoads();
   const concurrentSamples = readPositiveInteger("BENCH_CONCURRENT_SAMPLES", 200);
   for (const page of pages) {
     const url = `${server.baseUrl}${page}`;
@@ -683,9 +695,7 @@ async function measurePagesOneAtATime(server: RunningServer, target: DatabaseTar
       data = await requestSql(server, dataUrlOf(server.baseUrl, page), cookie);
       writes = Math.max(writes, document?.writes ?? 0, data?.writes ?? 0);
     }
-    // A server that has run for a while has compiled the page's code: its figures are the ones that
-    // count, not those of the first few loads (which cost up to twice the CPU on this machine).
-    for (let warm = 0; warm < warmUp; warm++) await (await fetch(url, { headers: { cookie }, redirect: "manual" })).arrayBuffer();
+    await loadRepeatedly(url, cookie, warmUp);
     const latencies: number[] = [];
     let failedWith: number | null = null;
     const cpuBefore = readCpuMs(server.child.pid);
@@ -754,9 +764,8 @@ async function measureDatabase(target: DatabaseTarget, load: LoadSettings): Prom
     const caseworkerCookie = await signIn(server.baseUrl, CASEWORKER_PERSON);
     // As a server that has run a while: every page loaded a few times before any is measured, so
     // that the first page measured does not pay for compiling what all pages share.
-    const warmUp = readPositiveInteger("BENCH_WARM_UP", 30);
     for (const [pages, who] of [[participantPages, cookie], [CASEWORKER_PAGES, caseworkerCookie]] as const) {
-      for (const page of pages) for (let load = 0; load < warmUp; load++) await (await fetch(`${server.baseUrl}${page}`, { headers: { cookie: who }, redirect: "manual" })).arrayBuffer();
+      for (const page of pages) await loadRepeatedly(`${server.baseUrl}${page}`, who, warmUpLoads());
     }
     await measurePagesOneAtATime(server, target, participantPages, cookie, load);
     await measurePagesOneAtATime(server, target, CASEWORKER_PAGES, caseworkerCookie, load);

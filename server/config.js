@@ -243,10 +243,18 @@ function known(env) {
   /** @type {Record<string, string>} */
   const out = {};
   for (const name of variables) {
-    const value = env[name];
-    if (value !== undefined && value.trim() !== "") out[name] = value;
+    const value = given(env[name]);
+    if (value !== undefined) out[name] = value;
   }
   return out;
+}
+
+/**
+ * A variable's value, or undefined when it is unset or blank.
+ * @param {string | undefined} value
+ */
+function given(value) {
+  return value !== undefined && value.trim() !== "" ? value : undefined;
 }
 
 export class ConfigError extends Error {
@@ -304,10 +312,7 @@ function toConfig(parsed, env, municipalities, apiClients) {
   // or SMTP server per test file) are read on every use, through the same schema.
   const { shape } = schema;
   /** @param {"DEMO" | "DEMO_LOGIN" | "DATA_DIR" | "API_CLIENTS_FILE" | "SMTP_URL" | "SMS_GATEWAY_URL" | "SMS_GATEWAY_TOKEN" | "NEMLOGIN_TEST_IDP" | `CASEWORKER_OIDC_${"ISSUER" | "CLIENT_ID" | "CLIENT_SECRET" | "ROLE_CLAIM" | "ROLE"}`} name */
-  const now = (name) => {
-    const value = env[name];
-    return value !== undefined && value.trim() !== "" ? value : undefined;
-  };
+  const now = (name) => given(env[name]);
   const production = parsed.NODE_ENV === "production";
   const generatedSecret = !parsed.SESSION_SECRET;
   return {

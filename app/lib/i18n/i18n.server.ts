@@ -1,8 +1,8 @@
-import { createInstance, type i18n as I18n } from "i18next";
 import { createContext, createCookie, type MiddlewareFunction } from "react-router";
 import { env } from "~/lib/env.server";
 import type { RequestContext } from "~/lib/request.server";
 import { fallbackLanguage, isLanguage, supportedLanguages, type Language } from "./config";
+import { createI18n } from "./instance";
 import { resources } from "./resources.server";
 
 /** Remembers the language chosen with the footer switch for a year. */
@@ -63,18 +63,8 @@ export function languageOf(context: RequestContext): Language {
   return isLanguage(detected) ? detected : fallbackLanguage;
 }
 
-// One i18next instance per language for the texts written outside a page (mail, PDFs, calendar
-// files), with every language's texts so that a missing English text falls back to the Danish.
-const instances = new Map<Language, I18n>();
-
 /** A translate function for one namespace, in this request's language (mail, PDFs, calendar files). */
 export function translatorOf(context: RequestContext, namespace: string) {
   const language = languageOf(context);
-  let instance = instances.get(language);
-  if (!instance) {
-    instance = createInstance({ resources, lng: language, fallbackLng: fallbackLanguage, defaultNS: "common", interpolation: { escapeValue: false }, initAsync: false });
-    void instance.init();
-    instances.set(language, instance);
-  }
-  return instance.getFixedT(language, namespace);
+  return createI18n(language, resources[language]).getFixedT(language, namespace);
 }

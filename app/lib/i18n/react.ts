@@ -53,5 +53,5 @@ function fixedTranslate(i18n: I18n, ns: string): TFunction<string> {
     }
     return i18n.t(key, given ? { ...given, lng: given.lng ?? lng, ns: given.ns ?? ns } : { lng, ns });
   };
-  return Object.assign(t, { lng, ns }) as unknown as TFunction<string>;
+  return t as unknown as TFunction<string>;
 }
