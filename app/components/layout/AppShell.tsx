@@ -114,8 +114,8 @@ export function AppShell({
           <div className="container site-nav__inner">
             {/* A small screen (or 400 % zoom) gets a "Menu" disclosure, so the page's heading is on the
                 first screen; it works without JavaScript. Wider screens show the links themselves.
-                Only one of the two is ever displayed. The key closes the menu after a navigation. */}
-            <details className="site-nav__menu" key={location.pathname}>
+                Only one of the two is ever displayed. */}
+            <details className="site-nav__menu">
               <summary className="site-nav__toggle">{t("header.menu")}</summary>
               <NavLinks />
               <SignedIn user={user} className="site-nav__user" />

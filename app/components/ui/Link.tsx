@@ -6,7 +6,7 @@ import { Link as RouterLink, type LinkProps } from "react-router";
  * root is a plain `<a>`: React Router's Link resolved every one against the route tree, a tenth of a
  * millisecond a page. Any other address (relative, or an object) still goes through React Router.
  */
-export function Link({ to, reloadDocument, replace, state, preventScrollReset, relative, viewTransition, prefetch, discover, ...anchor }: LinkProps) {
+export function Link({ to, reloadDocument, replace, state, preventScrollReset, relative, viewTransition, prefetch, discover, mask, defaultShouldRevalidate, ...anchor }: LinkProps) {
   if (typeof to === "string" && to.startsWith("/") && !to.startsWith("//")) return <a href={to} {...(anchor as ComponentProps<"a">)} />;
-  return <RouterLink {...{ to, reloadDocument, replace, state, preventScrollReset, relative, viewTransition, prefetch, discover }} {...anchor} />;
+  return <RouterLink {...{ to, reloadDocument, replace, state, preventScrollReset, relative, viewTransition, prefetch, discover, mask, defaultShouldRevalidate }} {...anchor} />;
 }

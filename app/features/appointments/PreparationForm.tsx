@@ -43,7 +43,7 @@ export function PreparationForm(props: {
     typeof fields[name].initialValue === "string" ? fields[name].initialValue : undefined;
 
   return (
-    <Form method="post" {...getFormProps(form)} key={conflict ? `conflict-${conflict.saved.version}` : "preparation"}>
+    <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="version" value={String(version)} />
       {conflict ? (
         <div className="conflict" role="group" aria-labelledby="preparation-conflict-title">

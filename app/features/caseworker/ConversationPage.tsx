@@ -121,8 +121,7 @@ export function ConversationPage({ page, action }: { page: Page; action: ActionR
 
       <section aria-labelledby="cw-reply" className="cw-section">
         <h2 id="cw-reply">{t("conversation.replyHeading", { name: firstName })}</h2>
-        {/* A new one-time id after each reply: the form starts empty again (with JavaScript too). */}
-        <Form method="post" {...getFormProps(replyForm)} key={page.submissionId}>
+        <Form method="post" {...getFormProps(replyForm)}>
           <input type="hidden" name="intent" value="reply" />
           <input type="hidden" name="submissionId" value={page.submissionId} />
           <TextareaField
@@ -159,7 +158,7 @@ export function ConversationPage({ page, action }: { page: Page; action: ActionR
           <h2 id="cw-propose">{t("conversation.proposeHeading")}</h2>
           <p>{t("conversation.proposeIntro", { name: firstName })}</p>
           {openProposal ? <p>{t("conversation.proposeReplaces", { name: firstName })}</p> : null}
-          <Form method="post" {...getFormProps(proposalForm)} key={page.submissionId}>
+          <Form method="post" {...getFormProps(proposalForm)}>
             <input type="hidden" name="intent" value="propose" />
             <DateInput
               name="date"

@@ -59,8 +59,7 @@ export function WishesPage({
           </SummaryList>
         </div>
       ) : null}
-      {/* A new key after each save: the fields show what was kept ("10 til 15" is kept as "10-15"). */}
-      <Form method="post" {...getFormProps(form)} key={wishes.version}>
+      <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="version" value={conflict ? conflict.savedVersion : wishes.version} />
         <TextareaField
           id="fields"

@@ -1,8 +1,8 @@
-import { localeFor, monthFromName } from "~/lib/dates";
 /**
  * Partial dates for a CV: "03/2019" (month/year) or "2019" (year). Stored as "2019-03" / "2019",
- * shown as "marts 2019" / "2019". Shared by the browser and the server.
+ * shown as "marts 2019" / "2019".
  */
+import { copenhagenDay, localeFor, monthFromName } from "~/lib/dates";
 
 export interface PartialDate {
   year: number;
@@ -73,14 +73,11 @@ export function partialDateValue(date: PartialDate, edge: "start" | "end"): numb
   return date.year * 12 + (date.month ?? (edge === "start" ? 1 : 12)) - 1;
 }
 
-const copenhagenMonth = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Copenhagen", year: "numeric", month: "numeric" });
 const monthYearFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** This month in Copenhagen, as a comparable number. */
 export function currentMonthValue(now = new Date()): number {
-  const parts = copenhagenMonth.formatToParts(now);
-  const year = Number(parts.find((part) => part.type === "year")?.value);
-  const month = Number(parts.find((part) => part.type === "month")?.value);
+  const [year, month] = copenhagenDay(now).split("-").map(Number) as [number, number];
   return year * 12 + month - 1;
 }
 

@@ -93,19 +93,11 @@ type MessageFormProps = {
 };
 
 /**
- * A new one-time id (a message was sent, the page loaded again) is a new, empty form: what was
- * sent does not stay in the box, and no autosave brings back the draft the send deleted.
- */
-export function MessageForm(props: MessageFormProps) {
-  return <MessageFormFields key={props.hidden.submissionId} {...props} />;
-}
-
-/**
  * With JavaScript (plain-page.js) the text is kept as a draft two seconds after she stops typing
  * (`data-autosave`: the same post as "Gem som kladde", intent autosave), and the line under the
  * box says when, in the words of `data-template`.
  */
-function MessageFormFields(props: MessageFormProps) {
+export function MessageForm(props: MessageFormProps) {
   const { t, i18n } = useTranslation("messages");
   const savedAt = props.draftSavedAt ?? null;
   return (

@@ -80,11 +80,6 @@ export function PersonForm(props: {
     ? props.conflict.mine
     : (typed ?? props.defaults);
 
-  // The form is remounted with what was typed after a server round trip (no JavaScript).
-  const formKey =
-    JSON.stringify(values) +
-    (props.conflict ? props.conflict.saved.version : props.version);
-
   return (
     <>
       <PageTitle title={props.title} hasErrors={errors.length > 0} />
@@ -93,7 +88,7 @@ export function PersonForm(props: {
       {props.conflict ? (
         <ConflictSummary conflict={props.conflict} />
       ) : null}
-      <Form method="post" {...getFormProps(form)} key={formKey} noValidate>
+      <Form method="post" {...getFormProps(form)} noValidate>
         <input
           type="hidden"
           name="version"

@@ -1,5 +1,6 @@
-import { byDanishName } from "~/lib/dates";
 /** The fixed choices of the network map. Stored as these keys; words live in locales/<lng>/network.json. */
+import { byDanishName } from "~/lib/dates";
+
 export const SECTORS = [
   "family",
   "friends",

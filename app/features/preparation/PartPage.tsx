@@ -142,7 +142,6 @@ export function PartPage({ loaderData, actionData }: Route.ComponentProps) {
       <Form
         method="post"
         {...getFormProps(form)}
-        key={conflict ? `conflict-${conflict.saved.version}` : `${part.slug}-${state.version}`}
         className="prep-form"
       >
         {conflict ? (

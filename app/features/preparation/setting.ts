@@ -1,4 +1,3 @@
-import { useMemo } from "react";
 import { useTranslation } from "~/lib/i18n/react";
 import { useMunicipality, type PageMunicipality } from "~/lib/municipality";
 
@@ -54,6 +53,6 @@ export function usePreparationText() {
   const { t, i18n } = useTranslation("preparation");
   const municipality = useMunicipality();
   const context = preparationContext(municipality);
-  const bound = useMemo(() => withContext(t as Translate, context), [t, context]);
+  const bound = withContext(t as Translate, context);
   return { t: bound, i18n, context, municipality };
 }

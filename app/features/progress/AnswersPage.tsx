@@ -89,7 +89,7 @@ export function AnswersPage({
           <AnswerSummary set={conflict.saved} />
         </div>
       ) : null}
-      <Form method="post" {...getFormProps(form)} key={JSON.stringify(values) + version} noValidate>
+      <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="version" value={version} />
         {FACTORS.map((factor) => (
           <div className="progress-question" key={factor}>

@@ -86,7 +86,7 @@ export function DiaryPage({ page, actionData }: { page: PageData; actionData: Di
             <DayText entry={conflict.saved} />
           </div>
         ) : null}
-        <Form method="post" {...getFormProps(form)} key={JSON.stringify(values) + version + page.day} noValidate>
+        <Form method="post" {...getFormProps(form)} noValidate>
           <input type="hidden" name="day" value={page.day} />
           <input type="hidden" name="version" value={version} />
           <div className="progress-scale">

@@ -90,7 +90,7 @@ export function SignsPage({ page, actionData }: { page: PageData; actionData: Si
           <SignLists signs={conflict.saved} headingLevel={3} />
         </div>
       ) : null}
-      <Form method="post" {...getFormProps(form)} key={warningSigns + strategies + version} noValidate>
+      <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="version" value={version} />
         <TextareaField
           id="warningSigns"

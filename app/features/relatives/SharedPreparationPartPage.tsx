@@ -81,7 +81,7 @@ export function SharedPreparationPartPage({ loaderData, actionData }: Pick<Route
           </ul>
         )}
         {mayComment && status !== "not_started" ? (
-          <Form method="post" {...getFormProps(form)} key={remarks.map((remark) => remark.id).join(",")} noValidate className="relatives-remark-form">
+          <Form method="post" {...getFormProps(form)} noValidate className="relatives-remark-form">
             <TextareaField
               id="body"
               name="body"

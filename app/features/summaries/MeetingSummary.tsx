@@ -3,7 +3,7 @@ import { useSearchParams } from "react-router";
 import { Link } from "~/components/ui/Link";
 import { formatDate } from "~/lib/dates";
 
-/** What the meeting page needs of a published summary (client-safe; dates may arrive as strings). */
+/** What the meeting page needs of a published summary. */
 export interface SummaryView {
   version: number;
   firstPublishedAt: Date | string;

@@ -36,7 +36,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return {
     grant: { id: grant.id, name: grant.invitedName, email: grant.invitedEmail, relation: grant.relation, active: grant.status === "active" },
     basis: draft && draft.grantId === grant.id && draft.basis ? draft.basis : grantBasis(grant),
-    rules,
     appointments,
     initial,
     latest: addMonths(today, MAX_MONTHS),

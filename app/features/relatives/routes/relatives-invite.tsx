@@ -13,7 +13,7 @@ const NO_DATE = { day: "", month: "", year: "" };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireParticipant(context);
-  const { today, appointments, rules } = await termsRules(user.participant.id);
+  const { today, appointments } = await termsRules(user.participant.id);
   const draft = await readDraft(request, user.participant.id);
   // A draft that changes an existing grant belongs to "Ret adgangen", not to a new invitation.
   const initial: ReturnType<typeof typedInvite> =
@@ -31,7 +31,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           bisidder: [],
           validUntil: dayParts(addMonths(today, DEFAULT_MONTHS)),
         };
-  return { rules, appointments, initial, latest: addMonths(today, MAX_MONTHS) };
+  return { appointments, initial, latest: addMonths(today, MAX_MONTHS) };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
