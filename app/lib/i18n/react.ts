@@ -53,5 +53,6 @@ function fixedTranslate(i18n: I18n, ns: string): TFunction<string> {
     }
     return i18n.t(key, given ? { ...given, lng: given.lng ?? lng, ns: given.ns ?? ns } : { lng, ns });
   };
-  return t as unknown as TFunction<string>;
+  // react-i18next's Trans reads the namespace and language off the function it is given.
+  return Object.assign(t, { lng, ns }) as unknown as TFunction<string>;
 }
