@@ -187,17 +187,20 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
         application_name: "min-vej",
         statement_timeout: 10_000,
         idle_in_transaction_session_timeout: 30_000,
+        // Prepared statements (see preparing()) are planned anew for their values every time, as
+        // unnamed ones are: a generic plan does not know how many ids an array holds.
+        plan_cache_mode: "force_custom_plan",
       },
     });
   let client = connect();
-  let database = drizzlePostgres(client, { schema, logger: statementCounter }) as unknown as Database;
+  let database = drizzlePostgres(preparing(client), { schema, logger: statementCounter }) as unknown as Database;
   let closing = false;
 
   function replacePool() {
     if (closing) return;
     const old = client;
     client = connect();
-    database = drizzlePostgres(client, { schema, logger: statementCounter }) as unknown as Database;
+    database = drizzlePostgres(preparing(client), { schema, logger: statementCounter }) as unknown as Database;
     void old.end({ timeout: 5 }).catch(() => {});
   }
   poolReplacers.add(replacePool);
@@ -213,6 +216,47 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
       await client.end({ timeout: 5 });
     },
   };
+}
+
+/** Statement texts sent as named prepared statements; past this many, new texts go unnamed. */
+const PREPARED_TEXTS_MAX = 2_000;
+const preparedTexts = new Set<string>();
+
+function shouldPrepare(text: string): boolean {
+  if (preparedTexts.has(text)) return true;
+  if (preparedTexts.size >= PREPARED_TEXTS_MAX) return false;
+  preparedTexts.add(text);
+  return true;
+}
+
+/**
+ * drizzle sends every statement unnamed, and postgres.js must then ask the server to describe an
+ * unnamed statement before it can send its parameters: two round trips for each statement. This
+ * client makes them named prepared statements, which postgres.js keeps for each connection: from
+ * a text's second use on that connection it is one round trip, and the server skips parsing it.
+ * Transactions and savepoints hand drizzle the same kind of client. The number of texts is capped
+ * (the statements live as long as the connection, on both sides); a text past the cap goes unnamed.
+ */
+function preparing(client: postgres.Sql): postgres.Sql {
+  const inScope =
+    (open: (...args: unknown[]) => unknown) =>
+    (...args: unknown[]) => {
+      const work = args.pop() as (scoped: postgres.Sql) => unknown;
+      return open(...args, (scoped: postgres.Sql) => work(preparing(scoped)));
+    };
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === "unsafe") {
+        return (text: string, parameters?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(text, parameters, { ...options, prepare: parameters !== undefined && parameters.length > 0 && shouldPrepare(text) });
+      }
+      if (property === "begin" || property === "savepoint") {
+        const open = Reflect.get(target, property) as ((...args: unknown[]) => unknown) | undefined;
+        return open ? inScope(open) : open;
+      }
+      return Reflect.get(target, property);
+    },
+  });
 }
 
 async function openPglite(dataDir: string, loadDataDir?: Blob, template?: string): Promise<DatabaseHandle> {
