@@ -70,8 +70,15 @@ export interface ParticipantListItem {
  */
 async function readCaseload(caseworkerPersonId: string) {
   const database = await db();
+  // Only what a card shows: every column read is mapped for each of her participants, not only the 50 shown.
   return database
-    .select()
+    .select({
+      participantId: cwParticipants.participantId,
+      firstName: cwParticipants.firstName,
+      lastName: cwParticipants.lastName,
+      programme: cwParticipants.programme,
+      status: cwParticipants.status,
+    })
     .from(cwParticipants)
     .where(eq(cwParticipants.coordinatingCaseworkerPersonId, caseworkerPersonId))
     .orderBy(asc(cwParticipants.firstName), asc(cwParticipants.lastName), asc(cwParticipants.participantId));
@@ -113,7 +120,7 @@ export async function listMyParticipants(caseworkerPersonId: string, now = new D
 }
 
 /** What the list shows of each participant: next meeting, what is shared, what is new. */
-async function describe(people: (typeof cwParticipants.$inferSelect)[], now: Date): Promise<ParticipantListItem[]> {
+async function describe(people: Awaited<ReturnType<typeof readCaseload>>, now: Date): Promise<ParticipantListItem[]> {
   if (people.length === 0) return [];
   const ids = people.map((person) => person.participantId);
   // The page's ids as one parameter (a comma-separated text made an array in the statement), not

@@ -23,20 +23,20 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const list = await listMyParticipantsPage(user.personId, asked);
   // A page beyond the last (her caseload shrank, or a typed address): the last one, at its own address.
   if (list.page !== asked) throw redirect(pageHref(list.page));
-  await recordListViewed({
-    caseworkerPersonId: user.personId,
-    participantIds: list.participants.map((participant) => participant.participantId),
-    requestId: requestIdOf(context),
-  });
   const shownIds = list.participants.map((participant) => participant.participantId);
-  const awaiting = await awaitingOnPage(list.caseloadIds, shownIds);
+  // Sent to the database together: none of the three needs another's answer.
+  const [, awaiting, proposals] = await Promise.all([
+    recordListViewed({ caseworkerPersonId: user.personId, participantIds: shownIds, requestId: requestIdOf(context) }),
+    awaitingOnPage(list.caseloadIds, shownIds),
+    // "Forslag til min plan": how many of each shown participant's proposals wait for her answer.
+    waitingProposalCounts(shownIds),
+  ]);
   return {
     participants: list.participants,
     awaiting: awaiting.byParticipant,
     waiting: awaiting.total,
     pages: { page: list.page, pageCount: list.pageCount, total: list.total },
-    // "Forslag til min plan": how many of each shown participant's proposals wait for her answer.
-    proposals: await waitingProposalCounts(list.participants.map((participant) => participant.participantId)),
+    proposals,
   };
 }
 
