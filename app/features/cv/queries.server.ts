@@ -108,15 +108,18 @@ export async function listEntries(participantId: string, executor?: Executor): P
  */
 export async function getCv(participantId: string, executor?: Executor): Promise<CvData> {
   const database = executor ?? (await db());
-  const [person] = await database
-    .select({ firstName: persons.firstName, lastName: persons.lastName, email: persons.email, phone: persons.phone })
-    .from(participants)
-    .innerJoin(persons, eq(persons.id, participants.personId))
-    .where(eq(participants.id, participantId));
-  const [profile] = await database.select().from(cvProfiles).where(eq(cvProfiles.participantId, participantId));
-  const [wishes] = await database.select().from(workWishes).where(eq(workWishes.participantId, participantId));
-  const entries = await listEntries(participantId, database);
-  const tasks = await listTaskSuggestions(participantId, database);
+  // Sent to the database together: none of the five needs another's answer.
+  const [[person], [profile], [wishes], entries, tasks] = await Promise.all([
+    database
+      .select({ firstName: persons.firstName, lastName: persons.lastName, email: persons.email, phone: persons.phone })
+      .from(participants)
+      .innerJoin(persons, eq(persons.id, participants.personId))
+      .where(eq(participants.id, participantId)),
+    database.select().from(cvProfiles).where(eq(cvProfiles.participantId, participantId)),
+    database.select().from(workWishes).where(eq(workWishes.participantId, participantId)),
+    listEntries(participantId, database),
+    listTaskSuggestions(participantId, database),
+  ]);
   return {
     name: person ? `${person.firstName} ${person.lastName}` : "",
     firstName: person?.firstName ?? "",
