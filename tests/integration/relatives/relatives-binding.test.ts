@@ -259,8 +259,9 @@ describe("the participant confirms the verified name", () => {
 describe("the database holds the same rules (migration 0015), whatever the app does", () => {
   const accept = (grantId: string, relativePersonId: string) =>
     database.db.update(relativeGrants).set({ status: "awaiting_confirmation", relativePersonId, acceptedAt: new Date() }).where(eq(relativeGrants.id, grantId));
+  // The database counts a birthday on Copenhagen's calendar day, which is a day ahead of UTC's from 23:00 (22:00 in summer).
   const yearsAgo = (years: number, days = 0) => {
-    const date = new Date();
+    const date = new Date(`${today()}T12:00:00Z`);
     date.setUTCFullYear(date.getUTCFullYear() - years);
     date.setUTCDate(date.getUTCDate() + days);
     return date.toISOString().slice(0, 10);
