@@ -1,9 +1,9 @@
-import { byDanishName } from "~/lib/dates";
 import { and, asc, desc, eq, gt, inArray, sql, type SQLWrapper } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { nestedRows, readTogether } from "../../../db/nested";
 import { roleForCaseworker } from "~/lib/addressee";
 import { workWishesOf, type WorkWishes } from "~/features/cv/index.server";
+import { sortPeople } from "~/features/network/index.server";
 import {
   cwAbsenceRequests,
   cwAppointmentAttendees,
@@ -315,8 +315,6 @@ export interface Briefing {
 
 /** The preparation parts in the order the participant meets them. */
 export const PART_ORDER = ["education_work", "resources", "challenges", "abilities", "wishes", "network", "questions"];
-const SECTOR_ORDER = ["family", "friends", "work_school", "professionals"];
-const CLOSENESS_ORDER = ["close", "middle", "further"];
 const CV_KIND_ORDER = ["work", "education", "course", "volunteering", "skill", "language", "it_skill", "driving_licence"];
 
 function readSharedAnswers(raw: unknown): { answers: Record<string, string>; tasks: string[] } {
@@ -487,24 +485,16 @@ export async function getBriefing(caseworkerPersonId: string, participantId: str
         ? {
             sharedAt: network[0]!.sharedAt,
             stanceShared: network[0]!.stanceShared,
-            people: network
-              .slice()
-              .sort(
-                (a, b) =>
-                  SECTOR_ORDER.indexOf(a.sector) - SECTOR_ORDER.indexOf(b.sector) ||
-                  CLOSENESS_ORDER.indexOf(a.closeness) - CLOSENESS_ORDER.indexOf(b.closeness) ||
-                  byDanishName(a.name, b.name),
-              )
-              .map((row) => ({
-                id: row.networkPersonId,
-                name: row.name,
-                relation: row.relation,
-                sector: row.sector,
-                closeness: row.closeness,
-                helpKinds: row.helpKinds,
-                stance: row.stance,
-                wantedAtMeeting: row.wantedAtMeeting,
-              })),
+            people: sortPeople(network).map((row) => ({
+              id: row.networkPersonId,
+              name: row.name,
+              relation: row.relation,
+              sector: row.sector,
+              closeness: row.closeness,
+              helpKinds: row.helpKinds,
+              stance: row.stance,
+              wantedAtMeeting: row.wantedAtMeeting,
+            })),
           }
         : null,
   };

@@ -51,12 +51,12 @@ export function isHelpKind(value: string): value is HelpKind {
 
 /** People sorted the way the list and the map read them: sector, then closeness, then name. */
 export function sortPeople<
-  T extends { sector: Sector; closeness: Closeness; name: string },
+  T extends { sector: string; closeness: string; name: string },
 >(people: T[]): T[] {
   return [...people].sort(
     (a, b) =>
-      SECTORS.indexOf(a.sector) - SECTORS.indexOf(b.sector) ||
-      CLOSENESS.indexOf(a.closeness) - CLOSENESS.indexOf(b.closeness) ||
+      SECTORS.indexOf(a.sector as Sector) - SECTORS.indexOf(b.sector as Sector) ||
+      CLOSENESS.indexOf(a.closeness as Closeness) - CLOSENESS.indexOf(b.closeness as Closeness) ||
       byDanishName(a.name, b.name),
   );
 }

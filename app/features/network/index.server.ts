@@ -4,4 +4,5 @@
  */
 export { getShareState, getSharedNetwork, listPeople, listPeopleForMeeting, type ShareState } from "./queries.server";
 export { setSharing } from "./commands.server";
+export { sortPeople } from "./constants";
 export { countNetwork, deleteNetwork, exportNetworkFor, type NetworkExport } from "./my-data.server";
