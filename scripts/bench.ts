@@ -293,7 +293,8 @@ function demoNodeOptions(): string[] {
 // Servers that are still running, so that an interrupted run (Ctrl-C) does not leave them behind.
 const runningServers = new Set<RunningServer>();
 
-async function startServer(target: DatabaseTarget): Promise<RunningServer> {
+/** Starts `node server.js` in `root` (this checkout, or another one's for BENCH_COMPARE_WITH) on the target's database. */
+async function startServer(target: DatabaseTarget, root = PROJECT_ROOT): Promise<RunningServer> {
   const port = await findFreePort();
   const dataDir = target.dataDir ?? (await mkdtemp(path.join(tmpdir(), "minvej-bench-")));
 
@@ -315,7 +316,7 @@ async function startServer(target: DatabaseTarget): Promise<RunningServer> {
 
   const nodeOptions = target.url ? [] : demoNodeOptions();
   const child = spawn(process.execPath, [...nodeOptions, "server.js"], {
-    cwd: PROJECT_ROOT,
+    cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -1041,6 +1042,80 @@ function loadProblems(results: PageResult[]): string[] {
 // ---------------------------------------------------------------------------------------------
 // Main
 
+// ---------------------------------------------------------------------------------------------
+// Side by side (BENCH_COMPARE_WITH)
+
+/**
+ * BENCH_COMPARE_WITH=<folder>: another checkout of Min Vej, built there (`npm run build`), and this
+ * one, started on the same database and loaded in turns: BENCH_COMPARE_ROUNDS rounds (default 6) of
+ * BENCH_COMPARE_LOADS loads (default 40) of a page on each. A machine whose speed drifts by a third
+ * within an hour makes two runs of `npm run bench` incomparable; loads in turns share the drift.
+ */
+async function compareSideBySide(otherRoot: string, target: DatabaseTarget): Promise<void> {
+  if (!existsSync(path.join(otherRoot, "build", "server"))) {
+    throw new Error(`BENCH_COMPARE_WITH=${otherRoot} has no build/server: run npm run build there first.`);
+  }
+  const rounds = readPositiveInteger("BENCH_COMPARE_ROUNDS", 6);
+  const loads = readPositiveInteger("BENCH_COMPARE_LOADS", 40);
+  // One at a time: two servers migrating one database at once would wait for each other's lock anyway.
+  const here = await startServer(target);
+  const servers = [here];
+  try {
+    await waitUntilReady(here);
+    servers.push(await startServer(target, otherRoot));
+    await waitUntilReady(servers[1]!);
+    const people = await Promise.all(servers.map(async (server) => ({ participant: await signIn(server.baseUrl), caseworker: await signIn(server.baseUrl, CASEWORKER_PERSON) })));
+    const meetingPage = await findMeetingPage(here.baseUrl, people[0]!.participant);
+    const pages = [
+      ...PARTICIPANT_PAGES.flatMap((page) => (page !== MEETING_PAGE ? [page] : meetingPage ? [meetingPage] : [])).map((page) => ({ page, caseworker: false })),
+      ...CASEWORKER_PAGES.map((page) => ({ page, caseworker: true })),
+    ];
+    const cookieOf = (index: number, caseworker: boolean) => (caseworker ? people[index]!.caseworker : people[index]!.participant);
+    for (const { page, caseworker } of pages) {
+      for (const [index, server] of servers.entries()) await loadRepeatedly(`${server.baseUrl}${page}`, cookieOf(index, caseworker), warmUpLoads());
+    }
+    const rows: string[][] = [];
+    for (const { page, caseworker } of pages) {
+      const measured = servers.map(() => ({ cpuMs: 0, latencies: [] as number[], status: 200 }));
+      for (let round = 0; round < rounds; round++) {
+        for (const [index, server] of servers.entries()) {
+          const figures = measured[index]!;
+          const cpuBefore = readCpuMs(server.child.pid) ?? 0;
+          for (let load = 0; load < loads; load++) {
+            const started = performance.now();
+            const response = await fetch(`${server.baseUrl}${page}`, { headers: { cookie: cookieOf(index, caseworker) }, redirect: "manual" });
+            await response.arrayBuffer();
+            figures.latencies.push(performance.now() - started);
+            if (response.status !== 200) figures.status = response.status;
+          }
+          figures.cpuMs += (readCpuMs(server.child.pid) ?? 0) - cpuBefore;
+        }
+      }
+      const [a, b] = measured.map((figures) => ({
+        cpu: figures.cpuMs / figures.latencies.length,
+        p50: percentile(figures.latencies.sort((x, y) => x - y), 0.5) ?? 0,
+        status: figures.status,
+      }));
+      rows.push([
+        page.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, ":id"),
+        a!.cpu.toFixed(2),
+        b!.cpu.toFixed(2),
+        `${(((b!.cpu - a!.cpu) / a!.cpu) * 100).toFixed(0)} %`,
+        a!.p50.toFixed(1),
+        b!.p50.toFixed(1),
+        a!.status === 200 && b!.status === 200 ? "" : `answered ${a!.status} / ${b!.status}`,
+      ]);
+    }
+    console.log(
+      `\nSide by side on ${target.name} (${target.dataset} data): A = this checkout, B = ${otherRoot}; ${rounds} rounds of ${loads} loads a page on each, in turns.\n` +
+        `CPU: the server process's, per load (ms). p50: one at a time (ms).`,
+    );
+    console.log(renderTable(["page", "CPU A", "CPU B", "B vs A", "p50 A", "p50 B", ""], rows, 1, true));
+  } finally {
+    for (const server of servers) await stopServer(server);
+  }
+}
+
 async function main(): Promise<number> {
   const load: LoadSettings = {
     durationSeconds: readPositiveInteger("BENCH_DURATION", 10),
@@ -1061,6 +1136,12 @@ async function main(): Promise<number> {
   // BENCH_TARGETS=postgres-big,pglite-demo measures only those.
   const only = (process.env.BENCH_TARGETS ?? "").split(",").map((name) => name.trim()).filter(Boolean);
   const chosen = only.length === 0 ? targets : targets.filter((target) => only.includes(`${target.name}-${target.dataset}`));
+
+  const compareWith = process.env.BENCH_COMPARE_WITH;
+  if (compareWith) {
+    for (const target of chosen) await compareSideBySide(path.resolve(compareWith), target);
+    return 0;
+  }
 
   // A failure with one database still leaves the figures of the other to report.
   const results: PageResult[] = [];
