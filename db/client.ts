@@ -221,10 +221,16 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
 /** Statement texts sent as named prepared statements; past this many, new texts go unnamed. */
 const PREPARED_TEXTS_MAX = 2_000;
 const preparedTexts = new Set<string>();
+/**
+ * drizzle's `inArray` writes a list as `in ($1, $2, …)`: a new text for every length, and some lengths
+ * come from what an API client sends. Such a text goes unnamed; a list of one or two (a pair of
+ * statuses, say) stays prepared, as the lengths it can take are few.
+ */
+const LIST_OF_THREE_OR_MORE = /\bin \((?:\$\d+, ){2,}\$\d+\)/i;
 
-function shouldPrepare(text: string): boolean {
+export function shouldPrepare(text: string): boolean {
   if (preparedTexts.has(text)) return true;
-  if (preparedTexts.size >= PREPARED_TEXTS_MAX) return false;
+  if (preparedTexts.size >= PREPARED_TEXTS_MAX || LIST_OF_THREE_OR_MORE.test(text)) return false;
   preparedTexts.add(text);
   return true;
 }

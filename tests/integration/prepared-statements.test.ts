@@ -1,7 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aParticipant } from "../../db/builders";
-import { rowsOf } from "../../db/client";
+import { rowsOf, shouldPrepare } from "../../db/client";
 import { persons } from "../../db/schema";
 import { createTestDatabase, serverUrl, type TestDatabase } from "../support/db";
 
@@ -12,6 +12,15 @@ import { createTestDatabase, serverUrl, type TestDatabase } from "../support/db"
 // settings; PGlite runs in the process, without round trips.
 
 if (!serverUrl) console.info("prepared-statements: skipped, it needs a real Postgres server (TEST_DATABASE_URL).");
+
+describe("which statements are prepared", () => {
+  it("not a text whose list of values has three or more (a new text for every length), but a pair and a plain statement", () => {
+    expect(shouldPrepare('select "id" from "portal"."persons" where "portal"."persons"."id" in ($1, $2, $3)')).toBe(false);
+    expect(shouldPrepare('select "id" from "portal"."persons" where "portal"."persons"."id" in ($1, $2, $3, $4, $5) and "x" = $6')).toBe(false);
+    expect(shouldPrepare('select "id" from "portal"."appointments" where "participant_id" = $1 and "status" in ($2, $3)')).toBe(true);
+    expect(shouldPrepare('select "id" from "portal"."persons" where "portal"."persons"."id" = $1')).toBe(true);
+  });
+});
 
 describe.skipIf(!serverUrl)("the portal's statements on Postgres", () => {
   let database: TestDatabase;
@@ -34,6 +43,11 @@ describe.skipIf(!serverUrl)("the portal's statements on Postgres", () => {
       expect(again).toEqual(first);
       const texts = await preparedOnThisConnection(tx);
       expect(texts.filter((text) => text.startsWith('select "first_name" from "portal"."persons"'))).toHaveLength(1);
+
+      // A list of three goes unnamed: its text would change with the list's length.
+      const three = await tx.select({ id: persons.id }).from(persons).where(inArray(persons.id, [personId, personId, personId]));
+      expect(three).toHaveLength(1);
+      expect((await preparedOnThisConnection(tx)).some((text) => text.includes(" in ($1, $2, $3)"))).toBe(false);
 
       await tx.transaction(async (savepoint) => {
         await savepoint.select({ email: persons.email }).from(persons).where(eq(persons.id, personId));
