@@ -52,7 +52,14 @@ interface Statement {
 interface PlanNode {
   "Node Type": string;
   "Relation Name"?: string;
+  "Actual Rows"?: number;
   Plans?: PlanNode[];
+}
+
+/** The steps of an EXPLAIN ANALYZE plan that yielded more than `most` rows in one run. */
+function widerThan(node: PlanNode, most: number): string[] {
+  const own = (node["Actual Rows"] ?? 0) > most ? [`${node["Node Type"]}${node["Relation Name"] ? ` on ${node["Relation Name"]}` : ""}: ${node["Actual Rows"]} rows`] : [];
+  return [...own, ...(node.Plans ?? []).flatMap((child) => widerThan(child, most))];
 }
 
 function seqScans(node: PlanNode, large: Set<string>): string[] {
@@ -81,7 +88,13 @@ describe.skipIf(!serverUrl)("the hot queries use indexes on big tables (real Pos
    * Each read by itself, in a request's transaction with the client's municipality set, as the API
    * runs it; then every statement it sent, explained as portal_app: the large tables scanned whole.
    */
-  async function largeTablesScannedBy(caller: ApiCaller, reads: [string, () => Promise<unknown>][], answered?: (name: string, rows: unknown) => void): Promise<string[]> {
+  async function largeTablesScannedBy(
+    caller: ApiCaller,
+    reads: [string, () => Promise<unknown>][],
+    answered?: (name: string, rows: unknown) => void,
+    /** Also run each statement (EXPLAIN ANALYZE) and report every step that yielded more rows than this. */
+    mostRowsPerStep?: number,
+  ): Promise<string[]> {
     const found: string[] = [];
     for (const [name, read] of reads) {
       captured = [];
@@ -100,10 +113,12 @@ describe.skipIf(!serverUrl)("the hot queries use indexes on big tables (real Pos
       for (const { query, params } of statements) {
         const plan = await app.begin(async (tx) => {
           await tx`select set_config('minvej.api_municipality', 'solbjerg', true), set_config('minvej.api_default_municipality', 'solbjerg', true)`;
-          const [row] = await tx.unsafe(`explain (format json) ${query}`, params as never[]);
+          const analyze = mostRowsPerStep === undefined ? "" : "analyze, ";
+          const [row] = await tx.unsafe(`explain (${analyze}format json) ${query}`, params as never[]);
           return (row!["QUERY PLAN"] as { Plan: PlanNode }[])[0]!.Plan;
         });
         for (const table of seqScans(plan, large)) found.push(`${name}: ${table}`);
+        if (mostRowsPerStep !== undefined) for (const step of widerThan(plan, mostRowsPerStep)) found.push(`${name}: ${step}`);
       }
     }
     return found;
@@ -246,7 +261,7 @@ describe.skipIf(!serverUrl)("the hot queries use indexes on big tables (real Pos
     }
   });
 
-  it("the API's reads of one participant use indexes, as portal_app with the client's municipality set", async () => {
+  it("the API's reads of one participant use indexes and read that participant, not the municipality, as portal_app with the client's municipality set", async () => {
     const caller = solbjergSystem;
     const reads: [string, () => Promise<unknown>][] = [
       ["findParticipant", () => findParticipant(caller, ids.metteParticipant)],
@@ -257,7 +272,9 @@ describe.skipIf(!serverUrl)("the hot queries use indexes on big tables (real Pos
       ["absenceRequestsOf", () => absenceRequestsOf(ids.metteParticipant)],
       ["disagreementsOf", () => disagreementsOf(ids.metteParticipant)],
     ];
-    expect(await largeTablesScannedBy(caller, reads)).toEqual([]);
+    // Solbjerg has about 10,000 participants here; one participant's rows are a few dozen. A step
+    // that yields the municipality's participants (a set built to ask about one) is found by its rows.
+    expect(await largeTablesScannedBy(caller, reads, undefined, 500)).toEqual([]);
   });
 
   it("the API's lists (GET /participants, GET /events, the webhooks' queue) read a page by index, not the municipality", async () => {

@@ -1,0 +1,106 @@
+-- Issue 21: the API's reads of one participant (GET /participants/{id}, her meetings, her shared
+-- preparation, CV and network, …) each asked whether the row's participant is among the client's
+-- municipality's (`participant_id IN (SELECT portal.case_system_participants())`). Postgres cannot ask
+-- that about one participant: it made the municipality's whole set first and hashed it, 50,000 ids at
+-- 100,000 participants, 55-110 ms for every view a request read. The caseworker_api views now ask
+-- about the row's own participant: EXISTS, one index lookup a row. (`OFFSET 0` keeps Postgres from
+-- turning the EXISTS back into the municipality's set where it guesses that hashing it is cheaper:
+-- the API reads one participant or a page of at most 500 rows, never the municipality whole, and a
+-- set of 50,000 costs more than 500 lookups.) Same answers: only while
+-- no person is set and minvej.api_municipality is, only that municipality (participants stored
+-- without one belong to the default municipality). The columns of every view are unchanged.
+CREATE OR REPLACE FUNCTION portal.case_system_sees_municipality(key text) RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT portal.case_system_active()
+    AND coalesce(key, nullif(current_setting('minvej.api_default_municipality', true), '')) = current_setting('minvej.api_municipality', true)
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE VIEW caseworker_api.participants WITH (security_barrier = true) AS
+SELECT participant_id, first_name, last_name, programme, status, started_on, expected_end_on, municipality, coordinating_caseworker_professional_id, coordinating_caseworker_person_id, coordinating_caseworker_name, coordinating_caseworker_since, municipality_key
+FROM caseworker.participants
+WHERE NOT row_security_active('portal.participants') OR portal.case_system_sees_municipality(participants.municipality_key);
+--> statement-breakpoint
+CREATE OR REPLACE VIEW caseworker_api.plan_responses WITH (security_barrier = true) AS
+SELECT response_id, plan_id, participant_id, plan_version, kind, comment, author_person_id, author_name, created_at
+FROM caseworker.plan_responses
+WHERE NOT row_security_active('portal.participants') OR EXISTS (
+  SELECT FROM portal.participants p WHERE p.id = plan_responses.participant_id AND portal.case_system_sees_municipality(p.municipality_key) OFFSET 0);
+--> statement-breakpoint
+CREATE OR REPLACE VIEW caseworker_api.appointments WITH (security_barrier = true) AS
+SELECT appointment_id, participant_id, kind, title, purpose, starts_at, ends_at, mode, place_name, address, directions, phone_note, video_note, bring_items, support_person_allowed, afterwards, status, created_at, participant_questions, participant_notes, participant_prepared_at
+FROM caseworker.appointments
+WHERE NOT row_security_active('portal.participants') OR EXISTS (
+  SELECT FROM portal.participants p WHERE p.id = appointments.participant_id AND portal.case_system_sees_municipality(p.municipality_key) OFFSET 0);
+--> statement-breakpoint
+CREATE OR REPLACE VIEW caseworker_api.absence_requests WITH (security_barrier = true) AS
+SELECT absence_request_id, appointment_id, participant_id, reason, wish_for_new_time, created_at
+FROM caseworker.absence_requests
+WHERE NOT row_security_active('portal.participants') OR EXISTS (
+  SELECT FROM portal.participants p WHERE p.id = absence_requests.participant_id AND portal.case_system_sees_municipality(p.municipality_key) OFFSET 0);
+--> statement-breakpoint
+CREATE OR REPLACE VIEW caseworker_api.shared_preparation WITH (security_barrier = true) AS
+SELECT preparation_part_id, participant_id, part, shared_version, shared_at, shared_answers, first_shared_at
+FROM caseworker.shared_preparation
+WHERE NOT row_security_active('portal.participants') OR EXISTS (
+  SELECT FROM portal.participants p WHERE p.id = shared_preparation.participant_id AND portal.case_system_sees_municipality(p.municipality_key) OFFSET 0);
+--> statement-breakpoint
+CREATE OR REPLACE VIEW caseworker_api.shared_preparation_comments WITH (security_barrier = true) AS
+SELECT comment_id, preparation_part_id, participant_id, part, body, author_person_id, author_first_name, author_relation, created_at
+FROM caseworker.shared_preparation_comments
+WHERE NOT row_security_active('portal.participants') OR EXISTS (
+  SELECT FROM portal.participants p WHERE p.id = shared_preparation_comments.participant_id AND portal.case_system_sees_municipality(p.municipality_key) OFFSET 0);
+--> statement-breakpoint
+CREATE OR REPLACE VIEW caseworker_api.cv WITH (security_barrier = true) AS
+SELECT participant_id, first_name, last_name, email, phone, address, summary, version, shared_at, changed_since_shared
+FROM caseworker.cv
+WHERE NOT row_security_active('portal.participants') OR EXISTS (
+  SELECT FROM portal.participants p WHERE p.id = cv.participant_id AND portal.case_system_sees_municipality(p.municipality_key) OFFSET 0);
+--> statement-breakpoint
+CREATE OR REPLACE VIEW caseworker_api.cv_entries WITH (security_barrier = true) AS
+SELECT entry_id, participant_id, kind, title, organisation, from_text, to_text, is_ongoing, details, level, category, sort_order, updated_at
+FROM caseworker.cv_entries
+WHERE NOT row_security_active('portal.participants') OR EXISTS (
+  SELECT FROM portal.participants p WHERE p.id = cv_entries.participant_id AND portal.case_system_sees_municipality(p.municipality_key) OFFSET 0);
+--> statement-breakpoint
+CREATE OR REPLACE VIEW caseworker_api.work_wishes WITH (security_barrier = true) AS
+SELECT participant_id, fields, hours_per_week, max_commute_minutes, areas, accommodations, show_accommodations_on_cv, task_suggestions, version, updated_at, shared_at, hours_per_week_max, accommodations_shared
+FROM caseworker.work_wishes
+WHERE NOT row_security_active('portal.participants') OR EXISTS (
+  SELECT FROM portal.participants p WHERE p.id = work_wishes.participant_id AND portal.case_system_sees_municipality(p.municipality_key) OFFSET 0);
+--> statement-breakpoint
+CREATE OR REPLACE VIEW caseworker_api.network_people WITH (security_barrier = true) AS
+SELECT network_person_id, participant_id, name, relation, sector, closeness, help_kinds, stance, contact_frequency, wanted_at_meeting, updated_at, shared_at, stance_shared
+FROM caseworker.network_people
+WHERE NOT row_security_active('portal.participants') OR EXISTS (
+  SELECT FROM portal.participants p WHERE p.id = network_people.participant_id AND portal.case_system_sees_municipality(p.municipality_key) OFFSET 0);
+--> statement-breakpoint
+CREATE OR REPLACE VIEW caseworker_api.events WITH (security_barrier = true) AS
+SELECT id, participant_id, kind, area, actor_role, details, occurred_at, transaction_position, settled
+FROM caseworker.events
+WHERE NOT row_security_active('portal.participants') OR EXISTS (
+  SELECT FROM portal.participants p WHERE p.id = events.participant_id AND portal.case_system_sees_municipality(p.municipality_key) OFFSET 0);
+--> statement-breakpoint
+CREATE OR REPLACE VIEW caseworker_api.plan_proposals WITH (security_barrier = true) AS
+SELECT proposal_id, participant_id, kind, title, why, when_text, how_much, status, version, created_at, decided_at, decided_by_name, plan_title, plan_detail, plan_version, decline_reason
+FROM caseworker.plan_proposals
+WHERE NOT row_security_active('portal.participants') OR EXISTS (
+  SELECT FROM portal.participants p WHERE p.id = plan_proposals.participant_id AND portal.case_system_sees_municipality(p.municipality_key) OFFSET 0);
+--> statement-breakpoint
+CREATE OR REPLACE VIEW caseworker_api.meeting_summary_points WITH (security_barrier = true) AS
+SELECT point_id, summary_id, participant_id, appointment_id, version, is_current, "position", text, sub_goal_ids, activity_ids, published_at, published_by_name, source, correction_note
+FROM caseworker.meeting_summary_points
+WHERE NOT row_security_active('portal.participants') OR EXISTS (
+  SELECT FROM portal.participants p WHERE p.id = meeting_summary_points.participant_id AND portal.case_system_sees_municipality(p.municipality_key) OFFSET 0);
+--> statement-breakpoint
+CREATE OR REPLACE VIEW caseworker_api.progress_answers WITH (security_barrier = true) AS
+SELECT answer_set_id, participant_id, month, energy, energy_note, sleep, sleep_note, company, company_note, outdoors, outdoors_note, work_belief, work_belief_note, what_helps, something_else, updated_at, shared_at
+FROM caseworker.progress_answers
+WHERE NOT row_security_active('portal.participants') OR EXISTS (
+  SELECT FROM portal.participants p WHERE p.id = progress_answers.participant_id AND portal.case_system_sees_municipality(p.municipality_key) OFFSET 0);
+--> statement-breakpoint
+CREATE OR REPLACE VIEW caseworker_api.progress_signs WITH (security_barrier = true) AS
+SELECT participant_id, warning_signs, strategies, updated_at, shared_at
+FROM caseworker.progress_signs
+WHERE NOT row_security_active('portal.participants') OR EXISTS (
+  SELECT FROM portal.participants p WHERE p.id = progress_signs.participant_id AND portal.case_system_sees_municipality(p.municipality_key) OFFSET 0);
