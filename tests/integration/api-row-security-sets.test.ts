@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema, setupRoles, type Database } from "../../db/client";
 import { createPostgresDatabase, serverUrl, type PostgresDatabase } from "../support/db";
 
-// Issue 21, migration 0035: the API's row-level security (the case_system policies of 0030) reads
-// through sets computed once per statement, and writes ask about the one row. Checked on Postgres as
+// Issue 21: the API's row-level security (the case_system policies of 0030) read through sets of the
+// municipality computed once per statement (0039); since 0045 reads and writes ask about the one
+// row's participant, plan, meeting or conversation. Same answers either way, checked on Postgres as
 // portal_app, as the API runs: a client's municipality sees exactly its own participants' rows of
 // every table the policies cover, never another municipality's, nothing while a person is set or
 // without the setting; a write to another municipality's plan, meeting or conversation is refused.
@@ -28,7 +29,7 @@ const TABLES: Record<string, string> = {
   messages: "select t.id, c.participant_id from portal.messages t join portal.conversations c on c.id = t.conversation_id",
 };
 
-describe.skipIf(!serverUrl)("the API's row-level security reads by sets, per municipality (Postgres, as portal_app)", () => {
+describe.skipIf(!serverUrl)("the API's row-level security, per municipality (Postgres, as portal_app)", () => {
   let created: PostgresDatabase;
   let owner: postgres.Sql;
   let app: postgres.Sql;

@@ -277,6 +277,35 @@ describe.skipIf(!serverUrl)("the hot queries use indexes on big tables (real Pos
     expect(await largeTablesScannedBy(caller, reads, undefined, 500)).toEqual([]);
   });
 
+  it("the API's writes and its reads of the portal tables ask about the one row, not the municipality (row-level security as portal_app)", async () => {
+    const [plan] = await owner`select id from portal.plans where participant_id = ${ids.metteParticipant}`;
+    const [contact] = await owner`select professional_id from portal.participant_contacts where participant_id = ${ids.metteParticipant} limit 1`;
+    const statements: [string, string, unknown[]][] = [
+      ["a meeting moved", "update portal.appointments set starts_at = starts_at where id = $1", [ids.meeting]],
+      ["the plan read", "select id, version from portal.plans where participant_id = $1", [ids.metteParticipant]],
+      ["the plan's sub-goals", "select id from portal.sub_goals where plan_id = $1", [plan!.id]],
+      ["the meeting's attendees", "select id from portal.appointment_attendees where appointment_id = $1", [ids.meeting]],
+      ["a professional", "select id from portal.professionals where id = $1", [contact!.professional_id]],
+    ];
+    const found: string[] = [];
+    const rolledBack = new Error("rolled back on purpose");
+    for (const [name, query, params] of statements) {
+      // Run (EXPLAIN ANALYZE runs the write too), then roll back: the data stays as the other tests read it.
+      await app
+        .begin(async (tx) => {
+          await tx`select set_config('minvej.api_municipality', 'solbjerg', true), set_config('minvej.api_default_municipality', 'solbjerg', true)`;
+          const [row] = await tx.unsafe(`explain (analyze, format json) ${query}`, params as never[]);
+          const plan = (row!["QUERY PLAN"] as { Plan: PlanNode }[])[0]!.Plan;
+          for (const step of [...widerThan(plan, 500), ...seqScans(plan, large)]) found.push(`${name}: ${step}`);
+          throw rolledBack;
+        })
+        .catch((error: unknown) => {
+          if (error !== rolledBack) throw error;
+        });
+    }
+    expect(found).toEqual([]);
+  });
+
   it("the API's lists (GET /participants, GET /events, the webhooks' queue) read a page by index, not the municipality", async () => {
     const caller = solbjergSystem;
     const [middle] = await owner`select id from portal.participants order by id offset 10000 limit 1`;
