@@ -80,7 +80,6 @@ GRANT SELECT ON ALL TABLES IN SCHEMA caseworker_portal TO portal_app;
 -- participants of the verified client's municipality, and only while no person is set.
 GRANT USAGE ON SCHEMA caseworker_api TO portal_app;
 GRANT SELECT ON ALL TABLES IN SCHEMA caseworker_api TO portal_app;
-GRANT EXECUTE ON FUNCTION portal.case_system_participants() TO portal_app;
 -- Its lists pick a page's keys by index (migration 0044), then read the rows through the views.
 GRANT EXECUTE ON FUNCTION portal.case_system_participant_page(uuid, integer), portal.case_system_event_page(bigint, bigint, integer) TO portal_app;
 -- Its writes (migration 0030): registering a participant (the person's CPR number is written by this

@@ -10,7 +10,7 @@
 -- no person is set and minvej.api_municipality is, only that municipality (participants stored
 -- without one belong to the default municipality). The columns of every view are unchanged.
 CREATE OR REPLACE FUNCTION portal.case_system_sees_municipality(key text) RETURNS boolean
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE sql STABLE
 AS $$
   SELECT portal.case_system_active()
     AND coalesce(key, nullif(current_setting('minvej.api_default_municipality', true), '')) = current_setting('minvej.api_municipality', true)
@@ -187,3 +187,5 @@ DROP FUNCTION portal.case_system_appointments();
 DROP FUNCTION portal.case_system_conversations();
 --> statement-breakpoint
 DROP FUNCTION portal.case_system_professionals();
+--> statement-breakpoint
+DROP FUNCTION portal.case_system_participants();

@@ -56,7 +56,7 @@ describe.skipIf(!serverUrl)("the portal's statements on Postgres", () => {
     });
   });
 
-  it("keep a generic plan only where Postgres estimates it no dearer (plan_cache_mode auto, whatever the server's default)", async () => {
+  it("are planned with plan_cache_mode auto, whatever the server's default (the plans they settle on: hot-queries-explain.test.ts)", async () => {
     const [row] = rowsOf<{ plan_cache_mode: string }>(await database.db.execute(sql`show plan_cache_mode`));
     expect(row!.plan_cache_mode).toBe("auto");
   });
