@@ -10,7 +10,8 @@
 // "postgres-big,pglite-demo": only those). Results go to stdout as tables and to
 // bench-results/latest.json.
 //
-// Every participant page (as mette) and /sagsbehandler (as sara) is also requested one at a time
+// Every participant page (as mette), /sagsbehandler (as sara) and one participant read through the
+// case systems' API (GET /api/v1/participants/{id}, a client with a key made for the run) is also requested one at a time
 // and then BENCH_CONNECTIONS at a time (BENCH_CONCURRENT_SAMPLES page loads, default 200): SQL
 // statements per request (BEGIN, COMMIT and savepoints not counted), how many of them wrote or
 // locked rows, p50/p99 at both, the server's CPU per request, and issue 21's goals each row misses. With a big data set (scripts/bench-seed.ts:
@@ -35,6 +36,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 // @ts-expect-error -- autocannon ships no type declarations and @types/autocannon is not installed.
 import autocannonUntyped from "autocannon";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { gzipBytes, linkHrefsWithRel, measurePageScripts, PAGE_JS_CEILING_BYTES } from "./page-weight";
 
 // ---------------------------------------------------------------------------------------------
@@ -76,6 +78,16 @@ const PARTICIPANT_PAGES = ["/", "/min-plan", "/moeder", MEETING_PAGE, "/beskeder
 /** The same for the caseworker (sara): her list, first and second page. */
 const CASEWORKER_PAGES = ["/sagsbehandler", "/sagsbehandler?side=2"];
 const CASEWORKER_PERSON = "sara";
+/**
+ * The case systems' API, measured like a page: one participant (Mette, in Solbjerg) read by her
+ * municipality's case system (`GET /api/v1/participants/{id}`), as a client with a key made for this
+ * run. Its growth is checked like the pages' (big/demo); it is not a page, so the page goals
+ * (statements, no writes: each read is in her log, CPU) are not its.
+ */
+const API_PARTICIPANT_PAGE = "/api/v1/participants/:id";
+const API_ISSUER = "https://login.kommune.bench";
+const API_AUDIENCE = "https://minvej.bench/api/v1";
+const API_CLIENT = { clientId: "bench", name: "Bench", municipality: "solbjerg", scopes: ["participants:read"] };
 
 /** Weights of WEIGHED_PAGES, from the first database's server (weights do not depend on it). */
 const extraWeights: { path: string; weight: PageWeight }[] = [];
@@ -214,6 +226,8 @@ interface RunningServer {
   recentOutput: string[];
   /** From the server's access log (JSON lines, server/access-log.js): what each request sent, by request id. */
   statementsByRequest: Map<string, RequestSql>;
+  /** The API's clients file and key set for this server (removed at stop). */
+  apiFolder: string;
 }
 
 /** One request's SQL, from its access log line. */
@@ -297,6 +311,8 @@ const runningServers = new Set<RunningServer>();
 async function startServer(target: DatabaseTarget, root = PROJECT_ROOT): Promise<RunningServer> {
   const port = await findFreePort();
   const dataDir = target.dataDir ?? (await mkdtemp(path.join(tmpdir(), "minvej-bench-")));
+  const apiFolder = await mkdtemp(path.join(tmpdir(), "minvej-bench-api-"));
+  const apiClientsFile = await writeApiClientsFile(apiFolder);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -308,6 +324,8 @@ async function startServer(target: DatabaseTarget, root = PROJECT_ROOT): Promise
     DATA_DIR: dataDir,
     // The access log then carries each request's statements (texts only, never parameters).
     MINVEJ_LOG_SQL_TEXTS: "1",
+    API_CLIENTS_FILE: apiClientsFile,
+    RATE_LIMIT_API: "1000000/1m",
   };
   delete env.DATABASE_URL;
   delete env.DATABASE_OWNER_URL;
@@ -327,6 +345,7 @@ async function startServer(target: DatabaseTarget, root = PROJECT_ROOT): Promise
     removeDataDir: target.dataDir === undefined,
     recentOutput: [],
     statementsByRequest: new Map(),
+    apiFolder,
   };
   runningServers.add(server);
 
@@ -367,8 +386,8 @@ function parseAccessLine(line: string): { requestId: string; sql: RequestSql } |
 }
 
 /** Requests `url` once and reads what SQL it sent from the access log. */
-async function requestSql(server: RunningServer, url: string, cookie: string): Promise<RequestSql | null> {
-  const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
+async function requestSql(server: RunningServer, url: string, headers: Record<string, string>): Promise<RequestSql | null> {
+  const response = await fetch(url, { headers, redirect: "manual" });
   await response.arrayBuffer();
   const requestId = response.headers.get("x-request-id");
   if (!requestId || response.status >= 400) return null;
@@ -441,14 +460,62 @@ async function stopServer(server: RunningServer): Promise<void> {
   }
   runningServers.delete(server);
   if (server.removeDataDir) await rm(server.dataDir, { recursive: true, force: true });
+  await rm(server.apiFolder, { recursive: true, force: true });
 }
 
 function killRemainingServersNow(): void {
   for (const server of runningServers) {
     server.child.kill("SIGKILL");
     if (server.removeDataDir) rmSync(server.dataDir, { recursive: true, force: true });
+    rmSync(server.apiFolder, { recursive: true, force: true });
   }
   runningServers.clear();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The API's client: a key pair made once per run, its public half in the server's key set
+
+let apiKeys: ReturnType<typeof generateKeyPair> | undefined;
+
+async function writeApiClientsFile(folder: string): Promise<string> {
+  apiKeys ??= generateKeyPair("RS256", { extractable: true });
+  const { publicKey } = await apiKeys;
+  const jwk = { ...(await exportJWK(publicKey)), kid: "bench", alg: "RS256", use: "sig" };
+  await writeFile(path.join(folder, "jwks.json"), JSON.stringify({ keys: [jwk] }));
+  const file = path.join(folder, "clients.json");
+  await writeFile(file, JSON.stringify({ issuer: API_ISSUER, audience: API_AUDIENCE, jwks: "jwks.json", algorithms: ["RS256"], clients: [API_CLIENT] }));
+  return file;
+}
+
+/** The client's access token, valid for an hour: the request headers of an API read. */
+async function apiHeaders(): Promise<Record<string, string>> {
+  apiKeys ??= generateKeyPair("RS256", { extractable: true });
+  const now = Math.floor(Date.now() / 1000);
+  const token = await new SignJWT({ client_id: API_CLIENT.clientId, scope: API_CLIENT.scopes.join(" ") })
+    .setProtectedHeader({ alg: "RS256", kid: "bench", typ: "at+jwt" })
+    .setIssuer(API_ISSUER)
+    .setAudience(API_AUDIENCE)
+    .setSubject(API_CLIENT.clientId)
+    .setIssuedAt(now - 60)
+    .setExpirationTime(now + 3600)
+    .sign((await apiKeys).privateKey);
+  return { authorization: `Bearer ${token}` };
+}
+
+/**
+ * The API address of Mette's participant (Solbjerg's, on both data sets, so that demo and big read
+ * the same person): her id from the link to her briefing on Sara's list, a page at a time.
+ */
+async function findApiParticipantPage(baseUrl: string, caseworkerCookie: string): Promise<string | null> {
+  for (let page = 1; page <= 20; page++) {
+    const html = (await fetchBytes(`${baseUrl}/sagsbehandler?side=${page}`, { cookie: caseworkerCookie })).toString("utf8");
+    for (const [, id, text] of html.matchAll(/<a href="\/sagsbehandler\/([0-9a-f-]{36})"[^>]*>([^<]*)</g)) {
+      if (text?.includes("Mette")) return API_PARTICIPANT_PAGE.replace(":id", id!);
+    }
+    if (!html.includes('rel="next"')) break;
+  }
+  log("the API is not measured: Mette was not found on Sara's list");
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -651,7 +718,7 @@ async function findMeetingPage(baseUrl: string, cookie: string): Promise<string 
  * `total` page loads, `concurrency` at a time: each one's time from request to the last byte, sorted;
  * the first status that was not 200, if any.
  */
-async function loadConcurrently(url: string, cookie: string, concurrency: number, total: number): Promise<{ latencies: number[]; failedWith: number | null }> {
+async function loadConcurrently(url: string, headers: Record<string, string>, concurrency: number, total: number): Promise<{ latencies: number[]; failedWith: number | null }> {
   const latencies: number[] = [];
   let failedWith: number | null = null;
   let started = 0;
@@ -659,7 +726,7 @@ async function loadConcurrently(url: string, cookie: string, concurrency: number
     while (started < total && failedWith === null) {
       started++;
       const begun = performance.now();
-      const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
+      const response = await fetch(url, { headers, redirect: "manual" });
       await response.arrayBuffer();
       if (response.status !== 200) failedWith = response.status;
       else latencies.push(performance.now() - begun);
@@ -677,11 +744,11 @@ function warmUpLoads(): number {
   return readPositiveInteger("BENCH_WARM_UP", 30);
 }
 
-async function loadRepeatedly(url: string, cookie: string, times: number): Promise<void> {
-  for (let load = 0; load < times; load++) await (await fetch(url, { headers: { cookie }, redirect: "manual" })).arrayBuffer();
+async function loadRepeatedly(url: string, headers: Record<string, string>, times: number): Promise<void> {
+  for (let load = 0; load < times; load++) await (await fetch(url, { headers, redirect: "manual" })).arrayBuffer();
 }
 
-async function measurePagesOneAtATime(server: RunningServer, target: DatabaseTarget, pages: string[], cookie: string, load: LoadSettings): Promise<void> {
+async function measurePagesOneAtATime(server: RunningServer, target: DatabaseTarget, pages: string[], headers: Record<string, string>, load: LoadSettings): Promise<void> {
   const samples = readPositiveInteger("BENCH_SAMPLES", 60);
   const warmUp = warmUpLoads();
   const concurrentSamples = readPositiveInteger("BENCH_CONCURRENT_SAMPLES", 200);
@@ -692,17 +759,18 @@ async function measurePagesOneAtATime(server: RunningServer, target: DatabaseTar
     // A write on a GET would show on the first visit (e.g. "seen" marks), so writes count both.
     let writes = 0;
     for (let round = 0; round < 2; round++) {
-      document = await requestSql(server, url, cookie);
-      data = await requestSql(server, dataUrlOf(server.baseUrl, page), cookie);
+      document = await requestSql(server, url, headers);
+      // The API has no navigation data.
+      data = page.startsWith("/api/") ? null : await requestSql(server, dataUrlOf(server.baseUrl, page), headers);
       writes = Math.max(writes, document?.writes ?? 0, data?.writes ?? 0);
     }
-    await loadRepeatedly(url, cookie, warmUp);
+    await loadRepeatedly(url, headers, warmUp);
     const latencies: number[] = [];
     let failedWith: number | null = null;
     const cpuBefore = readCpuMs(server.child.pid);
     for (let sample = 0; sample < samples && failedWith === null; sample++) {
       const started = performance.now();
-      const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
+      const response = await fetch(url, { headers, redirect: "manual" });
       await response.arrayBuffer();
       // A page that fails (a statement timeout on big data, say) is a figure too: noted, not measured.
       if (response.status !== 200) failedWith = response.status;
@@ -719,8 +787,8 @@ async function measurePagesOneAtATime(server: RunningServer, target: DatabaseTar
     // times spread when requests queue for the one Node process and the database.
     let concurrent: { latencies: number[]; failedWith: number | null } = { latencies: [], failedWith: null };
     if (failedWith === null) {
-      await loadConcurrently(url, cookie, load.connections, load.connections * 2);
-      concurrent = await loadConcurrently(url, cookie, load.connections, concurrentSamples);
+      await loadConcurrently(url, headers, load.connections, load.connections * 2);
+      concurrent = await loadConcurrently(url, headers, load.connections, concurrentSamples);
       if (concurrent.failedWith !== null) failedWith = concurrent.failedWith;
     }
     pageSqlResults.push({
@@ -765,11 +833,18 @@ async function measureDatabase(target: DatabaseTarget, load: LoadSettings): Prom
     const caseworkerCookie = await signIn(server.baseUrl, CASEWORKER_PERSON);
     // As a server that has run a while: every page loaded a few times before any is measured, so
     // that the first page measured does not pay for compiling what all pages share.
-    for (const [pages, who] of [[participantPages, cookie], [CASEWORKER_PAGES, caseworkerCookie]] as const) {
-      for (const page of pages) await loadRepeatedly(`${server.baseUrl}${page}`, who, warmUpLoads());
+    const api = await apiHeaders();
+    const apiPage = await findApiParticipantPage(server.baseUrl, caseworkerCookie);
+    const apiPages = apiPage ? [apiPage] : [];
+    const measured = [
+      [participantPages, { cookie }],
+      [CASEWORKER_PAGES, { cookie: caseworkerCookie }],
+      [apiPages, api],
+    ] as const;
+    for (const [pages, headers] of measured) {
+      for (const page of pages) await loadRepeatedly(`${server.baseUrl}${page}`, headers, warmUpLoads());
     }
-    await measurePagesOneAtATime(server, target, participantPages, cookie, load);
-    await measurePagesOneAtATime(server, target, CASEWORKER_PAGES, caseworkerCookie, load);
+    for (const [pages, headers] of measured) await measurePagesOneAtATime(server, target, [...pages], headers, load);
     // The big data set is for growth only: page weight and throughput are measured on the demo data.
     if (target.dataset === "big") return [];
 
@@ -901,6 +976,7 @@ function printResults(results: PageResult[], load: LoadSettings): void {
 
 /** The meeting page's id differs between databases: one label for it. */
 function pageLabel(page: string): string {
+  if (page.startsWith("/api/v1/participants/")) return API_PARTICIPANT_PAGE;
   return page.startsWith("/moeder/") ? MEETING_PAGE : page;
 }
 
@@ -943,11 +1019,12 @@ const PAGE_GOALS = {
 /** The goals one row misses ("" when it meets them all, or has no goal). */
 function missedGoals(result: PageSqlResult, demo: PageSqlResult | undefined): string[] {
   const missed: string[] = [];
-  const participantPage = !result.page.startsWith("/sagsbehandler");
+  const apiRead = result.page.startsWith("/api/");
+  const participantPage = !result.page.startsWith("/sagsbehandler") && !apiRead;
   if (result.failedWith !== null) missed.push(`HTTP ${result.failedWith}`);
   if (participantPage && result.document !== null && result.document > PAGE_GOALS.participantStatements) missed.push(`SQL>${PAGE_GOALS.participantStatements}`);
   if (participantPage && result.writes) missed.push("writes on GET");
-  if (result.database === "postgres" && result.cpuMsPerRequest !== null && result.cpuMsPerRequest > PAGE_GOALS.cpuMsOnPostgres) {
+  if (!apiRead && result.database === "postgres" && result.cpuMsPerRequest !== null && result.cpuMsPerRequest > PAGE_GOALS.cpuMsOnPostgres) {
     missed.push(`CPU>${PAGE_GOALS.cpuMsOnPostgres}`);
   }
   if (result.dataset === "big" && demo?.latencyP50Ms && result.latencyP50Ms && result.latencyP50Ms / demo.latencyP50Ms > PAGE_GOALS.growth) {
@@ -988,7 +1065,8 @@ function printPagesOneAtATime(): void {
   });
   const concurrency = first?.concurrency ?? 0;
   console.log(
-    `\nEvery participant page (as ${DEMO_PERSON}) and /sagsbehandler (as ${CASEWORKER_PERSON}): ${first?.samples ?? 0} page loads one at a time (c=1),\n` +
+    `\nEvery participant page (as ${DEMO_PERSON}), /sagsbehandler (as ${CASEWORKER_PERSON}) and ${API_PARTICIPANT_PAGE} (one participant, as her municipality's\n` +
+      `case system; not a page: only big/demo applies): ${first?.samples ?? 0} loads one at a time (c=1),\n` +
       `then ${first?.concurrentSamples ?? 0} with ${concurrency} at a time (c=${concurrency}). SQL: statements of a page load and of a navigation (.data),\n` +
       "BEGIN, COMMIT and savepoints not counted; writes: statements that wrote or locked rows on a GET (the most of any visit).\n" +
       "CPU: the server process per request at c=1 (on PGlite the database runs in it). big/demo: p50 at c=1 on the big data\n" +
@@ -1072,7 +1150,7 @@ async function compareSideBySide(otherRoot: string, target: DatabaseTarget): Pro
     ];
     const cookieOf = (index: number, caseworker: boolean) => (caseworker ? people[index]!.caseworker : people[index]!.participant);
     for (const { page, caseworker } of pages) {
-      for (const [index, server] of servers.entries()) await loadRepeatedly(`${server.baseUrl}${page}`, cookieOf(index, caseworker), warmUpLoads());
+      for (const [index, server] of servers.entries()) await loadRepeatedly(`${server.baseUrl}${page}`, { cookie: cookieOf(index, caseworker) }, warmUpLoads());
     }
     const rows: string[][] = [];
     for (const { page, caseworker } of pages) {
