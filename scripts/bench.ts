@@ -476,10 +476,10 @@ function killRemainingServersNow(): void {
 // The API's client: a key pair made once per run, its public half in the server's key set
 
 let apiKeys: ReturnType<typeof generateKeyPair> | undefined;
+const runApiKeys = () => (apiKeys ??= generateKeyPair("RS256", { extractable: true }));
 
 async function writeApiClientsFile(folder: string): Promise<string> {
-  apiKeys ??= generateKeyPair("RS256", { extractable: true });
-  const { publicKey } = await apiKeys;
+  const { publicKey } = await runApiKeys();
   const jwk = { ...(await exportJWK(publicKey)), kid: "bench", alg: "RS256", use: "sig" };
   await writeFile(path.join(folder, "jwks.json"), JSON.stringify({ keys: [jwk] }));
   const file = path.join(folder, "clients.json");
@@ -489,7 +489,6 @@ async function writeApiClientsFile(folder: string): Promise<string> {
 
 /** The client's access token, valid for an hour: the request headers of an API read. */
 async function apiHeaders(): Promise<Record<string, string>> {
-  apiKeys ??= generateKeyPair("RS256", { extractable: true });
   const now = Math.floor(Date.now() / 1000);
   const token = await new SignJWT({ client_id: API_CLIENT.clientId, scope: API_CLIENT.scopes.join(" ") })
     .setProtectedHeader({ alg: "RS256", kid: "bench", typ: "at+jwt" })
@@ -498,7 +497,7 @@ async function apiHeaders(): Promise<Record<string, string>> {
     .setSubject(API_CLIENT.clientId)
     .setIssuedAt(now - 60)
     .setExpirationTime(now + 3600)
-    .sign((await apiKeys).privateKey);
+    .sign((await runApiKeys()).privateKey);
   return { authorization: `Bearer ${token}` };
 }
 

@@ -16,6 +16,15 @@ AS $$
     AND coalesce(key, nullif(current_setting('minvej.api_default_municipality', true), '')) = current_setting('minvej.api_municipality', true)
 $$;
 --> statement-breakpoint
+-- The one participant a write or a policy asks about (migration 0039), by the same rule.
+CREATE OR REPLACE FUNCTION portal.case_system_has_participant(target uuid) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, portal
+AS $$
+  SELECT portal.case_system_active() AND EXISTS (
+    SELECT 1 FROM portal.participants p WHERE p.id = target AND portal.case_system_sees_municipality(p.municipality_key)
+  )
+$$;
+--> statement-breakpoint
 CREATE OR REPLACE VIEW caseworker_api.participants WITH (security_barrier = true) AS
 SELECT participant_id, first_name, last_name, programme, status, started_on, expected_end_on, municipality, coordinating_caseworker_professional_id, coordinating_caseworker_person_id, coordinating_caseworker_name, coordinating_caseworker_since, municipality_key
 FROM caseworker.participants
