@@ -18,7 +18,9 @@ import { config } from "../server/config.js";
 import { log } from "../server/log.js";
 import { logError } from "../server/safe-error.js";
 
-export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+// No relational schema is given to drizzle: nothing uses \`db.query\`, and with one every transaction
+// (one a request) built a query builder for every table first.
+export type Database = PgDatabase<PgQueryResultHKT>;
 /** What a business operation receives inside `db.transaction(...)`. */
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -162,7 +164,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
         });
         if (options.ownerUrl) await setupRoles(migrator);
         // As the owner: the portal's own role may not write participant rows without a person.
-        if (options.seedWhenEmpty) await seedIfEmpty(drizzlePostgres(migrator, { schema }) as unknown as Database);
+        if (options.seedWhenEmpty) await seedIfEmpty(drizzlePostgres(migrator) as unknown as Database);
       } finally {
         await migrator`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
       }
@@ -196,14 +198,14 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
       },
     });
   let client = connect();
-  let database = drizzlePostgres(preparing(client), { schema, logger: statementCounter }) as unknown as Database;
+  let database = drizzlePostgres(preparing(client), { logger: statementCounter }) as unknown as Database;
   let closing = false;
 
   function replacePool() {
     if (closing) return;
     const old = client;
     client = connect();
-    database = drizzlePostgres(preparing(client), { schema, logger: statementCounter }) as unknown as Database;
+    database = drizzlePostgres(preparing(client), { logger: statementCounter }) as unknown as Database;
     void old.end({ timeout: 5 }).catch(() => {});
   }
   poolReplacers.add(replacePool);
@@ -287,7 +289,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob, template?: string
   const client = await PGlite.create(location, loadDataDir ? { loadDataDir, startParams } : { startParams });
   // PGlite's first start copies its initial files in with mode 0666, past the umask.
   if (onDisk) restrictTree(dataDir);
-  const db = drizzlePglite(client, { schema, logger: statementCounter });
+  const db = drizzlePglite(client, { logger: statementCounter });
   await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
 }

@@ -44,12 +44,67 @@ const SENSITIVE_FIELDS = [
   "query",
 ];
 
-const HEADER_PATHS = ["cookie", "authorization", '["set-cookie"]', '["x-csrf-token"]'].flatMap((header) => {
-  const key = header.startsWith("[") ? header : `.${header}`;
-  return [`headers${key}`, `req.headers${key}`, `res.headers${key}`, `*.headers${key}`];
-});
+const SENSITIVE = new Set(SENSITIVE_FIELDS);
+/** Headers whose values never reach a log line, in a `headers` object at the top or one object down. */
+const SENSITIVE_HEADERS = new Set(["cookie", "authorization", "set-cookie", "x-csrf-token"]);
+const CENSOR = "[redacted]";
 
-export const REDACT_PATHS = [...SENSITIVE_FIELDS.flatMap((field) => [field, `*.${field}`]), ...HEADER_PATHS];
+/** An object whose fields are looked at (an error's too); not a list or a buffer. */
+/** @param {unknown} value @returns {value is Record<string, unknown>} */
+function hasFields(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value);
+}
+
+/**
+ * A copy with the same prototype and every own property (an error keeps its message and stack).
+ * @param {Record<string, unknown>} object
+ */
+function copyOf(object) {
+  return /** @type {Record<string, unknown>} */ (Object.create(Object.getPrototypeOf(object), Object.getOwnPropertyDescriptors(object)));
+}
+
+/**
+ * A copy of `object` with `censorKey`'s keys censored, or `object` itself when none is there
+ * (the usual line: nothing is copied).
+ * @param {Record<string, unknown>} object
+ * @param {(key: string, value: unknown) => unknown} censorKey the value to write instead, or the value itself
+ */
+function replaced(object, censorKey) {
+  /** @type {Record<string, unknown> | null} */
+  let copy = null;
+  for (const key in object) {
+    const value = object[key];
+    const kept = censorKey(key, value);
+    if (kept !== value) {
+      copy ??= copyOf(object);
+      copy[key] = kept;
+    }
+  }
+  return copy ?? object;
+}
+
+/** @param {Record<string, unknown>} headers */
+const censoredHeaders = (headers) => replaced(headers, (name, value) => (SENSITIVE_HEADERS.has(name.toLowerCase()) ? CENSOR : value));
+
+/** One object down: its sensitive fields, and the sensitive headers of its `headers`. */
+/** @param {Record<string, unknown>} object */
+const censoredOneDown = (object) =>
+  replaced(object, (key, value) => (SENSITIVE.has(key) ? CENSOR : key === "headers" && hasFields(value) ? censoredHeaders(value) : value));
+
+/**
+ * A line's fields as they are written: a field named in SENSITIVE_FIELDS is censored at the top
+ * and one object down, and sensitive headers in `headers`, `req.headers`, `<any>.headers`. What
+ * the caller passed is never changed. (pino's own `redact` did this by 80 paths, walked and
+ * parsed again for every line: a tenth of a page's memory.)
+ * @param {Record<string, unknown>} fields
+ */
+export function censored(fields) {
+  return replaced(fields, (key, value) => {
+    if (SENSITIVE.has(key)) return CENSOR;
+    if (!hasFields(value)) return value;
+    return key === "headers" ? censoredOneDown(censoredHeaders(value)) : censoredOneDown(value);
+  });
+}
 
 /**
  * A message may still quote a value (an SMTP server's "550 <anna@example.dk>", a parser's
@@ -85,8 +140,7 @@ export function createLogger(destination) {
       level: level(),
       base: { service: "min-vej" },
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+      formatters: { level: (label) => ({ level: label }), log: censored },
       hooks: {
         logMethod(args, method) {
           const scrubbed = /** @type {typeof args} */ (args.map((arg) => (typeof arg === "string" ? redactText(arg) : arg)));

@@ -42,6 +42,30 @@ describe("the logger's redaction", () => {
     expect((line.req as { headers: Record<string, string> }).headers["user-agent"]).toBe("test");
   });
 
+  it("censors sensitive headers at the top, in req and res, and one object down, and leaves the caller's object as it was", () => {
+    const fields = {
+      headers: { Cookie: "a=1", accept: "text/html" },
+      res: { headers: { "set-cookie": "__Host-minvej_session=abc", "x-csrf-token": "t0k3n", "content-type": "text/html" } },
+      upstream: { status: 502, headers: { authorization: "Basic c2VjcmV0" } },
+      error: Object.assign(new Error("Bad gateway"), { body: "Mette skrev noget" }),
+    };
+    const before = structuredClone({ ...fields, error: { body: fields.error.body } });
+    const line = logged((log) => log.warn(fields));
+    const text = JSON.stringify(line);
+    for (const secret of ["a=1", "minvej_session", "t0k3n", "c2VjcmV0", "Mette"]) expect(text, secret).not.toContain(secret);
+    expect(line).toMatchObject({
+      headers: { Cookie: "[redacted]", accept: "text/html" },
+      res: { headers: { "set-cookie": "[redacted]", "x-csrf-token": "[redacted]", "content-type": "text/html" } },
+      upstream: { status: 502, headers: { authorization: "[redacted]" } },
+      error: { body: "[redacted]" },
+    });
+    // Nothing was censored in place: the caller may still need its own values.
+    expect(fields.headers.Cookie).toBe(before.headers.Cookie);
+    expect(fields.res.headers["set-cookie"]).toBe(before.res.headers["set-cookie"]);
+    expect(fields.error.body).toBe(before.error.body);
+    expect(fields.error.message).toBe("Bad gateway");
+  });
+
   it("takes e-mail addresses, long numbers and quoted text out of the message", () => {
     const line = logged((log) => log.warn(`Sent to anna@example.dk about 120385-9991 and "Mette Hansen" on port 3000`));
     expect(line.msg).toBe("Sent to <e-mail> about <number> and <text> on port 3000");
