@@ -148,7 +148,9 @@ async function send(res, response) {
       res.end(page);
       return;
     }
-    const zipped = gzipSync(page);
+    // Level 3, not zlib's 6: on the participant pages (9-23 KB) it zips in 40-80 µs instead of
+    // 65-210 µs, for 4-7 % more bytes (3.3-6.5 KB): a tenth of a millisecond on a phone's line.
+    const zipped = gzipSync(page, { level: 3 });
     res.setHeader("Content-Encoding", "gzip");
     res.setHeader("Content-Length", zipped.length);
     res.end(zipped);
