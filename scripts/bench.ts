@@ -6,7 +6,7 @@
 //   DATABASE_URL=postgres://… npm run bench   also measure against that PostgreSQL database
 //
 // Environment: BENCH_SKIP_BUILD=1, BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS
-// (default 10), BENCH_SAMPLES (requests per page one at a time, default 60, after BENCH_WARM_UP loads, default 30), BENCH_TARGETS (e.g.
+// (default 10), BENCH_SAMPLES (requests per page one at a time, default 200, after BENCH_WARM_UP loads, default 200), BENCH_TARGETS (e.g.
 // "postgres-big,pglite-demo": only those). Results go to stdout as tables and to
 // bench-results/latest.json.
 //
@@ -737,10 +737,12 @@ async function loadConcurrently(url: string, headers: Record<string, string>, co
 
 /**
  * Loads before any measuring, so that the figures are those of a server that has run a while (V8 has
- * compiled the code), not of the first loads, which cost up to twice the CPU on this machine.
+ * compiled the code), not of the first loads, which cost up to twice the CPU on this machine. 30
+ * were too few: after 30 loads of every page and 30 of `/`, batches of 60 loads of `/` still fell
+ * from 8.8 to 6.8 ms of CPU over the next 300 (V8 was still optimising the page's own code).
  */
 function warmUpLoads(): number {
-  return readPositiveInteger("BENCH_WARM_UP", 30);
+  return readPositiveInteger("BENCH_WARM_UP", 200);
 }
 
 async function loadRepeatedly(url: string, headers: Record<string, string>, times: number): Promise<void> {
@@ -748,7 +750,8 @@ async function loadRepeatedly(url: string, headers: Record<string, string>, time
 }
 
 async function measurePagesOneAtATime(server: RunningServer, target: DatabaseTarget, pages: string[], headers: Record<string, string>, load: LoadSettings): Promise<void> {
-  const samples = readPositiveInteger("BENCH_SAMPLES", 60);
+  // CPU is read in ticks of 10 ms: 200 loads of a 5 ms page are 100 ticks, ±1 %.
+  const samples = readPositiveInteger("BENCH_SAMPLES", 200);
   const warmUp = warmUpLoads();
   const concurrentSamples = readPositiveInteger("BENCH_CONCURRENT_SAMPLES", 200);
   for (const page of pages) {
