@@ -1,4 +1,4 @@
-import { sql, type Column, type SQL } from "drizzle-orm";
+import { sql, type Column, type Placeholder, type Query, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { db, rowsOf } from "./client";
 
@@ -14,6 +14,12 @@ export interface Nested<T> {
   sql: SQL;
   read(value: unknown): T;
 }
+
+/**
+ * A value a piece puts into its SQL, or the placeholder for it when the piece is part of a read
+ * that is built once (`preparedTogether`). A piece may only put such a value into SQL.
+ */
+export type Bound<T> = T | Placeholder;
 
 /** A row's fields: columns, or pieces of their own (a list inside a row). */
 export type Fields = Record<string, Column | Nested<unknown>>;
@@ -131,11 +137,49 @@ export function mapNested<T, U>(piece: Nested<T>, map: (value: T) => U): Nested<
 
 type Values<P extends Record<string, Nested<unknown>>> = { [K in keyof P]: P[K] extends Nested<infer T> ? T : never };
 
+/** `select (piece1) as "a", (piece2) as "b", ...` */
+function selectOf(entries: [string, Nested<unknown>][]): SQL {
+  return sql`select ${sql.join(
+    entries.map(([key, piece]) => sql`${piece.sql} as ${sql.identifier(key)}`),
+    sql`, `,
+  )}`;
+}
+
+function valuesOf<P extends Record<string, Nested<unknown>>>(entries: [string, Nested<unknown>][], result: unknown): Values<P> {
+  const [row] = rowsOf<Record<string, unknown>>(result);
+  return Object.fromEntries(entries.map(([key, piece]) => [key, piece.read(row?.[key])])) as Values<P>;
+}
+
 /** Reads every piece in one statement: `select (piece1) as "a", (piece2) as "b", ...`. */
 export async function readTogether<P extends Record<string, Nested<unknown>>>(pieces: P): Promise<Values<P>> {
   const entries = Object.entries(pieces);
-  const columns = entries.map(([key, piece]) => sql`${piece.sql} as ${sql.identifier(key)}`);
   const database = await db();
-  const [row] = rowsOf<Record<string, unknown>>(await database.execute(sql`select ${sql.join(columns, sql`, `)}`));
-  return Object.fromEntries(entries.map(([key, piece]) => [key, piece.read(row?.[key])])) as Values<P>;
+  return valuesOf<P>(entries, await database.execute(selectOf(entries)));
+}
+
+/**
+ * `readTogether` for a read that a page makes at every load: the statement is built and written
+ * out once, with a placeholder for each of `names`, and each read only fills them in. Building a
+ * page's pieces and writing out their SQL was a tenth of the overview's CPU.
+ *
+ * `build` runs once, on the placeholders: it may only put them into the pieces' SQL, and a
+ * piece's `read` never sees the values (work that needs them is done by the caller, after the
+ * read). Nothing in `build` may depend on the time or the request. Values are text; a time is
+ * given as its ISO string.
+ */
+export function preparedTogether<const N extends string, P extends Record<string, Nested<unknown>>>(
+  names: readonly N[],
+  build: (values: Record<N, Placeholder>) => P,
+): (values: Record<N, string>) => Promise<Values<P>> {
+  let prepared: { entries: [string, Nested<unknown>][]; query: Query } | undefined;
+  return async (values) => {
+    if (!prepared) {
+      const placeholders = Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as unknown as Record<N, Placeholder>;
+      const entries = Object.entries(build(placeholders));
+      prepared = { entries, query: dialect.sqlToQuery(selectOf(entries)) };
+    }
+    const database = await db();
+    const result = await database._.session.prepareQuery(prepared.query, undefined, undefined, false).execute(values);
+    return valuesOf<P>(prepared.entries, result);
+  };
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lte, max, sql, type SQLWrapper } from "drizzle-orm";
 import { db, rowsOf } from "../../../db/client";
-import { nestedRow, nestedRows, readTogether } from "../../../db/nested";
+import { nestedRow, nestedRows, readTogether, type Bound } from "../../../db/nested";
 import {
   absenceNotices,
   appointmentAttendees,
@@ -286,8 +286,8 @@ export async function findNextAppointment(
 
 /** findNextAppointment as a piece of a page's one read (db/nested.ts): the meeting and its attendees. */
 export function nextAppointmentPiece(
-  participantId: string,
-  options: { kind?: AppointmentKind; now?: Date; statuses?: AppointmentStatus[] } = {},
+  participantId: Bound<string>,
+  options: { kind?: AppointmentKind; now?: Bound<Date>; statuses?: AppointmentStatus[] } = {},
 ) {
   const where = and(
     eq(appointments.participantId, participantId),

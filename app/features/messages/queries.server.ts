@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { nestedCount, readTogether, type Nested } from "../../../db/nested";
+import { nestedCount, readTogether, type Bound, type Nested } from "../../../db/nested";
 import { appointmentProposals, conversations, messageDrafts, messages } from "../../../db/schema/messages";
 import { isRequestTopic, requestStatus, type AuthorRole, type RequestStatus, type Topic } from "./status";
 
@@ -171,7 +171,7 @@ export async function unreadCount(participantId: string): Promise<number> {
 }
 
 /** unreadCount as a piece of a page's one read (db/nested.ts; the overview). */
-export function unreadCountPiece(participantId: string): Nested<number> {
+export function unreadCountPiece(participantId: Bound<string>): Nested<number> {
   return nestedCount(
     sql`(select count(*)::int from ${messages} join ${conversations} on ${conversations.id} = ${messages.conversationId}
         where ${conversations.participantId} = ${participantId} and ${messages.authorRole} = 'caseworker' and ${messages.readAt} is null)`,

@@ -5,7 +5,7 @@ import { checkInState } from "~/features/progress/index.server";
 import { unreadCountPiece } from "~/features/messages/index.server";
 import { listHelped } from "~/features/relatives/index.server";
 import type { CurrentUser } from "~/lib/auth.server";
-import { mapNested, readTogether } from "../../../db/nested";
+import { mapNested, preparedTogether, readTogether, type Bound } from "../../../db/nested";
 
 // The overview owns no tables: it shows what the other areas say, asked through their faces. Their
 // pieces are read together, in one statement (db/nested.ts).
@@ -28,7 +28,7 @@ export interface Overview {
 }
 
 /** The pieces of what the participant sees first: next meeting, the plan's goal and news, whom to call. */
-function overviewPieces(participantId: string, now: Date) {
+function overviewPieces(participantId: Bound<string>, now: Bound<Date>) {
   return {
     next: mapNested(nextAppointmentPiece(participantId, { now }), (next): Overview["nextAppointment"] =>
       next
@@ -63,6 +63,13 @@ export async function getOverview(participantId: string, now = new Date()): Prom
   return { nextAppointment: next, goal: plan.goal, caseworker };
 }
 
+/** The overview's one statement for "/", built once (db/nested.ts). */
+const readOverviewPieces = preparedTogether(["participantId", "now"], (values) => ({
+  ...overviewPieces(values.participantId, values.now),
+  preparation: preparationProgressPiece(values.participantId),
+  unreadMessages: unreadCountPiece(values.participantId),
+}));
+
 /** "/": the cards for a participant (next meeting, plan, preparation, goal, contact, the people they help), or for anyone else only the people they help. */
 export async function openOverview(user: CurrentUser, now = new Date()) {
   const base = { firstName: user.firstName, isCaseworker: user.isCaseworker };
@@ -71,11 +78,7 @@ export async function openOverview(user: CurrentUser, now = new Date()) {
   // Asked at once: the statements go to the database together, not one round trip after another.
   const [helped, { next, plan, caseworker, preparation, unreadMessages }, progress] = await Promise.all([
     listHelped(user.personId),
-    readTogether({
-      ...overviewPieces(participantId, now),
-      preparation: preparationProgressPiece(participantId),
-      unreadMessages: unreadCountPiece(participantId),
-    }),
+    readOverviewPieces({ participantId, now: now.toISOString() }),
     checkInState(participantId),
   ]);
   return {

@@ -1,6 +1,6 @@
 import { nextAppointmentPiece } from "~/features/appointments/index.server";
 import { isUuid } from "~/lib/ids";
-import { readTogether } from "../../../db/nested";
+import { preparedTogether } from "../../../db/nested";
 import {
   contactsPiece,
   findPlan,
@@ -8,6 +8,7 @@ import {
   getVersionsWithCurrent,
   findSubGoal,
   findVersionOrCurrent,
+  ownGoalHistory,
   planPagePiece,
 } from "./queries.server";
 import { diffSnapshots } from "./snapshot";
@@ -22,15 +23,17 @@ interface Viewer {
  * The plan with everything its pages show, in one statement: the plan area's piece, the contacts,
  * and the next conversation with the jobcentre (the plan is updated at every one, if booked).
  */
+const readPlanPieces = preparedTogether(["participantId", "now"], (values) => ({
+  page: planPagePiece(values.participantId),
+  contacts: contactsPiece(values.participantId),
+  nextConversation: nextAppointmentPiece(values.participantId, { kind: "samtale", now: values.now }),
+}));
+
 async function readPlanPage(viewer: Viewer) {
-  const { page, contacts, nextConversation } = await readTogether({
-    page: planPagePiece(viewer.participantId, viewer.personId),
-    contacts: contactsPiece(viewer.participantId),
-    nextConversation: nextAppointmentPiece(viewer.participantId, { kind: "samtale" }),
-  });
+  const { page, contacts, nextConversation } = await readPlanPieces({ participantId: viewer.participantId, now: new Date().toISOString() });
   if (!page) return null;
-  const { plan, content, responses, ownGoalHistory } = page;
-  const currentOwnGoal = ownGoalHistory[0];
+  const { plan, content, responses } = page;
+  const currentOwnGoal = ownGoalHistory(plan, page.ownGoalVersions, viewer.personId)[0];
   const view: PlanView = {
     version: plan.version,
     updatedAt: plan.updatedAt,

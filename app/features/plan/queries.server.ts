@@ -1,7 +1,7 @@
 import { byDanishName } from "~/lib/dates";
 import { and, asc, desc, eq, getTableColumns, sql, type SQLWrapper } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { mapNested, nestedNumber, nestedRow, nestedRows, readTogether, type Nested } from "../../../db/nested";
+import { mapNested, nestedNumber, nestedRow, nestedRows, readTogether, type Bound, type Nested } from "../../../db/nested";
 import { isUuid } from "~/lib/ids";
 import {
   activities,
@@ -111,7 +111,7 @@ const versionFields = {
  * The participant's plan with its parts, the version she last said she had seen, and that version
  * as frozen when the plan has moved on since (to show what changed): one piece. null: no plan yet.
  */
-function planPiece<E extends Record<string, Nested<unknown>>>(participantId: string, extra: E) {
+function planPiece<E extends Record<string, Nested<unknown>>>(participantId: Bound<string>, extra: E) {
   const lastSeen = sql`(select ${planVisits.lastSeenVersion} from ${planVisits} where ${planVisits.planId} = ${plans.id})`;
   return nestedRow(
     {
@@ -192,7 +192,7 @@ export async function getContacts(participantId: string): Promise<Contact[]> {
 }
 
 /** getContacts as a piece of a page's one read (db/nested.ts). */
-export function contactsPiece(participantId: string): Nested<Contact[]> {
+export function contactsPiece(participantId: Bound<string>): Nested<Contact[]> {
   const rows = nestedRows(
     {
       id: participantContacts.id,
@@ -286,7 +286,7 @@ const ownGoalVersionsOf = (planId: SQLWrapper | string) =>
 
 type OwnGoalVersionRow = ReturnType<ReturnType<typeof ownGoalVersionsOf>["read"]>[number];
 
-function ownGoalHistory(plan: PlanRow, rows: OwnGoalVersionRow[], viewerPersonId: string): OwnGoalEntry[] {
+export function ownGoalHistory(plan: PlanRow, rows: OwnGoalVersionRow[], viewerPersonId: string): OwnGoalEntry[] {
   const entries: OwnGoalEntry[] = rows.map((row) => ({
     version: row.version,
     text: row.text,
@@ -488,7 +488,7 @@ function planNewsOf(read: ReturnType<typeof splitPlanRead>): PlanNews {
  * things, as a piece of the overview's one read. Reads only, like /min-plan: the count stays until
  * the participant presses "Jeg har læst planen" or "Marker som læst" there.
  */
-export function planSummaryPiece(participantId: string): Nested<{ goal: PlanGoal | null; news: PlanNews }> {
+export function planSummaryPiece(participantId: Bound<string>): Nested<{ goal: PlanGoal | null; news: PlanNews }> {
   return mapNested(planPiece(participantId, {}), (read) => {
     if (!read) return { goal: null, news: { state: "no-plan" } };
     const split = splitPlanRead(read);
@@ -522,7 +522,7 @@ export async function getPlanGoal(participantId: string): Promise<PlanGoal | nul
  * the plan with its parts and news, the responses, the own goal's history and the sub-goals' mark
  * counts, as one piece. null: no plan yet.
  */
-export function planPagePiece(participantId: string, viewerPersonId: string) {
+export function planPagePiece(participantId: Bound<string>) {
   return mapNested(
     planPiece(participantId, {
       responses: responsesOf(plans.id),
@@ -541,7 +541,8 @@ export function planPagePiece(participantId: string, viewerPersonId: string) {
         plan: split.plan,
         content: split.content,
         responses,
-        ownGoalHistory: ownGoalHistory(split.plan, versionRows, viewerPersonId),
+        // Whose each version is ("you" or a name) depends on who reads: ownGoalHistory, after the read.
+        ownGoalVersions: versionRows,
         markCounts,
         news,
       };

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { mapNested, nestedRows, type Nested } from "../../../db/nested";
+import { mapNested, nestedRows, type Bound, type Nested } from "../../../db/nested";
 import { persons } from "../../../db/schema/people";
 import { preparationParts, preparationShares } from "../../../db/schema/preparation";
 import { findNextAppointment, practicalDetails } from "~/features/appointments/index.server";
@@ -77,7 +77,7 @@ export async function getPreparation(participantId: string) {
 export type PreparationState = Awaited<ReturnType<typeof getPreparation>>;
 
 /** How many parts are done, of how many (the overview's card), as a piece of a page's one read (db/nested.ts). */
-export function preparationProgressPiece(participantId: string): Nested<{ done: number; total: number }> {
+export function preparationProgressPiece(participantId: Bound<string>): Nested<{ done: number; total: number }> {
   const rows = nestedRows(
     { part: preparationParts.part, status: preparationParts.status },
     sql`from ${preparationParts} where ${preparationParts.participantId} = ${participantId}`,
