@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, sql, type SQLWrapper } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { nestedRows, readTogether } from "../../../db/nested";
+import { nestedRows, preparedTogether, type Bound } from "../../../db/nested";
 import { roleForCaseworker } from "~/lib/addressee";
 import { workWishesOf, type WorkWishes } from "~/features/cv/index.server";
 import { sortPeople } from "~/features/network/index.server";
@@ -33,7 +33,7 @@ import { PAGE_SIZE } from "./paging";
 export const isParticipantId = isUuid;
 
 /** Meetings that still lie ahead (not ended), and are not cancelled or held. */
-const upcoming = (now: Date) =>
+const upcoming = (now: Bound<Date>) =>
   and(gt(cwAppointments.endsAt, now), inArray(cwAppointments.status, ["planned", "moved"]));
 
 export interface MeetingSummary {
@@ -119,18 +119,18 @@ export async function listMyParticipants(caseworkerPersonId: string, now = new D
   return describe(await readCaseload(caseworkerPersonId), now);
 }
 
-/** What the list shows of each participant: next meeting, what is shared, what is new. */
-async function describe(people: Awaited<ReturnType<typeof readCaseload>>, now: Date): Promise<ParticipantListItem[]> {
-  if (people.length === 0) return [];
-  const ids = people.map((person) => person.participantId);
-  // The page's ids as one parameter (a comma-separated text made an array in the statement), not
-  // one bound parameter per id and table: 50 ids in seven places were 400 parameters to bind.
-  const idArray = sql`string_to_array(${ids.join(",")}, ',')::uuid[]`;
-  const inIds = (column: SQLWrapper) => sql`${column} = any(${idArray})`;
-  const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>[] | null;
+const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>[] | null;
 
-  // Every view read in one statement (db/nested.ts): each still checks that she coordinates them.
-  const { meetings, preparation, cvs, networks, absences, plans, questions } = await readTogether({
+/**
+ * What the cards of a page of participants show, every view read in one statement (db/nested.ts),
+ * built once: the page's ids are one parameter (a comma-separated text made an array in the
+ * statement), not one bound parameter per id and table (50 ids in seven places were 400
+ * parameters). Each view still checks that she coordinates them.
+ */
+const readCards = preparedTogether(["ids", "now"], (values) => {
+  const idArray = sql`string_to_array(${values.ids}, ',')::uuid[]`;
+  const inIds = (column: SQLWrapper) => sql`${column} = any(${idArray})`;
+  return {
     meetings: nestedRows(
       {
         appointmentId: cwAppointments.appointmentId,
@@ -144,7 +144,7 @@ async function describe(people: Awaited<ReturnType<typeof readCaseload>>, now: D
         participantQuestions: cwAppointments.participantQuestions,
         participantNotes: cwAppointments.participantNotes,
       },
-      sql`from ${cwAppointments} where ${inIds(cwAppointments.participantId)} and ${upcoming(now)}`,
+      sql`from ${cwAppointments} where ${inIds(cwAppointments.participantId)} and ${upcoming(values.now)}`,
       sql`${cwAppointments.startsAt}`,
     ),
     preparation: {
@@ -177,7 +177,14 @@ async function describe(people: Awaited<ReturnType<typeof readCaseload>>, now: D
       { participantId: cwPlanResponses.participantId, planVersion: cwPlanResponses.planVersion },
       sql`from ${cwPlanResponses} where ${inIds(cwPlanResponses.participantId)} and ${cwPlanResponses.kind} = 'question'`,
     ),
-  });
+  };
+});
+
+/** What the list shows of each participant: next meeting, what is shared, what is new. */
+async function describe(people: Awaited<ReturnType<typeof readCaseload>>, now: Date): Promise<ParticipantListItem[]> {
+  if (people.length === 0) return [];
+  const ids = people.map((person) => person.participantId);
+  const { meetings, preparation, cvs, networks, absences, plans, questions } = await readCards({ ids: ids.join(","), now: now.toISOString() });
 
   const upcomingIds = new Set(meetings.map((meeting) => meeting.appointmentId));
   return people.map((person) => {
