@@ -18,7 +18,7 @@ import { config } from "../server/config.js";
 import { log } from "../server/log.js";
 import { logError } from "../server/safe-error.js";
 
-// No relational schema is given to drizzle: nothing uses \`db.query\`, and with one every transaction
+// No relational schema is given to drizzle: nothing uses `db.query`, and with one every transaction
 // (one a request) built a query builder for every table first.
 export type Database = PgDatabase<PgQueryResultHKT>;
 /** What a business operation receives inside `db.transaction(...)`. */

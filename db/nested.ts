@@ -164,13 +164,12 @@ export async function readTogether<P extends Record<string, Nested<unknown>>>(pi
  *
  * `build` runs once, on the placeholders: it may only put them into the pieces' SQL, and a
  * piece's `read` never sees the values (work that needs them is done by the caller, after the
- * read). Nothing in `build` may depend on the time or the request. Values are text; a time is
- * given as its ISO string.
+ * read). Nothing in `build` may depend on the time or the request. A value is text or a time.
  */
 export function preparedTogether<const N extends string, P extends Record<string, Nested<unknown>>>(
   names: readonly N[],
   build: (values: Record<N, Placeholder>) => P,
-): (values: Record<N, string>) => Promise<Values<P>> {
+): (values: Record<N, string | Date>) => Promise<Values<P>> {
   let prepared: { entries: [string, Nested<unknown>][]; query: Query } | undefined;
   return async (values) => {
     if (!prepared) {
@@ -179,7 +178,9 @@ export function preparedTogether<const N extends string, P extends Record<string
       prepared = { entries, query: dialect.sqlToQuery(selectOf(entries)) };
     }
     const database = await db();
-    const result = await database._.session.prepareQuery(prepared.query, undefined, undefined, false).execute(values);
+    // A time is sent as drizzle sends a timestamp column's value: its ISO string.
+    const given = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value instanceof Date ? value.toISOString() : value]));
+    const result = await database._.session.prepareQuery(prepared.query, undefined, undefined, false).execute(given);
     return valuesOf<P>(prepared.entries, result);
   };
 }

@@ -56,11 +56,27 @@ function hasFields(value) {
 }
 
 /**
- * A copy with the same prototype and every own property (an error keeps its message and stack).
+ * A copy to censor in: every own property as a plain value that may be replaced (a getter read
+ * once, a frozen object's fields too), on the same prototype, so an error keeps its type, message
+ * and stack for pino's `err`.
  * @param {Record<string, unknown>} object
  */
 function copyOf(object) {
-  return /** @type {Record<string, unknown>} */ (Object.create(Object.getPrototypeOf(object), Object.getOwnPropertyDescriptors(object)));
+  const copy = /** @type {Record<string, unknown>} */ (Object.create(Object.getPrototypeOf(object)));
+  for (const key of Reflect.ownKeys(object)) {
+    const enumerable = Object.getOwnPropertyDescriptor(object, key)?.enumerable ?? false;
+    setField(copy, key, /** @type {Record<string | symbol, unknown>} */ (object)[key], enumerable);
+  }
+  return copy;
+}
+
+/**
+ * Defined, not assigned: an assignment would call a setter of the prototype's (or throw where it
+ * has only a getter, as a fetch Request's `body`).
+ * @param {Record<string | symbol, unknown>} object @param {string | symbol} key @param {unknown} value
+ */
+function setField(object, key, value, enumerable = true) {
+  Object.defineProperty(object, key, { value, writable: true, configurable: true, enumerable });
 }
 
 /**
@@ -77,7 +93,7 @@ function replaced(object, censorKey) {
     const kept = censorKey(key, value);
     if (kept !== value) {
       copy ??= copyOf(object);
-      copy[key] = kept;
+      setField(copy, key, kept);
     }
   }
   return copy ?? object;
@@ -99,11 +115,16 @@ const censoredOneDown = (object) =>
  * @param {Record<string, unknown>} fields
  */
 export function censored(fields) {
-  return replaced(fields, (key, value) => {
-    if (SENSITIVE.has(key)) return CENSOR;
-    if (!hasFields(value)) return value;
-    return key === "headers" ? censoredOneDown(censoredHeaders(value)) : censoredOneDown(value);
-  });
+  try {
+    return replaced(fields, (key, value) => {
+      if (SENSITIVE.has(key)) return CENSOR;
+      if (!hasFields(value)) return value;
+      return key === "headers" ? censoredOneDown(censoredHeaders(value)) : censoredOneDown(value);
+    });
+  } catch {
+    // A getter that throws, say: the line keeps none of its fields rather than risk one.
+    return { censorFailed: true };
+  }
 }
 
 /**
@@ -135,7 +156,7 @@ function level() {
  * @param {import("pino").DestinationStream} [destination] stdout unless given
  */
 export function createLogger(destination) {
-  return pino(
+  const logger = pino(
     {
       level: level(),
       base: { service: "min-vej" },
@@ -143,13 +164,25 @@ export function createLogger(destination) {
       formatters: { level: (label) => ({ level: label }), log: censored },
       hooks: {
         logMethod(args, method) {
-          const scrubbed = /** @type {typeof args} */ (args.map((arg) => (typeof arg === "string" ? redactText(arg) : arg)));
+          // The message and its %s/%j/%o arguments (the first object is the line's fields, censored above).
+          const scrubbed = /** @type {typeof args} */ (
+            args.map((arg, index) => (typeof arg === "string" ? redactText(arg) : index > 0 && hasFields(arg) ? censored(arg) : arg))
+          );
           return method.apply(this, scrubbed);
         },
       },
     },
     destination ?? pino.destination({ fd: 1, sync: true }),
   );
+  // pino applies formatters.log to each line's own fields, never to a child logger's bindings:
+  // those are censored when the child is made (a child's children inherit this).
+  const makeChild = /** @type {(this: unknown, bindings: import("pino").Bindings, options?: object) => unknown} */ (/** @type {unknown} */ (logger.child));
+  /** @type {(this: unknown, bindings: import("pino").Bindings, options?: object) => unknown} */
+  const censoringChild = function (bindings, options) {
+    return makeChild.call(this, censored(bindings), options);
+  };
+  logger.child = /** @type {typeof logger.child} */ (/** @type {unknown} */ (censoringChild));
+  return logger;
 }
 
 export const log = createLogger();

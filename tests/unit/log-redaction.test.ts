@@ -66,6 +66,33 @@ describe("the logger's redaction", () => {
     expect(fields.error.message).toBe("Bad gateway");
   });
 
+  it("censors a frozen object, one whose field is a getter, a child logger's bindings and a message's %j argument", () => {
+    const frozen = Object.freeze({ token: "frozen-secret", route: "/x" });
+    const withGetter = Object.defineProperty({ status: 1 }, "email", { get: () => "anna@example.dk", enumerable: true });
+    const line = logged((log) => log.warn({ frozen, withGetter, request: new Request("https://example.dk/", { headers: { cookie: "a=1" } }) }));
+    expect(line).toMatchObject({ frozen: { token: "[redacted]", route: "/x" }, withGetter: { status: 1, email: "[redacted]" } });
+    expect(JSON.stringify(line)).not.toMatch(/frozen-secret|anna@example/);
+
+    const child = logged((log) => log.child({ requestId: "req-1", email: "bo@example.dk" }).warn({ event: "x" }));
+    expect(child).toMatchObject({ requestId: "req-1", email: "[redacted]", event: "x" });
+    const grandchild = logged((log) => log.child({ requestId: "req-2" }).child({ cpr: "1203859991" }).warn("y"));
+    expect(grandchild).toMatchObject({ requestId: "req-2", cpr: "[redacted]" });
+
+    const formatted = logged((log) => log.warn("sent %j", { phone: "+45 11 22 33 01", kind: "sms" }));
+    expect(formatted.msg).toContain('"phone":"[redacted]"');
+    expect(formatted.msg).toContain('"kind":"sms"');
+  });
+
+  it("writes no fields rather than risk one when a field cannot be read", () => {
+    const hostile = Object.defineProperty({}, "name", {
+      get: () => {
+        throw new Error("no");
+      },
+      enumerable: true,
+    });
+    expect(logged((log) => log.warn({ event: "x", person: hostile }))).toMatchObject({ censorFailed: true });
+  });
+
   it("takes e-mail addresses, long numbers and quoted text out of the message", () => {
     const line = logged((log) => log.warn(`Sent to anna@example.dk about 120385-9991 and "Mette Hansen" on port 3000`));
     expect(line.msg).toBe("Sent to <e-mail> about <number> and <text> on port 3000");

@@ -281,18 +281,20 @@ export async function findNextAppointment(
   participantId: string,
   options: { kind?: AppointmentKind; now?: Date; statuses?: AppointmentStatus[] } = {},
 ) {
-  return (await readTogether({ next: nextAppointmentPiece(participantId, options) })).next;
+  return (await readTogether({ next: nextAppointmentPiece(participantId, { ...options, now: options.now ?? new Date() }) })).next;
 }
 
 /** findNextAppointment as a piece of a page's one read (db/nested.ts): the meeting and its attendees. */
 export function nextAppointmentPiece(
   participantId: Bound<string>,
-  options: { kind?: AppointmentKind; now?: Bound<Date>; statuses?: AppointmentStatus[] } = {},
+  // `now` is always given: a piece may be built once (preparedTogether), and a default taken
+  // here would be the moment it was built.
+  options: { kind?: AppointmentKind; now: Bound<Date>; statuses?: AppointmentStatus[] },
 ) {
   const where = and(
     eq(appointments.participantId, participantId),
     options.kind ? eq(appointments.kind, options.kind) : undefined,
-    gt(appointments.endsAt, options.now ?? new Date()),
+    gt(appointments.endsAt, options.now),
     inArray(appointments.status, options.statuses ?? ["planned", "moved"]),
   );
   return nestedRow(

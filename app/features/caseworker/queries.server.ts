@@ -184,7 +184,7 @@ const readCards = preparedTogether(["ids", "now"], (values) => {
 async function describe(people: Awaited<ReturnType<typeof readCaseload>>, now: Date): Promise<ParticipantListItem[]> {
   if (people.length === 0) return [];
   const ids = people.map((person) => person.participantId);
-  const { meetings, preparation, cvs, networks, absences, plans, questions } = await readCards({ ids: ids.join(","), now: now.toISOString() });
+  const { meetings, preparation, cvs, networks, absences, plans, questions } = await readCards({ ids: ids.join(","), now });
 
   const upcomingIds = new Set(meetings.map((meeting) => meeting.appointmentId));
   return people.map((person) => {

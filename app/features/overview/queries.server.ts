@@ -78,7 +78,7 @@ export async function openOverview(user: CurrentUser, now = new Date()) {
   // Asked at once: the statements go to the database together, not one round trip after another.
   const [helped, { next, plan, caseworker, preparation, unreadMessages }, progress] = await Promise.all([
     listHelped(user.personId),
-    readOverviewPieces({ participantId, now: now.toISOString() }),
+    readOverviewPieces({ participantId, now }),
     checkInState(participantId),
   ]);
   return {

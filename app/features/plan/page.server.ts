@@ -30,7 +30,7 @@ const readPlanPieces = preparedTogether(["participantId", "now"], (values) => ({
 }));
 
 async function readPlanPage(viewer: Viewer) {
-  const { page, contacts, nextConversation } = await readPlanPieces({ participantId: viewer.participantId, now: new Date().toISOString() });
+  const { page, contacts, nextConversation } = await readPlanPieces({ participantId: viewer.participantId, now: new Date() });
   if (!page) return null;
   const { plan, content, responses } = page;
   const currentOwnGoal = ownGoalHistory(plan, page.ownGoalVersions, viewer.personId)[0];
