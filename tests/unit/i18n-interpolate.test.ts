@@ -39,6 +39,10 @@ describe("quickTranslate", () => {
             if (answer === undefined) continue;
             quick++;
             expect(answer, `${ns}:${key} ${JSON.stringify(withCount)}`).toBe(expected);
+            // The same text named with its namespace from a page of another ("common:dates.timeRange").
+            const other = ns === "common" ? "appointments" : "common";
+            expect(i18n.t(`${ns}:${key}`, { ...withCount, lng: language, ns: other }), `${ns}:${key} from ${other}`).toBe(expected);
+            expect(quickTranslate(i18n, language, other, `${ns}:${key}`, withCount), `${ns}:${key} from ${other}`).toBe(expected);
           }
         }
       }
@@ -53,7 +57,8 @@ describe("quickTranslate", () => {
     expect(quickTranslate(i18n, "da", "common", key, {})).toBeUndefined(); // a value missing
     expect(quickTranslate(i18n, "da", "common", key, { context: "x" })).toBeUndefined();
     expect(quickTranslate(i18n, "da", "common", key, { defaultValue: "x" })).toBeUndefined();
-    expect(quickTranslate(i18n, "da", "common", `common:${key}`, {})).toBeUndefined();
+    expect(quickTranslate(i18n, "da", "common", `common:${key}`, {})).toBeUndefined(); // a value missing
+    expect(quickTranslate(i18n, "da", "common", `nosuchnamespace:${key}`, { count: 1 })).toBeUndefined();
     expect(quickTranslate(i18n, "da", "common", "no.such.key", { count: 1 })).toBeUndefined();
   });
 });

@@ -6,16 +6,22 @@ const PLACEHOLDER = /\{\{(.+?)\}\}/g;
 
 /**
  * What i18next answers for `t(key, values)` in this instance's language, for the common case:
- * a text of this namespace, its plural form picked by `count` as i18next picks it (`_zero` first
+ * a text of this namespace (or of the one the key names, "common:…"), its plural form picked by `count` as i18next picks it (`_zero` first
  * for 0, then the language's form, then the bare key), each {{name}} replaced by a string or
  * number from `values` or the instance's default variables (the municipality's words). Anything
- * else (another namespace, a context, a default value, nesting, formatting, a missing value or
+ * else (a context, a default value, nesting, formatting, a missing value or
  * text) is undefined, and the caller asks i18next. i18next's own path costs several
  * microseconds a call; a caseworker's list of 50 cards makes 250 such calls.
  * tests/unit/i18n-interpolate.test.ts holds it to i18next's answer for every text in both languages.
  */
 export function quickTranslate(i18n: I18n, lng: string, ns: string, key: string, values: Record<string, unknown>): string | undefined {
-  if (key.includes(":")) return undefined;
+  const separator = key.indexOf(":");
+  if (separator !== -1) {
+    // "common:dates.timeRange": a text of another namespace of this language.
+    const named = key.slice(0, separator);
+    if (!i18n.hasResourceBundle(lng, named)) return undefined;
+    return quickTranslate(i18n, lng, named, key.slice(separator + 1), values);
+  }
   for (const name in values) if (I18NEXT_OPTIONS.has(name) || name.startsWith("defaultValue")) return undefined;
   const count = values.count;
   let template: unknown;
