@@ -24,14 +24,14 @@ export function quickTranslate(i18n: I18n, lng: string, ns: string, key: string,
   }
   for (const name in values) if (I18NEXT_OPTIONS.has(name) || name.startsWith("defaultValue")) return undefined;
   const count = values.count;
-  let template: unknown;
+  let template: string | null = null;
   if (count !== undefined) {
     if (typeof count !== "number") return undefined;
-    if (count === 0) template = i18n.getResource(lng, ns, `${key}_zero`);
-    if (!isText(template)) template = i18n.getResource(lng, ns, key + i18n.services.pluralResolver.getSuffix(lng, count));
+    if (count === 0) template = textOf(i18n, lng, ns, `${key}_zero`);
+    template ??= textOf(i18n, lng, ns, key + pluralSuffix(i18n, lng, count));
   }
-  if (!isText(template)) template = i18n.getResource(lng, ns, key);
-  if (!isText(template) || template.includes("$t(")) return undefined;
+  template ??= textOf(i18n, lng, ns, key);
+  if (template === null || template.includes("$t(")) return undefined;
   const defaults = (i18n.options.interpolation?.defaultVariables ?? {}) as Record<string, unknown>;
   let complete = true;
   const text = template.replace(PLACEHOLDER, (_, inside: string) => {
@@ -45,6 +45,34 @@ export function quickTranslate(i18n: I18n, lng: string, ns: string, key: string,
   return complete ? text : undefined;
 }
 
-function isText(value: unknown): value is string {
-  return typeof value === "string" && value !== "";
+// An instance's texts never change (lib/i18n/instance.ts): each is looked up once, by namespace
+// and key (i18next splits the key's path at every lookup), and so is a plural count's form.
+const texts = new WeakMap<I18n, Map<string, string | null>>();
+const suffixes = new WeakMap<I18n, Map<string, string>>();
+
+/** The text of `key` in `ns`, or null when there is none (or it is empty). */
+function textOf(i18n: I18n, lng: string, ns: string, key: string): string | null {
+  let known = texts.get(i18n);
+  if (!known) texts.set(i18n, (known = new Map()));
+  const id = `${lng}\u0000${ns}\u0000${key}`;
+  let text = known.get(id);
+  if (text === undefined) {
+    const found: unknown = i18n.getResource(lng, ns, key);
+    text = typeof found === "string" && found !== "" ? found : null;
+    known.set(id, text);
+  }
+  return text;
+}
+
+/** i18next's plural suffix ("_one", "_other") for `count` in `lng`. */
+function pluralSuffix(i18n: I18n, lng: string, count: number): string {
+  let known = suffixes.get(i18n);
+  if (!known) suffixes.set(i18n, (known = new Map()));
+  const id = `${lng}\u0000${count}`;
+  const kept = known.get(id);
+  if (kept !== undefined) return kept;
+  const suffix = String(i18n.services.pluralResolver.getSuffix(lng, count));
+  // Counts are small whole numbers on a page; any other is not kept (the map stays small).
+  if (Number.isInteger(count) && count >= 0 && count < 1000) known.set(id, suffix);
+  return suffix;
 }
