@@ -37,8 +37,23 @@ export function formatDocumentDate(value: Date | string, language: string): stri
   return weekdayDate(value, language, "documentDate");
 }
 
+// A day's name is the same for every moment of it: worked out once per day, language and style
+// (formatToParts is the dearest call of a caseworker's list of 50 cards). Kept to a few years of days.
+const dayNames = new Map<string, string>();
+
 function weekdayDate(value: Date | string, language: string, style: "date" | "documentDate"): string {
-  const parts = formatter(language, style).formatToParts(new Date(value));
+  const moment = new Date(value);
+  const key = `${language}:${style}:${copenhagenDay(moment)}`;
+  let name = dayNames.get(key);
+  if (name === undefined) {
+    if (dayNames.size >= 5000) dayNames.clear();
+    dayNames.set(key, (name = nameOfDay(moment, language, style)));
+  }
+  return name;
+}
+
+function nameOfDay(value: Date, language: string, style: "date" | "documentDate"): string {
+  const parts = formatter(language, style).formatToParts(value);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   const year = style === "documentDate" ? ` ${part("year")}` : "";
   // Danes write "torsdag den 3. december"; Intl leaves out "den".

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { dateInputSchema } from "~/components/form/schemas";
-import { copenhagenDay, daysBetween, formatDate, formatTime, parseDayMonthYear } from "~/lib/dates";
+import { copenhagenDay, daysBetween, formatDate, formatDocumentDate, formatTime, parseDayMonthYear } from "~/lib/dates";
 
 describe("dates in Europe/Copenhagen", () => {
   it("shows winter and summer times in Danish local time", () => {
@@ -13,6 +13,15 @@ describe("dates in Europe/Copenhagen", () => {
   it("writes dates the way people say them", () => {
     expect(formatDate("2026-12-03T09:00:00Z", "da")).toBe("torsdag den 3. december");
     expect(formatDate("2026-12-03T09:00:00Z", "en")).toBe("Thursday 3 December");
+  });
+
+  it("names each moment's own Danish day, also when the same UTC date holds two of them (day names are kept once worked out)", () => {
+    expect(formatDate("2026-12-02T12:00:00Z", "da")).toBe("onsdag den 2. december");
+    expect(formatDate("2026-12-02T23:30:00Z", "da")).toBe("torsdag den 3. december");
+    expect(formatDate("2026-12-02T12:00:00Z", "da")).toBe("onsdag den 2. december");
+    expect(formatDate("2026-12-02T23:30:00Z", "en")).toBe("Thursday 3 December");
+    expect(formatDocumentDate("2026-12-02T23:30:00Z", "da")).toBe("torsdag den 3. december 2026");
+    expect(formatDate("2026-06-30T22:30:00Z", "da")).toBe("onsdag den 1. juli");
   });
 
   it("knows which Danish day a late-evening UTC moment falls on", () => {

@@ -67,21 +67,25 @@ export interface ParticipantListItem {
 /**
  * Her caseload: every participant she coordinates, sorted by name, read from her side (her
  * contacts, caseworker.participants since migration 0031), not by filtering every participant.
+ * Only what a card shows, as one json list: its 300 rows on the big data were mapped column by
+ * column by drizzle (a twentieth of the list's CPU); a statement built once.
  */
-async function readCaseload(caseworkerPersonId: string) {
-  const database = await db();
-  // Only what a card shows: every column read is mapped for each of her participants, not only the 50 shown.
-  return database
-    .select({
+const readCaseloadRows = preparedTogether(["caseworker"], (values) => ({
+  caseload: nestedRows(
+    {
       participantId: cwParticipants.participantId,
       firstName: cwParticipants.firstName,
       lastName: cwParticipants.lastName,
       programme: cwParticipants.programme,
       status: cwParticipants.status,
-    })
-    .from(cwParticipants)
-    .where(eq(cwParticipants.coordinatingCaseworkerPersonId, caseworkerPersonId))
-    .orderBy(asc(cwParticipants.firstName), asc(cwParticipants.lastName), asc(cwParticipants.participantId));
+    },
+    sql`from ${cwParticipants} where ${cwParticipants.coordinatingCaseworkerPersonId} = ${values.caseworker}`,
+    sql`${cwParticipants.firstName}, ${cwParticipants.lastName}, ${cwParticipants.participantId}`,
+  ),
+}));
+
+async function readCaseload(caseworkerPersonId: string) {
+  return (await readCaseloadRows({ caseworker: caseworkerPersonId })).caseload;
 }
 
 export interface ParticipantPage {
