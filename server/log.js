@@ -49,8 +49,10 @@ const SENSITIVE = new Set(SENSITIVE_FIELDS);
 const SENSITIVE_HEADERS = new Set(["cookie", "authorization", "set-cookie", "x-csrf-token"]);
 const CENSOR = "[redacted]";
 
-/** An object whose fields are looked at (an error's too); not a list or a buffer. */
-/** @param {unknown} value @returns {value is Record<string, unknown>} */
+/**
+ * An object whose fields are looked at (an error's too); not a list or a buffer.
+ * @param {unknown} value @returns {value is Record<string, unknown>}
+ */
 function hasFields(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value);
 }
@@ -102,8 +104,10 @@ function replaced(object, censorKey) {
 /** @param {Record<string, unknown>} headers */
 const censoredHeaders = (headers) => replaced(headers, (name, value) => (SENSITIVE_HEADERS.has(name.toLowerCase()) ? CENSOR : value));
 
-/** One object down: its sensitive fields, and the sensitive headers of its `headers`. */
-/** @param {Record<string, unknown>} object */
+/**
+ * One object down: its sensitive fields, and the sensitive headers of its `headers`.
+ * @param {Record<string, unknown>} object
+ */
 const censoredOneDown = (object) =>
   replaced(object, (key, value) => (SENSITIVE.has(key) ? CENSOR : key === "headers" && hasFields(value) ? censoredHeaders(value) : value));
 

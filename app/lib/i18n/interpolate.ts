@@ -6,11 +6,11 @@ const PLACEHOLDER = /\{\{(.+?)\}\}/g;
 
 /**
  * What i18next answers for `t(key, values)` in this instance's language, for the common case:
- * a text of this namespace (or of the one the key names, "common:…"), its plural form picked by `count` as i18next picks it (`_zero` first
- * for 0, then the language's form, then the bare key), each {{name}} replaced by a string or
- * number from `values` or the instance's default variables (the municipality's words). Anything
- * else (a context, a default value, nesting, formatting, a missing value or
- * text) is undefined, and the caller asks i18next. i18next's own path costs several
+ * a text of this namespace (or of the one the key names, "common:…"), its plural form picked by
+ * `count` as i18next picks it (`_zero` first for 0, then the language's form, then the bare key),
+ * each {{name}} replaced by a string or number from `values` or the instance's default variables
+ * (the municipality's words). Anything else (a context, a default value, nesting, formatting, a
+ * missing value or text) is undefined, and the caller asks i18next. i18next's own path costs several
  * microseconds a call; a caseworker's list of 50 cards makes 250 such calls.
  * tests/unit/i18n-interpolate.test.ts holds it to i18next's answer for every text in both languages.
  */
