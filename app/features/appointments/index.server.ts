@@ -6,6 +6,7 @@
 export {
   findNextAppointment,
   nextAppointmentPiece,
+  nextAppointmentStartPiece,
   findOwnAppointment,
   getAppointmentPage,
   isAppointmentId,

@@ -284,24 +284,36 @@ export async function findNextAppointment(
   return (await readTogether({ next: nextAppointmentPiece(participantId, { ...options, now: options.now ?? new Date() }) })).next;
 }
 
-/** findNextAppointment as a piece of a page's one read (db/nested.ts): the meeting and its attendees. */
-export function nextAppointmentPiece(
-  participantId: Bound<string>,
-  // `now` is always given: a piece may be built once (preparedTogether), and a default taken
-  // here would be the moment it was built.
-  options: { kind?: AppointmentKind; now: Bound<Date>; statuses?: AppointmentStatus[] },
-) {
+// `now` is always given: a piece may be built once (preparedTogether), and a default taken here
+// would be the moment it was built.
+interface NextAppointmentOptions {
+  kind?: Bound<AppointmentKind>;
+  now: Bound<Date>;
+  statuses?: AppointmentStatus[];
+}
+
+function nextAppointmentFrom(participantId: Bound<string>, options: NextAppointmentOptions) {
   const where = and(
     eq(appointments.participantId, participantId),
     options.kind ? eq(appointments.kind, options.kind) : undefined,
     gt(appointments.endsAt, options.now),
     inArray(appointments.status, options.statuses ?? ["planned", "moved"]),
   );
+  return sql`from ${appointments} where ${where}`;
+}
+
+/** findNextAppointment as a piece of a page's one read (db/nested.ts): the meeting and its attendees. */
+export function nextAppointmentPiece(participantId: Bound<string>, options: NextAppointmentOptions) {
   return nestedRow(
     { ...getTableColumns(appointments), attendees: attendeesOf(appointments.id) },
-    sql`from ${appointments} where ${where}`,
+    nextAppointmentFrom(participantId, options),
     sql`${appointments.startsAt}`,
   );
+}
+
+/** The same meeting's id and start only, for a page that shows no more of it (the preparation's task list). */
+export function nextAppointmentStartPiece(participantId: Bound<string>, options: NextAppointmentOptions) {
+  return nestedRow({ id: appointments.id, startsAt: appointments.startsAt }, nextAppointmentFrom(participantId, options), sql`${appointments.startsAt}`);
 }
 
 /** Who takes part in a meeting (the professional side), in the order the jobcentre gave. */

@@ -1,9 +1,10 @@
 import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { mapNested, nestedRows, type Bound, type Nested } from "../../../db/nested";
+import { mapNested, nestedRows, preparedTogether, type Bound, type Nested } from "../../../db/nested";
 import { persons } from "../../../db/schema/people";
 import { preparationParts, preparationShares } from "../../../db/schema/preparation";
-import { findNextAppointment, practicalDetails } from "~/features/appointments/index.server";
+import type { AppointmentStatus } from "~/features/appointments";
+import { findNextAppointment, nextAppointmentStartPiece, practicalDetails } from "~/features/appointments/index.server";
 import { listExperienceSummary, listTaskSuggestions } from "~/features/cv/index.server";
 import { listPeopleForMeeting } from "~/features/network/index.server";
 import {
@@ -40,7 +41,7 @@ export interface PartState {
 
 type PartRow = typeof preparationParts.$inferSelect;
 
-function shareStateOf(row: PartRow | undefined): ShareState {
+function shareStateOf(row: Pick<PartRow, "version" | "sharedAt" | "sharedVersion"> | undefined): ShareState {
   if (!row?.sharedAt || row.sharedVersion === null) return { kind: "not_shared" };
   return row.sharedVersion === row.version
     ? { kind: "shared", sharedAt: row.sharedAt, version: row.sharedVersion }
@@ -76,6 +77,40 @@ export async function getPreparation(participantId: string) {
 
 export type PreparationState = Awaited<ReturnType<typeof getPreparation>>;
 
+/** The meetings a preparation is for: not cancelled, and a held one until it has ended. */
+const PREPARATION_MEETING_STATUSES: AppointmentStatus[] = ["planned", "moved", "held"];
+
+/**
+ * The task list's one read, built once (db/nested.ts): each part's status and sharing state (not
+ * its answers: the list shows none), and when the next meeting of the municipality's kind begins.
+ */
+const readTaskList = preparedTogether(["participantId", "kind", "now"], (values) => ({
+  parts: nestedRows(
+    {
+      part: preparationParts.part,
+      status: preparationParts.status,
+      version: preparationParts.version,
+      sharedAt: preparationParts.sharedAt,
+      sharedVersion: preparationParts.sharedVersion,
+    },
+    sql`from ${preparationParts} where ${preparationParts.participantId} = ${values.participantId}`,
+  ),
+  meeting: nextAppointmentStartPiece(values.participantId, { kind: values.kind, now: values.now, statuses: PREPARATION_MEETING_STATUSES }),
+}));
+
+/** /forberedelse: every part's status and whether the caseworker can read it, in task-list order, and the meeting's start. */
+export async function getTaskList(participantId: string, kind: PreparationMeetingKind, now = new Date()) {
+  const { parts, meeting } = await readTaskList({ participantId, kind, now });
+  const rowOf = new Map(parts.map((row) => [row.part, row]));
+  return {
+    parts: PARTS.map((part) => {
+      const row = rowOf.get(part.key);
+      return { key: part.key, slug: part.slug, status: row?.status ?? "not_started", share: shareStateOf(row).kind };
+    }),
+    meeting,
+  };
+}
+
 /** How many parts are done, of how many (the overview's card), as a piece of a page's one read (db/nested.ts). */
 export function preparationProgressPiece(participantId: Bound<string>): Nested<{ done: number; total: number }> {
   const rows = nestedRows(
@@ -106,7 +141,7 @@ export async function getPart(participantId: string, key: PartKey) {
  */
 export async function getPreparationMeeting(participantId: string, kind: PreparationMeetingKind, now = new Date()) {
   // The next one of that kind that has not ended and is not cancelled, with who takes part.
-  const appointment = await findNextAppointment(participantId, { kind, now, statuses: ["planned", "moved", "held"] });
+  const appointment = await findNextAppointment(participantId, { kind, now, statuses: PREPARATION_MEETING_STATUSES });
   if (!appointment) return null;
   return {
     id: appointment.id,

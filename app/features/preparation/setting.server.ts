@@ -1,6 +1,6 @@
 import { municipalityById, pageMunicipality } from "~/lib/municipality.server";
 import { unitWords } from "~/lib/municipality";
-import { getPreparationMeeting } from "./queries.server";
+import { getPreparationMeeting, getTaskList } from "./queries.server";
 import { preparationContext, preparationMeetingKind, withContext, type Translate } from "./setting";
 
 /** The signed-in participant's municipality as the preparation needs it (server side; setting.ts). */
@@ -16,6 +16,11 @@ export function preparationSettingOf(participant: { municipalityKey: string | nu
 /** The next meeting the participant prepares for: the team's, or the talk about the samlet beskrivelse. */
 export function getMeetingFor(participant: { id: string; municipalityKey: string | null }, now = new Date()) {
   return getPreparationMeeting(participant.id, preparationSettingOf(participant).meetingKind, now);
+}
+
+/** /forberedelse's task list, for the meeting the participant prepares for. */
+export function getTaskListFor(participant: { id: string; municipalityKey: string | null }, now = new Date()) {
+  return getTaskList(participant.id, preparationSettingOf(participant).meetingKind, now);
 }
 
 /**
