@@ -1,6 +1,6 @@
 import { sql, type Column, type Placeholder, type Query, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import { db, rowsOf } from "./client";
+import { db, rowsOf, type Database, type Transaction } from "./client";
 
 /**
  * Several reads in one SQL statement (issue 21: few statements per page). A list, one row or one
@@ -165,19 +165,20 @@ export async function readTogether<P extends Record<string, Nested<unknown>>>(pi
  * `build` runs once, on the placeholders: it may only put them into the pieces' SQL, and a
  * piece's `read` never sees the values (work that needs them is done by the caller, after the
  * read). Nothing in `build` may depend on the time or the request. A value is text or a time.
+ * `executor`: a command's own transaction, when the read must see what it has written so far.
  */
 export function preparedTogether<const N extends string, P extends Record<string, Nested<unknown>>>(
   names: readonly N[],
   build: (values: Record<N, Placeholder>) => P,
-): (values: Record<N, string | Date>) => Promise<Values<P>> {
+): (values: Record<N, string | Date>, executor?: Database | Transaction) => Promise<Values<P>> {
   let prepared: { entries: [string, Nested<unknown>][]; query: Query } | undefined;
-  return async (values) => {
+  return async (values, executor) => {
     if (!prepared) {
       const placeholders = Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as unknown as Record<N, Placeholder>;
       const entries = Object.entries(build(placeholders));
       prepared = { entries, query: dialect.sqlToQuery(selectOf(entries)) };
     }
-    const database = await db();
+    const database = executor ?? (await db());
     // A time is sent as drizzle sends a timestamp column's value: its ISO string.
     const given = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value instanceof Date ? value.toISOString() : value]));
     const result = await database._.session.prepareQuery(prepared.query, undefined, undefined, false).execute(given);

@@ -1,11 +1,12 @@
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { db, type Database, type Transaction } from "../../../db/client";
 import { cvEntries, cvProfiles, workWishes } from "../../../db/schema/cv";
 import { participants, persons } from "../../../db/schema/people";
+import { nestedRow, nestedRows, preparedTogether } from "../../../db/nested";
 import type { WorkWishes } from "./document";
 import type { CvEntryKind } from "./sections";
 import { UNDO_MINUTES } from "./sections";
-import { listTaskSuggestions, type TaskSuggestion } from "./task-suggestions.server";
+import { taskSuggestionsPiece, type TaskSuggestion } from "./task-suggestions.server";
 import { isUuid } from "~/lib/ids";
 
 export interface CvEntry {
@@ -102,24 +103,51 @@ export async function listEntries(participantId: string, executor?: Executor): P
     .orderBy(asc(cvEntries.sortOrder), asc(cvEntries.createdAt));
 }
 
+/** getCv's one read, built once (db/nested.ts). */
+const readCv = preparedTogether(["participantId"], (values) => ({
+  person: nestedRow(
+    { firstName: persons.firstName, lastName: persons.lastName, email: persons.email, phone: persons.phone },
+    sql`from ${participants} join ${persons} on ${persons.id} = ${participants.personId} where ${participants.id} = ${values.participantId}`,
+  ),
+  profile: nestedRow(
+    {
+      address: cvProfiles.address,
+      contactVisibility: cvProfiles.contactVisibility,
+      summary: cvProfiles.summary,
+      version: cvProfiles.version,
+      sharedAt: cvProfiles.sharedAt,
+      sharedSnapshot: cvProfiles.sharedSnapshot,
+    },
+    sql`from ${cvProfiles} where ${cvProfiles.participantId} = ${values.participantId}`,
+  ),
+  wishes: nestedRow(
+    {
+      fields: workWishes.fields,
+      hoursPerWeek: workWishes.hoursPerWeek,
+      hoursPerWeekMax: workWishes.hoursPerWeekMax,
+      maxCommuteMinutes: workWishes.maxCommuteMinutes,
+      areas: workWishes.areas,
+      accommodations: workWishes.accommodations,
+      showAccommodationsOnCv: workWishes.showAccommodationsOnCv,
+      version: workWishes.version,
+      updatedAt: workWishes.updatedAt,
+    },
+    sql`from ${workWishes} where ${workWishes.participantId} = ${values.participantId}`,
+  ),
+  entries: nestedRows(
+    entryColumns,
+    sql`from ${cvEntries} where ${cvEntries.participantId} = ${values.participantId} and ${cvEntries.deletedAt} is null`,
+    sql`${cvEntries.sortOrder}, ${cvEntries.createdAt}`,
+  ),
+  tasks: taskSuggestionsPiece(values.participantId),
+}));
+
 /**
  * The whole CV of the signed-in participant (`participantId` from the session). `executor`: a
  * command's transaction, so "Del med min sagsbehandler" snapshots what that transaction sees.
  */
 export async function getCv(participantId: string, executor?: Executor): Promise<CvData> {
-  const database = executor ?? (await db());
-  // Sent to the database together: none of the five needs another's answer.
-  const [[person], [profile], [wishes], entries, tasks] = await Promise.all([
-    database
-      .select({ firstName: persons.firstName, lastName: persons.lastName, email: persons.email, phone: persons.phone })
-      .from(participants)
-      .innerJoin(persons, eq(persons.id, participants.personId))
-      .where(eq(participants.id, participantId)),
-    database.select().from(cvProfiles).where(eq(cvProfiles.participantId, participantId)),
-    database.select().from(workWishes).where(eq(workWishes.participantId, participantId)),
-    listEntries(participantId, database),
-    listTaskSuggestions(participantId, database),
-  ]);
+  const { person, profile, wishes, entries, tasks } = await readCv({ participantId }, executor);
   return {
     name: person ? `${person.firstName} ${person.lastName}` : "",
     firstName: person?.firstName ?? "",

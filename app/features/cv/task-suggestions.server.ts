@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
 import { db, type Database, type Transaction } from "../../../db/client";
+import { nestedRows, type Bound, type Nested } from "../../../db/nested";
 import { taskSuggestions } from "../../../db/schema/cv";
 import { recordAudit } from "~/lib/audit.server";
 
@@ -27,6 +28,15 @@ export async function listTaskSuggestions(participantId: string, executor?: Data
     .from(taskSuggestions)
     .where(eq(taskSuggestions.participantId, participantId))
     .orderBy(asc(taskSuggestions.sortOrder), asc(taskSuggestions.createdAt));
+}
+
+/** listTaskSuggestions as a piece of a page's one read (db/nested.ts). */
+export function taskSuggestionsPiece(participantId: Bound<string>): Nested<TaskSuggestion[]> {
+  return nestedRows(
+    { id: taskSuggestions.id, text: taskSuggestions.text },
+    sql`from ${taskSuggestions} where ${taskSuggestions.participantId} = ${participantId}`,
+    sql`${taskSuggestions.sortOrder}, ${taskSuggestions.createdAt}`,
+  );
 }
 
 /**
