@@ -1,6 +1,6 @@
 import type { Actor } from "~/lib/actor.server";
 import { saveSnapshot, setSharing, setStanceSharing } from "./commands.server";
-import { getShareState, listPeople, listSnapshots } from "./queries.server";
+import { getOwnNetwork, listPeople, listSnapshots } from "./queries.server";
 import { compareSchema, networkNotice, shareNotice, snapshotNotice, type shareSchema } from "./schema";
 import { asShared } from "./SharedPeople";
 import { compareNetworks, NOW, type NetworkChange, type SnapshotPerson } from "./snapshot";
@@ -10,10 +10,7 @@ import type { z } from "~/lib/zod";
 
 /** /netvaerk: the map, the list and whether (and how) it is shared. */
 export async function networkPage(participantId: string, firstName: string, url: URL) {
-  const [people, share] = await Promise.all([
-    listPeople(participantId, { includeStance: true }),
-    getShareState(participantId),
-  ]);
+  const { people, share } = await getOwnNetwork(participantId);
   return { people, share, firstName, notice: networkNotice.parse(url.searchParams.get("gemt")) };
 }
 
@@ -28,10 +25,7 @@ export async function mapPage(participantId: string, firstName: string) {
  * gets the data) and the share state.
  */
 export async function sharePage(participantId: string, url: URL) {
-  const [people, share] = await Promise.all([
-    listPeople(participantId, { includeStance: true }),
-    getShareState(participantId),
-  ]);
+  const { people, share } = await getOwnNetwork(participantId);
   return { people: people.map(asShared), share, notice: shareNotice.parse(url.searchParams.get("gemt")) };
 }
 

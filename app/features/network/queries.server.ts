@@ -1,5 +1,6 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
+import { nestedRow, nestedRows, preparedTogether } from "../../../db/nested";
 import {
   networkPeople,
   networkSnapshots,
@@ -13,7 +14,7 @@ import { isUuid } from "~/lib/ids";
 /** Only a well-formed id reaches the database (anything else is simply "not found"). */
 export const isPersonId = isUuid;
 
-type Row = typeof networkPeople.$inferSelect;
+type Row = Omit<typeof networkPeople.$inferSelect, "participantId" | "createdAt">;
 
 function toView(row: Row, includeStance: boolean): NetworkPersonView {
   return {
@@ -74,6 +75,13 @@ export interface ShareState {
   stanceShared: boolean;
 }
 
+function shareStateOf(row: { sharedAt: Date | null; stanceShared: boolean } | null | undefined): ShareState {
+  return {
+    sharedAt: row?.sharedAt ?? null,
+    stanceShared: Boolean(row?.sharedAt && row.stanceShared),
+  };
+}
+
 export async function getShareState(
   participantId: string,
 ): Promise<ShareState> {
@@ -85,10 +93,39 @@ export async function getShareState(
     })
     .from(shareSettings)
     .where(eq(shareSettings.participantId, participantId));
-  return {
-    sharedAt: row?.sharedAt ?? null,
-    stanceShared: Boolean(row?.sharedAt && row.stanceShared),
-  };
+  return shareStateOf(row);
+}
+
+/** The map's people and its share state in one statement, built once (db/nested.ts). */
+const readNetwork = preparedTogether(["participantId"], (values) => ({
+  people: nestedRows(
+    {
+      id: networkPeople.id,
+      name: networkPeople.name,
+      relation: networkPeople.relation,
+      sector: networkPeople.sector,
+      closeness: networkPeople.closeness,
+      helpKinds: networkPeople.helpKinds,
+      stance: networkPeople.stance,
+      contactFrequency: networkPeople.contactFrequency,
+      note: networkPeople.note,
+      wantedAtMeeting: networkPeople.wantedAtMeeting,
+      version: networkPeople.version,
+      updatedAt: networkPeople.updatedAt,
+    },
+    sql`from ${networkPeople} where ${networkPeople.participantId} = ${values.participantId}`,
+    sql`${networkPeople.name}`,
+  ),
+  share: nestedRow(
+    { sharedAt: shareSettings.networkSharedAt, stanceShared: shareSettings.networkStanceShared },
+    sql`from ${shareSettings} where ${shareSettings.participantId} = ${values.participantId}`,
+  ),
+}));
+
+/** The participant's own network with the judgement (`listPeople` with `includeStance`), and whether it is shared. */
+export async function getOwnNetwork(participantId: string): Promise<{ people: NetworkPersonView[]; share: ShareState }> {
+  const { people, share } = await readNetwork({ participantId });
+  return { people: sortPeople(people.map((row) => toView(row, true))), share: shareStateOf(share) };
 }
 
 export interface SnapshotSummary {
