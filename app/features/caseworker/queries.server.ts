@@ -134,23 +134,36 @@ const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) 
 const readCards = preparedTogether(["ids", "now"], (values) => {
   const idArray = sql`string_to_array(${values.ids}, ',')::uuid[]`;
   const inIds = (column: SQLWrapper) => sql`${column} = any(${idArray})`;
+  const meeting = cwAppointments;
   return {
-    meetings: nestedRows(
-      {
-        appointmentId: cwAppointments.appointmentId,
-        participantId: cwAppointments.participantId,
-        kind: cwAppointments.kind,
-        title: cwAppointments.title,
-        startsAt: cwAppointments.startsAt,
-        endsAt: cwAppointments.endsAt,
-        mode: cwAppointments.mode,
-        status: cwAppointments.status,
-        participantQuestions: cwAppointments.participantQuestions,
-        participantNotes: cwAppointments.participantNotes,
-      },
-      sql`from ${cwAppointments} where ${inIds(cwAppointments.participantId)} and ${upcoming(values.now)}`,
-      sql`${cwAppointments.startsAt}`,
-    ),
+    // Each one's next meeting (one row a participant, not every meeting ahead), whether she wrote
+    // questions or notes for it, and to how many of her meetings ahead she cannot come.
+    next: {
+      sql: sql`(select coalesce(json_agg(json_build_object('appointmentId', n.appointment_id, 'participantId', n.participant_id, 'kind', n.kind,
+          'title', n.title, 'startsAt', n.starts_at, 'endsAt', n.ends_at, 'mode', n.mode, 'status', n.status, 'hasQuestions', n.has_questions,
+          'absences', n.absences)), '[]'::json)
+        from (select distinct on (${meeting.participantId}) ${meeting.appointmentId} as appointment_id, ${meeting.participantId} as participant_id,
+            ${meeting.kind} as kind, ${meeting.title} as title, ${meeting.startsAt} as starts_at, ${meeting.endsAt} as ends_at, ${meeting.mode} as mode,
+            ${meeting.status} as status,
+            (coalesce(${meeting.participantQuestions}, '') || coalesce(${meeting.participantNotes}, '')) ~ '[^[:space:]]' as has_questions,
+            sum((select count(*) from ${cwAbsenceRequests} where ${cwAbsenceRequests.appointmentId} = ${meeting.appointmentId}))
+              over (partition by ${meeting.participantId}) as absences
+          from ${meeting} where ${inIds(meeting.participantId)} and ${upcoming(values.now)}
+          order by ${meeting.participantId}, ${meeting.startsAt}) n)`,
+      read: (value) =>
+        (json(value) ?? []).map((row) => ({
+          appointmentId: row.appointmentId as string,
+          participantId: row.participantId as string,
+          kind: row.kind as string,
+          title: row.title as string,
+          startsAt: new Date(row.startsAt as string),
+          endsAt: new Date(row.endsAt as string),
+          mode: row.mode as string,
+          status: row.status as string,
+          hasQuestions: row.hasQuestions === true,
+          absences: Number(row.absences),
+        })),
+    },
     preparation: {
       sql: sql`(select coalesce(json_agg(json_build_object('participantId', t.participant_id, 'parts', t.parts, 'latest', t.latest)), '[]'::json)
         from (select ${cwSharedPreparation.participantId} as participant_id, count(*) as parts, max(${cwSharedPreparation.sharedAt}) as latest
@@ -172,10 +185,6 @@ const readCards = preparedTogether(["ids", "now"], (values) => {
       read: (value) =>
         (json(value) ?? []).flatMap((row) => (row.sharedAt ? [{ participantId: row.participantId as string, sharedAt: new Date(row.sharedAt as string) }] : [])),
     },
-    absences: nestedRows(
-      { participantId: cwAbsenceRequests.participantId, appointmentId: cwAbsenceRequests.appointmentId },
-      sql`from ${cwAbsenceRequests} where ${inIds(cwAbsenceRequests.participantId)}`,
-    ),
     plans: nestedRows({ participantId: cwPlans.participantId, version: cwPlans.version }, sql`from ${cwPlans} where ${inIds(cwPlans.participantId)}`),
     questions: nestedRows(
       { participantId: cwPlanResponses.participantId, planVersion: cwPlanResponses.planVersion },
@@ -188,32 +197,33 @@ const readCards = preparedTogether(["ids", "now"], (values) => {
 async function describe(people: Awaited<ReturnType<typeof readCaseload>>, now: Date): Promise<ParticipantListItem[]> {
   if (people.length === 0) return [];
   const ids = people.map((person) => person.participantId);
-  const { meetings, preparation, cvs, networks, absences, plans, questions } = await readCards({ ids: ids.join(","), now });
+  const { next, preparation, cvs, networks, plans, questions } = await readCards({ ids: ids.join(","), now });
+  const byParticipant = <T extends { participantId: string }>(rows: T[]) => new Map(rows.map((row) => [row.participantId, row]));
+  const nextOf = byParticipant(next);
+  const preparationOf = byParticipant(preparation);
+  const cvOf = byParticipant(cvs);
+  const networkOf = byParticipant(networks);
+  const planOf = byParticipant(plans);
 
-  const upcomingIds = new Set(meetings.map((meeting) => meeting.appointmentId));
   return people.map((person) => {
-    const next = meetings.find((meeting) => meeting.participantId === person.participantId) ?? null;
-    const prep = preparation.find((row) => row.participantId === person.participantId);
-    const planVersion = plans.find((plan) => plan.participantId === person.participantId)?.version;
+    const meeting = nextOf.get(person.participantId);
+    const prep = preparationOf.get(person.participantId);
+    const planVersion = planOf.get(person.participantId)?.version;
     return {
       participantId: person.participantId,
       name: `${person.firstName} ${person.lastName}`,
       programme: person.programme,
       status: person.status,
-      nextMeeting: next ? toMeeting(next) : null,
+      nextMeeting: meeting ? toMeeting(meeting) : null,
       shared: {
         preparationParts: prep?.parts ?? 0,
         preparationLatestAt: prep?.latest ?? null,
-        cvSharedAt: cvs.find((row) => row.participantId === person.participantId)?.sharedAt ?? null,
-        networkSharedAt: networks.find((row) => row.participantId === person.participantId)?.sharedAt ?? null,
+        cvSharedAt: cvOf.get(person.participantId)?.sharedAt ?? null,
+        networkSharedAt: networkOf.get(person.participantId)?.sharedAt ?? null,
       },
-      absenceRequests: absences.filter(
-        (row) => row.participantId === person.participantId && upcomingIds.has(row.appointmentId),
-      ).length,
-      planQuestions: questions.filter(
-        (row) => row.participantId === person.participantId && row.planVersion === planVersion,
-      ).length,
-      hasQuestionsForNextMeeting: Boolean(next?.participantQuestions?.trim() || next?.participantNotes?.trim()),
+      absenceRequests: meeting?.absences ?? 0,
+      planQuestions: questions.filter((row) => row.participantId === person.participantId && row.planVersion === planVersion).length,
+      hasQuestionsForNextMeeting: meeting?.hasQuestions ?? false,
     };
   });
 }

@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { participants, persons, preparationParts } from "../../../db/schema";
+import { absenceNotices, appointmentPreparations, appointments, participants, persons, preparationParts } from "../../../db/schema";
 import { setSharing } from "~/features/network/commands.server";
 import { savePart, shareParts } from "~/features/preparation/commands.server";
 import { getBriefing, listMyParticipants } from "~/features/caseworker/queries.server";
@@ -51,5 +51,47 @@ describe("each card of Sara's list agrees with the participant's briefing", () =
       expect(card.planQuestions, card.name).toBe(currentQuestions);
       expect(card.hasQuestionsForNextMeeting, card.name).toBe(Boolean(briefing.nextMeeting?.questions || briefing.nextMeeting?.notes));
     }
+  });
+
+  it("counts 'cannot come' over every meeting ahead, not past ones, and blank notes are no questions", async () => {
+    const [sara] = await database.db.select({ id: persons.id }).from(persons).where(eq(persons.demoKey, "sara"));
+    const [mette] = await database.db
+      .select({ participantId: participants.id })
+      .from(persons)
+      .innerJoin(participants, eq(participants.personId, persons.id))
+      .where(eq(persons.demoKey, "mette"));
+    const now = new Date();
+    const mine = eq(appointments.participantId, mette!.participantId);
+    const ahead = await database.db
+      .select({ id: appointments.id })
+      .from(appointments)
+      .where(and(mine, gt(appointments.endsAt, now), inArray(appointments.status, ["planned", "moved"])))
+      .orderBy(asc(appointments.startsAt));
+    const [past] = await database.db.select({ id: appointments.id }).from(appointments).where(and(mine, lt(appointments.endsAt, now)));
+    expect(ahead.length, "Mette has two meetings ahead in the demo").toBeGreaterThanOrEqual(2);
+    expect(past, "and one behind her").toBeDefined();
+    const [next, later] = ahead;
+    const cardOf = async () => (await listMyParticipants(sara!.id, now)).find((card) => card.participantId === mette!.participantId)!;
+    const before = await cardOf();
+
+    // A notice for a meeting after the next one counts on the card; one for a past meeting does not.
+    await database.db.insert(absenceNotices).values([
+      { appointmentId: later!.id, reason: "Jeg er til kontrol på sygehuset" },
+      { appointmentId: past!.id, reason: "Jeg var syg" },
+    ]);
+    // Notes of only spaces and line breaks are nothing to read before the meeting.
+    await database.db
+      .insert(appointmentPreparations)
+      .values({ appointmentId: next!.id, notes: "  \n\t ", questions: null })
+      .onConflictDoUpdate({ target: appointmentPreparations.appointmentId, set: { notes: "  \n\t ", questions: null } });
+    const blank = await cardOf();
+    expect(blank.nextMeeting?.id).toBe(next!.id);
+    expect(blank.absenceRequests).toBe(before.absenceRequests + 1);
+    expect(blank.hasQuestionsForNextMeeting).toBe(false);
+    const briefing = (await getBriefing(sara!.id, mette!.participantId, now))!;
+    expect(blank.absenceRequests).toBe(briefing.absenceRequests.length);
+
+    await database.db.update(appointmentPreparations).set({ questions: "Hvem kommer til mødet?" }).where(eq(appointmentPreparations.appointmentId, next!.id));
+    expect((await cardOf()).hasQuestionsForNextMeeting).toBe(true);
   });
 });
