@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { portal } from "./portal";
 
 export const languageEnum = portal.enum("language", ["da", "en"]);
@@ -73,12 +73,19 @@ export const participants = portal.table("participants", {
   /** The municipality's id in MUNICIPALITIES_FILE; null: the file's first (a portal for one municipality). */
   municipalityKey: text("municipality_key"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /**
+   * The coordinating caseworker's contact, as participant_contacts decides it (caseworker.participants,
+   * migration 0031): kept by a trigger on participant_contacts (migration 0046), never written here.
+   */
+  coordinatingProfessionalId: uuid("coordinating_professional_id").references((): AnyPgColumn => professionals.id, { onDelete: "set null" }),
 },
   // The API's row-level security reads a municipality's participants by it (migration 0039), and
-  // its list reads them a page at a time in id order (migration 0044).
+  // its list reads them a page at a time in id order (migration 0044). A caseworker's caseload is
+  // read by the last (migration 0046).
   (t) => [
     index("participants_municipality_key_id").on(t.municipalityKey, t.id),
     index("participants_without_municipality_key").on(t.id).where(sql`${t.municipalityKey} is null`),
+    index("participants_coordinating_professional").on(t.coordinatingProfessionalId),
   ],
 );
 
