@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 afterAll(() => database.dispose());
 
-type Contact = { professionalId: string; isPrimary: boolean; since: string | null; role: string };
+type Contact = { professionalId: string; isPrimary: boolean; since: string | null; role: (typeof participantContacts.$inferSelect)["role"] };
 
 function winnerByRule(contacts: Contact[]): string | null {
   const coordinating = contacts.filter((contact) => contact.role === "koordinerende_sagsbehandler");
