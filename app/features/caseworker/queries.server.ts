@@ -3,6 +3,7 @@ import { db } from "../../../db/client";
 import { nestedRows, preparedTogether, type Bound } from "../../../db/nested";
 import { roleForCaseworker } from "~/lib/addressee";
 import { workWishesOf, type WorkWishes } from "~/features/cv/index.server";
+import { waitingProposalsPiece } from "~/features/proposals/index.server";
 import { sortPeople } from "~/features/network/index.server";
 import {
   cwAbsenceRequests,
@@ -98,6 +99,8 @@ export interface ParticipantPage {
   total: number;
   /** Every participant she coordinates (ids), for counts over the whole caseload. */
   caseloadIds: string[];
+  /** How many of their proposals wait for her answer, by participant (only those with one or more). */
+  proposals: Record<string, number>;
 }
 
 /**
@@ -109,8 +112,10 @@ export async function listMyParticipantsPage(caseworkerPersonId: string, page: n
   const pageCount = Math.max(1, Math.ceil(caseload.length / PAGE_SIZE));
   const shown = Math.min(Math.max(1, Math.floor(page)), pageCount);
   const people = caseload.slice((shown - 1) * PAGE_SIZE, shown * PAGE_SIZE);
+  const { participants, proposals } = await describe(people, now);
   return {
-    participants: await describe(people, now),
+    participants,
+    proposals,
     page: shown,
     pageCount,
     total: caseload.length,
@@ -120,7 +125,7 @@ export async function listMyParticipantsPage(caseworkerPersonId: string, page: n
 
 /** The caseworker's own participants: all of those she coordinates, sorted by name. */
 export async function listMyParticipants(caseworkerPersonId: string, now = new Date()): Promise<ParticipantListItem[]> {
-  return describe(await readCaseload(caseworkerPersonId), now);
+  return (await describe(await readCaseload(caseworkerPersonId), now)).participants;
 }
 
 const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>[] | null;
@@ -190,14 +195,18 @@ const readCards = preparedTogether(["ids", "now"], (values) => {
       { participantId: cwPlanResponses.participantId, planVersion: cwPlanResponses.planVersion },
       sql`from ${cwPlanResponses} where ${inIds(cwPlanResponses.participantId)} and ${cwPlanResponses.kind} = 'question'`,
     ),
+    proposals: waitingProposalsPiece(values.ids),
   };
 });
 
 /** What the list shows of each participant: next meeting, what is shared, what is new. */
-async function describe(people: Awaited<ReturnType<typeof readCaseload>>, now: Date): Promise<ParticipantListItem[]> {
-  if (people.length === 0) return [];
+async function describe(
+  people: Awaited<ReturnType<typeof readCaseload>>,
+  now: Date,
+): Promise<{ participants: ParticipantListItem[]; proposals: Record<string, number> }> {
+  if (people.length === 0) return { participants: [], proposals: {} };
   const ids = people.map((person) => person.participantId);
-  const { next, preparation, cvs, networks, plans, questions } = await readCards({ ids: ids.join(","), now });
+  const { next, preparation, cvs, networks, plans, questions, proposals } = await readCards({ ids: ids.join(","), now });
   const byParticipant = <T extends { participantId: string }>(rows: T[]) => new Map(rows.map((row) => [row.participantId, row]));
   const nextOf = byParticipant(next);
   const preparationOf = byParticipant(preparation);
@@ -205,7 +214,7 @@ async function describe(people: Awaited<ReturnType<typeof readCaseload>>, now: D
   const networkOf = byParticipant(networks);
   const planOf = byParticipant(plans);
 
-  return people.map((person) => {
+  const participants = people.map((person) => {
     const meeting = nextOf.get(person.participantId);
     const prep = preparationOf.get(person.participantId);
     const planVersion = planOf.get(person.participantId)?.version;
@@ -226,6 +235,7 @@ async function describe(people: Awaited<ReturnType<typeof readCaseload>>, now: D
       hasQuestionsForNextMeeting: meeting?.hasQuestions ?? false,
     };
   });
+  return { participants, proposals };
 }
 
 function toMeeting(row: Pick<typeof cwAppointments.$inferSelect, "appointmentId" | "kind" | "title" | "startsAt" | "endsAt" | "mode" | "status">): MeetingSummary {

@@ -2,10 +2,10 @@
  * The proposals area's server face ("Forslag til min plan", issue 22). Other areas import only this
  * file or ./index:
  *
- * - the caseworker pages: `waitingProposalCounts` (the list), `proposalsForCaseworker` (the briefing);
+ * - the caseworker pages: `waitingProposalsPiece` (the list's one read), `proposalsForCaseworker` (the briefing);
  * - the API: `proposalsForCaseSystem`, `proposalForCaseSystem`, `decideProposal`;
  * - Mine data: `exportProposalsFor`.
  */
 export { decideProposal, type DecideResult, type Decider, type Decision, type ProposalRow } from "./commands.server";
-export { proposalForCaseSystem, proposalsForCaseSystem, proposalsForCaseworker, waitingProposalCounts } from "./queries.server";
+export { proposalForCaseSystem, proposalsForCaseSystem, proposalsForCaseworker, waitingProposalsPiece } from "./queries.server";
 export { exportProposalsFor, type ProposalsExport } from "./my-data.server";

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
+import type { Bound, Nested } from "../../../db/nested";
 import { planProposals } from "../../../db/schema/proposals";
 import { isUuid } from "~/lib/ids";
 import { cwApiProposals, cwPortalParticipants, cwPortalProposals } from "./views.server";
@@ -66,16 +67,22 @@ export async function proposalForCaseworker(participantId: string, proposalId: s
   return row ?? null;
 }
 
-/** How many proposals wait for an answer, per participant of `participantIds` (her caseload's page). One statement. */
-export async function waitingProposalCounts(participantIds: string[]): Promise<Record<string, number>> {
-  if (participantIds.length === 0) return {};
-  const database = await db();
-  const rows = await database
-    .select({ participantId: cwPortalProposals.participantId, n: count() })
-    .from(cwPortalProposals)
-    .where(and(inArray(cwPortalProposals.participantId, participantIds), eq(cwPortalProposals.status, "waiting")))
-    .groupBy(cwPortalProposals.participantId);
-  return Object.fromEntries(rows.map((row) => [row.participantId, Number(row.n)]));
+/**
+ * How many of each participant's proposals wait for the caseworker's answer (the list's column), as
+ * a piece of the list's one read (db/nested.ts): `ids` is the page's participant ids, comma-separated.
+ * Only participants with one or more are in it.
+ */
+export function waitingProposalsPiece(ids: Bound<string>): Nested<Record<string, number>> {
+  return {
+    sql: sql`(select coalesce(json_object_agg(t.participant_id, t.n), '{}'::json)
+      from (select ${cwPortalProposals.participantId} as participant_id, count(*) as n from ${cwPortalProposals}
+        where ${cwPortalProposals.participantId} = any(string_to_array(${ids}, ',')::uuid[]) and ${cwPortalProposals.status} = 'waiting'
+        group by ${cwPortalProposals.participantId}) t)`,
+    read: (value) => {
+      const counts = (typeof value === "string" ? JSON.parse(value) : (value ?? {})) as Record<string, unknown>;
+      return Object.fromEntries(Object.entries(counts).map(([id, n]) => [id, Number(n)]));
+    },
+  };
 }
 
 /** Her proposals as the case system reads them (caseworker_api), newest first. */

@@ -8,7 +8,6 @@ import { OverviewPage } from "../OverviewPage";
 import { listMyParticipantsPage } from "../queries.server";
 import { pageHref, parsePageParam } from "../paging";
 import { requestIdOf } from "~/lib/request.server";
-import { waitingProposalCounts } from "~/features/proposals/index.server";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
@@ -24,19 +23,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // A page beyond the last (her caseload shrank, or a typed address): the last one, at its own address.
   if (list.page !== asked) throw redirect(pageHref(list.page));
   const shownIds = list.participants.map((participant) => participant.participantId);
-  // Sent to the database together: none of the three needs another's answer.
-  const [, awaiting, proposals] = await Promise.all([
+  // Sent to the database together: neither needs the other's answer.
+  const [, awaiting] = await Promise.all([
     recordListViewed({ caseworkerPersonId: user.personId, participantIds: shownIds, requestId: requestIdOf(context) }),
     awaitingOnPage(list.caseloadIds, shownIds),
-    // "Forslag til min plan": how many of each shown participant's proposals wait for her answer.
-    waitingProposalCounts(shownIds),
   ]);
   return {
     participants: list.participants,
     awaiting: awaiting.byParticipant,
     waiting: awaiting.total,
     pages: { page: list.page, pageCount: list.pageCount, total: list.total },
-    proposals,
+    // "Forslag til min plan": how many of each shown participant's proposals wait for her answer.
+    proposals: list.proposals,
   };
 }
 
