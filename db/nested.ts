@@ -81,14 +81,21 @@ function parsed(value: unknown): unknown {
   return typeof value === "string" ? JSON.parse(value) : value;
 }
 
-function readRow<F extends Fields>(fields: F, raw: Record<string, unknown>): RowOf<F> {
-  const row: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(fields)) {
-    const value = raw[key];
-    if (isNested(field)) row[key] = field.read(value ?? null);
-    else row[key] = value === null || value === undefined ? null : field.mapFromDriverValue(value);
-  }
-  return row as RowOf<F>;
+/**
+ * Reads a row of `fields` from its json object: each column with its own decoder (dates become
+ * Dates), each piece with its own `read`. Worked out once per piece, not once per row (the
+ * caseworker's caseload is 300 rows).
+ */
+function rowReader<F extends Fields>(fields: F): (raw: Record<string, unknown>) => RowOf<F> {
+  const readers = Object.entries(fields).map(([key, field]): [string, (value: unknown) => unknown] => [
+    key,
+    isNested(field) ? (value) => field.read(value ?? null) : (value) => (value === null || value === undefined ? null : field.mapFromDriverValue(value)),
+  ]);
+  return (raw) => {
+    const row: Record<string, unknown> = {};
+    for (const [key, read] of readers) row[key] = read(raw[key]);
+    return row as RowOf<F>;
+  };
 }
 
 /**
@@ -97,20 +104,22 @@ function readRow<F extends Fields>(fields: F, raw: Record<string, unknown>): Row
  */
 export function nestedRows<F extends Fields>(fields: F, from: SQL, orderBy?: SQL): Nested<RowOf<F>[]> {
   const order = orderBy ? sql` order by ${orderBy}` : sql``;
+  const readRow = rowReader(fields);
   return {
     sql: sql`(select coalesce(json_agg(${jsonObject(fields)}${order}), '[]'::json) ${from})`,
-    read: (value) => ((parsed(value) as Record<string, unknown>[] | null) ?? []).map((raw) => readRow(fields, raw)),
+    read: (value) => ((parsed(value) as Record<string, unknown>[] | null) ?? []).map(readRow),
   };
 }
 
 /** The first row of `from` in `orderBy`'s order, or null. */
 export function nestedRow<F extends Fields>(fields: F, from: SQL, orderBy?: SQL): Nested<RowOf<F> | null> {
   const order = orderBy ? sql` order by ${orderBy}` : sql``;
+  const readRow = rowReader(fields);
   return {
     sql: sql`(select ${jsonObject(fields)} ${from}${order} limit 1)`,
     read: (value) => {
       const raw = parsed(value) as Record<string, unknown> | null;
-      return raw ? readRow(fields, raw) : null;
+      return raw ? readRow(raw) : null;
     },
   };
 }
