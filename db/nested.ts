@@ -167,30 +167,41 @@ export async function readTogether<P extends Record<string, Nested<unknown>>>(pi
 }
 
 /**
- * `readTogether` for a read that a page makes at every load: the statement is built and written
- * out once, with a placeholder for each of `names`, and each read only fills them in. Building a
- * page's pieces and writing out their SQL was a tenth of the overview's CPU.
- *
- * `build` runs once, on the placeholders: it may only put them into the pieces' SQL, and a
- * piece's `read` never sees the values (work that needs them is done by the caller, after the
- * read). Nothing in `build` may depend on the time or the request. A value is text or a time.
- * `executor`: a command's own transaction, when the read must see what it has written so far.
+ * A statement that a page makes at every load, built and written out once with a placeholder for
+ * each of `names`; each run only fills them in, on the request's transaction (or `executor`, a
+ * command's own). `build` runs once, on the placeholders: it may only put them into SQL, and
+ * nothing in it may depend on the time or the request. A value is text or a time (sent as its ISO
+ * string, as drizzle sends a timestamp column's value). Returns the rows as the driver gives them.
+ */
+export function preparedStatement<const N extends string>(
+  names: readonly N[],
+  build: (values: Record<N, Placeholder>) => SQL,
+): (values: Record<N, string | Date>, executor?: Database | Transaction) => Promise<unknown> {
+  let query: Query | undefined;
+  return async (values, executor) => {
+    query ??= dialect.sqlToQuery(build(Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as unknown as Record<N, Placeholder>));
+    const database = executor ?? (await db());
+    const given = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value instanceof Date ? value.toISOString() : value]));
+    return database._.session.prepareQuery(query, undefined, undefined, false).execute(given);
+  };
+}
+
+/**
+ * `readTogether` for a read that a page makes at every load (`preparedStatement`): building a
+ * page's pieces and writing out their SQL was a tenth of the overview's CPU. A piece's `read`
+ * never sees the values (work that needs them is done by the caller, after the read).
  */
 export function preparedTogether<const N extends string, P extends Record<string, Nested<unknown>>>(
   names: readonly N[],
   build: (values: Record<N, Placeholder>) => P,
 ): (values: Record<N, string | Date>, executor?: Database | Transaction) => Promise<Values<P>> {
-  let prepared: { entries: [string, Nested<unknown>][]; query: Query } | undefined;
+  let entries: [string, Nested<unknown>][] = [];
+  const run = preparedStatement(names, (placeholders) => {
+    entries = Object.entries(build(placeholders));
+    return selectOf(entries);
+  });
   return async (values, executor) => {
-    if (!prepared) {
-      const placeholders = Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as unknown as Record<N, Placeholder>;
-      const entries = Object.entries(build(placeholders));
-      prepared = { entries, query: dialect.sqlToQuery(selectOf(entries)) };
-    }
-    const database = executor ?? (await db());
-    // A time is sent as drizzle sends a timestamp column's value: its ISO string.
-    const given = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value instanceof Date ? value.toISOString() : value]));
-    const result = await database._.session.prepareQuery(prepared.query, undefined, undefined, false).execute(given);
-    return valuesOf<P>(prepared.entries, result);
+    const result = await run(values, executor); // builds `entries` on the first run
+    return valuesOf<P>(entries, result);
   };
 }

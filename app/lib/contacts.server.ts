@@ -1,5 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db } from "../../db/client";
+import { nestedRow, preparedTogether } from "../../db/nested";
 import { participantContacts, persons, professionals } from "../../db/schema/people";
 
 export interface CaseworkerContact {
@@ -9,27 +10,22 @@ export interface CaseworkerContact {
   reachableText: string | null;
 }
 
-/** The participant's coordinating caseworker (the primary one, if there are several), or null. */
+/**
+ * The participant's coordinating caseworker, or null: the contact the caseworker side counts as hers
+ * (a primary one first, then the latest `since`, then the lowest id: migration 0046), so that "Min
+ * sagsbehandler" is the one whose list she is on. One statement, built once.
+ */
+const readCoordinatingCaseworker = preparedTogether(["participantId"], (values) => ({
+  caseworker: nestedRow(
+    { name: professionals.name, phone: professionals.phone, email: professionals.email, reachableText: professionals.reachableText },
+    sql`from ${participantContacts} join ${professionals} on ${professionals.id} = ${participantContacts.professionalId}
+      where ${participantContacts.participantId} = ${values.participantId} and ${participantContacts.role} = 'koordinerende_sagsbehandler'`,
+    sql`${participantContacts.isPrimary} desc, coalesce(${participantContacts.since}, '-infinity'::date) desc, ${participantContacts.professionalId}`,
+  ),
+}));
+
 export async function getCoordinatingCaseworker(participantId: string): Promise<CaseworkerContact | null> {
-  const database = await db();
-  const [row] = await database
-    .select({
-      name: professionals.name,
-      phone: professionals.phone,
-      email: professionals.email,
-      reachableText: professionals.reachableText,
-    })
-    .from(participantContacts)
-    .innerJoin(professionals, eq(professionals.id, participantContacts.professionalId))
-    .where(
-      and(
-        eq(participantContacts.participantId, participantId),
-        eq(participantContacts.role, "koordinerende_sagsbehandler"),
-      ),
-    )
-    .orderBy(desc(participantContacts.isPrimary))
-    .limit(1);
-  return row ?? null;
+  return (await readCoordinatingCaseworker({ participantId })).caseworker;
 }
 
 /** The signed-in person's own e-mail and phone, as the municipality has them (forms start from them). */

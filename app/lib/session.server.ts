@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { createCookie } from "react-router";
 import { signedCookieValue } from "./signed-cookie.server";
 import { db, rowsOf } from "../../db/client";
+import { preparedStatement } from "../../db/nested";
 import { authSessions } from "../../db/schema";
 import type { Programme } from "./programmes";
 import { isProviderEnabled } from "./auth/providers.server";
@@ -129,6 +130,8 @@ export async function startSession(personId: string, provider: string, now = new
   return sessionCookie.serialize(token);
 }
 
+const openSession = preparedStatement(["tokenHash", "at"], (values) => sql`select * from portal.open_session(${values.tokenHash}, ${values.at}::timestamptz)`);
+
 /**
  * The request's session, with its person, in one statement (portal.open_session, migration 0029):
  * it also holds the token's hash and, while the session is live, lets row-level security see the
@@ -137,12 +140,9 @@ export async function startSession(personId: string, provider: string, now = new
 export async function readSession(request: Request, now = new Date()): Promise<SessionState> {
   const token = await tokenFrom(request);
   if (!token) return { status: "none" };
-  const database = await db();
-  const tokenHash = hashToken(token);
-  const [row] = rowsOf<OpenSessionRow>(
-    await database.execute(sql`select * from portal.open_session(${tokenHash}, ${now.toISOString()}::timestamptz)`),
-  );
+  const [row] = rowsOf<OpenSessionRow>(await openSession({ tokenHash: hashToken(token), at: now }));
   if (!row) return { status: "expired" };
+  const database = await db();
 
   const lastSeenAtRead = timestampOf(row.last_seen_at);
   const absoluteExpiresAt = timestampOf(row.absolute_expires_at);
