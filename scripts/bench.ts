@@ -6,7 +6,8 @@
 //   DATABASE_URL=postgres://… npm run bench   also measure against that PostgreSQL database
 //
 // Environment: BENCH_SKIP_BUILD=1, BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS
-// (default 10), BENCH_SAMPLES (requests per page one at a time, default 200, after BENCH_WARM_UP loads, default 200), BENCH_TARGETS (e.g.
+// (default 10), BENCH_SAMPLES (requests per page one at a time, default 200, after BENCH_WARM_UP loads, default 200, in
+// BENCH_ROUNDS rounds that take the pages in turn, default 5), BENCH_TARGETS (e.g.
 // "postgres-big,pglite-demo": only those). Results go to stdout as tables and to
 // bench-results/latest.json.
 //
@@ -27,7 +28,7 @@
 // an asset could not be fetched, or the app answered non-2xx (or failed) under load.
 
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -272,7 +273,7 @@ interface PageSqlResult {
   concurrentSamples: number;
   latencyP50ConcurrentMs: number | null;
   latencyP99ConcurrentMs: number | null;
-  /** The server process's CPU time (user + system) per request while the samples ran (one at a time). */
+  /** The server process's CPU time per request one at a time: the median of its rounds' (loadInRounds). */
   cpuMsPerRequest: number | null;
 }
 
@@ -687,6 +688,20 @@ function cookieHeaders(page: PageSpec, cookie: string): Record<string, string> {
 /** The server process's CPU time so far (user + system), from /proc; null where there is none. */
 function readCpuMs(pid: number | undefined): number | null {
   if (pid === undefined) return null;
+  // Each thread's time on a CPU in nanoseconds (the first field of its schedstat), summed over the
+  // process's threads: exact, where utime and stime count whole 10 ms ticks.
+  const tasks = `/proc/${pid}/task`;
+  if (existsSync(tasks)) {
+    let nanoseconds = 0;
+    for (const task of readdirSync(tasks)) {
+      try {
+        nanoseconds += Number(readFileSync(`${tasks}/${task}/schedstat`, "utf8").split(" ")[0]);
+      } catch {
+        // A thread that ended between the listing and the read.
+      }
+    }
+    if (Number.isFinite(nanoseconds) && nanoseconds > 0) return nanoseconds / 1e6;
+  }
   const statFile = `/proc/${pid}/stat`;
   if (!existsSync(statFile)) return null;
   // Fields after the command name (which may hold spaces, so split after its closing parenthesis):
@@ -749,11 +764,45 @@ async function loadRepeatedly(url: string, headers: Record<string, string>, time
   for (let load = 0; load < times; load++) await (await fetch(url, { headers, redirect: "manual" })).arrayBuffer();
 }
 
+/**
+ * The one-at-a-time loads of a group of pages (the same person's), in BENCH_ROUNDS rounds that take
+ * the pages in turn (default 5 rounds of 40 loads a page): a slow spell of a shared machine then
+ * falls on every page a little rather than on one page whole. A page's CPU is the median of its
+ * rounds' CPU per load; its p50 and p99 are those of all its loads.
+ */
+async function loadInRounds(server: RunningServer, urls: string[], headers: Record<string, string>, samples: number) {
+  const rounds = Math.min(readPositiveInteger("BENCH_ROUNDS", 5), samples);
+  const byUrl = new Map(urls.map((url) => [url, { latencies: [] as number[], cpuPerLoad: [] as number[], failedWith: null as number | null }]));
+  for (let round = 0; round < rounds; round++) {
+    const loads = Math.floor(samples / rounds) + (round < samples % rounds ? 1 : 0);
+    for (const url of urls) {
+      const figures = byUrl.get(url)!;
+      if (figures.failedWith !== null) continue;
+      const cpuBefore = readCpuMs(server.child.pid);
+      let measured = 0;
+      for (let load = 0; load < loads && figures.failedWith === null; load++) {
+        const started = performance.now();
+        const response = await fetch(url, { headers, redirect: "manual" });
+        await response.arrayBuffer();
+        // A page that fails (a statement timeout on big data, say) is a figure too: noted, not measured.
+        if (response.status !== 200) figures.failedWith = response.status;
+        else {
+          figures.latencies.push(performance.now() - started);
+          measured++;
+        }
+      }
+      const cpuAfter = readCpuMs(server.child.pid);
+      if (cpuBefore !== null && cpuAfter !== null && measured > 0) figures.cpuPerLoad.push((cpuAfter - cpuBefore) / measured);
+    }
+  }
+  return byUrl;
+}
+
 async function measurePagesOneAtATime(server: RunningServer, target: DatabaseTarget, pages: string[], headers: Record<string, string>, load: LoadSettings): Promise<void> {
-  // CPU is read in ticks of 10 ms: 200 loads of a 5 ms page are 100 ticks, ±1 %.
   const samples = readPositiveInteger("BENCH_SAMPLES", 200);
   const warmUp = warmUpLoads();
   const concurrentSamples = readPositiveInteger("BENCH_CONCURRENT_SAMPLES", 200);
+  const sqlOf = new Map<string, { document: RequestSql | null; data: RequestSql | null; writes: number }>();
   for (const page of pages) {
     const url = `${server.baseUrl}${page}`;
     let document: RequestSql | null = null;
@@ -766,25 +815,22 @@ async function measurePagesOneAtATime(server: RunningServer, target: DatabaseTar
       data = page.startsWith("/api/") ? null : await requestSql(server, dataUrlOf(server.baseUrl, page), headers);
       writes = Math.max(writes, document?.writes ?? 0, data?.writes ?? 0);
     }
+    sqlOf.set(page, { document, data, writes });
     await loadRepeatedly(url, headers, warmUp);
-    const latencies: number[] = [];
-    let failedWith: number | null = null;
-    const cpuBefore = readCpuMs(server.child.pid);
-    for (let sample = 0; sample < samples && failedWith === null; sample++) {
-      const started = performance.now();
-      const response = await fetch(url, { headers, redirect: "manual" });
-      await response.arrayBuffer();
-      // A page that fails (a statement timeout on big data, say) is a figure too: noted, not measured.
-      if (response.status !== 200) failedWith = response.status;
-      else latencies.push(performance.now() - started);
-    }
-    const cpuAfter = readCpuMs(server.child.pid);
+  }
+  const oneAtATime = await loadInRounds(server, pages.map((page) => `${server.baseUrl}${page}`), headers, samples);
+  for (const page of pages) {
+    const url = `${server.baseUrl}${page}`;
+    const { document, data, writes } = sqlOf.get(page)!;
+    const { latencies, cpuPerLoad, failedWith: failedAlone } = oneAtATime.get(url)!;
+    let failedWith = failedAlone;
     // A redirect (a second page of a one-page list, on the demo data): nothing to measure here.
     if (failedWith !== null && failedWith >= 300 && failedWith < 400 && latencies.length === 0) {
       log(`one at a time: ${page} redirects (${target.name}, ${target.dataset} data): not measured`);
       continue;
     }
     latencies.sort((a, b) => a - b);
+    const cpuSorted = [...cpuPerLoad].sort((a, b) => a - b);
     // Then BENCH_CONNECTIONS at a time (after a short warm-up at that concurrency): how a page's
     // times spread when requests queue for the one Node process and the database.
     let concurrent: { latencies: number[]; failedWith: number | null } = { latencies: [], failedWith: null };
@@ -809,12 +855,13 @@ async function measurePagesOneAtATime(server: RunningServer, target: DatabaseTar
       concurrentSamples,
       latencyP50ConcurrentMs: percentile(concurrent.latencies, 0.5),
       latencyP99ConcurrentMs: percentile(concurrent.latencies, 0.99),
-      cpuMsPerRequest: cpuBefore !== null && cpuAfter !== null && latencies.length > 0 ? (cpuAfter - cpuBefore) / latencies.length : null,
+      cpuMsPerRequest: percentile(cpuSorted, 0.5),
     });
     if (failedWith !== null) log(`one at a time: ${page} answered ${failedWith} (${target.name}, ${target.dataset} data)`);
     log(
-      `one at a time: ${page} p50 ${percentile(latencies, 0.5)?.toFixed(1)} ms, ${document?.statements ?? "?"} statements; ` +
-        `${load.connections} at a time: p50 ${percentile(concurrent.latencies, 0.5)?.toFixed(1)} ms, p99 ${percentile(concurrent.latencies, 0.99)?.toFixed(1)} ms`,
+      `one at a time: ${page} p50 ${percentile(latencies, 0.5)?.toFixed(1)} ms, CPU round by round ${cpuPerLoad.map((cpu) => cpu.toFixed(1)).join(" ")} ms, ` +
+        `${document?.statements ?? "?"} statements; ${load.connections} at a time: p50 ${percentile(concurrent.latencies, 0.5)?.toFixed(1)} ms, ` +
+        `p99 ${percentile(concurrent.latencies, 0.99)?.toFixed(1)} ms`,
     );
   }
 }
