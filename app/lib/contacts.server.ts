@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "../../db/client";
-import { nestedRow, preparedTogether } from "../../db/nested";
+import { nestedRow, preparedTogether, type Bound, type Nested } from "../../db/nested";
 import { participantContacts, persons, professionals } from "../../db/schema/people";
 
 export interface CaseworkerContact {
@@ -15,14 +15,16 @@ export interface CaseworkerContact {
  * (a primary one first, then the latest `since`, then the lowest id: migration 0046), so that "Min
  * sagsbehandler" is the one whose list she is on. One statement, built once.
  */
-const readCoordinatingCaseworker = preparedTogether(["participantId"], (values) => ({
-  caseworker: nestedRow(
+export function coordinatingCaseworkerPiece(participantId: Bound<string>): Nested<CaseworkerContact | null> {
+  return nestedRow(
     { name: professionals.name, phone: professionals.phone, email: professionals.email, reachableText: professionals.reachableText },
     sql`from ${participantContacts} join ${professionals} on ${professionals.id} = ${participantContacts.professionalId}
-      where ${participantContacts.participantId} = ${values.participantId} and ${participantContacts.role} = 'koordinerende_sagsbehandler'`,
+      where ${participantContacts.participantId} = ${participantId} and ${participantContacts.role} = 'koordinerende_sagsbehandler'`,
     sql`${participantContacts.isPrimary} desc, coalesce(${participantContacts.since}, '-infinity'::date) desc, ${participantContacts.professionalId}`,
-  ),
-}));
+  );
+}
+
+const readCoordinatingCaseworker = preparedTogether(["participantId"], (values) => ({ caseworker: coordinatingCaseworkerPiece(values.participantId) }));
 
 export async function getCoordinatingCaseworker(participantId: string): Promise<CaseworkerContact | null> {
   return (await readCoordinatingCaseworker({ participantId })).caseworker;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lte, max, sql, type SQLWrapper } from "drizzle-orm";
 import { db, rowsOf } from "../../../db/client";
-import { nestedRow, nestedRows, readTogether, type Bound } from "../../../db/nested";
+import { nestedRow, nestedRows, preparedTogether, readTogether, type Bound } from "../../../db/nested";
 import {
   absenceNotices,
   appointmentAttendees,
@@ -9,7 +9,7 @@ import {
   appointments,
   calendarFeeds,
 } from "../../../db/schema/appointments";
-import { getCoordinatingCaseworker, type CaseworkerContact } from "~/lib/contacts.server";
+import { coordinatingCaseworkerPiece, type CaseworkerContact } from "~/lib/contacts.server";
 
 /** Who to call when something is urgent: the coordinating caseworker (app/lib/contacts.server.ts). */
 export type Contact = CaseworkerContact;
@@ -130,36 +130,10 @@ export interface Preparation {
   updatedAt: Date;
 }
 
-export async function getPreparation(appointmentId: string): Promise<Preparation | null> {
-  const database = await db();
-  const [row] = await database
-    .select()
-    .from(appointmentPreparations)
-    .where(eq(appointmentPreparations.appointmentId, appointmentId));
-  return row
-    ? { notes: row.notes ?? "", questions: row.questions ?? "", version: row.version, updatedAt: row.updatedAt }
-    : null;
-}
-
 export interface AbsenceNotice {
   reason: string;
   wishForNewTime: string | null;
   createdAt: Date;
-}
-
-export async function getLatestAbsenceNotice(appointmentId: string): Promise<AbsenceNotice | null> {
-  const database = await db();
-  const [row] = await database
-    .select({
-      reason: absenceNotices.reason,
-      wishForNewTime: absenceNotices.wishForNewTime,
-      createdAt: absenceNotices.createdAt,
-    })
-    .from(absenceNotices)
-    .where(eq(absenceNotices.appointmentId, appointmentId))
-    .orderBy(desc(absenceNotices.createdAt))
-    .limit(1);
-  return row ?? null;
 }
 
 /** Can "Jeg kan ikke komme" still be sent? Not once the meeting has started, nor for a cancelled one. */
@@ -169,25 +143,40 @@ export function absenceState(appointment: Pick<Appointment, "startsAt" | "status
   return "open" as const;
 }
 
+/**
+ * The meeting page's one read, built once (db/nested.ts). The meeting must be the participant's;
+ * what is read about it by its id alone (who comes, her notes, her latest "cannot come") is used
+ * only when it is.
+ */
+const readAppointmentPage = preparedTogether(["participantId", "appointmentId"], (values) => ({
+  appointment: nestedRow(
+    getTableColumns(appointments),
+    sql`from ${appointments} where ${appointments.id} = ${values.appointmentId} and ${appointments.participantId} = ${values.participantId}`,
+  ),
+  attendees: attendeesOf(values.appointmentId),
+  preparation: nestedRow(
+    { notes: appointmentPreparations.notes, questions: appointmentPreparations.questions, version: appointmentPreparations.version, updatedAt: appointmentPreparations.updatedAt },
+    sql`from ${appointmentPreparations} where ${appointmentPreparations.appointmentId} = ${values.appointmentId}`,
+  ),
+  absence: nestedRow(
+    { reason: absenceNotices.reason, wishForNewTime: absenceNotices.wishForNewTime, createdAt: absenceNotices.createdAt },
+    sql`from ${absenceNotices} where ${absenceNotices.appointmentId} = ${values.appointmentId}`,
+    sql`${absenceNotices.createdAt} desc`,
+  ),
+  caseworker: coordinatingCaseworkerPiece(values.participantId),
+}));
+
 /** Everything the meeting page shows, for the participant's own meeting only. */
 export async function getAppointmentPage(participantId: string, appointmentId: string, now = new Date()) {
-  const appointment = await findOwnAppointment(participantId, appointmentId);
+  if (!isAppointmentId(appointmentId)) return null;
+  const { appointment, attendees, preparation, absence, caseworker } = await readAppointmentPage({ participantId, appointmentId });
   if (!appointment) return null;
-  const database = await db();
-  const [attendees, preparation, absence, caseworker] = await Promise.all([
-    database
-      .select({ name: appointmentAttendees.name, roleText: appointmentAttendees.roleText })
-      .from(appointmentAttendees)
-      .where(eq(appointmentAttendees.appointmentId, appointment.id))
-      .orderBy(asc(appointmentAttendees.sortOrder)),
-    getPreparation(appointment.id),
-    getLatestAbsenceNotice(appointment.id),
-    getCoordinatingCaseworker(participantId),
-  ]);
   return {
     appointment,
     attendees,
-    preparation,
+    preparation: preparation
+      ? { notes: preparation.notes ?? "", questions: preparation.questions ?? "", version: preparation.version, updatedAt: preparation.updatedAt }
+      : null,
     absence,
     caseworker,
     isPast: appointment.endsAt.getTime() <= now.getTime(),
