@@ -88,4 +88,14 @@ describe("a read built once (preparedTogether)", () => {
     expect((await openOverview(userOf(bo, "Bo"), aWeekOn)).overview?.nextAppointment?.title).toBe("Bos samtale");
     expect((await openOverview(userOf(bo, "Bo"), inDays(11))).overview?.nextAppointment).toBeNull();
   });
+
+  it("shows a participant the people she helps on the overview's read, while her access lasts", async () => {
+    const until = inDays(30).toISOString().slice(0, 10);
+    const carl = await aParticipant({ person: { firstName: "Carl" } }).withRelative(anna, { validUntil: until }).build(database.db);
+    expect((await openOverview(userOf(anna, "Anna"))).helped.map((helped) => helped.participantId)).toEqual([carl.participantId]);
+    expect((await openOverview(userOf(bo, "Bo"))).helped).toEqual([]);
+    // The last day of her access still counts; the day after does not.
+    expect((await openOverview(userOf(anna, "Anna"), new Date(`${until}T12:00:00Z`))).helped).toHaveLength(1);
+    expect((await openOverview(userOf(anna, "Anna"), inDays(32))).helped).toEqual([]);
+  });
 });

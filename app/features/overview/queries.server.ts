@@ -1,9 +1,10 @@
 import { nextAppointmentPiece } from "~/features/appointments/index.server";
 import { contactsPiece, planSummaryPiece, type PlanGoal } from "~/features/plan/index.server";
 import { preparationProgressPiece } from "~/features/preparation/index.server";
-import { checkInState } from "~/features/progress/index.server";
+import { checkInPieces, checkInStateOf } from "~/features/progress/index.server";
 import { unreadCountPiece } from "~/features/messages/index.server";
-import { listHelped } from "~/features/relatives/index.server";
+import { helpedPiece, listHelped } from "~/features/relatives/index.server";
+import { copenhagenDay } from "~/lib/dates";
 import type { CurrentUser } from "~/lib/auth.server";
 import { mapNested, preparedTogether, readTogether, type Bound } from "../../../db/nested";
 
@@ -64,23 +65,26 @@ export async function getOverview(participantId: string, now = new Date()): Prom
 }
 
 /** The overview's one statement for "/", built once (db/nested.ts). */
-const readOverviewPieces = preparedTogether(["participantId", "now"], (values) => ({
+const readOverviewPieces = preparedTogether(["participantId", "now", "personId", "today"], (values) => ({
   ...overviewPieces(values.participantId, values.now),
   preparation: preparationProgressPiece(values.participantId),
   unreadMessages: unreadCountPiece(values.participantId),
+  helped: helpedPiece(values.personId, values.today),
+  ...checkInPieces(values.participantId, values.today),
 }));
 
 /** "/": the cards for a participant (next meeting, plan, preparation, goal, contact, the people they help), or for anyone else only the people they help. */
 export async function openOverview(user: CurrentUser, now = new Date()) {
   const base = { firstName: user.firstName, isCaseworker: user.isCaseworker };
   if (!user.participant) return { ...base, helped: await listHelped(user.personId), participant: null, overview: null, planNews: null, preparation: null, unreadMessages: 0, progress: null };
-  const participantId = user.participant.id;
-  // Asked at once: the statements go to the database together, not one round trip after another.
-  const [helped, { next, plan, caseworker, preparation, unreadMessages }, progress] = await Promise.all([
-    listHelped(user.personId),
-    readOverviewPieces({ participantId, now }),
-    checkInState(participantId),
-  ]);
+  const today = copenhagenDay(now);
+  const { next, plan, caseworker, preparation, unreadMessages, helped, current, reminderDay } = await readOverviewPieces({
+    participantId: user.participant.id,
+    now,
+    personId: user.personId,
+    today,
+  });
+  const progress = checkInStateOf(today, { current, reminderDay });
   return {
     helped,
     ...base,

@@ -4,5 +4,5 @@
  * answers and the signs are read by no other area: the caseworker reads shared sets and signs
  * through `caseworker.progress_answers` / `caseworker.progress_signs` (migration 0028).
  */
-export { checkInState, type CheckInState } from "./pages.server";
+export { checkInPieces, checkInState, checkInStateOf, type CheckInState } from "./pages.server";
 export { countPrivateProgress, deleteDiary, deleteSigns, deleteUnsharedAnswers, exportProgressFor, type ProgressExport } from "./my-data.server";

@@ -1,24 +1,48 @@
+import { sql } from "drizzle-orm";
 import { copenhagenDay } from "~/lib/dates";
+import { nestedNumber, nestedRow, preparedTogether, type Bound } from "../../../db/nested";
+import { progressAnswerSets, progressSettings } from "../../../db/schema/progress";
 import { addDays, monthOf, nextReminder, parseDay, weekStart } from "./calendar";
 import { DIARY_DAYS_BACK, PATTERN_MIN_ENTRIES, PATTERN_WINDOW_DAYS } from "./levels";
 import { energyPatterns } from "./patterns";
-import { getAnswerSet, getAnswerSetForMonth, getDiaryDay, getReminderDay, getSigns, listAnswerSets, listDiary } from "./queries.server";
+import { getAnswerSet, getAnswerSetForMonth, getDiaryDay, getSigns, listAnswerSets, listDiary } from "./queries.server";
 import { diaryNotice, progressNotice, setNotice, signsNotice } from "./schema";
 
 /** What the pages of "Sådan går det" read for the signed-in participant (loaders stay thin). */
 
+/**
+ * What the overview's card and the top of /saadan-gaar-det read of this month, as pieces of a page's
+ * one read (db/nested.ts): this month's answers, if any (the month of `today`, Copenhagen's day), and
+ * her reminder day.
+ */
+export function checkInPieces(participantId: Bound<string>, today: Bound<string>) {
+  return {
+    current: nestedRow(
+      { id: progressAnswerSets.id },
+      sql`from ${progressAnswerSets} where ${progressAnswerSets.participantId} = ${participantId}
+        and ${progressAnswerSets.month} = date_trunc('month', ${today}::date)::date`,
+    ),
+    reminderDay: nestedNumber(sql`(select ${progressSettings.reminderDay} from ${progressSettings} where ${progressSettings.participantId} = ${participantId})`),
+  };
+}
+
+/** This month and the next reminder, from what `checkInPieces` read on `today` (Copenhagen's day). */
+export function checkInStateOf(today: string, read: { current: { id: string } | null; reminderDay: number | null }) {
+  return {
+    today,
+    month: monthOf(today),
+    current: read.current,
+    reminderDay: read.reminderDay,
+    nextReminder: nextReminder(today, read.reminderDay, read.current !== null),
+  };
+}
+
+const readCheckIn = preparedTogether(["participantId", "today"], (values) => checkInPieces(values.participantId, values.today));
+
 /** The overview's card and the top of /saadan-gaar-det: this month, and the next reminder. */
 export async function checkInState(participantId: string, now = new Date()) {
   const today = copenhagenDay(now);
-  const month = monthOf(today);
-  const [current, reminderDay] = await Promise.all([getAnswerSetForMonth(participantId, month), getReminderDay(participantId)]);
-  return {
-    today,
-    month,
-    current: current ? { id: current.id } : null,
-    reminderDay,
-    nextReminder: nextReminder(today, reminderDay, current !== null),
-  };
+  return checkInStateOf(today, await readCheckIn({ participantId, today }));
 }
 
 export type CheckInState = Awaited<ReturnType<typeof checkInState>>;

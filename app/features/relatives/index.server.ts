@@ -5,6 +5,6 @@
 export { findActiveGrant, requireAccess, requireRelative, type ActiveGrant } from "./access.server";
 export { pendingInvitationPath, pendingInvitationRedirect } from "./invite.server";
 export { listStoredMail, sendMail, type Mail, type StoredMail } from "./mail.server";
-export { hashInvitationToken, listHelped } from "./queries.server";
+export { hashInvitationToken, helpedPiece, listHelped } from "./queries.server";
 export { listReminderCopyChoices, setReminderCopies, type ReminderCopyChoice } from "./reminder-copy.server";
 export { exportAccessLog, exportGrantsFor, exportGrantsHeldBy, type GrantsExport, type GrantsHeldExport } from "./my-data.server";

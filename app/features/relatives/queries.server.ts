@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "../../../db/client";
+import { mapNested, nestedRows, preparedTogether, type Bound, type Nested } from "../../../db/nested";
 import { listAuditEvents } from "~/lib/audit.server";
 import { participants, persons } from "../../../db/schema/people";
 import { invitations, relativeGrants } from "../../../db/schema/relatives";
@@ -255,11 +256,14 @@ export interface HelpedParticipant {
   reminderCopy: boolean;
 }
 
-/** The people the signed-in person helps right now (active, unexpired grants bound to them). */
-export async function listHelped(relativePersonId: string, now = new Date()): Promise<HelpedParticipant[]> {
-  const database = await db();
-  const rows = await database
-    .select({
+/**
+ * The participants who have given this person access and whose access is still valid (`today`,
+ * Copenhagen's day, is on or before its last day), by first name: a piece of a page's one read
+ * (db/nested.ts).
+ */
+export function helpedPiece(relativePersonId: Bound<string>, today: Bound<string>): Nested<HelpedParticipant[]> {
+  const rows = nestedRows(
+    {
       participantId: relativeGrants.participantId,
       firstName: persons.firstName,
       lastName: persons.lastName,
@@ -267,19 +271,19 @@ export async function listHelped(relativePersonId: string, now = new Date()): Pr
       scopes: relativeGrants.scopes,
       validUntil: relativeGrants.validUntil,
       reminderCopy: relativeGrants.reminderCopy,
-    })
-    .from(relativeGrants)
-    .innerJoin(participants, eq(participants.id, relativeGrants.participantId))
-    .innerJoin(persons, eq(persons.id, participants.personId))
-    .where(
-      and(
-        eq(relativeGrants.relativePersonId, relativePersonId),
-        eq(relativeGrants.status, "active"),
-        gte(relativeGrants.validUntil, copenhagenDay(now)),
-      ),
-    )
-    .orderBy(asc(persons.firstName));
-  return rows.map((row) => ({ ...row, scopes: row.scopes as Scope[] }));
+    },
+    sql`from ${relativeGrants} join ${participants} on ${participants.id} = ${relativeGrants.participantId} join ${persons} on ${persons.id} = ${participants.personId}
+      where ${relativeGrants.relativePersonId} = ${relativePersonId} and ${relativeGrants.status} = 'active' and ${relativeGrants.validUntil} >= ${today}`,
+    sql`${persons.firstName}`,
+  );
+  return mapNested(rows, (found) => found.map((row) => ({ ...row, scopes: row.scopes as Scope[] })));
+}
+
+const readHelped = preparedTogether(["relativePersonId", "today"], (values) => ({ helped: helpedPiece(values.relativePersonId, values.today) }));
+
+/** The people the signed-in person helps right now (active, unexpired grants bound to them). */
+export async function listHelped(relativePersonId: string, now = new Date()): Promise<HelpedParticipant[]> {
+  return (await readHelped({ relativePersonId, today: copenhagenDay(now) })).helped;
 }
 
 /** The participant's name, for the relative's banner. */
