@@ -395,13 +395,24 @@ function doneOf(scope: RequestScope): RequestStatements {
   return { statements: scope.statements, writes: scope.writes, texts: scope.texts };
 }
 
+/** Whether a statement's text writes, worked out once a text: a page's read is 10 KB to scan. */
+const writingTexts = new Map<string, boolean>();
+function writes(text: string): boolean {
+  let found = writingTexts.get(text);
+  if (found === undefined) {
+    found = WRITING_STATEMENT.test(text);
+    if (writingTexts.size < PREPARED_TEXTS_MAX) writingTexts.set(text, found);
+  }
+  return found;
+}
+
 /** Counts each query of the current request (drizzle calls its logger once per statement). */
 const statementCounter = {
   logQuery(query: string) {
     const scope = requestScope.getStore();
     if (!scope) return;
     scope.statements += 1;
-    if (WRITING_STATEMENT.test(query)) scope.writes += 1;
+    if (writes(query)) scope.writes += 1;
     scope.texts?.push(query);
   },
 };

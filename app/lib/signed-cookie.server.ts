@@ -10,15 +10,36 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 export function signedCookieValue(cookieHeader: string | null, name: string, secrets: readonly string[]): unknown {
   const raw = cookieNamed(cookieHeader, name);
   if (raw === null || raw === "") return raw;
+  const known = verified.get(secrets)?.get(raw);
+  if (known !== undefined) return known;
   const dot = raw.lastIndexOf(".");
   if (dot <= 0) return null;
   const encoded = raw.slice(0, dot);
   const given = Buffer.from(raw.slice(dot + 1), "base64");
   for (const secret of secrets) {
     const expected = createHmac("sha256", secret).update(encoded).digest();
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return decoded(encoded);
+    if (given.length === expected.length && timingSafeEqual(given, expected)) {
+      const value = decoded(encoded);
+      if (typeof value === "string") remember(secrets, raw, value);
+      return value;
+    }
   }
   return null;
+}
+
+/**
+ * Cookies whose signature held, by the secrets it held under: a signed-in person sends the same
+ * session cookie with every page, and its HMAC was a fiftieth of a page's CPU. Only text values (a
+ * session's token), and only a few thousand: past that the list starts again.
+ */
+const verified = new WeakMap<readonly string[], Map<string, string>>();
+const VERIFIED_MAX = 5_000;
+
+function remember(secrets: readonly string[], raw: string, value: string) {
+  let known = verified.get(secrets);
+  if (!known) verified.set(secrets, (known = new Map()));
+  if (known.size >= VERIFIED_MAX) known.clear();
+  known.set(raw, value);
 }
 
 /** The first cookie of that name in a Cookie header, percent-decoded; null when there is none. */

@@ -35,6 +35,15 @@ describe("signedCookieValue", () => {
     expect(await cookie.parse(`${name}=${encodeURIComponent(`${forged}.${signature}`)}`)).toBeNull();
   });
 
+  it("keeps a signature that held only for the secrets it held under", async () => {
+    const header = headerOf(await cookie.serialize("a-session-token-read-twice-0000"));
+    expect(signedCookieValue(header, "minvej_session", secrets)).toBe("a-session-token-read-twice-0000");
+    expect(signedCookieValue(header, "minvej_session", secrets)).toBe("a-session-token-read-twice-0000");
+    // The same cookie under secrets that do not sign it (another list, or the old one taken out).
+    expect(signedCookieValue(header, "minvej_session", ["a-secret-nobody-signed-with-0000"])).toBeNull();
+    expect(signedCookieValue(header, "minvej_session", [secrets[1]!])).toBeNull();
+  });
+
   it("has nothing to read without the cookie, and an empty one is empty", () => {
     expect(signedCookieValue(null, "minvej_session", secrets)).toBeNull();
     expect(signedCookieValue("minvej_lng=da", "minvej_session", secrets)).toBeNull();
