@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lte, max, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lte, sql, type SQLWrapper } from "drizzle-orm";
 import { db, rowsOf } from "../../../db/client";
-import { nestedRow, nestedRows, preparedTogether, readTogether, type Bound } from "../../../db/nested";
+import { nestedRow, nestedRows, preparedTogether, readTogether, type Bound, type Nested } from "../../../db/nested";
 import {
   absenceNotices,
   appointmentAttendees,
@@ -49,45 +49,30 @@ const listColumns = {
   status: appointments.status,
 };
 
-/** Adds when the participant last said "Jeg kan ikke komme" to each meeting (one query for the list). */
-async function withAbsences(rows: Omit<AppointmentListItem, "absenceSentAt">[]): Promise<AppointmentListItem[]> {
-  if (rows.length === 0) return [];
-  const database = await db();
-  const latest = await database
-    .select({ appointmentId: absenceNotices.appointmentId, sentAt: max(absenceNotices.createdAt) })
-    .from(absenceNotices)
-    .where(
-      inArray(
-        absenceNotices.appointmentId,
-        rows.map((row) => row.id),
-      ),
-    )
-    .groupBy(absenceNotices.appointmentId);
-  const byId = new Map(latest.map((row) => [row.appointmentId, row.sentAt]));
-  return rows.map((row) => ({ ...row, absenceSentAt: byId.get(row.id) ?? null }));
+/** When the participant last said "Jeg kan ikke komme" for the meeting of the row, or null. */
+const absenceSentAt: Nested<Date | null> = {
+  sql: sql`(select max(${absenceNotices.createdAt}) from ${absenceNotices} where ${absenceNotices.appointmentId} = ${appointments.id})`,
+  read: (value) => (value === null || value === undefined ? null : new Date(value as string)),
+};
+
+/** A list of the participant's meetings, each with its latest "cannot come": one statement, built once. */
+function appointmentList(ahead: boolean) {
+  const read = preparedTogether(["participantId", "now"], (values) => ({
+    meetings: nestedRows(
+      { ...listColumns, absenceSentAt },
+      sql`from ${appointments} where ${appointments.participantId} = ${values.participantId}
+        and ${ahead ? gt(appointments.endsAt, values.now) : lte(appointments.endsAt, values.now)}`,
+      ahead ? sql`${appointments.startsAt}` : sql`${appointments.startsAt} desc`,
+    ),
+  }));
+  return async (participantId: string, now = new Date()): Promise<AppointmentListItem[]> => (await read({ participantId, now })).meetings;
 }
 
 /** Meetings that have not ended yet, soonest first (cancelled ones too, marked as such). */
-export async function listUpcomingAppointments(participantId: string, now = new Date()): Promise<AppointmentListItem[]> {
-  const database = await db();
-  const rows = await database
-    .select(listColumns)
-    .from(appointments)
-    .where(and(eq(appointments.participantId, participantId), gt(appointments.endsAt, now)))
-    .orderBy(asc(appointments.startsAt));
-  return withAbsences(rows);
-}
+export const listUpcomingAppointments = appointmentList(true);
 
 /** Meetings that have ended, most recent first. */
-export async function listPastAppointments(participantId: string, now = new Date()): Promise<AppointmentListItem[]> {
-  const database = await db();
-  const rows = await database
-    .select(listColumns)
-    .from(appointments)
-    .where(and(eq(appointments.participantId, participantId), lte(appointments.endsAt, now)))
-    .orderBy(desc(appointments.startsAt));
-  return withAbsences(rows);
-}
+export const listPastAppointments = appointmentList(false);
 
 /** One of the participant's own meetings, or null: another person's id looks exactly like an unknown one. */
 export async function findOwnAppointment(participantId: string, appointmentId: string) {

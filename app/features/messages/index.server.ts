@@ -17,7 +17,7 @@ export {
   type NewConversation,
   type ProposalAnswer,
 } from "./commands.server";
-export { getConversation, getDraft, listConversations, unreadCount, unreadCountPiece, type ConversationSummary, type ConversationView } from "./queries.server";
+export { getConversation, getDraft, inboxOf, listConversations, unreadCount, unreadCountPiece, type ConversationSummary, type ConversationView } from "./queries.server";
 export { awaitingSummary, conversationOwner, countAwaiting, listInbox, type InboxItem, type InboxState } from "./inbox.server";
 export { participantAuthor } from "./pages.server";
 export { countMessageDrafts, deleteMessageDrafts, exportMessagesFor, exportMessagesWrittenBy, type MessagesExport } from "./my-data.server";

@@ -6,7 +6,7 @@ import { getCoordinatingCaseworker } from "~/lib/contacts.server";
 import type { CurrentUser } from "~/lib/auth.server";
 import { requestIdOf, type RequestContext } from "~/lib/request.server";
 import type { Author } from "./commands.server";
-import { getConversation, getDraft, listConversations } from "./queries.server";
+import { getConversation, getDraft, inboxOf } from "./queries.server";
 import { nextWorkdays } from "~/lib/workdays";
 
 type Participant = CurrentUser & { participant: NonNullable<CurrentUser["participant"]> };
@@ -24,10 +24,7 @@ export function participantAuthor(context: RequestContext, user: Participant): A
 
 /** `/beskeder`: her conversations, who answers, and how soon the municipality promises to. */
 export async function messagesPage(user: Participant) {
-  const [conversations, caseworker] = await Promise.all([
-    listConversations(user.participant.id),
-    getCoordinatingCaseworker(user.participant.id),
-  ]);
+  const { conversations, caseworker } = await inboxOf(user.participant.id);
   return { conversations, caseworker, answerWorkdays: municipalityById(user.participant.municipalityKey).messageAnswerWorkdays };
 }
 

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { nestedCount, readTogether, type Bound, type Nested } from "../../../db/nested";
+import { nestedCount, nestedRows, preparedTogether, readTogether, type Bound, type Nested } from "../../../db/nested";
+import { coordinatingCaseworkerPiece, type CaseworkerContact } from "~/lib/contacts.server";
 import { appointmentProposals, conversations, messageDrafts, messages } from "../../../db/schema/messages";
 import { isRequestTopic, requestStatus, type AuthorRole, type RequestStatus, type Topic } from "./status";
 
@@ -21,26 +22,53 @@ export interface ConversationSummary {
   status: RequestStatus | null;
 }
 
-/** The participant's conversations, newest activity first, with what is new and where requests stand. */
-export async function listConversations(participantId: string): Promise<ConversationSummary[]> {
-  const database = await db();
-  const rows = await database
-    .select({
-      id: conversations.id,
-      topic: conversations.topic,
-      subject: conversations.subject,
-      lastMessageAt: conversations.lastMessageAt,
-      handledAt: conversations.handledAt,
-      unread: sql<number>`(select count(*)::int from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role = 'caseworker' and m.read_at is null)`,
-      answered: sql<boolean>`exists (select 1 from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role = 'caseworker')`,
-      readByCaseworker: sql<boolean>`exists (select 1 from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role <> 'caseworker' and m.read_at is not null)`,
-      proposed: sql<boolean>`exists (select 1 from ${appointmentProposals} p where p.conversation_id = ${conversationIdColumn} and p.status = 'proposed')`,
-      lastOwnMessageAt: sql<Date | null>`(select max(m.created_at) from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role <> 'caseworker')`,
-    })
-    .from(conversations)
-    .where(eq(conversations.participantId, participantId))
-    .orderBy(desc(conversations.lastMessageAt));
-  return rows.map((row) => ({
+/** A scalar subquery about the row's conversation, read as a field of it. */
+function aboutConversation<T>(expression: SQL, read: (value: unknown) => T): Nested<T> {
+  return { sql: expression, read };
+}
+
+const conversationFields = {
+  id: conversations.id,
+  topic: conversations.topic,
+  subject: conversations.subject,
+  lastMessageAt: conversations.lastMessageAt,
+  handledAt: conversations.handledAt,
+  unread: aboutConversation(
+    sql`(select count(*)::int from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role = 'caseworker' and m.read_at is null)`,
+    Number,
+  ),
+  answered: aboutConversation(sql`exists (select 1 from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role = 'caseworker')`, (value) => value === true),
+  readByCaseworker: aboutConversation(
+    sql`exists (select 1 from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role <> 'caseworker' and m.read_at is not null)`,
+    (value) => value === true,
+  ),
+  proposed: aboutConversation(
+    sql`exists (select 1 from ${appointmentProposals} p where p.conversation_id = ${conversationIdColumn} and p.status = 'proposed')`,
+    (value) => value === true,
+  ),
+  lastOwnMessageAt: aboutConversation(
+    sql`(select max(m.created_at) from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role <> 'caseworker')`,
+    (value) => (value === null || value === undefined ? null : new Date(value as string)),
+  ),
+};
+
+/** The participant's conversations and who answers them: one statement, built once (db/nested.ts). */
+const readInbox = preparedTogether(["participantId"], (values) => ({
+  conversations: nestedRows(
+    conversationFields,
+    sql`from ${conversations} where ${conversations.participantId} = ${values.participantId}`,
+    sql`${conversations.lastMessageAt} desc`,
+  ),
+  caseworker: coordinatingCaseworkerPiece(values.participantId),
+}));
+
+/**
+ * The participant's conversations, newest activity first, with what is new and where requests
+ * stand, and her coordinating caseworker (who answers).
+ */
+export async function inboxOf(participantId: string): Promise<{ conversations: ConversationSummary[]; caseworker: CaseworkerContact | null }> {
+  const { conversations: rows, caseworker } = await readInbox({ participantId });
+  const summaries = rows.map((row) => ({
     id: row.id,
     topic: row.topic,
     subject: row.subject,
@@ -51,13 +79,19 @@ export async function listConversations(participantId: string): Promise<Conversa
           messages: [
             ...(row.answered ? [{ authorRole: "caseworker" as const, readAt: null }] : []),
             ...(row.readByCaseworker ? [{ authorRole: "participant" as const, readAt: row.lastMessageAt }] : []),
-            ...(row.lastOwnMessageAt ? [{ authorRole: "participant" as const, readAt: null, createdAt: new Date(row.lastOwnMessageAt) }] : []),
+            ...(row.lastOwnMessageAt ? [{ authorRole: "participant" as const, readAt: null, createdAt: row.lastOwnMessageAt }] : []),
           ],
           proposals: row.proposed ? [{ status: "proposed" as const }] : [],
           handledAt: row.handledAt,
         })
       : null,
   }));
+  return { conversations: summaries, caseworker };
+}
+
+/** The participant's conversations, newest activity first, with what is new and where requests stand. */
+export async function listConversations(participantId: string): Promise<ConversationSummary[]> {
+  return (await inboxOf(participantId)).conversations;
 }
 
 export interface MessageView {

@@ -1,7 +1,7 @@
 import { afterCommit } from "../../../db/client";
 import { wakeWorker } from "~/features/jobs/index.server";
 import { replySchema } from "~/features/messages";
-import { getConversation, getDraft, listConversations, saveDraft, writeMessage, type Author } from "~/features/messages/index.server";
+import { getConversation, getDraft, inboxOf, saveDraft, writeMessage, type Author } from "~/features/messages/index.server";
 import type { CurrentUser } from "~/lib/auth.server";
 import { notFound } from "~/lib/auth.server";
 import { getCoordinatingCaseworker } from "~/lib/contacts.server";
@@ -22,7 +22,7 @@ export const conversationPath = (participantId: string, conversationId: string) 
 
 /** `/hjaelper/:participantId/beskeder`: her conversations, newest activity first. */
 export async function sharedMessagesPage(participantId: string) {
-  const [conversations, caseworker] = await Promise.all([listConversations(participantId), getCoordinatingCaseworker(participantId)]);
+  const { conversations, caseworker } = await inboxOf(participantId);
   return {
     caseworkerName: caseworker?.name ?? null,
     // No "unread" count: that is whether she has read her caseworker's answers.
