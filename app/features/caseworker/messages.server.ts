@@ -4,7 +4,6 @@ import { municipalityById } from "~/lib/municipality.server";
 import {
   conversationOwner,
   getConversation,
-  awaitingSummary,
   countAwaiting,
   listInbox,
   markConversationRead,
@@ -82,14 +81,6 @@ export async function inboxOf(caseworkerPersonId: string, now = new Date()): Pro
 /** How many conversations wait for her answer, per participant id (the overview's "Beskeder: 3 venter på svar"). */
 export async function awaitingCounts(participantIds: string[]): Promise<Record<string, number>> {
   return countAwaiting(participantIds);
-}
-
-/**
- * The list's counts: how many of her conversations wait for her answer in all (`total`, over her
- * caseload), and per participant for those shown on the page (`byParticipant`). One statement.
- */
-export async function awaitingOnPage(caseloadIds: string[], shownIds: string[]): Promise<{ total: number; byParticipant: Record<string, number> }> {
-  return awaitingSummary(caseloadIds, shownIds);
 }
 
 /** One participant's conversations for her briefing: the same order as the inbox. */

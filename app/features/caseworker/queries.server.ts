@@ -4,6 +4,7 @@ import { nestedRows, preparedTogether, type Bound } from "../../../db/nested";
 import { roleForCaseworker } from "~/lib/addressee";
 import { workWishesOf, type WorkWishes } from "~/features/cv/index.server";
 import { waitingProposalsPiece } from "~/features/proposals/index.server";
+import { awaitingPiece, type AwaitingSummary } from "~/features/messages/index.server";
 import { sortPeople } from "~/features/network/index.server";
 import {
   cwAbsenceRequests,
@@ -101,6 +102,8 @@ export interface ParticipantPage {
   caseloadIds: string[];
   /** How many of their proposals wait for her answer, by participant (only those with one or more). */
   proposals: Record<string, number>;
+  /** Her conversations that wait for her answer: in all over her caseload, and by participant shown. */
+  awaiting: AwaitingSummary;
 }
 
 /**
@@ -112,20 +115,23 @@ export async function listMyParticipantsPage(caseworkerPersonId: string, page: n
   const pageCount = Math.max(1, Math.ceil(caseload.length / PAGE_SIZE));
   const shown = Math.min(Math.max(1, Math.floor(page)), pageCount);
   const people = caseload.slice((shown - 1) * PAGE_SIZE, shown * PAGE_SIZE);
-  const { participants, proposals } = await describe(people, now);
+  const caseloadIds = caseload.map((person) => person.participantId);
+  const { participants, proposals, awaiting } = await describe(people, now, caseloadIds);
   return {
     participants,
     proposals,
+    awaiting,
     page: shown,
     pageCount,
     total: caseload.length,
-    caseloadIds: caseload.map((person) => person.participantId),
+    caseloadIds,
   };
 }
 
 /** The caseworker's own participants: all of those she coordinates, sorted by name. */
 export async function listMyParticipants(caseworkerPersonId: string, now = new Date()): Promise<ParticipantListItem[]> {
-  return (await describe(await readCaseload(caseworkerPersonId), now)).participants;
+  const caseload = await readCaseload(caseworkerPersonId);
+  return (await describe(caseload, now, caseload.map((person) => person.participantId))).participants;
 }
 
 const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>[] | null;
@@ -136,7 +142,7 @@ const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) 
  * statement), not one bound parameter per id and table (50 ids in seven places were 400
  * parameters). Each view still checks that she coordinates them.
  */
-const readCards = preparedTogether(["ids", "now"], (values) => {
+const readCards = preparedTogether(["ids", "now", "caseload"], (values) => {
   const idArray = sql`string_to_array(${values.ids}, ',')::uuid[]`;
   const inIds = (column: SQLWrapper) => sql`${column} = any(${idArray})`;
   const meeting = cwAppointments;
@@ -196,6 +202,7 @@ const readCards = preparedTogether(["ids", "now"], (values) => {
       sql`from ${cwPlanResponses} where ${inIds(cwPlanResponses.participantId)} and ${cwPlanResponses.kind} = 'question'`,
     ),
     proposals: waitingProposalsPiece(values.ids),
+    awaiting: awaitingPiece(values.caseload, values.ids),
   };
 });
 
@@ -203,10 +210,11 @@ const readCards = preparedTogether(["ids", "now"], (values) => {
 async function describe(
   people: Awaited<ReturnType<typeof readCaseload>>,
   now: Date,
-): Promise<{ participants: ParticipantListItem[]; proposals: Record<string, number> }> {
-  if (people.length === 0) return { participants: [], proposals: {} };
+  caseloadIds: string[],
+): Promise<{ participants: ParticipantListItem[]; proposals: Record<string, number>; awaiting: AwaitingSummary }> {
+  if (people.length === 0) return { participants: [], proposals: {}, awaiting: { total: 0, byParticipant: {} } };
   const ids = people.map((person) => person.participantId);
-  const { next, preparation, cvs, networks, plans, questions, proposals } = await readCards({ ids: ids.join(","), now });
+  const { next, preparation, cvs, networks, plans, questions, proposals, awaiting } = await readCards({ ids: ids.join(","), now, caseload: caseloadIds.join(",") });
   const byParticipant = <T extends { participantId: string }>(rows: T[]) => new Map(rows.map((row) => [row.participantId, row]));
   const nextOf = byParticipant(next);
   const preparationOf = byParticipant(preparation);
@@ -235,7 +243,7 @@ async function describe(
       hasQuestionsForNextMeeting: meeting?.hasQuestions ?? false,
     };
   });
-  return { participants, proposals };
+  return { participants, proposals, awaiting };
 }
 
 function toMeeting(row: Pick<typeof cwAppointments.$inferSelect, "appointmentId" | "kind" | "title" | "startsAt" | "endsAt" | "mode" | "status">): MeetingSummary {

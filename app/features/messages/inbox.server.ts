@@ -1,5 +1,6 @@
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { db, rowsOf } from "../../../db/client";
+import { db } from "../../../db/client";
+import { preparedTogether, type Bound, type Nested } from "../../../db/nested";
 import { appointmentProposals, conversations, messages } from "../../../db/schema/messages";
 import { isUuid } from "~/lib/ids";
 import { awaitsCaseworker, sideOf, type Topic } from "./status";
@@ -151,23 +152,42 @@ export async function listInbox(participantIds: string[], options: { answerWorkd
  * one index lookup, one row back. For the caseworker's list, which shows 50 participants and links
  * to all that wait.
  */
-export async function awaitingSummary(participantIds: string[], shownIds: string[] = participantIds): Promise<{ total: number; byParticipant: Record<string, number> }> {
+export async function awaitingSummary(participantIds: string[], shownIds: string[] = participantIds): Promise<AwaitingSummary> {
   if (participantIds.length === 0) return { total: 0, byParticipant: {} };
-  const database = await db();
-  // Each list as one parameter (a comma-separated text made an array), not one bound parameter per id.
-  const idArray = (ids: string[]) => sql`string_to_array(${ids.join(",")}, ',')::uuid[]`;
-  const [row] = await database.execute(sql`
-    select coalesce(sum(n), 0) as total,
-      json_object_agg(participant_id, n) filter (where participant_id = any(${idArray(shownIds)})) as by_participant
-    from (
-      select ${conversations.participantId} as participant_id, count(*) as n
-      from ${conversations}
-      where ${conversations.awaitsCaseworker} and ${conversations.participantId} = any(${idArray(participantIds)})
-      group by ${conversations.participantId}
-    ) waiting`).then((result) => rowsOf<{ total: number | string; by_participant: Record<string, number> | string | null }>(result));
-  const byParticipant = typeof row?.by_participant === "string" ? (JSON.parse(row.by_participant) as Record<string, number>) : (row?.by_participant ?? {});
-  return { total: Number(row?.total ?? 0), byParticipant: Object.fromEntries(Object.entries(byParticipant).map(([id, n]) => [id, Number(n)])) };
+  return (await readAwaiting({ caseload: participantIds.join(","), shown: shownIds.join(",") })).awaiting;
 }
+
+export interface AwaitingSummary {
+  total: number;
+  byParticipant: Record<string, number>;
+}
+
+/**
+ * awaitingSummary as a piece of a page's one read (db/nested.ts): each list of ids is one parameter
+ * (a comma-separated text made an array), not one bound parameter per id.
+ */
+export function awaitingPiece(caseloadIds: Bound<string>, shownIds: Bound<string>): Nested<AwaitingSummary> {
+  const idArray = (ids: Bound<string>) => sql`string_to_array(${ids}, ',')::uuid[]`;
+  return {
+    sql: sql`(select json_build_object('total', coalesce(sum(n), 0),
+        'byParticipant', coalesce(json_object_agg(participant_id, n) filter (where participant_id = any(${idArray(shownIds)})), '{}'::json))
+      from (
+        select ${conversations.participantId} as participant_id, count(*) as n
+        from ${conversations}
+        where ${conversations.awaitsCaseworker} and ${conversations.participantId} = any(${idArray(caseloadIds)})
+        group by ${conversations.participantId}
+      ) waiting)`,
+    read: (value) => {
+      const found = (typeof value === "string" ? JSON.parse(value) : value) as { total?: unknown; byParticipant?: Record<string, unknown> } | null;
+      return {
+        total: Number(found?.total ?? 0),
+        byParticipant: Object.fromEntries(Object.entries(found?.byParticipant ?? {}).map(([id, n]) => [id, Number(n)])),
+      };
+    },
+  };
+}
+
+const readAwaiting = preparedTogether(["caseload", "shown"], (values) => ({ awaiting: awaitingPiece(values.caseload, values.shown) }));
 
 /** How many conversations wait for the caseworker's answer, per participant id (awaitingSummary's). */
 export async function countAwaiting(participantIds: string[]): Promise<Record<string, number>> {

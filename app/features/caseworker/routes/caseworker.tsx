@@ -3,7 +3,6 @@ import type { Route } from "./+types/caseworker";
 import { requireCaseworker } from "../access.server";
 import stylesheet from "../caseworker.css?url";
 import { recordListViewed } from "../commands.server";
-import { awaitingOnPage } from "../messages.server";
 import { OverviewPage } from "../OverviewPage";
 import { listMyParticipantsPage } from "../queries.server";
 import { pageHref, parsePageParam } from "../paging";
@@ -23,15 +22,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // A page beyond the last (her caseload shrank, or a typed address): the last one, at its own address.
   if (list.page !== asked) throw redirect(pageHref(list.page));
   const shownIds = list.participants.map((participant) => participant.participantId);
-  // Sent to the database together: neither needs the other's answer.
-  const [, awaiting] = await Promise.all([
-    recordListViewed({ caseworkerPersonId: user.personId, participantIds: shownIds, requestId: requestIdOf(context) }),
-    awaitingOnPage(list.caseloadIds, shownIds),
-  ]);
+  await recordListViewed({ caseworkerPersonId: user.personId, participantIds: shownIds, requestId: requestIdOf(context) });
   return {
     participants: list.participants,
-    awaiting: awaiting.byParticipant,
-    waiting: awaiting.total,
+    awaiting: list.awaiting.byParticipant,
+    waiting: list.awaiting.total,
     pages: { page: list.page, pageCount: list.pageCount, total: list.total },
     // "Forslag til min plan": how many of each shown participant's proposals wait for her answer.
     proposals: list.proposals,
