@@ -725,10 +725,6 @@ async function findMeetingPage(baseUrl: string, cookie: string): Promise<string 
 }
 
 /**
- * Each page one request at a time: its SQL (counted on the second visit, as the first may warm
- * caches; a navigation's `.data` too), then `samples` more page loads for p50, p99 and CPU.
- */
-/**
  * `total` page loads, `concurrency` at a time: each one's time from request to the last byte, sorted;
  * the first status that was not 200, if any.
  */
@@ -764,25 +760,41 @@ async function loadRepeatedly(url: string, headers: Record<string, string>, time
   for (let load = 0; load < times; load++) await (await fetch(url, { headers, redirect: "manual" })).arrayBuffer();
 }
 
+/** Pages one person loads on one server (a data set), with that person's headers. */
+interface PageGroup {
+  server: RunningServer;
+  target: DatabaseTarget;
+  pages: string[];
+  headers: Record<string, string>;
+}
+
+interface OneAtATime {
+  latencies: number[];
+  cpuPerLoad: number[];
+  failedWith: number | null;
+}
+
 /**
- * The one-at-a-time loads of a group of pages (the same person's), in BENCH_ROUNDS rounds that take
- * the pages in turn (default 5 rounds of 40 loads a page): a slow spell of a shared machine then
- * falls on every page a little rather than on one page whole. A page's CPU is the median of its
- * rounds' CPU per load; its p50 and p99 are those of all its loads.
+ * The one-at-a-time loads of every page of every group, in BENCH_ROUNDS rounds that take all of
+ * them in turn (default 5 rounds of 40 loads a page): the demo and the big data set of a database
+ * are measured in the same rounds, so that a slow spell of a shared machine falls on both (their
+ * ratio is a goal) and on every page a little, rather than on one page or one data set whole. A
+ * page's CPU is the median of its rounds' CPU per load; its p50 and p99 are those of all its loads.
  */
-async function loadInRounds(server: RunningServer, urls: string[], headers: Record<string, string>, samples: number) {
+async function loadInRounds(groups: PageGroup[], samples: number): Promise<Map<string, OneAtATime>> {
   const rounds = Math.min(readPositiveInteger("BENCH_ROUNDS", 5), samples);
-  const byUrl = new Map(urls.map((url) => [url, { latencies: [] as number[], cpuPerLoad: [] as number[], failedWith: null as number | null }]));
+  const entries = groups.flatMap((group) => group.pages.map((page) => ({ group, url: `${group.server.baseUrl}${page}` })));
+  const byUrl = new Map(entries.map(({ url }) => [url, { latencies: [] as number[], cpuPerLoad: [] as number[], failedWith: null as number | null }]));
   for (let round = 0; round < rounds; round++) {
     const loads = Math.floor(samples / rounds) + (round < samples % rounds ? 1 : 0);
-    for (const url of urls) {
+    for (const { group, url } of entries) {
       const figures = byUrl.get(url)!;
       if (figures.failedWith !== null) continue;
-      const cpuBefore = readCpuMs(server.child.pid);
+      const cpuBefore = readCpuMs(group.server.child.pid);
       let measured = 0;
       for (let load = 0; load < loads && figures.failedWith === null; load++) {
         const started = performance.now();
-        const response = await fetch(url, { headers, redirect: "manual" });
+        const response = await fetch(url, { headers: group.headers, redirect: "manual" });
         await response.arrayBuffer();
         // A page that fails (a statement timeout on big data, say) is a figure too: noted, not measured.
         if (response.status !== 200) figures.failedWith = response.status;
@@ -791,164 +803,207 @@ async function loadInRounds(server: RunningServer, urls: string[], headers: Reco
           measured++;
         }
       }
-      const cpuAfter = readCpuMs(server.child.pid);
+      const cpuAfter = readCpuMs(group.server.child.pid);
       if (cpuBefore !== null && cpuAfter !== null && measured > 0) figures.cpuPerLoad.push((cpuAfter - cpuBefore) / measured);
     }
   }
   return byUrl;
 }
 
-async function measurePagesOneAtATime(server: RunningServer, target: DatabaseTarget, pages: string[], headers: Record<string, string>, load: LoadSettings): Promise<void> {
+/**
+ * Each page of each group one request at a time: its SQL (counted on the second visit, as the first
+ * may warm caches; a navigation's `.data` too), then BENCH_SAMPLES loads in rounds (loadInRounds)
+ * for p50, p99 and CPU, then BENCH_CONNECTIONS at a time.
+ */
+async function measurePagesOneAtATime(groups: PageGroup[], load: LoadSettings): Promise<void> {
   const samples = readPositiveInteger("BENCH_SAMPLES", 200);
   const warmUp = warmUpLoads();
   const concurrentSamples = readPositiveInteger("BENCH_CONCURRENT_SAMPLES", 200);
   const sqlOf = new Map<string, { document: RequestSql | null; data: RequestSql | null; writes: number }>();
-  for (const page of pages) {
-    const url = `${server.baseUrl}${page}`;
-    let document: RequestSql | null = null;
-    let data: RequestSql | null = null;
-    // A write on a GET would show on the first visit (e.g. "seen" marks), so writes count both.
-    let writes = 0;
-    for (let round = 0; round < 2; round++) {
-      document = await requestSql(server, url, headers);
-      // The API has no navigation data.
-      data = page.startsWith("/api/") ? null : await requestSql(server, dataUrlOf(server.baseUrl, page), headers);
-      writes = Math.max(writes, document?.writes ?? 0, data?.writes ?? 0);
+  for (const { server, pages, headers } of groups) {
+    for (const page of pages) {
+      const url = `${server.baseUrl}${page}`;
+      let document: RequestSql | null = null;
+      let data: RequestSql | null = null;
+      // A write on a GET would show on the first visit (e.g. "seen" marks), so writes count both.
+      let writes = 0;
+      for (let round = 0; round < 2; round++) {
+        document = await requestSql(server, url, headers);
+        // The API has no navigation data.
+        data = page.startsWith("/api/") ? null : await requestSql(server, dataUrlOf(server.baseUrl, page), headers);
+        writes = Math.max(writes, document?.writes ?? 0, data?.writes ?? 0);
+      }
+      sqlOf.set(url, { document, data, writes });
+      await loadRepeatedly(url, headers, warmUp);
     }
-    sqlOf.set(page, { document, data, writes });
-    await loadRepeatedly(url, headers, warmUp);
   }
-  const oneAtATime = await loadInRounds(server, pages.map((page) => `${server.baseUrl}${page}`), headers, samples);
-  for (const page of pages) {
-    const url = `${server.baseUrl}${page}`;
-    const { document, data, writes } = sqlOf.get(page)!;
-    const { latencies, cpuPerLoad, failedWith: failedAlone } = oneAtATime.get(url)!;
-    let failedWith = failedAlone;
-    // A redirect (a second page of a one-page list, on the demo data): nothing to measure here.
-    if (failedWith !== null && failedWith >= 300 && failedWith < 400 && latencies.length === 0) {
-      log(`one at a time: ${page} redirects (${target.name}, ${target.dataset} data): not measured`);
-      continue;
+  const oneAtATime = await loadInRounds(groups, samples);
+  for (const { server, target, pages, headers } of groups) {
+    for (const page of pages) {
+      const url = `${server.baseUrl}${page}`;
+      const { document, data, writes } = sqlOf.get(url)!;
+      const { latencies, cpuPerLoad, failedWith: failedAlone } = oneAtATime.get(url)!;
+      let failedWith = failedAlone;
+      // A redirect (a second page of a one-page list, on the demo data): nothing to measure here.
+      if (failedWith !== null && failedWith >= 300 && failedWith < 400 && latencies.length === 0) {
+        log(`one at a time: ${page} redirects (${target.name}, ${target.dataset} data): not measured`);
+        continue;
+      }
+      latencies.sort((a, b) => a - b);
+      const cpuSorted = [...cpuPerLoad].sort((a, b) => a - b);
+      // Then BENCH_CONNECTIONS at a time (after a short warm-up at that concurrency): how a page's
+      // times spread when requests queue for the one Node process and the database.
+      let concurrent: { latencies: number[]; failedWith: number | null } = { latencies: [], failedWith: null };
+      if (failedWith === null) {
+        await loadConcurrently(url, headers, load.connections, load.connections * 2);
+        concurrent = await loadConcurrently(url, headers, load.connections, concurrentSamples);
+        if (concurrent.failedWith !== null) failedWith = concurrent.failedWith;
+      }
+      pageSqlResults.push({
+        database: target.name,
+        dataset: target.dataset,
+        page,
+        document: document?.statements ?? null,
+        data: data?.statements ?? null,
+        writes: document ? writes : null,
+        sql: document?.texts ?? [],
+        samples,
+        failedWith,
+        latencyP50Ms: percentile(latencies, 0.5),
+        latencyP99Ms: percentile(latencies, 0.99),
+        concurrency: load.connections,
+        concurrentSamples,
+        latencyP50ConcurrentMs: percentile(concurrent.latencies, 0.5),
+        latencyP99ConcurrentMs: percentile(concurrent.latencies, 0.99),
+        cpuMsPerRequest: percentile(cpuSorted, 0.5),
+      });
+      if (failedWith !== null) log(`one at a time: ${page} answered ${failedWith} (${target.name}, ${target.dataset} data)`);
+      log(
+        `one at a time (${target.dataset}): ${page} p50 ${percentile(latencies, 0.5)?.toFixed(1)} ms, CPU round by round ${cpuPerLoad.map((cpu) => cpu.toFixed(1)).join(" ")} ms, ` +
+          `${document?.statements ?? "?"} statements; ${load.connections} at a time: p50 ${percentile(concurrent.latencies, 0.5)?.toFixed(1)} ms, ` +
+          `p99 ${percentile(concurrent.latencies, 0.99)?.toFixed(1)} ms`,
+      );
     }
-    latencies.sort((a, b) => a - b);
-    const cpuSorted = [...cpuPerLoad].sort((a, b) => a - b);
-    // Then BENCH_CONNECTIONS at a time (after a short warm-up at that concurrency): how a page's
-    // times spread when requests queue for the one Node process and the database.
-    let concurrent: { latencies: number[]; failedWith: number | null } = { latencies: [], failedWith: null };
-    if (failedWith === null) {
-      await loadConcurrently(url, headers, load.connections, load.connections * 2);
-      concurrent = await loadConcurrently(url, headers, load.connections, concurrentSamples);
-      if (concurrent.failedWith !== null) failedWith = concurrent.failedWith;
-    }
-    pageSqlResults.push({
-      database: target.name,
-      dataset: target.dataset,
-      page,
-      document: document?.statements ?? null,
-      data: data?.statements ?? null,
-      writes: document ? writes : null,
-      sql: document?.texts ?? [],
-      samples,
-      failedWith,
-      latencyP50Ms: percentile(latencies, 0.5),
-      latencyP99Ms: percentile(latencies, 0.99),
-      concurrency: load.connections,
-      concurrentSamples,
-      latencyP50ConcurrentMs: percentile(concurrent.latencies, 0.5),
-      latencyP99ConcurrentMs: percentile(concurrent.latencies, 0.99),
-      cpuMsPerRequest: percentile(cpuSorted, 0.5),
-    });
-    if (failedWith !== null) log(`one at a time: ${page} answered ${failedWith} (${target.name}, ${target.dataset} data)`);
-    log(
-      `one at a time: ${page} p50 ${percentile(latencies, 0.5)?.toFixed(1)} ms, CPU round by round ${cpuPerLoad.map((cpu) => cpu.toFixed(1)).join(" ")} ms, ` +
-        `${document?.statements ?? "?"} statements; ${load.connections} at a time: p50 ${percentile(concurrent.latencies, 0.5)?.toFixed(1)} ms, ` +
-        `p99 ${percentile(concurrent.latencies, 0.99)?.toFixed(1)} ms`,
-    );
   }
 }
 
-async function measureDatabase(target: DatabaseTarget, load: LoadSettings): Promise<PageResult[]> {
-  const database = target.name;
-  log(`--- ${database}, ${target.dataset} data ---`);
+/** A target's server, started and warmed up, and what is measured on it. */
+interface OpenTarget {
+  target: DatabaseTarget;
+  server: RunningServer;
+  cookie: string;
+  caseworkerCookie: string;
+  meetingPage: string | null;
+  groups: PageGroup[];
+}
+
+async function openTarget(target: DatabaseTarget): Promise<OpenTarget> {
+  log(`--- ${target.name}, ${target.dataset} data ---`);
   const server = await startServer(target);
   try {
     const readyAfterMs = await waitUntilReady(server);
     const peakRssAtReadyMiB = readPeakRssMiB(server.child.pid);
     log(`ready after ${(readyAfterMs / 1000).toFixed(1)} s, peak RSS ${peakRssAtReadyMiB?.toFixed(0) ?? "n/a"} MiB`);
-    startResults.push({ database, dataset: target.dataset, fresh: !target.url && !target.dataDir, readyAfterMs, peakRssAtReadyMiB });
+    startResults.push({ database: target.name, dataset: target.dataset, fresh: !target.url && !target.dataDir, readyAfterMs, peakRssAtReadyMiB });
 
     const cookie = await signIn(server.baseUrl);
     const meetingPage = await findMeetingPage(server.baseUrl, cookie);
     const participantPages = PARTICIPANT_PAGES.flatMap((page) => (page !== MEETING_PAGE ? [page] : meetingPage ? [meetingPage] : []));
     const caseworkerCookie = await signIn(server.baseUrl, CASEWORKER_PERSON);
-    // As a server that has run a while: every page loaded a few times before any is measured, so
-    // that the first page measured does not pay for compiling what all pages share.
     const api = await apiHeaders();
     const apiPage = await findApiParticipantPage(server.baseUrl, caseworkerCookie);
-    const apiPages = apiPage ? [apiPage] : [];
-    const measured = [
-      [participantPages, { cookie }],
-      [CASEWORKER_PAGES, { cookie: caseworkerCookie }],
-      [apiPages, api],
-    ] as const;
-    for (const [pages, headers] of measured) {
+    const groups: PageGroup[] = [
+      { server, target, pages: participantPages, headers: { cookie } },
+      { server, target, pages: [...CASEWORKER_PAGES], headers: { cookie: caseworkerCookie } },
+      { server, target, pages: apiPage ? [apiPage] : [], headers: api },
+    ];
+    // As a server that has run a while: every page loaded a few times before any is measured, so
+    // that the first page measured does not pay for compiling what all pages share.
+    for (const { pages, headers } of groups) {
       for (const page of pages) await loadRepeatedly(`${server.baseUrl}${page}`, headers, warmUpLoads());
     }
-    for (const [pages, headers] of measured) await measurePagesOneAtATime(server, target, [...pages], headers, load);
-    // The big data set is for growth only: page weight and throughput are measured on the demo data.
-    if (target.dataset === "big") return [];
+    return { target, server, cookie, caseworkerCookie, meetingPage, groups };
+  } catch (error) {
+    await stopServer(server);
+    throw error;
+  }
+}
 
-    // Fetch each page once: its HTML is both measured and served by the static ceiling.
-    const htmlByPath = new Map<string, Buffer>();
-    const weights: PageWeight[] = [];
-    for (const page of PAGES) {
-      const html = await fetchBytes(`${server.baseUrl}${page.path}`, cookieHeaders(page, cookie));
-      htmlByPath.set(page.path, html);
-      weights.push(await measurePageWeight(server.baseUrl, page.path, html));
-    }
-
-    if (extraWeights.length === 0) {
-      const weighed = WEIGHED_PAGES.flatMap((page) => (page !== MEETING_PAGE ? [page] : meetingPage ? [meetingPage] : []));
-      for (const extra of weighed) {
-        const who = CASEWORKER_PAGES.includes(extra) ? caseworkerCookie : cookie;
-        const response = await fetch(`${server.baseUrl}${extra}`, { headers: { cookie: who } });
-        if (response.status !== 200) continue;
-        const html = Buffer.from(await response.arrayBuffer());
-        extraWeights.push({ path: extra, weight: await measurePageWeight(server.baseUrl, extra, html) });
-      }
-    }
-
-    const staticServer = await startStaticServer(htmlByPath);
+/**
+ * One database's data sets (the demo's, and the big one's when given): each started and warmed up,
+ * their pages measured one at a time in the same rounds, then page weight and throughput on the
+ * demo data (the big data set is for growth only).
+ */
+async function measureDatabase(targets: DatabaseTarget[], load: LoadSettings): Promise<PageResult[]> {
+  const opened: OpenTarget[] = [];
+  try {
+    for (const target of targets) opened.push(await openTarget(target));
+    await measurePagesOneAtATime(
+      opened.flatMap((open) => open.groups),
+      load,
+    );
     const results: PageResult[] = [];
-    try {
-      for (const [index, page] of PAGES.entries()) {
-        log(`load: app ${page.path} (${load.connections} connections, ${load.durationSeconds} s)`);
-        const app = await runLoad(`${server.baseUrl}${page.path}`, cookieHeaders(page, cookie), load);
-        log(`load: static ${page.path}`);
-        const ceiling = await runLoad(`${staticServer.baseUrl}${page.path}`, {}, load);
-        results.push({
-          database,
-          page: page.path,
-          ...weights[index]!,
-          app,
-          static: ceiling,
-          appToStaticRatio: ceiling.requestsPerSecond > 0 ? app.requestsPerSecond / ceiling.requestsPerSecond : 0,
-          serverPeakRssMiB: null,
-        });
-      }
-    } finally {
-      await staticServer.stop();
-    }
-
-    // VmHWM is the process's high-water mark, so one reading at the end covers the whole run.
-    const peakRssMiB = readPeakRssMiB(server.child.pid);
-    for (const result of results) result.serverPeakRssMiB = peakRssMiB;
-    if (results.some((result) => result.app.non2xx > 0 || result.app.errors > 0)) {
-      log("recent server output:\n" + serverOutput(server));
+    for (const open of opened) {
+      if (open.target.dataset === "demo") results.push(...(await measureDemoLoad(open, load)));
     }
     return results;
   } finally {
-    await stopServer(server);
+    for (const open of opened) await stopServer(open.server);
   }
+}
+
+/** Page weight and throughput at BENCH_CONNECTIONS beside a static server of the same bytes. */
+async function measureDemoLoad({ target, server, cookie, caseworkerCookie, meetingPage }: OpenTarget, load: LoadSettings): Promise<PageResult[]> {
+  const database = target.name;
+  // Fetch each page once: its HTML is both measured and served by the static ceiling.
+  const htmlByPath = new Map<string, Buffer>();
+  const weights: PageWeight[] = [];
+  for (const page of PAGES) {
+    const html = await fetchBytes(`${server.baseUrl}${page.path}`, cookieHeaders(page, cookie));
+    htmlByPath.set(page.path, html);
+    weights.push(await measurePageWeight(server.baseUrl, page.path, html));
+  }
+
+  if (extraWeights.length === 0) {
+    const weighed = WEIGHED_PAGES.flatMap((page) => (page !== MEETING_PAGE ? [page] : meetingPage ? [meetingPage] : []));
+    for (const extra of weighed) {
+      const who = CASEWORKER_PAGES.includes(extra) ? caseworkerCookie : cookie;
+      const response = await fetch(`${server.baseUrl}${extra}`, { headers: { cookie: who } });
+      if (response.status !== 200) continue;
+      const html = Buffer.from(await response.arrayBuffer());
+      extraWeights.push({ path: extra, weight: await measurePageWeight(server.baseUrl, extra, html) });
+    }
+  }
+
+  const staticServer = await startStaticServer(htmlByPath);
+  const results: PageResult[] = [];
+  try {
+    for (const [index, page] of PAGES.entries()) {
+      log(`load: app ${page.path} (${load.connections} connections, ${load.durationSeconds} s)`);
+      const app = await runLoad(`${server.baseUrl}${page.path}`, cookieHeaders(page, cookie), load);
+      log(`load: static ${page.path}`);
+      const ceiling = await runLoad(`${staticServer.baseUrl}${page.path}`, {}, load);
+      results.push({
+        database,
+        page: page.path,
+        ...weights[index]!,
+        app,
+        static: ceiling,
+        appToStaticRatio: ceiling.requestsPerSecond > 0 ? app.requestsPerSecond / ceiling.requestsPerSecond : 0,
+        serverPeakRssMiB: null,
+      });
+    }
+  } finally {
+    await staticServer.stop();
+  }
+
+  // VmHWM is the process's high-water mark, so one reading at the end covers the whole run.
+  const peakRssMiB = readPeakRssMiB(server.child.pid);
+  for (const result of results) result.serverPeakRssMiB = peakRssMiB;
+  if (results.some((result) => result.app.non2xx > 0 || result.app.errors > 0)) {
+    log("recent server output:\n" + serverOutput(server));
+  }
+  return results;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1273,11 +1328,12 @@ async function main(): Promise<number> {
   // A failure with one database still leaves the figures of the other to report.
   const results: PageResult[] = [];
   const failures: string[] = [];
-  for (const target of chosen) {
+  for (const name of new Set(chosen.map((target) => target.name))) {
+    const ofDatabase = chosen.filter((target) => target.name === name);
     try {
-      results.push(...(await measureDatabase(target, load)));
+      results.push(...(await measureDatabase(ofDatabase, load)));
     } catch (error) {
-      failures.push(`${target.name} (${target.dataset} data): ${describeError(error)}`);
+      failures.push(`${name} (${ofDatabase.map((target) => target.dataset).join(" and ")} data): ${describeError(error)}`);
     }
   }
   failures.push(...loadProblems(results));
