@@ -7,7 +7,7 @@
 //
 // Environment: BENCH_SKIP_BUILD=1, BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS
 // (default 10), BENCH_SAMPLES (requests per page one at a time, default 200, after BENCH_WARM_UP loads, default 200, in
-// BENCH_ROUNDS rounds that take the pages in turn, default 5), BENCH_TARGETS (e.g.
+// BENCH_ROUNDS rounds that take the pages in turn, default 10), BENCH_TARGETS (e.g.
 // "postgres-big,pglite-demo": only those). Results go to stdout as tables and to
 // bench-results/latest.json.
 //
@@ -776,13 +776,13 @@ interface OneAtATime {
 
 /**
  * The one-at-a-time loads of every page of every group, in BENCH_ROUNDS rounds that take all of
- * them in turn (default 5 rounds of 40 loads a page): the demo and the big data set of a database
+ * them in turn (default 10 rounds of 20 loads a page): the demo and the big data set of a database
  * are measured in the same rounds, so that a slow spell of a shared machine falls on both (their
  * ratio is a goal) and on every page a little, rather than on one page or one data set whole. A
  * page's CPU is the median of its rounds' CPU per load; its p50 and p99 are those of all its loads.
  */
 async function loadInRounds(groups: PageGroup[], samples: number): Promise<Map<string, OneAtATime>> {
-  const rounds = Math.min(readPositiveInteger("BENCH_ROUNDS", 5), samples);
+  const rounds = Math.min(readPositiveInteger("BENCH_ROUNDS", 10), samples);
   const entries = groups.flatMap((group) => group.pages.map((page) => ({ group, url: `${group.server.baseUrl}${page}` })));
   const byUrl = new Map(entries.map(({ url }) => [url, { latencies: [] as number[], cpuPerLoad: [] as number[], failedWith: null as number | null }]));
   for (let round = 0; round < rounds; round++) {
