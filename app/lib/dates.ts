@@ -72,10 +72,28 @@ export function isoDateTime(value: Date | string): string {
   return new Date(value).toISOString();
 }
 
-/** The calendar date (YYYY-MM-DD) a moment falls on in Copenhagen. */
 const isoDayFormatter = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE });
+/**
+ * Copenhagen's day of each UTC hour asked for. Since 1980 its offset is a whole hour and it changes
+ * at 01:00 UTC, so its midnight falls on a UTC hour and every moment of that hour has the same day:
+ * formatting once an hour is exact (a page of 50 cards formats some 100 moments).
+ */
+const dayOfUtcHour = new Map<number, string>();
+const WHOLE_HOURS_SINCE = Date.UTC(1980, 0, 1);
+const HOUR_MS = 3_600_000;
+
+/** The calendar date (YYYY-MM-DD) a moment falls on in Copenhagen. */
 export function copenhagenDay(value: Date): string {
-  return isoDayFormatter.format(value);
+  const time = value.getTime();
+  if (!(time >= WHOLE_HOURS_SINCE)) return isoDayFormatter.format(value);
+  const hour = Math.floor(time / HOUR_MS);
+  let day = dayOfUtcHour.get(hour);
+  if (day === undefined) {
+    day = isoDayFormatter.format(value);
+    if (dayOfUtcHour.size >= 5_000) dayOfUtcHour.clear();
+    dayOfUtcHour.set(hour, day);
+  }
+  return day;
 }
 
 /** Days between two moments' Copenhagen calendar dates (0 = same day). */

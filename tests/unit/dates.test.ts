@@ -24,6 +24,17 @@ describe("dates in Europe/Copenhagen", () => {
     expect(formatDate("2026-06-30T22:30:00Z", "da")).toBe("onsdag den 1. juli");
   });
 
+  it("gives Copenhagen's day for every quarter of an hour of a year with both clock changes, and far back", () => {
+    const formatter = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen" });
+    for (let time = Date.UTC(2026, 0, 1); time < Date.UTC(2027, 0, 2); time += 15 * 60_000) {
+      const moment = new Date(time);
+      expect(copenhagenDay(moment), moment.toISOString()).toBe(formatter.format(moment));
+    }
+    for (const moment of [new Date("1890-06-30T23:30:00Z"), new Date("1979-12-31T23:30:00Z"), new Date("2040-10-27T22:59:59.999Z")]) {
+      expect(copenhagenDay(moment), moment.toISOString()).toBe(formatter.format(moment));
+    }
+  });
+
   it("knows which Danish day a late-evening UTC moment falls on", () => {
     expect(copenhagenDay(new Date("2026-11-23T23:30:00Z"))).toBe("2026-11-24");
     expect(daysBetween(new Date("2026-11-23T10:00:00Z"), new Date("2026-11-24T23:30:00Z"))).toBe(2);
