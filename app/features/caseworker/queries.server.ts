@@ -34,6 +34,12 @@ import { PAGE_SIZE } from "./paging";
 
 export const isParticipantId = isUuid;
 
+/**
+ * The characters JavaScript's `trim()` removes, as a regular expression's bracket list: a card says
+ * she wrote questions for her next meeting exactly when the briefing shows them (it trims them).
+ */
+const JAVASCRIPT_WHITESPACE = String.raw` \t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`;
+
 /** Meetings that still lie ahead (not ended), and are not cancelled or held. */
 const upcoming = (now: Bound<Date>) =>
   and(gt(cwAppointments.endsAt, now), inArray(cwAppointments.status, ["planned", "moved"]));
@@ -156,11 +162,11 @@ const readCards = preparedTogether(["ids", "now", "caseload"], (values) => {
         from (select distinct on (${meeting.participantId}) ${meeting.appointmentId} as appointment_id, ${meeting.participantId} as participant_id,
             ${meeting.kind} as kind, ${meeting.title} as title, ${meeting.startsAt} as starts_at, ${meeting.endsAt} as ends_at, ${meeting.mode} as mode,
             ${meeting.status} as status,
-            (coalesce(${meeting.participantQuestions}, '') || coalesce(${meeting.participantNotes}, '')) ~ '[^[:space:]]' as has_questions,
+            (coalesce(${meeting.participantQuestions}, '') || coalesce(${meeting.participantNotes}, '')) ~ ${sql.raw(`'[^${JAVASCRIPT_WHITESPACE}]'`)} as has_questions,
             sum((select count(*) from ${cwAbsenceRequests} where ${cwAbsenceRequests.appointmentId} = ${meeting.appointmentId}))
               over (partition by ${meeting.participantId}) as absences
           from ${meeting} where ${inIds(meeting.participantId)} and ${upcoming(values.now)}
-          order by ${meeting.participantId}, ${meeting.startsAt}) n)`,
+          order by ${meeting.participantId}, ${meeting.startsAt}, ${meeting.appointmentId}) n)`,
       read: (value) =>
         (json(value) ?? []).map((row) => ({
           appointmentId: row.appointmentId as string,
@@ -380,7 +386,11 @@ export async function getBriefing(caseworkerPersonId: string, participantId: str
 
   const [meetings, absences, [plan], subGoals, questions, parts, remarks, [cv], entries, [wishes], network, grants] =
     await Promise.all([
-      database.select().from(cwAppointments).where(and(eq(cwAppointments.participantId, id), upcoming(now))).orderBy(asc(cwAppointments.startsAt)),
+      database
+        .select()
+        .from(cwAppointments)
+        .where(and(eq(cwAppointments.participantId, id), upcoming(now)))
+        .orderBy(asc(cwAppointments.startsAt), asc(cwAppointments.appointmentId)),
       database
         .select()
         .from(cwAbsenceRequests)

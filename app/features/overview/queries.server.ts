@@ -1,5 +1,6 @@
 import { nextAppointmentPiece } from "~/features/appointments/index.server";
-import { contactsPiece, planSummaryPiece, type PlanGoal } from "~/features/plan/index.server";
+import { planSummaryPiece, type PlanGoal } from "~/features/plan/index.server";
+import { coordinatingCaseworkerPiece } from "~/lib/contacts.server";
 import { preparationProgressPiece } from "~/features/preparation/index.server";
 import { checkInPieces, checkInStateOf } from "~/features/progress/index.server";
 import { unreadCountPiece } from "~/features/messages/index.server";
@@ -48,13 +49,8 @@ function overviewPieces(participantId: Bound<string>, now: Bound<Date>) {
         : null,
     ),
     plan: planSummaryPiece(participantId),
-    // The coordinating caseworker (the primary one first): who to call.
-    caseworker: mapNested(contactsPiece(participantId), (contacts): Overview["caseworker"] => {
-      const caseworker = contacts.find((contact) => contact.role === "koordinerende_sagsbehandler");
-      return caseworker
-        ? { name: caseworker.name, phone: caseworker.phone, email: caseworker.email, reachableText: caseworker.reachableText }
-        : null;
-    }),
+    // Who to call: the coordinating caseworker, the same one as on /hjaelp and on the caseworker's side.
+    caseworker: coordinatingCaseworkerPiece(participantId),
   };
 }
 

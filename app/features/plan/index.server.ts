@@ -4,7 +4,6 @@
  */
 export { getPlanView } from "./page.server";
 export {
-  contactsPiece,
   findOwnSubGoalTitle,
   getContacts,
   getPlanGoal,

@@ -79,17 +79,21 @@ describe("each card of Sara's list agrees with the participant's briefing", () =
       { appointmentId: later!.id, reason: "Jeg er til kontrol på sygehuset" },
       { appointmentId: past!.id, reason: "Jeg var syg" },
     ]);
-    // Notes of only spaces and line breaks are nothing to read before the meeting.
+    // Notes of only spaces, line breaks and the spaces a phone or a word processor pastes (no-break,
+    // em, zero-width no-break) are nothing to read before the meeting: the briefing trims them away.
+    const blankNotes = "  \n\t \u00a0\u2003\ufeff";
+    expect(blankNotes.trim()).toBe("");
     await database.db
       .insert(appointmentPreparations)
-      .values({ appointmentId: next!.id, notes: "  \n\t ", questions: null })
-      .onConflictDoUpdate({ target: appointmentPreparations.appointmentId, set: { notes: "  \n\t ", questions: null } });
+      .values({ appointmentId: next!.id, notes: blankNotes, questions: null })
+      .onConflictDoUpdate({ target: appointmentPreparations.appointmentId, set: { notes: blankNotes, questions: null } });
     const blank = await cardOf();
     expect(blank.nextMeeting?.id).toBe(next!.id);
     expect(blank.absenceRequests).toBe(before.absenceRequests + 1);
     expect(blank.hasQuestionsForNextMeeting).toBe(false);
     const briefing = (await getBriefing(sara!.id, mette!.participantId, now))!;
     expect(blank.absenceRequests).toBe(briefing.absenceRequests.length);
+    expect(briefing.nextMeeting?.notes ?? null).toBeNull();
 
     await database.db.update(appointmentPreparations).set({ questions: "Hvem kommer til mødet?" }).where(eq(appointmentPreparations.appointmentId, next!.id));
     expect((await cardOf()).hasQuestionsForNextMeeting).toBe(true);
