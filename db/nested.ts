@@ -134,6 +134,31 @@ export function nestedNumber(expression: SQL): Nested<number | null> {
   return { sql: expression, read: (value) => (value === null || value === undefined ? null : Number(value)) };
 }
 
+/** A time that may be missing (null), e.g. sql`(select max(created_at) from ...)`. */
+export function nestedTime(expression: SQL): Nested<Date | null> {
+  return { sql: expression, read: (value) => (value === null || value === undefined ? null : new Date(value as string | Date)) };
+}
+
+/** Yes or no, e.g. sql`exists (select 1 from ...)`. */
+export function nestedFlag(expression: SQL): Nested<boolean> {
+  return { sql: expression, read: (value) => value === true };
+}
+
+/** A json value built in SQL (json_agg, json_build_object), parsed and then read by `read`; none is null. */
+export function nestedJson<T>(expression: SQL, read: (json: unknown) => T): Nested<T> {
+  return { sql: expression, read: (value) => read(parsed(value) ?? null) };
+}
+
+/** Counts by id, from a json object built in SQL (`json_object_agg(id, n)`); none is {}. */
+export function nestedCounts(expression: SQL): Nested<Record<string, number>> {
+  return nestedJson(expression, countsOf);
+}
+
+/** A json object of counts (numbers or their text) as numbers by key; none is {}. */
+export function countsOf(json: unknown): Record<string, number> {
+  return Object.fromEntries(Object.entries((json ?? {}) as Record<string, unknown>).map(([key, n]) => [key, Number(n)]));
+}
+
 /** A piece read as a field of a drizzle select: `select({ ..., attendees: asField(piece) })`. */
 export function asField<T>(piece: Nested<T>): SQL<T> {
   return sql`${piece.sql}`.mapWith((value: unknown) => piece.read(value)) as SQL<T>;

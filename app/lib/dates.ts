@@ -43,13 +43,17 @@ const dayNames = new Map<string, string>();
 
 function weekdayDate(value: Date | string, language: string, style: "date" | "documentDate"): string {
   const moment = new Date(value);
-  const key = `${language}:${style}:${copenhagenDay(moment)}`;
-  let name = dayNames.get(key);
-  if (name === undefined) {
-    if (dayNames.size >= 5000) dayNames.clear();
-    dayNames.set(key, (name = nameOfDay(moment, language, style)));
+  return remembered(dayNames, `${language}:${style}:${copenhagenDay(moment)}`, () => nameOfDay(moment, language, style));
+}
+
+/** `cache`'s value for `key`, worked out by `make` the first time; a cache of 5,000 starts again. */
+function remembered<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= 5_000) cache.clear();
+    cache.set(key, (value = make()));
   }
-  return name;
+  return value;
 }
 
 function nameOfDay(value: Date, language: string, style: "date" | "documentDate"): string {
@@ -86,14 +90,7 @@ const HOUR_MS = 3_600_000;
 export function copenhagenDay(value: Date): string {
   const time = value.getTime();
   if (!(time >= WHOLE_HOURS_SINCE)) return isoDayFormatter.format(value);
-  const hour = Math.floor(time / HOUR_MS);
-  let day = dayOfUtcHour.get(hour);
-  if (day === undefined) {
-    day = isoDayFormatter.format(value);
-    if (dayOfUtcHour.size >= 5_000) dayOfUtcHour.clear();
-    dayOfUtcHour.set(hour, day);
-  }
-  return day;
+  return remembered(dayOfUtcHour, Math.floor(time / HOUR_MS), () => isoDayFormatter.format(value));
 }
 
 /** Days between two moments' Copenhagen calendar dates (0 = same day). */

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lte, sql, type SQLWrapper } from "drizzle-orm";
 import { db, rowsOf } from "../../../db/client";
-import { nestedRow, nestedRows, preparedTogether, readTogether, type Bound, type Nested } from "../../../db/nested";
+import { nestedRow, nestedRows, nestedTime, preparedTogether, readTogether, type Bound } from "../../../db/nested";
 import {
   absenceNotices,
   appointmentAttendees,
@@ -50,10 +50,7 @@ const listColumns = {
 };
 
 /** When the participant last said "Jeg kan ikke komme" for the meeting of the row, or null. */
-const absenceSentAt: Nested<Date | null> = {
-  sql: sql`(select max(${absenceNotices.createdAt}) from ${absenceNotices} where ${absenceNotices.appointmentId} = ${appointments.id})`,
-  read: (value) => (value === null || value === undefined ? null : new Date(value as string)),
-};
+const absenceSentAt = nestedTime(sql`(select max(${absenceNotices.createdAt}) from ${absenceNotices} where ${absenceNotices.appointmentId} = ${appointments.id})`);
 
 /** A list of the participant's meetings, each with its latest "cannot come": one statement, built once. */
 function appointmentList(ahead: boolean) {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, sql, type SQLWrapper } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { nestedRows, preparedTogether, type Bound } from "../../../db/nested";
+import { nestedJson, nestedRows, preparedTogether, type Bound } from "../../../db/nested";
 import { roleForCaseworker } from "~/lib/addressee";
 import { workWishesOf, type WorkWishes } from "~/features/cv/index.server";
 import { waitingProposalsPiece } from "~/features/proposals/index.server";
@@ -140,7 +140,8 @@ export async function listMyParticipants(caseworkerPersonId: string, now = new D
   return (await describe(caseload, now, caseload.map((person) => person.participantId))).participants;
 }
 
-const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>[] | null;
+/** The rows of a json list built in SQL. */
+const rowsIn = (json: unknown) => (json ?? []) as Record<string, unknown>[];
 
 /**
  * What the cards of a page of participants show, every view read in one statement (db/nested.ts),
@@ -155,8 +156,8 @@ const readCards = preparedTogether(["ids", "now", "caseload"], (values) => {
   return {
     // Each one's next meeting (one row a participant, not every meeting ahead), whether she wrote
     // questions or notes for it, and to how many of her meetings ahead she cannot come.
-    next: {
-      sql: sql`(select coalesce(json_agg(json_build_object('appointmentId', n.appointment_id, 'participantId', n.participant_id, 'kind', n.kind,
+    next: nestedJson(
+      sql`(select coalesce(json_agg(json_build_object('appointmentId', n.appointment_id, 'participantId', n.participant_id, 'kind', n.kind,
           'title', n.title, 'startsAt', n.starts_at, 'endsAt', n.ends_at, 'mode', n.mode, 'status', n.status, 'hasQuestions', n.has_questions,
           'absences', n.absences)), '[]'::json)
         from (select distinct on (${meeting.participantId}) ${meeting.appointmentId} as appointment_id, ${meeting.participantId} as participant_id,
@@ -167,8 +168,8 @@ const readCards = preparedTogether(["ids", "now", "caseload"], (values) => {
               over (partition by ${meeting.participantId}) as absences
           from ${meeting} where ${inIds(meeting.participantId)} and ${upcoming(values.now)}
           order by ${meeting.participantId}, ${meeting.startsAt}, ${meeting.appointmentId}) n)`,
-      read: (value) =>
-        (json(value) ?? []).map((row) => ({
+      (json) =>
+        rowsIn(json).map((row) => ({
           appointmentId: row.appointmentId as string,
           participantId: row.participantId as string,
           kind: row.kind as string,
@@ -180,28 +181,28 @@ const readCards = preparedTogether(["ids", "now", "caseload"], (values) => {
           hasQuestions: row.hasQuestions === true,
           absences: Number(row.absences),
         })),
-    },
-    preparation: {
-      sql: sql`(select coalesce(json_agg(json_build_object('participantId', t.participant_id, 'parts', t.parts, 'latest', t.latest)), '[]'::json)
+    ),
+    preparation: nestedJson(
+      sql`(select coalesce(json_agg(json_build_object('participantId', t.participant_id, 'parts', t.parts, 'latest', t.latest)), '[]'::json)
         from (select ${cwSharedPreparation.participantId} as participant_id, count(*) as parts, max(${cwSharedPreparation.sharedAt}) as latest
           from ${cwSharedPreparation} where ${inIds(cwSharedPreparation.participantId)} group by ${cwSharedPreparation.participantId}) t)`,
-      read: (value) =>
-        (json(value) ?? []).map((row) => ({
+      (json) =>
+        rowsIn(json).map((row) => ({
           participantId: row.participantId as string,
           parts: Number(row.parts),
           latest: row.latest ? new Date(row.latest as string) : null,
         })),
-    },
+    ),
     cvs: nestedRows({ participantId: cwCv.participantId, sharedAt: cwCv.sharedAt }, sql`from ${cwCv} where ${inIds(cwCv.participantId)}`),
     // One lookup per participant: the view joins the share settings, and an IN list on it would
     // read every participant's settings (EXPLAIN at 100,000 participants); by participant it does not.
-    networks: {
-      sql: sql`(select coalesce(json_agg(json_build_object('participantId', wanted.id, 'sharedAt',
+    networks: nestedJson(
+      sql`(select coalesce(json_agg(json_build_object('participantId', wanted.id, 'sharedAt',
           (select max(${cwNetworkPeople.sharedAt}) from ${cwNetworkPeople} where ${cwNetworkPeople.participantId} = wanted.id))), '[]'::json)
         from unnest(${idArray}) as wanted(id))`,
-      read: (value) =>
-        (json(value) ?? []).flatMap((row) => (row.sharedAt ? [{ participantId: row.participantId as string, sharedAt: new Date(row.sharedAt as string) }] : [])),
-    },
+      (json) =>
+        rowsIn(json).flatMap((row) => (row.sharedAt ? [{ participantId: row.participantId as string, sharedAt: new Date(row.sharedAt as string) }] : [])),
+    ),
     plans: nestedRows({ participantId: cwPlans.participantId, version: cwPlans.version }, sql`from ${cwPlans} where ${inIds(cwPlans.participantId)}`),
     questions: nestedRows(
       { participantId: cwPlanResponses.participantId, planVersion: cwPlanResponses.planVersion },

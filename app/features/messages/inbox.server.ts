@@ -1,6 +1,6 @@
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { preparedTogether, type Bound, type Nested } from "../../../db/nested";
+import { countsOf, nestedJson, preparedTogether, type Bound, type Nested } from "../../../db/nested";
 import { appointmentProposals, conversations, messages } from "../../../db/schema/messages";
 import { isUuid } from "~/lib/ids";
 import { awaitsCaseworker, sideOf, type Topic } from "./status";
@@ -168,8 +168,8 @@ export interface AwaitingSummary {
  */
 export function awaitingPiece(caseloadIds: Bound<string>, shownIds: Bound<string>): Nested<AwaitingSummary> {
   const idArray = (ids: Bound<string>) => sql`string_to_array(${ids}, ',')::uuid[]`;
-  return {
-    sql: sql`(select json_build_object('total', coalesce(sum(n), 0),
+  return nestedJson(
+    sql`(select json_build_object('total', coalesce(sum(n), 0),
         'byParticipant', coalesce(json_object_agg(participant_id, n) filter (where participant_id = any(${idArray(shownIds)})), '{}'::json))
       from (
         select ${conversations.participantId} as participant_id, count(*) as n
@@ -177,14 +177,11 @@ export function awaitingPiece(caseloadIds: Bound<string>, shownIds: Bound<string
         where ${conversations.awaitsCaseworker} and ${conversations.participantId} = any(${idArray(caseloadIds)})
         group by ${conversations.participantId}
       ) waiting)`,
-    read: (value) => {
-      const found = (typeof value === "string" ? JSON.parse(value) : value) as { total?: unknown; byParticipant?: Record<string, unknown> } | null;
-      return {
-        total: Number(found?.total ?? 0),
-        byParticipant: Object.fromEntries(Object.entries(found?.byParticipant ?? {}).map(([id, n]) => [id, Number(n)])),
-      };
+    (json) => {
+      const found = json as { total?: unknown; byParticipant?: unknown } | null;
+      return { total: Number(found?.total ?? 0), byParticipant: countsOf(found?.byParticipant) };
     },
-  };
+  );
 }
 
 const readAwaiting = preparedTogether(["caseload", "shown"], (values) => ({ awaiting: awaitingPiece(values.caseload, values.shown) }));

@@ -1,6 +1,6 @@
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { nestedCount, nestedRows, preparedTogether, readTogether, type Bound, type Nested } from "../../../db/nested";
+import { nestedCount, nestedFlag, nestedRows, nestedTime, preparedTogether, readTogether, type Bound, type Nested } from "../../../db/nested";
 import { coordinatingCaseworkerPiece, type CaseworkerContact } from "~/lib/contacts.server";
 import { appointmentProposals, conversations, messageDrafts, messages } from "../../../db/schema/messages";
 import { isRequestTopic, requestStatus, type AuthorRole, type RequestStatus, type Topic } from "./status";
@@ -22,33 +22,22 @@ export interface ConversationSummary {
   status: RequestStatus | null;
 }
 
-/** A scalar subquery about the row's conversation, read as a field of it. */
-function aboutConversation<T>(expression: SQL, read: (value: unknown) => T): Nested<T> {
-  return { sql: expression, read };
-}
-
 const conversationFields = {
   id: conversations.id,
   topic: conversations.topic,
   subject: conversations.subject,
   lastMessageAt: conversations.lastMessageAt,
   handledAt: conversations.handledAt,
-  unread: aboutConversation(
+  unread: nestedCount(
     sql`(select count(*)::int from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role = 'caseworker' and m.read_at is null)`,
-    Number,
   ),
-  answered: aboutConversation(sql`exists (select 1 from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role = 'caseworker')`, (value) => value === true),
-  readByCaseworker: aboutConversation(
+  answered: nestedFlag(sql`exists (select 1 from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role = 'caseworker')`),
+  readByCaseworker: nestedFlag(
     sql`exists (select 1 from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role <> 'caseworker' and m.read_at is not null)`,
-    (value) => value === true,
   ),
-  proposed: aboutConversation(
-    sql`exists (select 1 from ${appointmentProposals} p where p.conversation_id = ${conversationIdColumn} and p.status = 'proposed')`,
-    (value) => value === true,
-  ),
-  lastOwnMessageAt: aboutConversation(
+  proposed: nestedFlag(sql`exists (select 1 from ${appointmentProposals} p where p.conversation_id = ${conversationIdColumn} and p.status = 'proposed')`),
+  lastOwnMessageAt: nestedTime(
     sql`(select max(m.created_at) from ${messages} m where m.conversation_id = ${conversationIdColumn} and m.author_role <> 'caseworker')`,
-    (value) => (value === null || value === undefined ? null : new Date(value as string)),
   ),
 };
 

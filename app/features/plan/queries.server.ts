@@ -1,7 +1,7 @@
 import { byDanishName } from "~/lib/dates";
 import { and, asc, desc, eq, getTableColumns, sql, type SQLWrapper } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { mapNested, nestedNumber, nestedRow, nestedRows, readTogether, type Bound, type Nested } from "../../../db/nested";
+import { mapNested, nestedCounts, nestedNumber, nestedRow, nestedRows, readTogether, type Bound, type Nested } from "../../../db/nested";
 import { isUuid } from "~/lib/ids";
 import {
   activities,
@@ -370,16 +370,11 @@ export async function findSubGoal(participantId: string, subGoalId: string, view
 }
 
 /** How many marks the participant has made on each sub-goal of a plan (for "Se alle dine markeringer"). */
-const markCountsOf = (planId: SQLWrapper | string): Nested<Record<string, number>> => ({
-  sql: sql`(select coalesce(json_object_agg(marks.sub_goal_id, marks.n), '{}'::json) from (
+const markCountsOf = (planId: SQLWrapper | string): Nested<Record<string, number>> =>
+  nestedCounts(sql`(select coalesce(json_object_agg(marks.sub_goal_id, marks.n), '{}'::json) from (
       select ${subGoalUpdates.subGoalId} as sub_goal_id, count(*) as n from ${subGoalUpdates}
       join ${subGoals} on ${subGoals.id} = ${subGoalUpdates.subGoalId}
-      where ${subGoals.planId} = ${planId} group by ${subGoalUpdates.subGoalId}) marks)`,
-  read: (value) => {
-    const raw = (typeof value === "string" ? JSON.parse(value) : value) as Record<string, number | string> | null;
-    return Object.fromEntries(Object.entries(raw ?? {}).map(([id, n]) => [id, Number(n)]));
-  },
-});
+      where ${subGoals.planId} = ${planId} group by ${subGoalUpdates.subGoalId}) marks)`);
 
 export interface VersionRow {
   version: number;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import type { Bound, Nested } from "../../../db/nested";
+import { nestedCounts, type Bound, type Nested } from "../../../db/nested";
 import { planProposals } from "../../../db/schema/proposals";
 import { isUuid } from "~/lib/ids";
 import { cwApiProposals, cwPortalParticipants, cwPortalProposals } from "./views.server";
@@ -73,16 +73,10 @@ export async function proposalForCaseworker(participantId: string, proposalId: s
  * Only participants with one or more are in it.
  */
 export function waitingProposalsPiece(ids: Bound<string>): Nested<Record<string, number>> {
-  return {
-    sql: sql`(select coalesce(json_object_agg(t.participant_id, t.n), '{}'::json)
-      from (select ${cwPortalProposals.participantId} as participant_id, count(*) as n from ${cwPortalProposals}
-        where ${cwPortalProposals.participantId} = any(string_to_array(${ids}, ',')::uuid[]) and ${cwPortalProposals.status} = 'waiting'
-        group by ${cwPortalProposals.participantId}) t)`,
-    read: (value) => {
-      const counts = (typeof value === "string" ? JSON.parse(value) : (value ?? {})) as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(counts).map(([id, n]) => [id, Number(n)]));
-    },
-  };
+  return nestedCounts(sql`(select coalesce(json_object_agg(t.participant_id, t.n), '{}'::json)
+    from (select ${cwPortalProposals.participantId} as participant_id, count(*) as n from ${cwPortalProposals}
+      where ${cwPortalProposals.participantId} = any(string_to_array(${ids}, ',')::uuid[]) and ${cwPortalProposals.status} = 'waiting'
+      group by ${cwPortalProposals.participantId}) t)`);
 }
 
 /** Her proposals as the case system reads them (caseworker_api), newest first. */
