@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { db, type Database, type Transaction } from "../../../db/client";
 import { cvEntries, cvProfiles, workWishes } from "../../../db/schema/cv";
 import { participants, persons } from "../../../db/schema/people";
-import { nestedRow, nestedRows, preparedTogether } from "../../../db/nested";
+import { nestedRow, nestedRows, preparedTogether, type Bound } from "../../../db/nested";
 import type { WorkWishes } from "./document";
 import type { CvEntryKind } from "./sections";
 import { UNDO_MINUTES } from "./sections";
@@ -94,13 +94,19 @@ export function visibilityChosen(value: unknown): boolean {
   return Boolean(value && typeof value === "object" && Object.keys(value).length > 0);
 }
 
+/** The entries that are not deleted, in the participant's order, as a piece of a read (db/nested.ts). */
+function entriesPiece(participantId: Bound<string>) {
+  return nestedRows(
+    entryColumns,
+    sql`from ${cvEntries} where ${cvEntries.participantId} = ${participantId} and ${cvEntries.deletedAt} is null`,
+    sql`${cvEntries.sortOrder}, ${cvEntries.createdAt}`,
+  );
+}
+
+const readEntries = preparedTogether(["participantId"], (values) => ({ entries: entriesPiece(values.participantId) }));
+
 export async function listEntries(participantId: string, executor?: Executor): Promise<CvEntry[]> {
-  const database = executor ?? (await db());
-  return database
-    .select(entryColumns)
-    .from(cvEntries)
-    .where(and(eq(cvEntries.participantId, participantId), isNull(cvEntries.deletedAt)))
-    .orderBy(asc(cvEntries.sortOrder), asc(cvEntries.createdAt));
+  return (await readEntries({ participantId }, executor)).entries;
 }
 
 /** getCv's one read, built once (db/nested.ts). */
@@ -134,11 +140,7 @@ const readCv = preparedTogether(["participantId"], (values) => ({
     },
     sql`from ${workWishes} where ${workWishes.participantId} = ${values.participantId}`,
   ),
-  entries: nestedRows(
-    entryColumns,
-    sql`from ${cvEntries} where ${cvEntries.participantId} = ${values.participantId} and ${cvEntries.deletedAt} is null`,
-    sql`${cvEntries.sortOrder}, ${cvEntries.createdAt}`,
-  ),
+  entries: entriesPiece(values.participantId),
   tasks: taskSuggestionsPiece(values.participantId),
 }));
 

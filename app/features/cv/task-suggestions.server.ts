@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { asc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db, type Database, type Transaction } from "../../../db/client";
-import { nestedRows, type Bound, type Nested } from "../../../db/nested";
+import { nestedRows, preparedTogether, type Bound, type Nested } from "../../../db/nested";
 import { taskSuggestions } from "../../../db/schema/cv";
 import { recordAudit } from "~/lib/audit.server";
 
@@ -22,12 +22,7 @@ export interface TaskSuggestion {
 
 /** `executor`: a command's own transaction (the CV's share snapshot); the request's database otherwise. */
 export async function listTaskSuggestions(participantId: string, executor?: Database | Transaction): Promise<TaskSuggestion[]> {
-  const database = executor ?? (await db());
-  return database
-    .select({ id: taskSuggestions.id, text: taskSuggestions.text })
-    .from(taskSuggestions)
-    .where(eq(taskSuggestions.participantId, participantId))
-    .orderBy(asc(taskSuggestions.sortOrder), asc(taskSuggestions.createdAt));
+  return (await readTaskSuggestions({ participantId }, executor)).tasks;
 }
 
 /** listTaskSuggestions as a piece of a page's one read (db/nested.ts). */
@@ -38,6 +33,8 @@ export function taskSuggestionsPiece(participantId: Bound<string>): Nested<TaskS
     sql`${taskSuggestions.sortOrder}, ${taskSuggestions.createdAt}`,
   );
 }
+
+const readTaskSuggestions = preparedTogether(["participantId"], (values) => ({ tasks: taskSuggestionsPiece(values.participantId) }));
 
 /**
  * Replaces the whole list with `texts` in the given order (blank lines dropped, text trimmed),

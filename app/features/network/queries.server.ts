@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { nestedRow, nestedRows, preparedTogether } from "../../../db/nested";
+import { mapNested, nestedRow, nestedRows, preparedTogether, type Bound } from "../../../db/nested";
 import {
   networkPeople,
   networkSnapshots,
@@ -42,13 +42,8 @@ export async function listPeople(
   participantId: string,
   options: { includeStance: boolean },
 ): Promise<NetworkPersonView[]> {
-  const database = await db();
-  const rows = await database
-    .select()
-    .from(networkPeople)
-    .where(eq(networkPeople.participantId, participantId))
-    .orderBy(asc(networkPeople.name));
-  return sortPeople(rows.map((row) => toView(row, options.includeStance)));
+  const { people } = await readPeople({ participantId });
+  return sortPeople(people.map((row) => toView(row, options.includeStance)));
 }
 
 /** One person of this participant's network, or null (unknown id, or someone else's). */
@@ -75,30 +70,13 @@ export interface ShareState {
   stanceShared: boolean;
 }
 
-function shareStateOf(row: { sharedAt: Date | null; stanceShared: boolean } | null | undefined): ShareState {
-  return {
-    sharedAt: row?.sharedAt ?? null,
-    stanceShared: Boolean(row?.sharedAt && row.stanceShared),
-  };
+export async function getShareState(participantId: string): Promise<ShareState> {
+  return (await readShare({ participantId })).share;
 }
 
-export async function getShareState(
-  participantId: string,
-): Promise<ShareState> {
-  const database = await db();
-  const [row] = await database
-    .select({
-      sharedAt: shareSettings.networkSharedAt,
-      stanceShared: shareSettings.networkStanceShared,
-    })
-    .from(shareSettings)
-    .where(eq(shareSettings.participantId, participantId));
-  return shareStateOf(row);
-}
-
-/** The map's people and its share state in one statement, built once (db/nested.ts). */
-const readNetwork = preparedTogether(["participantId"], (values) => ({
-  people: nestedRows(
+/** The participant's network people, by name, as a piece of a read (db/nested.ts). */
+function peoplePiece(participantId: Bound<string>) {
+  return nestedRows(
     {
       id: networkPeople.id,
       name: networkPeople.name,
@@ -113,19 +91,31 @@ const readNetwork = preparedTogether(["participantId"], (values) => ({
       version: networkPeople.version,
       updatedAt: networkPeople.updatedAt,
     },
-    sql`from ${networkPeople} where ${networkPeople.participantId} = ${values.participantId}`,
+    sql`from ${networkPeople} where ${networkPeople.participantId} = ${participantId}`,
     sql`${networkPeople.name}`,
-  ),
-  share: nestedRow(
-    { sharedAt: shareSettings.networkSharedAt, stanceShared: shareSettings.networkStanceShared },
-    sql`from ${shareSettings} where ${shareSettings.participantId} = ${values.participantId}`,
-  ),
-}));
+  );
+}
+
+/** Whether (and how) the map is shared, as a piece of a read. */
+function sharePiece(participantId: Bound<string>) {
+  return mapNested(
+    nestedRow(
+      { sharedAt: shareSettings.networkSharedAt, stanceShared: shareSettings.networkStanceShared },
+      sql`from ${shareSettings} where ${shareSettings.participantId} = ${participantId}`,
+    ),
+    (row): ShareState => ({ sharedAt: row?.sharedAt ?? null, stanceShared: Boolean(row?.sharedAt && row.stanceShared) }),
+  );
+}
+
+const readPeople = preparedTogether(["participantId"], (values) => ({ people: peoplePiece(values.participantId) }));
+const readShare = preparedTogether(["participantId"], (values) => ({ share: sharePiece(values.participantId) }));
+/** The map's people and its share state in one statement, built once. */
+const readNetwork = preparedTogether(["participantId"], (values) => ({ people: peoplePiece(values.participantId), share: sharePiece(values.participantId) }));
 
 /** The participant's own network with the judgement (`listPeople` with `includeStance`), and whether it is shared. */
 export async function getOwnNetwork(participantId: string): Promise<{ people: NetworkPersonView[]; share: ShareState }> {
   const { people, share } = await readNetwork({ participantId });
-  return { people: sortPeople(people.map((row) => toView(row, true))), share: shareStateOf(share) };
+  return { people: sortPeople(people.map((row) => toView(row, true))), share };
 }
 
 export interface SnapshotSummary {
