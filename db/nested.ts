@@ -144,6 +144,11 @@ export function nestedFlag(expression: SQL): Nested<boolean> {
   return { sql: expression, read: (value) => value === true };
 }
 
+/** A comma-separated text of ids (one parameter, however many ids) as a uuid[] in SQL. */
+export function uuidList(ids: Bound<string>): SQL {
+  return sql`string_to_array(${ids}, ',')::uuid[]`;
+}
+
 /** A json value built in SQL (json_agg, json_build_object), parsed and then read by `read`; none is null. */
 export function nestedJson<T>(expression: SQL, read: (json: unknown) => T): Nested<T> {
   return { sql: expression, read: (value) => read(parsed(value) ?? null) };
@@ -171,12 +176,12 @@ export function mapNested<T, U>(piece: Nested<T>, map: (value: T) => U): Nested<
 
 type Values<P extends Record<string, Nested<unknown>>> = { [K in keyof P]: P[K] extends Nested<infer T> ? T : never };
 
-/** `select (piece1) as "a", (piece2) as "b", ...` */
-function selectOf(entries: [string, Nested<unknown>][]): SQL {
+/** `select (piece1) as "a", (piece2) as "b", ...`, over `from`'s one row when given. */
+function selectOf(entries: [string, Nested<unknown>][], from?: SQL): SQL {
   return sql`select ${sql.join(
     entries.map(([key, piece]) => sql`${piece.sql} as ${sql.identifier(key)}`),
     sql`, `,
-  )}`;
+  )}${from ? sql` from ${from}` : sql``}`;
 }
 
 function valuesOf<P extends Record<string, Nested<unknown>>>(entries: [string, Nested<unknown>][], result: unknown): Values<P> {
@@ -220,10 +225,22 @@ export function preparedTogether<const N extends string, P extends Record<string
   names: readonly N[],
   build: (values: Record<N, Placeholder>) => P,
 ): (values: Record<N, string | Date>, executor?: Database | Transaction) => Promise<Values<P>> {
+  return preparedOver(names, (placeholders) => ({ pieces: build(placeholders) }));
+}
+
+/**
+ * `preparedTogether` whose pieces may also read the one row of `from` (`(select ...) alias`): what
+ * several pieces start from (a page of ids, say) is worked out once, in the same statement.
+ */
+export function preparedOver<const N extends string, P extends Record<string, Nested<unknown>>>(
+  names: readonly N[],
+  build: (values: Record<N, Placeholder>) => { from?: SQL; pieces: P },
+): (values: Record<N, string | Date>, executor?: Database | Transaction) => Promise<Values<P>> {
   let entries: [string, Nested<unknown>][] = [];
   const run = preparedStatement(names, (placeholders) => {
-    entries = Object.entries(build(placeholders));
-    return selectOf(entries);
+    const { from, pieces } = build(placeholders);
+    entries = Object.entries(pieces);
+    return selectOf(entries, from);
   });
   return async (values, executor) => {
     const result = await run(values, executor); // builds `entries` on the first run

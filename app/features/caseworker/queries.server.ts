@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, sql, type SQLWrapper } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { nestedJson, nestedRows, preparedTogether, type Bound } from "../../../db/nested";
+import { nestedCount, nestedJson, nestedRows, preparedOver, type Bound } from "../../../db/nested";
 import { roleForCaseworker } from "~/lib/addressee";
 import { workWishesOf, type WorkWishes } from "~/features/cv/index.server";
 import { waitingProposalsPiece } from "~/features/proposals/index.server";
@@ -72,30 +72,6 @@ export interface ParticipantListItem {
   hasQuestionsForNextMeeting: boolean;
 }
 
-/**
- * Her caseload: every participant she coordinates, sorted by name, read from her side (her
- * contacts, caseworker.participants since migration 0031), not by filtering every participant.
- * Only what a card shows, as one json list: its 300 rows on the big data were mapped column by
- * column by drizzle (a twentieth of the list's CPU); a statement built once.
- */
-const readCaseloadRows = preparedTogether(["caseworker"], (values) => ({
-  caseload: nestedRows(
-    {
-      participantId: cwParticipants.participantId,
-      firstName: cwParticipants.firstName,
-      lastName: cwParticipants.lastName,
-      programme: cwParticipants.programme,
-      status: cwParticipants.status,
-    },
-    sql`from ${cwParticipants} where ${cwParticipants.coordinatingCaseworkerPersonId} = ${values.caseworker}`,
-    sql`${cwParticipants.firstName}, ${cwParticipants.lastName}, ${cwParticipants.participantId}`,
-  ),
-}));
-
-async function readCaseload(caseworkerPersonId: string) {
-  return (await readCaseloadRows({ caseworker: caseworkerPersonId })).caseload;
-}
-
 export interface ParticipantPage {
   /** The participants on this page (at most PAGE_SIZE), with what is new for each. */
   participants: ParticipantListItem[];
@@ -104,8 +80,6 @@ export interface ParticipantPage {
   pageCount: number;
   /** How many participants she coordinates in all. */
   total: number;
-  /** Every participant she coordinates (ids), for counts over the whole caseload. */
-  caseloadIds: string[];
   /** How many of their proposals wait for her answer, by participant (only those with one or more). */
   proposals: Record<string, number>;
   /** Her conversations that wait for her answer: in all over her caseload, and by participant shown. */
@@ -117,111 +91,124 @@ export interface ParticipantPage {
  * beyond the last gives the last (`page` says which was read).
  */
 export async function listMyParticipantsPage(caseworkerPersonId: string, page: number, now = new Date()): Promise<ParticipantPage> {
-  const caseload = await readCaseload(caseworkerPersonId);
-  const pageCount = Math.max(1, Math.ceil(caseload.length / PAGE_SIZE));
-  const shown = Math.min(Math.max(1, Math.floor(page)), pageCount);
-  const people = caseload.slice((shown - 1) * PAGE_SIZE, shown * PAGE_SIZE);
-  const caseloadIds = caseload.map((person) => person.participantId);
-  const { participants, proposals, awaiting } = await describe(people, now, caseloadIds);
-  return {
-    participants,
-    proposals,
-    awaiting,
-    page: shown,
-    pageCount,
-    total: caseload.length,
-    caseloadIds,
-  };
+  return readPage(caseworkerPersonId, page, PAGE_SIZE, now);
 }
 
 /** The caseworker's own participants: all of those she coordinates, sorted by name. */
 export async function listMyParticipants(caseworkerPersonId: string, now = new Date()): Promise<ParticipantListItem[]> {
-  const caseload = await readCaseload(caseworkerPersonId);
-  return (await describe(caseload, now, caseload.map((person) => person.participantId))).participants;
+  return (await readPage(caseworkerPersonId, 1, ALL, now)).participants;
 }
 
 /** The rows of a json list built in SQL. */
 const rowsIn = (json: unknown) => (json ?? []) as Record<string, unknown>[];
 
+/** A page size that holds any caseload (the database's largest int). */
+const ALL = 2_147_483_647;
+
 /**
- * What the cards of a page of participants show, every view read in one statement (db/nested.ts),
- * built once: the page's ids are one parameter (a comma-separated text made an array in the
- * statement), not one bound parameter per id and table (50 ids in seven places were 400
- * parameters). Each view still checks that she coordinates them.
+ * The page and its cards, every view read in one statement (db/nested.ts), built once. Her caseload
+ * (caseworker.participants, from her side since migrations 0031 and 0046) is numbered by name in
+ * the statement; the page's ids and the whole caseload's are worked out there once (`shown`), and
+ * every card's piece reads from them. Each view still checks that she coordinates them. Her
+ * 300 participants were a second statement and a json list of all of them, read back in Node only
+ * to cut out 50 and send their ids back eight times.
  */
-const readCards = preparedTogether(["ids", "now", "caseload"], (values) => {
-  const idArray = sql`string_to_array(${values.ids}, ',')::uuid[]`;
-  const inIds = (column: SQLWrapper) => sql`${column} = any(${idArray})`;
+const readListPage = preparedOver(["caseworker", "page", "size", "now"], (values) => {
+  const ids = sql`shown.ids`;
+  const inIds = (column: SQLWrapper) => sql`${column} = any(${ids})`;
   const meeting = cwAppointments;
+  const person = cwParticipants;
+  const from = sql`(select coalesce(max(c.total), 0) as total, coalesce(max(c.page), 1) as page,
+      coalesce(array_agg(c.participant_id order by c.n) filter (where c.on_page), '{}') as ids,
+      coalesce(array_agg(c.participant_id), '{}') as caseload,
+      coalesce(json_agg(json_build_object('participantId', c.participant_id, 'firstName', c.first_name, 'lastName', c.last_name,
+        'programme', c.programme, 'status', c.status) order by c.n) filter (where c.on_page), '[]'::json) as people
+    from (select q.*, (q.n - 1) / ${values.size}::int + 1 = q.page as on_page
+      from (select ${person.participantId} as participant_id, ${person.firstName} as first_name, ${person.lastName} as last_name,
+          ${person.programme} as programme, ${person.status} as status,
+          row_number() over (order by ${person.firstName}, ${person.lastName}, ${person.participantId}) as n,
+          count(*) over () as total,
+          least(greatest(${values.page}::int, 1), (count(*) over () - 1) / ${values.size}::int + 1) as page
+        from ${person} where ${person.coordinatingCaseworkerPersonId} = ${values.caseworker}) q) c) shown`;
   return {
-    // Each one's next meeting (one row a participant, not every meeting ahead), whether she wrote
-    // questions or notes for it, and to how many of her meetings ahead she cannot come.
-    next: nestedJson(
-      sql`(select coalesce(json_agg(json_build_object('appointmentId', n.appointment_id, 'participantId', n.participant_id, 'kind', n.kind,
-          'title', n.title, 'startsAt', n.starts_at, 'endsAt', n.ends_at, 'mode', n.mode, 'status', n.status, 'hasQuestions', n.has_questions,
-          'absences', n.absences)), '[]'::json)
-        from (select distinct on (${meeting.participantId}) ${meeting.appointmentId} as appointment_id, ${meeting.participantId} as participant_id,
-            ${meeting.kind} as kind, ${meeting.title} as title, ${meeting.startsAt} as starts_at, ${meeting.endsAt} as ends_at, ${meeting.mode} as mode,
-            ${meeting.status} as status,
-            (coalesce(${meeting.participantQuestions}, '') || coalesce(${meeting.participantNotes}, '')) ~ ${sql.raw(`'[^${JAVASCRIPT_WHITESPACE}]'`)} as has_questions,
-            sum((select count(*) from ${cwAbsenceRequests} where ${cwAbsenceRequests.appointmentId} = ${meeting.appointmentId}))
-              over (partition by ${meeting.participantId}) as absences
-          from ${meeting} where ${inIds(meeting.participantId)} and ${upcoming(values.now)}
-          order by ${meeting.participantId}, ${meeting.startsAt}, ${meeting.appointmentId}) n)`,
-      (json) =>
+    from,
+    pieces: {
+      total: nestedCount(sql`shown.total`),
+      page: nestedCount(sql`shown.page`),
+      people: nestedJson(sql`shown.people`, (json) =>
         rowsIn(json).map((row) => ({
-          appointmentId: row.appointmentId as string,
           participantId: row.participantId as string,
-          kind: row.kind as string,
-          title: row.title as string,
-          startsAt: new Date(row.startsAt as string),
-          endsAt: new Date(row.endsAt as string),
-          mode: row.mode as string,
+          firstName: row.firstName as string,
+          lastName: row.lastName as string,
+          programme: row.programme as string,
           status: row.status as string,
-          hasQuestions: row.hasQuestions === true,
-          absences: Number(row.absences),
         })),
-    ),
-    preparation: nestedJson(
-      sql`(select coalesce(json_agg(json_build_object('participantId', t.participant_id, 'parts', t.parts, 'latest', t.latest)), '[]'::json)
-        from (select ${cwSharedPreparation.participantId} as participant_id, count(*) as parts, max(${cwSharedPreparation.sharedAt}) as latest
-          from ${cwSharedPreparation} where ${inIds(cwSharedPreparation.participantId)} group by ${cwSharedPreparation.participantId}) t)`,
-      (json) =>
-        rowsIn(json).map((row) => ({
-          participantId: row.participantId as string,
-          parts: Number(row.parts),
-          latest: row.latest ? new Date(row.latest as string) : null,
-        })),
-    ),
-    cvs: nestedRows({ participantId: cwCv.participantId, sharedAt: cwCv.sharedAt }, sql`from ${cwCv} where ${inIds(cwCv.participantId)}`),
-    // One lookup per participant: the view joins the share settings, and an IN list on it would
-    // read every participant's settings (EXPLAIN at 100,000 participants); by participant it does not.
-    networks: nestedJson(
-      sql`(select coalesce(json_agg(json_build_object('participantId', wanted.id, 'sharedAt',
-          (select max(${cwNetworkPeople.sharedAt}) from ${cwNetworkPeople} where ${cwNetworkPeople.participantId} = wanted.id))), '[]'::json)
-        from unnest(${idArray}) as wanted(id))`,
-      (json) =>
-        rowsIn(json).flatMap((row) => (row.sharedAt ? [{ participantId: row.participantId as string, sharedAt: new Date(row.sharedAt as string) }] : [])),
-    ),
-    plans: nestedRows({ participantId: cwPlans.participantId, version: cwPlans.version }, sql`from ${cwPlans} where ${inIds(cwPlans.participantId)}`),
-    questions: nestedRows(
-      { participantId: cwPlanResponses.participantId, planVersion: cwPlanResponses.planVersion },
-      sql`from ${cwPlanResponses} where ${inIds(cwPlanResponses.participantId)} and ${cwPlanResponses.kind} = 'question'`,
-    ),
-    proposals: waitingProposalsPiece(values.ids),
-    awaiting: awaitingPiece(values.caseload, values.ids),
+      ),
+      // Each one's next meeting (one row a participant, not every meeting ahead), whether she wrote
+      // questions or notes for it, and to how many of her meetings ahead she cannot come.
+      next: nestedJson(
+        sql`(select coalesce(json_agg(json_build_object('appointmentId', n.appointment_id, 'participantId', n.participant_id, 'kind', n.kind,
+            'title', n.title, 'startsAt', n.starts_at, 'endsAt', n.ends_at, 'mode', n.mode, 'status', n.status, 'hasQuestions', n.has_questions,
+            'absences', n.absences)), '[]'::json)
+          from (select distinct on (${meeting.participantId}) ${meeting.appointmentId} as appointment_id, ${meeting.participantId} as participant_id,
+              ${meeting.kind} as kind, ${meeting.title} as title, ${meeting.startsAt} as starts_at, ${meeting.endsAt} as ends_at, ${meeting.mode} as mode,
+              ${meeting.status} as status,
+              (coalesce(${meeting.participantQuestions}, '') || coalesce(${meeting.participantNotes}, '')) ~ ${sql.raw(`'[^${JAVASCRIPT_WHITESPACE}]'`)} as has_questions,
+              sum((select count(*) from ${cwAbsenceRequests} where ${cwAbsenceRequests.appointmentId} = ${meeting.appointmentId}))
+                over (partition by ${meeting.participantId}) as absences
+            from ${meeting} where ${inIds(meeting.participantId)} and ${upcoming(values.now)}
+            order by ${meeting.participantId}, ${meeting.startsAt}, ${meeting.appointmentId}) n)`,
+        (json) =>
+          rowsIn(json).map((row) => ({
+            appointmentId: row.appointmentId as string,
+            participantId: row.participantId as string,
+            kind: row.kind as string,
+            title: row.title as string,
+            startsAt: new Date(row.startsAt as string),
+            endsAt: new Date(row.endsAt as string),
+            mode: row.mode as string,
+            status: row.status as string,
+            hasQuestions: row.hasQuestions === true,
+            absences: Number(row.absences),
+          })),
+      ),
+      preparation: nestedJson(
+        sql`(select coalesce(json_agg(json_build_object('participantId', t.participant_id, 'parts', t.parts, 'latest', t.latest)), '[]'::json)
+          from (select ${cwSharedPreparation.participantId} as participant_id, count(*) as parts, max(${cwSharedPreparation.sharedAt}) as latest
+            from ${cwSharedPreparation} where ${inIds(cwSharedPreparation.participantId)} group by ${cwSharedPreparation.participantId}) t)`,
+        (json) =>
+          rowsIn(json).map((row) => ({
+            participantId: row.participantId as string,
+            parts: Number(row.parts),
+            latest: row.latest ? new Date(row.latest as string) : null,
+          })),
+      ),
+      cvs: nestedRows({ participantId: cwCv.participantId, sharedAt: cwCv.sharedAt }, sql`from ${cwCv} where ${inIds(cwCv.participantId)}`),
+      // One lookup per participant: the view joins the share settings, and an IN list on it would
+      // read every participant's settings (EXPLAIN at 100,000 participants); by participant it does not.
+      networks: nestedJson(
+        sql`(select coalesce(json_agg(json_build_object('participantId', wanted.id, 'sharedAt',
+            (select max(${cwNetworkPeople.sharedAt}) from ${cwNetworkPeople} where ${cwNetworkPeople.participantId} = wanted.id))), '[]'::json)
+          from unnest(${ids}) as wanted(id))`,
+        (json) =>
+          rowsIn(json).flatMap((row) => (row.sharedAt ? [{ participantId: row.participantId as string, sharedAt: new Date(row.sharedAt as string) }] : [])),
+      ),
+      plans: nestedRows({ participantId: cwPlans.participantId, version: cwPlans.version }, sql`from ${cwPlans} where ${inIds(cwPlans.participantId)}`),
+      questions: nestedRows(
+        { participantId: cwPlanResponses.participantId, planVersion: cwPlanResponses.planVersion },
+        sql`from ${cwPlanResponses} where ${inIds(cwPlanResponses.participantId)} and ${cwPlanResponses.kind} = 'question'`,
+      ),
+      proposals: waitingProposalsPiece(ids),
+      awaiting: awaitingPiece(sql`shown.caseload`, ids),
+    },
   };
 });
 
-/** What the list shows of each participant: next meeting, what is shared, what is new. */
-async function describe(
-  people: Awaited<ReturnType<typeof readCaseload>>,
-  now: Date,
-  caseloadIds: string[],
-): Promise<{ participants: ParticipantListItem[]; proposals: Record<string, number>; awaiting: AwaitingSummary }> {
-  if (people.length === 0) return { participants: [], proposals: {}, awaiting: { total: 0, byParticipant: {} } };
-  const ids = people.map((person) => person.participantId);
-  const { next, preparation, cvs, networks, plans, questions, proposals, awaiting } = await readCards({ ids: ids.join(","), now, caseload: caseloadIds.join(",") });
+/** What the list shows of each participant on the page: next meeting, what is shared, what is new. */
+async function readPage(caseworkerPersonId: string, asked: number, size: number, now: Date): Promise<ParticipantPage> {
+  const page = Number.isFinite(asked) ? Math.min(Math.max(1, Math.floor(asked)), ALL) : 1;
+  const read = await readListPage({ caseworker: caseworkerPersonId, page: String(page), size: String(size), now });
+  const { total, people, next, preparation, cvs, networks, plans, questions, proposals, awaiting } = read;
   const byParticipant = <T extends { participantId: string }>(rows: T[]) => new Map(rows.map((row) => [row.participantId, row]));
   const nextOf = byParticipant(next);
   const preparationOf = byParticipant(preparation);
@@ -250,7 +237,7 @@ async function describe(
       hasQuestionsForNextMeeting: meeting?.hasQuestions ?? false,
     };
   });
-  return { participants, proposals, awaiting };
+  return { participants, proposals, awaiting, page: read.page, pageCount: Math.max(1, Math.ceil(total / size)), total };
 }
 
 function toMeeting(row: Pick<typeof cwAppointments.$inferSelect, "appointmentId" | "kind" | "title" | "startsAt" | "endsAt" | "mode" | "status">): MeetingSummary {

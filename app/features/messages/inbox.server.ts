@@ -1,6 +1,6 @@
-import { asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { countsOf, nestedJson, preparedTogether, type Bound, type Nested } from "../../../db/nested";
+import { countsOf, nestedJson, preparedTogether, uuidList, type Nested } from "../../../db/nested";
 import { appointmentProposals, conversations, messages } from "../../../db/schema/messages";
 import { isUuid } from "~/lib/ids";
 import { awaitsCaseworker, sideOf, type Topic } from "./status";
@@ -163,18 +163,17 @@ export interface AwaitingSummary {
 }
 
 /**
- * awaitingSummary as a piece of a page's one read (db/nested.ts): each list of ids is one parameter
- * (a comma-separated text made an array), not one bound parameter per id.
+ * awaitingSummary as a piece of a page's one read (db/nested.ts): each list of ids is a uuid[] in SQL
+ * (one parameter made an array, `uuidList`, or worked out in the statement), not a parameter per id.
  */
-export function awaitingPiece(caseloadIds: Bound<string>, shownIds: Bound<string>): Nested<AwaitingSummary> {
-  const idArray = (ids: Bound<string>) => sql`string_to_array(${ids}, ',')::uuid[]`;
+export function awaitingPiece(caseloadIds: SQL, shownIds: SQL): Nested<AwaitingSummary> {
   return nestedJson(
     sql`(select json_build_object('total', coalesce(sum(n), 0),
-        'byParticipant', coalesce(json_object_agg(participant_id, n) filter (where participant_id = any(${idArray(shownIds)})), '{}'::json))
+        'byParticipant', coalesce(json_object_agg(participant_id, n) filter (where participant_id = any(${shownIds})), '{}'::json))
       from (
         select ${conversations.participantId} as participant_id, count(*) as n
         from ${conversations}
-        where ${conversations.awaitsCaseworker} and ${conversations.participantId} = any(${idArray(caseloadIds)})
+        where ${conversations.awaitsCaseworker} and ${conversations.participantId} = any(${caseloadIds})
         group by ${conversations.participantId}
       ) waiting)`,
     (json) => {
@@ -184,7 +183,7 @@ export function awaitingPiece(caseloadIds: Bound<string>, shownIds: Bound<string
   );
 }
 
-const readAwaiting = preparedTogether(["caseload", "shown"], (values) => ({ awaiting: awaitingPiece(values.caseload, values.shown) }));
+const readAwaiting = preparedTogether(["caseload", "shown"], (values) => ({ awaiting: awaitingPiece(uuidList(values.caseload), uuidList(values.shown)) }));
 
 /** How many conversations wait for the caseworker's answer, per participant id (awaitingSummary's). */
 export async function countAwaiting(participantIds: string[]): Promise<Record<string, number>> {

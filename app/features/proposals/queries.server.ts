@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { nestedCounts, type Bound, type Nested } from "../../../db/nested";
+import { nestedCounts, type Nested } from "../../../db/nested";
 import { planProposals } from "../../../db/schema/proposals";
 import { isUuid } from "~/lib/ids";
 import { cwApiProposals, cwPortalParticipants, cwPortalProposals } from "./views.server";
@@ -69,13 +69,13 @@ export async function proposalForCaseworker(participantId: string, proposalId: s
 
 /**
  * How many of each participant's proposals wait for the caseworker's answer (the list's column), as
- * a piece of the list's one read (db/nested.ts): `ids` is the page's participant ids, comma-separated.
+ * a piece of the list's one read (db/nested.ts): `ids` is the page's participant ids (a uuid[] in SQL).
  * Only participants with one or more are in it.
  */
-export function waitingProposalsPiece(ids: Bound<string>): Nested<Record<string, number>> {
+export function waitingProposalsPiece(ids: SQL): Nested<Record<string, number>> {
   return nestedCounts(sql`(select coalesce(json_object_agg(t.participant_id, t.n), '{}'::json)
     from (select ${cwPortalProposals.participantId} as participant_id, count(*) as n from ${cwPortalProposals}
-      where ${cwPortalProposals.participantId} = any(string_to_array(${ids}, ',')::uuid[]) and ${cwPortalProposals.status} = 'waiting'
+      where ${cwPortalProposals.participantId} = any(${ids}) and ${cwPortalProposals.status} = 'waiting'
       group by ${cwPortalProposals.participantId}) t)`);
 }
 
