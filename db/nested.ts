@@ -230,7 +230,8 @@ export function preparedTogether<const N extends string, P extends Record<string
 
 /**
  * `preparedTogether` whose pieces may also read the one row of `from` (`(select ...) alias`): what
- * several pieces start from (a page of ids, say) is worked out once, in the same statement.
+ * several pieces start from (a page of ids, say) is worked out once, in the same statement. `from`
+ * must give exactly one row (an aggregate without GROUP BY does, even over no rows).
  */
 export function preparedOver<const N extends string, P extends Record<string, Nested<unknown>>>(
   names: readonly N[],

@@ -206,7 +206,7 @@ const readListPage = preparedOver(["caseworker", "page", "size", "now"], (values
 
 /** What the list shows of each participant on the page: next meeting, what is shared, what is new. */
 async function readPage(caseworkerPersonId: string, asked: number, size: number, now: Date): Promise<ParticipantPage> {
-  const page = Number.isFinite(asked) ? Math.min(Math.max(1, Math.floor(asked)), ALL) : 1;
+  const page = Number.isNaN(asked) ? 1 : Math.min(Math.max(1, Math.floor(asked)), ALL);
   const read = await readListPage({ caseworker: caseworkerPersonId, page: String(page), size: String(size), now });
   const { total, people, next, preparation, cvs, networks, plans, questions, proposals, awaiting } = read;
   const byParticipant = <T extends { participantId: string }>(rows: T[]) => new Map(rows.map((row) => [row.participantId, row]));
