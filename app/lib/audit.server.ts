@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, like, or, sql } from "drizzle-orm";
 import { db, type Database, type Transaction } from "../../db/client";
+import { uuidList } from "../../db/nested";
 import { auditEvents } from "../../db/schema/account";
 import { persons } from "../../db/schema/people";
 
@@ -34,7 +35,7 @@ export async function recordAuditForEach(tx: Transaction | Database, entry: Omit
   await tx.execute(sql`
     insert into ${auditEvents} (actor_person_id, participant_id, action, details, request_id)
     select ${entry.actorPersonId}::uuid, participant_id, ${entry.action}, ${JSON.stringify(entry.details ?? {})}::jsonb, ${entry.requestId ?? null}
-    from unnest(string_to_array(${participantIds.join(",")}, ',')::uuid[]) as participant_id`);
+    from unnest(${uuidList(participantIds.join(","))}) as participant_id`);
 }
 
 /**

@@ -4,7 +4,6 @@ import { municipalityById } from "~/lib/municipality.server";
 import {
   conversationOwner,
   getConversation,
-  countAwaiting,
   listInbox,
   markConversationRead,
   type Author,
@@ -76,11 +75,6 @@ export async function inboxOf(caseworkerPersonId: string, now = new Date()): Pro
     const person = byId.get(item.participantId);
     return { ...item, participantName: person ? `${person.firstName} ${person.lastName}` : "", participantFirstName: person?.firstName ?? "" };
   });
-}
-
-/** How many conversations wait for her answer, per participant id (the overview's "Beskeder: 3 venter på svar"). */
-export async function awaitingCounts(participantIds: string[]): Promise<Record<string, number>> {
-  return countAwaiting(participantIds);
 }
 
 /** One participant's conversations for her briefing: the same order as the inbox. */
