@@ -23,7 +23,14 @@ const routePattern = createContext<string | null>(null);
 export const requestInfoMiddleware: MiddlewareFunction<Response> = ({ request, context, pattern }, next) => {
   // server.js has already replaced any id the client sent that was not a plain token.
   const id = request.headers.get("x-request-id") ?? randomUUID();
-  context.set(requestInfo, { id, log: log.child({ requestId: id }) });
+  // The logger is made on first use: most requests log nothing of their own.
+  let logger: Logger | undefined;
+  context.set(requestInfo, {
+    id,
+    get log() {
+      return (logger ??= log.child({ requestId: id }));
+    },
+  });
   context.set(routePattern, pattern ?? null);
   return next();
 };

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { createCookie } from "react-router";
 import { signedCookieValue } from "./signed-cookie.server";
@@ -93,7 +93,7 @@ export interface SessionOptions {
 }
 
 function hashToken(token: string) {
-  return createHash("sha256").update(token).digest("hex");
+  return hash("sha256", token);
 }
 
 /**

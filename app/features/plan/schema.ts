@@ -61,10 +61,11 @@ export const keepSavedSchema = z.object({ intent: z.literal("keep-saved") });
 /** What a redirect after a save may ask /min-plan to say (`?gemt=`), and where. */
 export const savedNotices = ["eget-maal", "delmaal", "laest", "spoergsmaal", "nyt-set"] as const;
 export type SavedNotice = (typeof savedNotices)[number];
+const savedNoticeSchema = z.enum(savedNotices);
 
 /** `?gemt=` and `?delmaal=` on /min-plan; anything else says nothing. */
 export function parsePlanSearch(url: URL): { saved: SavedNotice | null; savedSubGoal: string | null } {
-  const saved = z.enum(savedNotices).safeParse(url.searchParams.get("gemt"));
+  const saved = savedNoticeSchema.safeParse(url.searchParams.get("gemt"));
   return { saved: saved.success ? saved.data : null, savedSubGoal: url.searchParams.get("delmaal") };
 }
 
