@@ -72,3 +72,18 @@ export function nextWorkdays(now: Date, count: number): string[] {
   }
   return days;
 }
+
+/** Deadlines already worked out, by Danish day and count: an inbox asks for one per waiting conversation, most on few days. */
+const deadlines = new Map<string, string | null>();
+
+/** The last of the next `count` working days after `now`'s day in Denmark: an answer's deadline ("YYYY-MM-DD"). */
+export function workdayDeadline(now: Date, count: number): string | null {
+  const key = `${danishToday(now)}:${count}`;
+  let deadline = deadlines.get(key);
+  if (deadline === undefined) {
+    deadline = nextWorkdays(now, count).at(-1) ?? null;
+    if (deadlines.size >= 5_000) deadlines.clear();
+    deadlines.set(key, deadline);
+  }
+  return deadline;
+}

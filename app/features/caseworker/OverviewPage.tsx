@@ -4,15 +4,9 @@ import { PageTitle } from "~/components/layout/PageTitle";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
 import { DisclosureLists } from "./Disclosure";
-import { PAGE_SIZE, pageHref, pageNumbers } from "./paging";
+import { PAGE_SIZE } from "./paging";
+import { Pagination, type ListPages } from "./Pagination";
 import type { ParticipantListItem } from "./queries.server";
-
-/** Which page of the list this is (50 participants a page), and how many she has in all. */
-export interface ListPages {
-  page: number;
-  pageCount: number;
-  total: number;
-}
 
 /**
  * `/sagsbehandler`: one page of the caseworker's participants, each with what they shared and what
@@ -71,7 +65,7 @@ export function OverviewPage({
               />
             ))}
           </ul>
-          <Pagination pages={pages} />
+          <Pagination pages={pages} label={t("pages.nav")} />
         </>
       )}
       <section aria-labelledby="cw-disclosure-heading" className="cw-disclosure">
@@ -167,52 +161,6 @@ function ParticipantCard({
         <a href={`/sagsbehandler/${participant.participantId}`}>{t("list.openFor", { name: participant.name })}</a>
       </p>
     </li>
-  );
-}
-
-/** Links to the other pages (GOV.UK's pattern): previous, the numbers around this one, next. */
-function Pagination({ pages }: { pages: ListPages }) {
-  const { t } = useTranslation("caseworker");
-  if (pages.pageCount <= 1) return null;
-  const { page, pageCount } = pages;
-  return (
-    <nav className="cw-pagination" aria-label={t("pages.nav")}>
-      {page > 1 ? (
-        <p className="cw-pagination__prev">
-          <a href={pageHref(page - 1)} rel="prev">
-            {t("pages.previous")}
-          </a>
-        </p>
-      ) : null}
-      <ul className="cw-pagination__list">
-        {pageNumbers(page, pageCount).map((n, index) =>
-          n === null ? (
-            <li key={`gap-${index}`} className="cw-pagination__gap" aria-hidden="true">
-              …
-            </li>
-          ) : (
-            <li key={n}>
-              {n === page ? (
-                <a href={pageHref(n)} aria-current="page" aria-label={t("pages.page", { page: n })}>
-                  {n}
-                </a>
-              ) : (
-                <a href={pageHref(n)} aria-label={t("pages.page", { page: n })}>
-                  {n}
-                </a>
-              )}
-            </li>
-          ),
-        )}
-      </ul>
-      {page < pageCount ? (
-        <p className="cw-pagination__next">
-          <a href={pageHref(page + 1)} rel="next">
-            {t("pages.next")}
-          </a>
-        </p>
-      ) : null}
-    </nav>
   );
 }
 

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
+import { uuidList } from "../../../db/nested";
 import { municipalityById } from "~/lib/municipality.server";
 import {
   conversationOwner,
@@ -14,6 +15,8 @@ import { sideOf } from "~/features/messages";
 import type { CurrentUser } from "~/lib/auth.server";
 import { requestIdOf, type RequestContext } from "~/lib/request.server";
 import { findMyParticipant } from "./queries.server";
+import { dueState } from "./messages-ui";
+import { PAGE_SIZE } from "./paging";
 import { cwAppointments, cwParticipants } from "./views.server";
 
 /**
@@ -34,7 +37,7 @@ async function answerWorkdaysOf(participantIds: string[]): Promise<(participantI
   const rows = await database
     .select({ participantId: cwParticipants.participantId, key: cwParticipants.municipalityKey })
     .from(cwParticipants)
-    .where(inArray(cwParticipants.participantId, participantIds));
+    .where(sql`${cwParticipants.participantId} = any(${uuidList(participantIds.join(","))})`);
   const keys = new Map(rows.map((row) => [row.participantId, row.key]));
   return (participantId) => municipalityById(keys.get(participantId)).messageAnswerWorkdays;
 }
@@ -58,23 +61,62 @@ async function myParticipants(caseworkerPersonId: string) {
  * The answer time her inbox promises: her participants' municipality's. Null when they belong to
  * municipalities that promise different times (each row then shows its own deadline).
  */
-export async function promisedAnswerWorkdays(caseworkerPersonId: string): Promise<number | null> {
-  const people = await myParticipants(caseworkerPersonId);
+function promisedAnswerWorkdays(people: { municipalityKey: string | null }[]): number | null {
   const times = new Set(people.map((person) => municipalityById(person.municipalityKey).messageAnswerWorkdays));
   if (times.size === 0) return municipalityById(null).messageAnswerWorkdays;
   return times.size === 1 ? [...times][0]! : null;
 }
 
 /** Her participants' conversations, those waiting for her answer first (oldest first), then the rest (newest first). */
-export async function inboxOf(caseworkerPersonId: string, now = new Date()): Promise<InboxRow[]> {
+async function inboxOf(caseworkerPersonId: string, now: Date): Promise<{ rows: InboxRow[]; answerWorkdays: number | null }> {
   const people = await myParticipants(caseworkerPersonId);
   const byId = new Map(people.map((person) => [person.participantId, person]));
-  const ids = [...byId.keys()];
-  const items = await listInbox(ids, { answerWorkdays: await answerWorkdaysOf(ids), now });
-  return items.map((item) => {
+  const answerWorkdays = (participantId: string) => municipalityById(byId.get(participantId)?.municipalityKey).messageAnswerWorkdays;
+  const items = await listInbox([...byId.keys()], { answerWorkdays, now });
+  const rows = items.map((item) => {
     const person = byId.get(item.participantId);
     return { ...item, participantName: person ? `${person.firstName} ${person.lastName}` : "", participantFirstName: person?.firstName ?? "" };
   });
+  return { rows, answerWorkdays: promisedAnswerWorkdays(people) };
+}
+
+/** One page of her inbox (50 conversations), and what the page says of all of them. */
+export interface InboxPageData {
+  rows: InboxRow[];
+  /** 1 for the first page; never beyond the last (`pageCount`). */
+  page: number;
+  pageCount: number;
+  /** Her participants' conversations in all, and how many of them wait for her answer. */
+  total: number;
+  waiting: number;
+  /** Of those waiting: how many have waited longer than promised, and how many are due today. */
+  late: number;
+  dueToday: number;
+  /** The answer time promised to all her participants, in working days; null when it differs. */
+  answerWorkdays: number | null;
+}
+
+/**
+ * One page of her inbox, in the inbox's order (those waiting first, the longest wait on top). The
+ * order needs every conversation's activity, so all are read; only a page is shown, and only its
+ * participants are logged as read. A page beyond the last gives the last (`page` says which).
+ */
+export async function inboxPageOf(caseworkerPersonId: string, asked: number, now = new Date()): Promise<InboxPageData> {
+  const { rows: all, answerWorkdays } = await inboxOf(caseworkerPersonId, now);
+  const pageCount = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+  const page = Math.min(Math.max(1, asked), pageCount);
+  const waiting = all.filter((row) => row.state === "awaiting");
+  const due = waiting.map((row) => dueState(row.answerDueOn, now));
+  return {
+    rows: all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    page,
+    pageCount,
+    total: all.length,
+    waiting: waiting.length,
+    late: due.filter((state) => state === "late").length,
+    dueToday: due.filter((state) => state === "today").length,
+    answerWorkdays,
+  };
 }
 
 /** One participant's conversations for her briefing: the same order as the inbox. */

@@ -1,4 +1,7 @@
-/** `/sagsbehandler` lists 50 participants a page, at `?side=N` (links, so it works without JavaScript). */
+/**
+ * `/sagsbehandler` lists 50 participants a page, and `/sagsbehandler/beskeder` 50 conversations, at
+ * `?side=N` (links, so it works without JavaScript).
+ */
 export const PAGE_SIZE = 50;
 
 /** The page asked for: `?side=2` gives 2; none, or anything but a whole number from 1, gives 1. */
@@ -7,9 +10,9 @@ export function parsePageParam(url: URL): number {
   return raw !== null && /^[1-9][0-9]{0,5}$/.test(raw) ? Number(raw) : 1;
 }
 
-/** The address of one page of the list; the first is `/sagsbehandler` itself. */
-export function pageHref(page: number): string {
-  return page <= 1 ? "/sagsbehandler" : `/sagsbehandler?side=${page}`;
+/** The address of one page of a list; the first is the list's own address (`/sagsbehandler`). */
+export function pageHref(page: number, list = "/sagsbehandler"): string {
+  return page <= 1 ? list : `${list}?side=${page}`;
 }
 
 /**

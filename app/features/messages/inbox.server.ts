@@ -1,10 +1,10 @@
-import { asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { countsOf, nestedJson, preparedTogether, uuidList, type Nested } from "../../../db/nested";
 import { appointmentProposals, conversations, messages } from "../../../db/schema/messages";
 import { isUuid } from "~/lib/ids";
 import { awaitsCaseworker, sideOf, type Topic } from "./status";
-import { nextWorkdays } from "~/lib/workdays";
+import { workdayDeadline } from "~/lib/workdays";
 
 /**
  * The caseworker's side of the messages (issue 18): her inbox across the participants she
@@ -68,15 +68,17 @@ export async function listInbox(participantIds: string[], options: { answerWorkd
       handledAt: conversations.handledAt,
     })
     .from(conversations)
-    .where(inArray(conversations.participantId, participantIds))
+    .where(sql`${conversations.participantId} = any(${uuidList(participantIds.join(","))})`)
     .orderBy(desc(conversations.lastMessageAt));
   if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
+  // A caseworker's 300 participants have some 900 conversations: their ids go as one parameter
+  // (drizzle's inArray wrote a parameter for each: building the three statements took 6 ms).
+  const ids = uuidList(rows.map((row) => row.id).join(","));
   const [messageRows, proposalRows] = await Promise.all([
     database
       .select({ conversationId: messages.conversationId, authorRole: messages.authorRole, createdAt: messages.createdAt, readAt: messages.readAt })
       .from(messages)
-      .where(inArray(messages.conversationId, ids))
+      .where(sql`${messages.conversationId} = any(${ids})`)
       .orderBy(asc(messages.createdAt)),
     database
       .select({
@@ -86,7 +88,7 @@ export async function listInbox(participantIds: string[], options: { answerWorkd
         answeredAt: appointmentProposals.answeredAt,
       })
       .from(appointmentProposals)
-      .where(inArray(appointmentProposals.conversationId, ids))
+      .where(sql`${appointmentProposals.conversationId} = any(${ids})`)
       .orderBy(asc(appointmentProposals.createdAt)),
   ]);
 
@@ -136,7 +138,7 @@ export async function listInbox(participantIds: string[], options: { answerWorkd
       handledAt: row.handledAt,
       state,
       waitingSince,
-      answerDueOn: waitingSince ? (nextWorkdays(waitingSince, options.answerWorkdays(row.participantId)).at(-1) ?? null) : null,
+      answerDueOn: waitingSince ? workdayDeadline(waitingSince, options.answerWorkdays(row.participantId)) : null,
       unread: unread.get(row.id) ?? 0,
     };
   });

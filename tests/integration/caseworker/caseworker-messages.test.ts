@@ -160,6 +160,51 @@ describe("the inbox /sagsbehandler/beskeder", () => {
     expect(briefing.messages.items.every((item) => item.participantId === mette.participantId && item.state === "awaiting")).toBe(true);
   });
 
+  it("shows 50 a page, the waiting first over every page; logs only the people shown; a page past the last is the last", async () => {
+    const kim = await aCaseworker({ person: { firstName: "Kim", lastName: "Krog" } }).build(database.db);
+    const waits = await aParticipant({ person: { firstName: "Vera", lastName: "Venter" } }).withCaseworker(kim).build(database.db);
+    const answeredOnly = await aParticipant({ person: { firstName: "Svend", lastName: "Svaret" } }).withCaseworker(kim).build(database.db);
+    const cookie = await cookieFor(kim.demoKey);
+    // 52 waiting for Kim (the first began 60 days ago, one a day), then 3 she has answered.
+    const waiting: string[] = [];
+    for (let day = 60; day > 8; day--) waiting.push(await aConversation(waits, { subject: `Spørgsmål ${day}`, at: ago(day * DAY) }));
+    const answered: string[] = [];
+    for (let hour = 3; hour >= 1; hour--) {
+      const id = await aConversation(answeredOnly, { subject: `Besvaret ${hour}`, at: ago(hour * DAY) });
+      await writeMessage(caseworkerAuthor(kim, answeredOnly), id, { body: "Tak, det ordner jeg.", submissionId: crypto.randomUUID() }, ago(hour * HOUR));
+      answered.unshift(id);
+    }
+    const pageOf = async (path: string) => unwrap(await run(inboxLoader, get(path, cookie))).data as InboxData & { page: number; pageCount: number; total: number; waiting: number };
+    const logged = async () =>
+      (await database.db.select().from(auditEvents).where(and(eq(auditEvents.action, "caseworker.conversation_viewed"), eq(auditEvents.actorPersonId, kim.personId)))).map(
+        (row) => row.participantId,
+      );
+
+    const first = await pageOf("/sagsbehandler/beskeder");
+    expect(first).toMatchObject({ page: 1, pageCount: 2, total: 55, waiting: 52 });
+    expect(first.rows.map((row) => row.id)).toEqual(waiting.slice(0, 50));
+    // Only Vera's conversations were on the page: Svend's are not read yet.
+    expect(new Set(await logged())).toEqual(new Set([waits.participantId]));
+    const firstText = renderText("da", "/sagsbehandler/beskeder", CaseworkerInboxRoute, first);
+    expect(firstText).toContain("Samtale 1 til 50 af 55");
+    expect(firstText).toContain("Venter på dit svar (52)");
+    expect(firstText).not.toContain("Andre samtaler");
+    expect(firstText).toContain("Næste side");
+
+    const second = await pageOf("/sagsbehandler/beskeder?side=2");
+    expect(second.rows.map((row) => row.id)).toEqual([...waiting.slice(50), ...answered]);
+    expect(new Set(await logged())).toEqual(new Set([waits.participantId, answeredOnly.participantId]));
+    const secondText = renderText("da", "/sagsbehandler/beskeder", CaseworkerInboxRoute, second);
+    expect(secondText).toContain("Samtale 51 til 55 af 55");
+    expect(secondText).toMatch(/Venter på dit svar \(52\)[\s\S]*Andre samtaler \(3\)/);
+    expect(secondText).toContain("Forrige side");
+    expect(renderText("en", "/sagsbehandler/beskeder", CaseworkerInboxRoute, second)).toContain("Conversations 51 to 55 of 55");
+
+    const beyond = await run(inboxLoader, get("/sagsbehandler/beskeder?side=3", cookie));
+    expect(statusOf(beyond)).toBe(302);
+    expect(locationOf(beyond)).toBe("/sagsbehandler/beskeder?side=2");
+  });
+
   it("is 404 for a participant and a relative, and sends a signed-out visitor to sign in", async () => {
     const { cookies } = await people();
     expect(statusOf(await run(inboxLoader, get("/sagsbehandler/beskeder", cookies.mette)))).toBe(404);

@@ -1,8 +1,10 @@
+import { redirect } from "react-router";
 import type { Route } from "./+types/caseworker-inbox";
 import { requireCaseworker } from "../access.server";
 import { recordInboxViewed } from "../commands.server";
 import { InboxPage } from "../InboxPage";
-import { promisedAnswerWorkdays, inboxOf } from "../messages.server";
+import { inboxPageOf } from "../messages.server";
+import { pageHref, parsePageParam } from "../paging";
 import caseworkerStylesheet from "../caseworker.css?url";
 import stylesheet from "../messages.css?url";
 import { requestIdOf } from "~/lib/request.server";
@@ -12,22 +14,28 @@ export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
 ];
 
+const INBOX = "/sagsbehandler/beskeder";
+
 /**
- * `/sagsbehandler/beskeder`: her participants' conversations, those waiting for her answer first.
- * The subjects are the participants' words: each one listed is a read in their log.
+ * `/sagsbehandler/beskeder?side=N`: her participants' conversations, those waiting for her answer
+ * first, 50 a page. The subjects are the participants' words: each one shown is a read in their log.
  */
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireCaseworker(context);
   const now = new Date();
-  const rows = await inboxOf(user.personId, now);
+  const asked = parsePageParam(new URL(request.url));
+  const inbox = await inboxPageOf(user.personId, asked, now);
+  // A page beyond the last (answered conversations moved, or a typed address): the last one, at its own address.
+  if (inbox.page !== asked) throw redirect(pageHref(inbox.page, INBOX));
   await recordInboxViewed({
     caseworkerPersonId: user.personId,
-    participantIds: [...new Set(rows.map((row) => row.participantId))],
+    participantIds: [...new Set(inbox.rows.map((row) => row.participantId))],
     requestId: requestIdOf(context),
   });
-  return { rows, now, answerWorkdays: await promisedAnswerWorkdays(user.personId) };
+  return { ...inbox, now };
 }
 
 export default function CaseworkerInboxRoute({ loaderData }: Route.ComponentProps) {
-  return <InboxPage rows={loaderData.rows} now={loaderData.now} answerWorkdays={loaderData.answerWorkdays} />;
+  const { rows, now, answerWorkdays, page, pageCount, total, waiting, late, dueToday } = loaderData;
+  return <InboxPage rows={rows} now={now} answerWorkdays={answerWorkdays} pages={{ page, pageCount, total }} counts={{ waiting, late, dueToday }} list={INBOX} />;
 }
