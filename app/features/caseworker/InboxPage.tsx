@@ -54,7 +54,9 @@ export function InboxPage({
         <>
           {pages.pageCount > 1 ? (
             <p className="meta">
-              {t("inbox.showing", { count: pages.total, from: (pages.page - 1) * PAGE_SIZE + 1, to: (pages.page - 1) * PAGE_SIZE + rows.length })}
+              {rows.length === 1
+                ? t("inbox.showingLast", { count: pages.total, from: pages.total })
+                : t("inbox.showing", { count: pages.total, from: (pages.page - 1) * PAGE_SIZE + 1, to: (pages.page - 1) * PAGE_SIZE + rows.length })}
             </p>
           ) : null}
           {showWaiting ? (

@@ -46,11 +46,13 @@ export function OverviewPage({
           <h2 className="visually-hidden">{t("list.heading")}</h2>
           {pages.pageCount > 1 ? (
             <p className="meta">
-              {t("pages.showing", {
-                count: pages.total,
-                from: (pages.page - 1) * PAGE_SIZE + 1,
-                to: (pages.page - 1) * PAGE_SIZE + participants.length,
-              })}
+              {participants.length === 1
+                ? t("pages.showingLast", { count: pages.total, from: pages.total })
+                : t("pages.showing", {
+                    count: pages.total,
+                    from: (pages.page - 1) * PAGE_SIZE + 1,
+                    to: (pages.page - 1) * PAGE_SIZE + participants.length,
+                  })}
             </p>
           ) : null}
           <ul className="cw-list">
