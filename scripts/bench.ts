@@ -76,8 +76,8 @@ const WEIGHED_PAGES: string[] = [
 
 /** Measured one request at a time, on the demo data and on the big data: every participant page. */
 const PARTICIPANT_PAGES = ["/", "/min-plan", "/moeder", MEETING_PAGE, "/beskeder", "/forberedelse", "/cv", "/netvaerk", "/paaroerende", "/hjaelp"];
-/** The same for the caseworker (sara): her list, first and second page. */
-const CASEWORKER_PAGES = ["/sagsbehandler", "/sagsbehandler?side=2"];
+/** The same for the caseworker (sara): her list, first and second page, and the first page of her messages. */
+const CASEWORKER_PAGES = ["/sagsbehandler", "/sagsbehandler?side=2", "/sagsbehandler/beskeder"];
 const CASEWORKER_PERSON = "sara";
 /**
  * The case systems' API, measured like a page: one participant (Mette, in Solbjerg) read by her
