@@ -5,6 +5,8 @@ import { municipalityById } from "~/lib/municipality.server";
 import {
   conversationOwner,
   getConversation,
+  inboxItemsOf,
+  inboxOrder,
   listInbox,
   markConversationRead,
   type Author,
@@ -17,6 +19,7 @@ import { requestIdOf, type RequestContext } from "~/lib/request.server";
 import { findMyParticipant } from "./queries.server";
 import { dueState } from "./messages-ui";
 import { PAGE_SIZE } from "./paging";
+import { workdayDeadline } from "~/lib/workdays";
 import { cwAppointments, cwParticipants } from "./views.server";
 
 /**
@@ -67,19 +70,6 @@ function promisedAnswerWorkdays(people: { municipalityKey: string | null }[]): n
   return times.size === 1 ? [...times][0]! : null;
 }
 
-/** Her participants' conversations, those waiting for her answer first (oldest first), then the rest (newest first). */
-async function inboxOf(caseworkerPersonId: string, now: Date): Promise<{ rows: InboxRow[]; answerWorkdays: number | null }> {
-  const people = await myParticipants(caseworkerPersonId);
-  const byId = new Map(people.map((person) => [person.participantId, person]));
-  const answerWorkdays = (participantId: string) => municipalityById(byId.get(participantId)?.municipalityKey).messageAnswerWorkdays;
-  const items = await listInbox([...byId.keys()], { answerWorkdays, now });
-  const rows = items.map((item) => {
-    const person = byId.get(item.participantId);
-    return { ...item, participantName: person ? `${person.firstName} ${person.lastName}` : "", participantFirstName: person?.firstName ?? "" };
-  });
-  return { rows, answerWorkdays: promisedAnswerWorkdays(people) };
-}
-
 /** One page of her inbox (50 conversations), and what the page says of all of them. */
 export interface InboxPageData {
   rows: InboxRow[];
@@ -97,25 +87,34 @@ export interface InboxPageData {
 }
 
 /**
- * One page of her inbox, in the inbox's order (those waiting first, the longest wait on top). The
- * order needs every conversation's activity, so all are read; only a page is shown, and only its
- * participants are logged as read. A page beyond the last gives the last (`page` says which).
+ * One page of her inbox, in the inbox's order (those waiting first, the longest wait on top): where
+ * each conversation stands is worked out in the database (inboxOrder), and only the page's 50 are
+ * read whole. Only their participants are logged as read. A page beyond the last gives the last
+ * (`page` says which).
  */
 export async function inboxPageOf(caseworkerPersonId: string, asked: number, now = new Date()): Promise<InboxPageData> {
-  const { rows: all, answerWorkdays } = await inboxOf(caseworkerPersonId, now);
-  const pageCount = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+  const people = await myParticipants(caseworkerPersonId);
+  const byId = new Map(people.map((person) => [person.participantId, person]));
+  const answerWorkdays = (participantId: string) => municipalityById(byId.get(participantId)?.municipalityKey).messageAnswerWorkdays;
+  const order = await inboxOrder([...byId.keys()]);
+  const pageCount = Math.max(1, Math.ceil(order.length / PAGE_SIZE));
   const page = Math.min(Math.max(1, asked), pageCount);
-  const waiting = all.filter((row) => row.state === "awaiting");
-  const due = waiting.map((row) => dueState(row.answerDueOn, now));
+  const waiting = order.filter((place) => place.awaiting && place.waitingSince);
+  const due = waiting.map((place) => dueState(workdayDeadline(place.waitingSince!, answerWorkdays(place.participantId)), now));
+  const shown = order.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((place) => place.id);
+  const rows = (await inboxItemsOf(shown, { answerWorkdays })).map((item) => {
+    const person = byId.get(item.participantId);
+    return { ...item, participantName: person ? `${person.firstName} ${person.lastName}` : "", participantFirstName: person?.firstName ?? "" };
+  });
   return {
-    rows: all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    rows,
     page,
     pageCount,
-    total: all.length,
+    total: order.length,
     waiting: waiting.length,
     late: due.filter((state) => state === "late").length,
     dueToday: due.filter((state) => state === "today").length,
-    answerWorkdays,
+    answerWorkdays: promisedAnswerWorkdays(people),
   };
 }
 

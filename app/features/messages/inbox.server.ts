@@ -1,5 +1,5 @@
 import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
-import { db } from "../../../db/client";
+import { db, rowsOf } from "../../../db/client";
 import { countsOf, nestedJson, preparedTogether, uuidList, type Nested } from "../../../db/nested";
 import { appointmentProposals, conversations, messages } from "../../../db/schema/messages";
 import { isUuid } from "~/lib/ids";
@@ -53,6 +53,20 @@ interface Activity {
  */
 export async function listInbox(participantIds: string[], options: { answerWorkdays: (participantId: string) => number; now?: Date }): Promise<InboxItem[]> {
   if (participantIds.length === 0) return [];
+  return inboxItems(sql`${conversations.participantId} = any(${uuidList(participantIds.join(","))})`, options);
+}
+
+/**
+ * These conversations (ids) as listInbox shows them, in the order given: one page of the
+ * caseworker's inbox, placed by inboxOrder.
+ */
+export async function inboxItemsOf(conversationIds: string[], options: { answerWorkdays: (participantId: string) => number }): Promise<InboxItem[]> {
+  if (conversationIds.length === 0) return [];
+  const items = new Map((await inboxItems(sql`${conversations.id} = any(${uuidList(conversationIds.join(","))})`, options)).map((item) => [item.id, item]));
+  return conversationIds.flatMap((id) => items.get(id) ?? []);
+}
+
+async function inboxItems(which: SQL, options: { answerWorkdays: (participantId: string) => number }): Promise<InboxItem[]> {
   const database = await db();
   const rows = await database
     .select({
@@ -68,8 +82,8 @@ export async function listInbox(participantIds: string[], options: { answerWorkd
       handledAt: conversations.handledAt,
     })
     .from(conversations)
-    .where(sql`${conversations.participantId} = any(${uuidList(participantIds.join(","))})`)
-    .orderBy(desc(conversations.lastMessageAt));
+    .where(which)
+    .orderBy(desc(conversations.lastMessageAt), conversations.id);
   if (rows.length === 0) return [];
   // A caseworker's 300 participants have some 900 conversations: their ids go as one parameter
   // (drizzle's inArray wrote a parameter for each: building the three statements took 6 ms).
@@ -142,9 +156,59 @@ export async function listInbox(participantIds: string[], options: { answerWorkd
       unread: unread.get(row.id) ?? 0,
     };
   });
-  const waiting = items.filter((item) => item.state === "awaiting").sort((a, b) => a.waitingSince!.getTime() - b.waitingSince!.getTime());
-  const rest = items.filter((item) => item.state !== "awaiting");
-  return [...waiting, ...rest];
+  return inInboxOrder(items, (item) => item.state === "awaiting");
+}
+
+/** Those waiting first, the longest wait on top (a tie keeps its place); then the rest as they came (newest first). */
+function inInboxOrder<T extends { waitingSince: Date | null }>(rows: T[], waits: (row: T) => boolean): T[] {
+  const waiting = rows.filter(waits).sort((a, b) => a.waitingSince!.getTime() - b.waitingSince!.getTime());
+  return [...waiting, ...rows.filter((row) => !waits(row))];
+}
+
+export interface InboxPlace {
+  id: string;
+  participantId: string;
+  /** Waits for the caseworker's answer (the conversation keeps it, migration 0043). */
+  awaiting: boolean;
+  waitingSince: Date | null;
+}
+
+/**
+ * Where each of these participants' conversations stands in the inbox, without reading their
+ * messages into the page: listInbox's order, worked out in the database. Whether it waits is the
+ * conversation's own (awaits_caseworker); since when is listInbox's rule, to the millisecond as
+ * JavaScript compares: the first of the participant's side's activity (the start, her side's
+ * messages, her answers to a proposed time) after the caseworker's last activity or "handled".
+ * A caseworker with 300 participants has some 600 conversations: a page of the inbox then reads
+ * only its own 50 (inboxItemsOf).
+ */
+export async function inboxOrder(participantIds: string[]): Promise<InboxPlace[]> {
+  if (participantIds.length === 0) return [];
+  const database = await db();
+  const ms = (at: SQL) => sql`date_trunc('milliseconds', ${at} at time zone 'UTC')`;
+  const result = await database.execute(sql`
+    select c.id, c.participant_id, c.awaits_caseworker as awaiting,
+      case when c.awaits_caseworker then (
+        select min(e.at) from (
+          select c.created_at as at
+          union all
+          select m.created_at from ${messages} m where m.conversation_id = c.id and m.author_role <> 'caseworker'
+          union all
+          select p.answered_at from ${appointmentProposals} p
+          where p.conversation_id = c.id and p.status in ('accepted', 'declined') and p.answered_at is not null
+        ) e
+        where ${ms(sql`e.at`)} > coalesce(${ms(sql`greatest(c.caseworker_acted_at, c.handled_at)`)}, '-infinity')
+      ) end as waiting_since
+    from ${conversations} c
+    where c.participant_id = any(${uuidList(participantIds.join(","))})
+    order by c.last_message_at desc, c.id`);
+  const places = rowsOf<{ id: string; participant_id: string; awaiting: boolean; waiting_since: Date | string | null }>(result).map((row) => ({
+    id: row.id,
+    participantId: row.participant_id,
+    awaiting: row.awaiting,
+    waitingSince: row.waiting_since === null ? null : new Date(row.waiting_since),
+  }));
+  return inInboxOrder(places, (place) => place.awaiting && place.waitingSince !== null);
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aCaseworker, aParticipant, aPerson, type BuiltCaseworker, type BuiltParticipant } from "../../../db/builders";
 import { appointmentProposals, auditEvents, conversations, messages } from "../../../db/schema";
-import { getConversation, listConversations, markHandled, writeMessage, type Author } from "~/features/messages/index.server";
+import { getConversation, inboxOrder, listConversations, listInbox, markHandled, writeMessage, type Author } from "~/features/messages/index.server";
 import { loader as participantConversationLoader } from "~/features/messages/routes/conversation";
 import { loader as overviewLoader } from "~/features/caseworker/routes/caseworker";
 import { loader as briefingLoader } from "~/features/caseworker/routes/caseworker-briefing";
@@ -203,6 +203,41 @@ describe("the inbox /sagsbehandler/beskeder", () => {
     const beyond = await run(inboxLoader, get("/sagsbehandler/beskeder?side=3", cookie));
     expect(statusOf(beyond)).toBe(302);
     expect(locationOf(beyond)).toBe("/sagsbehandler/beskeder?side=2");
+  });
+
+  it("places every conversation where the whole list would (its order is worked out in the database)", async () => {
+    const lis = await aCaseworker({ person: { firstName: "Lis", lastName: "Lund" } }).build(database.db);
+    const asta = await aParticipant({ person: { firstName: "Asta", lastName: "Andersen" } })
+      .withCaseworker(lis)
+      .withAppointment({ title: "Samtale", startsAt: new Date(Date.now() + 5 * DAY), endsAt: new Date(Date.now() + 5 * DAY + HOUR) })
+      .build(database.db);
+    const bent = await aParticipant({ person: { firstName: "Bent", lastName: "Bach" } }).withCaseworker(lis).build(database.db);
+    const lisFor = (participant: BuiltParticipant) => caseworkerAuthor(lis, participant);
+    const unanswered = await aConversation(asta, { subject: "Ikke besvaret", at: ago(10 * DAY) });
+    // Answered, then two more messages: waiting since the first of them.
+    const twice = await aConversation(asta, { subject: "To gange", at: ago(8 * DAY) });
+    await writeMessage(lisFor(asta), twice, { body: "Svar.", submissionId: crypto.randomUUID() }, ago(7 * DAY));
+    await participantWrites(asta, twice, "Tak, men ...", ago(3 * DAY));
+    await participantWrites(asta, twice, "Og så ...", ago(2 * DAY));
+    const handled = await aConversation(bent, { subject: "Håndteret", at: ago(6 * DAY) });
+    await markHandled(lisFor(bent), handled, ago(5 * DAY));
+    const reopened = await aConversation(bent, { subject: "Åbnet igen", at: ago(4 * DAY) });
+    await markHandled(lisFor(bent), reopened, ago(3 * DAY));
+    await participantWrites(bent, reopened, "Der er sket noget nyt.", ago(HOUR));
+    // A new time proposed and answered: waiting since her answer.
+    const moved = await aConversation(asta, { topic: "absence", subject: "Kan ikke komme", appointmentId: asta.appointmentIds[0], at: ago(2 * DAY) });
+    const { fields } = dayAhead(30);
+    expect(statusOf(await act(moved, { intent: "propose", ...fields, startTime: "9.30", endTime: "10:15" }, await cookieFor(lis.demoKey)))).toBe(302);
+    const [proposal] = await database.db.select().from(appointmentProposals).where(eq(appointmentProposals.conversationId, moved));
+    await participantAnswers(asta, moved, proposal!.id, true, new Date(Date.now() + 1000));
+
+    const ids = [asta.participantId, bent.participantId];
+    const whole = await listInbox(ids, { answerWorkdays: () => 2 });
+    const order = await inboxOrder(ids);
+    expect(order.map((place) => place.id)).toEqual(whole.map((item) => item.id));
+    expect(order.map((place) => place.waitingSince?.getTime() ?? null)).toEqual(whole.map((item) => item.waitingSince?.getTime() ?? null));
+    expect(whole.map((item) => item.id)).toEqual([unanswered, twice, reopened, moved, handled]);
+    expect(whole[1]!.waitingSince!.getTime()).toBeLessThan(Date.now() - 2.5 * DAY);
   });
 
   it("is 404 for a participant and a relative, and sends a signed-out visitor to sign in", async () => {
