@@ -102,7 +102,7 @@ export async function inboxPageOf(caseworkerPersonId: string, asked: number, now
   const waiting = order.filter((place) => place.awaiting && place.waitingSince);
   const due = waiting.map((place) => dueState(workdayDeadline(place.waitingSince!, answerWorkdays(place.participantId)), now));
   const shown = order.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((place) => place.id);
-  const rows = (await inboxItemsOf(shown, { answerWorkdays })).map((item) => {
+  const rows = (await inboxItemsOf(shown, [...byId.keys()], { answerWorkdays })).map((item) => {
     const person = byId.get(item.participantId);
     return { ...item, participantName: person ? `${person.firstName} ${person.lastName}` : "", participantFirstName: person?.firstName ?? "" };
   });

@@ -57,12 +57,19 @@ export async function listInbox(participantIds: string[], options: { answerWorkd
 }
 
 /**
- * These conversations (ids) as listInbox shows them, in the order given: one page of the
- * caseworker's inbox, placed by inboxOrder.
+ * These conversations (ids) of these participants as listInbox shows them, in the order given: one
+ * page of the caseworker's inbox, placed by inboxOrder. The participants are asked again, so that
+ * a conversation whose participant left her caseload in between is not shown (row-level security
+ * would refuse it on a Postgres server; the embedded database has none).
  */
-export async function inboxItemsOf(conversationIds: string[], options: { answerWorkdays: (participantId: string) => number }): Promise<InboxItem[]> {
-  if (conversationIds.length === 0) return [];
-  const items = new Map((await inboxItems(sql`${conversations.id} = any(${uuidList(conversationIds.join(","))})`, options)).map((item) => [item.id, item]));
+export async function inboxItemsOf(
+  conversationIds: string[],
+  participantIds: string[],
+  options: { answerWorkdays: (participantId: string) => number },
+): Promise<InboxItem[]> {
+  if (conversationIds.length === 0 || participantIds.length === 0) return [];
+  const which = sql`${conversations.id} = any(${uuidList(conversationIds.join(","))}) and ${conversations.participantId} = any(${uuidList(participantIds.join(","))})`;
+  const items = new Map((await inboxItems(which, options)).map((item) => [item.id, item]));
   return conversationIds.flatMap((id) => items.get(id) ?? []);
 }
 

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aCaseworker, aParticipant, aPerson, type BuiltCaseworker, type BuiltParticipant } from "../../../db/builders";
 import { appointmentProposals, auditEvents, conversations, messages } from "../../../db/schema";
-import { getConversation, inboxOrder, listConversations, listInbox, markHandled, writeMessage, type Author } from "~/features/messages/index.server";
+import { getConversation, inboxItemsOf, inboxOrder, listConversations, listInbox, markHandled, writeMessage, type Author } from "~/features/messages/index.server";
 import { loader as participantConversationLoader } from "~/features/messages/routes/conversation";
 import { loader as overviewLoader } from "~/features/caseworker/routes/caseworker";
 import { loader as briefingLoader } from "~/features/caseworker/routes/caseworker-briefing";
@@ -238,6 +238,10 @@ describe("the inbox /sagsbehandler/beskeder", () => {
     expect(order.map((place) => place.waitingSince?.getTime() ?? null)).toEqual(whole.map((item) => item.waitingSince?.getTime() ?? null));
     expect(whole.map((item) => item.id)).toEqual([unanswered, twice, reopened, moved, handled]);
     expect(whole[1]!.waitingSince!.getTime()).toBeLessThan(Date.now() - 2.5 * DAY);
+    // A page's conversations are read for her participants only: one whose participant is not
+    // among them (moved to another caseworker in between) is left out.
+    expect((await inboxItemsOf([twice, handled], ids, { answerWorkdays: () => 2 })).map((item) => item.id)).toEqual([twice, handled]);
+    expect((await inboxItemsOf([twice, handled], [bent.participantId], { answerWorkdays: () => 2 })).map((item) => item.id)).toEqual([handled]);
   });
 
   it("is 404 for a participant and a relative, and sends a signed-out visitor to sign in", async () => {
