@@ -717,6 +717,25 @@ function percentile(sortedValues: number[], fraction: number): number | null {
   return sortedValues[index]!;
 }
 
+/** How `/sagsbehandler`'s last page is labelled: on the demo data it is its first (and only) page. */
+const CASEWORKER_LAST_PAGE = "/sagsbehandler (last page)";
+/** The addresses found to be her list's last page (`?side=N`), one per data set. */
+const caseworkerLastPages = new Set<string>();
+
+/**
+ * Her list's last page, `/sagsbehandler?side=N` (the list redirects a page past the end to it):
+ * on the big data set 2 cards of a 302-person caseload, against the demo's 3 cards of 3, so the two
+ * compare the same work with more data around it, where her first page compares 50 cards with 3.
+ */
+async function findCaseworkerLastPage(baseUrl: string, caseworkerCookie: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/sagsbehandler?side=999999`, { headers: { cookie: caseworkerCookie }, redirect: "manual" });
+  await response.arrayBuffer();
+  const last = /[?&]side=(\d+)/.exec(response.headers.get("location") ?? "")?.[1] ?? "1";
+  const page = `/sagsbehandler?side=${last}`;
+  caseworkerLastPages.add(page);
+  return page;
+}
+
 /** The first meeting page linked from the participant's `/moeder`, e.g. `/moeder/0b6c…`. */
 async function findMeetingPage(baseUrl: string, cookie: string): Promise<string | null> {
   const html = (await fetchBytes(`${baseUrl}/moeder`, { cookie })).toString("utf8");
@@ -914,7 +933,7 @@ async function openTarget(target: DatabaseTarget): Promise<OpenTarget> {
     const apiPage = await findApiParticipantPage(server.baseUrl, caseworkerCookie);
     const groups: PageGroup[] = [
       { server, target, pages: participantPages, headers: { cookie } },
-      { server, target, pages: [...CASEWORKER_PAGES], headers: { cookie: caseworkerCookie } },
+      { server, target, pages: [...CASEWORKER_PAGES, await findCaseworkerLastPage(server.baseUrl, caseworkerCookie)], headers: { cookie: caseworkerCookie } },
       { server, target, pages: apiPage ? [apiPage] : [], headers: api },
     ];
     // As a server that has run a while: every page loaded a few times before any is measured, so
@@ -1081,6 +1100,7 @@ function printResults(results: PageResult[], load: LoadSettings): void {
 /** The meeting page's id differs between databases: one label for it. */
 function pageLabel(page: string): string {
   if (page.startsWith("/api/v1/participants/")) return API_PARTICIPANT_PAGE;
+  if (caseworkerLastPages.has(page)) return CASEWORKER_LAST_PAGE;
   return page.startsWith("/moeder/") ? MEETING_PAGE : page;
 }
 
