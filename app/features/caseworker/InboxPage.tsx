@@ -1,9 +1,8 @@
 import { useTranslation } from "~/lib/i18n/react";
 import { PageTitle } from "~/components/layout/PageTitle";
-import type { InboxRow } from "./messages.server";
+import type { InboxPageData } from "./messages.server";
 import { ConversationList } from "./messages-ui";
-import { PAGE_SIZE } from "./paging";
-import { Pagination, type ListPages } from "./Pagination";
+import { PageRange, Pagination } from "./Pagination";
 
 /**
  * `/sagsbehandler/beskeder`: one page (50) of her participants' conversations. Those waiting for
@@ -11,31 +10,17 @@ import { Pagination, type ListPages } from "./Pagination";
  * the answer is due; then the rest, the newest first. The headings count all of them, and the
  * summary of late and due answers is over every page.
  */
-export function InboxPage({
-  rows,
-  now,
-  answerWorkdays,
-  pages = { page: 1, pageCount: 1, total: rows.length },
-  counts,
-  list = "/sagsbehandler/beskeder",
-}: {
-  rows: InboxRow[];
-  now: Date;
-  answerWorkdays: number | null;
-  pages?: ListPages;
-  /** Over all her conversations: waiting for her answer, and of those late or due today. */
-  counts: { waiting: number; late: number; dueToday: number };
-  list?: string;
-}) {
+export function InboxPage({ inbox, now }: { inbox: InboxPageData; now: Date }) {
+  const { rows, answerWorkdays } = inbox;
   const { t } = useTranslation("caseworker");
   const waiting = rows.filter((row) => row.state === "awaiting");
   const others = rows.filter((row) => row.state !== "awaiting");
-  const othersInAll = pages.total - counts.waiting;
-  const lastPage = pages.page === pages.pageCount;
+  const othersInAll = inbox.total - inbox.waiting;
+  const lastPage = inbox.page === inbox.pageCount;
   // A section shows when this page has some of its conversations; its "none" text on the page where it would have begun.
-  const showWaiting = waiting.length > 0 || (counts.waiting === 0 && pages.page === 1);
+  const showWaiting = waiting.length > 0 || (inbox.waiting === 0 && inbox.page === 1);
   const showOthers = others.length > 0 || (othersInAll === 0 && lastPage);
-  const title = pages.pageCount > 1 ? t("pages.title", { title: t("inbox.title"), page: pages.page, pages: pages.pageCount }) : t("inbox.title");
+  const title = inbox.pageCount > 1 ? t("pages.title", { title: t("inbox.title"), page: inbox.page, pages: inbox.pageCount }) : t("inbox.title");
   return (
     <>
       <PageTitle title={title} />
@@ -52,17 +37,11 @@ export function InboxPage({
         <p>{t("inbox.none")}</p>
       ) : (
         <>
-          {pages.pageCount > 1 ? (
-            <p className="meta">
-              {rows.length === 1
-                ? t("inbox.showingLast", { count: pages.total, from: pages.total })
-                : t("inbox.showing", { count: pages.total, from: (pages.page - 1) * PAGE_SIZE + 1, to: (pages.page - 1) * PAGE_SIZE + rows.length })}
-            </p>
-          ) : null}
+          <PageRange pages={inbox} shown={rows.length} texts={{ some: "inbox.showing", last: "inbox.showingLast" }} />
           {showWaiting ? (
             <section aria-labelledby="cw-inbox-waiting" className="cw-inbox-section">
               <h2 id="cw-inbox-waiting">
-                {t("inbox.waitingHeading")} <span className="cw-count">({counts.waiting})</span>
+                {t("inbox.waitingHeading")} <span className="cw-count">({inbox.waiting})</span>
               </h2>
               {waiting.length === 0 ? (
                 <p>{t("inbox.noneWaiting")}</p>
@@ -71,8 +50,8 @@ export function InboxPage({
                   <p>
                     {[
                       t("inbox.waitingIntro"),
-                      counts.late > 0 ? t("inbox.summaryLate", { count: counts.late }) : null,
-                      counts.dueToday > 0 ? t("inbox.summaryToday", { count: counts.dueToday }) : null,
+                      inbox.late > 0 ? t("inbox.summaryLate", { count: inbox.late }) : null,
+                      inbox.dueToday > 0 ? t("inbox.summaryToday", { count: inbox.dueToday }) : null,
                     ]
                       .filter(Boolean)
                       .join(" ")}
@@ -97,7 +76,7 @@ export function InboxPage({
               )}
             </section>
           ) : null}
-          <Pagination pages={pages} list={list} label={t("inbox.pagesNav")} />
+          <Pagination pages={inbox} list="/sagsbehandler/beskeder" label={t("inbox.pagesNav")} />
         </>
       )}
     </>

@@ -4,8 +4,7 @@ import { PageTitle } from "~/components/layout/PageTitle";
 import { SummaryList, SummaryRow } from "~/components/ui/SummaryList";
 import { formatDate, formatTime, isoDateTime } from "~/lib/dates";
 import { DisclosureLists } from "./Disclosure";
-import { PAGE_SIZE } from "./paging";
-import { Pagination, type ListPages } from "./Pagination";
+import { PageRange, Pagination, type ListPages } from "./Pagination";
 import type { ParticipantListItem } from "./queries.server";
 
 /**
@@ -44,17 +43,7 @@ export function OverviewPage({
       ) : (
         <>
           <h2 className="visually-hidden">{t("list.heading")}</h2>
-          {pages.pageCount > 1 ? (
-            <p className="meta">
-              {participants.length === 1
-                ? t("pages.showingLast", { count: pages.total, from: pages.total })
-                : t("pages.showing", {
-                    count: pages.total,
-                    from: (pages.page - 1) * PAGE_SIZE + 1,
-                    to: (pages.page - 1) * PAGE_SIZE + participants.length,
-                  })}
-            </p>
-          ) : null}
+          <PageRange pages={pages} shown={participants.length} texts={{ some: "pages.showing", last: "pages.showingLast" }} />
           <ul className="cw-list">
             {participants.map((participant) => (
               <ParticipantCard

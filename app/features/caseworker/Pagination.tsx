@@ -1,5 +1,5 @@
 import { useTranslation } from "~/lib/i18n/react";
-import { pageHref, pageNumbers } from "./paging";
+import { PAGE_SIZE, pageHref, pageNumbers } from "./paging";
 
 /** Which page of a list this is (50 a page), and how many there are in all. */
 export interface ListPages {
@@ -54,5 +54,20 @@ export function Pagination({ pages, list = "/sagsbehandler", label }: { pages: L
         </p>
       ) : null}
     </nav>
+  );
+}
+
+/**
+ * Which of a list of several pages this page shows ("Deltager 51 til 100 af 302"; "… 301 af 301"
+ * when one is left); nothing on a list of one page. `texts` are the list's two translations.
+ */
+export function PageRange({ pages, shown, texts }: { pages: ListPages; shown: number; texts: { some: string; last: string } }) {
+  const { t } = useTranslation("caseworker");
+  if (pages.pageCount <= 1) return null;
+  const from = (pages.page - 1) * PAGE_SIZE + 1;
+  return (
+    <p className="meta">
+      {shown === 1 ? t(texts.last as never, { count: pages.total, from }) : t(texts.some as never, { count: pages.total, from, to: from + shown - 1 })}
+    </p>
   );
 }

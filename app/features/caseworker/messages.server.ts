@@ -41,8 +41,12 @@ async function answerWorkdaysOf(participantIds: string[]): Promise<(participantI
     .select({ participantId: cwParticipants.participantId, key: cwParticipants.municipalityKey })
     .from(cwParticipants)
     .where(sql`${cwParticipants.participantId} = any(${uuidList(participantIds.join(","))})`);
-  const keys = new Map(rows.map((row) => [row.participantId, row.key]));
-  return (participantId) => municipalityById(keys.get(participantId)).messageAnswerWorkdays;
+  return workdaysBy(new Map(rows.map((row) => [row.participantId, row.key])));
+}
+
+/** The promised answer time of each participant, from their municipality's key. */
+function workdaysBy(municipalityKeys: Map<string, string | null>): (participantId: string) => number {
+  return (participantId) => municipalityById(municipalityKeys.get(participantId)).messageAnswerWorkdays;
 }
 
 /** The participants this caseworker coordinates, with their names. */
@@ -95,14 +99,15 @@ export interface InboxPageData {
 export async function inboxPageOf(caseworkerPersonId: string, asked: number, now = new Date()): Promise<InboxPageData> {
   const people = await myParticipants(caseworkerPersonId);
   const byId = new Map(people.map((person) => [person.participantId, person]));
-  const answerWorkdays = (participantId: string) => municipalityById(byId.get(participantId)?.municipalityKey).messageAnswerWorkdays;
-  const order = await inboxOrder([...byId.keys()]);
+  const ids = [...byId.keys()];
+  const answerWorkdays = workdaysBy(new Map(people.map((person) => [person.participantId, person.municipalityKey])));
+  const order = await inboxOrder(ids);
   const pageCount = Math.max(1, Math.ceil(order.length / PAGE_SIZE));
   const page = Math.min(Math.max(1, asked), pageCount);
   const waiting = order.filter((place) => place.awaiting && place.waitingSince);
   const due = waiting.map((place) => dueState(workdayDeadline(place.waitingSince!, answerWorkdays(place.participantId)), now));
   const shown = order.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((place) => place.id);
-  const rows = (await inboxItemsOf(shown, [...byId.keys()], { answerWorkdays })).map((item) => {
+  const rows = (await inboxItemsOf(shown, ids, { answerWorkdays })).map((item) => {
     const person = byId.get(item.participantId);
     return { ...item, participantName: person ? `${person.firstName} ${person.lastName}` : "", participantFirstName: person?.firstName ?? "" };
   });

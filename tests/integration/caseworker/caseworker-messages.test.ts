@@ -196,6 +196,7 @@ describe("the inbox /sagsbehandler/beskeder", () => {
     expect(new Set(await logged())).toEqual(new Set([waits.participantId, answeredOnly.participantId]));
     const secondText = renderText("da", "/sagsbehandler/beskeder", CaseworkerInboxRoute, second);
     expect(secondText).toContain("Samtale 51 til 55 af 55");
+    expect(secondText).toContain("Beskeder (side 2 af 2)");
     expect(secondText).toMatch(/Venter på dit svar \(52\)[\s\S]*Andre samtaler \(3\)/);
     expect(secondText).toContain("Forrige side");
     expect(renderText("en", "/sagsbehandler/beskeder", CaseworkerInboxRoute, second)).toContain("Conversations 51 to 55 of 55");

@@ -36,6 +36,5 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export default function CaseworkerInboxRoute({ loaderData }: Route.ComponentProps) {
-  const { rows, now, answerWorkdays, page, pageCount, total, waiting, late, dueToday } = loaderData;
-  return <InboxPage rows={rows} now={now} answerWorkdays={answerWorkdays} pages={{ page, pageCount, total }} counts={{ waiting, late, dueToday }} list={INBOX} />;
+  return <InboxPage inbox={loaderData} now={loaderData.now} />;
 }
