@@ -65,6 +65,12 @@ export const conversations = portal.table(
      */
     participantActedAt: timestamp("participant_acted_at", { withTimezone: true }),
     caseworkerActedAt: timestamp("caseworker_acted_at", { withTimezone: true }),
+    /**
+     * Since when it waits for the caseworker, as listInbox works it out: the first of her side's
+     * activity after the caseworker's last or "handled". Kept by triggers (migration 0048) beside
+     * awaits_caseworker; only meaningful while that is true.
+     */
+    waitingSince: timestamp("waiting_since", { withTimezone: true }),
     /** Waiting for the caseworker's answer, as listInbox's "awaiting" (status.ts, awaitsCaseworker), in milliseconds. */
     awaitsCaseworker: boolean("awaits_caseworker").generatedAlwaysAs(
       sql`(caseworker_acted_at IS NULL

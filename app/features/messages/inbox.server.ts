@@ -1,5 +1,5 @@
 import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
-import { db, rowsOf } from "../../../db/client";
+import { db } from "../../../db/client";
 import { countsOf, nestedJson, preparedTogether, uuidList, type Nested } from "../../../db/nested";
 import { appointmentProposals, conversations, messages } from "../../../db/schema/messages";
 import { isUuid } from "~/lib/ids";
@@ -182,39 +182,26 @@ export interface InboxPlace {
 
 /**
  * Where each of these participants' conversations stands in the inbox, without reading their
- * messages into the page: listInbox's order, worked out in the database. Whether it waits is the
- * conversation's own (awaits_caseworker); since when is listInbox's rule, to the millisecond as
- * JavaScript compares: the first of the participant's side's activity (the start, her side's
- * messages, her answers to a proposed time) after the caseworker's last activity or "handled".
- * A caseworker with 300 participants has some 600 conversations: a page of the inbox then reads
- * only its own 50 (inboxItemsOf).
+ * messages into the page: listInbox's order, from what each conversation keeps (migrations 0043 and
+ * 0048: whether it waits for the caseworker's answer, and since when by listInbox's rule, to the
+ * millisecond as JavaScript compares: the first of the participant's side's activity after the
+ * caseworker's last activity or "handled"). A caseworker with 300 participants has some 600
+ * conversations: a page of the inbox then reads only its own 50 (inboxItemsOf).
  */
 export async function inboxOrder(participantIds: string[]): Promise<InboxPlace[]> {
   if (participantIds.length === 0) return [];
   const database = await db();
-  const ms = (at: SQL) => sql`date_trunc('milliseconds', ${at} at time zone 'UTC')`;
-  const result = await database.execute(sql`
-    select c.id, c.participant_id, c.awaits_caseworker as awaiting,
-      case when c.awaits_caseworker then (
-        select min(e.at) from (
-          select c.created_at as at
-          union all
-          select m.created_at from ${messages} m where m.conversation_id = c.id and m.author_role <> 'caseworker'
-          union all
-          select p.answered_at from ${appointmentProposals} p
-          where p.conversation_id = c.id and p.status in ('accepted', 'declined') and p.answered_at is not null
-        ) e
-        where ${ms(sql`e.at`)} > coalesce(${ms(sql`greatest(c.caseworker_acted_at, c.handled_at)`)}, '-infinity')
-      ) end as waiting_since
-    from ${conversations} c
-    where c.participant_id = any(${uuidList(participantIds.join(","))})
-    order by c.last_message_at desc, c.id`);
-  const places = rowsOf<{ id: string; participant_id: string; awaiting: boolean; waiting_since: Date | string | null }>(result).map((row) => ({
-    id: row.id,
-    participantId: row.participant_id,
-    awaiting: row.awaiting,
-    waitingSince: row.waiting_since === null ? null : new Date(row.waiting_since),
-  }));
+  const rows = await database
+    .select({
+      id: conversations.id,
+      participantId: conversations.participantId,
+      awaiting: conversations.awaitsCaseworker,
+      waitingSince: conversations.waitingSince,
+    })
+    .from(conversations)
+    .where(sql`${conversations.participantId} = any(${uuidList(participantIds.join(","))})`)
+    .orderBy(desc(conversations.lastMessageAt), conversations.id);
+  const places = rows.map((row) => ({ ...row, awaiting: row.awaiting === true, waitingSince: row.awaiting ? row.waitingSince : null }));
   return inInboxOrder(places, (place) => place.awaiting && place.waitingSince !== null);
 }
 

@@ -7,9 +7,10 @@ import { awaitingSummary, listInbox, markHandled, proposeNewTime, writeMessage, 
 import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
 import { aConversation, participantAnswers, participantWrites } from "./messages-support";
 
-// /sagsbehandler's count of conversations waiting for the caseworker reads what each conversation
-// keeps (`awaits_caseworker`, triggers of migration 0043); the inbox works the same state out from
-// the messages and proposals themselves. They must agree after every kind of change.
+// /sagsbehandler's count of conversations waiting for the caseworker, and the order of her inbox, read
+// what each conversation keeps (`awaits_caseworker` and `waiting_since`, triggers of migrations 0043
+// and 0048); listInbox works the same state out from the messages and proposals themselves. They must
+// agree after every kind of change.
 
 let database: TestDatabase;
 let sara: BuiltCaseworker;
@@ -29,12 +30,16 @@ const saraFor = (participant: BuiltParticipant): Author => ({ personId: sara.per
 const saraWrites = (participant: BuiltParticipant, conversationId: string, at: Date) =>
   writeMessage(saraFor(participant), conversationId, { body: "Tak, jeg vender tilbage.", submissionId: crypto.randomUUID() }, at);
 
-/** The conversation's state as the inbox says it and as the list counts it; they must be the same. */
+/** The conversation's state (and since when it waits) as the inbox says it and as the list counts it; they must be the same. */
 async function stateOf(participant: BuiltParticipant, conversationId: string): Promise<boolean> {
   const item = (await listInbox([participant.participantId], { answerWorkdays: () => 3 })).find((row) => row.id === conversationId)!;
-  const [kept] = await database.db.select({ awaits: conversations.awaitsCaseworker }).from(conversations).where(eq(conversations.id, conversationId));
+  const [kept] = await database.db
+    .select({ awaits: conversations.awaitsCaseworker, waitingSince: conversations.waitingSince })
+    .from(conversations)
+    .where(eq(conversations.id, conversationId));
   const inbox = item.state === "awaiting";
   expect(kept!.awaits, `kept state of a conversation the inbox calls "${item.state}"`).toBe(inbox);
+  if (inbox) expect(kept!.waitingSince?.toISOString(), "kept waiting since").toBe(item.waitingSince?.toISOString());
   const all = (await listInbox([participant.participantId], { answerWorkdays: () => 3 })).filter((row) => row.state === "awaiting").length;
   expect((await awaitingSummary([participant.participantId])).total).toBe(all);
   return inbox;
@@ -60,6 +65,11 @@ describe("the kept 'waiting for the caseworker' agrees with the inbox", () => {
 
     await participantWrites(mette, id, "Er der nyt?", day(5));
     expect(await stateOf(mette, id)).toBe(true);
+
+    const hour = 3_600_000;
+    await participantWrites(mette, id, "Hallo?", new Date(day(5).getTime() + 2 * hour));
+    await markHandled(saraFor(mette), id, new Date(day(5).getTime() + hour));
+    expect(await stateOf(mette, id)).toBe(true); // handled as of between her two messages: waits since the second
 
     const first = await proposeNewTime(saraFor(mette), id, { startsAt: day(20), endsAt: day(20.05) }, day(6));
     expect(await stateOf(mette, id)).toBe(false); // a proposed time is her answer

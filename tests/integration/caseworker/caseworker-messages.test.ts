@@ -225,6 +225,11 @@ describe("the inbox /sagsbehandler/beskeder", () => {
     const reopened = await aConversation(bent, { subject: "Åbnet igen", at: ago(4 * DAY) });
     await markHandled(lisFor(bent), reopened, ago(3 * DAY));
     await participantWrites(bent, reopened, "Der er sket noget nyt.", ago(HOUR));
+    // Marked handled as of a moment before her last message (a request that began before it):
+    // still waiting, since that message.
+    const overtaken = await aConversation(bent, { subject: "Overhalet", at: ago(5 * DAY) });
+    await participantWrites(bent, overtaken, "En ting mere.", ago(DAY));
+    await markHandled(lisFor(bent), overtaken, ago(2 * DAY));
     // A new time proposed and answered: waiting since her answer.
     const moved = await aConversation(asta, { topic: "absence", subject: "Kan ikke komme", appointmentId: asta.appointmentIds[0], at: ago(2 * DAY) });
     const { fields } = dayAhead(30);
@@ -237,8 +242,9 @@ describe("the inbox /sagsbehandler/beskeder", () => {
     const order = await inboxOrder(ids);
     expect(order.map((place) => place.id)).toEqual(whole.map((item) => item.id));
     expect(order.map((place) => place.waitingSince?.getTime() ?? null)).toEqual(whole.map((item) => item.waitingSince?.getTime() ?? null));
-    expect(whole.map((item) => item.id)).toEqual([unanswered, twice, reopened, moved, handled]);
+    expect(whole.map((item) => item.id)).toEqual([unanswered, twice, overtaken, reopened, moved, handled]);
     expect(whole[1]!.waitingSince!.getTime()).toBeLessThan(Date.now() - 2.5 * DAY);
+    expect(whole[2]!.waitingSince!.getTime()).toBeGreaterThan(Date.now() - 1.5 * DAY);
     // A page's conversations are read for her participants only: one whose participant is not
     // among them (moved to another caseworker in between) is left out.
     expect((await inboxItemsOf([twice, handled], ids, { answerWorkdays: () => 2 })).map((item) => item.id)).toEqual([twice, handled]);
