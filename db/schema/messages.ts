@@ -99,6 +99,8 @@ export const messages = portal.table(
     conversationId: uuid("conversation_id")
       .notNull()
       .references(() => conversations.id, { onDelete: "cascade" }),
+    /** Whose conversation it is in: kept from the conversation by a trigger (migration 0049), never written by the portal. */
+    participantId: uuid("participant_id"),
     authorPersonId: uuid("author_person_id").references(() => persons.id, { onDelete: "set null" }),
     authorRole: authorRoleEnum("author_role").notNull(),
     /** The author's name as it was when written: a relative's messages show their own name. */
@@ -143,6 +145,8 @@ export const appointmentProposals = portal.table(
     conversationId: uuid("conversation_id")
       .notNull()
       .references(() => conversations.id, { onDelete: "cascade" }),
+    /** Whose conversation it is in: kept from the conversation by a trigger (migration 0049), never written by the portal. */
+    participantId: uuid("participant_id"),
     appointmentId: uuid("appointment_id")
       .notNull()
       .references(() => appointments.id, { onDelete: "cascade" }),

@@ -115,6 +115,34 @@ describe.skipIf(!serverUrl)("row-level security on messages and notifications (r
     expect(await codeOf(propose(mette))).toBe("42501");
   });
 
+  it("keeps each message and proposed time with its conversation's participant, whatever the writer sends", async () => {
+    const { sara, bo, mette, ali, conversationId } = await somePeople();
+    const inMine = `conversation_id = '${conversationId}'`;
+    const participantsOf = async (table: string) =>
+      (await owner.unsafe(`select distinct participant_id::text as id from portal.${table} where ${inMine}`)).map((row) => row.id as string);
+    // Written as if it were Ali's, then moved to Ali's on the way: it stays Mette's, out of Bo's sight.
+    expect(
+      await codeOf(
+        asApp(mette.personId, (tx) => tx`insert into portal.messages (conversation_id, participant_id, author_person_id, author_role, author_name, body) values (${conversationId}, ${ali.participantId}, ${mette.personId}, 'participant', 'Mette', 'hej')`),
+      ),
+    ).toBe("ok");
+    expect(await codeOf(asApp(mette.personId, (tx) => tx`update portal.messages set participant_id = ${ali.participantId} where ${tx.unsafe(inMine)}`))).toBe("ok");
+    expect(await codeOf(asApp(sara.personId, (tx) => tx`update portal.messages set participant_id = ${ali.participantId}, read_at = now() where ${tx.unsafe(inMine)}`))).toBe("ok");
+    expect(await participantsOf("messages")).toEqual([mette.participantId]);
+    expect(await count(bo.personId, "messages", inMine)).toBe(0);
+    expect(await count(sara.personId, "messages", inMine)).toBe(2);
+    // A proposed time likewise.
+    const [meeting] = await owner`select id from portal.appointments where participant_id = ${mette.participantId} limit 1`;
+    const propose = asApp(sara.personId, (tx) =>
+      tx`insert into portal.appointment_proposals (conversation_id, participant_id, appointment_id, starts_at, ends_at) values (${conversationId}, ${ali.participantId}, ${meeting!.id}, now() + interval '2 days', now() + interval '2 days 1 hour')`,
+    );
+    expect(await codeOf(propose)).toBe("ok");
+    expect(await codeOf(asApp(mette.personId, (tx) => tx`update portal.appointment_proposals set participant_id = ${ali.participantId} where ${tx.unsafe(inMine)}`))).toBe("ok");
+    expect(await participantsOf("appointment_proposals")).toEqual([mette.participantId]);
+    expect(await count(bo.personId, "appointment_proposals", inMine)).toBe(0);
+    expect(await count(mette.personId, "appointment_proposals", inMine)).toBe(1);
+  });
+
   it("lets a relative read only with the messages scope, and write only with 'må også skrive'", async () => {
     const { mette, rikke, conversationId } = await somePeople();
     const planOnly = await aPerson({ firstName: "Per" }).build(database.db);
