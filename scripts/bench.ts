@@ -78,6 +78,8 @@ const WEIGHED_PAGES: string[] = [
 const PARTICIPANT_PAGES = ["/", "/min-plan", "/moeder", MEETING_PAGE, "/beskeder", "/forberedelse", "/cv", "/netvaerk", "/paaroerende", "/hjaelp"];
 /** The same for the caseworker (sara): her list, first and second page, and the first page of her messages. */
 const CASEWORKER_PAGES = ["/sagsbehandler", "/sagsbehandler?side=2", "/sagsbehandler/beskeder"];
+/** Stands for the first conversation of her inbox (`/sagsbehandler/beskeder/<id>`, the longest wait), found there. */
+const CASEWORKER_CONVERSATION_PAGE = "/sagsbehandler/beskeder/:id";
 const CASEWORKER_PERSON = "sara";
 /**
  * The case systems' API, measured like a page: one participant (Mette, in Solbjerg) read by her
@@ -736,6 +738,12 @@ async function findCaseworkerLastPage(baseUrl: string, caseworkerCookie: string)
   return page;
 }
 
+/** The first conversation linked from her inbox, e.g. `/sagsbehandler/beskeder/0b6c…`: one conversation, read among all of her caseload's. */
+async function findCaseworkerConversationPage(baseUrl: string, caseworkerCookie: string): Promise<string | null> {
+  const html = (await fetchBytes(`${baseUrl}/sagsbehandler/beskeder`, { cookie: caseworkerCookie })).toString("utf8");
+  return /href="(\/sagsbehandler\/beskeder\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"/.exec(html)?.[1] ?? null;
+}
+
 /** The first meeting page linked from the participant's `/moeder`, e.g. `/moeder/0b6c…`. */
 async function findMeetingPage(baseUrl: string, cookie: string): Promise<string | null> {
   const html = (await fetchBytes(`${baseUrl}/moeder`, { cookie })).toString("utf8");
@@ -933,7 +941,16 @@ async function openTarget(target: DatabaseTarget): Promise<OpenTarget> {
     const apiPage = await findApiParticipantPage(server.baseUrl, caseworkerCookie);
     const groups: PageGroup[] = [
       { server, target, pages: participantPages, headers: { cookie } },
-      { server, target, pages: [...CASEWORKER_PAGES, await findCaseworkerLastPage(server.baseUrl, caseworkerCookie)], headers: { cookie: caseworkerCookie } },
+      {
+        server,
+        target,
+        pages: [
+          ...CASEWORKER_PAGES,
+          await findCaseworkerLastPage(server.baseUrl, caseworkerCookie),
+          ...[await findCaseworkerConversationPage(server.baseUrl, caseworkerCookie)].filter((page) => page !== null),
+        ],
+        headers: { cookie: caseworkerCookie },
+      },
       { server, target, pages: apiPage ? [apiPage] : [], headers: api },
     ];
     // As a server that has run a while: every page loaded a few times before any is measured, so
@@ -1101,6 +1118,7 @@ function printResults(results: PageResult[], load: LoadSettings): void {
 function pageLabel(page: string): string {
   if (page.startsWith("/api/v1/participants/")) return API_PARTICIPANT_PAGE;
   if (caseworkerLastPages.has(page)) return CASEWORKER_LAST_PAGE;
+  if (page.startsWith("/sagsbehandler/beskeder/")) return CASEWORKER_CONVERSATION_PAGE;
   return page.startsWith("/moeder/") ? MEETING_PAGE : page;
 }
 
