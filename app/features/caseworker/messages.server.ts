@@ -5,6 +5,7 @@ import { municipalityById } from "~/lib/municipality.server";
 import {
   conversationOwner,
   getConversation,
+  inboxItemOf,
   inboxItemsOf,
   inboxOrder,
   listInbox,
@@ -137,7 +138,7 @@ export async function findMyConversation(caseworkerPersonId: string, conversatio
   if (!participantId) return null;
   const person = await findMyParticipant(caseworkerPersonId, participantId);
   if (!person) return null;
-  return { participantId, firstName: person.firstName, name: `${person.firstName} ${person.lastName}` };
+  return { participantId, firstName: person.firstName, name: `${person.firstName} ${person.lastName}`, municipalityKey: person.municipalityKey };
 }
 
 /** The caseworker writing in her participant's conversation: her own name, from the session. */
@@ -184,14 +185,14 @@ export async function openConversation(caseworkerPersonId: string, conversationI
     .filter((message) => sideOf(message.authorRole) === "participant" && !message.readAt)
     .map((message) => message.id);
   if (newMessageIds.length > 0) await markConversationRead({ side: "caseworker" }, mine.participantId, conversationId, now);
-  const [items, meeting] = await Promise.all([
-    conversationsFor(mine.participantId, now),
-    conversation.appointmentId ? meetingOf(mine.participantId, conversation.appointmentId) : null,
-  ]);
+  const meeting = conversation.appointmentId ? await meetingOf(mine.participantId, conversation.appointmentId) : null;
+  // Where it stands in her inbox, from what was just read (her opening it read the new messages).
+  const opened = { ...conversation, messages: conversation.messages.map((message) => (newMessageIds.includes(message.id) ? { ...message, readAt: now } : message)) };
+  const answerWorkdays = municipalityById(mine.municipalityKey).messageAnswerWorkdays;
   return {
     participant: { id: mine.participantId, name: mine.name, firstName: mine.firstName },
     conversation,
-    item: items.find((item) => item.id === conversationId) ?? null,
+    item: inboxItemOf(opened, { answerWorkdays: () => answerWorkdays }),
     newMessageIds,
     meeting,
     submissionId: crypto.randomUUID(),

@@ -3,7 +3,8 @@ import { db } from "../../../db/client";
 import { countsOf, nestedJson, preparedTogether, uuidList, type Nested } from "../../../db/nested";
 import { appointmentProposals, conversations, messages } from "../../../db/schema/messages";
 import { isUuid } from "~/lib/ids";
-import { awaitsCaseworker, sideOf, type Topic } from "./status";
+import type { ConversationView } from "./queries.server";
+import { awaitsCaseworker, sideOf, type AuthorRole, type Topic } from "./status";
 import { workdayDeadline } from "~/lib/workdays";
 
 /**
@@ -112,7 +113,30 @@ async function inboxItems(which: SQL, options: { answerWorkdays: (participantId:
       .where(sql`${appointmentProposals.conversationId} = any(${ids})`)
       .orderBy(asc(appointmentProposals.createdAt)),
   ]);
+  return itemsFrom(rows, messageRows, proposalRows, options);
+}
 
+/**
+ * One conversation, already read whole (getConversation), as the inbox shows it: its state, since
+ * when it waits and when the answer is due. Nothing more is read.
+ */
+export function inboxItemOf(conversation: ConversationView, options: { answerWorkdays: (participantId: string) => number }): InboxItem {
+  const withId = <T>(row: T) => ({ ...row, conversationId: conversation.id });
+  return itemsFrom([conversation], conversation.messages.map(withId), conversation.proposals.map(withId), options)[0]!;
+}
+
+type ConversationRow = Pick<
+  InboxItem,
+  "id" | "participantId" | "topic" | "subject" | "appointmentId" | "callbackOn" | "callbackWindow" | "lastMessageAt" | "handledAt"
+> & { createdAt: Date };
+
+/** The inbox's view of these conversations from their messages and proposed times (each with its conversation's id), in the inbox's order. */
+function itemsFrom(
+  rows: ConversationRow[],
+  messageRows: { conversationId: string; authorRole: AuthorRole; createdAt: Date; readAt: Date | null }[],
+  proposalRows: { conversationId: string; status: string; createdAt: Date; answeredAt: Date | null }[],
+  options: { answerWorkdays: (participantId: string) => number },
+): InboxItem[] {
   const activity = new Map<string, Activity[]>(rows.map((row) => [row.id, [{ side: "participant", at: row.createdAt }]]));
   const unread = new Map<string, number>();
   for (const message of messageRows) {

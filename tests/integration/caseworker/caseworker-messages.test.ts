@@ -4,6 +4,7 @@ import { aCaseworker, aParticipant, aPerson, type BuiltCaseworker, type BuiltPar
 import { appointmentProposals, auditEvents, conversations, messages } from "../../../db/schema";
 import { getConversation, inboxItemsOf, inboxOrder, listConversations, listInbox, markHandled, writeMessage, type Author } from "~/features/messages/index.server";
 import { loader as participantConversationLoader } from "~/features/messages/routes/conversation";
+import { conversationsFor, openConversation } from "~/features/caseworker/messages.server";
 import { loader as overviewLoader } from "~/features/caseworker/routes/caseworker";
 import { loader as briefingLoader } from "~/features/caseworker/routes/caseworker-briefing";
 import CaseworkerConversationRoute, {
@@ -249,6 +250,13 @@ describe("the inbox /sagsbehandler/beskeder", () => {
     // among them (moved to another caseworker in between) is left out.
     expect((await inboxItemsOf([twice, handled], ids, { answerWorkdays: () => 2 })).map((item) => item.id)).toEqual([twice, handled]);
     expect((await inboxItemsOf([twice, handled], [bent.participantId], { answerWorkdays: () => 2 })).map((item) => item.id)).toEqual([handled]);
+    // Each conversation's own page says where it stands as the inbox does (worked out from the
+    // conversation it has read, not from all of the participant's): only now read by her.
+    for (const participant of [asta, bent]) {
+      for (const expected of await conversationsFor(participant.participantId)) {
+        expect((await openConversation(lis.personId, expected.id))!.item, expected.subject).toEqual({ ...expected, unread: 0 });
+      }
+    }
   });
 
   it("is 404 for a participant and a relative, and sends a signed-out visitor to sign in", async () => {
