@@ -939,6 +939,7 @@ async function openTarget(target: DatabaseTarget): Promise<OpenTarget> {
     const caseworkerCookie = await signIn(server.baseUrl, CASEWORKER_PERSON);
     const api = await apiHeaders();
     const apiPage = await findApiParticipantPage(server.baseUrl, caseworkerCookie);
+    const conversationPage = await findCaseworkerConversationPage(server.baseUrl, caseworkerCookie);
     const groups: PageGroup[] = [
       { server, target, pages: participantPages, headers: { cookie } },
       {
@@ -947,7 +948,7 @@ async function openTarget(target: DatabaseTarget): Promise<OpenTarget> {
         pages: [
           ...CASEWORKER_PAGES,
           await findCaseworkerLastPage(server.baseUrl, caseworkerCookie),
-          ...[await findCaseworkerConversationPage(server.baseUrl, caseworkerCookie)].filter((page) => page !== null),
+          ...(conversationPage ? [conversationPage] : []),
         ],
         headers: { cookie: caseworkerCookie },
       },

@@ -1,3 +1,5 @@
+import { remembered } from "./remembered";
+
 export const TIME_ZONE = "Europe/Copenhagen";
 
 /** The BCP 47 locale for one of the portal's languages (dates, numbers, documents). */
@@ -44,16 +46,6 @@ const dayNames = new Map<string, string>();
 function weekdayDate(value: Date | string, language: string, style: "date" | "documentDate"): string {
   const moment = new Date(value);
   return remembered(dayNames, `${language}:${style}:${copenhagenDay(moment)}`, () => nameOfDay(moment, language, style));
-}
-
-/** `cache`'s value for `key`, worked out by `make` the first time; a cache of 5,000 starts again. */
-function remembered<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
-  let value = cache.get(key);
-  if (value === undefined) {
-    if (cache.size >= 5_000) cache.clear();
-    cache.set(key, (value = make()));
-  }
-  return value;
 }
 
 function nameOfDay(value: Date, language: string, style: "date" | "documentDate"): string {

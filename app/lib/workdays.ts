@@ -1,3 +1,5 @@
+import { remembered } from "./remembered";
+
 /**
  * Working days in Denmark: the days "Ring mig op" offers, the caseworker's answer deadline, and the
  * days the demo books meetings on (db/seed-data.ts). Not Saturday or Sunday, and not
@@ -78,12 +80,5 @@ const deadlines = new Map<string, string | null>();
 
 /** The last of the next `count` working days after `now`'s day in Denmark: an answer's deadline ("YYYY-MM-DD"). */
 export function workdayDeadline(now: Date, count: number): string | null {
-  const key = `${danishToday(now)}:${count}`;
-  let deadline = deadlines.get(key);
-  if (deadline === undefined) {
-    deadline = nextWorkdays(now, count).at(-1) ?? null;
-    if (deadlines.size >= 5_000) deadlines.clear();
-    deadlines.set(key, deadline);
-  }
-  return deadline;
+  return remembered(deadlines, `${danishToday(now)}:${count}`, () => nextWorkdays(now, count).at(-1) ?? null);
 }

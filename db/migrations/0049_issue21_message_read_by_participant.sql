@@ -7,8 +7,9 @@
 -- conversation_read's, as before, and the set is the one that statement already had.
 --
 -- The participant is the conversation's, which never changes (keep_conversation_handling); a trigger
--- sets it on every insert and update from the conversation, whatever the writer sent, so nobody can
--- move a message or a proposed time to another participant's eyes.
+-- sets it from the conversation on every insert and on every update that names either column,
+-- whatever the writer sent, so nobody can move a message or a proposed time to another participant's
+-- eyes. A read receipt or an answer to a proposed time names neither, and pays nothing.
 ALTER TABLE portal.messages ADD COLUMN participant_id uuid;
 --> statement-breakpoint
 ALTER TABLE portal.appointment_proposals ADD COLUMN participant_id uuid;
@@ -26,10 +27,10 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
-CREATE TRIGGER message_in_participants_conversation BEFORE INSERT OR UPDATE ON portal.messages
+CREATE TRIGGER message_in_participants_conversation BEFORE INSERT OR UPDATE OF conversation_id, participant_id ON portal.messages
   FOR EACH ROW EXECUTE FUNCTION portal.keep_conversation_participant();
 --> statement-breakpoint
-CREATE TRIGGER proposal_in_participants_conversation BEFORE INSERT OR UPDATE ON portal.appointment_proposals
+CREATE TRIGGER proposal_in_participants_conversation BEFORE INSERT OR UPDATE OF conversation_id, participant_id ON portal.appointment_proposals
   FOR EACH ROW EXECUTE FUNCTION portal.keep_conversation_participant();
 --> statement-breakpoint
 ALTER POLICY message_read ON portal.messages USING (participant_id IN (SELECT portal.conversable_participants(false)));
