@@ -66,8 +66,13 @@ export function danishToday(now: Date): string {
 
 /** The next `count` working days after today (Danish time), as "YYYY-MM-DD". */
 export function nextWorkdays(now: Date, count: number): string[] {
+  return workdaysAfter(danishToday(now), count);
+}
+
+/** The next `count` working days after `day` ("YYYY-MM-DD"). */
+function workdaysAfter(day: string, count: number): string[] {
   const days: string[] = [];
-  let date = new Date(`${danishToday(now)}T00:00:00Z`);
+  let date = new Date(`${day}T00:00:00Z`);
   while (days.length < count) {
     date = plusDays(date, 1);
     if (isWorkday(iso(date))) days.push(iso(date));
@@ -80,5 +85,10 @@ const deadlines = new Map<string, string | null>();
 
 /** The last of the next `count` working days after `now`'s day in Denmark: an answer's deadline ("YYYY-MM-DD"). */
 export function workdayDeadline(now: Date, count: number): string | null {
-  return remembered(deadlines, `${danishToday(now)}:${count}`, () => nextWorkdays(now, count).at(-1) ?? null);
+  return deadlineAfter(danishToday(now), count);
+}
+
+/** workdayDeadline for a wait that began on `day` ("YYYY-MM-DD", Danish). */
+export function deadlineAfter(day: string, count: number): string | null {
+  return remembered(deadlines, `${day}:${count}`, () => workdaysAfter(day, count).at(-1) ?? null);
 }

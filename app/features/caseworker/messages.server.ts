@@ -1,13 +1,13 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { uuidList } from "../../../db/nested";
+import { nestedCount, nestedJson, preparedOver, uuidList } from "../../../db/nested";
 import { municipalityById } from "~/lib/municipality.server";
 import {
   conversationOwner,
   getConversation,
   inboxItemOf,
   inboxItemsOf,
-  inboxOrder,
+  inboxPlacesSql,
   listInbox,
   markConversationRead,
   type Author,
@@ -20,7 +20,7 @@ import { requestIdOf, type RequestContext } from "~/lib/request.server";
 import { findMyParticipant } from "./queries.server";
 import { dueState } from "./messages-ui";
 import { PAGE_SIZE } from "./paging";
-import { workdayDeadline } from "~/lib/workdays";
+import { deadlineAfter } from "~/lib/workdays";
 import { cwAppointments, cwParticipants } from "./views.server";
 
 /**
@@ -50,27 +50,12 @@ function workdaysBy(municipalityKeys: Map<string, string | null>): (participantI
   return (participantId) => municipalityById(municipalityKeys.get(participantId)).messageAnswerWorkdays;
 }
 
-/** The participants this caseworker coordinates, with their names. */
-async function myParticipants(caseworkerPersonId: string) {
-  const database = await db();
-  return database
-    .select({
-      participantId: cwParticipants.participantId,
-      firstName: cwParticipants.firstName,
-      lastName: cwParticipants.lastName,
-      municipalityKey: cwParticipants.municipalityKey,
-    })
-    .from(cwParticipants)
-    .where(eq(cwParticipants.coordinatingCaseworkerPersonId, caseworkerPersonId))
-    .orderBy(asc(cwParticipants.firstName), asc(cwParticipants.lastName));
-}
-
 /**
  * The answer time her inbox promises: her participants' municipality's. Null when they belong to
  * municipalities that promise different times (each row then shows its own deadline).
  */
-function promisedAnswerWorkdays(people: { municipalityKey: string | null }[]): number | null {
-  const times = new Set(people.map((person) => municipalityById(person.municipalityKey).messageAnswerWorkdays));
+function promisedAnswerWorkdays(municipalityKeys: (string | null)[]): number | null {
+  const times = new Set(municipalityKeys.map((key) => municipalityById(key).messageAnswerWorkdays));
   if (times.size === 0) return municipalityById(null).messageAnswerWorkdays;
   return times.size === 1 ? [...times][0]! : null;
 }
@@ -92,35 +77,79 @@ export interface InboxPageData {
 }
 
 /**
- * One page of her inbox, in the inbox's order (those waiting first, the longest wait on top): where
- * each conversation stands is worked out in the database (inboxOrder), and only the page's 50 are
- * read whole. Only their participants are logged as read. A page beyond the last gives the last
+ * Where her inbox stands, in one statement: her caseload (the caseworker views), her participants'
+ * conversations placed in the inbox's order (inboxPlacesSql), the page asked for (clamped to the
+ * last), its conversations' ids and people, and the waits by the day they began and the
+ * municipality that promises the answer time. What comes back does not grow with her caseload: at
+ * 300 participants and 600 conversations, one row of the page's 50 ids and people and a few waits
+ * (by day), where her 300 people and 600 places came back to be sorted and counted in Node.
+ */
+const readInboxPlaces = preparedOver(["caseworker", "page", "size"], (values) => {
+  const person = cwParticipants;
+  const onPage = sql`(p.n - 1) / ${values.size}::int + 1 = paging.page`;
+  const from = sql`(with caseload as (
+        select ${person.participantId} as participant_id, ${person.firstName} as first_name, ${person.lastName} as last_name,
+          ${person.municipalityKey} as municipality_key
+        from ${person} where ${person.coordinatingCaseworkerPersonId} = ${values.caseworker}),
+      places as (${inboxPlacesSql(sql`select participant_id from caseload`)}),
+      paging as (select count(*)::int as total,
+          least(greatest(${values.page}::int, 1), (count(*)::int - 1) / ${values.size}::int + 1) as page from places)
+    select paging.total, paging.page,
+      coalesce((select json_agg(p.id order by p.n) from places p where ${onPage}), '[]'::json) as ids,
+      coalesce((select json_agg(json_build_object('participantId', c.participant_id, 'firstName', c.first_name, 'lastName', c.last_name,
+          'municipalityKey', c.municipality_key))
+        from caseload c where c.participant_id in (select p.participant_id from places p where ${onPage})), '[]'::json) as people,
+      coalesce((select json_agg(json_build_object('day', w.day, 'municipalityKey', w.municipality_key, 'n', w.n))
+        from (select p.waiting_day as day, c.municipality_key, count(*) as n from places p join caseload c using (participant_id)
+          where p.waiting_day is not null group by 1, 2) w), '[]'::json) as waits,
+      coalesce((select json_agg(distinct c.municipality_key) from caseload c), '[]'::json) as municipalities
+    from paging) shown`;
+  return {
+    from,
+    pieces: {
+      total: nestedCount(sql`shown.total`),
+      page: nestedCount(sql`shown.page`),
+      ids: nestedJson(sql`shown.ids`, (json) => json as string[]),
+      people: nestedJson(sql`shown.people`, (json) => json as { participantId: string; firstName: string; lastName: string; municipalityKey: string | null }[]),
+      waits: nestedJson(sql`shown.waits`, (json) => json as { day: string; municipalityKey: string | null; n: number | string }[]),
+      municipalities: nestedJson(sql`shown.municipalities`, (json) => json as (string | null)[]),
+    },
+  };
+});
+
+/**
+ * One page of her inbox, in the inbox's order (those waiting first, the longest wait on top), and
+ * what the page says of all of her conversations (how many, waiting, late, due today). Where each
+ * conversation stands is worked out in the database (readInboxPlaces); only the page's 50 are read
+ * whole, and only their participants are logged as read. A page beyond the last gives the last
  * (`page` says which).
  */
 export async function inboxPageOf(caseworkerPersonId: string, asked: number, now = new Date()): Promise<InboxPageData> {
-  const people = await myParticipants(caseworkerPersonId);
-  const byId = new Map(people.map((person) => [person.participantId, person]));
-  const ids = [...byId.keys()];
-  const answerWorkdays = workdaysBy(new Map(people.map((person) => [person.participantId, person.municipalityKey])));
-  const order = await inboxOrder(ids);
-  const pageCount = Math.max(1, Math.ceil(order.length / PAGE_SIZE));
-  const page = Math.min(Math.max(1, asked), pageCount);
-  const waiting = order.filter((place) => place.awaiting && place.waitingSince);
-  const due = waiting.map((place) => dueState(workdayDeadline(place.waitingSince!, answerWorkdays(place.participantId)), now));
-  const shown = order.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((place) => place.id);
-  const rows = (await inboxItemsOf(shown, ids, { answerWorkdays })).map((item) => {
+  const places = await readInboxPlaces({ caseworker: caseworkerPersonId, page: String(asked), size: String(PAGE_SIZE) });
+  const byId = new Map(places.people.map((person) => [person.participantId, person]));
+  const answerWorkdays = workdaysBy(new Map(places.people.map((person) => [person.participantId, person.municipalityKey])));
+  const due = { late: 0, today: 0, waiting: 0 };
+  for (const wait of places.waits) {
+    const n = Number(wait.n);
+    const state = dueState(deadlineAfter(wait.day, municipalityById(wait.municipalityKey).messageAnswerWorkdays), now);
+    due.waiting += n;
+    if (state === "late") due.late += n;
+    if (state === "today") due.today += n;
+  }
+  const owners = [...byId.keys()];
+  const rows = (await inboxItemsOf(places.ids, owners, { answerWorkdays })).map((item) => {
     const person = byId.get(item.participantId);
     return { ...item, participantName: person ? `${person.firstName} ${person.lastName}` : "", participantFirstName: person?.firstName ?? "" };
   });
   return {
     rows,
-    page,
-    pageCount,
-    total: order.length,
-    waiting: waiting.length,
-    late: due.filter((state) => state === "late").length,
-    dueToday: due.filter((state) => state === "today").length,
-    answerWorkdays: promisedAnswerWorkdays(people),
+    page: places.page,
+    pageCount: Math.max(1, Math.ceil(places.total / PAGE_SIZE)),
+    total: places.total,
+    waiting: due.waiting,
+    late: due.late,
+    dueToday: due.today,
+    answerWorkdays: promisedAnswerWorkdays(places.municipalities),
   };
 }
 

@@ -205,12 +205,20 @@ export interface InboxPlace {
 }
 
 /**
+ * The inbox's order in SQL, over `conversations`: inInboxOrder's, to the millisecond as JavaScript
+ * compares (a time read from Postgres keeps its milliseconds, cut, not rounded). Those that wait
+ * (migrations 0043 and 0048 keep whether, and since when by listInbox's rule: the first of the
+ * participant's side's activity after the caseworker's last activity or "handled") first, the
+ * longest wait on top; a tie, and the rest, as listInbox reads them (the newest activity first).
+ */
+export const INBOX_ORDER = sql`(coalesce(${conversations.awaitsCaseworker}, false) and ${conversations.waitingSince} is not null) desc,
+  case when ${conversations.awaitsCaseworker} then date_trunc('milliseconds', ${conversations.waitingSince}) end,
+  ${conversations.lastMessageAt} desc, ${conversations.id}`;
+
+/**
  * Where each of these participants' conversations stands in the inbox, without reading their
- * messages into the page: listInbox's order, from what each conversation keeps (migrations 0043 and
- * 0048: whether it waits for the caseworker's answer, and since when by listInbox's rule, to the
- * millisecond as JavaScript compares: the first of the participant's side's activity after the
- * caseworker's last activity or "handled"). A caseworker with 300 participants has some 600
- * conversations: a page of the inbox then reads only its own 50 (inboxItemsOf).
+ * messages: listInbox's order (INBOX_ORDER) from what each conversation keeps. A caseworker with 300
+ * participants has some 600 conversations: a page of her inbox reads only its own 50 whole.
  */
 export async function inboxOrder(participantIds: string[]): Promise<InboxPlace[]> {
   if (participantIds.length === 0) return [];
@@ -224,9 +232,22 @@ export async function inboxOrder(participantIds: string[]): Promise<InboxPlace[]
     })
     .from(conversations)
     .where(sql`${conversations.participantId} = any(${uuidList(participantIds.join(","))})`)
-    .orderBy(desc(conversations.lastMessageAt), conversations.id);
-  const places = rows.map((row) => ({ ...row, awaiting: row.awaiting === true, waitingSince: row.awaiting ? row.waitingSince : null }));
-  return inInboxOrder(places, (place) => place.awaiting && place.waitingSince !== null);
+    .orderBy(INBOX_ORDER);
+  return rows.map((row) => ({ ...row, awaiting: row.awaiting === true, waitingSince: row.awaiting ? row.waitingSince : null }));
+}
+
+/**
+ * These participants' conversations (`participantIds`: SQL that gives their ids, a subquery say) as
+ * places in the inbox, for a page's one read: `id`, `participant_id`, `n` (the place from 1, in
+ * INBOX_ORDER) and, for those that wait, `waiting_day`: the Danish day the wait began, "YYYY-MM-DD",
+ * which is all an answer's deadline needs (workdayDeadline).
+ */
+export function inboxPlacesSql(participantIds: SQL): SQL {
+  return sql`select ${conversations.id} as id, ${conversations.participantId} as participant_id,
+      row_number() over (order by ${INBOX_ORDER}) as n,
+      case when ${conversations.awaitsCaseworker} and ${conversations.waitingSince} is not null
+        then to_char(${conversations.waitingSince} at time zone 'Europe/Copenhagen', 'YYYY-MM-DD') end as waiting_day
+    from ${conversations} where ${conversations.participantId} in (${participantIds})`;
 }
 
 /**

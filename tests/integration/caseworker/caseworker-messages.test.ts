@@ -14,6 +14,7 @@ import CaseworkerConversationRoute, {
 import CaseworkerInboxRoute, { loader as inboxLoader } from "~/features/caseworker/routes/caseworker-inbox";
 import RelativesLogRoute, { loader as logLoader } from "~/features/relatives/routes/relatives-log";
 import { copenhagenDay, formatTime } from "~/lib/dates";
+import { dueState } from "~/features/caseworker/messages-ui";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
 import { cookieFor, get, post } from "../../support/requests";
 import { run, unwrap } from "../../support/routes";
@@ -175,14 +176,16 @@ describe("the inbox /sagsbehandler/beskeder", () => {
       await writeMessage(caseworkerAuthor(kim, answeredOnly), id, { body: "Tak, det ordner jeg.", submissionId: crypto.randomUUID() }, ago(hour * HOUR));
       answered.unshift(id);
     }
-    const pageOf = async (path: string) => unwrap(await run(inboxLoader, get(path, cookie))).data as InboxData & { page: number; pageCount: number; total: number; waiting: number };
+    const pageOf = async (path: string) =>
+      unwrap(await run(inboxLoader, get(path, cookie))).data as InboxData & { page: number; pageCount: number; total: number; waiting: number; late: number; dueToday: number };
     const logged = async () =>
       (await database.db.select().from(auditEvents).where(and(eq(auditEvents.action, "caseworker.conversation_viewed"), eq(auditEvents.actorPersonId, kim.personId)))).map(
         (row) => row.participantId,
       );
 
     const first = await pageOf("/sagsbehandler/beskeder");
-    expect(first).toMatchObject({ page: 1, pageCount: 2, total: 55, waiting: 52 });
+    // Every wait began 9 days ago or more: all of them are late.
+    expect(first).toMatchObject({ page: 1, pageCount: 2, total: 55, waiting: 52, late: 52, dueToday: 0 });
     expect(first.rows.map((row) => row.id)).toEqual(waiting.slice(0, 50));
     // Only Vera's conversations were on the page: Svend's are not read yet.
     expect(new Set(await logged())).toEqual(new Set([waits.participantId]));
@@ -205,6 +208,50 @@ describe("the inbox /sagsbehandler/beskeder", () => {
     const beyond = await run(inboxLoader, get("/sagsbehandler/beskeder?side=3", cookie));
     expect(statusOf(beyond)).toBe(302);
     expect(locationOf(beyond)).toBe("/sagsbehandler/beskeder?side=2");
+  });
+
+  it("counts the waits that are late and due today as each conversation's own deadline says, by its municipality's answer time", async () => {
+    const lea = await aCaseworker({ person: { firstName: "Lea", lastName: "Lund" } }).build(database.db);
+    // Solbjerg promises an answer within 2 working days, Fjordby within 3.
+    const solbjerg = await aParticipant({ person: { firstName: "Sofie", lastName: "Solbjerg" } }).withCaseworker(lea).build(database.db);
+    const fjordby = await aParticipant({ person: { firstName: "Frede", lastName: "Fjord" }, participant: { municipalityKey: "fjordby" } })
+      .withCaseworker(lea)
+      .build(database.db);
+    // Waits that began on each of the last 12 days, on both sides of midnight in Copenhagen in winter
+    // (22:55 and 23:05 UTC), and one that was answered.
+    for (const participant of [solbjerg, fjordby]) {
+      for (let day = 0; day <= 12; day++) {
+        const date = new Date(Date.now() - day * DAY).toISOString().slice(0, 10);
+        for (const at of [new Date(`${date}T22:55:00Z`), new Date(`${date}T23:05:00Z`)].filter((at) => at.getTime() < Date.now())) {
+          await aConversation(participant, { subject: `Fra ${at.toISOString()}`, at });
+        }
+      }
+      const answered = await aConversation(participant, { subject: "Besvaret", at: ago(20 * DAY) });
+      await writeMessage(caseworkerAuthor(lea, participant), answered, { body: "Svar.", submissionId: crypto.randomUUID() }, ago(19 * DAY));
+    }
+    const now = new Date();
+    const whole = await listInbox([solbjerg.participantId, fjordby.participantId], {
+      answerWorkdays: (id) => (id === fjordby.participantId ? 3 : 2),
+    });
+    const waiting = whole.filter((item) => item.state === "awaiting");
+    const states = waiting.map((item) => dueState(item.answerDueOn, now));
+    const inbox = unwrap(await run(inboxLoader, get("/sagsbehandler/beskeder", await cookieFor(lea.demoKey)))).data as InboxData & {
+      total: number;
+      waiting: number;
+      late: number;
+      dueToday: number;
+      answerWorkdays: number | null;
+    };
+    expect(inbox).toMatchObject({
+      total: whole.length,
+      waiting: waiting.length,
+      late: states.filter((state) => state === "late").length,
+      dueToday: states.filter((state) => state === "today").length,
+      // Two municipalities, two answer times: each row says its own.
+      answerWorkdays: null,
+    });
+    expect(inbox.late).toBeGreaterThan(0);
+    expect(inbox.rows.map((row) => row.id)).toEqual(whole.slice(0, 50).map((item) => item.id));
   });
 
   it("places every conversation where the whole list would (its order is worked out in the database)", async () => {
