@@ -6,7 +6,8 @@ import {
   conversationOwner,
   getConversation,
   inboxItemOf,
-  inboxItemsOf,
+  inboxItemPieces,
+  inboxItemsFrom,
   inboxPlacesSql,
   listInbox,
   markConversationRead,
@@ -77,14 +78,15 @@ export interface InboxPageData {
 }
 
 /**
- * Where her inbox stands, in one statement: her caseload (the caseworker views), her participants'
+ * Her inbox's page in one statement: her caseload (the caseworker views), her participants'
  * conversations placed in the inbox's order (inboxPlacesSql), the page asked for (clamped to the
- * last), its conversations' ids and people, and the waits by the day they began and the
- * municipality that promises the answer time. What comes back does not grow with her caseload: at
- * 300 participants and 600 conversations, one row of the page's 50 ids and people and a few waits
- * (by day), where her 300 people and 600 places came back to be sorted and counted in Node.
+ * last), its conversations with their messages and proposed times (inboxItemPieces) and people, and
+ * the waits by the day they began and the municipality that promises the answer time. What comes back does not grow with her caseload: at
+ * 300 participants and 600 conversations, one row of the page's 50 conversations and people and a
+ * few waits (by day), where her 300 people and 600 places came back to be sorted and counted in
+ * Node, and the page's conversations were three more statements.
  */
-const readInboxPlaces = preparedOver(["caseworker", "page", "size"], (values) => {
+const readInboxPage = preparedOver(["caseworker", "page", "size"], (values) => {
   const person = cwParticipants;
   const onPage = sql`(p.n - 1) / ${values.size}::int + 1 = paging.page`;
   const from = sql`(with caseload as (
@@ -95,7 +97,8 @@ const readInboxPlaces = preparedOver(["caseworker", "page", "size"], (values) =>
       paging as (select count(*)::int as total,
           least(greatest(${values.page}::int, 1), (count(*)::int - 1) / ${values.size}::int + 1) as page from places)
     select paging.total, paging.page,
-      coalesce((select json_agg(p.id order by p.n) from places p where ${onPage}), '[]'::json) as ids,
+      coalesce((select array_agg(p.id order by p.n) from places p where ${onPage}), '{}') as ids,
+      coalesce((select array_agg(distinct p.participant_id) from places p where ${onPage}), '{}') as owners,
       coalesce((select json_agg(json_build_object('participantId', c.participant_id, 'firstName', c.first_name, 'lastName', c.last_name,
           'municipalityKey', c.municipality_key))
         from caseload c where c.participant_id in (select p.participant_id from places p where ${onPage})), '[]'::json) as people,
@@ -109,7 +112,8 @@ const readInboxPlaces = preparedOver(["caseworker", "page", "size"], (values) =>
     pieces: {
       total: nestedCount(sql`shown.total`),
       page: nestedCount(sql`shown.page`),
-      ids: nestedJson(sql`shown.ids`, (json) => json as string[]),
+      ids: nestedJson(sql`array_to_json(shown.ids)`, (json) => json as string[]),
+      ...inboxItemPieces(sql`shown.ids`, sql`shown.owners`),
       people: nestedJson(sql`shown.people`, (json) => json as { participantId: string; firstName: string; lastName: string; municipalityKey: string | null }[]),
       waits: nestedJson(sql`shown.waits`, (json) => json as { day: string; municipalityKey: string | null; n: number | string }[]),
       municipalities: nestedJson(sql`shown.municipalities`, (json) => json as (string | null)[]),
@@ -120,12 +124,12 @@ const readInboxPlaces = preparedOver(["caseworker", "page", "size"], (values) =>
 /**
  * One page of her inbox, in the inbox's order (those waiting first, the longest wait on top), and
  * what the page says of all of her conversations (how many, waiting, late, due today). Where each
- * conversation stands is worked out in the database (readInboxPlaces); only the page's 50 are read
+ * conversation stands is worked out in the database (readInboxPage); only the page's 50 are read
  * whole, and only their participants are logged as read. A page beyond the last gives the last
  * (`page` says which).
  */
 export async function inboxPageOf(caseworkerPersonId: string, asked: number, now = new Date()): Promise<InboxPageData> {
-  const places = await readInboxPlaces({ caseworker: caseworkerPersonId, page: String(asked), size: String(PAGE_SIZE) });
+  const places = await readInboxPage({ caseworker: caseworkerPersonId, page: String(asked), size: String(PAGE_SIZE) });
   const byId = new Map(places.people.map((person) => [person.participantId, person]));
   const answerWorkdays = workdaysBy(new Map(places.people.map((person) => [person.participantId, person.municipalityKey])));
   const due = { late: 0, today: 0, waiting: 0 };
@@ -136,8 +140,7 @@ export async function inboxPageOf(caseworkerPersonId: string, asked: number, now
     if (state === "late") due.late += n;
     if (state === "today") due.today += n;
   }
-  const owners = [...byId.keys()];
-  const rows = (await inboxItemsOf(places.ids, owners, { answerWorkdays })).map((item) => {
+  const rows = inboxItemsFrom(places, places.ids, { answerWorkdays }).map((item) => {
     const person = byId.get(item.participantId);
     return { ...item, participantName: person ? `${person.firstName} ${person.lastName}` : "", participantFirstName: person?.firstName ?? "" };
   });

@@ -1,6 +1,6 @@
 import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { countsOf, nestedJson, preparedTogether, uuidList, type Nested } from "../../../db/nested";
+import { countsOf, nestedJson, nestedRows, preparedTogether, readTogether, uuidList, type Nested } from "../../../db/nested";
 import { appointmentProposals, conversations, messages } from "../../../db/schema/messages";
 import { isUuid } from "~/lib/ids";
 import type { ConversationView } from "./queries.server";
@@ -69,9 +69,59 @@ export async function inboxItemsOf(
   options: { answerWorkdays: (participantId: string) => number },
 ): Promise<InboxItem[]> {
   if (conversationIds.length === 0 || participantIds.length === 0) return [];
-  const which = sql`${conversations.id} = any(${uuidList(conversationIds.join(","))}) and ${conversations.participantId} = any(${uuidList(participantIds.join(","))})`;
-  const items = new Map((await inboxItems(which, options)).map((item) => [item.id, item]));
-  return conversationIds.flatMap((id) => items.get(id) ?? []);
+  const read = await readTogether(inboxItemPieces(uuidList(conversationIds.join(",")), uuidList(participantIds.join(","))));
+  return inboxItemsFrom(read, conversationIds, options);
+}
+
+/**
+ * What inboxItemsOf reads, as pieces of a page's one read (db/nested.ts): the conversations `ids`
+ * (SQL that gives a uuid[]) of the participants `participantIds` (likewise), with their messages
+ * and proposed times. `inboxItemsFrom` makes them the inbox's items.
+ */
+export function inboxItemPieces(ids: SQL, participantIds: SQL) {
+  const which = sql`from ${conversations} where ${conversations.id} = any(${ids}) and ${conversations.participantId} = any(${participantIds})`;
+  return {
+    conversations: nestedRows(
+      {
+        id: conversations.id,
+        participantId: conversations.participantId,
+        topic: conversations.topic,
+        subject: conversations.subject,
+        appointmentId: conversations.appointmentId,
+        callbackOn: conversations.callbackOn,
+        callbackWindow: conversations.callbackWindow,
+        createdAt: conversations.createdAt,
+        lastMessageAt: conversations.lastMessageAt,
+        handledAt: conversations.handledAt,
+      },
+      which,
+    ),
+    messages: nestedRows(
+      { conversationId: messages.conversationId, authorRole: messages.authorRole, createdAt: messages.createdAt, readAt: messages.readAt },
+      // Each keeps its conversation's participant (migration 0049): the same conversations, read once.
+      sql`from ${messages} where ${messages.conversationId} = any(${ids}) and ${messages.participantId} = any(${participantIds})`,
+      asc(messages.createdAt),
+    ),
+    proposals: nestedRows(
+      {
+        conversationId: appointmentProposals.conversationId,
+        status: appointmentProposals.status,
+        createdAt: appointmentProposals.createdAt,
+        answeredAt: appointmentProposals.answeredAt,
+      },
+      sql`from ${appointmentProposals} where ${appointmentProposals.conversationId} = any(${ids}) and ${appointmentProposals.participantId} = any(${participantIds})`,
+      asc(appointmentProposals.createdAt),
+    ),
+  };
+}
+
+type ItemPieces = ReturnType<typeof inboxItemPieces>;
+type ReadPieces = { [K in keyof ItemPieces]: ItemPieces[K] extends Nested<infer T> ? T : never };
+
+/** The inbox's items from inboxItemPieces' read, in the order of `ids` (one left out by the read is left out). */
+export function inboxItemsFrom(read: ReadPieces, ids: string[], options: { answerWorkdays: (participantId: string) => number }): InboxItem[] {
+  const items = new Map(itemsFrom(read.conversations, read.messages, read.proposals, options).map((item) => [item.id, item]));
+  return ids.flatMap((id) => items.get(id) ?? []);
 }
 
 async function inboxItems(which: SQL, options: { answerWorkdays: (participantId: string) => number }): Promise<InboxItem[]> {
@@ -139,16 +189,21 @@ function itemsFrom(
 ): InboxItem[] {
   const activity = new Map<string, Activity[]>(rows.map((row) => [row.id, [{ side: "participant", at: row.createdAt }]]));
   const unread = new Map<string, number>();
+  // A message or proposed time of a conversation not among `rows` (none is read so) is left out.
   for (const message of messageRows) {
     const side = sideOf(message.authorRole);
-    activity.get(message.conversationId)!.push({ side, at: message.createdAt });
+    const events = activity.get(message.conversationId);
+    if (!events) continue;
+    events.push({ side, at: message.createdAt });
     if (side === "participant" && !message.readAt) unread.set(message.conversationId, (unread.get(message.conversationId) ?? 0) + 1);
   }
   const latestProposal = new Map<string, (typeof proposalRows)[number]>();
   for (const proposal of proposalRows) {
-    activity.get(proposal.conversationId)!.push({ side: "caseworker", at: proposal.createdAt });
+    const events = activity.get(proposal.conversationId);
+    if (!events) continue;
+    events.push({ side: "caseworker", at: proposal.createdAt });
     if ((proposal.status === "accepted" || proposal.status === "declined") && proposal.answeredAt) {
-      activity.get(proposal.conversationId)!.push({ side: "participant", at: proposal.answeredAt });
+      events.push({ side: "participant", at: proposal.answeredAt });
     }
     latestProposal.set(proposal.conversationId, proposal);
   }
