@@ -391,6 +391,7 @@ function parseAccessLine(line: string): { requestId: string; sql: RequestSql } |
 /** Requests `url` once and reads what SQL it sent from the access log. */
 async function requestSql(server: RunningServer, url: string, headers: Record<string, string>): Promise<RequestSql | null> {
   const response = await fetch(url, { headers, redirect: "manual" });
+  keepCookies(headers, response);
   await response.arrayBuffer();
   const requestId = response.headers.get("x-request-id");
   if (!requestId || response.status >= 400) return null;
@@ -784,7 +785,33 @@ function warmUpLoads(): number {
 }
 
 async function loadRepeatedly(url: string, headers: Record<string, string>, times: number): Promise<void> {
-  for (let load = 0; load < times; load++) await (await fetch(url, { headers, redirect: "manual" })).arrayBuffer();
+  for (let load = 0; load < times; load++) {
+    const response = await fetch(url, { headers, redirect: "manual" });
+    keepCookies(headers, response);
+    await response.arrayBuffer();
+  }
+}
+
+/**
+ * As a browser does: a cookie the answer sets replaces the one of that name in `headers`. The
+ * session's cookie carries its idle clock and comes back renewed once a minute (decision 0005); a
+ * client that kept sending the first one would have it renewed at every load after that minute.
+ */
+function keepCookies(headers: Record<string, string>, response: Response): void {
+  const set = response.headers.getSetCookie();
+  const key = "cookie" in headers ? "cookie" : "Cookie" in headers ? "Cookie" : null;
+  if (set.length === 0 || key === null) return;
+  const pairs = new Map(
+    headers[key]!.split(";")
+      .map((pair) => pair.trim())
+      .filter(Boolean)
+      .map((pair) => [pair.split("=")[0]!, pair]),
+  );
+  for (const header of set) {
+    const pair = header.split(";")[0]!.trim();
+    pairs.set(pair.split("=")[0]!, pair);
+  }
+  headers[key] = [...pairs.values()].join("; ");
 }
 
 /** Pages one person loads on one server (a data set), with that person's headers. */
@@ -822,6 +849,7 @@ async function loadInRounds(groups: PageGroup[], samples: number): Promise<Map<s
       for (let load = 0; load < loads && figures.failedWith === null; load++) {
         const started = performance.now();
         const response = await fetch(url, { headers: group.headers, redirect: "manual" });
+        keepCookies(group.headers, response);
         await response.arrayBuffer();
         // A page that fails (a statement timeout on big data, say) is a figure too: noted, not measured.
         if (response.status !== 200) figures.failedWith = response.status;
@@ -1304,7 +1332,11 @@ async function compareSideBySide(otherRoot: string, target: DatabaseTarget): Pro
           const cpuBefore = readCpuMs(server.child.pid) ?? 0;
           for (let load = 0; load < loads; load++) {
             const started = performance.now();
-            const response = await fetch(`${server.baseUrl}${page}`, { headers: { cookie: cookieOf(index, caseworker) }, redirect: "manual" });
+            const headers = { cookie: cookieOf(index, caseworker) };
+            const response = await fetch(`${server.baseUrl}${page}`, { headers, redirect: "manual" });
+            keepCookies(headers, response);
+            if (caseworker) people[index]!.caseworker = headers.cookie;
+            else people[index]!.participant = headers.cookie;
             await response.arrayBuffer();
             figures.latencies.push(performance.now() - started);
             if (response.status !== 200) figures.status = response.status;

@@ -5,7 +5,7 @@ import { participants, persons } from "../../db/schema/people";
 import type { Programme } from "./programmes";
 import { recordAudit } from "./audit.server";
 import type { IdentityProvider } from "./auth/providers.server";
-import { CASEWORKER_IDLE_TIMEOUT_MS, readSession, startSession, type SessionOptions, type SessionState } from "./session.server";
+import { CASEWORKER_IDLE_TIMEOUT_MS, readSession, sessionCookie, startSession, type SessionOptions, type SessionState } from "./session.server";
 import type { RequestContext } from "./request.server";
 
 export interface CurrentUser {
@@ -31,13 +31,32 @@ const signedIn = createContext<() => Promise<SignedIn>>();
 
 /**
  * Root middleware: who is signed in is read at most once per request (session and person, on
- * first use), however many loaders ask; a request that never asks reads nothing.
+ * first use), however many loaders ask; a request that never asks reads nothing. The answer
+ * carries the session's cookie again when its idle clock was renewed (session.server.ts), unless
+ * the request set that cookie itself (signing in or out).
  */
-export const currentUserMiddleware: MiddlewareFunction<Response> = ({ request, context }, next) => {
+export const currentUserMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   let pending: Promise<SignedIn> | undefined;
   context.set(signedIn, () => (pending ??= loadUser(request)));
-  return next();
+  const response = await next();
+  const read = pending && (await pending.catch(() => null));
+  const renewed = read?.session.status === "active" ? read.session.renewedCookie : null;
+  return renewed ? withSessionCookie(response, renewed) : response;
 };
+
+function withSessionCookie(response: Response, setCookie: string): Response {
+  const name = `${sessionCookie.name}=`;
+  if (response.headers.getSetCookie().some((cookie) => cookie.startsWith(name))) return response;
+  try {
+    response.headers.append("Set-Cookie", setCookie);
+    return response;
+  } catch {
+    // A Response whose headers cannot change (Response.redirect): the same answer, with the cookie.
+    const headers = new Headers(response.headers);
+    headers.append("Set-Cookie", setCookie);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
 
 /** The signed-in person for this request, or null. */
 export function getCurrentUser(context: RequestContext): Promise<SignedIn> {

@@ -14,8 +14,8 @@ export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const CASEWORKER_IDLE_TIMEOUT_MS = 15 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 8 * 60 * 60 * 1000;
 export const WARN_BEFORE_IDLE_END_MS = 5 * 60 * 1000;
-/** Do not write last_seen_at on every request: once a minute is precise enough. */
-const TOUCH_INTERVAL_MS = 60 * 1000;
+/** The cookie's idle clock is set again once a minute at most: precise enough, and few Set-Cookie headers. */
+const RENEW_INTERVAL_MS = 60 * 1000;
 
 export const sessionCookie = createCookie(env.secureCookies ? "__Host-minvej_session" : "minvej_session", {
   path: "/",
@@ -43,6 +43,11 @@ export type SessionState =
       providerSession: Record<string, string> | null;
       /** The session's person, read with it in the same statement. */
       person: SessionPerson;
+      /**
+       * The session's cookie again with this request's time, when the one sent is a minute old or
+       * more (null otherwise): the idle clock lives in the cookie, so a GET writes nothing.
+       */
+      renewedCookie: string | null;
     };
 
 /** Who a live session belongs to (app/lib/auth.server.ts makes the CurrentUser of it). */
@@ -104,9 +109,22 @@ async function holdSessionToken(database: Awaited<ReturnType<typeof db>>, tokenH
   await database.execute(sql`select set_config('minvej.session_token_hash', ${tokenHash}, true)`);
 }
 
-async function tokenFrom(request: Request): Promise<string | null> {
+/**
+ * The session cookie holds the token and, since migration 0050, when the session was last seen
+ * (`<token>.<seconds since 1970>`, signed): its idle clock. A cookie from before holds the token
+ * alone, and its session's last_seen_at counts.
+ */
+function cookieValue(token: string, seenAt: Date): string {
+  return `${token}.${Math.floor(seenAt.getTime() / 1000)}`;
+}
+
+function sessionCookieOf(request: Request): { token: string; seenAt: Date | null } | null {
   const value = signedCookieValue(request.headers.get("Cookie"), sessionCookie.name, env.sessionSecrets);
-  return typeof value === "string" && value.length > 20 ? value : null;
+  if (typeof value !== "string") return null;
+  const [token = "", seconds] = value.split(".");
+  if (token.length <= 20) return null;
+  const seenAt = seconds && /^[0-9]{1,12}$/.test(seconds) ? new Date(Number(seconds) * 1000) : null;
+  return { token, seenAt };
 }
 
 /** Starts a new session with a fresh id (never reuses one sent by the browser) and returns its cookie. */
@@ -127,20 +145,27 @@ export async function startSession(personId: string, provider: string, now = new
     assuranceLevel: options.assuranceLevel ?? null,
     providerSession: options.providerSession ?? null,
   });
-  return sessionCookie.serialize(token);
+  return sessionCookie.serialize(cookieValue(token, now));
 }
 
-const openSession = preparedStatement(["tokenHash", "at"], (values) => sql`select * from portal.open_session(${values.tokenHash}, ${values.at}::timestamptz)`);
+const openSession = preparedStatement(
+  ["tokenHash", "at", "seenAt"],
+  (values) => sql`select * from portal.open_session(${values.tokenHash}, ${values.at}::timestamptz, nullif(${values.seenAt}, '')::timestamptz)`,
+);
 
 /**
- * The request's session, with its person, in one statement (portal.open_session, migration 0029):
- * it also holds the token's hash and, while the session is live, lets row-level security see the
- * person for the rest of the request's transaction.
+ * The request's session, with its person, in one statement (portal.open_session, migrations 0031
+ * and 0050): it also holds the token's hash and, while the session is live, lets row-level security
+ * see the person for the rest of the request's transaction. Live means within its absolute time,
+ * and within its idle time of when it was last seen: the later of the time its cookie carries and
+ * its last_seen_at (sign-in, "Bliv logget ind"). Reading writes nothing; a cookie a minute old
+ * comes back renewed (`renewedCookie`).
  */
 export async function readSession(request: Request, now = new Date()): Promise<SessionState> {
-  const token = await tokenFrom(request);
-  if (!token) return { status: "none" };
-  const [row] = rowsOf<OpenSessionRow>(await openSession({ tokenHash: hashToken(token), at: now }));
+  const cookie = sessionCookieOf(request);
+  if (!cookie) return { status: "none" };
+  const { token, seenAt } = cookie;
+  const [row] = rowsOf<OpenSessionRow>(await openSession({ tokenHash: hashToken(token), at: now, seenAt: seenAt ?? "" }));
   if (!row) return { status: "expired" };
   const database = await db();
 
@@ -157,11 +182,8 @@ export async function readSession(request: Request, now = new Date()): Promise<S
     return { status: "expired" };
   }
 
-  let lastSeenAt = lastSeenAtRead;
-  if (now.getTime() - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-    lastSeenAt = now;
-    await database.update(authSessions).set({ lastSeenAt }).where(eq(authSessions.id, row.session_id));
-  }
+  const renew = seenAt === null || now.getTime() - lastSeenAtRead.getTime() >= RENEW_INTERVAL_MS;
+  const lastSeenAt = renew ? now : lastSeenAtRead;
   const programme = row.programme as Programme | null;
   return {
     status: "active",
@@ -182,6 +204,7 @@ export async function readSession(request: Request, now = new Date()): Promise<S
       participant:
         row.participant_id && programme ? { id: row.participant_id, programme, municipalityKey: row.municipality_key } : null,
     },
+    renewedCookie: renew ? await sessionCookie.serialize(cookieValue(token, now)) : null,
   };
 }
 
@@ -193,7 +216,7 @@ export async function touchSession(sessionId: string, now = new Date()) {
 
 /** Ends the session server-side and returns a cookie that clears it in the browser. */
 export async function endSession(request: Request, now = new Date()): Promise<string> {
-  const token = await tokenFrom(request);
+  const token = sessionCookieOf(request)?.token;
   if (token) {
     const database = await db();
     const tokenHash = hashToken(token);

@@ -58,9 +58,11 @@ REVOKE ALL ON portal.persons FROM portal_app;
 GRANT SELECT (id, demo_key, first_name, last_name, birth_date, email, phone, preferred_language, is_caseworker, created_at)
   ON portal.persons TO portal_app;
 -- The lookups made before a person is known, each for one secret (migration 0008), and the
--- request's session with its person in one statement (migration 0031).
+-- request's session with its person in one statement (migration 0031; since 0050 with the time its
+-- cookie carries, the two-argument version for the release before during a rolling update).
 GRANT EXECUTE ON FUNCTION portal.person_for_identity(text, text), portal.demo_sign_in_people(),
-  portal.calendar_feed_by_token_hash(text), portal.open_session(text, timestamptz) TO portal_app;
+  portal.calendar_feed_by_token_hash(text), portal.open_session(text, timestamptz),
+  portal.open_session(text, timestamptz, timestamptz) TO portal_app;
 -- A verified MitID sign-in (migration 0014): the registered person it belongs to, or a relative
 -- created from an open invitation.
 GRANT EXECUTE ON FUNCTION portal.person_for_nemlogin(text, text, date),
