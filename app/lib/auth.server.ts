@@ -32,8 +32,8 @@ const signedIn = createContext<() => Promise<SignedIn>>();
 /**
  * Root middleware: who is signed in is read at most once per request (session and person, on
  * first use), however many loaders ask; a request that never asks reads nothing. The answer
- * carries the session's cookie again when its idle clock was renewed (session.server.ts), unless
- * the request set that cookie itself (signing in or out).
+ * carries the session's seen cookie, its idle clock, when it was renewed (session.server.ts), unless
+ * the request set the session cookie itself (signing in or out: that session is not this one).
  */
 export const currentUserMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   let pending: Promise<SignedIn> | undefined;
@@ -41,10 +41,10 @@ export const currentUserMiddleware: MiddlewareFunction<Response> = async ({ requ
   const response = await next();
   const read = pending && (await pending.catch(() => null));
   const renewed = read?.session.status === "active" ? read.session.renewedCookie : null;
-  return renewed ? withSessionCookie(response, renewed) : response;
+  return renewed ? withSeenCookie(response, renewed) : response;
 };
 
-function withSessionCookie(response: Response, setCookie: string): Response {
+function withSeenCookie(response: Response, setCookie: string): Response {
   const name = `${sessionCookie.name}=`;
   if (response.headers.getSetCookie().some((cookie) => cookie.startsWith(name))) return response;
   try {

@@ -17,14 +17,23 @@ export const WARN_BEFORE_IDLE_END_MS = 5 * 60 * 1000;
 /** The cookie's idle clock is set again once a minute at most: precise enough, and few Set-Cookie headers. */
 const RENEW_INTERVAL_MS = 60 * 1000;
 
-export const sessionCookie = createCookie(env.secureCookies ? "__Host-minvej_session" : "minvej_session", {
+const cookieOptions = {
   path: "/",
   httpOnly: true,
   sameSite: "lax",
   secure: env.secureCookies,
   secrets: env.sessionSecrets,
   // No maxAge: the cookie ends with the browser; the server decides when the session ends.
-});
+} as const;
+
+/** The session's token. */
+export const sessionCookie = createCookie(env.secureCookies ? "__Host-minvej_session" : "minvej_session", cookieOptions);
+
+/**
+ * When the session was last seen, for this session's token only: its idle clock (migration 0050),
+ * so that reading a page writes nothing. `<the token's hash, first 16>.<seconds since 1970>`.
+ */
+export const seenCookie = createCookie(env.secureCookies ? "__Host-minvej_seen" : "minvej_seen", cookieOptions);
 
 export type SessionState =
   | { status: "none" }
@@ -44,8 +53,8 @@ export type SessionState =
       /** The session's person, read with it in the same statement. */
       person: SessionPerson;
       /**
-       * The session's cookie again with this request's time, when the one sent is a minute old or
-       * more (null otherwise): the idle clock lives in the cookie, so a GET writes nothing.
+       * The seen cookie with this request's time (a Set-Cookie header), when the one sent is a
+       * minute old or more or missing; null otherwise. The idle clock lives there: a GET writes nothing.
        */
       renewedCookie: string | null;
     };
@@ -109,22 +118,28 @@ async function holdSessionToken(database: Awaited<ReturnType<typeof db>>, tokenH
   await database.execute(sql`select set_config('minvej.session_token_hash', ${tokenHash}, true)`);
 }
 
-/**
- * The session cookie holds the token and, since migration 0050, when the session was last seen
- * (`<token>.<seconds since 1970>`, signed): its idle clock. A cookie from before holds the token
- * alone, and its session's last_seen_at counts.
- */
-function cookieValue(token: string, seenAt: Date): string {
-  return `${token}.${Math.floor(seenAt.getTime() / 1000)}`;
+async function tokenFrom(request: Request): Promise<string | null> {
+  const value = signedCookieValue(request.headers.get("Cookie"), sessionCookie.name, env.sessionSecrets);
+  return typeof value === "string" && value.length > 20 ? value : null;
 }
 
-function sessionCookieOf(request: Request): { token: string; seenAt: Date | null } | null {
-  const value = signedCookieValue(request.headers.get("Cookie"), sessionCookie.name, env.sessionSecrets);
+/** Ties a seen cookie to one session: a time from another session's cookie never counts. */
+const bindingOf = (tokenHash: string) => tokenHash.slice(0, 16);
+
+/** A clock a little ahead (another process's) is allowed; a time further ahead is not a time. */
+const CLOCK_SKEW_MS = 5_000;
+
+/**
+ * When the seen cookie says this session was last seen: null when there is none, it is another
+ * session's, its signature fails, or it lies in the future.
+ */
+function seenAtOf(request: Request, tokenHash: string, now: Date): Date | null {
+  const value = signedCookieValue(request.headers.get("Cookie"), seenCookie.name, env.sessionSecrets);
   if (typeof value !== "string") return null;
-  const [token = "", seconds] = value.split(".");
-  if (token.length <= 20) return null;
-  const seenAt = seconds && /^[0-9]{1,12}$/.test(seconds) ? new Date(Number(seconds) * 1000) : null;
-  return { token, seenAt };
+  const [binding, seconds] = value.split(".");
+  if (binding !== bindingOf(tokenHash) || !seconds || !/^[0-9]{1,12}$/.test(seconds)) return null;
+  const seenAt = new Date(Number(seconds) * 1000);
+  return seenAt.getTime() <= now.getTime() + CLOCK_SKEW_MS ? seenAt : null;
 }
 
 /** Starts a new session with a fresh id (never reuses one sent by the browser) and returns its cookie. */
@@ -145,7 +160,7 @@ export async function startSession(personId: string, provider: string, now = new
     assuranceLevel: options.assuranceLevel ?? null,
     providerSession: options.providerSession ?? null,
   });
-  return sessionCookie.serialize(cookieValue(token, now));
+  return sessionCookie.serialize(token);
 }
 
 const openSession = preparedStatement(
@@ -157,15 +172,17 @@ const openSession = preparedStatement(
  * The request's session, with its person, in one statement (portal.open_session, migrations 0031
  * and 0050): it also holds the token's hash and, while the session is live, lets row-level security
  * see the person for the rest of the request's transaction. Live means within its absolute time,
- * and within its idle time of when it was last seen: the later of the time its cookie carries and
- * its last_seen_at (sign-in, "Bliv logget ind"). Reading writes nothing; a cookie a minute old
- * comes back renewed (`renewedCookie`).
+ * and within its idle time of when it was last seen: the later of the time its seen cookie carries
+ * and its last_seen_at (its sign-in, or a process of the release before). Reading writes nothing;
+ * a seen cookie a minute old comes back renewed (`renewedCookie`). A session idle by its cookie is
+ * not ended in the database: a copy of an older cookie must not end the newer one's session.
  */
 export async function readSession(request: Request, now = new Date()): Promise<SessionState> {
-  const cookie = sessionCookieOf(request);
-  if (!cookie) return { status: "none" };
-  const { token, seenAt } = cookie;
-  const [row] = rowsOf<OpenSessionRow>(await openSession({ tokenHash: hashToken(token), at: now, seenAt: seenAt ?? "" }));
+  const token = await tokenFrom(request);
+  if (!token) return { status: "none" };
+  const tokenHash = hashToken(token);
+  const seenAt = seenAtOf(request, tokenHash, now);
+  const [row] = rowsOf<OpenSessionRow>(await openSession({ tokenHash, at: now, seenAt: seenAt ?? "" }));
   if (!row) return { status: "expired" };
   const database = await db();
 
@@ -176,7 +193,9 @@ export async function readSession(request: Request, now = new Date()): Promise<S
   // A session is only as good as the method that started it: once that method is turned off
   // (a demo session after DEMO_LOGIN is unset), the session ends on its next request.
   if (now >= idleEndsAt || now >= absoluteExpiresAt || !isProviderEnabled(row.provider)) {
-    await database.update(authSessions).set({ endedAt: now }).where(eq(authSessions.id, row.session_id));
+    if (now >= absoluteExpiresAt || !isProviderEnabled(row.provider)) {
+      await database.update(authSessions).set({ endedAt: now }).where(eq(authSessions.id, row.session_id));
+    }
     // portal.open_session let row-level security see the person if the times were still good.
     await database.execute(sql`select set_config('minvej.person_id', '', true)`);
     return { status: "expired" };
@@ -204,19 +223,13 @@ export async function readSession(request: Request, now = new Date()): Promise<S
       participant:
         row.participant_id && programme ? { id: row.participant_id, programme, municipalityKey: row.municipality_key } : null,
     },
-    renewedCookie: renew ? await sessionCookie.serialize(cookieValue(token, now)) : null,
+    renewedCookie: renew ? await seenCookie.serialize(`${bindingOf(tokenHash)}.${Math.floor(now.getTime() / 1000)}`) : null,
   };
-}
-
-/** Keeps an active session alive now (the "Bliv logget ind" button). */
-export async function touchSession(sessionId: string, now = new Date()) {
-  const database = await db();
-  await database.update(authSessions).set({ lastSeenAt: now }).where(eq(authSessions.id, sessionId));
 }
 
 /** Ends the session server-side and returns a cookie that clears it in the browser. */
 export async function endSession(request: Request, now = new Date()): Promise<string> {
-  const token = sessionCookieOf(request)?.token;
+  const token = await tokenFrom(request);
   if (token) {
     const database = await db();
     const tokenHash = hashToken(token);

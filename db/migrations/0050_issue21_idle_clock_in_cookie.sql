@@ -1,15 +1,15 @@
--- Issue 21: no writes on a GET. A session's idle clock moves from the database into its signed
--- cookie (app/lib/session.server.ts): the portal no longer writes auth_sessions.last_seen_at once
--- a minute while someone reads; it sends the cookie again, with the time of this request in it.
+-- Issue 21: no writes on a GET. A session's idle clock moves from the database into a signed cookie
+-- of its own beside the session's (app/lib/session.server.ts, decision 0005): the portal no longer
+-- writes auth_sessions.last_seen_at once a minute while someone reads; it sends that seen cookie
+-- again, with the time of the request in it and tied to the session's token.
 --
--- 1. open_session takes the time the request's cookie carries (`seen_at`, signed by the portal,
---    null for a cookie from before this release) and counts the session as seen at the later of
---    that and last_seen_at (sign-in and "Bliv logget ind" still write it), never later than `at`
---    (least() passes over a null: a cookie without a time counts from last_seen_at alone).
---    A copy of an older cookie keeps its own older time: it ends 30 minutes (a caseworker's 15)
---    after that time, however long the newer cookie is in use. The function returns that time as
---    last_seen_at. The two-argument version stays for the processes of the release before this one
---    during a rolling update (they still write last_seen_at); a later migration drops it.
+-- 1. open_session takes the time the request's seen cookie carries (`seen_at`, null without one)
+--    and counts the session as seen at the later of that and last_seen_at (the sign-in writes it,
+--    and so do processes of the release before during a rolling update), never later than `at`
+--    (least() passes over a null: without a time, last_seen_at alone counts). A copy of an older
+--    seen cookie keeps its own older time: with it the session is over 30 minutes (a caseworker's
+--    15) after that time, however long the newer one is in use. The function returns that time as
+--    last_seen_at. The two-argument version stays for the release before; a later migration drops it.
 CREATE OR REPLACE FUNCTION portal.open_session(token_hash text, at timestamptz, seen_at timestamptz)
 RETURNS TABLE (
   session_id uuid, person_id uuid, provider text, last_seen_at timestamptz, absolute_expires_at timestamptz,
