@@ -4,6 +4,7 @@ import { openDatabase, type DatabaseHandle } from "../../db/client";
 import { auditEvents } from "../../db/schema";
 import { recordAudit } from "~/lib/audit.server";
 import { serverUrl } from "../support/db";
+import { freePort } from "../support/live-server";
 import { startThrowawayPostgres, throwawayPostgresUnavailable } from "../support/throwaway-postgres";
 
 // postgres.js 3.4.x has been seen to throw an uncatchable TypeError (in nextWrite) when the
@@ -20,7 +21,9 @@ describe.skipIf(Boolean(unavailable))("a Postgres restart", () => {
   const onUncaught = (error: unknown) => uncaught.push(error);
 
   beforeAll(async () => {
-    cluster = startThrowawayPostgres(55_000 + Math.floor(Math.random() * 900));
+    // A port the kernel says is free now: a random one in 55000-55899 lies in the range the kernel
+    // hands out to outgoing connections, and once was taken by one (CI: "Address already in use").
+    cluster = startThrowawayPostgres(await freePort());
     handle = await openDatabase({ url: cluster.url });
     process.on("uncaughtException", onUncaught);
   }, 120_000);
