@@ -113,7 +113,7 @@ const readInboxPage = preparedOver(["caseworker", "page", "size"], (values) => {
       total: nestedCount(sql`shown.total`),
       page: nestedCount(sql`shown.page`),
       ids: nestedJson(sql`array_to_json(shown.ids)`, (json) => json as string[]),
-      ...inboxItemPieces(sql`shown.ids`, sql`shown.owners`),
+      ...inboxItemPieces(sql`shown.owners`, sql`shown.ids`),
       people: nestedJson(sql`shown.people`, (json) => json as { participantId: string; firstName: string; lastName: string; municipalityKey: string | null }[]),
       waits: nestedJson(sql`shown.waits`, (json) => json as { day: string; municipalityKey: string | null; n: number | string }[]),
       municipalities: nestedJson(sql`shown.municipalities`, (json) => json as (string | null)[]),

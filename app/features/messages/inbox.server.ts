@@ -1,5 +1,5 @@
-import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
-import { db } from "../../../db/client";
+import { asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { db, rowsOf } from "../../../db/client";
 import { countsOf, nestedJson, nestedRows, preparedTogether, readTogether, uuidList, type Nested } from "../../../db/nested";
 import { appointmentProposals, conversations, messages } from "../../../db/schema/messages";
 import { isUuid } from "~/lib/ids";
@@ -54,7 +54,8 @@ interface Activity {
  */
 export async function listInbox(participantIds: string[], options: { answerWorkdays: (participantId: string) => number; now?: Date }): Promise<InboxItem[]> {
   if (participantIds.length === 0) return [];
-  return inboxItems(sql`${conversations.participantId} = any(${uuidList(participantIds.join(","))})`, options);
+  const read = await readTogether(inboxItemPieces(uuidList(participantIds.join(","))));
+  return itemsFrom(read.conversations, read.messages, read.proposals, options);
 }
 
 /**
@@ -69,17 +70,24 @@ export async function inboxItemsOf(
   options: { answerWorkdays: (participantId: string) => number },
 ): Promise<InboxItem[]> {
   if (conversationIds.length === 0 || participantIds.length === 0) return [];
-  const read = await readTogether(inboxItemPieces(uuidList(conversationIds.join(",")), uuidList(participantIds.join(","))));
+  const read = await readTogether(inboxItemPieces(uuidList(participantIds.join(",")), uuidList(conversationIds.join(","))));
   return inboxItemsFrom(read, conversationIds, options);
 }
 
 /**
- * What inboxItemsOf reads, as pieces of a page's one read (db/nested.ts): the conversations `ids`
- * (SQL that gives a uuid[]) of the participants `participantIds` (likewise), with their messages
- * and proposed times. `inboxItemsFrom` makes them the inbox's items.
+ * What listInbox and inboxItemsOf read, also as pieces of a page's one read (db/nested.ts): the
+ * conversations of the participants `participantIds` (SQL that gives a uuid[]), only those of `ids`
+ * when given (likewise), newest activity first, with their messages and proposed times. Those are
+ * found by their conversation (its index): by the ids when given, without a second pass through the
+ * conversations; each keeps its conversation's participant (migration 0049), which is asked too.
+ * `itemsFrom` makes them the inbox's items.
  */
-export function inboxItemPieces(ids: SQL, participantIds: SQL) {
-  const which = sql`from ${conversations} where ${conversations.id} = any(${ids}) and ${conversations.participantId} = any(${participantIds})`;
+export function inboxItemPieces(participantIds: SQL, ids?: SQL) {
+  const only = (column: SQLWrapper) => (ids ? sql` and ${column} = any(${ids})` : sql``);
+  const ofThese = (conversation: SQLWrapper, participant: SQLWrapper) =>
+    ids
+      ? sql`${conversation} = any(${ids}) and ${participant} = any(${participantIds})`
+      : sql`${conversation} in (select ${conversations.id} from ${conversations} where ${conversations.participantId} = any(${participantIds}))`;
   return {
     conversations: nestedRows(
       {
@@ -94,12 +102,12 @@ export function inboxItemPieces(ids: SQL, participantIds: SQL) {
         lastMessageAt: conversations.lastMessageAt,
         handledAt: conversations.handledAt,
       },
-      which,
+      sql`from ${conversations} where ${conversations.participantId} = any(${participantIds})${only(conversations.id)}`,
+      sql`${desc(conversations.lastMessageAt)}, ${conversations.id}`,
     ),
     messages: nestedRows(
       { conversationId: messages.conversationId, authorRole: messages.authorRole, createdAt: messages.createdAt, readAt: messages.readAt },
-      // Each keeps its conversation's participant (migration 0049): the same conversations, read once.
-      sql`from ${messages} where ${messages.conversationId} = any(${ids}) and ${messages.participantId} = any(${participantIds})`,
+      sql`from ${messages} where ${ofThese(messages.conversationId, messages.participantId)}`,
       asc(messages.createdAt),
     ),
     proposals: nestedRows(
@@ -109,7 +117,7 @@ export function inboxItemPieces(ids: SQL, participantIds: SQL) {
         createdAt: appointmentProposals.createdAt,
         answeredAt: appointmentProposals.answeredAt,
       },
-      sql`from ${appointmentProposals} where ${appointmentProposals.conversationId} = any(${ids}) and ${appointmentProposals.participantId} = any(${participantIds})`,
+      sql`from ${appointmentProposals} where ${ofThese(appointmentProposals.conversationId, appointmentProposals.participantId)}`,
       asc(appointmentProposals.createdAt),
     ),
   };
@@ -122,48 +130,6 @@ type ReadPieces = { [K in keyof ItemPieces]: ItemPieces[K] extends Nested<infer 
 export function inboxItemsFrom(read: ReadPieces, ids: string[], options: { answerWorkdays: (participantId: string) => number }): InboxItem[] {
   const items = new Map(itemsFrom(read.conversations, read.messages, read.proposals, options).map((item) => [item.id, item]));
   return ids.flatMap((id) => items.get(id) ?? []);
-}
-
-async function inboxItems(which: SQL, options: { answerWorkdays: (participantId: string) => number }): Promise<InboxItem[]> {
-  const database = await db();
-  const rows = await database
-    .select({
-      id: conversations.id,
-      participantId: conversations.participantId,
-      topic: conversations.topic,
-      subject: conversations.subject,
-      appointmentId: conversations.appointmentId,
-      callbackOn: conversations.callbackOn,
-      callbackWindow: conversations.callbackWindow,
-      createdAt: conversations.createdAt,
-      lastMessageAt: conversations.lastMessageAt,
-      handledAt: conversations.handledAt,
-    })
-    .from(conversations)
-    .where(which)
-    .orderBy(desc(conversations.lastMessageAt), conversations.id);
-  if (rows.length === 0) return [];
-  // A caseworker's 300 participants have some 900 conversations: their ids go as one parameter
-  // (drizzle's inArray wrote a parameter for each: building the three statements took 6 ms).
-  const ids = uuidList(rows.map((row) => row.id).join(","));
-  const [messageRows, proposalRows] = await Promise.all([
-    database
-      .select({ conversationId: messages.conversationId, authorRole: messages.authorRole, createdAt: messages.createdAt, readAt: messages.readAt })
-      .from(messages)
-      .where(sql`${messages.conversationId} = any(${ids})`)
-      .orderBy(asc(messages.createdAt)),
-    database
-      .select({
-        conversationId: appointmentProposals.conversationId,
-        status: appointmentProposals.status,
-        createdAt: appointmentProposals.createdAt,
-        answeredAt: appointmentProposals.answeredAt,
-      })
-      .from(appointmentProposals)
-      .where(sql`${appointmentProposals.conversationId} = any(${ids})`)
-      .orderBy(asc(appointmentProposals.createdAt)),
-  ]);
-  return itemsFrom(rows, messageRows, proposalRows, options);
 }
 
 /**
@@ -266,43 +232,45 @@ export interface InboxPlace {
  * participant's side's activity after the caseworker's last activity or "handled") first, the
  * longest wait on top; a tie, and the rest, as listInbox reads them (the newest activity first).
  */
-export const INBOX_ORDER = sql`(coalesce(${conversations.awaitsCaseworker}, false) and ${conversations.waitingSince} is not null) desc,
+const INBOX_ORDER = sql`(coalesce(${conversations.awaitsCaseworker}, false) and ${conversations.waitingSince} is not null) desc,
   case when ${conversations.awaitsCaseworker} then date_trunc('milliseconds', ${conversations.waitingSince}) end,
   ${conversations.lastMessageAt} desc, ${conversations.id}`;
 
 /**
  * Where each of these participants' conversations stands in the inbox, without reading their
- * messages: listInbox's order (INBOX_ORDER) from what each conversation keeps. A caseworker with 300
- * participants has some 600 conversations: a page of her inbox reads only its own 50 whole.
+ * messages: the places a page of her inbox is cut from (inboxPlacesSql), in their order.
  */
 export async function inboxOrder(participantIds: string[]): Promise<InboxPlace[]> {
   if (participantIds.length === 0) return [];
   const database = await db();
-  const rows = await database
-    .select({
-      id: conversations.id,
-      participantId: conversations.participantId,
-      awaiting: conversations.awaitsCaseworker,
-      waitingSince: conversations.waitingSince,
-    })
-    .from(conversations)
-    .where(sql`${conversations.participantId} = any(${uuidList(participantIds.join(","))})`)
-    .orderBy(INBOX_ORDER);
-  return rows.map((row) => ({ ...row, awaiting: row.awaiting === true, waitingSince: row.awaiting ? row.waitingSince : null }));
+  const places = sql`(${inboxPlacesSql(uuidList(participantIds.join(",")), { any: true })}) places`;
+  const rows = rowsOf<{ id: string; participant_id: string; waiting_since: string | Date | null }>(
+    await database.execute(sql`select id, participant_id, waiting_since from ${places} order by n`),
+  );
+  // A raw read gives times as text (db/client.ts); a Date made of either keeps the milliseconds, cut.
+  return rows.map((row) => ({
+    id: row.id,
+    participantId: row.participant_id,
+    awaiting: row.waiting_since !== null,
+    waitingSince: row.waiting_since === null ? null : new Date(row.waiting_since),
+  }));
 }
 
 /**
- * These participants' conversations (`participantIds`: SQL that gives their ids, a subquery say) as
- * places in the inbox, for a page's one read: `id`, `participant_id`, `n` (the place from 1, in
- * INBOX_ORDER) and, for those that wait, `waiting_day`: the Danish day the wait began, "YYYY-MM-DD",
- * which is all an answer's deadline needs (workdayDeadline).
+ * These participants' conversations as places in the inbox, for a page's one read: `id`,
+ * `participant_id`, `n` (the place from 1, in INBOX_ORDER) and, for those that wait, `waiting_since`
+ * and `waiting_day`, the Danish day the wait began ("YYYY-MM-DD"), which is all an answer's deadline
+ * needs (workdayDeadline). `participantIds` is SQL that gives their ids: a subquery, or with
+ * `{ any: true }` a uuid[].
  */
-export function inboxPlacesSql(participantIds: SQL): SQL {
+export function inboxPlacesSql(participantIds: SQL, options: { any?: boolean } = {}): SQL {
+  const whose = options.any ? sql`= any(${participantIds})` : sql`in (${participantIds})`;
+  const waits = sql`${conversations.awaitsCaseworker} and ${conversations.waitingSince} is not null`;
   return sql`select ${conversations.id} as id, ${conversations.participantId} as participant_id,
       row_number() over (order by ${INBOX_ORDER}) as n,
-      case when ${conversations.awaitsCaseworker} and ${conversations.waitingSince} is not null
-        then to_char(${conversations.waitingSince} at time zone 'Europe/Copenhagen', 'YYYY-MM-DD') end as waiting_day
-    from ${conversations} where ${conversations.participantId} in (${participantIds})`;
+      case when ${waits} then ${conversations.waitingSince} end as waiting_since,
+      case when ${waits} then to_char(${conversations.waitingSince} at time zone 'Europe/Copenhagen', 'YYYY-MM-DD') end as waiting_day
+    from ${conversations} where ${conversations.participantId} ${whose}`;
 }
 
 /**

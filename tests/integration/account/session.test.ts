@@ -168,6 +168,14 @@ describe("sign-in sessions", () => {
     // Beside a cookie the page sets (the language switch's), the seen cookie still comes.
     const withLanguage = (await asking(get("/", session), { "Set-Cookie": "minvej_lng=en; Path=/" })).headers.getSetCookie();
     expect(withLanguage.map((cookie) => cookie.split("=")[0])).toEqual(["minvej_lng", seenCookie.name]);
+    // An answer whose headers cannot change (Response.redirect) goes out the same, with the cookie.
+    const redirected = await through(get("/", session), async (context) => {
+      await getCurrentUser(context);
+      return Response.redirect("http://localhost/min-plan", 303);
+    });
+    expect(redirected.status).toBe(303);
+    expect(redirected.headers.get("Location")).toBe("http://localhost/min-plan");
+    expect(redirected.headers.getSetCookie().map((cookie) => cookie.split("=")[0])).toEqual([seenCookie.name]);
     // Signing out clears the session cookie, signing in sets a new one: their answers carry that alone.
     const signOut = await asking(get("/", session), { "Set-Cookie": await endSession(get("/", session)) });
     expect(signOut.headers.getSetCookie()).toHaveLength(1);
