@@ -8,7 +8,7 @@
 import { Buffer } from "node:buffer";
 import { gzipSync } from "node:zlib";
 import { writeReadableStreamToWritable } from "@react-router/node";
-import { createRequestHandler as createReactRouterHandler, RouterContextProvider } from "react-router";
+import { createContext, createRequestHandler as createReactRouterHandler, RouterContextProvider } from "react-router";
 import { config } from "./config.js";
 import { isApiPath, originOfRequest, sendProblem } from "./problem.js";
 import { BUSY_RETRY_AFTER_SECONDS, busyPage } from "./refusal.js";
@@ -33,12 +33,13 @@ const CLIENT_ADDRESS_HEADER = "x-minvej-client-address";
  * @returns {(req: GuardedRequest, res: ExpressResponse, next: import("express").NextFunction) => Promise<void>}
  */
 export function createRequestHandler({ build, mode }) {
-  const handle = createReactRouterHandler(build, mode);
+  const handle = createReactRouterHandler(withPageDataKeptOnServer(build), mode);
   const inTransaction = build.entry.module.withRequestTransaction ?? ((work) => work());
   const routePatternOf = build.entry.module.routePatternOf ?? (() => undefined);
   return async (req, res, next) => {
     // The app's root middleware fills it (request id, logger, who is signed in, language).
     const context = new RouterContextProvider();
+    context.set(renderingPage, !req.path.endsWith(".data"));
     try {
       const request = toWebRequest(req, res);
       // Liveness and readiness must answer even when every connection is taken.
@@ -69,6 +70,66 @@ export function createRequestHandler({ build, mode }) {
       next(error);
     }
   };
+}
+
+/** Whether React Router answers this request with a page (not with a route's data, `….data`). */
+export const renderingPage = createContext(false);
+
+/**
+ * The build with each page route's loader and action wrapped so that, when a page is rendered, what
+ * they return reaches the page's components but not React Router's hydration data. React Router
+ * encodes every page's loader and action data for a browser that hydrates (turbo-stream) before
+ * the page is rendered, and no option turns it off; no page hydrates (decision 26), and the encoding
+ * was up to a tenth of a page's CPU (decision 27). Each field of the data is kept as a property the
+ * encoding does not list (not enumerable), so `data.field` reads it as before. A component must
+ * therefore name the fields it reads: `{...loaderData}` would be empty.
+ * A route's data asked as data (`….data`), and resource routes (no component), are left alone.
+ * @param {MinVejBuild} build
+ * @returns {MinVejBuild}
+ */
+export function withPageDataKeptOnServer(build) {
+  /** @type {MinVejBuild["routes"]} */
+  const routes = {};
+  for (const [id, route] of Object.entries(build.routes)) {
+    if (!route) continue;
+    const module = route.module;
+    routes[id] = module.default ? { ...route, module: { ...module, loader: keepingDataOnServer(module.loader), action: keepingDataOnServer(module.action) } } : route;
+  }
+  return { ...build, routes };
+}
+
+/**
+ * @template {{ context: Readonly<RouterContextProvider> }} Args
+ * @param {((args: Args) => unknown) | undefined} handler a route's loader or action
+ * @returns {((args: Args) => Promise<unknown>) | undefined}
+ */
+function keepingDataOnServer(handler) {
+  if (!handler) return undefined;
+  return async (args) => {
+    const result = await handler(args);
+    return args.context.get(renderingPage) ? keptOnServer(result) : result;
+  };
+}
+
+/**
+ * A plain object's fields as properties that are not enumerable; `data()`'s answer with its data so;
+ * anything else (a Response, null, a list) as it is.
+ * @param {unknown} value
+ */
+function keptOnServer(value) {
+  if (value === null || typeof value !== "object" || value instanceof globalThis.Response) return value;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null) {
+    /** @type {PropertyDescriptorMap} */
+    const fields = {};
+    for (const [key, field] of Object.entries(value)) fields[key] = { value: field, enumerable: false, writable: true, configurable: true };
+    return Object.defineProperties({}, fields);
+  }
+  // React Router's `data(value, init)`: a DataWithResponseInit whose `data` it unwraps.
+  if ("type" in value && value.type === "DataWithResponseInit" && "data" in value) {
+    value.data = keptOnServer(value.data);
+  }
+  return value;
 }
 
 /**

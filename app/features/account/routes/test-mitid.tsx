@@ -45,5 +45,5 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function TestMitId({ loaderData, actionData }: Route.ComponentProps) {
-  return actionData ? <TestMitIdAnswer {...actionData} /> : <TestMitIdPage choice={loaderData} />;
+  return actionData ? <TestMitIdAnswer acsUrl={actionData.acsUrl} samlResponse={actionData.samlResponse} /> : <TestMitIdPage choice={loaderData} />;
 }

@@ -28,5 +28,6 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export default function Help({ loaderData }: Route.ComponentProps) {
-  return <HelpPage {...loaderData} />;
+  const { signedIn, isParticipant, caseworker, related } = loaderData;
+  return <HelpPage signedIn={signedIn} isParticipant={isParticipant} caseworker={caseworker} related={related} />;
 }

@@ -9,5 +9,6 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export default function MessagesRoute({ loaderData }: Route.ComponentProps) {
-  return <MessagesPage {...loaderData} />;
+  const { conversations, caseworker, answerWorkdays } = loaderData;
+  return <MessagesPage conversations={conversations} caseworker={caseworker} answerWorkdays={answerWorkdays} />;
 }

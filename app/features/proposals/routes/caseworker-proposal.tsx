@@ -75,5 +75,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function CaseworkerProposalRoute({ loaderData, actionData }: Route.ComponentProps) {
-  return <DecisionPage {...loaderData} action={actionData} />;
+  const { participant, proposal, done } = loaderData;
+  return <DecisionPage participant={participant} proposal={proposal} done={done} action={actionData} />;
 }
