@@ -58,14 +58,25 @@ function nameOfDay(value: Date, language: string, style: "date" | "documentDate"
     : `${part("weekday")} ${part("day")} ${part("month")}${year}`;
 }
 
+// The time at the start of each UTC hour asked for, per language: Copenhagen's offset is a whole
+// hour for all of that hour (see copenhagenDay), so a moment's time is that hour's with its own
+// minutes. Intl's format is the dearest call of a caseworker's list of 50 cards after React's.
+const hourStarts = new Map<string, string>();
+
 /** "10.00" / "10:00" in Copenhagen time. */
 export function formatTime(value: Date | string, language: string): string {
-  return formatter(language, "time").format(new Date(value));
+  const moment = new Date(value);
+  const time = moment.getTime();
+  if (!(time >= WHOLE_HOURS_SINCE)) return formatter(language, "time").format(moment);
+  const hour = Math.floor(time / HOUR_MS);
+  const start = remembered(hourStarts, `${language}:${hour}`, () => formatter(language, "time").format(new Date(hour * HOUR_MS)));
+  const minutes = moment.getUTCMinutes();
+  return minutes === 0 ? start : `${start.slice(0, -2)}${minutes < 10 ? "0" : ""}${minutes}`;
 }
 
 /** Machine-readable date-time for <time dateTime>. */
 export function isoDateTime(value: Date | string): string {
-  return new Date(value).toISOString();
+  return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
 const isoDayFormatter = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE });

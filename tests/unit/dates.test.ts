@@ -10,6 +10,19 @@ describe("dates in Europe/Copenhagen", () => {
     expect(formatTime("2026-06-03T08:00:00Z", "en")).toBe("10:00");
   });
 
+  it("gives Intl's time for every 7 minutes of a year with both clock changes, in both languages, and far back (hours are kept once worked out)", () => {
+    for (const [language, locale] of [["da", "da-DK"], ["en", "en-GB"]] as const) {
+      const intl = new Intl.DateTimeFormat(locale, { timeZone: "Europe/Copenhagen", hour: "2-digit", minute: "2-digit" });
+      for (let time = Date.UTC(2026, 0, 1); time < Date.UTC(2027, 0, 2); time += 7 * 60_000 + 13_000) {
+        const moment = new Date(time);
+        expect(formatTime(moment, language), moment.toISOString()).toBe(intl.format(moment));
+      }
+      for (const old of ["1979-06-01T09:03:00Z", "1916-05-14T22:30:00Z", "1890-01-01T11:47:00Z"]) {
+        expect(formatTime(old, language), old).toBe(intl.format(new Date(old)));
+      }
+    }
+  });
+
   it("writes dates the way people say them", () => {
     expect(formatDate("2026-12-03T09:00:00Z", "da")).toBe("torsdag den 3. december");
     expect(formatDate("2026-12-03T09:00:00Z", "en")).toBe("Thursday 3 December");

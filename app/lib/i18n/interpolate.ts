@@ -24,44 +24,69 @@ export function quickTranslate(i18n: I18n, lng: string, ns: string, key: string,
   }
   for (const name in values) if (I18NEXT_OPTIONS.has(name) || name.startsWith("defaultValue")) return undefined;
   const count = values.count;
-  let template: string | null = null;
+  let template: Template | null = null;
   if (count !== undefined) {
     if (typeof count !== "number") return undefined;
-    if (count === 0) template = textOf(i18n, lng, ns, `${key}_zero`);
-    template ??= textOf(i18n, lng, ns, key + pluralSuffix(i18n, lng, count));
+    if (count === 0) template = templateOf(i18n, lng, ns, `${key}_zero`);
+    template ??= templateOf(i18n, lng, ns, key + pluralSuffix(i18n, lng, count));
   }
-  template ??= textOf(i18n, lng, ns, key);
-  if (template === null || template.includes("$t(")) return undefined;
+  template ??= templateOf(i18n, lng, ns, key);
+  if (template === null || template === NESTING) return undefined;
   const defaults = (i18n.options.interpolation?.defaultVariables ?? {}) as Record<string, unknown>;
-  let complete = true;
-  const text = template.replace(PLACEHOLDER, (_, inside: string) => {
-    const name = inside.trim();
+  const { texts, names } = template;
+  let text = texts[0]!;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     const value = name in values ? values[name] : defaults[name];
-    if (typeof value === "string") return value;
-    if (typeof value === "number") return String(value);
-    complete = false;
-    return "";
-  });
-  return complete ? text : undefined;
-}
-
-// An instance's texts never change (lib/i18n/instance.ts): each is looked up once, by namespace
-// and key (i18next splits the key's path at every lookup), and so is a plural count's form.
-const texts = new WeakMap<I18n, Map<string, string | null>>();
-const suffixes = new WeakMap<I18n, Map<string, string>>();
-
-/** The text of `key` in `ns`, or null when there is none (or it is empty). */
-function textOf(i18n: I18n, lng: string, ns: string, key: string): string | null {
-  let known = texts.get(i18n);
-  if (!known) texts.set(i18n, (known = new Map()));
-  const id = `${lng}\u0000${ns}\u0000${key}`;
-  let text = known.get(id);
-  if (text === undefined) {
-    const found: unknown = i18n.getResource(lng, ns, key);
-    text = typeof found === "string" && found !== "" ? found : null;
-    known.set(id, text);
+    if (typeof value === "string") text += value;
+    else if (typeof value === "number") text += String(value);
+    else return undefined;
+    text += texts[i + 1]!;
   }
   return text;
+}
+
+/** A text cut at its {{name}} placeholders: `texts` around them, one more than `names`. */
+interface Template {
+  texts: string[];
+  names: string[];
+}
+
+/** A text that nests another ($t(…)): i18next's to render. */
+const NESTING: Template = { texts: [], names: [] };
+
+// An instance's texts never change (lib/i18n/instance.ts): each is looked up and cut at its
+// placeholders once, by namespace and key (i18next splits the key's path at every lookup), and so
+// is a plural count's form.
+const templates = new WeakMap<I18n, Map<string, Map<string, Template | null>>>();
+const suffixes = new WeakMap<I18n, Map<string, string>>();
+
+/** The text of `key` in `ns` cut at its placeholders, or null when there is none (or it is empty). */
+function templateOf(i18n: I18n, lng: string, ns: string, key: string): Template | null {
+  let byNamespace = templates.get(i18n);
+  if (!byNamespace) templates.set(i18n, (byNamespace = new Map()));
+  let byKey = byNamespace.get(ns);
+  if (!byKey) byNamespace.set(ns, (byKey = new Map()));
+  let template = byKey.get(key);
+  if (template === undefined) {
+    const found: unknown = i18n.getResource(lng, ns, key);
+    template = typeof found !== "string" || found === "" ? null : found.includes("$t(") ? NESTING : cut(found);
+    byKey.set(key, template);
+  }
+  return template;
+}
+
+function cut(text: string): Template {
+  const texts: string[] = [];
+  const names: string[] = [];
+  let from = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    texts.push(text.slice(from, match.index));
+    names.push(match[1]!.trim());
+    from = match.index + match[0].length;
+  }
+  texts.push(text.slice(from));
+  return { texts, names };
 }
 
 /** i18next's plural suffix ("_one", "_other") for `count` in `lng`. */
