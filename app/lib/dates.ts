@@ -161,14 +161,17 @@ function dayFormatter(language: string, timeZone: string): Intl.DateTimeFormat {
   return cached;
 }
 
+// Each day's text, worked out once per language (an inbox of 50 conversations shows ~100 moments).
+const dayTexts = new Map<string, string>();
+
 /** A calendar date ("2026-03-05") as "5. marts 2026" / "5 March 2026". */
 export function formatDay(isoDay: string, language: string): string {
-  return dayFormatter(language, "UTC").format(new Date(`${isoDay}T00:00:00Z`));
+  return remembered(dayTexts, `${language}:${isoDay}`, () => dayFormatter(language, "UTC").format(new Date(`${isoDay}T00:00:00Z`)));
 }
 
 /** The calendar date of a moment, in Copenhagen: "5. marts 2026". */
 export function formatMomentDay(value: Date | string, language: string): string {
-  return dayFormatter(language, TIME_ZONE).format(new Date(value));
+  return formatDay(copenhagenDay(new Date(value)), language);
 }
 
 /** "kl. 10.04" / "at 10:04". */

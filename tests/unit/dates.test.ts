@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { dateInputSchema } from "~/components/form/schemas";
-import { copenhagenDay, daysBetween, formatDate, formatDocumentDate, formatTime, parseDayMonthYear } from "~/lib/dates";
+import { copenhagenDay, daysBetween, formatDate, formatDocumentDate, formatMomentDay, formatTime, parseDayMonthYear } from "~/lib/dates";
+import { danishToday } from "~/lib/workdays";
 
 describe("dates in Europe/Copenhagen", () => {
   it("shows winter and summer times in Danish local time", () => {
@@ -21,6 +22,20 @@ describe("dates in Europe/Copenhagen", () => {
         expect(formatTime(old, language), old).toBe(intl.format(new Date(old)));
       }
     }
+  });
+
+  it("gives a moment's Copenhagen date as Intl writes it, every 2 hours of a year with both clock changes, in both languages", () => {
+    for (const [language, locale] of [["da", "da-DK"], ["en", "en-GB"]] as const) {
+      const intl = new Intl.DateTimeFormat(locale, { timeZone: "Europe/Copenhagen", day: "numeric", month: "long", year: "numeric" });
+      for (let time = Date.UTC(2026, 0, 1); time < Date.UTC(2027, 0, 2); time += 2 * 3_600_000 + 17 * 60_000) {
+        const moment = new Date(time);
+        expect(formatMomentDay(moment, language), moment.toISOString()).toBe(intl.format(moment));
+      }
+      expect(formatMomentDay("1975-03-31T22:30:00Z", language)).toBe(intl.format(new Date("1975-03-31T22:30:00Z")));
+    }
+    expect(danishToday(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
+    expect(danishToday(new Date("2026-07-31T21:59:00Z"))).toBe("2026-07-31");
+    expect(danishToday(new Date("2026-07-31T22:00:00Z"))).toBe("2026-08-01");
   });
 
   it("writes dates the way people say them", () => {
