@@ -95,4 +95,18 @@ export default tseslint.config(
     files: ["app/lib/zod.ts", "tests/**"],
     rules: { "no-restricted-imports": "off" },
   },
+  // A page's loader and action data reach its component with fields a spread does not list
+  // (server/request-handler.js, decision 27): name the fields.
+  {
+    files: ["app/**/*.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: ":matches(JSXSpreadAttribute, SpreadElement) > Identifier[name=/^(loaderData|actionData)$/]",
+          message: "A page's data is kept out of React Router's hydration encoding and a spread finds none of its fields: name them.",
+        },
+      ],
+    },
+  },
 );
