@@ -115,6 +115,7 @@ function keepingDataOnServer(handler) {
  * A plain object's fields as properties that are not enumerable; `data()`'s answer with its data so;
  * anything else (a Response, null, a list) as it is.
  * @param {unknown} value
+ * @returns {unknown}
  */
 function keptOnServer(value) {
   if (value === null || typeof value !== "object" || value instanceof globalThis.Response) return value;
@@ -125,9 +126,10 @@ function keptOnServer(value) {
     for (const [key, field] of Object.entries(value)) fields[key] = { value: field, enumerable: false, writable: true, configurable: true };
     return Object.defineProperties({}, fields);
   }
-  // React Router's `data(value, init)`: a DataWithResponseInit whose `data` it unwraps.
+  // React Router's `data(value, init)`: a DataWithResponseInit whose `data` it unwraps (a copy, so
+  // that one the app kept and answers again is never changed).
   if ("type" in value && value.type === "DataWithResponseInit" && "data" in value) {
-    value.data = keptOnServer(value.data);
+    return Object.assign(Object.create(prototype), value, { data: keptOnServer(value.data) });
   }
   return value;
 }

@@ -71,7 +71,10 @@ export function formatTime(value: Date | string, language: string): string {
   const hour = Math.floor(time / HOUR_MS);
   const start = remembered(hourStarts, `${language}:${hour}`, () => formatter(language, "time").format(new Date(hour * HOUR_MS)));
   const minutes = moment.getUTCMinutes();
-  return minutes === 0 ? start : `${start.slice(0, -2)}${minutes < 10 ? "0" : ""}${minutes}`;
+  if (minutes === 0) return start;
+  // "10.00" / "10:00" end in the minutes; a runtime whose Intl writes otherwise ("10:00 AM") asks it.
+  if (!start.endsWith("00")) return formatter(language, "time").format(moment);
+  return `${start.slice(0, -2)}${minutes < 10 ? "0" : ""}${minutes}`;
 }
 
 /** Machine-readable date-time for <time dateTime>. */
@@ -171,7 +174,10 @@ export function formatDay(isoDay: string, language: string): string {
 
 /** The calendar date of a moment, in Copenhagen: "5. marts 2026". */
 export function formatMomentDay(value: Date | string, language: string): string {
-  return formatDay(copenhagenDay(new Date(value)), language);
+  const moment = new Date(value);
+  const day = copenhagenDay(moment);
+  // A year of four digits makes a date `formatDay` reads; any other is left to Intl.
+  return day.length === 10 ? formatDay(day, language) : dayFormatter(language, TIME_ZONE).format(moment);
 }
 
 /** "kl. 10.04" / "at 10:04". */

@@ -93,6 +93,10 @@ async function visit() {
   for (const page of ["/", "/min-plan", "/moeder", "/forberedelse", "/cv", "/netvaerk", "/paaroerende", "/hjaelp", "/min-plan.data"]) {
     expect((await go(page)).status, page).toBe(200);
   }
+  // A route's data asked as data lists every field: only a rendered page's data is kept out of
+  // React Router's encoding (server/request-handler.js).
+  const helpData = (await go("/hjaelp.data")).html;
+  for (const field of ["signedIn", "isParticipant", "caseworker", "related"]) expect(helpData, field).toContain(`"${field}"`);
   // Route discovery (/__manifest) and a busy database answer without the root's middleware having
   // run: naming the route for the log must not turn them into 500s.
   expect((await go("/__manifest?paths=%2Fmin-plan%2C%2Fcv&version=0")).status).toBeLessThan(500);

@@ -13,12 +13,15 @@ const planPage = {
 };
 const calendarFeed = { loader: async () => ({ feed: "BEGIN:VCALENDAR" }) };
 const signOut = { default: () => null, loader: async () => redirect("/log-ind") };
+const keptAnswer = data({ notice: "Gemt" }, { status: 200 });
+const keptPage = { default: () => null, loader: async () => keptAnswer };
 
 const build = withPageDataKeptOnServer({
   routes: {
     plan: { id: "plan", path: "min-plan", module: planPage },
     feed: { id: "feed", path: "kalender", module: calendarFeed },
     out: { id: "out", path: "log-ud", module: signOut },
+    kept: { id: "kept", path: "gemt", module: keptPage },
   },
 } as unknown as Parameters<typeof withPageDataKeptOnServer>[0]);
 
@@ -47,6 +50,15 @@ describe("a page's data stays on the server", () => {
     expect(answered.init.status).toBe(400);
     expect(answered.data.errors).toEqual(["Skriv et mål"]);
     expect(Object.keys(answered.data)).toEqual([]);
+  });
+
+  it("leaves a data() answer the app keeps and answers again as it was", async () => {
+    const first = (await moduleOf("kept").loader(requestFor(true))) as { data: object };
+    expect(Object.keys(first.data)).toEqual([]);
+    expect(first).not.toBe(keptAnswer);
+    expect(Object.keys(keptAnswer.data)).toEqual(["notice"]);
+    const asData = (await moduleOf("kept").loader(requestFor(false))) as { data: object };
+    expect(Object.keys(asData.data)).toEqual(["notice"]);
   });
 
   it("answers a route's data asked as data with every field listed", async () => {

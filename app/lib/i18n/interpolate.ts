@@ -56,15 +56,17 @@ interface Template {
 const NESTING: Template = { texts: [], names: [] };
 
 // An instance's texts never change (lib/i18n/instance.ts): each is looked up and cut at its
-// placeholders once, by namespace and key (i18next splits the key's path at every lookup), and so
+// placeholders once, by language, namespace and key (i18next splits the key's path at every lookup), and so
 // is a plural count's form.
-const templates = new WeakMap<I18n, Map<string, Map<string, Template | null>>>();
+const templates = new WeakMap<I18n, Map<string, Map<string, Map<string, Template | null>>>>();
 const suffixes = new WeakMap<I18n, Map<string, string>>();
 
 /** The text of `key` in `ns` cut at its placeholders, or null when there is none (or it is empty). */
 function templateOf(i18n: I18n, lng: string, ns: string, key: string): Template | null {
-  let byNamespace = templates.get(i18n);
-  if (!byNamespace) templates.set(i18n, (byNamespace = new Map()));
+  let byLanguage = templates.get(i18n);
+  if (!byLanguage) templates.set(i18n, (byLanguage = new Map()));
+  let byNamespace = byLanguage.get(lng);
+  if (!byNamespace) byLanguage.set(lng, (byNamespace = new Map()));
   let byKey = byNamespace.get(ns);
   if (!byKey) byNamespace.set(ns, (byKey = new Map()));
   let template = byKey.get(key);
