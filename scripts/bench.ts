@@ -206,6 +206,11 @@ function describeError(error: unknown): string {
 
 function buildApp(): void {
   if (process.env.BENCH_SKIP_BUILD === "1") {
+    // The demo's start is measured on a fresh data folder copied from the build's database template;
+    // without it the embedded database is made from scratch and the figure is another one.
+    if (!existsSync(path.join(PROJECT_ROOT, "build", "pglite-template"))) {
+      throw new Error("BENCH_SKIP_BUILD=1, but build/ has no database template (build/pglite-template): `npm run build` makes it, `react-router build` alone does not. Run `npm run build` first.");
+    }
     log("BENCH_SKIP_BUILD=1: using the existing build/");
     return;
   }
