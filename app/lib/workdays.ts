@@ -57,14 +57,9 @@ export function isWorkday(day: string): boolean {
   return !danishHolidays(date.getUTCFullYear()).has(day);
 }
 
-/** Today's date in Denmark, "YYYY-MM-DD" (worked out once an hour: an inbox asks it of every conversation). */
-export function danishToday(now: Date): string {
-  return copenhagenDay(now);
-}
-
 /** The next `count` working days after today (Danish time), as "YYYY-MM-DD". */
 export function nextWorkdays(now: Date, count: number): string[] {
-  return workdaysAfter(danishToday(now), count);
+  return workdaysAfter(copenhagenDay(now), count);
 }
 
 /** The next `count` working days after `day` ("YYYY-MM-DD"). */
@@ -83,7 +78,7 @@ const deadlines = new Map<string, string | null>();
 
 /** The last of the next `count` working days after `now`'s day in Denmark: an answer's deadline ("YYYY-MM-DD"). */
 export function workdayDeadline(now: Date, count: number): string | null {
-  return deadlineAfter(danishToday(now), count);
+  return deadlineAfter(copenhagenDay(now), count);
 }
 
 /** workdayDeadline for a wait that began on `day` ("YYYY-MM-DD", Danish). */

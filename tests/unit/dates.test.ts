@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { dateInputSchema } from "~/components/form/schemas";
 import { copenhagenDay, daysBetween, formatDate, formatDocumentDate, formatMomentDay, formatTime, parseDayMonthYear } from "~/lib/dates";
-import { danishToday } from "~/lib/workdays";
 
 describe("dates in Europe/Copenhagen", () => {
   it("shows winter and summer times in Danish local time", () => {
@@ -35,9 +34,9 @@ describe("dates in Europe/Copenhagen", () => {
         expect(formatMomentDay(far, language), far).toBe(intl.format(new Date(far)));
       }
     }
-    expect(danishToday(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
-    expect(danishToday(new Date("2026-07-31T21:59:00Z"))).toBe("2026-07-31");
-    expect(danishToday(new Date("2026-07-31T22:00:00Z"))).toBe("2026-08-01");
+    expect(copenhagenDay(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
+    expect(copenhagenDay(new Date("2026-07-31T21:59:00Z"))).toBe("2026-07-31");
+    expect(copenhagenDay(new Date("2026-07-31T22:00:00Z"))).toBe("2026-08-01");
   });
 
   it("writes dates the way people say them", () => {

@@ -59,23 +59,7 @@ export async function listInbox(participantIds: string[], options: { answerWorkd
 }
 
 /**
- * These conversations (ids) of these participants as listInbox shows them, in the order given: one
- * page of the caseworker's inbox, placed by inboxOrder. The participants are asked again, so that
- * a conversation whose participant left her caseload in between is not shown (row-level security
- * would refuse it on a Postgres server; the embedded database has none).
- */
-export async function inboxItemsOf(
-  conversationIds: string[],
-  participantIds: string[],
-  options: { answerWorkdays: (participantId: string) => number },
-): Promise<InboxItem[]> {
-  if (conversationIds.length === 0 || participantIds.length === 0) return [];
-  const read = await readTogether(inboxItemPieces(uuidList(participantIds.join(",")), uuidList(conversationIds.join(","))));
-  return inboxItemsFrom(read, conversationIds, options);
-}
-
-/**
- * What listInbox and inboxItemsOf read, also as pieces of a page's one read (db/nested.ts): the
+ * What listInbox reads, also as pieces of a page's one read (db/nested.ts): the
  * conversations of the participants `participantIds` (SQL that gives a uuid[]), only those of `ids`
  * when given (likewise), newest activity first, with their messages and proposed times. Those are
  * found by their conversation (its index): by the ids when given, without a second pass through the
