@@ -1,10 +1,9 @@
-import { and, asc, desc, eq, gt, inArray, sql, type SQLWrapper } from "drizzle-orm";
-import { db } from "../../../db/client";
-import { nestedCount, nestedJson, nestedRows, preparedOver, type Bound } from "../../../db/nested";
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { db, rowsOf } from "../../../db/client";
+import { countsOf, preparedStatement } from "../../../db/nested";
 import { roleForCaseworker } from "~/lib/addressee";
 import { workWishesOf, type WorkWishes } from "~/features/cv/index.server";
-import { waitingProposalsPiece } from "~/features/proposals/index.server";
-import { awaitingPiece, type AwaitingSummary } from "~/features/messages/index.server";
+import { awaitingSummaryOf, type AwaitingSummary } from "~/features/messages/index.server";
 import { sortPeople } from "~/features/network/index.server";
 import {
   cwAbsenceRequests,
@@ -34,14 +33,8 @@ import { PAGE_SIZE } from "./paging";
 
 export const isParticipantId = isUuid;
 
-/**
- * The characters JavaScript's `trim()` removes, as a regular expression's bracket list: a card says
- * she wrote questions for her next meeting exactly when the briefing shows them (it trims them).
- */
-const JAVASCRIPT_WHITESPACE = String.raw` \t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`;
-
 /** Meetings that still lie ahead (not ended), and are not cancelled or held. */
-const upcoming = (now: Bound<Date>) =>
+const upcoming = (now: Date) =>
   and(gt(cwAppointments.endsAt, now), inArray(cwAppointments.status, ["planned", "moved"]));
 
 export interface MeetingSummary {
@@ -99,110 +92,69 @@ export async function listMyParticipants(caseworkerPersonId: string, now = new D
   return (await readPage(caseworkerPersonId, 1, ALL, now)).participants;
 }
 
+/** A json value from the database: parsed by postgres.js and PGlite, text from an older driver. */
+const jsonOf = (value: unknown): unknown => (typeof value === "string" ? JSON.parse(value) : value);
+
 /** The rows of a json list built in SQL. */
-const rowsIn = (json: unknown) => (json ?? []) as Record<string, unknown>[];
+const rowsIn = (value: unknown) => (jsonOf(value) ?? []) as Record<string, unknown>[];
 
 /** A page size that holds any caseload (the database's largest int). */
 const ALL = 2_147_483_647;
 
 /**
- * The page and its cards, every view read in one statement (db/nested.ts), built once. Her caseload
- * (caseworker.participants, from her side since migrations 0031 and 0046) is numbered by name in
- * the statement; the page's ids and the whole caseload's are worked out there once (`shown`), and
- * every card's piece reads from them. Each view still checks that she coordinates them. Her
- * 300 participants were a second statement and a json list of all of them, read back in Node only
- * to cut out 50 and send their ids back eight times.
+ * The page and its cards in one statement: caseworker_portal.caseload_page (migration 0051) checks
+ * once that the caseworker asking is the one named, then numbers her caseload by name, clamps the
+ * page to the last, and builds each card's pieces (her next meeting, what is shared, what waits for
+ * her) as json. Read through the caseworker_portal views, each piece checked her caseload again:
+ * half the statement's time at 100,000 participants. Anyone else gets no row: an empty caseload.
  */
-const readListPage = preparedOver(["caseworker", "page", "size", "now"], (values) => {
-  const ids = sql`shown.ids`;
-  const inIds = (column: SQLWrapper) => sql`${column} = any(${ids})`;
-  const meeting = cwAppointments;
-  const person = cwParticipants;
-  const from = sql`(select coalesce(max(c.total), 0) as total, coalesce(max(c.page), 1) as page,
-      coalesce(array_agg(c.participant_id order by c.n) filter (where c.on_page), '{}') as ids,
-      coalesce(array_agg(c.participant_id), '{}') as caseload,
-      coalesce(json_agg(json_build_object('participantId', c.participant_id, 'firstName', c.first_name, 'lastName', c.last_name,
-        'programme', c.programme, 'status', c.status) order by c.n) filter (where c.on_page), '[]'::json) as people
-    from (select q.*, (q.n - 1) / ${values.size}::int + 1 = q.page as on_page
-      from (select ${person.participantId} as participant_id, ${person.firstName} as first_name, ${person.lastName} as last_name,
-          ${person.programme} as programme, ${person.status} as status,
-          row_number() over (order by ${person.firstName}, ${person.lastName}, ${person.participantId}) as n,
-          count(*) over () as total,
-          least(greatest(${values.page}::int, 1), (count(*) over () - 1) / ${values.size}::int + 1) as page
-        from ${person} where ${person.coordinatingCaseworkerPersonId} = ${values.caseworker}) q) c) shown`;
+const readCaseloadPage = preparedStatement(
+  ["caseworker", "page", "size", "now"],
+  (values) =>
+    sql`select * from caseworker_portal.caseload_page(${values.caseworker}::uuid, ${values.page}::int, ${values.size}::int, ${values.now}::timestamptz)`,
+);
+
+async function readListPage(values: { caseworker: string; page: string; size: string; now: Date }) {
+  const [row = {}] = rowsOf<Record<string, unknown>>(await readCaseloadPage(values));
   return {
-    from,
-    pieces: {
-      total: nestedCount(sql`shown.total`),
-      page: nestedCount(sql`shown.page`),
-      people: nestedJson(sql`shown.people`, (json) =>
-        rowsIn(json).map((row) => ({
-          participantId: row.participantId as string,
-          firstName: row.firstName as string,
-          lastName: row.lastName as string,
-          programme: row.programme as string,
-          status: row.status as string,
-        })),
-      ),
-      // Each one's next meeting (one row a participant, not every meeting ahead), whether she wrote
-      // questions or notes for it, and to how many of her meetings ahead she cannot come.
-      next: nestedJson(
-        sql`(select coalesce(json_agg(json_build_object('appointmentId', n.appointment_id, 'participantId', n.participant_id, 'kind', n.kind,
-            'title', n.title, 'startsAt', n.starts_at, 'endsAt', n.ends_at, 'mode', n.mode, 'status', n.status, 'hasQuestions', n.has_questions,
-            'absences', n.absences)), '[]'::json)
-          from (select distinct on (${meeting.participantId}) ${meeting.appointmentId} as appointment_id, ${meeting.participantId} as participant_id,
-              ${meeting.kind} as kind, ${meeting.title} as title, ${meeting.startsAt} as starts_at, ${meeting.endsAt} as ends_at, ${meeting.mode} as mode,
-              ${meeting.status} as status,
-              (coalesce(${meeting.participantQuestions}, '') || coalesce(${meeting.participantNotes}, '')) ~ ${sql.raw(`'[^${JAVASCRIPT_WHITESPACE}]'`)} as has_questions,
-              sum((select count(*) from ${cwAbsenceRequests} where ${cwAbsenceRequests.appointmentId} = ${meeting.appointmentId}))
-                over (partition by ${meeting.participantId}) as absences
-            from ${meeting} where ${inIds(meeting.participantId)} and ${upcoming(values.now)}
-            order by ${meeting.participantId}, ${meeting.startsAt}, ${meeting.appointmentId}) n)`,
-        (json) =>
-          rowsIn(json).map((row) => ({
-            appointmentId: row.appointmentId as string,
-            participantId: row.participantId as string,
-            kind: row.kind as string,
-            title: row.title as string,
-            startsAt: new Date(row.startsAt as string),
-            endsAt: new Date(row.endsAt as string),
-            mode: row.mode as string,
-            status: row.status as string,
-            hasQuestions: row.hasQuestions === true,
-            absences: Number(row.absences),
-          })),
-      ),
-      preparation: nestedJson(
-        sql`(select coalesce(json_agg(json_build_object('participantId', t.participant_id, 'parts', t.parts, 'latest', t.latest)), '[]'::json)
-          from (select ${cwSharedPreparation.participantId} as participant_id, count(*) as parts, max(${cwSharedPreparation.sharedAt}) as latest
-            from ${cwSharedPreparation} where ${inIds(cwSharedPreparation.participantId)} group by ${cwSharedPreparation.participantId}) t)`,
-        (json) =>
-          rowsIn(json).map((row) => ({
-            participantId: row.participantId as string,
-            parts: Number(row.parts),
-            latest: row.latest ? new Date(row.latest as string) : null,
-          })),
-      ),
-      cvs: nestedRows({ participantId: cwCv.participantId, sharedAt: cwCv.sharedAt }, sql`from ${cwCv} where ${inIds(cwCv.participantId)}`),
-      // One lookup per participant: the view joins the share settings, and an IN list on it would
-      // read every participant's settings (EXPLAIN at 100,000 participants); by participant it does not.
-      networks: nestedJson(
-        sql`(select coalesce(json_agg(json_build_object('participantId', wanted.id, 'sharedAt',
-            (select max(${cwNetworkPeople.sharedAt}) from ${cwNetworkPeople} where ${cwNetworkPeople.participantId} = wanted.id))), '[]'::json)
-          from unnest(${ids}) as wanted(id))`,
-        (json) =>
-          rowsIn(json).flatMap((row) => (row.sharedAt ? [{ participantId: row.participantId as string, sharedAt: new Date(row.sharedAt as string) }] : [])),
-      ),
-      plans: nestedRows({ participantId: cwPlans.participantId, version: cwPlans.version }, sql`from ${cwPlans} where ${inIds(cwPlans.participantId)}`),
-      questions: nestedRows(
-        { participantId: cwPlanResponses.participantId, planVersion: cwPlanResponses.planVersion },
-        sql`from ${cwPlanResponses} where ${inIds(cwPlanResponses.participantId)} and ${cwPlanResponses.kind} = 'question'`,
-      ),
-      proposals: waitingProposalsPiece(ids),
-      awaiting: awaitingPiece(sql`shown.caseload`, ids),
-    },
+    total: Number(row.total ?? 0),
+    page: Number(row.page ?? 1),
+    people: rowsIn(row.people).map((person) => ({
+      participantId: person.participantId as string,
+      firstName: person.firstName as string,
+      lastName: person.lastName as string,
+      programme: person.programme as string,
+      status: person.status as string,
+    })),
+    // Each one's next meeting, whether she wrote questions or notes for it (text that JavaScript's
+    // trim() keeps, as the briefing shows them), and to how many of her meetings ahead she cannot come.
+    next: rowsIn(row.next).map((meeting) => ({
+      appointmentId: meeting.appointmentId as string,
+      participantId: meeting.participantId as string,
+      kind: meeting.kind as string,
+      title: meeting.title as string,
+      startsAt: new Date(meeting.startsAt as string),
+      endsAt: new Date(meeting.endsAt as string),
+      mode: meeting.mode as string,
+      status: meeting.status as string,
+      hasQuestions: meeting.hasQuestions === true,
+      absences: Number(meeting.absences),
+    })),
+    preparation: rowsIn(row.preparation).map((part) => ({
+      participantId: part.participantId as string,
+      parts: Number(part.parts),
+      latest: part.latest ? new Date(part.latest as string) : null,
+    })),
+    cvs: rowsIn(row.cvs).map((cv) => ({ participantId: cv.participantId as string, sharedAt: new Date(cv.sharedAt as string) })),
+    networks: rowsIn(row.networks).flatMap((network) =>
+      network.sharedAt ? [{ participantId: network.participantId as string, sharedAt: new Date(network.sharedAt as string) }] : [],
+    ),
+    plans: rowsIn(row.plans).map((plan) => ({ participantId: plan.participantId as string, version: Number(plan.version) })),
+    questions: rowsIn(row.questions).map((question) => ({ participantId: question.participantId as string, planVersion: Number(question.planVersion) })),
+    proposals: countsOf(jsonOf(row.proposals)),
+    awaiting: awaitingSummaryOf(jsonOf(row.awaiting)),
   };
-});
+}
 
 /** What the list shows of each participant on the page: next meeting, what is shared, what is new. */
 async function readPage(caseworkerPersonId: string, asked: number, size: number, now: Date): Promise<ParticipantPage> {

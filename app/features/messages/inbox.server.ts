@@ -288,11 +288,14 @@ export function awaitingPiece(caseloadIds: SQL, shownIds: SQL): Nested<AwaitingS
         where ${conversations.awaitsCaseworker} and ${conversations.participantId} = any(${caseloadIds})
         group by ${conversations.participantId}
       ) waiting)`,
-    (json) => {
-      const found = json as { total?: unknown; byParticipant?: unknown } | null;
-      return { total: Number(found?.total ?? 0), byParticipant: countsOf(found?.byParticipant) };
-    },
+    awaitingSummaryOf,
   );
+}
+
+/** An AwaitingSummary from its json (`{ total, byParticipant }`, built in SQL); none counts 0. */
+export function awaitingSummaryOf(json: unknown): AwaitingSummary {
+  const found = json as { total?: unknown; byParticipant?: unknown } | null;
+  return { total: Number(found?.total ?? 0), byParticipant: countsOf(found?.byParticipant) };
 }
 
 const readAwaiting = preparedTogether(["caseload", "shown"], (values) => ({ awaiting: awaitingPiece(uuidList(values.caseload), uuidList(values.shown)) }));

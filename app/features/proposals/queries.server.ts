@@ -1,6 +1,5 @@
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { nestedCounts, type Nested } from "../../../db/nested";
 import { planProposals } from "../../../db/schema/proposals";
 import { isUuid } from "~/lib/ids";
 import { cwApiProposals, cwPortalParticipants, cwPortalProposals } from "./views.server";
@@ -65,18 +64,6 @@ export async function proposalForCaseworker(participantId: string, proposalId: s
     .from(cwPortalProposals)
     .where(and(eq(cwPortalProposals.participantId, participantId), eq(cwPortalProposals.proposalId, proposalId)));
   return row ?? null;
-}
-
-/**
- * How many of each participant's proposals wait for the caseworker's answer (the list's column), as
- * a piece of the list's one read (db/nested.ts): `ids` is the page's participant ids (a uuid[] in SQL).
- * Only participants with one or more are in it.
- */
-export function waitingProposalsPiece(ids: SQL): Nested<Record<string, number>> {
-  return nestedCounts(sql`(select coalesce(json_object_agg(t.participant_id, t.n), '{}'::json)
-    from (select ${cwPortalProposals.participantId} as participant_id, count(*) as n from ${cwPortalProposals}
-      where ${cwPortalProposals.participantId} = any(${ids}) and ${cwPortalProposals.status} = 'waiting'
-      group by ${cwPortalProposals.participantId}) t)`);
 }
 
 /** Her proposals as the case system reads them (caseworker_api), newest first. */

@@ -399,6 +399,56 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
     });
   });
 
+  describe("her list's page (caseworker_portal.caseload_page, migration 0051): only for the caseworker asking, about herself", () => {
+    /** The people on page 1 as `person` (or no one) asks for `caseworker`'s list; null when no row comes back. */
+    const pageAs = (sql: postgres.Sql, person: string | null, caseworkerPersonId: string) =>
+      sql.begin(async (tx) => {
+        if (person !== null) await tx`select set_config('minvej.person_id', ${person}, true)`;
+        const rows = await tx`select total, people from caseworker_portal.caseload_page(${caseworkerPersonId}, 1, 50, now())`;
+        if (rows.length === 0) return null;
+        const people = rows[0]!.people as { participantId: string }[];
+        return people.map((row) => row.participantId).sort();
+      }) as Promise<string[] | null>;
+
+    it("gives her own participants, and nothing to anyone else who asks as portal_app", async () => {
+      const sara = await aCaseworker().build(database.db);
+      const bo = await aCaseworker().build(database.db);
+      const mette = await aParticipant().withCaseworker(sara).withAppointment().build(database.db);
+      const ali = await aParticipant().withCaseworker(sara).build(database.db);
+      const kim = await aParticipant().withCaseworker(bo).build(database.db);
+
+      expect(await pageAs(app, sara.personId, sara.personId)).toEqual([mette.participantId, ali.participantId].sort());
+      expect(await pageAs(app, bo.personId, bo.personId)).toEqual([kim.participantId]);
+      // One caseworker naming another, no one naming her, a participant naming her or themselves.
+      expect(await pageAs(app, sara.personId, bo.personId)).toBeNull();
+      expect(await pageAs(app, bo.personId, sara.personId)).toBeNull();
+      expect(await pageAs(app, null, sara.personId)).toBeNull();
+      expect(await pageAs(app, mette.personId, sara.personId)).toBeNull();
+      expect(await pageAs(app, mette.personId, mette.personId)).toBeNull();
+    });
+
+    it("gives nothing once she is no longer a caseworker", async () => {
+      const sara = await aCaseworker().build(database.db);
+      await aParticipant().withCaseworker(sara).build(database.db);
+      expect(await pageAs(app, sara.personId, sara.personId)).toHaveLength(1);
+      await owner`update portal.persons set is_caseworker = false where id = ${sara.personId}`;
+      expect(await pageAs(app, sara.personId, sara.personId)).toBeNull();
+    });
+
+    it("may name her without a person set only for a user row-level security does not bind (the schema's owner, as the embedded database runs)", async () => {
+      const sara = await aCaseworker().build(database.db);
+      const mette = await aParticipant().withCaseworker(sara).build(database.db);
+      expect(await pageAs(owner, null, sara.personId)).toEqual([mette.participantId]);
+    });
+
+    it("cannot be called by the jobcentre's roles", async () => {
+      const sara = await aCaseworker().build(database.db);
+      for (const role of [caseworker, jobcentre]) {
+        await expect(pageAs(role, sara.personId, sara.personId)).rejects.toMatchObject({ code: "42501" });
+      }
+    });
+  });
+
   describe("caseworker_ro reads the caseworker views and nothing else", () => {
     it("can read every view in the caseworker schema", async () => {
       const views = await owner`select table_name from information_schema.views where table_schema = 'caseworker' order by table_name`;
