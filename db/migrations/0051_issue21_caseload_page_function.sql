@@ -29,6 +29,9 @@ BEGIN
   END IF;
   RETURN QUERY
   SELECT shown.total, shown.page, shown.people,
+    -- Each one's next meeting (one row a participant, not every meeting ahead); whether she wrote
+    -- questions or notes for it, as text that JavaScript's trim() keeps (the briefing shows them
+    -- trimmed); and to how many of her meetings ahead she cannot come.
     (SELECT coalesce(json_agg(json_build_object('appointmentId', n.appointment_id, 'participantId', n.participant_id, 'kind', n.kind,
         'title', n.title, 'startsAt', n.starts_at, 'endsAt', n.ends_at, 'mode', n.mode, 'status', n.status, 'hasQuestions', n.has_questions,
         'absences', n.absences)), '[]'::json)
@@ -43,6 +46,8 @@ BEGIN
         FROM caseworker.shared_preparation sp WHERE sp.participant_id = ANY (shown.ids) GROUP BY sp.participant_id) t),
     (SELECT coalesce(json_agg(json_build_object('participantId', cv.participant_id, 'sharedAt', cv.shared_at)), '[]'::json)
       FROM caseworker.cv cv WHERE cv.participant_id = ANY (shown.ids)),
+    -- One lookup per participant: the view joins the share settings, and a list of ids on it would
+    -- read every participant's settings.
     (SELECT coalesce(json_agg(json_build_object('participantId', wanted.id, 'sharedAt',
         (SELECT max(np.shared_at) FROM caseworker.network_people np WHERE np.participant_id = wanted.id))), '[]'::json)
       FROM unnest(shown.ids) AS wanted(id)),
@@ -57,6 +62,8 @@ BEGIN
         'byParticipant', coalesce(json_object_agg(w.participant_id, w.n) FILTER (WHERE w.participant_id = ANY (shown.ids)), '{}'::json))
       FROM (SELECT c.participant_id, count(*) AS n FROM portal.conversations c
         WHERE c.awaits_caseworker AND c.participant_id = ANY (shown.caseload) GROUP BY c.participant_id) w)
+  -- Her caseload numbered by name, the page asked for clamped to the last, and the page's ids and
+  -- the whole caseload's worked out once for every piece above.
   FROM (SELECT coalesce(max(c.total), 0) AS total, coalesce(max(c.page), 1) AS page,
       coalesce(array_agg(c.participant_id ORDER BY c.n) FILTER (WHERE c.on_page), '{}') AS ids,
       coalesce(array_agg(c.participant_id), '{}') AS caseload,
