@@ -367,6 +367,8 @@ export function restrictTree(root: string) {
 interface RequestScope {
   tx?: Database;
   afterCommit: (() => void)[];
+  /** Writes sent without waiting for their answer (`writeWithRequest`); the request's end waits for them. */
+  pending: Promise<unknown>[];
   statements: number;
   writes: number;
   texts?: string[];
@@ -388,7 +390,7 @@ const WRITING_STATEMENT = /^\s*(?:with\b[\s\S]*?\)\s*)?(?:insert|update|delete)\
 const keepTexts = process.env.MINVEJ_LOG_SQL_TEXTS === "1";
 
 function newScope(tx?: Database): RequestScope {
-  return { tx, afterCommit: [], statements: 0, writes: 0, texts: keepTexts ? [] : undefined };
+  return { tx, afterCommit: [], pending: [], statements: 0, writes: 0, texts: keepTexts ? [] : undefined };
 }
 
 function doneOf(scope: RequestScope): RequestStatements {
@@ -423,7 +425,11 @@ export async function withRequestTransaction<T>(work: () => Promise<T>, onDone?:
     // The embedded database: no transaction around the request, only the count.
     const scope = newScope();
     try {
-      return await requestScope.run(scope, work);
+      return await requestScope.run(scope, async () => {
+        const result = await work();
+        await Promise.all(scope.pending);
+        return result;
+      });
     } finally {
       onDone?.(doneOf(scope));
     }
@@ -434,8 +440,11 @@ export async function withRequestTransaction<T>(work: () => Promise<T>, onDone?:
   try {
     result = await transactionSpan(() =>
       handle.db.transaction(async (tx) => {
-        scope = newScope(tx as unknown as Database);
-        return await requestScope.run(scope, work);
+        const opened = newScope(tx as unknown as Database);
+        scope = opened;
+        const done = await requestScope.run(opened, work);
+        await Promise.all(opened.pending);
+        return done;
       }),
     );
   } finally {
@@ -474,6 +483,24 @@ export function afterCommit(callback: () => void) {
   const scope = requestScope.getStore();
   if (scope?.tx) scope.afterCommit.push(callback);
   else callback();
+}
+
+/**
+ * Sends a write whose answer the request does not need to go on (the audit rows of what a page
+ * shows): the page renders while the database writes, and the request's end waits for it, before
+ * COMMIT on Postgres. A failed write fails the request, so no page leaves whose reads were not
+ * written down. Outside a request (a script, a job) it is awaited at once.
+ */
+export async function writeWithRequest(write: () => Promise<unknown>): Promise<void> {
+  const scope = requestScope.getStore();
+  if (!scope) {
+    await write();
+    return;
+  }
+  const written = write();
+  // Awaited at the request's end: until then a failure must not count as an unhandled rejection.
+  written.catch(() => {});
+  scope.pending.push(written);
 }
 
 /**

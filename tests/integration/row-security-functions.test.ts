@@ -43,7 +43,8 @@ async function functionsBehindRowSecurity(): Promise<FunctionRow[]> {
     select p.proname as name, l.lanname as language, p.prosecdef as definer, p.proconfig is not null as "ownSettings", p.prosrc as body
     from pg_proc p join pg_language l on l.oid = p.prolang join pg_namespace n on n.oid = p.pronamespace
     where n.nspname = 'portal'`);
-  const byName = Map.groupBy(functions, (row) => row.name);
+  const byName = new Map<string, FunctionRow[]>();
+  for (const row of functions) byName.set(row.name, [...(byName.get(row.name) ?? []), row]);
   const reached = new Set<string>();
   const waiting = [...policies, ...views].flatMap((row) => calledIn(row.text));
   for (let name = waiting.pop(); name !== undefined; name = waiting.pop()) {

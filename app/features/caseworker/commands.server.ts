@@ -1,4 +1,4 @@
-import { db } from "../../../db/client";
+import { db, writeWithRequest } from "../../../db/client";
 import { recordAudit, recordAuditForEach } from "~/lib/audit.server";
 
 /**
@@ -7,14 +7,15 @@ import { recordAudit, recordAuditForEach } from "~/lib/audit.server";
  * only, never what the participant wrote.
  */
 export async function recordBriefingViewed(entry: { caseworkerPersonId: string; participantId: string; requestId: string | null }) {
-  const database = await db();
-  await recordAudit(database, {
-    actorPersonId: entry.caseworkerPersonId,
-    participantId: entry.participantId,
-    action: "caseworker.briefing_viewed",
-    details: { page: "briefing" },
-    requestId: entry.requestId,
-  });
+  await writeWithRequest(async () =>
+    recordAudit(await db(), {
+      actorPersonId: entry.caseworkerPersonId,
+      participantId: entry.participantId,
+      action: "caseworker.briefing_viewed",
+      details: { page: "briefing" },
+      requestId: entry.requestId,
+    }),
+  );
 }
 
 /**
@@ -33,8 +34,9 @@ async function recordEachRead(
   page: string,
 ) {
   if (entry.participantIds.length === 0) return;
-  const database = await db();
-  await recordAuditForEach(database, { actorPersonId: entry.caseworkerPersonId, action, details: { page }, requestId: entry.requestId }, entry.participantIds);
+  await writeWithRequest(async () =>
+    recordAuditForEach(await db(), { actorPersonId: entry.caseworkerPersonId, action, details: { page }, requestId: entry.requestId }, entry.participantIds),
+  );
 }
 
 /**
@@ -48,14 +50,15 @@ export async function recordConversationViewed(entry: {
   conversationId: string;
   requestId: string | null;
 }) {
-  const database = await db();
-  await recordAudit(database, {
-    actorPersonId: entry.caseworkerPersonId,
-    participantId: entry.participantId,
-    action: "caseworker.conversation_viewed",
-    details: { page: "conversation", conversationId: entry.conversationId },
-    requestId: entry.requestId,
-  });
+  await writeWithRequest(async () =>
+    recordAudit(await db(), {
+      actorPersonId: entry.caseworkerPersonId,
+      participantId: entry.participantId,
+      action: "caseworker.conversation_viewed",
+      details: { page: "conversation", conversationId: entry.conversationId },
+      requestId: entry.requestId,
+    }),
+  );
 }
 
 /**
