@@ -425,11 +425,7 @@ export async function withRequestTransaction<T>(work: () => Promise<T>, onDone?:
     // The embedded database: no transaction around the request, only the count.
     const scope = newScope();
     try {
-      return await requestScope.run(scope, async () => {
-        const result = await work();
-        await Promise.all(scope.pending);
-        return result;
-      });
+      return await workThenWrites(scope, work);
     } finally {
       onDone?.(doneOf(scope));
     }
@@ -440,11 +436,8 @@ export async function withRequestTransaction<T>(work: () => Promise<T>, onDone?:
   try {
     result = await transactionSpan(() =>
       handle.db.transaction(async (tx) => {
-        const opened = newScope(tx as unknown as Database);
-        scope = opened;
-        const done = await requestScope.run(opened, work);
-        await Promise.all(opened.pending);
-        return done;
+        scope = newScope(tx as unknown as Database);
+        return await workThenWrites(scope, work);
       }),
     );
   } finally {
@@ -453,6 +446,22 @@ export async function withRequestTransaction<T>(work: () => Promise<T>, onDone?:
   }
   for (const callback of scope?.afterCommit ?? []) callback();
   return result;
+}
+
+/**
+ * The request's work, then the writes it sent without waiting (`writeWithRequest`), also when the
+ * work failed: none may reach the connection after the transaction has ended. The work's own error
+ * comes first; then a failed write's.
+ */
+async function workThenWrites<T>(scope: RequestScope, work: () => Promise<T>): Promise<T> {
+  const outcome = await requestScope.run(scope, work).then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  const failedWrite = (await Promise.allSettled(scope.pending)).find((write) => write.status === "rejected");
+  if ("error" in outcome) throw outcome.error;
+  if (failedWrite) throw failedWrite.reason;
+  return outcome.value;
 }
 
 /**
@@ -489,7 +498,9 @@ export function afterCommit(callback: () => void) {
  * Sends a write whose answer the request does not need to go on (the audit rows of what a page
  * shows): the page renders while the database writes, and the request's end waits for it, before
  * COMMIT on Postgres. A failed write fails the request, so no page leaves whose reads were not
- * written down. Outside a request (a script, a job) it is awaited at once.
+ * written down. Send it last, after the request's own checks and writes: it runs in the order it
+ * reaches the connection, so inside a savepoint opened later it would share that savepoint's fate.
+ * Outside a request (a script, a job) it is awaited at once.
  */
 export async function writeWithRequest(write: () => Promise<unknown>): Promise<void> {
   const scope = requestScope.getStore();

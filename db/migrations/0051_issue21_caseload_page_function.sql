@@ -8,21 +8,21 @@
 -- 3 ms here).
 --
 -- Who may ask: the person the request acts as (portal.current_person_id(), set by the session), for
--- herself only. With no person set, only a session user that row-level security does not bind anyway
--- (the embedded database's one user, the schema's owner in a script) may name a caseworker, as the
--- caseworker_portal views show such a user every row. A participant, a relative, the API, or one
--- caseworker naming another gets no row at all.
+-- herself only. With no person set, only a superuser may name a caseworker (the embedded database's
+-- one user, a script): row-level security does not bind one anyway. A superuser who has SET ROLE to
+-- portal_app is portal_app here. A participant, a relative, the API, or one caseworker naming
+-- another gets no row at all.
 --
--- What waits for her is counted as the proposals' and the messages' own pieces count it:
--- plan_proposals with status 'waiting', and conversations that await the caseworker.
+-- What waits for her: proposals with status 'waiting', and conversations that await the caseworker
+-- (`awaits_caseworker`, as the inbox counts them, app/features/messages/inbox.server.ts).
 --> statement-breakpoint
 CREATE FUNCTION caseworker_portal.caseload_page(caseworker uuid, page_asked integer, page_size integer, at timestamptz)
 RETURNS TABLE (total bigint, page bigint, people json, next json, preparation json, cvs json, networks json, plans json, questions json, proposals json, awaiting json)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, portal
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, portal, pg_temp
 AS $$
 DECLARE
-  me uuid := coalesce(portal.current_person_id(),
-    CASE WHEN (SELECT r.rolsuper OR r.rolbypassrls FROM pg_roles r WHERE r.rolname = session_user) THEN caseworker END);
+  -- is_superuser follows SET ROLE and stays the caller's inside a definer function.
+  me uuid := coalesce(portal.current_person_id(), CASE WHEN current_setting('is_superuser') = 'on' THEN caseworker END);
 BEGIN
   IF me IS DISTINCT FROM caseworker OR NOT EXISTS (SELECT 1 FROM portal.persons pe WHERE pe.id = me AND pe.is_caseworker) THEN
     RETURN;

@@ -18,7 +18,8 @@ interface FunctionRow {
   body: string;
 }
 
-const CALLED = /portal\.(\w+)\(/g;
+/** Every name followed by "(": schema-qualified or not (a body's search_path may reach portal). */
+const CALLED = /(\w+)\s*\(/g;
 const calledIn = (text: string) => [...text.matchAll(CALLED)].map((match) => match[1]!);
 
 let database: TestDatabase;

@@ -66,14 +66,19 @@ describe("writeWithRequest", () => {
     expect(await readsLogged(sara.personId)).toBe(2);
   });
 
-  it.skipIf(!serverUrl)("writes in the request's transaction: nothing stays when the request fails after it (real Postgres)", async () => {
+  it.skipIf(!serverUrl)("writes in the request's transaction, also when the page fails before the write is sent: nothing stays (real Postgres)", async () => {
     const { sara, log } = await someReads();
     await expect(
       withRequestTransaction(async () => {
-        await writeWithRequest(log);
+        // Still under way when the page fails: it must not reach the connection after ROLLBACK.
+        await writeWithRequest(async () => {
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          await log();
+        });
         throw new Error("the page failed");
       }),
     ).rejects.toThrow("the page failed");
+    await new Promise((resolve) => setTimeout(resolve, 60));
     expect(await readsLogged(sara.personId)).toBe(0);
   });
 });
