@@ -77,7 +77,8 @@ function jsonObject(fields: Fields): SQL {
   return sql`json_build_object(${sql.join(parts, sql`, `)})`;
 }
 
-function parsed(value: unknown): unknown {
+/** A json value as the driver gives it: parsed by postgres.js and PGlite, text from an older driver. */
+export function parsed(value: unknown): unknown {
   return typeof value === "string" ? JSON.parse(value) : value;
 }
 

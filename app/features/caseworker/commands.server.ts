@@ -1,5 +1,10 @@
 import { db, writeWithRequest } from "../../../db/client";
-import { recordAudit, recordAuditForEach } from "~/lib/audit.server";
+import { recordAudit, recordAuditForEach, type AuditEntry } from "~/lib/audit.server";
+
+/** A read in the participant's log, written while the page renders (the request commits it). */
+async function recordRead(entry: AuditEntry) {
+  await writeWithRequest(async () => recordAudit(await db(), entry));
+}
 
 /**
  * "Din sagsbehandler har set dine oplysninger": one audit row each time a caseworker opens a
@@ -7,15 +12,13 @@ import { recordAudit, recordAuditForEach } from "~/lib/audit.server";
  * only, never what the participant wrote.
  */
 export async function recordBriefingViewed(entry: { caseworkerPersonId: string; participantId: string; requestId: string | null }) {
-  await writeWithRequest(async () =>
-    recordAudit(await db(), {
-      actorPersonId: entry.caseworkerPersonId,
-      participantId: entry.participantId,
-      action: "caseworker.briefing_viewed",
-      details: { page: "briefing" },
-      requestId: entry.requestId,
-    }),
-  );
+  await recordRead({
+    actorPersonId: entry.caseworkerPersonId,
+    participantId: entry.participantId,
+    action: "caseworker.briefing_viewed",
+    details: { page: "briefing" },
+    requestId: entry.requestId,
+  });
 }
 
 /**
@@ -50,15 +53,13 @@ export async function recordConversationViewed(entry: {
   conversationId: string;
   requestId: string | null;
 }) {
-  await writeWithRequest(async () =>
-    recordAudit(await db(), {
-      actorPersonId: entry.caseworkerPersonId,
-      participantId: entry.participantId,
-      action: "caseworker.conversation_viewed",
-      details: { page: "conversation", conversationId: entry.conversationId },
-      requestId: entry.requestId,
-    }),
-  );
+  await recordRead({
+    actorPersonId: entry.caseworkerPersonId,
+    participantId: entry.participantId,
+    action: "caseworker.conversation_viewed",
+    details: { page: "conversation", conversationId: entry.conversationId },
+    requestId: entry.requestId,
+  });
 }
 
 /**

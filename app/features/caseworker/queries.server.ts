@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { db, rowsOf } from "../../../db/client";
-import { countsOf, preparedStatement } from "../../../db/nested";
+import { countsOf, parsed, preparedStatement } from "../../../db/nested";
 import { roleForCaseworker } from "~/lib/addressee";
 import { workWishesOf, type WorkWishes } from "~/features/cv/index.server";
 import { awaitingSummaryOf, type AwaitingSummary } from "~/features/messages/index.server";
@@ -92,11 +92,8 @@ export async function listMyParticipants(caseworkerPersonId: string, now = new D
   return (await readPage(caseworkerPersonId, 1, ALL, now)).participants;
 }
 
-/** A json value from the database: parsed by postgres.js and PGlite, text from an older driver. */
-const jsonOf = (value: unknown): unknown => (typeof value === "string" ? JSON.parse(value) : value);
-
 /** The rows of a json list built in SQL. */
-const rowsIn = (value: unknown) => (jsonOf(value) ?? []) as Record<string, unknown>[];
+const rowsIn = (value: unknown) => (parsed(value) ?? []) as Record<string, unknown>[];
 
 /** A page size that holds any caseload (the database's largest int). */
 const ALL = 2_147_483_647;
@@ -151,8 +148,8 @@ async function readListPage(values: { caseworker: string; page: string; size: st
     ),
     plans: rowsIn(row.plans).map((plan) => ({ participantId: plan.participantId as string, version: Number(plan.version) })),
     questions: rowsIn(row.questions).map((question) => ({ participantId: question.participantId as string, planVersion: Number(question.planVersion) })),
-    proposals: countsOf(jsonOf(row.proposals)),
-    awaiting: awaitingSummaryOf(jsonOf(row.awaiting)),
+    proposals: countsOf(parsed(row.proposals)),
+    awaiting: awaitingSummaryOf(parsed(row.awaiting)),
   };
 }
 
