@@ -192,4 +192,26 @@ describe.skipIf(!serverUrl)("row-level security on messages and notifications (r
     expect(await count(sara.personId, "mail_outbox")).toBe(0);
     expect(await count(mette.personId, "mail_outbox")).toBe(0);
   });
+
+  it("lets the owner's own login past the checks, but not a superuser who has become portal_app (migration 0054)", async () => {
+    const { mette, conversationId } = await somePeople();
+    /** What the checks that let an owner pass answer, as `sql` (no person set), after `setRole` when given. */
+    const answers = (sql: postgres.Sql, setRole?: string) =>
+      sql.begin(async (tx) => {
+        if (setRole) await tx.unsafe(`set local role ${setRole}`);
+        const [row] = await tx`
+          select portal.caller_bypasses_row_security() as bypasses,
+            portal.conversation_participant_person(${conversationId}::uuid) as person,
+            (select count(*)::int from portal.message_notice_recipient(${mette.participantId}::uuid, ${mette.personId}::uuid, ${conversationId}::uuid)) as recipients,
+            (select count(*)::int from portal.due_reminders(now()) where participant_id = ${mette.participantId}) as reminders`;
+        return row;
+      });
+    // The owner (a superuser): the embedded database, migrations and seeds.
+    expect(await answers(owner)).toEqual({ bypasses: true, person: mette.personId, recipients: 1, reminders: 1 });
+    // The same login after SET ROLE portal_app is portal_app: it asked about the login role before.
+    expect(await answers(owner, "portal_app")).toEqual({ bypasses: false, person: null, recipients: 0, reminders: 0 });
+    expect(await answers(app)).toEqual({ bypasses: false, person: null, recipients: 0, reminders: 0 });
+    // And SET ROLE back to the owner passes again.
+    expect(await answers(owner, "postgres")).toEqual({ bypasses: true, person: mette.personId, recipients: 1, reminders: 1 });
+  });
 });
