@@ -80,6 +80,8 @@ GRANT USAGE ON SCHEMA caseworker_portal TO portal_app;
 GRANT SELECT ON ALL TABLES IN SCHEMA caseworker_portal TO portal_app;
 -- Her list's page and its cards (migration 0051), read with her caseload checked once.
 GRANT EXECUTE ON FUNCTION caseworker_portal.caseload_page(uuid, integer, integer, timestamptz) TO portal_app;
+-- Her inbox's page (migration 0055), likewise.
+GRANT EXECUTE ON FUNCTION caseworker_portal.inbox_page(uuid, integer, integer) TO portal_app;
 -- The API for case systems (/api/v1, migration 0027) reads the copies in `caseworker_api`: only the
 -- participants of the verified client's municipality, and only while no person is set.
 GRANT USAGE ON SCHEMA caseworker_api TO portal_app;

@@ -1,5 +1,5 @@
 import { asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { db, rowsOf } from "../../../db/client";
+import { db } from "../../../db/client";
 import { countsOf, nestedJson, nestedRows, preparedTogether, readTogether, uuidList, type Nested } from "../../../db/nested";
 import { appointmentProposals, conversations, messages } from "../../../db/schema/messages";
 import { isUuid } from "~/lib/ids";
@@ -199,62 +199,6 @@ function itemsFrom(
 function inInboxOrder<T extends { waitingSince: Date | null }>(rows: T[], waits: (row: T) => boolean): T[] {
   const waiting = rows.filter(waits).sort((a, b) => a.waitingSince!.getTime() - b.waitingSince!.getTime());
   return [...waiting, ...rows.filter((row) => !waits(row))];
-}
-
-export interface InboxPlace {
-  id: string;
-  participantId: string;
-  /** Waits for the caseworker's answer (the conversation keeps it, migration 0043). */
-  awaiting: boolean;
-  waitingSince: Date | null;
-}
-
-/**
- * The inbox's order in SQL, over `conversations`: inInboxOrder's, to the millisecond as JavaScript
- * compares (a time read from Postgres keeps its milliseconds, cut, not rounded). Those that wait
- * (migrations 0043 and 0048 keep whether, and since when by listInbox's rule: the first of the
- * participant's side's activity after the caseworker's last activity or "handled") first, the
- * longest wait on top; a tie, and the rest, as listInbox reads them (the newest activity first).
- */
-const INBOX_ORDER = sql`(coalesce(${conversations.awaitsCaseworker}, false) and ${conversations.waitingSince} is not null) desc,
-  case when ${conversations.awaitsCaseworker} then date_trunc('milliseconds', ${conversations.waitingSince}) end,
-  ${conversations.lastMessageAt} desc, ${conversations.id}`;
-
-/**
- * Where each of these participants' conversations stands in the inbox, without reading their
- * messages: the places a page of her inbox is cut from (inboxPlacesSql), in their order.
- */
-export async function inboxOrder(participantIds: string[]): Promise<InboxPlace[]> {
-  if (participantIds.length === 0) return [];
-  const database = await db();
-  const places = sql`(${inboxPlacesSql(uuidList(participantIds.join(",")), { any: true })}) places`;
-  const rows = rowsOf<{ id: string; participant_id: string; waiting_since: string | Date | null }>(
-    await database.execute(sql`select id, participant_id, waiting_since from ${places} order by n`),
-  );
-  // A raw read gives times as text (db/client.ts); a Date made of either keeps the milliseconds, cut.
-  return rows.map((row) => ({
-    id: row.id,
-    participantId: row.participant_id,
-    awaiting: row.waiting_since !== null,
-    waitingSince: row.waiting_since === null ? null : new Date(row.waiting_since),
-  }));
-}
-
-/**
- * These participants' conversations as places in the inbox, for a page's one read: `id`,
- * `participant_id`, `n` (the place from 1, in INBOX_ORDER) and, for those that wait, `waiting_since`
- * and `waiting_day`, the Danish day the wait began ("YYYY-MM-DD"), which is all an answer's deadline
- * needs (workdayDeadline). `participantIds` is SQL that gives their ids: a subquery, or with
- * `{ any: true }` a uuid[].
- */
-export function inboxPlacesSql(participantIds: SQL, options: { any?: boolean } = {}): SQL {
-  const whose = options.any ? sql`= any(${participantIds})` : sql`in (${participantIds})`;
-  const waits = sql`${conversations.awaitsCaseworker} and ${conversations.waitingSince} is not null`;
-  return sql`select ${conversations.id} as id, ${conversations.participantId} as participant_id,
-      row_number() over (order by ${INBOX_ORDER}) as n,
-      case when ${waits} then ${conversations.waitingSince} end as waiting_since,
-      case when ${waits} then to_char(${conversations.waitingSince} at time zone 'Europe/Copenhagen', 'YYYY-MM-DD') end as waiting_day
-    from ${conversations} where ${conversations.participantId} ${whose}`;
 }
 
 /**

@@ -11,6 +11,7 @@ import { recordAudit, recordAuditForEach } from "~/lib/audit.server";
 import { loader as appointmentsLoader } from "~/features/appointments/routes/appointments";
 import { createTestDatabase, serverUrl, type TestDatabase } from "../../support/db";
 import { cookieFor, get, routeArgs } from "../../support/requests";
+import { aConversation } from "./messages-support";
 
 // The caseworker contract's safety: the events outbox (every database), and the roles and
 // row-level security (real Postgres only: the embedded PGlite has a single superuser).
@@ -455,6 +456,50 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
         select has_function_privilege('portal_app', ${CASELOAD_PAGE}, 'execute') as portal_app,
                has_function_privilege('caseworker_ro', ${CASELOAD_PAGE}, 'execute') as caseworker_ro,
                has_function_privilege('jobcentre_writer', ${CASELOAD_PAGE}, 'execute') as jobcentre_writer`;
+      expect(rights).toEqual({ portal_app: true, caseworker_ro: false, jobcentre_writer: false });
+    });
+  });
+
+  describe("her inbox's page (caseworker_portal.inbox_page, migration 0055): only for the caseworker asking, about herself", () => {
+    const INBOX_PAGE = "caseworker_portal.inbox_page(uuid, integer, integer)";
+    /** The conversations on page 1 of `caseworker`'s inbox as `person` (or no one) asks; null when no row comes back. */
+    const inboxAs = (sql: postgres.Sql, person: string | null, caseworkerPersonId: string, setRole?: string) =>
+      sql.begin(async (tx) => {
+        if (setRole) await tx.unsafe(`set local role ${setRole}`);
+        if (person !== null) await tx`select set_config('minvej.person_id', ${person}, true)`;
+        const rows = await tx`select total, conversations from caseworker_portal.inbox_page(${caseworkerPersonId}, 1, 50)`;
+        if (rows.length === 0) return null;
+        return (rows[0]!.conversations as { id: string }[]).map((row) => row.id).sort();
+      }) as Promise<string[] | null>;
+
+    it("gives her own participants' conversations, and nothing to anyone else", async () => {
+      const sara = await aCaseworker().build(database.db);
+      const bo = await aCaseworker().build(database.db);
+      const mette = await aParticipant().withCaseworker(sara).build(database.db);
+      const kim = await aParticipant().withCaseworker(bo).build(database.db);
+      const metteAsks = await aConversation(mette, { at: new Date() });
+      const kimAsks = await aConversation(kim, { at: new Date() });
+
+      expect(await inboxAs(app, sara.personId, sara.personId)).toEqual([metteAsks]);
+      expect(await inboxAs(app, bo.personId, bo.personId)).toEqual([kimAsks]);
+      // One caseworker naming another, no one naming her, a participant naming her or themselves.
+      expect(await inboxAs(app, sara.personId, bo.personId)).toBeNull();
+      expect(await inboxAs(app, null, sara.personId)).toBeNull();
+      expect(await inboxAs(app, mette.personId, sara.personId)).toBeNull();
+      expect(await inboxAs(app, mette.personId, mette.personId)).toBeNull();
+      // No longer a caseworker: nothing.
+      await owner`update portal.persons set is_caseworker = false where id = ${bo.personId}`;
+      expect(await inboxAs(app, bo.personId, bo.personId)).toBeNull();
+      // Without a person, a superuser may name her; not after SET ROLE portal_app.
+      expect(await inboxAs(owner, null, sara.personId)).toEqual([metteAsks]);
+      expect(await inboxAs(owner, null, sara.personId, "portal_app")).toBeNull();
+    });
+
+    it("may be called by portal_app only, not by the jobcentre's roles nor by PUBLIC", async () => {
+      const [rights] = await owner`
+        select has_function_privilege('portal_app', ${INBOX_PAGE}, 'execute') as portal_app,
+               has_function_privilege('caseworker_ro', ${INBOX_PAGE}, 'execute') as caseworker_ro,
+               has_function_privilege('jobcentre_writer', ${INBOX_PAGE}, 'execute') as jobcentre_writer`;
       expect(rights).toEqual({ portal_app: true, caseworker_ro: false, jobcentre_writer: false });
     });
   });
