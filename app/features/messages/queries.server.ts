@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { nestedCount, nestedFlag, nestedRows, nestedTime, preparedTogether, readTogether, type Bound, type Nested } from "../../../db/nested";
+import { nestedCount, nestedFlag, nestedRow, nestedRows, nestedTime, preparedTogether, readTogether, type Bound, type Nested } from "../../../db/nested";
 import { coordinatingCaseworkerPiece, type CaseworkerContact } from "~/lib/contacts.server";
 import { appointmentProposals, conversations, messageDrafts, messages } from "../../../db/schema/messages";
 import { isRequestTopic, requestStatus, type AuthorRole, type RequestStatus, type Topic } from "./status";
@@ -121,55 +121,64 @@ export interface ConversationView {
   status: RequestStatus | null;
 }
 
+/**
+ * One conversation of this participant with its messages (oldest first) and proposed times, read
+ * together: one statement where there were three (one page each time a conversation is opened, by
+ * her side or her caseworker). Its messages and proposed times keep its participant (migration 0049),
+ * so they are read only when the conversation is hers.
+ */
+const readConversation = preparedTogether(["participantId", "conversationId"], (values) => ({
+  conversation: nestedRow(
+    {
+      id: conversations.id,
+      participantId: conversations.participantId,
+      topic: conversations.topic,
+      subject: conversations.subject,
+      appointmentId: conversations.appointmentId,
+      subGoalId: conversations.subGoalId,
+      activityId: conversations.activityId,
+      preparationPartId: conversations.preparationPartId,
+      callbackOn: conversations.callbackOn,
+      callbackWindow: conversations.callbackWindow,
+      callbackPhone: conversations.callbackPhone,
+      createdAt: conversations.createdAt,
+      lastMessageAt: conversations.lastMessageAt,
+      handledAt: conversations.handledAt,
+    },
+    sql`from ${conversations} where ${conversations.id} = ${values.conversationId} and ${conversations.participantId} = ${values.participantId}`,
+  ),
+  messages: nestedRows(
+    {
+      id: messages.id,
+      authorRole: messages.authorRole,
+      authorName: messages.authorName,
+      body: messages.body,
+      createdAt: messages.createdAt,
+      readAt: messages.readAt,
+    },
+    sql`from ${messages} where ${messages.conversationId} = ${values.conversationId} and ${messages.participantId} = ${values.participantId}`,
+    sql`${asc(messages.createdAt)}, ${asc(messages.id)}`,
+  ),
+  proposals: nestedRows(
+    {
+      id: appointmentProposals.id,
+      startsAt: appointmentProposals.startsAt,
+      endsAt: appointmentProposals.endsAt,
+      status: appointmentProposals.status,
+      createdAt: appointmentProposals.createdAt,
+      answeredAt: appointmentProposals.answeredAt,
+    },
+    sql`from ${appointmentProposals} where ${appointmentProposals.conversationId} = ${values.conversationId} and ${appointmentProposals.participantId} = ${values.participantId}`,
+    asc(appointmentProposals.createdAt),
+  ),
+}));
+
 /** One conversation of this participant with its messages (oldest first) and proposals, or null. */
 export async function getConversation(participantId: string, conversationId: string): Promise<ConversationView | null> {
-  const database = await db();
-  const [conversation] = await database
-    .select()
-    .from(conversations)
-    .where(and(eq(conversations.id, conversationId), eq(conversations.participantId, participantId)));
+  const { conversation, messages: messageRows, proposals: proposalRows } = await readConversation({ participantId, conversationId });
   if (!conversation) return null;
-  const [messageRows, proposalRows] = await Promise.all([
-    database
-      .select({
-        id: messages.id,
-        authorRole: messages.authorRole,
-        authorName: messages.authorName,
-        body: messages.body,
-        createdAt: messages.createdAt,
-        readAt: messages.readAt,
-      })
-      .from(messages)
-      .where(eq(messages.conversationId, conversationId))
-      .orderBy(asc(messages.createdAt), asc(messages.id)),
-    database
-      .select({
-        id: appointmentProposals.id,
-        startsAt: appointmentProposals.startsAt,
-        endsAt: appointmentProposals.endsAt,
-        status: appointmentProposals.status,
-        createdAt: appointmentProposals.createdAt,
-        answeredAt: appointmentProposals.answeredAt,
-      })
-      .from(appointmentProposals)
-      .where(eq(appointmentProposals.conversationId, conversationId))
-      .orderBy(asc(appointmentProposals.createdAt)),
-  ]);
   return {
-    id: conversation.id,
-    participantId: conversation.participantId,
-    topic: conversation.topic,
-    subject: conversation.subject,
-    appointmentId: conversation.appointmentId,
-    subGoalId: conversation.subGoalId,
-    activityId: conversation.activityId,
-    preparationPartId: conversation.preparationPartId,
-    callbackOn: conversation.callbackOn,
-    callbackWindow: conversation.callbackWindow,
-    callbackPhone: conversation.callbackPhone,
-    createdAt: conversation.createdAt,
-    lastMessageAt: conversation.lastMessageAt,
-    handledAt: conversation.handledAt,
+    ...conversation,
     messages: messageRows,
     proposals: proposalRows,
     status: isRequestTopic(conversation.topic)
