@@ -59,19 +59,14 @@ export async function listInbox(participantIds: string[], options: { answerWorkd
 }
 
 /**
- * What listInbox reads, also as pieces of a page's one read (db/nested.ts): the
- * conversations of the participants `participantIds` (SQL that gives a uuid[]), only those of `ids`
- * when given (likewise), newest activity first, with their messages and proposed times. Those are
- * found by their conversation (its index): by the ids when given, without a second pass through the
- * conversations; each keeps its conversation's participant (migration 0049), which is asked too.
- * `itemsFrom` makes them the inbox's items.
+ * What listInbox reads, as pieces of one read (db/nested.ts): the conversations of the participants
+ * `participantIds` (SQL that gives a uuid[]), newest activity first, with their messages and proposed
+ * times. `itemsFrom` makes them the inbox's items. Her inbox's page reads the same json through
+ * caseworker_portal.inbox_page (migration 0055), with these pieces' readers.
  */
-export function inboxItemPieces(participantIds: SQL, ids?: SQL) {
-  const only = (column: SQLWrapper) => (ids ? sql` and ${column} = any(${ids})` : sql``);
-  const ofThese = (conversation: SQLWrapper, participant: SQLWrapper) =>
-    ids
-      ? sql`${conversation} = any(${ids}) and ${participant} = any(${participantIds})`
-      : sql`${conversation} in (select ${conversations.id} from ${conversations} where ${conversations.participantId} = any(${participantIds}))`;
+export function inboxItemPieces(participantIds: SQL) {
+  const ofThese = (conversation: SQLWrapper) =>
+    sql`${conversation} in (select ${conversations.id} from ${conversations} where ${conversations.participantId} = any(${participantIds}))`;
   return {
     conversations: nestedRows(
       {
@@ -86,12 +81,12 @@ export function inboxItemPieces(participantIds: SQL, ids?: SQL) {
         lastMessageAt: conversations.lastMessageAt,
         handledAt: conversations.handledAt,
       },
-      sql`from ${conversations} where ${conversations.participantId} = any(${participantIds})${only(conversations.id)}`,
+      sql`from ${conversations} where ${conversations.participantId} = any(${participantIds})`,
       sql`${desc(conversations.lastMessageAt)}, ${conversations.id}`,
     ),
     messages: nestedRows(
       { conversationId: messages.conversationId, authorRole: messages.authorRole, createdAt: messages.createdAt, readAt: messages.readAt },
-      sql`from ${messages} where ${ofThese(messages.conversationId, messages.participantId)}`,
+      sql`from ${messages} where ${ofThese(messages.conversationId)}`,
       asc(messages.createdAt),
     ),
     proposals: nestedRows(
@@ -101,7 +96,7 @@ export function inboxItemPieces(participantIds: SQL, ids?: SQL) {
         createdAt: appointmentProposals.createdAt,
         answeredAt: appointmentProposals.answeredAt,
       },
-      sql`from ${appointmentProposals} where ${ofThese(appointmentProposals.conversationId, appointmentProposals.participantId)}`,
+      sql`from ${appointmentProposals} where ${ofThese(appointmentProposals.conversationId)}`,
       asc(appointmentProposals.createdAt),
     ),
   };
