@@ -2,8 +2,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
 import { nestedCount, preparedOver, uuidList, type Nested } from "../../../db/nested";
 import { municipalityById } from "~/lib/municipality.server";
+import { isUuid } from "~/lib/ids";
 import {
-  conversationOwner,
+  conversationOwnerSql,
   getConversation,
   inboxItemOf,
   inboxItemPieces,
@@ -17,7 +18,6 @@ import {
 import { sideOf } from "~/features/messages";
 import type { CurrentUser } from "~/lib/auth.server";
 import { requestIdOf, type RequestContext } from "~/lib/request.server";
-import { findMyParticipant } from "./queries.server";
 import { dueState } from "./messages-ui";
 import { PAGE_SIZE } from "./paging";
 import { deadlineAfter } from "~/lib/workdays";
@@ -150,14 +150,25 @@ export async function conversationsFor(participantId: string, now = new Date()):
 
 /**
  * The conversation's participant, when this caseworker coordinates her case; null for anyone
- * else's conversation, an unknown id and a malformed id alike.
+ * else's conversation, an unknown id and a malformed id alike. One read: whose it is, and whether
+ * she is theirs.
  */
 export async function findMyConversation(caseworkerPersonId: string, conversationId: string | undefined) {
-  const participantId = await conversationOwner(conversationId);
-  if (!participantId) return null;
-  const person = await findMyParticipant(caseworkerPersonId, participantId);
+  if (!isUuid(conversationId)) return null;
+  const database = await db();
+  const [person] = await database
+    .select({
+      participantId: cwParticipants.participantId,
+      firstName: cwParticipants.firstName,
+      lastName: cwParticipants.lastName,
+      municipalityKey: cwParticipants.municipalityKey,
+    })
+    .from(cwParticipants)
+    .where(
+      and(eq(cwParticipants.coordinatingCaseworkerPersonId, caseworkerPersonId), sql`${cwParticipants.participantId} = ${conversationOwnerSql(conversationId)}`),
+    );
   if (!person) return null;
-  return { participantId, firstName: person.firstName, name: `${person.firstName} ${person.lastName}`, municipalityKey: person.municipalityKey };
+  return { participantId: person.participantId, firstName: person.firstName, name: `${person.firstName} ${person.lastName}`, municipalityKey: person.municipalityKey };
 }
 
 /** The caseworker writing in her participant's conversation: her own name, from the session. */

@@ -1,8 +1,6 @@
-import { asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { db } from "../../../db/client";
+import { asc, desc, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { countsOf, nestedJson, nestedRows, preparedTogether, readTogether, uuidList, type Nested } from "../../../db/nested";
 import { appointmentProposals, conversations, messages } from "../../../db/schema/messages";
-import { isUuid } from "~/lib/ids";
 import type { ConversationView } from "./queries.server";
 import { awaitsCaseworker, sideOf, type AuthorRole, type Topic } from "./status";
 import { workdayDeadline } from "~/lib/workdays";
@@ -244,15 +242,12 @@ export async function countAwaiting(participantIds: string[]): Promise<Record<st
   return (await awaitingSummary(participantIds)).byParticipant;
 }
 
-/** Whose conversation this is (the participant id), or null for an unknown or malformed id. */
-export async function conversationOwner(conversationId: string | undefined): Promise<string | null> {
-  if (!isUuid(conversationId)) return null;
-  const database = await db();
-  const [row] = await database
-    .select({ participantId: conversations.participantId })
-    .from(conversations)
-    .where(eq(conversations.id, conversationId));
-  return row?.participantId ?? null;
+/**
+ * Whose conversation this is, as SQL for a read that asks it together with more (its participant's
+ * id; null for an unknown id). The id must be a uuid (isUuid).
+ */
+export function conversationOwnerSql(conversationId: string): SQL {
+  return sql`(select ${conversations.participantId} from ${conversations} where ${conversations.id} = ${conversationId})`;
 }
 
 function latest(moments: Date[]): Date | null {

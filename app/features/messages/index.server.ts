@@ -18,7 +18,7 @@ export {
   type ProposalAnswer,
 } from "./commands.server";
 export { getConversation, getDraft, inboxOf, listConversations, unreadCount, unreadCountPiece, type ConversationSummary, type ConversationView } from "./queries.server";
-export { awaitingPiece, awaitingSummary, awaitingSummaryOf, conversationOwner, type AwaitingSummary, countAwaiting, inboxItemOf, inboxItemPieces, inboxItemsFrom, listInbox, type InboxItem, type InboxState } from "./inbox.server";
+export { awaitingPiece, awaitingSummary, awaitingSummaryOf, conversationOwnerSql, type AwaitingSummary, countAwaiting, inboxItemOf, inboxItemPieces, inboxItemsFrom, listInbox, type InboxItem, type InboxState } from "./inbox.server";
 export { participantAuthor } from "./pages.server";
 export { countMessageDrafts, deleteMessageDrafts, exportMessagesFor, exportMessagesWrittenBy, type MessagesExport } from "./my-data.server";
 // The municipality's case system writes as "din sagsbehandler" (the API, issue 20).
