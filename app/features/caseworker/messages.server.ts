@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client";
-import { nestedCount, preparedOver, uuidList, type Nested } from "../../../db/nested";
+import { nestedCount, parsed, preparedOver, uuidList, type Nested } from "../../../db/nested";
 import { municipalityById } from "~/lib/municipality.server";
 import { isUuid } from "~/lib/ids";
 import {
@@ -26,7 +26,8 @@ import { cwAppointments, cwParticipants } from "./views.server";
 /**
  * The caseworker's messages (`/sagsbehandler/beskeder`): who she coordinates comes from the
  * caseworker views, as for the briefing; the conversations themselves from the messages area's
- * public face. Every address that is not one of her participants' conversations is null (404).
+ * public face, but for her inbox's page, which one definer function reads whole (migration 0055).
+ * Every address that is not one of her participants' conversations is null (404).
  */
 
 export interface InboxRow extends InboxItem {
@@ -91,9 +92,10 @@ const readInboxPage = preparedOver(["caseworker", "page", "size"], (values) => {
   // The function builds the json these pieces read; their own SQL is not sent.
   const items = inboxItemPieces(sql`'{}'::uuid[]`);
   const column = <T>(name: string, read: (json: unknown) => T): Nested<T> => ({ sql: sql.raw(`shown.${name}`), read });
-  const listOf = <T>(json: unknown) => (json ?? []) as T[];
+  const listOf = <T>(json: unknown) => (parsed(json) ?? []) as T[];
   return {
-    from: sql`caseworker_portal.inbox_page(${values.caseworker}::uuid, ${values.page}::int, ${values.size}::int) shown`,
+    // One row always (preparedOver's rule): the function gives none to anyone but her.
+    from: sql`(select 1) one left join lateral caseworker_portal.inbox_page(${values.caseworker}::uuid, ${values.page}::int, ${values.size}::int) shown on true`,
     pieces: {
       total: nestedCount(sql`shown.total`),
       page: column("page", (value) => Number(value ?? 1)),

@@ -1,6 +1,7 @@
 import { asc, desc, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { countsOf, nestedJson, nestedRows, preparedTogether, readTogether, uuidList, type Nested } from "../../../db/nested";
 import { appointmentProposals, conversations, messages } from "../../../db/schema/messages";
+import { isUuid } from "~/lib/ids";
 import type { ConversationView } from "./queries.server";
 import { awaitsCaseworker, sideOf, type AuthorRole, type Topic } from "./status";
 import { workdayDeadline } from "~/lib/workdays";
@@ -9,7 +10,10 @@ import { workdayDeadline } from "~/lib/workdays";
  * The caseworker's side of the messages (issue 18): her inbox across the participants she
  * coordinates. Which participants those are is the caseworker area's answer (its views); this file
  * only reads their conversations. On a Postgres server row-level security
- * (`portal.my_coordinated_participants`) gives the same answer a second time.
+ * (`portal.my_coordinated_participants`) gives the same answer a second time. Her inbox's page reads
+ * the same conversations in the same order through one definer function instead
+ * (`caseworker_portal.inbox_page`, migration 0055), with inboxItemPieces' readers: a change to those
+ * pieces' fields or to the inbox's order (inInboxOrder) replaces that function.
  */
 
 /**
@@ -243,10 +247,11 @@ export async function countAwaiting(participantIds: string[]): Promise<Record<st
 }
 
 /**
- * Whose conversation this is, as SQL for a read that asks it together with more (its participant's
- * id; null for an unknown id). The id must be a uuid (isUuid).
+ * Whose conversation this is, as SQL for a read that asks it together with more: its participant's
+ * id, or null for an unknown or malformed id.
  */
 export function conversationOwnerSql(conversationId: string): SQL {
+  if (!isUuid(conversationId)) return sql`null::uuid`;
   return sql`(select ${conversations.participantId} from ${conversations} where ${conversations.id} = ${conversationId})`;
 }
 

@@ -463,10 +463,11 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
   describe("her inbox's page (caseworker_portal.inbox_page, migration 0055): only for the caseworker asking, about herself", () => {
     const INBOX_PAGE = "caseworker_portal.inbox_page(uuid, integer, integer)";
     /** The conversations on page 1 of `caseworker`'s inbox as `person` (or no one) asks; null when no row comes back. */
-    const inboxAs = (sql: postgres.Sql, person: string | null, caseworkerPersonId: string, setRole?: string) =>
+    const inboxAs = (sql: postgres.Sql, person: string | null, caseworkerPersonId: string, setRole?: string, apiMunicipality?: string) =>
       sql.begin(async (tx) => {
         if (setRole) await tx.unsafe(`set local role ${setRole}`);
         if (person !== null) await tx`select set_config('minvej.person_id', ${person}, true)`;
+        if (apiMunicipality) await tx`select set_config('minvej.api_municipality', ${apiMunicipality}, true)`;
         const rows = await tx`select total, conversations from caseworker_portal.inbox_page(${caseworkerPersonId}, 1, 50)`;
         if (rows.length === 0) return null;
         return (rows[0]!.conversations as { id: string }[]).map((row) => row.id).sort();
@@ -484,7 +485,9 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
       expect(await inboxAs(app, bo.personId, bo.personId)).toEqual([kimAsks]);
       // One caseworker naming another, no one naming her, a participant naming her or themselves.
       expect(await inboxAs(app, sara.personId, bo.personId)).toBeNull();
+      expect(await inboxAs(app, bo.personId, sara.personId)).toBeNull();
       expect(await inboxAs(app, null, sara.personId)).toBeNull();
+      expect(await inboxAs(app, null, sara.personId, undefined, "solbjerg")).toBeNull();
       expect(await inboxAs(app, mette.personId, sara.personId)).toBeNull();
       expect(await inboxAs(app, mette.personId, mette.personId)).toBeNull();
       // No longer a caseworker: nothing.
@@ -493,6 +496,7 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
       // Without a person, a superuser may name her; not after SET ROLE portal_app.
       expect(await inboxAs(owner, null, sara.personId)).toEqual([metteAsks]);
       expect(await inboxAs(owner, null, sara.personId, "portal_app")).toBeNull();
+      expect(await inboxAs(owner, null, sara.personId, "portal_app", "solbjerg")).toBeNull();
     });
 
     it("may be called by portal_app only, not by the jobcentre's roles nor by PUBLIC", async () => {
@@ -501,6 +505,11 @@ describe.skipIf(!serverUrl)("roles and row-level security (real Postgres)", () =
                has_function_privilege('caseworker_ro', ${INBOX_PAGE}, 'execute') as caseworker_ro,
                has_function_privilege('jobcentre_writer', ${INBOX_PAGE}, 'execute') as jobcentre_writer`;
       expect(rights).toEqual({ portal_app: true, caseworker_ro: false, jobcentre_writer: false });
+      // Nor PUBLIC (grantee 0), for this function and her list's.
+      const [publicGrants] = await owner`
+        select count(*)::int as n from pg_proc p, aclexplode(p.proacl) a
+        where p.oid in (${INBOX_PAGE}::regprocedure, 'caseworker_portal.caseload_page(uuid, integer, integer, timestamptz)'::regprocedure) and a.grantee = 0`;
+      expect(publicGrants!.n).toBe(0);
     });
   });
 

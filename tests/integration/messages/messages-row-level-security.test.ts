@@ -211,7 +211,21 @@ describe.skipIf(!serverUrl)("row-level security on messages and notifications (r
     // The same login after SET ROLE portal_app is portal_app: it asked about the login role before.
     expect(await answers(owner, "portal_app")).toEqual({ bypasses: false, person: null, recipients: 0, reminders: 0 });
     expect(await answers(app)).toEqual({ bypasses: false, person: null, recipients: 0, reminders: 0 });
-    // And SET ROLE back to the owner passes again.
-    expect(await answers(owner, "postgres")).toEqual({ bypasses: true, person: mette.personId, recipients: 1, reminders: 1 });
+    // And SET ROLE back to the login role (a superuser) passes again.
+    const [row] = await owner`select session_user as login`;
+    expect(await answers(owner, `"${row!.login as string}"`)).toEqual({ bypasses: true, person: mette.personId, recipients: 1, reminders: 1 });
+    // Only her coordinating caseworker marks a conversation handled (keep_conversation_handling): the
+    // owner may; the participant's side may not, also through a superuser who has become portal_app.
+    const markHandledAs = (setRole: string | null) =>
+      codeOf(
+        owner.begin(async (tx) => {
+          if (setRole) await tx.unsafe(`set local role ${setRole}`);
+          await tx`select set_config('minvej.person_id', ${mette.personId}, true)`;
+          await tx`update portal.conversations set handled_at = now(), handled_by_person_id = ${mette.personId} where id = ${conversationId}`;
+          throw Object.assign(new Error("roll back"), { code: "ok" });
+        }),
+      );
+    expect(await markHandledAs(null)).toBe("ok");
+    expect(await markHandledAs("portal_app")).toBe("42501");
   });
 });
