@@ -82,6 +82,11 @@ export function parsed(value: unknown): unknown {
   return typeof value === "string" ? JSON.parse(value) : value;
 }
 
+/** A json list as the driver gives it (parsed); none is an empty list. */
+export function parsedList<T>(value: unknown): T[] {
+  return (parsed(value) as T[] | null | undefined) ?? [];
+}
+
 /**
  * Reads a row of `fields` from its json object: each column with its own decoder (dates become
  * Dates), each piece with its own `read`. Worked out once per piece, not once per row (the
@@ -108,7 +113,7 @@ export function nestedRows<F extends Fields>(fields: F, from: SQL, orderBy?: SQL
   const readRow = rowReader(fields);
   return {
     sql: sql`(select coalesce(json_agg(${jsonObject(fields)}${order}), '[]'::json) ${from})`,
-    read: (value) => ((parsed(value) as Record<string, unknown>[] | null) ?? []).map(readRow),
+    read: (value) => parsedList<Record<string, unknown>>(value).map(readRow),
   };
 }
 

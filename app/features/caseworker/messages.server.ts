@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import { db } from "../../../db/client";
-import { nestedCount, parsed, preparedOver, uuidList, type Nested } from "../../../db/nested";
+import { db, rowsOf } from "../../../db/client";
+import { parsedList, preparedStatement, uuidList } from "../../../db/nested";
 import { municipalityById } from "~/lib/municipality.server";
 import { isUuid } from "~/lib/ids";
 import {
@@ -88,27 +88,28 @@ export interface InboxPageData {
  * was checked again: a fifth of the statement at 100,000 participants. Anyone else gets no row: an
  * empty inbox.
  */
-const readInboxPage = preparedOver(["caseworker", "page", "size"], (values) => {
-  // The function builds the json these pieces read; their own SQL is not sent.
-  const items = inboxItemPieces(sql`'{}'::uuid[]`);
-  const column = <T>(name: string, read: (json: unknown) => T): Nested<T> => ({ sql: sql.raw(`shown.${name}`), read });
-  const listOf = <T>(json: unknown) => (parsed(json) ?? []) as T[];
+const readInboxPageRow = preparedStatement(
+  ["caseworker", "page", "size"],
+  (values) => sql`select * from caseworker_portal.inbox_page(${values.caseworker}::uuid, ${values.page}::int, ${values.size}::int)`,
+);
+
+/** The function builds the json these pieces read; their own SQL is not sent. */
+const inboxItems = inboxItemPieces(sql`'{}'::uuid[]`);
+
+async function readInboxPage(values: { caseworker: string; page: string; size: string }) {
+  const [row = {}] = rowsOf<Record<string, unknown>>(await readInboxPageRow(values));
   return {
-    // One row always (preparedOver's rule): the function gives none to anyone but her.
-    from: sql`(select 1) one left join lateral caseworker_portal.inbox_page(${values.caseworker}::uuid, ${values.page}::int, ${values.size}::int) shown on true`,
-    pieces: {
-      total: nestedCount(sql`shown.total`),
-      page: column("page", (value) => Number(value ?? 1)),
-      ids: column("ids", listOf<string>),
-      conversations: column("conversations", items.conversations.read),
-      messages: column("messages", items.messages.read),
-      proposals: column("proposals", items.proposals.read),
-      people: column("people", listOf<{ participantId: string; firstName: string; lastName: string; municipalityKey: string | null }>),
-      waits: column("waits", listOf<{ day: string; municipalityKey: string | null; n: number | string }>),
-      municipalities: column("municipalities", listOf<string | null>),
-    },
+    total: Number(row.total ?? 0),
+    page: Number(row.page ?? 1),
+    ids: parsedList<string>(row.ids),
+    conversations: inboxItems.conversations.read(row.conversations),
+    messages: inboxItems.messages.read(row.messages),
+    proposals: inboxItems.proposals.read(row.proposals),
+    people: parsedList<{ participantId: string; firstName: string; lastName: string; municipalityKey: string | null }>(row.people),
+    waits: parsedList<{ day: string; municipalityKey: string | null; n: number | string }>(row.waits),
+    municipalities: parsedList<string | null>(row.municipalities),
   };
-});
+}
 
 /**
  * One page of her inbox, in the inbox's order (those waiting first, the longest wait on top), and

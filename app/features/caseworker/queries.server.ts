@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { db, rowsOf } from "../../../db/client";
-import { countsOf, parsed, preparedStatement } from "../../../db/nested";
+import { countsOf, parsed, parsedList, preparedStatement } from "../../../db/nested";
 import { roleForCaseworker } from "~/lib/addressee";
 import { workWishesOf, type WorkWishes } from "~/features/cv/index.server";
 import { awaitingSummaryOf, type AwaitingSummary } from "~/features/messages/index.server";
@@ -93,7 +93,7 @@ export async function listMyParticipants(caseworkerPersonId: string, now = new D
 }
 
 /** The rows of a json list built in SQL. */
-const rowsIn = (value: unknown) => (parsed(value) ?? []) as Record<string, unknown>[];
+const rowsIn = (value: unknown) => parsedList<Record<string, unknown>>(value);
 
 /** A page size that holds any caseload (the database's largest int). */
 const ALL = 2_147_483_647;
